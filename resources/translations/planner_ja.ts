@@ -1,0 +1,598 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP">
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Period of the results: month, quarter or year</source>
+        <translation>結果の期間: 月・四半期・年</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>パイプライン</translation>
+    </message>
+    <message>
+        <source>Reps</source>
+        <translation>営業担当者</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>チーム</translation>
+    </message>
+    <message>
+        <source>Attainment</source>
+        <translation>達成率</translation>
+    </message>
+    <message>
+        <source>Commission per rep and plan period</source>
+        <translation>担当者・計算期間ごとのコミッション</translation>
+    </message>
+    <message>
+        <source>Lines (tiers, caps, bonuses)</source>
+        <translation>明細 (ティア・上限・ボーナス)</translation>
+    </message>
+    <message>
+        <source>Commissions</source>
+        <translation>コミッション</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo book</source>
+        <translation>デモブックを開く(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>名前を付けて保存(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近使ったファイル(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>メイン</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>期間:</translation>
+    </message>
+    <message>
+        <source>Preparing the demo book…</source>
+        <translation>デモブックを準備しています…</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 を開いています…</translation>
+    </message>
+    <message>
+        <source>Open book</source>
+        <translation>ブックを開く</translation>
+    </message>
+    <message>
+        <source>Could not open the book</source>
+        <translation>ブックを開けませんでした</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>無題</translation>
+    </message>
+    <message>
+        <source>Save book as</source>
+        <translation>名前を付けてブックを保存</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>%1 を保存しています…</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 を保存しました</translation>
+    </message>
+    <message>
+        <source>Could not save the book</source>
+        <translation>ブックを保存できませんでした</translation>
+    </message>
+    <message>
+        <source>Planner books (*%1);;All files (*)</source>
+        <translation>Planner ブック (*%1);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>No recent books</source>
+        <translation>最近のブックはありません</translation>
+    </message>
+    <message>
+        <source>Demo book</source>
+        <translation>デモブック</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>計算しています…</translation>
+    </message>
+    <message>
+        <source>%1 deals · %2 open worth %3 (weighted %4) · %5: won %6, commissions %7</source>
+        <translation>商談 %1 件 · 進行中 %2 件、%3 (加重 %4) · %5: 受注 %6、コミッション %7</translation>
+    </message>
+</context>
+<context>
+    <name>PipelinePanel</name>
+    <message>
+        <source>Pipeline</source>
+        <translation>パイプライン</translation>
+    </message>
+    <message>
+        <source>Open deals</source>
+        <translation>進行中の商談</translation>
+    </message>
+    <message>
+        <source>Open pipeline value</source>
+        <translation>進行中パイプライン金額</translation>
+    </message>
+    <message>
+        <source>Weighted pipeline</source>
+        <translation>加重パイプライン</translation>
+    </message>
+    <message>
+        <source>Pipeline velocity (per day)</source>
+        <translation>パイプライン速度 (1日あたり)</translation>
+    </message>
+    <message>
+        <source>Closed in the period</source>
+        <translation>期間内にクローズ</translation>
+    </message>
+    <message>
+        <source>Deals created</source>
+        <translation>作成された商談</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>受注</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>失注</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>受注率</translation>
+    </message>
+    <message>
+        <source>Average won deal</source>
+        <translation>平均受注額</translation>
+    </message>
+    <message>
+        <source>Average sales cycle</source>
+        <translation>平均営業サイクル</translation>
+    </message>
+    <message>
+        <source>Forecast for the period</source>
+        <translation>期間の予測</translation>
+    </message>
+    <message>
+        <source>Won so far</source>
+        <translation>現時点の受注</translation>
+    </message>
+    <message>
+        <source>Stage-weighted</source>
+        <translation>ステージ加重</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>コミット</translation>
+    </message>
+    <message>
+        <source>Best case</source>
+        <translation>ベストケース</translation>
+    </message>
+    <message>
+        <source>Open deals by stage</source>
+        <translation>ステージ別の進行中商談</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deal(s)</source>
+        <translation>
+            <numerusform>%n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 日</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>{path}: no such file</source>
+        <translation>{path}: ファイルがありません</translation>
+    </message>
+    <message>
+        <source>{path} already exists (use --force to overwrite it)</source>
+        <translation>{path} は既に存在します (上書きするには --force を指定)</translation>
+    </message>
+    <message>
+        <source>--deals and --reps must be positive</source>
+        <translation>--deals と --reps は正の数でなければなりません</translation>
+    </message>
+    <message>
+        <source>{table}, column {column}</source>
+        <translation>{table}、{column} 列</translation>
+    </message>
+    <message>
+        <source>{table} row {row}, column {column}</source>
+        <translation>{table} {row} 行目、{column} 列</translation>
+    </message>
+    <message>
+        <source>{table} row {row}</source>
+        <translation>{table} {row} 行目</translation>
+    </message>
+    <message>
+        <source>The book has problems: {problems}{more}</source>
+        <translation>ブックに問題があります: {problems}{more}</translation>
+    </message>
+    <message>
+        <source> (and {count} more)</source>
+        <translation> (ほか {count} 件)</translation>
+    </message>
+    <message>
+        <source>Unknown table(s) {names}</source>
+        <translation>不明な表: {names}</translation>
+    </message>
+    <message>
+        <source>Unknown rounding mode {mode!r}: use half_up, half_even, down or up</source>
+        <translation>不明な端数処理 {mode!r}: half_up・half_even・down・up のいずれかを指定してください</translation>
+    </message>
+    <message>
+        <source>Settings: as_of {text!r} is not a date (expected 2026-06-30)</source>
+        <translation>Settings: as_of {text!r} は日付ではありません (例: 2026-06-30)</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a stage of the Stages sheet</source>
+        <translation>{value!r} は Stages シートのステージではありません</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a rep of the Reps sheet</source>
+        <translation>{value!r} は Reps シートの担当者ではありません</translation>
+    </message>
+    <message>
+        <source>{value!r} is neither a rep nor a team of the Reps sheet</source>
+        <translation>{value!r} は Reps シートの担当者でもチームでもありません</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a plan of the Plans sheet</source>
+        <translation>{value!r} は Plans シートのプランではありません</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a deal of the Deals sheet</source>
+        <translation>{value!r} は Deals シートの商談ではありません</translation>
+    </message>
+    <message>
+        <source>{value} differs from the book&apos;s currency {book}; exchange rates are not supported yet</source>
+        <translation>{value} はブックの通貨 {book} と異なります。為替レートにはまだ対応していません</translation>
+    </message>
+    <message>
+        <source>plan {plan!r} mixes marginal and retroactive tiers; use one method per plan</source>
+        <translation>プラン {plan!r} に段階方式(marginal)と遡及方式(retroactive)のティアが混在しています。プランごとに1つの方式を使ってください</translation>
+    </message>
+    <message>
+        <source>a value is required</source>
+        <translation>値が必要です</translation>
+    </message>
+    <message>
+        <source>{value!r} is not one of {allowed}</source>
+        <translation>{value!r} は {allowed} のいずれでもありません</translation>
+    </message>
+    <message>
+        <source>duplicate of an earlier row</source>
+        <translation>前の行と重複しています</translation>
+    </message>
+    <message>
+        <source>{rep} has no quota for {period}: no commission computed</source>
+        <translation>{rep} には {period} のノルマがないため、コミッションを計算していません</translation>
+    </message>
+    <message>
+        <source>Unknown currency {currency!r}: use an ISO code such as USD, KRW or JPY</source>
+        <translation>不明な通貨 {currency!r}: USD・KRW・JPY などの ISO コードを使ってください</translation>
+    </message>
+    <message>
+        <source>Bad period {text!r}: expected a month (2026-01), a quarter (2026-Q1) or a year (2026)</source>
+        <translation>期間 {text!r} が正しくありません: 月 (2026-01)・四半期 (2026-Q1)・年 (2026) の形式で指定してください</translation>
+    </message>
+    <message>
+        <source>Could not save {path}: {reason}</source>
+        <translation>{path} を保存できませんでした: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} is not a Planner book</source>
+        <translation>{path} は Planner ブックではありません</translation>
+    </message>
+    <message>
+        <source>{path} was saved by a newer Planner (book format {version}); please update Planner</source>
+        <translation>{path} は新しいバージョンの Planner で保存されています (ブック形式 {version})。Planner を更新してください</translation>
+    </message>
+    <message>
+        <source>Could not read {path}: {reason}</source>
+        <translation>{path} を読み込めませんでした: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>schema</name>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>設定項目</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation>ステージ</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>ステージ</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>順序</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>確度</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Exit criteria</source>
+        <translation>次ステージへの条件</translation>
+    </message>
+    <message>
+        <source>Reps</source>
+        <translation>営業担当者</translation>
+    </message>
+    <message>
+        <source>Rep ID</source>
+        <translation>担当者 ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>チーム</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>マネージャー</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>終了日</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>プラン</translation>
+    </message>
+    <message>
+        <source>Base salary (year)</source>
+        <translation>基本給 (年額)</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>商談</translation>
+    </message>
+    <message>
+        <source>Deal ID</source>
+        <translation>商談 ID</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>商談名</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>取引先</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>通貨</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>作成日</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>完了予定日</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>完了日</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>製品</translation>
+    </message>
+    <message>
+        <source>Deal type</source>
+        <translation>商談タイプ</translation>
+    </message>
+    <message>
+        <source>Forecast category</source>
+        <translation>予測カテゴリ</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>キャンセル日</translation>
+    </message>
+    <message>
+        <source>Stage history</source>
+        <translation>ステージ履歴</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <source>Quotas</source>
+        <translation>ノルマ</translation>
+    </message>
+    <message>
+        <source>Rep or team</source>
+        <translation>担当者またはチーム</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <source>Quota</source>
+        <translation>ノルマ</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>報酬プラン</translation>
+    </message>
+    <message>
+        <source>Measured per</source>
+        <translation>計算単位</translation>
+    </message>
+    <message>
+        <source>Commission cap</source>
+        <translation>コミッション上限</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>説明</translation>
+    </message>
+    <message>
+        <source>Plan tiers</source>
+        <translation>プランのティア</translation>
+    </message>
+    <message>
+        <source>From attainment</source>
+        <translation>達成率 (から)</translation>
+    </message>
+    <message>
+        <source>To attainment</source>
+        <translation>達成率 (まで)</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>料率</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Plan bonuses</source>
+        <translation>プランのボーナス</translation>
+    </message>
+    <message>
+        <source>At attainment</source>
+        <translation>達成率の条件</translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation>ボーナス</translation>
+    </message>
+    <message>
+        <source>Splits</source>
+        <translation>実績の分割</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>割合</translation>
+    </message>
+    <message>
+        <source>Pipeline by stage</source>
+        <translation>ステージ別パイプライン</translation>
+    </message>
+    <message>
+        <source>Open deals</source>
+        <translation>進行中の商談</translation>
+    </message>
+    <message>
+        <source>Open value</source>
+        <translation>進行中の金額</translation>
+    </message>
+    <message>
+        <source>Weighted value</source>
+        <translation>加重金額</translation>
+    </message>
+    <message>
+        <source>Attainment</source>
+        <translation>達成率</translation>
+    </message>
+    <message>
+        <source>Credited</source>
+        <translation>計上実績</translation>
+    </message>
+    <message>
+        <source>Commissions</source>
+        <translation>コミッション</translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation>コミッション</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <source>Commission lines</source>
+        <translation>コミッション明細</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>Base</source>
+        <translation>対象金額</translation>
+    </message>
+</context>
+</TS>

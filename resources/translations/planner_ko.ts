@@ -1,0 +1,598 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR">
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Period of the results: month, quarter or year</source>
+        <translation>결과 기간: 월, 분기 또는 연도</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>파이프라인</translation>
+    </message>
+    <message>
+        <source>Reps</source>
+        <translation>영업 담당자</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>팀</translation>
+    </message>
+    <message>
+        <source>Attainment</source>
+        <translation>달성률</translation>
+    </message>
+    <message>
+        <source>Commission per rep and plan period</source>
+        <translation>담당자·정산 기간별 커미션</translation>
+    </message>
+    <message>
+        <source>Lines (tiers, caps, bonuses)</source>
+        <translation>내역 (구간, 상한, 보너스)</translation>
+    </message>
+    <message>
+        <source>Commissions</source>
+        <translation>커미션</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo book</source>
+        <translation>데모 북 열기(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>저장(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>다른 이름으로 저장(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>종료(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>최근 파일 열기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>기본</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>기간:</translation>
+    </message>
+    <message>
+        <source>Preparing the demo book…</source>
+        <translation>데모 북을 준비하는 중…</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 여는 중…</translation>
+    </message>
+    <message>
+        <source>Open book</source>
+        <translation>북 열기</translation>
+    </message>
+    <message>
+        <source>Could not open the book</source>
+        <translation>북을 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>제목 없음</translation>
+    </message>
+    <message>
+        <source>Save book as</source>
+        <translation>다른 이름으로 북 저장</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>%1 저장하는 중…</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 저장됨</translation>
+    </message>
+    <message>
+        <source>Could not save the book</source>
+        <translation>북을 저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Planner books (*%1);;All files (*)</source>
+        <translation>Planner 북 (*%1);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>No recent books</source>
+        <translation>최근 북 없음</translation>
+    </message>
+    <message>
+        <source>Demo book</source>
+        <translation>데모 북</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>계산하는 중…</translation>
+    </message>
+    <message>
+        <source>%1 deals · %2 open worth %3 (weighted %4) · %5: won %6, commissions %7</source>
+        <translation>거래 %1건 · 진행 중 %2건, %3 (가중 %4) · %5: 수주 %6, 커미션 %7</translation>
+    </message>
+</context>
+<context>
+    <name>PipelinePanel</name>
+    <message>
+        <source>Pipeline</source>
+        <translation>파이프라인</translation>
+    </message>
+    <message>
+        <source>Open deals</source>
+        <translation>진행 중 거래</translation>
+    </message>
+    <message>
+        <source>Open pipeline value</source>
+        <translation>진행 중 파이프라인 금액</translation>
+    </message>
+    <message>
+        <source>Weighted pipeline</source>
+        <translation>가중 파이프라인</translation>
+    </message>
+    <message>
+        <source>Pipeline velocity (per day)</source>
+        <translation>파이프라인 속도 (일당)</translation>
+    </message>
+    <message>
+        <source>Closed in the period</source>
+        <translation>기간 내 종료</translation>
+    </message>
+    <message>
+        <source>Deals created</source>
+        <translation>생성된 거래</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>수주</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>실주</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>수주율</translation>
+    </message>
+    <message>
+        <source>Average won deal</source>
+        <translation>평균 수주 금액</translation>
+    </message>
+    <message>
+        <source>Average sales cycle</source>
+        <translation>평균 영업 주기</translation>
+    </message>
+    <message>
+        <source>Forecast for the period</source>
+        <translation>기간 예측</translation>
+    </message>
+    <message>
+        <source>Won so far</source>
+        <translation>현재까지 수주</translation>
+    </message>
+    <message>
+        <source>Stage-weighted</source>
+        <translation>단계 가중</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>커밋</translation>
+    </message>
+    <message>
+        <source>Best case</source>
+        <translation>최선의 경우</translation>
+    </message>
+    <message>
+        <source>Open deals by stage</source>
+        <translation>단계별 진행 중 거래</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deal(s)</source>
+        <translation>
+            <numerusform>%n건</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1일</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>{path}: no such file</source>
+        <translation>{path}: 파일이 없습니다</translation>
+    </message>
+    <message>
+        <source>{path} already exists (use --force to overwrite it)</source>
+        <translation>{path} 파일이 이미 있습니다 (덮어쓰려면 --force 사용)</translation>
+    </message>
+    <message>
+        <source>--deals and --reps must be positive</source>
+        <translation>--deals와 --reps는 양수여야 합니다</translation>
+    </message>
+    <message>
+        <source>{table}, column {column}</source>
+        <translation>{table}, {column} 열</translation>
+    </message>
+    <message>
+        <source>{table} row {row}, column {column}</source>
+        <translation>{table} {row}행, {column} 열</translation>
+    </message>
+    <message>
+        <source>{table} row {row}</source>
+        <translation>{table} {row}행</translation>
+    </message>
+    <message>
+        <source>The book has problems: {problems}{more}</source>
+        <translation>북에 문제가 있습니다: {problems}{more}</translation>
+    </message>
+    <message>
+        <source> (and {count} more)</source>
+        <translation> (외 {count}건)</translation>
+    </message>
+    <message>
+        <source>Unknown table(s) {names}</source>
+        <translation>알 수 없는 표: {names}</translation>
+    </message>
+    <message>
+        <source>Unknown rounding mode {mode!r}: use half_up, half_even, down or up</source>
+        <translation>알 수 없는 반올림 방식 {mode!r}: half_up, half_even, down, up 중 하나를 사용하세요</translation>
+    </message>
+    <message>
+        <source>Settings: as_of {text!r} is not a date (expected 2026-06-30)</source>
+        <translation>Settings: as_of {text!r}은(는) 날짜가 아닙니다 (예: 2026-06-30)</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a stage of the Stages sheet</source>
+        <translation>{value!r}은(는) Stages 시트의 단계가 아닙니다</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a rep of the Reps sheet</source>
+        <translation>{value!r}은(는) Reps 시트의 담당자가 아닙니다</translation>
+    </message>
+    <message>
+        <source>{value!r} is neither a rep nor a team of the Reps sheet</source>
+        <translation>{value!r}은(는) Reps 시트의 담당자도 팀도 아닙니다</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a plan of the Plans sheet</source>
+        <translation>{value!r}은(는) Plans 시트의 플랜이 아닙니다</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a deal of the Deals sheet</source>
+        <translation>{value!r}은(는) Deals 시트의 거래가 아닙니다</translation>
+    </message>
+    <message>
+        <source>{value} differs from the book&apos;s currency {book}; exchange rates are not supported yet</source>
+        <translation>{value}은(는) 북의 통화 {book}와(과) 다릅니다. 환율은 아직 지원되지 않습니다</translation>
+    </message>
+    <message>
+        <source>plan {plan!r} mixes marginal and retroactive tiers; use one method per plan</source>
+        <translation>플랜 {plan!r}에 구간별(marginal)과 소급(retroactive) 구간이 섞여 있습니다. 플랜마다 한 가지 방식을 사용하세요</translation>
+    </message>
+    <message>
+        <source>a value is required</source>
+        <translation>값이 필요합니다</translation>
+    </message>
+    <message>
+        <source>{value!r} is not one of {allowed}</source>
+        <translation>{value!r}은(는) {allowed} 중 하나가 아닙니다</translation>
+    </message>
+    <message>
+        <source>duplicate of an earlier row</source>
+        <translation>앞의 행과 중복됩니다</translation>
+    </message>
+    <message>
+        <source>{rep} has no quota for {period}: no commission computed</source>
+        <translation>{rep}의 {period} 할당량이 없어 커미션을 계산하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>Unknown currency {currency!r}: use an ISO code such as USD, KRW or JPY</source>
+        <translation>알 수 없는 통화 {currency!r}: USD, KRW, JPY 같은 ISO 코드를 사용하세요</translation>
+    </message>
+    <message>
+        <source>Bad period {text!r}: expected a month (2026-01), a quarter (2026-Q1) or a year (2026)</source>
+        <translation>잘못된 기간 {text!r}: 월(2026-01), 분기(2026-Q1), 연도(2026) 형식이어야 합니다</translation>
+    </message>
+    <message>
+        <source>Could not save {path}: {reason}</source>
+        <translation>{path}을(를) 저장할 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} is not a Planner book</source>
+        <translation>{path}은(는) Planner 북이 아닙니다</translation>
+    </message>
+    <message>
+        <source>{path} was saved by a newer Planner (book format {version}); please update Planner</source>
+        <translation>{path}은(는) 더 새로운 Planner로 저장되었습니다 (북 형식 {version}). Planner를 업데이트하세요</translation>
+    </message>
+    <message>
+        <source>Could not read {path}: {reason}</source>
+        <translation>{path}을(를) 읽을 수 없습니다: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>schema</name>
+    <message>
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>설정 항목</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>순서</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>확률</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <source>Exit criteria</source>
+        <translation>다음 단계 기준</translation>
+    </message>
+    <message>
+        <source>Reps</source>
+        <translation>영업 담당자</translation>
+    </message>
+    <message>
+        <source>Rep ID</source>
+        <translation>담당자 ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>팀</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>관리자</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>역할</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>시작일</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>종료일</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>플랜</translation>
+    </message>
+    <message>
+        <source>Base salary (year)</source>
+        <translation>기본급 (연)</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>거래</translation>
+    </message>
+    <message>
+        <source>Deal ID</source>
+        <translation>거래 ID</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>거래명</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>고객사</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>담당자</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>금액</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>통화</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>생성일</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>예상 종료일</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>종료일</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>제품</translation>
+    </message>
+    <message>
+        <source>Deal type</source>
+        <translation>거래 유형</translation>
+    </message>
+    <message>
+        <source>Forecast category</source>
+        <translation>예측 분류</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>취소일</translation>
+    </message>
+    <message>
+        <source>Stage history</source>
+        <translation>단계 이력</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>진입일</translation>
+    </message>
+    <message>
+        <source>Quotas</source>
+        <translation>할당량</translation>
+    </message>
+    <message>
+        <source>Rep or team</source>
+        <translation>담당자 또는 팀</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>기간</translation>
+    </message>
+    <message>
+        <source>Quota</source>
+        <translation>할당량</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>보상 플랜</translation>
+    </message>
+    <message>
+        <source>Measured per</source>
+        <translation>정산 단위</translation>
+    </message>
+    <message>
+        <source>Commission cap</source>
+        <translation>커미션 상한</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>설명</translation>
+    </message>
+    <message>
+        <source>Plan tiers</source>
+        <translation>플랜 구간</translation>
+    </message>
+    <message>
+        <source>From attainment</source>
+        <translation>달성률 시작</translation>
+    </message>
+    <message>
+        <source>To attainment</source>
+        <translation>달성률 끝</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>요율</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>방식</translation>
+    </message>
+    <message>
+        <source>Plan bonuses</source>
+        <translation>플랜 보너스</translation>
+    </message>
+    <message>
+        <source>At attainment</source>
+        <translation>달성률 기준</translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation>보너스</translation>
+    </message>
+    <message>
+        <source>Splits</source>
+        <translation>실적 분할</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>담당자</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>비율</translation>
+    </message>
+    <message>
+        <source>Pipeline by stage</source>
+        <translation>단계별 파이프라인</translation>
+    </message>
+    <message>
+        <source>Open deals</source>
+        <translation>진행 중 거래</translation>
+    </message>
+    <message>
+        <source>Open value</source>
+        <translation>진행 중 금액</translation>
+    </message>
+    <message>
+        <source>Weighted value</source>
+        <translation>가중 금액</translation>
+    </message>
+    <message>
+        <source>Attainment</source>
+        <translation>달성률</translation>
+    </message>
+    <message>
+        <source>Credited</source>
+        <translation>인정 실적</translation>
+    </message>
+    <message>
+        <source>Commissions</source>
+        <translation>커미션</translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation>커미션</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>합계</translation>
+    </message>
+    <message>
+        <source>Commission lines</source>
+        <translation>커미션 내역</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>항목</translation>
+    </message>
+    <message>
+        <source>Base</source>
+        <translation>기준 금액</translation>
+    </message>
+</context>
+</TS>

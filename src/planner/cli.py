@@ -1,0 +1,141 @@
+"""The command line: the same engine as the desktop app, for batch runs and tests.
+
+This module never imports Qt (an import-linter contract checks it); ``planner.__main__``
+hands the ``open`` command to the desktop app.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from planner import __version__
+from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
+from planner.core.money import format_money
+from planner.core.periods import Period
+
+COMMANDS = ("open", "demo", "report")
+
+DESCRIPTION = """\
+Planner: a spreadsheet-style planner for sales teams (pipeline, quotas, attainment,
+commissions, forecasts).
+
+  planner                       open the desktop app on the built-in demo book
+  planner BOOK                  open BOOK in the desktop app
+  planner demo --out BOOK       write the demo book to BOOK
+  planner report BOOK --json    print the book's figures as one JSON object
+
+Periods are written 2026-01 (month), 2026-Q1 (quarter) or 2026 (year).
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="planner", description=DESCRIPTION,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"planner {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    opener = commands.add_parser("open", help="open the desktop app (the default command)")
+    opener.add_argument("book", nargs="?", type=Path, help="book file (.planner); the demo book when omitted")
+    opener.add_argument("--lang", choices=["en", "ko", "ja"], help="user-interface language (default: the system's)")
+
+    demo = commands.add_parser("demo", help="write the built-in demo book to a file")
+    demo.add_argument("--out", required=True, type=Path, help="where to write the book (.planner)")
+    demo.add_argument("--as-of", type=date.fromisoformat, metavar="YYYY-MM-DD",
+                      help="the demo's last day (default: today); the same date gives the same book")
+    demo.add_argument("--deals", type=int, default=1500, help="number of deals (default: 1500)")
+    demo.add_argument("--reps", type=int, default=None, help="number of reps (default: the 15 of the demo)")
+    demo.add_argument("--force", action="store_true", help="overwrite BOOK if it exists")
+
+    report = commands.add_parser("report", help="print pipeline, attainment, commissions and forecast")
+    report.add_argument("book", type=Path, help="book file (.planner)")
+    report.add_argument("--period", help="2026-01, 2026-Q1 or 2026 (default: the current quarter of the book's data)")
+    report.add_argument("--json", action="store_true", help="print one JSON object (money as decimal strings)")
+    return parser
+
+
+def parse(argv: list[str] | None = None) -> argparse.Namespace:
+    """Parse ``argv``; with no command, ``open`` is meant (``planner``, ``planner BOOK``)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
+        argv.insert(0, "open")
+    return build_parser().parse_args(argv)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run a command-line command (not ``open``); returns the exit status."""
+    if args.command == "demo":
+        return _demo(args)
+    if args.command == "report":
+        return _report(args)
+    raise ValueError(args.command)
+
+
+def fail(error: PlannerError) -> int:
+    print(f"planner: error: {error}", file=sys.stderr)
+    return 1
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from planner.core.demo import demo_book
+    from planner.storage import save_book
+
+    if args.out.exists() and not args.force:
+        raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} already exists (use --force to overwrite it)"), path=str(args.out))
+    if args.deals < 1 or (args.reps is not None and args.reps < 1):
+        raise PlannerError(QT_TRANSLATE_NOOP("errors", "--deals and --reps must be positive"))
+    save_book(demo_book(as_of=args.as_of, deals=args.deals, reps=args.reps), args.out)
+    print(f"wrote {args.out}")
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from planner.core.report import compute_report
+    from planner.storage import open_book
+
+    period = Period.parse(args.period) if args.period else None
+    report = compute_report(open_book(args.book), period)
+    if args.json:
+        sys.stdout.reconfigure(encoding="utf-8")
+        json.dump(report.to_json(), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        print(_text(report))
+    return 0
+
+
+def _text(report) -> str:
+    """A short human-readable report."""
+    def money(minor) -> str:
+        return "-" if minor is None or minor is pd.NA else format_money(int(minor), report.currency)
+
+    def share(ratio) -> str:
+        return "-" if ratio is None or pd.isna(ratio) else f"{ratio:.0%}"
+
+    p, f = report.pipeline, report.forecast
+    cycle = "-" if p["avg_cycle_days"] is None else f"{p['avg_cycle_days']:.1f} days"
+    lines = [
+        f"Period {report.period} (as of {report.as_of}), amounts in {report.currency}",
+        f"Pipeline: {p['open_count']} open deals worth {money(p['open_value'])}, weighted {money(p['weighted_value'])}",
+        f"Closed in period: {p['won_count']} won ({money(p['won_value'])}), {p['lost_count']} lost; "
+        f"win rate {share(p['win_rate'])}, average won deal {money(p['avg_won_deal'])}, average cycle {cycle}, "
+        f"velocity {money(p['velocity_per_day'])} a day",
+        f"Forecast: won {money(f['won'])}, stage-weighted {money(f['weighted'])}, "
+        f"commit {money(f['commit'])}, best case {money(f['best_case'])}",
+        "",
+        "Attainment:",
+    ]
+    for row in report.attainment.itertuples():
+        lines.append(f"  {row.rep:<8} {row.name:<20} quota {money(row.quota):>14}  "
+                     f"credited {money(row.credited):>14}  {share(row.attainment):>6}")
+    lines += ["", "Commissions:"]
+    for row in report.commissions.itertuples():
+        lines.append(f"  {row.rep:<8} {row.period:<8} {row.plan:<8} commission {money(row.commission):>12}  "
+                     f"bonus {money(row.bonus):>10}  total {money(row.total):>12}")
+    lines += [f"Warning: {template.format(**fields)}" for template, fields in report.warnings]
+    return "\n".join(lines)

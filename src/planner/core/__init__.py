@@ -1,0 +1,1 @@
+"""The calculation core: plain Python and pandas, no Qt (enforced by import-linter)."""

@@ -1,0 +1,163 @@
+"""Commissions and attainment bonuses for compensation plans with attainment tiers.
+
+For each rep on a plan and each of the plan's measurement periods overlapping the report
+period, with ``C`` the credited amount and ``Q`` the quota (minor units), a tier
+``[from, to)`` at ``rate`` pays:
+
+- **marginal**: ``rate × (the part of C between from×Q and to×Q)``, each slice at its own rate;
+- **retroactive**: ``rate × C`` for the one tier whose range holds the attainment ``C ÷ Q``.
+
+Each tier line is rounded once; a commission is the sum of its rounded lines, then capped by
+the plan's ``cap``. Bonuses pay their fixed amount once attainment reaches their ``from``.
+Everything is computed on Python integers: attainment is compared as ``C × 10⁶ ≥ from × Q``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from planner.core.attainment import attained, credited_by
+from planner.core.book import Book
+from planner.core.errors import QT_TRANSLATE_NOOP
+from planner.core.money import RATIO_SCALE, round_div
+from planner.core.periods import Period
+
+S = RATIO_SCALE
+
+
+def plan_periods(book: Book, lines: pd.DataFrame, quotas: pd.Series, period: Period) -> pd.DataFrame:
+    """One row per (rep on a plan, plan period overlapping ``period``): credited and quota."""
+    reps = book["Reps"].dropna(subset=["plan"])
+    plans = book["Plans"].set_index("plan")
+    rows = []
+    for kind in plans.loc[plans.index.isin(reps["plan"]), "period"].unique():
+        on_plan = reps[reps["plan"].map(plans["period"]) == kind]
+        credited = credited_by(lines, kind) if len(lines) else pd.Series(dtype="int64")
+        for part in period.split(kind):
+            active = (on_plan["start_date"].isna() | (on_plan["start_date"] < pd.Timestamp(part.end))) & \
+                     (on_plan["end_date"].isna() | (on_plan["end_date"] >= pd.Timestamp(part.start)))
+            keys = pd.MultiIndex.from_arrays([on_plan["id"], [part.label] * len(on_plan)])
+            got = credited.reindex(keys).to_numpy()
+            has_credit = pd.notna(got) & (got != 0)
+            chosen = on_plan[active.to_numpy() | has_credit]
+            keys = pd.MultiIndex.from_arrays([chosen["id"], [part.label] * len(chosen)])
+            rows.append(pd.DataFrame({
+                "rep": chosen["id"].to_numpy(), "name": chosen["name"].to_numpy(),
+                "plan": chosen["plan"].to_numpy(), "period": part.label,
+                "credited": credited.reindex(keys).fillna(0).astype("int64").to_numpy(),
+                "quota": quotas.reindex(keys).astype("Int64").to_numpy(),
+            }))
+    columns = ["rep", "name", "plan", "period", "credited", "quota"]
+    if not rows:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(rows, ignore_index=True).sort_values(["rep", "period"], kind="stable", ignore_index=True)
+
+
+def _flat_plans(tiers: pd.DataFrame) -> set[str]:
+    """Plans paying one rate on everything: their tiers do not depend on attainment."""
+    bounded = tiers["from"].fillna(0).ne(0) | tiers["to"].notna()
+    counts = tiers.groupby("plan").size()
+    return set(counts[counts == 1].index) - set(tiers.loc[bounded, "plan"])
+
+
+def tier_lines(rows: pd.DataFrame, tiers: pd.DataFrame, rounding: str) -> pd.DataFrame:
+    """Commission lines of every tier that pays, for every (rep, period) row."""
+    paid = rows.reset_index(names="row").merge(tiers[["plan", "from", "to", "rate", "method"]], on="plan")
+    flat = paid["plan"].isin(_flat_plans(tiers)).to_numpy()
+    quota = paid["quota"].fillna(0).to_numpy(dtype=object)
+    usable = flat | (quota > 0)
+    paid, quota = paid[usable], quota[usable]
+    credited = paid["credited"].to_numpy(dtype=object)
+    start = paid["from"].fillna(0).to_numpy(dtype=object) * quota  # tier bounds in minor units × 10⁶
+    end = paid["to"].fillna(0).to_numpy(dtype=object) * quota
+    unbounded = paid["to"].isna().to_numpy()
+    rate = paid["rate"].to_numpy(dtype=object)
+    scaled = credited * S
+
+    above = np.maximum(scaled - start, 0)
+    marginal_slice = np.where(unbounded, above, np.minimum(above, np.maximum(end - start, 0)))
+    reached = (scaled >= start) & (unbounded | (scaled < end)) & (credited > 0)
+    marginal = (paid["method"] == "marginal").to_numpy()
+    base_scaled = np.where(marginal, marginal_slice, np.where(reached, scaled, 0))
+    amount = round_div(base_scaled * rate, S * S, rounding)
+    lines = pd.DataFrame({
+        "row": paid["row"].to_numpy(), "line": "tier", "method": paid["method"].to_numpy(),
+        "from": paid["from"].to_numpy(), "to": paid["to"].to_numpy(),
+        "base": round_div(base_scaled, S, rounding), "rate": paid["rate"].to_numpy(), "amount": amount,
+    })
+    return lines[(lines["base"] != 0).to_numpy()]
+
+
+def bonus_lines(rows: pd.DataFrame, bonuses: pd.DataFrame) -> pd.DataFrame:
+    """A line per bonus whose attainment threshold the (rep, period) reached."""
+    paid = rows.reset_index(names="row").merge(
+        bonuses[["plan", "from", "amount"]].rename(columns={"from": "threshold", "amount": "bonus"}), on="plan")
+    quota = paid["quota"].fillna(0).to_numpy(dtype=object)
+    threshold = paid["threshold"].to_numpy(dtype=object)
+    paid = paid[(quota > 0) & attained(paid["credited"].to_numpy(dtype=object), quota, threshold)]
+    return pd.DataFrame({
+        "row": paid["row"].to_numpy(), "line": "bonus", "method": None, "from": paid["threshold"].to_numpy(),
+        "to": None, "base": None, "rate": None, "amount": paid["bonus"].to_numpy(dtype=object),
+    })
+
+
+def cap_lines(rows: pd.DataFrame, commission: pd.Series, caps: pd.Series) -> pd.DataFrame:
+    """A negative line bringing a commission above its plan's cap back down to the cap."""
+    cap = rows["plan"].map(caps)
+    over = cap.notna() & (commission > cap.fillna(0))
+    return pd.DataFrame({
+        "row": rows.index[over], "line": "cap", "method": None, "from": None, "to": None,
+        "base": commission[over].to_numpy(dtype=object), "rate": None,
+        "amount": (cap[over].astype("int64") - commission[over]).to_numpy(dtype=object),
+    })
+
+
+def commissions(book: Book, lines: pd.DataFrame, quotas: pd.Series, period: Period,
+                rounding: str) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
+    """Commission summary per (rep, plan period), its lines, and warnings for finance."""
+    rows = plan_periods(book, lines, quotas, period)
+    tiers, plans = book["PlanTiers"], book["Plans"].set_index("plan")
+    warnings = []
+    flat = _flat_plans(tiers)
+    missing = rows[rows["quota"].isna() & ~rows["plan"].isin(flat)]
+    for rep, label in zip(missing["rep"], missing["period"]):
+        warnings.append((QT_TRANSLATE_NOOP("errors", "{rep} has no quota for {period}: no commission computed"),
+                         {"rep": rep, "period": label}))
+
+    tier = tier_lines(rows, tiers, rounding)
+    commission = tier.groupby("row")["amount"].sum().reindex(rows.index, fill_value=0).astype("int64")
+    cap = cap_lines(rows, commission, plans["cap"].dropna())
+    bonus = bonus_lines(rows, book["PlanBonuses"])
+    all_lines = pd.concat([frame for frame in (tier, cap, bonus) if len(frame)], ignore_index=True) \
+        if len(tier) + len(cap) + len(bonus) else pd.DataFrame(columns=list(tier.columns))
+    by_kind = all_lines.groupby(["row", "line"])["amount"].sum().unstack(fill_value=0) \
+        if len(all_lines) else pd.DataFrame()
+
+    def total(kind: str) -> pd.Series:
+        if kind not in by_kind:
+            return pd.Series(0, index=rows.index, dtype="int64")
+        return by_kind[kind].reindex(rows.index, fill_value=0).astype("int64")
+
+    summary = rows.assign(
+        attainment=(rows["credited"].astype("Float64") / rows["quota"].astype("Float64")).where(rows["quota"] > 0),
+        commission=total("tier") + total("cap"),
+        bonus=total("bonus"),
+    )
+    summary["total"] = summary["commission"] + summary["bonus"]
+    summary = summary.astype({"quota": "Int64", "credited": "Int64", "commission": "Int64",
+                              "bonus": "Int64", "total": "Int64"})
+
+    keyed = all_lines.merge(rows[["rep", "period", "plan"]], left_on="row", right_index=True)
+    order = {"tier": 0, "cap": 1, "bonus": 2}
+    keyed = keyed.assign(_order=keyed["line"].map(order)).sort_values(["row", "_order"], kind="stable")
+    detail = pd.DataFrame({
+        "rep": keyed["rep"], "period": keyed["period"], "plan": keyed["plan"], "line": keyed["line"],
+        "method": keyed["method"], "from": keyed["from"], "to": keyed["to"],
+        "base": keyed["base"], "rate": keyed["rate"], "amount": keyed["amount"],
+    }).reset_index(drop=True)
+    for column in ("from", "to", "base", "rate", "amount"):
+        detail[column] = pd.array(detail[column].tolist(), dtype="Int64")
+    for column in ("rep", "period", "plan", "line", "method"):
+        detail[column] = detail[column].astype("string")
+    return summary, detail, warnings

@@ -1,0 +1,226 @@
+"""The built-in demo book: a believable small company, generated deterministically.
+
+Hanbit Systems sells business software from Seoul, Tokyo and a global team. The fixed
+parts (reps, stages, products, accounts, plans) are the CSV files of ``resources/demo``;
+two years of deals, their stage history, quotas, splits and cancellations are drawn from a
+seeded random generator, ending at ``as_of``. The same seed and ``as_of`` give the same book.
+Larger books for benchmarks come from the same generator (``deals=``, ``reps=``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from planner.core import schema
+from planner.core.book import Book
+from planner.core.money import RATIO_SCALE
+from planner.resources import resource
+
+SEED = 2026
+MONTHS = 24
+# Mean days spent in each open stage by deals that end up won; lost deals linger 1.5× (seed 004).
+STAGE_DAYS = np.array([9.0, 12.0, 15.0, 11.0, 7.0])
+WIN_CHANCE = {"new": 0.30, "upsell": 0.45, "renewal": 0.70}
+DEAL_TYPE_WEIGHTS = {"new": 0.6, "upsell": 0.25, "renewal": 0.15}
+
+
+def _source(name: str) -> pd.DataFrame:
+    return pd.read_csv(resource("demo", f"{name}.csv"), dtype=str, keep_default_na=False)
+
+
+def _typed(name: str, frame: pd.DataFrame, currency: str) -> pd.DataFrame:
+    spec = schema.TABLES[name]
+    out = frame.copy()
+    for column in spec.columns:
+        if column.name in out:
+            out[column.name] = schema.parse_values(out[column.name], column.kind, currency)
+    return out
+
+
+def _month_start(first: date, months: int) -> pd.Timestamp:
+    index = first.year * 12 + first.month - 1 + months
+    return pd.Timestamp(index // 12, index % 12 + 1, 1)
+
+
+def _reps(count: int | None) -> pd.DataFrame:
+    reps = _source("reps")
+    if count is None or count == len(reps):
+        return reps
+    if count < len(reps):
+        return reps.iloc[:count].reset_index(drop=True)
+    extra = count - len(reps)
+    teams = reps.loc[reps["manager"] == "", ["team", "id"]].to_numpy()
+    more = pd.DataFrame({
+        "id": [f"X{n:03d}" for n in range(len(reps) + 1, count + 1)],
+        "name": [f"Rep {n}" for n in range(len(reps) + 1, count + 1)],
+        "team": [teams[n % len(teams)][0] for n in range(extra)],
+        "manager": [teams[n % len(teams)][1] for n in range(extra)],
+        "role": "Account executive", "start_month": "0", "end_month": "", "plan": "AE-M",
+        "base_salary": "70000", "monthly_quota": "30000",
+    })
+    return pd.concat([reps, more], ignore_index=True)
+
+
+def demo_book(as_of: date | None = None, deals: int = 1500, reps: int | None = None, seed: int = SEED) -> Book:
+    """Generate the demo book ending at ``as_of`` (default: today)."""
+    as_of = as_of or date.today()
+    rng = np.random.default_rng(seed)
+    first = _month_start(as_of, -(MONTHS - 1))
+    today = pd.Timestamp(as_of)
+    settings = pd.concat([_source("settings"), pd.DataFrame({"key": ["as_of"], "value": [as_of.isoformat()]})])
+    currency = settings.set_index("key").loc["currency", "value"]
+
+    source_reps = _reps(reps)
+    # reps who join later start on the 7th of their first month
+    rep_start = np.array([_month_start(first.date(), int(m)) + pd.Timedelta(days=6) if m and m != "0" else first
+                          for m in source_reps["start_month"]], dtype="datetime64[ns]")
+    rep_end = pd.to_datetime([_month_start(first.date(), int(m)) - pd.Timedelta(days=1) if m else None
+                              for m in source_reps["end_month"]]).to_numpy(dtype="datetime64[ns]")
+    rep_table = source_reps.drop(columns=["start_month", "end_month", "monthly_quota"]).assign(
+        start_date=rep_start, end_date=rep_end)
+    junior = (source_reps["plan"] == "JR-M").to_numpy()
+
+    # -- deals: who, what, how much ---------------------------------------------------------
+    span = (today - first).days
+    created = first + pd.to_timedelta(np.sort(rng.random(deals) ** 0.9 * span).astype(int), unit="D")
+    created = created.to_numpy()
+    share = np.where(junior, 0.6, 1.0)
+    share = share / share.sum()
+    owner = rng.choice(len(source_reps), deals, p=share)
+    for _ in range(50):  # redraw owners who had not joined yet or had already left
+        inactive = (created < rep_start[owner]) | (~np.isnat(rep_end[owner]) & (created > rep_end[owner]))
+        if not inactive.any():
+            break
+        owner[inactive] = rng.choice(len(source_reps), inactive.sum(), p=share)
+
+    accounts = _source("accounts")
+    teams = source_reps["team"].to_numpy()[owner]
+    home = rng.random(deals) < 0.85
+    account = np.empty(deals, dtype=object)
+    for team in np.unique(teams):
+        pool = accounts.loc[accounts["team"] == team, "account"].to_numpy()
+        chosen = (teams == team) & home
+        account[chosen] = rng.choice(pool, chosen.sum())
+    account[~home] = rng.choice(accounts["account"].to_numpy(), (~home).sum())
+
+    products = _source("products")
+    weights = products["weight"].astype(float).to_numpy()
+    product = rng.choice(len(products), deals, p=weights / weights.sum())
+    small = products.index[products["junior"] == "yes"].to_numpy()
+    product[junior[owner]] = rng.choice(small, junior[owner].sum())
+    low = products["low"].astype(float).to_numpy()[product]
+    high = products["high"].astype(float).to_numpy()[product]
+    major = np.exp(rng.uniform(np.log(low), np.log(high)))
+    with_cents = (products["cents"] == "yes").to_numpy()[product]
+    amount = np.where(with_cents, np.round(major * 100), np.round(major / 100) * 10_000).astype(np.int64)
+
+    deal_types = np.array(list(DEAL_TYPE_WEIGHTS))
+    deal_type = rng.choice(deal_types, deals, p=list(DEAL_TYPE_WEIGHTS.values()))
+
+    # -- the path through the stages ----------------------------------------------------------
+    stages = _typed("Stages", _source("stages"), currency)
+    open_names = stages.loc[stages["kind"] == "open", "stage"].to_numpy()
+    won_name = stages.loc[stages["kind"] == "won", "stage"].iloc[0]
+    lost_name = stages.loc[stages["kind"] == "lost", "stage"].iloc[0]
+    n_open = len(open_names)
+    wins = rng.random(deals) < np.vectorize(WIN_CHANCE.get)(deal_type)
+    # a lost deal leaves after reaching stage k (early exits are likelier)
+    last_reached = np.where(wins, n_open - 1, rng.choice(n_open, deals, p=[0.35, 0.25, 0.2, 0.12, 0.08]))
+    days = rng.exponential(STAGE_DAYS, (deals, n_open)) * np.where(wins, 1.0, 1.5)[:, None] + 1
+    days = np.ceil(days).astype(int)
+    reached = np.arange(n_open)[None, :] <= last_reached[:, None]
+    offsets = np.concatenate([np.zeros((deals, 1), int), np.cumsum(np.where(reached, days, 0), axis=1)], axis=1)
+    entered = created[:, None] + offsets.astype("timedelta64[D]")  # entered[:, k] = entered stage k; [:, n] = close
+    close = entered[np.arange(deals), last_reached + 1]
+    is_closed = close <= np.datetime64(today)
+    visible = reached & (entered[:, :n_open] <= np.datetime64(today))
+    current = visible.sum(axis=1) - 1
+    stage = np.where(is_closed, np.where(wins, won_name, lost_name), open_names[current])
+
+    typical = np.ceil(rng.normal(STAGE_DAYS.sum() * 1.1, 12, deals)).astype(int).clip(20)
+    expected = created + typical.astype("timedelta64[D]")
+    slips = (~is_closed) & (rng.random(deals) < 0.25)
+    twice = slips & (rng.random(deals) < 0.4)
+
+    category = np.full(deals, "pipeline", dtype=object)
+    category[current == n_open - 1] = "commit"
+    category[(current == n_open - 2) & (rng.random(deals) < 0.7)] = "best_case"
+    category[rng.random(deals) < 0.05] = "omitted"
+
+    won_closed = is_closed & wins
+    cancel_at = close + rng.integers(15, 60, deals).astype("timedelta64[D]")
+    cancelled = np.where(won_closed & (rng.random(deals) < 0.02) & (cancel_at <= np.datetime64(today)),
+                         cancel_at, np.datetime64("NaT"))
+
+    ids = np.array([f"D-{n:05d}" for n in range(1, deals + 1)], dtype=object)
+    deal_table = pd.DataFrame({
+        "id": ids,
+        "name": [f"{a} · {p}" for a, p in zip(account, products["product"].to_numpy()[product])],
+        "account": account,
+        "owner": source_reps["id"].to_numpy()[owner],
+        "stage": stage,
+        "amount": amount,
+        "currency": currency,
+        "created": created,
+        "expected_close": expected + np.where(slips, 30, 0).astype("timedelta64[D]")
+                          + np.where(twice, 30, 0).astype("timedelta64[D]"),
+        "closed": np.where(is_closed, close, np.datetime64("NaT")),
+        "product": products["product"].to_numpy()[product],
+        "deal_type": deal_type,
+        "forecast_category": np.where(is_closed, None, category),
+        "cancelled": cancelled,
+    })
+
+    # -- stage history: every stage entered, the close, and each slip of expected_close -----
+    row, col = np.nonzero(visible)
+    history = [pd.DataFrame({"deal_id": ids[row], "stage": open_names[col], "entered": entered[row, col],
+                             "expected_close": expected[row]})]
+    history.append(pd.DataFrame({"deal_id": ids[is_closed], "stage": stage[is_closed],
+                                 "entered": close[is_closed], "expected_close": expected[is_closed]}))
+    last_entered = entered[np.arange(deals), current]
+    for shift, chosen in ((30, slips), (60, twice)):
+        wait = (np.datetime64(today) - last_entered[chosen]).astype("timedelta64[D]").astype(int)
+        when = last_entered[chosen] + (wait * shift / 90).astype(int).astype("timedelta64[D]")
+        history.append(pd.DataFrame({"deal_id": ids[chosen], "stage": stage[chosen], "entered": when,
+                                     "expected_close": expected[chosen] + np.timedelta64(shift, "D")}))
+    stage_history = pd.concat(history, ignore_index=True).sort_values(["entered", "deal_id"], kind="stable")
+
+    # -- splits: a few won deals shared with a teammate ------------------------------------
+    split_deals = np.nonzero(won_closed & (rng.random(deals) < 0.03))[0]
+    team_of = source_reps["team"].to_numpy()
+    partner_rows, shares = [], []
+    for index in split_deals:
+        mates = np.nonzero((team_of == teams[index]) & (np.arange(len(source_reps)) != owner[index]))[0]
+        partner_rows.append(rng.choice(mates))
+        shares.append(rng.choice([500_000, 700_000]))
+    rep_ids = source_reps["id"].to_numpy()
+    splits = pd.DataFrame({
+        "deal_id": np.repeat(ids[split_deals], 2),
+        "rep": np.ravel(np.column_stack([rep_ids[owner[split_deals]], rep_ids[np.array(partner_rows, int)]])),
+        "share": np.ravel(np.column_stack([shares, RATIO_SCALE - np.array(shares, int)])),
+    })
+
+    # -- quotas: every month each rep is employed, planned to the end of the current year --
+    months = [_month_start(first.date(), m) for m in range(MONTHS + 12 - as_of.month)]
+    quota_rows = []
+    for (rep_id, monthly), start, end in zip(source_reps[["id", "monthly_quota"]].to_numpy(), rep_start, rep_end):
+        for month in months:
+            if month + pd.offsets.MonthEnd(0) >= start and (pd.isna(end) or month <= end):
+                quota_rows.append((rep_id, month.strftime("%Y-%m"), int(monthly) * 100))
+    quotas = pd.DataFrame(quota_rows, columns=["rep", "period", "amount"])
+
+    return Book({
+        "Settings": settings,
+        "Stages": stages,
+        "Reps": _typed("Reps", rep_table, currency),
+        "Deals": deal_table,
+        "StageHistory": stage_history,
+        "Quotas": quotas,
+        "Plans": _typed("Plans", _source("plans"), currency),
+        "PlanTiers": _typed("PlanTiers", _source("plan_tiers"), currency),
+        "PlanBonuses": _typed("PlanBonuses", _source("plan_bonuses"), currency),
+        "Splits": splits,
+    })

@@ -1,0 +1,148 @@
+"""Exact money and ratios.
+
+Money is held as integer *minor units* of its currency (cents for USD, whole won for KRW,
+whole yen for JPY). Ratios (probabilities, shares, rates, attainment thresholds) are held as
+integer millionths (parts per million), so that 12.5 % is ``125_000``. Every product of money
+and a ratio is computed on Python integers and rounded once, explicitly; no float ever
+decides a cent.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+import numpy as np
+
+from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
+
+# ISO 4217 minor-unit digits of the currencies users are likely to keep books in.
+MINOR_DIGITS: dict[str, int] = {
+    "USD": 2, "EUR": 2, "GBP": 2, "CHF": 2, "CAD": 2, "AUD": 2, "NZD": 2, "SGD": 2,
+    "HKD": 2, "TWD": 2, "CNY": 2, "INR": 2, "IDR": 2, "THB": 2, "MYR": 2, "PHP": 2,
+    "SEK": 2, "NOK": 2, "DKK": 2, "PLN": 2, "CZK": 2, "HUF": 2, "BRL": 2, "MXN": 2,
+    "ZAR": 2, "TRY": 2, "ILS": 2, "AED": 2, "SAR": 2,
+    "KRW": 0, "JPY": 0, "VND": 0, "CLP": 0, "ISK": 0,
+    "KWD": 3, "BHD": 3, "JOD": 3, "OMR": 3, "TND": 3,
+}
+
+# Ratios are integer millionths.
+RATIO_SCALE = 1_000_000
+
+# Rounding modes a book may choose; ``half_up`` rounds halves away from zero.
+ROUNDING_MODES = ("half_up", "half_even", "down", "up")
+
+_GROUPING = re.compile(r"[,\s_'\u00a0\u202f]")
+_CURRENCY_MARKS = re.compile(r"[$€£¥₩￥円원]|[A-Z]{3}")
+
+
+def minor_digits(currency: str) -> int:
+    """Number of minor-unit digits of ``currency`` (2 for USD, 0 for KRW and JPY)."""
+    try:
+        return MINOR_DIGITS[currency.upper()]
+    except (KeyError, AttributeError):
+        raise PlannerError(
+            QT_TRANSLATE_NOOP("errors", "Unknown currency {currency!r}: use an ISO code such as USD, KRW or JPY"),
+            currency=currency,
+        ) from None
+
+
+def parse_decimal(value: object) -> Decimal:
+    """Read a number as an exact ``Decimal``.
+
+    Accepts ints, floats (through their shortest repr, so 0.1 stays 0.1), Decimals and text
+    such as ``"1,234.50"``, ``"₩1,200"``, ``"(300)"`` or ``"12,000円"``.
+
+    Raises
+    ------
+    ValueError
+        When ``value`` is not a number.
+    """
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, bool):
+        raise ValueError(f"not a number: {value!r}")
+    if isinstance(value, (int, np.integer)):
+        return Decimal(int(value))
+    if isinstance(value, (float, np.floating)):
+        if not np.isfinite(value):
+            raise ValueError(f"not a number: {value!r}")
+        return Decimal(repr(float(value)))
+    text = _CURRENCY_MARKS.sub("", _GROUPING.sub("", str(value))).strip()
+    negative = text.startswith("(") and text.endswith(")")
+    if negative:
+        text = text[1:-1]
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        raise ValueError(f"not a number: {value!r}") from None
+    if not number.is_finite():
+        raise ValueError(f"not a number: {value!r}")
+    return -number if negative else number
+
+
+def to_minor(value: object, currency: str) -> int:
+    """Convert an amount in major units (``"12.345"`` USD) to minor units, rounding half up."""
+    exponent = Decimal(1).scaleb(-minor_digits(currency))
+    return int(parse_decimal(value).quantize(exponent, rounding=ROUND_HALF_UP).scaleb(minor_digits(currency)))
+
+
+def format_money(minor: int, currency: str, grouping: bool = True) -> str:
+    """Format minor units as a decimal string: ``123450 USD -> "1,234.50"``, ``1200 KRW -> "1,200"``."""
+    digits = minor_digits(currency)
+    sign = "-" if minor < 0 else ""
+    whole, part = divmod(abs(int(minor)), 10**digits)
+    text = f"{whole:,}" if grouping else str(whole)
+    return f"{sign}{text}.{part:0{digits}d}" if digits else f"{sign}{text}"
+
+
+def to_ratio(value: object) -> int:
+    """Convert ``0.6``, ``"0.6"`` or ``"60%"`` to millionths (``600_000``), rounding half up."""
+    text = str(value).strip() if isinstance(value, str) else value
+    percent = isinstance(text, str) and text.endswith("%")
+    number = parse_decimal(text[:-1] if percent else text)
+    if percent:
+        number /= 100
+    return int((number * RATIO_SCALE).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def format_ratio(ppm: int) -> str:
+    """Format millionths as a percentage without trailing zeros: ``125_000 -> "12.5%"``."""
+    percent = Decimal(int(ppm)) / (RATIO_SCALE // 100)
+    text = format(percent.normalize(), "f")
+    return f"{text}%"
+
+
+def round_div(numerator, denominator, mode: str = "half_up"):
+    """Integer ``numerator / denominator`` rounded by ``mode``, exactly.
+
+    Works element-wise on arrays, computing on Python integers (object arrays) so products
+    of large money amounts and ratios never overflow. ``denominator`` must be positive.
+    Returns an ``int`` for scalar input, else an object array of ``int``.
+    """
+    scalar = np.ndim(numerator) == 0 and np.ndim(denominator) == 0
+    # at least 1-d object arrays, so every step stays on Python ints (0-d ones decay to numpy scalars)
+    n = np.atleast_1d(np.asarray(numerator, dtype=object))
+    d = np.atleast_1d(np.asarray(denominator, dtype=object))
+    magnitude = np.abs(n)
+    quotient, remainder = magnitude // d, magnitude % d
+    if mode == "half_up":
+        bump = 2 * remainder >= d
+    elif mode == "half_even":
+        bump = (2 * remainder > d) | ((2 * remainder == d) & (quotient % 2 == 1))
+    elif mode == "down":
+        bump = np.zeros(quotient.shape, dtype=bool)
+    elif mode == "up":
+        bump = remainder > 0
+    else:
+        raise PlannerError(
+            QT_TRANSLATE_NOOP("errors", "Unknown rounding mode {mode!r}: use half_up, half_even, down or up"),
+            mode=mode,
+        )
+    result = (quotient + bump.astype(object)) * np.where(n < 0, -1, 1).astype(object)
+    return int(result[0]) if scalar else result
+
+
+def apply_ratio(minor, ppm, mode: str = "half_up"):
+    """``minor × ppm / 1e6`` rounded once by ``mode`` (a money line times a rate)."""
+    return round_div(np.asarray(minor, dtype=object) * np.asarray(ppm, dtype=object), RATIO_SCALE, mode)

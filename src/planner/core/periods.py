@@ -1,0 +1,94 @@
+"""Calendar periods: months (``2026-01``), quarters (``2026-Q1``) and years (``2026``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+import pandas as pd
+
+from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
+
+PeriodKind = Literal["month", "quarter", "year"]
+PERIOD_KINDS: tuple[PeriodKind, ...] = ("month", "quarter", "year")
+_MONTHS_IN = {"month": 1, "quarter": 3, "year": 12}
+_PATTERN = re.compile(r"^\s*(\d{4})(?:-?(?:(0?[1-9]|1[0-2])|[Qq]([1-4])))?\s*$")
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """A calendar month, quarter or year; ``end`` is exclusive."""
+
+    start: date
+    kind: PeriodKind
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        """Read ``2026-01``, ``2026-Q1`` (or ``2026Q1``) or ``2026``."""
+        match = _PATTERN.match(str(text))
+        if not match:
+            raise PlannerError(
+                QT_TRANSLATE_NOOP("errors", "Bad period {text!r}: expected a month (2026-01), a quarter (2026-Q1) or a year (2026)"),
+                text=text,
+            )
+        year, month, quarter = match.groups()
+        if month:
+            return cls(date(int(year), int(month), 1), "month")
+        if quarter:
+            return cls(date(int(year), 3 * int(quarter) - 2, 1), "quarter")
+        return cls(date(int(year), 1, 1), "year")
+
+    @classmethod
+    def containing(cls, day: date, kind: PeriodKind) -> Period:
+        """The period of ``kind`` that holds ``day``."""
+        first_month = (day.month - 1) // _MONTHS_IN[kind] * _MONTHS_IN[kind] + 1
+        return cls(date(day.year, first_month, 1), kind)
+
+    @property
+    def months(self) -> int:
+        return _MONTHS_IN[self.kind]
+
+    @property
+    def end(self) -> date:
+        month_index = self.start.year * 12 + self.start.month - 1 + self.months
+        return date(month_index // 12, month_index % 12 + 1, 1)
+
+    @property
+    def label(self) -> str:
+        if self.kind == "month":
+            return f"{self.start.year}-{self.start.month:02d}"
+        if self.kind == "quarter":
+            return f"{self.start.year}-Q{(self.start.month - 1) // 3 + 1}"
+        return str(self.start.year)
+
+    def __str__(self) -> str:
+        return self.label
+
+    def shifted(self, steps: int) -> Period:
+        """The period ``steps`` periods later (earlier when negative)."""
+        month_index = self.start.year * 12 + self.start.month - 1 + steps * self.months
+        return Period(date(month_index // 12, month_index % 12 + 1, 1), self.kind)
+
+    def split(self, kind: PeriodKind) -> list[Period]:
+        """The periods of ``kind`` overlapping this one (its parts, or the one containing it)."""
+        if _MONTHS_IN[kind] >= self.months:
+            return [Period.containing(self.start, kind)]
+        first = Period(self.start, kind)
+        return [first.shifted(i) for i in range(self.months // _MONTHS_IN[kind])]
+
+    def contains(self, other: Period) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def mask(self, dates: pd.Series) -> pd.Series:
+        """Boolean mask of ``dates`` that fall in this period (missing dates are outside)."""
+        return (dates >= pd.Timestamp(self.start)) & (dates < pd.Timestamp(self.end))
+
+
+def period_labels(dates: pd.Series, kind: PeriodKind) -> pd.Series:
+    """Vectorized labels of the periods of ``kind`` holding ``dates`` (missing stays missing)."""
+    step = _MONTHS_IN[kind]
+    starts = ((dates.dt.year * 12 + dates.dt.month - 1) // step * step).astype("Int64")
+    labels = {code: Period(date(code // 12, code % 12 + 1, 1), kind).label for code in starts.dropna().unique().tolist()}
+    return starts.map(labels).astype("string")

@@ -1,0 +1,104 @@
+"""One report of a book for one period: what ``planner report --json`` prints and the app shows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+
+from planner.core import schema
+from planner.core.attainment import attainment, credit_lines, quota_amounts
+from planner.core.book import Book
+from planner.core.commissions import commissions
+from planner.core.facts import deal_facts
+from planner.core.forecast import forecast
+from planner.core.metrics import pipeline_metrics
+from planner.core.money import format_money
+from planner.core.periods import Period
+
+# Money-valued keys of the pipeline and forecast dictionaries.
+_PIPELINE_MONEY = ("open_value", "weighted_value", "won_value", "avg_won_deal", "velocity_per_day")
+
+
+@dataclass
+class Report:
+    """Every computed figure of a book for one period; money in minor units of ``currency``."""
+
+    currency: str
+    period: Period
+    as_of: date
+    pipeline: dict
+    stages: pd.DataFrame
+    attainment: pd.DataFrame
+    team_attainment: pd.DataFrame
+    commissions: pd.DataFrame
+    commission_lines: pd.DataFrame
+    forecast: dict
+    warnings: list[tuple[str, dict]] = field(default_factory=list)
+
+    def money(self, minor: int | None) -> str | None:
+        """Minor units as a decimal string in the book's currency (``"1234.50"``)."""
+        return None if minor is None or pd.isna(minor) else format_money(int(minor), self.currency, grouping=False)
+
+    def to_json(self) -> dict:
+        """The report as plain JSON types: money as decimal strings, ratios as numbers."""
+        return {
+            "currency": self.currency,
+            "period": self.period.label,
+            "as_of": self.as_of.isoformat(),
+            "pipeline": {
+                **{key: self.money(value) if key in _PIPELINE_MONEY else value
+                   for key, value in self.pipeline.items() if key != "stages"},
+                "stages": self._records(self.stages, schema.PIPELINE_STAGES),
+            },
+            "attainment": self._records(self.attainment, schema.ATTAINMENT),
+            "team_attainment": self._records(self.team_attainment, schema.ATTAINMENT),
+            "commissions": self._records(self.commissions, schema.COMMISSIONS),
+            "commission_lines": self._records(self.commission_lines, schema.COMMISSION_LINES),
+            "forecast": {key: self.money(value) for key, value in self.forecast.items()},
+            "warnings": [template.format(**fields) for template, fields in self.warnings],
+        }
+
+    def _records(self, frame: pd.DataFrame, spec: schema.Table) -> list[dict]:
+        kinds = {column.name: column.kind for column in spec.columns}
+        out = []
+        for record in frame.to_dict("records"):
+            row = {}
+            for key, value in record.items():
+                kind = kinds.get(key)
+                if value is None or value is pd.NA or (not isinstance(value, str) and pd.isna(value)):
+                    row[key] = None
+                elif kind is schema.Kind.MONEY:
+                    row[key] = self.money(value)
+                elif kind is schema.Kind.RATIO:
+                    row[key] = int(value) / 1_000_000
+                elif kind in (schema.Kind.PERCENT, schema.Kind.NUMBER):
+                    row[key] = float(value)
+                elif kind is schema.Kind.INT:
+                    row[key] = int(value)
+                else:
+                    row[key] = str(value)
+            out.append(row)
+        return out
+
+
+def compute_report(book: Book, period: Period | None = None) -> Report:
+    """Validate ``book`` and compute every figure for ``period`` (default: the quarter of
+    the book's as-of date)."""
+    book.require_valid()
+    period = period or book.current_period()
+    rounding = book.rounding
+    facts = deal_facts(book)
+    lines = credit_lines(book, facts, rounding)
+    quotas = quota_amounts(book)
+    pipeline = pipeline_metrics(facts, book["Stages"], period, rounding)
+    reps, teams = attainment(book, lines, quotas, period)
+    summary, detail, warnings = commissions(book, lines, quotas, period, rounding)
+    return Report(
+        currency=book.currency, period=period, as_of=book.as_of,
+        pipeline=pipeline, stages=pipeline["stages"],
+        attainment=reps, team_attainment=teams,
+        commissions=summary[[c for c in schema.COMMISSIONS.names]],
+        commission_lines=detail, forecast=forecast(facts, period, rounding), warnings=warnings,
+    )

@@ -1,0 +1,297 @@
+"""The one definition of the book's tables: every layer (engine, storage, Excel, Qt) reads it.
+
+Each table is a sheet of the Excel template and a table of the SQLite file. Columns carry
+their kind (how values are held), whether they are required, the values they allow, and the
+English label shown to the user (marked for translation). Columns a user adds beyond these
+are *extras*: kept in order, stored and shown, never dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+import pandas as pd
+
+from planner.core.errors import QT_TRANSLATE_NOOP
+
+
+class Kind(str, Enum):
+    """How a column's values are held in memory and in the file."""
+
+    TEXT = "text"  # pandas "string"
+    INT = "int"  # nullable Int64
+    MONEY = "money"  # nullable Int64, minor units of the row's or the book's currency
+    RATIO = "ratio"  # nullable Int64, millionths (0.6 -> 600_000)
+    DATE = "date"  # datetime64, day precision
+    PERCENT = "percent"  # float fraction, computed results only (attainment)
+    NUMBER = "number"  # float, computed results only (days)
+
+
+DTYPES = {
+    Kind.TEXT: "string",
+    Kind.INT: "Int64",
+    Kind.MONEY: "Int64",
+    Kind.RATIO: "Int64",
+    Kind.DATE: "datetime64[ns]",
+    Kind.PERCENT: "Float64",
+    Kind.NUMBER: "Float64",
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its name in the file, kind, rules and display label."""
+
+    name: str
+    kind: Kind
+    label: str
+    required: bool = False
+    allowed: tuple[str, ...] = ()
+    # For money held in another column's currency (a deal's own currency).
+    currency_column: str | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    """One sheet of the book: its columns and the columns that identify a row."""
+
+    name: str
+    label: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> list[str]:
+        return [column.name for column in self.columns]
+
+    def column(self, name: str) -> Column:
+        for column in self.columns:
+            if column.name == name:
+                return column
+        raise KeyError(name)
+
+    def empty(self) -> pd.DataFrame:
+        return pd.DataFrame({c.name: pd.Series(dtype=DTYPES[c.kind]) for c in self.columns})
+
+
+def _c(name, kind, label, **rules) -> Column:
+    return Column(name, kind, label, **rules)
+
+
+T, I, M, R, D = Kind.TEXT, Kind.INT, Kind.MONEY, Kind.RATIO, Kind.DATE
+STAGE_KINDS = ("open", "won", "lost")
+DEAL_TYPES = ("new", "renewal", "upsell")
+FORECAST_CATEGORIES = ("pipeline", "best_case", "commit", "omitted")
+PLAN_PERIODS = ("month", "quarter", "year")
+TIER_METHODS = ("marginal", "retroactive")
+
+SETTINGS = Table("Settings", QT_TRANSLATE_NOOP("schema", "Settings"), (
+    _c("key", T, QT_TRANSLATE_NOOP("schema", "Setting"), required=True),
+    _c("value", T, QT_TRANSLATE_NOOP("schema", "Value")),
+), key=("key",))
+
+STAGES = Table("Stages", QT_TRANSLATE_NOOP("schema", "Stages"), (
+    _c("stage", T, QT_TRANSLATE_NOOP("schema", "Stage"), required=True),
+    _c("order", I, QT_TRANSLATE_NOOP("schema", "Order"), required=True),
+    _c("probability", R, QT_TRANSLATE_NOOP("schema", "Probability"), required=True),
+    _c("kind", T, QT_TRANSLATE_NOOP("schema", "Kind"), required=True, allowed=STAGE_KINDS),
+    _c("exit_criteria", T, QT_TRANSLATE_NOOP("schema", "Exit criteria")),
+), key=("stage",))
+
+REPS = Table("Reps", QT_TRANSLATE_NOOP("schema", "Reps"), (
+    _c("id", T, QT_TRANSLATE_NOOP("schema", "Rep ID"), required=True),
+    _c("name", T, QT_TRANSLATE_NOOP("schema", "Name"), required=True),
+    _c("team", T, QT_TRANSLATE_NOOP("schema", "Team")),
+    _c("manager", T, QT_TRANSLATE_NOOP("schema", "Manager")),
+    _c("role", T, QT_TRANSLATE_NOOP("schema", "Role")),
+    _c("start_date", D, QT_TRANSLATE_NOOP("schema", "Start date")),
+    _c("end_date", D, QT_TRANSLATE_NOOP("schema", "End date")),
+    _c("plan", T, QT_TRANSLATE_NOOP("schema", "Plan")),
+    _c("base_salary", M, QT_TRANSLATE_NOOP("schema", "Base salary (year)")),
+), key=("id",))
+
+DEALS = Table("Deals", QT_TRANSLATE_NOOP("schema", "Deals"), (
+    _c("id", T, QT_TRANSLATE_NOOP("schema", "Deal ID"), required=True),
+    _c("name", T, QT_TRANSLATE_NOOP("schema", "Deal")),
+    _c("account", T, QT_TRANSLATE_NOOP("schema", "Account")),
+    _c("owner", T, QT_TRANSLATE_NOOP("schema", "Owner"), required=True),
+    _c("stage", T, QT_TRANSLATE_NOOP("schema", "Stage"), required=True),
+    _c("amount", M, QT_TRANSLATE_NOOP("schema", "Amount"), required=True, currency_column="currency"),
+    _c("currency", T, QT_TRANSLATE_NOOP("schema", "Currency")),
+    _c("created", D, QT_TRANSLATE_NOOP("schema", "Created"), required=True),
+    _c("expected_close", D, QT_TRANSLATE_NOOP("schema", "Expected close")),
+    _c("closed", D, QT_TRANSLATE_NOOP("schema", "Closed")),
+    _c("product", T, QT_TRANSLATE_NOOP("schema", "Product")),
+    _c("deal_type", T, QT_TRANSLATE_NOOP("schema", "Deal type"), allowed=DEAL_TYPES),
+    _c("forecast_category", T, QT_TRANSLATE_NOOP("schema", "Forecast category"), allowed=FORECAST_CATEGORIES),
+    _c("cancelled", D, QT_TRANSLATE_NOOP("schema", "Cancelled")),
+), key=("id",))
+
+STAGE_HISTORY = Table("StageHistory", QT_TRANSLATE_NOOP("schema", "Stage history"), (
+    _c("deal_id", T, QT_TRANSLATE_NOOP("schema", "Deal ID"), required=True),
+    _c("stage", T, QT_TRANSLATE_NOOP("schema", "Stage"), required=True),
+    _c("entered", D, QT_TRANSLATE_NOOP("schema", "Entered"), required=True),
+    _c("expected_close", D, QT_TRANSLATE_NOOP("schema", "Expected close")),
+))
+
+QUOTAS = Table("Quotas", QT_TRANSLATE_NOOP("schema", "Quotas"), (
+    _c("rep", T, QT_TRANSLATE_NOOP("schema", "Rep or team"), required=True),
+    _c("period", T, QT_TRANSLATE_NOOP("schema", "Period"), required=True),
+    _c("amount", M, QT_TRANSLATE_NOOP("schema", "Quota"), required=True),
+), key=("rep", "period"))
+
+PLANS = Table("Plans", QT_TRANSLATE_NOOP("schema", "Plans"), (
+    _c("plan", T, QT_TRANSLATE_NOOP("schema", "Plan"), required=True),
+    _c("period", T, QT_TRANSLATE_NOOP("schema", "Measured per"), required=True, allowed=PLAN_PERIODS),
+    _c("cap", M, QT_TRANSLATE_NOOP("schema", "Commission cap")),
+    _c("description", T, QT_TRANSLATE_NOOP("schema", "Description")),
+), key=("plan",))
+
+PLAN_TIERS = Table("PlanTiers", QT_TRANSLATE_NOOP("schema", "Plan tiers"), (
+    _c("plan", T, QT_TRANSLATE_NOOP("schema", "Plan"), required=True),
+    _c("from", R, QT_TRANSLATE_NOOP("schema", "From attainment"), required=True),
+    _c("to", R, QT_TRANSLATE_NOOP("schema", "To attainment")),
+    _c("rate", R, QT_TRANSLATE_NOOP("schema", "Rate"), required=True),
+    _c("method", T, QT_TRANSLATE_NOOP("schema", "Method"), required=True, allowed=TIER_METHODS),
+), key=("plan", "from"))
+
+PLAN_BONUSES = Table("PlanBonuses", QT_TRANSLATE_NOOP("schema", "Plan bonuses"), (
+    _c("plan", T, QT_TRANSLATE_NOOP("schema", "Plan"), required=True),
+    _c("from", R, QT_TRANSLATE_NOOP("schema", "At attainment"), required=True),
+    _c("amount", M, QT_TRANSLATE_NOOP("schema", "Bonus"), required=True),
+    _c("description", T, QT_TRANSLATE_NOOP("schema", "Description")),
+), key=("plan", "from"))
+
+SPLITS = Table("Splits", QT_TRANSLATE_NOOP("schema", "Splits"), (
+    _c("deal_id", T, QT_TRANSLATE_NOOP("schema", "Deal ID"), required=True),
+    _c("rep", T, QT_TRANSLATE_NOOP("schema", "Rep"), required=True),
+    _c("share", R, QT_TRANSLATE_NOOP("schema", "Share"), required=True),
+), key=("deal_id", "rep"))
+
+# Every table of a book, in sheet order.
+TABLES: dict[str, Table] = {t.name: t for t in (
+    DEALS, STAGE_HISTORY, REPS, QUOTAS, PLANS, PLAN_TIERS, PLAN_BONUSES, SPLITS, STAGES, SETTINGS,
+)}
+
+# Computed results share the same column machinery, so the Qt models and the Excel export
+# format them like the inputs.
+PIPELINE_STAGES = Table("PipelineStages", QT_TRANSLATE_NOOP("schema", "Pipeline by stage"), (
+    _c("stage", T, QT_TRANSLATE_NOOP("schema", "Stage")),
+    _c("probability", R, QT_TRANSLATE_NOOP("schema", "Probability")),
+    _c("count", I, QT_TRANSLATE_NOOP("schema", "Open deals")),
+    _c("value", M, QT_TRANSLATE_NOOP("schema", "Open value")),
+    _c("weighted", M, QT_TRANSLATE_NOOP("schema", "Weighted value")),
+))
+
+ATTAINMENT = Table("Attainment", QT_TRANSLATE_NOOP("schema", "Attainment"), (
+    _c("rep", T, QT_TRANSLATE_NOOP("schema", "Rep ID")),
+    _c("name", T, QT_TRANSLATE_NOOP("schema", "Name")),
+    _c("team", T, QT_TRANSLATE_NOOP("schema", "Team")),
+    _c("period", T, QT_TRANSLATE_NOOP("schema", "Period")),
+    _c("quota", M, QT_TRANSLATE_NOOP("schema", "Quota")),
+    _c("credited", M, QT_TRANSLATE_NOOP("schema", "Credited")),
+    _c("attainment", Kind.PERCENT, QT_TRANSLATE_NOOP("schema", "Attainment")),
+))
+
+COMMISSIONS = Table("Commissions", QT_TRANSLATE_NOOP("schema", "Commissions"), (
+    _c("rep", T, QT_TRANSLATE_NOOP("schema", "Rep ID")),
+    _c("name", T, QT_TRANSLATE_NOOP("schema", "Name")),
+    _c("plan", T, QT_TRANSLATE_NOOP("schema", "Plan")),
+    _c("period", T, QT_TRANSLATE_NOOP("schema", "Period")),
+    _c("quota", M, QT_TRANSLATE_NOOP("schema", "Quota")),
+    _c("credited", M, QT_TRANSLATE_NOOP("schema", "Credited")),
+    _c("attainment", Kind.PERCENT, QT_TRANSLATE_NOOP("schema", "Attainment")),
+    _c("commission", M, QT_TRANSLATE_NOOP("schema", "Commission")),
+    _c("bonus", M, QT_TRANSLATE_NOOP("schema", "Bonus")),
+    _c("total", M, QT_TRANSLATE_NOOP("schema", "Total")),
+))
+
+COMMISSION_LINES = Table("CommissionLines", QT_TRANSLATE_NOOP("schema", "Commission lines"), (
+    _c("rep", T, QT_TRANSLATE_NOOP("schema", "Rep ID")),
+    _c("period", T, QT_TRANSLATE_NOOP("schema", "Period")),
+    _c("plan", T, QT_TRANSLATE_NOOP("schema", "Plan")),
+    _c("line", T, QT_TRANSLATE_NOOP("schema", "Line")),
+    _c("method", T, QT_TRANSLATE_NOOP("schema", "Method")),
+    _c("from", R, QT_TRANSLATE_NOOP("schema", "From attainment")),
+    _c("to", R, QT_TRANSLATE_NOOP("schema", "To attainment")),
+    _c("base", M, QT_TRANSLATE_NOOP("schema", "Base")),
+    _c("rate", R, QT_TRANSLATE_NOOP("schema", "Rate")),
+    _c("amount", M, QT_TRANSLATE_NOOP("schema", "Amount")),
+))
+
+
+def conform(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
+    """Return ``frame`` with the table's columns (missing ones added empty) in the table's
+    dtypes, followed by the user's extra columns in their original order.
+
+    Headers match the schema's names case- and space-insensitively. Extra columns whose
+    names collide with each other (ignoring case) get a ``(2)`` suffix, since SQLite and
+    Excel treat them as one.
+    """
+    by_key = {name.strip().lower(): name for name in table.names}
+    renamed, seen = {}, set()
+    for header in frame.columns:
+        text = str(header).strip()
+        name = by_key.get(text.lower(), text)
+        candidate, n = name, 2
+        while candidate.lower() in seen:
+            candidate, n = f"{name} ({n})", n + 1
+        seen.add(candidate.lower())
+        renamed[header] = candidate
+    frame = frame.rename(columns=renamed)
+    out = {}
+    for column in table.columns:
+        values = frame[column.name] if column.name in frame.columns else pd.Series(index=frame.index, dtype="object")
+        out[column.name] = _as_kind(values, column.kind)
+    for extra in frame.columns:
+        if extra not in table.names:
+            out[extra] = frame[extra]
+    return pd.DataFrame(out, index=pd.RangeIndex(len(frame)))
+
+
+def _as_kind(values: pd.Series, kind: Kind) -> pd.Series:
+    values = values.reset_index(drop=True)
+    if kind is Kind.DATE:
+        return pd.to_datetime(values, errors="raise").astype(DTYPES[kind]).dt.normalize()
+    return values.astype(DTYPES[kind])
+
+
+def extras(table: Table, frame: pd.DataFrame) -> list[str]:
+    """The user's own columns of ``frame``, in order."""
+    return [name for name in frame.columns if name not in table.names]
+
+
+def parse_values(values: pd.Series, kind: Kind, currency: str = "USD") -> pd.Series:
+    """Convert typed-in values (text or numbers, as read from CSV or Excel) to ``kind``.
+
+    Money is read in major units (``"1,234.50"``) and held in minor units of ``currency``;
+    ratios accept ``0.6`` or ``"60%"``. Blank cells become missing.
+
+    Raises
+    ------
+    ValueError
+        Naming the first row (0-based) whose value does not fit.
+    """
+    from planner.core.money import to_minor, to_ratio
+
+    blank = values.isna() | values.astype("string").str.strip().eq("")
+    present = values[~blank.fillna(True)]
+    if kind in (Kind.MONEY, Kind.RATIO, Kind.INT):
+        convert = {Kind.MONEY: lambda v: to_minor(v, currency), Kind.RATIO: to_ratio,
+                   Kind.INT: lambda v: int(str(v).strip())}[kind]
+        converted = {}
+        for row, value in present.items():
+            try:
+                converted[row] = convert(value)
+            except (ValueError, ArithmeticError):
+                raise ValueError(f"row {row}: {value!r} is not a {kind.value}") from None
+        return pd.Series(converted, index=values.index, dtype="object").astype(DTYPES[kind])
+    if kind is Kind.DATE:
+        out = pd.to_datetime(values.where(~blank), errors="coerce")
+        bad = out.isna() & ~blank
+        if bad.any():
+            row = bad.idxmax()
+            raise ValueError(f"row {row}: {values[row]!r} is not a date")
+        return out.astype(DTYPES[kind])
+    return values.where(~blank).astype("string").str.strip()

@@ -1,0 +1,1 @@
+"""Qt adapters over the core: table models, background jobs, translations."""

@@ -1,0 +1,193 @@
+"""A table model over one pandas frame, formatted by the schema's column kinds.
+
+Qt asks only for visible cells, so building the model touches no rows: each column's
+values are turned into numpy arrays on first use, and cells are formatted on demand.
+Sorting computes a stable permutation with pandas over the native values (integer minor
+units, dates) and shows rows through it; the frame itself is never reordered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+
+from planner.core import schema
+from planner.core.money import format_money, format_ratio
+
+# Role giving a cell's native value (int minor units, Timestamp, str), for sorting and tests.
+NativeRole = Qt.ItemDataRole.UserRole + 1
+
+_NUMERIC = {schema.Kind.INT, schema.Kind.MONEY, schema.Kind.RATIO, schema.Kind.PERCENT, schema.Kind.NUMBER}
+
+
+class _Column:
+    """One column's values as numpy arrays, built on first use, and its cell formatter."""
+
+    def __init__(self, values: pd.Series, kind: schema.Kind, currencies: Callable[[], np.ndarray]) -> None:
+        self.kind = kind
+        self.missing = values.isna().to_numpy()
+        if kind in (schema.Kind.INT, schema.Kind.MONEY, schema.Kind.RATIO):
+            self.values = values.to_numpy(dtype="int64", na_value=0)
+        elif kind in (schema.Kind.PERCENT, schema.Kind.NUMBER):
+            self.values = values.to_numpy(dtype="float64", na_value=np.nan)
+        elif kind is schema.Kind.DATE:
+            self.values = values.to_numpy(dtype="datetime64[D]")
+        else:
+            self.values = values.to_numpy(dtype=object)
+        self.currencies = currencies() if kind is schema.Kind.MONEY else None
+
+    def display(self, row: int) -> str:
+        if self.missing[row]:
+            return ""
+        value = self.values[row]
+        if self.kind is schema.Kind.MONEY:
+            return format_money(int(value), self.currencies[row])
+        if self.kind is schema.Kind.RATIO:
+            return format_ratio(int(value))
+        if self.kind is schema.Kind.PERCENT:
+            return f"{value:.1%}"
+        if self.kind is schema.Kind.NUMBER:
+            return f"{value:,.1f}"
+        if self.kind is schema.Kind.INT:
+            return f"{int(value):,}"
+        return str(value)
+
+    def native(self, row: int):
+        if self.missing[row]:
+            return None
+        value = self.values[row]
+        if self.kind is schema.Kind.DATE:
+            return pd.Timestamp(value)
+        return value.item() if hasattr(value, "item") else value
+
+
+def _casefold_ranks(values: pd.Series) -> pd.Series:
+    """Each text's rank in case-insensitive order (missing stays missing).
+
+    Only the distinct texts are compared as strings, so sorting a million rows that hold a
+    few thousand accounts costs little more than sorting integers.
+    """
+    codes, uniques = pd.factorize(values.astype("string"))
+    folded = pd.Series(uniques, dtype="string").str.casefold()
+    rank = np.zeros(len(uniques) + 1, dtype="int64")  # the extra slot serves code -1 (missing)
+    rank[folded.argsort(kind="stable").to_numpy()] = np.arange(len(uniques))
+    return pd.Series(rank[codes], dtype="Int64").mask(codes < 0)
+
+
+class FrameTableModel(QAbstractTableModel):
+    """Shows one book table or computed result; read-only until editing arrives."""
+
+    def __init__(self, spec: schema.Table, frame: pd.DataFrame | None = None, currency: str = "USD",
+                 parent=None) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self._frame = spec.empty() if frame is None else frame
+        self._currency = currency
+        self._order: np.ndarray | None = None  # view row -> frame row, None while unsorted
+        self._columns: dict[int, _Column] = {}
+        self._kinds = self._column_kinds()
+
+    # -- content -------------------------------------------------------------------------
+    @property
+    def frame(self) -> pd.DataFrame:
+        return self._frame
+
+    def set_frame(self, frame: pd.DataFrame, currency: str | None = None) -> None:
+        """Show another frame (a reloaded book or a recomputed result)."""
+        self.beginResetModel()
+        self._frame = frame
+        self._currency = currency or self._currency
+        self._order = None
+        self._columns.clear()
+        self._kinds = self._column_kinds()
+        self.endResetModel()
+
+    def _column_kinds(self) -> list[schema.Kind]:
+        kinds = {c.name: c.kind for c in self.spec.columns}
+        return [kinds.get(name, schema.Kind.TEXT) for name in self._frame.columns]
+
+    def _column(self, column: int) -> _Column:
+        if column not in self._columns:
+            name = self._frame.columns[column]
+            self._columns[column] = _Column(self._frame[name], self._kinds[column],
+                                            lambda: self._currencies(name))
+        return self._columns[column]
+
+    def _currencies(self, name: str) -> np.ndarray:
+        spec_column = next((c for c in self.spec.columns if c.name == name), None)
+        own = spec_column.currency_column if spec_column else None
+        if own and own in self._frame:
+            return self._frame[own].str.upper().fillna(self._currency).to_numpy(dtype=object)
+        return np.full(len(self._frame), self._currency, dtype=object)
+
+    def source_row(self, row: int) -> int:
+        """The frame row shown at view row ``row``."""
+        return int(row if self._order is None else self._order[row])
+
+    # -- Qt model interface ------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._frame)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._frame.columns)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, column = self.source_row(index.row()), index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._column(column).display(row)
+        if role in (Qt.ItemDataRole.EditRole, NativeRole):
+            return self._column(column).native(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if self._kinds[column] in _NUMERIC:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return str(self.source_row(section) + 1)
+        name = self._frame.columns[section]
+        if name in self.spec.names:
+            return QCoreApplication.translate("schema", self.spec.column(name).label)
+        return str(name)
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Stable sort on native values, missing values last, through a permutation."""
+        if not 0 <= column < self.columnCount():
+            return
+        self.layoutAboutToBeChanged.emit()
+        old_order = self._order
+        values = self._frame.iloc[:, column].reset_index(drop=True)
+        if self._kinds[column] is schema.Kind.TEXT:
+            values = _casefold_ranks(values)
+        ascending = order == Qt.SortOrder.AscendingOrder
+        new_order = values.sort_values(ascending=ascending, kind="stable", na_position="last").index.to_numpy()
+        self._order = new_order
+        self._remap_persistent(old_order, new_order)
+        self.layoutChanged.emit()
+
+    def _remap_persistent(self, old_order: np.ndarray | None, new_order: np.ndarray) -> None:
+        """Keep selections and the current cell on the same records across a sort."""
+        persistent = self.persistentIndexList()
+        if not persistent:
+            return
+        position = np.empty_like(new_order)
+        position[new_order] = np.arange(len(new_order))
+        moved = []
+        for index in persistent:
+            source = index.row() if old_order is None else old_order[index.row()]
+            moved.append(self.index(int(position[source]), index.column()))
+        self.changePersistentIndexList(persistent, moved)
+

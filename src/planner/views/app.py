@@ -1,0 +1,33 @@
+"""Starting the desktop app."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from planner import __version__
+from planner.qt.i18n import install_translators
+from planner.views.main_window import MainWindow
+
+
+def create_app(lang: str | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Planner")
+    app.setOrganizationName("Planner")
+    app.setApplicationVersion(__version__)
+    install_translators(app, lang)
+    return app
+
+
+def run_app(path: Path | None = None, lang: str | None = None) -> int:
+    """Open the main window on ``path``, or on the demo book; returns the exit status."""
+    app = create_app(lang)
+    window = MainWindow()
+    if path is None:
+        window.load_demo()
+    else:
+        window.open_path(path)
+    window.show()
+    return app.exec()

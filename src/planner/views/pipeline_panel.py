@@ -1,0 +1,90 @@
+"""The Pipeline tab: key figures of the period, the forecast, and open deals by stage."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from planner.core import schema
+from planner.core.money import format_money
+from planner.core.report import Report
+from planner.qt.table_model import FrameTableModel
+from planner.views.table_view import BookTableView, titled
+
+
+class PipelinePanel(QWidget):
+    """Pipeline metrics and forecast for the selected period."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.stages_model = FrameTableModel(schema.PIPELINE_STAGES, parent=self)
+        self._values: dict[str, QLabel] = {}
+        figures = QHBoxLayout()
+        figures.addWidget(self._group(self.tr("Pipeline"), [
+            ("open_count", self.tr("Open deals")),
+            ("open_value", self.tr("Open pipeline value")),
+            ("weighted_value", self.tr("Weighted pipeline")),
+            ("velocity_per_day", self.tr("Pipeline velocity (per day)")),
+        ]))
+        figures.addWidget(self._group(self.tr("Closed in the period"), [
+            ("created_count", self.tr("Deals created")),
+            ("won", self.tr("Won")),
+            ("lost_count", self.tr("Lost")),
+            ("win_rate", self.tr("Win rate")),
+            ("avg_won_deal", self.tr("Average won deal")),
+            ("avg_cycle_days", self.tr("Average sales cycle")),
+        ]))
+        figures.addWidget(self._group(self.tr("Forecast for the period"), [
+            ("f_won", self.tr("Won so far")),
+            ("f_weighted", self.tr("Stage-weighted")),
+            ("f_commit", self.tr("Commit")),
+            ("f_best_case", self.tr("Best case")),
+            ("f_pipeline", self.tr("Pipeline")),
+        ]))
+        layout = QVBoxLayout(self)
+        layout.addLayout(figures)
+        layout.addWidget(titled(self.tr("Open deals by stage"), BookTableView(self.stages_model)), 1)
+
+    def _group(self, title: str, rows: list[tuple[str, str]]) -> QGroupBox:
+        group = QGroupBox(title)
+        grid = QGridLayout(group)
+        for line, (key, label) in enumerate(rows):
+            value = QLabel("–")
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setFrameShape(QFrame.Shape.NoFrame)
+            grid.addWidget(QLabel(label), line, 0)
+            grid.addWidget(value, line, 1)
+            self._values[key] = value
+        grid.setRowStretch(len(rows), 1)
+        return group
+
+    def show_report(self, report: Report | None) -> None:
+        """Fill the figures from ``report``; dashes when there is none."""
+        if report is None:
+            for label in self._values.values():
+                label.setText("–")
+            self.stages_model.set_frame(schema.PIPELINE_STAGES.empty())
+            return
+
+        def money(minor) -> str:
+            return "–" if minor is None else f"{format_money(int(minor), report.currency)} {report.currency}"
+
+        p, f = report.pipeline, report.forecast
+        texts = {
+            "open_count": f"{p['open_count']:,}",
+            "open_value": money(p["open_value"]),
+            "weighted_value": money(p["weighted_value"]),
+            "velocity_per_day": money(p["velocity_per_day"]),
+            "created_count": f"{p['created_count']:,}",
+            "won": self.tr("%n deal(s)", "", p["won_count"]) + " · " + money(p["won_value"]),
+            "lost_count": self.tr("%n deal(s)", "", p["lost_count"]),
+            "win_rate": "–" if p["win_rate"] is None else f"{p['win_rate']:.1%}",
+            "avg_won_deal": money(p["avg_won_deal"]),
+            "avg_cycle_days": "–" if p["avg_cycle_days"] is None else self.tr("%1 days").replace(
+                "%1", f"{p['avg_cycle_days']:.1f}"),
+            **{f"f_{key}": money(value) for key, value in f.items()},
+        }
+        for key, label in self._values.items():
+            label.setText(texts[key])
+        self.stages_model.set_frame(report.stages, report.currency)

@@ -1,0 +1,48 @@
+import pandas as pd
+import pytest
+
+from planner.core.book import Book
+from planner.core.errors import PlannerError
+from planner.core.report import compute_report
+
+
+def test_problems_say_where_and_what(book):
+    deals = book.tables["Deals"]
+    deals.loc[2, "stage"] = "Signed"
+    deals.loc[4, "owner"] = "Nobody"
+    deals.loc[5, "amount"] = pd.NA
+    deals.loc[6, "deal_type"] = "upgrade"
+    deals.loc[7, "id"] = "D1"
+    problems = [str(p) for p in book.problems()]
+    assert "Deals row 6, column amount: a value is required" in problems
+    assert "Deals row 7, column deal_type: 'upgrade' is not one of new, renewal, upsell" in problems
+    assert "Deals row 8, column id: duplicate of an earlier row" in problems
+    assert "Deals row 3, column stage: 'Signed' is not a stage of the Stages sheet" in problems
+    assert "Deals row 5, column owner: 'Nobody' is not a rep of the Reps sheet" in problems
+    with pytest.raises(PlannerError, match=r"^The book has problems: Deals row 6, column amount: a value is req"):
+        compute_report(book)
+    deals.loc[8, "stage"] = "Signed"
+    with pytest.raises(PlannerError, match=r"\(and 1 more\)$"):
+        compute_report(book)
+
+
+def test_foreign_currency_deals_are_refused_until_exchange_rates_exist(book):
+    book.tables["Deals"].loc[0, "currency"] = "JPY"
+    assert "exchange rates are not supported yet" in str(book.problems()[0])
+
+
+def test_mixed_tier_methods_are_refused(book):
+    book.tables["PlanTiers"].loc[0, "method"] = "marginal"
+    assert any("mixes marginal and retroactive" in str(p) for p in book.problems())
+
+
+def test_unknown_settings_are_clear_errors(book):
+    book.tables["Settings"].loc[0, "value"] = "XYZ"
+    with pytest.raises(PlannerError, match="Unknown currency 'XYZ'"):
+        book.currency
+
+
+def test_headers_match_case_insensitively_and_extra_columns_stay_in_order():
+    book = Book({"Reps": pd.DataFrame({" ID ": ["R1"], "Name": ["A"], "desk": ["3F"], "DESK": ["x"]})})
+    assert list(book["Reps"].columns[-2:]) == ["desk", "DESK (2)"]
+    assert book["Reps"]["id"].tolist() == ["R1"]

@@ -1,0 +1,100 @@
+"""Commission tiers at their edges, on one rep and one month, in KRW (no minor units)."""
+
+import pandas as pd
+import pytest
+
+from planner.core.book import Book
+from planner.core.periods import Period
+from planner.core.report import compute_report
+
+
+def one_rep_book(tiers, won_amounts, quota=10_000_000, bonuses=(), cap=None, currency="KRW"):
+    deals = [(f"D{n}", "R1", "Won", amount, "2026-01-02", "2026-01-20") for n, amount in enumerate(won_amounts)]
+    return Book({
+        "Settings": pd.DataFrame({"key": ["currency"], "value": [currency]}),
+        "Stages": pd.DataFrame({"stage": ["Open", "Won", "Lost"], "order": [1, 2, 3],
+                                "probability": [500_000, 1_000_000, 0], "kind": ["open", "won", "lost"]}),
+        "Reps": pd.DataFrame({"id": ["R1"], "name": ["홍길동"], "plan": ["P"]}),
+        "Plans": pd.DataFrame({"plan": ["P"], "period": ["month"], "cap": [cap]}),
+        "PlanTiers": pd.DataFrame(tiers, columns=["from", "to", "rate", "method"]).assign(plan="P"),
+        "PlanBonuses": pd.DataFrame(list(bonuses), columns=["from", "amount"]).assign(plan="P"),
+        "Quotas": pd.DataFrame([("R1", "2026-01", quota)] if quota else [], columns=["rep", "period", "amount"]),
+        "Deals": pd.DataFrame(deals, columns=["id", "owner", "stage", "amount", "created", "closed"]),
+    })
+
+
+def commission(book):
+    report = compute_report(book, Period.parse("2026-01"))
+    return report.commissions.iloc[0], report
+
+
+RETRO = [(0, 1_000_000, 0, "retroactive"), (1_000_000, None, 100_000, "retroactive")]
+MARGINAL = [(0, 1_000_000, 50_000, "marginal"), (1_000_000, 1_500_000, 100_000, "marginal"),
+            (1_500_000, None, 150_000, "marginal")]
+
+
+def test_retroactive_tier_is_reached_exactly_at_its_threshold():
+    row, _ = commission(one_rep_book(RETRO, [10_000_000]))
+    assert row["commission"] == 1_000_000  # 100.0% exactly: 10% of all 10,000,000 won
+    row, _ = commission(one_rep_book(RETRO, [9_999_999]))
+    assert row["commission"] == 0
+
+
+def test_marginal_slices_each_pay_their_own_rate():
+    # 20,000,000 against 10,000,000: 10,000,000 @5% + 5,000,000 @10% + 5,000,000 @15%
+    row, report = commission(one_rep_book(MARGINAL, [12_000_000, 8_000_000]))
+    assert row["commission"] == 500_000 + 500_000 + 750_000
+    assert report.commission_lines["base"].tolist() == [10_000_000, 5_000_000, 5_000_000]
+
+
+def test_each_line_is_rounded_once_half_up_and_totals_sum_the_lines():
+    # 3,333,333 @ 12.5% = 416,666.625 -> 416,667 won
+    row, report = commission(one_rep_book([(0, None, 125_000, "marginal")], [3_333_333]))
+    assert report.commission_lines["amount"].tolist() == [416_667]
+    assert row["commission"] == 416_667
+
+
+def test_cancelled_credit_reduces_the_month_it_is_cancelled_in():
+    book = one_rep_book(MARGINAL, [10_000_000, 4_000_000])
+    book.tables["Deals"].loc[1, "cancelled"] = pd.Timestamp("2026-01-25")
+    row, _ = commission(book)
+    assert row["credited"] == 10_000_000 and row["commission"] == 500_000
+
+
+def test_a_plan_that_depends_on_attainment_needs_a_quota():
+    row, report = commission(one_rep_book(MARGINAL, [5_000_000], quota=None))
+    assert row["commission"] == 0 and pd.isna(row["quota"])
+    assert report.to_json()["warnings"] == ["R1 has no quota for 2026-01: no commission computed"]
+
+
+def test_a_flat_plan_pays_without_a_quota():
+    row, report = commission(one_rep_book([(0, None, 30_000, "marginal")], [5_000_000], quota=None))
+    assert row["commission"] == 150_000 and report.warnings == []
+
+
+def test_bonuses_and_cap():
+    book = one_rep_book(MARGINAL, [15_000_000], bonuses=[(1_000_000, 200_000), (1_500_000, 300_000)], cap=600_000)
+    row, report = commission(book)
+    # tiers 500,000 + 500,000 = 1,000,000, capped at 600,000; both bonuses reached (150% exactly)
+    assert (row["commission"], row["bonus"], row["total"]) == (600_000, 500_000, 1_100_000)
+    assert report.commission_lines["line"].tolist() == ["tier", "tier", "cap", "bonus", "bonus"]
+
+
+def test_money_is_printed_in_the_currency_minor_units():
+    _, report = commission(one_rep_book(RETRO, [12_000_000]))
+    assert report.to_json()["commissions"][0]["commission"] == "1200000"
+
+
+@pytest.mark.parametrize("rows, expected", [
+    ([("R1", "2026-01", 100), ("R1", "2026-02", 200), ("R1", "2026-03", 300)], {"2026-Q1": 600, "2026": 600}),
+    ([("R1", "2026-Q1", 1000), ("R1", "2026-01", 100)], {"2026-Q1": 1000, "2026-01": 100, "2026": 1000}),
+    ([("R1", "2026-Q1", 1000), ("R1", "2026-04", 50), ("R1", "2026", 5000)], {"2026-Q2": 50, "2026": 5000}),
+    ([("홍길동", "2026-Q1", 70)], {"2026-Q1": 70, "2026": 70}),
+])
+def test_a_period_quota_is_its_own_row_or_the_sum_of_its_parts(rows, expected):
+    from planner.core.attainment import quota_amounts
+
+    book = one_rep_book(RETRO, [1])
+    book.tables["Quotas"] = pd.DataFrame(rows, columns=["rep", "period", "amount"]).astype({"amount": "Int64"})
+    quotas = quota_amounts(book)
+    assert {label: int(quotas[("R1", label)]) for label in expected} == expected

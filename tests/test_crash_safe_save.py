@@ -1,0 +1,253 @@
+"""Crash safety of ``save_book``: a save killed at any moment (SIGKILL) leaves the old book or the new one.
+
+A child process saves book B over a file holding book A (or to a path that does not exist yet) and
+is killed with SIGKILL after a delay; the delays are spread evenly over the whole measured duration
+of a save and a little beyond. Afterwards the file must open and hold exactly A or exactly B.
+
+The child comes from a forkserver that has the heavy modules preloaded, loads B before it reports
+ready, and starts saving only when told to, so a delay is time into the save itself.
+Run with ``pytest -s`` to see the outcome counts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import pickle
+import random
+import shutil
+import sys
+import time
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs SIGKILL (POSIX only)")
+
+AS_OF = date(2026, 6, 30)
+DEALS_A, SEED_A = 1000, 11
+DEALS_B, SEED_B = 1100, 22  # different seed and size: every table differs from A's
+KILLS_EXISTING = 60
+KILLS_NEW = 12
+SPREAD = 1.2  # kill delays run from 0 to SPREAD x the measured save duration
+CALIBRATION_RUNS = 3
+MIN_EACH = 4  # the kills must have hit both sides of the commit at least this often
+PRELOAD = ["pandas", "sqlalchemy", "planner.storage", "planner.core.demo", "pytest"]
+READY_TIMEOUT = 60.0
+
+
+# -- the child -------------------------------------------------------------------------------
+def _child_save(book_file: str, target: str, ready, go) -> None:
+    """Load book B, say so, wait for the word, then save it to ``target`` (runs in the child)."""
+    from planner.storage import save_book
+
+    with open(book_file, "rb") as handle:
+        book = pickle.load(handle)
+    ready.set()
+    if go.wait(READY_TIMEOUT):
+        save_book(book, target)
+
+
+@dataclass
+class Run:
+    delay: float | None  # None: not killed, the save ran to its end
+    exitcode: int
+    elapsed: float  # seconds from "go" to the child's end (or to the kill)
+
+
+def _run_child(ctx, book_file: Path, target: Path, delay: float | None) -> Run:
+    ready, go = ctx.Event(), ctx.Event()
+    process = ctx.Process(target=_child_save, args=(str(book_file), str(target), ready, go), daemon=True)
+    process.start()
+    try:
+        assert ready.wait(READY_TIMEOUT), f"the child never got ready (exit code {process.exitcode})"
+        go.set()
+        start = time.perf_counter()
+        # the deliberate kill delay; returns early if the child finishes first
+        process.join(READY_TIMEOUT if delay is None else delay)
+        elapsed = time.perf_counter() - start
+    finally:
+        process.kill()  # SIGKILL; harmless if the child has already exited
+        process.join()
+    return Run(delay, process.exitcode, elapsed)
+
+
+# -- books -----------------------------------------------------------------------------------
+def fingerprint(book) -> str:
+    """A hash over every table: names, columns, dtypes and every value."""
+    digest = hashlib.sha256()
+    for name in sorted(book.tables):
+        frame = book.tables[name]
+        digest.update(f"\0{name}\0{list(frame.columns)!r}\0{[str(t) for t in frame.dtypes]!r}\0".encode())
+        digest.update(frame.to_csv(index=False).encode())
+    return digest.hexdigest()
+
+
+@dataclass
+class Books:
+    ctx: multiprocessing.context.BaseContext
+    master_a: Path  # A, saved once, never touched again
+    pickle_b: Path
+    print_a: str  # fingerprints of A and B as open_book returns them
+    print_b: str
+
+
+@pytest.fixture(scope="module")
+def books(tmp_path_factory) -> Books:
+    from planner.core.demo import demo_book
+    from planner.storage import open_book, save_book
+
+    directory = tmp_path_factory.mktemp("books")
+    book_a = demo_book(as_of=AS_OF, deals=DEALS_A, seed=SEED_A)
+    book_b = demo_book(as_of=AS_OF, deals=DEALS_B, seed=SEED_B)
+    assert fingerprint(book_a) != fingerprint(book_b)
+
+    master_a = directory / "master-a.planner"
+    save_book(book_a, master_a)
+    assert sorted(p.name for p in directory.iterdir()) == ["master-a.planner"]  # no journal, no leftovers
+    clean_b = directory / "clean-b.planner"
+    save_book(book_b, clean_b)
+    print_a, print_b = fingerprint(open_book(master_a)), fingerprint(open_book(clean_b))
+    assert print_a != print_b
+
+    pickle_b = directory / "b.pickle"
+    pickle_b.write_bytes(pickle.dumps(book_b, protocol=pickle.HIGHEST_PROTOCOL))
+
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(PRELOAD)  # takes effect when the forkserver starts (first child)
+    return Books(ctx, master_a, pickle_b, print_a, print_b)
+
+
+def _calibrate(books: Books, prepare, target: Path) -> list[float]:
+    """Durations of uninterrupted saves of B to ``target`` (each prepared first), checked."""
+    from planner.storage import open_book
+
+    durations = []
+    for _ in range(CALIBRATION_RUNS):
+        prepare()
+        run = _run_child(books.ctx, books.pickle_b, target, None)
+        assert run.exitcode == 0, f"an uninterrupted save failed (exit code {run.exitcode})"
+        assert fingerprint(open_book(target)) == books.print_b
+        durations.append(run.elapsed)
+    return durations
+
+
+def _delays(duration: float, count: int, seed: int) -> list[float]:
+    """``count`` delays evenly spaced from 0 to SPREAD x ``duration``, in a seeded random order
+    (so that a burst of load on the machine does not hit only one end of the range)."""
+    delays = [SPREAD * duration * i / (count - 1) for i in range(count)]
+    random.Random(seed).shuffle(delays)
+    return delays
+
+
+def _sidecars(target: Path) -> list[Path]:
+    return [target.with_name(target.name + suffix) for suffix in ("-journal", "-wal", "-shm")]
+
+
+def _keep(broken: Path, directory: Path) -> str:
+    """Copy a bad outcome (with any journal) aside for the owner to inspect; returns where."""
+    directory.mkdir(parents=True, exist_ok=True)
+    for path in [broken, *_sidecars(broken)]:
+        if path.exists():
+            shutil.copy2(path, directory / path.name)
+    return str(directory)
+
+
+# -- the tests -------------------------------------------------------------------------------
+def test_killed_save_over_a_book_leaves_the_old_book_or_the_new_one(books, tmp_path):
+    from planner.storage import open_book
+
+    started = time.perf_counter()
+    target = tmp_path / "book.planner"
+
+    def prepare() -> None:
+        for path in [target, *_sidecars(target)]:
+            path.unlink(missing_ok=True)  # never let a stale journal meet a fresh copy of A
+        shutil.copyfile(books.master_a, target)
+
+    durations = _calibrate(books, prepare, target)
+    duration = max(durations)  # the slowest, so that the delays surely reach past the end of a save
+    outcomes: dict[str, list[Run]] = {"A": [], "B": []}
+    failures, journals = [], 0
+    for i, delay in enumerate(_delays(duration, KILLS_EXISTING, seed=20260630)):
+        prepare()
+        run = _run_child(books.ctx, books.pickle_b, target, delay)
+        had_journal = target.with_name(target.name + "-journal").exists()
+        journals += had_journal
+        try:
+            opened = fingerprint(open_book(target))
+        except Exception as error:  # noqa: BLE001 - any failure to open is the finding
+            failures.append(f"kill {i}: delay {delay:.3f}s ({delay / duration:.0%} of a save), exit code "
+                            f"{run.exitcode}, journal {had_journal}: open_book raised {error!r}; "
+                            f"kept in {_keep(target, tmp_path / f'broken-{i}')}")
+            continue
+        outcome = "A" if opened == books.print_a else "B" if opened == books.print_b else None
+        if outcome is None:
+            failures.append(f"kill {i}: delay {delay:.3f}s ({delay / duration:.0%} of a save), exit code "
+                            f"{run.exitcode}, journal {had_journal}: the file holds neither A nor B; "
+                            f"kept in {_keep(target, tmp_path / f'broken-{i}')}")
+        elif outcome == "A" and run.exitcode == 0:
+            failures.append(f"kill {i}: delay {delay:.3f}s: the save finished (exit code 0) but the file holds A")
+        else:
+            outcomes[outcome].append(run)
+
+    killed = {side: sum(r.exitcode < 0 for r in runs) for side, runs in outcomes.items()}
+    last_a = max((r.delay for r in outcomes["A"]), default=0.0)
+    first_b = min((r.delay for r in outcomes["B"]), default=float("nan"))
+    print(f"\n[crash-safe save over a book] saves took {', '.join(f'{d:.3f}' for d in durations)}s; "
+          f"{KILLS_EXISTING} kills at 0..{SPREAD * duration:.3f}s: old book A {len(outcomes['A'])} "
+          f"(killed {killed['A']}), new book B {len(outcomes['B'])} (killed {killed['B']}, the rest had "
+          f"finished); a hot journal was left by {journals} kill(s); failures {len(failures)}; "
+          f"latest A at {last_a:.3f}s, earliest B at {first_b:.3f}s; "
+          f"test took {time.perf_counter() - started:.1f}s")
+    assert not failures, "save_book is not crash safe:\n" + "\n".join(failures)
+    assert killed["A"] >= MIN_EACH, f"too few kills landed before the commit: {killed['A']}"
+    assert len(outcomes["B"]) >= MIN_EACH, f"too few delays reached past the commit: {len(outcomes['B'])}"
+
+
+def test_killed_save_to_a_new_path_leaves_nothing_or_the_new_book(books, tmp_path):
+    from planner.storage import open_book
+
+    started = time.perf_counter()
+    calibration = tmp_path / "calibration" / "book.planner"
+    calibration.parent.mkdir()
+    durations = _calibrate(books, lambda: calibration.unlink(missing_ok=True), calibration)
+    duration = max(durations)  # the slowest, so that the delays surely reach past the end of a save
+
+    outcomes: dict[str, list[Run]] = {"absent": [], "B": []}
+    failures, leftovers = [], 0
+    for i, delay in enumerate(_delays(duration, KILLS_NEW, seed=30062026)):
+        directory = tmp_path / f"kill-{i:02d}"
+        directory.mkdir()
+        target = directory / "book.planner"
+        run = _run_child(books.ctx, books.pickle_b, target, delay)
+        others = sorted(p.name for p in directory.iterdir() if p != target)
+        strays = [name for name in others if not (name.startswith(f".{target.name}.") and ".saving" in name)]
+        leftovers += bool(others)
+        where = f"kill {i}: delay {delay:.3f}s ({delay / duration:.0%} of a save), exit code {run.exitcode}"
+        if strays:
+            failures.append(f"{where}: unexpected files beside the target: {strays}")
+        if not target.exists():
+            if run.exitcode == 0:
+                failures.append(f"{where}: the save finished but left no file")
+            outcomes["absent"].append(run)
+            continue
+        try:
+            opened = fingerprint(open_book(target))
+        except Exception as error:  # noqa: BLE001 - any failure to open is the finding
+            failures.append(f"{where}: open_book raised {error!r}; kept in {_keep(target, tmp_path / f'broken-{i}')}")
+            continue
+        if opened != books.print_b:
+            kept = _keep(target, tmp_path / f"broken-{i}")
+            failures.append(f"{where}: the new file is not exactly B; kept in {kept}")
+        else:
+            outcomes["B"].append(run)
+
+    print(f"\n[crash-safe save to a new path] saves took {', '.join(f'{d:.3f}' for d in durations)}s; "
+          f"{KILLS_NEW} kills at 0..{SPREAD * duration:.3f}s: no file {len(outcomes['absent'])}, "
+          f"new book B {len(outcomes['B'])}; temporary .saving leftovers after {leftovers} kill(s); "
+          f"failures {len(failures)}; test took {time.perf_counter() - started:.1f}s")
+    assert not failures, "save_book to a new path is not crash safe:\n" + "\n".join(failures)
+    assert sum(r.exitcode < 0 for r in outcomes["absent"]) >= MIN_EACH, "too few kills landed mid-save"

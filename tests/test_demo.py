@@ -1,0 +1,47 @@
+"""The built-in demo book is believable, complete and deterministic."""
+
+from datetime import date
+
+import pandas as pd
+
+from planner.core.demo import demo_book
+from planner.core.report import compute_report
+
+
+def test_demo_shape(demo):
+    reps, deals = demo["Reps"], demo["Deals"]
+    assert len(reps) == 15 and reps["team"].nunique() == 3
+    assert len(deals) == 1500
+    assert deals["created"].min() >= pd.Timestamp("2024-07-01") and deals["created"].max() <= pd.Timestamp("2026-06-30")
+    assert set(deals["stage"]) == set(demo["Stages"]["stage"])  # every stage is used
+    assert set(demo["StageHistory"]["deal_id"]) == set(deals["id"])
+    assert deals["account"].str.contains("[가-힣]").any() and deals["account"].str.contains("[ぁ-んァ-ン一-龥]").any()
+    assert demo["Plans"]["plan"].nunique() == 3 and len(demo["PlanTiers"]) >= 6
+    assert demo["Quotas"]["period"].str.fullmatch(r"\d{4}-\d{2}").all()
+    assert len(demo["Splits"]) > 0 and deals["cancelled"].notna().any()
+    assert demo.problems() == []
+
+
+def test_demo_is_deterministic_for_a_date(demo):
+    again = demo_book(as_of=date(2026, 6, 30))
+    for name in demo.tables:
+        pd.testing.assert_frame_equal(demo[name], again[name])
+
+
+def test_demo_report_is_plausible(demo):
+    report = compute_report(demo)
+    assert report.period.label == "2026-Q2"
+    pipeline = report.pipeline
+    assert 50 < pipeline["open_count"] < 300
+    assert 0.2 < pipeline["win_rate"] < 0.6
+    assert 0.3 < report.attainment["attainment"].median() < 2.0
+    assert (report.commissions["total"] > 0).sum() > 10
+    assert report.warnings == []
+
+
+def test_stage_history_follows_each_deal(demo):
+    history = demo["StageHistory"].sort_values(["deal_id", "entered"], kind="stable")
+    last = history.groupby("deal_id").tail(1).set_index("deal_id")["stage"]
+    deals = demo["Deals"].set_index("id")
+    closed = deals["closed"].notna()
+    assert (last[deals.index[closed]] == deals.loc[closed, "stage"]).all()

@@ -1,0 +1,112 @@
+"""The desktop app, offscreen: it starts on the demo book, shows results, opens and saves."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QFontDatabase, QImage
+from PySide6.QtWidgets import QMessageBox
+
+from planner.storage import open_book, save_book
+from planner.views.main_window import MainWindow
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path):
+    """Open main windows with their own settings file; each is closed after the test."""
+    windows = []
+
+    def make() -> MainWindow:
+        window = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+        qtbot.addWidget(window)
+        window.show()
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.jobs.wait()
+
+
+def load(qtbot, window, action):
+    with qtbot.waitSignals([window.book_loaded, window.report_ready], timeout=60_000):
+        action()
+
+
+def test_starts_on_the_demo_book_and_renders(qtbot, make_window, tmp_path):
+    window = make_window()
+    load(qtbot, window, window.load_demo)
+    assert window.windowTitle() == "Demo book — Planner"
+    assert window.models["Deals"].rowCount() == 1500
+    assert window.period_box.currentText() == window.book.current_period().label
+    assert window.attainment_model.rowCount() >= 14 and window.commissions_model.rowCount() > 14
+    assert "1,500 deals" in window.totals_label.text()
+    png = tmp_path / "main_window.png"
+    assert window.grab().save(str(png))
+    image = QImage(str(png))
+    assert image.width() >= 1200 and image.height() >= 700
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+    assert len(colours) > 20  # a real picture, not a blank window
+
+
+def test_fonts_for_korean_and_japanese_are_available(qapp):
+    """Without them the demo's names render as boxes (`.ci/run` installs fonts-noto-cjk)."""
+    assert QFontDatabase.families(QFontDatabase.WritingSystem.Korean)
+    assert QFontDatabase.families(QFontDatabase.WritingSystem.Japanese)
+
+
+def test_changing_the_period_recomputes(qtbot, make_window):
+    window = make_window()
+    load(qtbot, window, window.load_demo)
+    with qtbot.waitSignal(window.report_ready, timeout=60_000):
+        window.period_box.setCurrentIndex(window.period_box.findText("2025"))
+    assert window.report.period.label == "2025"
+    assert set(window.attainment_model.frame["period"]) == {"2025"}
+
+
+def test_open_save_and_recent_files(qtbot, make_window, tmp_path, book):
+    path = tmp_path / "fixture.planner"
+    save_book(book, path)
+    window = make_window()
+    load(qtbot, window, lambda: window.open_path(path))
+    assert window.windowTitle() == "fixture.planner — Planner"
+    assert window.report.to_json()["pipeline"]["weighted_value"] == "8716.67"
+    copy = tmp_path / "copy.planner"
+    window.save_to(copy)
+    qtbot.waitUntil(lambda: window.path == copy, timeout=30_000)
+    assert open_book(copy)["Deals"]["id"].tolist() == book["Deals"]["id"].tolist()
+    assert window.recent_files()[:2] == [str(copy.resolve()), str(path.resolve())]
+
+
+def test_a_bad_file_is_reported_and_the_shown_book_kept(qtbot, make_window, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append((title, text)))
+    window = make_window()
+    load(qtbot, window, window.load_demo)
+    bad = tmp_path / "notes.planner"
+    bad.write_text("not a book")
+    window.open_path(bad)
+    qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
+    assert shown == [("Could not open the book", f"{bad} is not a Planner book")]
+    assert window.models["Deals"].rowCount() == 1500 and window.path is None
+
+
+def test_problems_in_the_book_are_shown_instead_of_results(qtbot, make_window, tmp_path, book):
+    book.tables["Deals"].loc[0, "stage"] = "Signed"
+    path = tmp_path / "broken.planner"
+    save_book(book, path)
+    window = make_window()
+    load(qtbot, window, lambda: window.open_path(path))
+    assert window.report is None and window.commissions_model.rowCount() == 0
+    assert "Deals row 1, column stage: 'Signed' is not a stage" in window.totals_label.text()
+    assert window.models["Deals"].rowCount() == 13  # the sheets still show, to be fixed
+
+
+def test_recent_files_survive_a_restart(qtbot, make_window, tmp_path, book):
+    path = tmp_path / "fixture.planner"
+    save_book(book, path)
+    first = make_window()
+    load(qtbot, first, lambda: first.open_path(path))
+    second = make_window()
+    second.recent_menu.aboutToShow.emit()
+    assert any(Path(str(path.resolve())).name in a.text() for a in second.recent_menu.actions())

@@ -1,0 +1,74 @@
+from decimal import Decimal
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from planner.core.errors import PlannerError
+from planner.core.money import (
+    apply_ratio, format_money, format_ratio, minor_digits, parse_decimal, round_div, to_minor, to_ratio,
+)
+
+
+def test_minor_digits_follow_iso_4217():
+    assert (minor_digits("USD"), minor_digits("krw"), minor_digits("JPY"), minor_digits("BHD")) == (2, 0, 0, 3)
+    with pytest.raises(PlannerError, match="Unknown currency 'XYZ'"):
+        minor_digits("XYZ")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1,234.50", Decimal("1234.50")), ("₩1,200", Decimal("1200")), ("12,000円", Decimal("12000")),
+    ("(300)", Decimal("-300")), (0.1, Decimal("0.1")), (7, Decimal(7)), ("USD 5", Decimal(5)),
+])
+def test_parse_decimal_reads_what_people_type(text, expected):
+    assert parse_decimal(text) == expected
+
+
+@pytest.mark.parametrize("bad", ["", "abc", "1.2.3", float("nan"), True])
+def test_parse_decimal_refuses_non_numbers(bad):
+    with pytest.raises(ValueError):
+        parse_decimal(bad)
+
+
+def test_to_minor_rounds_half_up_once():
+    assert to_minor("12.345", "USD") == 1235
+    assert to_minor("-12.345", "USD") == -1235
+    assert to_minor("1200.5", "KRW") == 1201
+    assert to_minor(0.1 + 0.2, "USD") == 30  # the float's shortest repr, not its binary noise
+
+
+def test_format_money_uses_the_currency_digits():
+    assert format_money(123450, "USD") == "1,234.50"
+    assert format_money(-5, "USD") == "-0.05"
+    assert format_money(1200, "KRW") == "1,200"
+    assert format_money(123450, "USD", grouping=False) == "1234.50"
+
+
+def test_ratios_are_millionths():
+    assert to_ratio("60%") == 600_000
+    assert to_ratio(0.125) == 125_000
+    assert to_ratio("0.1") == 100_000
+    assert format_ratio(125_000) == "12.5%"
+    assert format_ratio(1_000_000) == "100%"
+
+
+@pytest.mark.parametrize("mode, results", [
+    ("half_up", [1, -1, 2, -2, 1]),
+    ("half_even", [0, 0, 2, -2, 1]),
+    ("down", [0, 0, 1, -1, 0]),
+    ("up", [1, -1, 2, -2, 1]),
+])
+def test_round_div_modes(mode, results):
+    assert list(round_div(np.array([5, -5, 15, -15, 7]), 10, mode)) == results
+
+
+def test_round_div_is_exact_beyond_int64():
+    huge = 10**30 + 5
+    assert round_div(huge, 10) == 10**29 + 1
+
+
+@given(st.integers(-10**15, 10**15), st.integers(0, 2_000_000))
+def test_apply_ratio_matches_decimal_half_up(minor, ppm):
+    expected = (Decimal(minor) * Decimal(ppm) / Decimal(1_000_000)).quantize(Decimal(1), rounding="ROUND_HALF_UP")
+    assert apply_ratio(minor, ppm) == int(expected)

@@ -1,0 +1,89 @@
+"""The report of the fixture book (tests/fixtures.py), checked against figures computed by hand.
+
+Period 2026-Q1, USD. Open deals: D10 10,000.00 @10%, D11 3,333.33 @50%, D12 5,000.00 @80%,
+D13 1,000.00 @80%, D14 2,500.00 @50%. Each deal's weighted amount is rounded once:
+1,000.00 + 1,666.67 (1,666.665 half up) + 4,000.00 + 800.00 + 1,250.00 = 8,716.67.
+Closed in Q1: won D1–D6 (59,000.00), lost D7, D8 -> win rate 6/8. Cycle days of the won
+deals: 40 + 36 + 92 + 69 + 31 + 10 = 278. Velocity = 5 × 6/8 × 59,000.00 ÷ 278 days
+= 795.863… -> 795.86 a day.
+"""
+
+import pytest
+
+from planner.core.periods import Period
+from planner.core.report import compute_report
+
+
+@pytest.fixture
+def report(book):
+    return compute_report(book, Period.parse("2026-Q1")).to_json()
+
+
+def test_pipeline(report):
+    pipeline = report["pipeline"]
+    assert report["currency"] == "USD" and report["period"] == "2026-Q1"
+    assert pipeline["open_count"] == 5
+    assert pipeline["open_value"] == "21833.33"
+    assert pipeline["weighted_value"] == "8716.67"
+    assert pipeline["created_count"] == 9
+    assert (pipeline["won_count"], pipeline["lost_count"]) == (6, 2)
+    assert pipeline["won_value"] == "59000.00"
+    assert pipeline["win_rate"] == 0.75
+    assert pipeline["avg_won_deal"] == "9833.33"
+    assert pipeline["avg_cycle_days"] == pytest.approx(278 / 6)
+    assert pipeline["velocity_per_day"] == "795.86"
+    assert pipeline["stages"] == [
+        {"stage": "Prospect", "probability": 0.1, "count": 1, "value": "10000.00", "weighted": "1000.00"},
+        {"stage": "Proposal", "probability": 0.5, "count": 2, "value": "5833.33", "weighted": "2916.67"},
+        {"stage": "Commit", "probability": 0.8, "count": 2, "value": "6000.00", "weighted": "4800.00"},
+    ]
+
+
+def test_attainment_credits_splits_and_reverses_cancellations(report):
+    # R1: D1 7,000 + D2 5,000 (owner given by name) + 40% of D5 9,000 = 15,600 against 3 × 10,000.
+    # R2: D3 20,000 + D4 16,000 against its quarter row 30,000.
+    # R3: 60% of D5 = 5,400; D6 2,000 won in January is reversed in February.
+    rows = {row["rep"]: row for row in report["attainment"]}
+    assert rows["R1"] == {"rep": "R1", "name": "김민지", "team": "Seoul", "period": "2026-Q1",
+                          "quota": "30000.00", "credited": "15600.00", "attainment": 0.52}
+    assert (rows["R2"]["quota"], rows["R2"]["credited"], rows["R2"]["attainment"]) == ("30000.00", "36000.00", 1.2)
+    assert (rows["R3"]["quota"], rows["R3"]["credited"], rows["R3"]["attainment"]) == ("15000.00", "5400.00", 0.36)
+    teams = {row["rep"]: row for row in report["team_attainment"]}
+    assert (teams["Seoul"]["quota"], teams["Seoul"]["credited"]) == ("50000.00", "21000.00")  # its own row
+    assert (teams["Tokyo"]["quota"], teams["Tokyo"]["credited"]) == ("30000.00", "36000.00")  # members' sum
+
+
+def test_seed_example_retroactive_tier(report):
+    """Seed 001: a $10,000 monthly target, 10% once it is reached: $12,000 sold -> $1,200."""
+    january = next(r for r in report["commissions"] if r["rep"] == "R1" and r["period"] == "2026-01")
+    assert january["credited"] == "12000.00" and january["quota"] == "10000.00"
+    assert january["commission"] == "1200.00" and january["total"] == "1200.00"
+    february = next(r for r in report["commissions"] if r["rep"] == "R1" and r["period"] == "2026-02")
+    assert february["credited"] == "3600.00" and february["commission"] == "0.00"  # below target: 0%
+
+
+def test_marginal_tiers_cap_and_bonus(report):
+    # R2, quarterly plan: 15,000 @2% + 15,000 @5% + 6,000 @10% = 1,650, capped at 1,500; bonus 500 at 100%.
+    lines = [(l["line"], l["base"], l["rate"], l["amount"]) for l in report["commission_lines"] if l["rep"] == "R2"]
+    assert lines == [
+        ("tier", "15000.00", 0.02, "300.00"), ("tier", "15000.00", 0.05, "750.00"),
+        ("tier", "6000.00", 0.1, "600.00"), ("cap", "1650.00", None, "-150.00"), ("bonus", None, None, "500.00"),
+    ]
+    r2 = next(r for r in report["commissions"] if r["rep"] == "R2")
+    assert (r2["commission"], r2["bonus"], r2["total"]) == ("1500.00", "500.00", "2000.00")
+    r3 = next(r for r in report["commissions"] if r["rep"] == "R3")
+    assert (r3["commission"], r3["bonus"], r3["total"]) == ("108.00", "0.00", "108.00")  # 5,400 @2%
+
+
+def test_forecast(report):
+    # won 59,000 + weighted D10 1,000 + D11 1,666.67 + D13 800 + D14 1,250 (D12 closes in April)
+    assert report["forecast"] == {
+        "won": "59000.00", "open_weighted": "4716.67", "weighted": "63716.67",
+        "commit": "60000.00", "best_case": "63333.33", "pipeline": "73333.33",
+    }
+
+
+def test_default_period_is_the_quarter_of_the_book_date(book):
+    assert compute_report(book).period.label == "2026-Q1"
+    book.tables["Settings"] = book["Settings"][book["Settings"]["key"] != "as_of"]
+    assert str(book.as_of) == "2026-03-15"  # latest recorded activity: D4 closed

@@ -1,0 +1,95 @@
+import pandas as pd
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+
+from planner.core import schema
+from planner.qt.table_model import FrameTableModel, NativeRole
+
+
+@pytest.fixture
+def deals_model(qapp, book):
+    deals = book["Deals"].copy()
+    deals.loc[0, "currency"] = "krw"  # a row in its own currency is formatted with its digits
+    deals["메모"] = ["note"] * len(deals)
+    return FrameTableModel(schema.DEALS, deals, "USD")
+
+
+def column(model, name):
+    return list(model.frame.columns).index(name)
+
+
+def cell(model, row, name, role=Qt.ItemDataRole.DisplayRole):
+    return model.data(model.index(row, column(model, name)), role)
+
+
+def test_passes_qt_model_checks(qtmodeltester, deals_model):
+    qtmodeltester.check(deals_model)
+
+
+def test_cells_are_formatted_by_kind(deals_model):
+    assert cell(deals_model, 9, "amount") == "3,333.33"
+    assert cell(deals_model, 0, "amount") == "700,000"  # KRW row: no minor units
+    assert cell(deals_model, 9, "amount", NativeRole) == 333_333
+    assert cell(deals_model, 0, "created") == "2025-12-01"
+    assert cell(deals_model, 0, "expected_close") == ""
+    assert cell(deals_model, 0, "메모") == "note"
+    alignment = cell(deals_model, 0, "amount", Qt.ItemDataRole.TextAlignmentRole)
+    assert alignment & int(Qt.AlignmentFlag.AlignRight)
+
+
+def test_headers_come_from_the_schema(deals_model):
+    header = [deals_model.headerData(c, Qt.Orientation.Horizontal) for c in range(deals_model.columnCount())]
+    assert header[:6] == ["Deal ID", "Deal", "Account", "Owner", "Stage", "Amount"] and header[-1] == "메모"
+
+
+def test_sort_is_a_stable_permutation_with_missing_values_last(deals_model):
+    frame_before = deals_model.frame.copy()
+    deals_model.sort(column(deals_model, "amount"), Qt.SortOrder.DescendingOrder)
+    amounts = [cell(deals_model, r, "amount", NativeRole) for r in range(deals_model.rowCount())]
+    assert amounts == sorted(amounts, reverse=True)
+    deals_model.sort(column(deals_model, "expected_close"), Qt.SortOrder.AscendingOrder)
+    dates = [cell(deals_model, r, "expected_close", NativeRole) for r in range(deals_model.rowCount())]
+    assert dates[0] == pd.Timestamp("2026-02-28") and dates[-1] is None
+    pd.testing.assert_frame_equal(deals_model.frame, frame_before)  # the user's frame is never reordered
+
+
+def test_sort_keeps_selected_records(deals_model):
+    from PySide6.QtCore import QPersistentModelIndex
+
+    kept = QPersistentModelIndex(deals_model.index(9, 0))  # D11
+    deals_model.sort(column(deals_model, "amount"), Qt.SortOrder.AscendingOrder)
+    assert deals_model.data(deals_model.index(kept.row(), 0)) == "D11"
+    deals_model.sort(column(deals_model, "id"), Qt.SortOrder.DescendingOrder)
+    assert deals_model.data(deals_model.index(kept.row(), 0)) == "D11"
+
+
+def test_text_sorts_ignore_case(qapp):
+    model = FrameTableModel(schema.REPS, schema.conform(schema.REPS, pd.DataFrame(
+        {"id": ["b", "A", "c"], "name": ["x", "y", "z"]})))
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    assert [model.data(model.index(r, 0)) for r in range(3)] == ["A", "b", "c"]
+
+
+def test_no_children_for_valid_parents(deals_model):
+    assert deals_model.rowCount(deals_model.index(0, 0)) == 0
+    assert deals_model.rowCount(QModelIndex()) == 13
+
+
+def test_a_new_view_shows_rows_in_book_order(qapp, deals_model):
+    from planner.views.table_view import BookTableView
+
+    view = BookTableView(deals_model)
+    assert view.horizontalHeader().sortIndicatorSection() == -1
+    assert [deals_model.source_row(r) for r in range(3)] == [0, 1, 2]
+    view.sortByColumn(column(deals_model, "amount"), Qt.SortOrder.AscendingOrder)  # a header click
+    assert cell(deals_model, 0, "id") == "D13"  # the smallest deal, 1,000.00
+
+
+def test_text_sort_with_missing_values(qapp):
+    model = FrameTableModel(schema.REPS, schema.conform(schema.REPS, pd.DataFrame(
+        {"id": ["b", None, "a", None], "name": ["x", "y", "z", "w"]})))
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert [model.data(model.index(r, 0)) for r in range(4)] == ["b", "a", "", ""]
+    empty = FrameTableModel(schema.REPS, schema.conform(schema.REPS, pd.DataFrame({"id": [None], "name": ["x"]})))
+    empty.sort(0, Qt.SortOrder.AscendingOrder)
+    assert empty.rowCount() == 1

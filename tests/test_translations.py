@@ -1,0 +1,69 @@
+"""Korean and Japanese translations are complete, current and compiled."""
+
+import shutil
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+import translations  # noqa: E402
+
+LANGUAGES = translations.LANGUAGES
+
+
+def messages(ts_file: Path) -> dict[tuple[str, str], ET.Element]:
+    root = ET.parse(ts_file).getroot()
+    return {(context.findtext("name"), message.findtext("source")): message
+            for context in root.iter("context") for message in context.iter("message")}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_message_is_translated(lang):
+    unfinished = [source for source, message in messages(translations.FOLDER / f"planner_{lang}.ts").items()
+                  if message.find("translation").get("type") in ("unfinished", "obsolete", "vanished")
+                  or not "".join(message.find("translation").itertext()).strip()]
+    assert unfinished == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_translations_cover_the_current_source(lang, tmp_path):
+    committed = translations.FOLDER / f"planner_{lang}.ts"
+    fresh = tmp_path / committed.name
+    shutil.copy(committed, fresh)
+    translations.update([fresh])
+    assert set(messages(fresh)) == set(messages(committed)), "run: python tools/translations.py update"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_compiled_files_are_current(lang, tmp_path):
+    ts_file = translations.FOLDER / f"planner_{lang}.ts"
+    translations.release(ts_file, tmp_path / "fresh.qm")
+    assert (tmp_path / "fresh.qm").read_bytes() == ts_file.with_suffix(".qm").read_bytes(), \
+        "run: python tools/translations.py release"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_placeholders_survive_translation(lang):
+    import re
+
+    for (_context, source), message in messages(translations.FOLDER / f"planner_{lang}.ts").items():
+        text = "".join(message.find("translation").itertext())
+        assert sorted(re.findall(r"\{\w+(?:!r)?\}|%\d|%n", source)) == \
+            sorted(re.findall(r"\{\w+(?:!r)?\}|%\d|%n", text)), source
+
+
+def test_the_app_speaks_korean(qapp):
+    from PySide6.QtCore import QCoreApplication
+
+    from planner.qt.i18n import install_translators
+
+    install_translators(qapp, "ko")
+    try:
+        assert QCoreApplication.translate("schema", "Deals") == "거래"
+        assert QCoreApplication.translate("MainWindow", "&File") == "파일(&F)"
+    finally:
+        install_translators(qapp, "en")
+    assert QCoreApplication.translate("schema", "Deals") == "Deals"

@@ -1,0 +1,47 @@
+"""Render the main window offscreen on the demo book to a PNG (for the README and reviews).
+
+    python tools/screenshot.py docs/screenshot.png --tab Deals --lang en
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from datetime import date
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings  # noqa: E402
+
+from planner.core.demo import demo_book  # noqa: E402
+from planner.views.app import create_app  # noqa: E402
+from planner.views.main_window import MainWindow  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("out")
+    parser.add_argument("--tab", type=int, default=0, help="index of the tab to show")
+    parser.add_argument("--lang", default="en", choices=["en", "ko", "ja"])
+    parser.add_argument("--as-of", type=date.fromisoformat, default=date(2026, 6, 30))
+    parser.add_argument("--size", default="1280x800")
+    args = parser.parse_args()
+
+    app = create_app(args.lang)
+    settings = QSettings(os.path.join(tempfile.mkdtemp(), "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(settings)
+    width, height = map(int, args.size.split("x"))
+    window.resize(width, height)
+    window.show_book(demo_book(as_of=args.as_of), None)
+    window.show()
+    window.tabs.setCurrentIndex(args.tab)
+    window.jobs.wait()
+    for _ in range(10):
+        app.processEvents()
+    window.grab().save(args.out)
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()
