@@ -13,8 +13,7 @@ this order and in one process:
    about a minute and 6-8 GiB): build time, added RSS, first-screen render time, and a
    per-million-row extrapolation of build time and memory.
 
-Both parts use the app's BookTableView, which sorts its model once on construction (Qt's
-``setSortingEnabled``), so that sort is inside the first-screen figures.
+Both parts use the app's BookTableView.
 
 An empty table is shown once first, so Qt's one-time start-up costs fall on neither part.
 RSS is read from /proc/self/statm (Linux); elsewhere the peak RSS from ``resource`` is used,
