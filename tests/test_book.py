@@ -46,3 +46,33 @@ def test_headers_match_case_insensitively_and_extra_columns_stay_in_order():
     book = Book({"Reps": pd.DataFrame({" ID ": ["R1"], "Name": ["A"], "desk": ["3F"], "DESK": ["x"]})})
     assert list(book["Reps"].columns[-2:]) == ["desk", "DESK (2)"]
     assert book["Reps"]["id"].tolist() == ["R1"]
+
+
+def test_split_shares_must_add_up_to_one(book):
+    book.tables["Splits"].loc[1, "share"] = 600_000
+    assert [str(p) for p in book.problems()] == [
+        "Splits row 1, column share: the shares of deal 'D5' add up to 120%, not 100%"]
+
+
+@pytest.mark.parametrize("tiers, message", [
+    ([(0, 500_000), (400_000, None)], "must start at 0% and each start where the one before ends"),
+    ([(100_000, 500_000), (500_000, None)], "must start at 0%"),
+    ([(0, None), (500_000, None)], "only the last one open-ended"),
+    ([(0, 500_000), (500_000, 500_000), (500_000, None)], "the tier must end above where it starts"),
+])
+def test_tiers_must_follow_each_other(book, tiers, message):
+    book.tables["PlanTiers"] = pd.DataFrame(
+        [("MARG", start, end, 20_000, "marginal") for start, end in tiers],
+        columns=["plan", "from", "to", "rate", "method"]).astype({"from": "Int64", "to": "Int64", "rate": "Int64"})
+    assert any(message in str(p) for p in book.problems())
+
+
+@pytest.mark.parametrize("row, column, value, message", [
+    (0, "closed", None, "Deals row 1, column closed: a won or lost deal needs its closed date"),
+    (0, "closed", "2025-11-30", "Deals row 1, column closed: closed before it was created"),
+    (6, "cancelled", "2026-03-01", "Deals row 7, column cancelled: only a won deal can be cancelled"),
+    (0, "cancelled", "2026-01-09", "Deals row 1, column cancelled: cancelled before it was closed"),
+])
+def test_deal_dates_must_make_sense(book, row, column, value, message):
+    book.tables["Deals"].loc[row, column] = pd.NaT if value is None else pd.Timestamp(value)
+    assert message in [str(p) for p in book.problems()]

@@ -61,10 +61,36 @@ def test_cancelled_credit_reduces_the_month_it_is_cancelled_in():
     assert row["credited"] == 10_000_000 and row["commission"] == 500_000
 
 
-def test_a_plan_that_depends_on_attainment_needs_a_quota():
-    row, report = commission(one_rep_book(MARGINAL, [5_000_000], quota=None))
-    assert row["commission"] == 0 and pd.isna(row["quota"])
-    assert report.to_json()["warnings"] == ["R1 has no quota for 2026-01: no commission computed"]
+@pytest.mark.parametrize("quota", [None, 0])
+def test_a_plan_that_depends_on_attainment_needs_a_quota(quota):
+    book = one_rep_book(MARGINAL, [5_000_000], quota=None)
+    if quota is not None:
+        book.tables["Quotas"] = pd.DataFrame({"rep": ["R1"], "period": ["2026-01"], "amount": [quota]})
+    row, report = commission(book)
+    assert row["commission"] == 0
+    assert report.to_json()["warnings"] == ["홍길동 (R1) has no quota above zero for 2026-01: no commission computed"]
+
+
+def test_net_negative_credit_is_flagged_not_silently_zeroed():
+    book = one_rep_book(MARGINAL, [1_000_000, 4_000_000])
+    book.tables["Deals"].loc[1, ["created", "closed", "cancelled"]] = [
+        pd.Timestamp("2025-12-01"), pd.Timestamp("2025-12-20"), pd.Timestamp("2026-01-25")]
+    row, report = commission(book)
+    assert row["credited"] == -3_000_000 and row["commission"] == 0
+    assert report.to_json()["warnings"] == [
+        "홍길동 (R1)'s credit for 2026-01 is -3,000,000 after cancellations: clawback of commission already paid is not "
+        "computed yet"]
+
+
+def test_tier_lines_can_be_checked_by_hand():
+    """Bounds are rounded to whole minor units first: bases add up to the credit, and each
+    amount is its base × rate rounded once (USD, quota 33.49, credited 33.49)."""
+    tiers = [(0, 500_000, 20_000, "marginal"), (500_000, 1_000_000, 60_000, "marginal"),
+             (1_000_000, None, 100_000, "marginal")]
+    _, report = commission(one_rep_book(tiers, [3349], quota=3349, currency="USD"))
+    lines = report.commission_lines
+    assert lines["base"].tolist() == [1675, 1674] and sum(lines["base"]) == 3349
+    assert lines["amount"].tolist() == [34, 100]  # 16.75 × 2% = 0.335 -> 0.34; 16.74 × 6% = 1.0044 -> 1.00
 
 
 def test_a_flat_plan_pays_without_a_quota():

@@ -8,6 +8,7 @@ deals: 40 + 36 + 92 + 69 + 31 + 10 = 278. Velocity = 5 × 6/8 × 59,000.00 ÷ 27
 = 795.863… -> 795.86 a day.
 """
 
+import pandas as pd
 import pytest
 
 from planner.core.periods import Period
@@ -48,7 +49,7 @@ def test_attainment_credits_splits_and_reverses_cancellations(report):
                           "quota": "30000.00", "credited": "15600.00", "attainment": 0.52}
     assert (rows["R2"]["quota"], rows["R2"]["credited"], rows["R2"]["attainment"]) == ("30000.00", "36000.00", 1.2)
     assert (rows["R3"]["quota"], rows["R3"]["credited"], rows["R3"]["attainment"]) == ("15000.00", "5400.00", 0.36)
-    teams = {row["rep"]: row for row in report["team_attainment"]}
+    teams = {row["team"]: row for row in report["team_attainment"]}
     assert (teams["Seoul"]["quota"], teams["Seoul"]["credited"]) == ("50000.00", "21000.00")  # its own row
     assert (teams["Tokyo"]["quota"], teams["Tokyo"]["credited"]) == ("30000.00", "36000.00")  # members' sum
 
@@ -83,7 +84,30 @@ def test_forecast(report):
     }
 
 
+def test_split_credit_adds_up_to_the_deal_exactly(book):
+    """A three-way split of 9,000.01 credits 3,000.00 + 3,000.00 + 3,000.01, not 3 × 3,000.00."""
+    book.tables["Deals"].loc[4, "amount"] = 900_001
+    book.tables["Splits"] = pd.DataFrame({"deal_id": ["D5"] * 3, "rep": ["R3", "R1", "R2"],
+                                          "share": [333_333, 333_333, 333_334]})
+    from planner.core.attainment import credit_lines
+    from planner.core.facts import deal_facts
+
+    lines = credit_lines(book, deal_facts(book))
+    d5 = lines[(lines["deal_id"] == "D5")]
+    assert d5["amount"].tolist() == [300_000, 300_000, 300_001] and d5["amount"].sum() == 900_001
+
+
 def test_default_period_is_the_quarter_of_the_book_date(book):
     assert compute_report(book).period.label == "2026-Q1"
     book.tables["Settings"] = book["Settings"][book["Settings"]["key"] != "as_of"]
     assert str(book.as_of) == "2026-03-15"  # latest recorded activity: D4 closed
+
+
+@pytest.mark.parametrize("label", ["2026-Q2", "2027", "1990-01"])
+def test_periods_without_credit_report_zero_not_fail(book, label):
+    report = compute_report(book, Period.parse(label)).to_json()
+    assert {row["credited"] for row in report["attainment"]} <= {"0.00"}
+    assert report["forecast"]["won"] == "0.00"
+    if label == "2026-Q2":  # D12 (5,000.00 at 80%) is expected to close in April
+        assert report["forecast"]["open_weighted"] == "4000.00"
+        assert report["pipeline"]["open_count"] == 5  # the open pipeline does not depend on the period

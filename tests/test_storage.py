@@ -1,3 +1,4 @@
+import os
 import sqlite3
 
 import pandas as pd
@@ -69,3 +70,21 @@ def test_a_book_from_a_newer_planner_is_refused(book, tmp_path):
         db.execute("UPDATE planner_meta SET value = '99' WHERE key = 'schema_version'")
     with pytest.raises(PlannerError, match="newer Planner"):
         open_book(path)
+
+
+def test_saving_where_it_cannot_says_why_in_the_users_terms(book, tmp_path):
+    with pytest.raises(PlannerError, match=f"^{tmp_path} is a folder; choose a file name$"):
+        save_book(book, tmp_path)
+    missing = tmp_path / "nowhere" / "book.planner"
+    with pytest.raises(PlannerError, match="the folder .*nowhere does not exist$"):
+        save_book(book, missing)
+    with pytest.raises(PlannerError, match="is a folder, not a Planner book"):
+        open_book(tmp_path)
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root may write anywhere")
+def test_saving_without_permission(book, tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o555)
+    with pytest.raises(PlannerError, match="no permission to write there"):
+        save_book(book, locked / "book.planner")

@@ -93,3 +93,32 @@ def test_text_sort_with_missing_values(qapp):
     empty = FrameTableModel(schema.REPS, schema.conform(schema.REPS, pd.DataFrame({"id": [None], "name": ["x"]})))
     empty.sort(0, Qt.SortOrder.AscendingOrder)
     assert empty.rowCount() == 1
+
+
+def test_a_recomputed_result_keeps_its_sort(qapp, book):
+    from planner.core.periods import Period
+    from planner.core.report import compute_report
+
+    model = FrameTableModel(schema.ATTAINMENT, compute_report(book, Period.parse("2026-01")).attainment)
+    model.sort(list(model.frame.columns).index("credited"), Qt.SortOrder.DescendingOrder)
+    model.set_frame(compute_report(book, Period.parse("2026-Q1")).attainment)
+    credited = [cell(model, r, "credited", NativeRole) for r in range(model.rowCount())]
+    assert credited == sorted(credited, reverse=True) == [3_600_000, 1_560_000, 540_000]
+
+
+def test_choice_values_and_long_texts(qapp, book):
+    stages = book["Stages"].copy()
+    stages.loc[0, "exit_criteria"] = "Budget, authority, need and timing confirmed"
+    model = FrameTableModel(schema.STAGES, stages)
+    assert cell(model, 0, "kind") == "open" and cell(model, 0, "kind", NativeRole) == "open"
+    assert cell(model, 0, "exit_criteria", Qt.ItemDataRole.ToolTipRole) == stages.loc[0, "exit_criteria"]
+    assert cell(model, 1, "exit_criteria", Qt.ItemDataRole.ToolTipRole) is None
+
+    from planner.qt.i18n import install_translators
+
+    install_translators(qapp, "ja")
+    try:
+        model.set_frame(stages)
+        assert cell(model, 3, "kind") == "受注" and cell(model, 3, "kind", Qt.ItemDataRole.EditRole) == "won"
+    finally:
+        install_translators(qapp, "en")

@@ -147,12 +147,12 @@
         <translation>加重パイプライン</translation>
     </message>
     <message>
-        <source>Pipeline velocity (per day)</source>
-        <translation>パイプライン速度 (1日あたり)</translation>
+        <source>In the period</source>
+        <translation>期間中</translation>
     </message>
     <message>
-        <source>Closed in the period</source>
-        <translation>期間内にクローズ</translation>
+        <source>Pipeline velocity (per day)</source>
+        <translation>パイプライン速度 (1日あたり)</translation>
     </message>
     <message>
         <source>Deals created</source>
@@ -199,14 +199,16 @@
         <translation>ベストケース</translation>
     </message>
     <message>
+        <source>Won + all open deals expected</source>
+        <translation>受注 + 見込まれるすべての進行中商談</translation>
+    </message>
+    <message>
         <source>Open deals by stage</source>
         <translation>ステージ別の進行中商談</translation>
     </message>
-    <message numerus="yes">
-        <source>%n deal(s)</source>
-        <translation>
-            <numerusform>%n 件</numerusform>
-        </translation>
+    <message>
+        <source>Pipeline as of %1</source>
+        <translation>パイプライン (%1 時点)</translation>
     </message>
     <message>
         <source>%1 days</source>
@@ -288,6 +290,34 @@
         <translation>プラン {plan!r} に段階方式(marginal)と遡及方式(retroactive)のティアが混在しています。プランごとに1つの方式を使ってください</translation>
     </message>
     <message>
+        <source>a won or lost deal needs its closed date</source>
+        <translation>受注・失注の商談には完了日が必要です</translation>
+    </message>
+    <message>
+        <source>closed before it was created</source>
+        <translation>作成日より前に完了しています</translation>
+    </message>
+    <message>
+        <source>only a won deal can be cancelled</source>
+        <translation>キャンセルできるのは受注した商談だけです</translation>
+    </message>
+    <message>
+        <source>cancelled before it was closed</source>
+        <translation>完了日より前にキャンセルされています</translation>
+    </message>
+    <message>
+        <source>the shares of deal {deal!r} add up to {total}, not 100%</source>
+        <translation>商談 {deal!r} の分割割合の合計が 100% ではなく {total} です</translation>
+    </message>
+    <message>
+        <source>the tiers of plan {plan!r} must start at 0% and each start where the one before ends, only the last one open-ended</source>
+        <translation>プラン {plan!r} のティアは 0% から始まり、各ティアは前のティアの終わりから始まる必要があります。上限なしにできるのは最後のティアだけです</translation>
+    </message>
+    <message>
+        <source>the tier must end above where it starts</source>
+        <translation>ティアの終わりは始まりより大きくなければなりません</translation>
+    </message>
+    <message>
         <source>a value is required</source>
         <translation>値が必要です</translation>
     </message>
@@ -298,10 +328,6 @@
     <message>
         <source>duplicate of an earlier row</source>
         <translation>前の行と重複しています</translation>
-    </message>
-    <message>
-        <source>{rep} has no quota for {period}: no commission computed</source>
-        <translation>{rep} には {period} のノルマがないため、コミッションを計算していません</translation>
     </message>
     <message>
         <source>Unknown currency {currency!r}: use an ISO code such as USD, KRW or JPY</source>
@@ -316,6 +342,22 @@
         <translation>{path} を保存できませんでした: {reason}</translation>
     </message>
     <message>
+        <source>{path} is a folder; choose a file name</source>
+        <translation>{path} はフォルダーです。ファイル名を指定してください</translation>
+    </message>
+    <message>
+        <source>Cannot save {path}: the folder {folder} does not exist</source>
+        <translation>{path} を保存できません: フォルダー {folder} がありません</translation>
+    </message>
+    <message>
+        <source>Cannot save {path}: no permission to write there</source>
+        <translation>{path} を保存できません: 書き込み権限がありません</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a Planner book</source>
+        <translation>{path} はフォルダーで、Planner ブックではありません</translation>
+    </message>
+    <message>
         <source>{path} is not a Planner book</source>
         <translation>{path} は Planner ブックではありません</translation>
     </message>
@@ -326,6 +368,18 @@
     <message>
         <source>Could not read {path}: {reason}</source>
         <translation>{path} を読み込めませんでした: {reason}</translation>
+    </message>
+    <message>
+        <source>{rep} has no quota above zero for {period}: no commission computed</source>
+        <translation>{rep} の {period} のノルマが 0 より大きくないため、コミッションを計算していません</translation>
+    </message>
+    <message>
+        <source>{rep}&apos;s credit for {period} is {amount} after cancellations: clawback of commission already paid is not computed yet</source>
+        <translation>キャンセル反映後の {rep} の {period} の計上実績は {amount} です。支払済みコミッションの回収はまだ計算していません</translation>
+    </message>
+    <message>
+        <source>No display found: run Planner in a desktop session (or set QT_QPA_PLATFORM=offscreen)</source>
+        <translation>ディスプレイが見つかりません。デスクトップ環境で Planner を実行してください (または QT_QPA_PLATFORM=offscreen を設定)</translation>
     </message>
 </context>
 <context>
@@ -563,6 +617,10 @@
         <translation>加重金額</translation>
     </message>
     <message>
+        <source>Team attainment</source>
+        <translation>チーム達成率</translation>
+    </message>
+    <message>
         <source>Attainment</source>
         <translation>達成率</translation>
     </message>
@@ -593,6 +651,81 @@
     <message>
         <source>Base</source>
         <translation>対象金額</translation>
+    </message>
+</context>
+<context>
+    <name>values</name>
+    <message>
+        <source>open</source>
+        <translation>進行中</translation>
+    </message>
+    <message>
+        <source>won</source>
+        <translation>受注</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>失注</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新規</translation>
+    </message>
+    <message>
+        <source>renewal</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>upsell</source>
+        <translation>アップセル</translation>
+    </message>
+    <message>
+        <source>pipeline</source>
+        <translation>パイプライン</translation>
+    </message>
+    <message>
+        <source>best_case</source>
+        <translation>ベストケース</translation>
+    </message>
+    <message>
+        <source>commit</source>
+        <translation>コミット</translation>
+    </message>
+    <message>
+        <source>omitted</source>
+        <translation>除外</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>quarter</source>
+        <translation>四半期</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>marginal</source>
+        <translation>段階方式</translation>
+    </message>
+    <message>
+        <source>retroactive</source>
+        <translation>遡及方式</translation>
+    </message>
+    <message>
+        <source>tier</source>
+        <translation>ティア</translation>
+    </message>
+    <message>
+        <source>cap</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <source>bonus</source>
+        <translation>ボーナス</translation>
     </message>
 </context>
 </TS>

@@ -147,12 +147,12 @@
         <translation>가중 파이프라인</translation>
     </message>
     <message>
-        <source>Pipeline velocity (per day)</source>
-        <translation>파이프라인 속도 (일당)</translation>
+        <source>In the period</source>
+        <translation>기간 중</translation>
     </message>
     <message>
-        <source>Closed in the period</source>
-        <translation>기간 내 종료</translation>
+        <source>Pipeline velocity (per day)</source>
+        <translation>파이프라인 속도 (일당)</translation>
     </message>
     <message>
         <source>Deals created</source>
@@ -199,14 +199,16 @@
         <translation>최선의 경우</translation>
     </message>
     <message>
+        <source>Won + all open deals expected</source>
+        <translation>수주 + 예상되는 모든 진행 중 거래</translation>
+    </message>
+    <message>
         <source>Open deals by stage</source>
         <translation>단계별 진행 중 거래</translation>
     </message>
-    <message numerus="yes">
-        <source>%n deal(s)</source>
-        <translation>
-            <numerusform>%n건</numerusform>
-        </translation>
+    <message>
+        <source>Pipeline as of %1</source>
+        <translation>파이프라인 (%1 기준)</translation>
     </message>
     <message>
         <source>%1 days</source>
@@ -288,6 +290,34 @@
         <translation>플랜 {plan!r}에 구간별(marginal)과 소급(retroactive) 구간이 섞여 있습니다. 플랜마다 한 가지 방식을 사용하세요</translation>
     </message>
     <message>
+        <source>a won or lost deal needs its closed date</source>
+        <translation>수주 또는 실주 거래에는 종료일이 필요합니다</translation>
+    </message>
+    <message>
+        <source>closed before it was created</source>
+        <translation>생성일보다 종료일이 앞섭니다</translation>
+    </message>
+    <message>
+        <source>only a won deal can be cancelled</source>
+        <translation>수주한 거래만 취소할 수 있습니다</translation>
+    </message>
+    <message>
+        <source>cancelled before it was closed</source>
+        <translation>종료일보다 취소일이 앞섭니다</translation>
+    </message>
+    <message>
+        <source>the shares of deal {deal!r} add up to {total}, not 100%</source>
+        <translation>거래 {deal!r}의 분할 비율 합계가 100%가 아니라 {total}입니다</translation>
+    </message>
+    <message>
+        <source>the tiers of plan {plan!r} must start at 0% and each start where the one before ends, only the last one open-ended</source>
+        <translation>플랜 {plan!r}의 구간은 0%에서 시작하고, 각 구간은 앞 구간이 끝나는 곳에서 시작해야 하며, 마지막 구간만 상한이 없을 수 있습니다</translation>
+    </message>
+    <message>
+        <source>the tier must end above where it starts</source>
+        <translation>구간의 끝은 시작보다 커야 합니다</translation>
+    </message>
+    <message>
         <source>a value is required</source>
         <translation>값이 필요합니다</translation>
     </message>
@@ -298,10 +328,6 @@
     <message>
         <source>duplicate of an earlier row</source>
         <translation>앞의 행과 중복됩니다</translation>
-    </message>
-    <message>
-        <source>{rep} has no quota for {period}: no commission computed</source>
-        <translation>{rep}의 {period} 할당량이 없어 커미션을 계산하지 않았습니다</translation>
     </message>
     <message>
         <source>Unknown currency {currency!r}: use an ISO code such as USD, KRW or JPY</source>
@@ -316,6 +342,22 @@
         <translation>{path}을(를) 저장할 수 없습니다: {reason}</translation>
     </message>
     <message>
+        <source>{path} is a folder; choose a file name</source>
+        <translation>{path}은(는) 폴더입니다. 파일 이름을 지정하세요</translation>
+    </message>
+    <message>
+        <source>Cannot save {path}: the folder {folder} does not exist</source>
+        <translation>{path}을(를) 저장할 수 없습니다: {folder} 폴더가 없습니다</translation>
+    </message>
+    <message>
+        <source>Cannot save {path}: no permission to write there</source>
+        <translation>{path}을(를) 저장할 수 없습니다: 쓰기 권한이 없습니다</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a Planner book</source>
+        <translation>{path}은(는) 폴더이며 Planner 북이 아닙니다</translation>
+    </message>
+    <message>
         <source>{path} is not a Planner book</source>
         <translation>{path}은(는) Planner 북이 아닙니다</translation>
     </message>
@@ -326,6 +368,18 @@
     <message>
         <source>Could not read {path}: {reason}</source>
         <translation>{path}을(를) 읽을 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>{rep} has no quota above zero for {period}: no commission computed</source>
+        <translation>{rep}의 {period} 할당량이 0보다 크지 않아 커미션을 계산하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>{rep}&apos;s credit for {period} is {amount} after cancellations: clawback of commission already paid is not computed yet</source>
+        <translation>취소 반영 후 {rep}의 {period} 인정 실적이 {amount}입니다. 이미 지급된 커미션의 환수는 아직 계산하지 않습니다</translation>
+    </message>
+    <message>
+        <source>No display found: run Planner in a desktop session (or set QT_QPA_PLATFORM=offscreen)</source>
+        <translation>디스플레이를 찾을 수 없습니다. 데스크톱 세션에서 Planner를 실행하세요 (또는 QT_QPA_PLATFORM=offscreen 설정)</translation>
     </message>
 </context>
 <context>
@@ -563,6 +617,10 @@
         <translation>가중 금액</translation>
     </message>
     <message>
+        <source>Team attainment</source>
+        <translation>팀 달성률</translation>
+    </message>
+    <message>
         <source>Attainment</source>
         <translation>달성률</translation>
     </message>
@@ -593,6 +651,81 @@
     <message>
         <source>Base</source>
         <translation>기준 금액</translation>
+    </message>
+</context>
+<context>
+    <name>values</name>
+    <message>
+        <source>open</source>
+        <translation>진행 중</translation>
+    </message>
+    <message>
+        <source>won</source>
+        <translation>수주</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>실주</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>신규</translation>
+    </message>
+    <message>
+        <source>renewal</source>
+        <translation>갱신</translation>
+    </message>
+    <message>
+        <source>upsell</source>
+        <translation>업셀</translation>
+    </message>
+    <message>
+        <source>pipeline</source>
+        <translation>파이프라인</translation>
+    </message>
+    <message>
+        <source>best_case</source>
+        <translation>최선의 경우</translation>
+    </message>
+    <message>
+        <source>commit</source>
+        <translation>커밋</translation>
+    </message>
+    <message>
+        <source>omitted</source>
+        <translation>제외</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>월</translation>
+    </message>
+    <message>
+        <source>quarter</source>
+        <translation>분기</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>연</translation>
+    </message>
+    <message>
+        <source>marginal</source>
+        <translation>구간별</translation>
+    </message>
+    <message>
+        <source>retroactive</source>
+        <translation>소급</translation>
+    </message>
+    <message>
+        <source>tier</source>
+        <translation>구간</translation>
+    </message>
+    <message>
+        <source>cap</source>
+        <translation>상한</translation>
+    </message>
+    <message>
+        <source>bonus</source>
+        <translation>보너스</translation>
     </message>
 </context>
 </TS>

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -34,6 +35,13 @@ Periods are written 2026-01 (month), 2026-Q1 (quarter) or 2026 (year).
 """
 
 
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (expected YYYY-MM-DD, e.g. 2026-06-30)") from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="planner", description=DESCRIPTION,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -46,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser("demo", help="write the built-in demo book to a file")
     demo.add_argument("--out", required=True, type=Path, help="where to write the book (.planner)")
-    demo.add_argument("--as-of", type=date.fromisoformat, metavar="YYYY-MM-DD",
+    demo.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD",
                       help="the demo's last day (default: today); the same date gives the same book")
     demo.add_argument("--deals", type=int, default=1500, help="number of deals (default: 1500)")
     demo.add_argument("--reps", type=int, default=None, help="number of reps (default: the 15 of the demo)")
@@ -85,10 +93,11 @@ def _demo(args: argparse.Namespace) -> int:
     from planner.core.demo import demo_book
     from planner.storage import save_book
 
-    if args.out.exists() and not args.force:
-        raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} already exists (use --force to overwrite it)"), path=str(args.out))
     if args.deals < 1 or (args.reps is not None and args.reps < 1):
         raise PlannerError(QT_TRANSLATE_NOOP("errors", "--deals and --reps must be positive"))
+    if args.out.exists() and not args.force:
+        raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} already exists (use --force to overwrite it)"),
+                           path=str(args.out))
     save_book(demo_book(as_of=args.as_of, deals=args.deals, reps=args.reps), args.out)
     print(f"wrote {args.out}")
     return 0
@@ -115,7 +124,7 @@ def _text(report) -> str:
         return "-" if minor is None or minor is pd.NA else format_money(int(minor), report.currency)
 
     def share(ratio) -> str:
-        return "-" if ratio is None or pd.isna(ratio) else f"{ratio:.0%}"
+        return "-" if ratio is None or pd.isna(ratio) else f"{ratio:.1%}"
 
     p, f = report.pipeline, report.forecast
     cycle = "-" if p["avg_cycle_days"] is None else f"{p['avg_cycle_days']:.1f} days"
@@ -131,7 +140,7 @@ def _text(report) -> str:
         "Attainment:",
     ]
     for row in report.attainment.itertuples():
-        lines.append(f"  {row.rep:<8} {row.name:<20} quota {money(row.quota):>14}  "
+        lines.append(f"  {row.rep:<8} {_pad(row.name, 20)} quota {money(row.quota):>14}  "
                      f"credited {money(row.credited):>14}  {share(row.attainment):>6}")
     lines += ["", "Commissions:"]
     for row in report.commissions.itertuples():
@@ -139,3 +148,9 @@ def _text(report) -> str:
                      f"bonus {money(row.bonus):>10}  total {money(row.total):>12}")
     lines += [f"Warning: {template.format(**fields)}" for template, fields in report.warnings]
     return "\n".join(lines)
+
+
+def _pad(text: str, width: int) -> str:
+    """``text`` padded to ``width`` terminal columns; Korean and Japanese letters take two."""
+    used = sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+    return text + " " * max(width - used, 0)

@@ -7,16 +7,17 @@ import pandas as pd
 
 from planner.core.book import Book
 from planner.core.facts import rep_ids
-from planner.core.money import RATIO_SCALE, apply_ratio
+from planner.core.money import RATIO_SCALE
 from planner.core.periods import Period, PeriodKind, period_labels
 
 
-def credit_lines(book: Book, facts: pd.DataFrame, rounding: str) -> pd.DataFrame:
+def credit_lines(book: Book, facts: pd.DataFrame) -> pd.DataFrame:
     """One line per (won deal, credited rep), dated when the deal closed, plus a reversing
     line dated when a won deal was cancelled.
 
-    A deal listed in Splits is credited to its split reps by their shares (each line
-    rounded once); any other won deal is credited wholly to its owner.
+    A deal listed in Splits is credited to its split reps by their shares, allocated so that
+    the lines add up to the deal's amount exactly; any other won deal is credited wholly to
+    its owner.
     """
     won = facts[(facts["kind"] == "won") & facts["closed"].notna()]
     splits = book["Splits"]
@@ -30,7 +31,7 @@ def credit_lines(book: Book, facts: pd.DataFrame, rounding: str) -> pd.DataFrame
     whole["share"] = RATIO_SCALE
     shares = pd.concat([whole, split], ignore_index=True).merge(
         won[["id", "amount", "closed", "cancelled"]], left_on="deal_id", right_on="id")
-    credited = apply_ratio(shares["amount"].to_numpy(dtype=object), shares["share"].to_numpy(dtype=object), rounding)
+    credited = allocate(shares["deal_id"], shares["amount"], shares["share"])
     lines = pd.DataFrame({
         "deal_id": shares["deal_id"], "rep": shares["rep"], "share": shares["share"],
         "date": shares["closed"], "amount": credited, "reason": "won",
@@ -42,6 +43,24 @@ def credit_lines(book: Book, facts: pd.DataFrame, rounding: str) -> pd.DataFrame
         "amount": -credited[cancelled], "reason": "cancelled",
     })
     return pd.concat([lines, reversals], ignore_index=True)
+
+
+def allocate(deal: pd.Series, amount: pd.Series, share: pd.Series) -> np.ndarray:
+    """Each line's ``amount × share`` in whole minor units, the lines of a deal adding up to
+    its amount exactly (largest remainder: the units left over after rounding down go to the
+    lines with the largest remainders, the earlier line first on a tie).
+
+    Assumes the shares of each deal add up to 1 (the book checks it).
+    """
+    exact = amount.to_numpy(dtype=object) * share.to_numpy(dtype=object)
+    floor = (exact // RATIO_SCALE).astype("int64")
+    parts = pd.DataFrame({"deal": deal.to_numpy(), "floor": floor,
+                          "remainder": (exact % RATIO_SCALE).astype("int64"),
+                          "amount": amount.to_numpy(dtype="int64")})
+    by_deal = parts.groupby("deal", sort=False)
+    short = by_deal["amount"].transform("first") - by_deal["floor"].transform("sum")
+    rank = by_deal["remainder"].rank(method="first", ascending=False)
+    return (floor + (rank <= short).to_numpy()).astype(object)
 
 
 def credited_by(lines: pd.DataFrame, kind: PeriodKind) -> pd.Series:
@@ -67,7 +86,6 @@ def quota_amounts(book: Book) -> pd.Series:
         "kind": [p.kind for p in periods],
         "period": [p.label for p in periods],
         "parent_quarter": [Period.containing(p.start, "quarter").label for p in periods],
-        "parent_year": [Period.containing(p.start, "year").label for p in periods],
         "amount": quotas["amount"].astype("int64").to_numpy(),
     })
 
@@ -95,12 +113,10 @@ def attainment(book: Book, lines: pd.DataFrame, quotas: pd.Series, period: Perio
     A team's quota is its own Quotas row if any, else the sum of its members' quotas.
     """
     reps = book["Reps"]
-    credited = credited_by(lines, period.kind).xs(period.label, level="period", drop_level=True) \
-        if len(lines) else pd.Series(dtype="int64")
-    quota = quotas.xs(period.label, level="period") if period.label in quotas.index.get_level_values("period") \
-        else pd.Series(dtype="int64")
-    active = _active(reps, period)
-    shown = reps[active | reps["id"].isin(credited.index) | reps["id"].isin(quota.index)]
+    credited = _in_period(credited_by(lines, period.kind) if len(lines) else None, period)
+    quota = _in_period(quotas, period)
+    employed = active(reps, period)
+    shown = reps[employed | reps["id"].isin(credited.index) | reps["id"].isin(quota.index)]
     rep_rows = pd.DataFrame({
         "rep": shown["id"], "name": shown["name"], "team": shown["team"], "period": period.label,
         "quota": shown["id"].map(quota).astype("Int64"),
@@ -109,19 +125,26 @@ def attainment(book: Book, lines: pd.DataFrame, quotas: pd.Series, period: Perio
     rep_rows["attainment"] = _ratio(rep_rows["credited"], rep_rows["quota"])
 
     member_quota = rep_rows.groupby("team")["quota"].sum(min_count=1)
-    teams = pd.DataFrame({"rep": reps["team"].dropna().unique()})
-    team_quota = teams["rep"].map(quota).astype("Int64").fillna(teams["rep"].map(member_quota).astype("Int64"))
+    teams = pd.Series(reps["team"].dropna().unique(), dtype="string")
     team_rows = pd.DataFrame({
-        "rep": teams["rep"], "name": teams["rep"], "team": teams["rep"], "period": period.label,
-        "quota": team_quota.astype("Int64"),
-        "credited": teams["rep"].map(rep_rows.groupby("team")["credited"].sum()).fillna(0).astype("Int64"),
+        "team": teams, "period": period.label,
+        "quota": teams.map(quota).astype("Int64").fillna(teams.map(member_quota).astype("Int64")),
+        "credited": teams.map(rep_rows.groupby("team")["credited"].sum()).fillna(0).astype("Int64"),
     })
     team_rows["attainment"] = _ratio(team_rows["credited"], team_rows["quota"])
     return rep_rows.astype({"rep": "string", "name": "string", "team": "string", "period": "string"}), \
-        team_rows.astype({"rep": "string", "name": "string", "team": "string", "period": "string"})
+        team_rows.astype({"period": "string"})
 
 
-def _active(reps: pd.DataFrame, period: Period) -> pd.Series:
+def _in_period(values: pd.Series | None, period: Period) -> pd.Series:
+    """The part of a (key, period)-indexed series for ``period``, indexed by key (maybe empty)."""
+    if values is None or not len(values):
+        return pd.Series(dtype="int64")
+    chosen = values[values.index.get_level_values(1) == period.label]
+    return chosen.droplevel(1)
+
+
+def active(reps: pd.DataFrame, period: Period) -> pd.Series:
     """Reps employed for at least a day of ``period``."""
     started = reps["start_date"].isna() | (reps["start_date"] < pd.Timestamp(period.end))
     not_left = reps["end_date"].isna() | (reps["end_date"] >= pd.Timestamp(period.start))

@@ -10,7 +10,7 @@ import pandas as pd
 
 from planner.core import schema
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
-from planner.core.money import ROUNDING_MODES, minor_digits
+from planner.core.money import RATIO_SCALE, ROUNDING_MODES, format_ratio, minor_digits
 from planner.core.periods import Period
 
 DEFAULT_CURRENCY = "USD"
@@ -172,11 +172,53 @@ class Book:
             found.append(Problem("Deals", row, "currency", QT_TRANSLATE_NOOP(
                 "errors", "{value} differs from the book's currency {book}; exchange rates are not supported yet"),
                 {"value": value, "book": currency}))
+        found += self._deal_date_problems() + self._split_problems() + self._tier_problems()
         methods = self["PlanTiers"].groupby("plan")["method"].nunique()
         for plan in methods[methods > 1].index:
             found.append(Problem("PlanTiers", None, "method", QT_TRANSLATE_NOOP(
                 "errors", "plan {plan!r} mixes marginal and retroactive tiers; use one method per plan"),
                 {"plan": plan}))
+        return found
+
+    def _deal_date_problems(self) -> list[Problem]:
+        deals, stages = self["Deals"], self["Stages"]
+        kind = deals["stage"].map(dict(zip(stages["stage"], stages["kind"])))
+        checks = [
+            (kind.isin(["won", "lost"]) & deals["closed"].isna(), "closed",
+             QT_TRANSLATE_NOOP("errors", "a won or lost deal needs its closed date")),
+            (deals["closed"] < deals["created"], "closed",
+             QT_TRANSLATE_NOOP("errors", "closed before it was created")),
+            (deals["cancelled"].notna() & (kind != "won"), "cancelled",
+             QT_TRANSLATE_NOOP("errors", "only a won deal can be cancelled")),
+            (deals["cancelled"] < deals["closed"], "cancelled",
+             QT_TRANSLATE_NOOP("errors", "cancelled before it was closed")),
+        ]
+        return [Problem("Deals", row, column, template, {})
+                for mask, column, template in checks for row in deals.index[mask.fillna(False).to_numpy(bool)]]
+
+    def _split_problems(self) -> list[Problem]:
+        splits = self["Splits"].dropna(subset=["deal_id"])
+        totals = splits.groupby("deal_id", sort=False)["share"].sum()
+        return [Problem("Splits", int(splits.index[splits["deal_id"] == deal][0]), "share", QT_TRANSLATE_NOOP(
+                    "errors", "the shares of deal {deal!r} add up to {total}, not 100%"),
+                    {"deal": deal, "total": format_ratio(int(total))})
+                for deal, total in totals[totals != RATIO_SCALE].items()]
+
+    def _tier_problems(self) -> list[Problem]:
+        """Each plan's tiers must run from 0% upwards, each starting where the last ended."""
+        found = []
+        tiers = self["PlanTiers"].dropna(subset=["plan", "from"])
+        for plan, rows in tiers.sort_values("from", kind="stable").groupby("plan", sort=False):
+            ends = [None if pd.isna(end) else int(end) for end in rows["to"]]
+            starts = [int(start) for start in rows["from"]]
+            contiguous = starts[0] == 0 and all(end == start for end, start in zip(ends, starts[1:]))
+            if not contiguous:
+                found.append(Problem("PlanTiers", int(rows.index[0]), "from", QT_TRANSLATE_NOOP(
+                    "errors", "the tiers of plan {plan!r} must start at 0% and each start where the one "
+                              "before ends, only the last one open-ended"), {"plan": plan}))
+            for row in rows.index[rows["to"].notna() & (rows["to"] <= rows["from"])]:
+                found.append(Problem("PlanTiers", int(row), "to", QT_TRANSLATE_NOOP(
+                    "errors", "the tier must end above where it starts"), {}))
         return found
 
     def require_valid(self) -> None:

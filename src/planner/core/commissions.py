@@ -17,10 +17,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from planner.core.attainment import attained, credited_by
+from planner.core.attainment import active, attained, credited_by
 from planner.core.book import Book
 from planner.core.errors import QT_TRANSLATE_NOOP
-from planner.core.money import RATIO_SCALE, round_div
+from planner.core.money import RATIO_SCALE, apply_ratio, format_money, round_div
 from planner.core.periods import Period
 
 S = RATIO_SCALE
@@ -35,12 +35,10 @@ def plan_periods(book: Book, lines: pd.DataFrame, quotas: pd.Series, period: Per
         on_plan = reps[reps["plan"].map(plans["period"]) == kind]
         credited = credited_by(lines, kind) if len(lines) else pd.Series(dtype="int64")
         for part in period.split(kind):
-            active = (on_plan["start_date"].isna() | (on_plan["start_date"] < pd.Timestamp(part.end))) & \
-                     (on_plan["end_date"].isna() | (on_plan["end_date"] >= pd.Timestamp(part.start)))
             keys = pd.MultiIndex.from_arrays([on_plan["id"], [part.label] * len(on_plan)])
             got = credited.reindex(keys).to_numpy()
             has_credit = pd.notna(got) & (got != 0)
-            chosen = on_plan[active.to_numpy() | has_credit]
+            chosen = on_plan[active(on_plan, part).to_numpy() | has_credit]
             keys = pd.MultiIndex.from_arrays([chosen["id"], [part.label] * len(chosen)])
             rows.append(pd.DataFrame({
                 "rep": chosen["id"].to_numpy(), "name": chosen["name"].to_numpy(),
@@ -51,7 +49,9 @@ def plan_periods(book: Book, lines: pd.DataFrame, quotas: pd.Series, period: Per
     columns = ["rep", "name", "plan", "period", "credited", "quota"]
     if not rows:
         return pd.DataFrame(columns=columns)
-    return pd.concat(rows, ignore_index=True).sort_values(["rep", "period"], kind="stable", ignore_index=True)
+    position = {rep: n for n, rep in enumerate(book["Reps"]["id"])}  # the Reps sheet's order
+    return pd.concat(rows, ignore_index=True).sort_values(
+        ["rep", "period"], key=lambda c: c.map(position) if c.name == "rep" else c, kind="stable", ignore_index=True)
 
 
 def _flat_plans(tiers: pd.DataFrame) -> set[str]:
@@ -69,22 +69,26 @@ def tier_lines(rows: pd.DataFrame, tiers: pd.DataFrame, rounding: str) -> pd.Dat
     usable = flat | (quota > 0)
     paid, quota = paid[usable], quota[usable]
     credited = paid["credited"].to_numpy(dtype=object)
-    start = paid["from"].fillna(0).to_numpy(dtype=object) * quota  # tier bounds in minor units × 10⁶
-    end = paid["to"].fillna(0).to_numpy(dtype=object) * quota
+    threshold_from = paid["from"].fillna(0).to_numpy(dtype=object) * quota  # minor units × 10⁶, exact
+    threshold_to = paid["to"].fillna(0).to_numpy(dtype=object) * quota
     unbounded = paid["to"].isna().to_numpy()
     rate = paid["rate"].to_numpy(dtype=object)
-    scaled = credited * S
 
-    above = np.maximum(scaled - start, 0)
-    marginal_slice = np.where(unbounded, above, np.minimum(above, np.maximum(end - start, 0)))
-    reached = (scaled >= start) & (unbounded | (scaled < end)) & (credited > 0)
+    # marginal: tier bounds in whole minor units, so a line reads "base × rate = amount" and
+    # the bases of the slices add up to the credit exactly
+    low, high = round_div(threshold_from, S, rounding), round_div(threshold_to, S, rounding)
+    above = np.maximum(credited - low, 0)
+    marginal_base = np.where(unbounded, above, np.minimum(above, np.maximum(high - low, 0)))
+    # retroactive: the one tier whose range holds credited ÷ quota, compared exactly
+    scaled = credited * S
+    reached = (scaled >= threshold_from) & (unbounded | (scaled < threshold_to)) & (credited > 0)
     marginal = (paid["method"] == "marginal").to_numpy()
-    base_scaled = np.where(marginal, marginal_slice, np.where(reached, scaled, 0))
-    amount = round_div(base_scaled * rate, S * S, rounding)
+    base = np.where(marginal, marginal_base, np.where(reached, credited, 0)).astype(object)
+    amount = apply_ratio(base, rate, rounding)
     lines = pd.DataFrame({
         "row": paid["row"].to_numpy(), "line": "tier", "method": paid["method"].to_numpy(),
         "from": paid["from"].to_numpy(), "to": paid["to"].to_numpy(),
-        "base": round_div(base_scaled, S, rounding), "rate": paid["rate"].to_numpy(), "amount": amount,
+        "base": base, "rate": paid["rate"].to_numpy(), "amount": amount,
     })
     return lines[(lines["base"] != 0).to_numpy()]
 
@@ -119,11 +123,16 @@ def commissions(book: Book, lines: pd.DataFrame, quotas: pd.Series, period: Peri
     rows = plan_periods(book, lines, quotas, period)
     tiers, plans = book["PlanTiers"], book["Plans"].set_index("plan")
     warnings = []
-    flat = _flat_plans(tiers)
-    missing = rows[rows["quota"].isna() & ~rows["plan"].isin(flat)]
-    for rep, label in zip(missing["rep"], missing["period"]):
-        warnings.append((QT_TRANSLATE_NOOP("errors", "{rep} has no quota for {period}: no commission computed"),
+    no_quota = ~(rows["quota"].fillna(0) > 0) & ~rows["plan"].isin(_flat_plans(tiers))
+    who = rows["name"].astype(str) + " (" + rows["rep"].astype(str) + ")"
+    for rep, label in zip(who[no_quota], rows.loc[no_quota, "period"]):
+        warnings.append((QT_TRANSLATE_NOOP("errors", "{rep} has no quota above zero for {period}: no commission computed"),
                          {"rep": rep, "period": label}))
+    negative = rows["credited"] < 0
+    for rep, label, credited in zip(who[negative], rows.loc[negative, "period"], rows.loc[negative, "credited"]):
+        warnings.append((QT_TRANSLATE_NOOP("errors", "{rep}'s credit for {period} is {amount} after cancellations: "
+                                                     "clawback of commission already paid is not computed yet"),
+                         {"rep": rep, "period": label, "amount": format_money(int(credited), book.currency)}))
 
     tier = tier_lines(rows, tiers, rounding)
     commission = tier.groupby("row")["amount"].sum().reindex(rows.index, fill_value=0).astype("int64")

@@ -16,7 +16,7 @@ import pandas as pd
 
 from planner.core import schema
 from planner.core.book import Book
-from planner.core.money import RATIO_SCALE
+from planner.core.money import RATIO_SCALE, to_minor
 from planner.resources import resource
 
 SEED = 2026
@@ -151,6 +151,14 @@ def demo_book(as_of: date | None = None, deals: int = 1500, reps: int | None = N
     category[rng.random(deals) < 0.05] = "omitted"
 
     won_closed = is_closed & wins
+
+    # a rep's deals still running when the rep leaves pass to the rep's manager
+    rep_ids = source_reps["id"].to_numpy()
+    manager_row = {rep: row for row, rep in enumerate(rep_ids)}
+    successor = np.array([manager_row.get(m, row) for row, m in enumerate(source_reps["manager"])])
+    left_before = ~np.isnat(rep_end[owner]) & (np.where(is_closed, close, np.datetime64(today)) > rep_end[owner])
+    owner = np.where(left_before, successor[owner], owner)
+    teams = source_reps["team"].to_numpy()[owner]
     cancel_at = close + rng.integers(15, 60, deals).astype("timedelta64[D]")
     cancelled = np.where(won_closed & (rng.random(deals) < 0.02) & (cancel_at <= np.datetime64(today)),
                          cancel_at, np.datetime64("NaT"))
@@ -160,7 +168,7 @@ def demo_book(as_of: date | None = None, deals: int = 1500, reps: int | None = N
         "id": ids,
         "name": [f"{a} · {p}" for a, p in zip(account, products["product"].to_numpy()[product])],
         "account": account,
-        "owner": source_reps["id"].to_numpy()[owner],
+        "owner": rep_ids[owner],
         "stage": stage,
         "amount": amount,
         "currency": currency,
@@ -196,7 +204,6 @@ def demo_book(as_of: date | None = None, deals: int = 1500, reps: int | None = N
         mates = np.nonzero((team_of == teams[index]) & (np.arange(len(source_reps)) != owner[index]))[0]
         partner_rows.append(rng.choice(mates))
         shares.append(rng.choice([500_000, 700_000]))
-    rep_ids = source_reps["id"].to_numpy()
     splits = pd.DataFrame({
         "deal_id": np.repeat(ids[split_deals], 2),
         "rep": np.ravel(np.column_stack([rep_ids[owner[split_deals]], rep_ids[np.array(partner_rows, int)]])),
@@ -209,7 +216,7 @@ def demo_book(as_of: date | None = None, deals: int = 1500, reps: int | None = N
     for (rep_id, monthly), start, end in zip(source_reps[["id", "monthly_quota"]].to_numpy(), rep_start, rep_end):
         for month in months:
             if month + pd.offsets.MonthEnd(0) >= start and (pd.isna(end) or month <= end):
-                quota_rows.append((rep_id, month.strftime("%Y-%m"), int(monthly) * 100))
+                quota_rows.append((rep_id, month.strftime("%Y-%m"), to_minor(monthly, currency)))
     quotas = pd.DataFrame(quota_rows, columns=["rep", "period", "amount"])
 
     return Book({

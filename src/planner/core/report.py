@@ -53,7 +53,7 @@ class Report:
                 "stages": self._records(self.stages, schema.PIPELINE_STAGES),
             },
             "attainment": self._records(self.attainment, schema.ATTAINMENT),
-            "team_attainment": self._records(self.team_attainment, schema.ATTAINMENT),
+            "team_attainment": self._records(self.team_attainment, schema.TEAM_ATTAINMENT),
             "commissions": self._records(self.commissions, schema.COMMISSIONS),
             "commission_lines": self._records(self.commission_lines, schema.COMMISSION_LINES),
             "forecast": {key: self.money(value) for key, value in self.forecast.items()},
@@ -90,7 +90,7 @@ def compute_report(book: Book, period: Period | None = None) -> Report:
     period = period or book.current_period()
     rounding = book.rounding
     facts = deal_facts(book)
-    lines = credit_lines(book, facts, rounding)
+    lines = credit_lines(book, facts)
     quotas = quota_amounts(book)
     pipeline = pipeline_metrics(facts, book["Stages"], period, rounding)
     reps, teams = attainment(book, lines, quotas, period)

@@ -80,11 +80,19 @@ def _c(name, kind, label, **rules) -> Column:
 
 
 T, I, M, R, D = Kind.TEXT, Kind.INT, Kind.MONEY, Kind.RATIO, Kind.DATE
-STAGE_KINDS = ("open", "won", "lost")
-DEAL_TYPES = ("new", "renewal", "upsell")
-FORECAST_CATEGORIES = ("pipeline", "best_case", "commit", "omitted")
-PLAN_PERIODS = ("month", "quarter", "year")
-TIER_METHODS = ("marginal", "retroactive")
+# Allowed values are codes (what files hold and users type); the app shows them translated
+# in the "values" context.
+STAGE_KINDS = (QT_TRANSLATE_NOOP("values", "open"), QT_TRANSLATE_NOOP("values", "won"),
+               QT_TRANSLATE_NOOP("values", "lost"))
+DEAL_TYPES = (QT_TRANSLATE_NOOP("values", "new"), QT_TRANSLATE_NOOP("values", "renewal"),
+              QT_TRANSLATE_NOOP("values", "upsell"))
+FORECAST_CATEGORIES = (QT_TRANSLATE_NOOP("values", "pipeline"), QT_TRANSLATE_NOOP("values", "best_case"),
+                       QT_TRANSLATE_NOOP("values", "commit"), QT_TRANSLATE_NOOP("values", "omitted"))
+PLAN_PERIODS = (QT_TRANSLATE_NOOP("values", "month"), QT_TRANSLATE_NOOP("values", "quarter"),
+                QT_TRANSLATE_NOOP("values", "year"))
+TIER_METHODS = (QT_TRANSLATE_NOOP("values", "marginal"), QT_TRANSLATE_NOOP("values", "retroactive"))
+LINE_KINDS = (QT_TRANSLATE_NOOP("values", "tier"), QT_TRANSLATE_NOOP("values", "cap"),
+              QT_TRANSLATE_NOOP("values", "bonus"))
 
 SETTINGS = Table("Settings", QT_TRANSLATE_NOOP("schema", "Settings"), (
     _c("key", T, QT_TRANSLATE_NOOP("schema", "Setting"), required=True),
@@ -184,6 +192,14 @@ PIPELINE_STAGES = Table("PipelineStages", QT_TRANSLATE_NOOP("schema", "Pipeline 
     _c("weighted", M, QT_TRANSLATE_NOOP("schema", "Weighted value")),
 ))
 
+TEAM_ATTAINMENT = Table("TeamAttainment", QT_TRANSLATE_NOOP("schema", "Team attainment"), (
+    _c("team", T, QT_TRANSLATE_NOOP("schema", "Team")),
+    _c("period", T, QT_TRANSLATE_NOOP("schema", "Period")),
+    _c("quota", M, QT_TRANSLATE_NOOP("schema", "Quota")),
+    _c("credited", M, QT_TRANSLATE_NOOP("schema", "Credited")),
+    _c("attainment", Kind.PERCENT, QT_TRANSLATE_NOOP("schema", "Attainment")),
+))
+
 ATTAINMENT = Table("Attainment", QT_TRANSLATE_NOOP("schema", "Attainment"), (
     _c("rep", T, QT_TRANSLATE_NOOP("schema", "Rep ID")),
     _c("name", T, QT_TRANSLATE_NOOP("schema", "Name")),
@@ -211,8 +227,8 @@ COMMISSION_LINES = Table("CommissionLines", QT_TRANSLATE_NOOP("schema", "Commiss
     _c("rep", T, QT_TRANSLATE_NOOP("schema", "Rep ID")),
     _c("period", T, QT_TRANSLATE_NOOP("schema", "Period")),
     _c("plan", T, QT_TRANSLATE_NOOP("schema", "Plan")),
-    _c("line", T, QT_TRANSLATE_NOOP("schema", "Line")),
-    _c("method", T, QT_TRANSLATE_NOOP("schema", "Method")),
+    _c("line", T, QT_TRANSLATE_NOOP("schema", "Line"), allowed=LINE_KINDS),
+    _c("method", T, QT_TRANSLATE_NOOP("schema", "Method"), allowed=TIER_METHODS),
     _c("from", R, QT_TRANSLATE_NOOP("schema", "From attainment")),
     _c("to", R, QT_TRANSLATE_NOOP("schema", "To attainment")),
     _c("base", M, QT_TRANSLATE_NOOP("schema", "Base")),

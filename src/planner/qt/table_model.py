@@ -20,14 +20,17 @@ from planner.core.money import format_money, format_ratio
 # Role giving a cell's native value (int minor units, Timestamp, str), for sorting and tests.
 NativeRole = Qt.ItemDataRole.UserRole + 1
 
+TOOLTIP_AFTER = 30  # characters
 _NUMERIC = {schema.Kind.INT, schema.Kind.MONEY, schema.Kind.RATIO, schema.Kind.PERCENT, schema.Kind.NUMBER}
 
 
 class _Column:
     """One column's values as numpy arrays, built on first use, and its cell formatter."""
 
-    def __init__(self, values: pd.Series, kind: schema.Kind, currencies: Callable[[], np.ndarray]) -> None:
+    def __init__(self, values: pd.Series, kind: schema.Kind, currencies: Callable[[], np.ndarray],
+                 labels: dict[str, str] | None = None) -> None:
         self.kind = kind
+        self.labels = labels or {}  # code -> translated label, for columns of allowed values
         # text is checked cell by cell: a whole-column isna() of a million strings costs ~30 ms
         self.missing = None if kind is schema.Kind.TEXT else values.isna().to_numpy()
         if kind in (schema.Kind.INT, schema.Kind.MONEY, schema.Kind.RATIO):
@@ -60,7 +63,7 @@ class _Column:
             return f"{value:,.1f}"
         if self.kind is schema.Kind.INT:
             return f"{int(value):,}"
-        return str(value)
+        return self.labels.get(value, str(value))
 
     def native(self, row: int):
         if self.is_missing(row):
@@ -94,6 +97,7 @@ class FrameTableModel(QAbstractTableModel):
         self._frame = spec.empty() if frame is None else frame
         self._currency = currency
         self._order: np.ndarray | None = None  # view row -> frame row, None while unsorted
+        self._sorted_by: tuple[str, Qt.SortOrder] | None = None  # kept when the frame is replaced
         self._columns: dict[int, _Column] = {}
         self._kinds = self._column_kinds()
 
@@ -107,9 +111,11 @@ class FrameTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._frame = frame
         self._currency = currency or self._currency
-        self._order = None
         self._columns.clear()
         self._kinds = self._column_kinds()
+        self._order = None
+        if self._sorted_by and self._sorted_by[0] in frame.columns:  # a recomputed result stays sorted
+            self._order = self._sorted_order(list(frame.columns).index(self._sorted_by[0]), self._sorted_by[1])
         self.endResetModel()
 
     def _column_kinds(self) -> list[schema.Kind]:
@@ -119,8 +125,10 @@ class FrameTableModel(QAbstractTableModel):
     def _column(self, column: int) -> _Column:
         if column not in self._columns:
             name = self._frame.columns[column]
+            allowed = self.spec.column(name).allowed if name in self.spec.names else ()
+            labels = {code: QCoreApplication.translate("values", code) for code in allowed}
             self._columns[column] = _Column(self._frame[name], self._kinds[column],
-                                            lambda: self._currencies(name))
+                                            lambda: self._currencies(name), labels)
         return self._columns[column]
 
     def _currencies(self, name: str) -> np.ndarray:
@@ -151,6 +159,9 @@ class FrameTableModel(QAbstractTableModel):
             return self._column(column).display(row)
         if role in (Qt.ItemDataRole.EditRole, NativeRole):
             return self._column(column).native(row)
+        if role == Qt.ItemDataRole.ToolTipRole and self._kinds[column] is schema.Kind.TEXT:
+            text = self._column(column).display(row)
+            return text if len(text) > TOOLTIP_AFTER else None  # long texts are cut in the cell
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if self._kinds[column] in _NUMERIC:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -177,15 +188,18 @@ class FrameTableModel(QAbstractTableModel):
         if not 0 <= column < self.columnCount():
             return
         self.layoutAboutToBeChanged.emit()
-        old_order = self._order
+        old_order, new_order = self._order, self._sorted_order(column, order)
+        self._order = new_order
+        self._sorted_by = (self._frame.columns[column], order)
+        self._remap_persistent(old_order, new_order)
+        self.layoutChanged.emit()
+
+    def _sorted_order(self, column: int, order: Qt.SortOrder) -> np.ndarray:
         values = self._frame.iloc[:, column].reset_index(drop=True)
         if self._kinds[column] is schema.Kind.TEXT:
             values = _casefold_ranks(values)
         ascending = order == Qt.SortOrder.AscendingOrder
-        new_order = values.sort_values(ascending=ascending, kind="stable", na_position="last").index.to_numpy()
-        self._order = new_order
-        self._remap_persistent(old_order, new_order)
-        self.layoutChanged.emit()
+        return values.sort_values(ascending=ascending, kind="stable", na_position="last").index.to_numpy()
 
     def _remap_persistent(self, old_order: np.ndarray | None, new_order: np.ndarray) -> None:
         """Keep selections and the current cell on the same records across a sort."""

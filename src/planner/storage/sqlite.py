@@ -131,23 +131,48 @@ def _is_book(path: Path) -> bool:
 
 
 def save_book(book: Book, path: str | os.PathLike) -> None:
-    """Write ``book`` to ``path`` atomically: afterwards the file holds the old book or the new one."""
+    """Write ``book`` to ``path`` atomically: afterwards the file holds the old book or the new one.
+
+    Raises
+    ------
+    PlannerError
+        Naming ``path`` and what is wrong with it (a folder, a missing folder, no permission, ...).
+    """
     path = Path(path)
-    if path.exists() and _is_book(path):
-        _save_into(book, path)
-        return
-    # One fixed name, so that what a crashed save left behind is cleared by the next one.
-    temporary = path.with_name(f".{path.name}.saving")
-    journal = temporary.with_name(temporary.name + "-journal")
+    _check_writable(path)
     try:
-        journal.unlink(missing_ok=True)
-        temporary.unlink(missing_ok=True)
-        _save_into(book, temporary)
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
-        journal.unlink(missing_ok=True)
-    _sync_directory(path.parent)
+        if path.exists() and _is_book(path):
+            _save_into(book, path)
+            return
+        # One fixed name, so that what a crashed save left behind is cleared by the next one.
+        temporary = path.with_name(f".{path.name}.saving")
+        journal = temporary.with_name(temporary.name + "-journal")
+        try:
+            journal.unlink(missing_ok=True)
+            temporary.unlink(missing_ok=True)
+            _save_into(book, temporary)
+            os.replace(temporary, path)
+        finally:
+            temporary.unlink(missing_ok=True)
+            journal.unlink(missing_ok=True)
+        _sync_directory(path.parent)
+    except (OSError, sa.exc.DBAPIError) as error:
+        reason = getattr(error, "orig", None) or error.strerror or error
+        raise PlannerError(QT_TRANSLATE_NOOP("errors", "Could not save {path}: {reason}"),
+                           path=str(path), reason=str(reason)) from None
+
+
+def _check_writable(path: Path) -> None:
+    """Refuse, in the user's words, the targets a save cannot write."""
+    if path.is_dir():
+        raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} is a folder; choose a file name"), path=str(path))
+    folder = path.parent
+    if not folder.is_dir():
+        raise PlannerError(QT_TRANSLATE_NOOP("errors", "Cannot save {path}: the folder {folder} does not exist"),
+                           path=str(path), folder=str(folder))
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise PlannerError(QT_TRANSLATE_NOOP("errors", "Cannot save {path}: no permission to write there"),
+                           path=str(path))
 
 
 def _save_into(book: Book, path: Path) -> None:
@@ -155,9 +180,6 @@ def _save_into(book: Book, path: Path) -> None:
     try:
         with engine.begin() as connection:
             _write(connection, book)
-    except sa.exc.OperationalError as error:
-        raise PlannerError(QT_TRANSLATE_NOOP("errors", "Could not save {path}: {reason}"),
-                           path=str(path), reason=str(error.orig)) from None
     finally:
         engine.dispose()
 
@@ -181,6 +203,8 @@ def open_book(path: str | os.PathLike) -> Book:
         When the file is missing, is not a Planner book, or was written by a newer Planner.
     """
     path = Path(path)
+    if path.is_dir():
+        raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} is a folder, not a Planner book"), path=str(path))
     if not path.is_file():
         raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path}: no such file"), path=str(path))
     if not _is_book(path):

@@ -51,7 +51,7 @@ class MainWindow(QMainWindow):
 
         self.models = {name: FrameTableModel(spec, parent=self) for name, spec in schema.TABLES.items()}
         self.attainment_model = FrameTableModel(schema.ATTAINMENT, parent=self)
-        self.team_model = FrameTableModel(schema.ATTAINMENT, parent=self)
+        self.team_model = FrameTableModel(schema.TEAM_ATTAINMENT, parent=self)
         self.commissions_model = FrameTableModel(schema.COMMISSIONS, parent=self)
         self.lines_model = FrameTableModel(schema.COMMISSION_LINES, parent=self)
         self.pipeline = PipelinePanel()
@@ -292,7 +292,7 @@ class MainWindow(QMainWindow):
         self.warnings_label.setText("\n".join("⚠ " + text for text in warnings))
         self.warnings_label.setVisible(bool(warnings))
         if report is None:
-            for model, spec in ((self.attainment_model, schema.ATTAINMENT), (self.team_model, schema.ATTAINMENT),
+            for model, spec in ((self.attainment_model, schema.ATTAINMENT), (self.team_model, schema.TEAM_ATTAINMENT),
                                 (self.commissions_model, schema.COMMISSIONS),
                                 (self.lines_model, schema.COMMISSION_LINES)):
                 model.set_frame(spec.empty())

@@ -20,26 +20,27 @@ class PipelinePanel(QWidget):
         self.stages_model = FrameTableModel(schema.PIPELINE_STAGES, parent=self)
         self._values: dict[str, QLabel] = {}
         figures = QHBoxLayout()
-        figures.addWidget(self._group(self.tr("Pipeline"), [
+        self.snapshot_group = self._group(self.tr("Pipeline"), [
             ("open_count", self.tr("Open deals")),
             ("open_value", self.tr("Open pipeline value")),
             ("weighted_value", self.tr("Weighted pipeline")),
-            ("velocity_per_day", self.tr("Pipeline velocity (per day)")),
-        ]))
-        figures.addWidget(self._group(self.tr("Closed in the period"), [
+        ])
+        figures.addWidget(self.snapshot_group)
+        figures.addWidget(self._group(self.tr("In the period"), [
             ("created_count", self.tr("Deals created")),
             ("won", self.tr("Won")),
             ("lost_count", self.tr("Lost")),
             ("win_rate", self.tr("Win rate")),
             ("avg_won_deal", self.tr("Average won deal")),
             ("avg_cycle_days", self.tr("Average sales cycle")),
+            ("velocity_per_day", self.tr("Pipeline velocity (per day)")),
         ]))
         figures.addWidget(self._group(self.tr("Forecast for the period"), [
             ("f_won", self.tr("Won so far")),
             ("f_weighted", self.tr("Stage-weighted")),
             ("f_commit", self.tr("Commit")),
             ("f_best_case", self.tr("Best case")),
-            ("f_pipeline", self.tr("Pipeline")),
+            ("f_pipeline", self.tr("Won + all open deals expected")),
         ]))
         layout = QVBoxLayout(self)
         layout.addLayout(figures)
@@ -61,6 +62,9 @@ class PipelinePanel(QWidget):
 
     def show_report(self, report: Report | None) -> None:
         """Fill the figures from ``report``; dashes when there is none."""
+        # open deals are the book as it stands, whatever the period: say so
+        self.snapshot_group.setTitle(self.tr("Pipeline") if report is None else
+                                     self.tr("Pipeline as of %1").replace("%1", report.as_of.isoformat()))
         if report is None:
             for label in self._values.values():
                 label.setText("–")
@@ -77,8 +81,8 @@ class PipelinePanel(QWidget):
             "weighted_value": money(p["weighted_value"]),
             "velocity_per_day": money(p["velocity_per_day"]),
             "created_count": f"{p['created_count']:,}",
-            "won": self.tr("%n deal(s)", "", p["won_count"]) + " · " + money(p["won_value"]),
-            "lost_count": self.tr("%n deal(s)", "", p["lost_count"]),
+            "won": f"{p['won_count']:,} · {money(p['won_value'])}",
+            "lost_count": f"{p['lost_count']:,}",
             "win_rate": "–" if p["win_rate"] is None else f"{p['win_rate']:.1%}",
             "avg_won_deal": money(p["avg_won_deal"]),
             "avg_cycle_days": "–" if p["avg_cycle_days"] is None else self.tr("%1 days").replace(
