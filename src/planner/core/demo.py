@@ -154,8 +154,8 @@ def demo_book(as_of: date | None = None, deals: int = 1500, reps: int | None = N
 
     # a rep's deals still running when the rep leaves pass to the rep's manager
     rep_ids = source_reps["id"].to_numpy()
-    manager_row = {rep: row for row, rep in enumerate(rep_ids)}
-    successor = np.array([manager_row.get(m, row) for row, m in enumerate(source_reps["manager"])])
+    row_of = {rep: row for row, rep in enumerate(rep_ids)}
+    successor = np.array([row_of.get(manager, row) for row, manager in enumerate(source_reps["manager"])])
     left_before = ~np.isnat(rep_end[owner]) & (np.where(is_closed, close, np.datetime64(today)) > rep_end[owner])
     owner = np.where(left_before, successor[owner], owner)
     teams = source_reps["team"].to_numpy()[owner]

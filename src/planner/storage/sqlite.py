@@ -157,7 +157,7 @@ def save_book(book: Book, path: str | os.PathLike) -> None:
             journal.unlink(missing_ok=True)
         _sync_directory(path.parent)
     except (OSError, sa.exc.DBAPIError) as error:
-        reason = getattr(error, "orig", None) or error.strerror or error
+        reason = error.orig if isinstance(error, sa.exc.DBAPIError) else (error.strerror or error)
         raise PlannerError(QT_TRANSLATE_NOOP("errors", "Could not save {path}: {reason}"),
                            path=str(path), reason=str(reason)) from None
 
