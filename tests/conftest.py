@@ -14,6 +14,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from fixtures import small_book  # noqa: E402
 
+pytest_plugins = ["postgres"]
+
 DEMO_AS_OF = date(2026, 6, 30)
 
 

@@ -50,3 +50,19 @@ def small_book() -> Book:
         ]),
         "Splits": frame("deal_id rep share", [("D5", "R3", 600_000), ("D5", "R1", 400_000)]),
     })
+
+
+def rebuilt(book: Book, edit) -> Book:
+    """A new book from ``book``'s tables as plain frames (references as the user's ids, rows
+    numbered from 0) after ``edit(frames)`` changed them: how a test brings in values the
+    edit API would refuse, as a file or an import would."""
+    from planner.core import schema
+
+    frames = {name: book.keyed(name).reset_index(drop=True) for name in schema.TABLES}
+    edit(frames)
+    return Book(frames)
+
+
+def row(book, table: str, position: int) -> int:
+    """The row id of the row at ``position`` of ``table``."""
+    return int(book[table].index[position])

@@ -1,8 +1,11 @@
 """The command line, run as a user runs it: a separate process, exit codes, stdout and stderr."""
 
 import json
+import shutil
+import sqlite3
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -80,3 +83,97 @@ def test_the_command_line_never_loads_qt(demo_file):
             "sys.stderr.write(repr(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken')))))")
     result = subprocess.run([sys.executable, "-c", code, str(demo_file)], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0 and result.stderr == "[]"
+
+
+def damaged(demo_file, tmp_path, sql=None, truncate=None, data=None):
+    path = tmp_path / "damaged.planner"
+    if data is not None:
+        path.write_bytes(data)
+        return path
+    shutil.copy(demo_file, path)
+    if sql:
+        with sqlite3.connect(path) as db:
+            db.executescript(sql)
+    if truncate:
+        path.write_bytes(path.read_bytes()[:truncate])
+    return path
+
+
+@pytest.mark.parametrize("case, message", [
+    (dict(sql="UPDATE Deals SET amount = 'abc' WHERE id = 'D-00005'"),
+     "The book has problems: Deals D-00005, column amount: 'abc' is not a number"),
+    (dict(sql="UPDATE Deals SET created = '2026-02-30' WHERE id = 'D-00005'"),
+     "Deals D-00005, column created: '2026-02-30' is not a date (expected a day such as 2026-03-05)"),
+    (dict(sql="UPDATE Deals SET amount = 1e20 WHERE id = 'D-00005'"),
+     "Deals D-00005, column amount: 1e+20 is too large for Planner"),
+    (dict(sql="UPDATE Deals SET amount = -500 WHERE id = 'D-00005'"),
+     "Deals D-00005, column amount: -5.00 is out of range (expected 0.00 to"),
+    (dict(sql="UPDATE Stages SET probability = 1500000 WHERE stage = 'Qualification'"),
+     "Stages Qualification, column probability: 150% is out of range (expected 0% to 100%)"),
+    (dict(sql="UPDATE Deals SET created = '1066-10-14' WHERE id = 'D-00005'"),
+     "Deals D-00005, column created: '1066-10-14' is not a date"),
+    (dict(sql="UPDATE planner_meta SET value = '{oops' WHERE key = 'extra_columns'"),
+     "damaged.planner is damaged (its Planner information is not readable)"),
+    (dict(sql="UPDATE planner_meta SET value = 'x' WHERE key = 'schema_version'"),
+     "damaged.planner is damaged (its Planner information is not readable)"),
+    (dict(sql="DROP TABLE Deals; DROP TABLE Reps; DROP TABLE Quotas; DROP TABLE Splits"),
+     "damaged.planner is damaged: its table(s) Deals, Reps, Quotas, Splits are missing"),
+    (dict(truncate=60_000), "damaged.planner is damaged or truncated"),
+    (dict(data=b"\x89PNG\r\n\x1a\n" + bytes(2000)), "damaged.planner is not a Planner book"),
+    (dict(data=b""), "damaged.planner is not a Planner book"),
+])
+def test_bad_books_are_one_clear_line(demo_file, tmp_path, case, message):
+    result = planner("report", damaged(demo_file, tmp_path, **case), "--json", check=False)
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.startswith("planner: error: ") and message in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_randomly_damaged_books_never_print_a_traceback(demo_file, tmp_path):
+    import random
+
+    data, rng = demo_file.read_bytes(), random.Random(6)
+    for n in range(8):
+        copy = bytearray(data)
+        for _ in range(rng.choice([1, 8, 64])):
+            copy[rng.randrange(len(copy) // 8, len(copy))] = rng.randrange(256)
+        path = tmp_path / f"fuzzed-{n}.planner"
+        path.write_bytes(bytes(copy))
+        result = planner("report", path, check=False)
+        assert "Traceback" not in result.stderr, result.stderr
+        assert result.returncode == 0 or result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("period", ["0000", "9999-Q4", "2026-13"])
+def test_periods_outside_the_calendar_are_refused(demo_file, period):
+    result = planner("report", demo_file, "--period", period, check=False)
+    assert result.returncode == 1 and f"Bad period '{period}'" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_report_works_while_another_process_holds_a_write_transaction(demo_file, tmp_path):
+    path = tmp_path / "busy.planner"
+    shutil.copy(demo_file, path)
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sqlite3, sys, time; db = sqlite3.connect(sys.argv[1], isolation_level=None); "
+        "db.execute('BEGIN IMMEDIATE'); db.execute(\"UPDATE Deals SET amount = 1 WHERE id = 'D-00001'\"); "
+        "print('holding', flush=True); time.sleep(60)"), str(path)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "holding"
+        started = time.perf_counter()
+        result = planner("report", path, "--json")
+        assert json.loads(result.stdout)["period"] == "2026-Q2"
+        assert time.perf_counter() - started < 30  # it did not wait for the writer
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_copy_round_trip_file_to_postgresql_to_file(demo_file, tmp_path, pg_url):
+    back = tmp_path / "back.planner"
+    out = planner("copy", demo_file, pg_url).stdout
+    assert out.startswith("copied ") and "rows)" in out
+    from_server = planner("report", pg_url, "--json").stdout
+    planner("copy", pg_url, back)
+    original = planner("report", demo_file, "--json").stdout
+    assert json.loads(from_server) == json.loads(original)
+    assert planner("report", back, "--json").stdout == original

@@ -3,6 +3,7 @@
 import pandas as pd
 import pytest
 
+from fixtures import row as row_id
 from planner.core.book import Book
 from planner.core.periods import Period
 from planner.core.report import compute_report
@@ -56,7 +57,7 @@ def test_each_line_is_rounded_once_half_up_and_totals_sum_the_lines():
 
 def test_cancelled_credit_reduces_the_month_it_is_cancelled_in():
     book = one_rep_book(MARGINAL, [10_000_000, 4_000_000])
-    book.tables["Deals"].loc[1, "cancelled"] = pd.Timestamp("2026-01-25")
+    book.set_value("Deals", row_id(book, "Deals", 1), "cancelled", pd.Timestamp("2026-01-25"))
     row, _ = commission(book)
     assert row["credited"] == 10_000_000 and row["commission"] == 500_000
 
@@ -65,7 +66,7 @@ def test_cancelled_credit_reduces_the_month_it_is_cancelled_in():
 def test_a_plan_that_depends_on_attainment_needs_a_quota(quota):
     book = one_rep_book(MARGINAL, [5_000_000], quota=None)
     if quota is not None:
-        book.tables["Quotas"] = pd.DataFrame({"rep": ["R1"], "period": ["2026-01"], "amount": [quota]})
+        book.replace_table("Quotas", pd.DataFrame({"rep": ["R1"], "period": ["2026-01"], "amount": [quota]}))
     row, report = commission(book)
     assert row["commission"] == 0
     assert report.to_json()["warnings"] == ["홍길동 (R1) has no quota above zero for 2026-01: no commission computed"]
@@ -73,8 +74,8 @@ def test_a_plan_that_depends_on_attainment_needs_a_quota(quota):
 
 def test_net_negative_credit_is_flagged_not_silently_zeroed():
     book = one_rep_book(MARGINAL, [1_000_000, 4_000_000])
-    book.tables["Deals"].loc[1, ["created", "closed", "cancelled"]] = [
-        pd.Timestamp("2025-12-01"), pd.Timestamp("2025-12-20"), pd.Timestamp("2026-01-25")]
+    book.set_values("Deals", pd.DataFrame({"created": [pd.Timestamp("2025-12-01")], "closed": [pd.Timestamp("2025-12-20")],
+                                           "cancelled": [pd.Timestamp("2026-01-25")]}, index=[row_id(book, "Deals", 1)]))
     row, report = commission(book)
     assert row["credited"] == -3_000_000 and row["commission"] == 0
     assert report.to_json()["warnings"] == [
@@ -121,6 +122,6 @@ def test_a_period_quota_is_its_own_row_or_the_sum_of_its_parts(rows, expected):
     from planner.core.attainment import quota_amounts
 
     book = one_rep_book(RETRO, [1])
-    book.tables["Quotas"] = pd.DataFrame(rows, columns=["rep", "period", "amount"]).astype({"amount": "Int64"})
-    quotas = quota_amounts(book)
+    book.replace_table("Quotas", pd.DataFrame(rows, columns=["rep", "period", "amount"]).astype({"amount": "Int64"}))
+    quotas = quota_amounts(book.snapshot())
     assert {label: int(quotas[("R1", label)]) for label in expected} == expected

@@ -1,8 +1,9 @@
-"""Crash safety of ``save_book``: a save killed at any moment (SIGKILL) leaves the old book or the new one.
+"""Crash safety of saves: a save killed at any moment (SIGKILL) leaves the old book or the new one.
 
-A child process saves book B over a file holding book A (or to a path that does not exist yet) and
-is killed with SIGKILL after a delay; the delays are spread evenly over the whole measured duration
-of a save and a little beyond. Afterwards the file must open and hold exactly A or exactly B.
+A child process saves book B over a file holding book A (a change-set save of edits that turn A
+into B, or a full write of B) or to a path that does not exist yet, and is killed with SIGKILL
+after a delay; the delays are spread evenly over the whole measured duration of a save and a
+little beyond. Afterwards the file must open and hold exactly A or exactly B.
 
 The child comes from a forkserver that has the heavy modules preloaded, loads B before it reports
 ready, and starts saving only when told to, so a delay is time into the save itself.
@@ -40,7 +41,7 @@ READY_TIMEOUT = 60.0
 
 # -- the child -------------------------------------------------------------------------------
 def _child_save(book_file: str, target: str, ready, go) -> None:
-    """Load book B, say so, wait for the word, then save it to ``target`` (runs in the child)."""
+    """Load book B, say so, wait for the word, then write it whole to ``target`` (runs in the child)."""
     from planner.storage import save_book
 
     with open(book_file, "rb") as handle:
@@ -50,6 +51,30 @@ def _child_save(book_file: str, target: str, ready, go) -> None:
         save_book(book, target)
 
 
+def edit_a_into_b(book) -> None:
+    """The same edits every time (so every run makes the same B): changed, deleted and new rows."""
+    deals = book["Deals"]
+    changed = deals.iloc[::3]
+    book.set_values("Deals", changed[["amount"]].assign(amount=changed["amount"] + 1))
+    book.delete_rows("Deals", deals.index[1::17])  # with their stage history and splits
+    book.insert_rows("Deals", deals.iloc[:400].assign(id=[f"N-{n}" for n in range(400)]), at=10)
+    history = book["StageHistory"]
+    book.set_values("StageHistory", history.iloc[::2][["entered"]])
+
+
+def _child_change_set(_book_file: str, target: str, ready, go) -> None:
+    """Open ``target`` (a copy of A) for editing, turn it into B, then save the change set."""
+    from planner.storage import Store
+
+    store = Store.open(target, "edit")
+    book = store.load()
+    edit_a_into_b(book)
+    snapshot, changes, versions = book.snapshot(), book.take_changes(), dict(book.versions)
+    ready.set()
+    if go.wait(READY_TIMEOUT):
+        store.save(snapshot, changes, versions)
+
+
 @dataclass
 class Run:
     delay: float | None  # None: not killed, the save ran to its end
@@ -57,9 +82,9 @@ class Run:
     elapsed: float  # seconds from "go" to the child's end (or to the kill)
 
 
-def _run_child(ctx, book_file: Path, target: Path, delay: float | None) -> Run:
+def _run_child(ctx, book_file: Path, target: Path, delay: float | None, child=_child_save) -> Run:
     ready, go = ctx.Event(), ctx.Event()
-    process = ctx.Process(target=_child_save, args=(str(book_file), str(target), ready, go), daemon=True)
+    process = ctx.Process(target=child, args=(str(book_file), str(target), ready, go), daemon=True)
     process.start()
     try:
         assert ready.wait(READY_TIMEOUT), f"the child never got ready (exit code {process.exitcode})"
@@ -76,12 +101,15 @@ def _run_child(ctx, book_file: Path, target: Path, delay: float | None) -> Run:
 
 # -- books -----------------------------------------------------------------------------------
 def fingerprint(book) -> str:
-    """A hash over every table: names, columns, dtypes and every value."""
+    """A hash over every table: names, columns, dtypes, row ids, positions and every value."""
+    from planner.core import schema
+
     digest = hashlib.sha256()
-    for name in sorted(book.tables):
-        frame = book.tables[name]
+    for name in sorted(schema.TABLES):
+        frame = book[name]
         digest.update(f"\0{name}\0{list(frame.columns)!r}\0{[str(t) for t in frame.dtypes]!r}\0".encode())
-        digest.update(frame.to_csv(index=False).encode())
+        digest.update(frame.to_csv().encode())
+        digest.update(book.positions(name).tobytes())
     return digest.hexdigest()
 
 
@@ -120,18 +148,20 @@ def books(tmp_path_factory) -> Books:
     return Books(ctx, master_a, pickle_b, print_a, print_b)
 
 
-def _calibrate(books: Books, prepare, target: Path) -> list[float]:
-    """Durations of uninterrupted saves of B to ``target`` (each prepared first), checked."""
+def _calibrate(books: Books, prepare, target: Path, child=_child_save, expected: str | None = None) -> tuple:
+    """Durations of uninterrupted saves of B to ``target`` (each prepared first), checked, and
+    the fingerprint they all produced."""
     from planner.storage import open_book
 
-    durations = []
-    for _ in range(CALIBRATION_RUNS):
+    durations, expected = [], expected or books.print_b
+    for n in range(CALIBRATION_RUNS):
         prepare()
-        run = _run_child(books.ctx, books.pickle_b, target, None)
+        run = _run_child(books.ctx, books.pickle_b, target, None, child)
         assert run.exitcode == 0, f"an uninterrupted save failed (exit code {run.exitcode})"
-        assert fingerprint(open_book(target)) == books.print_b
+        expected = expected if expected != "first" else fingerprint(open_book(target))
+        assert fingerprint(open_book(target)) == expected
         durations.append(run.elapsed)
-    return durations
+    return durations, expected
 
 
 def _delays(duration: float, count: int, seed: int) -> list[float]:
@@ -156,25 +186,28 @@ def _keep(broken: Path, directory: Path) -> str:
 
 
 # -- the tests -------------------------------------------------------------------------------
-def test_killed_save_over_a_book_leaves_the_old_book_or_the_new_one(books, tmp_path):
+@pytest.mark.parametrize("how", ["change set", "full write"])
+def test_killed_save_over_a_book_leaves_the_old_book_or_the_new_one(books, tmp_path, how):
     from planner.storage import open_book
 
     started = time.perf_counter()
     target = tmp_path / "book.planner"
+    child = _child_change_set if how == "change set" else _child_save
 
     def prepare() -> None:
         for path in [target, *_sidecars(target)]:
             path.unlink(missing_ok=True)  # never let a stale journal meet a fresh copy of A
         shutil.copyfile(books.master_a, target)
 
-    durations = _calibrate(books, prepare, target)
+    durations, print_b = _calibrate(books, prepare, target, child, "first" if how == "change set" else None)
+    assert print_b != books.print_a
     duration = max(durations)  # the slowest, so that the delays surely reach past the end of a save
     outcomes: dict[str, list[Run]] = {"A": [], "B": []}
     failures, journals = [], 0
     for i, delay in enumerate(_delays(duration, KILLS_EXISTING, seed=20260630)):
         prepare()
-        run = _run_child(books.ctx, books.pickle_b, target, delay)
-        had_journal = target.with_name(target.name + "-journal").exists()
+        run = _run_child(books.ctx, books.pickle_b, target, delay, child)
+        had_journal = any(path.exists() for path in _sidecars(target)[:2])
         journals += had_journal
         try:
             opened = fingerprint(open_book(target))
@@ -183,7 +216,7 @@ def test_killed_save_over_a_book_leaves_the_old_book_or_the_new_one(books, tmp_p
                             f"{run.exitcode}, journal {had_journal}: open_book raised {error!r}; "
                             f"kept in {_keep(target, tmp_path / f'broken-{i}')}")
             continue
-        outcome = "A" if opened == books.print_a else "B" if opened == books.print_b else None
+        outcome = "A" if opened == books.print_a else "B" if opened == print_b else None
         if outcome is None:
             failures.append(f"kill {i}: delay {delay:.3f}s ({delay / duration:.0%} of a save), exit code "
                             f"{run.exitcode}, journal {had_journal}: the file holds neither A nor B; "
@@ -196,10 +229,10 @@ def test_killed_save_over_a_book_leaves_the_old_book_or_the_new_one(books, tmp_p
     killed = {side: sum(r.exitcode < 0 for r in runs) for side, runs in outcomes.items()}
     last_a = max((r.delay for r in outcomes["A"]), default=0.0)
     first_b = min((r.delay for r in outcomes["B"]), default=float("nan"))
-    print(f"\n[crash-safe save over a book] saves took {', '.join(f'{d:.3f}' for d in durations)}s; "
+    print(f"\n[crash-safe {how} over a book] saves took {', '.join(f'{d:.3f}' for d in durations)}s; "
           f"{KILLS_EXISTING} kills at 0..{SPREAD * duration:.3f}s: old book A {len(outcomes['A'])} "
           f"(killed {killed['A']}), new book B {len(outcomes['B'])} (killed {killed['B']}, the rest had "
-          f"finished); a hot journal was left by {journals} kill(s); failures {len(failures)}; "
+          f"finished); a journal or WAL was left by {journals} kill(s); failures {len(failures)}; "
           f"latest A at {last_a:.3f}s, earliest B at {first_b:.3f}s; "
           f"test took {time.perf_counter() - started:.1f}s")
     assert not failures, "save_book is not crash safe:\n" + "\n".join(failures)
@@ -213,7 +246,7 @@ def test_killed_save_to_a_new_path_leaves_nothing_or_the_new_book(books, tmp_pat
     started = time.perf_counter()
     calibration = tmp_path / "calibration" / "book.planner"
     calibration.parent.mkdir()
-    durations = _calibrate(books, lambda: calibration.unlink(missing_ok=True), calibration)
+    durations, _ = _calibrate(books, lambda: calibration.unlink(missing_ok=True), calibration)
     duration = max(durations)  # the slowest, so that the delays surely reach past the end of a save
 
     outcomes: dict[str, list[Run]] = {"absent": [], "B": []}

@@ -4,17 +4,18 @@ from datetime import date
 
 import pandas as pd
 
+from planner.core import schema
 from planner.core.demo import demo_book
 from planner.core.report import compute_report
 
 
 def test_demo_shape(demo):
-    reps, deals = demo["Reps"], demo["Deals"]
+    reps, deals = demo["Reps"], demo.keyed("Deals")
     assert len(reps) == 15 and reps["team"].nunique() == 3
     assert len(deals) == 1500
     assert deals["created"].min() >= pd.Timestamp("2024-07-01") and deals["created"].max() <= pd.Timestamp("2026-06-30")
     assert set(deals["stage"]) == set(demo["Stages"]["stage"])  # every stage is used
-    assert set(demo["StageHistory"]["deal_id"]) == set(deals["id"])
+    assert set(demo.keyed("StageHistory")["deal_id"]) == set(deals["id"])
     assert deals["account"].str.contains("[가-힣]").any() and deals["account"].str.contains("[ぁ-んァ-ン一-龥]").any()
     assert demo["Plans"]["plan"].nunique() == 3 and len(demo["PlanTiers"]) >= 6
     assert demo["Quotas"]["period"].str.fullmatch(r"\d{4}-\d{2}").all()
@@ -24,7 +25,7 @@ def test_demo_shape(demo):
 
 def test_demo_is_deterministic_for_a_date(demo):
     again = demo_book(as_of=date(2026, 6, 30))
-    for name in demo.tables:
+    for name in schema.TABLES:
         pd.testing.assert_frame_equal(demo[name], again[name])
 
 
@@ -40,8 +41,8 @@ def test_demo_report_is_plausible(demo):
 
 
 def test_stage_history_follows_each_deal(demo):
-    history = demo["StageHistory"].sort_values(["deal_id", "entered"], kind="stable")
+    history = demo.keyed("StageHistory").sort_values(["deal_id", "entered"], kind="stable")
     last = history.groupby("deal_id").tail(1).set_index("deal_id")["stage"]
-    deals = demo["Deals"].set_index("id")
+    deals = demo.keyed("Deals").set_index("id")
     closed = deals["closed"].notna()
     assert (last[deals.index[closed]] == deals.loc[closed, "stage"]).all()

@@ -7,7 +7,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFontDatabase, QImage
 from PySide6.QtWidgets import QMessageBox
 
-from planner.storage import open_book, save_book
+from fixtures import rebuilt, row
+from planner.storage import Store, open_book, save_book
 from planner.views.main_window import MainWindow
 
 
@@ -92,7 +93,7 @@ def test_a_bad_file_is_reported_and_the_shown_book_kept(qtbot, make_window, tmp_
 
 
 def test_problems_in_the_book_are_shown_instead_of_results(qtbot, make_window, tmp_path, book):
-    book.tables["Deals"].loc[0, "stage"] = "Signed"
+    book = rebuilt(book, lambda frames: frames["Deals"].__setitem__("stage", ["Signed"] + list(frames["Deals"]["stage"][1:])))
     path = tmp_path / "broken.planner"
     save_book(book, path)
     window = make_window()
@@ -110,3 +111,43 @@ def test_recent_files_survive_a_restart(qtbot, make_window, tmp_path, book):
     second = make_window()
     second.recent_menu.aboutToShow.emit()
     assert any(Path(str(path.resolve())).name in a.text() for a in second.recent_menu.actions())
+
+
+def test_a_book_open_in_another_planner_opens_read_only_when_asked(qtbot, make_window, tmp_path, book):
+    path = tmp_path / "shared.planner"
+    save_book(book, path)
+    other = Store.open(path, "edit")  # another Planner holds it
+    try:
+        window = make_window()
+        asked = []
+        window.ask_in_use = lambda error: asked.append(str(error)) or "read"
+        load(qtbot, window, lambda: window.open_path(path))
+        assert "is open in another Planner since" in asked[0]
+        assert window.windowTitle() == "shared.planner (read-only) — Planner"
+        assert not window.save_action.isEnabled() and window.store.mode == "read"
+    finally:
+        other.close()
+
+
+def test_save_writes_the_changes_and_a_second_window_sees_them(qtbot, make_window, tmp_path, book):
+    path = tmp_path / "fixture.planner"
+    save_book(book, path)
+    window = make_window()
+    load(qtbot, window, lambda: window.open_path(path))
+    d1 = row(window.book, "Deals", 0)
+    window.book.set_value("Deals", d1, "amount", 4_321)
+    window.save()
+    qtbot.waitUntil(lambda: not window.jobs.busy, timeout=30_000)
+    assert not window.book.pending and open_book(path)["Deals"].loc[d1, "amount"] == 4_321
+
+
+def test_a_bad_setting_leaves_the_window_on_the_new_book(qtbot, make_window, tmp_path, book):
+    book.set_value("Settings", row(book, "Settings", 0), "value", "XYZ")  # currency
+    path = tmp_path / "bad.planner"
+    save_book(book, path)
+    window = make_window()
+    load(qtbot, window, window.load_demo)
+    load(qtbot, window, lambda: window.open_path(path))
+    assert window.windowTitle() == "bad.planner — Planner"
+    assert window.models["Deals"].rowCount() == 13 and window.report is None
+    assert "Unknown currency 'XYZ'" in window.totals_label.text()

@@ -11,6 +11,7 @@ deals: 40 + 36 + 92 + 69 + 31 + 10 = 278. Velocity = 5 × 6/8 × 59,000.00 ÷ 27
 import pandas as pd
 import pytest
 
+from fixtures import row
 from planner.core.periods import Period
 from planner.core.report import compute_report
 
@@ -86,20 +87,20 @@ def test_forecast(report):
 
 def test_split_credit_adds_up_to_the_deal_exactly(book):
     """A three-way split of 9,000.01 credits 3,000.00 + 3,000.00 + 3,000.01, not 3 × 3,000.00."""
-    book.tables["Deals"].loc[4, "amount"] = 900_001
-    book.tables["Splits"] = pd.DataFrame({"deal_id": ["D5"] * 3, "rep": ["R3", "R1", "R2"],
-                                          "share": [333_333, 333_333, 333_334]})
+    book.set_value("Deals", row(book, "Deals", 4), "amount", 900_001)
+    book.replace_table("Splits", pd.DataFrame({"deal_id": ["D5"] * 3, "rep": ["R3", "R1", "R2"],
+                                               "share": [333_333, 333_333, 333_334]}))
     from planner.core.attainment import credit_lines
-    from planner.core.facts import deal_facts
 
-    lines = credit_lines(book, deal_facts(book))
+    lines = credit_lines(book.snapshot())
     d5 = lines[(lines["deal_id"] == "D5")]
     assert d5["amount"].tolist() == [300_000, 300_000, 300_001] and d5["amount"].sum() == 900_001
 
 
 def test_default_period_is_the_quarter_of_the_book_date(book):
     assert compute_report(book).period.label == "2026-Q1"
-    book.tables["Settings"] = book["Settings"][book["Settings"]["key"] != "as_of"]
+    settings = book["Settings"]
+    book.delete_rows("Settings", settings.index[settings["key"] == "as_of"])
     assert str(book.as_of) == "2026-03-15"  # latest recorded activity: D4 closed
 
 

@@ -1,66 +1,206 @@
-import os
+"""Books in SQLite files and PostgreSQL databases: row identity, change-set saves, sharing, migration.
+
+The store tests run on both dialects (``target``); PostgreSQL needs the server binaries
+(tests/postgres.py starts a throwaway cluster; in CI a missing server fails the run).
+"""
+
+import json
+import shutil
 import sqlite3
+from pathlib import Path
 
 import pandas as pd
 import pytest
+import sqlalchemy as sa
 
+from fixtures import row
+from planner.core import schema
 from planner.core.errors import PlannerError
-from planner.storage import open_book, save_book
-from planner.storage.sqlite import SCHEMA_VERSION
+from planner.core.report import compute_report
+from planner.storage import BookInUse, SaveConflict, Store, open_book, save_book, write_book
+from planner.storage.store import SCHEMA_VERSION
+
+V1_BOOK = Path(__file__).parent / "data" / "fixture-v1.planner"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def target(request, tmp_path):
+    """Where a book is kept: a file, or a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        return tmp_path / "book.planner"
+    return request.getfixturevalue("pg_url")
 
 
 def assert_same_book(a, b):
-    for name in a.tables:
+    for name in schema.TABLES:
         pd.testing.assert_frame_equal(a[name], b[name], check_dtype=True)
+        assert (a.positions(name) == b.positions(name)).all()
 
 
-def test_round_trip_keeps_every_value_type_and_extra_columns(book, tmp_path):
-    deals = book.tables["Deals"]
-    deals["地域"] = ["서울"] * (len(deals) - 1) + [None]  # a user's own text column, CJK header
-    deals["Score"] = range(len(deals))  # a user's own number column
-    deals["Next call"] = pd.to_datetime(["2026-04-01"] * len(deals))
-    before = {name: frame.copy(deep=True) for name, frame in book.tables.items()}
-    path = tmp_path / "book.planner"
-    save_book(book, path)
+def stored_versions(target, table):
+    store = Store.open(target)
+    try:
+        with store.engine.connect() as connection:
+            return dict(connection.execute(sa.text(f'SELECT row_id, _version FROM "{table}"')).all())
+    finally:
+        store.close()
+
+
+def editing(target):
+    store = Store.open(target, "edit")
+    return store, store.load()
+
+
+def save(store, book):
+    """Save as the app does: the changes are handed over, and given back if the save fails."""
+    changes = book.take_changes()
+    try:
+        revision = store.save(book.snapshot(), changes, dict(book.versions))
+    except PlannerError:
+        book.give_back(changes)
+        raise
+    book.saved(changes, revision)
+    return revision
+
+
+def test_round_trip_keeps_ids_order_values_and_extra_columns(book, target):
+    deals = book["Deals"]
+    book.replace_table("Deals", book.keyed("Deals").reset_index(drop=True).assign(**{
+        "지역": ["서울"] * (len(deals) - 1) + [None],  # a user's own text column, CJK header
+        "Score": range(len(deals)),  # a user's own number column
+        "Next call": pd.to_datetime(["2026-04-01"] * len(deals)),
+        "from": "x",  # a header that is an SQL keyword
+    }))
+    book.insert_rows("Deals", book["Deals"].iloc[[0]].assign(id="D0"), at=0)  # a row placed first
+    before = {name: book[name] for name in schema.TABLES}
+    write_book(book, target)
     for name, frame in before.items():  # saving must not touch the book being edited
         pd.testing.assert_frame_equal(book[name], frame)
-    reopened = open_book(path)
-    assert list(reopened["Deals"].columns[-3:]) == ["地域", "Score", "Next call"]
+    reopened = open_book(target)
+    assert list(reopened["Deals"].columns[-4:]) == ["지역", "Score", "Next call", "from"]
+    assert reopened["Deals"]["id"].iloc[0] == "D0"
     assert_same_book(book, reopened)
+    assert compute_report(reopened).to_json() == compute_report(book).to_json()
 
 
-def test_saving_over_a_book_replaces_it_in_place(book, tmp_path, demo):
+def test_a_change_set_save_writes_only_the_changed_rows(book, target):
+    write_book(book, target)
+    store, live = editing(target)
+    try:
+        d2, d3 = row(live, "Deals", 1), row(live, "Deals", 2)
+        live.set_value("Deals", d2, "amount", 123_400)
+        live.delete_rows("Deals", [d3])  # with its split rows, if any
+        live.insert_rows("Deals", live["Deals"].loc[[d2]].assign(id="D99"), at=1)
+        revision = save(store, live)
+    finally:
+        store.close()
+    versions = stored_versions(target, "Deals")
+    assert revision == 2 and versions[d2] == 2
+    assert sorted(v for r, v in versions.items() if r != d2 and v == 2) == [2]  # only the new row besides D2
+    assert d3 not in versions
+    reopened = open_book(target)
+    assert reopened["Deals"]["id"].tolist()[:3] == ["D1", "D99", "D2"]
+    assert reopened["Deals"].loc[d2, "amount"] == 123_400
+    assert_same_book(live, reopened)
+
+
+def test_two_sessions_editing_other_rows_both_keep_their_changes(book, target):
+    write_book(book, target)
+    first_store, first = editing(target)
+    second_store, second = Store.open(target, "edit", take_over=True), None
+    second = second_store.load()
+    try:
+        first.insert_rows("Deals", first["Deals"].iloc[[0]].assign(id="NEW-1"))
+        second.insert_rows("Deals", second["Deals"].iloc[[0]].assign(id="NEW-2"))
+        second.set_value("Deals", row(second, "Deals", 3), "amount", 777)
+        save(first_store, first)
+        save(second_store, second)  # no row in common: both are kept
+    finally:
+        first_store.close()
+        second_store.close()
+    ids = open_book(target)["Deals"]["id"].tolist()
+    assert "NEW-1" in ids and "NEW-2" in ids
+
+
+def test_a_save_never_overwrites_a_change_it_has_not_seen(book, target):
+    write_book(book, target)
+    first_store, first = editing(target)
+    second_store = Store.open(target, "edit", take_over=True)
+    second = second_store.load()
+    try:
+        d1 = row(first, "Deals", 0)
+        first.set_value("Deals", d1, "amount", 111)
+        second.set_value("Deals", d1, "amount", 222)
+        second.insert_rows("Deals", second["Deals"].iloc[[0]].assign(id="NEW"))
+        save(first_store, first)
+        with pytest.raises(SaveConflict, match=r"^Not saved: another Planner \(.+\) changed the same rows since you "
+                                               r"opened the book: Deals D1\. Your changes are kept here"):
+            save(second_store, second)
+        assert second.pending  # nothing lost: the refused changes are still to be saved
+    finally:
+        first_store.close()
+        second_store.close()
+    stored = open_book(target)
+    assert stored["Deals"].loc[d1, "amount"] == 111 and "NEW" not in stored["Deals"]["id"].tolist()
+
+
+def test_a_book_held_by_another_planner_says_so_and_opens_read_only(book, target):
+    write_book(book, target)
+    holder = Store.open(target, "edit")
+    try:
+        with pytest.raises(BookInUse, match=r"is open in another Planner since \d\d:\d\d on .+"):
+            Store.open(target, "edit")
+        reader = Store.open(target, "read")
+        assert len(reader.load()["Deals"]) == 13
+        with pytest.raises(PlannerError, match="open read-only"):
+            reader.save(book.snapshot(), book.take_changes(), {})
+        reader.close()
+    finally:
+        holder.close()
+    Store.open(target, "edit").close()  # released on close
+
+
+def test_a_holder_that_died_on_this_machine_does_not_lock_the_book(book, tmp_path):
+    path = tmp_path / "book.planner"
+    write_book(book, path)
+    with sqlite3.connect(path) as db:
+        holder = {"token": "x", "host": __import__("socket").gethostname(), "pid": 2**22 + 12345, "since": "2026-01-01T10:42:00"}
+        db.execute("INSERT INTO planner_meta VALUES ('holder', ?)", (json.dumps(holder),))
+    Store.open(path, "edit").close()
+
+
+def test_the_file_is_plain_sqlite_in_wal_mode_with_a_schema_version(book, tmp_path):
     path = tmp_path / "book.planner"
     save_book(book, path)
-    save_book(demo, path)
-    assert_same_book(demo, open_book(path))
-    save_book(book, path)  # fewer rows and columns than what was there
-    assert_same_book(book, open_book(path))
-    assert not list(tmp_path.glob(".*saving"))
-
-
-def test_the_file_is_plain_sqlite_with_a_schema_version(book, tmp_path):
-    path = tmp_path / "book.planner"
-    save_book(book, path)
+    d11 = book["Deals"].index[book["Deals"]["id"] == "D11"][0]
     with sqlite3.connect(path) as db:
         meta = dict(db.execute("SELECT key, value FROM planner_meta"))
-        amount = db.execute("SELECT amount FROM Deals WHERE id = 'D11'").fetchone()[0]
-        created = db.execute("SELECT created FROM Deals WHERE id = 'D11'").fetchone()[0]
+        amount, created, owner = db.execute("SELECT amount, created, owner FROM Deals WHERE id = 'D11'").fetchone()
+        mode = db.execute("PRAGMA journal_mode").fetchone()[0]
+        key = db.execute("SELECT row_id FROM Deals WHERE id = 'D11'").fetchone()[0]
     assert meta["format"] == "planner-book" and meta["schema_version"] == str(SCHEMA_VERSION)
-    assert (amount, created) == (333_333, "2026-03-01")  # minor units, ISO dates
+    assert (amount, created, mode, key) == (333_333, "2026-03-01", "wal", d11)  # minor units, ISO dates
+    assert owner == book["Reps"].index[book["Reps"]["id"] == "R2"][0]  # references are row ids
 
 
-def test_opening_refuses_what_is_not_a_book(tmp_path):
-    with pytest.raises(PlannerError, match="no such file"):
-        open_book(tmp_path / "missing.planner")
-    text = tmp_path / "notes.planner"
-    text.write_text("hello")
-    with pytest.raises(PlannerError, match="is not a Planner book"):
-        open_book(text)
-    other = tmp_path / "other.sqlite"
-    sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.commit()
-    with pytest.raises(PlannerError, match="is not a Planner book"):
-        open_book(other)
+def test_a_book_of_format_1_opens_and_is_migrated(tmp_path):
+    path = tmp_path / "old.planner"
+    shutil.copy(V1_BOOK, path)
+    old = open_book(path)  # reading needs no migration and writes nothing
+    assert json.loads(json.dumps(compute_report(old).to_json()))["pipeline"]["weighted_value"] == "8716.67"
+    with sqlite3.connect(path) as db:
+        assert dict(db.execute("SELECT key, value FROM planner_meta"))["schema_version"] == "1"
+    store, book = editing(path)
+    store.close()
+    with sqlite3.connect(path) as db:
+        assert dict(db.execute("SELECT key, value FROM planner_meta"))["schema_version"] == str(SCHEMA_VERSION)
+    migrated = open_book(path)
+    assert list(migrated["Deals"].columns[-2:]) == ["지역", "Score"]
+    quotas = migrated.keyed("Quotas")
+    assert quotas[quotas["period"] == "2026-04"]["rep"].tolist() == ["R1"]  # the rep given by name
+    assert quotas[quotas["period"] == "2026-Q1"]["team"].dropna().tolist() == ["Seoul"]  # a team's quota
+    assert migrated.problems() == []
+    assert compute_report(migrated).to_json() == compute_report(old).to_json()
 
 
 def test_a_book_from_a_newer_planner_is_refused(book, tmp_path):
@@ -82,9 +222,13 @@ def test_saving_where_it_cannot_says_why_in_the_users_terms(book, tmp_path):
         open_book(tmp_path)
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root may write anywhere")
-def test_saving_without_permission(book, tmp_path):
-    locked = tmp_path / "locked"
-    locked.mkdir(mode=0o555)
-    with pytest.raises(PlannerError, match="no permission to write there"):
-        save_book(book, locked / "book.planner")
+def test_save_as_over_a_book_another_planner_holds_is_refused(book, tmp_path):
+    path = tmp_path / "book.planner"
+    save_book(book, path)
+    holder = Store.open(path, "edit")
+    try:
+        with pytest.raises(BookInUse):
+            save_book(book, path)
+    finally:
+        holder.close()
+    save_book(book, path)

@@ -9,9 +9,9 @@ from planner.qt.table_model import FrameTableModel, NativeRole
 @pytest.fixture
 def deals_model(qapp, book):
     deals = book["Deals"].copy()
-    deals.loc[0, "currency"] = "krw"  # a row in its own currency is formatted with its digits
+    deals.iloc[0, deals.columns.get_loc("currency")] = "krw"  # a row in its own currency is formatted with its digits
     deals["메모"] = ["note"] * len(deals)
-    return FrameTableModel(schema.DEALS, deals, "USD")
+    return FrameTableModel(schema.DEALS, deals, "USD", references=book.references("Deals"))
 
 
 def column(model, name):
@@ -108,10 +108,10 @@ def test_a_recomputed_result_keeps_its_sort(qapp, book):
 
 def test_choice_values_and_long_texts(qapp, book):
     stages = book["Stages"].copy()
-    stages.loc[0, "exit_criteria"] = "Budget, authority, need and timing confirmed"
+    stages.iloc[0, stages.columns.get_loc("exit_criteria")] = "Budget, authority, need and timing confirmed"
     model = FrameTableModel(schema.STAGES, stages)
     assert cell(model, 0, "kind") == "open" and cell(model, 0, "kind", NativeRole) == "open"
-    assert cell(model, 0, "exit_criteria", Qt.ItemDataRole.ToolTipRole) == stages.loc[0, "exit_criteria"]
+    assert cell(model, 0, "exit_criteria", Qt.ItemDataRole.ToolTipRole) == stages["exit_criteria"].iloc[0]
     assert cell(model, 1, "exit_criteria", Qt.ItemDataRole.ToolTipRole) is None
 
     from planner.qt.i18n import install_translators
@@ -122,3 +122,12 @@ def test_choice_values_and_long_texts(qapp, book):
         assert cell(model, 3, "kind") == "受注" and cell(model, 3, "kind", Qt.ItemDataRole.EditRole) == "won"
     finally:
         install_translators(qapp, "en")
+
+
+def test_references_show_the_name_of_the_row_they_refer_to(deals_model, book):
+    assert cell(deals_model, 1, "owner") == "김민지"  # D2's owner R1, shown by name
+    assert cell(deals_model, 1, "stage") == "Won"
+    assert isinstance(cell(deals_model, 1, "owner", NativeRole), int)  # the row id underneath
+    deals_model.sort(column(deals_model, "owner"), Qt.SortOrder.AscendingOrder)
+    names = [cell(deals_model, r, "owner") for r in range(deals_model.rowCount())]
+    assert names == sorted(names, key=str.casefold)

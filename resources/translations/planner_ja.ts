@@ -80,6 +80,22 @@
         <translation>%1 を開いています…</translation>
     </message>
     <message>
+        <source>Book in use</source>
+        <translation>使用中のブック</translation>
+    </message>
+    <message>
+        <source>Open it read-only, or edit it anyway? If you both change the same rows, the later save is refused and nothing is lost.</source>
+        <translation>読み取り専用で開きますか、それともこのまま編集しますか？ 双方で同じ行を変更した場合は後から保存した側の保存が拒否されるため、変更内容が失われることはありません。</translation>
+    </message>
+    <message>
+        <source>Open &amp;read-only</source>
+        <translation>読み取り専用で開く(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit anyway</source>
+        <translation>このまま編集(&amp;E)</translation>
+    </message>
+    <message>
         <source>Open book</source>
         <translation>ブックを開く</translation>
     </message>
@@ -118,6 +134,10 @@
     <message>
         <source>Demo book</source>
         <translation>デモブック</translation>
+    </message>
+    <message>
+        <source>%1 (read-only)</source>
+        <translation>%1 (読み取り専用)</translation>
     </message>
     <message>
         <source>Computing…</source>
@@ -234,6 +254,10 @@
         <translation>{table}、{column} 列</translation>
     </message>
     <message>
+        <source>{table} {key}, column {column}</source>
+        <translation>{table} {key}、{column} 列</translation>
+    </message>
+    <message>
         <source>{table} row {row}, column {column}</source>
         <translation>{table} {row} 行目、{column} 列</translation>
     </message>
@@ -242,8 +266,16 @@
         <translation>{table} {row} 行目</translation>
     </message>
     <message>
+        <source>{table} {key}</source>
+        <translation>{table} {key}</translation>
+    </message>
+    <message>
         <source>The book has problems: {problems}{more}</source>
         <translation>ブックに問題があります: {problems}{more}</translation>
+    </message>
+    <message>
+        <source>Not changed: {problems}{more}</source>
+        <translation>変更されませんでした: {problems}{more}</translation>
     </message>
     <message>
         <source> (and {count} more)</source>
@@ -262,6 +294,26 @@
         <translation>Settings: as_of {text!r} は日付ではありません (例: 2026-06-30)</translation>
     </message>
     <message>
+        <source>this row no longer exists</source>
+        <translation>この行はもう存在しません</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a number</source>
+        <translation>{value!r} は数値ではありません</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a date (expected a day such as 2026-03-05)</source>
+        <translation>{value!r} は日付ではありません (例: 2026-03-05)</translation>
+    </message>
+    <message>
+        <source>{value!r} is not text</source>
+        <translation>{value!r} はテキストではありません</translation>
+    </message>
+    <message>
+        <source>the table has no such column</source>
+        <translation>表にその列はありません</translation>
+    </message>
+    <message>
         <source>{value!r} is not a stage of the Stages sheet</source>
         <translation>{value!r} は Stages シートのステージではありません</translation>
     </message>
@@ -270,16 +322,20 @@
         <translation>{value!r} は Reps シートの担当者ではありません</translation>
     </message>
     <message>
-        <source>{value!r} is neither a rep nor a team of the Reps sheet</source>
-        <translation>{value!r} は Reps シートの担当者でもチームでもありません</translation>
-    </message>
-    <message>
         <source>{value!r} is not a plan of the Plans sheet</source>
         <translation>{value!r} は Plans シートのプランではありません</translation>
     </message>
     <message>
         <source>{value!r} is not a deal of the Deals sheet</source>
         <translation>{value!r} は Deals シートの商談ではありません</translation>
+    </message>
+    <message>
+        <source>{value!r} could be any of {candidates}: use the id</source>
+        <translation>{value!r} に該当するものが複数あります ({candidates})。ID を指定してください</translation>
+    </message>
+    <message>
+        <source>refers to a row of {target} that was deleted</source>
+        <translation>削除された {target} の行を参照しています</translation>
     </message>
     <message>
         <source>{value} differs from the book&apos;s currency {book}; exchange rates are not supported yet</source>
@@ -292,6 +348,22 @@
     <message>
         <source>a won or lost deal needs its closed date</source>
         <translation>受注・失注の商談には完了日が必要です</translation>
+    </message>
+    <message>
+        <source>{value!r} was not found when it was entered; choose it again</source>
+        <translation>{value!r} は入力時に見つかりませんでした。もう一度選択してください</translation>
+    </message>
+    <message>
+        <source>a quota is for a rep or for a team, not both</source>
+        <translation>ノルマは担当者かチームのどちらか一方にのみ設定できます</translation>
+    </message>
+    <message>
+        <source>a quota needs a rep or a team</source>
+        <translation>ノルマには担当者またはチームが必要です</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a team of the Reps sheet</source>
+        <translation>{value!r} は Reps シートのチームではありません</translation>
     </message>
     <message>
         <source>closed before it was created</source>
@@ -318,6 +390,26 @@
         <translation>ティアの終わりは始まりより大きくなければなりません</translation>
     </message>
     <message>
+        <source>{value!r} is not an amount (expected a number such as 1,234.50)</source>
+        <translation>{value!r} は金額ではありません (例: 1,234.50)</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a whole number</source>
+        <translation>{value!r} は整数ではありません</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a percentage (expected 35% or 0.35)</source>
+        <translation>{value!r} はパーセンテージではありません (例: 35% または 0.35)</translation>
+    </message>
+    <message>
+        <source>{value} is out of range (expected {low} to {high})</source>
+        <translation>{value} は範囲外です ({low}～{high} の範囲で指定してください)</translation>
+    </message>
+    <message>
+        <source>{value} is outside the years Planner accepts ({low} to {high})</source>
+        <translation>{value} は Planner で扱える年の範囲外です ({low}～{high})</translation>
+    </message>
+    <message>
         <source>a value is required</source>
         <translation>値が必要です</translation>
     </message>
@@ -336,6 +428,10 @@
     <message>
         <source>Bad period {text!r}: expected a month (2026-01), a quarter (2026-Q1) or a year (2026)</source>
         <translation>期間 {text!r} が正しくありません: 月 (2026-01)・四半期 (2026-Q1)・年 (2026) の形式で指定してください</translation>
+    </message>
+    <message>
+        <source>Bad period {text!r}: Planner keeps the years {low} to {high}</source>
+        <translation>期間 {text!r} が正しくありません: Planner で扱えるのは {low} 年から {high} 年までです</translation>
     </message>
     <message>
         <source>Could not save {path}: {reason}</source>
@@ -358,12 +454,44 @@
         <translation>{path} はフォルダーで、Planner ブックではありません</translation>
     </message>
     <message>
+        <source>{value!r} is too large for Planner</source>
+        <translation>{value!r} は Planner で扱うには大きすぎます</translation>
+    </message>
+    <message>
+        <source>{target} is open in another Planner since {since} on {host}</source>
+        <translation>{target} は {host} の別の Planner で {since} から開かれています</translation>
+    </message>
+    <message>
         <source>{path} is not a Planner book</source>
         <translation>{path} は Planner ブックではありません</translation>
     </message>
     <message>
+        <source>{path} is damaged (its Planner information cannot be read)</source>
+        <translation>{path} は破損しています (Planner 情報を読み込めません)</translation>
+    </message>
+    <message>
+        <source>{path} is damaged (its Planner information is not readable)</source>
+        <translation>{path} は破損しています (Planner 情報の形式が正しくありません)</translation>
+    </message>
+    <message>
         <source>{path} was saved by a newer Planner (book format {version}); please update Planner</source>
         <translation>{path} は新しいバージョンの Planner で保存されています (ブック形式 {version})。Planner を更新してください</translation>
+    </message>
+    <message>
+        <source>{path} is open read-only: save a copy with Save As</source>
+        <translation>{path} は読み取り専用で開かれています。[名前を付けて保存] でコピーを保存してください</translation>
+    </message>
+    <message>
+        <source>Not saved: another Planner ({host}, {at}) changed the same rows since you opened the book: {rows}. Your changes are kept here: save them as a copy with Save As, or reopen the book and make them again</source>
+        <translation>保存されませんでした: ブックを開いた後に、別の Planner ({host}、{at}) で同じ行が変更されています: {rows}。変更内容はここに残っています。[名前を付けて保存] でコピーとして保存するか、ブックを開き直してもう一度変更してください</translation>
+    </message>
+    <message>
+        <source>{path} is locked by another program; try again in a moment</source>
+        <translation>{path} は別のプログラムによってロックされています。しばらくしてからもう一度お試しください</translation>
+    </message>
+    <message>
+        <source>{path} is damaged or truncated ({reason}); open a backup copy</source>
+        <translation>{path} は破損しているか、途中で切れています ({reason})。バックアップコピーを開いてください</translation>
     </message>
     <message>
         <source>Could not read {path}: {reason}</source>
@@ -380,6 +508,22 @@
     <message>
         <source>No display found: run Planner in a desktop session (or set QT_QPA_PLATFORM=offscreen)</source>
         <translation>ディスプレイが見つかりません。デスクトップ環境で Planner を実行してください (または QT_QPA_PLATFORM=offscreen を設定)</translation>
+    </message>
+    <message>
+        <source>{target} is not a database address (expected postgresql://user@host/database)</source>
+        <translation>{target} はデータベースのアドレスではありません (例: postgresql://user@host/database)</translation>
+    </message>
+    <message>
+        <source>Unsupported database {scheme}: use a book file or postgresql://…</source>
+        <translation>サポートされていないデータベース {scheme}: ブックファイルまたは postgresql://… を指定してください</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: its table(s) {names} are missing</source>
+        <translation>{path} は破損しています: 表 {names} がありません</translation>
+    </message>
+    <message>
+        <source>{path} is damaged ({reason}); open a backup copy</source>
+        <translation>{path} は破損しています ({reason})。バックアップコピーを開いてください</translation>
     </message>
 </context>
 <context>
@@ -527,10 +671,6 @@
     <message>
         <source>Quotas</source>
         <translation>ノルマ</translation>
-    </message>
-    <message>
-        <source>Rep or team</source>
-        <translation>担当者またはチーム</translation>
     </message>
     <message>
         <source>Period</source>

@@ -80,6 +80,22 @@
         <translation>%1 여는 중…</translation>
     </message>
     <message>
+        <source>Book in use</source>
+        <translation>사용 중인 북</translation>
+    </message>
+    <message>
+        <source>Open it read-only, or edit it anyway? If you both change the same rows, the later save is refused and nothing is lost.</source>
+        <translation>읽기 전용으로 열까요, 아니면 그래도 편집할까요? 양쪽에서 같은 행을 변경하면 나중에 저장하는 쪽의 저장이 거부되므로 변경 내용이 사라지지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Open &amp;read-only</source>
+        <translation>읽기 전용으로 열기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit anyway</source>
+        <translation>그래도 편집(&amp;E)</translation>
+    </message>
+    <message>
         <source>Open book</source>
         <translation>북 열기</translation>
     </message>
@@ -118,6 +134,10 @@
     <message>
         <source>Demo book</source>
         <translation>데모 북</translation>
+    </message>
+    <message>
+        <source>%1 (read-only)</source>
+        <translation>%1 (읽기 전용)</translation>
     </message>
     <message>
         <source>Computing…</source>
@@ -234,6 +254,10 @@
         <translation>{table}, {column} 열</translation>
     </message>
     <message>
+        <source>{table} {key}, column {column}</source>
+        <translation>{table} {key}, {column} 열</translation>
+    </message>
+    <message>
         <source>{table} row {row}, column {column}</source>
         <translation>{table} {row}행, {column} 열</translation>
     </message>
@@ -242,8 +266,16 @@
         <translation>{table} {row}행</translation>
     </message>
     <message>
+        <source>{table} {key}</source>
+        <translation>{table} {key}</translation>
+    </message>
+    <message>
         <source>The book has problems: {problems}{more}</source>
         <translation>북에 문제가 있습니다: {problems}{more}</translation>
+    </message>
+    <message>
+        <source>Not changed: {problems}{more}</source>
+        <translation>변경되지 않았습니다: {problems}{more}</translation>
     </message>
     <message>
         <source> (and {count} more)</source>
@@ -262,6 +294,26 @@
         <translation>Settings: as_of {text!r}은(는) 날짜가 아닙니다 (예: 2026-06-30)</translation>
     </message>
     <message>
+        <source>this row no longer exists</source>
+        <translation>이 행은 더 이상 존재하지 않습니다</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a number</source>
+        <translation>{value!r}은(는) 숫자가 아닙니다</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a date (expected a day such as 2026-03-05)</source>
+        <translation>{value!r}은(는) 날짜가 아닙니다 (예: 2026-03-05)</translation>
+    </message>
+    <message>
+        <source>{value!r} is not text</source>
+        <translation>{value!r}은(는) 텍스트가 아닙니다</translation>
+    </message>
+    <message>
+        <source>the table has no such column</source>
+        <translation>표에 해당 열이 없습니다</translation>
+    </message>
+    <message>
         <source>{value!r} is not a stage of the Stages sheet</source>
         <translation>{value!r}은(는) Stages 시트의 단계가 아닙니다</translation>
     </message>
@@ -270,16 +322,20 @@
         <translation>{value!r}은(는) Reps 시트의 담당자가 아닙니다</translation>
     </message>
     <message>
-        <source>{value!r} is neither a rep nor a team of the Reps sheet</source>
-        <translation>{value!r}은(는) Reps 시트의 담당자도 팀도 아닙니다</translation>
-    </message>
-    <message>
         <source>{value!r} is not a plan of the Plans sheet</source>
         <translation>{value!r}은(는) Plans 시트의 플랜이 아닙니다</translation>
     </message>
     <message>
         <source>{value!r} is not a deal of the Deals sheet</source>
         <translation>{value!r}은(는) Deals 시트의 거래가 아닙니다</translation>
+    </message>
+    <message>
+        <source>{value!r} could be any of {candidates}: use the id</source>
+        <translation>{value!r}에 해당하는 항목이 여러 개입니다 ({candidates}). ID를 사용하세요</translation>
+    </message>
+    <message>
+        <source>refers to a row of {target} that was deleted</source>
+        <translation>삭제된 {target} 행을 참조합니다</translation>
     </message>
     <message>
         <source>{value} differs from the book&apos;s currency {book}; exchange rates are not supported yet</source>
@@ -292,6 +348,22 @@
     <message>
         <source>a won or lost deal needs its closed date</source>
         <translation>수주 또는 실주 거래에는 종료일이 필요합니다</translation>
+    </message>
+    <message>
+        <source>{value!r} was not found when it was entered; choose it again</source>
+        <translation>{value!r}은(는) 입력할 때 찾을 수 없었습니다. 다시 선택하세요</translation>
+    </message>
+    <message>
+        <source>a quota is for a rep or for a team, not both</source>
+        <translation>할당량은 담당자와 팀 중 하나에만 지정할 수 있습니다</translation>
+    </message>
+    <message>
+        <source>a quota needs a rep or a team</source>
+        <translation>할당량에는 담당자 또는 팀이 필요합니다</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a team of the Reps sheet</source>
+        <translation>{value!r}은(는) Reps 시트의 팀이 아닙니다</translation>
     </message>
     <message>
         <source>closed before it was created</source>
@@ -318,6 +390,26 @@
         <translation>구간의 끝은 시작보다 커야 합니다</translation>
     </message>
     <message>
+        <source>{value!r} is not an amount (expected a number such as 1,234.50)</source>
+        <translation>{value!r}은(는) 금액이 아닙니다 (예: 1,234.50)</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a whole number</source>
+        <translation>{value!r}은(는) 정수가 아닙니다</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a percentage (expected 35% or 0.35)</source>
+        <translation>{value!r}은(는) 백분율이 아닙니다 (예: 35% 또는 0.35)</translation>
+    </message>
+    <message>
+        <source>{value} is out of range (expected {low} to {high})</source>
+        <translation>{value}은(는) 허용 범위를 벗어났습니다 ({low}~{high})</translation>
+    </message>
+    <message>
+        <source>{value} is outside the years Planner accepts ({low} to {high})</source>
+        <translation>{value}은(는) Planner에서 허용하는 연도 범위를 벗어났습니다 ({low}~{high})</translation>
+    </message>
+    <message>
         <source>a value is required</source>
         <translation>값이 필요합니다</translation>
     </message>
@@ -336,6 +428,10 @@
     <message>
         <source>Bad period {text!r}: expected a month (2026-01), a quarter (2026-Q1) or a year (2026)</source>
         <translation>잘못된 기간 {text!r}: 월(2026-01), 분기(2026-Q1), 연도(2026) 형식이어야 합니다</translation>
+    </message>
+    <message>
+        <source>Bad period {text!r}: Planner keeps the years {low} to {high}</source>
+        <translation>잘못된 기간 {text!r}: Planner는 {low}년부터 {high}년까지만 다룹니다</translation>
     </message>
     <message>
         <source>Could not save {path}: {reason}</source>
@@ -358,12 +454,44 @@
         <translation>{path}은(는) 폴더이며 Planner 북이 아닙니다</translation>
     </message>
     <message>
+        <source>{value!r} is too large for Planner</source>
+        <translation>{value!r}은(는) Planner에서 처리하기에 너무 큽니다</translation>
+    </message>
+    <message>
+        <source>{target} is open in another Planner since {since} on {host}</source>
+        <translation>{target}은(는) {host}의 다른 Planner에서 {since}부터 열려 있습니다</translation>
+    </message>
+    <message>
         <source>{path} is not a Planner book</source>
         <translation>{path}은(는) Planner 북이 아닙니다</translation>
     </message>
     <message>
+        <source>{path} is damaged (its Planner information cannot be read)</source>
+        <translation>{path} 파일이 손상되었습니다 (Planner 정보를 읽을 수 없습니다)</translation>
+    </message>
+    <message>
+        <source>{path} is damaged (its Planner information is not readable)</source>
+        <translation>{path} 파일이 손상되었습니다 (Planner 정보의 형식이 올바르지 않습니다)</translation>
+    </message>
+    <message>
         <source>{path} was saved by a newer Planner (book format {version}); please update Planner</source>
         <translation>{path}은(는) 더 새로운 Planner로 저장되었습니다 (북 형식 {version}). Planner를 업데이트하세요</translation>
+    </message>
+    <message>
+        <source>{path} is open read-only: save a copy with Save As</source>
+        <translation>{path}은(는) 읽기 전용으로 열려 있습니다. [다른 이름으로 저장]으로 사본을 저장하세요</translation>
+    </message>
+    <message>
+        <source>Not saved: another Planner ({host}, {at}) changed the same rows since you opened the book: {rows}. Your changes are kept here: save them as a copy with Save As, or reopen the book and make them again</source>
+        <translation>저장되지 않았습니다: 북을 연 뒤 다른 Planner({host}, {at})에서 같은 행을 변경했습니다: {rows}. 변경 내용은 여기에 그대로 남아 있습니다. [다른 이름으로 저장]으로 사본을 저장하거나, 북을 다시 열고 변경 내용을 다시 입력하세요</translation>
+    </message>
+    <message>
+        <source>{path} is locked by another program; try again in a moment</source>
+        <translation>{path}은(는) 다른 프로그램이 잠그고 있습니다. 잠시 후 다시 시도하세요</translation>
+    </message>
+    <message>
+        <source>{path} is damaged or truncated ({reason}); open a backup copy</source>
+        <translation>{path} 파일이 손상되었거나 잘려 있습니다 ({reason}). 백업 사본을 여세요</translation>
     </message>
     <message>
         <source>Could not read {path}: {reason}</source>
@@ -380,6 +508,22 @@
     <message>
         <source>No display found: run Planner in a desktop session (or set QT_QPA_PLATFORM=offscreen)</source>
         <translation>디스플레이를 찾을 수 없습니다. 데스크톱 세션에서 Planner를 실행하세요 (또는 QT_QPA_PLATFORM=offscreen 설정)</translation>
+    </message>
+    <message>
+        <source>{target} is not a database address (expected postgresql://user@host/database)</source>
+        <translation>{target}은(는) 데이터베이스 주소가 아닙니다 (예: postgresql://user@host/database)</translation>
+    </message>
+    <message>
+        <source>Unsupported database {scheme}: use a book file or postgresql://…</source>
+        <translation>지원하지 않는 데이터베이스 {scheme}: 북 파일이나 postgresql://… 주소를 사용하세요</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: its table(s) {names} are missing</source>
+        <translation>{path} 파일이 손상되었습니다: {names} 표가 없습니다</translation>
+    </message>
+    <message>
+        <source>{path} is damaged ({reason}); open a backup copy</source>
+        <translation>{path} 파일이 손상되었습니다 ({reason}). 백업 사본을 여세요</translation>
     </message>
 </context>
 <context>
@@ -527,10 +671,6 @@
     <message>
         <source>Quotas</source>
         <translation>할당량</translation>
-    </message>
-    <message>
-        <source>Rep or team</source>
-        <translation>담당자 또는 팀</translation>
     </message>
     <message>
         <source>Period</source>

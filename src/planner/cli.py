@@ -20,7 +20,7 @@ from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.money import format_money
 from planner.core.periods import Period
 
-COMMANDS = ("open", "demo", "report")
+COMMANDS = ("open", "demo", "report", "copy")
 
 DESCRIPTION = """\
 Planner: a spreadsheet-style planner for sales teams (pipeline, quotas, attainment,
@@ -30,6 +30,10 @@ commissions, forecasts).
   planner BOOK                  open BOOK in the desktop app
   planner demo --out BOOK       write the demo book to BOOK
   planner report BOOK --json    print the book's figures as one JSON object
+  planner copy SRC DST          copy a book between a file and a PostgreSQL database
+
+BOOK is a book file (.planner) or a PostgreSQL address, postgresql://user@host/database
+(the password comes from PGPASSWORD or ~/.pgpass, never from the command line).
 
 Periods are written 2026-01 (month), 2026-Q1 (quarter) or 2026 (year).
 """
@@ -61,10 +65,19 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--force", action="store_true", help="overwrite BOOK if it exists")
 
     report = commands.add_parser("report", help="print pipeline, attainment, commissions and forecast")
-    report.add_argument("book", type=Path, help="book file (.planner)")
+    report.add_argument("book", type=_target, help="book file (.planner) or postgresql://… address")
     report.add_argument("--period", help="2026-01, 2026-Q1 or 2026 (default: the current quarter of the book's data)")
     report.add_argument("--json", action="store_true", help="print one JSON object (money as decimal strings)")
+
+    copy = commands.add_parser("copy", help="copy a book between files and PostgreSQL databases, losslessly")
+    copy.add_argument("source", type=_target, help="book file or postgresql://… address to read")
+    copy.add_argument("target", type=_target, help="book file or postgresql://… address to write (replaced)")
     return parser
+
+
+def _target(text: str) -> str | Path:
+    """A book file path, or a database URL kept as text."""
+    return text if "://" in text else Path(text)
 
 
 def parse(argv: list[str] | None = None) -> argparse.Namespace:
@@ -81,6 +94,8 @@ def run(args: argparse.Namespace) -> int:
         return _demo(args)
     if args.command == "report":
         return _report(args)
+    if args.command == "copy":
+        return _copy(args)
     raise ValueError(args.command)
 
 
@@ -115,6 +130,16 @@ def _report(args: argparse.Namespace) -> int:
         print()
     else:
         print(_text(report))
+    return 0
+
+
+def _copy(args: argparse.Namespace) -> int:
+    from planner.storage import copy_book
+    from planner.storage.dialects import shown, url_of
+
+    book = copy_book(args.source, args.target)
+    rows = sum(len(book[name]) for name in book._frames)
+    print(f"copied {shown(url_of(args.source))} to {shown(url_of(args.target))} ({rows:,} rows)")
     return 0
 
 

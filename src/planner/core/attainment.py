@@ -5,13 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from planner.core.book import Book
-from planner.core.facts import rep_ids
+from planner.core.facts import deal_facts
 from planner.core.money import RATIO_SCALE
 from planner.core.periods import Period, PeriodKind, period_labels
 
 
-def credit_lines(book: Book, facts: pd.DataFrame) -> pd.DataFrame:
+def credit_lines(book) -> pd.DataFrame:
     """One line per (won deal, credited rep), dated when the deal closed, plus a reversing
     line dated when a won deal was cancelled.
 
@@ -19,13 +18,14 @@ def credit_lines(book: Book, facts: pd.DataFrame) -> pd.DataFrame:
     the lines add up to the deal's amount exactly; any other won deal is credited wholly to
     its owner.
     """
+    return book.cached("credit_lines", lambda: _credit_lines(book))
+
+
+def _credit_lines(book) -> pd.DataFrame:
+    facts = deal_facts(book)
     won = facts[(facts["kind"] == "won") & facts["closed"].notna()]
-    splits = book["Splits"]
-    split = pd.DataFrame({
-        "deal_id": splits["deal_id"],
-        "rep": splits["rep"].map(rep_ids(book["Reps"])).astype("string"),
-        "share": splits["share"],
-    })
+    splits = book.keyed("Splits")
+    split = splits[["deal_id", "rep", "share"]].reset_index(drop=True)
     split = split[split["deal_id"].isin(won["id"])]
     whole = won.loc[~won["id"].isin(split["deal_id"]), ["id", "rep"]].rename(columns={"id": "deal_id"})
     whole["share"] = RATIO_SCALE
@@ -63,13 +63,18 @@ def allocate(deal: pd.Series, amount: pd.Series, share: pd.Series) -> np.ndarray
     return (floor + (rank <= short).to_numpy()).astype(object)
 
 
-def credited_by(lines: pd.DataFrame, kind: PeriodKind) -> pd.Series:
+def credited_by(book, kind: PeriodKind) -> pd.Series:
     """Credited minor units indexed by (rep, period label) for periods of ``kind``."""
-    labels = period_labels(lines["date"], kind)
-    return lines.assign(period=labels).groupby(["rep", "period"])["amount"].sum()
+    def build() -> pd.Series:
+        lines = credit_lines(book)
+        if not len(lines):
+            return pd.Series(dtype="int64", index=pd.MultiIndex.from_tuples([], names=["rep", "period"]))
+        labels = period_labels(lines["date"], kind)
+        return lines.assign(period=labels).groupby(["rep", "period"])["amount"].sum()
+    return book.cached(("credited_by", kind), build)
 
 
-def quota_amounts(book: Book) -> pd.Series:
+def quota_amounts(book) -> pd.Series:
     """Quota in minor units indexed by (rep id or team, period label), for every month,
     quarter and year the Quotas sheet determines.
 
@@ -77,12 +82,16 @@ def quota_amounts(book: Book) -> pd.Series:
     (a quarter from its months, a year from its quarters), so month, quarter and year rows
     can be mixed without counting anything twice.
     """
-    quotas = book["Quotas"].dropna(subset=["rep", "period", "amount"])
-    names = rep_ids(book["Reps"])
+    return book.cached("quota_amounts", lambda: _quota_amounts(book))
+
+
+def _quota_amounts(book) -> pd.Series:
+    quotas = book.keyed("Quotas")
+    quotas = quotas.assign(rep=quotas["rep"].fillna(quotas["team"])).dropna(subset=["rep", "period", "amount"])
     parsed = {text: Period.parse(text) for text in quotas["period"].unique()}
     periods = [parsed[text] for text in quotas["period"]]
     frame = pd.DataFrame({
-        "key": [names.get(rep, rep) for rep in quotas["rep"]],
+        "key": quotas["rep"].to_numpy(),
         "kind": [p.kind for p in periods],
         "period": [p.label for p in periods],
         "parent_quarter": [Period.containing(p.start, "quarter").label for p in periods],
@@ -106,15 +115,15 @@ def _ratio(credited: pd.Series, quota: pd.Series) -> pd.Series:
     return (credited.astype("Float64") / quota).where(quota > 0)
 
 
-def attainment(book: Book, lines: pd.DataFrame, quotas: pd.Series, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
+def attainment(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Per rep and per team: quota, credited and attainment (credited ÷ quota) for ``period``.
 
     Reps are listed when active in the period, or when they have a quota or credit in it.
     A team's quota is its own Quotas row if any, else the sum of its members' quotas.
     """
-    reps = book["Reps"]
-    credited = _in_period(credited_by(lines, period.kind) if len(lines) else None, period)
-    quota = _in_period(quotas, period)
+    reps = book.keyed("Reps")
+    credited = _in_period(credited_by(book, period.kind), period)
+    quota = _in_period(quota_amounts(book), period)
     employed = active(reps, period)
     shown = reps[employed | reps["id"].isin(credited.index) | reps["id"].isin(quota.index)]
     rep_rows = pd.DataFrame({

@@ -17,8 +17,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from planner.core.attainment import active, attained, credited_by
-from planner.core.book import Book
+from planner.core.attainment import attained, credited_by, quota_amounts
 from planner.core.errors import QT_TRANSLATE_NOOP
 from planner.core.money import RATIO_SCALE, apply_ratio, format_money, round_div
 from planner.core.periods import Period
@@ -26,30 +25,35 @@ from planner.core.periods import Period
 S = RATIO_SCALE
 
 
-def plan_periods(book: Book, lines: pd.DataFrame, quotas: pd.Series, period: Period) -> pd.DataFrame:
+def plan_periods(book, period: Period) -> pd.DataFrame:
     """One row per (rep on a plan, plan period overlapping ``period``): credited and quota."""
-    reps = book["Reps"].dropna(subset=["plan"])
+    all_reps, quotas = book.keyed("Reps"), quota_amounts(book)
+    reps = all_reps.dropna(subset=["plan"])
     plans = book["Plans"].set_index("plan")
     rows = []
     for kind in plans.loc[plans.index.isin(reps["plan"]), "period"].unique():
         on_plan = reps[reps["plan"].map(plans["period"]) == kind]
-        credited = credited_by(lines, kind) if len(lines) else pd.Series(dtype="int64")
-        for part in period.split(kind):
-            keys = pd.MultiIndex.from_arrays([on_plan["id"], [part.label] * len(on_plan)])
-            got = credited.reindex(keys).to_numpy()
-            has_credit = pd.notna(got) & (got != 0)
-            chosen = on_plan[active(on_plan, part).to_numpy() | has_credit]
-            keys = pd.MultiIndex.from_arrays([chosen["id"], [part.label] * len(chosen)])
-            rows.append(pd.DataFrame({
-                "rep": chosen["id"].to_numpy(), "name": chosen["name"].to_numpy(),
-                "plan": chosen["plan"].to_numpy(), "period": part.label,
-                "credited": credited.reindex(keys).fillna(0).astype("int64").to_numpy(),
-                "quota": quotas.reindex(keys).astype("Int64").to_numpy(),
-            }))
+        parts = period.split(kind)
+        # every (rep, part) pair at once: a year of monthly plans is 12 parts per rep
+        grid = on_plan.loc[on_plan.index.repeat(len(parts))]
+        labels = np.tile([part.label for part in parts], len(on_plan))
+        starts = np.tile([pd.Timestamp(part.start) for part in parts], len(on_plan)).astype("datetime64[ns]")
+        ends = np.tile([pd.Timestamp(part.end) for part in parts], len(on_plan)).astype("datetime64[ns]")
+        employed = ((grid["start_date"].isna().to_numpy() | (grid["start_date"].to_numpy() < ends))
+                    & (grid["end_date"].isna().to_numpy() | (grid["end_date"].to_numpy() >= starts)))
+        keys = pd.MultiIndex.from_arrays([grid["id"].to_numpy(), labels])
+        got = credited_by(book, kind).reindex(keys).to_numpy(dtype="float64", na_value=0)
+        chosen = employed | (got != 0)
+        rows.append(pd.DataFrame({
+            "rep": grid["id"].to_numpy()[chosen], "name": grid["name"].to_numpy()[chosen],
+            "plan": grid["plan"].to_numpy()[chosen], "period": labels[chosen],
+            "credited": credited_by(book, kind).reindex(keys[chosen]).fillna(0).astype("int64").to_numpy(),
+            "quota": quotas.reindex(keys[chosen]).astype("Int64").to_numpy(),
+        }))
     columns = ["rep", "name", "plan", "period", "credited", "quota"]
     if not rows:
         return pd.DataFrame(columns=columns)
-    position = {rep: n for n, rep in enumerate(book["Reps"]["id"])}  # the Reps sheet's order
+    position = {rep: n for n, rep in enumerate(all_reps["id"])}  # the Reps sheet's order
     return pd.concat(rows, ignore_index=True).sort_values(
         ["rep", "period"], key=lambda c: c.map(position) if c.name == "rep" else c, kind="stable", ignore_index=True)
 
@@ -117,11 +121,11 @@ def cap_lines(rows: pd.DataFrame, commission: pd.Series, caps: pd.Series) -> pd.
     })
 
 
-def commissions(book: Book, lines: pd.DataFrame, quotas: pd.Series, period: Period,
-                rounding: str) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
+def commissions(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
     """Commission summary per (rep, plan period), its lines, and warnings for finance."""
-    rows = plan_periods(book, lines, quotas, period)
-    tiers, plans = book["PlanTiers"], book["Plans"].set_index("plan")
+    rounding = book.rounding
+    rows = plan_periods(book, period)
+    tiers, plans = book.keyed("PlanTiers"), book["Plans"].set_index("plan")
     warnings = []
     no_quota = ~(rows["quota"].fillna(0) > 0) & ~rows["plan"].isin(_flat_plans(tiers))
     who = rows["name"].astype(str) + " (" + rows["rep"].astype(str) + ")"
@@ -137,7 +141,7 @@ def commissions(book: Book, lines: pd.DataFrame, quotas: pd.Series, period: Peri
     tier = tier_lines(rows, tiers, rounding)
     commission = tier.groupby("row")["amount"].sum().reindex(rows.index, fill_value=0).astype("int64")
     cap = cap_lines(rows, commission, plans["cap"].dropna())
-    bonus = bonus_lines(rows, book["PlanBonuses"])
+    bonus = bonus_lines(rows, book.keyed("PlanBonuses"))
     all_lines = pd.concat([frame for frame in (tier, cap, bonus) if len(frame)], ignore_index=True) \
         if len(tier) + len(cap) + len(bonus) else pd.DataFrame(columns=list(tier.columns))
     by_kind = all_lines.groupby(["row", "line"])["amount"].sum().unstack(fill_value=0) \

@@ -17,6 +17,7 @@ import pandas as pd
 from planner.core import schema
 from planner.core.book import Book
 from planner.core.money import RATIO_SCALE, to_minor
+from planner.core.parse import parse_frame
 from planner.resources import resource
 
 SEED = 2026
@@ -32,11 +33,8 @@ def _source(name: str) -> pd.DataFrame:
 
 
 def _typed(name: str, frame: pd.DataFrame, currency: str) -> pd.DataFrame:
-    spec = schema.TABLES[name]
-    out = frame.copy()
-    for column in spec.columns:
-        if column.name in out:
-            out[column.name] = schema.parse_values(out[column.name], column.kind, currency)
+    out, bad = parse_frame(schema.TABLES[name], frame, currency)
+    assert not bad, bad  # the shipped demo source is well-formed
     return out
 
 

@@ -1,35 +1,68 @@
-"""Deals joined with what the engine needs of them: stage kind and probability, owner's rep id."""
+"""What the engine derives from a book once per revision: deals joined with their stage's kind
+and probability and their owner's id, each deal's weighted amount, credit lines and quotas.
+
+Every figure of a report is computed from these; they are cached on the book (or snapshot)
+for its revision, so switching the report's period recomputes only what depends on it.
+"""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
-from planner.core.book import Book
+from planner.core.money import apply_ratio
 
 
-def rep_ids(reps: pd.DataFrame) -> dict[str, str]:
-    """Map every rep id, and every rep name, to the rep's id (CRM exports name owners)."""
-    by_name = dict(zip(reps["name"].dropna(), reps.loc[reps["name"].notna(), "id"]))
-    by_id = dict(zip(reps["id"].dropna(), reps["id"].dropna()))
-    return {**by_name, **by_id}
+def deal_facts(book) -> pd.DataFrame:
+    """One row per deal (indexed by row id): id, rep (the owner's rep id), stage, kind,
+    probability (millionths), amount (minor units), dates and categories. Assumes the book
+    has no problems."""
+    def build() -> pd.DataFrame:
+        deals, keyed, stages = book["Deals"], book.keyed("Deals"), book["Stages"]
+        return pd.DataFrame({
+            "id": deals["id"],
+            "rep": keyed["owner"],
+            "stage": keyed["stage"],
+            "kind": deals["stage"].map(stages["kind"]).astype("string"),
+            "probability": deals["stage"].map(stages["probability"]).astype("Int64"),
+            "amount": deals["amount"],
+            "created": deals["created"],
+            "expected_close": deals["expected_close"],
+            "closed": deals["closed"],
+            "cancelled": deals["cancelled"],
+            "forecast_category": deals["forecast_category"].fillna("pipeline"),
+        })
+    return book.cached("deal_facts", build)
 
 
-def deal_facts(book: Book) -> pd.DataFrame:
-    """One row per deal: id, rep, stage, kind, probability (millionths), amount (minor units),
-    dates and categories. Assumes ``book.require_valid()`` passed."""
-    deals, stages = book["Deals"], book["Stages"]
-    stage_kind = dict(zip(stages["stage"], stages["kind"]))
-    stage_probability = dict(zip(stages["stage"], stages["probability"]))
-    return pd.DataFrame({
-        "id": deals["id"],
-        "rep": deals["owner"].map(rep_ids(book["Reps"])).astype("string"),
-        "stage": deals["stage"],
-        "kind": deals["stage"].map(stage_kind).astype("string"),
-        "probability": deals["stage"].map(stage_probability).astype("Int64"),
-        "amount": deals["amount"],
-        "created": deals["created"],
-        "expected_close": deals["expected_close"],
-        "closed": deals["closed"],
-        "cancelled": deals["cancelled"],
-        "forecast_category": deals["forecast_category"].fillna("pipeline"),
-    })
+def weighted_amounts(book) -> np.ndarray:
+    """Each deal's amount × its stage probability, rounded once per deal (object ints)."""
+    def build() -> np.ndarray:
+        facts = deal_facts(book)
+        return apply_ratio(facts["amount"].to_numpy(dtype=object, na_value=0),
+                           facts["probability"].fillna(0).to_numpy(dtype=object), book.rounding)
+    return book.cached("weighted_amounts", build)
+
+
+def deal_arrays(book) -> dict[str, np.ndarray]:
+    """The deal facts as plain numpy arrays for the per-period figures: exact amounts
+    (Python ints), kind masks and days, built once per revision."""
+    def build() -> dict[str, np.ndarray]:
+        facts = deal_facts(book)
+        kind = facts["kind"]
+        return {
+            "amount": facts["amount"].to_numpy(dtype=object, na_value=0),
+            "open": (kind == "open").to_numpy(dtype=bool, na_value=False),
+            "won": (kind == "won").to_numpy(dtype=bool, na_value=False),
+            "lost": (kind == "lost").to_numpy(dtype=bool, na_value=False),
+            "created": facts["created"].to_numpy(dtype="datetime64[ns]"),
+            "closed": facts["closed"].to_numpy(dtype="datetime64[ns]"),
+            "expected_close": facts["expected_close"].to_numpy(dtype="datetime64[ns]"),
+            "category": facts["forecast_category"].to_numpy(dtype=object),
+        }
+    return book.cached("deal_arrays", build)
+
+
+def within(days: np.ndarray, period) -> np.ndarray:
+    """Which ``days`` fall in ``period`` (missing days do not)."""
+    return (days >= np.datetime64(period.start, "ns")) & (days < np.datetime64(period.end, "ns"))

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 
-from planner.core.metrics import weighted_amounts
+from planner.core.facts import deal_arrays, weighted_amounts, within
 from planner.core.periods import Period
 
 
-def forecast(facts: pd.DataFrame, period: Period, rounding: str) -> dict[str, int]:
+def forecast(book, period: Period) -> dict[str, int]:
     """Money in minor units.
 
     - ``won``: amount of deals won (closed with a won stage) in the period;
@@ -19,16 +18,16 @@ def forecast(facts: pd.DataFrame, period: Period, rounding: str) -> dict[str, in
     - ``best_case``: commit + open *best_case* deals expected in the period;
     - ``pipeline``: won + every open deal expected in the period, except *omitted* ones.
     """
-    amounts = facts["amount"].to_numpy(dtype=object, na_value=0)
-    won = ((facts["kind"] == "won") & period.mask(facts["closed"])).to_numpy(dtype=bool, na_value=False)
-    expected = ((facts["kind"] == "open") & period.mask(facts["expected_close"])).to_numpy(dtype=bool, na_value=False)
-    category = facts["forecast_category"].to_numpy(dtype=object)
+    deals = deal_arrays(book)
+    amounts, category = deals["amount"], deals["category"]
+    won = deals["won"] & within(deals["closed"], period)
+    expected = deals["open"] & within(deals["expected_close"], period)
 
     def open_sum(mask: np.ndarray) -> int:
         return int(amounts[expected & mask].sum())
 
     won_value = int(amounts[won].sum())
-    open_weighted = int(weighted_amounts(facts, rounding)[expected].sum())
+    open_weighted = int(weighted_amounts(book)[expected].sum())
     commit = won_value + open_sum(category == "commit")
     return {
         "won": won_value,

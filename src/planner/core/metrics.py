@@ -7,53 +7,36 @@ from fractions import Fraction
 import numpy as np
 import pandas as pd
 
-from planner.core.money import apply_ratio, round_div
+from planner.core.facts import deal_arrays, deal_facts, weighted_amounts, within
+from planner.core.money import round_div
 from planner.core.periods import Period
 
 
-def weighted_amounts(facts: pd.DataFrame, rounding: str) -> np.ndarray:
-    """Each deal's amount × its stage probability, rounded once per deal (object ints)."""
-    return apply_ratio(facts["amount"].to_numpy(dtype=object), facts["probability"].fillna(0).to_numpy(dtype=object), rounding)
-
-
-def pipeline_metrics(facts: pd.DataFrame, stages: pd.DataFrame, period: Period, rounding: str) -> dict:
+def pipeline_metrics(book, period: Period) -> dict:
     """Open pipeline (a snapshot of the book) and the win/cycle figures of deals closed in ``period``.
 
     Money is returned in minor units (``int``); missing figures are ``None``.
     """
-    is_open = (facts["kind"] == "open").to_numpy(dtype=bool, na_value=False)
-    amounts = facts["amount"].to_numpy(dtype=object, na_value=0)
-    weighted = weighted_amounts(facts, rounding)
-    closed_in = period.mask(facts["closed"]).to_numpy(dtype=bool, na_value=False)
-    won = closed_in & (facts["kind"] == "won").to_numpy(dtype=bool, na_value=False)
-    lost = closed_in & (facts["kind"] == "lost").to_numpy(dtype=bool, na_value=False)
+    rounding, deals = book.rounding, deal_arrays(book)
+    closed_in = within(deals["closed"], period)
+    won, lost, amounts = closed_in & deals["won"], closed_in & deals["lost"], deals["amount"]
 
-    n_won, n_lost, n_open = int(won.sum()), int(lost.sum()), int(is_open.sum())
+    n_won, n_lost = int(won.sum()), int(lost.sum())
     won_value = int(amounts[won].sum())
-    cycle_days = int((facts["closed"][won] - facts["created"][won]).dt.days.sum())
+    cycle_days = int(((deals["closed"][won] - deals["created"][won]) // np.timedelta64(1, "D")).sum())
     win_rate = Fraction(n_won, n_won + n_lost) if n_won + n_lost else None
+    pipeline = open_pipeline(book)
     velocity = None
     if win_rate is not None and n_won and cycle_days > 0:
         # count × win rate × (won value / n_won) ÷ (cycle days / n_won), exact until one rounding
-        exact = n_open * win_rate * Fraction(won_value, cycle_days)
+        exact = pipeline["open_count"] * win_rate * Fraction(won_value, cycle_days)
         velocity = round_div(exact.numerator, exact.denominator, rounding)
 
-    by_stage = pd.DataFrame({"stage": facts["stage"], "open": is_open, "amount": amounts, "weighted": weighted})
-    by_stage = by_stage[by_stage["open"]].groupby("stage", sort=False).agg(
-        count=("open", "size"), value=("amount", "sum"), weighted=("weighted", "sum"))
-    open_stages = stages[stages["kind"] == "open"].sort_values("order", kind="stable")
-    table = pd.DataFrame({
-        "stage": open_stages["stage"].to_numpy(),
-        "probability": open_stages["probability"].to_numpy(),
-    })
-    for column in ("count", "value", "weighted"):
-        table[column] = table["stage"].map(by_stage[column]).fillna(0).astype("int64").astype("Int64")
-
     return {
-        "open_count": n_open,
-        "open_value": int(amounts[is_open].sum()),
-        "weighted_value": int(table["weighted"].sum()),
-        "created_count": int(period.mask(facts["created"]).sum()),
+        "open_count": pipeline["open_count"],
+        "open_value": pipeline["open_value"],
+        "weighted_value": pipeline["weighted_value"],
+        "created_count": int(within(deals["created"], period).sum()),
         "won_count": n_won,
         "won_value": won_value,
         "lost_count": n_lost,
@@ -61,5 +44,27 @@ def pipeline_metrics(facts: pd.DataFrame, stages: pd.DataFrame, period: Period, 
         "avg_won_deal": round_div(won_value, n_won, rounding) if n_won else None,
         "avg_cycle_days": cycle_days / n_won if n_won else None,
         "velocity_per_day": velocity,
-        "stages": table,
+        "stages": pipeline["stages"],
     }
+
+
+def open_pipeline(book) -> dict:
+    """The open deals as the book stands (the same for every period): count, value, weighted
+    value and the table by stage, built once per revision."""
+    def build() -> dict:
+        facts, deals, stages = deal_facts(book), deal_arrays(book), book["Stages"]
+        is_open, amounts = deals["open"], deals["amount"]
+        by_stage = pd.DataFrame({"stage": facts["stage"].to_numpy(), "amount": amounts,
+                                 "weighted": weighted_amounts(book)})[is_open]
+        by_stage = by_stage.groupby("stage", sort=False).agg(
+            count=("amount", "size"), value=("amount", "sum"), weighted=("weighted", "sum"))
+        open_stages = stages[stages["kind"] == "open"].sort_values("order", kind="stable")
+        table = pd.DataFrame({
+            "stage": open_stages["stage"].to_numpy(),
+            "probability": open_stages["probability"].to_numpy(),
+        })
+        for column in ("count", "value", "weighted"):
+            table[column] = table["stage"].map(by_stage[column]).fillna(0).astype("int64").astype("Int64")
+        return {"open_count": int(is_open.sum()), "open_value": int(amounts[is_open].sum()),
+                "weighted_value": int(table["weighted"].sum()), "stages": table}
+    return book.cached("open_pipeline", build)

@@ -34,6 +34,11 @@ class Period:
                 text=text,
             )
         year, month, quarter = match.groups()
+        from planner.core.schema import FIRST_YEAR, LAST_YEAR
+
+        if not FIRST_YEAR <= int(year) <= LAST_YEAR:
+            raise PlannerError(QT_TRANSLATE_NOOP("errors", "Bad period {text!r}: Planner keeps the years {low} to {high}"),
+                               text=text, low=FIRST_YEAR, high=LAST_YEAR)
         if month:
             return cls(date(int(year), int(month), 1), "month")
         if quarter:

@@ -8,10 +8,9 @@ from datetime import date
 import pandas as pd
 
 from planner.core import schema
-from planner.core.attainment import attainment, credit_lines, quota_amounts
-from planner.core.book import Book
+from planner.core.attainment import attainment
+from planner.core.book import Book, Tables
 from planner.core.commissions import commissions
-from planner.core.facts import deal_facts
 from planner.core.forecast import forecast
 from planner.core.metrics import pipeline_metrics
 from planner.core.money import format_money
@@ -83,22 +82,24 @@ class Report:
         return out
 
 
-def compute_report(book: Book, period: Period | None = None) -> Report:
+def compute_report(book: Tables, period: Period | None = None) -> Report:
     """Validate ``book`` and compute every figure for ``period`` (default: the quarter of
-    the book's as-of date)."""
+    the book's as-of date).
+
+    A live :class:`Book` is first frozen into its snapshot. What does not depend on the
+    period (deal facts, credit lines, quotas) is built once per revision and reused.
+    """
+    if isinstance(book, Book):
+        book = book.snapshot()
     book.require_valid()
     period = period or book.current_period()
-    rounding = book.rounding
-    facts = deal_facts(book)
-    lines = credit_lines(book, facts)
-    quotas = quota_amounts(book)
-    pipeline = pipeline_metrics(facts, book["Stages"], period, rounding)
-    reps, teams = attainment(book, lines, quotas, period)
-    summary, detail, warnings = commissions(book, lines, quotas, period, rounding)
+    pipeline = pipeline_metrics(book, period)
+    reps, teams = attainment(book, period)
+    summary, detail, warnings = commissions(book, period)
     return Report(
         currency=book.currency, period=period, as_of=book.as_of,
         pipeline=pipeline, stages=pipeline["stages"],
         attainment=reps, team_attainment=teams,
         commissions=summary[[c for c in schema.COMMISSIONS.names]],
-        commission_lines=detail, forecast=forecast(facts, period, rounding), warnings=warnings,
+        commission_lines=detail, forecast=forecast(book, period), warnings=warnings,
     )

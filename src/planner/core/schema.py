@@ -26,6 +26,7 @@ class Kind(str, Enum):
     DATE = "date"  # datetime64, day precision
     PERCENT = "percent"  # float fraction, computed results only (attainment)
     NUMBER = "number"  # float, computed results only (days)
+    REF = "ref"  # nullable Int64: the row id of a row of another table (a deal's owner, stage, ...)
 
 
 DTYPES = {
@@ -36,7 +37,16 @@ DTYPES = {
     Kind.DATE: "datetime64[ns]",
     Kind.PERCENT: "Float64",
     Kind.NUMBER: "Float64",
+    Kind.REF: "Int64",
 }
+
+# Integer kinds and the range every value must stay in (int64 minor units leave headroom
+# for sums: a single amount may not exceed a trillion trillion minor units / 1e3).
+INTEGER_KINDS = (Kind.INT, Kind.MONEY, Kind.RATIO, Kind.REF)
+MAX_INTEGER = 10**15  # 10 trillion dollars in cents; sums of a million such rows still fit in int64
+# The calendar Planner accepts: sales books live in these years, and pandas' nanosecond dates
+# cannot hold years outside 1677-2262.
+FIRST_YEAR, LAST_YEAR = 1900, 2199
 
 
 @dataclass(frozen=True)
@@ -50,6 +60,12 @@ class Column:
     allowed: tuple[str, ...] = ()
     # For money held in another column's currency (a deal's own currency).
     currency_column: str | None = None
+    # REF columns: the table whose row ids they hold; ``owned`` rows go when their parent does.
+    ref: str | None = None
+    owned: bool = False
+    # Inclusive bounds in internal units (minor units, millionths); None: no bound.
+    minimum: int | None = None
+    maximum: int | None = None
 
 
 @dataclass(frozen=True)
@@ -60,6 +76,8 @@ class Table:
     label: str
     columns: tuple[Column, ...]
     key: tuple[str, ...] = ()
+    # The column naming a row to the user where another table refers to it (a rep's name).
+    title: str | None = None
 
     @property
     def names(self) -> list[str]:
@@ -72,7 +90,17 @@ class Table:
         raise KeyError(name)
 
     def empty(self) -> pd.DataFrame:
-        return pd.DataFrame({c.name: pd.Series(dtype=DTYPES[c.kind]) for c in self.columns})
+        frame = pd.DataFrame({c.name: pd.Series(dtype=DTYPES[c.kind]) for c in self.columns})
+        frame.index = pd.Index([], dtype="int64", name=ROW_ID)
+        return frame
+
+    @property
+    def refs(self) -> list[Column]:
+        return [column for column in self.columns if column.kind is Kind.REF]
+
+
+# The name of every frame's index: the row's surrogate id, stable for the row's life.
+ROW_ID = "row_id"
 
 
 def _c(name, kind, label, **rules) -> Column:
@@ -94,38 +122,49 @@ TIER_METHODS = (QT_TRANSLATE_NOOP("values", "marginal"), QT_TRANSLATE_NOOP("valu
 LINE_KINDS = (QT_TRANSLATE_NOOP("values", "tier"), QT_TRANSLATE_NOOP("values", "cap"),
               QT_TRANSLATE_NOOP("values", "bonus"))
 
+POSITIVE = {"minimum": 0, "maximum": MAX_INTEGER}
+FRACTION = {"minimum": 0, "maximum": 1_000_000}
+RATE = {"minimum": 0, "maximum": 100_000_000}  # up to 10,000% (a tier's rate or an attainment bound)
+
 SETTINGS = Table("Settings", QT_TRANSLATE_NOOP("schema", "Settings"), (
     _c("key", T, QT_TRANSLATE_NOOP("schema", "Setting"), required=True),
     _c("value", T, QT_TRANSLATE_NOOP("schema", "Value")),
-), key=("key",))
+), key=("key",), title="key")
 
 STAGES = Table("Stages", QT_TRANSLATE_NOOP("schema", "Stages"), (
     _c("stage", T, QT_TRANSLATE_NOOP("schema", "Stage"), required=True),
-    _c("order", I, QT_TRANSLATE_NOOP("schema", "Order"), required=True),
-    _c("probability", R, QT_TRANSLATE_NOOP("schema", "Probability"), required=True),
+    _c("order", I, QT_TRANSLATE_NOOP("schema", "Order"), required=True, minimum=-MAX_INTEGER, maximum=MAX_INTEGER),
+    _c("probability", R, QT_TRANSLATE_NOOP("schema", "Probability"), required=True, **FRACTION),
     _c("kind", T, QT_TRANSLATE_NOOP("schema", "Kind"), required=True, allowed=STAGE_KINDS),
     _c("exit_criteria", T, QT_TRANSLATE_NOOP("schema", "Exit criteria")),
-), key=("stage",))
+), key=("stage",), title="stage")
+
+PLANS = Table("Plans", QT_TRANSLATE_NOOP("schema", "Plans"), (
+    _c("plan", T, QT_TRANSLATE_NOOP("schema", "Plan"), required=True),
+    _c("period", T, QT_TRANSLATE_NOOP("schema", "Measured per"), required=True, allowed=PLAN_PERIODS),
+    _c("cap", M, QT_TRANSLATE_NOOP("schema", "Commission cap"), **POSITIVE),
+    _c("description", T, QT_TRANSLATE_NOOP("schema", "Description")),
+), key=("plan",), title="plan")
 
 REPS = Table("Reps", QT_TRANSLATE_NOOP("schema", "Reps"), (
     _c("id", T, QT_TRANSLATE_NOOP("schema", "Rep ID"), required=True),
     _c("name", T, QT_TRANSLATE_NOOP("schema", "Name"), required=True),
     _c("team", T, QT_TRANSLATE_NOOP("schema", "Team")),
-    _c("manager", T, QT_TRANSLATE_NOOP("schema", "Manager")),
+    _c("manager", Kind.REF, QT_TRANSLATE_NOOP("schema", "Manager"), ref="Reps"),
     _c("role", T, QT_TRANSLATE_NOOP("schema", "Role")),
     _c("start_date", D, QT_TRANSLATE_NOOP("schema", "Start date")),
     _c("end_date", D, QT_TRANSLATE_NOOP("schema", "End date")),
-    _c("plan", T, QT_TRANSLATE_NOOP("schema", "Plan")),
-    _c("base_salary", M, QT_TRANSLATE_NOOP("schema", "Base salary (year)")),
-), key=("id",))
+    _c("plan", Kind.REF, QT_TRANSLATE_NOOP("schema", "Plan"), ref="Plans"),
+    _c("base_salary", M, QT_TRANSLATE_NOOP("schema", "Base salary (year)"), **POSITIVE),
+), key=("id",), title="name")
 
 DEALS = Table("Deals", QT_TRANSLATE_NOOP("schema", "Deals"), (
     _c("id", T, QT_TRANSLATE_NOOP("schema", "Deal ID"), required=True),
     _c("name", T, QT_TRANSLATE_NOOP("schema", "Deal")),
     _c("account", T, QT_TRANSLATE_NOOP("schema", "Account")),
-    _c("owner", T, QT_TRANSLATE_NOOP("schema", "Owner"), required=True),
-    _c("stage", T, QT_TRANSLATE_NOOP("schema", "Stage"), required=True),
-    _c("amount", M, QT_TRANSLATE_NOOP("schema", "Amount"), required=True, currency_column="currency"),
+    _c("owner", Kind.REF, QT_TRANSLATE_NOOP("schema", "Owner"), required=True, ref="Reps"),
+    _c("stage", Kind.REF, QT_TRANSLATE_NOOP("schema", "Stage"), required=True, ref="Stages"),
+    _c("amount", M, QT_TRANSLATE_NOOP("schema", "Amount"), required=True, currency_column="currency", **POSITIVE),
     _c("currency", T, QT_TRANSLATE_NOOP("schema", "Currency")),
     _c("created", D, QT_TRANSLATE_NOOP("schema", "Created"), required=True),
     _c("expected_close", D, QT_TRANSLATE_NOOP("schema", "Expected close")),
@@ -134,53 +173,50 @@ DEALS = Table("Deals", QT_TRANSLATE_NOOP("schema", "Deals"), (
     _c("deal_type", T, QT_TRANSLATE_NOOP("schema", "Deal type"), allowed=DEAL_TYPES),
     _c("forecast_category", T, QT_TRANSLATE_NOOP("schema", "Forecast category"), allowed=FORECAST_CATEGORIES),
     _c("cancelled", D, QT_TRANSLATE_NOOP("schema", "Cancelled")),
-), key=("id",))
+), key=("id",), title="id")
 
 STAGE_HISTORY = Table("StageHistory", QT_TRANSLATE_NOOP("schema", "Stage history"), (
-    _c("deal_id", T, QT_TRANSLATE_NOOP("schema", "Deal ID"), required=True),
-    _c("stage", T, QT_TRANSLATE_NOOP("schema", "Stage"), required=True),
+    _c("deal_id", Kind.REF, QT_TRANSLATE_NOOP("schema", "Deal ID"), required=True, ref="Deals", owned=True),
+    _c("stage", Kind.REF, QT_TRANSLATE_NOOP("schema", "Stage"), required=True, ref="Stages"),
     _c("entered", D, QT_TRANSLATE_NOOP("schema", "Entered"), required=True),
     _c("expected_close", D, QT_TRANSLATE_NOOP("schema", "Expected close")),
 ))
 
 QUOTAS = Table("Quotas", QT_TRANSLATE_NOOP("schema", "Quotas"), (
-    _c("rep", T, QT_TRANSLATE_NOOP("schema", "Rep or team"), required=True),
+    _c("rep", Kind.REF, QT_TRANSLATE_NOOP("schema", "Rep"), ref="Reps"),
+    _c("team", T, QT_TRANSLATE_NOOP("schema", "Team")),
     _c("period", T, QT_TRANSLATE_NOOP("schema", "Period"), required=True),
-    _c("amount", M, QT_TRANSLATE_NOOP("schema", "Quota"), required=True),
-), key=("rep", "period"))
-
-PLANS = Table("Plans", QT_TRANSLATE_NOOP("schema", "Plans"), (
-    _c("plan", T, QT_TRANSLATE_NOOP("schema", "Plan"), required=True),
-    _c("period", T, QT_TRANSLATE_NOOP("schema", "Measured per"), required=True, allowed=PLAN_PERIODS),
-    _c("cap", M, QT_TRANSLATE_NOOP("schema", "Commission cap")),
-    _c("description", T, QT_TRANSLATE_NOOP("schema", "Description")),
-), key=("plan",))
+    _c("amount", M, QT_TRANSLATE_NOOP("schema", "Quota"), required=True, **POSITIVE),
+), key=("rep", "team", "period"))
 
 PLAN_TIERS = Table("PlanTiers", QT_TRANSLATE_NOOP("schema", "Plan tiers"), (
-    _c("plan", T, QT_TRANSLATE_NOOP("schema", "Plan"), required=True),
-    _c("from", R, QT_TRANSLATE_NOOP("schema", "From attainment"), required=True),
-    _c("to", R, QT_TRANSLATE_NOOP("schema", "To attainment")),
-    _c("rate", R, QT_TRANSLATE_NOOP("schema", "Rate"), required=True),
+    _c("plan", Kind.REF, QT_TRANSLATE_NOOP("schema", "Plan"), required=True, ref="Plans", owned=True),
+    _c("from", R, QT_TRANSLATE_NOOP("schema", "From attainment"), required=True, **RATE),
+    _c("to", R, QT_TRANSLATE_NOOP("schema", "To attainment"), **RATE),
+    _c("rate", R, QT_TRANSLATE_NOOP("schema", "Rate"), required=True, **RATE),
     _c("method", T, QT_TRANSLATE_NOOP("schema", "Method"), required=True, allowed=TIER_METHODS),
 ), key=("plan", "from"))
 
 PLAN_BONUSES = Table("PlanBonuses", QT_TRANSLATE_NOOP("schema", "Plan bonuses"), (
-    _c("plan", T, QT_TRANSLATE_NOOP("schema", "Plan"), required=True),
-    _c("from", R, QT_TRANSLATE_NOOP("schema", "At attainment"), required=True),
-    _c("amount", M, QT_TRANSLATE_NOOP("schema", "Bonus"), required=True),
+    _c("plan", Kind.REF, QT_TRANSLATE_NOOP("schema", "Plan"), required=True, ref="Plans", owned=True),
+    _c("from", R, QT_TRANSLATE_NOOP("schema", "At attainment"), required=True, **RATE),
+    _c("amount", M, QT_TRANSLATE_NOOP("schema", "Bonus"), required=True, **POSITIVE),
     _c("description", T, QT_TRANSLATE_NOOP("schema", "Description")),
 ), key=("plan", "from"))
 
 SPLITS = Table("Splits", QT_TRANSLATE_NOOP("schema", "Splits"), (
-    _c("deal_id", T, QT_TRANSLATE_NOOP("schema", "Deal ID"), required=True),
-    _c("rep", T, QT_TRANSLATE_NOOP("schema", "Rep"), required=True),
-    _c("share", R, QT_TRANSLATE_NOOP("schema", "Share"), required=True),
+    _c("deal_id", Kind.REF, QT_TRANSLATE_NOOP("schema", "Deal ID"), required=True, ref="Deals", owned=True),
+    _c("rep", Kind.REF, QT_TRANSLATE_NOOP("schema", "Rep"), required=True, ref="Reps"),
+    _c("share", R, QT_TRANSLATE_NOOP("schema", "Share"), required=True, **FRACTION),
 ), key=("deal_id", "rep"))
 
 # Every table of a book, in sheet order.
 TABLES: dict[str, Table] = {t.name: t for t in (
     DEALS, STAGE_HISTORY, REPS, QUOTAS, PLANS, PLAN_TIERS, PLAN_BONUSES, SPLITS, STAGES, SETTINGS,
 )}
+# Tables in an order where each comes after the tables it refers to (Reps refer to Reps).
+LOAD_ORDER = ("Settings", "Stages", "Plans", "Reps", "Deals", "StageHistory", "Quotas", "PlanTiers",
+              "PlanBonuses", "Splits")
 
 # Computed results share the same column machinery, so the Qt models and the Excel export
 # format them like the inputs.
@@ -237,13 +273,15 @@ COMMISSION_LINES = Table("CommissionLines", QT_TRANSLATE_NOOP("schema", "Commiss
 ))
 
 
-def conform(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
+def conform(table: Table, frame: pd.DataFrame, refs_as_ids: bool = False) -> pd.DataFrame:
     """Return ``frame`` with the table's columns (missing ones added empty) in the table's
     dtypes, followed by the user's extra columns in their original order.
 
-    Headers match the schema's names case- and space-insensitively. Extra columns whose
-    names collide with each other (ignoring case) get a ``(2)`` suffix, since SQLite and
-    Excel treat them as one.
+    Values must already be what the book holds (minor units, millionths, days), except in
+    reference columns, which hold the text the user gave (ids or names) for the book to
+    resolve (``refs_as_ids``: row ids already). Headers match the schema's names case- and space-insensitively. Extra columns
+    whose names collide with each other (ignoring case) get a ``(2)`` suffix, since SQLite
+    and Excel treat them as one. The index is kept when it holds row ids.
     """
     by_key = {name.strip().lower(): name for name in table.names}
     renamed, seen = {}, set()
@@ -259,17 +297,26 @@ def conform(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
     out = {}
     for column in table.columns:
         values = frame[column.name] if column.name in frame.columns else pd.Series(index=frame.index, dtype="object")
-        out[column.name] = _as_kind(values, column.kind)
+        kind = Kind.INT if refs_as_ids and column.kind is Kind.REF else column.kind
+        out[column.name] = _as_kind(values, kind)
     for extra in frame.columns:
         if extra not in table.names:
-            out[extra] = frame[extra]
-    return pd.DataFrame(out, index=pd.RangeIndex(len(frame)))
+            values = frame[extra].reset_index(drop=True)
+            kind = extra_kind(values)
+            out[extra] = values.astype({"text": "string", "date": "datetime64[ns]"}[kind]) if kind != "number" \
+                else values
+    index = frame.index if frame.index.name == ROW_ID else pd.RangeIndex(len(frame))
+    conformed = pd.DataFrame(out, index=pd.RangeIndex(len(frame)))
+    conformed.index = pd.Index(index, dtype="int64", name=ROW_ID)
+    return conformed
 
 
 def _as_kind(values: pd.Series, kind: Kind) -> pd.Series:
     values = values.reset_index(drop=True)
     if kind is Kind.DATE:
         return pd.to_datetime(values, errors="raise").astype(DTYPES[kind]).dt.normalize()
+    if kind is Kind.REF:  # names or ids as typed, resolved by the book
+        return values.astype("string").str.strip()
     return values.astype(DTYPES[kind])
 
 
@@ -278,36 +325,10 @@ def extras(table: Table, frame: pd.DataFrame) -> list[str]:
     return [name for name in frame.columns if name not in table.names]
 
 
-def parse_values(values: pd.Series, kind: Kind, currency: str = "USD") -> pd.Series:
-    """Convert typed-in values (text or numbers, as read from CSV or Excel) to ``kind``.
-
-    Money is read in major units (``"1,234.50"``) and held in minor units of ``currency``;
-    ratios accept ``0.6`` or ``"60%"``. Blank cells become missing.
-
-    Raises
-    ------
-    ValueError
-        Naming the first row (0-based) whose value does not fit.
-    """
-    from planner.core.money import to_minor, to_ratio
-
-    blank = values.isna() | values.astype("string").str.strip().eq("")
-    present = values[~blank.fillna(True)]
-    if kind in (Kind.MONEY, Kind.RATIO, Kind.INT):
-        convert = {Kind.MONEY: lambda v: to_minor(v, currency), Kind.RATIO: to_ratio,
-                   Kind.INT: lambda v: int(str(v).strip())}[kind]
-        converted = {}
-        for row, value in present.items():
-            try:
-                converted[row] = convert(value)
-            except (ValueError, ArithmeticError):
-                raise ValueError(f"row {row}: {value!r} is not a {kind.value}") from None
-        return pd.Series(converted, index=values.index, dtype="object").astype(DTYPES[kind])
-    if kind is Kind.DATE:
-        out = pd.to_datetime(values.where(~blank), errors="coerce")
-        bad = out.isna() & ~blank
-        if bad.any():
-            row = bad.idxmax()
-            raise ValueError(f"row {row}: {values[row]!r} is not a date")
-        return out.astype(DTYPES[kind])
-    return values.where(~blank).astype("string").str.strip()
+def extra_kind(values: pd.Series) -> str:
+    """How a user's own column is kept: ``date``, ``number`` or ``text``."""
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return "date"
+    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+        return "number"
+    return "text"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from planner.core.errors import PlannerError
+from planner.core.problems import BookProblems
 from planner.resources import resource
 
 LANGUAGES = ("en", "ko", "ja")
@@ -29,6 +30,8 @@ def install_translators(app: QCoreApplication, lang: str | None = None) -> QLoca
 
 def error_text(error: Exception) -> str:
     """The message of ``error`` for the user, translated when it is a Planner error."""
+    if isinstance(error, BookProblems):  # the app names rows by the row number the user sees
+        return error.translated(QCoreApplication.translate, by_key=False)
     if isinstance(error, PlannerError):
         return error.translated(QCoreApplication.translate)
     return str(error) or type(error).__name__

@@ -28,12 +28,13 @@ class _Column:
     """One column's values as numpy arrays, built on first use, and its cell formatter."""
 
     def __init__(self, values: pd.Series, kind: schema.Kind, currencies: Callable[[], np.ndarray],
-                 labels: dict[str, str] | None = None) -> None:
+                 labels: dict | None = None) -> None:
         self.kind = kind
-        self.labels = labels or {}  # code -> translated label, for columns of allowed values
+        # code -> translated label for columns of allowed values; row id -> name for references
+        self.labels = labels or {}
         # text is checked cell by cell: a whole-column isna() of a million strings costs ~30 ms
         self.missing = None if kind is schema.Kind.TEXT else values.isna().to_numpy()
-        if kind in (schema.Kind.INT, schema.Kind.MONEY, schema.Kind.RATIO):
+        if kind in (schema.Kind.INT, schema.Kind.MONEY, schema.Kind.RATIO, schema.Kind.REF):
             self.values = values.to_numpy(dtype="int64", na_value=0)
         elif kind in (schema.Kind.PERCENT, schema.Kind.NUMBER):
             self.values = values.to_numpy(dtype="float64", na_value=np.nan)
@@ -63,6 +64,8 @@ class _Column:
             return f"{value:,.1f}"
         if self.kind is schema.Kind.INT:
             return f"{int(value):,}"
+        if self.kind is schema.Kind.REF:  # the name of the row referred to; a deleted one says so
+            return self.labels.get(int(value), "⚠ #" + str(int(value)))
         return self.labels.get(value, str(value))
 
     def native(self, row: int):
@@ -91,11 +94,13 @@ class FrameTableModel(QAbstractTableModel):
     """Shows one book table or computed result; read-only until editing arrives."""
 
     def __init__(self, spec: schema.Table, frame: pd.DataFrame | None = None, currency: str = "USD",
-                 parent=None) -> None:
+                 parent=None, references: dict[str, pd.Series] | None = None) -> None:
         super().__init__(parent)
         self.spec = spec
         self._frame = spec.empty() if frame is None else frame
         self._currency = currency
+        # reference column -> the names of the rows it may refer to, by row id
+        self._references = references or {}
         self._order: np.ndarray | None = None  # view row -> frame row, None while unsorted
         self._sorted_by: tuple[str, Qt.SortOrder] | None = None  # kept when the frame is replaced
         self._columns: dict[int, _Column] = {}
@@ -106,11 +111,14 @@ class FrameTableModel(QAbstractTableModel):
     def frame(self) -> pd.DataFrame:
         return self._frame
 
-    def set_frame(self, frame: pd.DataFrame, currency: str | None = None) -> None:
-        """Show another frame (a reloaded book or a recomputed result)."""
+    def set_frame(self, frame: pd.DataFrame, currency: str | None = None,
+                  references: dict[str, pd.Series] | None = None) -> None:
+        """Show another frame (a reloaded book or a recomputed result); ``references`` gives,
+        per reference column, the names of the rows it refers to by row id."""
         self.beginResetModel()
         self._frame = frame
         self._currency = currency or self._currency
+        self._references = references or {}
         self._columns.clear()
         self._kinds = self._column_kinds()
         self._order = None
@@ -127,6 +135,8 @@ class FrameTableModel(QAbstractTableModel):
             name = self._frame.columns[column]
             allowed = self.spec.column(name).allowed if name in self.spec.names else ()
             labels = {code: QCoreApplication.translate("values", code) for code in allowed}
+            if name in self._references:
+                labels = self._references[name].to_dict()
             self._columns[column] = _Column(self._frame[name], self._kinds[column],
                                             lambda: self._currencies(name), labels)
         return self._columns[column]
@@ -196,7 +206,10 @@ class FrameTableModel(QAbstractTableModel):
 
     def _sorted_order(self, column: int, order: Qt.SortOrder) -> np.ndarray:
         values = self._frame.iloc[:, column].reset_index(drop=True)
-        if self._kinds[column] is schema.Kind.TEXT:
+        name = self._frame.columns[column]
+        if self._kinds[column] is schema.Kind.REF and name in self._references:  # by the names shown
+            values = _casefold_ranks(values.map(self._references[name]))
+        elif self._kinds[column] is schema.Kind.TEXT:
             values = _casefold_ranks(values)
         ascending = order == Qt.SortOrder.AscendingOrder
         return values.sort_values(ascending=ascending, kind="stable", na_position="last").index.to_numpy()

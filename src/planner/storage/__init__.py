@@ -1,5 +1,8 @@
-"""Books on disk: one SQLite file per book, written through SQLAlchemy Core."""
+"""Books on disk or on a server: SQLite files and PostgreSQL databases, through SQLAlchemy Core."""
 
-from planner.storage.sqlite import BOOK_SUFFIX, SCHEMA_VERSION, open_book, save_book
+from planner.storage.store import (
+    BOOK_SUFFIX, SCHEMA_VERSION, BookInUse, SaveConflict, Store, copy_book, open_book, save_book, write_book,
+)
 
-__all__ = ["BOOK_SUFFIX", "SCHEMA_VERSION", "open_book", "save_book"]
+__all__ = ["BOOK_SUFFIX", "SCHEMA_VERSION", "BookInUse", "SaveConflict", "Store", "copy_book", "open_book",
+           "save_book", "write_book"]

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from planner.core import schema
 from planner.core.book import Book
+from planner.core.errors import PlannerError
 from planner.core.demo import demo_book
 from planner.core.money import format_money
 from planner.core.periods import Period
@@ -23,7 +24,7 @@ from planner.core.report import Report, compute_report
 from planner.qt.i18n import error_text
 from planner.qt.table_model import FrameTableModel
 from planner.qt.workers import JobRunner
-from planner.storage import BOOK_SUFFIX, open_book, save_book
+from planner.storage import BOOK_SUFFIX, BookInUse, Store, write_book
 from planner.views.pipeline_panel import PipelinePanel
 from planner.views.table_view import BookTableView, titled
 
@@ -45,6 +46,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.book: Book | None = None
         self.path: Path | None = None
+        self.store: Store | None = None  # where the book is saved; None for the demo or a new book
         self.report: Report | None = None
         self.jobs = JobRunner(self)
         self._report_generation = 0
@@ -148,6 +150,7 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
         for action in (self.open_action, self.demo_action, self.save_action, self.save_as_action):
             action.setEnabled(message is None)
+        self.save_action.setEnabled(message is None and not self.read_only)
 
     # -- opening and saving ------------------------------------------------------------------
     def load_demo(self) -> None:
@@ -155,11 +158,45 @@ class MainWindow(QMainWindow):
         self._set_busy(self.tr("Preparing the demo book…"))
         self.jobs.start(demo_book, lambda book: self.show_book(book, None), self._open_failed)
 
-    def open_path(self, path: Path) -> None:
-        """Open the book at ``path`` in the background."""
+    def open_path(self, path: Path, read_only: bool = False, take_over: bool = False) -> None:
+        """Open the book at ``path`` in the background, for editing unless ``read_only``.
+
+        When another Planner holds the book, ``ask_in_use`` decides: read-only, take over, or not at all.
+        """
         path = Path(path)
         self._set_busy(self.tr("Opening %1…").replace("%1", path.name))
-        self.jobs.start(lambda: open_book(path), lambda book: self.show_book(book, path), self._open_failed)
+
+        def work() -> tuple[Store, Book]:
+            store = Store.open(path, "read" if read_only else "edit", take_over=take_over)
+            try:
+                return store, store.load()
+            except BaseException:
+                store.close()
+                raise
+
+        def failed(error: Exception) -> None:
+            if isinstance(error, BookInUse):
+                self._set_busy(None)
+                choice = self.ask_in_use(error)
+                if choice is not None:
+                    self.open_path(path, read_only=choice == "read", take_over=choice == "edit")
+                return
+            self._open_failed(error)
+
+        self.jobs.start(work, lambda opened: self.show_book(opened[1], path, opened[0]), failed)
+
+    def ask_in_use(self, error: BookInUse) -> str | None:
+        """Another Planner holds the book: ``"read"`` (open read-only), ``"edit"`` (edit anyway;
+        saves still refuse to overwrite the other's changes) or None (do not open)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Book in use"), error_text(error), parent=self)
+        box.setInformativeText(self.tr("Open it read-only, or edit it anyway? If you both change the same "
+                                       "rows, the later save is refused and nothing is lost."))
+        read = box.addButton(self.tr("Open &read-only"), QMessageBox.ButtonRole.AcceptRole)
+        edit = box.addButton(self.tr("&Edit anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(read)
+        box.exec()
+        return {read: "read", edit: "edit"}.get(box.clickedButton())
 
     def choose_and_open(self) -> None:
         start = str(self.path.parent) if self.path else ""
@@ -171,27 +208,57 @@ class MainWindow(QMainWindow):
         self._set_busy(None)
         QMessageBox.critical(self, self.tr("Could not open the book"), error_text(error))
 
-    def show_book(self, book: Book, path: Path | None) -> None:
-        """Show ``book`` (read from ``path``, or not yet saved when ``None``)."""
+    def show_book(self, book: Book, path: Path | None, store: Store | None = None) -> None:
+        """Show ``book`` (read from ``store`` at ``path``, or not yet saved when ``None``).
+
+        Everything switches to the new book together; a wrong setting (currency, as_of) shows
+        as a problem instead of results, never as half the window on the old book.
+        """
         self._set_busy(None)
-        self.book, self.path = book, path
-        currency = book.currency
+        self._release_store()
+        self.book, self.path, self.store = book, path, store
+        currency = book.currency if not _raises(lambda: book.currency) else "USD"
         for name, model in self.models.items():
-            model.set_frame(book[name], currency)
+            model.set_frame(book[name], currency, book.references(name))
         if path is not None:
             self._remember(path)
         self._update_title()
         self._fill_periods()
+        self.save_action.setEnabled(not self.read_only)
         self.book_loaded.emit()
         self.recompute()
+
+    @property
+    def read_only(self) -> bool:
+        return self.store is not None and self.store.mode != "edit"
+
+    def _release_store(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None
 
     def save(self) -> None:
         if self.book is None:
             return
-        if self.path is None:
+        if self.store is None or self.read_only:
             self.save_as()
-        else:
-            self.save_to(self.path)
+            return
+        book, store = self.book, self.store
+        snapshot, changes, versions = book.snapshot(), book.take_changes(), dict(book.versions)
+        self._set_busy(self.tr("Saving %1…").replace("%1", self.path.name))
+
+        def saved(revision: int) -> None:
+            self._set_busy(None)
+            book.saved(changes, revision)
+            self._update_title()
+            self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(self.path)), 5000)
+
+        def failed(error: Exception) -> None:
+            self._set_busy(None)
+            book.give_back(changes)
+            QMessageBox.critical(self, self.tr("Could not save the book"), error_text(error))
+
+        self.jobs.start(lambda: store.save(snapshot, changes, versions), saved, failed)
 
     def save_as(self) -> None:
         if self.book is None:
@@ -203,22 +270,31 @@ class MainWindow(QMainWindow):
             self.save_to(path if path.suffix else path.with_suffix(BOOK_SUFFIX))
 
     def save_to(self, path: Path) -> None:
-        """Save the book to ``path`` in the background (atomically)."""
-        book = self.book
+        """Write the whole book to ``path`` in the background (atomically) and keep editing it there."""
+        book, snapshot = self.book, self.book.snapshot()
+        changes = book.take_changes()
         self._set_busy(self.tr("Saving %1…").replace("%1", path.name))
 
-        def saved(_result) -> None:
+        def work() -> Store:
+            write_book(snapshot, path)
+            return Store.open(path, "edit")
+
+        def saved(store: Store) -> None:
             self._set_busy(None)
-            self.path = path
+            self._release_store()
+            self.store, self.path = store, path
+            store.bind(book, snapshot)
             self._remember(path)
             self._update_title()
+            self.save_action.setEnabled(True)
             self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 5000)
 
         def failed(error: Exception) -> None:
             self._set_busy(None)
+            book.give_back(changes)
             QMessageBox.critical(self, self.tr("Could not save the book"), error_text(error))
 
-        self.jobs.start(lambda: save_book(book, path), saved, failed)
+        self.jobs.start(work, saved, failed)
 
     def _file_filter(self) -> str:
         return self.tr("Planner books (*%1);;All files (*)").replace("%1", BOOK_SUFFIX)
@@ -242,12 +318,14 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = self.path.name if self.path else self.tr("Demo book") if self.book is not None else ""
+        if name and self.read_only:
+            name = self.tr("%1 (read-only)").replace("%1", name)
         self.setWindowTitle(f"{name} — Planner" if name else "Planner")
 
     # -- results -----------------------------------------------------------------------------
     def _fill_periods(self) -> None:
         """Offer the years, quarters and months from the book's first deal to the end of its as-of year."""
-        as_of = self.book.as_of
+        as_of = self.book.as_of if not _raises(lambda: self.book.as_of) else date.today()
         first_created = self.book["Deals"]["created"].min()
         first = as_of if pd.isna(first_created) else first_created.date()
         self.period_box.blockSignals(True)
@@ -258,7 +336,7 @@ class MainWindow(QMainWindow):
                 self.period_box.addItem(period.label, period)
                 period = period.shifted(-1)
             self.period_box.insertSeparator(self.period_box.count())
-        self.period_box.setCurrentIndex(self.period_box.findText(self.book.current_period().label))
+        self.period_box.setCurrentIndex(self.period_box.findText(Period.containing(as_of, "quarter").label))
         self.period_box.blockSignals(False)
 
     def selected_period(self) -> Period | None:
@@ -322,4 +400,13 @@ class MainWindow(QMainWindow):
     # -- closing -------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         self.jobs.wait()  # let a save in progress finish: its file must be whole
+        self._release_store()
         super().closeEvent(event)
+
+
+def _raises(action) -> bool:
+    try:
+        action()
+    except PlannerError:
+        return True
+    return False

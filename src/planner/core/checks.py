@@ -1,0 +1,175 @@
+"""The rules a book must keep for its figures to mean anything, as a list of Problems."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from planner.core import schema
+from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
+from planner.core.money import RATIO_SCALE, format_ratio
+from planner.core.parse import REQUIRED, check_column
+from planner.core.periods import Period
+from planner.core.problems import Problem
+from planner.core.resolve import DANGLING, Resolver
+from planner.core.schema import Kind
+
+
+def book_problems(book) -> list[Problem]:
+    """Every problem of ``book`` (a Book or a Snapshot), table by table."""
+    currency = _currency(book)
+    found = [problem for problem in book._opened_problems.values()]
+    for spec in schema.TABLES.values():
+        found += _table_problems(book, spec, currency)
+    found += _reference_problems(book)
+    found += _quota_problems(book)
+    found += _setting_problems(book)
+    found += _currency_problems(book, currency)
+    found += _deal_date_problems(book) + _split_problems(book) + _tier_problems(book)
+    return found
+
+
+def _currency(book) -> str:
+    try:
+        return book.currency
+    except PlannerError:
+        return "USD"
+
+
+def _table_problems(book, spec: schema.Table, currency: str) -> list[Problem]:
+    frame = book._frames[spec.name]
+    unresolved = book._unresolved.get(spec.name, {})
+    found = []
+    for column in spec.columns:
+        values = frame[column.name]
+        if column.required:
+            unreadable = [row for table, row, name in book._opened_problems if (table, name) == (spec.name, column.name)]
+            missing = values.isna() & ~values.index.isin(list(unresolved.get(column.name, {})) + unreadable)
+            found += [book.problem(spec.name, row, column.name, REQUIRED) for row in values.index[missing]]
+        if column.kind is not Kind.REF:
+            found += [book.problem(spec.name, label, column.name, template, **fields)
+                      for label, _value, template, fields in check_column(values, column, currency)]
+    if spec.key:
+        keys = frame[list(spec.key)]
+        duplicated = keys.notna().any(axis=1) & keys.duplicated(keep="first")
+        found += [book.problem(spec.name, row, ", ".join(spec.key),
+                               QT_TRANSLATE_NOOP("errors", "duplicate of an earlier row"))
+                  for row in keys.index[duplicated]]
+    return found
+
+
+def _reference_problems(book) -> list[Problem]:
+    """References kept as text (unknown or ambiguous when entered) and ids of deleted rows."""
+    found = []
+    for spec in schema.TABLES.values():
+        frame = book._frames[spec.name]
+        for column in spec.refs:
+            target = schema.TABLES[column.ref]
+            texts = book._unresolved.get(spec.name, {}).get(column.name, {})
+            if texts:
+                series = pd.Series(texts, dtype="string")
+                ids, failures = Resolver(target, book._frames[column.ref]).resolve(series)
+                for row, text in texts.items():
+                    template, fields = failures.get(row, (QT_TRANSLATE_NOOP(
+                        "errors", "{value!r} was not found when it was entered; choose it again"), {"value": text}))
+                    found.append(book.problem(spec.name, row, column.name, template, **fields))
+            values = frame[column.name].dropna()
+            dangling = values[~values.isin(book._frames[column.ref].index)]
+            found += [book.problem(spec.name, row, column.name, DANGLING, target=column.ref)
+                      for row in dangling.index]
+    return found
+
+
+def _quota_problems(book) -> list[Problem]:
+    quotas, found = book._frames["Quotas"], []
+    unresolved = set(book._unresolved.get("Quotas", {}).get("rep", {}))
+    has_rep = quotas["rep"].notna() | quotas.index.isin(list(unresolved))
+    both = has_rep & quotas["team"].notna()
+    neither = ~has_rep & quotas["team"].isna()
+    found += [book.problem("Quotas", row, "team", QT_TRANSLATE_NOOP(
+        "errors", "a quota is for a rep or for a team, not both")) for row in quotas.index[both]]
+    found += [book.problem("Quotas", row, "rep", QT_TRANSLATE_NOOP(
+        "errors", "a quota needs a rep or a team")) for row in quotas.index[neither]]
+    teams = book._frames["Reps"]["team"].dropna().unique()
+    team_values = quotas["team"].dropna()
+    found += [book.problem("Quotas", row, "team", QT_TRANSLATE_NOOP(
+        "errors", "{value!r} is not a team of the Reps sheet"), value=value)
+        for row, value in team_values[~team_values.isin(teams)].items()]
+    for text in quotas["period"].dropna().unique():
+        try:
+            Period.parse(text)
+        except PlannerError as error:
+            found += [book.problem("Quotas", row, "period", error.template, **error.fields)
+                      for row in quotas.index[quotas["period"] == text]]
+    return found
+
+
+def _setting_problems(book) -> list[Problem]:
+    settings, found = book._frames["Settings"], []
+    for check in ("currency", "rounding", "as_of"):
+        try:
+            getattr(book, check)
+        except PlannerError as error:
+            rows = settings.index[settings["key"].str.lower() == check]
+            row = int(rows[-1]) if len(rows) else None
+            found.append(book.problem("Settings", row, "value", error.template, **error.fields))
+    return found
+
+
+def _currency_problems(book, currency: str) -> list[Problem]:
+    deals = book._frames["Deals"]
+    codes = deals["currency"].dropna()
+    foreign = codes[codes.str.upper() != currency]
+    return [book.problem("Deals", row, "currency", QT_TRANSLATE_NOOP(
+        "errors", "{value} differs from the book's currency {book}; exchange rates are not supported yet"),
+        value=value, book=currency) for row, value in foreign.items()]
+
+
+def _deal_date_problems(book) -> list[Problem]:
+    deals, stages = book._frames["Deals"], book._frames["Stages"]
+    kind = deals["stage"].map(stages["kind"])
+    checks = [
+        (kind.isin(["won", "lost"]) & deals["closed"].isna(), "closed",
+         QT_TRANSLATE_NOOP("errors", "a won or lost deal needs its closed date")),
+        (deals["closed"] < deals["created"], "closed",
+         QT_TRANSLATE_NOOP("errors", "closed before it was created")),
+        (deals["cancelled"].notna() & (kind != "won"), "cancelled",
+         QT_TRANSLATE_NOOP("errors", "only a won deal can be cancelled")),
+        (deals["cancelled"] < deals["closed"], "cancelled",
+         QT_TRANSLATE_NOOP("errors", "cancelled before it was closed")),
+    ]
+    return [book.problem("Deals", row, column, template)
+            for mask, column, template in checks for row in deals.index[mask.fillna(False).to_numpy(bool)]]
+
+
+def _split_problems(book) -> list[Problem]:
+    splits = book._frames["Splits"].dropna(subset=["deal_id"])
+    totals = splits.groupby("deal_id", sort=False)["share"].sum()
+    deal_keys = book._frames["Deals"]["id"]
+    return [book.problem("Splits", int(splits.index[splits["deal_id"] == deal][0]), "share", QT_TRANSLATE_NOOP(
+                "errors", "the shares of deal {deal!r} add up to {total}, not 100%"),
+                deal=str(deal_keys.get(deal, deal)), total=format_ratio(int(total)))
+            for deal, total in totals[totals != RATIO_SCALE].items()]
+
+
+def _tier_problems(book) -> list[Problem]:
+    """Each plan's tiers must run from 0% upwards, each starting where the last ended, with
+    one method per plan."""
+    found = []
+    tiers = book._frames["PlanTiers"].dropna(subset=["plan", "from"])
+    plan_names = book._frames["Plans"]["plan"]
+    for plan, rows in tiers.sort_values("from", kind="stable").groupby("plan", sort=False):
+        name = str(plan_names.get(plan, plan))
+        ends = [None if pd.isna(end) else int(end) for end in rows["to"]]
+        starts = [int(start) for start in rows["from"]]
+        contiguous = starts[0] == 0 and all(end == start for end, start in zip(ends, starts[1:]))
+        if not contiguous:
+            found.append(book.problem("PlanTiers", int(rows.index[0]), "from", QT_TRANSLATE_NOOP(
+                "errors", "the tiers of plan {plan!r} must start at 0% and each start where the one "
+                          "before ends, only the last one open-ended"), plan=name))
+        for row in rows.index[rows["to"].notna() & (rows["to"] <= rows["from"])]:
+            found.append(book.problem("PlanTiers", int(row), "to", QT_TRANSLATE_NOOP(
+                "errors", "the tier must end above where it starts")))
+        if rows["method"].nunique() > 1:
+            found.append(book.problem("PlanTiers", int(rows.index[0]), "method", QT_TRANSLATE_NOOP(
+                "errors", "plan {plan!r} mixes marginal and retroactive tiers; use one method per plan"), plan=name))
+    return found

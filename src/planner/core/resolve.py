@@ -1,0 +1,60 @@
+"""References: the one place where a typed, pasted, imported or opened name becomes a row id.
+
+A reference (a deal's owner, a split's rep, a rep's plan, a deal's stage) is resolved once,
+when it enters the book: the user's own id of a row first (``S02``), else its exact name
+(``김서연``). An unknown value, or a name two rows share, is a Problem; the engine never
+guesses again.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from planner.core import schema
+from planner.core.errors import QT_TRANSLATE_NOOP
+
+UNKNOWN = {
+    "Reps": QT_TRANSLATE_NOOP("errors", "{value!r} is not a rep of the Reps sheet"),
+    "Stages": QT_TRANSLATE_NOOP("errors", "{value!r} is not a stage of the Stages sheet"),
+    "Plans": QT_TRANSLATE_NOOP("errors", "{value!r} is not a plan of the Plans sheet"),
+    "Deals": QT_TRANSLATE_NOOP("errors", "{value!r} is not a deal of the Deals sheet"),
+}
+AMBIGUOUS = QT_TRANSLATE_NOOP("errors", "{value!r} could be any of {candidates}: use the id")
+DANGLING = QT_TRANSLATE_NOOP("errors", "refers to a row of {target} that was deleted")
+
+
+class Resolver:
+    """Looks values up in one table by the user's id, then by name (vectorized)."""
+
+    def __init__(self, spec: schema.Table, frame: pd.DataFrame) -> None:
+        self.spec = spec
+        key, title = spec.key[0], spec.title
+        self._keys = frame[key]
+        self._columns = [frame[key]] + ([frame[title]] if title and title != key else [])
+
+    def resolve(self, texts: pd.Series) -> tuple[pd.Series, dict]:
+        """Row ids for ``texts`` (missing where blank or unresolved) and, for each unresolved
+        value's index label, ``(template, fields)`` saying why."""
+        texts = texts.astype("string").str.strip()
+        ids = pd.Series(pd.NA, index=texts.index, dtype="Int64")
+        ambiguous = pd.Series(False, index=texts.index)
+        for values in self._columns:
+            pending = ids.isna() & ~ambiguous & texts.notna()
+            if not pending.any():
+                break
+            values = values.dropna().astype("string").str.strip()
+            counts = values.value_counts()
+            unique = values[values.map(counts) == 1]
+            lookup = pd.Series(unique.index.to_numpy(dtype="int64"), index=unique.to_numpy())
+            ids = ids.fillna(texts.where(pending).map(lookup).astype("Int64"))
+            ambiguous |= pending & texts.isin(counts.index[counts > 1]).fillna(False).to_numpy()
+        failures = {}
+        for label in texts.index[(ids.isna() & texts.notna()).to_numpy()]:
+            text = texts[label]
+            if ambiguous[label]:
+                rows = [row for values in self._columns for row in values.index[values.astype("string").str.strip() == text]]
+                candidates = ", ".join(f"{self._keys.get(row)}" for row in dict.fromkeys(rows))
+                failures[label] = (AMBIGUOUS, {"value": text, "candidates": candidates})
+            else:
+                failures[label] = (UNKNOWN[self.spec.name], {"value": text})
+        return ids, failures

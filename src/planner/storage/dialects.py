@@ -1,0 +1,125 @@
+"""What differs between SQLite files and PostgreSQL servers; everything else is shared Core code.
+
+- **SQLite**: one file per book, WAL mode (readers never wait for a save) with
+  ``synchronous=FULL``; a save takes the write lock at once (``BEGIN IMMEDIATE``), a read
+  takes none (``BEGIN``). A full write goes to a temporary file renamed into place.
+- **PostgreSQL**: one database per book; a save locks the metadata's revision row
+  (``SELECT … FOR UPDATE``), a read sees one consistent snapshot (``REPEATABLE READ``); bulk
+  rows go through ``COPY``. The password comes from the environment (``PGPASSWORD``) or
+  ``~/.pgpass``, never from a file Planner writes.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.pool import NullPool
+
+from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
+
+BUSY_TIMEOUT_MS = 5000  # how long a SQLite reader or writer waits for a lock before saying so
+ROW_ID_TYPE = sa.Integer().with_variant(sa.BigInteger(), "postgresql")  # SQLite: a rowid alias
+
+
+def is_url(target: str | os.PathLike) -> bool:
+    return isinstance(target, str) and "://" in target
+
+
+def url_of(target: str | os.PathLike) -> sa.URL:
+    """A SQLAlchemy URL for a book path or a database URL (``postgresql://`` uses psycopg)."""
+    if not is_url(target):
+        return sa.URL.create("sqlite", database=str(Path(target)))
+    try:
+        url = sa.make_url(str(target))
+    except sa.exc.ArgumentError:
+        raise PlannerError(QT_TRANSLATE_NOOP("errors", "{target} is not a database address (expected "
+                                                       "postgresql://user@host/database)"), target=str(target)) from None
+    if url.drivername in ("postgresql", "postgres", "postgresql+psycopg"):
+        return url.set(drivername="postgresql+psycopg")
+    if url.drivername == "sqlite":
+        return url
+    raise PlannerError(QT_TRANSLATE_NOOP("errors", "Unsupported database {scheme}: use a book file or postgresql://…"),
+                       scheme=url.drivername)
+
+
+def shown(url: sa.URL) -> str:
+    """The URL for messages: never with its password."""
+    return url.database if url.drivername == "sqlite" else url.render_as_string(hide_password=True)
+
+
+def make_engine(url: sa.URL) -> sa.Engine:
+    if url.drivername != "sqlite":
+        return sa.create_engine(url, poolclass=NullPool, connect_args={"connect_timeout": 10})
+    engine = sa.create_engine(url, poolclass=NullPool)
+
+    @sa.event.listens_for(engine, "connect")
+    def _connect(dbapi_connection, _record):
+        dbapi_connection.isolation_level = None  # transactions are begun below, DDL included
+        dbapi_connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        dbapi_connection.execute("PRAGMA synchronous = FULL")
+
+    @sa.event.listens_for(engine, "begin")
+    def _begin(connection):
+        write = connection.get_execution_options().get("planner_write", False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    return engine
+
+
+def writing(connection: sa.Connection) -> sa.Connection:
+    """Mark ``connection`` for a write transaction (SQLite takes the write lock at BEGIN)."""
+    return connection.execution_options(planner_write=True)
+
+
+def reading(connection: sa.Connection) -> sa.Connection:
+    if connection.dialect.name == "postgresql":
+        return connection.execution_options(isolation_level="REPEATABLE READ")
+    return connection
+
+
+def lock_revision(connection: sa.Connection, meta: sa.Table) -> None:
+    """Hold the book's revision for this transaction: concurrent saves queue behind it."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(sa.select(meta.c.value).where(meta.c.key == "revision").with_for_update())
+
+
+def pragma(connection: sa.Connection, statement: str) -> None:
+    """A SQLite PRAGMA outside any transaction (journal modes cannot change inside one)."""
+    if connection.dialect.name == "sqlite":
+        connection.connection.dbapi_connection.execute(f"PRAGMA {statement}").fetchall()
+
+
+def integrity_problem(connection: sa.Connection) -> str | None:
+    """SQLite's quick check of the file; None when it is whole."""
+    if connection.dialect.name != "sqlite":
+        return None
+    rows = [row[0] for row in connection.exec_driver_sql("PRAGMA quick_check(3)").fetchall()]
+    return None if rows == ["ok"] else " ".join(" ".join(rows).split())[:200]
+
+
+def bulk_insert(connection: sa.Connection, table: sa.Table, rows: list[tuple]) -> None:
+    """Insert many rows (tuples in the table's column order) straight through the driver:
+    SQLAlchemy's per-row parameter handling costs ten times the insert on large books."""
+    if not rows:
+        return
+    names = ", ".join(f'"{column.name}"' for column in table.columns)
+    if connection.dialect.name == "postgresql":
+        cursor = connection.connection.cursor()
+        with cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
+            for row in rows:
+                copy.write_row(row)
+        return
+    marks = ", ".join("?" for _ in table.columns)
+    connection.exec_driver_sql(f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', rows)
+
+
+def fetch(connection: sa.Connection, sql: str) -> tuple[list[str], list[tuple]]:
+    """Column names and rows of a query, straight from the driver's cursor (fast reads)."""
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(sql)
+        return [d[0] for d in cursor.description], cursor.fetchall()
+    finally:
+        cursor.close()

@@ -1,0 +1,51 @@
+"""Reading books of earlier formats, for migration.
+
+Format 1 (Planner 0.1): tables without row ids, kept in SQLite's physical order; references
+as the text the user typed (ids or names); the user's extra columns as TEXT columns with
+their kinds in ``planner_meta``. Reading one builds a book the way values enter any book:
+references are resolved to ids, and what does not resolve is kept and reported.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import sqlalchemy as sa
+
+from planner.core import schema
+from planner.core.book import Book
+from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
+from planner.core.parse import iso_days
+from planner.storage.dialects import fetch
+
+
+def read_v1(connection: sa.Connection, name: str) -> Book:
+    meta = dict(connection.execute(sa.text("SELECT key, value FROM planner_meta")).all())
+    try:
+        extra_kinds = json.loads(meta.get("extra_columns", "{}"))
+    except ValueError:
+        extra_kinds = {}
+    present = set(sa.inspect(connection).get_table_names())
+    missing = [table for table in schema.TABLES if table not in present]
+    if missing:
+        raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} is damaged: its table(s) {names} are missing"),
+                           path=name, names=", ".join(missing))
+    frames = {}
+    for table, spec in schema.TABLES.items():
+        names, rows = fetch(connection, f'SELECT * FROM "{table}" ORDER BY rowid')
+        frame = pd.DataFrame.from_records(rows, columns=names, coerce_float=False)
+        kinds = extra_kinds.get(table, {})
+        for column in frame.columns:
+            kind = kinds.get(column)
+            known = column in spec.names and spec.column(column).kind is schema.Kind.DATE
+            if known or kind == "date":
+                frame[column] = iso_days(frame[column])[0]
+            elif kind == "number":
+                frame[column] = pd.to_numeric(frame[column], errors="coerce")
+        frames[table] = frame
+    try:
+        return Book(frames)
+    except (TypeError, ValueError, OverflowError) as error:
+        raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} is damaged ({reason}); open a backup copy"),
+                           path=name, reason=str(error).splitlines()[0]) from None

@@ -1,0 +1,735 @@
+"""Books in a database: a SQLite file or a PostgreSQL database, through one SQLAlchemy Core layout.
+
+Every table of the schema is a SQL table keyed by the rows' surrogate ids::
+
+    row_id INTEGER PRIMARY KEY, _position REAL, _version INTEGER, <the schema's columns>,
+    _extra TEXT, _unresolved TEXT
+
+``_position`` orders the rows (the database's physical order means nothing); ``_version`` is
+the book revision that last wrote the row, so a save can tell whether someone else changed a
+row since this session read it. The user's own extra columns live in ``_extra`` as one JSON
+object per row (their names and kinds in the metadata): the SQL layout then never changes
+with the user's columns, so a change-set save needs no DDL, any header (Korean, quotes,
+``"from"``) is safe, and SQLite and PostgreSQL store them alike. ``_unresolved`` keeps
+references that did not resolve (JSON, column -> text).
+
+``planner_meta`` holds the format, schema version, the book's revision, the next free row id
+(sessions reserve blocks of ids from it, so two sessions never hand out the same id), the
+extra columns, the last save (who, when) and the *holder*: the session that has the book open
+for editing ("open in another Planner since 10:42 on HOST").
+
+Saves apply a change set (the rows inserted, changed and deleted since the last save) in one
+transaction, after checking that none of those rows changed in the store since this session
+saw them: a lost update is refused, never silent. Full writes (Save As, copies, migrations)
+build the whole book in a new file renamed into place, or in one PostgreSQL transaction.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import socket
+import sqlite3
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import sqlalchemy as sa
+
+from planner import __version__
+from planner.core import schema
+from planner.core.book import ID_BLOCK, Book, Tables
+from planner.core.changes import ChangeSet
+from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
+from planner.core.parse import NOT_DATE, NOT_INT, iso_days
+from planner.core.problems import Problem
+from planner.core.schema import ROW_ID, Kind
+from planner.storage import dialects
+
+SCHEMA_VERSION = 2
+BOOK_SUFFIX = ".planner"
+FORMAT = "planner-book"
+META = "planner_meta"
+SYSTEM = ("row_id", "_position", "_version")
+CHUNK = 500  # ids per "IN (...)" query
+
+_SQL_TYPES = {
+    Kind.TEXT: sa.Text, Kind.INT: sa.BigInteger, Kind.MONEY: sa.BigInteger, Kind.RATIO: sa.BigInteger,
+    Kind.REF: sa.BigInteger, Kind.DATE: sa.String(10),
+}
+_NOT_STORED_NUMBER = QT_TRANSLATE_NOOP("errors", "{value!r} is not a number")
+_TOO_LARGE = QT_TRANSLATE_NOOP("errors", "{value!r} is too large for Planner")
+
+
+class BookInUse(PlannerError):
+    """Another Planner has the book open for editing; ``holder`` says who and since when."""
+
+    def __init__(self, target: str, holder: dict) -> None:
+        since = holder.get("since", "")[11:16] or "?"
+        super().__init__(QT_TRANSLATE_NOOP("errors", "{target} is open in another Planner since {since} on {host}"),
+                         target=target, since=since, host=holder.get("host", "?"))
+        self.holder = holder
+
+
+class SaveConflict(PlannerError):
+    """Rows this session changed were changed (or deleted) by another session since it read them."""
+
+
+# -- the SQL layout -----------------------------------------------------------------------
+def _tables(metadata: sa.MetaData) -> dict[str, sa.Table]:
+    tables = {}
+    for spec in schema.TABLES.values():
+        tables[spec.name] = sa.Table(
+            spec.name, metadata,
+            sa.Column("row_id", dialects.ROW_ID_TYPE, primary_key=True, autoincrement=False),
+            sa.Column("_position", sa.Float, nullable=False),
+            sa.Column("_version", sa.BigInteger, nullable=False),
+            *[sa.Column(c.name, _SQL_TYPES[c.kind]) for c in spec.columns],
+            sa.Column("_extra", sa.Text),
+            sa.Column("_unresolved", sa.Text),
+        )
+    return tables
+
+
+_METADATA = sa.MetaData()
+TABLES = _tables(_METADATA)
+META_TABLE = sa.Table(META, _METADATA, sa.Column("key", sa.Text, primary_key=True), sa.Column("value", sa.Text))
+
+
+def _session_holder() -> dict:
+    return {"token": uuid.uuid4().hex, "host": socket.gethostname(), "pid": os.getpid(),
+            "user": getpass.getuser(), "since": datetime.now().isoformat(timespec="seconds")}
+
+
+def _alive(holder: dict) -> bool:
+    """Whether the session that holds the book still runs (known only on this machine)."""
+    if holder.get("host") != socket.gethostname():
+        return True
+    try:
+        os.kill(int(holder.get("pid", 0)), 0)
+    except (OSError, ValueError):
+        return False
+    except PermissionError:  # noqa: B014 - another user's process: it exists
+        return True
+    return True
+
+
+@dataclass
+class SaveResult:
+    revision: int
+    changes: ChangeSet
+
+
+class Store:
+    """One book in a SQLite file or a PostgreSQL database.
+
+    Open it with :meth:`open`; ``mode="edit"`` registers this session as the book's holder
+    (refused with :class:`BookInUse` while another live session holds it, unless
+    ``take_over``) and reserves a block of row ids; ``mode="read"`` takes no lock at all.
+    """
+
+    def __init__(self, target: str | os.PathLike, url: sa.URL, mode: str) -> None:
+        self.target = str(target)
+        self.url = url
+        self.mode = mode
+        self.engine = dialects.make_engine(url)
+        self.holder: dict | None = None
+
+    @property
+    def is_file(self) -> bool:
+        return self.url.drivername == "sqlite"
+
+    @property
+    def name(self) -> str:
+        return dialects.shown(self.url)
+
+    # -- opening ---------------------------------------------------------------------------
+    @classmethod
+    def open(cls, target: str | os.PathLike, mode: str = "read", take_over: bool = False) -> Store:
+        """Open the book at ``target`` (a path or a database URL).
+
+        Raises
+        ------
+        PlannerError
+            Naming the target and what is wrong: missing, not a book, damaged or truncated,
+            locked, written by a newer Planner; :class:`BookInUse` when another Planner holds it.
+        """
+        url = dialects.url_of(target)
+        if url.drivername == "sqlite":
+            _check_book_file(Path(url.database))
+        store = cls(target, url, mode)
+        try:
+            store._check(take_over)
+        except BaseException:
+            store.engine.dispose()
+            raise
+        return store
+
+    def _check(self, take_over: bool) -> None:
+        with self._errors("read"):
+            with dialects.reading(self.engine.connect()) as connection, connection.begin():
+                meta = self._meta(connection)
+        version = self._version(meta)
+        if self.mode == "edit":
+            with self._errors("open"):
+                with self._write() as connection:
+                    meta = self._meta(connection)
+                    holder = json.loads(meta.get("holder") or "null")
+                    if holder and not take_over and _alive(holder):
+                        raise BookInUse(self.name, holder)
+                    if version < SCHEMA_VERSION:
+                        self._migrate(connection, version)
+                    self.holder = _session_holder()
+                    self._set_meta(connection, holder=json.dumps(self.holder))
+            with self.engine.connect() as connection:
+                dialects.pragma(connection, "journal_mode = WAL")  # books of format 1 used a rollback journal
+
+    def _meta(self, connection: sa.Connection) -> dict[str, str]:
+        if self.is_file:
+            damage = dialects.integrity_problem(connection)
+            if damage:
+                raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} is damaged ({reason}); open a backup copy"),
+                                   path=self.name, reason=damage)
+        if not sa.inspect(connection).has_table(META):
+            raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} is not a Planner book"), path=self.name)
+        try:
+            meta = {str(k): str(v) for k, v in connection.execute(sa.select(META_TABLE.c.key, META_TABLE.c.value))}
+        except sa.exc.DBAPIError:
+            raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} is damaged (its Planner information cannot be "
+                                                           "read)"), path=self.name) from None
+        if meta.get("format") != FORMAT:
+            raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} is not a Planner book"), path=self.name)
+        missing = [name for name in (schema.TABLES if self._version(meta) >= 2 else ())
+                   if not sa.inspect(connection).has_table(name)]
+        if missing:
+            raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} is damaged: its table(s) {names} are missing"),
+                               path=self.name, names=", ".join(missing))
+        return meta
+
+    def _version(self, meta: dict) -> int:
+        try:
+            version = int(meta.get("schema_version", ""))
+            json.loads(meta.get("extra_columns", "{}"))
+            int(meta.get("revision", "0")), int(meta.get("next_row_id", "1"))
+        except ValueError:
+            raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} is damaged (its Planner information is not "
+                                                           "readable)"), path=self.name) from None
+        if version < 1:
+            raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} is not a Planner book"), path=self.name)
+        if version > SCHEMA_VERSION:
+            raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} was saved by a newer Planner (book format "
+                                                           "{version}); please update Planner"),
+                               path=self.name, version=version)
+        return version
+
+    def _migrate(self, connection: sa.Connection, version: int) -> None:
+        """Bring an older book to this format inside the opening transaction."""
+        from planner.storage.legacy import read_v1
+
+        book = read_v1(connection, self.name)
+        for name in schema.TABLES:
+            connection.exec_driver_sql(f'DROP TABLE IF EXISTS "{name}"')
+        connection.exec_driver_sql(f'DROP TABLE IF EXISTS "{META}"')
+        _write_all(connection, book.snapshot(), revision=1)
+
+    # -- transactions and errors -------------------------------------------------------------
+    def _write(self):
+        return _WriteTransaction(self.engine)
+
+    def _errors(self, doing: str):
+        return _Errors(self.name, doing)
+
+    # -- loading ---------------------------------------------------------------------------
+    def load(self) -> Book:
+        """The whole book, with each row's id, position and version. A book opened for
+        editing draws its new row ids from a block reserved in the store."""
+        with self._errors("read"):
+            with dialects.reading(self.engine.connect()) as connection, connection.begin():
+                meta = self._meta(connection)
+                if self._version(meta) < SCHEMA_VERSION:
+                    from planner.storage.legacy import read_v1
+
+                    return read_v1(connection, self.name)
+                book = _read_all(connection, meta)
+        if self.mode == "edit":
+            book.use_id_block(self.reserve_ids(ID_BLOCK), ID_BLOCK)
+            book.reserve_ids = self.reserve_ids
+        return book
+
+    def reserve_ids(self, count: int, at_least: int = 1) -> int:
+        """Reserve ``count`` row ids for this session (none below ``at_least``); returns the first."""
+        with self._errors("save"), self._write() as connection:
+            dialects.lock_revision(connection, META_TABLE)
+            start = max(int(self._meta_value(connection, "next_row_id")), at_least)
+            self._set_meta(connection, next_row_id=str(start + count))
+        return start
+
+    def bind(self, book: Book, written: Tables, revision: int = 1) -> None:
+        """Make this store ``book``'s home after ``written`` (a snapshot of it) was written here
+        whole: every row written is at ``revision``, new ids come from this store."""
+        book.versions = {name: pd.Series(revision, index=written._frames[name].index, dtype="int64")
+                         for name in schema.TABLES}
+        book.use_id_block(self.reserve_ids(ID_BLOCK, at_least=book._next_id), ID_BLOCK)
+        book.reserve_ids = self.reserve_ids
+
+    # -- saving ----------------------------------------------------------------------------
+    def save(self, snapshot: Tables, changes: ChangeSet, versions: dict[str, pd.Series]) -> int:
+        """Write the rows of ``changes`` (as ``snapshot`` holds them) in one transaction;
+        returns the store's new revision.
+
+        Raises
+        ------
+        SaveConflict
+            When another session changed or deleted one of those rows since this session
+            read it (``versions``: the row versions this session saw); nothing is written.
+        """
+        if self.mode != "edit":
+            raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} is open read-only: save a copy with Save As"),
+                               path=self.name)
+        with self._errors("save"), self._write() as connection:
+            dialects.lock_revision(connection, META_TABLE)
+            revision = int(self._meta_value(connection, "revision")) + 1
+            self._check_conflicts(connection, snapshot, changes, versions)
+            for name, table_changes in changes.tables.items():
+                table = TABLES[name]
+                gone = sorted(table_changes.deleted | table_changes.updated)
+                for chunk in _chunks(gone):
+                    connection.execute(table.delete().where(table.c.row_id.in_(chunk)))
+                rows = sorted(table_changes.inserted | table_changes.updated)
+                if rows:
+                    frame = snapshot._frames[name].loc[rows]
+                    positions = pd.Series(snapshot._positions[name], index=snapshot._frames[name].index)[rows]
+                    dialects.bulk_insert(connection, table, _stored_rows(
+                        name, frame, positions.to_numpy(), revision, snapshot._unresolved.get(name, {})))
+            self._set_meta(connection, revision=str(revision), extra_columns=_extra_columns(snapshot),
+                           saved_by=json.dumps(self._saver()))
+        return revision
+
+    def _check_conflicts(self, connection, snapshot: Tables, changes: ChangeSet, versions) -> None:
+        clashes: list[tuple[str, int]] = []
+        for name, table_changes in changes.tables.items():
+            table = TABLES[name]
+            seen = versions.get(name, pd.Series(dtype="int64"))
+            touched = sorted(table_changes.updated | table_changes.deleted)
+            stored = {}
+            for chunk in _chunks(touched):
+                stored.update(connection.execute(sa.select(table.c.row_id, table.c._version)
+                                                 .where(table.c.row_id.in_(chunk))).all())
+            clashes += [(name, row) for row in touched if stored.get(row) != seen.get(row)]
+            for chunk in _chunks(sorted(table_changes.inserted)):
+                taken = connection.execute(sa.select(table.c.row_id).where(table.c.row_id.in_(chunk))).scalars()
+                clashes += [(name, row) for row in taken]
+        if clashes:
+            saver = json.loads(self._meta_value(connection, "saved_by") or "{}")
+            where = ", ".join(_row_name(snapshot, name, row) for name, row in clashes[:5])
+            more = f" (+{len(clashes) - 5})" if len(clashes) > 5 else ""
+            raise SaveConflict(QT_TRANSLATE_NOOP(
+                "errors", "Not saved: another Planner ({host}, {at}) changed the same rows since you opened the "
+                          "book: {rows}. Your changes are kept here: save them as a copy with Save As, or reopen "
+                          "the book and make them again"),
+                host=saver.get("host", "?"), at=saver.get("at", "?")[:16].replace("T", " "), rows=where + more)
+
+    def _saver(self) -> dict:
+        return {"host": socket.gethostname(), "user": getpass.getuser(),
+                "at": datetime.now().isoformat(timespec="seconds")}
+
+    def _meta_value(self, connection, key: str) -> str | None:
+        return connection.execute(sa.select(META_TABLE.c.value).where(META_TABLE.c.key == key)).scalar()
+
+    def _set_meta(self, connection, **values: str) -> None:
+        for key, value in values.items():
+            connection.execute(META_TABLE.delete().where(META_TABLE.c.key == key))
+            if value is not None:
+                connection.execute(META_TABLE.insert().values(key=key, value=value))
+
+    def close(self) -> None:
+        """Release the book (this session no longer holds it) and the connection."""
+        if self.mode == "edit" and self.holder is not None:
+            try:
+                with self._write() as connection:
+                    current = json.loads(self._meta_value(connection, "holder") or "null")
+                    if current and current.get("token") == self.holder["token"]:
+                        self._set_meta(connection, holder=None)
+            except (sa.exc.SQLAlchemyError, sqlite3.Error, OSError, ValueError):
+                pass  # the book stays marked as held; a later open on this machine sees the process is gone
+            self.holder = None
+        self.engine.dispose()
+
+
+class _WriteTransaction:
+    """``with`` a connection inside a write transaction (committed on success)."""
+
+    def __init__(self, engine: sa.Engine) -> None:
+        self.engine = engine
+
+    def __enter__(self) -> sa.Connection:
+        self.connection = dialects.writing(self.engine.connect())
+        self.transaction = self.connection.begin()
+        return self.connection
+
+    def __exit__(self, kind, error, _traceback) -> None:
+        try:
+            if kind is None:
+                self.transaction.commit()
+            else:
+                self.transaction.rollback()
+        finally:
+            self.connection.close()
+
+
+class _Errors:
+    """Turns database errors into one clear line naming the book and what happened."""
+
+    def __init__(self, name: str, doing: str) -> None:
+        self.name, self.doing = name, doing
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, error, _traceback) -> bool:
+        if error is None or isinstance(error, PlannerError) or not isinstance(
+                error, (sa.exc.SQLAlchemyError, sqlite3.Error, OSError, UnicodeError)):
+            return False
+        reason = str(getattr(error, "orig", None) or error).splitlines()[0]
+        lowered = reason.lower()
+        if "locked" in lowered or "busy" in lowered:
+            raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} is locked by another program; try again in a "
+                                                           "moment"), path=self.name) from None
+        if "malformed" in lowered or "not a database" in lowered or "disk image" in lowered:
+            raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} is damaged or truncated ({reason}); open a "
+                                                           "backup copy"), path=self.name, reason=reason) from None
+        if self.doing == "save":
+            raise PlannerError(QT_TRANSLATE_NOOP("errors", "Could not save {path}: {reason}"),
+                               path=self.name, reason=reason) from None
+        raise PlannerError(QT_TRANSLATE_NOOP("errors", "Could not read {path}: {reason}"),
+                           path=self.name, reason=reason) from None
+
+
+def _check_book_file(path: Path) -> None:
+    if path.is_dir():
+        raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} is a folder, not a Planner book"), path=str(path))
+    if not path.is_file():
+        raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path}: no such file"), path=str(path))
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(100)
+    except OSError as error:
+        raise PlannerError(QT_TRANSLATE_NOOP("errors", "Could not read {path}: {reason}"),
+                           path=str(path), reason=error.strerror or str(error)) from None
+    if not header.startswith(b"SQLite format 3\x00"):
+        raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} is not a Planner book"), path=str(path))
+    if len(header) < 100 or path.stat().st_size < 512:
+        raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} is damaged or truncated ({reason}); open a backup "
+                                                       "copy"), path=str(path), reason="file too short")
+
+
+def _unreadable(column: schema.Column, value) -> tuple[str, dict]:
+    """What is wrong with a stored value that does not fit its column."""
+    if column.kind is Kind.DATE:
+        return NOT_DATE, {"value": value}
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer():
+        return _TOO_LARGE, {"value": value}
+    return (NOT_INT if column.kind in (Kind.INT, Kind.REF) else _NOT_STORED_NUMBER), {"value": value}
+
+
+def _chunks(ids: list[int]):
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start:start + CHUNK]
+
+
+def _row_name(book: Tables, table: str, row: int) -> str:
+    key = book.keys(table).get(row) if schema.TABLES[table].key else None
+    return f"{table} {key}" if key is not None and not pd.isna(key) else f"{table} #{row}"
+
+
+# -- writing rows ---------------------------------------------------------------------------
+def _extra_columns(book: Tables) -> str:
+    return json.dumps({name: [[column, schema.extra_kind(book._frames[name][column])]
+                              for column in schema.extras(spec, book._frames[name])]
+                       for name, spec in schema.TABLES.items()}, ensure_ascii=False)
+
+
+def _stored_rows(name: str, frame: pd.DataFrame, positions: np.ndarray, revision: int,
+                 unresolved: dict[str, dict[int, str]]) -> list[tuple]:
+    """Rows of ``frame`` as the tuples the SQL table stores, vectorized per column."""
+    spec = schema.TABLES[name]
+    columns = [frame.index.to_numpy(dtype="int64").tolist(), positions.astype(float).tolist(),
+               [revision] * len(frame)]
+    columns += [_stored(frame[c.name], c.kind) for c in spec.columns]
+    extras = schema.extras(spec, frame)
+    columns.append(_extra_json(frame, extras) if extras else [None] * len(frame))
+    columns.append(_unresolved_json(frame.index, unresolved))
+    return list(zip(*columns))
+
+
+def _stored(values: pd.Series, kind: Kind) -> list:
+    """Column values as the Python objects the database stores (None for missing)."""
+    missing = values.isna().to_numpy()
+    if kind is Kind.DATE:
+        # a book holds a few thousand distinct days at most: format each once
+        codes, days = pd.factorize(values)
+        out = np.append(np.asarray(days.strftime("%Y-%m-%d"), dtype=object), None)[codes]
+    elif kind in schema.INTEGER_KINDS:
+        out = values.to_numpy(dtype=object, na_value=None)
+        return out.tolist()
+    else:
+        out = values.astype("string").to_numpy(dtype=object, na_value=None)
+    out[missing] = None
+    return out.tolist()
+
+
+def _extra_json(frame: pd.DataFrame, extras: list[str]) -> list:
+    columns = {}
+    for name in extras:
+        values = frame[name]
+        kind = schema.extra_kind(values)
+        if kind == "date":
+            columns[name] = _stored(values, Kind.DATE)
+        elif kind == "number":
+            columns[name] = [None if pd.isna(v) else (int(v) if float(v).is_integer() and abs(v) < 2**53 else float(v))
+                             for v in values.to_numpy(dtype=object, na_value=None)]
+        else:
+            columns[name] = _stored(values, Kind.TEXT)
+    out = []
+    for cells in zip(*columns.values()):
+        row = {name: value for name, value in zip(columns, cells) if value is not None}
+        out.append(json.dumps(row, ensure_ascii=False) if row else None)
+    return out
+
+
+def _unresolved_json(ids: pd.Index, unresolved: dict[str, dict[int, str]]) -> list:
+    if not any(unresolved.values()):
+        return [None] * len(ids)
+    out = []
+    for row in ids.tolist():
+        cells = {column: texts[row] for column, texts in unresolved.items() if row in texts}
+        out.append(json.dumps(cells, ensure_ascii=False) if cells else None)
+    return out
+
+
+def _write_all(connection: sa.Connection, book: Tables, revision: int) -> None:
+    """Create every table and the metadata and fill them (inside the caller's transaction)."""
+    _METADATA.create_all(connection)
+    next_id = 1
+    for name in schema.TABLES:
+        frame = book._frames[name]
+        dialects.bulk_insert(connection, TABLES[name], _stored_rows(
+            name, frame, book._positions[name], revision, book._unresolved.get(name, {})))
+        if len(frame):
+            next_id = max(next_id, int(frame.index.max()) + 1)
+    connection.execute(META_TABLE.insert(), [
+        {"key": "format", "value": FORMAT},
+        {"key": "schema_version", "value": str(SCHEMA_VERSION)},
+        {"key": "revision", "value": str(revision)},
+        {"key": "next_row_id", "value": str(next_id)},
+        {"key": "written_by", "value": f"Planner {__version__}"},
+        {"key": "extra_columns", "value": _extra_columns(book)},
+    ])
+
+
+# -- reading rows ---------------------------------------------------------------------------
+def _read_all(connection: sa.Connection, meta: dict[str, str]) -> Book:
+    extra_kinds = json.loads(meta.get("extra_columns", "{}"))
+    frames, positions, versions, unresolved, opened = {}, {}, {}, {}, {}
+    for name, spec in schema.TABLES.items():
+        names, rows = dialects.fetch(connection, f'SELECT * FROM "{name}"')
+        raw = dict(zip(names, zip(*rows))) if rows else {n: () for n in names}
+        ids = pd.Index(np.asarray(raw["row_id"], dtype="int64"), name=ROW_ID)
+        data = {}
+        for column in spec.columns:
+            data[column.name], bad = _column(raw.get(column.name, [None] * len(ids)), column.kind, ids)
+            for row, value in bad:
+                opened[(name, row, column.name)] = Problem(name, row, column.name, *_unreadable(column, value))
+        frame = pd.DataFrame(data, index=ids)
+        if extra_kinds.get(name):
+            cells = [json.loads(text) if text else {} for text in raw.get("_extra", ())]
+            for column, kind in extra_kinds[name]:
+                frame[column] = _extra_values(cells, column, kind, ids)
+        order = np.argsort(np.asarray(raw["_position"], dtype="float64"), kind="stable")
+        frames[name] = frame.iloc[order]
+        positions[name] = np.asarray(raw["_position"], dtype="float64")[order]
+        versions[name] = pd.Series(np.asarray(raw["_version"], dtype="int64"), index=ids)
+        unresolved[name] = {}
+        for row, text in zip(ids.tolist(), raw.get("_unresolved", ())):
+            if text:
+                for column, value in json.loads(text).items():
+                    unresolved[name].setdefault(column, {})[row] = str(value)
+    next_id = max([int(meta.get("next_row_id", "1"))] + [int(f.index.max()) + 1 for f in frames.values() if len(f)])
+    book = Book.restored(frames, positions, unresolved, {}, versions, next_id)
+    # place the stored-value problems now that rows can be located
+    book._opened_problems = {key: book.problem(p.table, p.row, p.column, p.template, **p.fields)
+                             for key, p in opened.items()}
+    return book
+
+
+def _column(values, kind: Kind, ids: pd.Index) -> tuple[pd.Series, list]:
+    """A stored column as the book holds it, and the (row id, value) cells that do not fit."""
+    if kind is Kind.DATE:
+        series = pd.Series(values, index=ids, dtype="object")
+        days, bad = iso_days(series)
+        return days, [(int(r), v) for r, v in series[bad].items()]
+    if kind in schema.INTEGER_KINDS:
+        if all(type(value) is int or value is None for value in values):  # noqa: E721 - bools are not amounts
+            return pd.Series(pd.array(list(values), dtype="Int64"), index=ids), []
+        out, bad = [], []
+        for row, value in zip(ids.tolist(), values):
+            number = value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+            if value is None or (number is not None and float(number).is_integer()
+                                 and abs(number) <= schema.MAX_INTEGER):
+                out.append(None if value is None else int(number))
+            else:
+                out.append(None)
+                bad.append((row, value))
+        return pd.Series(pd.array(out, dtype="Int64"), index=ids), bad
+    series = pd.Series(values, index=ids, dtype="object")
+    return series.map(lambda v: v if v is None or isinstance(v, str) else str(v)).astype("string"), []
+
+
+def _extra_values(cells: list[dict], column: str, kind: str, ids: pd.Index) -> pd.Series:
+    values = [cell.get(column) for cell in cells]
+    series = pd.Series(values, index=ids, dtype="object")
+    if kind == "date":
+        return iso_days(series)[0]
+    if kind == "number":
+        return pd.to_numeric(series, errors="coerce")
+    return series.astype("string")
+
+
+# -- whole books ----------------------------------------------------------------------------
+def write_book(book: Tables, target: str | os.PathLike, replace_held: bool = False) -> int:
+    """Write all of ``book`` to ``target`` (Save As, a copy): a new file renamed into place,
+    or one PostgreSQL transaction. Returns the revision written.
+
+    Raises
+    ------
+    PlannerError
+        When the target cannot be written, or :class:`BookInUse` when another live Planner
+        holds the book there (``replace_held`` to replace it anyway).
+    """
+    if isinstance(book, Book):
+        book = book.snapshot()
+    url = dialects.url_of(target)
+    name = dialects.shown(url)
+    if url.drivername == "sqlite":
+        path = Path(url.database)
+        _check_writable(path)
+        if not replace_held:
+            _refuse_held(path)
+        with _Errors(name, "save"):
+            _write_file(book, path)
+        return 1
+    engine = dialects.make_engine(url)
+    try:
+        with _Errors(name, "save"), _WriteTransaction(engine) as connection:
+            revision = 1
+            if sa.inspect(connection).has_table(META):
+                meta = dict(connection.execute(sa.select(META_TABLE.c.key, META_TABLE.c.value)).all())
+                holder = json.loads(meta.get("holder") or "null")
+                if holder and _alive(holder) and not replace_held:
+                    raise BookInUse(name, holder)
+                revision = int(meta.get("revision") or 0) + 1
+            for table in [*TABLES.values(), META_TABLE]:
+                table.drop(connection, checkfirst=True)
+            _write_all(connection, book, revision)
+    finally:
+        engine.dispose()
+    return revision
+
+
+def _refuse_held(path: Path) -> None:
+    if not path.is_file():
+        return
+    try:
+        store = Store.open(path, "read")
+    except PlannerError:
+        return  # not a readable book: nothing of another session's to protect
+    try:
+        with store.engine.connect() as connection:
+            holder = json.loads(store._meta_value(connection, "holder") or "null")
+    except (sa.exc.SQLAlchemyError, ValueError):
+        holder = None
+    finally:
+        store.engine.dispose()
+    if holder and _alive(holder):
+        raise BookInUse(str(path), holder)
+
+
+def _write_file(book: Tables, path: Path) -> None:
+    """Build the book in a temporary file beside ``path``, then rename it into place: the
+    path holds the old file or the whole new one, whatever happens."""
+    # one fixed name, so that what a crashed save left behind is cleared by the next one
+    temporary = path.with_name(f".{path.name}.saving")
+    sidecars = [temporary.with_name(temporary.name + suffix) for suffix in ("-journal", "-wal", "-shm")]
+    try:
+        for leftover in [temporary, *sidecars]:
+            leftover.unlink(missing_ok=True)
+        engine = dialects.make_engine(sa.URL.create("sqlite", database=str(temporary)))
+        try:
+            with engine.connect() as connection:
+                # no rollback journal for a file nobody else sees yet: the rename is the commit
+                dialects.pragma(connection, "journal_mode = OFF")
+                with connection.begin():
+                    _write_all(connection, book, revision=1)
+                dialects.pragma(connection, "journal_mode = WAL")
+        finally:
+            engine.dispose()
+        descriptor = os.open(temporary, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+        os.replace(temporary, path)
+        for stale in (path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")):
+            stale.unlink(missing_ok=True)  # an old book's sidecars must not meet the new file
+        _sync_directory(path.parent)
+    finally:
+        for leftover in [temporary, *sidecars]:
+            leftover.unlink(missing_ok=True)
+
+
+def _check_writable(path: Path) -> None:
+    """Refuse, in the user's words, the targets a save cannot write."""
+    if path.is_dir():
+        raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} is a folder; choose a file name"), path=str(path))
+    folder = path.parent
+    if not folder.is_dir():
+        raise PlannerError(QT_TRANSLATE_NOOP("errors", "Cannot save {path}: the folder {folder} does not exist"),
+                           path=str(path), folder=str(folder))
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise PlannerError(QT_TRANSLATE_NOOP("errors", "Cannot save {path}: no permission to write there"),
+                           path=str(path))
+
+
+def _sync_directory(directory: Path) -> None:
+    """Make the rename itself durable (POSIX); Windows has no directory handles to sync."""
+    if os.name == "posix":
+        descriptor = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+def open_book(target: str | os.PathLike) -> Book:
+    """Read the book at ``target`` without taking any lock (reports, copies)."""
+    store = Store.open(target, "read")
+    try:
+        return store.load()
+    finally:
+        store.close()
+
+
+def save_book(book: Tables, target: str | os.PathLike) -> None:
+    """Write all of ``book`` to ``target`` (see :func:`write_book`)."""
+    write_book(book, target)
+
+
+def copy_book(source: str | os.PathLike, target: str | os.PathLike) -> Book:
+    """Copy a book between files and databases, losslessly (ids, order, extra columns)."""
+    book = open_book(source)
+    write_book(book, target)
+    return book
