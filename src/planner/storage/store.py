@@ -536,12 +536,20 @@ def _read_all(connection: sa.Connection, meta: dict[str, str]) -> Book:
     extra_kinds = json.loads(meta.get("extra_columns", "{}"))
     frames, positions, versions, unresolved, opened = {}, {}, {}, {}, {}
     for name, spec in schema.TABLES.items():
-        names, rows = dialects.fetch(connection, f'SELECT * FROM "{name}"')
-        raw = dict(zip(names, zip(*rows))) if rows else {n: () for n in names}
-        ids = pd.Index(np.asarray(raw["row_id"], dtype="int64"), name=ROW_ID)
+        # the JSON columns are read only when some row uses them (most books have none)
+        table = TABLES[name]
+        wanted = [column.name for column in table.columns if not column.name.startswith("_extra")
+                  and column.name != "_unresolved"]
+        wanted += [column for column in ("_extra", "_unresolved") if connection.execute(
+            sa.select(sa.exists().where(table.c[column].is_not(None)))).scalar()]
+        names, rows = dialects.fetch(connection, "SELECT " + ", ".join(f'"{c}"' for c in wanted) + f' FROM "{name}"')
+        # one 2-D object array, then a column per slice: much faster than transposing tuples
+        grid = np.array(rows, dtype=object).reshape(len(rows), len(names))
+        raw = {column: grid[:, n] for n, column in enumerate(names)}
+        ids = pd.Index(raw["row_id"].astype("int64"), name=ROW_ID)
         data = {}
         for column in spec.columns:
-            data[column.name], bad = _column(raw.get(column.name, [None] * len(ids)), column.kind, ids)
+            data[column.name], bad = _column(raw[column.name], column.kind, ids)
             for row, value in bad:
                 opened[(name, row, column.name)] = Problem(name, row, column.name, *_unreadable(column, value))
         frame = pd.DataFrame(data, index=ids)
@@ -573,8 +581,8 @@ def _column(values, kind: Kind, ids: pd.Index) -> tuple[pd.Series, list]:
         days, bad = iso_days(series)
         return days, [(int(r), v) for r, v in series[bad].items()]
     if kind in schema.INTEGER_KINDS:
-        if all(type(value) is int or value is None for value in values):  # noqa: E721 - bools are not amounts
-            return pd.Series(pd.array(list(values), dtype="Int64"), index=ids), []
+        if set(map(type, values)) <= {int, type(None)}:  # the usual case, checked in C
+            return pd.Series(pd.array(values, dtype="Int64"), index=ids), []
         out, bad = [], []
         for row, value in zip(ids.tolist(), values):
             number = value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
@@ -585,6 +593,8 @@ def _column(values, kind: Kind, ids: pd.Index) -> tuple[pd.Series, list]:
                 out.append(None)
                 bad.append((row, value))
         return pd.Series(pd.array(out, dtype="Int64"), index=ids), bad
+    if set(map(type, values)) <= {str, type(None)}:
+        return pd.Series(pd.array(values, dtype="string"), index=ids), []
     series = pd.Series(values, index=ids, dtype="object")
     return series.map(lambda v: v if v is None or isinstance(v, str) else str(v)).astype("string"), []
 

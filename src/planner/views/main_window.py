@@ -347,7 +347,8 @@ class MainWindow(QMainWindow):
         if self.book is None:
             return
         self._report_generation += 1
-        generation, book, period = self._report_generation, self.book, self.selected_period()
+        # the worker gets a frozen snapshot, taken here on the main thread, never the live book
+        generation, book, period = self._report_generation, self.book.snapshot(), self.selected_period()
         self._set_busy(self.tr("Computing…"))
 
         def done(report: Report) -> None:
