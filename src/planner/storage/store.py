@@ -172,7 +172,7 @@ class Store:
     def _check(self, take_over: bool) -> None:
         with self._errors("read"):
             with dialects.reading(self.engine.connect()) as connection, connection.begin():
-                meta = self._meta(connection)
+                meta = self._meta(connection, integrity=True)
         version = self._version(meta)
         if self.mode == "edit":
             with self._errors("open"):
@@ -188,8 +188,9 @@ class Store:
             with self.engine.connect() as connection:
                 dialects.pragma(connection, "journal_mode = WAL")  # books of format 1 used a rollback journal
 
-    def _meta(self, connection: sa.Connection) -> dict[str, str]:
-        if self.is_file:
+    def _meta(self, connection: sa.Connection, integrity: bool = False) -> dict[str, str]:
+        """The book's metadata, checked; ``integrity`` also runs SQLite's quick check (once per open)."""
+        if integrity and self.is_file:
             damage = dialects.integrity_problem(connection)
             if damage:
                 raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} is damaged ({reason}); open a backup copy"),
