@@ -117,9 +117,11 @@ class Tables:
 
     # -- settings ------------------------------------------------------------------------
     def setting(self, key: str) -> str | None:
-        settings = self._frames["Settings"]
-        hit = settings.loc[settings["key"].str.lower() == key, "value"].dropna()
-        return str(hit.iloc[-1]).strip() if len(hit) else None
+        """The value of a setting (keys match case-insensitively; the last row wins)."""
+        def build() -> dict[str, str]:
+            settings = self._frames["Settings"].dropna(subset=["key", "value"])
+            return {str(k).strip().lower(): str(v).strip() for k, v in zip(settings["key"], settings["value"])}
+        return self.cached("settings", build).get(key)
 
     @property
     def currency(self) -> str:

@@ -42,12 +42,12 @@ def plan_periods(book, period: Period) -> pd.DataFrame:
         employed = ((grid["start_date"].isna().to_numpy() | (grid["start_date"].to_numpy() < ends))
                     & (grid["end_date"].isna().to_numpy() | (grid["end_date"].to_numpy() >= starts)))
         keys = pd.MultiIndex.from_arrays([grid["id"].to_numpy(), labels])
-        got = credited_by(book, kind).reindex(keys).to_numpy(dtype="float64", na_value=0)
+        got = credited_by(book, kind).reindex(keys).fillna(0).astype("int64").to_numpy()
         chosen = employed | (got != 0)
         rows.append(pd.DataFrame({
             "rep": grid["id"].to_numpy()[chosen], "name": grid["name"].to_numpy()[chosen],
             "plan": grid["plan"].to_numpy()[chosen], "period": labels[chosen],
-            "credited": credited_by(book, kind).reindex(keys[chosen]).fillna(0).astype("int64").to_numpy(),
+            "credited": got[chosen],
             "quota": quotas.reindex(keys[chosen]).astype("Int64").to_numpy(),
         }))
     columns = ["rep", "name", "plan", "period", "credited", "quota"]
