@@ -111,7 +111,7 @@ def damaged(demo_file, tmp_path, sql=None, truncate=None, data=None):
     (dict(sql="UPDATE Stages SET probability = 1500000 WHERE stage = 'Qualification'"),
      "Stages Qualification, column probability: 150% is out of range (expected 0% to 100%)"),
     (dict(sql="UPDATE Deals SET created = '1066-10-14' WHERE id = 'D-00005'"),
-     "Deals D-00005, column created: '1066-10-14' is not a date"),
+     "Deals D-00005, column created: 1066-10-14 is outside the years Planner accepts (1900 to 2199)"),
     (dict(sql="UPDATE planner_meta SET value = '{oops' WHERE key = 'extra_columns'"),
      "damaged.planner is damaged (its Planner information is not readable)"),
     (dict(sql="UPDATE planner_meta SET value = 'x' WHERE key = 'schema_version'"),
@@ -119,6 +119,16 @@ def damaged(demo_file, tmp_path, sql=None, truncate=None, data=None):
     (dict(sql="DROP TABLE Deals; DROP TABLE Reps; DROP TABLE Quotas; DROP TABLE Splits"),
      "damaged.planner is damaged: its table(s) Deals, Reps, Quotas, Splits are missing"),
     (dict(truncate=60_000), "damaged.planner is damaged or truncated"),
+    (dict(sql="UPDATE planner_meta SET value = '[1,2]' WHERE key = 'extra_columns'"),
+     "damaged.planner is damaged (its Planner information is not readable)"),
+    (dict(sql="UPDATE planner_meta SET value = '1' WHERE key = 'schema_version'"),
+     "damaged.planner is damaged (its Planner information is not readable)"),
+    (dict(sql="UPDATE Deals SET _position = 'abc' WHERE row_id = (SELECT min(row_id) FROM Deals)"),
+     "damaged.planner is damaged (table Deals: "),
+    (dict(sql="UPDATE Deals SET _unresolved = '{bad' WHERE row_id = (SELECT min(row_id) FROM Deals)"),
+     "damaged.planner is damaged (table Deals: "),
+    (dict(sql="UPDATE Deals SET created = '1800-01-01' WHERE id = 'D-00005'"),
+     "Deals D-00005, column created: 1800-01-01 is outside the years Planner accepts (1900 to 2199)"),
     (dict(data=b"\x89PNG\r\n\x1a\n" + bytes(2000)), "damaged.planner is not a Planner book"),
     (dict(data=b""), "damaged.planner is not a Planner book"),
 ])
@@ -177,3 +187,24 @@ def test_copy_round_trip_file_to_postgresql_to_file(demo_file, tmp_path, pg_url)
     original = planner("report", demo_file, "--json").stdout
     assert json.loads(from_server) == json.loads(original)
     assert planner("report", back, "--json").stdout == original
+
+
+def test_a_damaged_holder_record_does_not_stop_a_copy_or_a_report(demo_file, tmp_path):
+    path = damaged(demo_file, tmp_path, sql="INSERT INTO planner_meta VALUES ('holder', '{bad')")
+    assert planner("report", path, "--json").returncode == 0
+    assert planner("copy", path, tmp_path / "copy.planner").returncode == 0
+
+
+def test_copy_never_replaces_something_that_is_not_a_book(demo_file, tmp_path):
+    other = tmp_path / "app.db"
+    with sqlite3.connect(other) as db:
+        db.execute("CREATE TABLE customers (name TEXT)")
+    result = planner("copy", demo_file, other, check=False)
+    assert result.returncode == 1 and "holds something other than a Planner book" in result.stderr
+    with sqlite3.connect(other) as db:
+        assert db.execute("SELECT name FROM sqlite_master").fetchall() == [("customers",)]
+
+
+def test_demo_dates_outside_the_calendar_are_refused(tmp_path):
+    result = planner("demo", "--out", tmp_path / "x.planner", "--as-of", "1850-01-01", check=False)
+    assert result.returncode == 1 and "--as-of must lie between 1902 and 2198" in result.stderr

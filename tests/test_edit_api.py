@@ -67,7 +67,7 @@ def test_typed_values_are_parsed_and_every_bad_cell_refused_with_nothing_changed
     assert book.revision == revision
     for name, frame in before.items():
         pd.testing.assert_frame_equal(book[name], frame)
-    book.set_typed("Deals", pd.DataFrame({"amount": ["₩1,234.50"], "created": ["2026년 3월 5일"],
+    book.set_typed("Deals", pd.DataFrame({"amount": ["$1,234.50"], "created": ["2026년 3월 5일"],
                                           "owner": ["佐藤 健"]}, index=[d1]))
     assert book.keyed("Deals").loc[d1, ["amount", "created", "owner"]].tolist() == [
         123_450, pd.Timestamp("2026-03-05"), "R2"]
@@ -79,6 +79,7 @@ def test_typed_values_are_parsed_and_every_bad_cell_refused_with_nothing_changed
     ("amount", None, "a value is required"),
     ("deal_type", "upgrade", "'upgrade' is not one of new, renewal, upsell"),
     ("owner", 10**9, "'#1000000000' is not a rep of the Reps sheet"),
+    ("amount", 10**20, "is not a number"),
 ])
 def test_values_that_do_not_fit_are_refused(book, column, value, message):
     with pytest.raises(Refused, match=re.escape(message)):
@@ -190,3 +191,8 @@ def test_a_quota_names_a_rep_or_a_team(book):
 def test_an_empty_book_has_every_table(book):
     empty = Book()
     assert all(len(empty[name]) == 0 for name in schema.TABLES) and empty.problems() == []
+
+
+def test_an_amount_in_another_currency_is_refused(book):
+    with pytest.raises(Refused, match="'₩1,000' is an amount in KRW; amounts here are in USD"):
+        book.set_typed("Deals", pd.DataFrame({"amount": ["₩1,000"]}, index=[row(book, "Deals", 0)]))

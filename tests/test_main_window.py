@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from fixtures import rebuilt, row
 from planner.storage import Store, open_book, save_book
+from planner.storage.recovery import Recovery
 from planner.views.main_window import MainWindow
 
 
@@ -18,7 +19,9 @@ def make_window(qtbot, tmp_path):
     windows = []
 
     def make() -> MainWindow:
-        window = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+        window = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat),
+                            Recovery(tmp_path / "recovery"))
+        window.ask_unsaved = lambda: "discard"  # tests that care answer otherwise
         qtbot.addWidget(window)
         window.show()
         windows.append(window)
@@ -29,6 +32,11 @@ def make_window(qtbot, tmp_path):
         window.jobs.wait()
 
 
+def title(window) -> str:
+    """The title as the window shows it ("*" after the name while there are unsaved changes)."""
+    return window.windowTitle().replace("[*]", "*" if window.isWindowModified() else "")
+
+
 def load(qtbot, window, action):
     with qtbot.waitSignals([window.book_loaded, window.report_ready], timeout=60_000):
         action()
@@ -37,7 +45,7 @@ def load(qtbot, window, action):
 def test_starts_on_the_demo_book_and_renders(qtbot, make_window, tmp_path):
     window = make_window()
     load(qtbot, window, window.load_demo)
-    assert window.windowTitle() == "Demo book — Planner"
+    assert title(window) == "Demo book — Planner"
     assert window.models["Deals"].rowCount() == 1500
     assert window.period_box.currentText() == window.book.current_period().label
     assert window.attainment_model.rowCount() >= 14 and window.commissions_model.rowCount() > 14
@@ -70,7 +78,7 @@ def test_open_save_and_recent_files(qtbot, make_window, tmp_path, book):
     save_book(book, path)
     window = make_window()
     load(qtbot, window, lambda: window.open_path(path))
-    assert window.windowTitle() == "fixture.planner — Planner"
+    assert title(window) == "fixture.planner — Planner"
     assert window.report.to_json()["pipeline"]["weighted_value"] == "8716.67"
     copy = tmp_path / "copy.planner"
     window.save_to(copy)
@@ -123,7 +131,7 @@ def test_a_book_open_in_another_planner_opens_read_only_when_asked(qtbot, make_w
         window.ask_in_use = lambda error: asked.append(str(error)) or "read"
         load(qtbot, window, lambda: window.open_path(path))
         assert "is open in another Planner since" in asked[0]
-        assert window.windowTitle() == "shared.planner (read-only) — Planner"
+        assert title(window) == "shared.planner (read-only) — Planner"
         assert not window.save_action.isEnabled() and window.store.mode == "read"
     finally:
         other.close()
@@ -148,6 +156,6 @@ def test_a_bad_setting_leaves_the_window_on_the_new_book(qtbot, make_window, tmp
     window = make_window()
     load(qtbot, window, window.load_demo)
     load(qtbot, window, lambda: window.open_path(path))
-    assert window.windowTitle() == "bad.planner — Planner"
+    assert title(window) == "bad.planner — Planner"
     assert window.models["Deals"].rowCount() == 13 and window.report is None
     assert "Unknown currency 'XYZ'" in window.totals_label.text()

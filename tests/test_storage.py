@@ -232,3 +232,26 @@ def test_save_as_over_a_book_another_planner_holds_is_refused(book, tmp_path):
     finally:
         holder.close()
     save_book(book, path)
+
+
+def test_an_undone_delete_and_a_replaced_table_save_like_any_change(book, target):
+    write_book(book, target)
+    store, live = editing(target)
+    try:
+        d1 = row(live, "Deals", 0)
+        inverse = live.delete_rows("Deals", [d1])
+        live.apply(inverse, check=False)  # undo: the same rows back, with the same ids
+        live.replace_table("Stages", live.keyed("Stages"))  # rows keep their ids by stage name
+        save(store, live)
+    finally:
+        store.close()
+    assert_same_book(live, open_book(target))
+
+
+def test_a_postgresql_database_with_other_tables_is_not_replaced(book, pg_url):
+    engine = sa.create_engine(pg_url)
+    with engine.begin() as connection:
+        connection.execute(sa.text('CREATE TABLE "Deals" (crm_id int)'))
+    engine.dispose()
+    with pytest.raises(PlannerError, match="holds something other than a Planner book"):
+        write_book(book, pg_url)

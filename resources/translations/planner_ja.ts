@@ -2,6 +2,111 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>BookTableModel</name>
+    <message>
+        <source>Edit %1</source>
+        <translation>%1 の編集</translation>
+    </message>
+</context>
+<context>
+    <name>EditMenu</name>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>やり直し(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>切り取り(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>コピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>貼り付け(&amp;P)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear cells</source>
+        <translation>セルの内容をクリア(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Fill &amp;down</source>
+        <translation>下方向へコピー(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Insert rows above</source>
+        <translation>上に行を挿入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Insert rows &amp;below</source>
+        <translation>下に行を挿入(&amp;B)</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate rows</source>
+        <translation>行を複製(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Delete &amp;rows</source>
+        <translation>行を削除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>検索(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Clear &amp;filters</source>
+        <translation>フィルターをクリア(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Undo history</source>
+        <translation>操作履歴</translation>
+    </message>
+    <message>
+        <source>&lt;opened&gt;</source>
+        <translation>&lt;ブックを開いた状態&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo history</source>
+        <translation>操作履歴(&amp;U)</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in this sheet</source>
+        <translation>このシートを検索</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>閉じる (Esc)</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>検索:</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>次へ</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>前へ</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Period of the results: month, quarter or year</source>
@@ -38,6 +143,10 @@
     <message>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New book</source>
+        <translation>新しいブック(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
@@ -122,6 +231,30 @@
     <message>
         <source>Could not save the book</source>
         <translation>ブックを保存できませんでした</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存の変更</translation>
+    </message>
+    <message>
+        <source>%1 has changes that are not saved. Save them?</source>
+        <translation>%1 には保存されていない変更があります。保存しますか？</translation>
+    </message>
+    <message>
+        <source>Could not restore</source>
+        <translation>復元できませんでした</translation>
+    </message>
+    <message>
+        <source>Restored unsaved changes of %1: save them with Save As</source>
+        <translation>%1 の未保存の変更を復元しました。[名前を付けて保存] で保存してください</translation>
+    </message>
+    <message>
+        <source>Restore unsaved changes?</source>
+        <translation>未保存の変更を復元しますか？</translation>
+    </message>
+    <message>
+        <source>Planner closed without saving changes to %1 (last kept %2). Restore them?</source>
+        <translation>Planner は %1 の変更を保存しないまま終了しました (最終自動保存: %2)。復元しますか？</translation>
     </message>
     <message>
         <source>Planner books (*%1);;All files (*)</source>
@@ -236,10 +369,121 @@
     </message>
 </context>
 <context>
+    <name>SheetView</name>
+    <message>
+        <source>Copied %1 cells</source>
+        <translation>%1 個のセルをコピーしました</translation>
+    </message>
+    <message>
+        <source>Cut</source>
+        <translation>切り取り</translation>
+    </message>
+    <message>
+        <source>Nothing was pasted</source>
+        <translation>貼り付けられませんでした</translation>
+    </message>
+    <message>
+        <source>The block has %1 columns; only %2 fit from the selected cell.</source>
+        <translation>貼り付ける範囲は %1 列ですが、選択したセルからは %2 列しか入りません。</translation>
+    </message>
+    <message>
+        <source>Paste %1 × %2</source>
+        <translation>貼り付け (%1 × %2)</translation>
+    </message>
+    <message>
+        <source>Pasted %1 rows (%2 new)</source>
+        <translation>%1 行を貼り付けました (うち新しい行 %2 行)</translation>
+    </message>
+    <message>
+        <source>Row %1</source>
+        <translation>%1 行目</translation>
+    </message>
+    <message>
+        <source>New row %1</source>
+        <translation>新しい行 %1</translation>
+    </message>
+    <message>
+        <source>Clear cells</source>
+        <translation>セルの内容をクリア</translation>
+    </message>
+    <message>
+        <source>Fill down</source>
+        <translation>下方向へコピー</translation>
+    </message>
+    <message numerus="yes">
+        <source>Insert %n row(s)</source>
+        <translation>
+            <numerusform>%n 行を挿入</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Duplicate %n row(s)</source>
+        <translation>
+            <numerusform>%n 行を複製</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n row(s)</source>
+        <translation>
+            <numerusform>%n 行を削除</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not found: %1</source>
+        <translation>見つかりません: %1</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2 rows</source>
+        <translation>%2 行中 %1 行を表示</translation>
+    </message>
+    <message>
+        <source>All %1 rows shown</source>
+        <translation>全 %1 行を表示</translation>
+    </message>
+    <message>
+        <source>Filter by this value</source>
+        <translation>この値でフィルター</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>フィルターをクリア</translation>
+    </message>
+    <message>
+        <source>Hide column</source>
+        <translation>列を非表示</translation>
+    </message>
+    <message>
+        <source>Clear filter on this column</source>
+        <translation>この列のフィルターをクリア</translation>
+    </message>
+    <message>
+        <source>Show all columns</source>
+        <translation>すべての列を表示</translation>
+    </message>
+    <message>
+        <source>Not changed</source>
+        <translation>変更されませんでした</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cell(s) do not fit; nothing was changed.</source>
+        <translation>
+            <numerusform>%n 個のセルに入力できない値があるため、何も変更されませんでした。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(and %1 more)</source>
+        <translation>(ほか %1 件)</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>{path}: no such file</source>
         <translation>{path}: ファイルがありません</translation>
+    </message>
+    <message>
+        <source>--as-of must lie between {low} and {high}</source>
+        <translation>--as-of は {low} 年から {high} 年までの範囲で指定してください</translation>
     </message>
     <message>
         <source>{path} already exists (use --force to overwrite it)</source>
@@ -294,8 +538,8 @@
         <translation>Settings: as_of {text!r} は日付ではありません (例: 2026-06-30)</translation>
     </message>
     <message>
-        <source>this row no longer exists</source>
-        <translation>この行はもう存在しません</translation>
+        <source>row #{row} no longer exists</source>
+        <translation>行 #{row} はもう存在しません</translation>
     </message>
     <message>
         <source>{value!r} is not a number</source>
@@ -390,6 +634,10 @@
         <translation>ティアの終わりは始まりより大きくなければなりません</translation>
     </message>
     <message>
+        <source>{value!r} is an amount in {other}; amounts here are in {currency}</source>
+        <translation>{value!r} は {other} の金額です。ここでの金額は {currency} 建てです</translation>
+    </message>
+    <message>
         <source>{value!r} is not an amount (expected a number such as 1,234.50)</source>
         <translation>{value!r} は金額ではありません (例: 1,234.50)</translation>
     </message>
@@ -472,6 +720,18 @@
     <message>
         <source>{path} is damaged (its Planner information is not readable)</source>
         <translation>{path} は破損しています (Planner 情報の形式が正しくありません)</translation>
+    </message>
+    <message>
+        <source>{target} holds something other than a Planner book; nothing was written (choose another file or an empty database)</source>
+        <translation>{target} には Planner ブック以外のデータがあるため、何も書き込みませんでした (別のファイルか空のデータベースを選択してください)</translation>
+    </message>
+    <message>
+        <source>{path} is damaged (table {table}: {reason}); open a backup copy</source>
+        <translation>{path} は破損しています (表 {table}: {reason})。バックアップコピーを開いてください</translation>
+    </message>
+    <message>
+        <source>{path} is on a read-only disk or folder: open it read-only, or copy it somewhere you can write</source>
+        <translation>{path} は読み取り専用のディスクまたはフォルダーにあります。読み取り専用で開くか、書き込み可能な場所にコピーしてください</translation>
     </message>
     <message>
         <source>{path} was saved by a newer Planner (book format {version}); please update Planner</source>

@@ -2,6 +2,111 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>BookTableModel</name>
+    <message>
+        <source>Edit %1</source>
+        <translation>%1 편집</translation>
+    </message>
+</context>
+<context>
+    <name>EditMenu</name>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>실행 취소(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>다시 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>잘라내기(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>복사(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>붙여넣기(&amp;P)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear cells</source>
+        <translation>셀 내용 지우기(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Fill &amp;down</source>
+        <translation>아래로 채우기(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Insert rows above</source>
+        <translation>위에 행 삽입(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Insert rows &amp;below</source>
+        <translation>아래에 행 삽입(&amp;B)</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate rows</source>
+        <translation>행 복제(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Delete &amp;rows</source>
+        <translation>행 삭제(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>찾기(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Clear &amp;filters</source>
+        <translation>필터 해제(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Undo history</source>
+        <translation>실행 취소 기록</translation>
+    </message>
+    <message>
+        <source>&lt;opened&gt;</source>
+        <translation>&lt;북을 연 상태&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo history</source>
+        <translation>실행 취소 기록(&amp;U)</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in this sheet</source>
+        <translation>이 시트에서 찾기</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>닫기 (Esc)</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>찾기:</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>다음</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>이전</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Period of the results: month, quarter or year</source>
@@ -38,6 +143,10 @@
     <message>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New book</source>
+        <translation>새 북(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
@@ -122,6 +231,30 @@
     <message>
         <source>Could not save the book</source>
         <translation>북을 저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>저장하지 않은 변경 내용</translation>
+    </message>
+    <message>
+        <source>%1 has changes that are not saved. Save them?</source>
+        <translation>%1에 저장하지 않은 변경 내용이 있습니다. 저장할까요?</translation>
+    </message>
+    <message>
+        <source>Could not restore</source>
+        <translation>복원할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Restored unsaved changes of %1: save them with Save As</source>
+        <translation>%1의 저장하지 않은 변경 내용을 복원했습니다. [다른 이름으로 저장]으로 저장하세요</translation>
+    </message>
+    <message>
+        <source>Restore unsaved changes?</source>
+        <translation>저장하지 않은 변경 내용을 복원할까요?</translation>
+    </message>
+    <message>
+        <source>Planner closed without saving changes to %1 (last kept %2). Restore them?</source>
+        <translation>Planner가 %1의 변경 내용을 저장하지 않은 채 종료되었습니다 (마지막 자동 저장: %2). 복원할까요?</translation>
     </message>
     <message>
         <source>Planner books (*%1);;All files (*)</source>
@@ -236,10 +369,121 @@
     </message>
 </context>
 <context>
+    <name>SheetView</name>
+    <message>
+        <source>Copied %1 cells</source>
+        <translation>셀 %1개 복사됨</translation>
+    </message>
+    <message>
+        <source>Cut</source>
+        <translation>잘라내기</translation>
+    </message>
+    <message>
+        <source>Nothing was pasted</source>
+        <translation>붙여넣지 않았습니다</translation>
+    </message>
+    <message>
+        <source>The block has %1 columns; only %2 fit from the selected cell.</source>
+        <translation>붙여넣을 범위는 %1열이지만 선택한 셀부터는 %2열만 들어갑니다.</translation>
+    </message>
+    <message>
+        <source>Paste %1 × %2</source>
+        <translation>붙여넣기 (%1 × %2)</translation>
+    </message>
+    <message>
+        <source>Pasted %1 rows (%2 new)</source>
+        <translation>%1행 붙여넣음 (새 행 %2개)</translation>
+    </message>
+    <message>
+        <source>Row %1</source>
+        <translation>%1행</translation>
+    </message>
+    <message>
+        <source>New row %1</source>
+        <translation>새 행 %1</translation>
+    </message>
+    <message>
+        <source>Clear cells</source>
+        <translation>셀 내용 지우기</translation>
+    </message>
+    <message>
+        <source>Fill down</source>
+        <translation>아래로 채우기</translation>
+    </message>
+    <message numerus="yes">
+        <source>Insert %n row(s)</source>
+        <translation>
+            <numerusform>행 %n개 삽입</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Duplicate %n row(s)</source>
+        <translation>
+            <numerusform>행 %n개 복제</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n row(s)</source>
+        <translation>
+            <numerusform>행 %n개 삭제</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not found: %1</source>
+        <translation>찾을 수 없음: %1</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2 rows</source>
+        <translation>전체 %2행 중 %1행 표시</translation>
+    </message>
+    <message>
+        <source>All %1 rows shown</source>
+        <translation>전체 %1행 표시</translation>
+    </message>
+    <message>
+        <source>Filter by this value</source>
+        <translation>이 값으로 필터링</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>필터 해제</translation>
+    </message>
+    <message>
+        <source>Hide column</source>
+        <translation>열 숨기기</translation>
+    </message>
+    <message>
+        <source>Clear filter on this column</source>
+        <translation>이 열의 필터 해제</translation>
+    </message>
+    <message>
+        <source>Show all columns</source>
+        <translation>모든 열 표시</translation>
+    </message>
+    <message>
+        <source>Not changed</source>
+        <translation>변경되지 않았습니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cell(s) do not fit; nothing was changed.</source>
+        <translation>
+            <numerusform>셀 %n개에 입력할 수 없는 값이 있어 아무것도 변경되지 않았습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(and %1 more)</source>
+        <translation>(외 %1건)</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>{path}: no such file</source>
         <translation>{path}: 파일이 없습니다</translation>
+    </message>
+    <message>
+        <source>--as-of must lie between {low} and {high}</source>
+        <translation>--as-of는 {low}년부터 {high}년 사이여야 합니다</translation>
     </message>
     <message>
         <source>{path} already exists (use --force to overwrite it)</source>
@@ -294,8 +538,8 @@
         <translation>Settings: as_of {text!r}은(는) 날짜가 아닙니다 (예: 2026-06-30)</translation>
     </message>
     <message>
-        <source>this row no longer exists</source>
-        <translation>이 행은 더 이상 존재하지 않습니다</translation>
+        <source>row #{row} no longer exists</source>
+        <translation>#{row} 행은 더 이상 존재하지 않습니다</translation>
     </message>
     <message>
         <source>{value!r} is not a number</source>
@@ -390,6 +634,10 @@
         <translation>구간의 끝은 시작보다 커야 합니다</translation>
     </message>
     <message>
+        <source>{value!r} is an amount in {other}; amounts here are in {currency}</source>
+        <translation>{value!r}은(는) {other} 금액입니다. 여기의 금액은 {currency} 기준입니다</translation>
+    </message>
+    <message>
         <source>{value!r} is not an amount (expected a number such as 1,234.50)</source>
         <translation>{value!r}은(는) 금액이 아닙니다 (예: 1,234.50)</translation>
     </message>
@@ -472,6 +720,18 @@
     <message>
         <source>{path} is damaged (its Planner information is not readable)</source>
         <translation>{path} 파일이 손상되었습니다 (Planner 정보의 형식이 올바르지 않습니다)</translation>
+    </message>
+    <message>
+        <source>{target} holds something other than a Planner book; nothing was written (choose another file or an empty database)</source>
+        <translation>{target}에 Planner 북이 아닌 다른 데이터가 있어 아무것도 쓰지 않았습니다 (다른 파일이나 빈 데이터베이스를 선택하세요)</translation>
+    </message>
+    <message>
+        <source>{path} is damaged (table {table}: {reason}); open a backup copy</source>
+        <translation>{path} 파일이 손상되었습니다 ({table} 표: {reason}). 백업 사본을 여세요</translation>
+    </message>
+    <message>
+        <source>{path} is on a read-only disk or folder: open it read-only, or copy it somewhere you can write</source>
+        <translation>{path}은(는) 읽기 전용 디스크나 폴더에 있습니다. 읽기 전용으로 열거나, 쓰기 가능한 위치에 복사하세요</translation>
     </message>
     <message>
         <source>{path} was saved by a newer Planner (book format {version}); please update Planner</source>

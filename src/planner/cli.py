@@ -108,6 +108,11 @@ def _demo(args: argparse.Namespace) -> int:
     from planner.core.demo import demo_book
     from planner.storage import save_book
 
+    from planner.core.schema import FIRST_YEAR, LAST_YEAR
+
+    if args.as_of and not FIRST_YEAR + 2 <= args.as_of.year <= LAST_YEAR - 1:
+        raise PlannerError(QT_TRANSLATE_NOOP("errors", "--as-of must lie between {low} and {high}"),
+                           low=FIRST_YEAR + 2, high=LAST_YEAR - 1)
     if args.deals < 1 or (args.reps is not None and args.reps < 1):
         raise PlannerError(QT_TRANSLATE_NOOP("errors", "--deals and --reps must be positive"))
     if args.out.exists() and not args.force:

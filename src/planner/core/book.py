@@ -288,14 +288,24 @@ class Book(Tables):
     def insert_rows(self, table: str, rows: pd.DataFrame, at: int | None = None) -> Change:
         """Insert ``rows`` (the book's values; references as row ids) before position ``at``
         (default: after the last row). The inverse change's ``ids`` are the new rows' ids."""
+        return self.apply(self.insertion(table, rows, at))
+
+    def insertion(self, table: str, rows: pd.DataFrame, at: int | None = None) -> InsertRows:
+        """The change that inserts ``rows`` before position ``at``, with fresh ids (not applied)."""
         spec = schema.TABLES[table]
+        extras = [name for name in self._frames[table].columns if name not in spec.names]
         rows = schema.conform(spec, rows.reset_index(drop=True), refs_as_ids=True)
+        rows = rows[[c for c in rows.columns if c in spec.names or c in extras]]
         rows.index = pd.Index(self.new_ids(len(rows)), name=ROW_ID)
-        return self.apply(InsertRows(table, rows, self._new_positions(table, len(rows), at)))
+        return InsertRows(table, rows, self._new_positions(table, len(rows), at))
 
     def delete_rows(self, table: str, ids) -> Change:
         """Delete rows by id, with the rows that belong to them (a deal's stage history and
         splits, a plan's tiers and bonuses)."""
+        return self.apply(self.deletion(table, ids))
+
+    def deletion(self, table: str, ids) -> Change:
+        """The change that deletes rows ``ids`` and the rows that belong to them (not applied)."""
         ids = np.asarray(list(ids), dtype="int64")
         parts = [DeleteRows(table, ids)]
         for child, spec in schema.TABLES.items():
@@ -305,7 +315,7 @@ class Book(Tables):
                     owned = frame.index[frame[column.name].isin(ids).to_numpy(dtype=bool, na_value=False)]
                     if len(owned):
                         parts.insert(0, DeleteRows(child, owned.to_numpy()))
-        return self.apply(parts[0] if len(parts) == 1 else Batch(tuple(parts)))
+        return parts[0] if len(parts) == 1 else Batch(tuple(parts))
 
     def replace_table(self, table: str, frame: pd.DataFrame) -> Change:
         """Replace a whole table (values as the book holds them, references as text to resolve)."""
@@ -366,13 +376,13 @@ class Book(Tables):
             frame = self._frames[atom.table]
             if isinstance(atom, DeleteRows):
                 missing = pd.Index(atom.ids).difference(frame.index)
-                found += [self.problem(atom.table, int(row), None, ROW_GONE) for row in missing]
+                found += [self.problem(atom.table, int(row), None, ROW_GONE, row=int(row)) for row in missing]
                 continue
             values = atom.values if isinstance(atom, SetValues) else atom.rows if isinstance(atom, InsertRows) \
                 else atom.frame
             if isinstance(atom, SetValues):
                 missing = values.index.difference(frame.index)
-                found += [self.problem(atom.table, int(row), None, ROW_GONE) for row in missing]
+                found += [self.problem(atom.table, int(row), None, ROW_GONE, row=int(row)) for row in missing]
                 unknown = [c for c in values.columns if c not in frame.columns]
                 found += [Problem(atom.table, None, str(c), NO_COLUMN, {}) for c in unknown]
                 if missing.size or unknown:
@@ -396,11 +406,11 @@ class Book(Tables):
             series = values[name]
             try:
                 series = series.astype(dtype)
-            except (TypeError, ValueError):
+            except (TypeError, ValueError, OverflowError):
                 for label, value in series.items():
                     try:
                         pd.Series([value]).astype(dtype)
-                    except (TypeError, ValueError):
+                    except (TypeError, ValueError, OverflowError):
                         found.append(self._at(table, label, name, NOT_KIND.get(str(dtype), _NOT_NUMBER), {"value": value}))
                 continue
             if column is None:
@@ -604,7 +614,7 @@ def _differs(new: pd.Series, old: pd.Series) -> np.ndarray:
     return (unequal & ~(new_missing & old_missing)) | (new_missing != old_missing)
 
 
-ROW_GONE = QT_TRANSLATE_NOOP("errors", "this row no longer exists")
+ROW_GONE = QT_TRANSLATE_NOOP("errors", "row #{row} no longer exists")
 _NOT_NUMBER = QT_TRANSLATE_NOOP("errors", "{value!r} is not a number")
 NOT_KIND = {"Int64": _NOT_NUMBER, "Float64": _NOT_NUMBER, "float64": _NOT_NUMBER, "int64": _NOT_NUMBER,
             "datetime64[ns]": QT_TRANSLATE_NOOP("errors", "{value!r} is not a date (expected a day such as 2026-03-05)"),

@@ -93,7 +93,12 @@ class TableChanges:
         return bool(self.inserted or self.updated or self.deleted)
 
     def insert(self, ids) -> None:
-        self.inserted.update(int(i) for i in ids)
+        for row in map(int, ids):
+            if row in self.deleted:  # a stored row back again (an undone delete): rewrite it
+                self.deleted.discard(row)
+                self.updated.add(row)
+            else:
+                self.inserted.add(row)
 
     def update(self, ids) -> None:
         self.updated.update(int(i) for i in ids if int(i) not in self.inserted)

@@ -229,3 +229,10 @@ def demo_book(as_of: date | None = None, deals: int = 1500, reps: int | None = N
         "PlanBonuses": _typed("PlanBonuses", _source("plan_bonuses"), currency),
         "Splits": splits,
     })
+
+
+def new_book(currency: str = "USD") -> Book:
+    """An empty book ready to fill in: the standard stages (with their exit criteria), the
+    book's currency and rounding, and nothing else."""
+    settings = pd.DataFrame({"key": ["currency", "rounding"], "value": [currency, "half_up"]})
+    return Book({"Settings": settings, "Stages": _typed("Stages", _source("stages"), currency)})

@@ -16,11 +16,16 @@ import pandas as pd
 
 from planner.core import schema
 from planner.core.errors import QT_TRANSLATE_NOOP
-from planner.core.money import format_money, format_ratio, to_minor, to_ratio
+from planner.core.money import MINOR_DIGITS, format_money, format_ratio, to_minor, to_ratio
 from planner.core.schema import Column, Kind
 
 Bad = tuple[object, object, str, dict]  # (index label, value, template, fields)
 
+OTHER_CURRENCY = QT_TRANSLATE_NOOP("errors", "{value!r} is an amount in {other}; amounts here are in {currency}")
+# what a currency sign typed before or after an amount says about its currency
+_SIGNS = {"₩": ("KRW",), "원": ("KRW",), "円": ("JPY",), "¥": ("JPY", "CNY"), "￥": ("JPY", "CNY"),
+          "€": ("EUR",), "£": ("GBP",), "$": ("USD", "CAD", "AUD", "NZD", "SGD", "HKD", "TWD", "MXN")}
+_ISO_CODE = re.compile(r"\b([A-Za-z]{3})\b")
 NOT_MONEY = QT_TRANSLATE_NOOP("errors", "{value!r} is not an amount (expected a number such as 1,234.50)")
 NOT_INT = QT_TRANSLATE_NOOP("errors", "{value!r} is not a whole number")
 NOT_RATIO = QT_TRANSLATE_NOOP("errors", "{value!r} is not a percentage (expected 35% or 0.35)")
@@ -91,6 +96,7 @@ def parse_value(value: object, column: Column, currency: str):
     kind = column.kind
     try:
         if kind is Kind.MONEY:
+            _same_currency(value, currency)
             return _checked(to_minor(value, currency), column, currency)
         if kind is Kind.RATIO:
             return _checked(to_ratio(value), column, currency)
@@ -112,6 +118,18 @@ def parse_value(value: object, column: Column, currency: str):
     if column.allowed and text not in column.allowed:
         raise ValueError(NOT_ALLOWED, {"value": text, "allowed": ", ".join(column.allowed)})
     return text
+
+
+def _same_currency(value: object, currency: str) -> None:
+    """Refuse an amount typed with another currency's sign or code (no exchange rates yet)."""
+    if not isinstance(value, str):
+        return
+    for sign, codes in _SIGNS.items():
+        if sign in value and currency.upper() not in codes:
+            raise ValueError(OTHER_CURRENCY, {"value": value, "other": codes[0], "currency": currency})
+    for code in _ISO_CODE.findall(value):
+        if code.upper() in MINOR_DIGITS and code.upper() != currency.upper():
+            raise ValueError(OTHER_CURRENCY, {"value": value, "other": code.upper(), "currency": currency})
 
 
 def _checked(number: int, column: Column, currency: str) -> int:

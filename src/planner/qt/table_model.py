@@ -101,8 +101,9 @@ class FrameTableModel(QAbstractTableModel):
         self._currency = currency
         # reference column -> the names of the rows it may refer to, by row id
         self._references = references or {}
-        self._order: np.ndarray | None = None  # view row -> frame row, None while unsorted
+        self._order: np.ndarray | None = None  # view row -> frame row, None while unsorted and unfiltered
         self._sorted_by: tuple[str, Qt.SortOrder] | None = None  # kept when the frame is replaced
+        self._filters: dict[str, set[str]] = {}  # column -> the shown texts a row must have to be shown
         self._columns: dict[int, _Column] = {}
         self._kinds = self._column_kinds()
 
@@ -121,9 +122,7 @@ class FrameTableModel(QAbstractTableModel):
         self._references = references or {}
         self._columns.clear()
         self._kinds = self._column_kinds()
-        self._order = None
-        if self._sorted_by and self._sorted_by[0] in frame.columns:  # a recomputed result stays sorted
-            self._order = self._sorted_order(list(frame.columns).index(self._sorted_by[0]), self._sorted_by[1])
+        self._order = self._view_order()  # a recomputed result stays sorted and filtered
         self.endResetModel()
 
     def _column_kinds(self) -> list[schema.Kind]:
@@ -156,7 +155,9 @@ class FrameTableModel(QAbstractTableModel):
 
     # -- Qt model interface ------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._frame)
+        if parent.isValid():
+            return 0
+        return len(self._frame) if self._order is None else len(self._order)
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._frame.columns)
@@ -197,33 +198,82 @@ class FrameTableModel(QAbstractTableModel):
         """Stable sort on native values, missing values last, through a permutation."""
         if not 0 <= column < self.columnCount():
             return
-        self.layoutAboutToBeChanged.emit()
-        old_order, new_order = self._order, self._sorted_order(column, order)
-        self._order = new_order
         self._sorted_by = (self._frame.columns[column], order)
-        self._remap_persistent(old_order, new_order)
+        self._relayout()
+
+    def set_filter(self, name: str, texts: set[str] | None) -> None:
+        """Show only rows whose ``name`` cell shows one of ``texts`` (None: no filter on it)."""
+        if texts is None:
+            self._filters.pop(name, None)
+        else:
+            self._filters[name] = set(texts)
+        self._relayout()
+
+    def clear_filters(self) -> None:
+        self._filters.clear()
+        self._relayout()
+
+    @property
+    def filtered(self) -> bool:
+        return bool(self._filters)
+
+    def _relayout(self) -> None:
+        self.layoutAboutToBeChanged.emit()
+        old_order, self._order = self._order, self._view_order()
+        self._remap_persistent(old_order, self._order)
         self.layoutChanged.emit()
 
-    def _sorted_order(self, column: int, order: Qt.SortOrder) -> np.ndarray:
+    def _view_order(self) -> np.ndarray | None:
+        """View row -> frame row after the sort and the filters (None: the frame's own order)."""
+        order = None
+        if self._sorted_by and self._sorted_by[0] in self._frame.columns:
+            order = self._sorted_order(list(self._frame.columns).index(self._sorted_by[0]), self._sorted_by[1])
+        filters = {name: texts for name, texts in self._filters.items() if name in self._frame.columns}
+        if filters:
+            shown = np.ones(len(self._frame), dtype=bool)
+            for name, texts in filters.items():
+                cells = self._column(list(self._frame.columns).index(name))
+                shown &= np.fromiter((cells.display(row) in texts for row in range(len(self._frame))), bool,
+                                     len(self._frame))
+            order = (np.arange(len(self._frame)) if order is None else order)
+            order = order[shown[order]]
+        return order
+
+    def _sort_values(self, column: int) -> pd.Series:
+        """What rows sort by in ``column``: native values, texts by case-insensitive rank."""
         values = self._frame.iloc[:, column].reset_index(drop=True)
         name = self._frame.columns[column]
         if self._kinds[column] is schema.Kind.REF and name in self._references:  # by the names shown
-            values = _casefold_ranks(values.map(self._references[name]))
-        elif self._kinds[column] is schema.Kind.TEXT:
-            values = _casefold_ranks(values)
+            return _casefold_ranks(values.map(self._references[name]))
+        if self._kinds[column] is schema.Kind.TEXT:
+            return _casefold_ranks(values)
+        return values
+
+    def _sorted_order(self, column: int, order: Qt.SortOrder) -> np.ndarray:
         ascending = order == Qt.SortOrder.AscendingOrder
+        values = self._sort_values(column)
         return values.sort_values(ascending=ascending, kind="stable", na_position="last").index.to_numpy()
 
-    def _remap_persistent(self, old_order: np.ndarray | None, new_order: np.ndarray) -> None:
-        """Keep selections and the current cell on the same records across a sort."""
+    def view_rows(self, frame_rows: np.ndarray) -> np.ndarray:
+        """The view rows showing ``frame_rows`` (-1 for rows the filters hide)."""
+        if self._order is None:
+            return np.asarray(frame_rows)
+        position = np.full(len(self._frame), -1)
+        position[self._order] = np.arange(len(self._order))
+        return position[np.asarray(frame_rows)]
+
+    def _remap_persistent(self, old_order: np.ndarray | None, new_order: np.ndarray | None) -> None:
+        """Keep selections and the current cell on the same records across a sort or filter."""
         persistent = self.persistentIndexList()
         if not persistent:
             return
-        position = np.empty_like(new_order)
-        position[new_order] = np.arange(len(new_order))
+        position = np.arange(len(self._frame)) if new_order is None else np.full(len(self._frame), -1)
+        if new_order is not None:
+            position[new_order] = np.arange(len(new_order))
         moved = []
         for index in persistent:
             source = index.row() if old_order is None else old_order[index.row()]
-            moved.append(self.index(int(position[source]), index.column()))
+            target = int(position[source]) if 0 <= source < len(position) else -1
+            moved.append(self.index(target, index.column()) if target >= 0 else QModelIndex())
         self.changePersistentIndexList(persistent, moved)
 

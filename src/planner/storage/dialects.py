@@ -45,13 +45,23 @@ def url_of(target: str | os.PathLike) -> sa.URL:
 
 
 def shown(url: sa.URL) -> str:
-    """The URL for messages: never with its password."""
-    return url.database if url.drivername == "sqlite" else url.render_as_string(hide_password=True)
+    """The URL for messages, as the user writes it: never with its password."""
+    if url.drivername == "sqlite":
+        return url.database
+    return url.set(drivername=url.drivername.split("+")[0]).render_as_string(hide_password=True)
+
+
+def read_only_file_url(path: Path) -> sa.URL:
+    """A book on a read-only disk or share: opened as an immutable file (WAL could not make
+    its shared-memory file there)."""
+    return sa.URL.create("sqlite", database=f"file:{path}?mode=ro&immutable=1", query={"uri": "true"})
 
 
 def make_engine(url: sa.URL) -> sa.Engine:
     if url.drivername != "sqlite":
-        return sa.create_engine(url, poolclass=NullPool, connect_args={"connect_timeout": 10})
+        # waits for another session's locks end with a clear "locked" message, as on SQLite
+        return sa.create_engine(url, poolclass=NullPool, connect_args={
+            "connect_timeout": 10, "options": f"-c lock_timeout={BUSY_TIMEOUT_MS}"})
     engine = sa.create_engine(url, poolclass=NullPool)
 
     @sa.event.listens_for(engine, "connect")

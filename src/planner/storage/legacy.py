@@ -9,6 +9,7 @@ references are resolved to ids, and what does not resolve is kept and reported.
 from __future__ import annotations
 
 import json
+import warnings
 
 import pandas as pd
 import sqlalchemy as sa
@@ -21,6 +22,14 @@ from planner.storage.dialects import fetch
 
 
 def read_v1(connection: sa.Connection, name: str) -> Book:
+    try:
+        return _read_v1(connection, name)
+    except (TypeError, ValueError, OverflowError, KeyError, AttributeError) as error:
+        raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} is damaged ({reason}); open a backup copy"),
+                           path=name, reason=str(error).splitlines()[0][:120]) from None
+
+
+def _read_v1(connection: sa.Connection, name: str) -> Book:
     meta = dict(connection.execute(sa.text("SELECT key, value FROM planner_meta")).all())
     try:
         extra_kinds = json.loads(meta.get("extra_columns", "{}"))
@@ -44,8 +53,6 @@ def read_v1(connection: sa.Connection, name: str) -> Book:
             elif kind == "number":
                 frame[column] = pd.to_numeric(frame[column], errors="coerce")
         frames[table] = frame
-    try:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # a damaged value is reported as such, not as a pandas warning
         return Book(frames)
-    except (TypeError, ValueError, OverflowError) as error:
-        raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} is damaged ({reason}); open a backup copy"),
-                           path=name, reason=str(error).splitlines()[0]) from None

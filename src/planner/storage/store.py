@@ -32,7 +32,6 @@ import os
 import socket
 import sqlite3
 import uuid
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -45,10 +44,11 @@ from planner.core import schema
 from planner.core.book import ID_BLOCK, Book, Tables
 from planner.core.changes import ChangeSet
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
-from planner.core.parse import NOT_DATE, NOT_INT, iso_days
+from planner.core.parse import NOT_DATE, NOT_INT, YEAR_RANGE, iso_days, parse_date
 from planner.core.problems import Problem
 from planner.core.schema import ROW_ID, Kind
 from planner.storage import dialects
+from planner.storage.processes import process_alive
 
 SCHEMA_VERSION = 2
 BOOK_SUFFIX = ".planner"
@@ -62,6 +62,10 @@ _SQL_TYPES = {
     Kind.REF: sa.BigInteger, Kind.DATE: sa.String(10),
 }
 _NOT_STORED_NUMBER = QT_TRANSLATE_NOOP("errors", "{value!r} is not a number")
+_UNREADABLE_META = QT_TRANSLATE_NOOP("errors", "{path} is damaged (its Planner information is not readable)")
+_NOT_OURS = QT_TRANSLATE_NOOP("errors", "{target} holds something other than a Planner book; nothing was "
+                                        "written (choose another file or an empty database)")
+_DAMAGED_TABLE = QT_TRANSLATE_NOOP("errors", "{path} is damaged (table {table}: {reason}); open a backup copy")
 _TOO_LARGE = QT_TRANSLATE_NOOP("errors", "{value!r} is too large for Planner")
 
 
@@ -73,6 +77,10 @@ class BookInUse(PlannerError):
         super().__init__(QT_TRANSLATE_NOOP("errors", "{target} is open in another Planner since {since} on {host}"),
                          target=target, since=since, host=holder.get("host", "?"))
         self.holder = holder
+
+
+class ReadOnlyLocation(PlannerError):
+    """The book lies where it cannot be written (a read-only disk or share): it opens read-only."""
 
 
 class SaveConflict(PlannerError):
@@ -100,6 +108,35 @@ TABLES = _tables(_METADATA)
 META_TABLE = sa.Table(META, _METADATA, sa.Column("key", sa.Text, primary_key=True), sa.Column("value", sa.Text))
 
 
+def _holder(text: str | None) -> dict | None:
+    """A holder (or last saver) record from the metadata; None when absent or unreadable."""
+    try:
+        value = json.loads(text) if text else None
+    except ValueError:
+        return None
+    if not isinstance(value, dict):
+        return None
+    return {key: str(item) if key not in ("pid",) else item for key, item in value.items()}
+
+
+def _extra_kinds(meta: dict) -> dict[str, list[tuple[str, str]]]:
+    """The user's extra columns per table, checked: ``[(name, kind), ...]``."""
+    value = json.loads(meta.get("extra_columns") or "{}")
+    if not isinstance(value, dict):
+        raise ValueError("extra_columns")
+    out = {}
+    for table, columns in value.items():
+        if table not in schema.TABLES or not isinstance(columns, list):
+            raise ValueError(table)
+        out[table] = []
+        for pair in columns:
+            if not (isinstance(pair, list) and len(pair) == 2 and isinstance(pair[0], str)
+                    and pair[1] in ("text", "number", "date")):
+                raise ValueError(table)
+            out[table].append((pair[0], pair[1]))
+    return out
+
+
 def _session_holder() -> dict:
     return {"token": uuid.uuid4().hex, "host": socket.gethostname(), "pid": os.getpid(),
             "user": getpass.getuser(), "since": datetime.now().isoformat(timespec="seconds")}
@@ -109,19 +146,8 @@ def _alive(holder: dict) -> bool:
     """Whether the session that holds the book still runs (known only on this machine)."""
     if holder.get("host") != socket.gethostname():
         return True
-    try:
-        os.kill(int(holder.get("pid", 0)), 0)
-    except (OSError, ValueError):
-        return False
-    except PermissionError:  # noqa: B014 - another user's process: it exists
-        return True
-    return True
-
-
-@dataclass
-class SaveResult:
-    revision: int
-    changes: ChangeSet
+    pid = holder.get("pid")
+    return isinstance(pid, int) and not isinstance(pid, bool) and pid > 0 and process_alive(pid)
 
 
 class Store:
@@ -145,7 +171,7 @@ class Store:
 
     @property
     def name(self) -> str:
-        return dialects.shown(self.url)
+        return dialects.shown(dialects.url_of(self.target))
 
     # -- opening ---------------------------------------------------------------------------
     @classmethod
@@ -160,7 +186,14 @@ class Store:
         """
         url = dialects.url_of(target)
         if url.drivername == "sqlite":
-            _check_book_file(Path(url.database))
+            path = Path(url.database)
+            _check_book_file(path)
+            if not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+                if mode == "edit":
+                    raise ReadOnlyLocation(QT_TRANSLATE_NOOP("errors", "{path} is on a read-only disk or folder: open it "
+                                                                   "read-only, or copy it somewhere you can write"),
+                                       path=str(path))
+                url = dialects.read_only_file_url(path)
         store = cls(target, url, mode)
         try:
             store._check(take_over)
@@ -178,7 +211,7 @@ class Store:
             with self._errors("open"):
                 with self._write() as connection:
                     meta = self._meta(connection)
-                    holder = json.loads(meta.get("holder") or "null")
+                    holder = _holder(meta.get("holder"))
                     if holder and not take_over and _alive(holder):
                         raise BookInUse(self.name, holder)
                     if version < SCHEMA_VERSION:
@@ -204,6 +237,10 @@ class Store:
                                                            "read)"), path=self.name) from None
         if meta.get("format") != FORMAT:
             raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} is not a Planner book"), path=self.name)
+        if sa.inspect(connection).has_table("Deals"):  # the layout must be the one its version says
+            has_ids = "row_id" in {column["name"] for column in sa.inspect(connection).get_columns("Deals")}
+            if has_ids != (self._version(meta) >= 2):
+                raise PlannerError(_UNREADABLE_META, path=self.name)
         missing = [name for name in (schema.TABLES if self._version(meta) >= 2 else ())
                    if not sa.inspect(connection).has_table(name)]
         if missing:
@@ -214,11 +251,11 @@ class Store:
     def _version(self, meta: dict) -> int:
         try:
             version = int(meta.get("schema_version", ""))
-            json.loads(meta.get("extra_columns", "{}"))
             int(meta.get("revision", "0")), int(meta.get("next_row_id", "1"))
-        except ValueError:
-            raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} is damaged (its Planner information is not "
-                                                           "readable)"), path=self.name) from None
+            if version >= 2:
+                _extra_kinds(meta)
+        except (ValueError, TypeError):
+            raise PlannerError(_UNREADABLE_META, path=self.name) from None
         if version < 1:
             raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} is not a Planner book"), path=self.name)
         if version > SCHEMA_VERSION:
@@ -255,7 +292,7 @@ class Store:
                     from planner.storage.legacy import read_v1
 
                     return read_v1(connection, self.name)
-                book = _read_all(connection, meta)
+                book = _read_all(connection, meta, self.name)
         if self.mode == "edit":
             book.use_id_block(self.reserve_ids(ID_BLOCK), ID_BLOCK)
             book.reserve_ids = self.reserve_ids
@@ -325,7 +362,7 @@ class Store:
                 taken = connection.execute(sa.select(table.c.row_id).where(table.c.row_id.in_(chunk))).scalars()
                 clashes += [(name, row) for row in taken]
         if clashes:
-            saver = json.loads(self._meta_value(connection, "saved_by") or "{}")
+            saver = _holder(self._meta_value(connection, "saved_by")) or {}
             where = ", ".join(_row_name(snapshot, name, row) for name, row in clashes[:5])
             more = f" (+{len(clashes) - 5})" if len(clashes) > 5 else ""
             raise SaveConflict(QT_TRANSLATE_NOOP(
@@ -352,7 +389,7 @@ class Store:
         if self.mode == "edit" and self.holder is not None:
             try:
                 with self._write() as connection:
-                    current = json.loads(self._meta_value(connection, "holder") or "null")
+                    current = _holder(self._meta_value(connection, "holder"))
                     if current and current.get("token") == self.holder["token"]:
                         self._set_meta(connection, holder=None)
             except (sa.exc.SQLAlchemyError, sqlite3.Error, OSError, ValueError):
@@ -397,10 +434,10 @@ class _Errors:
             return False
         reason = str(getattr(error, "orig", None) or error).splitlines()[0]
         lowered = reason.lower()
-        if "locked" in lowered or "busy" in lowered:
+        if "locked" in lowered or "busy" in lowered or "lock timeout" in lowered:
             raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} is locked by another program; try again in a "
                                                            "moment"), path=self.name) from None
-        if "malformed" in lowered or "not a database" in lowered or "disk image" in lowered:
+        if "malformed" in lowered or "not a database" in lowered or "disk image" in lowered or "decode" in lowered:
             raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} is damaged or truncated ({reason}); open a "
                                                            "backup copy"), path=self.name, reason=reason) from None
         if self.doing == "save":
@@ -431,6 +468,12 @@ def _check_book_file(path: Path) -> None:
 def _unreadable(column: schema.Column, value) -> tuple[str, dict]:
     """What is wrong with a stored value that does not fit its column."""
     if column.kind is Kind.DATE:
+        try:
+            parse_date(value)
+        except OverflowError:
+            return YEAR_RANGE, {"value": value, "low": schema.FIRST_YEAR, "high": schema.LAST_YEAR}
+        except (ValueError, TypeError):
+            pass
         return NOT_DATE, {"value": value}
     if isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer():
         return _TOO_LARGE, {"value": value}
@@ -491,8 +534,8 @@ def _extra_json(frame: pd.DataFrame, extras: list[str]) -> list:
         if kind == "date":
             columns[name] = _stored(values, Kind.DATE)
         elif kind == "number":
-            columns[name] = [None if pd.isna(v) else (int(v) if float(v).is_integer() and abs(v) < 2**53 else float(v))
-                             for v in values.to_numpy(dtype=object, na_value=None)]
+            columns[name] = [None if v is None or pd.isna(v) else int(v) if isinstance(v, (int, np.integer))
+                             else float(v) for v in values.to_numpy(dtype=object, na_value=None)]
         else:
             columns[name] = _stored(values, Kind.TEXT)
     out = []
@@ -533,46 +576,58 @@ def _write_all(connection: sa.Connection, book: Tables, revision: int) -> None:
 
 
 # -- reading rows ---------------------------------------------------------------------------
-def _read_all(connection: sa.Connection, meta: dict[str, str]) -> Book:
-    extra_kinds = json.loads(meta.get("extra_columns", "{}"))
+def _read_all(connection: sa.Connection, meta: dict[str, str], name: str) -> Book:
+    extra_kinds = _extra_kinds(meta)
     frames, positions, versions, unresolved, opened = {}, {}, {}, {}, {}
-    for name, spec in schema.TABLES.items():
-        # the JSON columns are read only when some row uses them (most books have none)
-        table = TABLES[name]
-        wanted = [column.name for column in table.columns if not column.name.startswith("_extra")
-                  and column.name != "_unresolved"]
-        wanted += [column for column in ("_extra", "_unresolved") if connection.execute(
-            sa.select(sa.exists().where(table.c[column].is_not(None)))).scalar()]
-        names, rows = dialects.fetch(connection, "SELECT " + ", ".join(f'"{c}"' for c in wanted) + f' FROM "{name}"')
-        # one 2-D object array, then a column per slice: much faster than transposing tuples
-        grid = np.array(rows, dtype=object).reshape(len(rows), len(names))
-        raw = {column: grid[:, n] for n, column in enumerate(names)}
-        ids = pd.Index(raw["row_id"].astype("int64"), name=ROW_ID)
-        data = {}
-        for column in spec.columns:
-            data[column.name], bad = _column(raw[column.name], column.kind, ids)
-            for row, value in bad:
-                opened[(name, row, column.name)] = Problem(name, row, column.name, *_unreadable(column, value))
-        frame = pd.DataFrame(data, index=ids)
-        if extra_kinds.get(name):
-            cells = [json.loads(text) if text else {} for text in raw.get("_extra", ())]
-            for column, kind in extra_kinds[name]:
-                frame[column] = _extra_values(cells, column, kind, ids)
-        order = np.argsort(np.asarray(raw["_position"], dtype="float64"), kind="stable")
-        frames[name] = frame.iloc[order]
-        positions[name] = np.asarray(raw["_position"], dtype="float64")[order]
-        versions[name] = pd.Series(np.asarray(raw["_version"], dtype="int64"), index=ids)
-        unresolved[name] = {}
-        for row, text in zip(ids.tolist(), raw.get("_unresolved", ())):
-            if text:
-                for column, value in json.loads(text).items():
-                    unresolved[name].setdefault(column, {})[row] = str(value)
+    for table_name, spec in schema.TABLES.items():
+        try:
+            _read_table(connection, table_name, spec, extra_kinds, frames, positions, versions, unresolved, opened)
+        except (ValueError, TypeError, AttributeError, KeyError) as error:
+            raise PlannerError(_DAMAGED_TABLE, path=name, table=table_name,
+                               reason=str(error).splitlines()[0][:120] or type(error).__name__) from None
     next_id = max([int(meta.get("next_row_id", "1"))] + [int(f.index.max()) + 1 for f in frames.values() if len(f)])
     book = Book.restored(frames, positions, unresolved, {}, versions, next_id)
     # place the stored-value problems now that rows can be located
     book._opened_problems = {key: book.problem(p.table, p.row, p.column, p.template, **p.fields)
                              for key, p in opened.items()}
     return book
+
+
+def _read_table(connection, name, spec, extra_kinds, frames, positions, versions, unresolved, opened) -> None:
+    """Read one SQL table into the book's pieces (its frame, positions, versions, ...)."""
+    # the JSON columns are read only when some row uses them (most books have none)
+    table = TABLES[name]
+    wanted = [column.name for column in table.columns if not column.name.startswith("_extra")
+              and column.name != "_unresolved"]
+    wanted += [column for column in ("_extra", "_unresolved") if connection.execute(
+        sa.select(sa.exists().where(table.c[column].is_not(None)))).scalar()]
+    names, rows = dialects.fetch(connection, "SELECT " + ", ".join(f'"{c}"' for c in wanted) + f' FROM "{name}"')
+    # one 2-D object array, then a column per slice: much faster than transposing tuples
+    grid = np.array(rows, dtype=object).reshape(len(rows), len(names))
+    raw = {column: grid[:, n] for n, column in enumerate(names)}
+    ids = pd.Index(raw["row_id"].astype("int64"), name=ROW_ID)
+    data = {}
+    for column in spec.columns:
+        data[column.name], bad = _column(raw[column.name], column.kind, ids)
+        for row, value in bad:
+            opened[(name, row, column.name)] = Problem(name, row, column.name, *_unreadable(column, value))
+    frame = pd.DataFrame(data, index=ids)
+    if extra_kinds.get(name):
+        cells = [json.loads(text) if text else {} for text in raw.get("_extra", ())]
+        cells = [cell if isinstance(cell, dict) else {} for cell in cells]
+        for column, kind in extra_kinds[name]:
+            frame[column] = _extra_values(cells, column, kind, ids)
+    order = np.argsort(np.asarray(raw["_position"], dtype="float64"), kind="stable")
+    frames[name] = frame.iloc[order]
+    positions[name] = np.asarray(raw["_position"], dtype="float64")[order]
+    versions[name] = pd.Series(np.asarray(raw["_version"], dtype="int64"), index=ids)
+    unresolved[name] = {}
+    for row, text in zip(ids.tolist(), raw.get("_unresolved", ())):
+        if text:
+            cells = json.loads(text)
+            for column, value in (cells.items() if isinstance(cells, dict) else ()):
+                if column in spec.names and spec.column(column).kind is Kind.REF:
+                    unresolved[name].setdefault(column, {})[row] = str(value)
 
 
 def _column(values, kind: Kind, ids: pd.Index) -> tuple[pd.Series, list]:
@@ -606,20 +661,26 @@ def _extra_values(cells: list[dict], column: str, kind: str, ids: pd.Index) -> p
     if kind == "date":
         return iso_days(series)[0]
     if kind == "number":
+        types = set(map(type, values))
+        if types <= {int, type(None)}:  # whole numbers stay exact
+            return pd.Series(values, index=ids, dtype="int64" if type(None) not in types else "Int64")
         return pd.to_numeric(series, errors="coerce")
     return series.astype("string")
 
 
 # -- whole books ----------------------------------------------------------------------------
-def write_book(book: Tables, target: str | os.PathLike, replace_held: bool = False) -> int:
+def write_book(book: Tables, target: str | os.PathLike, replace_held: bool = False,
+               replace_other: bool = False) -> int:
     """Write all of ``book`` to ``target`` (Save As, a copy): a new file renamed into place,
     or one PostgreSQL transaction. Returns the revision written.
 
     Raises
     ------
     PlannerError
-        When the target cannot be written, or :class:`BookInUse` when another live Planner
-        holds the book there (``replace_held`` to replace it anyway).
+        When the target cannot be written, holds something other than a Planner book (a
+        file or a database with other tables; ``replace_other`` when the user chose to replace
+        it), or :class:`BookInUse` when another live Planner holds the book there
+        (``replace_held`` to replace it anyway).
     """
     if isinstance(book, Book):
         book = book.snapshot()
@@ -629,7 +690,7 @@ def write_book(book: Tables, target: str | os.PathLike, replace_held: bool = Fal
         path = Path(url.database)
         _check_writable(path)
         if not replace_held:
-            _refuse_held(path)
+            _refuse_held(path, replace_other)
         with _Errors(name, "save"):
             _write_file(book, path)
         return 1
@@ -637,9 +698,12 @@ def write_book(book: Tables, target: str | os.PathLike, replace_held: bool = Fal
     try:
         with _Errors(name, "save"), _WriteTransaction(engine) as connection:
             revision = 1
-            if sa.inspect(connection).has_table(META):
+            present = set(sa.inspect(connection).get_table_names())
+            if present and META not in present and not replace_other:
+                raise PlannerError(_NOT_OURS, target=name)
+            if META in present:
                 meta = dict(connection.execute(sa.select(META_TABLE.c.key, META_TABLE.c.value)).all())
-                holder = json.loads(meta.get("holder") or "null")
+                holder = _holder(meta.get("holder"))
                 if holder and _alive(holder) and not replace_held:
                     raise BookInUse(name, holder)
                 revision = int(meta.get("revision") or 0) + 1
@@ -651,17 +715,19 @@ def write_book(book: Tables, target: str | os.PathLike, replace_held: bool = Fal
     return revision
 
 
-def _refuse_held(path: Path) -> None:
-    if not path.is_file():
+def _refuse_held(path: Path, replace_other: bool) -> None:
+    if not path.exists() or (path.stat().st_size == 0 and path.is_file()):
         return
     try:
         store = Store.open(path, "read")
     except PlannerError:
-        return  # not a readable book: nothing of another session's to protect
+        if replace_other:
+            return  # the user chose to replace it
+        raise PlannerError(_NOT_OURS, target=str(path)) from None
     try:
         with store.engine.connect() as connection:
-            holder = json.loads(store._meta_value(connection, "holder") or "null")
-    except (sa.exc.SQLAlchemyError, ValueError):
+            holder = _holder(store._meta_value(connection, "holder"))
+    except sa.exc.SQLAlchemyError:
         holder = None
     finally:
         store.engine.dispose()

@@ -32,9 +32,11 @@ def run_app(path: Path | None = None, lang: str | None = None) -> int:
     """Open the main window on ``path``, or on the demo book; returns the exit status."""
     app = create_app(lang)
     window = MainWindow()
+    window.show()
+    if window.offer_recovery():  # unsaved edits left by a crash come first
+        return app.exec()
     if path is None:
         window.load_demo()
     else:
         window.open_path(path)
-    window.show()
     return app.exec()

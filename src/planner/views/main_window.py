@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication, QComboBox, QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QSplitter,
     QTabWidget, QWidget,
@@ -17,18 +17,26 @@ from PySide6.QtWidgets import (
 from planner.core import schema
 from planner.core.book import Book
 from planner.core.errors import PlannerError
-from planner.core.demo import demo_book
+from planner.core.demo import demo_book, new_book
 from planner.core.money import format_money
 from planner.core.periods import Period
 from planner.core.report import Report, compute_report
+from planner.core.problems import BookProblems
+from planner.qt.book_model import BookTableModel
+from planner.qt.commands import push_change
 from planner.qt.i18n import error_text
 from planner.qt.table_model import FrameTableModel
 from planner.qt.workers import JobRunner
-from planner.storage import BOOK_SUFFIX, BookInUse, Store, write_book
+from planner.storage import BOOK_SUFFIX, BookInUse, ReadOnlyLocation, Store, write_book
+from planner.storage.recovery import Recovery
+from planner.views.edit_menu import EditMenu
 from planner.views.pipeline_panel import PipelinePanel
+from planner.views.sheet_view import FindBar, SheetView, sheet_pane
 from planner.views.table_view import BookTableView, titled
 
 MAX_RECENT = 8
+RECOMPUTE_AFTER_MS = 400  # results follow edits this long after the last one (debounced)
+AUTOSAVE_EVERY_MS = 60_000  # a recovery copy of unsaved edits, at most this old after a crash
 # Sheets shown as tabs, in order; the plan sheets share the Plans tab.
 SHEET_TABS = ("Deals", "StageHistory", "Reps", "Quotas", "Plans", "Splits", "Stages", "Settings")
 PLAN_SHEETS = ("Plans", "PlanTiers", "PlanBonuses")
@@ -41,7 +49,7 @@ class MainWindow(QMainWindow):
     book_loaded = Signal()
     report_ready = Signal()
 
-    def __init__(self, settings: QSettings | None = None) -> None:
+    def __init__(self, settings: QSettings | None = None, recovery: Recovery | None = None) -> None:
         super().__init__()
         self.settings = settings or QSettings()
         self.book: Book | None = None
@@ -50,8 +58,26 @@ class MainWindow(QMainWindow):
         self.report: Report | None = None
         self.jobs = JobRunner(self)
         self._report_generation = 0
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(self._update_title)
+        self._unsubscribe = None
+        self._unsaved = False  # a book never saved to its place (new, recovered) even with no edit
+        self._recompute_timer = _single_shot(self, RECOMPUTE_AFTER_MS, self.recompute)
+        self.recovery = recovery or Recovery(Path(QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.AppDataLocation)) / "recovery")
+        self.session = __import__("uuid").uuid4().hex
+        self._autosaved_revision: int | None = None
+        self._autosave_timer = QTimer(self)
+        self._autosave_timer.setInterval(AUTOSAVE_EVERY_MS)
+        self._autosave_timer.timeout.connect(self.autosave)
+        self._autosave_timer.start()
+        # how the window asks the user; tests answer without modal dialogs
+        self.ask_unsaved = self._ask_unsaved
 
-        self.models = {name: FrameTableModel(spec, parent=self) for name, spec in schema.TABLES.items()}
+        self.models: dict[str, FrameTableModel] = {name: BookTableModel(spec, parent=self)
+                                                   for name, spec in schema.TABLES.items()}
+        self.sheets = {name: SheetView(model, self._push) for name, model in self.models.items()}
+        self.find_bars = {name: FindBar() for name in self.models}
         self.attainment_model = FrameTableModel(schema.ATTAINMENT, parent=self)
         self.team_model = FrameTableModel(schema.TEAM_ATTAINMENT, parent=self)
         self.commissions_model = FrameTableModel(schema.COMMISSIONS, parent=self)
@@ -67,8 +93,14 @@ class MainWindow(QMainWindow):
         self.period_box.setToolTip(self.tr("Period of the results: month, quarter or year"))
         self.period_box.currentIndexChanged.connect(self.recompute)
         self._build_actions()
+        self.edit_menu = EditMenu(self)
+        for name, sheet in self.sheets.items():
+            sheet.context_actions = self.edit_menu.sheet_actions
+            sheet.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            sheet.restore_layout(self.settings, name)
         self._build_status_bar()
         self.resize(1280, 800)
+        self._restore_window()
         self._update_title()
 
     # -- layout --------------------------------------------------------------------------
@@ -79,10 +111,10 @@ class MainWindow(QMainWindow):
                 splitter = QSplitter(Qt.Orientation.Vertical)
                 for plan_sheet in PLAN_SHEETS:
                     label = translate("schema", schema.TABLES[plan_sheet].label)
-                    splitter.addWidget(titled(label, BookTableView(self.models[plan_sheet])))
+                    splitter.addWidget(titled(label, sheet_pane(self.sheets[plan_sheet], self.find_bars[plan_sheet])))
                 widget: QWidget = splitter
             else:
-                widget = BookTableView(self.models[name])
+                widget = sheet_pane(self.sheets[name], self.find_bars[name])
             self.tabs.addTab(widget, translate("schema", schema.TABLES[name].label))
         self.tabs.addTab(self.pipeline, self.tr("Pipeline"))
         attainment = QSplitter(Qt.Orientation.Vertical)
@@ -103,6 +135,7 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.new_action = self._action(self.tr("&New book"), QKeySequence.StandardKey.New, self.new_book)
         self.open_action = self._action(self.tr("&Open…"), QKeySequence.StandardKey.Open, self.choose_and_open)
         self.demo_action = self._action(self.tr("Open the &demo book"), None, self.load_demo)
         self.save_action = self._action(self.tr("&Save"), QKeySequence.StandardKey.Save, self.save)
@@ -110,7 +143,7 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        file_menu.insertAction(self.recent_menu.menuAction(), self.open_action)
+        file_menu.insertActions(self.recent_menu.menuAction(), [self.new_action, self.open_action])
         file_menu.addAction(self.demo_action)
         file_menu.addSeparator()
         file_menu.addActions([self.save_action, self.save_as_action])
@@ -148,13 +181,20 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(message)
         else:
             self.statusBar().clearMessage()
-        for action in (self.open_action, self.demo_action, self.save_action, self.save_as_action):
+        for action in (self.new_action, self.open_action, self.demo_action, self.save_action, self.save_as_action):
             action.setEnabled(message is None)
         self.save_action.setEnabled(message is None and not self.read_only)
 
     # -- opening and saving ------------------------------------------------------------------
+    def new_book(self) -> None:
+        """An empty book with the standard stages, not yet saved anywhere."""
+        if self.confirm_discard():
+            self.show_book(new_book(), None, unsaved=True)
+
     def load_demo(self) -> None:
         """Show the built-in demo book (generated in the background)."""
+        if not self.confirm_discard():
+            return
         self._set_busy(self.tr("Preparing the demo book…"))
         self.jobs.start(demo_book, lambda book: self.show_book(book, None), self._open_failed)
 
@@ -164,6 +204,8 @@ class MainWindow(QMainWindow):
         When another Planner holds the book, ``ask_in_use`` decides: read-only, take over, or not at all.
         """
         path = Path(path)
+        if not self.confirm_discard():
+            return
         self._set_busy(self.tr("Opening %1…").replace("%1", path.name))
 
         def work() -> tuple[Store, Book]:
@@ -175,6 +217,9 @@ class MainWindow(QMainWindow):
                 raise
 
         def failed(error: Exception) -> None:
+            if isinstance(error, ReadOnlyLocation):  # a read-only share: show it, saving is Save As
+                self.open_path(path, read_only=True)
+                return
             if isinstance(error, BookInUse):
                 self._set_busy(None)
                 choice = self.ask_in_use(error)
@@ -208,7 +253,7 @@ class MainWindow(QMainWindow):
         self._set_busy(None)
         QMessageBox.critical(self, self.tr("Could not open the book"), error_text(error))
 
-    def show_book(self, book: Book, path: Path | None, store: Store | None = None) -> None:
+    def show_book(self, book: Book, path: Path | None, store: Store | None = None, unsaved: bool = False) -> None:
         """Show ``book`` (read from ``store`` at ``path``, or not yet saved when ``None``).
 
         Everything switches to the new book together; a wrong setting (currency, as_of) shows
@@ -216,10 +261,16 @@ class MainWindow(QMainWindow):
         """
         self._set_busy(None)
         self._release_store()
-        self.book, self.path, self.store = book, path, store
-        currency = book.currency if not _raises(lambda: book.currency) else "USD"
-        for name, model in self.models.items():
-            model.set_frame(book[name], currency, book.references(name))
+        if self._unsubscribe:
+            self._unsubscribe()
+        self.recovery.discard(self.session)
+        self.book, self.path, self.store, self._unsaved = book, path, store, unsaved
+        self.undo_stack.clear()
+        self._autosaved_revision = book.revision
+        for model in self.models.values():
+            model.attach(book, self._push, read_only=self.read_only)
+        self._unsubscribe = book.subscribe(lambda _event: self._recompute_timer.start())
+        self.edit_menu.set_editable(not self.read_only)
         if path is not None:
             self._remember(path)
         self._update_title()
@@ -244,13 +295,16 @@ class MainWindow(QMainWindow):
             self.save_as()
             return
         book, store = self.book, self.store
+        if not book.pending:  # nothing to write (edits undone back to the saved state)
+            self._saved_cleanly(book)
+            return
         snapshot, changes, versions = book.snapshot(), book.take_changes(), dict(book.versions)
         self._set_busy(self.tr("Saving %1…").replace("%1", self.path.name))
 
         def saved(revision: int) -> None:
             self._set_busy(None)
             book.saved(changes, revision)
-            self._update_title()
+            self._saved_cleanly(book)
             self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(self.path)), 5000)
 
         def failed(error: Exception) -> None:
@@ -276,7 +330,7 @@ class MainWindow(QMainWindow):
         self._set_busy(self.tr("Saving %1…").replace("%1", path.name))
 
         def work() -> Store:
-            write_book(snapshot, path)
+            write_book(snapshot, path, replace_other=True)  # the file dialog asked before replacing
             return Store.open(path, "edit")
 
         def saved(store: Store) -> None:
@@ -285,7 +339,7 @@ class MainWindow(QMainWindow):
             self.store, self.path = store, path
             store.bind(book, snapshot)
             self._remember(path)
-            self._update_title()
+            self._saved_cleanly(book)
             self.save_action.setEnabled(True)
             self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 5000)
 
@@ -295,6 +349,108 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, self.tr("Could not save the book"), error_text(error))
 
         self.jobs.start(work, saved, failed)
+
+    def _push(self, change, text: str):
+        """Apply ``change`` to the book as one undo step (Refused: nothing changed)."""
+        return push_change(self.undo_stack, self.book, change, text)
+
+    def _saved_cleanly(self, book: Book) -> None:
+        if book is self.book and not book.pending:
+            self.undo_stack.setClean()
+            self._unsaved = False
+            self.recovery.discard(self.session)
+        self._update_title()
+        if self._close_after_save:
+            self._close_after_save = False
+            self.close()
+
+    _close_after_save = False
+
+    @property
+    def modified(self) -> bool:
+        """Unsaved changes: edits since the last save, or a book that has no place yet."""
+        return self.book is not None and (self._unsaved or not self.undo_stack.isClean() or bool(self.book.pending))
+
+    def confirm_discard(self) -> bool:
+        """May the shown book be replaced? Asks to save unsaved changes; False to stay."""
+        if not self.modified:
+            return True
+        choice = self.ask_unsaved()
+        if choice == "save":
+            self._close_after_save = False
+            self.save()
+            return False  # the save runs in the background; the user repeats the action
+        return choice == "discard"
+
+    def _ask_unsaved(self) -> str | None:
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved changes"),
+            self.tr("%1 has changes that are not saved. Save them?").replace("%1", self._title_name()),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save)
+        return {QMessageBox.StandardButton.Save: "save", QMessageBox.StandardButton.Discard: "discard"}.get(answer)
+
+    def current_sheet(self) -> SheetView | None:
+        focus = QApplication.focusWidget()
+        for sheet in self.sheets.values():
+            if focus is sheet or (focus is not None and sheet.isAncestorOf(focus)):
+                return sheet
+        page = self.tabs.currentWidget()
+        for sheet in self.sheets.values():
+            if page is not None and page.isAncestorOf(sheet):
+                return sheet
+        return None
+
+    def show_find(self) -> None:
+        sheet = self.current_sheet()
+        if sheet is not None:
+            name = next(name for name, view in self.sheets.items() if view is sheet)
+            self.find_bars[name].open_for(sheet)
+
+    def autosave(self) -> None:
+        """Write a recovery copy of unsaved edits (in the background); nothing when clean."""
+        if self.book is None or not self.modified or self.book.revision == self._autosaved_revision:
+            return
+        snapshot, source, title = self.book.snapshot(), str(self.path) if self.path else None, self._title_name()
+        self._autosaved_revision = snapshot.revision
+        self.jobs.start(lambda: self.recovery.write(self.session, snapshot, source, title), lambda _path: None,
+                        lambda error: self.statusBar().showMessage(error_text(error), 8000))
+
+    def offer_recovery(self, ask=None) -> bool:
+        """After a crash: offer the newest unsaved edits left behind; True when one was restored."""
+        entries = [entry for entry in self.recovery.pending()]
+        for entry in [e for e in entries if e.broken]:
+            self.recovery.discard(entry.session)
+        entries = [e for e in entries if not e.broken]
+        if not entries:
+            return False
+        entry = entries[0]
+        ask = ask or self._ask_recover
+        choice = ask(entry)
+        if choice is None:
+            return False
+        if choice == "discard":
+            self.recovery.discard(entry.session)
+            return False
+        try:
+            book = self.recovery.restore(entry)
+        except PlannerError as error:
+            QMessageBox.critical(self, self.tr("Could not restore"), error_text(error))
+            return False
+        self.recovery.discard(entry.session)
+        self.show_book(book, None, unsaved=True)
+        self.statusBar().showMessage(self.tr("Restored unsaved changes of %1: save them with Save As").replace(
+            "%1", entry.title), 15000)
+        return True
+
+    def _ask_recover(self, entry) -> str | None:
+        answer = QMessageBox.question(
+            self, self.tr("Restore unsaved changes?"),
+            self.tr("Planner closed without saving changes to %1 (last kept %2). Restore them?").replace(
+                "%1", entry.title).replace("%2", entry.written.astimezone().strftime("%Y-%m-%d %H:%M")),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Yes)
+        return {QMessageBox.StandardButton.Yes: "restore", QMessageBox.StandardButton.Discard: "discard"}.get(answer)
 
     def _file_filter(self) -> str:
         return self.tr("Planner books (*%1);;All files (*)").replace("%1", BOOK_SUFFIX)
@@ -316,11 +472,19 @@ class MainWindow(QMainWindow):
         if not recent:
             self.recent_menu.addAction(self.tr("No recent books")).setEnabled(False)
 
-    def _update_title(self) -> None:
-        name = self.path.name if self.path else self.tr("Demo book") if self.book is not None else ""
+    def _title_name(self) -> str:
+        if self.path:
+            return self.path.name
+        if self.book is None:
+            return ""
+        return self.tr("Untitled") if self._unsaved else self.tr("Demo book")
+
+    def _update_title(self, *_args) -> None:
+        name = self._title_name()
         if name and self.read_only:
             name = self.tr("%1 (read-only)").replace("%1", name)
-        self.setWindowTitle(f"{name} — Planner" if name else "Planner")
+        self.setWindowTitle(f"{name}[*] — Planner" if name else "Planner")
+        self.setWindowModified(self.modified)
 
     # -- results -----------------------------------------------------------------------------
     def _fill_periods(self) -> None:
@@ -354,14 +518,21 @@ class MainWindow(QMainWindow):
         def done(report: Report) -> None:
             if generation == self._report_generation:
                 self._set_busy(None)
+                self._flag_problems(book.problems())
                 self.show_report(report)
 
         def failed(error: Exception) -> None:
             if generation == self._report_generation:
                 self._set_busy(None)
+                self._flag_problems(error.problems if isinstance(error, BookProblems) else [])
                 self.show_report(None, error_text(error))
 
         self.jobs.start(lambda: compute_report(book, period), done, failed)
+
+    def _flag_problems(self, problems) -> None:
+        for model in self.models.values():
+            model.set_problems(problems)
+        self._update_title()
 
     def show_report(self, report: Report | None, problem: str | None = None) -> None:
         self.report = report
@@ -400,9 +571,44 @@ class MainWindow(QMainWindow):
 
     # -- closing -------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.modified:
+            choice = self.ask_unsaved()
+            if choice != "discard":
+                event.ignore()
+                if choice == "save":
+                    self._close_after_save = True
+                    self.save()
+                return
         self.jobs.wait()  # let a save in progress finish: its file must be whole
+        self.recovery.discard(self.session)
+        self._save_window()
         self._release_store()
         super().closeEvent(event)
+
+    def _save_window(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/tab", self.tabs.currentIndex())
+        for name, sheet in self.sheets.items():
+            sheet.save_layout(self.settings, name)
+
+    def _restore_window(self) -> None:
+        geometry, state = self.settings.value("window/geometry"), self.settings.value("window/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+        tab = self.settings.value("window/tab")
+        if tab is not None:
+            self.tabs.setCurrentIndex(int(tab))
+
+
+def _single_shot(parent, msecs: int, slot) -> QTimer:
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(msecs)
+    timer.timeout.connect(slot)
+    return timer
 
 
 def _raises(action) -> bool:

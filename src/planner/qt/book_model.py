@@ -1,0 +1,225 @@
+"""An editable table model over one table of a living book.
+
+``setData`` is a request (tabulous ``_item_model.py``): the typed text is parsed and checked
+by the core, then the change goes to ``push`` (which applies it through the book's edit API
+and puts it on the undo stack). A refusal returns False, leaves the cell as it was, and emits
+``refused`` with the message for the view to show; the model never opens a dialog. The model
+follows the book's events: changed cells are refreshed by row id, whatever the sort or filter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QApplication, QStyle
+
+from planner.core import schema
+from planner.core.book import Book
+from planner.core.changes import Change, Changed, SetValues
+from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
+from planner.core.parse import parse_date
+from planner.core.problems import Problem, Refused
+from planner.core.schema import ROW_ID, Kind
+from planner.qt.i18n import error_text
+from planner.qt.table_model import FrameTableModel
+
+NOT_NUMBER = QT_TRANSLATE_NOOP("errors", "{value!r} is not a number")
+Push = Callable[[Change, str], object]  # apply a change as one undo step (raises Refused)
+
+
+class BookTableModel(FrameTableModel):
+    """One input table of a book (Deals, Reps, ...), editable cell by cell."""
+
+    refused = Signal(str)  # a typed value did not fit: what was expected
+
+    def __init__(self, spec: schema.Table, parent=None) -> None:
+        super().__init__(spec, parent=parent)
+        self.book: Book | None = None
+        self._push: Push | None = None
+        self._unsubscribe = None
+        self._problems: dict[tuple[int, str], list[str]] = {}
+        self._read_only = False
+
+    def attach(self, book: Book | None, push: Push | None, read_only: bool = False) -> None:
+        """Show ``book``'s table and follow its changes; edits go to ``push``."""
+        if self._unsubscribe:
+            self._unsubscribe()
+            self._unsubscribe = None
+        self.book, self._push, self._read_only = book, push, read_only
+        self._problems = {}
+        if book is None:
+            self.set_frame(self.spec.empty())
+            return
+        self._unsubscribe = book.subscribe(self._on_changed)
+        self.set_frame(book[self.spec.name], _currency(book), book.references(self.spec.name))
+
+    def row_id(self, view_row: int) -> int:
+        return int(self._frame.index[self.source_row(view_row)])
+
+    def column_name(self, column: int) -> str:
+        return str(self._frame.columns[column])
+
+    def column_kind(self, column: int) -> Kind:
+        return self._kinds[column]
+
+    def spec_column(self, column: int) -> schema.Column | None:
+        """The schema's column shown at ``column`` (None for a user's own column)."""
+        name = self.column_name(column)
+        return self.spec.column(name) if name in self.spec.names else None
+
+    # -- following the book --------------------------------------------------------------
+    def _on_changed(self, event: Changed) -> None:
+        name = self.spec.name
+        refers = {column.ref for column in self.spec.refs}
+        if event.table != name:
+            if event.table in refers:  # a rep renamed, a stage added: names shown here change
+                self._references = self.book.references(name)
+                self._columns.clear()
+                self._cells_changed(None)
+            return
+        if event.kind == "values":
+            self._frame = self.book[name]
+            changed = {list(self._frame.columns).index(c) for c in event.columns if c in self._frame.columns}
+            for column in changed:
+                self._columns.pop(column, None)
+            if self._currency_depends_on(event.columns):
+                self._columns.clear()
+            rows = self._frame.index.get_indexer(event.rows)
+            self._cells_changed(self.view_rows(rows[rows >= 0]))
+        else:  # rows came or went: the view keeps its sort, filters and selected records
+            self.set_frame(self.book[name], _currency(self.book), self.book.references(name))
+
+    def _currency_depends_on(self, columns) -> bool:
+        return any(c.currency_column in columns for c in self.spec.columns if c.currency_column)
+
+    def _cells_changed(self, view_rows: np.ndarray | None) -> None:
+        if not self.rowCount() or not self.columnCount():
+            return
+        if view_rows is None:
+            first, last = 0, self.rowCount() - 1
+        else:
+            shown = view_rows[view_rows >= 0]
+            if not len(shown):
+                return
+            first, last = int(shown.min()), int(shown.max())
+        self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
+
+    def set_problems(self, problems: list[Problem]) -> None:
+        """Flag the cells that have problems (icon and tooltip, not colour alone)."""
+        cells: dict[tuple[int, str], list[str]] = {}
+        for problem in problems:
+            if problem.table == self.spec.name and problem.row is not None:
+                text = problem.translated(QCoreApplication.translate, by_key=False).split(": ", 1)[-1]
+                for column in (problem.column or "").split(", "):
+                    cells.setdefault((problem.row, column), []).append(text)
+        if cells or self._problems:
+            self._problems = cells
+            self._cells_changed(None)
+
+    # -- Qt model interface ----------------------------------------------------------------
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and not self._read_only and self._push is not None:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        if role in (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DisplayRole,
+                    Qt.ItemDataRole.EditRole):
+            row_id, name = self.row_id(index.row()), self.column_name(index.column())
+            unresolved = self._unresolved(name).get(row_id)
+            problems = self._problems.get((row_id, name))
+            if role == Qt.ItemDataRole.DecorationRole and (problems or unresolved is not None):
+                return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            if role == Qt.ItemDataRole.ToolTipRole and problems:
+                return "\n".join(problems)
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole) and unresolved is not None:
+                return unresolved  # kept as the user gave it, flagged until it is fixed
+            if role == Qt.ItemDataRole.ToolTipRole and self._kinds[index.column()] is Kind.REF:
+                native = super().data(index, Qt.ItemDataRole.EditRole)
+                return None if native is None else self._ref_key(name, native)
+            if role == Qt.ItemDataRole.EditRole:
+                return self._edit_text(index)
+        return super().data(index, role)
+
+    def _unresolved(self, name: str) -> dict[int, str]:
+        return self.book.unresolved(self.spec.name, name) if self.book is not None else {}
+
+    def _ref_key(self, name: str, row_id: int) -> str | None:
+        """The user's own id of the row a reference cell names (shown in its tooltip)."""
+        target = self.spec.column(name).ref
+        key = self.book.keys(target).get(row_id)
+        return None if key is None or pd.isna(key) else str(key)
+
+    def _edit_text(self, index: QModelIndex) -> str:
+        """What an editor starts with: the cell as shown (money with separators, 35%, 2026-03-05)."""
+        return super().data(index, Qt.ItemDataRole.DisplayRole) or ""
+
+    def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole or self._push is None or self._read_only:
+            return False
+        name, row_id = self.column_name(index.column()), self.row_id(index.row())
+        column = self.spec.column(name) if name in self.spec.names else None
+        try:
+            if column is not None and column.kind is Kind.REF and isinstance(value, int):
+                values = pd.DataFrame({name: pd.array([value], dtype="Int64")}, index=pd.Index([row_id], name=ROW_ID))
+            else:
+                values = self.typed({name: [value]}, [row_id])
+            self._push(SetValues(self.spec.name, values), QCoreApplication.translate(
+                "BookTableModel", "Edit %1").replace("%1", self.headerData(index.column(), Qt.Orientation.Horizontal)))
+        except PlannerError as error:
+            self.refused.emit(error_text(error))
+            return False
+        return True
+
+    def typed(self, columns: dict[str, list], row_ids: list[int]) -> pd.DataFrame:
+        """Typed values (text as people write it) as the book's values, or :class:`Refused`
+        listing every cell that does not fit."""
+        typed = pd.DataFrame(columns, index=pd.Index(row_ids, name=ROW_ID), dtype="object")
+        extras = [name for name in typed.columns if name not in self.spec.names]
+        values, problems = self.book.parse_input(self.spec.name, typed)
+        for name in extras:  # a user's own column keeps its kind: numbers stay numbers
+            values[name], bad = _extra_values(typed[name], self._frame[name])
+            problems += [self.book.problem(self.spec.name, int(row), name, NOT_NUMBER, value=typed.at[row, name])
+                         for row in bad]
+        if problems:
+            raise Refused(problems)
+        return values
+
+    def _sort_values(self, column: int) -> pd.Series:
+        """Stages sort in pipeline order, not alphabetically."""
+        name = self._frame.columns[column]
+        if self.book is not None and name in self.spec.names and self.spec.column(name).ref == "Stages":
+            order = self.book["Stages"]["order"]
+            return self._frame.iloc[:, column].reset_index(drop=True).map(order).astype("Float64")
+        return super()._sort_values(column)
+
+
+def _currency(book: Book) -> str:
+    try:
+        return book.currency
+    except PlannerError:
+        return "USD"
+
+
+def _extra_values(typed: pd.Series, current: pd.Series) -> tuple[pd.Series, list]:
+    """Typed text for a user's own column in the column's kind, and the rows that do not fit."""
+    text = typed.astype("string").str.strip().replace("", None)
+    if pd.api.types.is_numeric_dtype(current):
+        numbers = pd.to_numeric(text.str.replace(",", "", regex=False), errors="coerce")
+        return numbers, list(text.index[numbers.isna() & text.notna()])
+    if pd.api.types.is_datetime64_any_dtype(current):
+        days, bad = [], []
+        for row, value in text.items():
+            try:
+                days.append(None if pd.isna(value) else parse_date(value))
+            except (ValueError, OverflowError):
+                days.append(None)
+                bad.append(row)
+        return pd.Series(days, index=text.index, dtype="datetime64[ns]"), bad
+    return text, []

@@ -1,0 +1,479 @@
+"""An editable sheet: spreadsheet keys, clipboard, rows, fill down, find and filters.
+
+Every change a user makes here becomes one change of the book, applied through its edit API
+and pushed as one undo step (``push``): a paste of a block, with the rows it grows, is one
+step; a refused paste changes nothing and lists every cell that did not fit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import QItemSelectionModel, QMimeData, QModelIndex, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate, QAbstractItemView, QApplication, QHBoxLayout, QLabel, QLineEdit, QMenu, QMessageBox, QToolButton, QVBoxLayout,
+    QWidget,
+)
+
+from planner.core.changes import Batch, SetValues
+from planner.core.errors import PlannerError
+from planner.core.problems import Problem, Refused
+from planner.core.schema import ROW_ID, Kind
+from planner.qt.book_model import BookTableModel
+from planner.qt.clipboard import fit_block, format_html, format_tsv, parse_html, parse_tsv
+from planner.qt.delegates import CellDelegate
+from planner.qt.i18n import error_text
+from planner.views.table_view import BookTableView
+
+# Shown in full in a refusal's details; beyond this, a count.
+MAX_LISTED = 200
+
+
+class SheetView(BookTableView):
+    """A grid over one table of the book that edits like a spreadsheet."""
+
+    status = Signal(str)  # a short message for the status bar
+
+    def __init__(self, model: BookTableModel, push: Callable, parent: QWidget | None = None) -> None:
+        super().__init__(model, parent)
+        self.push = push  # (change, text) -> inverse; raises Refused when a value does not fit
+        self.setItemDelegate(CellDelegate(self))
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._cell_menu)
+        header = self.horizontalHeader()
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        model.refused.connect(self.refuse)
+        # rows coming and going reset the model: keep the cursor and selection on their records
+        model.modelAboutToBeReset.connect(self._remember_cursor)
+        model.modelReset.connect(self._restore_cursor)
+        self._cursor: tuple | None = None
+        self.context_actions: list[QAction | None] = []  # the window's Edit actions, for the menu
+        # how a refusal is shown; tests answer it without a modal dialog
+        self.show_refusal: Callable[[str, list[str]], None] = self._refusal_box
+
+    @property
+    def sheet(self) -> BookTableModel:
+        return self.model()
+
+    def _remember_cursor(self) -> None:
+        current = self.currentIndex()
+        if not current.isValid():
+            self._cursor = None
+            return
+        rows = self.selected_rows()
+        self._cursor = (self.sheet.row_id(current.row()), current.row(), current.column(),
+                        [self.sheet.row_id(row) for row in rows if row < self.model().rowCount()])
+
+    def _restore_cursor(self) -> None:
+        if self._cursor is None or not self.model().rowCount():
+            return
+        current_id, row, column, selected = self._cursor
+        self._cursor = None
+        frame_rows = self.sheet.frame.index.get_indexer([current_id])
+        view = self.sheet.view_rows(frame_rows[frame_rows >= 0]) if (frame_rows >= 0).any() else []
+        # the same record if it is still there, else the row that took its place
+        target = int(view[0]) if len(view) and view[0] >= 0 else min(row, self.model().rowCount() - 1)
+        self.setCurrentIndex(self.model().index(target, column))
+
+    # -- keys ------------------------------------------------------------------------------
+    def keyPressEvent(self, event) -> None:
+        key = event.key()
+        if self.state() != QAbstractItemView.State.EditingState:
+            if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not event.modifiers():
+                self.clear_cells()
+                return
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # Enter moves down, as in Excel
+                self._move(1 if not event.modifiers() & Qt.KeyboardModifier.ShiftModifier else -1)
+                return
+        super().keyPressEvent(event)
+
+    def closeEditor(self, editor, hint) -> None:
+        super().closeEditor(editor, hint)
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:  # committed with Enter: next row
+            self._move(1)
+
+    def _move(self, rows: int) -> None:
+        current = self.currentIndex()
+        if current.isValid():
+            target = self.model().index(min(max(current.row() + rows, 0), self.model().rowCount() - 1),
+                                        current.column())
+            self.setCurrentIndex(target)
+
+    # -- selection -------------------------------------------------------------------------
+    def selected_cells(self) -> dict[int, list[int]]:
+        """Selected view rows per column (the current cell when nothing is selected)."""
+        cells: dict[int, list[int]] = {}
+        indexes = self.selectionModel().selectedIndexes() or ([self.currentIndex()] if self.currentIndex().isValid()
+                                                              else [])
+        for index in indexes:
+            cells.setdefault(index.column(), []).append(index.row())
+        return {column: sorted(rows) for column, rows in sorted(cells.items())}
+
+    def selected_rows(self) -> list[int]:
+        return sorted({row for rows in self.selected_cells().values() for row in rows})
+
+    def _visible_columns(self) -> list[int]:
+        return [c for c in range(self.model().columnCount()) if not self.isColumnHidden(c)]
+
+    # -- clipboard -------------------------------------------------------------------------
+    def copy(self) -> None:
+        cells = self.selected_cells()
+        if not cells:
+            return
+        rows = self.selected_rows()
+        columns = [c for c in self._visible_columns() if c in cells]
+        grid = [[self._text(row, column) if row in cells[column] else "" for column in columns] for row in rows]
+        data = QMimeData()
+        data.setText(format_tsv(grid))
+        data.setHtml(format_html(grid))
+        QApplication.clipboard().setMimeData(data)
+        self.status.emit(self.tr("Copied %1 cells").replace("%1", f"{sum(len(r) for r in cells.values()):,}"))
+
+    def _text(self, row: int, column: int) -> str:
+        return self.model().data(self.model().index(row, column), Qt.ItemDataRole.DisplayRole) or ""
+
+    def cut(self) -> None:
+        self.copy()
+        self.clear_cells(self.tr("Cut"))
+
+    def paste(self, text: str | None = None) -> bool:
+        """Paste a block (from Excel, LibreOffice or this grid) at the current cell; rows are added
+        below the last one when the block runs past it. All or nothing, one undo step."""
+        if text is None:
+            data = QApplication.clipboard().mimeData()
+            block = parse_tsv(data.text()) if data.hasText() else parse_html(data.html()) if data.hasHtml() else []
+        else:
+            block = parse_tsv(text)
+        start = self.currentIndex()
+        if not block or not start.isValid():
+            return False
+        cells = self.selected_cells()
+        rows, columns = self.selected_rows(), list(cells)
+        if len(rows) > 1 or len(columns) > 1:  # a value or a row/column into a larger selection
+            block = fit_block(block, len(rows), len(columns))
+            start = self.model().index(rows[0], columns[0])
+        visible = [c for c in self._visible_columns() if c >= start.column()]
+        width = len(block[0])
+        if width > len(visible):
+            self.show_refusal(self.tr("Nothing was pasted"), [self.tr(
+                "The block has %1 columns; only %2 fit from the selected cell.").replace("%1", str(width)).replace(
+                "%2", str(len(visible)))])
+            return False
+        names = [self.sheet.column_name(c) for c in visible[:width]]
+        try:
+            change, grown = self._paste_change(block, start.row(), names)
+            self.push(change, self.tr("Paste %1 × %2").replace("%1", str(len(block))).replace("%2", str(width)))
+        except Refused as refused:
+            self.show_refusal(self.tr("Nothing was pasted"), self._where(refused.problems, start.row(), names))
+            return False
+        except PlannerError as error:
+            self.show_refusal(self.tr("Nothing was pasted"), [error_text(error)])
+            return False
+        last = self.model().index(min(start.row() + len(block) - 1, self.model().rowCount() - 1), visible[width - 1])
+        self.selectionModel().select(_range(self.model(), start, last), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.status.emit(self.tr("Pasted %1 rows (%2 new)").replace("%1", f"{len(block):,}").replace(
+            "%2", f"{grown:,}"))
+        return True
+
+    def _paste_change(self, block: list[list[str]], first_row: int, names: list[str]):
+        """The change a paste makes: new values for the rows it covers, and new rows after the
+        last one for the rest; every cell parsed and checked (Refused lists all bad ones)."""
+        model, book = self.sheet, self.sheet.book
+        self._new_rows = {}
+        existing = max(min(len(block), model.rowCount() - first_row), 0)
+        ids = [model.row_id(first_row + n) for n in range(existing)]
+        columns = {name: [row[n] for row in block] for n, name in enumerate(names)}
+        parts, problems = [], []
+        if existing:
+            try:
+                parts.append(SetValues(model.spec.name, model.typed(
+                    {name: values[:existing] for name, values in columns.items()}, ids)))
+            except Refused as refused:
+                problems += refused.problems
+        grown = len(block) - existing
+        if grown:
+            insert = book.insertion(model.spec.name, pd.DataFrame(index=range(grown)))
+            new_ids = list(insert.rows.index)
+            self._new_rows = {row: n + 1 for n, row in enumerate(new_ids)}
+            try:
+                values = model.typed({name: values[existing:] for name, values in columns.items()}, new_ids)
+                rows = insert.rows.copy()
+                for name in values.columns:
+                    rows[name] = values[name].astype(rows[name].dtype)
+                parts.insert(0, type(insert)(insert.table, rows, insert.positions))
+            except Refused as refused:
+                problems += refused.problems
+        if problems:
+            raise Refused(problems)
+        return (parts[0] if len(parts) == 1 else Batch(tuple(parts))), grown
+
+    def _where(self, problems: list[Problem], first_row: int, names: list[str]) -> list[str]:
+        """Each refused cell as the user sees it: row number, column header, what was expected."""
+        model, lines = self.sheet, []
+        ids = {model.row_id(first_row + n): first_row + n for n in range(max(model.rowCount() - first_row, 0))}
+        new_rows = getattr(self, "_new_rows", {})
+        headers = {name: model.headerData(c, Qt.Orientation.Horizontal)
+                   for c in range(model.columnCount()) for name in [model.column_name(c)]}
+        for problem in problems:
+            message = problem.translated(QApplication.translate, by_key=False).split(": ", 1)[-1]
+            if problem.row in ids:
+                row = model.headerData(ids[problem.row], Qt.Orientation.Vertical)
+                where = self.tr("Row %1").replace("%1", str(row))
+            else:
+                where = self.tr("New row %1").replace("%1", str(new_rows.get(problem.row, "?")))
+            lines.append(f"{where}, {headers.get(problem.column, problem.column or '')}: {message}")
+        return lines
+
+    # -- cells and rows ----------------------------------------------------------------------
+    def clear_cells(self, text: str | None = None) -> None:
+        """Empty the selected cells (a required cell refuses, with nothing changed)."""
+        parts = []
+        for column, rows in self.selected_cells().items():
+            name = self.sheet.column_name(column)
+            ids = [self.sheet.row_id(row) for row in rows]
+            parts.append(SetValues(self.sheet.spec.name, pd.DataFrame(
+                {name: pd.Series([None] * len(ids), index=ids, dtype=self._dtype(name))},
+                index=pd.Index(ids, name=ROW_ID))))
+        self._push_parts(parts, text or self.tr("Clear cells"))
+
+    def fill_down(self) -> None:
+        """Copy the top cell of each selected column into the selected cells below it."""
+        frame, parts = self.sheet.book[self.sheet.spec.name], []
+        for column, rows in self.selected_cells().items():
+            if len(rows) < 2:
+                continue
+            name = self.sheet.column_name(column)
+            ids = [self.sheet.row_id(row) for row in rows]
+            value = frame.at[ids[0], name]
+            parts.append(SetValues(self.sheet.spec.name, pd.DataFrame(
+                {name: pd.Series([value] * (len(ids) - 1), index=ids[1:], dtype=frame[name].dtype)},
+                index=pd.Index(ids[1:], name=ROW_ID))))
+        self._push_parts(parts, self.tr("Fill down"))
+
+    def _dtype(self, name: str):
+        return self.sheet.book[self.sheet.spec.name][name].dtype
+
+    def _push_parts(self, parts: list, text: str) -> None:
+        if not parts:
+            return
+        try:
+            self.push(parts[0] if len(parts) == 1 else Batch(tuple(parts)), text)
+        except PlannerError as error:
+            self.refuse(error_text(error))
+
+    def insert_rows(self, below: bool = False) -> None:
+        """Insert as many empty rows as are selected, above (or below) the selection."""
+        rows = self.selected_rows()
+        count = max(len(rows), 1)
+        model = self.sheet
+        if rows:
+            anchor = model.source_row(rows[-1]) + 1 if below else model.source_row(rows[0])
+        else:
+            anchor = len(model.frame)
+        change = model.book.insertion(model.spec.name, pd.DataFrame(index=range(count)), at=anchor)
+        self._push_parts([change], self.tr("Insert %n row(s)", "", count))
+        self._select_ids(list(change.rows.index))
+
+    def duplicate_rows(self) -> None:
+        """Insert copies of the selected rows after the last of them."""
+        rows = self.selected_rows()
+        if not rows:
+            return
+        model = self.sheet
+        ids = [model.row_id(row) for row in rows]
+        copies = model.book[model.spec.name].loc[ids]
+        change = model.book.insertion(model.spec.name, copies, at=max(model.source_row(r) for r in rows) + 1)
+        self._push_parts([change], self.tr("Duplicate %n row(s)", "", len(ids)))
+        self._select_ids(list(change.rows.index))
+
+    def delete_rows(self) -> None:
+        rows = self.selected_rows()
+        if not rows:
+            return
+        model = self.sheet
+        ids = [model.row_id(row) for row in rows]
+        self._push_parts([model.book.deletion(model.spec.name, ids)], self.tr("Delete %n row(s)", "", len(ids)))
+
+    def _select_ids(self, ids: list[int]) -> None:
+        model = self.sheet
+        frame_rows = model.frame.index.get_indexer(ids)
+        view_rows = model.view_rows(frame_rows[frame_rows >= 0])
+        view_rows = view_rows[view_rows >= 0]
+        if len(view_rows):
+            self.setCurrentIndex(model.index(int(view_rows.min()), max(self.currentIndex().column(), 0)))
+
+    # -- find and filter -----------------------------------------------------------------------
+    def find(self, text: str, forward: bool = True) -> bool:
+        """Select the next cell (from the current one) whose shown text contains ``text``."""
+        text = text.strip().casefold()
+        model = self.sheet
+        if not text or not model.rowCount():
+            return False
+        columns = self._visible_columns()
+        order = np.arange(len(model.frame)) if model._order is None else model._order
+        hits = np.zeros((model.rowCount(), len(columns)), dtype=bool)
+        for n, column in enumerate(columns):
+            spec_column = model.spec_column(column)
+            if spec_column is not None and spec_column.kind is Kind.TEXT and not spec_column.allowed:
+                shown = model.frame.iloc[order, column].reset_index(drop=True)  # plain text: as stored
+            else:
+                shown = pd.Series([self._text(row, column) for row in range(model.rowCount())], dtype="string")
+            hits[:, n] = shown.astype("string").str.casefold().str.contains(text, regex=False).fillna(
+                False).to_numpy(dtype=bool)
+        flat = np.flatnonzero(hits.ravel())
+        if not len(flat):
+            self.status.emit(self.tr("Not found: %1").replace("%1", text))
+            return False
+        current = self.currentIndex()
+        here = (current.row() * len(columns) + columns.index(current.column())) if current.isValid() \
+            and current.column() in columns else -1
+        later = flat[flat > here] if forward else flat[flat < here][::-1]
+        chosen = int((later if len(later) else (flat if forward else flat[::-1]))[0])
+        self.setCurrentIndex(model.index(chosen // len(columns), columns[chosen % len(columns)]))
+        return True
+
+    def filter_by_current(self) -> None:
+        current = self.currentIndex()
+        if current.isValid():
+            self.sheet.set_filter(self.sheet.column_name(current.column()), {self._text(current.row(),
+                                                                                       current.column())})
+            self._report_filter()
+
+    def clear_filters(self) -> None:
+        self.sheet.clear_filters()
+        self._report_filter()
+
+    def _report_filter(self) -> None:
+        model = self.sheet
+        if model.filtered:
+            self.status.emit(self.tr("Showing %1 of %2 rows").replace("%1", f"{model.rowCount():,}").replace(
+                "%2", f"{len(model.frame):,}"))
+        else:
+            self.status.emit(self.tr("All %1 rows shown").replace("%1", f"{len(model.frame):,}"))
+
+    # -- menus ---------------------------------------------------------------------------------
+    def _cell_menu(self, position) -> None:
+        menu = QMenu(self)
+        for action in self.context_actions:
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.tr("Filter by this value"), self.filter_by_current)
+        menu.addAction(self.tr("Clear filters"), self.clear_filters).setEnabled(self.sheet.filtered)
+        menu.popup(self.viewport().mapToGlobal(position))
+
+    def _header_menu(self, position) -> None:
+        column = self.horizontalHeader().logicalIndexAt(position)
+        menu = QMenu(self)
+        if column >= 0:
+            name = self.sheet.column_name(column)
+            menu.addAction(self.tr("Hide column"), lambda: self.setColumnHidden(column, True))
+            menu.addAction(self.tr("Clear filter on this column"),
+                           lambda: (self.sheet.set_filter(name, None), self._report_filter()))
+        menu.addAction(self.tr("Show all columns"), self.show_all_columns)
+        menu.addAction(self.tr("Clear filters"), self.clear_filters).setEnabled(self.sheet.filtered)
+        menu.popup(self.horizontalHeader().mapToGlobal(position))
+
+    def show_all_columns(self) -> None:
+        for column in range(self.model().columnCount()):
+            self.setColumnHidden(column, False)
+
+    # -- refusals and remembered layout ------------------------------------------------------
+    def refuse(self, message: str) -> None:
+        """A value did not fit: say why (the cell keeps its value)."""
+        self.status.emit(message)
+        self.show_refusal(self.tr("Not changed"), [message])
+
+    def _refusal_box(self, title: str, lines: list[str]) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, lines[0] if len(lines) == 1 else self.tr(
+            "%n cell(s) do not fit; nothing was changed.", "", len(lines)), parent=self)
+        if len(lines) > 1:
+            shown = lines[:MAX_LISTED] + ([self.tr("(and %1 more)").replace("%1", str(len(lines) - MAX_LISTED))]
+                                          if len(lines) > MAX_LISTED else [])
+            box.setDetailedText("\n".join(shown))
+            box.setInformativeText("\n".join(lines[:5]))
+        box.open()
+
+    def save_layout(self, settings: QSettings, key: str) -> None:
+        settings.setValue(f"sheets/{key}/header", self.horizontalHeader().saveState())
+
+    def restore_layout(self, settings: QSettings, key: str) -> None:
+        state = settings.value(f"sheets/{key}/header")
+        if state is not None:
+            self.horizontalHeader().restoreState(state)
+
+
+def _range(model, first: QModelIndex, last: QModelIndex):
+    from PySide6.QtCore import QItemSelection
+
+    return QItemSelection(first, last)
+
+
+class FindBar(QWidget):
+    """Find in the current sheet: Enter for the next match, Shift+Enter for the one before."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view: SheetView | None = None
+        self.field = QLineEdit()
+        self.field.setPlaceholderText(self.tr("Find in this sheet"))
+        self.field.setClearButtonEnabled(True)
+        self.field.returnPressed.connect(lambda: self.find(True))
+        close = QToolButton()
+        close.setText("✕")
+        close.setToolTip(self.tr("Close (Esc)"))
+        close.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.addWidget(QLabel(self.tr("Find:")))
+        layout.addWidget(self.field, 1)
+        for text, forward in ((self.tr("Next"), True), (self.tr("Previous"), False)):
+            button = QToolButton()
+            button.setText(text)
+            button.clicked.connect(lambda _checked=False, f=forward: self.find(f))
+            layout.addWidget(button)
+        layout.addWidget(close)
+        escape = QAction(self)
+        escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        escape.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.triggered.connect(self.hide)
+        self.addAction(escape)
+        self.hide()
+
+    def open_for(self, view: SheetView) -> None:
+        self.view = view
+        self.show()
+        self.field.setFocus()
+        self.field.selectAll()
+
+    def find(self, forward: bool) -> None:
+        modifiers = QApplication.keyboardModifiers()
+        if modifiers & Qt.KeyboardModifier.ShiftModifier:
+            forward = not forward
+        if self.view is not None:
+            self.view.find(self.field.text(), forward)
+
+    def hideEvent(self, event) -> None:
+        if self.view is not None:
+            self.view.setFocus()
+        super().hideEvent(event)
+
+
+def sheet_pane(view: SheetView, find_bar: FindBar) -> QWidget:
+    """A sheet with the find bar above it."""
+    pane = QWidget()
+    layout = QVBoxLayout(pane)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    layout.addWidget(find_bar)
+    layout.addWidget(view)
+    return pane
