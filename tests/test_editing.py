@@ -74,7 +74,13 @@ def type_into(qtbot, view, row, name, text):
     else:  # Korean and Japanese arrive through an input method, as committed text
         line.insert(text)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: view.state() != view.State.EditingState)  # Qt commits on the next turn
+    qtbot.waitUntil(lambda: not _alive(editor))  # Qt commits (and drops the editor) on the next turn
+
+
+def _alive(widget) -> bool:
+    import shiboken6
+
+    return shiboken6.isValid(widget) and widget.isVisible()
 
 
 @pytest.mark.parametrize("name, typed, expected", [
@@ -85,6 +91,7 @@ def type_into(qtbot, view, row, name, text):
     ("name", "새 거래", "새 거래"),
     ("owner", "佐藤 健", "佐藤 健"),  # a reference: the name shown, the rep's row id stored
     ("deal_type", "upsell", "upsell"),
+    ("id", "D-NEW", "D-NEW"),  # the frozen id column edits too
 ])
 def test_typing_into_cells_of_each_editor_kind(qtbot, window, name, typed, expected):
     view = sheet(window)
@@ -267,6 +274,20 @@ def test_results_follow_edits(qtbot, window):
     with qtbot.waitSignal(window.report_ready, timeout=30_000):
         type_into(qtbot, view, d10, "amount", "20000")
     assert window.report.pipeline["open_value"] == before + 1_000_000
+
+
+def test_result_tabs_mark_what_an_edit_changed(qtbot, window):
+    view = sheet(window)
+    d1 = list(window.book["Deals"]["id"]).index("D1")  # won by R1 in January
+    with qtbot.waitSignal(window.report_ready, timeout=30_000):
+        type_into(qtbot, view, d1, "amount", "8000")
+    model = window.attainment_model
+    r1 = list(model.frame["rep"]).index("R1")
+    credited = model.index(r1, list(model.frame.columns).index("credited"))
+    assert model.data(credited) == "16,600.00" and model.data(credited, Qt.ItemDataRole.FontRole).bold()
+    assert model.data(credited, Qt.ItemDataRole.ToolTipRole) == "Before the last change: 15,600.00"
+    untouched = model.index(list(model.frame["rep"]).index("R2"), list(model.frame.columns).index("credited"))
+    assert model.data(untouched, Qt.ItemDataRole.FontRole) is None
 
 
 def test_unsaved_edits_are_restored_after_a_crash(qtbot, window, tmp_path):

@@ -107,6 +107,13 @@
     </message>
 </context>
 <context>
+    <name>FrameTableModel</name>
+    <message>
+        <source>Before the last change: %1</source>
+        <translation>마지막 변경 전: %1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Period of the results: month, quarter or year</source>

@@ -226,7 +226,7 @@ PIPELINE_STAGES = Table("PipelineStages", QT_TRANSLATE_NOOP("schema", "Pipeline 
     _c("count", I, QT_TRANSLATE_NOOP("schema", "Open deals")),
     _c("value", M, QT_TRANSLATE_NOOP("schema", "Open value")),
     _c("weighted", M, QT_TRANSLATE_NOOP("schema", "Weighted value")),
-))
+), key=("stage",))
 
 TEAM_ATTAINMENT = Table("TeamAttainment", QT_TRANSLATE_NOOP("schema", "Team attainment"), (
     _c("team", T, QT_TRANSLATE_NOOP("schema", "Team")),
@@ -234,7 +234,7 @@ TEAM_ATTAINMENT = Table("TeamAttainment", QT_TRANSLATE_NOOP("schema", "Team atta
     _c("quota", M, QT_TRANSLATE_NOOP("schema", "Quota")),
     _c("credited", M, QT_TRANSLATE_NOOP("schema", "Credited")),
     _c("attainment", Kind.PERCENT, QT_TRANSLATE_NOOP("schema", "Attainment")),
-))
+), key=("team", "period"))
 
 ATTAINMENT = Table("Attainment", QT_TRANSLATE_NOOP("schema", "Attainment"), (
     _c("rep", T, QT_TRANSLATE_NOOP("schema", "Rep ID")),
@@ -244,7 +244,7 @@ ATTAINMENT = Table("Attainment", QT_TRANSLATE_NOOP("schema", "Attainment"), (
     _c("quota", M, QT_TRANSLATE_NOOP("schema", "Quota")),
     _c("credited", M, QT_TRANSLATE_NOOP("schema", "Credited")),
     _c("attainment", Kind.PERCENT, QT_TRANSLATE_NOOP("schema", "Attainment")),
-))
+), key=("rep", "period"))
 
 COMMISSIONS = Table("Commissions", QT_TRANSLATE_NOOP("schema", "Commissions"), (
     _c("rep", T, QT_TRANSLATE_NOOP("schema", "Rep ID")),
@@ -257,7 +257,7 @@ COMMISSIONS = Table("Commissions", QT_TRANSLATE_NOOP("schema", "Commissions"), (
     _c("commission", M, QT_TRANSLATE_NOOP("schema", "Commission")),
     _c("bonus", M, QT_TRANSLATE_NOOP("schema", "Bonus")),
     _c("total", M, QT_TRANSLATE_NOOP("schema", "Total")),
-))
+), key=("rep", "plan", "period"))
 
 COMMISSION_LINES = Table("CommissionLines", QT_TRANSLATE_NOOP("schema", "Commission lines"), (
     _c("rep", T, QT_TRANSLATE_NOOP("schema", "Rep ID")),

@@ -13,6 +13,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
 
 from planner.core import schema
 from planner.core.money import format_money, format_ratio
@@ -106,6 +107,9 @@ class FrameTableModel(QAbstractTableModel):
         self._filters: dict[str, set[str]] = {}  # column -> the shown texts a row must have to be shown
         self._columns: dict[int, _Column] = {}
         self._kinds = self._column_kinds()
+        # cells that differ from the frame shown before (a recomputed result): frame row,
+        # column -> the text shown before
+        self._changed: dict[tuple[int, int], str] = {}
 
     # -- content -------------------------------------------------------------------------
     @property
@@ -113,10 +117,14 @@ class FrameTableModel(QAbstractTableModel):
         return self._frame
 
     def set_frame(self, frame: pd.DataFrame, currency: str | None = None,
-                  references: dict[str, pd.Series] | None = None) -> None:
+                  references: dict[str, pd.Series] | None = None, compare: bool = False) -> None:
         """Show another frame (a reloaded book or a recomputed result); ``references`` gives,
-        per reference column, the names of the rows it refers to by row id."""
+        per reference column, the names of the rows it refers to by row id. With ``compare``
+        the cells that differ from the frame shown before are marked (a recomputed result
+        after an edit shows what the edit changed)."""
+        changed = self._differences(frame) if compare else {}
         self.beginResetModel()
+        self._changed = changed
         self._frame = frame
         self._currency = currency or self._currency
         self._references = references or {}
@@ -124,6 +132,25 @@ class FrameTableModel(QAbstractTableModel):
         self._kinds = self._column_kinds()
         self._order = self._view_order()  # a recomputed result stays sorted and filtered
         self.endResetModel()
+
+    def _differences(self, frame: pd.DataFrame) -> dict[tuple[int, int], str]:
+        """Cells of ``frame`` whose value differs from the same row (by the table's key) and
+        column of the frame shown now, with the text shown now."""
+        old, key = self._frame, list(self.spec.key)
+        if not key or not len(old) or list(old.columns) != list(frame.columns) or not set(key) <= set(frame.columns):
+            return {}
+        before = old.reset_index(drop=True).assign(_old_row=range(len(old)))
+        after = frame.reset_index(drop=True).assign(_new_row=range(len(frame)))
+        pairs = after.merge(before, on=key, how="inner", suffixes=("", "_old"))
+        changed = {}
+        for column, name in enumerate(frame.columns):
+            if name in key:
+                continue
+            new, was = pairs[name], pairs[f"{name}_old"]
+            differs = (new.ne(was).fillna(True) & ~(new.isna() & was.isna())) | (new.isna() != was.isna())
+            for new_row, old_row in zip(pairs["_new_row"][differs], pairs["_old_row"][differs]):
+                changed[(int(new_row), column)] = self._column(column).display(int(old_row))
+        return changed
 
     def _column_kinds(self) -> list[schema.Kind]:
         kinds = {c.name: c.kind for c in self.spec.columns}
@@ -168,6 +195,16 @@ class FrameTableModel(QAbstractTableModel):
         row, column = self.source_row(index.row()), index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._column(column).display(row)
+        if (row, column) in self._changed:  # changed by the last edit: bold, tinted, the old value in a tooltip
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QColor(255, 244, 196)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return QCoreApplication.translate("FrameTableModel", "Before the last change: %1").replace(
+                    "%1", self._changed[(row, column)] or "—")
         if role in (Qt.ItemDataRole.EditRole, NativeRole):
             return self._column(column).native(row)
         if role == Qt.ItemDataRole.ToolTipRole and self._kinds[column] is schema.Kind.TEXT:

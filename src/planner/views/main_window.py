@@ -265,11 +265,15 @@ class MainWindow(QMainWindow):
             self._unsubscribe()
         self.recovery.discard(self.session)
         self.book, self.path, self.store, self._unsaved = book, path, store, unsaved
+        self.report = None
         self.undo_stack.clear()
         self._autosaved_revision = book.revision
         for model in self.models.values():
             model.attach(book, self._push, read_only=self.read_only)
-        self._unsubscribe = book.subscribe(lambda _event: self._recompute_timer.start())
+        for sheet in self.sheets.values():
+            sheet.fit_new_book()
+        self._unsubscribe = book.subscribe(self._book_changed)
+        self._edited = False
         self.edit_menu.set_editable(not self.read_only)
         if path is not None:
             self._remember(path)
@@ -349,6 +353,10 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, self.tr("Could not save the book"), error_text(error))
 
         self.jobs.start(work, saved, failed)
+
+    def _book_changed(self, _event) -> None:
+        self._edited = True  # the next results show what the edit changed
+        self._recompute_timer.start()
 
     def _push(self, change, text: str):
         """Apply ``change`` to the book as one undo step (Refused: nothing changed)."""
@@ -535,7 +543,7 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def show_report(self, report: Report | None, problem: str | None = None) -> None:
-        self.report = report
+        previous, self.report = self.report, report
         self.pipeline.show_report(report)
         warnings = [QApplication.translate("errors", template).format(**fields)
                     for template, fields in (report.warnings if report else [])]
@@ -549,9 +557,12 @@ class MainWindow(QMainWindow):
             self.totals_label.setText(problem or "")
             self.totals_label.setToolTip(problem or "")
         else:
-            self.attainment_model.set_frame(report.attainment, report.currency)
-            self.team_model.set_frame(report.team_attainment, report.currency)
-            self.commissions_model.set_frame(report.commissions, report.currency)
+            # after an edit (same period), the result tabs mark what it changed
+            compare = self._edited and previous is not None and previous.period == report.period
+            self._edited = False
+            self.attainment_model.set_frame(report.attainment, report.currency, compare=compare)
+            self.team_model.set_frame(report.team_attainment, report.currency, compare=compare)
+            self.commissions_model.set_frame(report.commissions, report.currency, compare=compare)
             self.lines_model.set_frame(report.commission_lines, report.currency)
             self.totals_label.setText(self._totals(report))
             self.totals_label.setToolTip("")

@@ -26,7 +26,7 @@ from planner.qt.book_model import BookTableModel
 from planner.qt.clipboard import fit_block, format_html, format_tsv, parse_html, parse_tsv
 from planner.qt.delegates import CellDelegate
 from planner.qt.i18n import error_text
-from planner.views.table_view import BookTableView
+from planner.views.table_view import BookTableView, FrozenColumn
 
 # Shown in full in a refusal's details; beyond this, a count.
 MAX_LISTED = 200
@@ -38,11 +38,13 @@ class SheetView(BookTableView):
     status = Signal(str)  # a short message for the status bar
 
     def __init__(self, model: BookTableModel, push: Callable, parent: QWidget | None = None) -> None:
-        super().__init__(model, parent)
+        super().__init__(model, parent, fit_on_reset=False)
         self.push = push  # (change, text) -> inverse; raises Refused when a value does not fit
         self.setItemDelegate(CellDelegate(self))
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
                              | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.frozen = FrozenColumn(self)  # the id column stays in view while the rest scrolls
+        self._layout_saved = False
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._cell_menu)
@@ -97,7 +99,10 @@ class SheetView(BookTableView):
     def closeEditor(self, editor, hint) -> None:
         super().closeEditor(editor, hint)
         if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:  # committed with Enter: next row
-            self._move(1)
+            self.after_commit()
+
+    def after_commit(self) -> None:
+        self._move(1)
 
     def _move(self, rows: int) -> None:
         current = self.currentIndex()
@@ -403,13 +408,43 @@ class SheetView(BookTableView):
             box.setInformativeText("\n".join(lines[:5]))
         box.open()
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.frozen.place()
+
+    def updateGeometries(self) -> None:
+        super().updateGeometries()
+        if hasattr(self, "frozen"):
+            self.frozen.place()
+
+    def moveCursor(self, action, modifiers):
+        """Keep the cell moved to clear of the frozen column when scrolling left."""
+        current = super().moveCursor(action, modifiers)
+        if action == QAbstractItemView.CursorAction.MoveLeft and current.column() > 0 and \
+                self.visualRect(current).topLeft().x() < self.frozen.columnWidth(0):
+            offset = self.visualRect(current).topLeft().x() - self.frozen.columnWidth(0)
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + offset)
+        return current
+
+    def edit(self, index, *args):
+        """Cells of the frozen column are edited in the frozen view, which lies over them."""
+        if args and index.isValid() and index.column() == 0 and getattr(self, "frozen", None) is not None:
+            return self.frozen.edit(index, *args)
+        return super().edit(index, *args)
+
+    def fit_new_book(self) -> None:
+        """Size columns to a newly shown book, unless the user's own widths were restored."""
+        if not self._layout_saved:
+            self.fit_columns()
+        self.frozen.setColumnWidth(0, self.columnWidth(0))
+
     def save_layout(self, settings: QSettings, key: str) -> None:
         settings.setValue(f"sheets/{key}/header", self.horizontalHeader().saveState())
 
     def restore_layout(self, settings: QSettings, key: str) -> None:
         state = settings.value(f"sheets/{key}/header")
         if state is not None:
-            self.horizontalHeader().restoreState(state)
+            self._layout_saved = self.horizontalHeader().restoreState(state)
 
 
 def _range(model, first: QModelIndex, last: QModelIndex):

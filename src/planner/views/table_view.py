@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from planner.qt.table_model import FrameTableModel
 
@@ -15,7 +15,7 @@ SIZE_SAMPLE_ROWS = 60
 class BookTableView(QTableView):
     """A sortable grid with spreadsheet defaults."""
 
-    def __init__(self, model: FrameTableModel, parent: QWidget | None = None) -> None:
+    def __init__(self, model: FrameTableModel, parent: QWidget | None = None, fit_on_reset: bool = True) -> None:
         super().__init__(parent)
         self.setModel(model)
         header = self.horizontalHeader()
@@ -28,14 +28,72 @@ class BookTableView(QTableView):
         self.setWordWrap(False)
         header.setResizeContentsPrecision(SIZE_SAMPLE_ROWS)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        model.modelReset.connect(self.fit_columns)
+        if fit_on_reset:  # results: sized to each new result (sheets keep the user's widths)
+            model.modelReset.connect(self.fit_columns)
         self.fit_columns()
+
+    def after_commit(self) -> None:
+        """An edit was committed with Enter (sheets move to the next row)."""
 
     def fit_columns(self) -> None:
         self.resizeColumnsToContents()
         for column in range(self.model().columnCount()):
             if self.columnWidth(column) > 320:
                 self.setColumnWidth(column, 320)
+
+
+class FrozenColumn(QTableView):
+    """The first column of ``view`` kept in place while the rest scrolls sideways (Qt's
+    frozen-column example): a second view over the same model and selection, laid over it."""
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self.view = view
+        self.setModel(view.model())
+        self.setSelectionModel(view.selectionModel())
+        # its own delegate: one shared by two views would commit each edit twice
+        self.setItemDelegate(type(view.itemDelegate())(self))
+        self.setEditTriggers(view.editTriggers())
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.verticalHeader().hide()
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollMode(view.verticalScrollMode())
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setStyleSheet("QTableView { border: none; border-right: 1px solid palette(mid); }")
+        self.verticalHeader().setDefaultSectionSize(view.verticalHeader().defaultSectionSize())
+        view.viewport().stackUnder(self)
+        view.horizontalHeader().sectionResized.connect(self._resized)
+        view.verticalHeader().sectionResized.connect(lambda row, _old, size: self.setRowHeight(row, size))
+        self.verticalScrollBar().valueChanged.connect(view.verticalScrollBar().setValue)
+        view.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
+        view.model().modelReset.connect(self._columns_changed)
+        view.model().layoutChanged.connect(self._columns_changed)
+        self._columns_changed()
+        self.show()
+
+    def closeEditor(self, editor, hint) -> None:
+        super().closeEditor(editor, hint)
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache and hasattr(self.view, "after_commit"):
+            self.view.after_commit()  # Enter moves down, as in the rest of the sheet
+
+    def _columns_changed(self) -> None:
+        for column in range(1, self.model().columnCount()):
+            self.setColumnHidden(column, True)
+        self.setColumnWidth(0, self.view.columnWidth(0))
+        self.place()
+
+    def _resized(self, column: int, _old: int, size: int) -> None:
+        if column == 0:
+            self.setColumnWidth(0, size)
+            self.place()
+
+    def place(self) -> None:
+        view = self.view
+        self.setGeometry(view.verticalHeader().width() + view.frameWidth(), view.frameWidth(),
+                         view.columnWidth(0), view.viewport().height() + view.horizontalHeader().height())
 
 
 def titled(title: str, view: QWidget) -> QWidget:
