@@ -159,3 +159,16 @@ def test_a_bad_setting_leaves_the_window_on_the_new_book(qtbot, make_window, tmp
     assert title(window) == "bad.planner — Planner"
     assert window.models["Deals"].rowCount() == 13 and window.report is None
     assert "Unknown currency 'XYZ'" in window.totals_label.text()
+
+
+def test_a_book_on_a_postgresql_server_opens_and_saves(qtbot, make_window, book, pg_url):
+    save_book(book, pg_url)
+    window = make_window()
+    load(qtbot, window, lambda: window.open_path(pg_url))
+    assert title(window).startswith("postgresql://postgres@127.0.0.1:") and window.store.mode == "edit"
+    d1 = row(window.book, "Deals", 0)
+    window.book.set_value("Deals", d1, "amount", 777)
+    window.save()
+    qtbot.waitUntil(lambda: not window.jobs.busy and not window.book.pending, timeout=30_000)
+    assert open_book(pg_url)["Deals"].loc[d1, "amount"] == 777
+    assert window.recent_files()[0] == pg_url.replace("+psycopg", "")

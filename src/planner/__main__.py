@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 from planner.cli import fail, parse, run
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
@@ -17,7 +18,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
     try:
         if args.command == "open":
-            if args.book is not None and not args.book.is_file():
+            if isinstance(args.book, Path) and not args.book.is_file():
                 raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path}: no such file"), path=str(args.book))
             from planner.views.app import run_app
 

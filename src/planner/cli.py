@@ -53,7 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     opener = commands.add_parser("open", help="open the desktop app (the default command)")
-    opener.add_argument("book", nargs="?", type=Path, help="book file (.planner); the demo book when omitted")
+    opener.add_argument("book", nargs="?", type=_target,
+                        help="book file (.planner) or postgresql://… address; the demo book when omitted")
     opener.add_argument("--lang", choices=["en", "ko", "ja"], help="user-interface language (default: the system's)")
 
     demo = commands.add_parser("demo", help="write the built-in demo book to a file")

@@ -28,7 +28,7 @@ def create_app(lang: str | None = None) -> QApplication:
     return app
 
 
-def run_app(path: Path | None = None, lang: str | None = None) -> int:
+def run_app(path: Path | str | None = None, lang: str | None = None) -> int:
     """Open the main window on ``path``, or on the demo book; returns the exit status."""
     app = create_app(lang)
     window = MainWindow()

@@ -28,6 +28,7 @@ from planner.qt.i18n import error_text
 from planner.qt.table_model import FrameTableModel
 from planner.qt.workers import JobRunner
 from planner.storage import BOOK_SUFFIX, BookInUse, ReadOnlyLocation, Store, write_book
+from planner.storage.dialects import shown, url_of
 from planner.storage.recovery import Recovery
 from planner.views.edit_menu import EditMenu
 from planner.views.pipeline_panel import PipelinePanel
@@ -53,7 +54,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings or QSettings()
         self.book: Book | None = None
-        self.path: Path | None = None
+        self.path: Path | str | None = None  # a book file, or a postgresql:// address (no password)
         self.store: Store | None = None  # where the book is saved; None for the demo or a new book
         self.report: Report | None = None
         self.jobs = JobRunner(self)
@@ -203,10 +204,10 @@ class MainWindow(QMainWindow):
 
         When another Planner holds the book, ``ask_in_use`` decides: read-only, take over, or not at all.
         """
-        path = Path(path)
+        path = _target(path)
         if not self.confirm_discard():
             return
-        self._set_busy(self.tr("Opening %1…").replace("%1", path.name))
+        self._set_busy(self.tr("Opening %1…").replace("%1", _shown(path)))
 
         def work() -> tuple[Store, Book]:
             store = Store.open(path, "read" if read_only else "edit", take_over=take_over)
@@ -244,7 +245,7 @@ class MainWindow(QMainWindow):
         return {read: "read", edit: "edit"}.get(box.clickedButton())
 
     def choose_and_open(self) -> None:
-        start = str(self.path.parent) if self.path else ""
+        start = str(self.path.parent) if isinstance(self.path, Path) else ""
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Open book"), start, self._file_filter())
         if name:
             self.open_path(Path(name))
@@ -303,13 +304,13 @@ class MainWindow(QMainWindow):
             self._saved_cleanly(book)
             return
         snapshot, changes, versions = book.snapshot(), book.take_changes(), dict(book.versions)
-        self._set_busy(self.tr("Saving %1…").replace("%1", self.path.name))
+        self._set_busy(self.tr("Saving %1…").replace("%1", _shown(self.path)))
 
         def saved(revision: int) -> None:
             self._set_busy(None)
             book.saved(changes, revision)
             self._saved_cleanly(book)
-            self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(self.path)), 5000)
+            self.statusBar().showMessage(self.tr("Saved %1").replace("%1", _shown(self.path)), 5000)
 
         def failed(error: Exception) -> None:
             self._set_busy(None)
@@ -321,7 +322,7 @@ class MainWindow(QMainWindow):
     def save_as(self) -> None:
         if self.book is None:
             return
-        start = str(self.path) if self.path else self.tr("Untitled") + BOOK_SUFFIX
+        start = str(self.path) if isinstance(self.path, Path) else self.tr("Untitled") + BOOK_SUFFIX
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save book as"), start, self._file_filter())
         if name:
             path = Path(name)
@@ -463,8 +464,9 @@ class MainWindow(QMainWindow):
     def _file_filter(self) -> str:
         return self.tr("Planner books (*%1);;All files (*)").replace("%1", BOOK_SUFFIX)
 
-    def _remember(self, path: Path) -> None:
-        recent = [str(path.resolve())] + [p for p in self.recent_files() if p != str(path.resolve())]
+    def _remember(self, path: Path | str) -> None:
+        entry = str(path.resolve()) if isinstance(path, Path) else _shown(path)  # never a password
+        recent = [entry] + [p for p in self.recent_files() if p != entry]
         self.settings.setValue("recent_files", recent[:MAX_RECENT])
 
     def recent_files(self) -> list[str]:
@@ -476,13 +478,13 @@ class MainWindow(QMainWindow):
         recent = self.recent_files()
         for number, name in enumerate(recent, start=1):
             action = self.recent_menu.addAction(f"&{number} {name}")
-            action.triggered.connect(lambda _checked=False, p=name: self.open_path(Path(p)))
+            action.triggered.connect(lambda _checked=False, p=name: self.open_path(_target(p)))
         if not recent:
             self.recent_menu.addAction(self.tr("No recent books")).setEnabled(False)
 
     def _title_name(self) -> str:
         if self.path:
-            return self.path.name
+            return _shown(self.path)
         if self.book is None:
             return ""
         return self.tr("Untitled") if self._unsaved else self.tr("Demo book")
@@ -612,6 +614,18 @@ class MainWindow(QMainWindow):
         tab = self.settings.value("window/tab")
         if tab is not None:
             self.tabs.setCurrentIndex(int(tab))
+
+
+def _target(path: Path | str) -> Path | str:
+    """A book file's path, or a database address kept as text."""
+    return path if isinstance(path, str) and "://" in path else Path(path)
+
+
+def _shown(target: Path | str) -> str:
+    """How a book's place is named on screen: a file's name, or the address without its password."""
+    if isinstance(target, Path):
+        return target.name
+    return shown(url_of(target))
 
 
 def _single_shot(parent, msecs: int, slot) -> QTimer:
