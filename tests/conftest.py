@@ -31,3 +31,12 @@ def demo():
     from planner.core.demo import demo_book
 
     return demo_book(as_of=DEMO_AS_OF)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _clipboard_released():
+    """Qt deletes mime data made in Python after the interpreter has gone, which crashes the
+    run at exit; the app hands it back on quit, the tests here."""
+    yield
+    if "planner.views.sheet_view" in sys.modules:
+        sys.modules["planner.views.sheet_view"].release_clipboard()

@@ -32,6 +32,21 @@ from planner.views.table_view import BookTableView, FrozenColumn
 MAX_LISTED = 200
 
 
+_COPIED = False  # whether this process put mime data of its own on the clipboard
+
+
+def release_clipboard() -> None:
+    """Hand the clipboard back as plain text while Python still runs.
+
+    Mime data made in Python is deleted by Qt's own exit code after the interpreter has gone,
+    which crashes; replaced here, it is deleted now, and the copied text stays pasteable.
+    """
+    clipboard = QApplication.clipboard()
+    data = clipboard.mimeData()
+    if _COPIED and data is not None and data.hasText():
+        clipboard.setText(data.text())
+
+
 class SheetView(BookTableView):
     """A grid over one table of the book that edits like a spreadsheet."""
 
@@ -139,6 +154,10 @@ class SheetView(BookTableView):
         data.setText(format_tsv(grid))
         data.setHtml(format_html(grid))
         QApplication.clipboard().setMimeData(data)
+        global _COPIED
+        if not _COPIED:
+            _COPIED = True
+            QApplication.instance().aboutToQuit.connect(release_clipboard)
         self.status.emit(self.tr("Copied %1 cells").replace("%1", f"{sum(len(r) for r in cells.values()):,}"))
 
     def _text(self, row: int, column: int) -> str:
