@@ -79,9 +79,11 @@ def test_marginal_tiers_cap_and_bonus(report):
 
 def test_forecast(report):
     # won 59,000 + weighted D10 1,000 + D11 1,666.67 + D13 800 + D14 1,250 (D12 closes in April)
+    # (historical, cycle_length and overdue: see test_four_forecasts below)
     assert report["forecast"] == {
         "won": "59000.00", "open_weighted": "4716.67", "weighted": "63716.67",
         "commit": "60000.00", "best_case": "63333.33", "pipeline": "73333.33",
+        "historical": "0.00", "cycle_length": "74154.67", "overdue": "0.00",
     }
 
 
@@ -112,3 +114,75 @@ def test_periods_without_credit_report_zero_not_fail(book, label):
     if label == "2026-Q2":  # D12 (5,000.00 at 80%) is expected to close in April
         assert report["forecast"]["open_weighted"] == "4000.00"
         assert report["pipeline"]["open_count"] == 5  # the open pipeline does not depend on the period
+
+
+def test_new_pipeline_figures(report):
+    """Created in Q1: D4–D8, D10, D11, D12, D14 (9), of which D4, D5, D6 are won -> conversion 1/3.
+    Average open deal 21,833.33 ÷ 5 = 4,366.666… -> 4,366.67. Coverage: open value expected in
+    Q1 = D10 10,000 + D11 3,333.33 + D13 1,000 + D14 2,500 = 16,833.33 (D12 closes in April);
+    quota Seoul 50,000 (its own row) + Tokyo 30,000 (R2's) = 80,000, credited 15,600 + 36,000
+    + 5,400 = 57,000 -> 23,000 remains; 16,833.33 ÷ 23,000 = 0.73188…"""
+    pipeline = report["pipeline"]
+    assert pipeline["conversion_rate"] == pytest.approx(1 / 3)
+    assert pipeline["avg_open_deal"] == "4366.67"
+    assert (pipeline["pipeline_expected"], pipeline["quota_remaining"]) == ("16833.33", "23000.00")
+    assert pipeline["coverage"] == pytest.approx(16_833.33 / 23_000)
+
+
+def test_funnel_without_stage_history(report):
+    """No StageHistory: each deal has reached its current stage (won: every open stage; lost:
+    the first). Q1 cohort: D7, D8 lost and D10 Prospect; D11, D14 Proposal; D12 Commit;
+    D4, D5, D6 won -> Prospect 9 -> 6, Proposal 6 -> 4, Commit 4 -> 3 won."""
+    assert report["pipeline"]["funnel"] == [
+        {"stage": "Prospect", "reached": 9, "advanced": 6, "conversion": pytest.approx(2 / 3)},
+        {"stage": "Proposal", "reached": 6, "advanced": 4, "conversion": pytest.approx(2 / 3)},
+        {"stage": "Commit", "reached": 4, "advanced": 3, "conversion": 0.75},
+    ]
+
+
+def test_pipeline_by_rep(report):
+    """By owner (splits do not matter here): R1 created D8, D10, D14; won D1 + D2 = 12,000
+    (40 and 36 days), lost D8; open D10 + D14 = 12,500, weighted 1,000 + 1,250.
+    R2 created D4, D7, D11; won D3 + D4 = 36,000 (92, 69 days), lost D7; open D11 + D13 =
+    4,333.33, weighted 1,666.67 + 800. R3 created D5, D6, D12; won D5 + D6 = 11,000 (31, 10
+    days; D6's later cancellation does not unmake the win); open D12 5,000, weighted 4,000."""
+    rows = {row["rep"]: row for row in report["pipeline_by_rep"]}
+    assert rows["R1"] == {"rep": "R1", "name": "김민지", "team": "Seoul", "created": 3, "won_count": 2,
+                          "won_value": "12000.00", "lost_count": 1, "win_rate": pytest.approx(2 / 3),
+                          "open_count": 2, "open_value": "12500.00", "weighted_value": "2250.00",
+                          "avg_cycle_days": 38.0}
+    assert (rows["R2"]["won_value"], rows["R2"]["weighted_value"], rows["R2"]["avg_cycle_days"]) == \
+        ("36000.00", "2466.67", 80.5)
+    assert (rows["R3"]["won_value"], rows["R3"]["win_rate"], rows["R3"]["avg_cycle_days"]) == ("11000.00", 1.0, 20.5)
+
+
+def test_health_without_stage_history(report):
+    """As of 2026-03-31. No won deal has stage history, so no stage has a typical time and
+    nothing is stalled. Slipped: D10 (expected 03-20), D11 (03-30), D14 (02-28) lie in the
+    past; D13's 03-31 is today, D12's 04-15 is ahead."""
+    assert report["as_of"] == "2026-03-31"
+    assert report["health"] == {"stalled": [], "slipped": ["D10", "D11", "D14"]}
+
+
+def test_four_forecasts(book):
+    """Q1. Historical: nothing was won in Oct–Dec 2025 and the book has no inputs -> 0.
+    Cycle length: average won cycle 278 / 6 days; open deals expected in Q1, age at 03-31:
+    D10 44 days -> 10,000 × 264/278 = 9,496.40; D11 30 days -> 3,333.33 × 180/278 = 2,158.27;
+    D13 101 days and D14 70 days are past the typical cycle -> 1,000 + 2,500 in full:
+    59,000 + 15,154.67 = 74,154.67. Overdue: nothing expected before Q1 is open.
+    Q2: historical from Jan–Mar (59,000 won) with 10% growth and one new rep × 2,000:
+    59,000 × 1.1 + 2,000 = 66,900; overdue beside it: D10, D11, D14 expected before 03-31
+    (10,000 + 3,333.33 + 2,500 = 15,833.33); D13's 03-31 is not past."""
+    q1 = compute_report(book, Period.parse("2026-Q1")).to_json()["forecast"]
+    assert (q1["historical"], q1["cycle_length"], q1["overdue"]) == ("0.00", "74154.67", "0.00")
+    q2 = compute_report(book, Period.parse("2026-Q2"), forecast_inputs={
+        "forecast_growth": "10%", "forecast_new_reps": 1, "forecast_new_rep_revenue": "2000"}).to_json()["forecast"]
+    assert (q2["historical"], q2["overdue"]) == ("66900.00", "15833.33")
+
+
+def test_as_of_parameter_overrides_the_setting(book):
+    report = compute_report(book, Period.parse("2026-Q1"), as_of="2026-02-01")
+    assert report.as_of.isoformat() == "2026-02-01"
+    # D14 (expected 02-28) is no longer past; won figures do not change
+    assert report.health["slipped"] == []
+    assert report.forecast["won"] == compute_report(book, Period.parse("2026-Q1")).forecast["won"]

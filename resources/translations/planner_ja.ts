@@ -792,6 +792,22 @@
         <source>{path} is damaged ({reason}); open a backup copy</source>
         <translation>{path} は破損しています ({reason})。バックアップコピーを開いてください</translation>
     </message>
+    <message>
+        <source>{where}: {value!r} is not a growth rate (such as 5% or 0.05)</source>
+        <translation>{where}: {value!r} は成長率ではありません (例: 5% または 0.05)</translation>
+    </message>
+    <message>
+        <source>{where}: {value!r} is not a number of reps (a whole number, 0 or more)</source>
+        <translation>{where}: {value!r} は担当者数ではありません (0 以上の整数)</translation>
+    </message>
+    <message>
+        <source>{where}: {value!r} is not an amount in {currency}</source>
+        <translation>{where}: {value!r} は {currency} の金額ではありません</translation>
+    </message>
+    <message>
+        <source>as_of {text!r} is not a date (expected 2026-06-30)</source>
+        <translation>as_of {text!r} は日付ではありません (例: 2026-06-30)</translation>
+    </message>
 </context>
 <context>
     <name>schema</name>
@@ -836,6 +852,26 @@
         <translation>営業担当者</translation>
     </message>
     <message>
+        <source>Stage conversion</source>
+        <translation>ステージ転換率</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>到達</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>次ステージへ進行</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>転換率</translation>
+    </message>
+    <message>
+        <source>Pipeline by rep</source>
+        <translation>担当者別パイプライン</translation>
+    </message>
+    <message>
         <source>Rep ID</source>
         <translation>担当者 ID</translation>
     </message>
@@ -846,6 +882,30 @@
     <message>
         <source>Team</source>
         <translation>チーム</translation>
+    </message>
+    <message>
+        <source>Created deals</source>
+        <translation>作成された商談</translation>
+    </message>
+    <message>
+        <source>Won deals</source>
+        <translation>受注商談</translation>
+    </message>
+    <message>
+        <source>Won value</source>
+        <translation>受注金額</translation>
+    </message>
+    <message>
+        <source>Lost deals</source>
+        <translation>失注商談</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>受注率</translation>
+    </message>
+    <message>
+        <source>Average sales cycle (days)</source>
+        <translation>平均営業サイクル(日)</translation>
     </message>
     <message>
         <source>Manager</source>

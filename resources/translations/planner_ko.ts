@@ -792,6 +792,22 @@
         <source>{path} is damaged ({reason}); open a backup copy</source>
         <translation>{path} 파일이 손상되었습니다 ({reason}). 백업 사본을 여세요</translation>
     </message>
+    <message>
+        <source>{where}: {value!r} is not a growth rate (such as 5% or 0.05)</source>
+        <translation>{where}: {value!r}은(는) 성장률이 아닙니다 (예: 5% 또는 0.05)</translation>
+    </message>
+    <message>
+        <source>{where}: {value!r} is not a number of reps (a whole number, 0 or more)</source>
+        <translation>{where}: {value!r}은(는) 담당자 수가 아닙니다 (0 이상의 정수)</translation>
+    </message>
+    <message>
+        <source>{where}: {value!r} is not an amount in {currency}</source>
+        <translation>{where}: {value!r}은(는) {currency} 금액이 아닙니다</translation>
+    </message>
+    <message>
+        <source>as_of {text!r} is not a date (expected 2026-06-30)</source>
+        <translation>as_of {text!r}은(는) 날짜가 아닙니다 (예: 2026-06-30)</translation>
+    </message>
 </context>
 <context>
     <name>schema</name>
@@ -836,6 +852,26 @@
         <translation>영업 담당자</translation>
     </message>
     <message>
+        <source>Stage conversion</source>
+        <translation>단계 전환율</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>도달</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>다음 단계 진행</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>전환율</translation>
+    </message>
+    <message>
+        <source>Pipeline by rep</source>
+        <translation>담당자별 파이프라인</translation>
+    </message>
+    <message>
         <source>Rep ID</source>
         <translation>담당자 ID</translation>
     </message>
@@ -846,6 +882,30 @@
     <message>
         <source>Team</source>
         <translation>팀</translation>
+    </message>
+    <message>
+        <source>Created deals</source>
+        <translation>생성된 거래</translation>
+    </message>
+    <message>
+        <source>Won deals</source>
+        <translation>수주 거래</translation>
+    </message>
+    <message>
+        <source>Won value</source>
+        <translation>수주 금액</translation>
+    </message>
+    <message>
+        <source>Lost deals</source>
+        <translation>실주 거래</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>수주율</translation>
+    </message>
+    <message>
+        <source>Average sales cycle (days)</source>
+        <translation>평균 영업 주기(일)</translation>
     </message>
     <message>
         <source>Manager</source>

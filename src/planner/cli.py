@@ -69,6 +69,16 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("book", type=_target, help="book file (.planner) or postgresql://… address")
     report.add_argument("--period", help="2026-01, 2026-Q1 or 2026 (default: the current quarter of the book's data)")
     report.add_argument("--json", action="store_true", help="print one JSON object (money as decimal strings)")
+    report.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD",
+                        help="the day figures that depend on today are computed for (time in stage, stalled and "
+                             "slipped deals, deal age; default: the book's as_of setting, else today)")
+    report.add_argument("--growth", metavar="RATE", help="historical forecast: growth rate, 5%% or 0.05 "
+                                                           "(default: the forecast_growth setting)")
+    report.add_argument("--new-reps", metavar="N", help="historical forecast: reps joining in the period "
+                                                         "(default: the forecast_new_reps setting)")
+    report.add_argument("--new-rep-revenue", metavar="AMOUNT",
+                        help="historical forecast: first-month revenue of a new rep, in the book's currency "
+                             "(default: the forecast_new_rep_revenue setting)")
 
     copy = commands.add_parser("copy", help="copy a book between files and PostgreSQL databases, losslessly")
     copy.add_argument("source", type=_target, help="book file or postgresql://… address to read")
@@ -128,8 +138,10 @@ def _report(args: argparse.Namespace) -> int:
     from planner.core.report import compute_report
     from planner.storage import open_book
 
-    period = Period.parse(args.period) if args.period else None
-    report = compute_report(open_book(args.book), period)
+    period = Period.parse(args.period) if args.period is not None else None
+    inputs = {"forecast_growth": args.growth, "forecast_new_reps": args.new_reps,
+              "forecast_new_rep_revenue": args.new_rep_revenue}
+    report = compute_report(open_book(args.book), period, as_of=args.as_of, forecast_inputs=inputs)
     if args.json:
         sys.stdout.reconfigure(encoding="utf-8")
         json.dump(report.to_json(), sys.stdout, ensure_ascii=False, indent=2)
@@ -166,7 +178,9 @@ def _text(report) -> str:
         f"win rate {share(p['win_rate'])}, average won deal {money(p['avg_won_deal'])}, average cycle {cycle}, "
         f"velocity {money(p['velocity_per_day'])} a day",
         f"Forecast: won {money(f['won'])}, stage-weighted {money(f['weighted'])}, "
-        f"commit {money(f['commit'])}, best case {money(f['best_case'])}",
+        f"commit {money(f['commit'])}, best case {money(f['best_case'])}, historical {money(f['historical'])}, "
+        f"sales-cycle {money(f['cycle_length'])}; overdue, not in this forecast: {money(f['overdue'])}",
+        f"Health: {len(report.health['stalled'])} stalled, {len(report.health['slipped'])} slipped deals",
         "",
         "Attainment:",
     ]

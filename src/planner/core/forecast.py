@@ -1,27 +1,101 @@
-"""Forecasts for a period: stage-weighted and by forecast category (product.md, seed 001)."""
+"""Forecasts for a period, the four methods of product.md (seed 001): stage-weighted, by
+forecast category, historical and by sales-cycle length; plus what is overdue beside them."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
 import numpy as np
 
+from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.facts import deal_arrays, weighted_amounts, within
+from planner.core.money import RATIO_SCALE, round_div, to_minor, to_ratio
 from planner.core.periods import Period
 
+# Settings keys of the historical forecast's inputs; ``forecast_inputs`` overrides them by the same keys.
+GROWTH, NEW_REPS, NEW_REP_REVENUE = "forecast_growth", "forecast_new_reps", "forecast_new_rep_revenue"
+TRAILING_MONTHS = 3
 
-def forecast(book, period: Period) -> dict[str, int]:
+
+@dataclass(frozen=True)
+class HistoricalInputs:
+    """The historical forecast's inputs: growth in millionths (5% = 50_000), planned new reps
+    and the expected first-month revenue of each, in minor units of the book's currency."""
+
+    growth: int = 0
+    new_reps: int = 0
+    new_rep_revenue: int = 0
+
+
+def historical_inputs(book, overrides: dict | None = None) -> HistoricalInputs:
+    """The inputs from the book's Settings (``forecast_growth`` as ``5%`` or ``0.05``,
+    ``forecast_new_reps`` a whole number, ``forecast_new_rep_revenue`` an amount in the book's
+    currency), each overridden by the same key of ``overrides`` when given and not ``None``.
+    Missing inputs are zero."""
+    overrides = {key: value for key, value in (overrides or {}).items() if value is not None}
+    unknown = set(overrides) - {GROWTH, NEW_REPS, NEW_REP_REVENUE}
+    if unknown:
+        raise ValueError(f"unknown forecast inputs: {', '.join(sorted(unknown))}")
+
+    def read(key: str, parse, expected: str):
+        value = overrides[key] if key in overrides else book.setting(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return 0
+        try:
+            return parse(value)
+        except (ValueError, ArithmeticError, TypeError):
+            raise PlannerError(expected, where=key if key in overrides else f"Settings: {key}", value=str(value),
+                               currency=book.currency) from None
+
+    def whole(value) -> int:
+        number = to_ratio(value)
+        if number % RATIO_SCALE or number < 0:
+            raise ValueError(value)
+        return number // RATIO_SCALE
+
+    def revenue(value) -> int:
+        minor = to_minor(value, book.currency)
+        if minor < 0:
+            raise ValueError(value)
+        return minor
+
+    return HistoricalInputs(
+        growth=read(GROWTH, to_ratio, QT_TRANSLATE_NOOP(
+            "errors", "{where}: {value!r} is not a growth rate (such as 5% or 0.05)")),
+        new_reps=read(NEW_REPS, whole, QT_TRANSLATE_NOOP(
+            "errors", "{where}: {value!r} is not a number of reps (a whole number, 0 or more)")),
+        new_rep_revenue=read(NEW_REP_REVENUE, revenue, QT_TRANSLATE_NOOP(
+            "errors", "{where}: {value!r} is not an amount in {currency}")),
+    )
+
+
+def forecast(book, period: Period, as_of: date | None = None, inputs: dict | None = None) -> dict[str, int | None]:
     """Money in minor units.
 
     - ``won``: amount of deals won (closed with a won stage) in the period;
-    - ``weighted``: won + Σ amount × stage probability of open deals expected to close in
-      the period (each deal's share rounded once);
+    - ``open_weighted`` / ``weighted``: Σ amount × stage probability of open deals expected to
+      close in the period (each deal's share rounded once), and won + that;
     - ``commit``: won + open *commit* deals expected in the period;
     - ``best_case``: commit + open *best_case* deals expected in the period;
-    - ``pipeline``: won + every open deal expected in the period, except *omitted* ones.
+    - ``pipeline``: won + every open deal expected in the period, except *omitted* ones;
+    - ``historical``: the average monthly won revenue of the three months before the period
+      × (1 + growth) × the period's months, rounded once, + new reps × first-month revenue
+      per new rep (:func:`historical_inputs`);
+    - ``cycle_length``: won + Σ over open deals expected to close in the period of amount ×
+      min(age at ``as_of`` ÷ average won sales cycle, 1), each deal rounded once; the average
+      cycle is over every won deal of the book; ``None`` when the book has no won deal;
+    - ``overdue``: the value of open deals whose expected close lies before ``as_of`` and
+      outside the period: "overdue, not in this forecast".
+
+    ``as_of`` defaults to the book's.
     """
-    deals = deal_arrays(book)
+    as_of = book.as_of if as_of is None else as_of
+    rounding, deals = book.rounding, deal_arrays(book)
     amounts, category = deals["amount"], deals["category"]
     won = deals["won"] & within(deals["closed"], period)
-    expected = deals["open"] & within(deals["expected_close"], period)
+    in_period = within(deals["expected_close"], period)
+    expected = deals["open"] & in_period
 
     def open_sum(mask: np.ndarray) -> int:
         return int(amounts[expected & mask].sum())
@@ -29,6 +103,8 @@ def forecast(book, period: Period) -> dict[str, int]:
     won_value = int(amounts[won].sum())
     open_weighted = int(weighted_amounts(book)[expected].sum())
     commit = won_value + open_sum(category == "commit")
+    today = np.datetime64(as_of, "ns")
+    overdue = deals["open"] & ~in_period & (deals["expected_close"] < today)  # NaT compares False
     return {
         "won": won_value,
         "open_weighted": open_weighted,
@@ -36,4 +112,53 @@ def forecast(book, period: Period) -> dict[str, int]:
         "commit": commit,
         "best_case": commit + open_sum(category == "best_case"),
         "pipeline": won_value + open_sum(category != "omitted"),
+        "historical": historical(book, period, historical_inputs(book, inputs)),
+        "cycle_length": cycle_length(book, period, as_of),
+        "overdue": int(amounts[overdue].sum()),
     }
+
+
+def historical(book, period: Period, inputs: HistoricalInputs) -> int:
+    """Average monthly won revenue of the 3 months before ``period`` × (1 + growth) × months
+    of the period (rounded once) + new reps × first-month revenue (exact)."""
+    deals = deal_arrays(book)
+    first = Period(period.start, "month").shifted(-TRAILING_MONTHS)
+    start, end = np.datetime64(first.start, "ns"), np.datetime64(period.start, "ns")
+    won = deals["won"] & (deals["closed"] >= start) & (deals["closed"] < end)
+    total = int(deals["amount"][won].sum())
+    grown = round_div(total * period.months * (RATIO_SCALE + inputs.growth), TRAILING_MONTHS * RATIO_SCALE,
+                      book.rounding)
+    return grown + inputs.new_reps * inputs.new_rep_revenue
+
+
+def average_won_cycle(book) -> tuple[int, int]:
+    """(total days from created to closed, number of deals) over every won deal of the book
+    with both dates. Cached per revision."""
+    def build() -> tuple[int, int]:
+        deals = deal_arrays(book)
+        won = deals["won"] & ~np.isnat(deals["created"]) & ~np.isnat(deals["closed"])
+        days = (deals["closed"][won] - deals["created"][won]) // np.timedelta64(1, "D")
+        return int(days.clip(min=0).sum()), int(won.sum())
+    return book.cached("average_won_cycle", build)
+
+
+def cycle_length(book, period: Period, as_of: date) -> int | None:
+    """Won in ``period`` + Σ amount × min(age ÷ average won cycle, 1) over open deals expected
+    to close in it (age = days from created to ``as_of``, at least 0; a deal without a created
+    date counts nothing). ``None`` when the book has no won deal to learn the cycle from."""
+    total_days, n_won = average_won_cycle(book)
+    if not n_won:
+        return None
+    deals = deal_arrays(book)
+    won = deals["won"] & within(deals["closed"], period)
+    chosen = deals["open"] & within(deals["expected_close"], period) & ~np.isnat(deals["created"])
+    age = (np.datetime64(as_of, "ns") - deals["created"][chosen]) // np.timedelta64(1, "D")
+    age = age.astype("int64").clip(min=0).astype(object)
+    amounts = deals["amount"][chosen]
+    if total_days == 0:  # deals are won the day they are created: every open deal is due
+        counted = int(amounts.sum())
+    else:
+        # age ÷ (total_days / n_won), capped at 1: min(age × n_won, total_days) / total_days
+        share = np.minimum(age * n_won, total_days)
+        counted = int(round_div(amounts * share, total_days, book.rounding).sum()) if len(amounts) else 0
+    return int(deals["amount"][won].sum()) + counted

@@ -11,13 +11,15 @@ from planner.core import schema
 from planner.core.attainment import attainment
 from planner.core.book import Book, Tables
 from planner.core.commissions import commissions
-from planner.core.forecast import forecast
-from planner.core.metrics import pipeline_metrics
+from planner.core.forecast import HistoricalInputs, forecast, historical_inputs
+from planner.core.health import as_day, deal_health, health_lists
+from planner.core.metrics import PIPELINE_BY_REP, PIPELINE_FUNNEL, by_rep, funnel, pipeline_metrics
 from planner.core.money import format_money
 from planner.core.periods import Period
 
 # Money-valued keys of the pipeline and forecast dictionaries.
-_PIPELINE_MONEY = ("open_value", "weighted_value", "won_value", "avg_won_deal", "velocity_per_day")
+_PIPELINE_MONEY = ("open_value", "weighted_value", "won_value", "avg_won_deal", "velocity_per_day",
+                   "avg_open_deal", "pipeline_expected", "quota_remaining")
 
 
 @dataclass
@@ -35,6 +37,17 @@ class Report:
     commission_lines: pd.DataFrame
     forecast: dict
     warnings: list[tuple[str, dict]] = field(default_factory=list)
+    # stage-to-stage conversion of the deals created in the period (metrics.PIPELINE_FUNNEL)
+    funnel: pd.DataFrame = field(default_factory=PIPELINE_FUNNEL.empty)
+    # the pipeline figures per rep (metrics.PIPELINE_BY_REP)
+    by_rep: pd.DataFrame = field(default_factory=PIPELINE_BY_REP.empty)
+    # open deals at as_of: time in stage, stalled, slipped (health.deal_health), by deal row id
+    deal_health: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # {"stalled": [deal ids], "slipped": [deal ids]} in Deals order, and the same as row ids
+    health: dict = field(default_factory=lambda: {"stalled": [], "slipped": []})
+    health_rows: dict = field(default_factory=lambda: {"stalled": [], "slipped": []})
+    # the historical forecast's inputs as used (forecast.HistoricalInputs)
+    forecast_inputs: HistoricalInputs | None = None
 
     def money(self, minor: int | None) -> str | None:
         """Minor units as a decimal string in the book's currency (``"1234.50"``)."""
@@ -50,7 +63,10 @@ class Report:
                 **{key: self.money(value) if key in _PIPELINE_MONEY else value
                    for key, value in self.pipeline.items() if key != "stages"},
                 "stages": self._records(self.stages, schema.PIPELINE_STAGES),
+                "funnel": self._records(self.funnel, PIPELINE_FUNNEL),
             },
+            "pipeline_by_rep": self._records(self.by_rep, PIPELINE_BY_REP),
+            "health": {flag: list(ids) for flag, ids in self.health.items()},
             "attainment": self._records(self.attainment, schema.ATTAINMENT),
             "team_attainment": self._records(self.team_attainment, schema.TEAM_ATTAINMENT),
             "commissions": self._records(self.commissions, schema.COMMISSIONS),
@@ -82,9 +98,16 @@ class Report:
         return out
 
 
-def compute_report(book: Tables, period: Period | None = None) -> Report:
+def compute_report(book: Tables, period: Period | None = None, as_of: date | str | None = None,
+                   forecast_inputs: dict | None = None) -> Report:
     """Validate ``book`` and compute every figure for ``period`` (default: the quarter of
-    the book's as-of date).
+    ``as_of``).
+
+    ``as_of`` is the day the figures are "today" for (default: the book's ``as_of`` setting,
+    else its latest activity): time in stage, stalled and slipped deals, and the sales-cycle
+    forecast depend on it; nothing that does is reused for another day. ``forecast_inputs``
+    overrides the historical forecast's Settings (``forecast_growth``, ``forecast_new_reps``,
+    ``forecast_new_rep_revenue``; see :func:`planner.core.forecast.historical_inputs`).
 
     A live :class:`Book` is first frozen into its snapshot. What does not depend on the
     period (deal facts, credit lines, quotas) is built once per revision and reused.
@@ -92,14 +115,20 @@ def compute_report(book: Tables, period: Period | None = None) -> Report:
     if isinstance(book, Book):
         book = book.snapshot()
     book.require_valid()
-    period = period or book.current_period()
-    pipeline = pipeline_metrics(book, period)
+    as_of = book.as_of if as_of is None else as_day(as_of)
+    period = period or Period.containing(as_of, "quarter")
     reps, teams = attainment(book, period)
+    pipeline = pipeline_metrics(book, period, reps, teams)
     summary, detail, warnings = commissions(book, period)
+    health = health_lists(book, as_of)
     return Report(
-        currency=book.currency, period=period, as_of=book.as_of,
+        currency=book.currency, period=period, as_of=as_of,
         pipeline=pipeline, stages=pipeline["stages"],
         attainment=reps, team_attainment=teams,
         commissions=summary[[c for c in schema.COMMISSIONS.names]],
-        commission_lines=detail, forecast=forecast(book, period), warnings=warnings,
+        commission_lines=detail, forecast=forecast(book, period, as_of, forecast_inputs), warnings=warnings,
+        funnel=funnel(book, period), by_rep=by_rep(book, period), deal_health=deal_health(book, as_of),
+        health={flag: lists["ids"] for flag, lists in health.items()},
+        health_rows={flag: lists["rows"] for flag, lists in health.items()},
+        forecast_inputs=historical_inputs(book, forecast_inputs),
     )

@@ -1,0 +1,177 @@
+"""Deal health at the book's "today" (``as_of``): time in stage, stalled and slipped deals.
+
+Definitions (product.md):
+
+- **time in stage**: days from the day a deal entered its current stage to ``as_of``. The day
+  it entered is the latest StageHistory row of the deal that *enters* its current stage; a
+  deal without such a row counts from its ``created`` date. A history row that repeats the
+  stage of the row before it (same deal) records a change of the expected close, not a stage
+  entry (the app appends one whenever expected_close changes).
+- **stalled**: an open deal whose time in stage exceeds 1.5 × the average time won deals
+  spent in that same stage. A won deal's time in stage k is the day it entered the next stage
+  minus the day it entered k (its ``closed`` date when history stops at an open stage), summed
+  when it visited k more than once; the average is over the won deals that have such a time.
+  A stage no won deal has a time for stalls nothing.
+- **slipped**: an open deal whose expected close was moved later at least twice, or lies
+  before ``as_of``. Moves are counted between consecutive StageHistory rows of the deal (by
+  ``entered``, then sheet order; rows without an expected close are skipped) and between the
+  last such row and the deal's current expected close.
+
+What depends on the history alone is cached per revision; what depends on ``as_of`` is
+cached under a key holding ``as_of``, so a report for another day never reuses it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+STALL_FACTOR = (3, 2)  # 1.5 as an exact fraction: stalled when days × 2 > 3 × average
+SLIPS = 2  # moves of expected_close later that make a deal slipped
+
+
+def history(book) -> pd.DataFrame:
+    """StageHistory sorted by deal, then entered, then sheet order, with ``entry``: whether the
+    row enters a stage (the deal's first row, or a stage other than the row before). Columns
+    ``deal`` and ``stage`` hold row ids. Cached per revision."""
+    def build() -> pd.DataFrame:
+        rows = book["StageHistory"]
+        frame = pd.DataFrame({
+            "deal": rows["deal_id"].to_numpy(dtype="float64", na_value=np.nan),
+            "stage": rows["stage"].to_numpy(dtype="float64", na_value=np.nan),
+            "entered": rows["entered"].to_numpy(dtype="datetime64[ns]"),
+            "expected_close": rows["expected_close"].to_numpy(dtype="datetime64[ns]"),
+            "order": np.arange(len(rows)),
+        }).dropna(subset=["deal", "stage", "entered"])
+        frame = frame.astype({"deal": "int64", "stage": "int64"})
+        frame = frame[frame["deal"].isin(book["Deals"].index)]
+        frame = frame.sort_values(["deal", "entered", "order"], kind="stable").reset_index(drop=True)
+        same_deal = frame["deal"].eq(frame["deal"].shift())
+        frame["entry"] = ~(same_deal & frame["stage"].eq(frame["stage"].shift()))
+        return frame
+    return book.cached("health_history", build)
+
+
+def stage_entered(book) -> pd.Series:
+    """The day each deal entered its current stage (by deal row id, in Deals order): its
+    latest stage-entry history row for that stage, else its ``created`` date. Cached per revision."""
+    def build() -> pd.Series:
+        deals, rows = book["Deals"], history(book)
+        entries = rows[rows["entry"]]
+        current = deals["stage"].reindex(entries["deal"]).to_numpy(dtype="float64", na_value=np.nan)
+        latest = entries[entries["stage"].to_numpy() == current].groupby("deal")["entered"].max()
+        return latest.reindex(deals.index).fillna(deals["created"]).astype("datetime64[ns]")
+    return book.cached("stage_entered", build)
+
+
+def won_stage_days(book) -> pd.DataFrame:
+    """Per stage (row id): ``days``, the total days won deals spent in it, and ``deals``, how
+    many won deals that total is over. Cached per revision."""
+    def build() -> pd.DataFrame:
+        deals, stages, rows = book["Deals"], book["Stages"], history(book)
+        kind = deals["stage"].map(stages["kind"])
+        won = deals.index[(kind == "won").to_numpy(dtype=bool, na_value=False)]
+        entries = rows[rows["entry"] & rows["deal"].isin(won)].reset_index(drop=True)
+        following = entries.groupby("deal")["entered"].shift(-1)
+        last_open = following.isna() & (entries["stage"].map(stages["kind"]) == "open").to_numpy(na_value=False)
+        closed = deals["closed"].reindex(entries["deal"]).to_numpy(dtype="datetime64[ns]")
+        left = following.to_numpy(dtype="datetime64[ns]")
+        left = np.where(last_open.to_numpy(dtype=bool), closed, left)
+        ended = ~np.isnat(left)
+        stints = pd.DataFrame({"deal": entries["deal"][ended], "stage": entries["stage"][ended],
+                               "days": (left[ended] - entries["entered"].to_numpy()[ended]) // np.timedelta64(1, "D")})
+        per_deal = stints.groupby(["stage", "deal"])["days"].sum().clip(lower=0)
+        by_stage = per_deal.groupby(level="stage").agg(["sum", "size"])
+        return pd.DataFrame({"days": by_stage["sum"].astype("int64"), "deals": by_stage["size"].astype("int64")},
+                            index=by_stage.index.rename("stage"))
+    return book.cached("won_stage_days", build)
+
+
+def slip_counts(book) -> pd.Series:
+    """How many times each deal's expected close was moved later (by deal row id, in Deals
+    order), from its history rows and its current expected close. Cached per revision."""
+    def build() -> pd.Series:
+        deals, rows = book["Deals"], history(book)
+        sequence = pd.concat([
+            pd.DataFrame({"deal": rows["deal"], "expected_close": rows["expected_close"]}),
+            pd.DataFrame({"deal": deals.index.to_numpy(dtype="int64"),
+                          "expected_close": deals["expected_close"].to_numpy(dtype="datetime64[ns]")}),
+        ], ignore_index=True)
+        # stable sort by deal keeps each deal's rows in history order, its current value last
+        sequence = sequence.dropna(subset=["expected_close"]).sort_values("deal", kind="stable")
+        later = sequence["expected_close"] > sequence.groupby("deal")["expected_close"].shift()
+        return later.groupby(sequence["deal"]).sum().reindex(deals.index, fill_value=0).astype("int64")
+    return book.cached("slip_counts", build)
+
+
+def as_day(as_of) -> date:
+    """``as_of`` (a date, datetime, Timestamp or ISO text) as a day."""
+    from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
+    from planner.core.parse import parse_date
+
+    try:
+        return parse_date(as_of).date()
+    except (ValueError, OverflowError, TypeError):
+        raise PlannerError(QT_TRANSLATE_NOOP("errors", "as_of {text!r} is not a date (expected 2026-06-30)"),
+                           text=str(as_of)) from None
+
+
+def deal_health(book, as_of) -> pd.DataFrame:
+    """The open deals at ``as_of`` (indexed by row id, in Deals order): ``id``, ``stage`` (the
+    user's stage id), ``entered_stage``, ``days_in_stage``, ``won_avg_days`` (the average days
+    won deals spent in that stage; missing when none did), ``stalled``, ``slips``, ``overdue``
+    (expected close before ``as_of``) and ``slipped``.
+
+    Cached under ``("deal_health", as_of)``: never reused for another day.
+    """
+    day = as_day(as_of)
+    return book.cached(("deal_health", day), lambda: _deal_health(book, day))
+
+
+def _deal_health(book, day: date) -> pd.DataFrame:
+    deals, stages = book["Deals"], book["Stages"]
+    keyed = book.keyed("Deals")
+    is_open = (deals["stage"].map(stages["kind"]) == "open").to_numpy(dtype=bool, na_value=False)
+    today = np.datetime64(day, "ns")
+    entered = stage_entered(book)[is_open]
+    delta = today - entered.to_numpy(dtype="datetime64[ns]")
+    dated = ~np.isnat(delta)  # an open deal without a created date has no time in stage
+    days = np.where(dated, delta, np.timedelta64(0, "ns")) // np.timedelta64(1, "D")
+    days = days.astype("int64").clip(min=0)
+    stage = deals["stage"][is_open]
+    baseline = won_stage_days(book).reindex(stage.to_numpy())
+    total = baseline["days"].to_numpy(dtype="float64", na_value=np.nan)
+    count = baseline["deals"].to_numpy(dtype="float64", na_value=np.nan)
+    known = ~np.isnan(count) & (count > 0)
+    judged = known & dated
+    numerator, denominator = STALL_FACTOR
+    # days > 1.5 × total / count, on integers: days × count × 2 > 3 × total
+    stalled = np.zeros(len(days), dtype=bool)
+    stalled[judged] = (days[judged].astype(object) * count[judged].astype("int64").astype(object) * denominator
+                       > numerator * total[judged].astype("int64").astype(object)).astype(bool)
+    expected = deals["expected_close"][is_open].to_numpy(dtype="datetime64[ns]")
+    overdue = ~np.isnat(expected) & (expected < today)
+    slips = slip_counts(book)[is_open].to_numpy()
+    frame = pd.DataFrame({
+        "id": keyed["id"][is_open].astype("string"),
+        "stage": keyed["stage"][is_open].astype("string"),
+        "entered_stage": entered,
+        "days_in_stage": pd.array(np.where(dated, days, 0), dtype="Int64"),
+        "won_avg_days": pd.array(np.where(known, total / np.where(known, count, 1), np.nan), dtype="Float64"),
+        "stalled": stalled,
+        "slips": slips.astype("int64"),
+        "overdue": overdue,
+        "slipped": (slips >= SLIPS) | overdue,
+    }, index=deals.index[is_open])
+    frame.loc[~known, "won_avg_days"] = pd.NA
+    frame.loc[~dated, "days_in_stage"] = pd.NA
+    return frame
+
+
+def health_lists(book, as_of) -> dict[str, dict[str, list]]:
+    """``{"stalled": {"rows": [row ids], "ids": [deal ids]}, "slipped": {...}}`` in Deals order."""
+    frame = deal_health(book, as_of)
+    return {flag: {"rows": frame.index[frame[flag]].tolist(), "ids": frame["id"][frame[flag]].tolist()}
+            for flag in ("stalled", "slipped")}
