@@ -6,6 +6,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -208,3 +209,33 @@ def test_copy_never_replaces_something_that_is_not_a_book(demo_file, tmp_path):
 def test_demo_dates_outside_the_calendar_are_refused(tmp_path):
     result = planner("demo", "--out", tmp_path / "x.planner", "--as-of", "1850-01-01", check=False)
     assert result.returncode == 1 and "--as-of must lie between 1902 and 2198" in result.stderr
+
+
+MAVEN = Path(__file__).resolve().parents[2] / "shared" / "data" / "external" / "maven-crm"
+
+
+def test_export_then_import_gives_the_same_book(demo_file, tmp_path):
+    workbook, back = tmp_path / "demo.xlsx", tmp_path / "back.planner"
+    assert "live formulas" in planner("export", demo_file, "--out", workbook).stdout
+    assert planner("import", workbook, "--out", back).stdout.startswith("imported 1,500 Deals")
+    assert planner("report", back, "--json").stdout == planner("report", demo_file, "--json").stdout
+
+
+@pytest.mark.skipif(not MAVEN.is_dir(), reason="../shared/data is not beside the project")
+def test_import_a_crm_export_and_merge_it_again(tmp_path):
+    book = tmp_path / "maven.planner"
+    files = [MAVEN / "sales_pipeline.csv", MAVEN / "sales_teams.csv"]
+    out = planner("import", *files, "--out", book).stdout
+    assert out.startswith("imported 8,800 Deals")
+    data = json.loads(planner("report", book, "--json", "--period", "2017").stdout)
+    assert data["pipeline"]["won_count"] > 0
+    merged = planner("import", files[0], "--into", book).stdout
+    assert merged.startswith(f"merged into {book}")
+
+
+def test_a_file_that_is_not_a_workbook_is_refused_in_one_line(tmp_path):
+    fake = tmp_path / "deals.xlsx"
+    fake.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(500))
+    result = planner("import", fake, "--out", tmp_path / "x.planner", check=False)
+    assert result.returncode == 1 and result.stderr.startswith("planner: error: ") and "Traceback" not in result.stderr
+    assert not (tmp_path / "x.planner").exists()

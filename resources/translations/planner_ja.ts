@@ -9,6 +9,45 @@
     </message>
 </context>
 <context>
+    <name>DashboardPanel</name>
+    <message>
+        <source>No report yet</source>
+        <translation>レポートはまだありません</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>PNG でエクスポート…</translation>
+    </message>
+    <message>
+        <source>Save this chart as a PNG image</source>
+        <translation>このグラフを PNG 画像として保存</translation>
+    </message>
+    <message>
+        <source>No report to chart</source>
+        <translation>グラフにするレポートがありません</translation>
+    </message>
+    <message>
+        <source>Period %1 · as of %2 · amounts in %3</source>
+        <translation>期間 %1 · %2 時点 · 金額単位: %3</translation>
+    </message>
+    <message>
+        <source>Export “%1” as PNG</source>
+        <translation>「%1」を PNG でエクスポート</translation>
+    </message>
+    <message>
+        <source>Export PNG</source>
+        <translation>PNG エクスポート</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>%1 を保存できませんでした: %2</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 画像 (*.png)</translation>
+    </message>
+</context>
+<context>
     <name>EditMenu</name>
     <message>
         <source>&amp;Edit</source>
@@ -122,6 +161,10 @@
     <message>
         <source>Pipeline</source>
         <translation>パイプライン</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>ダッシュボード</translation>
     </message>
     <message>
         <source>Reps</source>
@@ -480,6 +523,133 @@
     <message>
         <source>(and %1 more)</source>
         <translation>(ほか %1 件)</translation>
+    </message>
+</context>
+<context>
+    <name>charts</name>
+    <message>
+        <source>Won</source>
+        <translation>受注</translation>
+    </message>
+    <message>
+        <source>Open now</source>
+        <translation>現在進行中</translation>
+    </message>
+    <message>
+        <source>No deals were created in {period}</source>
+        <translation>{period} に作成された商談はありません</translation>
+    </message>
+    <message>
+        <source>Pipeline funnel</source>
+        <translation>パイプラインファネル</translation>
+    </message>
+    <message>
+        <source>Deals created in {period} by the furthest stage reached; open deals ({currency}) at right</source>
+        <translation>{period} に作成された商談を、到達した最も先のステージ別に表示。右側は進行中の商談 ({currency})</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>期限超過</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>以降</translation>
+    </message>
+    <message>
+        <source>Weighted value ({currency})</source>
+        <translation>加重金額 ({currency})</translation>
+    </message>
+    <message>
+        <source>No open deals</source>
+        <translation>進行中の商談はありません</translation>
+    </message>
+    <message>
+        <source>Weighted pipeline by expected close</source>
+        <translation>完了予定月別の加重パイプライン</translation>
+    </message>
+    <message>
+        <source>Open deals × stage probability, as of {date}</source>
+        <translation>進行中の商談 × ステージ確度 ({date} 時点)</translation>
+    </message>
+    <message>
+        <source>Stage-weighted</source>
+        <translation>ステージ加重</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>コミット</translation>
+    </message>
+    <message>
+        <source>Quota</source>
+        <translation>ノルマ</translation>
+    </message>
+    <message>
+        <source>Nothing won, forecast or planned in {year}</source>
+        <translation>{year} 年の受注・予測・ノルマはありません</translation>
+    </message>
+    <message>
+        <source>Amount ({currency})</source>
+        <translation>金額 ({currency})</translation>
+    </message>
+    <message>
+        <source>Forecast versus quota</source>
+        <translation>予測とノルマの比較</translation>
+    </message>
+    <message>
+        <source>Quarters of {year}; % = stage-weighted forecast ÷ quota</source>
+        <translation>{year} 年の四半期別。% = ステージ加重予測 ÷ ノルマ</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>受注率</translation>
+    </message>
+    <message>
+        <source>Average sales cycle (days)</source>
+        <translation>平均営業サイクル(日)</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>日数</translation>
+    </message>
+    <message>
+        <source>No deals closed in these months</source>
+        <translation>この期間に完了した商談はありません</translation>
+    </message>
+    <message>
+        <source>Win rate and sales cycle</source>
+        <translation>受注率と営業サイクル</translation>
+    </message>
+    <message>
+        <source>Deals closed per month, the last {months} months</source>
+        <translation>直近 {months} か月の月別完了商談</translation>
+    </message>
+    <message>
+        <source>Won deals (average)</source>
+        <translation>受注商談 (平均)</translation>
+    </message>
+    <message>
+        <source>Open deals (average so far)</source>
+        <translation>進行中の商談 (現時点までの平均)</translation>
+    </message>
+    <message>
+        <source>Stalled beyond (1.5 × won)</source>
+        <translation>停滞ライン (受注平均 × 1.5)</translation>
+    </message>
+    <message>
+        <source>{count} stalled</source>
+        <translation>停滞 {count} 件</translation>
+    </message>
+    <message>
+        <source>No stage times yet</source>
+        <translation>ステージ滞留期間のデータはまだありません</translation>
+    </message>
+    <message>
+        <source>Time in stage</source>
+        <translation>ステージ滞留期間</translation>
+    </message>
+    <message>
+        <source>Open deals as of {date} against won deals</source>
+        <translation>{date} 時点の進行中の商談と受注商談の比較</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,45 @@
     </message>
 </context>
 <context>
+    <name>DashboardPanel</name>
+    <message>
+        <source>No report yet</source>
+        <translation>아직 보고서가 없습니다</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>PNG로 내보내기…</translation>
+    </message>
+    <message>
+        <source>Save this chart as a PNG image</source>
+        <translation>이 차트를 PNG 이미지로 저장</translation>
+    </message>
+    <message>
+        <source>No report to chart</source>
+        <translation>차트로 표시할 보고서가 없습니다</translation>
+    </message>
+    <message>
+        <source>Period %1 · as of %2 · amounts in %3</source>
+        <translation>기간 %1 · %2 기준 · 금액 단위: %3</translation>
+    </message>
+    <message>
+        <source>Export “%1” as PNG</source>
+        <translation>“%1”을(를) PNG로 내보내기</translation>
+    </message>
+    <message>
+        <source>Export PNG</source>
+        <translation>PNG 내보내기</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>%1을(를) 저장할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+</context>
+<context>
     <name>EditMenu</name>
     <message>
         <source>&amp;Edit</source>
@@ -122,6 +161,10 @@
     <message>
         <source>Pipeline</source>
         <translation>파이프라인</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>대시보드</translation>
     </message>
     <message>
         <source>Reps</source>
@@ -480,6 +523,133 @@
     <message>
         <source>(and %1 more)</source>
         <translation>(외 %1건)</translation>
+    </message>
+</context>
+<context>
+    <name>charts</name>
+    <message>
+        <source>Won</source>
+        <translation>수주</translation>
+    </message>
+    <message>
+        <source>Open now</source>
+        <translation>현재 진행 중</translation>
+    </message>
+    <message>
+        <source>No deals were created in {period}</source>
+        <translation>{period}에 생성된 거래가 없습니다</translation>
+    </message>
+    <message>
+        <source>Pipeline funnel</source>
+        <translation>파이프라인 퍼널</translation>
+    </message>
+    <message>
+        <source>Deals created in {period} by the furthest stage reached; open deals ({currency}) at right</source>
+        <translation>{period}에 생성된 거래를 가장 멀리 도달한 단계별로 표시. 오른쪽은 진행 중 거래({currency})</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>기한 경과</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>이후</translation>
+    </message>
+    <message>
+        <source>Weighted value ({currency})</source>
+        <translation>가중 금액 ({currency})</translation>
+    </message>
+    <message>
+        <source>No open deals</source>
+        <translation>진행 중인 거래가 없습니다</translation>
+    </message>
+    <message>
+        <source>Weighted pipeline by expected close</source>
+        <translation>예상 종료월별 가중 파이프라인</translation>
+    </message>
+    <message>
+        <source>Open deals × stage probability, as of {date}</source>
+        <translation>진행 중 거래 × 단계별 확률 ({date} 기준)</translation>
+    </message>
+    <message>
+        <source>Stage-weighted</source>
+        <translation>단계 가중</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>커밋</translation>
+    </message>
+    <message>
+        <source>Quota</source>
+        <translation>할당량</translation>
+    </message>
+    <message>
+        <source>Nothing won, forecast or planned in {year}</source>
+        <translation>{year}년의 수주, 예측, 할당량이 없습니다</translation>
+    </message>
+    <message>
+        <source>Amount ({currency})</source>
+        <translation>금액 ({currency})</translation>
+    </message>
+    <message>
+        <source>Forecast versus quota</source>
+        <translation>할당량 대비 예측</translation>
+    </message>
+    <message>
+        <source>Quarters of {year}; % = stage-weighted forecast ÷ quota</source>
+        <translation>{year}년 분기별. % = 단계 가중 예측 ÷ 할당량</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>수주율</translation>
+    </message>
+    <message>
+        <source>Average sales cycle (days)</source>
+        <translation>평균 영업 주기(일)</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>일수</translation>
+    </message>
+    <message>
+        <source>No deals closed in these months</source>
+        <translation>이 기간에 종료된 거래가 없습니다</translation>
+    </message>
+    <message>
+        <source>Win rate and sales cycle</source>
+        <translation>수주율 및 영업 주기</translation>
+    </message>
+    <message>
+        <source>Deals closed per month, the last {months} months</source>
+        <translation>최근 {months}개월간 월별 종료 거래</translation>
+    </message>
+    <message>
+        <source>Won deals (average)</source>
+        <translation>수주 거래 (평균)</translation>
+    </message>
+    <message>
+        <source>Open deals (average so far)</source>
+        <translation>진행 중 거래 (현재까지 평균)</translation>
+    </message>
+    <message>
+        <source>Stalled beyond (1.5 × won)</source>
+        <translation>정체 기준선 (수주 평균 × 1.5)</translation>
+    </message>
+    <message>
+        <source>{count} stalled</source>
+        <translation>정체 {count}건</translation>
+    </message>
+    <message>
+        <source>No stage times yet</source>
+        <translation>단계 체류 기간 데이터가 아직 없습니다</translation>
+    </message>
+    <message>
+        <source>Time in stage</source>
+        <translation>단계 체류 기간</translation>
+    </message>
+    <message>
+        <source>Open deals as of {date} against won deals</source>
+        <translation>{date} 기준 진행 중 거래와 수주 거래 비교</translation>
     </message>
 </context>
 <context>

@@ -20,7 +20,7 @@ from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.money import format_money
 from planner.core.periods import Period
 
-COMMANDS = ("open", "demo", "report", "copy")
+COMMANDS = ("open", "demo", "report", "copy", "import", "export")
 
 DESCRIPTION = """\
 Planner: a spreadsheet-style planner for sales teams (pipeline, quotas, attainment,
@@ -31,6 +31,9 @@ commissions, forecasts).
   planner demo --out BOOK       write the demo book to BOOK
   planner report BOOK --json    print the book's figures as one JSON object
   planner copy SRC DST          copy a book between a file and a PostgreSQL database
+  planner import FILE... --out BOOK     a new book from Excel/CSV files (CRM exports too)
+  planner import FILE... --into BOOK    merge them into BOOK by id
+  planner export BOOK --out FILE.xlsx   an auditable workbook: sheets, formulas, charts
 
 BOOK is a book file (.planner) or a PostgreSQL address, postgresql://user@host/database
 (the password comes from PGPASSWORD or ~/.pgpass, never from the command line).
@@ -80,6 +83,21 @@ def build_parser() -> argparse.ArgumentParser:
                         help="historical forecast: first-month revenue of a new rep, in the book's currency "
                              "(default: the forecast_new_rep_revenue setting)")
 
+    importer = commands.add_parser("import", help="read Excel (.xlsx) or CSV files into a new book, or merge them into one")
+    importer.add_argument("files", nargs="+", type=Path, help=".xlsx or .csv files (UTF-8, CP949 or CP932)")
+    where = importer.add_mutually_exclusive_group(required=True)
+    where.add_argument("--out", type=_target, help="write a new book here (file or postgresql://…)")
+    where.add_argument("--into", type=_target, help="merge into this book by id: new rows added, changed rows "
+                                                    "updated, in one save")
+    importer.add_argument("--mapping", type=Path, help="a saved mapping (JSON) of sheets, headers and stages")
+    importer.add_argument("--save-mapping", type=Path, help="save the mapping used (guessed or given) here")
+    importer.add_argument("--force", action="store_true", help="with --out: replace BOOK if it exists")
+
+    exporter = commands.add_parser("export", help="write an auditable Excel workbook of a book")
+    exporter.add_argument("book", type=_target, help="book file (.planner) or postgresql://… address")
+    exporter.add_argument("--out", required=True, type=Path, help="the workbook to write (.xlsx)")
+    exporter.add_argument("--period", help="the period of the computed sheets (default: the current quarter)")
+
     copy = commands.add_parser("copy", help="copy a book between files and PostgreSQL databases, losslessly")
     copy.add_argument("source", type=_target, help="book file or postgresql://… address to read")
     copy.add_argument("target", type=_target, help="book file or postgresql://… address to write (replaced)")
@@ -107,6 +125,10 @@ def run(args: argparse.Namespace) -> int:
         return _report(args)
     if args.command == "copy":
         return _copy(args)
+    if args.command == "import":
+        return _import(args)
+    if args.command == "export":
+        return _export(args)
     raise ValueError(args.command)
 
 
@@ -148,6 +170,74 @@ def _report(args: argparse.Namespace) -> int:
         print()
     else:
         print(_text(report))
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from planner.io.excel_import import build_book, plan_merge, read_tables
+    from planner.io.mapping import Mapping
+    from planner.storage import Store, write_book
+
+    mapping = Mapping.load(args.mapping) if args.mapping else _planner_export_mapping(args.files)
+    if args.out is not None and isinstance(args.out, Path) and args.out.exists() and not args.force:
+        raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} already exists (use --force to overwrite it)"),
+                           path=str(args.out))
+    if args.out is not None:
+        result = read_tables(args.files, mapping)
+        result.refuse_if_problems()
+        book = build_book(result)
+        write_book(book, args.out, replace_other=args.force)
+        counts = ", ".join(f"{len(book[name]):,} {name}" for name in ("Deals", "Reps", "Stages", "Quotas")
+                           if len(book[name]))
+        print(f"imported {counts} into {args.out}")
+    else:
+        store = Store.open(args.into, "edit")
+        try:
+            book = store.load()
+            result = read_tables(args.files, mapping, currency=book.currency)
+            result.refuse_if_problems()
+            change, summary = plan_merge(book, result)
+            book.apply(change)
+            changes = book.take_changes()
+            if changes:
+                book.saved(changes, store.save(book.snapshot(), changes, dict(book.versions)))
+        finally:
+            store.close()
+        print(f"merged into {args.into}: {summary}")
+    for warning in result.warnings[:20]:
+        print(f"warning: {warning}", file=sys.stderr)
+    if len(result.warnings) > 20:
+        print(f"warning: (and {len(result.warnings) - 20} more)", file=sys.stderr)
+    if args.save_mapping:
+        result.mapping.save(args.save_mapping)
+    return 0
+
+
+def _planner_export_mapping(files: list[Path]):
+    """A workbook Planner exported reads back through its own mapping (its computed sheets
+    would otherwise look like tables)."""
+    from planner.io.excel_export import export_mapping
+
+    for path in files:
+        if path.suffix.lower() == ".xlsx" and path.is_file():
+            try:
+                from python_calamine import CalamineWorkbook
+
+                names = set(CalamineWorkbook.from_path(str(path)).sheet_names)
+            except Exception:  # noqa: BLE001 - the importer reports what is wrong with the file
+                return None
+            if {"Summary", "CreditLines", "Deals"} <= names:
+                return export_mapping()
+    return None
+
+
+def _export(args: argparse.Namespace) -> int:
+    from planner.io.excel_export import export_book
+    from planner.storage import open_book
+
+    summary = export_book(open_book(args.book), args.out, args.period)
+    print(f"wrote {args.out}: {len(summary.sheets)} sheets, {summary.formulas:,} live formulas, "
+          f"{summary.charts} charts (period {summary.period})")
     return 0
 
 

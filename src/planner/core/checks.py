@@ -35,15 +35,25 @@ def _currency(book) -> str:
         return "USD"
 
 
+# Deal columns an open deal may leave empty (CRM exports: no amount or created date yet); it
+# then counts as 0 and stays out of cohort and cycle figures. A won or lost deal needs them.
+OPEN_DEAL_MAY_LACK = ("amount", "created")
+
+
 def _table_problems(book, spec: schema.Table, currency: str) -> list[Problem]:
     frame = book._frames[spec.name]
     unresolved = book._unresolved.get(spec.name, {})
     found = []
+    open_deal = None
+    if spec.name == "Deals":
+        open_deal = (frame["stage"].map(book._frames["Stages"]["kind"]) == "open").fillna(False).to_numpy(bool)
     for column in spec.columns:
         values = frame[column.name]
         if column.required:
             unreadable = [row for table, row, name in book._opened_problems if (table, name) == (spec.name, column.name)]
             missing = values.isna() & ~values.index.isin(list(unresolved.get(column.name, {})) + unreadable)
+            if open_deal is not None and column.name in OPEN_DEAL_MAY_LACK:
+                missing &= ~open_deal
             found += [book.problem(spec.name, row, column.name, REQUIRED) for row in values.index[missing]]
         if column.kind is not Kind.REF:
             found += [book.problem(spec.name, label, column.name, template, **fields)

@@ -9,7 +9,9 @@ as ``(index, value, template, fields)`` for the caller to turn into Problems.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 
 import numpy as np
 import pandas as pd
@@ -37,9 +39,56 @@ REQUIRED = QT_TRANSLATE_NOOP("errors", "a value is required")
 
 _FIRST_DAY = pd.Timestamp(schema.FIRST_YEAR, 1, 1)
 _END_DAY = pd.Timestamp(schema.LAST_YEAR + 1, 1, 1)
-# 2026-03-05, 2026.3.5, 2026/03/05, 2026년 3월 5일, 2026年3月5日 (an optional time is ignored)
-_YMD = re.compile(r"^\s*(\d{4})\s*(?:[-./]|년|年)\s*(\d{1,2})\s*(?:[-./]|월|月)\s*(\d{1,2})\s*(?:일|日)?"
-                  r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?\s*$")
+# An optional time after a day (ignored): 14:30, 14:30:00.000, 2:30 PM, 오후 2:30:00, 午後2:30, T14:30:00Z,
+# T14:30:00.000+0000 (a Salesforce API date-time).
+_TIME = (r"(?:(?:[ T]+|\s*(?=오전|오후|午前|午後))(?:(?:오전|오후|午前|午後|[AaPp]\.?[Mm]\.?)\s*)?\d{1,2}:\d{2}"
+         r"(?::\d{2}(?:[.,]\d+)?)?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?")
+# 2026-03-05, 2026.3.5, 2026. 3. 5., 2026/03/05, 2026년 3월 5일, 2026年3月5日 (an optional weekday in
+# brackets and an optional time are ignored)
+_YMD = re.compile(r"^\s*(?P<y>\d{4})\s*(?:[-./]|년|年)\s*(?P<m>\d{1,2})\s*(?:[-./]|월|月)\s*(?P<d>\d{1,2})"
+                  r"\s*(?:일|日|\.)?\s*(?:\(\w{1,3}\))?" + _TIME + r"\s*$")
+# 5-Mar-2026, 05 Mar 2026, 5 March 2026, 5.Mar.2026
+_DMON = re.compile(r"^\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?[-\s/.]+(?P<mon>[A-Za-z]{3,9})\.?[-\s/.,]+(?P<y>\d{4})"
+                   + _TIME + r"\s*$")
+# Mar 5, 2026, March 5 2026, Thu, Mar 5, 2026
+_MOND = re.compile(r"^\s*(?:[A-Za-z]{3,9},?\s+)?(?P<mon>[A-Za-z]{3,9})\.?[-\s/.]+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?"
+                   r"[-\s/.]+(?P<y>\d{4})" + _TIME + r"\s*$")
+# 03/05/2026, 3/5/2026, 05.03.2026 (month first or day first: only with DateForms.order)
+_NUMERIC = re.compile(r"^\s*(?P<a>\d{1,2})\s*[-./]\s*(?P<b>\d{1,2})\s*[-./]\s*(?P<y>\d{4})" + _TIME + r"\s*$")
+# 20260305
+_COMPACT = re.compile(r"^\s*(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})\s*$")
+# an Excel serial day number written as text (only with DateForms.epoch)
+_SERIAL = re.compile(r"^\s*(?P<serial>\d{1,6}(?:\.\d+)?)\s*$")
+_MONTHS = {name: number for number, names in enumerate((
+    ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+    ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+    ("dec", "december")), start=1) for name in names}
+# Day 0 of Excel's date systems (1900: serial 1 is 1900-01-01, and Excel counts a 29 February 1900
+# that never was, serial 60; 1904: serial 0 is 1904-01-01, the old Mac system).
+_EPOCHS = {1900: pd.Timestamp(1899, 12, 30), 1904: pd.Timestamp(1904, 1, 1)}
+_LAST_SERIAL = {epoch: (_END_DAY - day).days - 1 for epoch, day in _EPOCHS.items()}
+
+
+@dataclass(frozen=True)
+class DateForms:
+    """The date forms that depend on where a value comes from, beyond those always accepted.
+
+    Always accepted: ISO and year-first local forms (``2026-03-05``, ``2026.3.5``, ``2026/03/05``,
+    ``2026년 3월 5일``, ``2026年3月5日``), month names (``5-Mar-2026``, ``Mar 5, 2026``) and
+    ``20260305``; an optional time is ignored.
+
+    Parameters
+    ----------
+    order : {"mdy", "dmy"} or None
+        How to read ``03/05/2026``: month first (US) or day first. None refuses such dates,
+        which could mean either.
+    epoch : {1900, 1904} or None
+        Numbers are Excel serial day numbers of that date system (a workbook's ``date1904``
+        setting). None refuses numbers.
+    """
+
+    order: str | None = None
+    epoch: int | None = None
 
 
 def is_blank(value: object) -> bool:
@@ -50,29 +99,86 @@ def is_blank(value: object) -> bool:
     return isinstance(value, str) and not value.strip()
 
 
-def parse_date(value: object) -> pd.Timestamp:
-    """A day from a date, a datetime or text such as ``2026-03-05`` or ``2026년 3월 5일``.
+def parse_date(value: object, dates: DateForms | None = None) -> pd.Timestamp:
+    """A day from a date, a datetime or text such as ``2026-03-05``, ``2026년 3월 5일`` or
+    ``5-Mar-2026``; with ``dates``, also ``03/05/2026`` and Excel serial numbers.
 
     Raises
     ------
     ValueError
-        When ``value`` is not a real day (``2026-02-30``) or is outside the accepted years.
+        When ``value`` is not a real day (``2026-02-30``).
+    OverflowError
+        When it is outside the accepted years.
     """
     if isinstance(value, (pd.Timestamp, datetime, date, np.datetime64)):
         day = pd.Timestamp(value)
+    elif dates is not None and dates.epoch and _is_number(value):
+        day = _serial_day(float(value), dates.epoch, value)
     else:
-        match = _YMD.match(str(value))
-        if not match:
-            raise ValueError(value)
-        year, month, day_of_month = (int(part) for part in match.groups())
-        if not schema.FIRST_YEAR <= year <= schema.LAST_YEAR:
-            raise OverflowError(value)
-        day = pd.Timestamp(datetime(year, month, day_of_month))  # ValueError for 2026-02-30
+        text = str(value)
+        if dates is not None and dates.epoch and _SERIAL.match(text):
+            day = _serial_day(float(text), dates.epoch, value)
+        else:
+            year, month, day_of_month = _text_date_parts(text, dates)
+            if not schema.FIRST_YEAR <= year <= schema.LAST_YEAR:
+                raise OverflowError(value)
+            day = pd.Timestamp(datetime(year, month, day_of_month))  # ValueError for 2026-02-30
     if pd.isna(day):
         raise ValueError(value)
     if not _FIRST_DAY <= day < _END_DAY:
         raise OverflowError(value)
     return day.normalize()
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, (bool, np.bool_))
+
+
+def _serial_day(serial: float, epoch: int, value: object) -> pd.Timestamp:
+    """The day of an Excel serial number (its fraction, the time of day, is ignored)."""
+    if not np.isfinite(serial):
+        raise ValueError(value)
+    whole = int(np.floor(serial))
+    if 19000101 <= whole <= 21991231 and float(serial).is_integer():  # 20260305 written as a number
+        return pd.Timestamp(datetime(whole // 10000, whole // 100 % 100, whole % 100))
+    if epoch == 1900 and whole == 60:  # 29 February 1900, a day that never was
+        raise ValueError(value)
+    if whole < (1 if epoch == 1900 else 0) or whole > _LAST_SERIAL[epoch]:
+        raise OverflowError(value)
+    return _EPOCHS[epoch] + timedelta(days=whole + (1 if epoch == 1900 and whole < 60 else 0))
+
+
+def _text_date_parts(text: str, dates: DateForms | None) -> tuple[int, int, int]:
+    """(year, month, day) of a written date, by the first form that matches it."""
+    for pattern in (_YMD, _COMPACT):
+        match = pattern.match(text)
+        if match:
+            return int(match["y"]), int(match["m"]), int(match["d"])
+    for pattern in (_DMON, _MOND):
+        match = pattern.match(text)
+        if match:
+            month = _MONTHS.get(match["mon"].lower())
+            if month is None:
+                raise ValueError(text)
+            return int(match["y"]), month, int(match["d"])
+    match = _NUMERIC.match(text)
+    if match and dates is not None and dates.order in ("mdy", "dmy"):
+        first, second = int(match["a"]), int(match["b"])
+        month, day = (first, second) if dates.order == "mdy" else (second, first)
+        return int(match["y"]), month, day
+    raise ValueError(text)
+
+
+def numeric_date_order(texts: pd.Series) -> str | None:
+    """What written dates such as ``03/05/2026`` in ``texts`` say about their order: ``"dmy"``
+    when a first number is above 12, ``"mdy"`` when a second one is, else (no evidence, or
+    both) None."""
+    parts = pd.Series(texts, dtype="object").dropna().astype(str).str.extract(_NUMERIC)[["a", "b"]].dropna()
+    if parts.empty:
+        return None
+    first, second = parts["a"].astype(int), parts["b"].astype(int)
+    day_first, month_first = bool((first > 12).any()), bool((second > 12).any())
+    return "dmy" if day_first and not month_first else "mdy" if month_first and not day_first else None
 
 
 def iso_days(texts: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -83,8 +189,9 @@ def iso_days(texts: pd.Series) -> tuple[pd.Series, pd.Series]:
     return days.where(~bad).astype("datetime64[ns]"), bad
 
 
-def parse_value(value: object, column: Column, currency: str):
-    """One typed value as the book holds it (missing for a blank).
+def parse_value(value: object, column: Column, currency: str, dates: DateForms | None = None):
+    """One typed value as the book holds it (missing for a blank). ``dates`` says which
+    source-dependent date forms a date column accepts (see :class:`DateForms`).
 
     Raises
     ------
@@ -94,19 +201,21 @@ def parse_value(value: object, column: Column, currency: str):
     if is_blank(value):
         return None
     kind = column.kind
+    # full-width digits, signs and separators (１，２００, ￦, ２０２６年３月５日) as their plain forms
+    typed = unicodedata.normalize("NFKC", value) if isinstance(value, str) and kind is not Kind.TEXT else value
     try:
         if kind is Kind.MONEY:
-            _same_currency(value, currency)
-            return _checked(to_minor(value, currency), column, currency)
+            _same_currency(typed, currency)
+            return _checked(to_minor(typed, currency), column, currency)
         if kind is Kind.RATIO:
-            return _checked(to_ratio(value), column, currency)
+            return _checked(to_ratio(typed), column, currency)
         if kind is Kind.INT:
-            number = float(value) if not isinstance(value, str) else float(value.replace(",", "").strip())
+            number = float(typed) if not isinstance(typed, str) else float(typed.replace(",", "").strip())
             if not number.is_integer():
                 raise ValueError
             return _checked(int(number), column, currency)
         if kind is Kind.DATE:
-            return parse_date(value)
+            return parse_date(typed, dates)
     except OverflowError:
         raise ValueError(YEAR_RANGE, {"value": value, "low": schema.FIRST_YEAR, "high": schema.LAST_YEAR}) from None
     except (ValueError, ArithmeticError, TypeError) as error:
@@ -206,3 +315,254 @@ def parse_frame(spec: schema.Table, frame: pd.DataFrame, currency: str) -> tuple
             out[column.name], found = parse_column(out[column.name], column, currency)
             bad += [(label, column.name, value, template, fields) for label, value, template, fields in found]
     return out, bad
+
+
+# -- whole columns at once (imports) ---------------------------------------------------------
+# The vectorized forms below are a subset of what parse_value accepts, computed with the same
+# rules (exact decimals, half-up rounding): a cell they do not settle is passed to parse_value,
+# which either reads it or says what was expected. So the result never depends on the path.
+_SEPARATORS = r"[,\s_'\u00a0\u202f]"  # money.py's grouping characters
+_DECIMAL = re.compile(r"^(?P<sign>[+-]?)(?P<int>\d*)(?:\.(?P<frac>\d*))?$")
+_EXACT_FLOAT = 2.0 ** 40  # below this, x * 10**k of a decimal with k places is within 2**-12 of the integer
+
+
+def parse_cells(values: pd.Series, column: Column, currency: str, dates: DateForms | None = None,
+                percent: bool = False) -> tuple[pd.Series, list[Bad]]:
+    """Like :func:`parse_column`, for many cells at once: whole columns are parsed with
+    numpy/pandas, and only the cells those forms do not settle go one by one through
+    :func:`parse_value` (to be read, or to say what was expected).
+
+    Parameters
+    ----------
+    values : pandas.Series
+        Cells as a file holds them: text, numbers, dates, blanks (None, NaN, "").
+    column : Column
+        The book column the values are for.
+    currency : str
+        The book's currency (minor units, currency signs).
+    dates : DateForms, optional
+        Source-dependent date forms (``03/05/2026``, Excel serial numbers).
+    percent : bool
+        Ratio columns: bare numbers are percentages (``75`` is 75%), as CRM exports write
+        probabilities.
+
+    Returns
+    -------
+    (pandas.Series, list)
+        The values in the book's dtype (references as stripped text), bad cells missing; and
+        every bad cell as ``(index label, value, template, fields)``.
+    """
+    values = values if isinstance(values, pd.Series) else pd.Series(values)
+    kind = column.kind
+    if kind in (Kind.TEXT, Kind.REF):
+        text = values.astype("string").str.strip()
+        text = text.mask(text == "")
+        if kind is Kind.TEXT and column.allowed:
+            wrong = text.notna() & ~text.isin(column.allowed).fillna(False)
+            bad = [(label, values[label], NOT_ALLOWED, {"value": text[label], "allowed": ", ".join(column.allowed)})
+                   for label in text.index[wrong.to_numpy(dtype=bool)]]
+            text = text.mask(wrong)
+            return text, bad
+        return text, []
+    cells = values.to_numpy(dtype=object, na_value=None)
+    blank = _blank_cells(cells)
+    if kind is Kind.DATE:
+        days, done = _fast_days(cells, blank, dates)
+        out = pd.Series(days, index=values.index, dtype="datetime64[ns]").where(done)
+    else:
+        numbers, done = _fast_integers(cells, blank, column, currency, percent)
+        out = pd.Series(numbers, index=values.index, dtype="Int64").where(done)
+    rest = np.flatnonzero(~done & ~blank)
+    bad: list[Bad] = []
+    if len(rest):
+        fixed = {}
+        for position in rest:
+            value = cells[position]
+            if is_blank(value):  # text of spaces only
+                continue
+            typed = value
+            if percent and kind is Kind.RATIO and not (isinstance(value, str) and value.strip().endswith("%")):
+                typed = f"{float(value)!r}%" if _is_number(value) else f"{str(value).strip()}%"
+            try:
+                fixed[position] = parse_value(typed, column, currency, dates)
+            except ValueError as error:
+                template, fields = error.args
+                fields = {key: (value if field is typed else field) for key, field in fields.items()}
+                bad.append((values.index[position], value, template, fields))
+        if fixed:
+            positions = np.fromiter(fixed, dtype="int64", count=len(fixed))
+            out = out.copy()
+            dtype = out.dtype
+            patched = out.to_numpy(dtype=object, na_value=None)
+            patched[positions] = list(fixed.values())
+            out = pd.Series(patched, index=values.index, dtype="object").astype(dtype)
+    return out, bad
+
+
+def _blank_cells(cells: np.ndarray) -> np.ndarray:
+    """Which cells are blank: None, NaN, NaT or empty text (text of spaces only is left to the
+    one-by-one path, which reads it as blank too)."""
+    return pd.isna(cells) | (cells == "")
+
+
+_NUMBER_TYPES = (float, int, np.float64, np.int64)
+_HOMOGENEOUS = {"floating": "number", "integer": "number", "mixed-integer-float": "number", "string": "text",
+                "date": "moment", "datetime": "moment", "datetime64": "moment"}
+
+
+def _split_types(cells: np.ndarray, blank: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Masks of the present cells that are numbers (not booleans) and that are text."""
+    present = ~blank
+    kind = _HOMOGENEOUS.get(pd.api.types.infer_dtype(cells[present], skipna=True)) if present.any() else "text"
+    if kind == "number":
+        return present, np.zeros(len(cells), dtype=bool)
+    if kind == "text":
+        return np.zeros(len(cells), dtype=bool), present
+    if kind == "moment":
+        return np.zeros(len(cells), dtype=bool), np.zeros(len(cells), dtype=bool)
+    numbers = np.fromiter((type(v) in _NUMBER_TYPES for v in cells), dtype=bool, count=len(cells))
+    strings = np.fromiter((type(v) is str for v in cells), dtype=bool, count=len(cells))
+    return numbers & present, strings & present
+
+
+def _scaled_floats(numbers: np.ndarray, digits: int) -> tuple[np.ndarray, np.ndarray]:
+    """``numbers × 10**digits`` as integers where that is exact (the float is within 2**-12 of a
+    whole number, so its shortest decimal has at most ``digits`` places or rounds to the same
+    integer half-up), and where it is."""
+    scaled = numbers.astype("float64") * 10.0 ** digits
+    nearest = np.rint(scaled)
+    with np.errstate(invalid="ignore"):
+        exact = np.isfinite(scaled) & (np.abs(scaled) < _EXACT_FLOAT) & (np.abs(scaled - nearest) <= 1e-3)
+    return np.where(exact, nearest, 0).astype("int64"), exact
+
+
+def _scaled_texts(texts: pd.Series, digits: int) -> tuple[np.ndarray, np.ndarray]:
+    """Decimal texts (``-1234.505``, separators already removed) × 10**digits, rounded half up,
+    exactly (string arithmetic), and which texts had that form."""
+    parts = texts.str.extract(_DECIMAL)
+    whole, frac = parts["int"].fillna(""), parts["frac"].fillna("")
+    ok = parts["sign"].notna() & ((whole != "") | (frac != "")) & (whole.str.len() <= 15 - digits)
+    out = np.zeros(len(texts), dtype="int64")
+    if ok.any():
+        whole, frac, sign = whole[ok], frac[ok], parts["sign"][ok]
+        units = whole.mask(whole == "", "0").astype("int64").to_numpy() * 10 ** digits
+        if digits:
+            units = units + frac.str.slice(0, digits).str.pad(digits, side="right", fillchar="0").astype(
+                "int64").to_numpy()
+        units = units + (frac.str.slice(digits, digits + 1) >= "5").to_numpy(dtype=bool)
+        out[ok.to_numpy()] = np.where((sign == "-").to_numpy(), -units, units)
+    return out, ok.to_numpy(dtype=bool)
+
+
+def _fast_integers(cells: np.ndarray, blank: np.ndarray, column: Column, currency: str,
+                   percent: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Money (minor units), ratios (millionths) and whole numbers of the cells in their common
+    forms, and which cells were settled (present and within the column's bounds)."""
+    kind = column.kind
+    numbers, strings = _split_types(cells, blank)
+    out = np.zeros(len(cells), dtype="int64")
+    done = np.zeros(len(cells), dtype=bool)
+    if kind is Kind.MONEY:
+        from planner.core.money import minor_digits
+
+        digits = minor_digits(currency)
+        number_digits = text_digits = digits
+    elif kind is Kind.RATIO:
+        number_digits = 4 if percent else 6
+        text_digits = None  # depends on a % sign
+    else:
+        number_digits = text_digits = 0
+    if numbers.any():
+        values = cells[numbers].astype("float64")
+        scaled, exact = _scaled_floats(values, number_digits)
+        if kind is Kind.INT:  # a whole number, not one rounded to it
+            exact &= values == np.floor(values)
+        out[numbers], done[numbers] = scaled, exact
+    if strings.any():
+        texts = pd.Series(cells[strings], dtype="object").str.strip()
+        if kind is Kind.MONEY:
+            texts = texts.str.replace(_SEPARATORS, "", regex=True)
+            marks = [re.escape(sign) for sign, codes in _SIGNS.items() if currency.upper() in codes]
+            marks.append(re.escape(currency.upper()))
+            texts = texts.str.replace("|".join(marks), "", regex=True)
+            scaled, ok = _scaled_texts(texts, text_digits)
+        elif kind is Kind.RATIO:
+            is_percent = texts.str.endswith("%").to_numpy(dtype=bool) | percent
+            texts = texts.str.rstrip("%").str.replace(_SEPARATORS, "", regex=True)
+            in_percent, ok_percent = _scaled_texts(texts, 4)
+            as_fraction, ok_fraction = _scaled_texts(texts, 6)
+            scaled = np.where(is_percent, in_percent, as_fraction)
+            ok = np.where(is_percent, ok_percent, ok_fraction)
+        else:
+            texts = texts.str.replace(",", "", regex=False).str.strip()
+            scaled, ok = _scaled_texts(texts, 0)
+            ok = ok & ~texts.str.contains(".", regex=False).to_numpy(dtype=bool)
+        out[strings], done[strings] = scaled, ok
+    low, high = bounds(column)
+    done &= (out >= low) & (out <= high)
+    return out, done
+
+
+def _fast_days(cells: np.ndarray, blank: np.ndarray, dates: DateForms | None) -> tuple[np.ndarray, np.ndarray]:
+    """Days of the cells in their common forms (date objects, serial numbers with an epoch,
+    ISO and the other written forms), and which cells were settled."""
+    n = len(cells)
+    out = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
+    done = np.zeros(n, dtype=bool)
+    numbers, strings = _split_types(cells, blank)
+    moments = ~blank & ~numbers & ~strings
+    if moments.any() and pd.api.types.infer_dtype(cells[moments], skipna=True) not in ("date", "datetime",
+                                                                                        "datetime64"):
+        moments &= np.fromiter((isinstance(v, (date, np.datetime64)) for v in cells), dtype=bool, count=n)
+    if moments.any():
+        try:
+            days = pd.to_datetime(pd.Series(cells[moments], dtype="object"), errors="coerce").astype("datetime64[ns]")
+        except (TypeError, ValueError, OverflowError):  # time zones, odd objects: one by one
+            days = None
+        if days is not None:
+            out[moments] = days.dt.normalize().to_numpy()
+            done[moments] = days.notna().to_numpy()
+    if numbers.any() and dates is not None and dates.epoch:
+        serials = cells[numbers].astype("float64")
+        whole = np.floor(serials)
+        ok = np.isfinite(whole) & (whole >= (1 if dates.epoch == 1900 else 0)) & (whole <= _LAST_SERIAL[dates.epoch])
+        if dates.epoch == 1900:
+            ok &= whole != 60
+            whole = np.where(whole < 60, whole + 1, whole)
+        offsets = np.where(ok, whole, 0).astype("int64").astype("timedelta64[D]")
+        out[numbers] = np.where(ok, _EPOCHS[dates.epoch].to_datetime64().astype("datetime64[ns]") + offsets,
+                                np.datetime64("NaT"))
+        done[numbers] = ok
+    if strings.any():
+        texts = pd.Series(cells[strings], dtype="object").str.strip()
+        days = pd.to_datetime(texts, format="%Y-%m-%d", errors="coerce")
+        settled = days.notna().to_numpy()
+        for pattern in (_YMD, _DMON, _MOND, _COMPACT, _NUMERIC):
+            if settled.all():
+                break
+            if pattern is _NUMERIC and (dates is None or dates.order not in ("mdy", "dmy")):
+                continue
+            pending = texts[~settled]
+            parts = pending.str.extract(pattern)
+            matched = parts["y"].notna()
+            if not matched.any():
+                continue
+            parts = parts[matched]
+            if pattern is _NUMERIC:
+                first, second = parts["a"], parts["b"]
+                month, day = (first, second) if dates.order == "mdy" else (second, first)
+            else:
+                day = parts["d"]
+                month = parts["mon"].str.lower().map(_MONTHS) if "mon" in parts else parts["m"]
+            found = pd.to_datetime(pd.DataFrame({"year": parts["y"].astype("int64"),
+                                                 "month": pd.to_numeric(month, errors="coerce"),
+                                                 "day": day.astype("int64")}), errors="coerce")
+            positions = np.flatnonzero(~settled)[matched.to_numpy()]
+            values = days.to_numpy(dtype="datetime64[ns]").copy()
+            values[positions] = found.to_numpy(dtype="datetime64[ns]")
+            days = pd.Series(values, index=texts.index)
+            settled = days.notna().to_numpy()
+        out[strings], done[strings] = days.to_numpy(dtype="datetime64[ns]"), settled
+    with np.errstate(invalid="ignore"):
+        done &= (out >= np.datetime64(_FIRST_DAY, "ns")) & (out < np.datetime64(_END_DAY, "ns"))
+    return out, done

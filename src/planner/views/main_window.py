@@ -30,6 +30,7 @@ from planner.qt.workers import JobRunner
 from planner.storage import BOOK_SUFFIX, BookInUse, ReadOnlyLocation, Store, write_book
 from planner.storage.dialects import shown, url_of
 from planner.storage.recovery import Recovery
+from planner.views.dashboard import DashboardPanel
 from planner.views.edit_menu import EditMenu
 from planner.views.pipeline_panel import PipelinePanel
 from planner.views.sheet_view import FindBar, SheetView, sheet_pane
@@ -118,6 +119,10 @@ class MainWindow(QMainWindow):
                 widget = sheet_pane(self.sheets[name], self.find_bars[name])
             self.tabs.addTab(widget, translate("schema", schema.TABLES[name].label))
         self.tabs.addTab(self.pipeline, self.tr("Pipeline"))
+        self.dashboard = DashboardPanel()
+        self.dashboard.exported.connect(lambda path: self.statusBar().showMessage(
+            self.tr("Saved %1").replace("%1", str(path)), 5000))
+        self.tabs.addTab(self.dashboard, self.tr("Dashboard"))
         attainment = QSplitter(Qt.Orientation.Vertical)
         attainment.addWidget(titled(self.tr("Reps"), BookTableView(self.attainment_model)))
         attainment.addWidget(titled(self.tr("Teams"), BookTableView(self.team_model)))
@@ -530,12 +535,14 @@ class MainWindow(QMainWindow):
                 self._set_busy(None)
                 self._flag_problems(book.problems())
                 self.show_report(report)
+                self.dashboard.show(book, report)
 
         def failed(error: Exception) -> None:
             if generation == self._report_generation:
                 self._set_busy(None)
                 self._flag_problems(error.problems if isinstance(error, BookProblems) else [])
                 self.show_report(None, error_text(error))
+                self.dashboard.show(None, None)
 
         self.jobs.start(lambda: compute_report(book, period), done, failed)
 

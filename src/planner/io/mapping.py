@@ -1,0 +1,576 @@
+"""Which sheet is which table, which header is which column, which stage is which stage.
+
+Headers are recognised case-, space- and punctuation-insensitively (``Expected close date``,
+``expected_close``, ``EXPECTED-CLOSE``), in English, Korean and Japanese, and as the deal
+exports of HubSpot, Salesforce, Pipedrive, Zoho and Odoo and the Maven "CRM Sales
+Opportunities" data set write them. What is guessed is a :class:`Mapping` the user can check,
+change and save as JSON for the next import (the command line takes a saved one).
+
+Besides the book's own columns, a few *derived* source columns of Deals are recognised
+(``DERIVED``): they do not exist in the book but say something the import needs, such as a
+close date that is the expected close while a deal is open and the actual one once it closed
+(Salesforce ``CloseDate``), a stage's probability written on every deal, or Pipedrive's
+open/won/lost status.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from planner.core import schema
+from planner.core.errors import PlannerError
+
+# Source columns of Deals that are not book columns but feed it (see the module docstring).
+DERIVED = {
+    "close_date": "the close date: expected while the deal is open, actual once won or lost",
+    "probability": "the probability of the deal's stage (gives the Stages sheet its probabilities)",
+    "status": "open, won or lost (Pipedrive's status; the stage's kind)",
+    "is_won": "TRUE when the deal is won (Salesforce IsWon)",
+    "is_closed": "TRUE when the deal is won or lost (Salesforce IsClosed)",
+    "won_time": "when the deal was won (Pipedrive)",
+    "lost_time": "when the deal was lost (Pipedrive)",
+}
+# What a header maps to when it is kept as the user's own column, or not imported at all.
+EXTRA, SKIP = None, "-"
+
+# table -> column -> aliases, the most telling first: when two headers of a sheet claim one
+# column, the one matching an earlier alias gets it and the other is kept as an extra column.
+# Every column's own name is an alias too (matched first).
+HEADER_ALIASES: dict[str, dict[str, list[str]]] = {
+    "Deals": {
+        "id": ["Deal ID", "Opportunity ID", "Record ID", "opportunity_id", "Deal - ID", "Id", "ID", "Deal Id",
+               "Opportunity Id", "Guid", "Deal number", "거래 ID", "거래ID", "거래번호", "딜 ID", "기회 ID", "案件ID",
+               "案件番号", "商談ID", "商談番号", "取引ID"],
+        "name": ["Deal Name", "Opportunity Name", "Opportunity", "Deal", "Title", "Deal - Title", "Deal Title",
+                 "Subject", "Name", "거래명", "딜명", "건명", "영업기회명", "기회명", "거래 이름", "案件名", "商談名",
+                 "件名", "取引名"],
+        "account": ["Account", "Account Name", "Company", "Company Name", "Associated Company", "Customer",
+                    "Organization", "Organization - Name", "Deal - Organization", "Client", "Partner",
+                    "AccountId", "Account Id", "고객사", "거래처", "회사명", "고객", "고객명", "顧客名", "取引先",
+                    "取引先名", "会社名", "顧客", "企業名"],
+        "owner": ["Owner", "Deal owner", "Deal Owner", "Opportunity Owner", "Owner Name", "Owner Full Name",
+                  "Opportunity Owner: Full Name", "Owner.Name", "OwnerId", "Salesperson", "Sales Rep",
+                  "Sales agent", "sales_agent", "Assigned to", "Deal - Owner", "Rep", "담당자", "영업담당",
+                  "영업 담당자", "담당 영업", "영업사원", "担当者", "営業担当", "営業担当者", "担当", "担当営業"],
+        "stage": ["Stage", "Deal Stage", "deal_stage", "StageName", "Stage Name", "Deal - Stage", "Pipeline stage",
+                  "Phase", "단계", "진행 단계", "영업 단계", "거래 단계", "파이프라인 단계", "フェーズ", "ステージ",
+                  "段階", "商談フェーズ", "進捗", "ステータス"],
+        "amount": ["Amount", "Deal Amount", "Value", "Deal value", "Deal - Value", "close_value", "Deal Size",
+                   "Opportunity Amount", "Amount in company currency", "Expected Revenue",
+                   "Planned Revenue", "금액", "거래 금액", "거래금액", "예상 금액", "계약 금액", "매출액", "金額",
+                   "受注金額", "見込金額", "商談金額", "契約金額", "売上"],
+        "currency": ["Currency", "CurrencyIsoCode", "Currency Code", "Deal - Currency", "Amount Currency", "통화",
+                     "通貨"],
+        "created": ["Created", "Create Date", "Created Date", "CreatedDate", "Created Time", "Created on",
+                    "Creation Date", "Date Created", "Deal created", "Deal - Deal created", "Add time",
+                    "Deal - Add time", "engage_date", "Opened", "Open Date", "생성일", "등록일", "작성일",
+                    "생성 일자", "등록 일자", "作成日", "登録日", "作成日時", "商談開始日", "起票日"],
+        "expected_close": ["Expected close", "Expected close date", "Expected Closing", "Expected Closing Date",
+                           "Deal - Expected close date", "Estimated close date", "Forecast close date",
+                           "Expected Close Date", "예상 마감일", "예상 종료일", "마감 예정일", "예상 계약일",
+                           "예상 수주일", "受注予定日", "完了予定日", "クローズ予定日", "成約予定日", "契約予定日"],
+        "closed": ["Closed", "Closed Date", "Close Time", "Deal - Close time", "Date Closed", "Actual close date",
+                   "Closed on", "Won Date", "마감일", "종료일", "계약일", "수주일", "성사일", "成約日", "受注日",
+                   "完了日", "クローズ日", "契約日"],
+        "product": ["Product", "Product Name", "Products", "product", "Item", "제품", "상품", "제품명", "製品",
+                    "商品", "製品名", "商品名"],
+        "deal_type": ["Deal type", "Type", "Opportunity Type", "Deal - Type", "Business Type", "거래 유형",
+                      "유형", "商談タイプ", "種別", "案件種別", "取引種別"],
+        "forecast_category": ["Forecast category", "ForecastCategoryName", "Forecast Category Name",
+                              "ForecastCategory", "예측 범주", "예측 분류", "予測カテゴリ", "フォーキャスト",
+                              "売上予測区分"],
+        "cancelled": ["Cancelled", "Canceled", "Cancelled on", "Cancellation date", "Refund date", "취소일",
+                      "환불일", "キャンセル日", "解約日"],
+        # derived source columns (DERIVED)
+        "close_date": ["Close Date", "CloseDate", "close_date", "Closing Date", "Close", "Deal - Close date",
+                       "Expected Close Date/Closed Date", "마감 날짜", "クローズ"],
+        "probability": ["Probability", "Probability (%)", "Deal probability", "Win probability", "확률",
+                        "성공 확률", "수주 확률", "確度", "確率", "受注確度"],
+        "status": ["Status", "Deal - Status", "Deal status", "상태", "状態"],
+        "is_won": ["IsWon", "Is Won"],
+        "is_closed": ["IsClosed", "Closed?", "Is Closed"],
+        "won_time": ["Won time", "Deal - Won time", "Won on", "수주 시각", "受注日時"],
+        "lost_time": ["Lost time", "Deal - Lost time", "Lost on", "Lost Date", "실주일", "失注日"],
+    },
+    "Reps": {
+        "id": ["Rep ID", "Employee ID", "User ID", "Owner ID", "Sales Rep ID", "Id", "ID", "사번", "직원 ID",
+               "담당자 ID", "사원번호", "社員番号", "担当者ID", "社員ID", "従業員番号"],
+        "name": ["Name", "Rep", "Rep name", "Sales Rep", "Sales agent", "sales_agent", "Salesperson", "Full Name",
+                 "Employee", "User", "Owner", "이름", "성명", "담당자명", "담당자", "영업사원", "氏名", "名前",
+                 "担当者名", "担当者", "社員名"],
+        "team": ["Team", "Sales Team", "regional_office", "Regional office", "Region", "Office", "Department",
+                 "Territory", "팀", "부서", "지역", "チーム", "部署", "部門", "地域"],
+        "manager": ["Manager", "Sales Manager", "Reports to", "Supervisor", "관리자", "매니저", "상사", "팀장",
+                    "マネージャー", "上長", "上司"],
+        "role": ["Role", "Title", "Job title", "Position", "역할", "직책", "직급", "役割", "役職"],
+        "start_date": ["Start date", "Hire date", "Hired", "Joined", "입사일", "시작일", "入社日", "開始日"],
+        "end_date": ["End date", "Leave date", "Left", "Termination date", "퇴사일", "종료일", "退社日", "終了日"],
+        "plan": ["Plan", "Comp plan", "Compensation plan", "보상 플랜", "플랜", "報酬プラン", "プラン"],
+        "base_salary": ["Base salary", "Base", "Salary", "기본급", "연봉", "基本給", "年俸"],
+    },
+    "Stages": {
+        "stage": ["Stage", "Stage name", "Name", "단계", "단계명", "フェーズ", "ステージ", "段階"],
+        "order": ["Order", "Sort order", "Position", "Sequence", "순서", "順序", "並び順", "表示順"],
+        "probability": ["Probability", "Probability (%)", "Win probability", "확률", "성공 확률", "確度", "確率"],
+        "kind": ["Kind", "Type", "Stage type", "Status", "종류", "구분", "種類", "区分"],
+        "exit_criteria": ["Exit criteria", "Criteria", "Definition", "완료 기준", "이행 조건", "종료 기준",
+                          "完了条件", "移行条件"],
+    },
+    "StageHistory": {
+        "deal_id": ["Deal ID", "Deal", "Opportunity ID", "거래 ID", "案件ID"],
+        "stage": ["Stage", "단계", "フェーズ", "ステージ"],
+        "entered": ["Entered", "Date", "Changed on", "Entered on", "Stage date", "진입일", "변경일", "日付",
+                    "変更日"],
+        "expected_close": ["Expected close", "Expected close date", "예상 마감일", "受注予定日"],
+    },
+    "Quotas": {
+        "rep": ["Rep", "Rep ID", "Owner", "Sales Rep", "담당자", "担当者"],
+        "team": ["Team", "팀", "チーム"],
+        "period": ["Period", "Month", "Quarter", "Year", "기간", "월", "분기", "期間", "月", "四半期"],
+        "amount": ["Quota", "Amount", "Target", "Goal", "목표", "할당", "목표 금액", "할당량", "目標", "ノルマ",
+                   "予算", "目標金額"],
+    },
+    "Plans": {
+        "plan": ["Plan", "Plan name", "Name", "플랜", "プラン"],
+        "period": ["Period", "Measured per", "Measurement period", "기간", "期間"],
+        "cap": ["Cap", "Commission cap", "상한", "上限"],
+        "description": ["Description", "설명", "説明"],
+    },
+    "PlanTiers": {
+        "plan": ["Plan", "플랜", "プラン"],
+        "from": ["From", "From attainment", "Lower bound", "시작", "부터", "下限"],
+        "to": ["To", "To attainment", "Upper bound", "끝", "까지", "上限"],
+        "rate": ["Rate", "Commission rate", "요율", "率", "料率"],
+        "method": ["Method", "방식", "方式"],
+    },
+    "PlanBonuses": {
+        "plan": ["Plan", "플랜", "プラン"],
+        "from": ["From", "At attainment", "Attainment", "달성률", "達成率"],
+        "amount": ["Amount", "Bonus", "보너스", "금액", "ボーナス", "金額"],
+        "description": ["Description", "설명", "説明"],
+    },
+    "Splits": {
+        "deal_id": ["Deal ID", "Deal", "Opportunity ID", "거래 ID", "案件ID"],
+        "rep": ["Rep", "Owner", "Rep ID", "담당자", "担当者"],
+        "share": ["Share", "Split", "Percent", "Split %", "비율", "배분", "割合", "配分"],
+    },
+    "Settings": {
+        "key": ["Key", "Setting", "Name", "설정", "항목", "設定", "項目"],
+        "value": ["Value", "값", "値"],
+    },
+}
+
+# Sheet (or file) names that say which table a sheet is.
+SHEET_ALIASES: dict[str, list[str]] = {
+    "Deals": ["Deals", "Deal", "Opportunities", "Opportunity", "Pipeline", "sales_pipeline", "Sales pipeline",
+              "거래", "딜", "영업기회", "파이프라인", "商談", "案件", "取引", "パイプライン"],
+    "StageHistory": ["StageHistory", "Stage history", "Deal stage history", "OpportunityHistory", "단계 이력",
+                     "ステージ履歴", "フェーズ履歴"],
+    "Reps": ["Reps", "Sales reps", "Salespeople", "Sales team", "sales_teams", "Users", "Owners", "Team",
+             "Teams", "담당자", "영업사원", "영업팀", "担当者", "営業担当", "営業チーム"],
+    "Quotas": ["Quotas", "Quota", "Targets", "Goals", "목표", "할당량", "ノルマ", "目標", "予算"],
+    "Plans": ["Plans", "Comp plans", "보상 플랜", "報酬プラン"],
+    "PlanTiers": ["PlanTiers", "Plan tiers", "Tiers", "구간", "ティア"],
+    "PlanBonuses": ["PlanBonuses", "Plan bonuses", "Bonuses", "보너스", "ボーナス"],
+    "Splits": ["Splits", "Deal splits", "Opportunity splits", "분할", "分割"],
+    "Stages": ["Stages", "Deal stages", "Pipeline stages", "단계", "ステージ", "フェーズ"],
+    "Settings": ["Settings", "설정", "設定"],
+}
+
+# Sheets that are no table, whatever their headers: what Planner's own export computes (its
+# figures, charts and checks) and the usual notes. A mapping can still say otherwise.
+NOT_TABLES = ("Summary", "Charts", "Commissions", "CommissionLines", "Attainment", "TeamAttainment", "Forecast",
+              "PipelineStages", "PipelineByRep", "PipelineFunnel", "WonByMonth", "CreditLines", "Problems", "Info",
+              "Read me", "README", "Notes", "안내", "설명", "説明", "注意事項")
+
+# A table is guessed from headers alone only when these columns (any one of each group) are there.
+_EVIDENCE = {
+    "Deals": [("stage", "amount", "status", "is_won"), ("id", "name", "owner", "created", "close_date",
+                                                         "closed", "expected_close")],
+    "Reps": [("name", "id"), ("team", "manager", "role", "start_date", "plan", "base_salary", "name")],
+    "Stages": [("stage",), ("probability", "kind", "order")],
+    "StageHistory": [("deal_id",), ("entered",), ("stage",)],
+    "Quotas": [("period",), ("amount",)],
+    "Plans": [("plan",), ("period", "cap")],
+    "PlanTiers": [("plan",), ("rate",), ("from",)],
+    "PlanBonuses": [("plan",), ("from",), ("amount",)],
+    "Splits": [("deal_id",), ("share",)],
+    "Settings": [("key",), ("value",)],
+}
+_PUNCTUATION = re.compile(r"[\W_]+", re.UNICODE)
+_PREFIX = re.compile(r"^\s*(?:deal|opportunity|organization|person)\s+-\s+", re.IGNORECASE)  # Pipedrive
+
+
+def normalize(text: object) -> str:
+    """A header as compared: NFKC (full-width letters as ASCII), case-folded, without spaces,
+    punctuation or underscores (``Expected close-date`` → ``expectedclosedate``)."""
+    return _PUNCTUATION.sub("", unicodedata.normalize("NFKC", str(text)).casefold())
+
+
+def _alias_index() -> dict[str, dict[str, tuple[str, int]]]:
+    """table -> normalized alias -> (column, rank); a column's own name has rank -1."""
+    index: dict[str, dict[str, tuple[str, int]]] = {}
+    for table, spec in schema.TABLES.items():
+        entries: dict[str, tuple[str, int]] = {}
+        for name in spec.names:
+            entries.setdefault(normalize(name), (name, -1))
+        for column, aliases in HEADER_ALIASES.get(table, {}).items():
+            for rank, alias in enumerate(aliases):
+                entries.setdefault(normalize(alias), (column, rank))
+        index[table] = entries
+    return index
+
+
+_ALIASES = _alias_index()
+_SHEETS = {normalize(alias): table for table, aliases in SHEET_ALIASES.items() for alias in aliases}
+_NOT_TABLES = {normalize(name) for name in NOT_TABLES}
+
+
+@dataclass
+class Mapping:
+    """How sources are read into the book's tables; saved as JSON for the next import.
+
+    Attributes
+    ----------
+    tables : dict
+        Source → table: a source is a sheet's name in a workbook or a CSV file's name (with
+        or without its extension); ``None`` leaves the source out.
+    columns : dict
+        Table → {source header → book column, a derived column of ``DERIVED``, ``None`` to keep
+        it as the user's own column, or ``"-"`` to leave it out}. Headers match
+        case-, space- and punctuation-insensitively; headers not listed are guessed.
+    stages : dict
+        Stage name as the files write it → a stage of the book (the deals move to it) or a kind
+        (``"won"``, ``"lost"``, ``"open"``: a new stage of that kind).
+    date_order : str
+        ``"auto"`` (a file's dates such as ``13/03/2026`` tell), ``"mdy"`` (US, 03/05/2026 is
+        5 March) or ``"dmy"``.
+    date_system : str
+        ``"auto"`` (a workbook's own setting; 1900 for CSV), ``"1900"`` or ``"1904"``: how
+        numbers in date columns count days.
+    currency : str or None
+        The currency of amounts when the book does not say (ISO code).
+    """
+
+    tables: dict[str, str | None] = field(default_factory=dict)
+    columns: dict[str, dict[str, str | None]] = field(default_factory=dict)
+    stages: dict[str, str] = field(default_factory=dict)
+    date_order: str = "auto"
+    date_system: str = "auto"
+    currency: str | None = None
+
+    VERSION = 1
+
+    # -- lookups ---------------------------------------------------------------------------
+    def table_of(self, source: str) -> tuple[bool, str | None]:
+        """(known, table) for a source: its entry by exact name, else by name without the
+        extension, compared case-insensitively."""
+        candidates = [source, Path(source).stem] if "." in source else [source]
+        for candidate in candidates:
+            for key, table in self.tables.items():
+                if key == candidate or normalize(key) == normalize(candidate):
+                    return True, table
+        return False, None
+
+    def column_of(self, table: str, header: str) -> tuple[bool, str | None]:
+        """(known, target) for a header of a sheet of ``table``, as this mapping says."""
+        wanted = normalize(header)
+        for key, target in self.columns.get(table, {}).items():
+            if normalize(key) == wanted:
+                return True, target
+        return False, None
+
+    # -- saving ----------------------------------------------------------------------------
+    def to_json(self) -> dict:
+        return {"planner_mapping": self.VERSION, "tables": dict(self.tables),
+                "columns": {table: dict(columns) for table, columns in self.columns.items()},
+                "stages": dict(self.stages), "date_order": self.date_order, "date_system": self.date_system,
+                "currency": self.currency}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Mapping:
+        """A mapping from its JSON form, checked.
+
+        Raises
+        ------
+        PlannerError
+            When a table, column, stage kind or option is not one Planner knows.
+        """
+        if not isinstance(data, dict) or "planner_mapping" not in data:
+            raise PlannerError("This is not a Planner import mapping (no \"planner_mapping\" key)")
+        if data["planner_mapping"] != cls.VERSION:
+            raise PlannerError("This import mapping has format {version}; this Planner reads format {known}",
+                               version=data["planner_mapping"], known=cls.VERSION)
+        mapping = cls(tables=dict(data.get("tables") or {}),
+                      columns={t: dict(c) for t, c in (data.get("columns") or {}).items()},
+                      stages=dict(data.get("stages") or {}), date_order=data.get("date_order", "auto"),
+                      date_system=str(data.get("date_system", "auto")), currency=data.get("currency"))
+        mapping.check()
+        return mapping
+
+    def check(self) -> None:
+        """Raise a clear error for anything this mapping names that Planner does not know."""
+        for source, table in self.tables.items():
+            if table is not None and table not in schema.TABLES:
+                raise PlannerError("Mapping: {source!r} goes to {table!r}, which is not a table (use one of {tables})",
+                                   source=source, table=table, tables=", ".join(schema.TABLES))
+        for table, columns in self.columns.items():
+            if table not in schema.TABLES:
+                raise PlannerError("Mapping: {table!r} is not a table (use one of {tables})", table=table,
+                                   tables=", ".join(schema.TABLES))
+            known = set(schema.TABLES[table].names) | (set(DERIVED) if table == "Deals" else set())
+            for header, column in columns.items():
+                if column not in (EXTRA, SKIP) and column not in known:
+                    raise PlannerError("Mapping: {header!r} goes to {column!r}, which is not a column of {table}",
+                                       header=header, column=column, table=table)
+        if self.date_order not in ("auto", "mdy", "dmy"):
+            raise PlannerError("Mapping: date_order {value!r} is not auto, mdy or dmy", value=self.date_order)
+        if self.date_system not in ("auto", "1900", "1904"):
+            raise PlannerError("Mapping: date_system {value!r} is not auto, 1900 or 1904", value=self.date_system)
+
+    def save(self, path: Path | str) -> None:
+        """Write the mapping as JSON (UTF-8) to ``path``.
+
+        Parameters
+        ----------
+        path : path
+            Where to write it (replaced if it exists).
+
+        Raises
+        ------
+        PlannerError
+            When the mapping names a table or column Planner does not know.
+        """
+        self.check()
+        Path(path).write_text(json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path | str) -> Mapping:
+        """Read a mapping saved with :meth:`save`.
+
+        Parameters
+        ----------
+        path : path
+            A JSON file written by :meth:`save` (or by hand in the same form).
+
+        Returns
+        -------
+        Mapping
+
+        Raises
+        ------
+        PlannerError
+            When the file cannot be read, is not JSON or is not a mapping Planner knows.
+        """
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+        except OSError as error:
+            raise PlannerError("Could not read {path}: {reason}", path=str(path),
+                               reason=error.strerror or str(error)) from None
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            raise PlannerError("{path} is not an import mapping (JSON): {reason}", path=str(path),
+                               reason=str(error)) from None
+        return cls.from_json(data)
+
+    def merged(self, other: Mapping) -> Mapping:
+        """This mapping with ``other``'s entries added where this one has none."""
+        columns = {table: dict(entries) for table, entries in other.columns.items()}
+        for table, entries in self.columns.items():
+            columns.setdefault(table, {}).update(entries)
+        return Mapping(tables={**other.tables, **self.tables}, columns=columns, stages={**other.stages, **self.stages},
+                       date_order=self.date_order, date_system=self.date_system,
+                       currency=self.currency or other.currency)
+
+
+def table_for_name(name: str | None) -> str | None:
+    """The table a sheet or file name says (``Deals``, ``거래``, ``商談``, ``sales_pipeline.csv``), if any."""
+    if not name:
+        return None
+    text = str(name)
+    table = _SHEETS.get(normalize(text))
+    if table is None and "." in text:
+        table = _SHEETS.get(normalize(Path(text).stem))
+    return table
+
+
+def is_not_table(name: str | None) -> bool:
+    """Whether a sheet's name says it is no table (``NOT_TABLES``: the figures of Planner's own
+    export, notes)."""
+    if not name:
+        return False
+    text = str(name)
+    return normalize(text) in _NOT_TABLES or ("." in text and normalize(Path(text).stem) in _NOT_TABLES)
+
+
+def guess_columns(headers: list[str], table: str, mapping: Mapping | None = None) -> dict[str, str | None]:
+    """Header → column (or a derived column, or ``None``: an extra column) for a sheet of ``table``.
+
+    A header the mapping names keeps the mapping's choice. Otherwise it is matched against the
+    column names and ``HEADER_ALIASES`` (also without a Pipedrive ``Deal - `` prefix); when two
+    headers claim one column, the better alias wins and the other stays an extra column.
+
+    Parameters
+    ----------
+    headers : list of str
+        A sheet's headers, in order.
+    table : str
+        The table the sheet is.
+    mapping : Mapping, optional
+        Choices that win over the guesses.
+
+    Returns
+    -------
+    dict
+        Every header → its column, ``DERIVED`` column, ``None`` (kept as the user's own) or
+        ``"-"`` (left out).
+    """
+    index = _ALIASES.get(table, {})
+    derived = set(DERIVED) if table == "Deals" else set()
+    chosen: dict[str, str | None] = {}
+    claims: dict[str, tuple[tuple[int, int], str]] = {}  # column -> ((rank, position), header)
+    for position, header in enumerate(headers):
+        if mapping is not None:
+            known, target = mapping.column_of(table, header)
+            if known:
+                chosen[header] = target
+                if target not in (EXTRA, SKIP):
+                    claims[target] = ((-2, position), header)
+                continue
+        hit = index.get(normalize(header))
+        if hit is None:
+            stripped = _PREFIX.sub("", str(header))
+            hit = index.get(normalize(stripped)) if stripped != header else None
+        chosen[header] = None
+        if hit is None:
+            continue
+        column, rank = hit
+        if column not in schema.TABLES[table].names and column not in derived:
+            continue
+        previous = claims.get(column)
+        if previous is None or (rank, position) < previous[0]:
+            if previous is not None:
+                chosen[previous[1]] = None
+            claims[column] = ((rank, position), header)
+            chosen[header] = column
+    return chosen
+
+
+def _score(headers: list[str], table: str, mapping: Mapping | None) -> tuple[int, bool]:
+    """How many headers name a column of ``table``, and whether they are evidence enough."""
+    columns = {column for column in guess_columns(headers, table, mapping).values() if column not in (EXTRA, SKIP)}
+    enough = all(any(column in columns for column in group) for group in _EVIDENCE[table])
+    return len(columns), enough
+
+
+def guess_table(headers: list[str], name: str | None = None, mapping: Mapping | None = None) -> str | None:
+    """Which table a sheet (or CSV file) is.
+
+    By its name when the name says (``Deals``, ``거래``, ``商談``, ``sales_teams``) and one of its
+    headers names a column of that table; else the table whose columns its headers name best,
+    with enough evidence (a deals sheet needs a stage, an amount or a status, and an id, name,
+    owner or date ...).
+
+    Parameters
+    ----------
+    headers : list of str
+        The sheet's headers.
+    name : str, optional
+        The sheet's or file's name.
+    mapping : Mapping, optional
+        Saved choices (its headers count as aliases).
+
+    Returns
+    -------
+    str or None
+        The table, or None when nothing fits (the sheet is then left out, with a warning).
+    """
+    if is_not_table(name):
+        return None
+    by_name = table_for_name(name)
+    if by_name is not None:
+        count, _enough = _score(headers, by_name, mapping)
+        if count:
+            return by_name
+    best, best_count = None, 0
+    for table in schema.TABLES:
+        count, enough = _score(headers, table, mapping)
+        if enough and count > best_count:
+            best, best_count = table, count
+    return best
+
+
+def guess_mapping(headers: list[str], table_hint: str | None = None, source: str | None = None,
+                  mapping: Mapping | None = None) -> Mapping:
+    """The guessed mapping of one sheet (or CSV file) with ``headers``.
+
+    Parameters
+    ----------
+    headers : list of str
+        The sheet's header row.
+    table_hint : str, optional
+        A table name (``Deals``) or a sheet or file name that may say which table it is.
+    source : str, optional
+        The source's name, the key of ``Mapping.tables`` (default: ``table_hint``).
+    mapping : Mapping, optional
+        A saved mapping whose choices are kept (and whose headers count as aliases).
+
+    Returns
+    -------
+    Mapping
+        ``tables`` maps the source to the guessed table (None when no table fits) and
+        ``columns`` holds each header's column for that table.
+    """
+    source = source or table_hint or ""
+    table = None
+    if mapping is not None and source:
+        known, table = mapping.table_of(source)
+        if not known:
+            table = None
+    if table is None:
+        table = table_hint if table_hint in schema.TABLES else guess_table(headers, table_hint, mapping)
+    guessed = Mapping(tables={source: table})
+    if mapping is not None:
+        guessed.date_order, guessed.date_system, guessed.currency = \
+            mapping.date_order, mapping.date_system, mapping.currency
+        guessed.stages = dict(mapping.stages)
+    if table is not None:
+        guessed.columns[table] = guess_columns(headers, table, mapping)
+    return guessed
+
+
+# -- stage names ----------------------------------------------------------------------------
+_WON = {normalize(name) for name in (
+    "Won", "Closed Won", "Closed/Won", "Close Won", "Win", "Deal Won", "Won Deal", "Closed - Won", "Signed",
+    "Contract Signed", "成約", "受注", "受注済み", "受注確定", "成約済み", "受注済", "수주", "성사", "계약 성사",
+    "계약완료", "계약 완료", "계약 체결", "수주 완료")}
+_LOST = {normalize(name) for name in (
+    "Lost", "Closed Lost", "Closed/Lost", "Close Lost", "Lose", "Deal Lost", "Lost Deal", "Closed - Lost",
+    "Dead", "Closed Dead", "失注", "失注確定", "失注済み", "見送り", "실주", "실패", "드롭", "거래 실패", "수주 실패")}
+# Typical probabilities of common open stage names (Salesforce, HubSpot and Pipedrive defaults,
+# Maven, and the usual Korean and Japanese names): a starting ladder the user can change.
+STAGE_LADDER = {normalize(name): probability for name, probability in (
+    ("Lead", 5), ("Lead In", 5), ("New", 5), ("Prospecting", 10), ("Prospect", 10), ("Qualification", 10),
+    ("Qualified", 20), ("Contact Made", 20), ("Appointment Scheduled", 20), ("Needs Analysis", 20),
+    ("Engaging", 30), ("Discovery", 30), ("Qualified To Buy", 40), ("Demo Scheduled", 40),
+    ("Value Proposition", 50), ("Id. Decision Makers", 60), ("Presentation Scheduled", 60),
+    ("Proposal", 60), ("Proposal Made", 60), ("Perception Analysis", 70), ("Proposal/Price Quote", 75),
+    ("Decision Maker Bought-In", 80), ("Negotiation", 80), ("Negotiations Started", 80),
+    ("Negotiation/Review", 90), ("Contract Sent", 90), ("Commit", 90),
+    ("리드", 5), ("잠재 고객", 10), ("발굴", 10), ("접촉", 20), ("미팅", 30), ("니즈 분석", 30), ("제안", 50),
+    ("견적", 60), ("협상", 80), ("계약 진행", 90),
+    ("リード", 5), ("見込み", 10), ("アプローチ", 20), ("ヒアリング", 30), ("提案", 50), ("見積", 60),
+    ("見積提出", 60), ("交渉", 80), ("稟議", 90))}
+
+
+def kind_of_stage(name: str) -> str | None:
+    """``"won"`` or ``"lost"`` when a stage's name says so (``Closed Won``, ``受注``, ``실주``), else None."""
+    key = normalize(name)
+    if key in _WON or re.search(r"(?:^|closed|close)won$", key):
+        return "won"
+    if key in _LOST or re.search(r"(?:^|closed|close)lost$", key):
+        return "lost"
+    return None
