@@ -123,6 +123,73 @@
     </message>
 </context>
 <context>
+    <name>ExcelMenu</name>
+    <message>
+        <source>&amp;Import Excel or CSV as a new book…</source>
+        <translation>Excel または CSV を新しいブックとしてインポート(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import Excel or CSV &amp;into this book…</source>
+        <translation>Excel または CSV をこのブックにインポート(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export to Excel…</source>
+        <translation>Excel にエクスポート(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>インポート</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
+        <translation>スプレッドシート (*.xlsx *.csv);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>Excel にエクスポート</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel ブック (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>%1 をインポート中…</translation>
+    </message>
+    <message>
+        <source>Imported %1 deals: save the new book with Save As</source>
+        <translation>商談 %1 件をインポートしました。[名前を付けて保存] で新しいブックを保存してください</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>%1 のインポート</translation>
+    </message>
+    <message>
+        <source>Nothing was imported</source>
+        <translation>何もインポートされませんでした</translation>
+    </message>
+    <message>
+        <source>Imported: %1</source>
+        <translation>インポート完了: %1</translation>
+    </message>
+    <message>
+        <source>Planner export</source>
+        <translation>Planner エクスポート</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>%1 をエクスポート中…</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>%1 をエクスポートしました</translation>
+    </message>
+    <message>
+        <source>Could not export</source>
+        <translation>エクスポートできませんでした</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>Find in this sheet</source>

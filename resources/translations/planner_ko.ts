@@ -123,6 +123,73 @@
     </message>
 </context>
 <context>
+    <name>ExcelMenu</name>
+    <message>
+        <source>&amp;Import Excel or CSV as a new book…</source>
+        <translation>Excel 또는 CSV를 새 북으로 가져오기(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import Excel or CSV &amp;into this book…</source>
+        <translation>Excel 또는 CSV를 이 북으로 가져오기(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export to Excel…</source>
+        <translation>Excel로 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>가져오기</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
+        <translation>스프레드시트 (*.xlsx *.csv);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>Excel로 내보내기</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 통합 문서 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>%1 가져오는 중…</translation>
+    </message>
+    <message>
+        <source>Imported %1 deals: save the new book with Save As</source>
+        <translation>거래 %1건을 가져왔습니다. [다른 이름으로 저장]으로 새 북을 저장하세요</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>%1 가져오기</translation>
+    </message>
+    <message>
+        <source>Nothing was imported</source>
+        <translation>아무것도 가져오지 않았습니다</translation>
+    </message>
+    <message>
+        <source>Imported: %1</source>
+        <translation>가져옴: %1</translation>
+    </message>
+    <message>
+        <source>Planner export</source>
+        <translation>Planner 내보내기</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>%1 내보내는 중…</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>%1 내보냄</translation>
+    </message>
+    <message>
+        <source>Could not export</source>
+        <translation>내보낼 수 없습니다</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>Find in this sheet</source>

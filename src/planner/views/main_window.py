@@ -32,6 +32,7 @@ from planner.storage.dialects import shown, url_of
 from planner.storage.recovery import Recovery
 from planner.views.dashboard import DashboardPanel
 from planner.views.edit_menu import EditMenu
+from planner.views.excel_menu import ExcelMenu
 from planner.views.pipeline_panel import PipelinePanel
 from planner.views.sheet_view import FindBar, SheetView, sheet_pane
 from planner.views.table_view import BookTableView, titled
@@ -153,6 +154,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.demo_action)
         file_menu.addSeparator()
         file_menu.addActions([self.save_action, self.save_as_action])
+        file_menu.addSeparator()
+        self.excel = ExcelMenu(self, file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
