@@ -1045,8 +1045,8 @@ class _Reader:
         names = [str(name) for name in deals["stage"].dropna().unique()]
         new = [name for name in names if name not in known]
         self.stages_unknown = [name for name in new if name not in self.given.stages]
-        for name in names:
-            self.mapping.stages.setdefault(name, self.given.stages.get(name) or known.get(name)
+        for name in names:  # what each name became: a stage already there, else the kind of a new one
+            self.mapping.stages.setdefault(name, self.given.stages.get(name) or (name if name in known else None)
                                            or kind_of_stage(name) or "open")
         if not new:
             return
