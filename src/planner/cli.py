@@ -194,7 +194,7 @@ def _import(args: argparse.Namespace) -> int:
         store = Store.open(args.into, "edit")
         try:
             book = store.load()
-            result = read_tables(args.files, mapping, currency=book.currency)
+            result = read_tables(args.files, mapping, currency=book.currency, book=book)
             result.refuse_if_problems()
             change, summary = plan_merge(book, result)
             book.apply(change)

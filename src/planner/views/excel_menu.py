@@ -50,28 +50,29 @@ class ExcelMenu(QObject):
         if not into and not window.confirm_discard():
             return
         currency = book.currency if book is not None and not _raises(lambda: book.currency) else None
+        snapshot = book.snapshot() if book is not None else None  # the worker reads a frozen copy
         window._set_busy(self.tr("Importing %1…").replace("%1", ", ".join(path.name for path in files)))
 
         def work():
-            from planner.io.excel_import import build_book, plan_merge, read_tables
+            from planner.io.excel_import import build_book, read_tables
 
-            result = read_tables(files, None, currency=currency)
+            result = read_tables(files, None, currency=currency, book=snapshot)
             result.refuse_if_problems()
-            if book is None:
-                return result, build_book(result), None
-            change, summary = plan_merge(book, result)
-            return result, change, summary
+            return result, build_book(result) if book is None else None
 
         def done(outcome) -> None:
+            from planner.io.excel_import import plan_merge
+
             window._set_busy(None)
-            result, made, summary = outcome
-            if summary is None:
+            result, made = outcome
+            if made is not None:
                 window.show_book(made, None, unsaved=True)
                 window.statusBar().showMessage(self.tr("Imported %1 deals: save the new book with Save As").replace(
                     "%1", f"{len(made['Deals']):,}"), 10000)
                 return
-            try:
-                window._push(made, self.tr("Import %1").replace("%1", ", ".join(path.name for path in files)))
+            try:  # planned here, on the window's thread: the merge takes new row ids from the book
+                change, summary = plan_merge(book, result)
+                window._push(change, self.tr("Import %1").replace("%1", ", ".join(path.name for path in files)))
             except Exception as error:  # noqa: BLE001 - a refusal: nothing changed, say why
                 self.show_refusal(self.tr("Nothing was imported"), [error_text(error)])
                 return
