@@ -90,20 +90,20 @@
         <translation>下に行を挿入(&amp;B)</translation>
     </message>
     <message>
-        <source>D&amp;uplicate rows</source>
-        <translation>行を複製(&amp;U)</translation>
+        <source>Delete ro&amp;ws</source>
+        <translation>行の削除(&amp;W)</translation>
     </message>
     <message>
-        <source>Delete &amp;rows</source>
-        <translation>行を削除(&amp;R)</translation>
+        <source>Clear filter&amp;s</source>
+        <translation>フィルターをクリア(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Find…</source>
         <translation>検索(&amp;F)…</translation>
     </message>
     <message>
-        <source>Clear &amp;filters</source>
-        <translation>フィルターをクリア(&amp;F)</translation>
+        <source>Duplicate r&amp;ows</source>
+        <translation>行の複製(&amp;O)</translation>
     </message>
     <message>
         <source>Undo history</source>

@@ -90,20 +90,20 @@
         <translation>아래에 행 삽입(&amp;B)</translation>
     </message>
     <message>
-        <source>D&amp;uplicate rows</source>
-        <translation>행 복제(&amp;U)</translation>
+        <source>Delete ro&amp;ws</source>
+        <translation>행 삭제(&amp;W)</translation>
     </message>
     <message>
-        <source>Delete &amp;rows</source>
-        <translation>행 삭제(&amp;R)</translation>
+        <source>Clear filter&amp;s</source>
+        <translation>필터 해제(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Find…</source>
         <translation>찾기(&amp;F)…</translation>
     </message>
     <message>
-        <source>Clear &amp;filters</source>
-        <translation>필터 해제(&amp;F)</translation>
+        <source>Duplicate r&amp;ows</source>
+        <translation>행 복제(&amp;O)</translation>
     </message>
     <message>
         <source>Undo history</source>

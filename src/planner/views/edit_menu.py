@@ -38,16 +38,16 @@ class EditMenu(QObject):
                                          lambda s: s.insert_rows())
         self.insert_below = self._action(menu, self.tr("Insert rows &below"), ["Ctrl+Shift++"],
                                          lambda s: s.insert_rows(below=True))
-        self.duplicate = self._action(menu, self.tr("D&uplicate rows"), ["Ctrl+Shift+D"],
+        self.duplicate = self._action(menu, self.tr("Duplicate r&ows"), ["Ctrl+Shift+D"],
                                       lambda s: s.duplicate_rows())
-        self.delete_rows = self._action(menu, self.tr("Delete &rows"), ["Ctrl+-"], lambda s: s.delete_rows())
+        self.delete_rows = self._action(menu, self.tr("Delete ro&ws"), ["Ctrl+-"], lambda s: s.delete_rows())
         menu.addSeparator()
         self.find = QAction(self.tr("&Find…"), window)
         self.find.setShortcut(StandardKey.Find)
         self.find.triggered.connect(window.show_find)
         window.addAction(self.find)
         menu.addAction(self.find)
-        self.clear_filters = self._action(menu, self.tr("Clear &filters"), [], lambda s: s.clear_filters())
+        self.clear_filters = self._action(menu, self.tr("Clear filter&s"), [], lambda s: s.clear_filters())
         self.sheet_actions = [self.cut, self.copy, self.paste, self.clear, None, self.fill_down, self.insert_above,
                               self.insert_below, self.duplicate, self.delete_rows]
 
