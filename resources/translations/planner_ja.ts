@@ -998,6 +998,98 @@
         <translation>{path} は破損しているか、途中で切れています ({reason})。バックアップコピーを開いてください</translation>
     </message>
     <message>
+        <source>Nothing was imported: {count} problem(s) in {files}</source>
+        <translation>何もインポートされませんでした: {files} に {count} 件の問題があります</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was imported</source>
+        <translation>インポートがキャンセルされました。何もインポートされていません</translation>
+    </message>
+    <message>
+        <source>{table} needs a column {name} ({aliases}, ...); none of the headers is one</source>
+        <translation>{table} には {name} 列 ({aliases}, ...) が必要ですが、該当するヘッダーがありません</translation>
+    </message>
+    <message>
+        <source>{value!r} is also the id of row {other}</source>
+        <translation>{value!r} は {other} 行目の ID でもあります</translation>
+    </message>
+    <message>
+        <source>{count} deal(s) have no owner: they go to the rep {rep!r} the import creates</source>
+        <translation>{count} 件の商談に担当者がいません: インポートで作成される担当者 {rep!r} に割り当てられます</translation>
+    </message>
+    <message>
+        <source>{count} rep(s) made from the names in {header}: {names}</source>
+        <translation>{header} の名前から担当者を {count} 人作成しました: {names}</translation>
+    </message>
+    <message>
+        <source>{count} stage(s) made from the names in {header}: {names}</source>
+        <translation>{header} の名前からステージを {count} 個作成しました: {names}</translation>
+    </message>
+    <message>
+        <source>{count} open deal(s) have no amount (counted as 0)</source>
+        <translation>進行中の商談 {count} 件に金額がありません (0 として計算)</translation>
+    </message>
+    <message>
+        <source>{count} open deal(s) have no created date (left out of cohort and cycle figures)</source>
+        <translation>進行中の商談 {count} 件に作成日がありません (コホートとサイクルの数値から除外)</translation>
+    </message>
+    <message>
+        <source>the file has no created-date column: {count} won or lost deal(s) are imported without one and stay problems of the book until their created dates are filled in</source>
+        <translation>ファイルに作成日の列がありません: 受注または失注の商談 {count} 件は作成日なしでインポートされ、作成日が入力されるまでブックの問題として残ります</translation>
+    </message>
+    <message>
+        <source>a won or lost deal needs its {what}</source>
+        <translation>受注または失注の商談には {what} が必要です</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a status (expected open, won or lost)</source>
+        <translation>{value!r} はステータスではありません (open、won、lost のいずれかが必要)</translation>
+    </message>
+    <message>
+        <source>{value!r} is not TRUE or FALSE</source>
+        <translation>{value!r} は TRUE でも FALSE でもありません</translation>
+    </message>
+    <message>
+        <source>not a table of the book (its headers match none): left out; map it to a table to import it</source>
+        <translation>ブックの表ではありません (一致するヘッダーがありません): 除外されました。インポートするには表にマッピングしてください</translation>
+    </message>
+    <message>
+        <source>no deal id column: ids {first} to {last} were given in row order</source>
+        <translation>商談 ID 列がありません: 行の順に ID {first} ～ {last} を付与しました</translation>
+    </message>
+    <message>
+        <source>no deal id column: merging into a book matches deals by their ids</source>
+        <translation>商談 ID 列がありません: ブックへのマージでは商談を ID で照合します</translation>
+    </message>
+    <message>
+        <source>{count} date(s) such as {example!r} could be month/day or day/month: set the date order (mdy or dmy) in the mapping</source>
+        <translation>{example!r} などの日付 {count} 件は月/日とも日/月とも読めます: マッピングで日付の順序 (mdy または dmy) を指定してください</translation>
+    </message>
+    <message>
+        <source>{file} could not be read: {reason}</source>
+        <translation>{file} を読み込めませんでした: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} is neither UTF-8 nor CP949 (EUC-KR) nor CP932 (Shift_JIS) text: save it as UTF-8 CSV</source>
+        <translation>{file} は UTF-8、CP949 (EUC-KR)、CP932 (Shift_JIS) のいずれのテキストでもありません: UTF-8 の CSV として保存してください</translation>
+    </message>
+    <message>
+        <source>nothing to import: no sheet of {files} is a table of the book</source>
+        <translation>インポートするものがありません: {files} のどのシートもブックの表ではありません</translation>
+    </message>
+    <message>
+        <source>sheet {sheet}</source>
+        <translation>シート {sheet}</translation>
+    </message>
+    <message>
+        <source>row {row}</source>
+        <translation>{row} 行目</translation>
+    </message>
+    <message>
+        <source>column {column}</source>
+        <translation>{column} 列</translation>
+    </message>
+    <message>
         <source>Could not read {path}: {reason}</source>
         <translation>{path} を読み込めませんでした: {reason}</translation>
     </message>
@@ -1044,6 +1136,118 @@
     <message>
         <source>as_of {text!r} is not a date (expected 2026-06-30)</source>
         <translation>as_of {text!r} は日付ではありません (例: 2026-06-30)</translation>
+    </message>
+    <message>
+        <source>{sheet} has {rows:,} rows: an Excel sheet holds at most {limit:,} rows under its header</source>
+        <translation>{sheet} には {rows:,} 行あります: Excel のシートはヘッダーの下に最大 {limit:,} 行までしか保持できません</translation>
+    </message>
+    <message>
+        <source>{sheet} {cell}: the formula would be longer than Excel allows; only the app&apos;s value is given</source>
+        <translation>{sheet} {cell}: 数式が Excel の上限より長くなるため、アプリの値のみを出力します</translation>
+    </message>
+    <message>
+        <source>{sheet} row {row}, column {column}: text of {length:,} characters is longer than an Excel cell holds ({limit:,})</source>
+        <translation>{sheet} {row} 行目、{column} 列: {length:,} 文字のテキストは Excel のセルの上限 ({limit:,}) を超えています</translation>
+    </message>
+    <message>
+        <source>This is not a Planner import mapping (no &quot;planner_mapping&quot; key)</source>
+        <translation>Planner のインポートマッピングではありません ("planner_mapping" キーがありません)</translation>
+    </message>
+    <message>
+        <source>This import mapping has format {version}; this Planner reads format {known}</source>
+        <translation>このインポートマッピングの形式は {version} です。この Planner が読める形式は {known} です</translation>
+    </message>
+    <message>
+        <source>Mapping: {source!r} goes to {table!r}, which is not a table (use one of {tables})</source>
+        <translation>マッピング: {source!r} の行き先 {table!r} は表ではありません ({tables} のいずれかを使用してください)</translation>
+    </message>
+    <message>
+        <source>Mapping: {table!r} is not a table (use one of {tables})</source>
+        <translation>マッピング: {table!r} は表ではありません ({tables} のいずれかを使用してください)</translation>
+    </message>
+    <message>
+        <source>Mapping: {header!r} goes to {column!r}, which is not a column of {table}</source>
+        <translation>マッピング: {header!r} の行き先 {column!r} は {table} の列ではありません</translation>
+    </message>
+    <message>
+        <source>Mapping: date_order {value!r} is not auto, mdy or dmy</source>
+        <translation>マッピング: date_order {value!r} は auto、mdy、dmy のいずれでもありません</translation>
+    </message>
+    <message>
+        <source>Mapping: date_system {value!r} is not auto, 1900 or 1904</source>
+        <translation>マッピング: date_system {value!r} は auto、1900、1904 のいずれでもありません</translation>
+    </message>
+    <message>
+        <source>{path} is not an import mapping (JSON): {reason}</source>
+        <translation>{path} はインポートマッピング (JSON) ではありません: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} is an encrypted (password-protected) workbook; encrypted workbooks are not supported: save a copy without a password as .xlsx</source>
+        <translation>{file} は暗号化された (パスワードで保護された) ブックです。暗号化されたブックはサポートされていません: パスワードなしのコピーを .xlsx として保存してください</translation>
+    </message>
+    <message>
+        <source>{file} is an Excel 97-2003 workbook (.xls), which is not supported: save it as .xlsx</source>
+        <translation>{file} は Excel 97-2003 ブック (.xls) で、サポートされていません: .xlsx として保存してください</translation>
+    </message>
+    <message>
+        <source>{file} is an Excel binary workbook (.xlsb), which is not supported: save it as .xlsx</source>
+        <translation>{file} は Excel バイナリブック (.xlsb) で、サポートされていません: .xlsx として保存してください</translation>
+    </message>
+    <message>
+        <source>{file} is an OpenDocument spreadsheet (.ods), which is not supported: save it as .xlsx</source>
+        <translation>{file} は OpenDocument スプレッドシート (.ods) で、サポートされていません: .xlsx として保存してください</translation>
+    </message>
+    <message>
+        <source>{file} is not an Excel workbook (.xlsx) or a CSV file</source>
+        <translation>{file} は Excel ブック (.xlsx) でも CSV ファイルでもありません</translation>
+    </message>
+    <message>
+        <source>{file} was refused: it is larger than {limit} MB</source>
+        <translation>{file} は拒否されました: {limit} MB を超えています</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: {reason}</source>
+        <translation>{file} は破損しています: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} was refused: it holds more than {limit} parts</source>
+        <translation>{file} は拒否されました: パーツが {limit} 個を超えています</translation>
+    </message>
+    <message>
+        <source>{file} was refused: it would expand to more than {limit} MB (a zip bomb?)</source>
+        <translation>{file} は拒否されました: 展開すると {limit} MB を超えます (zip 爆弾?)</translation>
+    </message>
+    <message>
+        <source>{file} was refused: {part} expands {ratio:,}:1, more than {limit}:1 (a zip bomb?)</source>
+        <translation>{file} は拒否されました: {part} の展開率が {ratio:,}:1 で、{limit}:1 を超えています (zip 爆弾?)</translation>
+    </message>
+    <message>
+        <source>{file} was refused: {part} is larger than {limit} MB</source>
+        <translation>{file} は拒否されました: {part} が {limit} MB を超えています</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: {part} is not well-formed XML ({reason})</source>
+        <translation>{file} は破損しています: {part} は整形式の XML ではありません ({reason})</translation>
+    </message>
+    <message>
+        <source>{file} was refused: {part} declares XML entities (&lt;!DOCTYPE), which can exhaust memory (an entity-expansion attack?)</source>
+        <translation>{file} は拒否されました: {part} がメモリを使い果たすおそれのある XML エンティティ (&lt;!DOCTYPE) を宣言しています (エンティティ展開攻撃?)</translation>
+    </message>
+    <message>
+        <source>{file} was refused: {part} expands beyond the size it declares (a zip bomb?)</source>
+        <translation>{file} は拒否されました: {part} が宣言されたサイズを超えて展開されます (zip 爆弾?)</translation>
+    </message>
+    <message>
+        <source>{file} was refused: {part} does not start like XML</source>
+        <translation>{file} は拒否されました: {part} が XML として始まっていません</translation>
+    </message>
+    <message>
+        <source>{file} was refused: sheet {part} spans {rows:,} rows × {columns:,} columns, more than {limit:,} cells</source>
+        <translation>{file} は拒否されました: シート {part} は {rows:,} 行 × {columns:,} 列にわたり、{limit:,} セルを超えています</translation>
+    </message>
+    <message>
+        <source>{file} was refused: sheet {part} declares {rows:,} rows × {columns:,} columns, more than {limit:,} cells</source>
+        <translation>{file} は拒否されました: シート {part} は {rows:,} 行 × {columns:,} 列を宣言しており、{limit:,} セルを超えています</translation>
     </message>
 </context>
 <context>

@@ -998,6 +998,98 @@
         <translation>{path} 파일이 손상되었거나 잘려 있습니다 ({reason}). 백업 사본을 여세요</translation>
     </message>
     <message>
+        <source>Nothing was imported: {count} problem(s) in {files}</source>
+        <translation>가져온 것이 없습니다: {files}에 문제 {count}건</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was imported</source>
+        <translation>가져오기가 취소되었습니다. 가져온 것이 없습니다</translation>
+    </message>
+    <message>
+        <source>{table} needs a column {name} ({aliases}, ...); none of the headers is one</source>
+        <translation>{table}에는 {name} 열({aliases}, ...)이 필요하지만 해당하는 헤더가 없습니다</translation>
+    </message>
+    <message>
+        <source>{value!r} is also the id of row {other}</source>
+        <translation>{value!r}은(는) {other}행의 ID이기도 합니다</translation>
+    </message>
+    <message>
+        <source>{count} deal(s) have no owner: they go to the rep {rep!r} the import creates</source>
+        <translation>거래 {count}건에 담당자가 없습니다: 가져오기가 만드는 담당자 {rep!r}에게 배정됩니다</translation>
+    </message>
+    <message>
+        <source>{count} rep(s) made from the names in {header}: {names}</source>
+        <translation>{header}의 이름으로 담당자 {count}명을 만들었습니다: {names}</translation>
+    </message>
+    <message>
+        <source>{count} stage(s) made from the names in {header}: {names}</source>
+        <translation>{header}의 이름으로 단계 {count}개를 만들었습니다: {names}</translation>
+    </message>
+    <message>
+        <source>{count} open deal(s) have no amount (counted as 0)</source>
+        <translation>진행 중인 거래 {count}건에 금액이 없습니다 (0으로 계산)</translation>
+    </message>
+    <message>
+        <source>{count} open deal(s) have no created date (left out of cohort and cycle figures)</source>
+        <translation>진행 중인 거래 {count}건에 생성일이 없습니다 (코호트 및 주기 수치에서 제외)</translation>
+    </message>
+    <message>
+        <source>the file has no created-date column: {count} won or lost deal(s) are imported without one and stay problems of the book until their created dates are filled in</source>
+        <translation>파일에 생성일 열이 없습니다: 수주 또는 실주 거래 {count}건이 생성일 없이 가져와지며, 생성일을 채울 때까지 북의 문제로 남습니다</translation>
+    </message>
+    <message>
+        <source>a won or lost deal needs its {what}</source>
+        <translation>수주 또는 실주 거래에는 {what}이(가) 필요합니다</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a status (expected open, won or lost)</source>
+        <translation>{value!r}은(는) 상태가 아닙니다 (open, won 또는 lost 필요)</translation>
+    </message>
+    <message>
+        <source>{value!r} is not TRUE or FALSE</source>
+        <translation>{value!r}은(는) TRUE 또는 FALSE가 아닙니다</translation>
+    </message>
+    <message>
+        <source>not a table of the book (its headers match none): left out; map it to a table to import it</source>
+        <translation>북의 표이 아닙니다 (어떤 헤더도 일치하지 않음): 제외되었습니다. 가져오려면 표에 매핑하세요</translation>
+    </message>
+    <message>
+        <source>no deal id column: ids {first} to {last} were given in row order</source>
+        <translation>거래 ID 열이 없습니다: 행 순서대로 ID {first}~{last}을(를) 부여했습니다</translation>
+    </message>
+    <message>
+        <source>no deal id column: merging into a book matches deals by their ids</source>
+        <translation>거래 ID 열이 없습니다: 북에 병합할 때는 ID로 거래를 대조합니다</translation>
+    </message>
+    <message>
+        <source>{count} date(s) such as {example!r} could be month/day or day/month: set the date order (mdy or dmy) in the mapping</source>
+        <translation>{example!r} 등 날짜 {count}개가 월/일 또는 일/월일 수 있습니다: 매핑에서 날짜 순서(mdy 또는 dmy)를 지정하세요</translation>
+    </message>
+    <message>
+        <source>{file} could not be read: {reason}</source>
+        <translation>{file}을(를) 읽을 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} is neither UTF-8 nor CP949 (EUC-KR) nor CP932 (Shift_JIS) text: save it as UTF-8 CSV</source>
+        <translation>{file}은(는) UTF-8, CP949(EUC-KR), CP932(Shift_JIS) 텍스트가 아닙니다: UTF-8 CSV로 저장하세요</translation>
+    </message>
+    <message>
+        <source>nothing to import: no sheet of {files} is a table of the book</source>
+        <translation>가져올 것이 없습니다: {files}의 어떤 시트도 북의 표이 아닙니다</translation>
+    </message>
+    <message>
+        <source>sheet {sheet}</source>
+        <translation>{sheet} 시트</translation>
+    </message>
+    <message>
+        <source>row {row}</source>
+        <translation>{row}행</translation>
+    </message>
+    <message>
+        <source>column {column}</source>
+        <translation>{column} 열</translation>
+    </message>
+    <message>
         <source>Could not read {path}: {reason}</source>
         <translation>{path}을(를) 읽을 수 없습니다: {reason}</translation>
     </message>
@@ -1044,6 +1136,118 @@
     <message>
         <source>as_of {text!r} is not a date (expected 2026-06-30)</source>
         <translation>as_of {text!r}은(는) 날짜가 아닙니다 (예: 2026-06-30)</translation>
+    </message>
+    <message>
+        <source>{sheet} has {rows:,} rows: an Excel sheet holds at most {limit:,} rows under its header</source>
+        <translation>{sheet}에 {rows:,}행이 있습니다: Excel 시트는 헤더 아래에 최대 {limit:,}행까지 담을 수 있습니다</translation>
+    </message>
+    <message>
+        <source>{sheet} {cell}: the formula would be longer than Excel allows; only the app&apos;s value is given</source>
+        <translation>{sheet} {cell}: 수식이 Excel 허용 길이보다 깁니다. 앱의 값만 기록합니다</translation>
+    </message>
+    <message>
+        <source>{sheet} row {row}, column {column}: text of {length:,} characters is longer than an Excel cell holds ({limit:,})</source>
+        <translation>{sheet} {row}행, {column} 열: {length:,}자 텍스트가 Excel 셀 최대 길이({limit:,})보다 깁니다</translation>
+    </message>
+    <message>
+        <source>This is not a Planner import mapping (no &quot;planner_mapping&quot; key)</source>
+        <translation>Planner 가져오기 매핑이 아닙니다 ("planner_mapping" 키 없음)</translation>
+    </message>
+    <message>
+        <source>This import mapping has format {version}; this Planner reads format {known}</source>
+        <translation>이 가져오기 매핑의 형식은 {version}입니다. 이 Planner는 형식 {known}을(를) 읽습니다</translation>
+    </message>
+    <message>
+        <source>Mapping: {source!r} goes to {table!r}, which is not a table (use one of {tables})</source>
+        <translation>매핑: {source!r}의 대상 {table!r}은(는) 표이 아닙니다 ({tables} 중 하나를 사용하세요)</translation>
+    </message>
+    <message>
+        <source>Mapping: {table!r} is not a table (use one of {tables})</source>
+        <translation>매핑: {table!r}은(는) 표이 아닙니다 ({tables} 중 하나를 사용하세요)</translation>
+    </message>
+    <message>
+        <source>Mapping: {header!r} goes to {column!r}, which is not a column of {table}</source>
+        <translation>매핑: {header!r}의 대상 {column!r}은(는) {table}의 열이 아닙니다</translation>
+    </message>
+    <message>
+        <source>Mapping: date_order {value!r} is not auto, mdy or dmy</source>
+        <translation>매핑: date_order {value!r}은(는) auto, mdy, dmy 중 하나가 아닙니다</translation>
+    </message>
+    <message>
+        <source>Mapping: date_system {value!r} is not auto, 1900 or 1904</source>
+        <translation>매핑: date_system {value!r}은(는) auto, 1900, 1904 중 하나가 아닙니다</translation>
+    </message>
+    <message>
+        <source>{path} is not an import mapping (JSON): {reason}</source>
+        <translation>{path}은(는) 가져오기 매핑(JSON)이 아닙니다: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} is an encrypted (password-protected) workbook; encrypted workbooks are not supported: save a copy without a password as .xlsx</source>
+        <translation>{file}은(는) 암호화된(암호로 보호된) 통합 문서입니다. 암호화된 통합 문서는 지원되지 않습니다: 암호 없이 .xlsx 사본으로 저장하세요</translation>
+    </message>
+    <message>
+        <source>{file} is an Excel 97-2003 workbook (.xls), which is not supported: save it as .xlsx</source>
+        <translation>{file}은(는) Excel 97-2003 통합 문서(.xls)이며 지원되지 않습니다: .xlsx로 저장하세요</translation>
+    </message>
+    <message>
+        <source>{file} is an Excel binary workbook (.xlsb), which is not supported: save it as .xlsx</source>
+        <translation>{file}은(는) Excel 바이너리 통합 문서(.xlsb)이며 지원되지 않습니다: .xlsx로 저장하세요</translation>
+    </message>
+    <message>
+        <source>{file} is an OpenDocument spreadsheet (.ods), which is not supported: save it as .xlsx</source>
+        <translation>{file}은(는) OpenDocument 스프레드시트(.ods)이며 지원되지 않습니다: .xlsx로 저장하세요</translation>
+    </message>
+    <message>
+        <source>{file} is not an Excel workbook (.xlsx) or a CSV file</source>
+        <translation>{file}은(는) Excel 통합 문서(.xlsx)나 CSV 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>{file} was refused: it is larger than {limit} MB</source>
+        <translation>{file}이(가) 거부되었습니다: {limit}MB보다 큽니다</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: {reason}</source>
+        <translation>{file}이(가) 손상되었습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} was refused: it holds more than {limit} parts</source>
+        <translation>{file}이(가) 거부되었습니다: 파트가 {limit}개를 넘습니다</translation>
+    </message>
+    <message>
+        <source>{file} was refused: it would expand to more than {limit} MB (a zip bomb?)</source>
+        <translation>{file}이(가) 거부되었습니다: 압축을 풀면 {limit}MB를 넘습니다 (zip 폭탄?)</translation>
+    </message>
+    <message>
+        <source>{file} was refused: {part} expands {ratio:,}:1, more than {limit}:1 (a zip bomb?)</source>
+        <translation>{file}이(가) 거부되었습니다: {part}의 압축률이 {ratio:,}:1로 {limit}:1을 넘습니다 (zip 폭탄?)</translation>
+    </message>
+    <message>
+        <source>{file} was refused: {part} is larger than {limit} MB</source>
+        <translation>{file}이(가) 거부되었습니다: {part}이(가) {limit}MB보다 큽니다</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: {part} is not well-formed XML ({reason})</source>
+        <translation>{file}이(가) 손상되었습니다: {part}은(는) 올바른 XML이 아닙니다 ({reason})</translation>
+    </message>
+    <message>
+        <source>{file} was refused: {part} declares XML entities (&lt;!DOCTYPE), which can exhaust memory (an entity-expansion attack?)</source>
+        <translation>{file}이(가) 거부되었습니다: {part}이(가) 메모리를 소진시킬 수 있는 XML 엔터티(&lt;!DOCTYPE)를 선언합니다 (엔터티 확장 공격?)</translation>
+    </message>
+    <message>
+        <source>{file} was refused: {part} expands beyond the size it declares (a zip bomb?)</source>
+        <translation>{file}이(가) 거부되었습니다: {part}이(가) 선언된 크기를 넘어 확장됩니다 (zip 폭탄?)</translation>
+    </message>
+    <message>
+        <source>{file} was refused: {part} does not start like XML</source>
+        <translation>{file}이(가) 거부되었습니다: {part}이(가) XML로 시작하지 않습니다</translation>
+    </message>
+    <message>
+        <source>{file} was refused: sheet {part} spans {rows:,} rows × {columns:,} columns, more than {limit:,} cells</source>
+        <translation>{file}이(가) 거부되었습니다: {part} 시트가 {rows:,}행 × {columns:,}열에 걸쳐 있어 {limit:,}셀을 넘습니다</translation>
+    </message>
+    <message>
+        <source>{file} was refused: sheet {part} declares {rows:,} rows × {columns:,} columns, more than {limit:,} cells</source>
+        <translation>{file}이(가) 거부되었습니다: {part} 시트가 {rows:,}행 × {columns:,}열을 선언하여 {limit:,}셀을 넘습니다</translation>
     </message>
 </context>
 <context>

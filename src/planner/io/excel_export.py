@@ -58,7 +58,7 @@ from xlsxwriter.utility import quote_sheetname, xl_col_to_name
 from planner.core import schema
 from planner.core.attainment import attainment, credit_lines
 from planner.core.book import Book, Tables
-from planner.core.errors import PlannerError
+from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.facts import deal_facts, weighted_amounts
 from planner.core.forecast import forecast
 from planner.core.metrics import pipeline_metrics
@@ -78,12 +78,11 @@ COMPUTED_SHEETS = ("Summary", "Charts", "Commissions", "CommissionLines", "Attai
 APP_SUFFIX = " (app)"
 AGREES = "Agrees"
 
-# Error messages. Not yet marked for translation: the .ts files are updated with the command
-# that wires export into the app (tools/translations.py update).
-TOO_MANY_ROWS = "{sheet} has {rows:,} rows: an Excel sheet holds at most {limit:,} rows under its header"
-FORMULA_TOO_LONG = "{sheet} {cell}: the formula would be longer than Excel allows; only the app's value is given"
-TEXT_TOO_LONG = ("{sheet} row {row}, column {column}: text of {length:,} characters is longer than an "
-                 "Excel cell holds ({limit:,})")
+# Error messages, marked for translation (tools/translations.py update).
+TOO_MANY_ROWS = QT_TRANSLATE_NOOP("errors", "{sheet} has {rows:,} rows: an Excel sheet holds at most {limit:,} rows under its header")
+FORMULA_TOO_LONG = QT_TRANSLATE_NOOP("errors", "{sheet} {cell}: the formula would be longer than Excel allows; only the app's value is given")
+TEXT_TOO_LONG = (QT_TRANSLATE_NOOP("errors", "{sheet} row {row}, column {column}: text of {length:,} characters is longer than an "
+                 "Excel cell holds ({limit:,})"))
 
 Progress = Callable[[float, str], None]
 

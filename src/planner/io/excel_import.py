@@ -71,30 +71,29 @@ MERGE_KEYS = {"Settings": ("key",), "Stages": ("stage",), "Plans": ("plan",), "R
               "StageHistory": ("deal_id", "stage", "entered"), "Quotas": ("rep", "team", "period"),
               "PlanTiers": ("plan", "from"), "PlanBonuses": ("plan", "from"), "Splits": ("deal_id", "rep")}
 
-# Messages. Those the translations already hold are marked; the new ones stay plain until the
-# translation files catch up (tools/translations.py update).
-NOTHING_IMPORTED = "Nothing was imported: {count} problem(s) in {files}"
-CANCELLED = "Import cancelled; nothing was imported"
-MISSING_COLUMN = "{table} needs a column {name} ({aliases}, ...); none of the headers is one"
-DUPLICATE = "{value!r} is also the id of row {other}"
-NO_OWNER = "{count} deal(s) have no owner: they go to the rep {rep!r} the import creates"
-MADE_REPS = "{count} rep(s) made from the names in {header}: {names}"
-MADE_STAGES = "{count} stage(s) made from the names in {header}: {names}"
-OPEN_NO_AMOUNT = "{count} open deal(s) have no amount (counted as 0)"
-OPEN_NO_CREATED = "{count} open deal(s) have no created date (left out of cohort and cycle figures)"
-NO_CREATED_COLUMN = ("the file has no created-date column: {count} won or lost deal(s) are imported without one "
-                     "and stay problems of the book until their created dates are filled in")
-CLOSED_NEEDS = "a won or lost deal needs its {what}"
-NOT_STATUS = "{value!r} is not a status (expected open, won or lost)"
-NOT_BOOLEAN = "{value!r} is not TRUE or FALSE"
-SKIPPED = "not a table of the book (its headers match none): left out; map it to a table to import it"
-GENERATED_IDS = "no deal id column: ids {first} to {last} were given in row order"
-NO_IDS_TO_MERGE = "no deal id column: merging into a book matches deals by their ids"
-AMBIGUOUS_DATES = ("{count} date(s) such as {example!r} could be month/day or day/month: set the date order "
-                   "(mdy or dmy) in the mapping")
-NOT_READABLE = "{file} could not be read: {reason}"
-ENCODING = "{file} is neither UTF-8 nor CP949 (EUC-KR) nor CP932 (Shift_JIS) text: save it as UTF-8 CSV"
-EMPTY = "nothing to import: no sheet of {files} is a table of the book"
+# Messages, marked for translation (tools/translations.py update).
+NOTHING_IMPORTED = QT_TRANSLATE_NOOP("errors", "Nothing was imported: {count} problem(s) in {files}")
+CANCELLED = QT_TRANSLATE_NOOP("errors", "Import cancelled; nothing was imported")
+MISSING_COLUMN = QT_TRANSLATE_NOOP("errors", "{table} needs a column {name} ({aliases}, ...); none of the headers is one")
+DUPLICATE = QT_TRANSLATE_NOOP("errors", "{value!r} is also the id of row {other}")
+NO_OWNER = QT_TRANSLATE_NOOP("errors", "{count} deal(s) have no owner: they go to the rep {rep!r} the import creates")
+MADE_REPS = QT_TRANSLATE_NOOP("errors", "{count} rep(s) made from the names in {header}: {names}")
+MADE_STAGES = QT_TRANSLATE_NOOP("errors", "{count} stage(s) made from the names in {header}: {names}")
+OPEN_NO_AMOUNT = QT_TRANSLATE_NOOP("errors", "{count} open deal(s) have no amount (counted as 0)")
+OPEN_NO_CREATED = QT_TRANSLATE_NOOP("errors", "{count} open deal(s) have no created date (left out of cohort and cycle figures)")
+NO_CREATED_COLUMN = (QT_TRANSLATE_NOOP("errors", "the file has no created-date column: {count} won or lost deal(s) are imported without one "
+                     "and stay problems of the book until their created dates are filled in"))
+CLOSED_NEEDS = QT_TRANSLATE_NOOP("errors", "a won or lost deal needs its {what}")
+NOT_STATUS = QT_TRANSLATE_NOOP("errors", "{value!r} is not a status (expected open, won or lost)")
+NOT_BOOLEAN = QT_TRANSLATE_NOOP("errors", "{value!r} is not TRUE or FALSE")
+SKIPPED = QT_TRANSLATE_NOOP("errors", "not a table of the book (its headers match none): left out; map it to a table to import it")
+GENERATED_IDS = QT_TRANSLATE_NOOP("errors", "no deal id column: ids {first} to {last} were given in row order")
+NO_IDS_TO_MERGE = QT_TRANSLATE_NOOP("errors", "no deal id column: merging into a book matches deals by their ids")
+AMBIGUOUS_DATES = (QT_TRANSLATE_NOOP("errors", "{count} date(s) such as {example!r} could be month/day or day/month: set the date order "
+                   "(mdy or dmy) in the mapping"))
+NOT_READABLE = QT_TRANSLATE_NOOP("errors", "{file} could not be read: {reason}")
+ENCODING = QT_TRANSLATE_NOOP("errors", "{file} is neither UTF-8 nor CP949 (EUC-KR) nor CP932 (Shift_JIS) text: save it as UTF-8 CSV")
+EMPTY = QT_TRANSLATE_NOOP("errors", "nothing to import: no sheet of {files} is a table of the book")
 
 
 # -- results ---------------------------------------------------------------------------------
@@ -124,14 +123,17 @@ class ImportProblem:
         """The message: the value and what was expected of it."""
         return self.message()
 
-    def where(self) -> str:
+    def where(self, translate=None) -> str:
+        def text(template: str, **fields) -> str:
+            return (translate("errors", template) if translate else template).format(**fields)
+
         parts = [self.file] if self.file else []
         if self.sheet:
-            parts.append(f"sheet {self.sheet}")
+            parts.append(text(QT_TRANSLATE_NOOP("errors", "sheet {sheet}"), sheet=self.sheet))
         if self.row is not None:
-            parts.append(f"row {self.row}")
+            parts.append(text(QT_TRANSLATE_NOOP("errors", "row {row}"), row=self.row))
         if self.column:
-            parts.append(f"column {self.column}")
+            parts.append(text(QT_TRANSLATE_NOOP("errors", "column {column}"), column=self.column))
         return ", ".join(parts)
 
     def __str__(self) -> str:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from planner.core import schema
-from planner.core.errors import PlannerError
+from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 
 # Source columns of Deals that are not book columns but feed it (see the module docstring).
 DERIVED = {
@@ -301,9 +301,9 @@ class Mapping:
             When a table, column, stage kind or option is not one Planner knows.
         """
         if not isinstance(data, dict) or "planner_mapping" not in data:
-            raise PlannerError("This is not a Planner import mapping (no \"planner_mapping\" key)")
+            raise PlannerError(QT_TRANSLATE_NOOP("errors", "This is not a Planner import mapping (no \"planner_mapping\" key)"))
         if data["planner_mapping"] != cls.VERSION:
-            raise PlannerError("This import mapping has format {version}; this Planner reads format {known}",
+            raise PlannerError(QT_TRANSLATE_NOOP("errors", "This import mapping has format {version}; this Planner reads format {known}"),
                                version=data["planner_mapping"], known=cls.VERSION)
         mapping = cls(tables=dict(data.get("tables") or {}),
                       columns={t: dict(c) for t, c in (data.get("columns") or {}).items()},
@@ -316,21 +316,21 @@ class Mapping:
         """Raise a clear error for anything this mapping names that Planner does not know."""
         for source, table in self.tables.items():
             if table is not None and table not in schema.TABLES:
-                raise PlannerError("Mapping: {source!r} goes to {table!r}, which is not a table (use one of {tables})",
+                raise PlannerError(QT_TRANSLATE_NOOP("errors", "Mapping: {source!r} goes to {table!r}, which is not a table (use one of {tables})"),
                                    source=source, table=table, tables=", ".join(schema.TABLES))
         for table, columns in self.columns.items():
             if table not in schema.TABLES:
-                raise PlannerError("Mapping: {table!r} is not a table (use one of {tables})", table=table,
+                raise PlannerError(QT_TRANSLATE_NOOP("errors", "Mapping: {table!r} is not a table (use one of {tables})"), table=table,
                                    tables=", ".join(schema.TABLES))
             known = set(schema.TABLES[table].names) | (set(DERIVED) if table == "Deals" else set())
             for header, column in columns.items():
                 if column not in (EXTRA, SKIP) and column not in known:
-                    raise PlannerError("Mapping: {header!r} goes to {column!r}, which is not a column of {table}",
+                    raise PlannerError(QT_TRANSLATE_NOOP("errors", "Mapping: {header!r} goes to {column!r}, which is not a column of {table}"),
                                        header=header, column=column, table=table)
         if self.date_order not in ("auto", "mdy", "dmy"):
-            raise PlannerError("Mapping: date_order {value!r} is not auto, mdy or dmy", value=self.date_order)
+            raise PlannerError(QT_TRANSLATE_NOOP("errors", "Mapping: date_order {value!r} is not auto, mdy or dmy"), value=self.date_order)
         if self.date_system not in ("auto", "1900", "1904"):
-            raise PlannerError("Mapping: date_system {value!r} is not auto, 1900 or 1904", value=self.date_system)
+            raise PlannerError(QT_TRANSLATE_NOOP("errors", "Mapping: date_system {value!r} is not auto, 1900 or 1904"), value=self.date_system)
 
     def save(self, path: Path | str) -> None:
         """Write the mapping as JSON (UTF-8) to ``path``.
@@ -369,10 +369,10 @@ class Mapping:
         try:
             data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
         except OSError as error:
-            raise PlannerError("Could not read {path}: {reason}", path=str(path),
+            raise PlannerError(QT_TRANSLATE_NOOP("errors", "Could not read {path}: {reason}"), path=str(path),
                                reason=error.strerror or str(error)) from None
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise PlannerError("{path} is not an import mapping (JSON): {reason}", path=str(path),
+            raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} is not an import mapping (JSON): {reason}"), path=str(path),
                                reason=str(error)) from None
         return cls.from_json(data)
 

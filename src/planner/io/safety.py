@@ -31,7 +31,7 @@ import numpy as np
 from defusedxml import ElementTree as SafeET
 from defusedxml.common import DefusedXmlException
 
-from planner.core.errors import PlannerError
+from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 
 # Limits (module attributes, so that a deployment or a test can tighten them).
 MAX_FILE_BYTES = 1 << 30  # the file itself (a CSV, or an .xlsx before expansion)
@@ -68,12 +68,12 @@ _PREFIXED = re.compile(rb"<\w+:worksheet\b")
 _MARKUP = (b"<!DOCTYPE", b"<!ENTITY")
 
 NOT_SUPPORTED = {
-    "encrypted": "{file} is an encrypted (password-protected) workbook; encrypted workbooks are not supported: "
-                 "save a copy without a password as .xlsx",
-    "xls": "{file} is an Excel 97-2003 workbook (.xls), which is not supported: save it as .xlsx",
-    "xlsb": "{file} is an Excel binary workbook (.xlsb), which is not supported: save it as .xlsx",
-    "ods": "{file} is an OpenDocument spreadsheet (.ods), which is not supported: save it as .xlsx",
-    "other": "{file} is not an Excel workbook (.xlsx) or a CSV file",
+    "encrypted": QT_TRANSLATE_NOOP("errors", "{file} is an encrypted (password-protected) workbook; encrypted workbooks are not supported: "
+                 "save a copy without a password as .xlsx"),
+    "xls": QT_TRANSLATE_NOOP("errors", "{file} is an Excel 97-2003 workbook (.xls), which is not supported: save it as .xlsx"),
+    "xlsb": QT_TRANSLATE_NOOP("errors", "{file} is an Excel binary workbook (.xlsb), which is not supported: save it as .xlsx"),
+    "ods": QT_TRANSLATE_NOOP("errors", "{file} is an OpenDocument spreadsheet (.ods), which is not supported: save it as .xlsx"),
+    "other": QT_TRANSLATE_NOOP("errors", "{file} is not an Excel workbook (.xlsx) or a CSV file"),
 }
 
 
@@ -105,7 +105,7 @@ def kind_of(path: Path | str) -> str:
         with open(path, "rb") as handle:
             head = handle.read(8192)
     except OSError as error:
-        raise PlannerError("Could not read {path}: {reason}", path=str(path),
+        raise PlannerError(QT_TRANSLATE_NOOP("errors", "Could not read {path}: {reason}"), path=str(path),
                            reason=error.strerror or str(error)) from None
     if head.startswith(_OLE):
         return _ole_kind(path)
@@ -179,7 +179,7 @@ def check_csv(path: Path | str) -> None:
     if kind != "csv":
         raise refuse(NOT_SUPPORTED.get(kind, NOT_SUPPORTED["other"]), path)
     if path.stat().st_size > MAX_FILE_BYTES:
-        raise refuse("{file} was refused: it is larger than {limit} MB", path, limit=MAX_FILE_BYTES >> 20)
+        raise refuse(QT_TRANSLATE_NOOP("errors", "{file} was refused: it is larger than {limit} MB"), path, limit=MAX_FILE_BYTES >> 20)
 
 
 def check_xlsx(path: Path | str) -> WorkbookInfo:
@@ -196,7 +196,7 @@ def check_xlsx(path: Path | str) -> WorkbookInfo:
     if kind != "xlsx":
         raise refuse(NOT_SUPPORTED.get(kind, NOT_SUPPORTED["other"]), path)
     if path.stat().st_size > MAX_FILE_BYTES:
-        raise refuse("{file} was refused: it is larger than {limit} MB", path, limit=MAX_FILE_BYTES >> 20)
+        raise refuse(QT_TRANSLATE_NOOP("errors", "{file} was refused: it is larger than {limit} MB"), path, limit=MAX_FILE_BYTES >> 20)
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
@@ -206,25 +206,25 @@ def check_xlsx(path: Path | str) -> WorkbookInfo:
                 _stream_member(path, archive, member)
             return info
     except zipfile.BadZipFile as error:
-        raise refuse("{file} is damaged: {reason}", path, reason=str(error)) from None
+        raise refuse(QT_TRANSLATE_NOOP("errors", "{file} is damaged: {reason}"), path, reason=str(error)) from None
     except (OSError, EOFError, RuntimeError, NotImplementedError) as error:  # zlib errors, encrypted members
-        raise refuse("{file} is damaged: {reason}", path, reason=str(error) or type(error).__name__) from None
+        raise refuse(QT_TRANSLATE_NOOP("errors", "{file} is damaged: {reason}"), path, reason=str(error) or type(error).__name__) from None
 
 
 def _check_directory(path: Path, members: list[zipfile.ZipInfo]) -> None:
     """Zip bomb checks from the directory alone, before anything is expanded."""
     if len(members) > MAX_MEMBERS:
-        raise refuse("{file} was refused: it holds more than {limit} parts", path, limit=MAX_MEMBERS)
+        raise refuse(QT_TRANSLATE_NOOP("errors", "{file} was refused: it holds more than {limit} parts"), path, limit=MAX_MEMBERS)
     total = 0
     for member in members:
         if member.flag_bits & 0x1:
             raise refuse(NOT_SUPPORTED["encrypted"], path)
         total += member.file_size
         if total > MAX_UNCOMPRESSED:
-            raise refuse("{file} was refused: it would expand to more than {limit} MB (a zip bomb?)", path,
+            raise refuse(QT_TRANSLATE_NOOP("errors", "{file} was refused: it would expand to more than {limit} MB (a zip bomb?)"), path,
                          limit=MAX_UNCOMPRESSED >> 20)
         if member.file_size > RATIO_FLOOR and member.file_size > MAX_RATIO * max(member.compress_size, 1):
-            raise refuse("{file} was refused: {part} expands {ratio:,}:1, more than {limit}:1 (a zip bomb?)", path,
+            raise refuse(QT_TRANSLATE_NOOP("errors", "{file} was refused: {part} expands {ratio:,}:1, more than {limit}:1 (a zip bomb?)"), path,
                          part=member.filename, ratio=member.file_size // max(member.compress_size, 1),
                          limit=MAX_RATIO)
 
@@ -255,7 +255,7 @@ def _workbook_info(path: Path, archive: zipfile.ZipFile) -> WorkbookInfo:
 def _safe_xml(path: Path, archive: zipfile.ZipFile, name: str):
     member = archive.getinfo(name)
     if member.file_size > MAX_WORKBOOK_XML:
-        raise refuse("{file} was refused: {part} is larger than {limit} MB", path, part=name,
+        raise refuse(QT_TRANSLATE_NOOP("errors", "{file} was refused: {part} is larger than {limit} MB"), path, part=name,
                      limit=MAX_WORKBOOK_XML >> 20)
     with archive.open(member) as handle:
         data = handle.read(MAX_WORKBOOK_XML + 1)
@@ -264,12 +264,12 @@ def _safe_xml(path: Path, archive: zipfile.ZipFile, name: str):
     except DefusedXmlException:
         raise refuse(ENTITIES, path, part=name) from None
     except SafeET.ParseError as error:
-        raise refuse("{file} is damaged: {part} is not well-formed XML ({reason})", path, part=name,
+        raise refuse(QT_TRANSLATE_NOOP("errors", "{file} is damaged: {part} is not well-formed XML ({reason})"), path, part=name,
                      reason=str(error)) from None
 
 
-ENTITIES = ("{file} was refused: {part} declares XML entities (<!DOCTYPE), which can exhaust memory "
-            "(an entity-expansion attack?)")
+ENTITIES = (QT_TRANSLATE_NOOP("errors", "{file} was refused: {part} declares XML entities (<!DOCTYPE), which can exhaust memory "
+            "(an entity-expansion attack?)"))
 
 
 def _stream_member(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
@@ -284,7 +284,7 @@ def _stream_member(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo
     for window, fresh in _windows(archive, member):
         produced += fresh
         if produced > member.file_size or produced > MAX_UNCOMPRESSED:
-            raise refuse("{file} was refused: {part} expands beyond the size it declares (a zip bomb?)", path,
+            raise refuse(QT_TRANSLATE_NOOP("errors", "{file} was refused: {part} expands beyond the size it declares (a zip bomb?)"), path,
                          part=name)
         if not is_xml:
             continue
@@ -296,7 +296,7 @@ def _stream_member(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo
             if any(mark in prolog for mark in _MARKUP):
                 raise refuse(ENTITIES, path, part=name)
             if root is None and len(window) >= CHUNK:
-                raise refuse("{file} was refused: {part} does not start like XML", path, part=name)
+                raise refuse(QT_TRANSLATE_NOOP("errors", "{file} was refused: {part} does not start like XML"), path, part=name)
             if is_sheet:
                 _check_dimension(path, name, window)
         if not is_sheet:
@@ -332,8 +332,8 @@ def _stream_member(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo
         columns = max((_column_number(text) for window, _ in _windows(archive, member)
                        for text in set(_NARROW_CELL.findall(window))), default=1)
     if max_row > MAX_ROWS or columns > MAX_COLUMNS or max_row * columns > MAX_CELLS:
-        raise refuse("{file} was refused: sheet {part} spans {rows:,} rows × {columns:,} columns, more than "
-                     "{limit:,} cells", path, part=name, rows=max_row, columns=columns, limit=MAX_CELLS)
+        raise refuse(QT_TRANSLATE_NOOP("errors", "{file} was refused: sheet {part} spans {rows:,} rows × {columns:,} columns, more than "
+                     "{limit:,} cells"), path, part=name, rows=max_row, columns=columns, limit=MAX_CELLS)
 
 
 def _windows(archive: zipfile.ZipFile, member: zipfile.ZipInfo):
@@ -364,8 +364,8 @@ def _check_dimension(path: Path, name: str, head: bytes) -> None:
     rows = int(last_row) - int(first_row) + 1
     columns = _column_number(last_column) - _column_number(first_column) + 1
     if int(last_row) > MAX_ROWS or _column_number(last_column) > MAX_COLUMNS or rows * columns > MAX_CELLS:
-        raise refuse("{file} was refused: sheet {part} declares {rows:,} rows × {columns:,} columns, more than "
-                     "{limit:,} cells", path, part=name, rows=rows, columns=columns, limit=MAX_CELLS)
+        raise refuse(QT_TRANSLATE_NOOP("errors", "{file} was refused: sheet {part} declares {rows:,} rows × {columns:,} columns, more than "
+                     "{limit:,} cells"), path, part=name, rows=rows, columns=columns, limit=MAX_CELLS)
 
 
 def _column_number(letters: bytes | str) -> int:
