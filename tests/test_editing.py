@@ -2,7 +2,7 @@
 
 import pandas as pd
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 
 from planner.storage import open_book, save_book
@@ -175,10 +175,8 @@ def test_an_invalid_paste_is_refused_listing_every_bad_cell(qtbot, window):
 def test_copy_a_block_as_tsv_and_html(qtbot, window):
     view = sheet(window)
     model = view.model()
-    view.selectionModel().select(
-        __import__("PySide6.QtCore", fromlist=["QItemSelection"]).QItemSelection(
-            model.index(0, 0), model.index(2, 2)), __import__("PySide6.QtCore", fromlist=["QItemSelectionModel"])
-        .QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    view.selectionModel().select(QItemSelection(model.index(0, 0), model.index(2, 2)),
+                                 QItemSelectionModel.SelectionFlag.ClearAndSelect)
     window.edit_menu.copy.trigger()
     data = QApplication.clipboard().mimeData()
     assert data.text().split("\r\n")[0] == "D1\t\t"
@@ -197,8 +195,6 @@ def test_rows_insert_duplicate_delete_and_fill_down(qtbot, window):
     window.edit_menu.duplicate.trigger()
     assert shown(view, 2, "id") == "D2" and view.model().rowCount() == rows + 1
     model = view.model()
-    from PySide6.QtCore import QItemSelection, QItemSelectionModel
-
     view.selectionModel().select(QItemSelection(model.index(0, column(view, "product")),
                                                 model.index(3, column(view, "product"))),
                                  QItemSelectionModel.SelectionFlag.ClearAndSelect)

@@ -24,6 +24,7 @@ Proposal 30 (01-31..03-02), 40 (03-23..05-02) -> 35, beyond 52.5.
 """
 
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -347,7 +348,7 @@ def test_report_json_has_the_new_keys(book):
 
 
 # -- the Maven "CRM Sales Opportunities" data ----------------------------------------------------
-MAVEN = __import__("pathlib").Path(__file__).resolve().parents[2] / "shared" / "data" / "external" / "maven-crm"
+MAVEN = Path(__file__).resolve().parents[2] / "shared" / "data" / "external" / "maven-crm"
 
 
 @pytest.fixture(scope="module")

@@ -6,6 +6,7 @@ The store tests run on both dialects (``target``); PostgreSQL needs the server b
 
 import json
 import shutil
+import socket
 import sqlite3
 from pathlib import Path
 
@@ -164,7 +165,7 @@ def test_a_holder_that_died_on_this_machine_does_not_lock_the_book(book, tmp_pat
     path = tmp_path / "book.planner"
     write_book(book, path)
     with sqlite3.connect(path) as db:
-        holder = {"token": "x", "host": __import__("socket").gethostname(), "pid": 2**22 + 12345, "since": "2026-01-01T10:42:00"}
+        holder = {"token": "x", "host": socket.gethostname(), "pid": 2**22 + 12345, "since": "2026-01-01T10:42:00"}
         db.execute("INSERT INTO planner_meta VALUES ('holder', ?)", (json.dumps(holder),))
     Store.open(path, "edit").close()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 from pathlib import Path
 
@@ -68,7 +69,7 @@ class MainWindow(QMainWindow):
         self._recompute_timer = _single_shot(self, RECOMPUTE_AFTER_MS, self.recompute)
         self.recovery = recovery or Recovery(Path(QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.AppDataLocation)) / "recovery")
-        self.session = __import__("uuid").uuid4().hex
+        self.session = uuid.uuid4().hex  # names this window's recovery copy
         self._autosaved_revision: int | None = None
         self._autosave_timer = QTimer(self)
         self._autosave_timer.setInterval(AUTOSAVE_EVERY_MS)

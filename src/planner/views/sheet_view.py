@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QItemSelectionModel, QMimeData, QModelIndex, QSettings, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QMimeData, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate, QAbstractItemView, QApplication, QHBoxLayout, QLabel, QLineEdit, QMenu, QMessageBox, QToolButton, QVBoxLayout,
@@ -201,7 +201,7 @@ class SheetView(BookTableView):
             self.show_refusal(self.tr("Nothing was pasted"), [error_text(error)])
             return False
         last = self.model().index(min(start.row() + len(block) - 1, self.model().rowCount() - 1), visible[width - 1])
-        self.selectionModel().select(_range(self.model(), start, last), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.selectionModel().select(QItemSelection(start, last), QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.status.emit(self.tr("Pasted %1 rows (%2 new)").replace("%1", f"{len(block):,}").replace(
             "%2", f"{grown:,}"))
         return True
@@ -464,12 +464,6 @@ class SheetView(BookTableView):
         state = settings.value(f"sheets/{key}/header")
         if state is not None:
             self._layout_saved = self.horizontalHeader().restoreState(state)
-
-
-def _range(model, first: QModelIndex, last: QModelIndex):
-    from PySide6.QtCore import QItemSelection
-
-    return QItemSelection(first, last)
 
 
 class FindBar(QWidget):
