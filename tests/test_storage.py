@@ -204,6 +204,39 @@ def test_a_book_of_format_1_opens_and_is_migrated(tmp_path):
     assert compute_report(migrated).to_json() == compute_report(old).to_json()
 
 
+def test_a_book_of_an_older_format_lacking_newer_tables_is_upgraded_in_place(book, tmp_path, monkeypatch):
+    from planner.storage import store as store_module
+
+    path = tmp_path / "book.planner"
+    save_book(book, path)
+    # pretend Splits came with the current format: a book of the previous one has no such table
+    monkeypatch.setitem(store_module.ADDED_SINCE, SCHEMA_VERSION - 1, ("Splits",))
+    with sqlite3.connect(path) as db:
+        db.execute('DROP TABLE "Splits"')
+        db.execute(f"UPDATE planner_meta SET value = '{SCHEMA_VERSION - 1}' WHERE key = 'schema_version'")
+    old = open_book(path)  # reading shows the table empty and writes nothing
+    assert len(old["Splits"]) == 0 and len(old["Deals"]) == len(book["Deals"])
+    with sqlite3.connect(path) as db:
+        assert not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'Splits'").fetchall()
+    store, opened = editing(path)
+    opened.insert_rows("Splits", pd.DataFrame({"deal_id": [book["Deals"].index[0]], "rep": [book["Reps"].index[0]],
+                                               "share": [500_000]}))
+    save(store, opened)
+    store.close()
+    with sqlite3.connect(path) as db:
+        assert dict(db.execute("SELECT key, value FROM planner_meta"))["schema_version"] == str(SCHEMA_VERSION)
+    assert len(open_book(path)["Splits"]) == 1
+
+
+def test_a_book_without_a_table_its_format_has_is_damaged(book, tmp_path):
+    path = tmp_path / "book.planner"
+    save_book(book, path)
+    with sqlite3.connect(path) as db:
+        db.execute('DROP TABLE "Splits"')
+    with pytest.raises(PlannerError, match="damaged.*Splits"):
+        open_book(path)
+
+
 def test_a_book_from_a_newer_planner_is_refused(book, tmp_path):
     path = tmp_path / "book.planner"
     save_book(book, path)

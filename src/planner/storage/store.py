@@ -50,7 +50,10 @@ from planner.core.schema import ROW_ID, Kind
 from planner.storage import dialects
 from planner.storage.processes import process_alive
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+# Tables that books of an older format lack: reading such a book shows them empty, and opening
+# it for editing creates them (an in-place upgrade, no rewrite). Format 1 is migrated whole.
+ADDED_SINCE: dict[int, tuple[str, ...]] = {2: ()}
 BOOK_SUFFIX = ".planner"
 FORMAT = "planner-book"
 META = "planner_meta"
@@ -214,8 +217,10 @@ class Store:
                     holder = _holder(meta.get("holder"))
                     if holder and not take_over and _alive(holder):
                         raise BookInUse(self.name, holder)
-                    if version < SCHEMA_VERSION:
+                    if version == 1:
                         self._migrate(connection, version)
+                    elif version < SCHEMA_VERSION:
+                        self._upgrade(connection, version)
                     self.holder = _session_holder()
                     self._set_meta(connection, holder=json.dumps(self.holder))
             with self.engine.connect() as connection:
@@ -242,7 +247,7 @@ class Store:
             if has_ids != (self._version(meta) >= 2):
                 raise PlannerError(_UNREADABLE_META, path=self.name)
         missing = [name for name in (schema.TABLES if self._version(meta) >= 2 else ())
-                   if not sa.inspect(connection).has_table(name)]
+                   if name not in _added_after(self._version(meta)) and not sa.inspect(connection).has_table(name)]
         if missing:
             raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} is damaged: its table(s) {names} are missing"),
                                path=self.name, names=", ".join(missing))
@@ -274,6 +279,12 @@ class Store:
         connection.exec_driver_sql(f'DROP TABLE IF EXISTS "{META}"')
         _write_all(connection, book.snapshot(), revision=1)
 
+    def _upgrade(self, connection: sa.Connection, version: int) -> None:
+        """Add the tables newer formats have to a book of format ``version`` (2 or later)."""
+        for name in _added_after(version):
+            TABLES[name].create(connection, checkfirst=True)
+        self._set_meta(connection, schema_version=str(SCHEMA_VERSION))
+
     # -- transactions and errors -------------------------------------------------------------
     def _write(self):
         return _WriteTransaction(self.engine)
@@ -288,7 +299,7 @@ class Store:
         with self._errors("read"):
             with dialects.reading(self.engine.connect()) as connection, connection.begin():
                 meta = self._meta(connection)
-                if self._version(meta) < SCHEMA_VERSION:
+                if self._version(meta) == 1:
                     from planner.storage.legacy import read_v1
 
                     return read_v1(connection, self.name)
@@ -579,7 +590,12 @@ def _write_all(connection: sa.Connection, book: Tables, revision: int) -> None:
 def _read_all(connection: sa.Connection, meta: dict[str, str], name: str) -> Book:
     extra_kinds = _extra_kinds(meta)
     frames, positions, versions, unresolved, opened = {}, {}, {}, {}, {}
+    absent = _added_after(int(meta["schema_version"]))
     for table_name, spec in schema.TABLES.items():
+        if table_name in absent and not sa.inspect(connection).has_table(table_name):
+            frames[table_name], positions[table_name] = spec.empty(), np.empty(0)
+            versions[table_name], unresolved[table_name] = pd.Series(dtype="int64"), {}
+            continue
         try:
             _read_table(connection, table_name, spec, extra_kinds, frames, positions, versions, unresolved, opened)
         except (ValueError, TypeError, AttributeError, KeyError) as error:
@@ -591,6 +607,11 @@ def _read_all(connection: sa.Connection, meta: dict[str, str], name: str) -> Boo
     book._opened_problems = {key: book.problem(p.table, p.row, p.column, p.template, **p.fields)
                              for key, p in opened.items()}
     return book
+
+
+def _added_after(version: int) -> set[str]:
+    """The tables a book of format ``version`` may lack."""
+    return {name for since, names in ADDED_SINCE.items() if since >= version for name in names}
 
 
 def _read_table(connection, name, spec, extra_kinds, frames, positions, versions, unresolved, opened) -> None:
