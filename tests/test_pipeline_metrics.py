@@ -32,7 +32,8 @@ import pytest
 from planner.core.book import Book
 from planner.core.forecast import forecast, historical_inputs
 from planner.core.health import deal_health, slip_counts, stage_entered, won_stage_days
-from planner.core.metrics import PIPELINE_BY_REP, PIPELINE_FUNNEL, by_rep, funnel, pipeline_metrics
+from planner.core.metrics import (PIPELINE_BY_REP, PIPELINE_BY_TEAM, PIPELINE_FUNNEL, by_rep, by_team, funnel,
+                                  pipeline_metrics)
 from planner.core.periods import Period
 from planner.core.report import compute_report
 
@@ -144,25 +145,59 @@ def test_funnel_from_stage_history(book):
 
 def test_pipeline_by_rep(book):
     """Q2 per owner.
-    A: created O1; nothing closed; open O1 4,000 + O3 10,000 = 14,000, weighted 400 + 6,000.
-    B: created O2; won W2 5,000 (90 days); open O2 6,000 + O5 2,500, weighted 2,400 + 250.
-    C: created W3, L1, O4, O6; won W3 3,000 (60 days), lost L1 -> 50%; open O4 5,000 +
-       O6 1,000, weighted 2,000 + 600."""
+    A: created O1 (not won: conversion 0); nothing closed; open O1 4,000 + O3 10,000 = 14,000,
+       weighted 400 + 6,000; nothing expected in Q2 (O1 08-15, O3 07-31); quota 20,000, no
+       credit -> 20,000 remains, coverage 0.
+    B: created O2 (conversion 0); won W2 5,000 (90 days); open O2 6,000 + O5 2,500, weighted
+       2,400 + 250; velocity 2 open × 1/1 × 5,000 ÷ 90 = 111.11; expected O2 6,000 of 10,000 −
+       5,000 remaining -> coverage 1.2.
+    C: created W3, L1, O4, O6, of which W3 won -> conversion 1/4; won W3 3,000 (60 days), lost
+       L1 -> 50%; open O4 5,000 + O6 1,000, weighted 2,000 + 600; velocity 2 × 1/2 × 3,000 ÷ 60
+       = 50; expected O6 1,000 of 10,000 − 3,000 -> 1/7."""
     table = by_rep(book.snapshot(), Q2)
     assert list(table.columns) == PIPELINE_BY_REP.names
     rows = table.astype(object).where(table.notna(), None).to_dict("records")
     assert rows == [
         {"rep": "A", "name": "Ann", "team": "East", "created": 1, "won_count": 0, "won_value": 0, "lost_count": 0,
-         "win_rate": None, "open_count": 2, "open_value": 1_400_000, "weighted_value": 640_000, "avg_cycle_days": None},
+         "win_rate": None, "open_count": 2, "open_value": 1_400_000, "weighted_value": 640_000, "avg_cycle_days": None,
+         "conversion_rate": 0.0, "avg_won_deal": None, "velocity_per_day": None, "pipeline_expected": 0,
+         "quota_remaining": 2_000_000, "coverage": 0.0},
         {"rep": "B", "name": "Bo", "team": "East", "created": 1, "won_count": 1, "won_value": 500_000, "lost_count": 0,
-         "win_rate": 1.0, "open_count": 2, "open_value": 850_000, "weighted_value": 265_000, "avg_cycle_days": 90.0},
+         "win_rate": 1.0, "open_count": 2, "open_value": 850_000, "weighted_value": 265_000, "avg_cycle_days": 90.0,
+         "conversion_rate": 0.0, "avg_won_deal": 500_000, "velocity_per_day": 11_111, "pipeline_expected": 600_000,
+         "quota_remaining": 500_000, "coverage": 1.2},
         {"rep": "C", "name": "Cy", "team": "West", "created": 4, "won_count": 1, "won_value": 300_000, "lost_count": 1,
-         "win_rate": 0.5, "open_count": 2, "open_value": 600_000, "weighted_value": 260_000, "avg_cycle_days": 60.0},
+         "win_rate": 0.5, "open_count": 2, "open_value": 600_000, "weighted_value": 260_000, "avg_cycle_days": 60.0,
+         "conversion_rate": 0.25, "avg_won_deal": 300_000, "velocity_per_day": 5_000, "pipeline_expected": 100_000,
+         "quota_remaining": 700_000, "coverage": pytest.approx(1 / 7)},
     ]
     # the table adds up to the book's figures
     p = pipeline_metrics(book.snapshot(), Q2)
     assert table["created"].sum() == p["created_count"] and table["won_value"].sum() == p["won_value"]
     assert table["weighted_value"].sum() == p["weighted_value"]
+
+
+def test_pipeline_by_team(book):
+    """East = A + B: created O1, O2 (none won); won W2 5,000 in 90 days, nothing lost; open
+    O1, O3, O2, O5 = 22,500, weighted 6,400 + 2,650 = 9,050; velocity 4 × 1 × 5,000 ÷ 90 =
+    222.22; expected O2 6,000 against East's quota (its members' 30,000) less 5,000 credited
+    -> 0.24. West = C alone: its figures above."""
+    table = by_team(book.snapshot(), Q2)
+    assert list(table.columns) == PIPELINE_BY_TEAM.names
+    rows = table.astype(object).where(table.notna(), None).to_dict("records")
+    assert rows[0] == {
+        "team": "East", "reps": 2, "created": 2, "won_count": 1, "won_value": 500_000, "lost_count": 0,
+        "win_rate": 1.0, "open_count": 4, "open_value": 2_250_000, "weighted_value": 905_000, "avg_cycle_days": 90.0,
+        "conversion_rate": 0.0, "avg_won_deal": 500_000, "velocity_per_day": 22_222, "pipeline_expected": 600_000,
+        "quota_remaining": 2_500_000, "coverage": 0.24}
+    west = by_rep(book.snapshot(), Q2).iloc[2]
+    assert rows[1]["team"] == "West" and rows[1]["reps"] == 1
+    assert {key: rows[1][key] for key in PIPELINE_BY_TEAM.names[2:]} == \
+        {key: (None if pd.isna(west[key]) else west[key]) for key in PIPELINE_BY_TEAM.names[2:]}
+    # a team with its own quota row is measured against it
+    teamed = pipe_book()
+    teamed.insert_rows("Quotas", pd.DataFrame({"team": ["East"], "period": ["2026-Q2"], "amount": [4_000_000]}))
+    assert by_team(teamed.snapshot(), Q2).iloc[0]["quota_remaining"] == 3_500_000
 
 
 # -- health -----------------------------------------------------------------------------------
@@ -340,7 +375,9 @@ def test_report_json_has_the_new_keys(book):
     assert data["pipeline_by_rep"][1] == {
         "rep": "B", "name": "Bo", "team": "East", "created": 1, "won_count": 1, "won_value": "5000.00",
         "lost_count": 0, "win_rate": 1.0, "open_count": 2, "open_value": "8500.00", "weighted_value": "2650.00",
-        "avg_cycle_days": 90.0}
+        "avg_cycle_days": 90.0, "conversion_rate": 0.0, "avg_won_deal": "5000.00", "velocity_per_day": "111.11",
+        "pipeline_expected": "6000.00", "quota_remaining": "5000.00", "coverage": 1.2}
+    assert data["pipeline_by_team"][1]["team"] == "West" and data["pipeline_by_team"][1]["coverage"] == 1 / 7
     assert set(data["forecast"]) == {"won", "open_weighted", "weighted", "commit", "best_case", "pipeline",
                                      "historical", "cycle_length", "overdue"}
     assert all(isinstance(value, str) for value in data["forecast"].values())
@@ -407,3 +444,27 @@ def test_maven_figures_match_pandas_on_the_raw_csv(maven, label):
     assert rows.loc[expected_won.index, "won_count"].tolist() == expected_won.tolist()
     assert rows["created"].sum() == len(created)
     assert (rows.loc[rows["won_count"] == 0, "won_value"] == "0.00").all()
+
+
+def test_maven_figures_per_team_match_pandas(maven):
+    """Per regional office in 2017: won count and value, win rate, cohort conversion and average
+    cycle, from pandas on the raw CSV joined to sales_teams."""
+    raw, book = maven
+    period = Period.parse("2017")
+    offices = pd.read_csv(MAVEN / "sales_teams.csv").set_index("sales_agent")["regional_office"]
+    raw = raw.assign(office=raw["sales_agent"].map(offices))
+    start, end = pd.Timestamp(period.start), pd.Timestamp(period.end)
+    closed = raw[(raw["close_date"] >= start) & (raw["close_date"] < end)]
+    created = raw[(raw["engage_date"] >= start) & (raw["engage_date"] < end)]
+    rows = pd.DataFrame(compute_report(book, period).to_json()["pipeline_by_team"]).set_index("team")
+    assert sorted(rows.index) == sorted(offices.unique())
+    for office, group in closed.groupby("office"):
+        won, lost = group[group["deal_stage"] == "Won"], group[group["deal_stage"] == "Lost"]
+        row = rows.loc[office]
+        assert (row["won_count"], row["lost_count"]) == (len(won), len(lost))
+        assert row["won_value"] == f"{int(won['close_value'].sum())}.00"
+        assert row["win_rate"] == pytest.approx(len(won) / (len(won) + len(lost)))
+        assert row["avg_cycle_days"] == pytest.approx((won["close_date"] - won["engage_date"]).dt.days.mean())
+        cohort = created[created["office"] == office]
+        assert row["conversion_rate"] == pytest.approx((cohort["deal_stage"] == "Won").mean())
+        assert row["reps"] == int((offices == office).sum())

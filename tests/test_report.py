@@ -150,7 +150,11 @@ def test_pipeline_by_rep(report):
     assert rows["R1"] == {"rep": "R1", "name": "김민지", "team": "Seoul", "created": 3, "won_count": 2,
                           "won_value": "12000.00", "lost_count": 1, "win_rate": pytest.approx(2 / 3),
                           "open_count": 2, "open_value": "12500.00", "weighted_value": "2250.00",
-                          "avg_cycle_days": 38.0}
+                          "avg_cycle_days": 38.0, "conversion_rate": 0.0, "avg_won_deal": "6000.00",
+                          # 2 open × 2/3 × 6,000 ÷ 38 days = 48,000 ÷ 228
+                          "velocity_per_day": "210.53", "pipeline_expected": "12500.00",
+                          "quota_remaining": rows["R1"]["quota_remaining"], "coverage": rows["R1"]["coverage"]}
+    assert rows["R1"]["coverage"] == pytest.approx(12_500 / float(rows["R1"]["quota_remaining"]))
     assert (rows["R2"]["won_value"], rows["R2"]["weighted_value"], rows["R2"]["avg_cycle_days"]) == \
         ("36000.00", "2466.67", 80.5)
     assert (rows["R3"]["won_value"], rows["R3"]["win_rate"], rows["R3"]["avg_cycle_days"]) == ("11000.00", 1.0, 20.5)

@@ -22,10 +22,8 @@ PIPELINE_FUNNEL = schema.Table("PipelineFunnel", QT_TRANSLATE_NOOP("schema", "St
     schema.Column("conversion", schema.Kind.PERCENT, QT_TRANSLATE_NOOP("schema", "Conversion")),
 ), key=("stage",))
 
-PIPELINE_BY_REP = schema.Table("PipelineByRep", QT_TRANSLATE_NOOP("schema", "Pipeline by rep"), (
-    schema.Column("rep", schema.Kind.TEXT, QT_TRANSLATE_NOOP("schema", "Rep ID")),
-    schema.Column("name", schema.Kind.TEXT, QT_TRANSLATE_NOOP("schema", "Name")),
-    schema.Column("team", schema.Kind.TEXT, QT_TRANSLATE_NOOP("schema", "Team")),
+# The figures per rep and per team (after the rep's or team's own columns).
+_GROUP_FIGURES = (
     schema.Column("created", schema.Kind.INT, QT_TRANSLATE_NOOP("schema", "Created deals")),
     schema.Column("won_count", schema.Kind.INT, QT_TRANSLATE_NOOP("schema", "Won deals")),
     schema.Column("won_value", schema.Kind.MONEY, QT_TRANSLATE_NOOP("schema", "Won value")),
@@ -35,7 +33,26 @@ PIPELINE_BY_REP = schema.Table("PipelineByRep", QT_TRANSLATE_NOOP("schema", "Pip
     schema.Column("open_value", schema.Kind.MONEY, QT_TRANSLATE_NOOP("schema", "Open value")),
     schema.Column("weighted_value", schema.Kind.MONEY, QT_TRANSLATE_NOOP("schema", "Weighted value")),
     schema.Column("avg_cycle_days", schema.Kind.NUMBER, QT_TRANSLATE_NOOP("schema", "Average sales cycle (days)")),
+    schema.Column("conversion_rate", schema.Kind.PERCENT, QT_TRANSLATE_NOOP("schema", "Conversion (cohort)")),
+    schema.Column("avg_won_deal", schema.Kind.MONEY, QT_TRANSLATE_NOOP("schema", "Average won deal")),
+    schema.Column("velocity_per_day", schema.Kind.MONEY, QT_TRANSLATE_NOOP("schema", "Velocity per day")),
+    schema.Column("pipeline_expected", schema.Kind.MONEY, QT_TRANSLATE_NOOP("schema", "Open value expected in period")),
+    schema.Column("quota_remaining", schema.Kind.MONEY, QT_TRANSLATE_NOOP("schema", "Quota remaining")),
+    schema.Column("coverage", schema.Kind.NUMBER, QT_TRANSLATE_NOOP("schema", "Coverage")),
+)
+
+PIPELINE_BY_REP = schema.Table("PipelineByRep", QT_TRANSLATE_NOOP("schema", "Pipeline by rep"), (
+    schema.Column("rep", schema.Kind.TEXT, QT_TRANSLATE_NOOP("schema", "Rep ID")),
+    schema.Column("name", schema.Kind.TEXT, QT_TRANSLATE_NOOP("schema", "Name")),
+    schema.Column("team", schema.Kind.TEXT, QT_TRANSLATE_NOOP("schema", "Team")),
+    *_GROUP_FIGURES,
 ), key=("rep",))
+
+PIPELINE_BY_TEAM = schema.Table("PipelineByTeam", QT_TRANSLATE_NOOP("schema", "Pipeline by team"), (
+    schema.Column("team", schema.Kind.TEXT, QT_TRANSLATE_NOOP("schema", "Team")),
+    schema.Column("reps", schema.Kind.INT, QT_TRANSLATE_NOOP("schema", "Reps")),
+    *_GROUP_FIGURES,
+), key=("team",))
 
 
 def pipeline_metrics(book, period: Period, reps: pd.DataFrame | None = None,
@@ -170,47 +187,116 @@ def funnel(book, period: Period) -> pd.DataFrame:
     return frame
 
 
-# -- per rep --------------------------------------------------------------------------------
-def by_rep(book, period: Period) -> pd.DataFrame:
-    """The pipeline figures per deal owner: deals created in ``period``, won (count, value)
-    and lost in it, win rate, the open pipeline as the book stands (count, value, weighted)
-    and the average sales cycle of the deals won in it. Reps in Reps order: those active in
-    the period and any other rep with a figure."""
-    from planner.core.attainment import active
+# -- per rep and per team --------------------------------------------------------------------
+def by_rep(book, period: Period, reps: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The pipeline figures per deal owner (PIPELINE_BY_REP): deals created in ``period``
+    and the share of them won (conversion), won (count, value, average) and lost in it, win
+    rate, the open pipeline as the book stands (count, value, weighted), the average sales
+    cycle of the deals won in it, velocity, and coverage (open value expected to close in the
+    period ÷ the rep's quota remaining). ``reps`` is the period's rep attainment (computed when
+    not given). Reps in Reps order: those active in the period and any other rep with a figure."""
+    from planner.core.attainment import active, attainment
 
+    if reps is None:
+        reps = attainment(book, period)[0]
+    sums = _owner_sums(book, period)
+    people = book.keyed("Reps")
+    figures = sums.reindex(people.index, fill_value=0)
+    has_figure = (figures[["created", "won_count", "lost_count", "open_count"]] > 0).any(axis=1).to_numpy()
+    shown = active(people, period).to_numpy() | has_figure
+    out = pd.DataFrame({
+        "rep": people["id"][shown].astype("string").to_numpy(),
+        "name": people["name"][shown].astype("string").to_numpy(),
+        "team": people["team"][shown].astype("string").to_numpy(),
+    })
+    quota = reps.set_index("rep")[["quota", "credited"]].reindex(out["rep"])
+    return _with_rates(out, figures[shown], quota, book.rounding)[PIPELINE_BY_REP.names]
+
+
+def by_team(book, period: Period, reps: pd.DataFrame | None = None,
+            teams: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The figures of :func:`by_rep` per team (PIPELINE_BY_TEAM), over the deals of the team's
+    reps (each deal counts for its owner's team); coverage against the team's quota (its own
+    Quotas row, else its members' sum) less its members' credit. ``reps``, ``teams``: the
+    period's attainment (computed when not given). Teams in order of first appearance in Reps."""
+    if reps is None or teams is None:
+        from planner.core.attainment import attainment
+
+        reps, teams = attainment(book, period)
+    people = book.keyed("Reps")
+    team_of = people["team"].astype("string")
+    sums = _owner_sums(book, period).reindex(people.index, fill_value=0)
+    has_team = team_of.notna().to_numpy()
+    grouped = sums[has_team].groupby(team_of[has_team].to_numpy(), sort=False).sum()
+    names = pd.Series(team_of.dropna().unique(), dtype="string")
+    out = pd.DataFrame({"team": names,
+                        "reps": pd.array(team_of.value_counts().reindex(names).to_numpy(), dtype="Int64")})
+    quota = teams.set_index("team")[["quota", "credited"]].reindex(names)
+    return _with_rates(out, grouped.reindex(names, fill_value=0), quota, book.rounding)[PIPELINE_BY_TEAM.names]
+
+
+def _owner_sums(book, period: Period) -> pd.DataFrame:
+    """Per rep row id (deal owner): the integer figures the rates are made from (once per
+    period and revision: the rep and team tables share them)."""
+    return book.cached(("owner_sums", period), lambda: _sum_by_owner(book, period))
+
+
+def _sum_by_owner(book, period: Period) -> pd.DataFrame:
     deals = deal_arrays(book)
     closed_in = within(deals["closed"], period)
     won, lost, is_open = closed_in & deals["won"], closed_in & deals["lost"], deals["open"]
+    created = within(deals["created"], period)
     cycle = np.zeros(len(won), dtype="int64")
     cycle[won] = (deals["closed"][won] - deals["created"][won]) // np.timedelta64(1, "D")
     amounts = deals["amount"].astype("int64")  # int64 sums: exact within a rep's book
     weighted = weighted_amounts(book).astype("int64")
+    expected = is_open & within(deals["expected_close"], period)
     frame = pd.DataFrame({
-        "created": within(deals["created"], period),
+        "created": created,
+        "created_won": created & deals["won"],
         "won_count": won,
         "won_value": np.where(won, amounts, 0),
         "lost_count": lost,
         "open_count": is_open,
         "open_value": np.where(is_open, amounts, 0),
         "weighted_value": np.where(is_open, weighted, 0),
+        "pipeline_expected": np.where(expected, amounts, 0),
         "cycle_days": cycle,
     }).astype("int64")
     owner = book["Deals"]["owner"].to_numpy(dtype="int64", na_value=-1)  # rep row ids
-    sums = frame.groupby(owner, sort=False).sum()
-    reps = book.keyed("Reps")
-    figures = sums.reindex(reps.index, fill_value=0)
-    has_figure = (figures[["created", "won_count", "lost_count", "open_count"]] > 0).any(axis=1).to_numpy()
-    shown = active(reps, period).to_numpy() | has_figure
-    figures = figures[shown]
-    out = pd.DataFrame({
-        "rep": reps["id"][shown].astype("string").to_numpy(),
-        "name": reps["name"][shown].astype("string").to_numpy(),
-        "team": reps["team"][shown].astype("string").to_numpy(),
-    })
-    for column in ("created", "won_count", "won_value", "lost_count", "open_count", "open_value", "weighted_value"):
-        out[column] = pd.array(figures[column].to_numpy(), dtype="Int64")
-    closed = (out["won_count"] + out["lost_count"]).astype("Float64")
-    out["win_rate"] = (out["won_count"].astype("Float64") / closed).where(closed > 0)
-    cycle_days = pd.array(figures["cycle_days"].to_numpy(), dtype="Float64")
-    out["avg_cycle_days"] = (cycle_days / out["won_count"].astype("Float64")).where(out["won_count"] > 0)
-    return out[PIPELINE_BY_REP.names]
+    return frame.groupby(owner, sort=False).sum()
+
+
+def _with_rates(out: pd.DataFrame, figures: pd.DataFrame, quota: pd.DataFrame, rounding: str) -> pd.DataFrame:
+    """``out`` with the summed ``figures`` (aligned by position) and the rates made from them."""
+    def ints(column: str) -> pd.array:
+        return pd.array(figures[column].to_numpy(), dtype="Int64")
+
+    for column in ("created", "won_count", "won_value", "lost_count", "open_count", "open_value",
+                   "weighted_value", "pipeline_expected"):
+        out[column] = ints(column)
+    won, closed = out["won_count"].astype("Float64"), (out["won_count"] + out["lost_count"]).astype("Float64")
+    out["win_rate"] = (won / closed).where(closed > 0)
+    out["conversion_rate"] = (ints("created_won").astype("Float64") / out["created"].astype("Float64")) \
+        .where(out["created"] > 0)
+    cycle_days = figures["cycle_days"].to_numpy()
+    out["avg_cycle_days"] = (pd.array(cycle_days, dtype="Float64") / won).where(won > 0)
+    n_won, n_closed = out["won_count"].to_numpy(dtype=object), (out["won_count"] + out["lost_count"]).to_numpy(object)
+    won_value, n_open = out["won_value"].to_numpy(dtype=object), out["open_count"].to_numpy(dtype=object)
+    average, velocity = [None] * len(out), [None] * len(out)
+    for i in range(len(out)):
+        if n_won[i]:
+            average[i] = round_div(won_value[i], n_won[i], rounding)
+            if cycle_days[i] > 0:  # open × win rate × average won deal ÷ average cycle, rounded once
+                velocity[i] = round_div(n_open[i] * n_won[i] * won_value[i], n_closed[i] * int(cycle_days[i]),
+                                        rounding)
+    out["avg_won_deal"] = pd.array(average, dtype="Int64")
+    out["velocity_per_day"] = pd.array(velocity, dtype="Int64")
+    remaining = (quota["quota"].to_numpy(dtype=object, na_value=None), quota["credited"].to_numpy(dtype=object,
+                                                                                                  na_value=None))
+    left = [None if q is None else int(q) - int(c or 0) for q, c in zip(*remaining)]
+    out["quota_remaining"] = pd.array(left, dtype="Int64")
+    expected = out["pipeline_expected"].to_numpy(dtype=object)
+    out["coverage"] = pd.array([e / r if r is not None and r > 0 else None for e, r in zip(expected, left)],
+                               dtype="Float64")
+    return out

@@ -13,7 +13,8 @@ from planner.core.book import Book, Tables
 from planner.core.commissions import commissions
 from planner.core.forecast import HistoricalInputs, forecast, historical_inputs
 from planner.core.health import as_day, deal_health, health_lists
-from planner.core.metrics import PIPELINE_BY_REP, PIPELINE_FUNNEL, by_rep, funnel, pipeline_metrics
+from planner.core.metrics import (PIPELINE_BY_REP, PIPELINE_BY_TEAM, PIPELINE_FUNNEL, by_rep, by_team, funnel,
+                                  pipeline_metrics)
 from planner.core.money import format_money
 from planner.core.periods import Period
 
@@ -41,6 +42,8 @@ class Report:
     funnel: pd.DataFrame = field(default_factory=PIPELINE_FUNNEL.empty)
     # the pipeline figures per rep (metrics.PIPELINE_BY_REP)
     by_rep: pd.DataFrame = field(default_factory=PIPELINE_BY_REP.empty)
+    # and per team (metrics.PIPELINE_BY_TEAM)
+    by_team: pd.DataFrame = field(default_factory=PIPELINE_BY_TEAM.empty)
     # open deals at as_of: time in stage, stalled, slipped (health.deal_health), by deal row id
     deal_health: pd.DataFrame = field(default_factory=pd.DataFrame)
     # {"stalled": [deal ids], "slipped": [deal ids]} in Deals order, and the same as row ids
@@ -66,6 +69,7 @@ class Report:
                 "funnel": self._records(self.funnel, PIPELINE_FUNNEL),
             },
             "pipeline_by_rep": self._records(self.by_rep, PIPELINE_BY_REP),
+            "pipeline_by_team": self._records(self.by_team, PIPELINE_BY_TEAM),
             "health": {flag: list(ids) for flag, ids in self.health.items()},
             "attainment": self._records(self.attainment, schema.ATTAINMENT),
             "team_attainment": self._records(self.team_attainment, schema.TEAM_ATTAINMENT),
@@ -127,7 +131,8 @@ def compute_report(book: Tables, period: Period | None = None, as_of: date | str
         attainment=reps, team_attainment=teams,
         commissions=summary[[c for c in schema.COMMISSIONS.names]],
         commission_lines=detail, forecast=forecast(book, period, as_of, forecast_inputs), warnings=warnings,
-        funnel=funnel(book, period), by_rep=by_rep(book, period), deal_health=deal_health(book, as_of),
+        funnel=funnel(book, period), by_rep=by_rep(book, period, reps), by_team=by_team(book, period, reps, teams),
+        deal_health=deal_health(book, as_of),
         health={flag: lists["ids"] for flag, lists in health.items()},
         health_rows={flag: lists["rows"] for flag, lists in health.items()},
         forecast_inputs=historical_inputs(book, forecast_inputs),
