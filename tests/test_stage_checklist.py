@@ -21,7 +21,7 @@ from planner.views.stage_checklist import SETTING
     ("ジョン・スミス様の承認", ["ジョン・スミス様の承認"]),  # a "・" inside a name joins it
     ("예산·권한 확인；일정 확인", ["예산·권한 확인", "일정 확인"]),  # full-width semicolon; "·" kept
     ("- one\n* two\n1. three\n2) four\n• five", ["one", "two", "three", "four", "five"]),
-    ("Budget, authority, need and timing confirmed (BANT)", ["Budget, authority, need and timing confirmed (BANT)"]),
+    ("Budget, authority and timing confirmed (BANT)", ["Budget, authority and timing confirmed (BANT)"]),
     ("1.5× the usual discount approved", ["1.5× the usual discount approved"]),
     ("  ;\n ", []), ("", []), (None, []), (float("nan"), []), (pd.NA, []),
 ])

@@ -252,8 +252,10 @@ class BookTableModel(FrameTableModel):
         change = SetValues(self.spec.name, values)
         text = QCoreApplication.translate("BookTableModel", "Edit %1").replace(
             "%1", self.headerData(index.column(), Qt.Orientation.Horizontal))
-        if self.hold is not None and self.hold(self.book, change, lambda: self._push_or_refuse(change, text)):
-            return False  # pushed later, when the user confirms
+        book = self.book
+        if self.hold is not None and self.hold(book, change, lambda: self.book is book and self._push_or_refuse(
+                change, text)):
+            return False  # pushed later, when the user confirms (if the book is still shown)
         return self._push_or_refuse(change, text)
 
     def _push_or_refuse(self, change: Change, text: str) -> bool:

@@ -52,7 +52,7 @@ def reasons(record) -> list[str]:
             lines.append(translate("DealHealth", "Slipped: expected close moved later %1 times").replace(
                 "%1", str(int(record["slips"]))))
         if bool(record["overdue"]):
-            expected = record.get("expected_close") if hasattr(record, "get") else None
+            expected = record.get("expected_close")
             if expected is None or pd.isna(expected):
                 lines.append(translate("DealHealth", "Overdue: expected close is past"))
             else:
@@ -70,13 +70,11 @@ class HealthMarks:
         if health is None or not len(health):
             return
         flagged = health[health["stalled"].to_numpy(dtype=bool) | health["slipped"].to_numpy(dtype=bool)]
-        expected = expected_close.reindex(flagged.index) if expected_close is not None else None
-        for row, record in flagged.iterrows():
-            record = record.to_dict()
-            if expected is not None:
-                record["expected_close"] = expected.get(row)
-            self.flags[int(row)] = flags_of(record)
-            self.tips[int(row)] = "\n".join(reasons(record))
+        if expected_close is not None:
+            flagged = flagged.assign(expected_close=expected_close.reindex(flagged.index))
+        for row, record in zip(flagged.index.tolist(), flagged.to_dict("records")):
+            self.flags[row] = flags_of(record)
+            self.tips[row] = "\n".join(reasons(record))
 
     def rows(self, which: str) -> list[int]:
         """Row ids shown by health filter ``which`` ("attention", "stalled", "slipped")."""

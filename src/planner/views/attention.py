@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 from planner.core.attention import needs_attention
 from planner.core.report import Report
 from planner.qt.health_marks import flags_of, reasons, tint
+from planner.views.table_view import SIZE_SAMPLE_ROWS
 
 RowIdRole = Qt.ItemDataRole.UserRole + 3  # the deal's row id in the book
 
@@ -22,6 +23,8 @@ class AttentionModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.frame = needs_attention(None, None, None)
+        self._records: list[dict] = []  # the frame's rows, read per cell without pandas
+        self._ids: list[int] = []
         self._reasons: list[str] = []
         self._headers = [self.tr("Deal"), self.tr("Owner"), self.tr("Stage"), self.tr("Days in stage"),
                          self.tr("Why")]
@@ -29,7 +32,8 @@ class AttentionModel(QAbstractTableModel):
     def set_frame(self, frame: pd.DataFrame) -> None:
         self.beginResetModel()
         self.frame = frame
-        self._reasons = ["; ".join(reasons(record)) for _row, record in frame.iterrows()]
+        self._records, self._ids = frame.to_dict("records"), frame.index.tolist()
+        self._reasons = ["; ".join(reasons(record)) for record in self._records]
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -46,9 +50,9 @@ class AttentionModel(QAbstractTableModel):
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        record, column = self.frame.iloc[index.row()], index.column()
+        record, column = self._records[index.row()], index.column()
         if role == RowIdRole:
-            return int(self.frame.index[index.row()])
+            return self._ids[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 name = record["name"]
@@ -89,6 +93,7 @@ class AttentionPanel(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setResizeContentsPrecision(SIZE_SAMPLE_ROWS)  # thousands of deals: sample
         self.view.setToolTip(self.tr("Double-click a deal (or press Enter) to open it in Deals"))
         self.view.activated.connect(self._open)  # a double-click (or a click, where the style says so) or Enter
         layout = QVBoxLayout(self)

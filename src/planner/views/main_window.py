@@ -430,7 +430,8 @@ class MainWindow(QMainWindow):
     def show_deal(self, row_id: int) -> None:
         """Open the Deals tab on the deal with ``row_id``, selected."""
         sheet = self.sheets["Deals"]
-        self.tabs.setCurrentIndex(SHEET_TABS.index("Deals"))
+        self.tabs.setCurrentWidget(next(self.tabs.widget(n) for n in range(self.tabs.count())
+                                        if self.tabs.widget(n).isAncestorOf(sheet)))
         if sheet.show_row(row_id):
             sheet.setFocus()
 
