@@ -5,6 +5,11 @@ by the core, then the change goes to ``push`` (which applies it through the book
 and puts it on the undo stack). A refusal returns False, leaves the cell as it was, and emits
 ``refused`` with the message for the view to show; the model never opens a dialog. The model
 follows the book's events: changed cells are refreshed by row id, whatever the sort or filter.
+
+The Deals model also shows the deals' health from the latest report (a tint and a tooltip
+per stalled or slipped deal, by row id) and filters by it. Before an edit is pushed, ``hold``
+may take it: the window asks for a stage's exit criteria that way, and pushes it (or not)
+once the user has answered.
 """
 
 from __future__ import annotations
@@ -23,17 +28,24 @@ from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.parse import parse_date
 from planner.core.problems import Problem, Refused
 from planner.core.schema import ROW_ID, Kind
+from planner.qt.health_marks import FILTERS, HealthMarks, HealthRole, tint
 from planner.qt.i18n import error_text
 from planner.qt.table_model import FrameTableModel
 
 NOT_NUMBER = QT_TRANSLATE_NOOP("errors", "{value!r} is not a number")
 Push = Callable[[Change, str], object]  # apply a change as one undo step (raises Refused)
+# (book, change, push it) -> True when it takes the change, to push it later or never
+Hold = Callable[[Book, SetValues, Callable[[], None]], bool]
 
 
 class BookTableModel(FrameTableModel):
     """One input table of a book (Deals, Reps, ...), editable cell by cell."""
 
     refused = Signal(str)  # a typed value did not fit: what was expected
+    health_changed = Signal()  # new health marks or another health filter
+
+    _health = HealthMarks()
+    _health_filter = "all"
 
     def __init__(self, spec: schema.Table, parent=None) -> None:
         super().__init__(spec, parent=parent)
@@ -42,6 +54,7 @@ class BookTableModel(FrameTableModel):
         self._unsubscribe = None
         self._problems: dict[tuple[int, str], list[str]] = {}
         self._read_only = False
+        self.hold: Hold | None = None
 
     def attach(self, book: Book | None, push: Push | None, read_only: bool = False) -> None:
         """Show ``book``'s table and follow its changes; edits go to ``push``."""
@@ -50,6 +63,7 @@ class BookTableModel(FrameTableModel):
             self._unsubscribe = None
         self.book, self._push, self._read_only = book, push, read_only
         self._problems = {}
+        self._health = HealthMarks()
         if book is None:
             self.set_frame(self.spec.empty())
             return
@@ -119,6 +133,53 @@ class BookTableModel(FrameTableModel):
             self._problems = cells
             self._cells_changed(None)
 
+    # -- deal health -------------------------------------------------------------------------
+    def set_health(self, health: pd.DataFrame | None) -> None:
+        """Mark the deals ``health`` flags (a report's ``deal_health``, by row id; None: none)."""
+        expected = self._frame["expected_close"] if "expected_close" in self._frame else None
+        self._health = HealthMarks(health, expected)
+        if self._health_filter != "all":
+            self._relayout()
+        else:
+            self._cells_changed(None)
+        self.health_changed.emit()
+
+    @property
+    def health(self) -> HealthMarks:
+        return self._health
+
+    @property
+    def health_filter(self) -> str:
+        return self._health_filter
+
+    def set_health_filter(self, which: str) -> None:
+        """Show all rows, or only those ``which`` flags ("attention": stalled or slipped)."""
+        if which not in FILTERS:
+            raise ValueError(which)
+        if which != self._health_filter:
+            self._health_filter = which
+            self._relayout()
+            self.health_changed.emit()
+
+    @property
+    def filtered(self) -> bool:
+        return super().filtered or self._health_filter != "all"
+
+    def clear_filters(self) -> None:
+        changed = self._health_filter != "all"
+        self._health_filter = "all"
+        super().clear_filters()
+        if changed:
+            self.health_changed.emit()
+
+    def _view_order(self) -> np.ndarray | None:
+        order = super()._view_order()
+        if self._health_filter == "all":
+            return order
+        shown = self._frame.index.isin(self._health.rows(self._health_filter))
+        order = np.arange(len(self._frame)) if order is None else order
+        return order[shown[order]]
+
     # -- Qt model interface ----------------------------------------------------------------
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -129,23 +190,38 @@ class BookTableModel(FrameTableModel):
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        if role in (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DisplayRole,
-                    Qt.ItemDataRole.EditRole):
+        if role in (Qt.ItemDataRole.BackgroundRole, HealthRole) and self._health.flags:
+            flags = self._health.flags.get(self.row_id(index.row()), ())
+            return flags if role == HealthRole else tint(flags)
+        if role == Qt.ItemDataRole.ToolTipRole and self._health.tips:
+            tip = self._health.tips.get(self.row_id(index.row()))
+            if tip:
+                other = self._tooltip(index)
+                return tip if not other else f"{other}\n{tip}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(index)
+        if role in (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             row_id, name = self.row_id(index.row()), self.column_name(index.column())
             unresolved = self._unresolved(name).get(row_id)
             problems = self._problems.get((row_id, name))
             if role == Qt.ItemDataRole.DecorationRole and (problems or unresolved is not None):
                 return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-            if role == Qt.ItemDataRole.ToolTipRole and problems:
-                return "\n".join(problems)
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole) and unresolved is not None:
                 return unresolved  # kept as the user gave it, flagged until it is fixed
-            if role == Qt.ItemDataRole.ToolTipRole and self._kinds[index.column()] is Kind.REF:
-                native = super().data(index, Qt.ItemDataRole.EditRole)
-                return None if native is None else self._ref_key(name, native)
             if role == Qt.ItemDataRole.EditRole:
                 return self._edit_text(index)
         return super().data(index, role)
+
+    def _tooltip(self, index: QModelIndex) -> str | None:
+        """A cell's problems, else the id a reference names, else a long text in full."""
+        row_id, name = self.row_id(index.row()), self.column_name(index.column())
+        problems = self._problems.get((row_id, name))
+        if problems:
+            return "\n".join(problems)
+        if self._kinds[index.column()] is Kind.REF:
+            native = super().data(index, Qt.ItemDataRole.EditRole)
+            return None if native is None else self._ref_key(name, native)
+        return super().data(index, Qt.ItemDataRole.ToolTipRole)
 
     def _unresolved(self, name: str) -> dict[int, str]:
         return self.book.unresolved(self.spec.name, name) if self.book is not None else {}
@@ -170,8 +246,21 @@ class BookTableModel(FrameTableModel):
                 values = pd.DataFrame({name: pd.array([value], dtype="Int64")}, index=pd.Index([row_id], name=ROW_ID))
             else:
                 values = self.typed({name: [value]}, [row_id])
-            self._push(SetValues(self.spec.name, values), QCoreApplication.translate(
-                "BookTableModel", "Edit %1").replace("%1", self.headerData(index.column(), Qt.Orientation.Horizontal)))
+        except PlannerError as error:
+            self.refused.emit(error_text(error))
+            return False
+        change = SetValues(self.spec.name, values)
+        text = QCoreApplication.translate("BookTableModel", "Edit %1").replace(
+            "%1", self.headerData(index.column(), Qt.Orientation.Horizontal))
+        book = self.book
+        if self.hold is not None and self.hold(book, change, lambda: self.book is book and self._push_or_refuse(
+                change, text)):
+            return False  # pushed later, when the user confirms (if the book is still shown)
+        return self._push_or_refuse(change, text)
+
+    def _push_or_refuse(self, change: Change, text: str) -> bool:
+        try:
+            self._push(change, text)
         except PlannerError as error:
             self.refused.emit(error_text(error))
             return False

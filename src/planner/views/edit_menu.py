@@ -48,6 +48,14 @@ class EditMenu(QObject):
         window.addAction(self.find)
         menu.addAction(self.find)
         self.clear_filters = self._action(menu, self.tr("Clear filter&s"), [], lambda s: s.clear_filters())
+        menu.addSeparator()
+        check = window.exit_check
+        self.confirm_criteria = QAction(self.tr("Confirm e&xit criteria when moving deals forward"), window)
+        self.confirm_criteria.setCheckable(True)
+        self.confirm_criteria.setChecked(check.enabled)
+        self.confirm_criteria.toggled.connect(check.set_enabled)
+        check.enabled_changed.connect(self.confirm_criteria.setChecked)
+        menu.addAction(self.confirm_criteria)
         self.sheet_actions = [self.cut, self.copy, self.paste, self.clear, None, self.fill_down, self.insert_above,
                               self.insert_below, self.duplicate, self.delete_rows]
 

@@ -35,7 +35,9 @@ from planner.views.dashboard import DashboardPanel
 from planner.views.edit_menu import EditMenu
 from planner.views.excel_menu import ExcelMenu
 from planner.views.pipeline_panel import PipelinePanel
+from planner.views.deal_health import HealthBar
 from planner.views.sheet_view import FindBar, SheetView, sheet_pane
+from planner.views.stage_checklist import ExitCriteriaCheck
 from planner.views.table_view import BookTableView, titled
 
 MAX_RECENT = 8
@@ -82,6 +84,8 @@ class MainWindow(QMainWindow):
                                                    for name, spec in schema.TABLES.items()}
         self.sheets = {name: SheetView(model, self._push) for name, model in self.models.items()}
         self.find_bars = {name: FindBar() for name in self.models}
+        self.exit_check = ExitCriteriaCheck(self.settings, self)  # a deal moved forward confirms its criteria
+        self.models["Deals"].hold = self.exit_check.hold
         self.attainment_model = FrameTableModel(schema.ATTAINMENT, parent=self)
         self.team_model = FrameTableModel(schema.TEAM_ATTAINMENT, parent=self)
         self.commissions_model = FrameTableModel(schema.COMMISSIONS, parent=self)
@@ -117,10 +121,14 @@ class MainWindow(QMainWindow):
                     label = translate("schema", schema.TABLES[plan_sheet].label)
                     splitter.addWidget(titled(label, sheet_pane(self.sheets[plan_sheet], self.find_bars[plan_sheet])))
                 widget: QWidget = splitter
+            elif name == "Deals":
+                self.health_bar = HealthBar(self.sheets[name])
+                widget = sheet_pane(self.sheets[name], self.find_bars[name], self.health_bar)
             else:
                 widget = sheet_pane(self.sheets[name], self.find_bars[name])
             self.tabs.addTab(widget, translate("schema", schema.TABLES[name].label))
         self.tabs.addTab(self.pipeline, self.tr("Pipeline"))
+        self.pipeline.attention.open_deal.connect(self.show_deal)
         self.dashboard = DashboardPanel()
         self.dashboard.exported.connect(lambda path: self.statusBar().showMessage(
             self.tr("Saved %1").replace("%1", str(path)), 5000))
@@ -419,6 +427,14 @@ class MainWindow(QMainWindow):
                 return sheet
         return None
 
+    def show_deal(self, row_id: int) -> None:
+        """Open the Deals tab on the deal with ``row_id``, selected."""
+        sheet = self.sheets["Deals"]
+        self.tabs.setCurrentWidget(next(self.tabs.widget(n) for n in range(self.tabs.count())
+                                        if self.tabs.widget(n).isAncestorOf(sheet)))
+        if sheet.show_row(row_id):
+            sheet.setFocus()
+
     def show_find(self) -> None:
         sheet = self.current_sheet()
         if sheet is not None:
@@ -539,6 +555,7 @@ class MainWindow(QMainWindow):
                 self._set_busy(None)
                 self._flag_problems(book.problems())
                 self.show_report(report)
+                self.pipeline.attention.show_report(book, report)
                 self.dashboard.show(book, report)
 
         def failed(error: Exception) -> None:
@@ -546,6 +563,7 @@ class MainWindow(QMainWindow):
                 self._set_busy(None)
                 self._flag_problems(error.problems if isinstance(error, BookProblems) else [])
                 self.show_report(None, error_text(error))
+                self.pipeline.attention.show_report(None, None)
                 self.dashboard.show(None, None)
 
         self.jobs.start(lambda: compute_report(book, period), done, failed)
@@ -558,6 +576,7 @@ class MainWindow(QMainWindow):
     def show_report(self, report: Report | None, problem: str | None = None) -> None:
         previous, self.report = self.report, report
         self.pipeline.show_report(report)
+        self.models["Deals"].set_health(report.deal_health if report is not None else None)
         warnings = [QApplication.translate("errors", template).format(**fields)
                     for template, fields in (report.warnings if report else [])]
         self.warnings_label.setText("\n".join("⚠ " + text for text in warnings))

@@ -1,14 +1,16 @@
-"""The Pipeline tab: key figures of the period, the forecast, and open deals by stage."""
+"""The Pipeline tab: key figures of the period, the forecast, open deals by stage, and the
+deals that need attention."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from planner.core import schema
 from planner.core.money import format_money
 from planner.core.report import Report
 from planner.qt.table_model import FrameTableModel
+from planner.views.attention import AttentionPanel
 from planner.views.table_view import BookTableView, titled
 
 
@@ -44,7 +46,12 @@ class PipelinePanel(QWidget):
         ]))
         layout = QVBoxLayout(self)
         layout.addLayout(figures)
-        layout.addWidget(titled(self.tr("Open deals by stage"), BookTableView(self.stages_model)), 1)
+        self.attention = AttentionPanel()
+        tables = QSplitter(Qt.Orientation.Vertical)
+        tables.addWidget(titled(self.tr("Open deals by stage"), BookTableView(self.stages_model)))
+        tables.addWidget(self.attention)
+        tables.setSizes([240, 360])
+        layout.addWidget(tables, 1)
 
     def _group(self, title: str, rows: list[tuple[str, str]]) -> QGroupBox:
         group = QGroupBox(title)

@@ -333,6 +333,21 @@ class SheetView(BookTableView):
         if len(view_rows):
             self.setCurrentIndex(model.index(int(view_rows.min()), max(self.currentIndex().column(), 0)))
 
+    def show_row(self, row_id: int) -> bool:
+        """Make the row with ``row_id`` current and visible, clearing the filters if they hide it."""
+        model = self.sheet
+        frame_rows = model.frame.index.get_indexer([row_id])
+        if frame_rows[0] < 0:
+            return False
+        if model.view_rows(frame_rows)[0] < 0:
+            self.clear_filters()
+        row = int(model.view_rows(frame_rows)[0])
+        index = model.index(row, max(self.currentIndex().column(), 0))
+        self.setCurrentIndex(index)
+        self.selectRow(row)
+        self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        return True
+
     # -- find and filter -----------------------------------------------------------------------
     def find(self, text: str, forward: bool = True) -> bool:
         """Select the next cell (from the current one) whose shown text contains ``text``."""
@@ -368,13 +383,13 @@ class SheetView(BookTableView):
         if current.isValid():
             self.sheet.set_filter(self.sheet.column_name(current.column()), {self._text(current.row(),
                                                                                        current.column())})
-            self._report_filter()
+            self.report_filter()
 
     def clear_filters(self) -> None:
         self.sheet.clear_filters()
-        self._report_filter()
+        self.report_filter()
 
-    def _report_filter(self) -> None:
+    def report_filter(self) -> None:
         model = self.sheet
         if model.filtered:
             self.status.emit(self.tr("Showing %1 of %2 rows").replace("%1", f"{model.rowCount():,}").replace(
@@ -402,7 +417,7 @@ class SheetView(BookTableView):
             name = self.sheet.column_name(column)
             menu.addAction(self.tr("Hide column"), lambda: self.setColumnHidden(column, True))
             menu.addAction(self.tr("Clear filter on this column"),
-                           lambda: (self.sheet.set_filter(name, None), self._report_filter()))
+                           lambda: (self.sheet.set_filter(name, None), self.report_filter()))
         menu.addAction(self.tr("Show all columns"), self.show_all_columns)
         menu.addAction(self.tr("Clear filters"), self.clear_filters).setEnabled(self.sheet.filtered)
         menu.popup(self.horizontalHeader().mapToGlobal(position))
@@ -516,12 +531,14 @@ class FindBar(QWidget):
         super().hideEvent(event)
 
 
-def sheet_pane(view: SheetView, find_bar: FindBar) -> QWidget:
-    """A sheet with the find bar above it."""
+def sheet_pane(view: SheetView, find_bar: FindBar, *above: QWidget) -> QWidget:
+    """A sheet with the find bar (and any bars given) above it."""
     pane = QWidget()
     layout = QVBoxLayout(pane)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(0)
+    for bar in above:
+        layout.addWidget(bar)
     layout.addWidget(find_bar)
     layout.addWidget(view)
     return pane

@@ -1,0 +1,86 @@
+"""How a deal's health shows: a tint per flag and the reasons, in the user's language.
+
+Tints are translucent, so they blend with the palette's base colour and read on light and
+dark themes alike; the reasons go into tooltips and the attention list, so the flags never
+rest on colour alone.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor
+
+# Role giving a Deals row's health flags, e.g. ("stalled", "slipped"); () for a healthy row.
+HealthRole = Qt.ItemDataRole.UserRole + 2
+
+# Health filters of the Deals view, in the order they are offered.
+FILTERS = ("all", "attention", "stalled", "slipped")
+
+_TINTS = {
+    ("stalled",): QColor(255, 170, 0, 60),  # amber
+    ("slipped",): QColor(225, 45, 95, 52),  # rose
+    ("stalled", "slipped"): QColor(150, 80, 255, 60),  # violet: both
+}
+
+
+def tint(flags: tuple[str, ...]) -> QColor | None:
+    return _TINTS.get(flags)
+
+
+def flags_of(record) -> tuple[str, ...]:
+    """The flags of one row of ``deal_health`` (a mapping or Series)."""
+    return tuple(flag for flag in ("stalled", "slipped") if bool(record[flag]))
+
+
+def _days(value) -> str:
+    """Days as a whole number, or with one decimal when it has one (an average)."""
+    value = round(float(value), 1)
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
+
+
+def reasons(record) -> list[str]:
+    """Why a deal (a row of ``deal_health`` or ``needs_attention``) is flagged, one line per reason."""
+    translate = QCoreApplication.translate
+    lines = []
+    if bool(record["stalled"]):
+        lines.append(translate("DealHealth", "Stalled: %1 days in %2 (won deals average %3)").replace(
+            "%1", _days(record["days_in_stage"])).replace("%2", str(record["stage"])).replace(
+            "%3", _days(record["won_avg_days"])))
+    if bool(record["slipped"]):
+        if int(record["slips"]) >= 2:
+            lines.append(translate("DealHealth", "Slipped: expected close moved later %1 times").replace(
+                "%1", str(int(record["slips"]))))
+        if bool(record["overdue"]):
+            expected = record.get("expected_close")
+            if expected is None or pd.isna(expected):
+                lines.append(translate("DealHealth", "Overdue: expected close is past"))
+            else:
+                lines.append(translate("DealHealth", "Overdue: expected close %1 is past").replace(
+                    "%1", pd.Timestamp(expected).date().isoformat()))
+    return lines
+
+
+class HealthMarks:
+    """Deals' health by row id: flags and the tooltip saying why (only flagged deals)."""
+
+    def __init__(self, health: pd.DataFrame | None = None, expected_close: pd.Series | None = None) -> None:
+        self.flags: dict[int, tuple[str, ...]] = {}
+        self.tips: dict[int, str] = {}
+        if health is None or not len(health):
+            return
+        flagged = health[health["stalled"].to_numpy(dtype=bool) | health["slipped"].to_numpy(dtype=bool)]
+        if expected_close is not None:
+            flagged = flagged.assign(expected_close=expected_close.reindex(flagged.index))
+        for row, record in zip(flagged.index.tolist(), flagged.to_dict("records")):
+            self.flags[row] = flags_of(record)
+            self.tips[row] = "\n".join(reasons(record))
+
+    def rows(self, which: str) -> list[int]:
+        """Row ids shown by health filter ``which`` ("attention", "stalled", "slipped")."""
+        if which == "attention":
+            return list(self.flags)
+        return [row for row, flags in self.flags.items() if which in flags]
+
+    def count(self, which: str) -> int:
+        return len(self.rows(which))

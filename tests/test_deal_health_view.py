@@ -1,0 +1,127 @@
+"""Deal health in the app: tinted rows with reasons, the health filter, the attention list."""
+
+from __future__ import annotations
+
+import pytest
+from health_book import health_book, open_window, shown_ids, view_row
+from PySide6.QtCore import Qt
+
+from planner.qt.health_marks import HealthRole
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    window = open_window(qtbot, tmp_path, health_book())
+    yield window
+    window.jobs.wait()
+
+
+def cell(window, deal_id, column, role):
+    model = window.models["Deals"]
+    return model.data(model.index(view_row(window, deal_id), list(model.frame.columns).index(column)), role)
+
+
+def test_flagged_rows_are_tinted_with_a_tooltip_saying_why(window):
+    tip = Qt.ItemDataRole.ToolTipRole
+    assert cell(window, "S", "amount", HealthRole) == ("stalled",)
+    assert cell(window, "S", "amount", Qt.ItemDataRole.BackgroundRole) is not None
+    assert cell(window, "S", "amount", tip) == "Stalled: 48 days in Proposal (won deals average 20)"
+    assert cell(window, "L", "name", HealthRole) == ("slipped",)
+    assert cell(window, "L", "name", tip) == "Slipped: expected close moved later 3 times"
+    assert cell(window, "O", "created", tip) == "Overdue: expected close 2026-03-01 is past"
+    assert cell(window, "B", "amount", HealthRole) == ("stalled", "slipped")
+    assert cell(window, "B", "amount", tip) == ("Stalled: 75 days in Proposal (won deals average 20)\n"
+                                                "Overdue: expected close 2026-03-10 is past")
+    # a reference cell keeps its own tooltip (the owner's id) above the reasons
+    assert cell(window, "S", "owner", tip) == "R1\nStalled: 48 days in Proposal (won deals average 20)"
+    # each flag its own tint; healthy and closed deals none
+    tints = {cell(window, deal, "amount", Qt.ItemDataRole.BackgroundRole).name(
+        cell(window, deal, "amount", Qt.ItemDataRole.BackgroundRole).NameFormat.HexArgb) for deal in "SLB"}
+    assert len(tints) == 3
+    for deal in ("H", "W1"):
+        assert cell(window, deal, "amount", HealthRole) == ()
+        assert cell(window, deal, "amount", Qt.ItemDataRole.BackgroundRole) is None
+        assert cell(window, deal, "amount", tip) is None
+
+
+def test_marks_stay_on_their_deals_when_rows_are_sorted_and_inserted(qtbot, window):
+    view, model = window.sheets["Deals"], window.models["Deals"]
+    view.sortByColumn(list(model.frame.columns).index("amount"), Qt.SortOrder.DescendingOrder)
+    assert shown_ids(window)[0] == "B" and cell(window, "B", "amount", HealthRole) == ("stalled", "slipped")
+    view.setCurrentIndex(model.index(0, 0))
+    view.insert_rows()
+    assert cell(window, "S", "id", HealthRole) == ("stalled",) and cell(window, "H", "id", HealthRole) == ()
+
+
+def choose(window, which):
+    combo = window.health_bar.combo
+    combo.setCurrentIndex(combo.findData(which))
+
+
+def test_the_health_filter_shows_exactly_the_flagged_rows(window):
+    combo = window.health_bar.combo
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "All deals", "Needs attention (4)", "Stalled (2)", "Slipped (3)"]
+    choose(window, "attention")
+    assert sorted(shown_ids(window)) == ["B", "L", "O", "S"]
+    choose(window, "stalled")
+    assert sorted(shown_ids(window)) == ["B", "S"]
+    choose(window, "slipped")
+    assert sorted(shown_ids(window)) == ["B", "L", "O"]
+    # combined with a filter by value: Alex Kim's slipped deals
+    view = window.sheets["Deals"]
+    view.setCurrentIndex(view.model().index(view_row(window, "L"), list(view.sheet.frame.columns).index("owner")))
+    view.filter_by_current()
+    assert sorted(shown_ids(window)) == ["B", "L", "O"]
+    choose(window, "stalled")
+    assert shown_ids(window) == ["B"]
+    view.clear_filters()  # clears the health filter too, and the combo says so
+    assert len(shown_ids(window)) == 6 and combo.currentData() == "all"
+
+
+def test_marks_and_filter_follow_the_report_after_an_edit(qtbot, window):
+    choose(window, "stalled")
+    view, model = window.sheets["Deals"], window.models["Deals"]
+    stage = list(model.frame.columns).index("stage")
+    with qtbot.waitSignal(window.report_ready, timeout=30_000):
+        # back to Prospect: a new stay in a stage (entered today, after as_of): S is no longer stalled
+        assert model.setData(model.index(view_row(window, "S"), stage), "Prospect")
+    assert shown_ids(window) == ["B"]
+    assert window.health_bar.combo.currentText() == "Stalled (1)"
+    window.undo_stack.undo()
+    qtbot.waitUntil(lambda: sorted(shown_ids(window)) == ["B", "S"], timeout=30_000)
+    assert view.model() is model
+
+
+def test_the_attention_list_orders_by_severity_and_jumps_to_the_deal(qtbot, window):
+    panel = window.pipeline.attention
+    model = panel.model
+    assert panel.title.text() == "<b>Needs attention (4)</b>"
+    rows = [[model.data(model.index(row, column)) for column in range(model.columnCount())]
+            for row in range(model.rowCount())]
+    assert rows == [
+        ["B · Both", "Alex Kim", "Proposal", "75",
+         "Stalled: 75 days in Proposal (won deals average 20); Overdue: expected close 2026-03-10 is past"],
+        ["O · Overdue deal", "Alex Kim", "Commit", "11", "Overdue: expected close 2026-03-01 is past"],
+        ["S · Stalled deal", "김민지", "Proposal", "48", "Stalled: 48 days in Proposal (won deals average 20)"],
+        ["L · Slipped deal", "Alex Kim", "Prospect", "30", "Slipped: expected close moved later 3 times"],
+    ]
+    # a filter hides S: jumping there clears it and selects S in the Deals tab
+    choose(window, "slipped")
+    assert view_row(window, "S") == -1
+    window.tabs.setCurrentWidget(window.pipeline)
+    panel.view.setCurrentIndex(model.index(2, 0))
+    qtbot.keyClick(panel.view, Qt.Key.Key_Return)
+    deals = window.sheets["Deals"]
+    assert window.tabs.currentIndex() == 0 and len(shown_ids(window)) == 6
+    assert deals.currentIndex().row() == view_row(window, "S")
+    assert deals.selected_rows() == [view_row(window, "S")]
+    # a double-click opens the deal too
+    window.tabs.setCurrentWidget(window.pipeline)
+    rect = panel.view.visualRect(model.index(3, 1))
+    qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.tabs.currentIndex() == 0 and deals.currentIndex().row() == view_row(window, "L")
+    # a book whose report failed lists nothing
+    panel.show_report(None, None)
+    assert model.rowCount() == 0 and panel.title.text() == "<b>Needs attention (0)</b>"
