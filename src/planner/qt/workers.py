@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from shiboken6 import isValid
 
 
 class _Relay(QObject):
@@ -45,10 +46,17 @@ class JobRunner(QObject):
               on_failure: Callable[[Exception], None]) -> Job:
         job = Job(work)
         self._running.add(job)
-        job.relay.succeeded.connect(lambda result: (self._running.discard(job), on_success(result)))
-        job.relay.failed.connect(lambda error: (self._running.discard(job), on_failure(error)))
+        job.relay.succeeded.connect(lambda result: self._report(job, on_success, result))
+        job.relay.failed.connect(lambda error: self._report(job, on_failure, error))
         QThreadPool.globalInstance().start(job)
         return job
+
+    def _report(self, job: Job, callback: Callable[[object], None], outcome: object) -> None:
+        self._running.discard(job)
+        # a job that outlives its window (closed while it ran) reports to no one: its
+        # callbacks would touch deleted widgets
+        if isValid(self):
+            callback(outcome)
 
     @property
     def busy(self) -> bool:
