@@ -26,7 +26,7 @@ from planner.core.demo import demo_book
 from planner.core.errors import PlannerError
 from planner.core.money import minor_digits, to_minor, to_ratio
 from planner.core.schema import Kind
-from planner.io import excel_export
+from planner.io import excel_export, export_common
 from planner.io.excel_export import (
     AGREES, APP_SUFFIX, INPUT_SHEETS, Cond, aggregate, criterion_safe, export_book, export_mapping, rounded,
 )
@@ -264,7 +264,7 @@ def test_header_rows_are_frozen_filtered_and_sized(tmp_path):
 
 
 def test_a_book_too_big_for_a_sheet_is_refused_clearly(tmp_path, monkeypatch):
-    monkeypatch.setattr(excel_export, "EXCEL_MAX_ROWS", 10)
+    monkeypatch.setattr(export_common, "EXCEL_MAX_ROWS", 10)
     path = tmp_path / "book.xlsx"
     with pytest.raises(PlannerError, match=r"Deals has 13 rows: an Excel sheet holds at most 9 rows"):
         export_book(small_book(), path)
