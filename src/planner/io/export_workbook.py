@@ -35,6 +35,7 @@ from planner.io.export_tables import _column_kinds, _Styles, _TableWriter
 
 
 class _WorkbookWriter(_ComputedSheets, _SummarySheet, _ChartSheet):
+    """Lays out and writes every sheet of one export."""
 
     def __init__(self, snapshot: Tables, report: Report | None, period: Period, inputs: dict[str, pd.DataFrame],
                  path: str, progress: Progress | None) -> None:

@@ -21,13 +21,20 @@ from planner.io.import_results import (GENERATED, LISTED, MERGE_KEYS, NO_IDS_TO_
 @dataclass
 class MergeSummary:
     """What a merge changes: per table, rows added, changed and unchanged; the ids of the first
-    changed (and added) deals; the user's own columns the files add to the book."""
+    changed (and added) deals; the first changed rows of each table with the columns that
+    change; the user's own columns the files add to the book."""
 
     tables: dict[str, dict[str, int]] = field(default_factory=dict)
     changed_deals: list[str] = field(default_factory=list)
     added_deals: list[str] = field(default_factory=list)
     new_columns: dict[str, list[str]] = field(default_factory=dict)
     changed_count: int = 0
+    changed_rows: dict[str, list[tuple[str, list[str]]]] = field(default_factory=dict)  # table -> (key, columns)
+
+    @property
+    def empty(self) -> bool:
+        """Whether the merge changes nothing."""
+        return not self.new_columns and not any(c["added"] or c["changed"] for c in self.tables.values())
 
     def lines(self) -> list[str]:
         out = [f"{table}: {c['added']} added, {c['changed']} changed, {c['unchanged']} unchanged"
@@ -39,11 +46,25 @@ class MergeSummary:
             out.append(f"{table}: new columns {', '.join(names)}")
         return out
 
+    def plan_lines(self) -> list[str]:
+        """What the merge will do, before it is applied: per table the rows to add, to change
+        (the first ones by key, with the columns that change) and left unchanged."""
+        out = []
+        for table, c in self.tables.items():
+            out.append(f"{table}: {c['added']:,} to add, {c['changed']:,} to change, {c['unchanged']:,} unchanged")
+            rows = self.changed_rows.get(table, [])
+            out += [f"  {key}: {', '.join(columns)}" for key, columns in rows]
+            if rows and c["changed"] > len(rows):
+                out.append(f"  (and {c['changed'] - len(rows):,} more)")
+            if table in self.new_columns:
+                out.append(f"  new columns: {', '.join(self.new_columns[table])}")
+        return out
+
     def __str__(self) -> str:
         return "\n".join(self.lines())
 
 
-def plan_merge(book: Book, result: ImportResult, shown: int = 20) -> tuple[Change, MergeSummary]:
+def plan_merge(book: Book, result: ImportResult, shown: int = 20, shown_rows: int = 5) -> tuple[Change, MergeSummary]:
     """The one change that merges an import into ``book`` by the tables' keys
     (``planner import FILE... --into BOOK``), and what it changes.
 
@@ -72,6 +93,8 @@ def plan_merge(book: Book, result: ImportResult, shown: int = 20) -> tuple[Chang
         What :func:`read_tables` read, given ``book=book`` (so that its stages and reps are known).
     shown : int
         How many changed (and added) deal ids the summary lists.
+    shown_rows : int
+        How many changed rows of each table the summary lists with their changed columns.
 
     Returns
     -------
@@ -178,6 +201,12 @@ def plan_merge(book: Book, result: ImportResult, shown: int = 20) -> tuple[Chang
                             values[column] = values[column].astype(current[column].dtype)
                     parts.append(SetValues(table, values))
                 changed_ids = [row for row, flag in zip(ids, row_changed) if flag]
+                first = np.flatnonzero(old & ~is_made)[row_changed][:shown_rows]
+                summary.changed_rows[table] = [
+                    (" / ".join(part for part in key if part), [c for c, flag in zip(compared, flags) if flag]
+                     + [c for c in new_extras if pd.notna(incoming[c].iloc[index])])
+                    for key, flags, index in zip(_key_tuples(incoming.iloc[first], present_keys),
+                                                 differs.to_numpy()[row_changed][:shown_rows], first)]
                 for row, index in zip(ids, np.flatnonzero(old & ~is_made)):
                     origins[(table, int(row))] = _origin(location, index)
             else:
