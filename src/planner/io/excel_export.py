@@ -5,7 +5,9 @@ The workbook holds, in this order:
 - **Summary**: the book, the period, the key pipeline and forecast figures, how many formula
   checks disagree, and the engine's warnings; **Charts**: native Excel charts (pipeline by
   stage, attainment by rep against 100 %, forecast against quota per quarter, won revenue by
-  month);
+  month); **Dashboard**: the app's dashboard charts as native charts beside their figures
+  (funnel by stage with conversion, weighted pipeline by expected-close month, win rate and
+  sales cycle by month, time in stage against won deals);
 - the **computed sheets**: Commissions, CommissionLines (the statement lines), Attainment and
   TeamAttainment (the report period first, then the other quarters and the year), Forecast,
   PipelineStages, PipelineByRep and WonByMonth;
@@ -63,14 +65,16 @@ from planner.io.export_workbook import _WorkbookWriter
 
 
 def export_book(book: Tables, path: str | os.PathLike, period: Period | str | None = None,
-                progress: Progress | None = None) -> ExportSummary:
+                progress: Progress | None = None, translate=None) -> ExportSummary:
     """Write ``book`` (a :class:`Book` or a snapshot) to the workbook ``path``.
 
     ``period`` (default: the quarter of the book's date) is the period of the computed
     sheets. A book with problems is exported too, input sheets only, with a Problems sheet
     listing them. ``progress(fraction, step)`` is called as the work advances (raise from it
-    to cancel). The file is written beside ``path`` and renamed into place, so a failed or
-    cancelled export never leaves half a workbook.
+    to cancel). ``translate(context, text)`` (default: none; the app passes
+    ``QCoreApplication.translate``) translates the Dashboard sheet's chart titles and labels.
+    The file is written beside ``path`` and renamed into place, so a failed or cancelled export
+    never leaves half a workbook.
 
     Raises
     ------
@@ -96,7 +100,7 @@ def export_book(book: Tables, path: str | os.PathLike, period: Period | str | No
 
     temporary = path.resolve().parent / f".{path.stem}-{secrets.token_hex(6)}.xlsx"
     try:
-        writer = _WorkbookWriter(snapshot, report, period, inputs, str(temporary), progress)
+        writer = _WorkbookWriter(snapshot, report, period, inputs, str(temporary), progress, translate)
         summary = writer.write()
         os.replace(temporary, path)
     except BaseException:

@@ -29,17 +29,19 @@ from planner.io.export_charts import _ChartSheet
 from planner.io.export_common import (AGREES, APP_SUFFIX, EXCEL_MAX_FORMULA, FORMULA_TOO_LONG, ExportSummary, Progress,
                                       _check_rows, _display_width, _major, excel_serial)
 from planner.io.export_computed import _ComputedSheets
+from planner.io.export_dashboard import _DashboardSheet, untranslated
 from planner.io.export_formulas import Cond, _Col, _Grid, _input_range, _quote, _sum, aggregate, rounded
 from planner.io.export_summary import _SummarySheet
 from planner.io.export_tables import _column_kinds, _Styles, _TableWriter
 
 
-class _WorkbookWriter(_ComputedSheets, _SummarySheet, _ChartSheet):
+class _WorkbookWriter(_ComputedSheets, _SummarySheet, _ChartSheet, _DashboardSheet):
     """Lays out and writes every sheet of one export."""
 
     def __init__(self, snapshot: Tables, report: Report | None, period: Period, inputs: dict[str, pd.DataFrame],
-                 path: str, progress: Progress | None) -> None:
+                 path: str, progress: Progress | None, translate=None) -> None:
         self.snapshot, self.report, self.period, self.inputs = snapshot, report, period, inputs
+        self.translate = translate or untranslated  # translate(context, text), as QCoreApplication.translate
         self.progress = progress or (lambda fraction, step: None)
         self.workbook = xlsxwriter.Workbook(path, {
             "constant_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
@@ -64,6 +66,7 @@ class _WorkbookWriter(_ComputedSheets, _SummarySheet, _ChartSheet):
                 self.progress(0.1, "Summary")
                 self._write_summary()
                 self._write_charts()
+                self._write_dashboard()
                 computed = (("Commissions", self._write_commissions),
                             ("CommissionLines", self._write_commission_lines),
                             ("Attainment", self._write_attainment),
