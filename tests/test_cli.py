@@ -229,8 +229,88 @@ def test_import_a_crm_export_and_merge_it_again(tmp_path):
     assert out.startswith("imported 8,800 Deals")
     data = json.loads(planner("report", book, "--json", "--period", "2017").stdout)
     assert data["pipeline"]["won_count"] > 0
-    merged = planner("import", files[0], "--into", book).stdout
-    assert merged.startswith(f"merged into {book}")
+    merged = planner("import", files[0], "--into", book, "--yes").stdout
+    assert merged.startswith(f"merging {files[0]} into {book}:")
+    assert "Deals: 0 to add, 0 to change, 8,800 unchanged" in merged and "nothing to change" in merged
+
+
+BOOK_CSV = """Deal ID,Deal Name,Owner,Stage,Amount,Created,Expected close,Closed
+D-1,Alpha,Kim,Prospecting,1000,2026-01-05,2026-06-30,
+D-2,Beta,Lee,Negotiation,2500,2026-02-01,2026-05-31,
+D-3,Gamma,Kim,Closed Won,4000,2026-01-10,,2026-03-02
+"""
+# D-2 moves stage and grows, D-4 is new, D-1 and D-3 are as they were
+CHANGES_CSV = BOOK_CSV.replace("D-2,Beta,Lee,Negotiation,2500", "D-2,Beta,Lee,Closed Won,2600").replace(
+    "2026-05-31,\n", "2026-05-31,2026-04-01\n") + "D-4,Delta,Lee,Prospecting,700,2026-03-01,2026-07-31,\n"
+
+
+@pytest.fixture
+def merge_files(tmp_path):
+    """A small book and a file that changes it: (book, file)."""
+    (tmp_path / "book.csv").write_text(BOOK_CSV, encoding="utf-8")
+    (tmp_path / "changes.csv").write_text(CHANGES_CSV, encoding="utf-8")
+    planner("import", tmp_path / "book.csv", "--out", tmp_path / "book.planner")
+    return tmp_path / "book.planner", tmp_path / "changes.csv"
+
+
+def deals(book: Path) -> dict[str, tuple]:
+    """Each deal of ``book``: id -> (stage, amount in minor units)."""
+    from planner.storage import open_book
+
+    frame = open_book(book).snapshot().keyed("Deals")
+    return {str(i): (str(s), int(a)) for i, s, a in zip(frame["id"], frame["stage"], frame["amount"])}
+
+
+def test_import_into_with_dry_run_shows_the_plan_and_leaves_the_book_as_it_was(merge_files):
+    book, changes = merge_files
+    before = book.read_bytes()
+    out = planner("import", changes, "--into", book, "--dry-run").stdout
+    assert f"merging {changes} into {book}:" in out
+    assert "Deals: 1 to add, 1 to change, 2 unchanged" in out
+    assert "D-2: stage, amount, closed" in out  # the changed row, with the columns that change
+    assert f"dry run: {book} was not changed" in out and "merged into" not in out
+    assert book.read_bytes() == before
+
+
+def test_import_into_without_a_terminal_or_yes_refuses_and_changes_nothing(merge_files):
+    book, changes = merge_files
+    before = book.read_bytes()
+    result = planner("import", changes, "--into", book, check=False)  # stdin is not a terminal here
+    assert result.returncode == 1
+    assert "Deals: 1 to add, 1 to change" in result.stdout  # the plan is shown all the same
+    assert result.stderr.strip() == (f"planner: error: {book} was not changed: pass --yes to apply these changes, "
+                                     "or --dry-run to only show them")
+    assert book.read_bytes() == before
+
+
+def test_import_into_with_yes_applies_the_plan(merge_files):
+    book, changes = merge_files
+    assert deals(book)["D-2"] == ("Negotiation", 250_000)
+    out = planner("import", changes, "--into", book, "--yes").stdout
+    assert out.index("1 to add, 1 to change") < out.index(f"merged into {book}")  # the plan first
+    after = deals(book)
+    assert after["D-2"] == ("Closed Won", 260_000) and after["D-4"] == ("Prospecting", 70_000) and len(after) == 4
+    again = planner("import", changes, "--into", book, "--yes").stdout
+    assert "Deals: 0 to add, 0 to change, 4 unchanged" in again and "nothing to change" in again
+
+
+@pytest.mark.parametrize("answer, applied", [("n", False), ("", False), ("yes", True)])
+def test_import_into_at_a_terminal_asks_before_applying(merge_files, monkeypatch, capsys, answer, applied):
+    from planner import cli
+
+    book, changes = merge_files
+    before = deals(book)
+    prompts = []
+    monkeypatch.setattr(cli, "_interactive", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda prompt: prompts.append(prompt) or answer)
+    code = cli.run(cli.parse(["import", str(changes), "--into", str(book)]))
+    assert prompts == [f"Apply these changes to {book}? [y/N] "]
+    out = capsys.readouterr().out
+    assert "Deals: 1 to add, 1 to change, 2 unchanged" in out
+    if applied:
+        assert code == 0 and f"merged into {book}" in out and deals(book)["D-2"] == ("Closed Won", 260_000)
+    else:  # the session held the book while asking; its deals are as they were
+        assert code == 1 and f"not applied: {book} was not changed" in out and deals(book) == before
 
 
 def test_a_file_that_is_not_a_workbook_is_refused_in_one_line(tmp_path):

@@ -26,7 +26,7 @@ from planner.core.demo import demo_book
 from planner.core.errors import PlannerError
 from planner.core.money import minor_digits, to_minor, to_ratio
 from planner.core.schema import Kind
-from planner.io import excel_export
+from planner.io import excel_export, export_common
 from planner.io.excel_export import (
     AGREES, APP_SUFFIX, INPUT_SHEETS, Cond, aggregate, criterion_safe, export_book, export_mapping, rounded,
 )
@@ -264,7 +264,7 @@ def test_header_rows_are_frozen_filtered_and_sized(tmp_path):
 
 
 def test_a_book_too_big_for_a_sheet_is_refused_clearly(tmp_path, monkeypatch):
-    monkeypatch.setattr(excel_export, "EXCEL_MAX_ROWS", 10)
+    monkeypatch.setattr(export_common, "EXCEL_MAX_ROWS", 10)
     path = tmp_path / "book.xlsx"
     with pytest.raises(PlannerError, match=r"Deals has 13 rows: an Excel sheet holds at most 9 rows"):
         export_book(small_book(), path)
@@ -352,20 +352,92 @@ def test_formulas_are_written_without_cached_values(tmp_path):
 def test_charts_are_native_excel_charts(tmp_path):
     path = tmp_path / "book.xlsx"
     summary = export_book(small_book(), path)
-    assert summary.charts == 4
+    assert summary.charts == 8  # four here, four of the dashboard (below)
     with zipfile.ZipFile(path) as archive:
         charts = sorted(name for name in archive.namelist() if re.fullmatch(r"xl/charts/chart\d+\.xml", name))
         xml = [archive.read(name).decode() for name in charts]
         assert not any(name.startswith("xl/media/") for name in archive.namelist())  # no pictures
         charts_sheet = sheet_part(archive, "Charts")
         assert "<drawing " in archive.read(charts_sheet).decode()
-    assert len(xml) == 4
-    pipeline, attainment_chart, forecast_chart, won = xml
+    assert len(xml) == 8
+    pipeline, attainment_chart, forecast_chart, won = xml[:4]
     assert '<c:barDir val="bar"/>' in pipeline and "PipelineStages!$F$2:$F$4" in pipeline
     assert '<c:barDir val="col"/>' in attainment_chart and "<c:lineChart>" in attainment_chart  # bars + 100 % line
     assert "Attainment!$M$2:$M$4" in attainment_chart  # the target column
     assert "<c:lineChart>" in forecast_chart and "Forecast!$D$2:$D$5" in forecast_chart  # quota as a line
     assert '<c:barDir val="col"/>' in won and "WonByMonth!$F$2" in won
+
+
+CHART_REFERENCE = re.compile(r"<c:f>(?:'?([^'!<]+)'?)!\$([A-Z]+)\$(\d+)(?::\$([A-Z]+)\$(\d+))?</c:f>")
+
+
+def test_the_dashboard_charts_are_native_charts_of_the_dashboards_figures(tmp_path):
+    from planner.charts.data import funnel_by_stage, monthly_trends, time_in_stage, weighted_by_month
+    from planner.core.report import compute_report
+    from openpyxl.utils import column_index_from_string
+
+    book = small_book()
+    path = tmp_path / "book.xlsx"
+    export_book(book, path, translate=lambda context, text: f"<{context}:{text}>")
+    with zipfile.ZipFile(path) as archive:
+        names = sorted((name for name in archive.namelist() if re.fullmatch(r"xl/charts/chart\d+\.xml", name)),
+                       key=lambda name: int(re.search(r"\d+", name).group()))
+        xml = [archive.read(name).decode() for name in names]
+        dashboard_part = archive.read(sheet_part(archive, "Dashboard")).decode()
+    assert len(xml) == 8 and "<drawing " in dashboard_part
+    funnel, weighted, trends, stages = xml[4:]
+    # the titles and series names went through translate(context, text) (escaped in the XML)
+    for chart, title in ((funnel, "Pipeline funnel"), (weighted, "Weighted pipeline by expected close"),
+                         (trends, "Win rate and sales cycle"), (stages, "Time in stage")):
+        assert f"&lt;charts:{title}&gt;" in chart
+    assert '<c:barDir val="col"/>' in funnel and "<c:lineChart>" in funnel  # stages reached + conversion
+    assert '<c:grouping val="stacked"/>' in weighted
+    assert trends.count("<c:lineChart>") == 2 and trends.count("<c:valAx>") == 2  # the cycle on a second axis
+    assert '<c:barDir val="bar"/>' in stages
+
+    # every range a chart plots is on a sheet of the workbook, inside what was written; each chart
+    # plots some values (a series may be blank: the small book has no won deal's stage times)
+    workbook = openpyxl.load_workbook(path)
+    for chart in xml:
+        references = CHART_REFERENCE.findall(chart)
+        assert references
+        filled = 0
+        for sheet, first_column, first_row, last_column, last_row in references:
+            cells = workbook[sheet][f"{first_column}{first_row}:{last_column or first_column}{last_row or first_row}"]
+            cells = [cells] if not isinstance(cells, tuple) else [c for row in cells for c in
+                                                                   (row if isinstance(row, tuple) else (row,))]
+            assert int(last_row or first_row) <= workbook[sheet].max_row
+            assert column_index_from_string(last_column or first_column) <= workbook[sheet].max_column
+            filled += any(cell.value is not None for cell in cells)
+        assert filled == len(references) or "Time in stage" in chart
+        assert filled >= 2  # categories and values at least
+
+    # the figures beside the charts are the dashboard's (planner.charts.data)
+    snapshot = book.snapshot()
+    report = compute_report(snapshot)
+    rows = list(workbook["Dashboard"].iter_rows(values_only=True))
+
+    def block(header: str) -> list[tuple]:
+        start = next(n for n, row in enumerate(rows) if row[0] == header)
+        out = []
+        for row in rows[start + 1:]:
+            if row[0] is None:
+                break
+            out.append(row)
+        return out
+    expected = funnel_by_stage(report)
+    reached = block("stage")
+    assert [r[0] for r in reached] == [*expected["stage"], "<charts:Won>"]
+    assert [r[1] for r in reached] == [*expected["reached"], expected["advanced"].iloc[-1]]
+    scale = 10 ** minor_digits(snapshot.currency)
+    months = weighted_by_month(snapshot, report.as_of)
+    assert [r[1] for r in block("expected close")] == pytest.approx(list(months.iloc[:, 0] / scale))
+    trend = monthly_trends(snapshot, report.as_of)
+    got = block("month")
+    assert [r[0] for r in got] == list(trend["month"]) and [r[1] for r in got] == list(trend["won_count"])
+    times = time_in_stage(snapshot, report.as_of)
+    got = next(r for n, r in enumerate(rows) if r[0] == "stage" and r[1] == "won_avg_days")
+    assert got[2] == "open_avg_days" and len(times)
 
 
 # -- the formulas agree with the app, recalculated by LibreOffice ----------------------------------------
@@ -528,6 +600,9 @@ def test_the_workbook_renders_to_pdf_with_its_charts_and_cjk_names(tmp_path):
     chart_pages = [n for n, text in enumerate(texts, 1) if "Open pipeline by stage" in text
                    or "Attainment by rep" in text or "Forecast versus quota" in text or "Won revenue by month" in text]
     assert len(chart_pages) >= 4
+    for title in ("Pipeline funnel", "Weighted pipeline by expected close", "Win rate and sales cycle",
+                  "Time in stage"):  # the dashboard's charts, each on a page of the Dashboard sheet
+        assert any(title in text for text in texts), title
     attainment_page = next(n for n in chart_pages if "Attainment by rep" in texts[n - 1])
     # the rep names on the category axis are turned 45°: the text comes out a glyph a line
     assert set("김민지佐藤健") <= set(texts[attainment_page - 1])

@@ -22,6 +22,9 @@ from planner.core.periods import Period
 
 COMMANDS = ("open", "demo", "report", "copy", "import", "export")
 
+NOT_CONFIRMED = QT_TRANSLATE_NOOP("errors", "{book} was not changed: pass --yes to apply these changes, or --dry-run "
+                                            "to only show them")
+
 DESCRIPTION = """\
 Planner: a spreadsheet-style planner for sales teams (pipeline, quotas, attainment,
 commissions, forecasts).
@@ -32,7 +35,8 @@ commissions, forecasts).
   planner report BOOK --json    print the book's figures as one JSON object
   planner copy SRC DST          copy a book between a file and a PostgreSQL database
   planner import FILE... --out BOOK     a new book from Excel/CSV files (CRM exports too)
-  planner import FILE... --into BOOK    merge them into BOOK by id
+  planner import FILE... --into BOOK    show what merging them into BOOK by id changes, then
+                                        ask (--yes: apply, --dry-run: only show)
   planner export BOOK --out FILE.xlsx   an auditable workbook: sheets, formulas, charts
 
 BOOK is a book file (.planner) or a PostgreSQL address, postgresql://user@host/database
@@ -88,7 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
     where = importer.add_mutually_exclusive_group(required=True)
     where.add_argument("--out", type=_target, help="write a new book here (file or postgresql://…)")
     where.add_argument("--into", type=_target, help="merge into this book by id: new rows added, changed rows "
-                                                    "updated, in one save")
+                                                    "updated, in one save; what changes is shown first")
+    confirm = importer.add_mutually_exclusive_group()
+    confirm.add_argument("--yes", "-y", action="store_true", help="with --into: apply the changes without asking")
+    confirm.add_argument("--dry-run", action="store_true", help="with --into: only show what would change")
     importer.add_argument("--mapping", type=Path, help="a saved mapping (JSON) of sheets, headers and stages")
     importer.add_argument("--save-mapping", type=Path, help="save the mapping used (guessed or given) here")
     importer.add_argument("--force", action="store_true", help="with --out: replace BOOK if it exists")
@@ -174,43 +181,85 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from planner.io.excel_import import build_book, plan_merge, read_tables
+    from planner.io.excel_import import build_book, read_tables
     from planner.io.mapping import Mapping
-    from planner.storage import Store, write_book
+    from planner.storage import write_book
 
     mapping = Mapping.load(args.mapping) if args.mapping else _planner_export_mapping(args.files)
     if args.out is not None and isinstance(args.out, Path) and args.out.exists() and not args.force:
         raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} already exists (use --force to overwrite it)"),
                            path=str(args.out))
-    if args.out is not None:
-        result = read_tables(args.files, mapping)
+    if args.out is not None and (args.yes or args.dry_run):
+        raise PlannerError(QT_TRANSLATE_NOOP("errors", "--yes and --dry-run go with --into"))
+    if args.into is not None:
+        result, applied = _merge_into(args, mapping)
+    else:
+        result, applied = read_tables(args.files, mapping), True
         result.refuse_if_problems()
         book = build_book(result)
         write_book(book, args.out, replace_other=args.force)
         counts = ", ".join(f"{len(book[name]):,} {name}" for name in ("Deals", "Reps", "Stages", "Quotas")
                            if len(book[name]))
         print(f"imported {counts} into {args.out}")
-    else:
-        store = Store.open(args.into, "edit")
-        try:
-            book = store.load()
-            result = read_tables(args.files, mapping, currency=book.currency, book=book)
-            result.refuse_if_problems()
-            change, summary = plan_merge(book, result)
-            book.apply(change)
-            changes = book.take_changes()
-            if changes:
-                book.saved(changes, store.save(book.snapshot(), changes, dict(book.versions)))
-        finally:
-            store.close()
-        print(f"merged into {args.into}: {summary}")
-    for warning in result.warnings[:20]:
-        print(f"warning: {warning}", file=sys.stderr)
-    if len(result.warnings) > 20:
-        print(f"warning: (and {len(result.warnings) - 20} more)", file=sys.stderr)
+        _print_warnings(result.warnings, sys.stderr, "")
     if args.save_mapping:
         result.mapping.save(args.save_mapping)
-    return 0
+    return 0 if applied else 1
+
+
+def _print_warnings(warnings: list, file, indent: str) -> None:
+    for warning in warnings[:20]:
+        print(f"{indent}warning: {warning}", file=file)
+    if len(warnings) > 20:
+        print(f"{indent}warning: (and {len(warnings) - 20} more)", file=file)
+
+
+def _merge_into(args: argparse.Namespace, mapping):
+    """``import --into``: plan the merge and print what it changes, then apply it only when
+    told to: ``--yes``, or the user answers yes at a terminal; ``--dry-run`` stops after the
+    plan; without a terminal and neither flag, nothing is applied (an error). Returns the
+    import and whether the book is as the user wanted (False: the user said no)."""
+    from planner.io.excel_import import plan_merge, read_tables
+    from planner.storage import Store
+
+    asking = not (args.yes or args.dry_run) and _interactive()
+    # only a merge that may be applied holds the book (a dry run leaves it untouched)
+    store = Store.open(args.into, "edit" if args.yes or asking else "read")
+    try:
+        book = store.load()
+        result = read_tables(args.files, mapping, currency=book.currency, book=book)
+        result.refuse_if_problems()
+        change, summary = plan_merge(book, result)
+        print(f"merging {', '.join(map(str, args.files))} into {args.into}:")
+        for line in summary.plan_lines():
+            print(f"  {line}")
+        _print_warnings(result.warnings, sys.stdout, "  ")
+        if summary.empty:
+            print(f"nothing to change: {args.into} is left as it is")
+            return result, True
+        if args.dry_run:
+            print(f"dry run: {args.into} was not changed")
+            return result, True
+        if not args.yes:
+            if not asking:
+                raise PlannerError(NOT_CONFIRMED, book=str(args.into))
+            answer = input(f"Apply these changes to {args.into}? [y/N] ").strip().lower()
+            if answer not in ("y", "yes"):
+                print(f"not applied: {args.into} was not changed")
+                return result, False
+        book.apply(change)
+        changes = book.take_changes()
+        if changes:
+            book.saved(changes, store.save(book.snapshot(), changes, dict(book.versions)))
+    finally:
+        store.close()
+    print(f"merged into {args.into}: {summary}")
+    return result, True
+
+
+def _interactive() -> bool:
+    """Whether a person can answer a question (stdin is a terminal)."""
+    return sys.stdin is not None and sys.stdin.isatty()
 
 
 def _planner_export_mapping(files: list[Path]):

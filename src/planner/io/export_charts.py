@@ -1,0 +1,83 @@
+"""The Charts sheet of an export (no Qt): native Excel charts over the computed sheets, so
+they follow the formulas. A mixin of :class:`planner.io.export_workbook._WorkbookWriter`."""
+
+from __future__ import annotations
+
+
+class _ChartSheet:
+    def _write_charts(self) -> None:
+        worksheet = self.workbook.add_worksheet("Charts")
+        workbook, styles = self.workbook, self.styles
+        font = {"name": "Noto Sans CJK KR"}
+        charts = []
+
+        stages = self.grids["PipelineStages"]
+        if len(self.open_stages):
+            chart = workbook.add_chart({"type": "bar"})
+            for key, name, color in (("value", "Open value", "#4472C4"), ("weighted", "Weighted value", "#ED7D31")):
+                chart.add_series({"name": name, "categories": stages.range("stage"), "values": stages.range(key),
+                                  "fill": {"color": color}, "gap": 60})
+            chart.set_title({"name": "Open pipeline by stage", "name_font": font})
+            chart.set_y_axis({"reverse": True, "num_font": font})
+            chart.set_x_axis({"num_format": styles.money_axis, "num_font": font, "major_gridlines": {"visible": True}})
+            charts.append((chart, 720, 360, True))
+
+        reps = self.grids["Attainment"]
+        if self.rep_block:
+            last = self.rep_block - 1
+            chart = workbook.add_chart({"type": "column"})
+            chart.add_series({"name": f"Attainment {self.period.label}", "categories": reps.range("name", 0, last),
+                              "values": reps.range("attainment", 0, last), "fill": {"color": "#4472C4"}})
+            target = workbook.add_chart({"type": "line"})
+            target.add_series({"name": "Quota (100%)", "categories": reps.range("name", 0, last),
+                               "values": reps.range("target", 0, last), "line": {"color": "#C00000", "width": 2},
+                               "marker": {"type": "none"}})
+            chart.combine(target)
+            chart.set_title({"name": f"Attainment by rep, {self.period.label}", "name_font": font})
+            chart.set_y_axis({"num_format": "0%", "num_font": font, "min": 0})
+            chart.set_x_axis({"num_font": {**font, "rotation": -45}})
+            charts.append((chart, min(max(720, 28 * self.rep_block), 4000), 400, True))
+
+        forecast_grid = self.grids["Forecast"]
+        quarters = [i for i, p in enumerate(self.forecast_periods) if p.kind == "quarter"]
+        if quarters:
+            first, last = quarters[0], quarters[-1]
+            chart = workbook.add_chart({"type": "column"})
+            for key, name, color in (("won", "Won", "#70AD47"), ("weighted", "Stage-weighted forecast", "#4472C4"),
+                                     ("commit", "Commit", "#A5A5A5")):
+                chart.add_series({"name": name, "categories": forecast_grid.range("period", first, last),
+                                  "values": forecast_grid.range(key, first, last), "fill": {"color": color}})
+            quota = workbook.add_chart({"type": "line"})
+            quota.add_series({"name": "Quota", "categories": forecast_grid.range("period", first, last),
+                              "values": forecast_grid.range("quota", first, last),
+                              "line": {"color": "#C00000", "width": 2.25}, "marker": {"type": "diamond"}})
+            chart.combine(quota)
+            chart.set_title({"name": f"Forecast versus quota, {self.period.start.year}", "name_font": font})
+            chart.set_y_axis({"num_format": styles.money_axis, "num_font": font})
+            chart.set_x_axis({"num_font": font})
+            charts.append((chart, 720, 360, True))
+
+        months = self.grids["WonByMonth"]
+        if self.months:
+            chart = workbook.add_chart({"type": "column"})
+            chart.add_series({"name": "Won revenue", "categories": months.range("month"),
+                              "values": months.range("won_value"), "fill": {"color": "#70AD47"}, "gap": 50})
+            chart.set_title({"name": "Won revenue by month", "name_font": font})
+            chart.set_y_axis({"num_format": styles.money_axis, "num_font": font})
+            chart.set_x_axis({"num_font": {**font, "rotation": -45}})
+            charts.append((chart, 720, 360, False))
+
+        worksheet.set_landscape()
+        worksheet.fit_to_pages(1, 0)  # printed one page wide, as many pages down as it takes
+        row = 1
+        worksheet.write_string(0, 0, f"Charts: {self.period.label} (live: they follow the formulas of the sheets "
+                                     "they plot)", styles.bold)
+        breaks = []
+        for chart, width, height, legend in charts:
+            chart.set_size({"width": width, "height": height})
+            chart.set_legend({"position": "bottom", "font": font} if legend else {"none": True})
+            worksheet.insert_chart(row, 1, chart)
+            row += int(height / 20) + 2
+            breaks.append(row)
+        worksheet.set_h_pagebreaks(breaks[:-1])  # one chart a page
+        self.summary.charts = len(charts)

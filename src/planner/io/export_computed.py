@@ -1,0 +1,250 @@
+"""The computed sheets of an export (no Qt): each figure a live formula over the input sheets
+beside the value Planner computed. A mixin of :class:`planner.io.export_workbook._WorkbookWriter`."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import numpy as np
+import pandas as pd
+
+from planner.core.facts import deal_facts, weighted_amounts
+from planner.core.periods import Period
+from planner.io.export_common import _na
+from planner.io.export_formulas import Cond, _quote, aggregate
+
+
+class _ComputedSheets:
+    """Commissions, CommissionLines, Attainment, TeamAttainment, Forecast, PipelineStages,
+    PipelineByRep and WonByMonth."""
+
+    def _write_commissions(self) -> None:
+        grid, lines = self.grids["Commissions"], self.grids["CommissionLines"]
+        rows = []
+        for i, record in enumerate(self.report.commissions.to_dict("records")):
+            part = Period.parse(record["period"])
+            key = [Cond(self._column(lines, "rep"), "=", grid.ref("rep", i), record["rep"]),
+                   Cond(self._column(lines, "period"), "=", grid.ref("period", i), record["period"]),
+                   Cond(self._column(lines, "plan"), "=", grid.ref("plan", i), record["plan"])]
+            credited = aggregate([Cond(self.credit_range["rep"], "=", grid.ref("rep", i), record["rep"]),
+                                  *self._in(self.credit_range["date"], grid.ref("from", i), grid.ref("until", i))],
+                                 self.credit_range["amount"])
+            quota, got = grid.ref("quota", i), grid.ref("credited", i)
+            rows.append({
+                "rep": record["rep"], "name": record["name"], "plan": record["plan"], "period": record["period"],
+                "from": part.start, "until": part.end - timedelta(days=1),
+                "quota": (self._quota(grid.ref("rep", i), False, part), _na(record["quota"])),
+                "credited": (credited, _na(record["credited"])),
+                "attainment": (f"IF(N({quota})>0,{got}/{quota},\"\")", _na(record["attainment"])),
+                "commission": (aggregate([*key, Cond(self._column(lines, "line"), "<>", '"bonus"', "bonus", True)],
+                                         self._column(lines, "amount")), _na(record["commission"])),
+                "bonus": (aggregate([*key, Cond(self._column(lines, "line"), "=", '"bonus"', "bonus", True)],
+                                    self._column(lines, "amount")), _na(record["bonus"])),
+                "total": (f"{grid.ref('commission', i)}+{grid.ref('bonus', i)}", _na(record["total"])),
+            })
+        self._write_grid(grid, rows)
+
+    def _write_commission_lines(self) -> None:
+        grid, commissions = self.grids["CommissionLines"], self.grids["Commissions"]
+        where = {(r, p, pl): i for i, (r, p, pl) in enumerate(zip(
+            self.report.commissions["rep"], self.report.commissions["period"], self.report.commissions["plan"]))}
+        flat = self._flat_plans()
+        rows, first_tier = [], {}
+        for i, record in enumerate(self.report.commission_lines.to_dict("records")):
+            row = where[(record["rep"], record["period"], record["plan"])]
+            credited, quota = commissions.cell("credited", row), f"N({commissions.cell('quota', row)})"
+            start, end = grid.ref("from", i), grid.ref("to", i)
+            bounded = record["to"] is not None and record["to"] is not pd.NA
+            line = record["line"]
+            base = amount = None
+            if line == "tier":
+                first_tier.setdefault(row, i)
+                if record["method"] == "marginal":
+                    low = self._round(f"{start}*{quota}")
+                    base = f"MAX({credited}-{low},0)"
+                    if bounded:
+                        base = f"MIN({base},MAX({self._round(f'{end}*{quota}')}-{low},0))"
+                else:
+                    test = [f"{credited}>0", f"{credited}>={start}*{quota}"]
+                    if bounded:
+                        test.append(f"{credited}<{end}*{quota}")
+                    base = f"IF(AND({','.join(test)}),{credited},0)"
+                if record["plan"] not in flat:
+                    base = f"IF({quota}>0,{base},0)"
+                amount = self._round(f"{grid.ref('base', i)}*{grid.ref('rate', i)}")
+            elif line == "cap":
+                base = f"SUM({grid.letter('amount')}{first_tier[row] + 2}:{grid.letter('amount')}{i + 1})"
+                cap = aggregate([Cond(self._input("Plans", "plan"), "=", grid.ref("plan", i), record["plan"])],
+                                self._input("Plans", "cap"))
+                amount = f"MIN(0,{cap}-{grid.ref('base', i)})"
+            elif line == "bonus":
+                paid = aggregate([
+                    Cond(self._input("PlanBonuses", "plan"), "=", grid.ref("plan", i), record["plan"]),
+                    Cond(self._input("PlanBonuses", "from"), "=", start)],
+                    self._input("PlanBonuses", "amount"))
+                amount = f"IF(AND({quota}>0,{credited}>={start}*{quota}),{paid},0)"
+            rows.append({
+                "rep": record["rep"], "period": record["period"], "plan": record["plan"], "line": line,
+                "method": _na(record["method"]), "from": _na(record["from"]), "to": _na(record["to"]),
+                "base": (base, _na(record["base"])), "rate": _na(record["rate"]),
+                "amount": (amount, _na(record["amount"])),
+            })
+        self._write_grid(grid, rows)
+
+    def _flat_plans(self) -> set[str]:
+        tiers = self.snapshot.keyed("PlanTiers")
+        bounded = tiers["from"].fillna(0).ne(0) | tiers["to"].notna()
+        counts = tiers.groupby("plan").size()
+        return set(counts[counts == 1].index) - set(tiers.loc[bounded, "plan"])
+
+    def _write_attainment(self) -> None:
+        grid = self.grids["Attainment"]
+        rows = []
+        for i, record in enumerate(self.rep_rows.to_dict("records")):
+            part = Period.parse(record["period"])
+            credited = aggregate([Cond(self.credit_range["rep"], "=", grid.ref("rep", i), record["rep"]),
+                                  *self._in(self.credit_range["date"], grid.ref("from", i), grid.ref("until", i))],
+                                 self.credit_range["amount"])
+            quota, got = grid.ref("quota", i), grid.ref("credited", i)
+            rows.append({
+                "rep": record["rep"], "name": _na(record["name"]), "team": _na(record["team"]),
+                "period": record["period"], "from": part.start, "until": part.end - timedelta(days=1),
+                "quota": (self._quota(grid.ref("rep", i), False, part), _na(record["quota"])),
+                "credited": (credited, _na(record["credited"])),
+                "attainment": (f"IF(N({quota})>0,{got}/{quota},\"\")", _na(record["attainment"])),
+                "target": 1.0,
+            })
+        self._write_grid(grid, rows, frozen_columns=2)
+
+    def _write_team_attainment(self) -> None:
+        grid, reps = self.grids["TeamAttainment"], self.grids["Attainment"]
+        rows = []
+        for i, record in enumerate(self.team_rows.to_dict("records")):
+            part = Period.parse(record["period"])
+            members = [Cond(self._column(reps, "team"), "=", grid.ref("team", i), record["team"]),
+                       Cond(self._column(reps, "period"), "=", grid.ref("period", i), record["period"])]
+            team_rows, own = self._quota_parts(grid.ref("team", i), True, part)
+            team, team_period = self._column(reps, "team"), self._column(reps, "period")
+            numbers = (f"SUMPRODUCT(({team}={grid.ref('team', i)})*({team_period}={grid.ref('period', i)})"
+                       f"*ISNUMBER({self._column(reps, 'quota')}))")
+            member_sum = aggregate(members, self._column(reps, "quota"))
+            quota_formula = f"IF({team_rows}>0,{own},IF({numbers}>0,{member_sum},\"\"))"
+            quota, got = grid.ref("quota", i), grid.ref("credited", i)
+            rows.append({
+                "team": record["team"], "period": record["period"], "from": part.start,
+                "until": part.end - timedelta(days=1),
+                "quota": (quota_formula, _na(record["quota"])),
+                "credited": (aggregate(members, self._column(reps, "credited")), _na(record["credited"])),
+                "attainment": (f"IF(N({quota})>0,{got}/{quota},\"\")", _na(record["attainment"])),
+            })
+        self._write_grid(grid, rows)
+
+    def _write_forecast(self) -> None:
+        grid, reps = self.grids["Forecast"], self.grids["Attainment"]
+        rows = []
+        for i, (part, figures) in enumerate(zip(self.forecast_periods, self.forecasts)):
+            start, end = grid.ref("from", i), grid.ref("until", i)
+            expected = self._in(self.deal["expected_close"], start, end)
+            won = grid.ref("won", i)
+            # open deals expected in the period, of each forecast category
+            category = {name: self._stage_sum(self.open_stages, [*expected, Cond(
+                self.deal["forecast_category"], "=", _quote(name), name, True)], self.deal["amount"])
+                for name in ("commit", "best_case", "omitted")}
+            in_period = f"*({self.deal['expected_close']}>={start})*({self.deal['expected_close']}<={end})"
+            rows.append({
+                "period": part.label, "from": part.start, "until": part.end - timedelta(days=1),
+                "quota": (aggregate([Cond(self._column(reps, "period"), "=", grid.ref("period", i), part.label)],
+                                    self._column(reps, "quota")), self.forecast_quota[i]),
+                "won": (self._stage_sum(self.won_stages, self._in(self.deal["closed"], start, end),
+                                        self.deal["amount"]), figures["won"]),
+                "open_weighted": (self._weighted(in_period), figures["open_weighted"]),
+                "weighted": (f"{won}+{grid.ref('open_weighted', i)}", figures["weighted"]),
+                "commit": (f"{won}+{category['commit']}", figures["commit"]),
+                "best_case": (f"{grid.ref('commit', i)}+{category['best_case']}", figures["best_case"]),
+                "pipeline": (f"{won}+{self._stage_sum(self.open_stages, expected, self.deal['amount'])}"
+                             f"-({category['omitted']})", figures["pipeline"]),
+            })
+        self._write_grid(grid, rows)
+
+    def _write_pipeline_stages(self) -> None:
+        grid = self.grids["PipelineStages"]
+        rows = []
+        for i, record in enumerate(self.report.stages.to_dict("records")):
+            stage = [Cond(self.deal["stage"], "=", grid.ref("stage", i), record["stage"])]
+            rows.append({
+                "stage": record["stage"],
+                "probability": (aggregate([Cond(self._input("Stages", "stage"), "=", grid.ref("stage", i),
+                                                record["stage"])], self._input("Stages", "probability")),
+                                _na(record["probability"])),
+                "count": (aggregate(stage), _na(record["count"])),
+                "value": (aggregate(stage, self.deal["amount"]), _na(record["value"])),
+                "weighted": (f"SUMPRODUCT(({self.deal['stage']}={grid.ref('stage', i)})*"
+                             f"{self._round(self.deal['amount'] + '*' + grid.ref('probability', i))})",
+                             _na(record["weighted"])),
+            })
+        pipeline = self.report.pipeline
+
+        def column_sum(key):  # no stages: no rows to add (and no sum of the total's own cell)
+            return f"SUM({grid.letter(key)}2:{grid.letter(key)}{len(rows) + 1})" if rows else "0"
+        totals = [{"stage": "Open pipeline", "count": (column_sum("count"), pipeline["open_count"]),
+                   "value": (column_sum("value"), pipeline["open_value"]),
+                   "weighted": (column_sum("weighted"), pipeline["weighted_value"])}]
+        self._write_grid(grid, rows, totals)
+
+    def _write_pipeline_by_rep(self) -> None:
+        grid = self.grids["PipelineByRep"]
+        facts, weights = deal_facts(self.snapshot), weighted_amounts(self.snapshot)
+        kind = facts["kind"].fillna("")
+        closed_in = self.period.mask(facts["closed"]).fillna(False).to_numpy(dtype=bool)
+        frame = pd.DataFrame({
+            "rep": facts["rep"].to_numpy(),
+            "open": (kind == "open").to_numpy(dtype=bool),
+            "won": (kind == "won").to_numpy(dtype=bool) & closed_in,
+            "lost": (kind == "lost").to_numpy(dtype=bool) & closed_in,
+            "amount": facts["amount"].to_numpy(dtype=object, na_value=0),
+            "weighted": weights,
+        })
+        frame["open_value"] = np.where(frame["open"], frame["amount"], 0)
+        frame["weighted_value"] = np.where(frame["open"], frame["weighted"], 0)
+        frame["won_value"] = np.where(frame["won"], frame["amount"], 0)
+        by_rep = frame.groupby("rep").agg(open_count=("open", "sum"), open_value=("open_value", "sum"),
+                                          weighted_value=("weighted_value", "sum"), won_count=("won", "sum"),
+                                          won_value=("won_value", "sum"), lost_count=("lost", "sum"))
+        empty = dict.fromkeys(by_rep.columns, 0)
+        in_period = self._in(self.deal["closed"], "PeriodStart", "PeriodEnd")
+        rows = []
+        reps = self.inputs["Reps"]
+        for i, record in enumerate(reps[["id", "name", "team"]].to_dict("records")):
+            rep = record["id"]
+            figures = {key: int(value) for key, value in (by_rep.loc[rep] if rep in by_rep.index else empty).items()}
+            owner = Cond(self.deal["owner"], "=", grid.ref("rep", i), rep)
+            open_conditions = [owner]
+            won, lost = figures["won_count"], figures["lost_count"]
+            rows.append({
+                "rep": rep, "name": _na(record["name"]), "team": _na(record["team"]),
+                "open_count": (self._stage_sum(self.open_stages, open_conditions, None), figures["open_count"]),
+                "open_value": (self._stage_sum(self.open_stages, open_conditions, self.deal["amount"]),
+                               figures["open_value"]),
+                "weighted_value": (self._weighted(f"*({self.deal['owner']}={grid.ref('rep', i)})"),
+                                   figures["weighted_value"]),
+                "won_count": (self._stage_sum(self.won_stages, [owner, *in_period], None), won),
+                "won_value": (self._stage_sum(self.won_stages, [owner, *in_period], self.deal["amount"]),
+                              figures["won_value"]),
+                "lost_count": (self._stage_sum(self.lost_stages, [owner, *in_period], None), lost),
+                "win_rate": (f"IF({grid.ref('won_count', i)}+{grid.ref('lost_count', i)}>0,{grid.ref('won_count', i)}/"
+                             f"({grid.ref('won_count', i)}+{grid.ref('lost_count', i)}),\"\")",
+                             won / (won + lost) if won + lost else None),
+            })
+        self._write_grid(grid, rows)
+
+    def _write_won_by_month(self) -> None:
+        grid = self.grids["WonByMonth"]
+        rows = []
+        for i, (month, figures) in enumerate(zip(self.months, self.month_figures)):
+            closed = self._in(self.deal["closed"], grid.ref("from", i), grid.ref("until", i))
+            rows.append({
+                "month": month.label, "from": month.start, "until": month.end - timedelta(days=1),
+                "won_count": (self._stage_sum(self.won_stages, closed, None), figures["won_count"]),
+                "won_value": (self._stage_sum(self.won_stages, closed, self.deal["amount"]), figures["won_value"]),
+            })
+        self._write_grid(grid, rows)

@@ -1,0 +1,363 @@
+"""What the tables of an import imply (no Qt): deals' stages and close dates from status
+columns, stages and reps made from names, the rules decisions.md sets for deals, required
+cells and duplicate keys. A mixin of :class:`planner.io.import_reader._Reader`."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from planner.core import schema
+from planner.core.parse import REQUIRED
+from planner.core.schema import Kind
+from planner.io import mapping as mapping_module
+from planner.io.import_cells import _aliases
+from planner.io.import_results import (CLOSED_NEEDS, DUPLICATE, GENERATED, GENERATED_IDS, LISTED, MADE_REPS,
+                                       MADE_STAGES, MISSING_COLUMN, NO_CREATED_COLUMN, NO_IDS_TO_MERGE, NO_OWNER,
+                                       OPEN_NO_AMOUNT, OPEN_NO_CREATED, UNASSIGNED, ImportProblem)
+from planner.io.mapping import DERIVED, kind_of_stage, normalize
+
+
+class _Derive:
+    """The derive step of :class:`~planner.io.import_reader._Reader` (its frames, locations,
+    headers, problems and warnings)."""
+
+    # -- what the tables imply -------------------------------------------------------------
+    def derive(self) -> None:
+        if "Deals" in self.frames:
+            self._deals()
+        self._stages()
+        self._reps()
+        self._required()
+        self._duplicates()
+        if "Settings" not in self.frames and self.book is None:
+            self.frames["Settings"] = pd.DataFrame({"key": ["currency"], "value": [self.currency]})
+            self.locations["Settings"] = pd.DataFrame({"file": [None], "sheet": [None], "row": [None]})
+            self.made.setdefault("Settings", set()).add("currency")
+
+    def _deal_kinds(self) -> pd.Series:
+        """Each deal's stage kind as the import will make it (open, won, lost or missing)."""
+        deals = self.frames["Deals"]
+        stages = deals["stage"] if "stage" in deals else pd.Series(pd.NA, index=deals.index, dtype="string")
+        known = self._known_stage_kinds()
+        names = stages.dropna().unique()
+        kinds = {}
+        for name in names:
+            target = self.mapping.stages.get(name)
+            if target in schema.STAGE_KINDS:
+                kinds[name] = target
+            elif target is not None and target in known:
+                kinds[name] = known[target]
+            elif name in known:
+                kinds[name] = known[name]
+            else:
+                kinds[name] = kind_of_stage(name) or "open"
+        return stages.map(kinds).astype("string")
+
+    def _known_stage_kinds(self) -> dict[str, str]:
+        known = {}
+        if self.book is not None:
+            stages = self.book["Stages"]
+            known.update({str(s): str(k) for s, k in zip(stages["stage"], stages["kind"]) if pd.notna(s)})
+        if "Stages" in self.frames and "stage" in self.frames["Stages"]:
+            sheet = self.frames["Stages"]
+            kinds = sheet["kind"] if "kind" in sheet else pd.Series(pd.NA, index=sheet.index)
+            for name, kind in zip(sheet["stage"], kinds):
+                if pd.notna(name):
+                    known[str(name)] = str(kind) if pd.notna(kind) else (kind_of_stage(str(name)) or "open")
+        return known
+
+    def _deals(self) -> None:
+        deals = self.frames["Deals"]
+        location = self.locations["Deals"]
+        headers = self.headers.get("Deals", {})
+        # the mapping's stage names: deals move to the stage a name is mapped to
+        if "stage" in deals:
+            renames = {name: target for name, target in self.given.stages.items()
+                       if target not in schema.STAGE_KINDS}
+            if renames:
+                deals["stage"] = deals["stage"].replace(renames)
+        # status columns (Pipedrive status, Salesforce IsWon/IsClosed) decide the kind
+        status = None
+        if "status" in deals:
+            status = deals["status"]
+        elif "is_closed" in deals or "is_won" in deals:
+            won = deals["is_won"] if "is_won" in deals else pd.Series(pd.NA, index=deals.index, dtype="boolean")
+            closed = deals.get("is_closed", won)
+            status = pd.Series(np.where(won.fillna(False), "won", np.where(closed.fillna(False), "lost", "open")),
+                               index=deals.index, dtype="string").where(won.notna() | closed.notna())
+        if status is not None:
+            stage = deals["stage"] if "stage" in deals else pd.Series(pd.NA, index=deals.index, dtype="string")
+            kinds = self._deal_kinds() if "stage" in deals else pd.Series(pd.NA, index=deals.index, dtype="string")
+            for kind, name in (("won", "Won"), ("lost", "Lost")):
+                moved = (status == kind).fillna(False) & (kinds != kind).fillna(True)
+                stage = stage.mask(moved.to_numpy(dtype=bool), name)
+                if moved.any():
+                    self.mapping.stages.setdefault(name, kind)
+            deals["stage"] = stage.astype("string")
+            self.provided["Deals"].add("stage")
+            headers.setdefault("stage", headers.get("status") or headers.get("is_won") or "stage")
+        kinds = self._deal_kinds() if "stage" in deals else pd.Series(pd.NA, index=deals.index, dtype="string")
+        closed_kind = kinds.isin(["won", "lost"]).fillna(False).to_numpy(dtype=bool)
+        # when each deal closed (or is expected to)
+        closed = deals["closed"] if "closed" in deals else pd.Series(pd.NaT, index=deals.index, dtype="datetime64[ns]")
+        for name, kind in (("won_time", "won"), ("lost_time", "lost")):
+            if name in deals:
+                closed = closed.fillna(deals[name].where((kinds == kind).fillna(False).to_numpy(dtype=bool)))
+                headers.setdefault("closed", headers.get(name))
+        if "close_date" in deals:
+            closed = closed.where(~closed_kind | closed.notna(), deals["close_date"].where(closed_kind))
+            headers.setdefault("closed", headers.get("close_date"))
+            expected = deals["expected_close"] if "expected_close" in deals else \
+                pd.Series(pd.NaT, index=deals.index, dtype="datetime64[ns]")
+            deals["expected_close"] = expected.fillna(deals["close_date"].where(~closed_kind))
+            headers.setdefault("expected_close", headers.get("close_date"))
+            self.provided["Deals"].add("expected_close")
+        if any(name in deals for name in ("closed", "won_time", "lost_time", "close_date")):
+            deals["closed"] = closed.astype("datetime64[ns]")
+            self.provided["Deals"].add("closed")
+        # stage probabilities written on deals
+        if "probability" in deals and "stage" in deals:
+            probabilities = pd.DataFrame({"stage": deals["stage"], "p": deals["probability"]}).dropna()
+            self._stage_probabilities = probabilities.groupby("stage", sort=False)["p"].agg(
+                lambda values: values.mode().iloc[0])
+        deals = deals.drop(columns=[c for c in DERIVED if c in deals])
+        for name in DERIVED:
+            self.provided["Deals"].discard(name)
+        # ids
+        if "id" not in deals and len(deals):
+            if self.book is not None:
+                self.problem(None, None, None, None, NO_IDS_TO_MERGE)
+            else:
+                ids = pd.Series([f"D-{n:05d}" for n in range(1, len(deals) + 1)], dtype="string")
+                deals.insert(0, "id", ids)
+                self.provided["Deals"].add("id")
+                self.made.setdefault("Deals", set()).add(GENERATED)
+                self.warn("Deals", None, GENERATED_IDS, first=ids.iloc[0], last=ids.iloc[-1])
+        # owners (a file without an owner column gives its new deals to Unassigned, and leaves the
+        # owners of deals a book already has as they are)
+        if "owner" not in deals:
+            deals["owner"] = pd.Series(pd.NA, index=deals.index, dtype="string")
+        blank_owner = deals["owner"].isna()
+        if blank_owner.any():
+            rep = self._unassigned()
+            deals.loc[blank_owner, "owner"] = rep
+            self.warn("Deals", headers.get("owner"), NO_OWNER, count=int(blank_owner.sum()), rep=rep)
+        self.frames["Deals"] = deals
+        self._deal_rules(kinds, location)
+
+    def _unassigned(self) -> str:
+        if self.book is not None:
+            reps = self.book["Reps"]
+            hit = reps[(reps["id"] == UNASSIGNED) | (reps["name"] == UNASSIGNED)]
+            if len(hit):
+                return str(hit["id"].iloc[0])
+        return UNASSIGNED
+
+    def _deal_rules(self, kinds: pd.Series, location: pd.DataFrame) -> None:
+        """decisions.md: open deals may lack an amount or a created date (a warning), won and
+        lost deals may not; a won or lost deal needs its closed date."""
+        deals, headers = self.frames["Deals"], self.headers.get("Deals", {})
+        is_open = (kinds == "open").fillna(False).to_numpy(dtype=bool)
+        closed_kind = kinds.isin(["won", "lost"]).fillna(False).to_numpy(dtype=bool)
+        for column, warning in (("amount", OPEN_NO_AMOUNT), ("created", OPEN_NO_CREATED)):
+            if column not in deals:
+                if column == "created" and closed_kind.any():
+                    files = sorted(set(location["file"].dropna()))
+                    self.missing_created.update(files)
+                    self.warn("Deals", None, NO_CREATED_COLUMN, count=int(closed_kind.sum()))
+                if column == "amount" and closed_kind.any():
+                    self._missing_column("Deals", column)
+                if is_open.any():
+                    self.warn("Deals", None, warning, count=int(is_open.sum()))
+                continue
+            missing = deals[column].isna().to_numpy(dtype=bool)
+            if (missing & is_open).any():
+                self.warn("Deals", headers.get(column), warning, count=int((missing & is_open).sum()))
+            for index in np.flatnonzero(missing & closed_kind & ~self._bad_cells("Deals", column)):
+                self._at("Deals", index, column, None, CLOSED_NEEDS, what=headers.get(column, column))
+        if closed_kind.any():
+            closed = deals["closed"] if "closed" in deals else pd.Series(pd.NaT, index=deals.index)
+            missing = closed.isna().to_numpy(dtype=bool) & closed_kind
+            if "closed" not in deals and missing.any():
+                self._missing_column("Deals", "closed")
+            else:
+                for index in np.flatnonzero(missing & ~self._bad_cells("Deals", "closed")):
+                    self._at("Deals", index, "closed", None, CLOSED_NEEDS, what=headers.get("closed", "closed date"))
+
+    def _bad_cells(self, table: str, column: str) -> np.ndarray:
+        """Rows whose cell in ``column`` was already reported as bad (not to report twice)."""
+        header = self.headers.get(table, {}).get(column)
+        frame = self.locations[table]
+        bad = {(p.file, p.row) for p in self.problems if p.column == header and p.row is not None}
+        if not bad:
+            return np.zeros(len(frame), dtype=bool)
+        return np.fromiter(((f, r) in bad for f, r in zip(frame["file"], frame["row"])), dtype=bool,
+                           count=len(frame))
+
+    def _at(self, table: str, index: int, column: str | None, cell, template: str, fields: dict | None = None,
+            **more) -> None:
+        location = self.locations[table].iloc[index]
+        header = self.headers.get(table, {}).get(column, column) if column else None
+        self.problem_count += 1
+        if len(self.problems) < LISTED:
+            row = location["row"]
+            self.problems.append(ImportProblem(location["file"], location["sheet"],
+                                               None if pd.isna(row) else int(row), header, cell, template,
+                                               {**(fields or {}), **more}))
+
+    def _missing_column(self, table: str, column: str) -> None:
+        files = self.locations.get(table, pd.DataFrame({"file": []}))["file"].dropna().unique()
+        self.problem_count += 1
+        self.problems.append(ImportProblem(", ".join(map(str, files)) or None, None, None, None, None, MISSING_COLUMN,
+                                           {"table": table, "name": column,
+                                            "aliases": ", ".join(_aliases(table, column))}))
+
+    def _stages(self) -> None:
+        """Stages of the deals' stage names that are not stages yet: made, with a kind (by the
+        mapping, else by the name, else open), a probability and an order."""
+        if "Deals" not in self.frames or "stage" not in self.frames["Deals"]:
+            return
+        deals = self.frames["Deals"]
+        known = self._known_stage_kinds()
+        names = [str(name) for name in deals["stage"].dropna().unique()]
+        new = [name for name in names if name not in known]
+        self.stages_unknown = [name for name in new if name not in self.given.stages]
+        for name in names:  # what each name became: a stage already there, else the kind of a new one
+            self.mapping.stages.setdefault(name, self.given.stages.get(name) or (name if name in known else None)
+                                           or kind_of_stage(name) or "open")
+        if not new:
+            return
+        probabilities = self._stage_probabilities
+        rows = []
+        for position, name in enumerate(new):
+            target = self.given.stages.get(name)
+            kind = target if target in schema.STAGE_KINDS else kind_of_stage(name) or "open"
+            probability = probabilities.get(name)
+            if probability is None or pd.isna(probability):
+                probability = {"won": 1_000_000, "lost": 0}.get(kind)
+                if probability is None:
+                    ladder = mapping_module.STAGE_LADDER.get(normalize(name))
+                    probability = None if ladder is None else ladder * 10_000
+            rows.append({"stage": name, "kind": kind, "probability": probability, "first": position})
+        table = pd.DataFrame(rows)
+        open_rows = table["kind"] == "open"
+        unknown = open_rows & table["probability"].isna()
+        if unknown.any():  # an even ladder for open stages nothing says anything about
+            count = int(unknown.sum())
+            table.loc[unknown, "probability"] = [round(100 * (i + 1) / (count + 1)) * 10_000 for i in range(count)]
+        table["rank"] = table["kind"].map({"open": 0, "won": 1, "lost": 2})
+        table = table.sort_values(["rank", "probability", "first"], kind="stable")
+        base = 0
+        if self.book is not None and len(self.book["Stages"]):
+            base = int(self.book["Stages"]["order"].max())
+        if "Stages" in self.frames and "order" in self.frames["Stages"] and self.frames["Stages"]["order"].notna().any():
+            base = max(base, int(self.frames["Stages"]["order"].max()))
+        made = pd.DataFrame({"stage": table["stage"].to_numpy(), "order": np.arange(base + 1, base + 1 + len(table)),
+                             "probability": table["probability"].astype("int64").to_numpy(),
+                             "kind": table["kind"].to_numpy()})
+        self._append("Stages", made)
+        self.made.setdefault("Stages", set()).update(made["stage"])
+        header = self.headers.get("Deals", {}).get("stage", "stage")
+        self.warn("Deals", header, MADE_STAGES, count=len(made), header=header,
+                  names=", ".join(f"{n} ({k})" for n, k in zip(made["stage"], made["kind"])))
+
+    def _append(self, table: str, rows: pd.DataFrame) -> None:
+        if table in self.frames:
+            self.frames[table] = pd.concat([self.frames[table], rows], ignore_index=True, sort=False)
+        else:
+            self.frames[table] = rows.reset_index(drop=True)
+        self.locations[table] = pd.concat([self.locations.get(table, pd.DataFrame(columns=["file", "sheet", "row"])),
+                                           pd.DataFrame({"file": [None] * len(rows), "sheet": [None] * len(rows),
+                                                         "row": [None] * len(rows)})], ignore_index=True)
+        self.provided.setdefault(table, set()).update(c for c in rows.columns if c in schema.TABLES[table].names)
+
+    def _reps(self) -> None:
+        """Reps named by id only: id = name; managers and deal owners that are no rep yet are
+        made when reps are known by name only (a CRM export, Maven's sales_teams.csv)."""
+        # reps known by name only: none yet, or all made from names (their id is their name)
+        by_name_only = self.book is None or bool((self.book["Reps"]["id"] == self.book["Reps"]["name"]).all())
+        if "Reps" in self.frames:
+            reps = self.frames["Reps"]
+            if "id" not in reps and "name" in reps:
+                reps.insert(0, "id", reps["name"])
+                self.provided["Reps"].add("id")
+                self.headers["Reps"].setdefault("id", self.headers["Reps"].get("name"))
+            elif "id" in reps:
+                by_name_only = False
+                if "name" not in reps:
+                    reps["name"] = reps["id"]
+                    self.provided["Reps"].add("name")
+            self.frames["Reps"] = reps
+        names = set()
+        for frame in ([self.frames["Reps"]] if "Reps" in self.frames else []) + \
+                ([self.book["Reps"]] if self.book is not None else []):
+            names |= set(frame["id"].dropna().astype(str)) | set(frame["name"].dropna().astype(str))
+        if not by_name_only:
+            return
+        made = []
+        if "Reps" in self.frames and "manager" in self.frames["Reps"]:
+            reps = self.frames["Reps"]
+            for manager in reps["manager"].dropna().unique():
+                if manager not in names:
+                    teams = reps.loc[reps["manager"] == manager, "team"].dropna().unique() if "team" in reps else []
+                    made.append({"id": manager, "name": manager, "role": "manager",
+                                 "team": teams[0] if len(teams) == 1 else pd.NA})
+                    names.add(manager)
+        header = None
+        if "Deals" in self.frames:
+            header = self.headers.get("Deals", {}).get("owner", "owner")
+            for owner in self.frames["Deals"]["owner"].dropna().unique():
+                if owner not in names:
+                    made.append({"id": owner, "name": owner})
+                    names.add(owner)
+        if made:
+            frame = pd.DataFrame(made)
+            managers = frame["role"].eq("manager").to_numpy(dtype=bool) if "role" in frame else \
+                np.zeros(len(frame), dtype=bool)
+            self._append("Reps", frame)
+            self.made.setdefault("Reps", set()).update(frame["id"])
+            for table, chosen, column in (("Reps", managers, self.headers.get("Reps", {}).get("manager", "manager")),
+                                          ("Deals", ~managers, header)):
+                names = [str(name) for name in frame["id"][chosen]]
+                if names:
+                    shown = names[:10] + (["..."] if len(names) > 10 else [])
+                    self.warn(table, column, MADE_REPS, count=len(names), header=column, names=", ".join(shown))
+
+    def _required(self) -> None:
+        """Required cells left blank (Deals: see _deal_rules), and required columns missing."""
+        for table, frame in self.frames.items():
+            spec = schema.TABLES[table]
+            made = self.locations[table]["file"].isna().to_numpy(dtype=bool)
+            for column in spec.columns:
+                if not column.required or (table == "Deals" and column.name in ("amount", "created")):
+                    continue
+                if table == "Quotas" and column.name in ("rep", "team"):
+                    continue
+                if column.name not in frame:
+                    if (~made).any():
+                        self._missing_column(table, column.name)
+                    continue
+                missing = frame[column.name].isna().to_numpy(dtype=bool) & ~made
+                for index in np.flatnonzero(missing & ~self._bad_cells(table, column.name)):
+                    self._at(table, index, column.name, None, REQUIRED)
+
+    def _duplicates(self) -> None:
+        for table, frame in self.frames.items():
+            spec = schema.TABLES[table]
+            if not spec.key or spec.key[0] not in frame or spec.column(spec.key[0]).kind is Kind.REF:
+                continue
+            keys = frame[spec.key[0]]
+            repeated = keys.notna() & keys.duplicated(keep="first")
+            if not repeated.any():
+                continue
+            first = {}
+            for index, value in keys.items():
+                if pd.notna(value):
+                    first.setdefault(value, index)
+            rows = self.locations[table]["row"]
+            for index in np.flatnonzero(repeated.to_numpy(dtype=bool)):
+                value = keys.iloc[index]
+                other = rows.iloc[first[value]]
+                self._at(table, index, spec.key[0], value, DUPLICATE,
+                         {"value": value, "other": "?" if pd.isna(other) else int(other)})

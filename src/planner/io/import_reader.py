@@ -1,0 +1,259 @@
+"""The steps of one import (no Qt): map each sheet to a table and its headers to columns,
+parse every cell, collect every problem; what the tables imply is :mod:`planner.io.import_derive`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from planner.core import schema
+from planner.core.book import Book
+from planner.core.errors import PlannerError
+from planner.core.money import MINOR_DIGITS, minor_digits
+from planner.core.parse import DateForms, numeric_date_order, parse_cells
+from planner.core.schema import Kind
+from planner.io import mapping as mapping_module
+from planner.io.import_cells import _bare_percentages, _book_column, _extra, _synonyms
+from planner.io.import_derive import _Derive
+from planner.io.import_results import (AMBIGUOUS_DATES, EMPTY, LISTED, NOT_BOOLEAN, NOT_STATUS, PREVIEW_ROWS, SKIPPED,
+                                       ImportProblem, ImportResult, SourcePreview)
+from planner.io.import_sources import _DAY_MONTH, _not_available, _present, _Source, _text_of, _texts
+from planner.io.mapping import DERIVED, EXTRA, SKIP, Mapping, guess_columns, guess_table
+
+
+class _Reader(_Derive):
+    """The steps of one import, sharing what they learn."""
+
+    def __init__(self, sources: list[_Source], mapping: Mapping, currency: str | None, book: Book | None) -> None:
+        self.sources, self.given, self.book = sources, mapping, book
+        self.mapping = Mapping(date_order=mapping.date_order, date_system=mapping.date_system,
+                               currency=mapping.currency, stages=dict(mapping.stages))
+        self.currency_given = currency
+        self.problems: list[ImportProblem] = []
+        self.problem_count = 0
+        self.warnings: list[ImportProblem] = []
+        self.previews: list[SourcePreview] = []
+        self.frames: dict[str, pd.DataFrame] = {}
+        self.locations: dict[str, pd.DataFrame] = {}
+        self.headers: dict[str, dict[str, str]] = {}
+        self.provided: dict[str, set[str]] = {}
+        self.made: dict[str, set[str]] = {}
+        self.stages_unknown: list[str] = []
+        self.missing_created: set[str] = set()
+        self.currency = "USD"
+        self._stage_probabilities = pd.Series(dtype="Int64")  # stage -> probability written on its deals
+        self.checkpoint: Callable[[], None] = lambda: None  # raises ImportCancelled when the user cancelled
+
+    # -- problems --------------------------------------------------------------------------
+    def problem(self, source: _Source | None, row: int | None, column: str | None, cell, template: str,
+                fields: dict | None = None, **more) -> None:
+        self.problem_count += 1
+        if len(self.problems) < LISTED:
+            self.problems.append(ImportProblem(source.file if source else None, source.sheet if source else None,
+                                               row, column, cell, template, {**(fields or {}), **more}))
+
+    def warn(self, source: _Source | str | None, column: str | None, template: str, **fields) -> None:
+        """A warning about a source, or about a table (``source`` is then its name: the files it
+        came from are named)."""
+        if isinstance(source, str):
+            files = self.locations.get(source, pd.DataFrame({"file": []}))["file"].dropna().unique()
+            file, sheet = ", ".join(map(str, files)) or None, None
+        else:
+            file, sheet = (source.file, source.sheet) if source else (None, None)
+        self.warnings.append(ImportProblem(file, sheet, None, column, None, template, fields))
+
+    # -- mapping ---------------------------------------------------------------------------
+    def map_file(self, path: Path) -> None:
+        for source in (s for s in self.sources if s.path == path):
+            known, table = self.given.table_of(source.key)
+            if not known:
+                table = guess_table(source.headers, source.key, self.given)
+                if table is None and source.sheet is None:
+                    table = guess_table(source.headers, Path(source.key).stem, self.given)
+            source.table = table
+            self.mapping.tables[source.key] = table
+            columns: dict[str, str | None] = {}
+            if table is not None:
+                targets = guess_columns(source.headers, table, self.given)
+                for position, header in enumerate(source.headers):
+                    source.targets[position] = targets.get(header)
+                self.mapping.columns.setdefault(table, {}).update(targets)
+                columns = targets
+            elif source.columns and len(source.rows) and not (mapping_module.is_not_table(source.key) or known):
+                self.warn(source, None, SKIPPED)
+            self.previews.append(SourcePreview(
+                source.file, source.sheet, source.key, table, source.header_row, list(source.headers), columns,
+                [[_text_of(values[i]) for values in source.columns] for i in range(min(PREVIEW_ROWS, len(source.rows)))],
+                len(source.rows), source.encoding))
+
+    # -- parsing ---------------------------------------------------------------------------
+    def parse(self) -> None:
+        self.currency = self._currency()
+        by_table: dict[str, list[_Source]] = {}
+        for source in self.sources:
+            if source.table is not None and len(source.rows):
+                by_table.setdefault(source.table, []).append(source)
+        if not by_table:
+            files = ", ".join(dict.fromkeys(source.file for source in self.sources))
+            self.problem(None, None, None, None, EMPTY, files=files)
+            return
+        for table, sources in by_table.items():
+            frames, locations = [], []
+            for source in sources:
+                frame = self._parse_source(table, source)
+                frames.append(frame)
+                locations.append(pd.DataFrame({"file": source.file, "sheet": source.sheet, "row": source.rows}))
+            frame = pd.concat(frames, ignore_index=True, sort=False) if len(frames) > 1 else frames[0]
+            self.frames[table] = frame
+            self.locations[table] = pd.concat(locations, ignore_index=True) if len(locations) > 1 else locations[0]
+
+    def _currency(self) -> str:
+        """The currency amounts are read in."""
+        chosen = self.currency_given
+        if not chosen and self.book is not None and len(self.book["Settings"]):
+            try:
+                chosen = self.book.setting("currency") and self.book.currency
+            except PlannerError:
+                chosen = None
+        chosen = chosen or self.given.currency
+        for source in (s for s in self.sources if s.table == "Settings" and not chosen):
+            keys = [p for p, t in source.targets.items() if t == "key"]
+            values = [p for p, t in source.targets.items() if t == "value"]
+            if keys and values:
+                for key, value in zip(_texts(source.columns[keys[0]]), _texts(source.columns[values[0]])):
+                    if isinstance(key, str) and key.lower() == "currency" and isinstance(value, str):
+                        chosen = value
+        if not chosen:
+            codes, signs = set(), set()
+            for source in self.sources:
+                if source.table != "Deals":
+                    continue
+                for position, target in source.targets.items():
+                    if target == "currency":
+                        codes |= set(_texts(source.columns[position]).dropna().str.upper())
+                    elif target == "amount":
+                        sample = _texts(source.columns[position][:2000]).dropna()
+                        for sign, code in (("₩", "KRW"), ("￦", "KRW"), ("원", "KRW"), ("円", "JPY"), ("￥", "JPY"),
+                                           ("€", "EUR"), ("£", "GBP")):
+                            if sample.str.contains(sign, regex=False).any():
+                                signs.add(code)
+            known = {code for code in codes if code in MINOR_DIGITS}
+            chosen = next(iter(known)) if len(known) == 1 else next(iter(signs)) if len(signs) == 1 else None
+        chosen = (chosen or "USD").upper()
+        minor_digits(chosen)  # a clear error for an unknown code
+        return chosen
+
+    def _dates(self, source: _Source) -> DateForms:
+        """The date forms of a source: its date system and the order of its written dates."""
+        epoch = source.epoch if self.given.date_system == "auto" else int(self.given.date_system)
+        order = self.given.date_order
+        if order == "auto":
+            texts = []
+            for position, target in source.targets.items():
+                column = _book_column(source.table, target)
+                if column is not None and column.kind is Kind.DATE or target in ("close_date", "won_time", "lost_time"):
+                    values = source.columns[position]
+                    present = values[_present(values)]
+                    kind = pd.api.types.infer_dtype(present, skipna=True)
+                    if kind == "string":
+                        texts.append(pd.Series(present, dtype="object"))
+                    elif kind.startswith("mixed"):
+                        texts.append(pd.Series(present[np.fromiter((type(v) is str for v in present), dtype=bool,
+                                                                   count=len(present))], dtype="object"))
+            # no evidence either way (no number above 12): such dates are refused, never guessed
+            order = numeric_date_order(pd.concat(texts)) if texts else None
+        return DateForms(order=order if order in ("mdy", "dmy") else None, epoch=epoch)
+
+    def _parse_source(self, table: str, source: _Source) -> pd.DataFrame:
+        spec = schema.TABLES[table]
+        dates = self._dates(source)
+        out: dict[str, pd.Series] = {}
+        headers = self.headers.setdefault(table, {})
+        provided = self.provided.setdefault(table, set())
+        n = len(source.rows)
+        ambiguous: list[str] = []
+        for position, header in enumerate(source.headers):
+            self.checkpoint()
+            target = source.targets.get(position)
+            values = source.columns[position]
+            if target == SKIP:
+                continue
+            if target is EXTRA or (target not in spec.names and target not in DERIVED):
+                name = header
+                while name in out or name in spec.names:
+                    name = f"{name} (2)"
+                out[name] = _extra(values)
+                continue
+            if target in out:  # a second header mapped to one column: keep it as the user's own
+                out[f"{header} (2)" if header in out else header] = _extra(values)
+                continue
+            headers.setdefault(target, header)
+            provided.add(target)
+            column = _book_column(table, target)
+            if column is None:  # derived columns of Deals
+                out[target] = self._parse_derived(source, position, target, dates)
+                continue
+            if column.kind in (Kind.TEXT, Kind.REF):
+                texts = _texts(values)
+                if not column.allowed:  # text is what it is: no parsing
+                    out[target] = texts
+                    continue
+                values = _synonyms(texts, target).to_numpy(dtype=object, na_value=None)
+            percent = column.kind is Kind.RATIO and column.maximum == 1_000_000 and _bare_percentages(values)
+            parsed, bad = parse_cells(pd.Series(values, dtype="object"), column, self.currency, dates, percent)
+            out[target] = parsed
+            for label, value, template, fields in bad:
+                if _not_available(value):  # #N/A, N/A: no value
+                    continue
+                if column.kind is Kind.DATE and isinstance(value, str) and dates.order is None \
+                        and _DAY_MONTH.match(value):
+                    ambiguous.append(value)
+                self.problem(source, int(source.rows[label]), header, value, template, fields)
+        if ambiguous:
+            self.warn(source, None, AMBIGUOUS_DATES, count=len(ambiguous), example=ambiguous[0])
+        return pd.DataFrame(out, index=pd.RangeIndex(n))
+
+    def _parse_derived(self, source: _Source, position: int, target: str, dates: DateForms) -> pd.Series:
+        values = source.columns[position]
+        header = source.headers[position]
+        if target in ("close_date", "won_time", "lost_time"):
+            column = schema.DEALS.column("closed")
+            parsed, bad = parse_cells(pd.Series(values, dtype="object"), column, self.currency, dates)
+        elif target == "probability":
+            column = schema.STAGES.column("probability")
+            parsed, bad = parse_cells(pd.Series(values, dtype="object"), column, self.currency, dates,
+                                      _bare_percentages(values))
+        elif target == "status":
+            texts = _texts(values).str.lower()
+            words = {"open": "open", "won": "won", "lost": "lost", "진행": "open", "수주": "won", "실주": "lost",
+                     "進行中": "open", "受注": "won", "失注": "lost"}
+            parsed = texts.map(words).astype("string")
+            bad = [(label, values[label], NOT_STATUS, {"value": texts[label]})
+                   for label in texts.index[(texts.notna() & parsed.isna()).to_numpy(dtype=bool)]]
+        else:  # is_won, is_closed
+            texts = _texts(values).str.lower()
+            parsed = texts.map({"true": True, "false": False, "1": True, "0": False, "yes": True, "no": False,
+                                "y": True, "n": False}).astype("boolean")
+            bad = [(label, values[label], NOT_BOOLEAN, {"value": texts[label]})
+                   for label in texts.index[(texts.notna() & parsed.isna()).to_numpy(dtype=bool)]]
+        for label, value, template, fields in bad:
+            if not _not_available(value):
+                self.problem(source, int(source.rows[label]), header, value, template, fields)
+        return parsed
+
+    def result(self) -> ImportResult:
+        frames = {}
+        for table, frame in self.frames.items():
+            spec = schema.TABLES[table]
+            ordered = [c for c in spec.names if c in frame] + [c for c in frame.columns if c not in spec.names]
+            frames[table] = frame[ordered].reset_index(drop=True)
+        for table in self.locations:
+            self.locations[table] = self.locations[table].reset_index(drop=True)
+        return ImportResult(frames=frames, problems=self.problems, warnings=self.warnings,
+                            stages_unknown=self.stages_unknown, mapping=self.mapping, currency=self.currency,
+                            problem_count=self.problem_count, locations=self.locations, headers=self.headers,
+                            provided=self.provided, made=self.made, previews=self.previews,
+                            missing_created=self.missing_created)

@@ -1,0 +1,206 @@
+"""What an import finds and reads: its problems, its previews, its result, its messages (no Qt)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
+from planner.io.mapping import Mapping
+
+LISTED = 500  # bad cells listed in full; beyond this they are counted
+HEADER_SCAN = 30  # rows searched for the header row
+PREVIEW_ROWS = 20
+UNASSIGNED = "Unassigned"
+GENERATED = "\x00ids"  # in ImportResult.made["Deals"]: the deals' ids were given by the import
+
+# the keys rows are matched by when merging into a book (the tables' user keys)
+MERGE_KEYS = {"Settings": ("key",), "Stages": ("stage",), "Plans": ("plan",), "Reps": ("id",), "Deals": ("id",),
+              "StageHistory": ("deal_id", "stage", "entered"), "Quotas": ("rep", "team", "period"),
+              "PlanTiers": ("plan", "from"), "PlanBonuses": ("plan", "from"), "Splits": ("deal_id", "rep")}
+
+# Messages, marked for translation (tools/translations.py update).
+NOTHING_IMPORTED = QT_TRANSLATE_NOOP("errors", "Nothing was imported: {count} problem(s) in {files}")
+CANCELLED = QT_TRANSLATE_NOOP("errors", "Import cancelled; nothing was imported")
+MISSING_COLUMN = QT_TRANSLATE_NOOP("errors", "{table} needs a column {name} ({aliases}, ...); none of the headers is one")
+DUPLICATE = QT_TRANSLATE_NOOP("errors", "{value!r} is also the id of row {other}")
+NO_OWNER = QT_TRANSLATE_NOOP("errors", "{count} deal(s) have no owner: they go to the rep {rep!r} the import creates")
+MADE_REPS = QT_TRANSLATE_NOOP("errors", "{count} rep(s) made from the names in {header}: {names}")
+MADE_STAGES = QT_TRANSLATE_NOOP("errors", "{count} stage(s) made from the names in {header}: {names}")
+OPEN_NO_AMOUNT = QT_TRANSLATE_NOOP("errors", "{count} open deal(s) have no amount (counted as 0)")
+OPEN_NO_CREATED = QT_TRANSLATE_NOOP("errors", "{count} open deal(s) have no created date (left out of cohort and cycle figures)")
+NO_CREATED_COLUMN = (QT_TRANSLATE_NOOP("errors", "the file has no created-date column: {count} won or lost deal(s) are imported without one "
+                     "and stay problems of the book until their created dates are filled in"))
+CLOSED_NEEDS = QT_TRANSLATE_NOOP("errors", "a won or lost deal needs its {what}")
+NOT_STATUS = QT_TRANSLATE_NOOP("errors", "{value!r} is not a status (expected open, won or lost)")
+NOT_BOOLEAN = QT_TRANSLATE_NOOP("errors", "{value!r} is not TRUE or FALSE")
+SKIPPED = QT_TRANSLATE_NOOP("errors", "not a table of the book (its headers match none): left out; map it to a table to import it")
+GENERATED_IDS = QT_TRANSLATE_NOOP("errors", "no deal id column: ids {first} to {last} were given in row order")
+NO_IDS_TO_MERGE = QT_TRANSLATE_NOOP("errors", "no deal id column: merging into a book matches deals by their ids")
+AMBIGUOUS_DATES = (QT_TRANSLATE_NOOP("errors", "{count} date(s) such as {example!r} could be month/day or day/month: set the date order "
+                   "(mdy or dmy) in the mapping"))
+NOT_READABLE = QT_TRANSLATE_NOOP("errors", "{file} could not be read: {reason}")
+ENCODING = QT_TRANSLATE_NOOP("errors", "{file} is neither UTF-8 nor CP949 (EUC-KR) nor CP932 (Shift_JIS) text: save it as UTF-8 CSV")
+EMPTY = QT_TRANSLATE_NOOP("errors", "nothing to import: no sheet of {files} is a table of the book")
+
+
+# -- results ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ImportProblem:
+    """One thing wrong (or worth a warning) in an imported file, where the user will find it.
+
+    ``row`` is the sheet row as Excel numbers it (the header is row 1 when it is the first
+    row); ``column`` the header as the file writes it; ``template`` and ``fields`` the message,
+    translatable like every Planner message, which names the value and what was expected.
+    """
+
+    file: str | None
+    sheet: str | None
+    row: int | None
+    column: str | None
+    value: object
+    template: str
+    fields: dict = field(default_factory=dict)
+
+    def message(self, translate=None) -> str:
+        template = translate("errors", self.template) if translate else self.template
+        return template.format(**self.fields)
+
+    @property
+    def expected(self) -> str:
+        """The message: the value and what was expected of it."""
+        return self.message()
+
+    def where(self, translate=None) -> str:
+        def text(template: str, **fields) -> str:
+            return (translate("errors", template) if translate else template).format(**fields)
+
+        parts = [self.file] if self.file else []
+        if self.sheet:
+            parts.append(text(QT_TRANSLATE_NOOP("errors", "sheet {sheet}"), sheet=self.sheet))
+        if self.row is not None:
+            parts.append(text(QT_TRANSLATE_NOOP("errors", "row {row}"), row=self.row))
+        if self.column:
+            parts.append(text(QT_TRANSLATE_NOOP("errors", "column {column}"), column=self.column))
+        return ", ".join(parts)
+
+    def __str__(self) -> str:
+        where = self.where()
+        return f"{where}: {self.message()}" if where else self.message()
+
+
+class ImportRefused(PlannerError):
+    """An import with problems: nothing was imported. ``problems`` lists them (the first
+    ``LISTED``), ``count`` says how many there were; ``str()`` is one line, then one line per
+    problem."""
+
+    def __init__(self, problems: list[ImportProblem], count: int | None = None) -> None:
+        self.problems = list(problems)
+        self.count = max(count or 0, len(self.problems))
+        files = sorted({p.file for p in self.problems if p.file})
+        super().__init__(NOTHING_IMPORTED, count=self.count, files=", ".join(files) or "the import")
+        lines = [self.args[0]] + [f"  {problem}" for problem in self.problems[:LISTED]]
+        if self.count > len(self.problems[:LISTED]):
+            lines.append(f"  (and {self.count - len(self.problems[:LISTED])} more)")
+        self.args = ("\n".join(lines),)
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+
+class ImportCancelled(PlannerError):
+    """The user cancelled the import; nothing was imported."""
+
+    def __init__(self) -> None:
+        super().__init__(CANCELLED)
+
+
+@dataclass
+class SourcePreview:
+    """One sheet (or CSV file) as the import wizard shows it: where it goes and its first rows."""
+
+    file: str
+    sheet: str | None
+    source: str  # the key of Mapping.tables
+    table: str | None
+    header_row: int  # as Excel numbers it
+    headers: list[str]
+    columns: dict[str, str | None]  # header -> column (None: kept as the user's own)
+    rows: list[list[str]]  # the first data rows, as text
+    row_count: int
+    encoding: str | None = None  # CSV
+
+
+@dataclass
+class ImportResult:
+    """What :func:`read_tables` read.
+
+    Attributes
+    ----------
+    frames : dict
+        Table → rows in the book's values (money in minor units, ratios in millionths, days),
+        references as the user's ids or names, the user's own columns after the book's.
+    problems : list of ImportProblem
+        Every bad cell (the first ``LISTED``); ``problem_count`` counts them all.
+    warnings : list of ImportProblem
+        What the user should know (reps made from owner names, open deals without an amount).
+    stages_unknown : list of str
+        Stage names that are neither a stage of a Stages sheet (or of the book merged into) nor
+        mapped: they are made as new stages (kind by name, else open) and offered for mapping.
+    mapping : Mapping
+        The mapping used: the given one completed by what was guessed.
+    currency : str
+        The currency amounts were read in.
+    locations : dict
+        Table → a frame aligned with ``frames[table]``: ``file``, ``sheet``, ``row`` (missing for
+        rows the import made, such as reps made from owner names).
+    headers : dict
+        Table → book column → the header it came from (for messages).
+    provided : dict
+        Table → the book columns the files gave (a merge sets only these).
+    made : dict
+        Table → keys of the rows the import made rather than read (reps, stages); a merge adds
+        them only when the book has no such row.
+    previews : list of SourcePreview
+        Each sheet as the wizard shows it (see :func:`preview`).
+    missing_created : set of str
+        Files with no created-date column at all (their won and lost deals stay problems of the
+        book until created dates are filled in).
+    """
+
+    frames: dict[str, pd.DataFrame] = field(default_factory=dict)
+    problems: list[ImportProblem] = field(default_factory=list)
+    warnings: list[ImportProblem] = field(default_factory=list)
+    stages_unknown: list[str] = field(default_factory=list)
+    mapping: Mapping = field(default_factory=Mapping)
+    currency: str = "USD"
+    problem_count: int = 0
+    locations: dict[str, pd.DataFrame] = field(default_factory=dict)
+    headers: dict[str, dict[str, str]] = field(default_factory=dict)
+    provided: dict[str, set[str]] = field(default_factory=dict)
+    made: dict[str, set[str]] = field(default_factory=dict)
+    previews: list[SourcePreview] = field(default_factory=list)
+    missing_created: set[str] = field(default_factory=set)  # files without a created-date column
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def refuse_if_problems(self) -> None:
+        """Raise :class:`ImportRefused` when there are problems."""
+        if self.problems:
+            raise ImportRefused(self.problems, self.problem_count)
+
+    def summary(self) -> list[str]:
+        """What was read, one line per table and warning (for ``--out`` and the wizard)."""
+        lines = []
+        for table, frame in self.frames.items():
+            files = ", ".join(map(str, self.locations[table]["file"].dropna().unique()))
+            made = int(self.locations[table]["file"].isna().sum())
+            if not files:
+                lines.append(f"{table}: {made:,} made by the import")
+                continue
+            lines.append(f"{table}: {len(frame) - made:,} rows from {files}"
+                         + (f" ({made:,} made by the import)" if made else ""))
+        return lines + [f"warning: {warning}" for warning in self.warnings]

@@ -1,0 +1,262 @@
+"""Reading the files of an import (no Qt): .csv in the encodings and delimiters people save
+them in, .xlsx through python-calamine after :mod:`planner.io.safety` has checked it; each
+sheet's header row found, merged header cells filled, blank rows dropped; cells as text."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from planner.io import mapping as mapping_module
+from planner.io import safety
+from planner.io.import_results import ENCODING, HEADER_SCAN, NOT_READABLE
+from planner.io.mapping import normalize
+
+# -- reading files ---------------------------------------------------------------------------
+@dataclass
+class _Source:
+    """One sheet or CSV file: its grid of cells (object arrays per column, data rows only)."""
+
+    path: Path
+    file: str
+    sheet: str | None
+    key: str
+    headers: list[str]
+    columns: list[np.ndarray]
+    rows: np.ndarray  # Excel row number of each data row
+    header_row: int
+    epoch: int  # 1900 or 1904
+    encoding: str | None = None
+    table: str | None = None
+    targets: dict[int, str | None] = field(default_factory=dict)  # column position -> target
+
+
+def _read_csv(path: Path) -> list[_Source]:
+    safety.check_csv(path)
+    raw = path.read_bytes()
+    text, encoding = _decode(raw, path)
+    delimiter = _delimiter(text)
+    try:
+        frame = pd.read_csv(io.StringIO(text), sep=delimiter, header=None, dtype=str, keep_default_na=False,
+                            na_filter=False, skip_blank_lines=False, engine="c", quoting=csv.QUOTE_MINIMAL)
+        grid = frame.to_numpy(dtype=object)
+    except (pd.errors.ParserError, ValueError):  # ragged rows: the csv module, padded
+        records = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+        width = max((len(record) for record in records), default=0)
+        grid = np.array([record + [""] * (width - len(record)) for record in records], dtype=object).reshape(
+            len(records), width)
+    except pd.errors.EmptyDataError:
+        grid = np.empty((0, 0), dtype=object)
+    return [_source(path, None, path.name, grid, [], 1900, encoding)]
+
+
+def _decode(raw: bytes, path: Path) -> tuple[str, str]:
+    """The text of a CSV file and its encoding: UTF-8 (with or without BOM), UTF-16 with a BOM,
+    else CP949 (EUC-KR) or CP932 (Shift_JIS), whichever decodes strictly (when both do, the one
+    whose header names more known columns, then the one that reads as its language)."""
+    if raw.startswith(codecs.BOM_UTF8):
+        candidates = ["utf-8-sig"]
+    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidates = ["utf-16"]
+    else:
+        candidates = ["utf-8", "cp949", "cp932"]
+    decoded = []
+    for encoding in candidates:
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if encoding == "utf-8":
+            return text, encoding
+        decoded.append((encoding, text))
+    if not decoded:
+        raise safety.refuse(ENCODING, path)
+    if len(decoded) == 1:
+        return decoded[0][1], decoded[0][0]
+
+    def score(item: tuple[str, str]) -> tuple[int, int]:
+        encoding, text = item
+        header = text.split("\n", 1)[0]
+        names = [normalize(cell) for cell in header.replace(";", ",").replace("\t", ",").split(",")]
+        known = sum(any(name in aliases for aliases in mapping_module._ALIASES.values()) for name in names)
+        if encoding == "cp932":
+            language = sum("\u3040" <= ch <= "\u30ff" for ch in text[:20000]) - \
+                sum("\uff61" <= ch <= "\uff9f" for ch in text[:20000])
+        else:
+            language = sum("\uac00" <= ch <= "\ud7a3" for ch in text[:20000]) // 4
+        return known, language
+    encoding, text = max(decoded, key=score)
+    return text, encoding
+
+
+def _delimiter(text: str) -> str:
+    """Comma, semicolon, tab or pipe: the one the header line holds most of, outside quotes."""
+    line = next((line for line in text.splitlines() if line.strip()), "")
+    bare = "".join(part for index, part in enumerate(line.split('"')) if index % 2 == 0)
+    counts = {delimiter: bare.count(delimiter) for delimiter in (",", ";", "\t", "|")}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else ","
+
+
+def _read_xlsx(path: Path, checkpoint: Callable[[], None] = lambda: None) -> list[_Source]:
+    info = safety.check_xlsx(path)
+    checkpoint()
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    sources = []
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+        kinds = {meta.name: str(meta.typ) for meta in workbook.sheets_metadata}
+        for name in workbook.sheet_names:
+            if "WorkSheet" not in kinds.get(name, "WorkSheet"):
+                continue  # chart sheets
+            sheet = workbook.get_sheet_by_name(name)
+            rows = sheet.to_python(skip_empty_area=False)
+            if not rows:
+                continue
+            grid = np.array(rows, dtype=object)
+            if grid.ndim != 2:  # rows of different lengths: padded, cell by cell
+                width = max(len(row) for row in rows)
+                grid = np.full((len(rows), width), "", dtype=object)
+                for index, row in enumerate(rows):
+                    grid[index, :len(row)] = row
+            merges = list(sheet.merged_cell_ranges or [])
+            sources.append(_source(path, name, name, grid, merges, 1904 if info.date1904 else 1900, None))
+            checkpoint()
+        workbook.close()
+    except (CalamineError, ValueError, OSError) as error:
+        raise safety.refuse(NOT_READABLE, path, reason=str(error)) from None
+    return sources
+
+
+def _source(path: Path, sheet: str | None, key: str, grid: np.ndarray, merges: list, epoch: int,
+            encoding: str | None) -> _Source:
+    """A source from its grid: header row found, merged cells filled, blank rows dropped."""
+    n_rows = grid.shape[0]
+    if merges:
+        grid = grid.copy()
+        for (top, left), (bottom, right) in merges:
+            if top < n_rows and left < grid.shape[1]:
+                grid[top:bottom + 1, left:right + 1] = grid[top, left]
+    header_index = _header_row(grid, sheet or path.stem)
+    headers, columns = [], []
+    if n_rows:
+        block = grid[:header_index + 1]
+        for position in range(grid.shape[1]):
+            labels = [_text_of(value) for value in block[:, position]]
+            label = labels[-1] or next((text for text in reversed(labels) if text), "")
+            values = grid[header_index + 1:, position]
+            if not label:
+                if not (_present(values)).any():
+                    continue
+                label = f"Column {_letters(position + 1)}"
+            headers.append(label)
+            columns.append(values)
+    rows = np.arange(header_index + 2, n_rows + 1, dtype="int64")
+    if columns:
+        keep = np.zeros(len(rows), dtype=bool)
+        for values in columns:
+            keep |= _present(values)
+        if not keep.all():
+            columns = [values[keep] for values in columns]
+            rows = rows[keep]
+    return _Source(path, path.name, sheet, key, headers, columns, rows, header_index + 1, epoch, encoding)
+
+
+# What exports write for "no value": Excel's #N/A (as text in a CSV, as an error cell in a
+# workbook, which calamine already reads as blank) and the usual N/A.
+NOT_AVAILABLE = ("#N/A", "#N/A N/A", "#NA", "N/A", "n/a", "#NULL!")
+
+
+_DAY_MONTH = re.compile(r"^\s*\d{1,2}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{4}")  # 03/05/2026: which is the month?
+_EDGE_SPACE = re.compile(r"\x00\s")  # searched in the joined cells and in them reversed
+
+
+def _not_available(value) -> bool:
+    return isinstance(value, str) and value.strip() in NOT_AVAILABLE
+
+
+def _present(values: np.ndarray) -> np.ndarray:
+    """Which cells hold something. Readers give blank cells as empty text (text of spaces only
+    counts as something here and is found blank when parsed)."""
+    return values != ""
+
+
+def _header_row(grid: np.ndarray, name: str) -> int:
+    """The header row: among the first rows, the one naming the most known columns (a title
+    or a row of group labels above it is skipped); else the first row with two values."""
+    best, best_score, first_full = 0, 0, None
+    all_aliases = mapping_module._ALIASES
+    hint = mapping_module.table_for_name(name)
+    for index in range(min(HEADER_SCAN, grid.shape[0])):
+        texts = [normalize(_text_of(value)) for value in grid[index]]
+        texts = [text for text in texts if text]
+        if first_full is None and len(texts) >= 2:
+            first_full = index
+        score = sum(any(text in aliases for aliases in all_aliases.values()) for text in texts)
+        if hint:
+            score += sum(text in all_aliases[hint] for text in texts)
+        if score > best_score:
+            best, best_score = index, score
+    if best_score == 0:
+        return first_full or 0
+    return best
+
+
+def _letters(number: int) -> str:
+    letters = ""
+    while number:
+        number, remainder = divmod(number - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
+
+
+def _text_of(value) -> str:
+    """A cell as text, the way a spreadsheet shows it (1001.0 → ``1001``, a date → ISO)."""
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e16 else repr(value)
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, timedelta):
+        return str(value)
+    return str(value).strip()
+
+
+def _texts(values: np.ndarray) -> pd.Series:
+    """Cells as text (stripped; missing when blank or a "no value" mark), fast when they
+    already are text."""
+    if pd.api.types.infer_dtype(values, skipna=True) not in ("string", "empty"):
+        text = pd.Series([_text_of(value) for value in values], dtype="string")
+        return text.mask((text == "") | text.isin(NOT_AVAILABLE))
+    empty = values == ""
+    if empty.any():
+        values = values.copy()
+        values[empty] = None
+    text = pd.Series(values, dtype="string")
+    # a few passes in C over all the cells joined say whether any needs stripping or is a
+    # "no value" mark (most columns have neither)
+    joined = "\x00" + "\x00".join(values[~empty]) + "\x00"
+    spaces = bool(_EDGE_SPACE.search(joined) or _EDGE_SPACE.search(joined[::-1]))
+    if spaces:
+        text = text.str.strip()
+    if spaces or "N/A" in joined or "#N" in joined or "n/a" in joined:
+        blank = ((text == "") | text.isin(NOT_AVAILABLE)).to_numpy(dtype=bool, na_value=False)
+        return text.mask(blank) if blank.any() else text
+    return text
