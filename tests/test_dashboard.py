@@ -16,7 +16,8 @@ from matplotlib.collections import LineCollection
 from matplotlib.container import BarContainer
 from matplotlib.figure import Figure
 
-from planner.charts import CHARTS, dashboard_data
+from planner.charts.data import dashboard_data
+from planner.charts.pipeline import CHARTS
 from planner.charts.style import font_families, money_text
 from planner.core.periods import Period
 from planner.core.report import compute_report

@@ -14,7 +14,8 @@ from PySide6.QtCore import QCoreApplication, QDir, QEvent, Qt, Signal
 from PySide6.QtWidgets import (QFileDialog, QFrame, QGridLayout, QLabel, QMessageBox,
                                QScrollArea, QSizePolicy, QToolButton, QVBoxLayout, QWidget)
 
-from planner.charts import CHARTS, DashboardData, dashboard_data, save_png
+from planner.charts.data import DashboardData, dashboard_data
+from planner.charts.pipeline import CHARTS, save_png
 from planner.charts.pipeline import draw_message
 
 # Where each chart sits: (row, column, column span); money first, the 12-month trend wide.
