@@ -316,3 +316,40 @@ def test_the_snapshot_button_saves_the_forecast_as_one_undo_step(qtbot, window):
     assert "2026-Q1" in window.statusBar().currentMessage()
     window.undo_stack.undo()
     assert len(window.book["ForecastSnapshots"]) == before
+
+
+def test_an_override_typed_into_the_cell_editor_reaches_the_book(qtbot, window):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLineEdit
+
+    view, model = window.forecast_panel.by_rep_view, window.forecast_panel.by_rep_model
+    r1 = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "R1")
+    index = model.index(r1, list(model.frame.columns).index("best_case_override"))
+    assert model.flags(index) & Qt.ItemFlag.ItemIsEditable
+    assert not model.flags(model.index(r1, list(model.frame.columns).index("best_case"))) & Qt.ItemFlag.ItemIsEditable
+    view.edit(index)
+    editor = view.findChildren(QLineEdit)[0]
+    editor.setText("15,000")
+    with qtbot.waitSignal(window.report_ready, timeout=60_000):
+        view.commitData(editor)
+        view.closeEditor(editor, view.itemDelegate().EndEditHint.NoHint)
+    assert window.book.keyed("ForecastOverrides")[["rep", "category", "amount"]].values.tolist() == [
+        ["R1", "best_case", 1_500_000]]
+    assert window.forecast_panel._values["best_case_override"].text() == "66,333.33 USD"  # 63,333.33 − 12,000 + 15,000
+
+
+def test_exported_overrides_and_snapshots_merge_into_another_book_by_their_keys(judged, tmp_path):
+    from fixtures import small_book
+
+    judged.apply(override_change(judged, Q1, rep(judged, "R2"), "commit", 4_000_000, END_OF_Q1, "Mina"))
+    source, workbook, target = tmp_path / "source.planner", tmp_path / "source.xlsx", tmp_path / "target.planner"
+    save_book(judged, source)
+    save_book(small_book(), target)
+    planner("export", source, "--out", workbook)
+    planner("import", workbook, "--into", target)
+    merged = open_book(target)
+    for table in ("ForecastOverrides", "ForecastSnapshots"):
+        pd.testing.assert_frame_equal(merged.keyed(table).reset_index(drop=True),
+                                      judged.keyed(table).reset_index(drop=True))
+    planner("import", workbook, "--into", target)  # again: every row is matched, nothing added
+    assert len(open_book(target)["ForecastSnapshots"]) == len(judged["ForecastSnapshots"])
