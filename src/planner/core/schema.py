@@ -239,7 +239,7 @@ FORECAST_SNAPSHOTS = Table("ForecastSnapshots", QT_TRANSLATE_NOOP("schema", "For
     _c("period", T, QT_TRANSLATE_NOOP("schema", "Period"), required=True),
     _c("method", T, QT_TRANSLATE_NOOP("schema", "Method"), required=True, allowed=SNAPSHOT_METHODS),
     _c("amount", M, QT_TRANSLATE_NOOP("schema", "Forecast"), required=True, **POSITIVE),
-))  # one a method, period and day: snapshot_change replaces a day's snapshot of a period
+))  # no key: snapshot_change replaces the rows of a period taken the same day
 TABLES.update({t.name: t for t in (FORECAST_OVERRIDES, FORECAST_SNAPSHOTS)})
 LOAD_ORDER += ("ForecastOverrides", "ForecastSnapshots")
 
