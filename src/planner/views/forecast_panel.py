@@ -144,7 +144,7 @@ class ForecastPanel(QWidget):
         accuracy.addWidget(titled(self.tr("Accuracy per closed period and method (1 − |forecast − actual| ÷ actual; "
                                           "the best method of each period is highlighted)"), self.accuracy_view))
         accuracy.addWidget(titled(self.tr("By method, on average"), BookTableView(self.methods_model)))
-        accuracy.setSizes([650, 350])
+        accuracy.setSizes([600, 460])
         self.lower = QTabWidget()
         self.lower.addTab(accuracy, self.tr("Accuracy"))
         for title, widget in sheets:
