@@ -20,7 +20,7 @@ from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.money import format_money
 from planner.core.periods import Period
 
-COMMANDS = ("open", "demo", "report", "copy", "import", "export")
+COMMANDS = ("open", "demo", "report", "copy", "import", "export", "forecast")
 
 NOT_CONFIRMED = QT_TRANSLATE_NOOP("errors", "{book} was not changed: pass --yes to apply these changes, or --dry-run "
                                             "to only show them")
@@ -38,6 +38,8 @@ commissions, forecasts).
   planner import FILE... --into BOOK    show what merging them into BOOK by id changes, then
                                         ask (--yes: apply, --dry-run: only show)
   planner export BOOK --out FILE.xlsx   an auditable workbook: sheets, formulas, charts
+  planner forecast snapshot BOOK        save the period's forecast by every method in BOOK
+  planner forecast accuracy BOOK        how accurate each method was, per closed period
 
 BOOK is a book file (.planner) or a PostgreSQL address, postgresql://user@host/database
 (the password comes from PGPASSWORD or ~/.pgpass, never from the command line).
@@ -105,6 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
     exporter.add_argument("--out", required=True, type=Path, help="the workbook to write (.xlsx)")
     exporter.add_argument("--period", help="the period of the computed sheets (default: the current quarter)")
 
+    _forecast_parser(commands)
+
     copy = commands.add_parser("copy", help="copy a book between files and PostgreSQL databases, losslessly")
     copy.add_argument("source", type=_target, help="book file or postgresql://… address to read")
     copy.add_argument("target", type=_target, help="book file or postgresql://… address to write (replaced)")
@@ -136,6 +140,8 @@ def run(args: argparse.Namespace) -> int:
         return _import(args)
     if args.command == "export":
         return _export(args)
+    if args.command == "forecast":
+        return _forecast(args)
     raise ValueError(args.command)
 
 
@@ -298,6 +304,83 @@ def _copy(args: argparse.Namespace) -> int:
     rows = sum(len(book[name]) for name in book._frames)
     print(f"copied {shown(url_of(args.source))} to {shown(url_of(args.target))} ({rows:,} rows)")
     return 0
+
+
+def _forecast_parser(commands) -> None:
+    forecast = commands.add_parser("forecast", help="save forecast snapshots and see how accurate each method was")
+    actions = forecast.add_subparsers(dest="action", metavar="ACTION", required=True)
+    snapshot = actions.add_parser("snapshot", help="save the forecast of a period by every method in the book "
+                                                   "(a snapshot of the same period and day is replaced)")
+    snapshot.add_argument("book", type=_target, help="book file (.planner) or postgresql://… address")
+    snapshot.add_argument("--period", help="2026-01, 2026-Q1 or 2026 (default: the quarter of --as-of)")
+    snapshot.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD",
+                          help="the day the forecast is made on and dated by (default: the book's as_of setting, "
+                               "else today)")
+    judged = actions.add_parser("accuracy", help="accuracy per closed period and method: 1 − |forecast − actual| "
+                                                 "÷ actual, the last snapshot taken before the period ended")
+    judged.add_argument("book", type=_target, help="book file (.planner) or postgresql://… address")
+    judged.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD",
+                        help="periods that have ended by this day are judged (default: the book's as_of)")
+    judged.add_argument("--json", action="store_true", help="print one JSON object (money as decimal strings)")
+
+
+def _forecast(args: argparse.Namespace) -> int:
+    """``planner forecast snapshot|accuracy``: snapshots are saved like any edit of the book."""
+    from planner.core.forecast_accuracy import FORECAST_ACCURACY, METHOD_ACCURACY, accuracy, snapshot_change
+    from planner.core.report import json_records
+    from planner.storage import Store, open_book
+
+    if args.action == "accuracy":
+        book = open_book(args.book)
+        book.require_valid()
+        as_of = args.as_of or book.as_of
+        judged, per_method = accuracy(book, as_of)
+        data = {"currency": book.currency, "as_of": as_of.isoformat(),
+                "forecast_accuracy": json_records(judged, FORECAST_ACCURACY, book.currency),
+                "forecast_method_accuracy": json_records(per_method, METHOD_ACCURACY, book.currency)}
+        if args.json:
+            sys.stdout.reconfigure(encoding="utf-8")
+            json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+            print()
+        else:
+            print(_accuracy_text(data))
+        return 0
+    store = Store.open(args.book, "edit")
+    try:
+        book = store.load()
+        as_of = args.as_of or book.as_of
+        period = Period.parse(args.period) if args.period is not None else Period.containing(as_of, "quarter")
+        book.apply(snapshot_change(book, period, as_of))
+        changes = book.take_changes()
+        book.saved(changes, store.save(book.snapshot(), changes, dict(book.versions)))
+        saved = book["ForecastSnapshots"]
+        saved = saved[(saved["period"] == period.label) & (saved["taken"] == pd.Timestamp(as_of))]
+    finally:
+        store.close()
+    amounts = ", ".join(f"{method} {format_money(int(amount), book.currency)}"
+                        for method, amount in zip(saved["method"], saved["amount"]))
+    print(f"saved the forecast of {period} as of {as_of} into {args.book}: {amounts} ({book.currency})")
+    return 0
+
+
+def _accuracy_text(data: dict) -> str:
+    def share(value) -> str:
+        return "-" if value is None else f"{value:.1%}"
+
+    lines = [f"Forecast accuracy as of {data['as_of']}, amounts in {data['currency']} "
+             "(1 - |forecast - actual| / actual; rank 1 = the period's best method)"]
+    if not data["forecast_accuracy"]:
+        lines.append("No snapshot of a period that has ended (save some with `planner forecast snapshot`).")
+    for row in data["forecast_accuracy"]:
+        lines.append(f"  {row['period']:<8} {row['method']:<19} taken {row['taken']}  forecast {row['forecast']:>14}  "
+                     f"actual {row['actual']:>14}  {share(row['accuracy']):>7}  "
+                     + (f"rank {row['rank']}" if row["rank"] is not None else row["note"] or ""))
+    if data["forecast_method_accuracy"]:
+        lines += ["", "By method (average over the closed periods):"]
+        for row in data["forecast_method_accuracy"]:
+            lines.append(f"  {row['method']:<19} {share(row['average']):>7} over {row['periods']} period(s), "
+                         f"best {row['best']} time(s)")
+    return "\n".join(lines)
 
 
 def _text(report) -> str:

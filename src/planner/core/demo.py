@@ -18,6 +18,7 @@ from planner.core import schema
 from planner.core.book import Book
 from planner.core.money import RATIO_SCALE, to_minor
 from planner.core.parse import parse_frame
+from planner.core.periods import Period
 from planner.resources import resource
 
 SEED = 2026
@@ -228,7 +229,40 @@ def demo_book(as_of: date | None = None, deals: int = 1500, reps: int | None = N
         "PlanTiers": _typed("PlanTiers", _source("plan_tiers"), currency),
         "PlanBonuses": _typed("PlanBonuses", _source("plan_bonuses"), currency),
         "Splits": splits,
+        **_forecast_history(deal_table, won_name, as_of, seed, source_reps),
     })
+
+
+# Forecasts the team saved two weeks into each of the last four quarters, each method missing
+# what was won in its own typical way (commit calls low, the whole pipeline high), and one
+# manager's override this quarter: so the Forecast tab has accuracy to show on first start.
+FORECAST_BIAS = {"weighted": (0.95, 0.07), "commit": (0.85, 0.05), "best_case": (1.02, 0.07),
+                 "pipeline": (1.3, 0.1), "historical": (1.0, 0.12), "cycle_length": (1.08, 0.09)}
+
+
+def _forecast_history(deals: pd.DataFrame, won: str, as_of: date, seed: int, reps: pd.DataFrame) -> dict:
+    rng = np.random.default_rng(seed + 1)  # a stream of its own: the deals stay as they are
+    closed, amount, current = pd.to_datetime(deals["closed"]), deals["amount"], Period.containing(as_of, "quarter")
+
+    def within(days: pd.Series, period: Period) -> pd.Series:
+        return (days >= pd.Timestamp(period.start)) & (days < pd.Timestamp(period.end))
+
+    rows = []
+    for period in (current.shifted(-back) for back in range(4, 0, -1)):
+        actual = int(amount[(deals["stage"] == won) & within(closed, period)].sum())
+        taken = pd.Timestamp(period.start) + pd.Timedelta(days=13)
+        rows += [(taken, period.label, method, max(0, int(round(actual * rng.normal(mean, spread), -2))))
+                 for method, (mean, spread) in FORECAST_BIAS.items()]
+    committed = (deals["stage"] == won) & within(closed, current) | (
+        deals["forecast_category"].eq("commit") & within(pd.to_datetime(deals["expected_close"]), current))
+    by_rep = amount[committed.to_numpy(bool)].groupby(deals["owner"][committed.to_numpy(bool)]).sum()
+    top = by_rep.idxmax()
+    manager = reps.set_index("id")["manager"].get(top) or None
+    return {"ForecastSnapshots": pd.DataFrame(rows, columns=["taken", "period", "method", "amount"]),
+            "ForecastOverrides": pd.DataFrame({
+                "period": [current.label], "rep": [top], "category": ["commit"],
+                "amount": [int(round(by_rep[top] * 1.1, -5))], "set_on": [pd.Timestamp(as_of)], "by": [manager],
+                "note": ["Signed order expected before the quarter ends"]})}
 
 
 def new_book(currency: str = "USD") -> Book:

@@ -93,14 +93,13 @@ def forecast(book, period: Period, as_of: date | None = None, inputs: dict | Non
     as_of = book.as_of if as_of is None else as_of
     rounding, deals = book.rounding, deal_arrays(book)
     amounts, category = deals["amount"], deals["category"]
-    won = deals["won"] & within(deals["closed"], period)
     in_period = within(deals["expected_close"], period)
     expected = deals["open"] & in_period
 
     def open_sum(mask: np.ndarray) -> int:
         return int(amounts[expected & mask].sum())
 
-    won_value = int(amounts[won].sum())
+    won_value = won_in(book, period)
     open_weighted = int(weighted_amounts(book)[expected].sum())
     commit = won_value + open_sum(category == "commit")
     today = np.datetime64(as_of, "ns")
@@ -116,6 +115,13 @@ def forecast(book, period: Period, as_of: date | None = None, inputs: dict | Non
         "cycle_length": cycle_length(book, period, as_of),
         "overdue": int(amounts[overdue].sum()),
     }
+
+
+def won_in(book, period: Period) -> int:
+    """The amount of deals won (closed with a won stage) in ``period``: where every forecast
+    of the period starts, and the actual its accuracy is measured against."""
+    deals = deal_arrays(book)
+    return int(deals["amount"][deals["won"] & within(deals["closed"], period)].sum())
 
 
 def historical(book, period: Period, inputs: HistoricalInputs) -> int:

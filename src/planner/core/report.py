@@ -12,6 +12,8 @@ from planner.core.attainment import attainment
 from planner.core.book import Book, Tables
 from planner.core.commissions import commissions
 from planner.core.forecast import HistoricalInputs, forecast, historical_inputs
+from planner.core.forecast_accuracy import FORECAST_ACCURACY, METHOD_ACCURACY, accuracy
+from planner.core.forecast_overrides import FORECAST_BY_REP, category_by_rep, unreadable_periods, with_overrides
 from planner.core.health import as_day, deal_health, health_lists
 from planner.core.metrics import (PIPELINE_BY_REP, PIPELINE_BY_TEAM, PIPELINE_FUNNEL, by_rep, by_team, funnel,
                                   pipeline_metrics)
@@ -51,6 +53,13 @@ class Report:
     health_rows: dict = field(default_factory=lambda: {"stalled": [], "slipped": []})
     # the historical forecast's inputs as used (forecast.HistoricalInputs)
     forecast_inputs: HistoricalInputs | None = None
+    # the category forecast per rep with managers' overrides beside it (forecast_overrides),
+    # and the team's commit and best case with those overrides
+    forecast_by_rep: pd.DataFrame = field(default_factory=FORECAST_BY_REP.empty)
+    forecast_with_overrides: dict = field(default_factory=dict)
+    # saved forecasts judged against what was won, per period and method, and per method
+    forecast_accuracy: pd.DataFrame = field(default_factory=FORECAST_ACCURACY.empty)
+    forecast_method_accuracy: pd.DataFrame = field(default_factory=METHOD_ACCURACY.empty)
 
     def money(self, minor: int | None) -> str | None:
         """Minor units as a decimal string in the book's currency (``"1234.50"``)."""
@@ -76,30 +85,42 @@ class Report:
             "commissions": self._records(self.commissions, schema.COMMISSIONS),
             "commission_lines": self._records(self.commission_lines, schema.COMMISSION_LINES),
             "forecast": {key: self.money(value) for key, value in self.forecast.items()},
+            "forecast_by_rep": self._records(self.forecast_by_rep, FORECAST_BY_REP),
+            "forecast_with_overrides": {key: self.money(value) for key, value in self.forecast_with_overrides.items()},
+            "forecast_accuracy": self._records(self.forecast_accuracy, FORECAST_ACCURACY),
+            "forecast_method_accuracy": self._records(self.forecast_method_accuracy, METHOD_ACCURACY),
             "warnings": [template.format(**fields) for template, fields in self.warnings],
         }
 
     def _records(self, frame: pd.DataFrame, spec: schema.Table) -> list[dict]:
-        kinds = {column.name: column.kind for column in spec.columns}
-        out = []
-        for record in frame.to_dict("records"):
-            row = {}
-            for key, value in record.items():
-                kind = kinds.get(key)
-                if value is None or value is pd.NA or (not isinstance(value, str) and pd.isna(value)):
-                    row[key] = None
-                elif kind is schema.Kind.MONEY:
-                    row[key] = self.money(value)
-                elif kind is schema.Kind.RATIO:
-                    row[key] = int(value) / 1_000_000
-                elif kind in (schema.Kind.PERCENT, schema.Kind.NUMBER):
-                    row[key] = float(value)
-                elif kind is schema.Kind.INT:
-                    row[key] = int(value)
-                else:
-                    row[key] = str(value)
-            out.append(row)
-        return out
+        return json_records(frame, spec, self.currency)
+
+
+def json_records(frame: pd.DataFrame, spec: schema.Table, currency: str) -> list[dict]:
+    """The rows of a computed ``frame`` as plain JSON types by ``spec``'s column kinds: money
+    as decimal strings in ``currency``, ratios as numbers, dates as ISO days."""
+    kinds = {column.name: column.kind for column in spec.columns}
+    out = []
+    for record in frame.to_dict("records"):
+        row = {}
+        for key, value in record.items():
+            kind = kinds.get(key)
+            if value is None or value is pd.NA or (not isinstance(value, str) and pd.isna(value)):
+                row[key] = None
+            elif kind is schema.Kind.MONEY:
+                row[key] = format_money(int(value), currency, grouping=False)
+            elif kind is schema.Kind.RATIO:
+                row[key] = int(value) / 1_000_000
+            elif kind in (schema.Kind.PERCENT, schema.Kind.NUMBER):
+                row[key] = float(value)
+            elif kind is schema.Kind.INT:
+                row[key] = int(value)
+            elif kind is schema.Kind.DATE:
+                row[key] = pd.Timestamp(value).date().isoformat()
+            else:
+                row[key] = str(value)
+        out.append(row)
+    return out
 
 
 def compute_report(book: Tables, period: Period | None = None, as_of: date | str | None = None,
@@ -125,15 +146,20 @@ def compute_report(book: Tables, period: Period | None = None, as_of: date | str
     pipeline = pipeline_metrics(book, period, reps, teams)
     summary, detail, warnings = commissions(book, period)
     health = health_lists(book, as_of)
+    by_rep_forecast = category_by_rep(book, period)
+    judged, per_method = accuracy(book, as_of)
     return Report(
         currency=book.currency, period=period, as_of=as_of,
         pipeline=pipeline, stages=pipeline["stages"],
         attainment=reps, team_attainment=teams,
         commissions=summary[[c for c in schema.COMMISSIONS.names]],
-        commission_lines=detail, forecast=forecast(book, period, as_of, forecast_inputs), warnings=warnings,
+        commission_lines=detail, forecast=forecast(book, period, as_of, forecast_inputs),
+        warnings=warnings + unreadable_periods(book),
         funnel=funnel(book, period), by_rep=by_rep(book, period, reps), by_team=by_team(book, period, reps, teams),
         deal_health=deal_health(book, as_of),
         health={flag: lists["ids"] for flag, lists in health.items()},
         health_rows={flag: lists["rows"] for flag, lists in health.items()},
         forecast_inputs=historical_inputs(book, forecast_inputs),
+        forecast_by_rep=by_rep_forecast, forecast_with_overrides=with_overrides(by_rep_forecast),
+        forecast_accuracy=judged, forecast_method_accuracy=per_method,
     )

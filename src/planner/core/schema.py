@@ -218,6 +218,31 @@ TABLES: dict[str, Table] = {t.name: t for t in (
 LOAD_ORDER = ("Settings", "Stages", "Plans", "Reps", "Deals", "StageHistory", "Quotas", "PlanTiers",
               "PlanBonuses", "Splits")
 
+# -- forecast overrides and snapshots (issue 9) ------------------------------------------------
+# A manager's number for a rep's category forecast, kept beside the computed one; and forecasts
+# saved with their day, to learn afterwards which method was right (core/forecast_accuracy.py).
+OVERRIDE_CATEGORIES = ("commit", "best_case")  # codes of FORECAST_CATEGORIES, translated there
+SNAPSHOT_METHODS = (QT_TRANSLATE_NOOP("values", "weighted"), "commit", "best_case", "pipeline",
+                    QT_TRANSLATE_NOOP("values", "historical"), QT_TRANSLATE_NOOP("values", "cycle_length"),
+                    QT_TRANSLATE_NOOP("values", "commit_override"), QT_TRANSLATE_NOOP("values", "best_case_override"))
+FORECAST_OVERRIDES = Table("ForecastOverrides", QT_TRANSLATE_NOOP("schema", "Forecast overrides"), (
+    _c("period", T, QT_TRANSLATE_NOOP("schema", "Period"), required=True),
+    _c("rep", Kind.REF, QT_TRANSLATE_NOOP("schema", "Rep"), required=True, ref="Reps", owned=True),
+    _c("category", T, QT_TRANSLATE_NOOP("schema", "Forecast category"), required=True, allowed=OVERRIDE_CATEGORIES),
+    _c("amount", M, QT_TRANSLATE_NOOP("schema", "Override"), required=True, **POSITIVE),
+    _c("note", T, QT_TRANSLATE_NOOP("schema", "Note")),
+    _c("set_on", D, QT_TRANSLATE_NOOP("schema", "Set on")),
+    _c("by", T, QT_TRANSLATE_NOOP("schema", "Set by")),
+), key=("rep", "period", "category"))  # the reference first: the importer takes a text first key for an id
+FORECAST_SNAPSHOTS = Table("ForecastSnapshots", QT_TRANSLATE_NOOP("schema", "Forecast snapshots"), (
+    _c("taken", D, QT_TRANSLATE_NOOP("schema", "Taken on"), required=True),
+    _c("period", T, QT_TRANSLATE_NOOP("schema", "Period"), required=True),
+    _c("method", T, QT_TRANSLATE_NOOP("schema", "Method"), required=True, allowed=SNAPSHOT_METHODS),
+    _c("amount", M, QT_TRANSLATE_NOOP("schema", "Forecast"), required=True, **POSITIVE),
+))  # no key: snapshot_change replaces the rows of a period taken the same day
+TABLES.update({t.name: t for t in (FORECAST_OVERRIDES, FORECAST_SNAPSHOTS)})
+LOAD_ORDER += ("ForecastOverrides", "ForecastSnapshots")
+
 # Computed results share the same column machinery, so the Qt models and the Excel export
 # format them like the inputs.
 PIPELINE_STAGES = Table("PipelineStages", QT_TRANSLATE_NOOP("schema", "Pipeline by stage"), (

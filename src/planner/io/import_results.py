@@ -18,7 +18,8 @@ GENERATED = "\x00ids"  # in ImportResult.made["Deals"]: the deals' ids were give
 # the keys rows are matched by when merging into a book (the tables' user keys)
 MERGE_KEYS = {"Settings": ("key",), "Stages": ("stage",), "Plans": ("plan",), "Reps": ("id",), "Deals": ("id",),
               "StageHistory": ("deal_id", "stage", "entered"), "Quotas": ("rep", "team", "period"),
-              "PlanTiers": ("plan", "from"), "PlanBonuses": ("plan", "from"), "Splits": ("deal_id", "rep")}
+              "PlanTiers": ("plan", "from"), "PlanBonuses": ("plan", "from"), "Splits": ("deal_id", "rep"),
+              "ForecastOverrides": ("rep", "period", "category"), "ForecastSnapshots": ("taken", "period", "method")}
 
 # Messages, marked for translation (tools/translations.py update).
 NOTHING_IMPORTED = QT_TRANSLATE_NOOP("errors", "Nothing was imported: {count} problem(s) in {files}")

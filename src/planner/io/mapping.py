@@ -200,6 +200,8 @@ _EVIDENCE = {
     "PlanBonuses": [("plan",), ("from",), ("amount",)],
     "Splits": [("deal_id",), ("share",)],
     "Settings": [("key",), ("value",)],
+    "ForecastOverrides": [("period",), ("rep",), ("category",), ("amount",)],
+    "ForecastSnapshots": [("taken",), ("period",), ("method",), ("amount",)],
 }
 _PUNCTUATION = re.compile(r"[\W_]+", re.UNICODE)
 _PREFIX = re.compile(r"^\s*(?:deal|opportunity|organization|person)\s+-\s+", re.IGNORECASE)  # Pipedrive

@@ -34,6 +34,7 @@ from planner.storage.recovery import Recovery
 from planner.views.dashboard import DashboardPanel
 from planner.views.edit_menu import EditMenu
 from planner.views.excel_menu import ExcelMenu
+from planner.views.forecast_panel import ForecastPanel
 from planner.views.pipeline_panel import PipelinePanel
 from planner.views.deal_health import HealthBar
 from planner.views.sheet_view import FindBar, SheetView, sheet_pane
@@ -133,6 +134,11 @@ class MainWindow(QMainWindow):
         self.dashboard.exported.connect(lambda path: self.statusBar().showMessage(
             self.tr("Saved %1").replace("%1", str(path)), 5000))
         self.tabs.addTab(self.dashboard, self.tr("Dashboard"))
+        self.forecast_panel = ForecastPanel(self._push, lambda: self.book, lambda: not self.read_only, [
+            (translate("schema", schema.TABLES[name].label), sheet_pane(self.sheets[name], self.find_bars[name]))
+            for name in ("ForecastSnapshots", "ForecastOverrides")])
+        self.forecast_panel.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.tabs.addTab(self.forecast_panel, self.tr("Forecast"))
         attainment = QSplitter(Qt.Orientation.Vertical)
         attainment.addWidget(titled(self.tr("Reps"), BookTableView(self.attainment_model)))
         attainment.addWidget(titled(self.tr("Teams"), BookTableView(self.team_model)))
@@ -577,6 +583,7 @@ class MainWindow(QMainWindow):
         previous, self.report = self.report, report
         self.pipeline.show_report(report)
         self.models["Deals"].set_health(report.deal_health if report is not None else None)
+        self.forecast_panel.show_report(report)
         warnings = [QApplication.translate("errors", template).format(**fields)
                     for template, fields in (report.warnings if report else [])]
         self.warnings_label.setText("\n".join("⚠ " + text for text in warnings))

@@ -1,0 +1,143 @@
+"""Forecast snapshots and their accuracy: which forecasting method the team can trust.
+
+A snapshot saves the forecast of one period by every method on one day, as rows of the
+ForecastSnapshots table (taken, period, method, amount). Once the period has ended, each
+method's accuracy is 1 − |forecast − actual| ÷ actual (product.md), where *actual* is the
+won revenue closed in the period: the same "won" every forecast of the period starts from.
+
+Which snapshot is judged: per period and method, the **last one taken before the period
+ended** (taken < the period's end) — the team's final call for it. Snapshots taken after the
+end are no forecasts and are left out; the day the judged one was taken is shown beside it,
+so an early call can be told from a late one. A snapshot is dated by the book's "today"
+(``as_of``) it was computed for, so a book kept at a fixed as_of (the demo, a test, a
+``--as-of`` run) is judged on its own calendar.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from fractions import Fraction
+
+import pandas as pd
+
+from planner.core import schema
+from planner.core.changes import Batch, Change, DeleteRows
+from planner.core.errors import QT_TRANSLATE_NOOP
+from planner.core.forecast import forecast, won_in
+from planner.core.forecast_overrides import category_by_rep, has_overrides, period_labels, with_overrides
+from planner.core.periods import Period
+from planner.core.schema import Kind
+
+# Methods a snapshot holds, in the order they are shown; the overridden totals only when a
+# manager overrode a rep's number for the period.
+COMPUTED_METHODS = ("weighted", "commit", "best_case", "pipeline", "historical", "cycle_length")
+NO_ACTUAL = QT_TRANSLATE_NOOP("values", "nothing was won in the period: accuracy is undefined")
+
+_C = schema.Column
+FORECAST_ACCURACY = schema.Table("ForecastAccuracy", QT_TRANSLATE_NOOP("schema", "Forecast accuracy"), (
+    _C("period", Kind.TEXT, QT_TRANSLATE_NOOP("schema", "Period")),
+    _C("method", Kind.TEXT, QT_TRANSLATE_NOOP("schema", "Method"), allowed=schema.SNAPSHOT_METHODS),
+    _C("taken", Kind.DATE, QT_TRANSLATE_NOOP("schema", "Taken on")),
+    _C("forecast", Kind.MONEY, QT_TRANSLATE_NOOP("schema", "Forecast")),
+    _C("actual", Kind.MONEY, QT_TRANSLATE_NOOP("schema", "Actual (won)")),
+    _C("accuracy", Kind.PERCENT, QT_TRANSLATE_NOOP("schema", "Accuracy")),
+    _C("rank", Kind.INT, QT_TRANSLATE_NOOP("schema", "Rank")),
+    _C("note", Kind.TEXT, QT_TRANSLATE_NOOP("schema", "Note"), allowed=(NO_ACTUAL,)),
+), key=("period", "method"))
+
+METHOD_ACCURACY = schema.Table("ForecastMethodAccuracy", QT_TRANSLATE_NOOP("schema", "Accuracy by method"), (
+    _C("method", Kind.TEXT, QT_TRANSLATE_NOOP("schema", "Method"), allowed=schema.SNAPSHOT_METHODS),
+    _C("periods", Kind.INT, QT_TRANSLATE_NOOP("schema", "Closed periods")),
+    _C("average", Kind.PERCENT, QT_TRANSLATE_NOOP("schema", "Average accuracy")),
+    _C("best", Kind.INT, QT_TRANSLATE_NOOP("schema", "Times best")),
+), key=("method",))
+
+
+def snapshot_amounts(book, period: Period, as_of: date | None = None, inputs: dict | None = None) -> dict[str, int]:
+    """The forecast of ``period`` by each method (minor units), as a snapshot saves it: the
+    cycle-length forecast only when it can be computed, the team's commit and best case with
+    overrides only when a rep's number was overridden for the period."""
+    figures = forecast(book, period, as_of, inputs)
+    amounts = {method: figures[method] for method in COMPUTED_METHODS if figures[method] is not None}
+    by_rep = category_by_rep(book, period)
+    if has_overrides(by_rep):
+        totals = with_overrides(by_rep)
+        amounts["commit_override"], amounts["best_case_override"] = totals["commit"], totals["best_case"]
+    return amounts
+
+
+def snapshot_change(book, period: Period, as_of: date | None = None, inputs: dict | None = None) -> Change:
+    """The change (not applied; one undo step) that saves the forecast of ``period`` by every
+    method, dated ``as_of`` (default: the book's). A snapshot of the same period taken the same
+    day is replaced. ``book`` is the live book; the figures come from its snapshot, which must
+    have no problems (:class:`~planner.core.problems.BookProblems` otherwise)."""
+    frozen = book.snapshot()
+    frozen.require_valid()
+    as_of = frozen.as_of if as_of is None else as_of
+    day = pd.Timestamp(as_of)
+    amounts = snapshot_amounts(frozen, period, as_of, inputs)
+    rows = pd.DataFrame({
+        "taken": pd.Series([day] * len(amounts), dtype="datetime64[ns]"),
+        "period": period.label, "method": list(amounts), "amount": pd.array(list(amounts.values()), dtype="Int64"),
+    })
+    insert = book.insertion("ForecastSnapshots", rows)
+    frame = book["ForecastSnapshots"]
+    same = (period_labels(frame["period"]) == period.label).to_numpy(dtype=bool, na_value=False) \
+        & (frame["taken"] == day).to_numpy(dtype=bool)
+    return Batch((DeleteRows("ForecastSnapshots", frame.index[same].to_numpy()), insert)) if same.any() else insert
+
+
+def accuracy(book, as_of: date | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Accuracy per period and method (:data:`FORECAST_ACCURACY`), and per method over every
+    period (:data:`METHOD_ACCURACY`), for the periods of the snapshots that have ended at
+    ``as_of`` (default: the book's). Accuracy is computed exactly and given as a float
+    fraction (0.9 = 90%; it is negative when the forecast missed by more than the actual);
+    it is blank, with a note, when nothing was won in the period. Rank 1 is the period's most
+    accurate method (ties share it). Recent periods first."""
+    as_of = book.as_of if as_of is None else as_of
+    snaps = book["ForecastSnapshots"].dropna(subset=["taken", "period", "method", "amount"])
+    snaps = snaps.assign(label=period_labels(snaps["period"])).dropna(subset=["label"])
+    records, exact = [], []
+    for label in snaps["label"].unique():
+        period = Period.parse(label)
+        if as_of < period.end:  # still running: nothing to judge yet
+            continue
+        rows = snaps[(snaps["label"] == label) & (snaps["taken"] < pd.Timestamp(period.end))]
+        actual = won_in(book, period)
+        for method, group in rows.sort_values("taken", kind="stable").groupby("method", sort=False):
+            last = group.iloc[-1]
+            amount = int(last["amount"])
+            ratio = Fraction(actual - abs(amount - actual), actual) if actual else None
+            records.append({"period": label, "method": method, "taken": last["taken"], "forecast": amount,
+                            "actual": actual, "note": None if actual else NO_ACTUAL,
+                            "_end": period.end, "_months": period.months})
+            exact.append(ratio)
+    frame = pd.DataFrame(records, columns=[*FORECAST_ACCURACY.names, "_end", "_months"])
+    frame["_exact"] = pd.Series(exact, index=frame.index, dtype=object)
+    frame["accuracy"] = [None if ratio is None else float(ratio) for ratio in exact]
+    frame["rank"] = [None if ratio is None else 1 + sum(1 for other in frame["_exact"][frame["period"] == period]
+                                                         if other is not None and other > ratio)
+                     for period, ratio in zip(frame["period"], exact)]
+    order = {method: n for n, method in enumerate(schema.SNAPSHOT_METHODS)}
+    frame = frame.assign(_method=frame["method"].map(order)).sort_values(
+        ["_end", "_months", "_method"], ascending=[False, True, True], kind="stable")
+    return _conformed(FORECAST_ACCURACY, frame), _by_method(frame)
+
+
+def _by_method(frame: pd.DataFrame) -> pd.DataFrame:
+    rows = []
+    judged = frame[frame["_exact"].notna()]
+    for method, group in judged.groupby("method", sort=False):
+        ratios = list(group["_exact"])
+        rows.append({"method": method, "periods": len(ratios), "average": float(sum(ratios) / len(ratios)),
+                     "best": int((group["rank"] == 1).sum()), "_exact": sum(ratios) / len(ratios)})
+    summary = pd.DataFrame(rows, columns=[*METHOD_ACCURACY.names, "_exact"])
+    if len(summary):
+        summary = summary.sort_values("_exact", ascending=False, kind="stable")
+    return _conformed(METHOD_ACCURACY, summary)
+
+
+def _conformed(spec: schema.Table, frame: pd.DataFrame) -> pd.DataFrame:
+    out = pd.DataFrame({c.name: frame[c.name].astype(schema.DTYPES[c.kind]) if len(frame) else
+                        pd.Series(dtype=schema.DTYPES[c.kind]) for c in spec.columns})
+    return out.reset_index(drop=True)

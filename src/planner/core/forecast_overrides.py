@@ -1,0 +1,158 @@
+"""The category forecast per rep, and a manager's overrides kept beside the computed numbers.
+
+product.md (seed 001): commit = won + commit deals; best case = commit + best_case deals; a
+manager may override a rep's number. An override never replaces the computed number: both are
+shown side by side, and only the team's total *with overrides* takes a rep's override where
+there is one. Overrides are rows of the ForecastOverrides table (period, rep, category, amount),
+changed through the book's edit API like any other row.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from planner.core import schema
+from planner.core.changes import Change, DeleteRows, SetValues
+from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
+from planner.core.facts import deal_arrays, within
+from planner.core.periods import Period
+from planner.core.problems import Refused
+from planner.core.schema import ROW_ID, Kind
+
+_C = schema.Column
+FORECAST_BY_REP = schema.Table("ForecastByRep", QT_TRANSLATE_NOOP("schema", "Category forecast by rep"), (
+    _C("rep", Kind.TEXT, QT_TRANSLATE_NOOP("schema", "Rep ID")),
+    _C("name", Kind.TEXT, QT_TRANSLATE_NOOP("schema", "Name")),
+    _C("team", Kind.TEXT, QT_TRANSLATE_NOOP("schema", "Team")),
+    _C("won", Kind.MONEY, QT_TRANSLATE_NOOP("schema", "Won")),
+    _C("commit", Kind.MONEY, QT_TRANSLATE_NOOP("schema", "Commit")),
+    _C("commit_override", Kind.MONEY, QT_TRANSLATE_NOOP("schema", "Commit override")),
+    _C("best_case", Kind.MONEY, QT_TRANSLATE_NOOP("schema", "Best case")),
+    _C("best_case_override", Kind.MONEY, QT_TRANSLATE_NOOP("schema", "Best case override")),
+    _C("note", Kind.TEXT, QT_TRANSLATE_NOOP("schema", "Note")),
+), key=("rep",))
+
+NOT_A_PERIOD = QT_TRANSLATE_NOOP("errors", "{table} row {row}: {value!r} is not a period (2026-01, 2026-Q1 or 2026); "
+                                           "the row is left out of the forecast figures")
+
+
+def period_labels(values: pd.Series) -> pd.Series:
+    """The canonical label (``2026-Q2``) of each period text, missing where it is not a period."""
+    def label(text):
+        try:
+            return Period.parse(text).label
+        except PlannerError:
+            return None
+    texts = values.dropna().unique()
+    known = {text: label(text) for text in texts}
+    return values.map(known).astype("string")
+
+
+def unreadable_periods(book) -> list[tuple[str, dict]]:
+    """Warnings (template, fields) for rows of the forecast tables whose period is not one."""
+    found = []
+    for table in ("ForecastOverrides", "ForecastSnapshots"):
+        frame = book[table]
+        bad = frame["period"].notna() & period_labels(frame["period"]).isna()
+        for position in np.flatnonzero(bad.to_numpy(dtype=bool)):
+            found.append((NOT_A_PERIOD, {"table": table, "row": int(position) + 1,
+                                         "value": str(frame["period"].iloc[position])}))
+    return found
+
+
+def overrides_of(book, period: Period) -> pd.DataFrame:
+    """The overrides for ``period`` (rep row id, category, amount, note), the last row of a
+    rep and category winning, indexed by row id."""
+    frame = book["ForecastOverrides"]
+    frame = frame[(period_labels(frame["period"]) == period.label).to_numpy(dtype=bool, na_value=False)]
+    frame = frame.dropna(subset=["rep", "category", "amount"])
+    return frame[~frame.duplicated(["rep", "category"], keep="last")]
+
+
+def category_by_rep(book, period: Period) -> pd.DataFrame:
+    """One row per rep (indexed by the rep's row id, in Reps order): the rep's won amount in
+    ``period`` and category forecast, computed as :func:`planner.core.forecast.forecast` does
+    for the whole book, with the rep's overrides beside them. Reps shown are those employed in
+    the period and any rep with a figure or an override in it. The deal's owner is its rep."""
+    deals, reps = deal_arrays(book), book["Reps"]
+    owner = book["Deals"]["owner"].to_numpy(dtype="int64", na_value=-1)
+    amounts, category = deals["amount"], deals["category"]
+    expected = deals["open"] & within(deals["expected_close"], period)
+
+    def per_rep(mask: np.ndarray) -> pd.Series:
+        sums = pd.Series(amounts[mask], index=owner[mask], dtype=object).groupby(level=0).sum()
+        return sums.reindex(reps.index, fill_value=0).map(int)
+
+    won = per_rep(deals["won"] & within(deals["closed"], period))
+    commit = won + per_rep(expected & (category == "commit"))
+    best_case = commit + per_rep(expected & (category == "best_case"))
+    overrides = overrides_of(book, period)
+
+    def override(kind: str) -> pd.Series:
+        chosen = overrides[overrides["category"] == kind]
+        return pd.Series(chosen["amount"].to_numpy(), index=chosen["rep"].to_numpy(dtype="int64"),
+                         dtype="Int64").reindex(reps.index)
+
+    notes = overrides.dropna(subset=["note"]).groupby("rep")["note"].agg(" · ".join).reindex(reps.index)
+    frame = pd.DataFrame({
+        "rep": reps["id"], "name": reps["name"], "team": reps["team"],
+        "won": won.astype("Int64"), "commit": commit.astype("Int64"), "commit_override": override("commit"),
+        "best_case": best_case.astype("Int64"), "best_case_override": override("best_case"),
+        "note": notes.astype("string"),
+    }, index=reps.index)
+    start, end = pd.Timestamp(period.start), pd.Timestamp(period.end)
+    employed = (reps["start_date"].isna() | (reps["start_date"] < end)) & \
+        (reps["end_date"].isna() | (reps["end_date"] >= start))
+    shown = employed | (best_case > 0) | frame["commit_override"].notna() | frame["best_case_override"].notna()
+    return frame[shown.to_numpy(dtype=bool)]
+
+
+def with_overrides(by_rep: pd.DataFrame) -> dict[str, int]:
+    """The team's commit and best case with each rep's override where there is one."""
+    return {kind: int(by_rep[f"{kind}_override"].fillna(by_rep[kind]).sum()) for kind in schema.OVERRIDE_CATEGORIES}
+
+
+def has_overrides(by_rep: pd.DataFrame) -> bool:
+    return bool(by_rep[[f"{kind}_override" for kind in schema.OVERRIDE_CATEGORIES]].notna().any(axis=None))
+
+
+def parse_amount(book, text) -> int | None:
+    """A typed override (``12,500``, ``$12,500.00``) in minor units; ``None`` for blank text
+    (no override). Raises :class:`Refused` for text that is not an amount."""
+    if text is None or (isinstance(text, str) and not text.strip()):
+        return None
+    values, problems = book.parse_input("ForecastOverrides", pd.DataFrame(
+        {"amount": [text]}, index=pd.Index([0], name=ROW_ID), dtype="object"))
+    if problems:
+        raise Refused(problems)
+    return int(values["amount"].iloc[0])
+
+
+def override_change(book, period: Period, rep: int, category: str, amount: int | None, on: date,
+                    by: str | None = None) -> Change | None:
+    """The change (not applied) that sets rep ``rep``'s (row id) ``category`` override for
+    ``period`` to ``amount`` (minor units), recording the day ``on`` and who set it; ``None``
+    clears it. ``None`` when there is nothing to change."""
+    if category not in schema.OVERRIDE_CATEGORIES:
+        raise ValueError(category)
+    frame = book["ForecastOverrides"]
+    mine = frame[(period_labels(frame["period"]) == period.label).to_numpy(dtype=bool, na_value=False)
+                 & (frame["rep"] == rep).to_numpy(dtype=bool, na_value=False)
+                 & (frame["category"] == category).to_numpy(dtype=bool, na_value=False)]
+    if amount is None:
+        return DeleteRows("ForecastOverrides", mine.index.to_numpy()) if len(mine) else None
+    day = pd.Timestamp(on)
+    if len(mine):  # the last row is the one in force; earlier duplicates are the user's to tidy
+        row = mine.index[-1:]
+        current = mine["amount"].iloc[-1]
+        if not pd.isna(current) and int(current) == amount:
+            return None
+        return SetValues("ForecastOverrides", pd.DataFrame({
+            "amount": pd.array([amount], dtype="Int64"), "set_on": pd.Series([day], dtype="datetime64[ns]").to_numpy(),
+            "by": pd.array([by], dtype="string")}, index=pd.Index(row, name=ROW_ID)))
+    return book.insertion("ForecastOverrides", pd.DataFrame({
+        "period": [period.label], "rep": pd.array([rep], dtype="Int64"), "category": [category],
+        "amount": pd.array([amount], dtype="Int64"), "set_on": [day], "by": [by]}))
