@@ -124,6 +124,25 @@ def test_changing_a_column_changes_what_is_imported_and_opens_an_unsaved_book(qt
     assert pd.isna(deals.loc["K-1", "name"])
 
 
+def test_adding_a_file_keeps_the_choices_made(qtbot, window, tmp_path):
+    path = write_csv(tmp_path / "deals.csv", [KOREAN, *KOREAN_ROWS])
+    wizard = window.excel.start_import([path], into=False)
+    page = to_mapping(qtbot, wizard)
+    page.choose_column("메모", "product")
+    wizard.back()
+    reps = write_csv(tmp_path / "reps.csv", [["사번", "이름", "팀"], ["R9", "박서준", "부산"]])
+    wizard.choose_files = lambda: [str(reps)]
+    wizard.files_page.add_files()
+    assert wizard.paths == [path, reps]
+    wizard.files_page.list.item(0).setSelected(True)
+    assert wizard.files_page.remove.isEnabled()
+    page = to_mapping(qtbot, wizard)
+    assert page.source_box.count() == 2 and combo_text(page, "메모") == "Product"
+    page.source_box.setCurrentIndex(1)
+    assert page.table_box.currentData() == "Reps" and combo_text(page, "이름") == "Name"
+    wizard.reject()
+
+
 def test_skipping_a_sheet_leaves_it_out(qtbot, window, tmp_path):
     path = write_xlsx(tmp_path / "book.xlsx", {"Deals": [KOREAN, *KOREAN_ROWS],
                                                "Reps": [["Rep ID", "Name", "Team"], ["R9", "박서준", "Busan"]]})

@@ -9,9 +9,10 @@ from __future__ import annotations
 import threading
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-                               QProgressBar, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWizardPage)
+                               QProgressBar, QPushButton, QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout,
+                               QWizardPage)
 
 from planner.core import schema
 from planner.io import import_session as session
@@ -62,23 +63,29 @@ class CheckPage(QWizardPage):
                                 self.tr("Value"), self.tr("Problem")], stretch=5)
         self.counts = _table([self.tr("Table"), self.tr("Added"), self.tr("Changed"), self.tr("Unchanged")]
                              if wizard.into else [self.tr("Table"), self.tr("Rows"), self.tr("Made by the import")],
-                             stretch=0)
+                             stretch=None)
         self.cells = _table([self.tr("Table"), self.tr("Row"), self.tr("Column"), self.tr("Before"),
-                             self.tr("After")], stretch=4)
+                             self.tr("After")], stretch=3)
+        self.cells.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.warnings = _table([self.tr("Where"), self.tr("Note")], stretch=1)
         self.stages = _table([self.tr("Stage name in the files"), self.tr("Becomes")], stretch=1)
-        self.stages_box = _group(self.tr("Stage names the book does not know"), self.stages)
+        self.stages_box = _group(self.tr("Stage names that are not stages yet"), self.stages)
         self.cells_box = _group(self.tr("First changed rows"), self.cells)
         self.warnings_box = _group(self.tr("Notes"), self.warnings)
+        for box in (self.stages_box, self.warnings_box):  # as tall as their rows; the changed rows take the rest
+            box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addLayout(top)
-        layout.addWidget(self.problems, 3)
-        layout.addWidget(self.counts, 2)
-        layout.addWidget(self.cells_box, 3)
-        layout.addWidget(self.stages_box, 2)
-        layout.addWidget(self.warnings_box, 2)
+        layout.addWidget(self.problems, 1)
+        self.counts.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContents)
+        self.counts.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(self.counts, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.cells_box, 1)
+        layout.addWidget(self.stages_box)
+        layout.addWidget(self.warnings_box)
+        layout.addStretch(0)
         self._show(None)
 
     # -- reading -----------------------------------------------------------------------------------
@@ -230,7 +237,7 @@ class CheckPage(QWizardPage):
             if table in result.frames and len(made[table]):
                 made_rows = int(result.locations[table]["file"].isna().sum()) if table in result.locations else 0
                 rows.append([_table_label(table), f"{len(made[table]):,}", f"{made_rows:,}" if made_rows else ""])
-        _fill(self.counts, rows)
+        _fill(self.counts, rows, fit=len(schema.TABLES))
         self.status.setStyleSheet("")
         self.status.setText(self.tr("Ready: %1 deals. Finish opens them as a new, unsaved book.").replace(
             "%1", f"{len(made['Deals']):,}"))
@@ -240,7 +247,7 @@ class CheckPage(QWizardPage):
         book, summary = self.wizard_.main.book, self.summary
         rows = [[_table_label(table), f"{c['added']:,}", f"{c['changed']:,}", f"{c['unchanged']:,}"]
                 for table, c in summary.tables.items()]
-        _fill(self.counts, rows)
+        _fill(self.counts, rows, fit=len(schema.TABLES))
         changed = session.changed_rows(book, self.change)
         lines = []
         for row in changed:
@@ -265,7 +272,7 @@ class CheckPage(QWizardPage):
 
     def _fill_warnings(self, warnings: list) -> None:
         translate = QCoreApplication.translate
-        _fill(self.warnings, [[w.where(translate), w.message(translate)] for w in warnings])
+        _fill(self.warnings, [[w.where(translate), w.message(translate)] for w in warnings], fit=4)
         self.warnings_box.setVisible(bool(warnings) and (self.made is not None or self.change is not None))
 
     def _fill_stages(self) -> None:
@@ -289,6 +296,8 @@ class CheckPage(QWizardPage):
             box.setCurrentIndex(choices.index(current) if current in choices else 0)
             box.activated.connect(lambda index, name=name, choices=choices: self.map_stage(name, choices[index]))
             self.stages.setCellWidget(row, 1, box)
+            self.stages.setRowHeight(row, box.sizeHint().height())
+        _fit(self.stages, 4)
 
     def map_stage(self, name: str, target: str) -> None:
         """Map the stage ``name`` of the files to ``target`` (a stage, or the kind of a new one) and read again."""
@@ -338,16 +347,30 @@ def _table_label(table: str) -> str:
     return QCoreApplication.translate("schema", schema.TABLES[table].label)
 
 
-def _table(headers: list[str], stretch: int) -> QTableWidget:
+def _table(headers: list[str], stretch: int | None) -> QTableWidget:
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
     table.setWordWrap(False)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    if stretch is None:
+        header.setStretchLastSection(False)
+    else:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return table
+
+
+def _fit(table: QTableWidget, rows: int) -> None:
+    """As tall as its first ``rows`` rows (a short list takes no more room than it needs)."""
+    shown = min(table.rowCount(), rows)
+    height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth() + \
+        sum(table.rowHeight(row) for row in range(shown))
+    if table.rowCount() > shown:
+        height += table.verticalHeader().defaultSectionSize() // 2  # half a row: there is more below
+    table.setFixedHeight(height + 2)
 
 
 def _group(title: str, widget) -> QGroupBox:
@@ -358,7 +381,7 @@ def _group(title: str, widget) -> QGroupBox:
     return box
 
 
-def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+def _fill(table: QTableWidget, rows: list[list[str]], fit: int | None = None) -> None:
     table.clearContents()
     table.setRowCount(len(rows))
     for r, values in enumerate(rows):
@@ -366,3 +389,5 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
             item = QTableWidgetItem(value)
             item.setToolTip(value)
             table.setItem(r, c, item)
+    if fit is not None:
+        _fit(table, fit)

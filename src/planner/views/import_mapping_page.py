@@ -124,7 +124,8 @@ class MappingPage(QWizardPage):
             return
         self._previewed = key
         self._generation += 1
-        generation, paths, loaded = self._generation, list(wizard.paths), wizard.loaded
+        # the choices so far (files were added or removed), else a loaded mapping
+        generation, paths, loaded = self._generation, list(wizard.paths), wizard.mapping or wizard.loaded
         self.busy = True
         self.body.setEnabled(False)
         self.status.setStyleSheet("")
@@ -146,13 +147,14 @@ class MappingPage(QWizardPage):
         wizard = self.wizard_
         wizard.previews = previews
         wizard.signature = session.signature(previews)
-        given = wizard.loaded
-        wizard.remembered = False
-        if given is None:
-            given = wizard.remembered_mapping(wizard.signature)
-            wizard.remembered = given is not None
+        given = wizard.mapping or wizard.loaded
+        if wizard.mapping is None:
+            wizard.remembered = False
+            if given is None:
+                given = wizard.remembered_mapping(wizard.signature)
+                wizard.remembered = given is not None
+            wizard.unknown_stages = []
         wizard.mapping = session.explicit(previews, given)
-        wizard.unknown_stages = []
         self.busy = False
         self.body.setEnabled(True)
         self.status.hide()

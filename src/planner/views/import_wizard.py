@@ -42,7 +42,8 @@ class ImportWizard(QWizard):
         self.setWindowTitle(self.tr("Import into this book") if into else self.tr("Import as a new book"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
-        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Import") if into else self.tr("Open the new book"))
+        self.setButtonText(QWizard.WizardButton.FinishButton,
+                           self.tr("Import") if into else self.tr("Open the new book"))
         # how files are chosen; tests answer without dialogs
         self.choose_files = lambda: QFileDialog.getOpenFileNames(
             self, self.tr("Add files"), "", self.tr("Spreadsheets (*.xlsx *.csv);;All files (*)"))[0]
