@@ -105,6 +105,20 @@ def test_the_guessed_mapping_of_korean_headers_is_shown_with_a_preview(qtbot, wi
     wizard.reject()
 
 
+def test_japanese_headers_of_a_shift_jis_csv_are_shown(qtbot, window, tmp_path):
+    path = write_csv(tmp_path / "案件.csv", [["案件ID", "案件名", "担当者", "フェーズ", "金額", "作成日", "受注予定日"],
+                                            ["J-1", "東京 更新", "佐藤 健", "提案", "￥1,500", "2026年3月5日", "2026/4/1"]],
+                     encoding="cp932")
+    wizard = window.excel.start_import([path], into=True)
+    page = to_mapping(qtbot, wizard)
+    assert page.info.text().endswith("cp932")
+    assert [combo_text(page, h) for h in ("案件名", "フェーズ", "金額", "受注予定日")] == \
+        ["Deal", "Stage", "Amount", "Expected close"]
+    assert page.grid.horizontalHeaderItem(3).text() == "フェーズ\n→ Stage"
+    assert cells(page.grid)[0][1:4] == ["東京 更新", "佐藤 健", "提案"]
+    wizard.reject()
+
+
 def test_changing_a_column_changes_what_is_imported_and_opens_an_unsaved_book(qtbot, window, tmp_path):
     path = write_csv(tmp_path / "deals.csv", [KOREAN, *KOREAN_ROWS])
     wizard = window.excel.start_import([path], into=False)
@@ -171,6 +185,9 @@ def test_a_saved_mapping_comes_back_and_the_last_one_is_remembered(qtbot, window
     assert written["planner_mapping"] == 1 and written["columns"]["Deals"]["메모"] == "product"
     assert written["date_order"] == "dmy"
     wizard.reject()
+    # the command line reads it (planner import --mapping)
+    read = excel_import.read_tables([path], Mapping.load(saved.with_suffix(".json")))
+    assert read.frames["Deals"]["product"].iloc[0] == "첫 미팅"
 
     # a new wizard with the saved mapping loaded shows the same choices
     again = window.excel.start_import([path], into=False)
@@ -233,7 +250,7 @@ def test_stopping_the_read_stops_the_worker_and_changes_nothing(qtbot, window, t
 
     def slow_read(paths, mapping=None, currency=None, progress=None, cancelled=None, book=None):
         progress(1, 6)
-        for _ in range(1000):  # a big file: the worker is busy until the user stops it
+        for _ in range(1000):  # a big file: the worker is busy until the user stops it (at most 10 s)
             if cancelled():
                 seen.set()
                 break
@@ -263,9 +280,11 @@ def test_escape_while_reading_cancels_the_worker(qtbot, window, tmp_path, monkey
     stopped = threading.Event()
 
     def waiting_read(paths, mapping=None, currency=None, progress=None, cancelled=None, book=None):
-        while not cancelled():
+        for _ in range(2000):  # busy until cancelled (at most 20 s: a broken cancel fails, never hangs)
+            if cancelled():
+                stopped.set()
+                raise excel_import.ImportCancelled()
             threading.Event().wait(0.01)
-        stopped.set()
         raise excel_import.ImportCancelled()
 
     monkeypatch.setattr(excel_import, "read_tables", waiting_read)
@@ -274,8 +293,8 @@ def test_escape_while_reading_cancels_the_worker(qtbot, window, tmp_path, monkey
     wizard.next()
     qtbot.keyClick(wizard, Qt.Key.Key_Escape)
     assert wizard.result() == QWizard.DialogCode.Rejected
-    qtbot.waitUntil(stopped.is_set, timeout=WAIT)
     window.jobs.wait()
+    assert stopped.is_set()
     assert window.undo_stack.count() == 0
 
 
@@ -320,9 +339,12 @@ def test_unknown_stage_names_can_be_mapped_to_a_stage_of_the_book(qtbot, window,
     assert check.isComplete() and check.stages_box.isVisible()  # still offered, now as Commit
     assert check.stages.cellWidget(0, 1).currentText() == "The stage Commit"
     assert "Stages" not in [row[0] for row in cells(check.counts)]
+    saved = tmp_path / "stages.json"
+    wizard.choose_mapping_target = lambda: str(saved)
+    check.save_button.click()
+    assert Mapping.load(saved).stages["Verbal yes"] == "Commit"
     wizard.accept()
     assert window.book.keyed("Deals").set_index("id").loc["D-200", "stage"] == "Commit"
-    assert wizard.mapping.stages["Verbal yes"] == "Commit"
 
 
 def test_enter_is_next(qtbot, window, tmp_path):

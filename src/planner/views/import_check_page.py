@@ -54,10 +54,14 @@ class CheckPage(QWizardPage):
         self.stop_button.clicked.connect(self.stop)
         self.again_button = QPushButton(self.tr("&Read again"))
         self.again_button.clicked.connect(self.start)
+        self.save_button = QPushButton(self.tr("Sa&ve mapping…"))  # with the stage names chosen here
+        self.save_button.clicked.connect(self._save)
         top = QHBoxLayout()
         top.addWidget(self.bar, 1)
+        top.addStretch(0)
         top.addWidget(self.stop_button)
         top.addWidget(self.again_button)
+        top.addWidget(self.save_button)
 
         self.problems = _table([self.tr("File"), self.tr("Sheet"), self.tr("Row"), self.tr("Column"),
                                 self.tr("Value"), self.tr("Problem")], stretch=5)
@@ -211,6 +215,7 @@ class CheckPage(QWizardPage):
         self.stop_button.setVisible(reading)
         self.stop_button.setEnabled(True)
         self.again_button.setVisible(state == "stopped")
+        self.save_button.setVisible(not reading)
         self.problems.setVisible(state == "problems")
         self.counts.setVisible(state == "ready")
         for box in (self.cells_box, self.stages_box, self.warnings_box):  # shown by what fills them
@@ -298,6 +303,15 @@ class CheckPage(QWizardPage):
             self.stages.setCellWidget(row, 1, box)
             self.stages.setRowHeight(row, box.sizeHint().height())
         _fit(self.stages, 4)
+
+    def _save(self) -> None:
+        try:
+            path = self.wizard_.save_mapping()
+        except Exception as error:  # noqa: BLE001 - an unwritable place: say why
+            self.status.setText(error_text(error))
+            return
+        if path:
+            self.status.setText(self.status.text() + " " + self.tr("Mapping saved to %1").replace("%1", path))
 
     def map_stage(self, name: str, target: str) -> None:
         """Map the stage ``name`` of the files to ``target`` (a stage, or the kind of a new one) and read again."""
