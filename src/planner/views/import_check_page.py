@@ -56,12 +56,13 @@ class CheckPage(QWizardPage):
         self.again_button.clicked.connect(self.start)
         self.save_button = QPushButton(self.tr("Sa&ve mapping…"))  # with the stage names chosen here
         self.save_button.clicked.connect(self._save)
+        head = QHBoxLayout()
+        head.addWidget(self.status, 1)
+        head.addWidget(self.again_button)
+        head.addWidget(self.save_button)
         top = QHBoxLayout()
         top.addWidget(self.bar, 1)
-        top.addStretch(0)
         top.addWidget(self.stop_button)
-        top.addWidget(self.again_button)
-        top.addWidget(self.save_button)
 
         self.problems = _table([self.tr("File"), self.tr("Sheet"), self.tr("Row"), self.tr("Column"),
                                 self.tr("Value"), self.tr("Problem")], stretch=5)
@@ -80,7 +81,7 @@ class CheckPage(QWizardPage):
             box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(self.status)
+        layout.addLayout(head)
         layout.addLayout(top)
         layout.addWidget(self.problems, 1)
         self.counts.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContents)
