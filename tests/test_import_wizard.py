@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import QWizard
 
 from planner.core import schema
+from planner.core.changes import SetValues
 from planner.io import excel_import
 from planner.io import import_session as session
 from planner.io.excel_import import preview
@@ -136,6 +137,27 @@ def test_changing_a_column_changes_what_is_imported_and_opens_an_unsaved_book(qt
     deals = window.book["Deals"].set_index("id")
     assert deals.loc["K-1", "product"] == "첫 미팅" and deals.loc["K-1", "account"] == "서울 신규 계약"
     assert pd.isna(deals.loc["K-1", "name"])
+
+
+def test_the_menu_opens_the_wizard_and_a_new_book_asks_before_replacing_unsaved_edits(qtbot, window, tmp_path):
+    from planner.views.import_wizard import ImportWizard
+
+    path = write_csv(tmp_path / "deals.csv", [KOREAN, *KOREAN_ROWS])
+    window.excel.choose_files = lambda: [str(path)]
+    window.excel.import_new.trigger()
+    wizard = window.findChildren(ImportWizard)[-1]
+    assert wizard.isVisible() and wizard.paths == [path] and not wizard.into
+    first = window.book["Deals"].index[:1]
+    window._push(SetValues("Deals", pd.DataFrame({"name": ["편집됨"]}, index=first)), "edit")  # unsaved
+    asked = []
+    window.ask_unsaved = lambda: asked.append(True)  # the user cancels
+    book = window.book
+    to_check(qtbot, wizard)
+    wizard.accept()
+    assert asked and window.book is book and wizard.isVisible()
+    window.ask_unsaved = lambda: "discard"
+    wizard.accept()
+    assert window.book is not book and not wizard.isVisible()
 
 
 def test_adding_a_file_keeps_the_choices_made(qtbot, window, tmp_path):
