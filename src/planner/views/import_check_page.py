@@ -6,6 +6,7 @@ stage names the book does not know, each mappable to a stage or kept as a new on
 
 from __future__ import annotations
 
+import copy
 import threading
 
 import shiboken6
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGroupBox, QHBoxLay
 
 from planner.core import schema
 from planner.io import import_session as session
-from planner.io.mapping import Mapping, kind_of_stage
+from planner.io.mapping import kind_of_stage
 from planner.qt.i18n import error_text
 
 ERROR_STYLE = "color: #b00020"
@@ -111,7 +112,7 @@ class CheckPage(QWizardPage):
         self._progress = progress = _Progress()
         progress.advanced.connect(self._advanced)  # a slot of the page: runs on the page's thread
         paths = list(wizard.paths)
-        mapping = Mapping.from_json(wizard.mapping.to_json())  # a copy: the user may change the page's
+        mapping = copy.deepcopy(wizard.mapping)  # the worker's own: the user may change the page's
         book = wizard.main.book if wizard.into else None
         snapshot = book.snapshot() if book is not None else None
         currency = _currency(book)
