@@ -320,8 +320,8 @@ def test_export_and_import_into_the_book_as_one_undo_step(qtbot, window, tmp_pat
     csv.write_text("거래 ID,거래명,담당자,단계,금액,생성일\nD-100,새 거래,김민지,Proposal,\"1,500\",2026.3.5\n",
                    encoding="utf-8-sig")
     rows = len(window.book["Deals"])
-    window.excel.start_import([csv], into=True)
-    qtbot.waitUntil(lambda: len(window.book["Deals"]) == rows + 1, timeout=60_000)
+    finish_import(qtbot, window.excel.start_import([csv], into=True))
+    assert len(window.book["Deals"]) == rows + 1
     added = window.book.keyed("Deals").iloc[-1]
     assert (added["id"], added["owner"], added["amount"]) == ("D-100", "R1", 150_000)
     assert window.undo_stack.count() == 1
@@ -332,12 +332,19 @@ def test_export_and_import_into_the_book_as_one_undo_step(qtbot, window, tmp_pat
 def test_a_refused_import_changes_nothing_and_lists_the_cells(qtbot, window, tmp_path):
     csv = tmp_path / "bad.csv"
     csv.write_text("id,owner,stage,amount,created\nD-1,R1,Won,abc,2026-01-02\nD-2,R1,Won,5,2026-02-30\n")
-    shown = []
-    window.excel.show_refusal = lambda title, lines: shown.append((title, lines))
     before = window.book.revision
-    window.excel.start_import([csv], into=True)
-    qtbot.waitUntil(lambda: bool(shown), timeout=60_000)
-    title, lines = shown[0]
-    assert title == "Nothing was imported" and len(lines) >= 2
-    assert any("row 2" in line and "amount" in line for line in lines)
+    wizard = window.excel.start_import([csv], into=True)
+    finish_import(qtbot, wizard)
+    problems = wizard.check_page.problems
+    listed = [[problems.item(r, c).text() for c in range(4)] for r in range(problems.rowCount())]
+    assert ["bad.csv", "", "2", "amount"] in listed and len(listed) >= 2
     assert window.book.revision == before
+
+
+def finish_import(qtbot, wizard):
+    """Next through the import wizard (each page once its work is done), then Finish."""
+    wizard.next()
+    qtbot.waitUntil(wizard.mapping_page.isComplete, timeout=60_000)
+    wizard.next()
+    qtbot.waitUntil(lambda: not wizard.check_page.reading, timeout=60_000)
+    wizard.accept()

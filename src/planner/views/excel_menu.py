@@ -1,8 +1,8 @@
 """File → Import and Export: Excel and CSV in and out of the window's book, in the background.
 
-An import into the open book is one undo step (the merge is one change of the book); an
-import as a new book opens it unsaved. A refused import lists every bad cell and changes
-nothing. The mapping wizard is not here yet: headers, sheets and stages are guessed.
+Both imports go through the import wizard (views/import_wizard.py): files, mapping with a
+preview, then a check that lists every bad cell or shows what will change. An import into
+the open book is one undo step; an import as a new book opens it unsaved.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from planner.qt.i18n import error_text
+from planner.views.import_wizard import ImportWizard
 
 
 class ExcelMenu(QObject):
@@ -40,50 +41,17 @@ class ExcelMenu(QObject):
         self.show_refusal = self._refusal_box
 
     def choose_import(self, into: bool) -> None:
+        if into and self.window.book is None:
+            return
         files = self.choose_files()
         if files:
             self.start_import([Path(name) for name in files], into)
 
-    def start_import(self, files: list[Path], into: bool) -> None:
-        window = self.window
-        book = window.book if into else None
-        if not into and not window.confirm_discard():
-            return
-        currency = book.currency if book is not None and not _raises(lambda: book.currency) else None
-        snapshot = book.snapshot() if book is not None else None  # the worker reads a frozen copy
-        window._set_busy(self.tr("Importing %1…").replace("%1", ", ".join(path.name for path in files)))
-
-        def work():
-            from planner.io.excel_import import build_book, read_tables
-
-            result = read_tables(files, None, currency=currency, book=snapshot)
-            result.refuse_if_problems()
-            return result, build_book(result) if book is None else None
-
-        def done(outcome) -> None:
-            from planner.io.excel_import import plan_merge
-
-            window._set_busy(None)
-            result, made = outcome
-            if made is not None:
-                window.show_book(made, None, unsaved=True)
-                window.statusBar().showMessage(self.tr("Imported %1 deals: save the new book with Save As").replace(
-                    "%1", f"{len(made['Deals']):,}"), 10000)
-                return
-            try:  # planned here, on the window's thread: the merge takes new row ids from the book
-                change, summary = plan_merge(book, result)
-                window._push(change, self.tr("Import %1").replace("%1", ", ".join(path.name for path in files)))
-            except Exception as error:  # noqa: BLE001 - a refusal: nothing changed, say why
-                self.show_refusal(self.tr("Nothing was imported"), [error_text(error)])
-                return
-            window.statusBar().showMessage(self.tr("Imported: %1").replace("%1", str(summary)), 10000)
-
-        def failed(error: Exception) -> None:
-            window._set_busy(None)
-            lines = [str(problem) for problem in getattr(error, "problems", [])] or [error_text(error)]
-            self.show_refusal(self.tr("Nothing was imported"), lines)
-
-        window.jobs.start(work, done, failed)
+    def start_import(self, files: list[Path], into: bool) -> ImportWizard:
+        """Open the import wizard on ``files`` (window-modal, not blocking); it applies on Finish."""
+        wizard = ImportWizard(self.window, files, into)
+        wizard.open()
+        return wizard
 
     def choose_export(self) -> None:
         window = self.window
@@ -121,11 +89,3 @@ class ExcelMenu(QObject):
             box.setInformativeText("\n".join(lines[1:6]))
             box.setDetailedText("\n".join(lines))
         box.open()
-
-
-def _raises(action) -> bool:
-    try:
-        action()
-    except Exception:  # noqa: BLE001 - a bad setting: the import reads amounts in its own default
-        return True
-    return False

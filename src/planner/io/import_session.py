@@ -1,0 +1,188 @@
+"""The choices of one import in the wizard, without Qt: which sheet goes where, which header is
+which column, a source's signature (to remember its mapping), and what a merge changes row by row.
+
+The wizard keeps one explicit :class:`~planner.io.mapping.Mapping`: every sheet's table and
+every header's column are written into it, so what the user sees is what is read and what
+"Save mapping" writes (the format ``planner import --mapping`` reads).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from planner.core import schema
+from planner.core.changes import Batch, SetValues
+from planner.core.money import format_money, format_ratio
+from planner.io.mapping import DERIVED, EXTRA, SKIP, Mapping, guess_columns, normalize
+
+
+def targets(table: str) -> list[str]:
+    """The columns a header of a sheet of ``table`` may go to: the table's own, then (Deals)
+    the derived source columns the import understands."""
+    return list(schema.TABLES[table].names) + (list(DERIVED) if table == "Deals" else [])
+
+
+def explicit(previews: list, mapping: Mapping | None = None) -> Mapping:
+    """``mapping`` completed with every sheet's table and every header's column, as the
+    previews guessed them where ``mapping`` says nothing.
+
+    Parameters
+    ----------
+    previews : list of SourcePreview
+        What :func:`planner.io.excel_import.preview` returned.
+    mapping : Mapping, optional
+        Saved or remembered choices (win over the previews' guesses).
+    """
+    given = mapping or Mapping()
+    made = Mapping(date_order=given.date_order, date_system=given.date_system, currency=given.currency,
+                   stages=dict(given.stages))
+    for source in previews:
+        known, table = given.table_of(source.source)
+        if not known:
+            table = source.table
+        made.tables[source.source] = table
+        if table is not None:
+            made.columns.setdefault(table, {}).update(guess_columns(source.headers, table, given))
+    return made
+
+
+def set_table(mapping: Mapping, source, table: str | None) -> None:
+    """Send ``source`` (a SourcePreview) to ``table`` (None: skip it); its headers get the
+    mapping's columns for that table, else guessed ones."""
+    mapping.tables[source.source] = table
+    if table is not None:
+        mapping.columns.setdefault(table, {}).update(guess_columns(source.headers, table, mapping))
+
+
+def set_column(mapping: Mapping, source, header: str, target: str | None) -> None:
+    """Map ``header`` of ``source`` to ``target`` (a column, ``EXTRA`` or ``SKIP``). A column
+    takes one header of a sheet: another header of the sheet that had it becomes the user's own."""
+    table = mapping.tables.get(source.source)
+    if table is None:
+        return
+    columns = mapping.columns.setdefault(table, {})
+    if target not in (EXTRA, SKIP):
+        for other in source.headers:
+            if other != header and column_of(mapping, table, other) == target:
+                columns[_key(columns, other)] = EXTRA
+    columns[_key(columns, header)] = target
+
+
+def column_of(mapping: Mapping, table: str | None, header: str) -> str | None:
+    """Where ``header`` goes for ``table`` in ``mapping`` (``EXTRA`` when it says nothing)."""
+    if table is None:
+        return SKIP
+    return mapping.column_of(table, header)[1]
+
+
+def _key(columns: dict, header: str) -> str:
+    """The key ``columns`` already uses for ``header`` (headers match by their normal form)."""
+    wanted = normalize(header)
+    return next((key for key in columns if normalize(key) == wanted), header)
+
+
+def signature(previews: list) -> str:
+    """What identifies a kind of source whatever its file is called: its sheets' names and
+    headers (a CSV's name is left out: exports are often named by their date)."""
+    parts = sorted([source.sheet or "", [normalize(h) for h in source.headers]] for source in previews)
+    return hashlib.sha1(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
+
+
+def stage_choices(book, result) -> list[str]:
+    """The stages an unknown stage name may be mapped to: the book's (when merging into one)
+    and those of the files' own Stages sheet, in order."""
+    names: list[str] = []
+    if book is not None:
+        names += [str(name) for name in book["Stages"]["stage"].dropna()]
+    stages = result.frames.get("Stages")
+    if stages is not None and "stage" in stages:
+        made = result.made.get("Stages", set())
+        names += [str(name) for name in stages["stage"].dropna() if name not in made]
+    return list(dict.fromkeys(names))
+
+
+# -- what a merge changes --------------------------------------------------------------------
+@dataclass
+class ChangedRow:
+    """One row a merge changes: its table, its key as the user knows it, and per changed
+    column the value before and after (as text)."""
+
+    table: str
+    key: str
+    cells: list[tuple[str, str, str]] = field(default_factory=list)  # (column, before, after)
+
+
+def changed_rows(book, change, limit: int = 20) -> list[ChangedRow]:
+    """The first ``limit`` rows whose values ``change`` sets, with their changed columns.
+
+    Parameters
+    ----------
+    book : Book
+        The book the change is planned against (before it is applied).
+    change : Change
+        What :func:`planner.io.excel_import.plan_merge` returned.
+    """
+    parts = list(change.changes) if isinstance(change, Batch) else [change]
+    rows: dict[tuple[str, int], ChangedRow] = {}
+    for part in parts:
+        if not isinstance(part, SetValues):
+            continue
+        spec = schema.TABLES.get(part.table)
+        current = book[part.table]
+        for row_id, values in part.values.iterrows():
+            entry = rows.get((part.table, row_id))
+            if entry is None:
+                if len(rows) >= limit:
+                    break
+                entry = rows[(part.table, row_id)] = ChangedRow(part.table, _row_key(book, part.table, row_id))
+            for column, after in values.items():
+                before = current.at[row_id, column] if column in current else None
+                entry.cells.append((column, _text(book, spec, column, before, current, row_id),
+                                    _text(book, spec, column, after, current, row_id)))
+    return list(rows.values())
+
+
+def _row_key(book, table: str, row_id: int) -> str:
+    spec = schema.TABLES[table]
+    frame = book.keyed(table) if spec.refs else book[table]
+    if spec.key and all(column in frame for column in spec.key):
+        return " · ".join("" if pd.isna(value) else str(value) for value in frame.loc[row_id, list(spec.key)])
+    return f"#{row_id}"
+
+
+def _text(book, spec, column: str, value, frame: pd.DataFrame, row_id: int) -> str:
+    """A cell as the user reads it: money and ratios formatted, references by their key."""
+    if value is None or (not isinstance(value, (list, tuple)) and pd.isna(value)):
+        return ""
+    kind = spec.column(column).kind if spec is not None and column in spec.names else None
+    if kind is schema.Kind.MONEY:
+        currency = _currency(book)
+        money_of = spec.column(column).currency_column
+        if money_of and money_of in frame and pd.notna(frame.at[row_id, money_of]):
+            currency = str(frame.at[row_id, money_of])
+        try:
+            return format_money(int(value), currency)
+        except Exception:  # noqa: BLE001 - an unknown currency code: the plain number says enough
+            return f"{int(value):,}"
+    if kind is schema.Kind.RATIO:
+        return format_ratio(int(value))
+    if kind is schema.Kind.DATE:
+        return pd.Timestamp(value).date().isoformat()
+    if kind is schema.Kind.REF:
+        target = schema.TABLES[spec.column(column).ref]
+        names = book[target.name][target.key[0]] if target.key else None
+        if names is not None and int(value) in names.index:
+            return str(names.at[int(value)])
+        return f"#{int(value)}"
+    return str(value)
+
+
+def _currency(book) -> str:
+    try:
+        return book.currency
+    except Exception:  # noqa: BLE001 - a bad currency setting is the book's problem, shown elsewhere
+        return "USD"

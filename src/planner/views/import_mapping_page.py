@@ -1,0 +1,306 @@
+"""The import wizard's mapping page: per sheet (or CSV file) the table it goes to, per header
+the book column it fills, and a preview of the first rows under the chosen columns.
+
+The files are read once, in the background (:func:`planner.io.excel_import.preview`); every
+choice after that only changes the wizard's mapping and redraws from the headers.
+"""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+                               QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+                               QWizardPage)
+
+from planner.core import schema
+from planner.io import import_session as session
+from planner.io.mapping import EXTRA, SKIP
+from planner.qt.i18n import error_text
+
+# Labels of the source columns that feed Deals without being one of its columns (mapping.DERIVED).
+DERIVED_LABELS = {
+    "close_date": QT_TRANSLATE_NOOP("MappingPage", "Close date (expected while open, actual once closed)"),
+    "probability": QT_TRANSLATE_NOOP("MappingPage", "Stage probability"),
+    "status": QT_TRANSLATE_NOOP("MappingPage", "Status (open, won or lost)"),
+    "is_won": QT_TRANSLATE_NOOP("MappingPage", "Won? (TRUE or FALSE)"),
+    "is_closed": QT_TRANSLATE_NOOP("MappingPage", "Closed? (TRUE or FALSE)"),
+    "won_time": QT_TRANSLATE_NOOP("MappingPage", "Won on"),
+    "lost_time": QT_TRANSLATE_NOOP("MappingPage", "Lost on"),
+}
+DATE_ORDERS = (("auto", QT_TRANSLATE_NOOP("MappingPage", "Tell from the file")),
+               ("mdy", QT_TRANSLATE_NOOP("MappingPage", "Month first (03/05 is 5 March)")),
+               ("dmy", QT_TRANSLATE_NOOP("MappingPage", "Day first (03/05 is 3 May)")))
+LEFT_OUT = QColor("#9a9a9a")
+
+
+def target_label(table: str, target: str | None) -> str:
+    """How a header's target is named to the user."""
+    translate = QCoreApplication.translate
+    if target is EXTRA:
+        return translate("MappingPage", "Keep as my own column")
+    if target == SKIP:
+        return translate("MappingPage", "Leave out")
+    if target in DERIVED_LABELS:
+        return translate("MappingPage", DERIVED_LABELS[target])
+    spec = schema.TABLES[table]
+    return translate("schema", spec.column(target).label) if target in spec.names else target
+
+
+class MappingPage(QWizardPage):
+    """Which table each sheet goes to and which column each header fills, with a preview."""
+
+    def __init__(self, wizard) -> None:
+        super().__init__()
+        self.wizard_ = wizard
+        self._previewed: tuple | None = None  # (paths, loaded mapping) the previews are of
+        self._generation = 0
+        self.busy = False
+        self.setTitle(self.tr("Sheets and columns"))
+        self.setSubTitle(self.tr("Check where each sheet goes and which column each header fills. "
+                                 "The preview shows the first rows as they will be read."))
+        self.source_box = QComboBox()
+        self.source_box.currentIndexChanged.connect(self._show_source)
+        self.table_box = QComboBox()
+        for table, spec in schema.TABLES.items():
+            self.table_box.addItem(QCoreApplication.translate("schema", spec.label), table)
+        self.table_box.addItem(self.tr("Skip: do not import this sheet"), None)
+        self.table_box.activated.connect(self._table_chosen)
+        self.info = QLabel()
+        form = QFormLayout()
+        form.addRow(self.tr("&Sheet:"), self.source_box)
+        form.addRow(self.tr("&Goes to:"), self.table_box)
+        form.addRow("", self.info)
+
+        self.columns = QTableWidget(0, 2)
+        self.columns.setHorizontalHeaderLabels([self.tr("Header in the file"), self.tr("Book column")])
+        self.columns.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.columns.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.columns.verticalHeader().hide()
+        self.columns.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.grid = QTableWidget()
+        self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.grid.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.columns)
+        splitter.addWidget(self.grid)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([380, 560])
+
+        self.date_box = QComboBox()
+        for code, label in DATE_ORDERS:
+            self.date_box.addItem(QCoreApplication.translate("MappingPage", label), code)
+        self.date_box.activated.connect(self._date_order_chosen)
+        self.save_button = QPushButton(self.tr("Sa&ve mapping…"))
+        self.save_button.clicked.connect(self._save)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        bottom = QHBoxLayout()
+        bottom.addWidget(QLabel(self.tr("Dates such as 03/05/2026:")))
+        bottom.addWidget(self.date_box)
+        bottom.addWidget(self.note, 1)
+        bottom.addWidget(self.save_button)
+
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.body = QWidget()
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addLayout(form)
+        body.addWidget(splitter, 1)
+        body.addLayout(bottom)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.body, 1)
+
+    # -- reading the files' headers ----------------------------------------------------------------
+    def initializePage(self) -> None:
+        wizard = self.wizard_
+        key = (tuple(wizard.paths), id(wizard.loaded))
+        if key == self._previewed and wizard.mapping is not None:
+            self._fill()
+            return
+        self._previewed = key
+        self._generation += 1
+        # the choices so far (files were added or removed), else a loaded mapping
+        generation, paths, loaded = self._generation, list(wizard.paths), wizard.mapping or wizard.loaded
+        self.busy = True
+        self.body.setEnabled(False)
+        self.status.setStyleSheet("")
+        self.status.setText(self.tr("Reading the headers of %1…").replace("%1", ", ".join(p.name for p in paths)))
+        self.status.show()
+        self.completeChanged.emit()
+
+        def work():
+            from planner.io.excel_import import preview
+
+            return preview(paths, loaded)
+
+        wizard.main.jobs.start(work, lambda previews: self._previewed_files(generation, previews),
+                               lambda error: self._preview_failed(generation, error))
+
+    def _previewed_files(self, generation: int, previews: list) -> None:
+        if not shiboken6.isValid(self) or generation != self._generation:
+            return
+        wizard = self.wizard_
+        wizard.previews = previews
+        wizard.signature = session.signature(previews)
+        given = wizard.mapping or wizard.loaded
+        if wizard.mapping is None:
+            wizard.remembered = False
+            if given is None:
+                given = wizard.remembered_mapping(wizard.signature)
+                wizard.remembered = given is not None
+            wizard.unknown_stages = []
+        wizard.mapping = session.explicit(previews, given)
+        self.busy = False
+        self.body.setEnabled(True)
+        self.status.hide()
+        self._fill()
+        self.completeChanged.emit()
+
+    def _preview_failed(self, generation: int, error: Exception) -> None:
+        if not shiboken6.isValid(self) or generation != self._generation:
+            return
+        self.busy = False
+        self._previewed = None  # go back, fix the files, come again
+        self.status.setStyleSheet("color: #b00020")
+        self.status.setText(error_text(error))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        mapping = self.wizard_.mapping
+        return not self.busy and mapping is not None and any(table is not None for table in mapping.tables.values())
+
+    # -- showing the choices -------------------------------------------------------------------
+    def _fill(self) -> None:
+        wizard = self.wizard_
+        current = self.source_box.currentIndex()
+        self.source_box.blockSignals(True)
+        self.source_box.clear()
+        for source in wizard.previews:
+            name = f"{source.file} — {source.sheet}" if source.sheet else source.file
+            self.source_box.addItem(self.tr("%1 (%2 rows)").replace("%1", name).replace("%2", f"{source.row_count:,}"))
+        self.source_box.setCurrentIndex(min(max(current, 0), len(wizard.previews) - 1))
+        self.source_box.blockSignals(False)
+        self.date_box.setCurrentIndex(max(0, self.date_box.findData(wizard.mapping.date_order)))
+        if wizard.loaded_from is not None:
+            self.note.setText(self.tr("Using the mapping %1").replace("%1", wizard.loaded_from.name))
+        elif wizard.remembered:
+            self.note.setText(self.tr("Using the mapping you chose last time for these files"))
+        else:
+            self.note.setText("")
+        self._show_source()
+
+    def source(self):
+        index = self.source_box.currentIndex()
+        return self.wizard_.previews[index] if 0 <= index < len(self.wizard_.previews) else None
+
+    def _show_source(self) -> None:
+        source = self.source()
+        if source is None:
+            return
+        table = self.wizard_.mapping.tables.get(source.source)
+        self.table_box.setCurrentIndex(self.table_box.findData(table) if table else self.table_box.count() - 1)
+        text = self.tr("Headers in row %1; %2 rows of data").replace("%1", str(source.header_row)).replace(
+            "%2", f"{source.row_count:,}")
+        if source.encoding:
+            text += " · " + source.encoding
+        self.info.setText(text)
+        self._fill_columns(source, table)
+        self._fill_grid(source, table)
+
+    def _fill_columns(self, source, table: str | None) -> None:
+        self.columns.setRowCount(len(source.headers))
+        for row, header in enumerate(source.headers):
+            item = QTableWidgetItem(str(header))
+            item.setToolTip(str(header))
+            self.columns.setItem(row, 0, item)
+            if table is None:
+                self.columns.removeCellWidget(row, 1)
+                self.columns.setItem(row, 1, QTableWidgetItem(self.tr("(sheet skipped)")))
+                continue
+            self.columns.setItem(row, 1, None)
+            box = QComboBox()
+            choices = [*session.targets(table), EXTRA, SKIP]
+            for target in choices:
+                box.addItem(target_label(table, target))
+            box.setCurrentIndex(choices.index(session.column_of(self.wizard_.mapping, table, header)))
+            box.activated.connect(lambda index, header=header, choices=choices: self._column_chosen(header,
+                                                                                                    choices[index]))
+            self.columns.setCellWidget(row, 1, box)
+        self.columns.resizeRowsToContents()
+
+    def _fill_grid(self, source, table: str | None) -> None:
+        grid = self.grid
+        grid.clear()
+        grid.setColumnCount(len(source.headers))
+        grid.setRowCount(len(source.rows))
+        mapping = self.wizard_.mapping
+        for position, header in enumerate(source.headers):
+            target = session.column_of(mapping, table, header)
+            label = str(header) if table is None else f"{header}\n→ {target_label(table, target)}"
+            item = QTableWidgetItem(label)
+            if target == SKIP:
+                item.setForeground(QBrush(LEFT_OUT))
+            grid.setHorizontalHeaderItem(position, item)
+        for row, values in enumerate(source.rows):
+            for position, value in enumerate(values[:len(source.headers)]):
+                item = QTableWidgetItem(value)
+                if session.column_of(mapping, table, source.headers[position]) == SKIP:
+                    item.setForeground(QBrush(LEFT_OUT))
+                grid.setItem(row, position, item)
+        grid.resizeColumnsToContents()
+        for position in range(grid.columnCount()):
+            grid.setColumnWidth(position, min(grid.columnWidth(position), 260))
+
+    # -- the user's choices -------------------------------------------------------------------------
+    def _table_chosen(self, index: int) -> None:
+        source = self.source()
+        if source is None:
+            return
+        session.set_table(self.wizard_.mapping, source, self.table_box.itemData(index))
+        self._show_source()
+        self.completeChanged.emit()
+
+    def choose_table(self, table: str | None) -> None:
+        """Send the shown sheet to ``table`` (None: skip it), as picking it in the box does."""
+        index = self.table_box.findData(table) if table else self.table_box.count() - 1
+        self.table_box.setCurrentIndex(index)
+        self._table_chosen(index)
+
+    def _column_chosen(self, header: str, target: str | None) -> None:
+        source = self.source()
+        session.set_column(self.wizard_.mapping, source, header, target)
+        table = self.wizard_.mapping.tables.get(source.source)
+        choices = [*session.targets(table), EXTRA, SKIP]
+        for row, other in enumerate(source.headers):  # another header may have given the column up
+            box = self.columns.cellWidget(row, 1)
+            box.blockSignals(True)
+            box.setCurrentIndex(choices.index(session.column_of(self.wizard_.mapping, table, other)))
+            box.blockSignals(False)
+        self._fill_grid(source, table)
+
+    def choose_column(self, header: str, target: str | None) -> None:
+        """Map ``header`` of the shown sheet to ``target``, as picking it in its box does."""
+        source = self.source()
+        table = self.wizard_.mapping.tables.get(source.source)
+        row = list(source.headers).index(header)
+        box = self.columns.cellWidget(row, 1)
+        choices = [*session.targets(table), EXTRA, SKIP]
+        box.setCurrentIndex(choices.index(target))
+        box.activated.emit(choices.index(target))
+
+    def _date_order_chosen(self, index: int) -> None:
+        self.wizard_.mapping.date_order = self.date_box.itemData(index)
+
+    def _save(self) -> None:
+        try:
+            path = self.wizard_.save_mapping()
+        except Exception as error:  # noqa: BLE001 - an unwritable place: say why
+            self.note.setText(error_text(error))
+            return
+        if path:
+            self.note.setText(self.tr("Mapping saved to %1").replace("%1", path))
