@@ -183,8 +183,8 @@ SHEET_ALIASES: dict[str, list[str]] = {
 
 # Sheets that are no table, whatever their headers: what Planner's own export computes (its
 # figures, charts and checks) and the usual notes. A mapping can still say otherwise.
-NOT_TABLES = ("Summary", "Charts", "Commissions", "CommissionLines", "Attainment", "TeamAttainment", "Forecast",
-              "PipelineStages", "PipelineByRep", "PipelineFunnel", "WonByMonth", "CreditLines", "Problems", "Info",
+NOT_TABLES = ("Summary", "Charts", "Dashboard", "Commissions", "CommissionLines", "Attainment", "TeamAttainment",
+              "Forecast", "PipelineStages", "PipelineByRep", "PipelineFunnel", "WonByMonth", "CreditLines", "Problems", "Info",
               "Read me", "README", "Notes", "안내", "설명", "説明", "注意事項")
 
 # A table is guessed from headers alone only when these columns (any one of each group) are there.

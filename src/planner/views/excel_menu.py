@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
@@ -71,7 +71,7 @@ class ExcelMenu(QObject):
         def work():
             from planner.io.excel_export import export_book
 
-            return export_book(snapshot, path, period)
+            return export_book(snapshot, path, period, translate=QCoreApplication.translate)
 
         def done(_summary) -> None:
             window._set_busy(None)
