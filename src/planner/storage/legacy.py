@@ -35,13 +35,18 @@ def _read_v1(connection: sa.Connection, name: str) -> Book:
         extra_kinds = json.loads(meta.get("extra_columns", "{}"))
     except ValueError:
         extra_kinds = {}
+    from planner.storage.store import _added_after
+
     present = set(sa.inspect(connection).get_table_names())
-    missing = [table for table in schema.TABLES if table not in present]
+    newer = _added_after(1)  # tables of later formats: read empty
+    missing = [table for table in schema.TABLES if table not in present and table not in newer]
     if missing:
         raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} is damaged: its table(s) {names} are missing"),
                            path=name, names=", ".join(missing))
     frames = {}
     for table, spec in schema.TABLES.items():
+        if table not in present:
+            continue
         names, rows = fetch(connection, f'SELECT * FROM "{table}" ORDER BY rowid')
         frame = pd.DataFrame.from_records(rows, columns=names, coerce_float=False)
         kinds = extra_kinds.get(table, {})
