@@ -288,3 +288,10 @@ def test_leads_selected_on_the_sheet_convert_too(window):
     sheet.selectRow(1)
     panel.convert_button.click()
     assert window.book.keyed("Leads").set_index("id").at["L2", "deal"] == "D-0008"
+
+
+def test_the_report_json_has_a_leads_section():
+    import json
+
+    data = json.loads(json.dumps(compute_report(lead_book("21")).to_json()))
+    assert data["leads"] == {"count": 6, "qualified": 3, "converted": 0, "threshold": 21}

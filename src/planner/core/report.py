@@ -13,6 +13,7 @@ from planner.core.book import Book, Tables
 from planner.core.commissions import commissions
 from planner.core.forecast import HistoricalInputs, forecast, historical_inputs
 from planner.core.health import as_day, deal_health, health_lists
+from planner.core.leads import summary as lead_summary
 from planner.core.metrics import PIPELINE_BY_REP, PIPELINE_FUNNEL, by_rep, funnel, pipeline_metrics
 from planner.core.money import format_money
 from planner.core.periods import Period
@@ -48,6 +49,8 @@ class Report:
     health_rows: dict = field(default_factory=lambda: {"stalled": [], "slipped": []})
     # the historical forecast's inputs as used (forecast.HistoricalInputs)
     forecast_inputs: HistoricalInputs | None = None
+    # lead scoring: {"count", "qualified", "converted", "threshold"} (leads.summary)
+    leads: dict = field(default_factory=dict)
 
     def money(self, minor: int | None) -> str | None:
         """Minor units as a decimal string in the book's currency (``"1234.50"``)."""
@@ -73,6 +76,7 @@ class Report:
             "commission_lines": self._records(self.commission_lines, schema.COMMISSION_LINES),
             "forecast": {key: self.money(value) for key, value in self.forecast.items()},
             "warnings": [template.format(**fields) for template, fields in self.warnings],
+            "leads": dict(self.leads),
         }
 
     def _records(self, frame: pd.DataFrame, spec: schema.Table) -> list[dict]:
@@ -131,4 +135,5 @@ def compute_report(book: Tables, period: Period | None = None, as_of: date | str
         health={flag: lists["ids"] for flag, lists in health.items()},
         health_rows={flag: lists["rows"] for flag, lists in health.items()},
         forecast_inputs=historical_inputs(book, forecast_inputs),
+        leads=lead_summary(book),
     )
