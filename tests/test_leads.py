@@ -257,7 +257,12 @@ def test_the_tab_shows_scores_best_first_and_converts_the_selected_leads_as_one_
     assert list(book.keyed("Deals")["id"]) == ["D-0007", "D-0008", "D-0009"]
     assert book.keyed("Leads").set_index("id").loc[["L1", "L3"], "deal"].tolist() == ["D-0008", "D-0009"]
     assert panel.summary.text() == "4 of 6 leads qualified · 2 converted to deals"
+    assert panel.note.text() == "New deals: D-0008, D-0009"
+    window.recompute()  # the results follow: the note stays until the book changes again
+    assert panel.note.text() == "New deals: D-0008, D-0009"
     window.undo_stack.undo()
+    window.recompute()
+    assert panel.note.text() == ""
     assert list(book.keyed("Deals")["id"]) == ["D-0007"] and book["Leads"]["deal"].isna().all()
 
 

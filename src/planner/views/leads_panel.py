@@ -49,6 +49,10 @@ class LeadsPanel(QWidget):
                                           "(the lead_threshold setting)"))
         self.threshold.valueChanged.connect(self._threshold_changed)
         self.summary = QLabel()
+        # what the last conversion made, shown until the book changes again
+        self.note = QLabel()
+        self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._note_revision: int | None = None
         self.convert_button = QPushButton(self.tr("Convert to deals"))
         self.convert_button.setToolTip(self.tr("Make an open deal of each qualified lead selected, owned by "
                                                "the lead's owner, in the first open stage"))
@@ -65,6 +69,7 @@ class LeadsPanel(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(line)
         column.addWidget(self.summary)
+        column.addWidget(self.note)
         column.addWidget(titled(self.tr("Scores, best first"), self.scores), 1)
 
         sheets = QSplitter(Qt.Orientation.Vertical)
@@ -85,6 +90,9 @@ class LeadsPanel(QWidget):
     def refresh(self, book: Book | None, editable: bool = True) -> None:
         """Show the scores of ``book`` as it stands."""
         self.book = book
+        if book is None or book.revision != self._note_revision:
+            self.note.clear()
+            self.note.hide()
         self.threshold.setEnabled(book is not None and editable)
         self.convert_button.setEnabled(book is not None and editable)
         if book is None:
@@ -124,9 +132,12 @@ class LeadsPanel(QWidget):
         except PlannerError as error:
             self.tell(self.tr("Not converted"), error_text(error))
             return
-        deals = ", ".join(change.changes[0].rows["id"])
+        message = self.tr("New deals: %1").replace("%1", ", ".join(change.changes[0].rows["id"]))
+        self._note_revision = self.book.revision
         self.refresh(self.book)
-        self.status.emit(self.tr("New deals: %1").replace("%1", deals))
+        self.note.setText(message)
+        self.note.show()
+        self.status.emit(message)
 
     def _threshold_changed(self, value: int) -> None:
         if self.book is None:
