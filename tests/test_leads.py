@@ -218,7 +218,7 @@ def test_a_new_book_starts_with_the_seed_rules():
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QCoreApplication, QSettings
 
     from planner.storage.recovery import Recovery
     from planner.views.main_window import MainWindow
@@ -232,7 +232,10 @@ def window(qtbot, tmp_path):
         window.show_book(lead_book(), None)
     window.tabs.setCurrentWidget(window.leads)
     yield window
+    # no recomputation may finish after the window is gone (it would land in the next test)
+    window._recompute_timer.stop()
     window.jobs.wait()
+    QCoreApplication.processEvents()
 
 
 def select_scores(panel, *lead_ids: str) -> None:
@@ -246,7 +249,7 @@ def select_scores(panel, *lead_ids: str) -> None:
                              | QItemSelectionModel.SelectionFlag.Rows)
 
 
-def test_the_tab_shows_scores_best_first_and_converts_the_selected_leads_as_one_undo_step(window):
+def test_the_tab_shows_scores_best_first_and_converts_the_selected_leads_as_one_undo_step(window, qtbot):
     panel, book = window.leads, window.book
     frame = panel.scores_model.frame
     assert list(frame["id"]) == ["L5", "L2", "L1", "L3", "L4", "L6"] and list(frame["score"]) == [30, 25, 21, 20, 14, 0]
@@ -258,10 +261,12 @@ def test_the_tab_shows_scores_best_first_and_converts_the_selected_leads_as_one_
     assert book.keyed("Leads").set_index("id").loc[["L1", "L3"], "deal"].tolist() == ["D-0008", "D-0009"]
     assert panel.summary.text() == "4 of 6 leads qualified · 2 converted to deals"
     assert panel.note.text() == "New deals: D-0008, D-0009"
-    window.recompute()  # the results follow: the note stays until the book changes again
+    with qtbot.waitSignal(window.report_ready, timeout=60_000):
+        window.recompute()  # the results follow: the note stays until the book changes again
     assert panel.note.text() == "New deals: D-0008, D-0009"
     window.undo_stack.undo()
-    window.recompute()
+    with qtbot.waitSignal(window.report_ready, timeout=60_000):
+        window.recompute()
     assert panel.note.text() == ""
     assert list(book.keyed("Deals")["id"]) == ["D-0007"] and book["Leads"]["deal"].isna().all()
 
@@ -275,7 +280,7 @@ def test_the_tab_refuses_an_unqualified_lead_and_changes_nothing(window):
     assert window.undo_stack.count() == 0 and len(window.book["Deals"]) == 1
 
 
-def test_the_threshold_box_sets_the_setting_as_one_undo_step(window):
+def test_the_threshold_box_sets_the_setting_as_one_undo_step(window, qtbot):
     panel = window.leads
     assert panel.threshold.value() == 20
     panel.threshold.setValue(21)
@@ -283,7 +288,8 @@ def test_the_threshold_box_sets_the_setting_as_one_undo_step(window):
     assert panel.summary.text() == "3 of 6 leads qualified · 0 converted to deals"
     window.undo_stack.undo()
     assert window.book.setting("lead_threshold") is None
-    window.recompute()
+    with qtbot.waitSignal(window.report_ready, timeout=60_000):
+        window.recompute()
     assert panel.threshold.value() == 20 and panel.summary.text().startswith("4 of 6")
 
 
