@@ -6,6 +6,7 @@ import pandas as pd
 
 from planner.core import schema
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
+from planner.core.leads import lead_problems
 from planner.core.money import RATIO_SCALE, format_ratio
 from planner.core.parse import REQUIRED, check_column
 from planner.core.periods import Period
@@ -25,6 +26,7 @@ def book_problems(book) -> list[Problem]:
     found += _setting_problems(book)
     found += _currency_problems(book, currency)
     found += _deal_date_problems(book) + _split_problems(book) + _tier_problems(book)
+    found += lead_problems(book)
     return found
 
 

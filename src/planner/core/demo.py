@@ -69,7 +69,8 @@ def demo_book(as_of: date | None = None, deals: int = 1500, reps: int | None = N
     rng = np.random.default_rng(seed)
     first = _month_start(as_of, -(MONTHS - 1))
     today = pd.Timestamp(as_of)
-    settings = pd.concat([_source("settings"), pd.DataFrame({"key": ["as_of"], "value": [as_of.isoformat()]})])
+    settings = pd.concat([_source("settings"), pd.DataFrame({"key": ["as_of", "lead_threshold"],
+                                                             "value": [as_of.isoformat(), str(LEAD_THRESHOLD)]})])
     currency = settings.set_index("key").loc["currency", "value"]
 
     source_reps = _reps(reps)
@@ -230,6 +231,8 @@ def demo_book(as_of: date | None = None, deals: int = 1500, reps: int | None = N
         "PlanBonuses": _typed("PlanBonuses", _source("plan_bonuses"), currency),
         "Splits": splits,
         **_forecast_history(deal_table, won_name, as_of, seed, source_reps),
+        "LeadRules": pd.DataFrame(LEAD_RULES, columns=["signal", "points", "description"]),
+        "Leads": _leads(np.random.default_rng(seed + 1), source_reps, rep_end, accounts, deal_table, is_closed, today),
     })
 
 
@@ -265,8 +268,65 @@ def _forecast_history(deals: pd.DataFrame, won: str, as_of: date, seed: int, rep
                 "note": ["Signed order expected before the quarter ends"]})}
 
 
+# Lead scoring: the seed's rules (seed 001) and a month or two of inbound leads.
+LEAD_THRESHOLD = 20
+LEAD_RULES = [
+    ("pricing page visit", 10, "Visited the pricing page"),
+    ("email open", 1, "Opened a marketing email (each time)"),
+    ("email click", 3, "Clicked a link in a marketing email (each time)"),
+    ("inaccurate company details", -5, "Gave a company name, size or address that does not check out"),
+    ("fits buyer persona", 5, "Role and company size match our buyer persona"),
+]
+# Contacts: the name shown and the part of their email address before the "@".
+LEAD_CONTACTS = [
+    ("김지은", "jieun.kim"), ("이준호", "junho.lee"), ("박서준", "seojun.park"), ("최유진", "yujin.choi"),
+    ("정하윤", "hayun.jung"), ("강민서", "minseo.kang"), ("조현우", "hyunwoo.cho"), ("윤소희", "sohee.yoon"),
+    ("장태민", "taemin.jang"), ("임수아", "sua.lim"), ("한지호", "jiho.han"), ("오예린", "yerin.oh"),
+    ("山本 直樹", "n.yamamoto"), ("中村 彩", "a.nakamura"), ("小林 誠", "m.kobayashi"), ("加藤 優子", "y.kato"),
+    ("吉田 拓海", "t.yoshida"), ("松本 葵", "a.matsumoto"),
+    ("Olivia Brown", "olivia.brown"), ("James Wilson", "james.wilson"), ("Sophia Martinez", "s.martinez"),
+    ("Liam Johnson", "liam.j"), ("Emma Davis", "emma.davis"), ("Noah Garcia", "noah.garcia"),
+    ("Ava Thompson", "ava.t"), ("Lucas Moore", "lucas.moore"), ("Mia Anderson", "mia.anderson"),
+    ("Ethan Taylor", "ethan.taylor"), ("Chloe White", "chloe.white"), ("Daniel Harris", "d.harris"),
+]
+
+
+def _leads(rng, reps: pd.DataFrame, rep_end: np.ndarray, accounts: pd.DataFrame, deals: pd.DataFrame,
+           is_closed: np.ndarray, today: pd.Timestamp) -> pd.DataFrame:
+    """One lead per contact: an account, a rep of its team (a few unassigned), the signals it
+    showed; the last three open deals came from leads converted earlier."""
+    count = len(LEAD_CONTACTS)
+    account = rng.choice(len(accounts), count)
+    company = accounts["account"].to_numpy()[account]
+    active = reps[np.isnat(rep_end)]
+    owner = np.array([rng.choice(active.loc[active["team"] == team, "id"].to_numpy())
+                      for team in accounts["team"].to_numpy()[account]], dtype=object)
+    owner[rng.choice(count, 3, replace=False)] = None
+    created = today - pd.to_timedelta(rng.integers(1, 60, count), unit="D")
+    signals = []
+    for _ in range(count):
+        parts = ["pricing page visit"] if rng.random() < 0.45 else []
+        opens, clicks = rng.integers(0, 9), rng.integers(0, 4) if rng.random() < 0.6 else 0
+        parts += [f"email open ×{opens}"] if opens > 1 else ["email open"] if opens == 1 else []
+        parts += [f"email click ×{clicks}"] if clicks > 1 else ["email click"] if clicks == 1 else []
+        parts += ["fits buyer persona"] if rng.random() < 0.5 else []
+        parts += ["inaccurate company details"] if rng.random() < 0.12 else []
+        signals.append("; ".join(parts) or None)
+    frame = pd.DataFrame({"id": [f"L-{n:03d}" for n in range(1, count + 1)],
+                          "name": [name for name, _ in LEAD_CONTACTS], "company": company,
+                          "email": [f"{local}@example.com" for _, local in LEAD_CONTACTS],
+                          "owner": owner, "created": created, "signals": signals, "deal": None})
+    converted = deals[~is_closed].tail(3)
+    rows = frame.index[-3:]
+    frame.loc[rows, ["company", "owner", "deal"]] = converted[["account", "owner", "id"]].to_numpy()
+    frame.loc[rows, "created"] = (converted["created"] - pd.Timedelta(days=3)).to_numpy()
+    frame.loc[rows, "signals"] = "pricing page visit; email click ×2; fits buyer persona"
+    return frame
+
+
 def new_book(currency: str = "USD") -> Book:
     """An empty book ready to fill in: the standard stages (with their exit criteria), the
-    book's currency and rounding, and nothing else."""
+    seed's lead scoring rules, the book's currency and rounding, and nothing else."""
     settings = pd.DataFrame({"key": ["currency", "rounding"], "value": [currency, "half_up"]})
-    return Book({"Settings": settings, "Stages": _typed("Stages", _source("stages"), currency)})
+    return Book({"Settings": settings, "Stages": _typed("Stages", _source("stages"), currency),
+                 "LeadRules": pd.DataFrame(LEAD_RULES, columns=["signal", "points", "description"])})

@@ -15,6 +15,7 @@ from planner.core.forecast import HistoricalInputs, forecast, historical_inputs
 from planner.core.forecast_accuracy import FORECAST_ACCURACY, METHOD_ACCURACY, accuracy
 from planner.core.forecast_overrides import FORECAST_BY_REP, category_by_rep, unreadable_periods, with_overrides
 from planner.core.health import as_day, deal_health, health_lists
+from planner.core.leads import summary as lead_summary
 from planner.core.metrics import (PIPELINE_BY_REP, PIPELINE_BY_TEAM, PIPELINE_FUNNEL, by_rep, by_team, funnel,
                                   pipeline_metrics)
 from planner.core.money import format_money
@@ -60,6 +61,8 @@ class Report:
     # saved forecasts judged against what was won, per period and method, and per method
     forecast_accuracy: pd.DataFrame = field(default_factory=FORECAST_ACCURACY.empty)
     forecast_method_accuracy: pd.DataFrame = field(default_factory=METHOD_ACCURACY.empty)
+    # lead scoring: {"count", "qualified", "converted", "threshold"} (leads.summary)
+    leads: dict = field(default_factory=dict)
 
     def money(self, minor: int | None) -> str | None:
         """Minor units as a decimal string in the book's currency (``"1234.50"``)."""
@@ -90,6 +93,7 @@ class Report:
             "forecast_accuracy": self._records(self.forecast_accuracy, FORECAST_ACCURACY),
             "forecast_method_accuracy": self._records(self.forecast_method_accuracy, METHOD_ACCURACY),
             "warnings": [template.format(**fields) for template, fields in self.warnings],
+            "leads": dict(self.leads),
         }
 
     def _records(self, frame: pd.DataFrame, spec: schema.Table) -> list[dict]:
@@ -162,4 +166,5 @@ def compute_report(book: Tables, period: Period | None = None, as_of: date | str
         forecast_inputs=historical_inputs(book, forecast_inputs),
         forecast_by_rep=by_rep_forecast, forecast_with_overrides=with_overrides(by_rep_forecast),
         forecast_accuracy=judged, forecast_method_accuracy=per_method,
+        leads=lead_summary(book),
     )

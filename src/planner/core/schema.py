@@ -243,6 +243,26 @@ FORECAST_SNAPSHOTS = Table("ForecastSnapshots", QT_TRANSLATE_NOOP("schema", "For
 TABLES.update({t.name: t for t in (FORECAST_OVERRIDES, FORECAST_SNAPSHOTS)})
 LOAD_ORDER += ("ForecastOverrides", "ForecastSnapshots")
 
+# -- Lead scoring (seed 001; core/leads.py): the points each signal is worth, and the leads
+# with the signals they showed ("pricing page visit; email open ×3"); a converted lead names its deal.
+LEAD_RULES = Table("LeadRules", QT_TRANSLATE_NOOP("schema", "Lead scoring rules"), (
+    _c("signal", T, QT_TRANSLATE_NOOP("schema", "Signal"), required=True),
+    _c("points", I, QT_TRANSLATE_NOOP("schema", "Points"), required=True, minimum=-1_000_000, maximum=1_000_000),
+    _c("description", T, QT_TRANSLATE_NOOP("schema", "Description")),
+), key=("signal",), title="signal")
+LEADS = Table("Leads", QT_TRANSLATE_NOOP("schema", "Leads"), (
+    _c("id", T, QT_TRANSLATE_NOOP("schema", "Lead ID"), required=True),
+    _c("name", T, QT_TRANSLATE_NOOP("schema", "Name")),
+    _c("company", T, QT_TRANSLATE_NOOP("schema", "Company")),
+    _c("email", T, QT_TRANSLATE_NOOP("schema", "Email")),
+    _c("owner", Kind.REF, QT_TRANSLATE_NOOP("schema", "Owner"), ref="Reps"),
+    _c("created", D, QT_TRANSLATE_NOOP("schema", "Created")),
+    _c("signals", T, QT_TRANSLATE_NOOP("schema", "Signals")),
+    _c("deal", Kind.REF, QT_TRANSLATE_NOOP("schema", "Converted deal"), ref="Deals"),
+), key=("id",), title="id")
+TABLES.update({t.name: t for t in (LEADS, LEAD_RULES)})
+LOAD_ORDER += ("LeadRules", "Leads")
+
 # Computed results share the same column machinery, so the Qt models and the Excel export
 # format them like the inputs.
 PIPELINE_STAGES = Table("PipelineStages", QT_TRANSLATE_NOOP("schema", "Pipeline by stage"), (

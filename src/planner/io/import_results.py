@@ -19,7 +19,8 @@ GENERATED = "\x00ids"  # in ImportResult.made["Deals"]: the deals' ids were give
 MERGE_KEYS = {"Settings": ("key",), "Stages": ("stage",), "Plans": ("plan",), "Reps": ("id",), "Deals": ("id",),
               "StageHistory": ("deal_id", "stage", "entered"), "Quotas": ("rep", "team", "period"),
               "PlanTiers": ("plan", "from"), "PlanBonuses": ("plan", "from"), "Splits": ("deal_id", "rep"),
-              "ForecastOverrides": ("rep", "period", "category"), "ForecastSnapshots": ("taken", "period", "method")}
+              "ForecastOverrides": ("rep", "period", "category"), "ForecastSnapshots": ("taken", "period", "method"),
+              "Leads": ("id",), "LeadRules": ("signal",)}
 
 # Messages, marked for translation (tools/translations.py update).
 NOTHING_IMPORTED = QT_TRANSLATE_NOOP("errors", "Nothing was imported: {count} problem(s) in {files}")

@@ -179,6 +179,8 @@ SHEET_ALIASES: dict[str, list[str]] = {
     "Splits": ["Splits", "Deal splits", "Opportunity splits", "분할", "分割"],
     "Stages": ["Stages", "Deal stages", "Pipeline stages", "단계", "ステージ", "フェーズ"],
     "Settings": ["Settings", "설정", "設定"],
+    "Leads": ["Leads", "리드", "リード"],
+    "LeadRules": ["LeadRules", "Lead scoring rules", "Lead scoring", "리드 스코어링 규칙", "リードスコアリングのルール"],
 }
 
 # Sheets that are no table, whatever their headers: what Planner's own export computes (its
@@ -202,6 +204,8 @@ _EVIDENCE = {
     "Settings": [("key",), ("value",)],
     "ForecastOverrides": [("period",), ("rep",), ("category",), ("amount",)],
     "ForecastSnapshots": [("taken",), ("period",), ("method",), ("amount",)],
+    "Leads": [("id",), ("signals",)],
+    "LeadRules": [("signal",), ("points",)],
 }
 _PUNCTUATION = re.compile(r"[\W_]+", re.UNICODE)
 _PREFIX = re.compile(r"^\s*(?:deal|opportunity|organization|person)\s+-\s+", re.IGNORECASE)  # Pipedrive

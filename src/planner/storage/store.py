@@ -53,7 +53,7 @@ from planner.storage.processes import process_alive
 SCHEMA_VERSION = 3
 # Tables that books of an older format lack: reading such a book shows them empty, and opening
 # it for editing creates them (an in-place upgrade, no rewrite). Format 1 is migrated whole.
-ADDED_SINCE: dict[int, tuple[str, ...]] = {2: ("ForecastOverrides", "ForecastSnapshots")}
+ADDED_SINCE: dict[int, tuple[str, ...]] = {2: ("ForecastOverrides", "ForecastSnapshots", "Leads", "LeadRules")}
 BOOK_SUFFIX = ".planner"
 FORMAT = "planner-book"
 META = "planner_meta"

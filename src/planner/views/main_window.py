@@ -35,6 +35,7 @@ from planner.views.dashboard import DashboardPanel
 from planner.views.edit_menu import EditMenu
 from planner.views.excel_menu import ExcelMenu
 from planner.views.forecast_panel import ForecastPanel
+from planner.views.leads_panel import LeadsPanel
 from planner.views.pipeline_panel import PipelinePanel
 from planner.views.deal_health import HealthBar
 from planner.views.sheet_view import FindBar, SheetView, sheet_pane
@@ -128,6 +129,10 @@ class MainWindow(QMainWindow):
             else:
                 widget = sheet_pane(self.sheets[name], self.find_bars[name])
             self.tabs.addTab(widget, translate("schema", schema.TABLES[name].label))
+        self.leads = LeadsPanel(self.sheets["Leads"], sheet_pane(self.sheets["Leads"], self.find_bars["Leads"]),
+                                sheet_pane(self.sheets["LeadRules"], self.find_bars["LeadRules"]), self._push)
+        self.leads.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.tabs.addTab(self.leads, translate("schema", schema.TABLES["Leads"].label))
         self.tabs.addTab(self.pipeline, self.tr("Pipeline"))
         self.pipeline.attention.open_deal.connect(self.show_deal)
         self.dashboard = DashboardPanel()
@@ -551,6 +556,7 @@ class MainWindow(QMainWindow):
         """Compute the report of the selected period in the background; stale results are dropped."""
         if self.book is None:
             return
+        self.leads.refresh(self.book, editable=not self.read_only)
         self._report_generation += 1
         # the worker gets a frozen snapshot, taken here on the main thread, never the live book
         generation, book, period = self._report_generation, self.book.snapshot(), self.selected_period()
