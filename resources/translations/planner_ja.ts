@@ -2,10 +2,215 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>AttentionModel</name>
+    <message>
+        <source>Deal</source>
+        <translation>商談</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>ステージ</translation>
+    </message>
+    <message>
+        <source>Days in stage</source>
+        <translation>ステージ滞在日数</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionPanel</name>
+    <message>
+        <source>Double-click a deal (or press Enter) to open it in Deals</source>
+        <translation>商談をダブルクリック (または Enter) すると商談シートで開きます</translation>
+    </message>
+    <message>
+        <source>Needs attention (%1)</source>
+        <translation>要注意 (%1)</translation>
+    </message>
+</context>
+<context>
     <name>BookTableModel</name>
     <message>
         <source>Edit %1</source>
         <translation>%1 の編集</translation>
+    </message>
+</context>
+<context>
+    <name>CheckPage</name>
+    <message>
+        <source>Check</source>
+        <translation>確認</translation>
+    </message>
+    <message>
+        <source>Every cell is read and checked. Nothing changes until you finish.</source>
+        <translation>すべてのセルを読み込んで確認します。完了するまで何も変更されません。</translation>
+    </message>
+    <message>
+        <source>S&amp;top reading</source>
+        <translation>読み込みを中止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Read again</source>
+        <translation>再読み込み(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve mapping…</source>
+        <translation>マッピングを保存(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>シート</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>テーブル</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>変更</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>変更なし</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Made by the import</source>
+        <translation>インポートで作成</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>変更前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>変更後</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>場所</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Stage name in the files</source>
+        <translation>ファイル内のフェーズ名</translation>
+    </message>
+    <message>
+        <source>Becomes</source>
+        <translation>変換先</translation>
+    </message>
+    <message>
+        <source>Stage names that are not stages yet</source>
+        <translation>まだフェーズでないフェーズ名</translation>
+    </message>
+    <message>
+        <source>First changed rows</source>
+        <translation>最初に変更される行</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>注記</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 を読み込み中…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>中止しています…</translation>
+    </message>
+    <message>
+        <source>Reading stopped: nothing was imported.</source>
+        <translation>読み込みを中止しました。何もインポートされていません。</translation>
+    </message>
+    <message>
+        <source>Nothing can be imported: %1</source>
+        <translation>インポートできません: %1</translation>
+    </message>
+    <message>
+        <source>Nothing will be imported: %1 problem(s). Fix them in the files (or change the mapping) and read again.</source>
+        <translation>問題が %1 件あるため何もインポートされません。ファイルを修正する(またはマッピングを変更する)と、もう一度読み込めます。</translation>
+    </message>
+    <message>
+        <source>The first %1 are listed.</source>
+        <translation>最初の %1 件を表示しています。</translation>
+    </message>
+    <message>
+        <source>Ready: %1 deals. Finish opens them as a new, unsaved book.</source>
+        <translation>準備完了: 案件 %1 件。完了すると未保存の新しいブックとして開きます。</translation>
+    </message>
+    <message>
+        <source>Ready: %1 rows will be added and %2 changed, as one step you can undo.</source>
+        <translation>準備完了: %1 行が追加され、%2 行が変更されます。1 回の操作で元に戻せます。</translation>
+    </message>
+    <message>
+        <source>The book already holds everything in these files: nothing will change.</source>
+        <translation>これらのファイルの内容はすべてブックにあります。何も変更されません。</translation>
+    </message>
+    <message>
+        <source>New columns: %1</source>
+        <translation>新しい列: %1</translation>
+    </message>
+    <message>
+        <source>A new stage (%1)</source>
+        <translation>新しいフェーズ (%1)</translation>
+    </message>
+    <message>
+        <source>The stage %1</source>
+        <translation>フェーズ %1</translation>
+    </message>
+    <message>
+        <source>Mapping saved to %1</source>
+        <translation>マッピングを %1 に保存しました</translation>
+    </message>
+    <message>
+        <source>Imported %1 deals: save the new book with Save As</source>
+        <translation>案件 %1 件をインポートしました。新しいブックは「名前を付けて保存」で保存してください</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>%1 のインポート</translation>
+    </message>
+    <message>
+        <source>Imported %1</source>
+        <translation>%1 をインポートしました</translation>
     </message>
 </context>
 <context>
@@ -45,6 +250,25 @@
     <message>
         <source>PNG images (*.png)</source>
         <translation>PNG 画像 (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>DealHealth</name>
+    <message>
+        <source>Stalled: %1 days in %2 (won deals average %3)</source>
+        <translation>停滞: %2 に %1 日 (受注商談の平均 %3 日)</translation>
+    </message>
+    <message>
+        <source>Slipped: expected close moved later %1 times</source>
+        <translation>遅延: 完了予定日が %1 回延期</translation>
+    </message>
+    <message>
+        <source>Overdue: expected close is past</source>
+        <translation>期限切れ: 完了予定日を過ぎています</translation>
+    </message>
+    <message>
+        <source>Overdue: expected close %1 is past</source>
+        <translation>期限切れ: 完了予定日 %1 を過ぎています</translation>
     </message>
 </context>
 <context>
@@ -106,6 +330,10 @@
         <translation>行の複製(&amp;O)</translation>
     </message>
     <message>
+        <source>Confirm e&amp;xit criteria when moving deals forward</source>
+        <translation>商談を進めるときに次ステージへの条件を確認する(&amp;X)</translation>
+    </message>
+    <message>
         <source>Undo history</source>
         <translation>操作履歴</translation>
     </message>
@@ -153,26 +381,6 @@
         <translation>Excel ブック (*.xlsx)</translation>
     </message>
     <message>
-        <source>Importing %1…</source>
-        <translation>%1 をインポート中…</translation>
-    </message>
-    <message>
-        <source>Imported %1 deals: save the new book with Save As</source>
-        <translation>商談 %1 件をインポートしました。[名前を付けて保存] で新しいブックを保存してください</translation>
-    </message>
-    <message>
-        <source>Import %1</source>
-        <translation>%1 のインポート</translation>
-    </message>
-    <message>
-        <source>Nothing was imported</source>
-        <translation>何もインポートされませんでした</translation>
-    </message>
-    <message>
-        <source>Imported: %1</source>
-        <translation>インポート完了: %1</translation>
-    </message>
-    <message>
         <source>Planner export</source>
         <translation>Planner エクスポート</translation>
     </message>
@@ -187,6 +395,64 @@
     <message>
         <source>Could not export</source>
         <translation>エクスポートできませんでした</translation>
+    </message>
+</context>
+<context>
+    <name>ExitCriteriaDialog</name>
+    <message>
+        <source>Exit criteria of %1</source>
+        <translation>%1 の次ステージへの条件</translation>
+    </message>
+    <message>
+        <source>Before %1 moves from %2 to %3, confirm each exit criterion of %2:</source>
+        <translation>%1 を %2 から %3 に進める前に、%2 の条件をそれぞれ確認してください:</translation>
+    </message>
+    <message>
+        <source>Don&apos;t ask again</source>
+        <translation>今後は確認しない</translation>
+    </message>
+    <message>
+        <source>Turn it back on in Edit → Confirm exit criteria when moving deals forward</source>
+        <translation>編集 → 商談を進めるときに次ステージへの条件を確認する で再びオンにできます</translation>
+    </message>
+    <message>
+        <source>Move deal</source>
+        <translation>商談を進める</translation>
+    </message>
+    <message>
+        <source>Tick every criterion to move the deal</source>
+        <translation>すべての条件にチェックを入れると商談を進められます</translation>
+    </message>
+</context>
+<context>
+    <name>FilesPage</name>
+    <message>
+        <source>Files</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (.xlsx) and CSV files. Every sheet is checked on the next page.</source>
+        <translation>Excel ブック (.xlsx) と CSV ファイル。次のページですべてのシートを確認します。</translation>
+    </message>
+    <message>
+        <source>&amp;Add files…</source>
+        <translation>ファイルを追加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>削除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Load saved mapping…</source>
+        <translation>保存したマッピングを読み込む(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Mapping: guessed from the headers</source>
+        <translation>マッピング: 見出しから推定</translation>
+    </message>
+    <message>
+        <source>Mapping: %1</source>
+        <translation>マッピング: %1</translation>
     </message>
 </context>
 <context>
@@ -213,10 +479,232 @@
     </message>
 </context>
 <context>
+    <name>ForecastPanel</name>
+    <message>
+        <source>Type the manager&apos;s number; the computed one stays beside it. Clear the cell to remove the override.</source>
+        <translation>マネージャーの数値を入力してください。計算された数値は横にそのまま残ります。セルを空にすると上書きが削除されます。</translation>
+    </message>
+    <message>
+        <source>Forecast for the period</source>
+        <translation>期間の予測</translation>
+    </message>
+    <message>
+        <source>Stage-weighted</source>
+        <translation>ステージ加重</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>コミット</translation>
+    </message>
+    <message>
+        <source>Best case</source>
+        <translation>ベストケース</translation>
+    </message>
+    <message>
+        <source>Won + all open deals expected</source>
+        <translation>受注 + 見込まれるすべての進行中商談</translation>
+    </message>
+    <message>
+        <source>Historical</source>
+        <translation>過去実績ベース</translation>
+    </message>
+    <message>
+        <source>Sales-cycle length</source>
+        <translation>販売サイクルベース</translation>
+    </message>
+    <message>
+        <source>Commit with overrides</source>
+        <translation>上書き反映のコミット</translation>
+    </message>
+    <message>
+        <source>Best case with overrides</source>
+        <translation>上書き反映のベストケース</translation>
+    </message>
+    <message>
+        <source>Overdue, not in this forecast</source>
+        <translation>期限超過、この予測には含まれない</translation>
+    </message>
+    <message>
+        <source>Save forecast snapshot</source>
+        <translation>予測スナップショットを保存</translation>
+    </message>
+    <message>
+        <source>Save today&apos;s forecast of the period by every method, to see later which method was right</source>
+        <translation>この期間の今日の予測をすべての方式で保存し、後でどの方式が正しかったかを確認します</translation>
+    </message>
+    <message>
+        <source>Accuracy per closed period and method (1 − |forecast − actual| ÷ actual; the best method of each period is highlighted)</source>
+        <translation>終了した期間・方式ごとの精度 (1 − |予測 − 実績| ÷ 実績、各期間で最も正確な方式を強調)</translation>
+    </message>
+    <message>
+        <source>By method, on average</source>
+        <translation>方式別の平均</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <source>Category forecast by rep: type a manager&apos;s override beside the computed number</source>
+        <translation>担当者別カテゴリ予測: 計算された数値の横にマネージャーの上書き値を入力してください</translation>
+    </message>
+    <message>
+        <source>Forecast for %1 (as of %2)</source>
+        <translation>%1 の予測 (%2 時点)</translation>
+    </message>
+    <message>
+        <source>Override a forecast</source>
+        <translation>予測の上書き</translation>
+    </message>
+    <message>
+        <source>Saved the forecast of %1 as of %2: it is judged once the period has ended</source>
+        <translation>%2 時点の %1 の予測を保存しました。期間終了後に精度が評価されます</translation>
+    </message>
+</context>
+<context>
     <name>FrameTableModel</name>
     <message>
         <source>Before the last change: %1</source>
         <translation>直前の変更の前: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HealthBar</name>
+    <message>
+        <source>Stalled: longer in its stage than 1.5 × the won deals&apos; average. Slipped: expected close moved later twice or more, or past.</source>
+        <translation>停滞: 現在のステージの滞在期間が受注商談の平均の 1.5 倍を超えています。遅延: 完了予定日が 2 回以上延期されたか、過ぎています。</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>表示:</translation>
+    </message>
+    <message>
+        <source>All deals</source>
+        <translation>すべての商談</translation>
+    </message>
+    <message>
+        <source>Needs attention (%1)</source>
+        <translation>要注意 (%1)</translation>
+    </message>
+    <message>
+        <source>Stalled (%1)</source>
+        <translation>停滞 (%1)</translation>
+    </message>
+    <message>
+        <source>Slipped (%1)</source>
+        <translation>遅延 (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import into this book</source>
+        <translation>このブックにインポート</translation>
+    </message>
+    <message>
+        <source>Import as a new book</source>
+        <translation>新しいブックとしてインポート</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>インポート</translation>
+    </message>
+    <message>
+        <source>Open the new book</source>
+        <translation>新しいブックを開く</translation>
+    </message>
+    <message>
+        <source>Add files</source>
+        <translation>ファイルを追加</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
+        <translation>スプレッドシート (*.xlsx *.csv);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Load a saved mapping</source>
+        <translation>保存したマッピングを読み込む</translation>
+    </message>
+    <message>
+        <source>Import mappings (*.json);;All files (*)</source>
+        <translation>インポートマッピング (*.json);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Save the mapping</source>
+        <translation>マッピングを保存</translation>
+    </message>
+    <message>
+        <source>mapping</source>
+        <translation>マッピング</translation>
+    </message>
+    <message>
+        <source>Import mappings (*.json)</source>
+        <translation>インポートマッピング (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>LeadsPanel</name>
+    <message>
+        <source>Leads scoring this many points or more are sales-qualified (the lead_threshold setting)</source>
+        <translation>このポイント以上のリードは営業適格です（lead_threshold の設定）</translation>
+    </message>
+    <message>
+        <source>Convert to deals</source>
+        <translation>商談に転換</translation>
+    </message>
+    <message>
+        <source>Make an open deal of each qualified lead selected, owned by the lead&apos;s owner, in the first open stage</source>
+        <translation>選択した営業適格リードごとに、リードの担当者が担当する進行中の商談を最初の進行中ステージに作成します</translation>
+    </message>
+    <message>
+        <source>Qualified at</source>
+        <translation>営業適格の基準</translation>
+    </message>
+    <message>
+        <source>points or more</source>
+        <translation>ポイント以上</translation>
+    </message>
+    <message>
+        <source>Scores, best first</source>
+        <translation>スコア（高い順）</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>リード</translation>
+    </message>
+    <message>
+        <source>Scoring rules: points per signal</source>
+        <translation>スコアリングのルール: シグナル別ポイント</translation>
+    </message>
+    <message>
+        <source>%1 of %2 leads qualified · %3 converted to deals</source>
+        <translation>リード %2 件中 %1 件が営業適格 · %3 件を商談に転換済み</translation>
+    </message>
+    <message>
+        <source>Select the qualified leads to convert, in the scores or on the Leads sheet.</source>
+        <translation>転換する営業適格リードをスコア一覧かリードのシートで選んでください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Convert %n lead(s) to deals</source>
+        <translation>
+            <numerusform>リード %n 件を商談に転換</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not converted</source>
+        <translation>転換していません</translation>
+    </message>
+    <message>
+        <source>New deals: %1</source>
+        <translation>新しい商談: %1</translation>
+    </message>
+    <message>
+        <source>Set the lead threshold to %1</source>
+        <translation>リードのしきい値を %1 に設定</translation>
+    </message>
+    <message>
+        <source>Lead threshold</source>
+        <translation>リードのしきい値</translation>
     </message>
 </context>
 <context>
@@ -232,6 +720,10 @@
     <message>
         <source>Dashboard</source>
         <translation>ダッシュボード</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>予測</translation>
     </message>
     <message>
         <source>Reps</source>
@@ -396,6 +888,121 @@
     <message>
         <source>%1 deals · %2 open worth %3 (weighted %4) · %5: won %6, commissions %7</source>
         <translation>商談 %1 件 · 進行中 %2 件、%3 (加重 %4) · %5: 受注 %6、コミッション %7</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Close date (expected while open, actual once closed)</source>
+        <translation>クローズ日 (進行中は予定、完了後は実績)</translation>
+    </message>
+    <message>
+        <source>Stage probability</source>
+        <translation>フェーズの確度</translation>
+    </message>
+    <message>
+        <source>Status (open, won or lost)</source>
+        <translation>状態 (進行中・受注・失注)</translation>
+    </message>
+    <message>
+        <source>Won? (TRUE or FALSE)</source>
+        <translation>受注? (TRUE または FALSE)</translation>
+    </message>
+    <message>
+        <source>Closed? (TRUE or FALSE)</source>
+        <translation>完了? (TRUE または FALSE)</translation>
+    </message>
+    <message>
+        <source>Won on</source>
+        <translation>受注日</translation>
+    </message>
+    <message>
+        <source>Lost on</source>
+        <translation>失注日</translation>
+    </message>
+    <message>
+        <source>Tell from the file</source>
+        <translation>ファイルから判断</translation>
+    </message>
+    <message>
+        <source>Month first (03/05 is 5 March)</source>
+        <translation>月が先 (03/05 は 3 月 5 日)</translation>
+    </message>
+    <message>
+        <source>Day first (03/05 is 3 May)</source>
+        <translation>日が先 (03/05 は 5 月 3 日)</translation>
+    </message>
+    <message>
+        <source>Keep as my own column</source>
+        <translation>独自の列として残す</translation>
+    </message>
+    <message>
+        <source>Leave out</source>
+        <translation>取り込まない</translation>
+    </message>
+    <message>
+        <source>Sheets and columns</source>
+        <translation>シートと列</translation>
+    </message>
+    <message>
+        <source>Check where each sheet goes and which column each header fills. The preview shows the first rows as they will be read.</source>
+        <translation>各シートの取り込み先と、各見出しが入る列を確認してください。プレビューには読み込まれる最初の行が表示されます。</translation>
+    </message>
+    <message>
+        <source>Skip: do not import this sheet</source>
+        <translation>スキップ: このシートは取り込まない</translation>
+    </message>
+    <message>
+        <source>&amp;Sheet:</source>
+        <translation>シート(&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;Goes to:</source>
+        <translation>取り込み先(&amp;G):</translation>
+    </message>
+    <message>
+        <source>Header in the file</source>
+        <translation>ファイルの見出し</translation>
+    </message>
+    <message>
+        <source>Book column</source>
+        <translation>ブックの列</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve mapping…</source>
+        <translation>マッピングを保存(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Dates such as 03/05/2026:</source>
+        <translation>03/05/2026 のような日付:</translation>
+    </message>
+    <message>
+        <source>Reading the headers of %1…</source>
+        <translation>%1 の見出しを読み込み中…</translation>
+    </message>
+    <message>
+        <source>%1 (%2 rows)</source>
+        <translation>%1 (%2 行)</translation>
+    </message>
+    <message>
+        <source>Using the mapping %1</source>
+        <translation>マッピング %1 を使用中</translation>
+    </message>
+    <message>
+        <source>Using the mapping you chose last time for these files</source>
+        <translation>前回これらのファイルで選んだマッピングを使用中</translation>
+    </message>
+    <message>
+        <source>Headers in row %1; %2 rows of data</source>
+        <translation>見出しは %1 行目、データ %2 行</translation>
+    </message>
+    <message>
+        <source>(sheet skipped)</source>
+        <translation>(シートをスキップ)</translation>
+    </message>
+    <message>
+        <source>Mapping saved to %1</source>
+        <translation>マッピングを %1 に保存しました</translation>
     </message>
 </context>
 <context>
@@ -718,6 +1325,22 @@
         <source>Open deals as of {date} against won deals</source>
         <translation>{date} 時点の進行中の商談と受注商談の比較</translation>
     </message>
+    <message>
+        <source>Dashboard: {period}, as of {date}</source>
+        <translation>ダッシュボード: {period}、{date} 時点</translation>
+    </message>
+    <message>
+        <source>The figures of the app&apos;s dashboard; each chart plots the table beside it.</source>
+        <translation>アプリのダッシュボードの数値です。各グラフは隣の表を描きます。</translation>
+    </message>
+    <message>
+        <source>Deals created in {period} that reached the stage</source>
+        <translation>{period} に作成され、このフェーズに到達した案件</translation>
+    </message>
+    <message>
+        <source>Conversion to the next stage</source>
+        <translation>次のフェーズへの転換率</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -726,12 +1349,20 @@
         <translation>{path}: ファイルがありません</translation>
     </message>
     <message>
+        <source>{book} was not changed: pass --yes to apply these changes, or --dry-run to only show them</source>
+        <translation>{book} は変更されていません: これらの変更を適用するには --yes を、表示だけなら --dry-run を指定してください</translation>
+    </message>
+    <message>
         <source>--as-of must lie between {low} and {high}</source>
         <translation>--as-of は {low} 年から {high} 年までの範囲で指定してください</translation>
     </message>
     <message>
         <source>{path} already exists (use --force to overwrite it)</source>
         <translation>{path} は既に存在します (上書きするには --force を指定)</translation>
+    </message>
+    <message>
+        <source>--yes and --dry-run go with --into</source>
+        <translation>--yes と --dry-run は --into と一緒に使います</translation>
     </message>
     <message>
         <source>--deals and --reps must be positive</source>
@@ -1151,7 +1782,7 @@
     </message>
     <message>
         <source>This is not a Planner import mapping (no &quot;planner_mapping&quot; key)</source>
-        <translation>Planner のインポートマッピングではありません ("planner_mapping" キーがありません)</translation>
+        <translation>Planner のインポートマッピングではありません (&quot;planner_mapping&quot; キーがありません)</translation>
     </message>
     <message>
         <source>This import mapping has format {version}; this Planner reads format {known}</source>
@@ -1249,6 +1880,54 @@
         <source>{file} was refused: sheet {part} declares {rows:,} rows × {columns:,} columns, more than {limit:,} cells</source>
         <translation>{file} は拒否されました: シート {part} は {rows:,} 行 × {columns:,} 列を宣言しており、{limit:,} セルを超えています</translation>
     </message>
+    <message>
+        <source>{table} row {row}: {value!r} is not a period (2026-01, 2026-Q1 or 2026); the row is left out of the forecast figures</source>
+        <translation>{table} {row}行目: {value!r} は期間ではありません (2026-01、2026-Q1 または 2026)。この行は予測の数値から除外されます</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a signal of the lead scoring rules</source>
+        <translation>{value!r} はリードスコアリングのルールにないシグナルです</translation>
+    </message>
+    <message>
+        <source>{value!r}: a signal counts from 0 to 1,000,000 times</source>
+        <translation>{value!r}: シグナルの回数は 0 から 1,000,000 までです</translation>
+    </message>
+    <message>
+        <source>a signal&apos;s name cannot contain &apos;;&apos; or &apos;,&apos;</source>
+        <translation>シグナル名に &apos;;&apos; や &apos;,&apos; は使えません</translation>
+    </message>
+    <message>
+        <source>the signal {value!r} has an earlier rule</source>
+        <translation>シグナル {value!r} のルールはすでに上にあります</translation>
+    </message>
+    <message>
+        <source>the lead threshold {value!r} is not a whole number of points</source>
+        <translation>リードのしきい値 {value!r} は整数のポイントではありません</translation>
+    </message>
+    <message>
+        <source>scores {score}, below the threshold {threshold}: not converted</source>
+        <translation>スコア {score} はしきい値 {threshold} 未満のため転換しません</translation>
+    </message>
+    <message>
+        <source>already converted to deal {deal}</source>
+        <translation>すでに商談 {deal} に転換済みです</translation>
+    </message>
+    <message>
+        <source>has no owner: choose the rep who will own the deal</source>
+        <translation>担当者がいません: 商談を担当する営業担当者を選んでください</translation>
+    </message>
+    <message>
+        <source>its signals have a problem; fix them before converting</source>
+        <translation>シグナルに問題があります。転換する前に修正してください</translation>
+    </message>
+    <message>
+        <source>the Stages sheet has no open stage for new deals</source>
+        <translation>ステージのシートに新しい商談用の進行中ステージがありません</translation>
+    </message>
+    <message>
+        <source>no lead is selected</source>
+        <translation>リードが選択されていません</translation>
+    </message>
 </context>
 <context>
     <name>schema</name>
@@ -1309,8 +1988,40 @@
         <translation>転換率</translation>
     </message>
     <message>
+        <source>Conversion (cohort)</source>
+        <translation>コンバージョン率（コホート）</translation>
+    </message>
+    <message>
+        <source>Average won deal</source>
+        <translation>平均受注額</translation>
+    </message>
+    <message>
+        <source>Velocity per day</source>
+        <translation>1日あたりのパイプライン速度</translation>
+    </message>
+    <message>
+        <source>Open value expected in period</source>
+        <translation>期間内の受注予定額</translation>
+    </message>
+    <message>
+        <source>Quota remaining</source>
+        <translation>残りのノルマ</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>カバレッジ</translation>
+    </message>
+    <message>
         <source>Pipeline by rep</source>
         <translation>担当者別パイプライン</translation>
+    </message>
+    <message>
+        <source>Pipeline by team</source>
+        <translation>チーム別パイプライン</translation>
+    </message>
+    <message>
+        <source>Category forecast by rep</source>
+        <translation>担当者別カテゴリ予測</translation>
     </message>
     <message>
         <source>Rep ID</source>
@@ -1323,6 +2034,26 @@
     <message>
         <source>Team</source>
         <translation>チーム</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>受注</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>コミット</translation>
+    </message>
+    <message>
+        <source>Commit override</source>
+        <translation>コミット上書き</translation>
+    </message>
+    <message>
+        <source>Best case</source>
+        <translation>ベストケース</translation>
+    </message>
+    <message>
+        <source>Best case override</source>
+        <translation>ベストケース上書き</translation>
     </message>
     <message>
         <source>Created deals</source>
@@ -1441,8 +2172,52 @@
         <translation>ノルマ</translation>
     </message>
     <message>
+        <source>Forecast accuracy</source>
+        <translation>予測精度</translation>
+    </message>
+    <message>
         <source>Period</source>
         <translation>期間</translation>
+    </message>
+    <message>
+        <source>Taken on</source>
+        <translation>保存日</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>予測</translation>
+    </message>
+    <message>
+        <source>Actual (won)</source>
+        <translation>実績 (受注)</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>順位</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>Accuracy by method</source>
+        <translation>方式別の精度</translation>
+    </message>
+    <message>
+        <source>Closed periods</source>
+        <translation>終了した期間</translation>
+    </message>
+    <message>
+        <source>Average accuracy</source>
+        <translation>平均精度</translation>
+    </message>
+    <message>
+        <source>Times best</source>
+        <translation>最良の回数</translation>
     </message>
     <message>
         <source>Quota</source>
@@ -1537,6 +2312,54 @@
         <translation>計上実績</translation>
     </message>
     <message>
+        <source>Forecast overrides</source>
+        <translation>予測の上書き</translation>
+    </message>
+    <message>
+        <source>Override</source>
+        <translation>上書き値</translation>
+    </message>
+    <message>
+        <source>Set on</source>
+        <translation>設定日</translation>
+    </message>
+    <message>
+        <source>Set by</source>
+        <translation>設定者</translation>
+    </message>
+    <message>
+        <source>Forecast snapshots</source>
+        <translation>予測スナップショット</translation>
+    </message>
+    <message>
+        <source>Lead scoring rules</source>
+        <translation>リードスコアリングのルール</translation>
+    </message>
+    <message>
+        <source>Signal</source>
+        <translation>シグナル</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>ポイント</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>リード</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>会社</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>シグナル</translation>
+    </message>
+    <message>
         <source>Commissions</source>
         <translation>コミッション</translation>
     </message>
@@ -1559,6 +2382,30 @@
     <message>
         <source>Base</source>
         <translation>対象金額</translation>
+    </message>
+    <message>
+        <source>Lead scores</source>
+        <translation>リードスコア</translation>
+    </message>
+    <message>
+        <source>Lead ID</source>
+        <translation>リードID</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>スコア</translation>
+    </message>
+    <message>
+        <source>Qualified</source>
+        <translation>営業適格</translation>
+    </message>
+    <message>
+        <source>Converted deal</source>
+        <translation>転換した商談</translation>
+    </message>
+    <message>
+        <source>Points per signal</source>
+        <translation>シグナル別ポイント</translation>
     </message>
 </context>
 <context>
@@ -1634,6 +2481,38 @@
     <message>
         <source>bonus</source>
         <translation>ボーナス</translation>
+    </message>
+    <message>
+        <source>weighted</source>
+        <translation>ステージ加重</translation>
+    </message>
+    <message>
+        <source>historical</source>
+        <translation>過去実績ベース</translation>
+    </message>
+    <message>
+        <source>cycle_length</source>
+        <translation>販売サイクルベース</translation>
+    </message>
+    <message>
+        <source>commit_override</source>
+        <translation>上書き反映のコミット</translation>
+    </message>
+    <message>
+        <source>best_case_override</source>
+        <translation>上書き反映のベストケース</translation>
+    </message>
+    <message>
+        <source>nothing was won in the period: accuracy is undefined</source>
+        <translation>期間中に受注がないため精度は定義できません</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>いいえ</translation>
     </message>
 </context>
 </TS>

@@ -2,10 +2,215 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>AttentionModel</name>
+    <message>
+        <source>Deal</source>
+        <translation>거래</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>담당자</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <source>Days in stage</source>
+        <translation>단계 체류일</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>사유</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionPanel</name>
+    <message>
+        <source>Double-click a deal (or press Enter) to open it in Deals</source>
+        <translation>거래를 두 번 클릭하거나 Enter를 누르면 거래 시트에서 엽니다</translation>
+    </message>
+    <message>
+        <source>Needs attention (%1)</source>
+        <translation>주의 필요 (%1)</translation>
+    </message>
+</context>
+<context>
     <name>BookTableModel</name>
     <message>
         <source>Edit %1</source>
         <translation>%1 편집</translation>
+    </message>
+</context>
+<context>
+    <name>CheckPage</name>
+    <message>
+        <source>Check</source>
+        <translation>확인</translation>
+    </message>
+    <message>
+        <source>Every cell is read and checked. Nothing changes until you finish.</source>
+        <translation>모든 셀을 읽고 확인합니다. 마침을 누르기 전에는 아무것도 바뀌지 않습니다.</translation>
+    </message>
+    <message>
+        <source>S&amp;top reading</source>
+        <translation>읽기 중지(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Read again</source>
+        <translation>다시 읽기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve mapping…</source>
+        <translation>매핑 저장(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>시트</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>행</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>열</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>문제</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>표</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>추가</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>변경</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>변경 없음</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>행 수</translation>
+    </message>
+    <message>
+        <source>Made by the import</source>
+        <translation>가져오기가 만든 행</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>이전</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>이후</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>위치</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>내용</translation>
+    </message>
+    <message>
+        <source>Stage name in the files</source>
+        <translation>파일의 단계 이름</translation>
+    </message>
+    <message>
+        <source>Becomes</source>
+        <translation>변환</translation>
+    </message>
+    <message>
+        <source>Stage names that are not stages yet</source>
+        <translation>아직 단계가 아닌 단계 이름</translation>
+    </message>
+    <message>
+        <source>First changed rows</source>
+        <translation>처음 변경되는 행</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>참고</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 읽는 중…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>중지하는 중…</translation>
+    </message>
+    <message>
+        <source>Reading stopped: nothing was imported.</source>
+        <translation>읽기를 중지했습니다. 아무것도 가져오지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Nothing can be imported: %1</source>
+        <translation>가져올 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Nothing will be imported: %1 problem(s). Fix them in the files (or change the mapping) and read again.</source>
+        <translation>문제 %1개 때문에 아무것도 가져오지 않습니다. 파일을 고치거나 매핑을 바꾼 뒤 다시 읽으세요.</translation>
+    </message>
+    <message>
+        <source>The first %1 are listed.</source>
+        <translation>처음 %1개를 표시합니다.</translation>
+    </message>
+    <message>
+        <source>Ready: %1 deals. Finish opens them as a new, unsaved book.</source>
+        <translation>준비됨: 거래 %1건. 마침을 누르면 저장되지 않은 새 북으로 엽니다.</translation>
+    </message>
+    <message>
+        <source>Ready: %1 rows will be added and %2 changed, as one step you can undo.</source>
+        <translation>준비됨: %1행이 추가되고 %2행이 변경됩니다. 한 번에 실행 취소할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The book already holds everything in these files: nothing will change.</source>
+        <translation>이 파일의 내용은 모두 북에 이미 있습니다. 바뀌는 것이 없습니다.</translation>
+    </message>
+    <message>
+        <source>New columns: %1</source>
+        <translation>새 열: %1</translation>
+    </message>
+    <message>
+        <source>A new stage (%1)</source>
+        <translation>새 단계 (%1)</translation>
+    </message>
+    <message>
+        <source>The stage %1</source>
+        <translation>단계 %1</translation>
+    </message>
+    <message>
+        <source>Mapping saved to %1</source>
+        <translation>매핑을 %1에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Imported %1 deals: save the new book with Save As</source>
+        <translation>거래 %1건을 가져왔습니다. 새 북을 다른 이름으로 저장하세요</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>%1 가져오기</translation>
+    </message>
+    <message>
+        <source>Imported %1</source>
+        <translation>%1을(를) 가져왔습니다</translation>
     </message>
 </context>
 <context>
@@ -45,6 +250,25 @@
     <message>
         <source>PNG images (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>DealHealth</name>
+    <message>
+        <source>Stalled: %1 days in %2 (won deals average %3)</source>
+        <translation>정체: %2 단계에서 %1일 (수주 거래 평균 %3일)</translation>
+    </message>
+    <message>
+        <source>Slipped: expected close moved later %1 times</source>
+        <translation>지연: 예상 종료일이 %1번 늦춰짐</translation>
+    </message>
+    <message>
+        <source>Overdue: expected close is past</source>
+        <translation>기한 초과: 예상 종료일이 지남</translation>
+    </message>
+    <message>
+        <source>Overdue: expected close %1 is past</source>
+        <translation>기한 초과: 예상 종료일 %1이(가) 지남</translation>
     </message>
 </context>
 <context>
@@ -106,6 +330,10 @@
         <translation>행 복제(&amp;O)</translation>
     </message>
     <message>
+        <source>Confirm e&amp;xit criteria when moving deals forward</source>
+        <translation>거래를 다음 단계로 옮길 때 기준 확인(&amp;X)</translation>
+    </message>
+    <message>
         <source>Undo history</source>
         <translation>실행 취소 기록</translation>
     </message>
@@ -153,26 +381,6 @@
         <translation>Excel 통합 문서 (*.xlsx)</translation>
     </message>
     <message>
-        <source>Importing %1…</source>
-        <translation>%1 가져오는 중…</translation>
-    </message>
-    <message>
-        <source>Imported %1 deals: save the new book with Save As</source>
-        <translation>거래 %1건을 가져왔습니다. [다른 이름으로 저장]으로 새 북을 저장하세요</translation>
-    </message>
-    <message>
-        <source>Import %1</source>
-        <translation>%1 가져오기</translation>
-    </message>
-    <message>
-        <source>Nothing was imported</source>
-        <translation>아무것도 가져오지 않았습니다</translation>
-    </message>
-    <message>
-        <source>Imported: %1</source>
-        <translation>가져옴: %1</translation>
-    </message>
-    <message>
         <source>Planner export</source>
         <translation>Planner 내보내기</translation>
     </message>
@@ -187,6 +395,64 @@
     <message>
         <source>Could not export</source>
         <translation>내보낼 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>ExitCriteriaDialog</name>
+    <message>
+        <source>Exit criteria of %1</source>
+        <translation>%1 단계의 다음 단계 기준</translation>
+    </message>
+    <message>
+        <source>Before %1 moves from %2 to %3, confirm each exit criterion of %2:</source>
+        <translation>%1을(를) %2에서 %3(으)로 옮기기 전에 %2 단계의 기준을 하나씩 확인하세요:</translation>
+    </message>
+    <message>
+        <source>Don&apos;t ask again</source>
+        <translation>다시 묻지 않기</translation>
+    </message>
+    <message>
+        <source>Turn it back on in Edit → Confirm exit criteria when moving deals forward</source>
+        <translation>편집 → 거래를 다음 단계로 옮길 때 기준 확인에서 다시 켤 수 있습니다</translation>
+    </message>
+    <message>
+        <source>Move deal</source>
+        <translation>거래 옮기기</translation>
+    </message>
+    <message>
+        <source>Tick every criterion to move the deal</source>
+        <translation>모든 기준을 확인해야 거래를 옮길 수 있습니다</translation>
+    </message>
+</context>
+<context>
+    <name>FilesPage</name>
+    <message>
+        <source>Files</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (.xlsx) and CSV files. Every sheet is checked on the next page.</source>
+        <translation>Excel 통합 문서(.xlsx)와 CSV 파일. 다음 페이지에서 모든 시트를 확인합니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Add files…</source>
+        <translation>파일 추가(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>제거(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Load saved mapping…</source>
+        <translation>저장된 매핑 불러오기(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Mapping: guessed from the headers</source>
+        <translation>매핑: 헤더로 추측</translation>
+    </message>
+    <message>
+        <source>Mapping: %1</source>
+        <translation>매핑: %1</translation>
     </message>
 </context>
 <context>
@@ -213,10 +479,232 @@
     </message>
 </context>
 <context>
+    <name>ForecastPanel</name>
+    <message>
+        <source>Type the manager&apos;s number; the computed one stays beside it. Clear the cell to remove the override.</source>
+        <translation>관리자의 수치를 입력하세요. 계산된 수치는 옆에 그대로 남습니다. 셀을 비우면 조정이 삭제됩니다.</translation>
+    </message>
+    <message>
+        <source>Forecast for the period</source>
+        <translation>기간 예측</translation>
+    </message>
+    <message>
+        <source>Stage-weighted</source>
+        <translation>단계 가중</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>커밋</translation>
+    </message>
+    <message>
+        <source>Best case</source>
+        <translation>최선의 경우</translation>
+    </message>
+    <message>
+        <source>Won + all open deals expected</source>
+        <translation>수주 + 예상되는 모든 진행 중 거래</translation>
+    </message>
+    <message>
+        <source>Historical</source>
+        <translation>과거 실적 기반</translation>
+    </message>
+    <message>
+        <source>Sales-cycle length</source>
+        <translation>영업 주기 기반</translation>
+    </message>
+    <message>
+        <source>Commit with overrides</source>
+        <translation>조정 반영 커밋</translation>
+    </message>
+    <message>
+        <source>Best case with overrides</source>
+        <translation>조정 반영 최선의 경우</translation>
+    </message>
+    <message>
+        <source>Overdue, not in this forecast</source>
+        <translation>기한 경과, 이 예측에서 제외</translation>
+    </message>
+    <message>
+        <source>Save forecast snapshot</source>
+        <translation>예측 스냅샷 저장</translation>
+    </message>
+    <message>
+        <source>Save today&apos;s forecast of the period by every method, to see later which method was right</source>
+        <translation>이 기간의 오늘 예측을 모든 방식별로 저장하여, 나중에 어느 방식이 맞았는지 확인합니다</translation>
+    </message>
+    <message>
+        <source>Accuracy per closed period and method (1 − |forecast − actual| ÷ actual; the best method of each period is highlighted)</source>
+        <translation>마감된 기간·방식별 정확도 (1 − |예측 − 실적| ÷ 실적, 기간마다 가장 정확한 방식을 강조)</translation>
+    </message>
+    <message>
+        <source>By method, on average</source>
+        <translation>방식별 평균</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>정확도</translation>
+    </message>
+    <message>
+        <source>Category forecast by rep: type a manager&apos;s override beside the computed number</source>
+        <translation>담당자별 카테고리 예측: 계산된 수치 옆에 관리자 조정값을 입력하세요</translation>
+    </message>
+    <message>
+        <source>Forecast for %1 (as of %2)</source>
+        <translation>%1 예측 (%2 기준)</translation>
+    </message>
+    <message>
+        <source>Override a forecast</source>
+        <translation>예측 조정</translation>
+    </message>
+    <message>
+        <source>Saved the forecast of %1 as of %2: it is judged once the period has ended</source>
+        <translation>%2 기준 %1 예측을 저장했습니다. 기간이 끝나면 정확도가 평가됩니다</translation>
+    </message>
+</context>
+<context>
     <name>FrameTableModel</name>
     <message>
         <source>Before the last change: %1</source>
         <translation>마지막 변경 전: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HealthBar</name>
+    <message>
+        <source>Stalled: longer in its stage than 1.5 × the won deals&apos; average. Slipped: expected close moved later twice or more, or past.</source>
+        <translation>정체: 현재 단계에 머문 기간이 수주 거래 평균의 1.5배를 넘음. 지연: 예상 종료일이 두 번 이상 늦춰졌거나 이미 지남.</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>표시:</translation>
+    </message>
+    <message>
+        <source>All deals</source>
+        <translation>모든 거래</translation>
+    </message>
+    <message>
+        <source>Needs attention (%1)</source>
+        <translation>주의 필요 (%1)</translation>
+    </message>
+    <message>
+        <source>Stalled (%1)</source>
+        <translation>정체 (%1)</translation>
+    </message>
+    <message>
+        <source>Slipped (%1)</source>
+        <translation>지연 (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import into this book</source>
+        <translation>이 북으로 가져오기</translation>
+    </message>
+    <message>
+        <source>Import as a new book</source>
+        <translation>새 북으로 가져오기</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>가져오기</translation>
+    </message>
+    <message>
+        <source>Open the new book</source>
+        <translation>새 북 열기</translation>
+    </message>
+    <message>
+        <source>Add files</source>
+        <translation>파일 추가</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
+        <translation>스프레드시트 (*.xlsx *.csv);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Load a saved mapping</source>
+        <translation>저장된 매핑 불러오기</translation>
+    </message>
+    <message>
+        <source>Import mappings (*.json);;All files (*)</source>
+        <translation>가져오기 매핑 (*.json);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Save the mapping</source>
+        <translation>매핑 저장</translation>
+    </message>
+    <message>
+        <source>mapping</source>
+        <translation>매핑</translation>
+    </message>
+    <message>
+        <source>Import mappings (*.json)</source>
+        <translation>가져오기 매핑 (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>LeadsPanel</name>
+    <message>
+        <source>Leads scoring this many points or more are sales-qualified (the lead_threshold setting)</source>
+        <translation>이 점수 이상인 리드는 영업 적격 리드입니다 (lead_threshold 설정)</translation>
+    </message>
+    <message>
+        <source>Convert to deals</source>
+        <translation>거래로 전환</translation>
+    </message>
+    <message>
+        <source>Make an open deal of each qualified lead selected, owned by the lead&apos;s owner, in the first open stage</source>
+        <translation>선택한 영업 적격 리드마다 리드 담당자가 맡는 진행 중 거래를 첫 번째 진행 단계에 만듭니다</translation>
+    </message>
+    <message>
+        <source>Qualified at</source>
+        <translation>영업 적격 기준</translation>
+    </message>
+    <message>
+        <source>points or more</source>
+        <translation>포인트 이상</translation>
+    </message>
+    <message>
+        <source>Scores, best first</source>
+        <translation>점수 (높은 순)</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>리드</translation>
+    </message>
+    <message>
+        <source>Scoring rules: points per signal</source>
+        <translation>스코어링 규칙: 신호별 포인트</translation>
+    </message>
+    <message>
+        <source>%1 of %2 leads qualified · %3 converted to deals</source>
+        <translation>리드 %2개 중 %1개 영업 적격 · %3개 거래로 전환됨</translation>
+    </message>
+    <message>
+        <source>Select the qualified leads to convert, in the scores or on the Leads sheet.</source>
+        <translation>전환할 영업 적격 리드를 점수 목록이나 리드 시트에서 선택하세요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Convert %n lead(s) to deals</source>
+        <translation>
+            <numerusform>리드 %n개를 거래로 전환</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not converted</source>
+        <translation>전환하지 않음</translation>
+    </message>
+    <message>
+        <source>New deals: %1</source>
+        <translation>새 거래: %1</translation>
+    </message>
+    <message>
+        <source>Set the lead threshold to %1</source>
+        <translation>리드 기준점을 %1(으)로 설정</translation>
+    </message>
+    <message>
+        <source>Lead threshold</source>
+        <translation>리드 기준점</translation>
     </message>
 </context>
 <context>
@@ -232,6 +720,10 @@
     <message>
         <source>Dashboard</source>
         <translation>대시보드</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>예측</translation>
     </message>
     <message>
         <source>Reps</source>
@@ -396,6 +888,121 @@
     <message>
         <source>%1 deals · %2 open worth %3 (weighted %4) · %5: won %6, commissions %7</source>
         <translation>거래 %1건 · 진행 중 %2건, %3 (가중 %4) · %5: 수주 %6, 커미션 %7</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Close date (expected while open, actual once closed)</source>
+        <translation>마감일 (진행 중이면 예상, 종료되면 실제)</translation>
+    </message>
+    <message>
+        <source>Stage probability</source>
+        <translation>단계 확률</translation>
+    </message>
+    <message>
+        <source>Status (open, won or lost)</source>
+        <translation>상태 (진행, 수주, 실주)</translation>
+    </message>
+    <message>
+        <source>Won? (TRUE or FALSE)</source>
+        <translation>수주 여부 (TRUE 또는 FALSE)</translation>
+    </message>
+    <message>
+        <source>Closed? (TRUE or FALSE)</source>
+        <translation>종료 여부 (TRUE 또는 FALSE)</translation>
+    </message>
+    <message>
+        <source>Won on</source>
+        <translation>수주일</translation>
+    </message>
+    <message>
+        <source>Lost on</source>
+        <translation>실주일</translation>
+    </message>
+    <message>
+        <source>Tell from the file</source>
+        <translation>파일에서 판단</translation>
+    </message>
+    <message>
+        <source>Month first (03/05 is 5 March)</source>
+        <translation>월 먼저 (03/05는 3월 5일)</translation>
+    </message>
+    <message>
+        <source>Day first (03/05 is 3 May)</source>
+        <translation>일 먼저 (03/05는 5월 3일)</translation>
+    </message>
+    <message>
+        <source>Keep as my own column</source>
+        <translation>내 열로 유지</translation>
+    </message>
+    <message>
+        <source>Leave out</source>
+        <translation>가져오지 않음</translation>
+    </message>
+    <message>
+        <source>Sheets and columns</source>
+        <translation>시트와 열</translation>
+    </message>
+    <message>
+        <source>Check where each sheet goes and which column each header fills. The preview shows the first rows as they will be read.</source>
+        <translation>각 시트가 들어갈 표와 각 헤더가 채울 열을 확인하세요. 미리 보기는 읽힐 첫 행들을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Skip: do not import this sheet</source>
+        <translation>건너뛰기: 이 시트를 가져오지 않음</translation>
+    </message>
+    <message>
+        <source>&amp;Sheet:</source>
+        <translation>시트(&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;Goes to:</source>
+        <translation>대상(&amp;G):</translation>
+    </message>
+    <message>
+        <source>Header in the file</source>
+        <translation>파일의 헤더</translation>
+    </message>
+    <message>
+        <source>Book column</source>
+        <translation>북의 열</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve mapping…</source>
+        <translation>매핑 저장(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Dates such as 03/05/2026:</source>
+        <translation>03/05/2026 같은 날짜:</translation>
+    </message>
+    <message>
+        <source>Reading the headers of %1…</source>
+        <translation>%1의 헤더를 읽는 중…</translation>
+    </message>
+    <message>
+        <source>%1 (%2 rows)</source>
+        <translation>%1 (%2행)</translation>
+    </message>
+    <message>
+        <source>Using the mapping %1</source>
+        <translation>매핑 %1 사용 중</translation>
+    </message>
+    <message>
+        <source>Using the mapping you chose last time for these files</source>
+        <translation>지난번 이 파일들에 쓴 매핑을 사용 중</translation>
+    </message>
+    <message>
+        <source>Headers in row %1; %2 rows of data</source>
+        <translation>헤더는 %1행, 데이터 %2행</translation>
+    </message>
+    <message>
+        <source>(sheet skipped)</source>
+        <translation>(시트 건너뜀)</translation>
+    </message>
+    <message>
+        <source>Mapping saved to %1</source>
+        <translation>매핑을 %1에 저장했습니다</translation>
     </message>
 </context>
 <context>
@@ -718,6 +1325,22 @@
         <source>Open deals as of {date} against won deals</source>
         <translation>{date} 기준 진행 중 거래와 수주 거래 비교</translation>
     </message>
+    <message>
+        <source>Dashboard: {period}, as of {date}</source>
+        <translation>대시보드: {period}, {date} 기준</translation>
+    </message>
+    <message>
+        <source>The figures of the app&apos;s dashboard; each chart plots the table beside it.</source>
+        <translation>앱 대시보드의 수치입니다. 각 차트는 옆의 표를 그립니다.</translation>
+    </message>
+    <message>
+        <source>Deals created in {period} that reached the stage</source>
+        <translation>{period}에 생성되어 이 단계에 도달한 거래</translation>
+    </message>
+    <message>
+        <source>Conversion to the next stage</source>
+        <translation>다음 단계 전환율</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -726,12 +1349,20 @@
         <translation>{path}: 파일이 없습니다</translation>
     </message>
     <message>
+        <source>{book} was not changed: pass --yes to apply these changes, or --dry-run to only show them</source>
+        <translation>{book}은(는) 변경되지 않았습니다: 이 변경을 적용하려면 --yes를, 보기만 하려면 --dry-run을 지정하세요</translation>
+    </message>
+    <message>
         <source>--as-of must lie between {low} and {high}</source>
         <translation>--as-of는 {low}년부터 {high}년 사이여야 합니다</translation>
     </message>
     <message>
         <source>{path} already exists (use --force to overwrite it)</source>
         <translation>{path} 파일이 이미 있습니다 (덮어쓰려면 --force 사용)</translation>
+    </message>
+    <message>
+        <source>--yes and --dry-run go with --into</source>
+        <translation>--yes와 --dry-run은 --into와 함께 씁니다</translation>
     </message>
     <message>
         <source>--deals and --reps must be positive</source>
@@ -1151,7 +1782,7 @@
     </message>
     <message>
         <source>This is not a Planner import mapping (no &quot;planner_mapping&quot; key)</source>
-        <translation>Planner 가져오기 매핑이 아닙니다 ("planner_mapping" 키 없음)</translation>
+        <translation>Planner 가져오기 매핑이 아닙니다 (&quot;planner_mapping&quot; 키 없음)</translation>
     </message>
     <message>
         <source>This import mapping has format {version}; this Planner reads format {known}</source>
@@ -1249,6 +1880,54 @@
         <source>{file} was refused: sheet {part} declares {rows:,} rows × {columns:,} columns, more than {limit:,} cells</source>
         <translation>{file}이(가) 거부되었습니다: {part} 시트가 {rows:,}행 × {columns:,}열을 선언하여 {limit:,}셀을 넘습니다</translation>
     </message>
+    <message>
+        <source>{table} row {row}: {value!r} is not a period (2026-01, 2026-Q1 or 2026); the row is left out of the forecast figures</source>
+        <translation>{table} {row}행: {value!r}은(는) 기간이 아닙니다(2026-01, 2026-Q1 또는 2026). 이 행은 예측 수치에서 제외됩니다</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a signal of the lead scoring rules</source>
+        <translation>{value!r}은(는) 리드 스코어링 규칙의 신호가 아닙니다</translation>
+    </message>
+    <message>
+        <source>{value!r}: a signal counts from 0 to 1,000,000 times</source>
+        <translation>{value!r}: 신호 횟수는 0에서 1,000,000 사이여야 합니다</translation>
+    </message>
+    <message>
+        <source>a signal&apos;s name cannot contain &apos;;&apos; or &apos;,&apos;</source>
+        <translation>신호 이름에는 &apos;;&apos; 또는 &apos;,&apos;를 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>the signal {value!r} has an earlier rule</source>
+        <translation>신호 {value!r}에 대한 규칙이 이미 앞에 있습니다</translation>
+    </message>
+    <message>
+        <source>the lead threshold {value!r} is not a whole number of points</source>
+        <translation>리드 기준점 {value!r}이(가) 정수 포인트가 아닙니다</translation>
+    </message>
+    <message>
+        <source>scores {score}, below the threshold {threshold}: not converted</source>
+        <translation>점수 {score}점으로 기준점 {threshold}점 미만이어서 전환하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>already converted to deal {deal}</source>
+        <translation>이미 거래 {deal}(으)로 전환되었습니다</translation>
+    </message>
+    <message>
+        <source>has no owner: choose the rep who will own the deal</source>
+        <translation>담당자가 없습니다: 거래를 맡을 영업 담당자를 선택하세요</translation>
+    </message>
+    <message>
+        <source>its signals have a problem; fix them before converting</source>
+        <translation>신호에 문제가 있습니다. 전환하기 전에 고치세요</translation>
+    </message>
+    <message>
+        <source>the Stages sheet has no open stage for new deals</source>
+        <translation>단계 시트에 새 거래를 위한 진행 중 단계가 없습니다</translation>
+    </message>
+    <message>
+        <source>no lead is selected</source>
+        <translation>선택한 리드가 없습니다</translation>
+    </message>
 </context>
 <context>
     <name>schema</name>
@@ -1309,8 +1988,40 @@
         <translation>전환율</translation>
     </message>
     <message>
+        <source>Conversion (cohort)</source>
+        <translation>전환율(코호트)</translation>
+    </message>
+    <message>
+        <source>Average won deal</source>
+        <translation>평균 수주 금액</translation>
+    </message>
+    <message>
+        <source>Velocity per day</source>
+        <translation>일일 파이프라인 속도</translation>
+    </message>
+    <message>
+        <source>Open value expected in period</source>
+        <translation>기간 내 마감 예정 금액</translation>
+    </message>
+    <message>
+        <source>Quota remaining</source>
+        <translation>남은 할당량</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>커버리지</translation>
+    </message>
+    <message>
         <source>Pipeline by rep</source>
         <translation>담당자별 파이프라인</translation>
+    </message>
+    <message>
+        <source>Pipeline by team</source>
+        <translation>팀별 파이프라인</translation>
+    </message>
+    <message>
+        <source>Category forecast by rep</source>
+        <translation>담당자별 카테고리 예측</translation>
     </message>
     <message>
         <source>Rep ID</source>
@@ -1323,6 +2034,26 @@
     <message>
         <source>Team</source>
         <translation>팀</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>수주</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>커밋</translation>
+    </message>
+    <message>
+        <source>Commit override</source>
+        <translation>커밋 조정</translation>
+    </message>
+    <message>
+        <source>Best case</source>
+        <translation>최선의 경우</translation>
+    </message>
+    <message>
+        <source>Best case override</source>
+        <translation>최선의 경우 조정</translation>
     </message>
     <message>
         <source>Created deals</source>
@@ -1441,8 +2172,52 @@
         <translation>할당량</translation>
     </message>
     <message>
+        <source>Forecast accuracy</source>
+        <translation>예측 정확도</translation>
+    </message>
+    <message>
         <source>Period</source>
         <translation>기간</translation>
+    </message>
+    <message>
+        <source>Taken on</source>
+        <translation>저장일</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>예측</translation>
+    </message>
+    <message>
+        <source>Actual (won)</source>
+        <translation>실적(수주)</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>정확도</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>순위</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <source>Accuracy by method</source>
+        <translation>방식별 정확도</translation>
+    </message>
+    <message>
+        <source>Closed periods</source>
+        <translation>마감된 기간</translation>
+    </message>
+    <message>
+        <source>Average accuracy</source>
+        <translation>평균 정확도</translation>
+    </message>
+    <message>
+        <source>Times best</source>
+        <translation>최고 횟수</translation>
     </message>
     <message>
         <source>Quota</source>
@@ -1537,6 +2312,54 @@
         <translation>인정 실적</translation>
     </message>
     <message>
+        <source>Forecast overrides</source>
+        <translation>예측 조정</translation>
+    </message>
+    <message>
+        <source>Override</source>
+        <translation>조정값</translation>
+    </message>
+    <message>
+        <source>Set on</source>
+        <translation>조정일</translation>
+    </message>
+    <message>
+        <source>Set by</source>
+        <translation>조정자</translation>
+    </message>
+    <message>
+        <source>Forecast snapshots</source>
+        <translation>예측 스냅샷</translation>
+    </message>
+    <message>
+        <source>Lead scoring rules</source>
+        <translation>리드 스코어링 규칙</translation>
+    </message>
+    <message>
+        <source>Signal</source>
+        <translation>신호</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>포인트</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>리드</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>회사</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>이메일</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>신호</translation>
+    </message>
+    <message>
         <source>Commissions</source>
         <translation>커미션</translation>
     </message>
@@ -1559,6 +2382,30 @@
     <message>
         <source>Base</source>
         <translation>기준 금액</translation>
+    </message>
+    <message>
+        <source>Lead scores</source>
+        <translation>리드 점수</translation>
+    </message>
+    <message>
+        <source>Lead ID</source>
+        <translation>리드 ID</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>점수</translation>
+    </message>
+    <message>
+        <source>Qualified</source>
+        <translation>영업 적격</translation>
+    </message>
+    <message>
+        <source>Converted deal</source>
+        <translation>전환된 거래</translation>
+    </message>
+    <message>
+        <source>Points per signal</source>
+        <translation>신호별 포인트</translation>
     </message>
 </context>
 <context>
@@ -1634,6 +2481,38 @@
     <message>
         <source>bonus</source>
         <translation>보너스</translation>
+    </message>
+    <message>
+        <source>weighted</source>
+        <translation>단계 가중</translation>
+    </message>
+    <message>
+        <source>historical</source>
+        <translation>과거 실적 기반</translation>
+    </message>
+    <message>
+        <source>cycle_length</source>
+        <translation>영업 주기 기반</translation>
+    </message>
+    <message>
+        <source>commit_override</source>
+        <translation>조정 반영 커밋</translation>
+    </message>
+    <message>
+        <source>best_case_override</source>
+        <translation>조정 반영 최선의 경우</translation>
+    </message>
+    <message>
+        <source>nothing was won in the period: accuracy is undefined</source>
+        <translation>기간 중 수주가 없어 정확도를 계산할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>예</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>아니요</translation>
     </message>
 </context>
 </TS>
