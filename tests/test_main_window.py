@@ -49,6 +49,11 @@ def test_starts_on_the_demo_book_and_renders(qtbot, make_window, tmp_path):
     assert window.models["Deals"].rowCount() == 1500
     assert window.period_box.currentText() == window.book.current_period().label
     assert window.attainment_model.rowCount() >= 14 and window.commissions_model.rowCount() > 14
+    # the Pipeline tab breaks the period down by stage, stage conversion, rep and team
+    teams = window.book["Reps"]["team"].dropna().unique()
+    assert window.pipeline.team_model.rowCount() == len(teams) == 3
+    assert window.pipeline.rep_model.rowCount() == window.report.by_rep.shape[0] >= 14
+    assert window.pipeline.funnel_model.rowCount() == len(window.report.funnel) > 0
     assert "1,500 deals" in window.totals_label.text()
     png = tmp_path / "main_window.png"
     assert window.grab().save(str(png))

@@ -1056,6 +1056,14 @@
         <translation>平均営業サイクル</translation>
     </message>
     <message>
+        <source>Conversion of deals created</source>
+        <translation>作成された商談のコンバージョン率</translation>
+    </message>
+    <message>
+        <source>Coverage of quota remaining</source>
+        <translation>残りノルマに対するカバレッジ</translation>
+    </message>
+    <message>
         <source>Forecast for the period</source>
         <translation>期間の予測</translation>
     </message>
@@ -1082,6 +1090,18 @@
     <message>
         <source>Open deals by stage</source>
         <translation>ステージ別の進行中商談</translation>
+    </message>
+    <message>
+        <source>Stage conversion</source>
+        <translation>ステージ転換率</translation>
+    </message>
+    <message>
+        <source>By rep</source>
+        <translation>担当者別</translation>
+    </message>
+    <message>
+        <source>By team</source>
+        <translation>チーム別</translation>
     </message>
     <message>
         <source>Pipeline as of %1</source>

@@ -1056,6 +1056,14 @@
         <translation>평균 영업 주기</translation>
     </message>
     <message>
+        <source>Conversion of deals created</source>
+        <translation>생성된 거래의 전환율</translation>
+    </message>
+    <message>
+        <source>Coverage of quota remaining</source>
+        <translation>남은 할당량 대비 커버리지</translation>
+    </message>
+    <message>
         <source>Forecast for the period</source>
         <translation>기간 예측</translation>
     </message>
@@ -1082,6 +1090,18 @@
     <message>
         <source>Open deals by stage</source>
         <translation>단계별 진행 중 거래</translation>
+    </message>
+    <message>
+        <source>Stage conversion</source>
+        <translation>단계 전환율</translation>
+    </message>
+    <message>
+        <source>By rep</source>
+        <translation>담당자별</translation>
+    </message>
+    <message>
+        <source>By team</source>
+        <translation>팀별</translation>
     </message>
     <message>
         <source>Pipeline as of %1</source>

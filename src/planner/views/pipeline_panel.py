@@ -4,9 +4,11 @@ deals that need attention."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QSplitter, QTabWidget,
+                               QVBoxLayout, QWidget)
 
 from planner.core import schema
+from planner.core.metrics import PIPELINE_BY_REP, PIPELINE_BY_TEAM, PIPELINE_FUNNEL
 from planner.core.money import format_money
 from planner.core.report import Report
 from planner.qt.table_model import FrameTableModel
@@ -20,6 +22,9 @@ class PipelinePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.stages_model = FrameTableModel(schema.PIPELINE_STAGES, parent=self)
+        self.funnel_model = FrameTableModel(PIPELINE_FUNNEL, parent=self)
+        self.rep_model = FrameTableModel(PIPELINE_BY_REP, parent=self)
+        self.team_model = FrameTableModel(PIPELINE_BY_TEAM, parent=self)
         self._values: dict[str, QLabel] = {}
         figures = QHBoxLayout()
         self.snapshot_group = self._group(self.tr("Pipeline"), [
@@ -36,6 +41,8 @@ class PipelinePanel(QWidget):
             ("avg_won_deal", self.tr("Average won deal")),
             ("avg_cycle_days", self.tr("Average sales cycle")),
             ("velocity_per_day", self.tr("Pipeline velocity (per day)")),
+            ("conversion_rate", self.tr("Conversion of deals created")),
+            ("coverage", self.tr("Coverage of quota remaining")),
         ]))
         figures.addWidget(self._group(self.tr("Forecast for the period"), [
             ("f_won", self.tr("Won so far")),
@@ -48,7 +55,13 @@ class PipelinePanel(QWidget):
         layout.addLayout(figures)
         self.attention = AttentionPanel()
         tables = QSplitter(Qt.Orientation.Vertical)
-        tables.addWidget(titled(self.tr("Open deals by stage"), BookTableView(self.stages_model)))
+        # the period's figures broken down: open deals by stage, stage conversion, by rep, by team
+        self.breakdown = QTabWidget()
+        for model, title in ((self.stages_model, self.tr("Open deals by stage")),
+                             (self.funnel_model, self.tr("Stage conversion")),
+                             (self.rep_model, self.tr("By rep")), (self.team_model, self.tr("By team"))):
+            self.breakdown.addTab(BookTableView(model), title)
+        tables.addWidget(self.breakdown)
         tables.addWidget(self.attention)
         tables.setSizes([240, 360])
         layout.addWidget(tables, 1)
@@ -75,7 +88,8 @@ class PipelinePanel(QWidget):
         if report is None:
             for label in self._values.values():
                 label.setText("–")
-            self.stages_model.set_frame(schema.PIPELINE_STAGES.empty())
+            for model in (self.stages_model, self.funnel_model, self.rep_model, self.team_model):
+                model.set_frame(model.spec.empty())
             return
 
         def money(minor) -> str:
@@ -94,8 +108,13 @@ class PipelinePanel(QWidget):
             "avg_won_deal": money(p["avg_won_deal"]),
             "avg_cycle_days": "–" if p["avg_cycle_days"] is None else self.tr("%1 days").replace(
                 "%1", f"{p['avg_cycle_days']:.1f}"),
+            "conversion_rate": "–" if p["conversion_rate"] is None else f"{p['conversion_rate']:.1%}",
+            "coverage": "–" if p["coverage"] is None else f"{p['coverage']:.2f}×",
             **{f"f_{key}": money(value) for key, value in f.items()},
         }
         for key, label in self._values.items():
             label.setText(texts[key])
         self.stages_model.set_frame(report.stages, report.currency)
+        self.funnel_model.set_frame(report.funnel, report.currency)
+        self.rep_model.set_frame(report.by_rep, report.currency)
+        self.team_model.set_frame(report.by_team, report.currency)
