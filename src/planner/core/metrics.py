@@ -281,15 +281,17 @@ def _with_rates(out: pd.DataFrame, figures: pd.DataFrame, quota: pd.DataFrame, r
         .where(out["created"] > 0)
     cycle_days = figures["cycle_days"].to_numpy()
     out["avg_cycle_days"] = (pd.array(cycle_days, dtype="Float64") / won).where(won > 0)
-    n_won, n_closed = out["won_count"].to_numpy(dtype=object), (out["won_count"] + out["lost_count"]).to_numpy(object)
-    won_value, n_open = out["won_value"].to_numpy(dtype=object), out["open_count"].to_numpy(dtype=object)
-    average, velocity = [None] * len(out), [None] * len(out)
-    for i in range(len(out)):
-        if n_won[i]:
-            average[i] = round_div(won_value[i], n_won[i], rounding)
-            if cycle_days[i] > 0:  # open × win rate × average won deal ÷ average cycle, rounded once
-                velocity[i] = round_div(n_open[i] * n_won[i] * won_value[i], n_closed[i] * int(cycle_days[i]),
-                                        rounding)
+    n_won = out["won_count"].to_numpy(dtype="int64")
+    n_closed = n_won + out["lost_count"].to_numpy(dtype="int64")
+    won_value, n_open = out["won_value"].to_numpy(dtype="int64"), out["open_count"].to_numpy(dtype="int64")
+    average, velocity = np.full(len(out), None, dtype=object), np.full(len(out), None, dtype=object)
+    has_won, has_cycle = n_won > 0, (n_won > 0) & (cycle_days > 0)
+    if has_won.any():
+        average[has_won] = round_div(won_value[has_won], n_won[has_won], rounding)
+    if has_cycle.any():  # open × win rate × average won deal ÷ average cycle, rounded once
+        velocity[has_cycle] = round_div(
+            n_open[has_cycle].astype(object) * n_won[has_cycle] * won_value[has_cycle].astype(object),
+            n_closed[has_cycle].astype(object) * cycle_days[has_cycle].astype(object), rounding)
     out["avg_won_deal"] = pd.array(average, dtype="Int64")
     out["velocity_per_day"] = pd.array(velocity, dtype="Int64")
     remaining = (quota["quota"].to_numpy(dtype=object, na_value=None), quota["credited"].to_numpy(dtype=object,

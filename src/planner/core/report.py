@@ -151,7 +151,7 @@ def compute_report(book: Tables, period: Period | None = None, as_of: date | str
     summary, detail, warnings = commissions(book, period)
     health = health_lists(book, as_of)
     by_rep_forecast = category_by_rep(book, period)
-    judged, per_method = accuracy(book, as_of)
+    judged, per_method = book.cached(("forecast_accuracy", as_of), lambda: accuracy(book, as_of))  # any period
     return Report(
         currency=book.currency, period=period, as_of=as_of,
         pipeline=pipeline, stages=pipeline["stages"],
