@@ -15,6 +15,7 @@ from __future__ import annotations
 import pandas as pd
 
 from planner.core.book import Book
+from windows import open_window  # noqa: F401 - the tests of this book import it from here
 
 AS_OF = "2026-03-31"
 PROSPECT_CRITERIA = "Named contact confirmed; Problem we solve"
@@ -56,29 +57,6 @@ def health_book(criteria: bool = True) -> Book:
             ("B", "Proposal", "2026-01-15", "2026-03-10"),
         ]),
     })
-
-
-def open_window(qtbot, tmp_path, book: Book):
-    """A main window on ``book`` (saved to a file first) with its first report shown."""
-    from PySide6.QtCore import QSettings
-
-    from planner.storage import save_book
-    from planner.storage.recovery import Recovery
-    from planner.views.main_window import MainWindow
-
-    path = tmp_path / "health.planner"
-    save_book(book, path)
-    window = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat),
-                        Recovery(tmp_path / "recovery"))
-    window.ask_unsaved = lambda: "discard"
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignals([window.book_loaded, window.report_ready], timeout=60_000):
-        window.open_path(path)
-    window.refusals = []
-    for sheet in window.sheets.values():
-        sheet.show_refusal = lambda title, lines: window.refusals.append((title, lines))
-    return window
 
 
 def view_row(window, deal_id: str) -> int:

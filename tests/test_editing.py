@@ -5,8 +5,8 @@ import pytest
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 
-from planner.storage import open_book, save_book
-from planner.storage.recovery import Recovery
+from windows import open_window
+from planner.storage import open_book
 from planner.views.main_window import MainWindow
 
 EXCEL_PAYLOAD = (  # as Excel puts three rows of (name, account, owner, stage, amount) on the clipboard
@@ -18,18 +18,7 @@ EXCEL_PAYLOAD = (  # as Excel puts three rows of (name, account, owner, stage, a
 
 @pytest.fixture
 def window(qtbot, tmp_path, book):
-    path = tmp_path / "fixture.planner"
-    save_book(book, path)
-    window = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat),
-                        Recovery(tmp_path / "recovery"))
-    window.ask_unsaved = lambda: "discard"
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignals([window.book_loaded, window.report_ready], timeout=60_000):
-        window.open_path(path)
-    window.refusals = []
-    for sheet in window.sheets.values():
-        sheet.show_refusal = lambda title, lines: window.refusals.append((title, lines))
+    window = open_window(qtbot, tmp_path, book)
     yield window
     window.jobs.wait()
 
@@ -248,7 +237,7 @@ def test_saving_writes_the_change_set_and_clears_the_modified_mark(qtbot, window
     assert window.isWindowModified()
     window.save()
     qtbot.waitUntil(lambda: not window.isWindowModified(), timeout=30_000)
-    assert open_book(tmp_path / "fixture.planner")["Deals"]["amount"].iloc[0] == 432_100
+    assert open_book(tmp_path / "book.planner")["Deals"]["amount"].iloc[0] == 432_100
 
 
 def test_closing_with_unsaved_changes_asks(qtbot, window):

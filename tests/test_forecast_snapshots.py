@@ -19,6 +19,7 @@ import pandas as pd
 import pytest
 
 from fixtures import row
+from windows import open_window
 from planner.core.changes import Batch
 from planner.core.forecast_accuracy import accuracy, snapshot_change
 from planner.core.forecast_overrides import category_by_rep, override_change, parse_amount
@@ -259,17 +260,7 @@ def test_the_command_line_saves_snapshots_and_prints_accuracy(book, tmp_path):
 # -- the app -----------------------------------------------------------------------------------
 @pytest.fixture
 def window(qtbot, tmp_path, judged):
-    from PySide6.QtCore import QSettings
-
-    from planner.storage.recovery import Recovery
-    from planner.views.main_window import MainWindow
-
-    shown = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat), Recovery(tmp_path / "r"))
-    shown.ask_unsaved = lambda: "discard"
-    qtbot.addWidget(shown)
-    shown.show()
-    with qtbot.waitSignals([shown.book_loaded, shown.report_ready], timeout=60_000):
-        shown.show_book(judged, None)
+    shown = open_window(qtbot, tmp_path, judged, saved=False)
     shown.tabs.setCurrentWidget(shown.forecast_panel)
     yield shown
     shown.jobs.wait()

@@ -11,18 +11,16 @@ import threading
 import openpyxl
 import pandas as pd
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QWizard
 
+from windows import open_window
 from planner.core import schema
 from planner.core.changes import SetValues
 from planner.io import excel_import
 from planner.io import import_session as session
 from planner.io.excel_import import preview
 from planner.io.mapping import EXTRA, Mapping
-from planner.storage import save_book
-from planner.storage.recovery import Recovery
-from planner.views.main_window import MainWindow
 
 KOREAN = ["거래 ID", "거래명", "담당자", "단계", "금액", "생성일", "메모"]
 KOREAN_ROWS = [["K-1", "서울 신규 계약", "김민지", "Proposal", "1,500", "2026.3.5", "첫 미팅"],
@@ -50,15 +48,7 @@ def write_xlsx(path, sheets: dict):
 
 @pytest.fixture
 def window(qtbot, tmp_path, book):
-    path = tmp_path / "fixture.planner"
-    save_book(book, path)
-    window = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat),
-                        Recovery(tmp_path / "recovery"))
-    window.ask_unsaved = lambda: "discard"
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignals([window.book_loaded, window.report_ready], timeout=WAIT):
-        window.open_path(path)
+    window = open_window(qtbot, tmp_path, book)
     yield window
     window.jobs.wait()
 

@@ -8,6 +8,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from windows import open_window
 from planner.core.book import Book
 from planner.core.errors import PlannerError
 from planner.core.leads import (
@@ -218,24 +219,10 @@ def test_a_new_book_starts_with_the_seed_rules():
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    from PySide6.QtCore import QCoreApplication, QSettings
-
-    from planner.storage.recovery import Recovery
-    from planner.views.main_window import MainWindow
-
-    window = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat),
-                        Recovery(tmp_path / "recovery"))
-    window.ask_unsaved = lambda: "discard"
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.report_ready, timeout=60_000):
-        window.show_book(lead_book(), None)
+    window = open_window(qtbot, tmp_path, lead_book(), saved=False)
     window.tabs.setCurrentWidget(window.leads)
     yield window
-    # no recomputation may finish after the window is gone (it would land in the next test)
-    window._recompute_timer.stop()
     window.jobs.wait()
-    QCoreApplication.processEvents()
 
 
 def select_scores(panel, *lead_ids: str) -> None:
