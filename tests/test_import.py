@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
+from conftest import DEMO_AS_OF
 from planner.core import schema
 from planner.core.book import Book
 from planner.core.errors import PlannerError
@@ -805,6 +806,41 @@ def test_the_books_own_sheets_come_back_as_they_were(demo, tmp_path):
         pd.testing.assert_frame_equal(book.keyed(name).reset_index(drop=True), demo.keyed(name).reset_index(drop=True),
                                       check_dtype=False)
     assert compute_report(book).to_json() == compute_report(demo).to_json()
+
+
+def test_a_books_own_export_merged_back_changes_nothing(tmp_path):
+    """StageHistory is a log whose (deal, stage, entered) repeats when an expected close moves
+    twice a day: its rows match on all their cells, so the book's own export is all unchanged,
+    the first time and the second."""
+    from planner.core.demo import demo_book
+    from planner.io.excel_export import export_book
+
+    book = demo_book(as_of=DEMO_AS_OF)
+    history = book["StageHistory"]
+    assert history.duplicated(["deal_id", "stage", "entered"]).any()  # the case this is about
+    path = tmp_path / "demo.xlsx"
+    export_book(book, path)
+    before = {name: book[name].copy() for name in schema.TABLES}
+    for _ in range(2):
+        change, summary = plan_merge(book, read_tables([path], book=book))
+        assert summary.empty, summary.plan_lines()
+        assert summary.tables["StageHistory"] == {"added": 0, "changed": 0, "unchanged": len(history)}
+        book.apply(change)
+        for name, frame in before.items():
+            pd.testing.assert_frame_equal(book[name], frame)
+
+
+def test_a_stage_history_row_not_in_the_book_is_added_never_changed(tmp_path):
+    reps = write_csv(tmp_path / "reps.csv", [["Rep ID", "Name"], ["S01", "Kim"]])
+    deals = deals_csv(tmp_path, [["D1", "Alpha", "S01", "Prospecting", "1", "2026-01-05", ""]])
+    history = [["Deal ID", "Stage", "Entered", "Expected Close"],
+               ["D1", "Prospecting", "2026-01-05", "2026-03-01"], ["D1", "Prospecting", "2026-01-05", "2026-04-01"]]
+    book = book_of(reps, deals, write_csv(tmp_path / "history.csv", history))
+    moved = write_csv(tmp_path / "moved.csv", history + [["D1", "Prospecting", "2026-01-05", "2026-05-01"]])
+    change, summary = plan_merge(book, read_tables([moved], book=book))
+    assert summary.tables["StageHistory"] == {"added": 1, "changed": 0, "unchanged": 2}
+    book.apply(change)
+    assert book["StageHistory"]["expected_close"].dt.strftime("%m").tolist() == ["03", "04", "05"]
 
 
 # -- mapping, progress, cancel ---------------------------------------------------------------

@@ -14,8 +14,8 @@ from planner.core.changes import Batch, Change, ReplaceTable, SetValues
 from planner.core.problems import Problem, Refused
 from planner.core.resolve import Resolver
 from planner.core.schema import Kind
-from planner.io.import_results import (GENERATED, LISTED, MERGE_KEYS, NO_IDS_TO_MERGE, ImportProblem, ImportRefused,
-                                       ImportResult)
+from planner.io.import_results import (GENERATED, LISTED, LOG_TABLES, MERGE_KEYS, NO_IDS_TO_MERGE, ImportProblem,
+                                       ImportRefused, ImportResult)
 
 
 @dataclass
@@ -70,7 +70,9 @@ def plan_merge(book: Book, result: ImportResult, shown: int = 20, shown_rows: in
 
     Keys (``MERGE_KEYS``): Deals and Reps by ``id``, Stages by ``stage``, Plans by ``plan``,
     Settings by ``key``, Quotas by (rep, team, period), tiers and bonuses by (plan, from), Splits by
-    (deal, rep), StageHistory by (deal, stage, entered).
+    (deal, rep). StageHistory is a log (``LOG_TABLES``): its rows match book rows with the same
+    cells in every column the files gave, counted as a multiset; unmatched rows are added, none
+    is ever changed.
 
     Rows whose key the book has are compared on the columns the files gave: changed cells are
     set (one ``SetValues`` per set of changed columns), unchanged rows are left alone; new rows
@@ -144,14 +146,19 @@ def plan_merge(book: Book, result: ImportResult, shown: int = 20, shown_rows: in
                 problems.append(_located(result, table, label, column.name, incoming[column.name].iloc[label],
                                          template, fields))
         made = result.made.get(table, set())
-        keys = MERGE_KEYS[table]
-        present_keys = [k for k in keys if k in resolved]
-        book_keys = _key_index(current, present_keys)
-        matched = np.full(len(resolved), -1, dtype="int64")
-        for index, key in enumerate(_key_tuples(resolved, present_keys)):
-            row = book_keys.get(key)
-            if row is not None:
-                matched[index] = row
+        provided = [c for c in spec.names if c in result.provided.get(table, set()) and c in resolved]
+        extras_known = [c for c in resolved.columns if c not in spec.names and c in current.columns]
+        if table in LOG_TABLES:  # a log: a row is the same row only when all its cells are
+            present_keys = provided + extras_known
+            matched = _multiset_match(current, resolved, present_keys)
+        else:
+            present_keys = [k for k in MERGE_KEYS[table] if k in resolved]
+            book_keys = _key_index(current, present_keys)
+            matched = np.full(len(resolved), -1, dtype="int64")
+            for index, key in enumerate(_key_tuples(resolved, present_keys)):
+                row = book_keys.get(key)
+                if row is not None:
+                    matched[index] = row
         is_made = np.zeros(len(resolved), dtype=bool)
         if made and spec.key:
             key_column = spec.key[0]
@@ -163,8 +170,6 @@ def plan_merge(book: Book, result: ImportResult, shown: int = 20, shown_rows: in
                     row = titles.get((resolved[key_column].iloc[index],))
                     if row is not None:
                         matched[index] = row
-        provided = [c for c in spec.names if c in result.provided.get(table, set()) and c in resolved]
-        extras_known = [c for c in resolved.columns if c not in spec.names and c in current.columns]
         new_extras = [c for c in resolved.columns if c not in spec.names and c not in current.columns]
         if new_extras:
             summary.new_columns[table] = new_extras
@@ -279,6 +284,21 @@ def _real_ids(values: pd.Series, real: pd.Series) -> pd.Series:
         values = values.copy()
         values[negative] = values[negative].map(real).astype("Int64")
     return values
+
+
+def _multiset_match(current: pd.DataFrame, incoming: pd.DataFrame, columns: list[str]) -> np.ndarray:
+    """For each incoming row, the row id of a book row with the same cells in ``columns``, each
+    book row matched once (rows repeated in a log match as many times as the book has them),
+    or -1."""
+    pool: dict[tuple, list[int]] = {}
+    for row, key in zip(current.index, _key_tuples(current, columns)):
+        pool.setdefault(key, []).append(int(row))
+    matched = np.full(len(incoming), -1, dtype="int64")
+    for index, key in enumerate(_key_tuples(incoming, columns)):
+        rows = pool.get(key)
+        if rows:
+            matched[index] = rows.pop(0)
+    return matched
 
 
 def _key_index(frame: pd.DataFrame, columns: list[str]) -> dict[tuple, int]:

@@ -21,6 +21,9 @@ MERGE_KEYS = {"Settings": ("key",), "Stages": ("stage",), "Plans": ("plan",), "R
               "PlanTiers": ("plan", "from"), "PlanBonuses": ("plan", "from"), "Splits": ("deal_id", "rep"),
               "ForecastOverrides": ("rep", "period", "category"), "ForecastSnapshots": ("taken", "period", "method"),
               "Leads": ("id",), "LeadRules": ("signal",)}
+# Logs: a merge matches their rows on all their cells (several rows may share the key above, e.g.
+# an expected close moved twice the same day), adds the rest and never changes one.
+LOG_TABLES = frozenset({"StageHistory"})
 
 # Messages, marked for translation (tools/translations.py update).
 NOTHING_IMPORTED = QT_TRANSLATE_NOOP("errors", "Nothing was imported: {count} problem(s) in {files}")
