@@ -830,6 +830,26 @@ def test_a_books_own_export_merged_back_changes_nothing(tmp_path):
             pd.testing.assert_frame_equal(book[name], frame)
 
 
+def test_deals_without_an_owner_merged_into_a_book_with_rep_ids_go_to_a_new_unassigned_rep(tmp_path):
+    from planner.core.demo import demo_book
+
+    book = demo_book(as_of=DEMO_AS_OF)
+    assert "Unassigned" not in set(book["Reps"]["id"])
+    path = write_csv(tmp_path / "Opportunity.csv", [["Id", "Name", "StageName", "Amount", "CreatedDate"],
+                                                    ["X1", "Alpha", "Prospecting", "100", "2026-05-01"],
+                                                    ["X2", "Beta", "Prospecting", "200", "2026-05-02"]])
+    result = read_tables([path], book=book)
+    assert any("2 deal(s) have no owner" in str(w) for w in result.warnings)
+    change, summary = plan_merge(book, result)
+    assert summary.tables["Reps"]["added"] == 1 and summary.tables["Deals"]["added"] == 2
+    book.apply(change)
+    assert book.problems() == []
+    deals = book.keyed("Deals").set_index("id")
+    assert deals.loc[["X1", "X2"], "owner"].tolist() == ["Unassigned", "Unassigned"]
+    change, summary = plan_merge(book, read_tables([path], book=book))  # the rep is now the book's
+    assert summary.empty
+
+
 def test_a_stage_history_row_not_in_the_book_is_added_never_changed(tmp_path):
     reps = write_csv(tmp_path / "reps.csv", [["Rep ID", "Name"], ["S01", "Kim"]])
     deals = deals_csv(tmp_path, [["D1", "Alpha", "S01", "Prospecting", "1", "2026-01-05", ""]])

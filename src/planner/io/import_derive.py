@@ -293,9 +293,17 @@ class _Derive:
         for frame in ([self.frames["Reps"]] if "Reps" in self.frames else []) + \
                 ([self.book["Reps"]] if self.book is not None else []):
             names |= set(frame["id"].dropna().astype(str)) | set(frame["name"].dropna().astype(str))
-        if not by_name_only:
-            return
         made = []
+        # decisions.md: deals without an owner go to an Unassigned rep the import creates, into
+        # any book (an owner the book does not know is a problem only when it was typed)
+        if "Deals" in self.frames and UNASSIGNED not in names and \
+                self.frames["Deals"]["owner"].eq(UNASSIGNED).fillna(False).any():
+            made.append({"id": UNASSIGNED, "name": UNASSIGNED})
+            names.add(UNASSIGNED)
+        if not by_name_only:
+            if made:
+                self._append_made_reps(made, None)
+            return
         if "Reps" in self.frames and "manager" in self.frames["Reps"]:
             reps = self.frames["Reps"]
             for manager in reps["manager"].dropna().unique():
@@ -312,17 +320,22 @@ class _Derive:
                     made.append({"id": owner, "name": owner})
                     names.add(owner)
         if made:
-            frame = pd.DataFrame(made)
-            managers = frame["role"].eq("manager").to_numpy(dtype=bool) if "role" in frame else \
-                np.zeros(len(frame), dtype=bool)
-            self._append("Reps", frame)
-            self.made.setdefault("Reps", set()).update(frame["id"])
-            for table, chosen, column in (("Reps", managers, self.headers.get("Reps", {}).get("manager", "manager")),
-                                          ("Deals", ~managers, header)):
-                names = [str(name) for name in frame["id"][chosen]]
-                if names:
-                    shown = names[:10] + (["..."] if len(names) > 10 else [])
-                    self.warn(table, column, MADE_REPS, count=len(names), header=column, names=", ".join(shown))
+            self._append_made_reps(made, header)
+
+    def _append_made_reps(self, made: list[dict], header: str | None) -> None:
+        """Reps made from names (``header``: the deals' owner column), with a warning naming
+        them; the Unassigned rep has its own warning (NO_OWNER)."""
+        frame = pd.DataFrame(made)
+        managers = frame["role"].eq("manager").fillna(False).to_numpy(dtype=bool) if "role" in frame else \
+            np.zeros(len(frame), dtype=bool)
+        self._append("Reps", frame)
+        self.made.setdefault("Reps", set()).update(frame["id"])
+        for table, chosen, column in (("Reps", managers, self.headers.get("Reps", {}).get("manager", "manager")),
+                                      ("Deals", ~managers, header)):
+            names = [str(name) for name in frame["id"][chosen] if name != UNASSIGNED]
+            if names:
+                shown = names[:10] + (["..."] if len(names) > 10 else [])
+                self.warn(table, column, MADE_REPS, count=len(names), header=column, names=", ".join(shown))
 
     def _required(self) -> None:
         """Required cells left blank (Deals: see _deal_rules), and required columns missing."""

@@ -14,8 +14,8 @@ from planner.core.changes import Batch, Change, ReplaceTable, SetValues
 from planner.core.problems import Problem, Refused
 from planner.core.resolve import Resolver
 from planner.core.schema import Kind
-from planner.io.import_results import (GENERATED, LISTED, LOG_TABLES, MERGE_KEYS, NO_IDS_TO_MERGE, ImportProblem,
-                                       ImportRefused, ImportResult)
+from planner.io.import_results import (GENERATED, LISTED, LOG_TABLES, MERGE_KEYS, NO_IDS_TO_MERGE, UNASSIGNED,
+                                       ImportProblem, ImportRefused, ImportResult)
 
 
 @dataclass
@@ -216,7 +216,10 @@ def plan_merge(book: Book, result: ImportResult, shown: int = 20, shown_rows: in
                     origins[(table, int(row))] = _origin(location, index)
             else:
                 counts["unchanged"] = int((old & is_made).sum())
-        fresh = np.flatnonzero(~old & ~(is_made if table == "Reps" and not reps_by_name else False))
+        skipped = is_made if table == "Reps" and not reps_by_name else np.zeros(len(resolved), dtype=bool)
+        if table == "Reps":  # the rep deals without an owner go to joins any book (decisions.md)
+            skipped = skipped & resolved["id"].ne(UNASSIGNED).fillna(True).to_numpy(dtype=bool)
+        fresh = np.flatnonzero(~old & ~skipped)
         if len(fresh):
             rows = resolved.iloc[fresh][[c for c in resolved.columns if c in spec.names or c in current.columns]]
             insertion = book.insertion(table, rows)
