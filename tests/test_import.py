@@ -391,6 +391,18 @@ def test_unknown_stage_names_are_offered_for_mapping_never_dropped(tmp_path):
         ["won", "won", "won", "won", "lost", "lost", "won", None, None]
 
 
+def test_a_stage_mapped_to_no_stage_and_no_kind_is_a_bad_mapping(tmp_path):
+    path = deals_csv(tmp_path, OK_ROWS)
+    with pytest.raises(PlannerError, match="the stage 'Closed Won' goes to 'weird', which is no stage"):
+        read_tables([path], mapping=Mapping(stages={"Closed Won": "weird"}))
+    # a stage of the book, of the files' deals or a kind is fine; names the files lack are not checked
+    book = book_of(path)
+    assert deals_of(read_tables([path], book=book, mapping=Mapping(stages={"Closed Won": "Closed Lost"})))[
+        "stage"].tolist() == ["Prospecting", "Closed Lost", "Closed Lost"]
+    assert deals_of(read_tables([path], mapping=Mapping(stages={"Closed Won": "lost", "Elsewhere": "weird"})))[
+        "stage"].tolist() == ["Prospecting", "Closed Won", "Closed Lost"]
+
+
 # -- all or nothing --------------------------------------------------------------------------
 def test_every_bad_cell_is_named_and_nothing_is_imported(tmp_path):
     rows = [["D1", "Alpha", "Kim", "Prospecting", "abc", "2026-02-30", ""],

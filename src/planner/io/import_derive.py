@@ -8,12 +8,13 @@ import numpy as np
 import pandas as pd
 
 from planner.core import schema
+from planner.core.errors import PlannerError
 from planner.core.parse import REQUIRED
 from planner.core.schema import Kind
 from planner.io import mapping as mapping_module
 from planner.io.import_cells import _aliases
-from planner.io.import_results import (CLOSED_NEEDS, DUPLICATE, GENERATED, GENERATED_IDS, LISTED, MADE_REPS,
-                                       MADE_STAGES, MISSING_COLUMN, NO_CREATED_COLUMN, NO_IDS_TO_MERGE, NO_OWNER,
+from planner.io.import_results import (BAD_STAGE_TARGET, CLOSED_NEEDS, DUPLICATE, GENERATED, GENERATED_IDS, LISTED,
+                                       MADE_REPS, MADE_STAGES, MISSING_COLUMN, NO_CREATED_COLUMN, NO_IDS_TO_MERGE, NO_OWNER,
                                        OPEN_NO_AMOUNT, OPEN_NO_CREATED, UNASSIGNED, ImportProblem)
 from planner.io.mapping import DERIVED, kind_of_stage, normalize
 
@@ -54,6 +55,16 @@ class _Derive:
                 kinds[name] = kind_of_stage(name) or "open"
         return stages.map(kinds).astype("string")
 
+    def _check_stage_targets(self, stages: pd.Series) -> None:
+        """A stage name of the files mapped to something that is neither a kind nor a stage (of
+        the book, of the files' Stages sheet or of their deals) is a typo: refused, as an
+        unknown table or column is, rather than turning won deals into a new open stage."""
+        names = set(stages.dropna().astype(str))
+        known = set(self._known_stage_kinds()) | names
+        for name, target in self.given.stages.items():
+            if name in names and target is not None and target not in schema.STAGE_KINDS and target not in known:
+                raise PlannerError(BAD_STAGE_TARGET, name=name, target=target, kinds=", ".join(schema.STAGE_KINDS))
+
     def _known_stage_kinds(self) -> dict[str, str]:
         known = {}
         if self.book is not None:
@@ -73,6 +84,7 @@ class _Derive:
         headers = self.headers.get("Deals", {})
         # the mapping's stage names: deals move to the stage a name is mapped to
         if "stage" in deals:
+            self._check_stage_targets(deals["stage"])
             renames = {name: target for name, target in self.given.stages.items()
                        if target not in schema.STAGE_KINDS}
             if renames:

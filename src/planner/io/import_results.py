@@ -32,6 +32,7 @@ MISSING_COLUMN = QT_TRANSLATE_NOOP("errors", "{table} needs a column {name} ({al
 DUPLICATE = QT_TRANSLATE_NOOP("errors", "{value!r} is also the id of row {other}")
 NO_OWNER = QT_TRANSLATE_NOOP("errors", "{count} deal(s) have no owner: they go to the rep {rep!r} the import creates")
 MADE_REPS = QT_TRANSLATE_NOOP("errors", "{count} rep(s) made from the names in {header}: {names}")
+BAD_STAGE_TARGET = QT_TRANSLATE_NOOP("errors", "Mapping: the stage {name!r} goes to {target!r}, which is no stage of the book or the files, nor a kind of stage ({kinds})")
 MADE_STAGES = QT_TRANSLATE_NOOP("errors", "{count} stage(s) made from the names in {header}: {names}")
 OPEN_NO_AMOUNT = QT_TRANSLATE_NOOP("errors", "{count} open deal(s) have no amount (counted as 0)")
 OPEN_NO_CREATED = QT_TRANSLATE_NOOP("errors", "{count} open deal(s) have no created date (left out of cohort and cycle figures)")
