@@ -249,6 +249,20 @@ def test_merged_header_cells_titles_and_blank_rows(tmp_path):
     assert preview_.header_row == 3 and preview_.table == "Deals" and preview_.rows[0][:3] == ["D1", "Alpha", "Kim"]
 
 
+def test_a_header_merged_across_columns_maps_its_first_column_and_no_close_date_vanishes(tmp_path):
+    rows = [["Deal", None, "Owner", "Stage", "Amount", "Created", "Closed", "Close Date"],
+            ["Alpha", "note a", "Kim", "Prospecting", 100, "2026-01-05", None, "2026-05-01"],
+            ["Beta", "note b", "Kim", "Closed Won", 200, "2026-01-05", "2026-03-01", "2026-03-05"]]
+    result = read_tables([write_xlsx(tmp_path / "merged.xlsx", {"Deals": rows}, merges={"Deals": ["A1:B1"]})])
+    assert result.mapping.columns["Deals"]["Deal"] == "name"
+    deals = result.frames["Deals"]
+    assert deals["name"].tolist() == ["Alpha", "Beta"] and deals["Deal (2)"].tolist() == ["note a", "note b"]
+    assert deals["closed"].tolist() == [pd.NaT, pd.Timestamp(2026, 3, 1)]
+    assert deals["expected_close"].tolist() == [pd.Timestamp(2026, 5, 1), pd.NaT]
+    # the won deal's Close Date is neither its closed date nor an expected close: kept as the user's own
+    assert deals["Close Date"].tolist() == [pd.Timestamp(2026, 5, 1), pd.Timestamp(2026, 3, 5)]
+
+
 def test_extra_columns_are_kept_in_order_with_their_kind(tmp_path):
     header = [*DEALS, "Region", "Score", "Next call", "Code"]
     rows = [[*OK_ROWS[0], "Seoul", "4.5", "2026-04-01", "007"], [*OK_ROWS[1], "Tokyo", "3", "2026-04-02", "012"],

@@ -125,6 +125,16 @@ class _Derive:
             deals["expected_close"] = expected.fillna(deals["close_date"].where(~closed_kind))
             headers.setdefault("expected_close", headers.get("close_date"))
             self.provided["Deals"].add("expected_close")
+            # a close date neither taken as the closed date nor as the expected close (a won deal
+            # that has its Closed date too) must not vanish: the column is kept as the user's own
+            given = deals["close_date"]
+            taken = np.where(closed_kind, closed.eq(given).fillna(False).to_numpy(dtype=bool),
+                             deals["expected_close"].eq(given).fillna(False).to_numpy(dtype=bool))
+            if (given.notna().to_numpy(dtype=bool) & ~taken).any():
+                name = headers.get("close_date") or "close_date"
+                while name in deals or name in schema.TABLES["Deals"].names:
+                    name = f"{name} (2)"
+                deals[name] = given
         if any(name in deals for name in ("closed", "won_time", "lost_time", "close_date")):
             deals["closed"] = closed.astype("datetime64[ns]")
             self.provided["Deals"].add("closed")

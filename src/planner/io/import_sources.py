@@ -159,6 +159,8 @@ def _source(path: Path, sheet: str | None, key: str, grid: np.ndarray, merges: l
                 if not (_present(values)).any():
                     continue
                 label = f"Column {_letters(position + 1)}"
+            while label in headers:  # a header merged across columns, or written twice: the first keeps it
+                label = _next_label(label)
             headers.append(label)
             columns.append(values)
     rows = np.arange(header_index + 2, n_rows + 1, dtype="int64")
@@ -210,6 +212,12 @@ def _header_row(grid: np.ndarray, name: str) -> int:
     if best_score == 0:
         return first_full or 0
     return best
+
+
+def _next_label(label: str) -> str:
+    """``Deal`` → ``Deal (2)`` → ``Deal (3)``: the label of a column repeating another's."""
+    match = re.fullmatch(r"(.*) \((\d+)\)", label)
+    return f"{match.group(1)} ({int(match.group(2)) + 1})" if match else f"{label} (2)"
 
 
 def _letters(number: int) -> str:
