@@ -489,9 +489,53 @@ def test_open_deals_may_lack_an_amount_or_created_date_won_and_lost_ones_may_not
 def test_a_missing_required_column_is_named_once(tmp_path):
     path = write_csv(tmp_path / "won.csv", [["Deal ID", "Stage", "Amount", "Created"],
                                             ["D1", "Closed Won", "5", "2026-01-05"]])
+    problems = read_tables([path]).problems
+    assert [str(p) for p in problems] == [
+        "won.csv: Deals needs a column Closed (closed, Closed, Closed Date, Close Time, ...): the stage(s) Closed Won "
+        "were taken as won or lost, and won and lost deals need one; map a column to Closed, or map those stages to "
+        "an open stage"]
+    # the table and the column by their labels, translated with the message
+    words = {("schema", "Deals"): "거래", ("schema", "Closed"): "마감일"}
+    assert problems[0].message(lambda context, text: words.get((context, text), text)).startswith(
+        "거래 needs a column 마감일 (closed, ")
+    path = write_csv(tmp_path / "open.csv", [["Deal ID", "Amount", "Created"], ["D1", "5", "2026-01-05"]])
     assert [str(p) for p in read_tables([path]).problems] == [
-        "won.csv: Deals needs a column closed (closed, Closed, Closed Date, Close Time, ...); none of the headers "
+        "open.csv: Deals needs a column Stage (stage, Stage, Deal Stage, deal_stage, ...); none of the headers "
         "is one"]
+
+
+def test_stage_kinds_in_the_made_stages_warning_are_translated(tmp_path):
+    result = read_tables([deals_csv(tmp_path, OK_ROWS)])
+    made = next(w for w in result.warnings if "made from the names in Stage" in str(w))
+    assert str(made).endswith("Prospecting (open), Closed Won (won), Closed Lost (lost)")
+    words = {("values", "open"): "진행", ("values", "won"): "수주", ("values", "lost"): "실주"}
+    assert made.message(lambda context, text: words.get((context, text), text)).endswith(
+        "Prospecting (진행), Closed Won (수주), Closed Lost (실주)")
+
+
+def test_empty_header_only_and_cut_short_files_say_so(tmp_path):
+    (tmp_path / "empty.xlsx").write_bytes(b"")
+    with pytest.raises(PlannerError, match=r"^empty.xlsx is empty \(0 bytes\)$"):
+        read_tables([tmp_path / "empty.xlsx"])
+    whole = write_xlsx(tmp_path / "whole.xlsx", {"Deals": [DEALS, *OK_ROWS]})
+    (tmp_path / "cut.xlsx").write_bytes(whole.read_bytes()[:3000])
+    with pytest.raises(PlannerError, match=r"^cut.xlsx is a damaged or incomplete workbook"):
+        read_tables([tmp_path / "cut.xlsx"])
+    with pytest.raises(PlannerError, match=r"^cut.xlsx is a damaged or incomplete workbook"):
+        preview([tmp_path / "cut.xlsx"])
+    assert [str(p) for p in read_tables([deals_csv(tmp_path, [])]).problems] == [
+        "nothing to import: deals.csv has a header row but no rows of data"]
+
+
+def test_an_id_repeated_in_another_file_or_sheet_names_it(tmp_path):
+    first = deals_csv(tmp_path, OK_ROWS[:1], name="march.csv")
+    second = deals_csv(tmp_path, OK_ROWS[:1], name="april.csv")
+    workbook = write_xlsx(tmp_path / "may.xlsx", {"Deals": [DEALS, *OK_ROWS[:1]]})
+    assert [str(p) for p in read_tables([first, second, workbook]).problems] == [
+        "april.csv, row 2, column Deal ID: 'D1' is also the id of row 2 of march.csv",
+        "may.xlsx, sheet Deals, row 2, column Deal ID: 'D1' is also the id of row 2 of march.csv"]
+    assert [str(p) for p in read_tables([workbook, first]).problems] == [
+        "march.csv, row 2, column Deal ID: 'D1' is also the id of row 2 of sheet Deals of may.xlsx"]
 
 
 def test_deals_without_an_owner_go_to_an_unassigned_rep(tmp_path):

@@ -13,9 +13,10 @@ from planner.core.parse import REQUIRED
 from planner.core.schema import Kind
 from planner.io import mapping as mapping_module
 from planner.io.import_cells import _aliases
-from planner.io.import_results import (BAD_STAGE_TARGET, CLOSED_NEEDS, DUPLICATE, GENERATED, GENERATED_IDS, LISTED,
-                                       MADE_REPS, MADE_STAGES, MISSING_COLUMN, NO_CREATED_COLUMN, NO_IDS_TO_MERGE, NO_OWNER,
-                                       OPEN_NO_AMOUNT, OPEN_NO_CREATED, UNASSIGNED, ImportProblem)
+from planner.io.import_results import (BAD_STAGE_TARGET, CLOSED_NEEDS, DUPLICATE, DUPLICATE_IN_FILE,
+                                       DUPLICATE_IN_SHEET, GENERATED, GENERATED_IDS, LISTED, MADE_REPS, MADE_STAGES,
+                                       MISSING_COLUMN, MISSING_FOR_CLOSED, NO_CREATED_COLUMN, NO_IDS_TO_MERGE, NO_OWNER,
+                                       OPEN_NO_AMOUNT, OPEN_NO_CREATED, UNASSIGNED, ImportProblem, Kinded, Label)
 from planner.io.mapping import DERIVED, kind_of_stage, normalize
 
 
@@ -189,7 +190,7 @@ class _Derive:
                     self.missing_created.update(files)
                     self.warn("Deals", None, NO_CREATED_COLUMN, count=int(closed_kind.sum()))
                 if column == "amount" and closed_kind.any():
-                    self._missing_column("Deals", column)
+                    self._missing_column("Deals", column, self._closed_stages(kinds))
                 if is_open.any():
                     self.warn("Deals", None, warning, count=int(is_open.sum()))
                 continue
@@ -202,10 +203,16 @@ class _Derive:
             closed = deals["closed"] if "closed" in deals else pd.Series(pd.NaT, index=deals.index)
             missing = closed.isna().to_numpy(dtype=bool) & closed_kind
             if "closed" not in deals and missing.any():
-                self._missing_column("Deals", "closed")
+                self._missing_column("Deals", "closed", self._closed_stages(kinds))
             else:
                 for index in np.flatnonzero(missing & ~self._bad_cells("Deals", "closed")):
                     self._at("Deals", index, "closed", None, CLOSED_NEEDS, what=headers.get("closed", "closed date"))
+
+    def _closed_stages(self, kinds: pd.Series) -> list[str]:
+        """The deals' stage names taken as won or lost, in the files' order."""
+        stages = self.frames["Deals"]["stage"]
+        closed = kinds.isin(["won", "lost"]).fillna(False).to_numpy(dtype=bool)
+        return [str(name) for name in stages[closed].dropna().unique()]
 
     def _bad_cells(self, table: str, column: str) -> np.ndarray:
         """Rows whose cell in ``column`` was already reported as bad (not to report twice)."""
@@ -228,12 +235,19 @@ class _Derive:
                                                None if pd.isna(row) else int(row), header, cell, template,
                                                {**(fields or {}), **more}))
 
-    def _missing_column(self, table: str, column: str) -> None:
+    def _missing_column(self, table: str, column: str, closed_stages: list[str] | None = None) -> None:
+        """A required column none of the headers is, named by its label (translated with the
+        message); ``closed_stages``: the won or lost stages that make it required."""
         files = self.locations.get(table, pd.DataFrame({"file": []}))["file"].dropna().unique()
+        spec = schema.TABLES[table]
+        fields = {"table": Label("schema", spec.label), "name": Label("schema", spec.column(column).label),
+                  "aliases": ", ".join(_aliases(table, column))}
+        if closed_stages:
+            shown = closed_stages[:5] + (["..."] if len(closed_stages) > 5 else [])
+            fields["stages"] = ", ".join(shown)
         self.problem_count += 1
-        self.problems.append(ImportProblem(", ".join(map(str, files)) or None, None, None, None, None, MISSING_COLUMN,
-                                           {"table": table, "name": column,
-                                            "aliases": ", ".join(_aliases(table, column))}))
+        self.problems.append(ImportProblem(", ".join(map(str, files)) or None, None, None, None, None,
+                                           MISSING_FOR_CLOSED if closed_stages else MISSING_COLUMN, fields))
 
     def _stages(self) -> None:
         """Stages of the deals' stage names that are not stages yet: made, with a kind (by the
@@ -282,7 +296,7 @@ class _Derive:
         self.made.setdefault("Stages", set()).update(made["stage"])
         header = self.headers.get("Deals", {}).get("stage", "stage")
         self.warn("Deals", header, MADE_STAGES, count=len(made), header=header,
-                  names=", ".join(f"{n} ({k})" for n, k in zip(made["stage"], made["kind"])))
+                  names=Kinded((n, Label("values", k)) for n, k in zip(made["stage"], made["kind"])))
 
     def _append(self, table: str, rows: pd.DataFrame) -> None:
         if table in self.frames:
@@ -390,9 +404,15 @@ class _Derive:
             for index, value in keys.items():
                 if pd.notna(value):
                     first.setdefault(value, index)
-            rows = self.locations[table]["row"]
+            locations = self.locations[table]
             for index in np.flatnonzero(repeated.to_numpy(dtype=bool)):
                 value = keys.iloc[index]
-                other = rows.iloc[first[value]]
-                self._at(table, index, spec.key[0], value, DUPLICATE,
-                         {"value": value, "other": "?" if pd.isna(other) else int(other)})
+                here, there = locations.iloc[index], locations.iloc[first[value]]
+                other = "?" if pd.isna(there["row"]) else int(there["row"])
+                fields = {"value": value, "other": other, "file": there["file"], "sheet": there["sheet"]}
+                if there["file"] == here["file"] and there["sheet"] == here["sheet"] or pd.isna(there["file"]):
+                    template = DUPLICATE
+                else:  # the other row is in another file or sheet: named
+                    template = DUPLICATE_IN_SHEET if isinstance(there["sheet"], str) and there["sheet"] else \
+                        DUPLICATE_IN_FILE
+                self._at(table, index, spec.key[0], value, template, fields)

@@ -18,7 +18,7 @@ from planner.core.schema import Kind
 from planner.io import mapping as mapping_module
 from planner.io.import_cells import _bare_percentages, _book_column, _extra, _synonyms
 from planner.io.import_derive import _Derive
-from planner.io.import_results import (AMBIGUOUS_DATES, EMPTY, LISTED, NOT_BOOLEAN, NOT_STATUS, PREVIEW_ROWS, SKIPPED,
+from planner.io.import_results import (AMBIGUOUS_DATES, EMPTY, LISTED, NO_ROWS, NOT_BOOLEAN, NOT_STATUS, PREVIEW_ROWS, SKIPPED,
                                        ImportProblem, ImportResult, SourcePreview)
 from planner.io.import_sources import _DAY_MONTH, _not_available, _present, _Source, _text_of, _texts
 from planner.io.mapping import DERIVED, EXTRA, SKIP, Mapping, guess_columns, guess_table
@@ -97,8 +97,9 @@ class _Reader(_Derive):
             if source.table is not None and len(source.rows):
                 by_table.setdefault(source.table, []).append(source)
         if not by_table:
-            files = ", ".join(dict.fromkeys(source.file for source in self.sources))
-            self.problem(None, None, None, None, EMPTY, files=files)
+            headed = [source for source in self.sources if source.table is not None]  # tables without rows
+            files = ", ".join(dict.fromkeys(source.file for source in headed or self.sources))
+            self.problem(None, None, None, None, NO_ROWS if headed else EMPTY, files=files)
             return
         for table, sources in by_table.items():
             frames, locations = [], []

@@ -29,7 +29,10 @@ LOG_TABLES = frozenset({"StageHistory"})
 NOTHING_IMPORTED = QT_TRANSLATE_NOOP("errors", "Nothing was imported: {count} problem(s) in {files}")
 CANCELLED = QT_TRANSLATE_NOOP("errors", "Import cancelled; nothing was imported")
 MISSING_COLUMN = QT_TRANSLATE_NOOP("errors", "{table} needs a column {name} ({aliases}, ...); none of the headers is one")
+MISSING_FOR_CLOSED = QT_TRANSLATE_NOOP("errors", "{table} needs a column {name} ({aliases}, ...): the stage(s) {stages} were taken as won or lost, and won and lost deals need one; map a column to {name}, or map those stages to an open stage")
 DUPLICATE = QT_TRANSLATE_NOOP("errors", "{value!r} is also the id of row {other}")
+DUPLICATE_IN_FILE = QT_TRANSLATE_NOOP("errors", "{value!r} is also the id of row {other} of {file}")
+DUPLICATE_IN_SHEET = QT_TRANSLATE_NOOP("errors", "{value!r} is also the id of row {other} of sheet {sheet} of {file}")
 NO_OWNER = QT_TRANSLATE_NOOP("errors", "{count} deal(s) have no owner: they go to the rep {rep!r} the import creates")
 MADE_REPS = QT_TRANSLATE_NOOP("errors", "{count} rep(s) made from the names in {header}: {names}")
 BAD_STAGE_TARGET = QT_TRANSLATE_NOOP("errors", "Mapping: the stage {name!r} goes to {target!r}, which is no stage of the book or the files, nor a kind of stage ({kinds})")
@@ -49,6 +52,30 @@ AMBIGUOUS_DATES = (QT_TRANSLATE_NOOP("errors", "{count} date(s) such as {example
 NOT_READABLE = QT_TRANSLATE_NOOP("errors", "{file} could not be read: {reason}")
 ENCODING = QT_TRANSLATE_NOOP("errors", "{file} is neither UTF-8 nor CP949 (EUC-KR) nor CP932 (Shift_JIS) text: save it as UTF-8 CSV")
 EMPTY = QT_TRANSLATE_NOOP("errors", "nothing to import: no sheet of {files} is a table of the book")
+NO_ROWS = QT_TRANSLATE_NOOP("errors", "nothing to import: {files} has a header row but no rows of data")
+
+
+class Label(str):
+    """A field of a message that is itself translated with it: a table's or column's label
+    (context "schema"), a stage kind ("values"). Reads as the English text elsewhere."""
+
+    def __new__(cls, context: str, text: str) -> Label:
+        label = super().__new__(cls, text)
+        label.context = context
+        return label
+
+    def translated(self, translate) -> str:
+        return translate(self.context, str(self)) if translate else str(self)
+
+
+class Kinded(tuple):
+    """Names with a translated label each, e.g. stages and their kinds: ``Won (won), ...``."""
+
+    def translated(self, translate) -> str:
+        return ", ".join(f"{name} ({label.translated(translate)})" for name, label in self)
+
+    def __format__(self, spec: str) -> str:
+        return format(self.translated(None), spec)
 
 
 # -- results ---------------------------------------------------------------------------------
@@ -71,7 +98,8 @@ class ImportProblem:
 
     def message(self, translate=None) -> str:
         template = translate("errors", self.template) if translate else self.template
-        return template.format(**self.fields)
+        return template.format(**{name: value.translated(translate) if isinstance(value, (Label, Kinded)) else value
+                                  for name, value in self.fields.items()})
 
     @property
     def expected(self) -> str:

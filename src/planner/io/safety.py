@@ -74,6 +74,9 @@ NOT_SUPPORTED = {
     "xlsb": QT_TRANSLATE_NOOP("errors", "{file} is an Excel binary workbook (.xlsb), which is not supported: save it as .xlsx"),
     "ods": QT_TRANSLATE_NOOP("errors", "{file} is an OpenDocument spreadsheet (.ods), which is not supported: save it as .xlsx"),
     "other": QT_TRANSLATE_NOOP("errors", "{file} is not an Excel workbook (.xlsx) or a CSV file"),
+    "damaged": QT_TRANSLATE_NOOP("errors", "{file} is a damaged or incomplete workbook (cut short while copied or downloaded?): "
+               "open it in Excel and save it again, or get a new copy"),
+    "empty": QT_TRANSLATE_NOOP("errors", "{file} is empty (0 bytes)"),
 }
 
 
@@ -93,7 +96,8 @@ def refuse(template: str, path: Path | str, **fields) -> PlannerError:
 
 def kind_of(path: Path | str) -> str:
     """What ``path`` holds, by its first bytes and (for zips) its members, never its name:
-    ``"xlsx"``, ``"csv"`` (text), or one of ``NOT_SUPPORTED``'s keys.
+    ``"xlsx"``, ``"csv"`` (text), or one of ``NOT_SUPPORTED``'s keys (``"damaged"``: a zip cut
+    short, ``"empty"``: no bytes at all).
 
     Raises
     ------
@@ -107,11 +111,17 @@ def kind_of(path: Path | str) -> str:
     except OSError as error:
         raise PlannerError(QT_TRANSLATE_NOOP("errors", "Could not read {path}: {reason}"), path=str(path),
                            reason=error.strerror or str(error)) from None
+    if not head:
+        return "empty"
     if head.startswith(_OLE):
         return _ole_kind(path)
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         try:
-            with zipfile.ZipFile(path) as archive:
+            archive = zipfile.ZipFile(path)
+        except (zipfile.BadZipFile, OSError, ValueError):  # a zip whose directory (at its end) is missing
+            return "damaged"
+        try:
+            with archive:
                 names = set(archive.namelist()[:MAX_MEMBERS + 1])
                 if "xl/workbook.xml" in names:
                     return "xlsx"
