@@ -417,6 +417,20 @@ def test_a_stage_mapped_to_no_stage_and_no_kind_is_a_bad_mapping(tmp_path):
         "stage"].tolist() == ["Prospecting", "Closed Won", "Closed Lost"]
 
 
+def test_made_stages_get_100_and_0_percent_when_won_and_lost_and_open_ones_the_majority_of_their_deals(tmp_path):
+    header = DEALS + ["Probability"]
+    rows = [["D1", "A", "Kim", "수주", "1", "2026-01-05", "2026-02-01", "35%"],
+            ["D2", "B", "Kim", "失注", "1", "2026-01-05", "2026-02-01", "20%"],
+            ["D3", "C", "Kim", "Talking", "1", "2026-01-05", "", "40%"],
+            ["D4", "D", "Kim", "Talking", "1", "2026-01-05", "", "40%"],
+            ["D5", "E", "Kim", "Talking", "1", "2026-01-05", "", "10%"],
+            ["D6", "F", "Kim", "Demo", "1", "2026-01-05", "", "30%"],
+            ["D7", "G", "Kim", "Demo", "1", "2026-01-05", "", "60%"]]
+    stages = read_tables([deals_csv(tmp_path, rows, header=header)]).frames["Stages"].set_index("stage")
+    assert stages["probability"].to_dict() == {"Talking": 400_000, "Demo": 500_000, "수주": 1_000_000, "失注": 0}
+    # Demo: its deals disagree, so it takes its place on an even ladder of the open stages left
+
+
 # -- all or nothing --------------------------------------------------------------------------
 def test_every_bad_cell_is_named_and_nothing_is_imported(tmp_path):
     rows = [["D1", "Alpha", "Kim", "Prospecting", "abc", "2026-02-30", ""],

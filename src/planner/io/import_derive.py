@@ -20,6 +20,12 @@ from planner.io.import_results import (BAD_STAGE_TARGET, CLOSED_NEEDS, DUPLICATE
 from planner.io.mapping import DERIVED, kind_of_stage, normalize
 
 
+def _majority(values: pd.Series):
+    """The value more than half of ``values`` hold, else missing."""
+    counts = values.value_counts()
+    return counts.index[0] if len(counts) and counts.iloc[0] * 2 > len(values) else pd.NA
+
+
 class _Derive:
     """The derive step of :class:`~planner.io.import_reader._Reader` (its frames, locations,
     headers, problems and warnings)."""
@@ -139,11 +145,12 @@ class _Derive:
         if any(name in deals for name in ("closed", "won_time", "lost_time", "close_date")):
             deals["closed"] = closed.astype("datetime64[ns]")
             self.provided["Deals"].add("closed")
-        # stage probabilities written on deals
+        # stage probabilities written on deals: a made open stage takes the value most of its
+        # deals hold (more than half of those with one; deals are often adjusted one by one),
+        # else none (see _stages)
         if "probability" in deals and "stage" in deals:
             probabilities = pd.DataFrame({"stage": deals["stage"], "p": deals["probability"]}).dropna()
-            self._stage_probabilities = probabilities.groupby("stage", sort=False)["p"].agg(
-                lambda values: values.mode().iloc[0])
+            self._stage_probabilities = probabilities.groupby("stage", sort=False)["p"].agg(_majority)
         deals = deals.drop(columns=[c for c in DERIVED if c in deals])
         for name in DERIVED:
             self.provided["Deals"].discard(name)
@@ -269,10 +276,12 @@ class _Derive:
         for position, name in enumerate(new):
             target = self.given.stages.get(name)
             kind = target if target in schema.STAGE_KINDS else kind_of_stage(name) or "open"
-            probability = probabilities.get(name)
+            # won is 100% and lost 0% whatever a deal says; an open stage by its deals, its name
+            # (a known ladder) or its place among the others
+            probability = {"won": 1_000_000, "lost": 0}.get(kind, probabilities.get(name))
             if probability is None or pd.isna(probability):
-                probability = {"won": 1_000_000, "lost": 0}.get(kind)
-                if probability is None:
+                probability = None
+                if kind == "open":
                     ladder = mapping_module.STAGE_LADDER.get(normalize(name))
                     probability = None if ladder is None else ladder * 10_000
             rows.append({"stage": name, "kind": kind, "probability": probability, "first": position})
