@@ -64,6 +64,9 @@ class Label(str):
         label.context = context
         return label
 
+    def __reduce__(self):  # copied and pickled with its context
+        return Label, (self.context, str(self))
+
     def translated(self, translate) -> str:
         return translate(self.context, str(self)) if translate else str(self)
 
