@@ -131,6 +131,22 @@ def test_taking_a_snapshot_again_the_same_day_replaces_it(book):
     assert len(book["ForecastSnapshots"]) == 12
 
 
+def test_a_snapshot_dated_before_the_books_latest_activity_is_refused(book):
+    """D4 closed on 2026-03-15: a Q1 snapshot dated 03-01 would count it as won, forecast =
+    actual, and rank itself 100% accurate."""
+    from planner.core.errors import PlannerError
+
+    with pytest.raises(PlannerError, match="after 2026-03-01 .*hindsight"):
+        snapshot_change(book, Q1, as_of=date(2026, 3, 1))
+    book.apply(snapshot_change(book, Q1, as_of=date(2026, 3, 15)))  # the day of the latest activity is fine
+    # a stage entered later counts as activity too
+    book.insert_rows("StageHistory", pd.DataFrame({"deal_id": pd.array([row(book, "Deals", 10)], dtype="Int64"),
+                                                   "stage": pd.array([book["Deals"]["stage"].iloc[10]], dtype="Int64"),
+                                                   "entered": [pd.Timestamp("2026-03-20")]}))
+    with pytest.raises(PlannerError, match="2026-03-20"):
+        snapshot_change(book, Q1, as_of=date(2026, 3, 15))
+
+
 def test_a_book_with_problems_takes_no_snapshot(book):
     book.set_value("Deals", row(book, "Deals", 0), "closed", None)
     with pytest.raises(BookProblems):
@@ -241,16 +257,19 @@ def planner(*args, check=True):
 def test_the_command_line_saves_snapshots_and_prints_accuracy(book, tmp_path):
     path = tmp_path / "book.planner"
     save_book(book, path)
-    out = planner("forecast", "snapshot", path, "--period", "2026-03", "--as-of", "2026-03-01").stdout
+    # the book records D4 closed on 2026-03-15: a snapshot dated earlier would use hindsight
+    early = planner("forecast", "snapshot", path, "--period", "2026-03", "--as-of", "2026-03-01", check=False)
+    assert early.returncode == 1 and early.stderr.count("\n") == 1 and "hindsight" in early.stderr
+    out = planner("forecast", "snapshot", path, "--period", "2026-03", "--as-of", "2026-03-20").stdout
     # the book holds what is known now: D4 16,000 won in March + D13 1,000 committed
     assert "2026-03" in out and "commit 17,000.00" in out
-    planner("forecast", "snapshot", path, "--period", "2026-03", "--as-of", "2026-03-01")  # replaced, not added
+    planner("forecast", "snapshot", path, "--period", "2026-03", "--as-of", "2026-03-20")  # replaced, not added
     assert len(open_book(path)["ForecastSnapshots"]) == 6
     data = json.loads(planner("forecast", "accuracy", path, "--json").stdout)
     assert data["forecast_accuracy"] == []  # as of the book's 2026-03-31, March has not ended
     data = json.loads(planner("forecast", "accuracy", path, "--json", "--as-of", "2026-04-01").stdout)
     commit = next(r for r in data["forecast_accuracy"] if r["method"] == "commit")
-    assert (commit["period"], commit["taken"], commit["actual"]) == ("2026-03", "2026-03-01", "16000.00")
+    assert (commit["period"], commit["taken"], commit["actual"]) == ("2026-03", "2026-03-20", "16000.00")
     text = planner("forecast", "accuracy", path, "--as-of", "2026-04-01").stdout
     assert "2026-03" in text and "By method" in text
     bad = planner("forecast", "snapshot", path, "--period", "spring", check=False)
