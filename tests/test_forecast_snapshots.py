@@ -88,6 +88,17 @@ def test_overrides_are_matched_by_period_whatever_its_spelling_and_bad_periods_w
     assert [fields["value"] for _template, fields in report.warnings if fields.get("table")] == ["spring"]
 
 
+def test_an_override_below_what_the_rep_has_already_won_is_refused(book):
+    from planner.core.errors import PlannerError
+
+    for category in ("commit", "best_case"):  # R2 has won 36,000 in Q1
+        with pytest.raises(PlannerError, match="R2 has already won 36,000.00 USD in 2026-Q1"):
+            override_change(book, Q1, rep(book, "R2"), category, 1_234_500, END_OF_Q1)
+    book.apply(override_change(book, Q1, rep(book, "R2"), "commit", 3_600_000, END_OF_Q1))  # exactly won: fine
+    assert len(book["ForecastOverrides"]) == 1
+    assert override_change(book, Q2, rep(book, "R2"), "commit", 100, END_OF_Q1) is not None  # nothing won in Q2
+
+
 def test_a_typed_override_that_is_not_an_amount_is_refused(book):
     with pytest.raises(Refused, match="lots"):
         parse_amount(book, "lots")
