@@ -306,7 +306,7 @@ def test_the_forecast_tab_shows_the_period_and_the_accuracy(window):
 
     best = [panel.accuracy_model.index(r, 1).data() for r in range(6)
             if panel.accuracy_model.index(r, 0).data(Qt.ItemDataRole.BackgroundRole) is not None]
-    assert best == ["weighted", "commit"]  # February's and January's best methods are highlighted
+    assert best == ["Stage-weighted", "Commit"]  # February's and January's best methods are highlighted
 
 
 def test_typing_an_override_is_one_undo_step_and_the_total_follows(qtbot, window):

@@ -26,6 +26,7 @@ from planner.qt.book_model import BookTableModel
 from planner.qt.clipboard import fit_block, format_html, format_tsv, parse_html, parse_tsv
 from planner.qt.delegates import CellDelegate
 from planner.qt.i18n import error_text
+from planner.qt.table_model import NativeRole
 from planner.views.table_view import BookTableView, FrozenColumn
 
 # Shown in full in a refusal's details; beyond this, a count.
@@ -161,7 +162,12 @@ class SheetView(BookTableView):
         self.status.emit(self.tr("Copied %1 cells").replace("%1", f"{sum(len(r) for r in cells.values()):,}"))
 
     def _text(self, row: int, column: int) -> str:
-        return self.model().data(self.model().index(row, column), Qt.ItemDataRole.DisplayRole) or ""
+        model, index = self.model(), self.model().index(row, column)
+        spec = model.spec_column(column) if hasattr(model, "spec_column") else None
+        if spec is not None and spec.allowed:  # the code, as files hold it, not its label
+            code = model.data(index, NativeRole)
+            return "" if code is None else str(code)
+        return model.data(index, Qt.ItemDataRole.DisplayRole) or ""
 
     def cut(self) -> None:
         self.copy()
