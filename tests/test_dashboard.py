@@ -319,3 +319,12 @@ def test_a_quarter_without_a_quota_has_no_quota_line_or_share(data):
     figure = drawn("forecast", data)
     # only Q1 has a quota: 6,371,667 ÷ 8,000,000 of it is forecast (stage-weighted)
     assert [text.get_text() for text in figure.axes[0].texts] == ["80%"]
+
+
+def test_open_deals_without_amounts_are_said_so_not_called_no_open_deals(book):
+    """The Maven book: thousands of open deals, none with an amount yet."""
+    for position in range(8, 13):  # D10–D14, the open deals
+        book.set_value("Deals", row(book, "Deals", position), "amount", 0)  # as the Maven book imports them
+    figure = drawn("weighted_pipeline", data_of(book))
+    texts = [text.get_text() for ax in figure.axes for text in ax.texts]
+    assert "5 open deals, none with an amount" in texts and "No open deals" not in texts

@@ -131,12 +131,23 @@ def draw_weighted_pipeline(figure: Figure, data: DashboardData, translate: Trans
         ax.yaxis.grid(True)
         ax.set_ylabel(t(QT_TRANSLATE_NOOP("charts", "Weighted value ({currency})")).format(currency=currency))
         if top <= 0:
-            no_data(ax, t(QT_TRANSLATE_NOOP("charts", "No open deals")))
+            no_data(ax, _no_weighted_value(data, t))
         title(figure, t(QT_TRANSLATE_NOOP("charts", "Weighted pipeline by expected close")),
               t(QT_TRANSLATE_NOOP("charts", "Open deals × stage probability, as of {date}")).format(
                   date=data.as_of.isoformat()))
         if handles:
             _legend_below(figure, handles)
+
+
+def _no_weighted_value(data: DashboardData, t) -> str:
+    """Why the weighted pipeline is empty: no open deals, or open deals worth nothing yet."""
+    count = int(data.funnel["open_count"].sum()) if len(data.funnel) else 0
+    if count == 0:
+        return t(QT_TRANSLATE_NOOP("charts", "No open deals"))
+    if int(data.funnel["open_value"].sum()) == 0:
+        return t(QT_TRANSLATE_NOOP("charts", "{count} open deals, none with an amount")).format(count=f"{count:,}")
+    return t(QT_TRANSLATE_NOOP("charts", "{count} open deals, none in a stage with a probability")).format(
+        count=f"{count:,}")
 
 
 # -- 3. forecast versus quota ---------------------------------------------------------------
