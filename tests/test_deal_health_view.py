@@ -25,15 +25,15 @@ def test_flagged_rows_are_tinted_with_a_tooltip_saying_why(window):
     tip = Qt.ItemDataRole.ToolTipRole
     assert cell(window, "S", "amount", HealthRole) == ("stalled",)
     assert cell(window, "S", "amount", Qt.ItemDataRole.BackgroundRole) is not None
-    assert cell(window, "S", "amount", tip) == "Stalled: 48 days in Proposal (won deals average 20)"
+    assert cell(window, "S", "amount", tip) == "Stalled: 48 days in Proposal (won deals average 20.0)"
     assert cell(window, "L", "name", HealthRole) == ("slipped",)
     assert cell(window, "L", "name", tip) == "Slipped: expected close moved later 3 times"
     assert cell(window, "O", "created", tip) == "Overdue: expected close 2026-03-01 is past"
     assert cell(window, "B", "amount", HealthRole) == ("stalled", "slipped")
-    assert cell(window, "B", "amount", tip) == ("Stalled: 75 days in Proposal (won deals average 20)\n"
+    assert cell(window, "B", "amount", tip) == ("Stalled: 75 days in Proposal (won deals average 20.0)\n"
                                                 "Overdue: expected close 2026-03-10 is past")
     # a reference cell keeps its own tooltip (the owner's id) above the reasons
-    assert cell(window, "S", "owner", tip) == "R1\nStalled: 48 days in Proposal (won deals average 20)"
+    assert cell(window, "S", "owner", tip) == "R1\nStalled: 48 days in Proposal (won deals average 20.0)"
     # each flag its own tint; healthy and closed deals none
     tints = {cell(window, deal, "amount", Qt.ItemDataRole.BackgroundRole).name(
         cell(window, deal, "amount", Qt.ItemDataRole.BackgroundRole).NameFormat.HexArgb) for deal in "SLB"}
@@ -101,9 +101,9 @@ def test_the_attention_list_orders_by_severity_and_jumps_to_the_deal(qtbot, wind
             for row in range(model.rowCount())]
     assert rows == [
         ["B · Both", "Alex Kim", "Proposal", "75",
-         "Stalled: 75 days in Proposal (won deals average 20); Overdue: expected close 2026-03-10 is past"],
+         "Stalled: 75 days in Proposal (won deals average 20.0); Overdue: expected close 2026-03-10 is past"],
         ["O · Overdue deal", "Alex Kim", "Commit", "11", "Overdue: expected close 2026-03-01 is past"],
-        ["S · Stalled deal", "김민지", "Proposal", "48", "Stalled: 48 days in Proposal (won deals average 20)"],
+        ["S · Stalled deal", "김민지", "Proposal", "48", "Stalled: 48 days in Proposal (won deals average 20.0)"],
         ["L · Slipped deal", "Alex Kim", "Prospect", "30", "Slipped: expected close moved later 3 times"],
     ]
     # a filter hides S: jumping there clears it and selects S in the Deals tab

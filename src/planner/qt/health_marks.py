@@ -34,9 +34,13 @@ def flags_of(record) -> tuple[str, ...]:
 
 
 def _days(value) -> str:
-    """Days as a whole number, or with one decimal when it has one (an average)."""
-    value = round(float(value), 1)
-    return f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
+    """Days in a stage: a whole number."""
+    return f"{int(value):,}"
+
+
+def _average(value) -> str:
+    """An average of days, always with one decimal, so that every row reads alike (20.0, 12.4)."""
+    return f"{float(value):,.1f}"
 
 
 def reasons(record) -> list[str]:
@@ -46,7 +50,7 @@ def reasons(record) -> list[str]:
     if bool(record["stalled"]):
         lines.append(translate("DealHealth", "Stalled: %1 days in %2 (won deals average %3)").replace(
             "%1", _days(record["days_in_stage"])).replace("%2", str(record["stage"])).replace(
-            "%3", _days(record["won_avg_days"])))
+            "%3", _average(record["won_avg_days"])))
     if bool(record["slipped"]):
         if int(record["slips"]) >= 2:
             lines.append(translate("DealHealth", "Slipped: expected close moved later %1 times").replace(
