@@ -125,3 +125,29 @@ def test_the_attention_list_orders_by_severity_and_jumps_to_the_deal(qtbot, wind
     # a book whose report failed lists nothing
     panel.show_report(None, None)
     assert model.rowCount() == 0 and panel.title.text() == "<b>Needs attention (0)</b>"
+
+
+def test_the_tints_have_a_legend_beside_the_filter(window):
+    from planner.qt.health_marks import tint
+
+    legend = window.health_bar.legend
+    assert [label.text() for _swatch, label in legend] == ["Stalled", "Slipped", "Both"]
+    colours = []
+    for (swatch, _label), flags in zip(legend, [("stalled",), ("slipped",), ("stalled", "slipped")]):
+        image = swatch.pixmap().toImage()
+        colours.append(image.pixelColor(image.width() // 2, image.height() // 2).name())
+        assert tint(flags) is not None
+    assert len(set(colours)) == 3 and "#ffffff" not in colours
+
+
+def test_the_stage_column_fits_its_longest_stage_name(qtbot, tmp_path):
+    import pandas as pd
+
+    book = health_book()  # a stage no deal is in yet: the sampled rows never show it
+    book.insert_rows("Stages", pd.DataFrame({"stage": ["Qualification and negotiation"], "order": [9],
+                                             "probability": pd.array([300_000], dtype="Int64"), "kind": ["open"]}))
+    window = open_window(qtbot, tmp_path, book)
+    view = window.sheets["Deals"]
+    column = list(view.sheet.frame.columns).index("stage")
+    assert view.columnWidth(column) >= view.fontMetrics().horizontalAdvance("Qualification and negotiation")
+    window.jobs.wait()

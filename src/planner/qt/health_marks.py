@@ -8,7 +8,7 @@ rest on colour alone.
 from __future__ import annotations
 
 import pandas as pd
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
 # Role giving a Deals row's health flags, e.g. ("stalled", "slipped"); () for a healthy row.
@@ -22,6 +22,12 @@ _TINTS = {
     ("slipped",): QColor(225, 45, 95, 52),  # rose
     ("stalled", "slipped"): QColor(150, 80, 255, 60),  # violet: both
 }
+
+
+# The legend's entries: the flags of each tint and its name (translated in "DealHealth").
+LEGEND = ((("stalled",), QT_TRANSLATE_NOOP("DealHealth", "Stalled")),
+          (("slipped",), QT_TRANSLATE_NOOP("DealHealth", "Slipped")),
+          (("stalled", "slipped"), QT_TRANSLATE_NOOP("DealHealth", "Both")))
 
 
 def tint(flags: tuple[str, ...]) -> QColor | None:
