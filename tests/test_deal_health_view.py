@@ -25,15 +25,15 @@ def test_flagged_rows_are_tinted_with_a_tooltip_saying_why(window):
     tip = Qt.ItemDataRole.ToolTipRole
     assert cell(window, "S", "amount", HealthRole) == ("stalled",)
     assert cell(window, "S", "amount", Qt.ItemDataRole.BackgroundRole) is not None
-    assert cell(window, "S", "amount", tip) == "Stalled: 48 days in Proposal (won deals average 20)"
+    assert cell(window, "S", "amount", tip) == "Stalled: 48 days in Proposal (won deals average 20.0)"
     assert cell(window, "L", "name", HealthRole) == ("slipped",)
     assert cell(window, "L", "name", tip) == "Slipped: expected close moved later 3 times"
     assert cell(window, "O", "created", tip) == "Overdue: expected close 2026-03-01 is past"
     assert cell(window, "B", "amount", HealthRole) == ("stalled", "slipped")
-    assert cell(window, "B", "amount", tip) == ("Stalled: 75 days in Proposal (won deals average 20)\n"
+    assert cell(window, "B", "amount", tip) == ("Stalled: 75 days in Proposal (won deals average 20.0)\n"
                                                 "Overdue: expected close 2026-03-10 is past")
     # a reference cell keeps its own tooltip (the owner's id) above the reasons
-    assert cell(window, "S", "owner", tip) == "R1\nStalled: 48 days in Proposal (won deals average 20)"
+    assert cell(window, "S", "owner", tip) == "R1\nStalled: 48 days in Proposal (won deals average 20.0)"
     # each flag its own tint; healthy and closed deals none
     tints = {cell(window, deal, "amount", Qt.ItemDataRole.BackgroundRole).name(
         cell(window, deal, "amount", Qt.ItemDataRole.BackgroundRole).NameFormat.HexArgb) for deal in "SLB"}
@@ -101,9 +101,9 @@ def test_the_attention_list_orders_by_severity_and_jumps_to_the_deal(qtbot, wind
             for row in range(model.rowCount())]
     assert rows == [
         ["B · Both", "Alex Kim", "Proposal", "75",
-         "Stalled: 75 days in Proposal (won deals average 20); Overdue: expected close 2026-03-10 is past"],
+         "Stalled: 75 days in Proposal (won deals average 20.0); Overdue: expected close 2026-03-10 is past"],
         ["O · Overdue deal", "Alex Kim", "Commit", "11", "Overdue: expected close 2026-03-01 is past"],
-        ["S · Stalled deal", "김민지", "Proposal", "48", "Stalled: 48 days in Proposal (won deals average 20)"],
+        ["S · Stalled deal", "김민지", "Proposal", "48", "Stalled: 48 days in Proposal (won deals average 20.0)"],
         ["L · Slipped deal", "Alex Kim", "Prospect", "30", "Slipped: expected close moved later 3 times"],
     ]
     # a filter hides S: jumping there clears it and selects S in the Deals tab
@@ -125,3 +125,29 @@ def test_the_attention_list_orders_by_severity_and_jumps_to_the_deal(qtbot, wind
     # a book whose report failed lists nothing
     panel.show_report(None, None)
     assert model.rowCount() == 0 and panel.title.text() == "<b>Needs attention (0)</b>"
+
+
+def test_the_tints_have_a_legend_beside_the_filter(window):
+    from planner.qt.health_marks import tint
+
+    legend = window.health_bar.legend
+    assert [label.text() for _swatch, label in legend] == ["Stalled", "Slipped", "Both"]
+    colours = []
+    for (swatch, _label), flags in zip(legend, [("stalled",), ("slipped",), ("stalled", "slipped")]):
+        image = swatch.pixmap().toImage()
+        colours.append(image.pixelColor(image.width() // 2, image.height() // 2).name())
+        assert tint(flags) is not None
+    assert len(set(colours)) == 3 and "#ffffff" not in colours
+
+
+def test_the_stage_column_fits_its_longest_stage_name(qtbot, tmp_path):
+    import pandas as pd
+
+    book = health_book()  # a stage no deal is in yet: the sampled rows never show it
+    book.insert_rows("Stages", pd.DataFrame({"stage": ["Qualification and negotiation"], "order": [9],
+                                             "probability": pd.array([300_000], dtype="Int64"), "kind": ["open"]}))
+    window = open_window(qtbot, tmp_path, book)
+    view = window.sheets["Deals"]
+    column = list(view.sheet.frame.columns).index("stage")
+    assert view.columnWidth(column) >= view.fontMetrics().horizontalAdvance("Qualification and negotiation")
+    window.jobs.wait()

@@ -79,7 +79,9 @@ def _alive(widget) -> bool:
     ("created", "2025년 12월 4일", "2025-12-04"),
     ("name", "새 거래", "새 거래"),
     ("owner", "佐藤 健", "佐藤 健"),  # a reference: the name shown, the rep's row id stored
-    ("deal_type", "upsell", "upsell"),
+    ("deal_type", "upsell", "Upsell"),  # a code is typed as its code or its label; the label is shown
+    ("deal_type", "Renewal", "Renewal"),
+    ("forecast_category", "best case", "Best case"),
     ("id", "D-NEW", "D-NEW"),  # the frozen id column edits too
 ])
 def test_typing_into_cells_of_each_editor_kind(qtbot, window, name, typed, expected):
@@ -159,6 +161,20 @@ def test_an_invalid_paste_is_refused_listing_every_bad_cell(qtbot, window):
                      "Row 3, Amount: -5.00 is out of range (expected 0.00 to 10,000,000,000,000.00)"]
     pd.testing.assert_frame_equal(window.book["Deals"], before)
     assert window.undo_stack.count() == 0
+
+
+def test_allowed_values_are_shown_as_labels_and_copied_and_pasted_as_codes(qtbot, window):
+    view = sheet(window)
+    type_into(qtbot, view, 0, "forecast_category", "Best case")
+    assert window.book["Deals"]["forecast_category"].iloc[0] == "best_case" and window.refusals == []
+    assert shown(view, 0, "forecast_category") == "Best case"
+    go(view, 0, "forecast_category")
+    view.selectionModel().select(view.currentIndex(), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    window.edit_menu.copy.trigger()
+    assert QApplication.clipboard().mimeData().text().strip() == "best_case"  # as files hold it
+    go(view, 1, "forecast_category")
+    assert view.paste("Commit\r\nomitted\r\n"), window.refusals
+    assert list(window.book["Deals"]["forecast_category"].iloc[1:3]) == ["commit", "omitted"]
 
 
 def test_copy_a_block_as_tsv_and_html(qtbot, window):

@@ -88,6 +88,17 @@ def test_overrides_are_matched_by_period_whatever_its_spelling_and_bad_periods_w
     assert [fields["value"] for _template, fields in report.warnings if fields.get("table")] == ["spring"]
 
 
+def test_an_override_below_what_the_rep_has_already_won_is_refused(book):
+    from planner.core.errors import PlannerError
+
+    for category in ("commit", "best_case"):  # R2 has won 36,000 in Q1
+        with pytest.raises(PlannerError, match="R2 has already won 36,000.00 USD in 2026-Q1"):
+            override_change(book, Q1, rep(book, "R2"), category, 1_234_500, END_OF_Q1)
+    book.apply(override_change(book, Q1, rep(book, "R2"), "commit", 3_600_000, END_OF_Q1))  # exactly won: fine
+    assert len(book["ForecastOverrides"]) == 1
+    assert override_change(book, Q2, rep(book, "R2"), "commit", 100, END_OF_Q1) is not None  # nothing won in Q2
+
+
 def test_a_typed_override_that_is_not_an_amount_is_refused(book):
     with pytest.raises(Refused, match="lots"):
         parse_amount(book, "lots")
@@ -129,6 +140,22 @@ def test_taking_a_snapshot_again_the_same_day_replaces_it(book):
     assert dict(zip(saved["method"], saved["amount"]))["commit"] == 0
     book.apply(snapshot_change(book, Q2, as_of=date(2026, 4, 7)))  # another day: kept beside
     assert len(book["ForecastSnapshots"]) == 12
+
+
+def test_a_snapshot_dated_before_the_books_latest_activity_is_refused(book):
+    """D4 closed on 2026-03-15: a Q1 snapshot dated 03-01 would count it as won, forecast =
+    actual, and rank itself 100% accurate."""
+    from planner.core.errors import PlannerError
+
+    with pytest.raises(PlannerError, match="after 2026-03-01 .*hindsight"):
+        snapshot_change(book, Q1, as_of=date(2026, 3, 1))
+    book.apply(snapshot_change(book, Q1, as_of=date(2026, 3, 15)))  # the day of the latest activity is fine
+    # a stage entered later counts as activity too
+    book.insert_rows("StageHistory", pd.DataFrame({"deal_id": pd.array([row(book, "Deals", 10)], dtype="Int64"),
+                                                   "stage": pd.array([book["Deals"]["stage"].iloc[10]], dtype="Int64"),
+                                                   "entered": [pd.Timestamp("2026-03-20")]}))
+    with pytest.raises(PlannerError, match="2026-03-20"):
+        snapshot_change(book, Q1, as_of=date(2026, 3, 15))
 
 
 def test_a_book_with_problems_takes_no_snapshot(book):
@@ -241,16 +268,19 @@ def planner(*args, check=True):
 def test_the_command_line_saves_snapshots_and_prints_accuracy(book, tmp_path):
     path = tmp_path / "book.planner"
     save_book(book, path)
-    out = planner("forecast", "snapshot", path, "--period", "2026-03", "--as-of", "2026-03-01").stdout
+    # the book records D4 closed on 2026-03-15: a snapshot dated earlier would use hindsight
+    early = planner("forecast", "snapshot", path, "--period", "2026-03", "--as-of", "2026-03-01", check=False)
+    assert early.returncode == 1 and early.stderr.count("\n") == 1 and "hindsight" in early.stderr
+    out = planner("forecast", "snapshot", path, "--period", "2026-03", "--as-of", "2026-03-20").stdout
     # the book holds what is known now: D4 16,000 won in March + D13 1,000 committed
     assert "2026-03" in out and "commit 17,000.00" in out
-    planner("forecast", "snapshot", path, "--period", "2026-03", "--as-of", "2026-03-01")  # replaced, not added
+    planner("forecast", "snapshot", path, "--period", "2026-03", "--as-of", "2026-03-20")  # replaced, not added
     assert len(open_book(path)["ForecastSnapshots"]) == 6
     data = json.loads(planner("forecast", "accuracy", path, "--json").stdout)
     assert data["forecast_accuracy"] == []  # as of the book's 2026-03-31, March has not ended
     data = json.loads(planner("forecast", "accuracy", path, "--json", "--as-of", "2026-04-01").stdout)
     commit = next(r for r in data["forecast_accuracy"] if r["method"] == "commit")
-    assert (commit["period"], commit["taken"], commit["actual"]) == ("2026-03", "2026-03-01", "16000.00")
+    assert (commit["period"], commit["taken"], commit["actual"]) == ("2026-03", "2026-03-20", "16000.00")
     text = planner("forecast", "accuracy", path, "--as-of", "2026-04-01").stdout
     assert "2026-03" in text and "By method" in text
     bad = planner("forecast", "snapshot", path, "--period", "spring", check=False)
@@ -276,7 +306,7 @@ def test_the_forecast_tab_shows_the_period_and_the_accuracy(window):
 
     best = [panel.accuracy_model.index(r, 1).data() for r in range(6)
             if panel.accuracy_model.index(r, 0).data(Qt.ItemDataRole.BackgroundRole) is not None]
-    assert best == ["weighted", "commit"]  # February's and January's best methods are highlighted
+    assert best == ["Stage-weighted", "Commit"]  # February's and January's best methods are highlighted
 
 
 def test_typing_an_override_is_one_undo_step_and_the_total_follows(qtbot, window):

@@ -322,7 +322,7 @@ def test_into_the_book_shows_what_changes_then_applies_as_one_undo_step(qtbot, w
     assert check.isComplete(), cells(check.problems)
     assert ["Deals", "1", "1", "1"] in cells(check.counts)
     assert ["Deals", "D10", "Amount", "10,000.00", "12,345.00"] in cells(check.cells)
-    assert "1 rows will be added and 1 changed" in check.status.text()
+    assert "1 row(s) will be added and 1 changed" in check.status.text()  # %n: one row in Korean and Japanese
     assert window.book.revision == revision  # shown, not applied
     qtbot.keyClick(wizard, Qt.Key.Key_Return)  # Enter is Finish
     assert wizard.result() == QWizard.DialogCode.Accepted
@@ -342,7 +342,7 @@ def test_unknown_stage_names_can_be_mapped_to_a_stage_of_the_book(qtbot, window,
     check = to_check(qtbot, wizard)
     assert wizard.unknown_stages == ["Verbal yes"] and check.stages_box.isVisible()
     box = check.stages.cellWidget(0, 1)
-    assert box.currentText() == "A new stage (open)"
+    assert box.currentText() == "A new stage (Open)"
     assert ["Stages", "1", "0", "0"] in cells(check.counts)
     commit = [box.itemText(i) for i in range(box.count())].index("The stage Commit")
     box.setCurrentIndex(commit)
@@ -357,6 +357,56 @@ def test_unknown_stage_names_can_be_mapped_to_a_stage_of_the_book(qtbot, window,
     assert Mapping.load(saved).stages["Verbal yes"] == "Commit"
     wizard.accept()
     assert window.book.keyed("Deals").set_index("id").loc["D-200", "stage"] == "Commit"
+
+
+def test_two_new_stage_names_can_be_mapped_onto_each_other(qtbot, window, tmp_path):
+    path = write_csv(tmp_path / "new.csv", [["Deal ID", "Owner", "Stage", "Amount", "Created"],
+                                            ["N-1", "Kim", "Verbal yes", "100", "2026-03-01"],
+                                            ["N-2", "Kim", "Verbal OK", "200", "2026-03-02"]])
+    wizard = window.excel.start_import([path], into=False)
+    check = to_check(qtbot, wizard)
+    assert wizard.unknown_stages == ["Verbal yes", "Verbal OK"]
+    box = check.stages.cellWidget(1, 1)
+    texts = [box.itemText(i) for i in range(box.count())]
+    assert "The new stage Verbal yes" in texts and "The new stage Verbal OK" not in texts
+    target = texts.index("The new stage Verbal yes")
+    box.setCurrentIndex(target)
+    box.activated.emit(target)
+    qtbot.waitUntil(lambda: not check.reading, timeout=WAIT)
+    assert check.isComplete(), cells(check.problems)
+    assert check.stages.cellWidget(1, 1).currentText() == "The new stage Verbal yes"
+    first = check.stages.cellWidget(0, 1)  # Verbal OK now goes to Verbal yes: not offered back
+    assert "The new stage Verbal OK" not in [first.itemText(i) for i in range(first.count())]
+    assert ["Stages", "1"] == cells(check.counts)[[row[0] for row in cells(check.counts)].index("Stages")][:2]
+    wizard.accept()
+    shown = window.book
+    assert set(shown.keyed("Deals")["stage"]) == {"Verbal yes"} and list(shown["Stages"]["stage"]) == ["Verbal yes"]
+
+
+@pytest.mark.parametrize("content", [b"", b"Deal ID,Amount\r\n"])
+def test_an_empty_csv_says_why_next_is_disabled(qtbot, window, tmp_path, content):
+    path = tmp_path / "empty.csv"
+    path.write_bytes(content)
+    wizard = window.excel.start_import([path], into=False)
+    wizard.next()
+    page = wizard.mapping_page
+    qtbot.waitUntil(lambda: not page.busy, timeout=WAIT)
+    assert content or not page.isComplete()  # headers alone may still go to Deals: said all the same
+    assert page.status.isVisibleTo(wizard) and "No rows of data in empty.csv" in page.status.text()
+    wizard.reject()
+
+
+def test_skipping_every_sheet_says_why_next_is_disabled(qtbot, window, tmp_path):
+    path = write_csv(tmp_path / "deals.csv", [KOREAN, *KOREAN_ROWS])
+    wizard = window.excel.start_import([path], into=False)
+    page = to_mapping(qtbot, wizard)
+    assert not page.status.isVisibleTo(wizard)
+    page.choose_table(None)
+    assert not page.isComplete() and page.status.isVisibleTo(wizard)
+    assert page.status.text().startswith("Every sheet is skipped")
+    page.choose_table("Deals")
+    assert page.isComplete() and not page.status.isVisibleTo(wizard)
+    wizard.reject()
 
 
 def test_enter_is_next(qtbot, window, tmp_path):

@@ -51,6 +51,21 @@ def test_a_stage_without_criteria_asks_nothing():
         "L", "Prospect", "Proposal", ("Named contact confirmed", "Problem we solve"))
 
 
+def test_skipping_stages_asks_the_criteria_of_every_stage_skipped():
+    book = health_book()
+    stages = dict(zip(book["Stages"]["stage"], book["Stages"].index))
+    deal = int(book["Deals"].index[book["Deals"]["id"] == "L"][0])  # in Prospect
+    request = checklist(book, deal, int(stages["Commit"]))
+    assert request.groups == (("Prospect", ("Named contact confirmed", "Problem we solve")),
+                              ("Proposal", ("Proposal sent", "Walked through with the decision maker")))
+    to_won = checklist(book, deal, int(stages["Won"]))  # every later open stage is skipped
+    assert [stage for stage, _items in to_won.groups] == ["Prospect", "Proposal", "Commit"]
+    assert to_won.items[-1] == "Signing date agreed"
+    # the stage left without criteria: the skipped ones still ask
+    book.set_value("Stages", int(stages["Prospect"]), "exit_criteria", None)
+    assert [stage for stage, _items in checklist(book, deal, int(stages["Commit"])).groups] == ["Proposal"]
+
+
 # -- in the app ----------------------------------------------------------------------------
 @pytest.fixture
 def window(qtbot, tmp_path):
@@ -119,8 +134,8 @@ def test_a_forward_move_with_unticked_criteria_keeps_the_stage(qtbot, window):
 def test_a_forward_move_with_every_criterion_ticked_moves_and_records_history(qtbot, window):
     answer(window, lambda n: True)
     before = history_of(window, "S")
-    move(qtbot, window, "S", "Won")  # to won: the criteria of Proposal, the stage it leaves
-    assert window.asked == [["Proposal sent", "Walked through with the decision maker"]]
+    move(qtbot, window, "S", "Won")  # to won: the criteria of Proposal, the stage it leaves, and Commit, skipped
+    assert window.asked == [["Proposal sent", "Walked through with the decision maker", "Signing date agreed"]]
     assert stage_of(window, "S") == "Won" and history_of(window, "S") == before + ["Won"]
     assert window.undo_stack.count() == 1
     window.undo_stack.undo()  # one step: the stage, its history row and the closed date
@@ -134,6 +149,25 @@ def test_moving_backward_or_to_lost_does_not_ask(qtbot, window):
     assert stage_of(window, "S") == "Prospect" and history_of(window, "S")[-1] == "Prospect"
     move(qtbot, window, "O", "Lost", asks=False)
     assert stage_of(window, "O") == "Lost" and window.undo_stack.count() == 2
+
+
+def test_skipping_a_stage_asks_its_criteria_grouped_in_the_dialog(qtbot, window):
+    headings = []
+
+    def run(dialog):
+        from PySide6.QtWidgets import QLabel
+
+        headings.extend(label.text() for label in dialog.findChildren(QLabel) if label.text().startswith("<b>"))
+        window.asked.append([box.text() for box in dialog.boxes])
+        for box in dialog.boxes:
+            box.setChecked(True)
+        dialog.move_button.click()
+        return dialog.result()
+    window.exit_check.run_dialog = run
+    move(qtbot, window, "L", "Commit")
+    assert window.asked == [["Named contact confirmed", "Problem we solve", "Proposal sent",
+                             "Walked through with the decision maker"]]
+    assert headings == ["<b>Prospect</b>", "<b>Proposal</b>"] and stage_of(window, "L") == "Commit"
 
 
 def test_turned_off_it_does_not_ask(qtbot, window):

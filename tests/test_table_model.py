@@ -110,7 +110,8 @@ def test_choice_values_and_long_texts(qapp, book):
     stages = book["Stages"].copy()
     stages.iloc[0, stages.columns.get_loc("exit_criteria")] = "Budget, authority, need and timing confirmed"
     model = FrameTableModel(schema.STAGES, stages)
-    assert cell(model, 0, "kind") == "open" and cell(model, 0, "kind", NativeRole) == "open"
+    # English has no translation of the codes: a readable label is shown, the code kept underneath
+    assert cell(model, 0, "kind") == "Open" and cell(model, 0, "kind", NativeRole) == "open"
     assert cell(model, 0, "exit_criteria", Qt.ItemDataRole.ToolTipRole) == stages["exit_criteria"].iloc[0]
     assert cell(model, 1, "exit_criteria", Qt.ItemDataRole.ToolTipRole) is None
 

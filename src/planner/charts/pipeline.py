@@ -9,6 +9,7 @@ the app hands in ``QCoreApplication.translate``.
 
 from __future__ import annotations
 
+import threading
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -131,12 +132,23 @@ def draw_weighted_pipeline(figure: Figure, data: DashboardData, translate: Trans
         ax.yaxis.grid(True)
         ax.set_ylabel(t(QT_TRANSLATE_NOOP("charts", "Weighted value ({currency})")).format(currency=currency))
         if top <= 0:
-            no_data(ax, t(QT_TRANSLATE_NOOP("charts", "No open deals")))
+            no_data(ax, _no_weighted_value(data, t))
         title(figure, t(QT_TRANSLATE_NOOP("charts", "Weighted pipeline by expected close")),
               t(QT_TRANSLATE_NOOP("charts", "Open deals × stage probability, as of {date}")).format(
                   date=data.as_of.isoformat()))
         if handles:
             _legend_below(figure, handles)
+
+
+def _no_weighted_value(data: DashboardData, t) -> str:
+    """Why the weighted pipeline is empty: no open deals, or open deals worth nothing yet."""
+    count = int(data.funnel["open_count"].sum()) if len(data.funnel) else 0
+    if count == 0:
+        return t(QT_TRANSLATE_NOOP("charts", "No open deals"))
+    if int(data.funnel["open_value"].sum()) == 0:
+        return t(QT_TRANSLATE_NOOP("charts", "{count} open deals, none with an amount")).format(count=f"{count:,}")
+    return t(QT_TRANSLATE_NOOP("charts", "{count} open deals, none in a stage with a probability")).format(
+        count=f"{count:,}")
 
 
 # -- 3. forecast versus quota ---------------------------------------------------------------
@@ -290,10 +302,31 @@ CHARTS: dict[str, tuple[str, Callable[..., None]]] = {
 }
 
 
+# Charts are drawn under matplotlib.rc_context, which changes matplotlib's global settings:
+# one chart at a time, whichever thread draws it (the dashboard draws off the GUI thread).
+DRAW_LOCK = threading.RLock()
+
+
 def save_png(name: str, data: DashboardData, path: str | Path, translate: Translate = untranslated,
              size: tuple[float, float] = PNG_SIZE, dpi: int = PNG_DPI) -> Path:
     """Draw chart ``name`` of CHARTS into a new figure of ``size`` inches and write it as PNG."""
-    figure = Figure(figsize=size, dpi=dpi)
-    CHARTS[name][1](figure, data, translate)
-    figure.savefig(path, format="png", dpi=dpi)
+    with DRAW_LOCK:
+        figure = Figure(figsize=size, dpi=dpi)
+        CHARTS[name][1](figure, data, translate)
+        figure.savefig(path, format="png", dpi=dpi)
     return Path(path)
+
+
+def render_rgba(draw: Callable[[Figure], None], width: int, height: int, scale: float = 1.0) -> tuple[bytes, int, int]:
+    """``draw(figure)`` on a figure of ``width`` × ``height`` pixels (logical; ``scale`` device
+    pixels each) rendered with Agg: the RGBA bytes and their pixel size. Needs no Qt, so it may
+    run on any thread."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    with DRAW_LOCK:
+        figure = Figure(figsize=(max(width, 1) / 100, max(height, 1) / 100), dpi=100 * scale)
+        canvas = FigureCanvasAgg(figure)
+        draw(figure)
+        canvas.draw()
+        buffer = canvas.buffer_rgba()
+        return bytes(buffer), buffer.shape[1], buffer.shape[0]

@@ -2,8 +2,9 @@
 
 A stage's ``exit_criteria`` is free text: the objective evidence a deal needs before it
 leaves the stage (seed 004). Moving a deal *forward* (from an open stage to an open stage
-of higher order, or to a won stage) shows the criteria of the stage it leaves, one item per
-line, ``;`` part or bullet. Moving backward, to a lost stage, or out of a closed stage asks
+of higher order, or to a won stage) shows the criteria of the stage it leaves and of every
+open stage it skips (their evidence is needed all the same), one item per line, ``;`` part or
+bullet, grouped by stage. Moving backward, to a lost stage, or out of a closed stage asks
 nothing.
 """
 
@@ -49,29 +50,51 @@ def is_forward(stages: pd.DataFrame, leaving: int, entering: int) -> bool:
 
 @dataclass(frozen=True)
 class Checklist:
-    """What to confirm before deal ``deal`` (row id) moves from ``leaving`` to ``entering``."""
+    """What to confirm before deal ``deal`` (row id) moves from ``leaving`` to ``entering``:
+    ``groups`` holds (stage name, its items) for the stage left and each open stage skipped
+    that has criteria, in pipeline order."""
 
     deal: int
     deal_id: str
     deal_name: str
     leaving: str  # stage names as the user wrote them
     entering: str
-    items: tuple[str, ...]
+    groups: tuple[tuple[str, tuple[str, ...]], ...]
+
+    @property
+    def items(self) -> tuple[str, ...]:
+        return tuple(item for _stage, items in self.groups for item in items)
+
+
+def passed_stages(stages: pd.DataFrame, leaving: int, entering: int) -> list[int]:
+    """The stages (row ids, in pipeline order) a forward move passes through: the one left
+    and every open stage between it and the one entered (all later open ones for a won stage)."""
+    order = stages["order"]
+    start = order.loc[leaving]
+    between = (stages["kind"] == "open") & (order > start)
+    if stages.at[entering, "kind"] == "open":
+        between &= order < order.loc[entering]
+    skipped = stages.index[between.to_numpy(dtype=bool, na_value=False)]
+    return [leaving, *order.loc[skipped].sort_values(kind="stable").index.map(int)]
 
 
 def checklist(book, deal: int, stage: int) -> Checklist | None:
     """The checklist for moving deal ``deal`` to stage ``stage`` (row ids), or None when the
-    move asks nothing: not forward, or the stage it leaves has no criteria."""
+    move asks nothing: not forward, or neither the stage it leaves nor one it skips has criteria."""
     deals, stages = book["Deals"], book["Stages"]
     if deal not in deals.index:
         return None
     current = deals.at[deal, "stage"]
     if pd.isna(current) or not is_forward(stages, int(current), int(stage)):
         return None
-    items = criteria_items(stages.at[int(current), "exit_criteria"])
-    if not items:
+    groups = []
+    for passed in passed_stages(stages, int(current), int(stage)):
+        items = criteria_items(stages.at[passed, "exit_criteria"])
+        if items:
+            groups.append((str(stages.at[passed, "stage"]), tuple(items)))
+    if not groups:
         return None
     name = deals.at[deal, "name"]
     return Checklist(deal=deal, deal_id=str(deals.at[deal, "id"]), deal_name="" if pd.isna(name) else str(name),
                      leaving=str(stages.at[int(current), "stage"]), entering=str(stages.at[int(stage), "stage"]),
-                     items=tuple(items))
+                     groups=tuple(groups))

@@ -22,7 +22,7 @@ import pandas as pd
 
 from planner.core import schema
 from planner.core.changes import Batch, Change, DeleteRows
-from planner.core.errors import QT_TRANSLATE_NOOP
+from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.forecast import forecast, won_in
 from planner.core.forecast_overrides import category_by_rep, has_overrides, period_labels, with_overrides
 from planner.core.periods import Period
@@ -32,6 +32,8 @@ from planner.core.schema import Kind
 # manager overrode a rep's number for the period.
 COMPUTED_METHODS = ("weighted", "commit", "best_case", "pipeline", "historical", "cycle_length")
 NO_ACTUAL = QT_TRANSLATE_NOOP("values", "nothing was won in the period: accuracy is undefined")
+HINDSIGHT = QT_TRANSLATE_NOOP("errors", "This book already records what happened after {day} (up to {latest}): "
+                                        "a snapshot dated {day} would use hindsight. Take it dated {latest} or later")
 
 _C = schema.Column
 FORECAST_ACCURACY = schema.Table("ForecastAccuracy", QT_TRANSLATE_NOOP("schema", "Forecast accuracy"), (
@@ -70,10 +72,15 @@ def snapshot_change(book, period: Period, as_of: date | None = None, inputs: dic
     """The change (not applied; one undo step) that saves the forecast of ``period`` by every
     method, dated ``as_of`` (default: the book's). A snapshot of the same period taken the same
     day is replaced. ``book`` is the live book; the figures come from its snapshot, which must
-    have no problems (:class:`~planner.core.problems.BookProblems` otherwise)."""
+    have no problems (:class:`~planner.core.problems.BookProblems` otherwise). A snapshot dated
+    before the book's latest recorded activity is refused (:class:`PlannerError`): its figures
+    would already hold what happened later, so it would look perfectly accurate."""
     frozen = book.snapshot()
     frozen.require_valid()
     as_of = frozen.as_of if as_of is None else as_of
+    latest = latest_activity(frozen)
+    if latest is not None and latest > as_of:
+        raise PlannerError(HINDSIGHT, day=as_of.isoformat(), latest=latest.isoformat())
     day = pd.Timestamp(as_of)
     amounts = snapshot_amounts(frozen, period, as_of, inputs)
     rows = pd.DataFrame({
@@ -85,6 +92,14 @@ def snapshot_change(book, period: Period, as_of: date | None = None, inputs: dic
     same = (period_labels(frame["period"]) == period.label).to_numpy(dtype=bool, na_value=False) \
         & (frame["taken"] == day).to_numpy(dtype=bool)
     return Batch((DeleteRows("ForecastSnapshots", frame.index[same].to_numpy()), insert)) if same.any() else insert
+
+
+def latest_activity(book) -> date | None:
+    """The last day the book records something happening: a deal created or closed, or a deal
+    entering a stage. ``None`` for a book with no such day."""
+    days = [book["Deals"]["created"].max(), book["Deals"]["closed"].max(), book["StageHistory"]["entered"].max()]
+    days = [day for day in days if not pd.isna(day)]
+    return max(days).date() if days else None
 
 
 def accuracy(book, as_of: date | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -18,6 +18,7 @@ from planner.core import schema
 from planner.core.changes import Change, DeleteRows, SetValues
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.facts import deal_arrays, within
+from planner.core.money import format_money
 from planner.core.periods import Period
 from planner.core.problems import Refused
 from planner.core.schema import ROW_ID, Kind
@@ -35,6 +36,8 @@ FORECAST_BY_REP = schema.Table("ForecastByRep", QT_TRANSLATE_NOOP("schema", "Cat
     _C("note", Kind.TEXT, QT_TRANSLATE_NOOP("schema", "Note")),
 ), key=("rep",))
 
+BELOW_WON = QT_TRANSLATE_NOOP("errors", "Not changed: {rep} has already won {won} in {period}; an override of "
+                                       "{amount} would forecast less than what is already won")
 NOT_A_PERIOD = QT_TRANSLATE_NOOP("errors", "{table} row {row}: {value!r} is not a period (2026-01, 2026-Q1 or 2026); "
                                            "the row is left out of the forecast figures")
 
@@ -135,9 +138,12 @@ def override_change(book, period: Period, rep: int, category: str, amount: int |
                     by: str | None = None) -> Change | None:
     """The change (not applied) that sets rep ``rep``'s (row id) ``category`` override for
     ``period`` to ``amount`` (minor units), recording the day ``on`` and who set it; ``None``
-    clears it. ``None`` when there is nothing to change."""
+    clears it. ``None`` when there is nothing to change. An override below what the rep has
+    already won in the period is refused (:class:`PlannerError`): both categories start from it."""
     if category not in schema.OVERRIDE_CATEGORIES:
         raise ValueError(category)
+    if amount is not None:
+        _check_not_below_won(book, period, rep, amount)
     frame = book["ForecastOverrides"]
     mine = frame[(period_labels(frame["period"]) == period.label).to_numpy(dtype=bool, na_value=False)
                  & (frame["rep"] == rep).to_numpy(dtype=bool, na_value=False)
@@ -156,3 +162,15 @@ def override_change(book, period: Period, rep: int, category: str, amount: int |
     return book.insertion("ForecastOverrides", pd.DataFrame({
         "period": [period.label], "rep": pd.array([rep], dtype="Int64"), "category": [category],
         "amount": pd.array([amount], dtype="Int64"), "set_on": [day], "by": [by]}))
+
+
+def _check_not_below_won(book, period: Period, rep: int, amount: int) -> None:
+    by_rep = category_by_rep(book.snapshot(), period)
+    if rep not in by_rep.index:
+        return
+    won = int(by_rep.at[rep, "won"])
+    if amount < won:
+        currency = book.currency
+        raise PlannerError(BELOW_WON, rep=str(by_rep.at[rep, "rep"]), period=period.label,
+                           won=f"{format_money(won, currency)} {currency}",
+                           amount=f"{format_money(amount, currency)} {currency}")

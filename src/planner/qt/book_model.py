@@ -29,7 +29,7 @@ from planner.core.parse import parse_date
 from planner.core.problems import Problem, Refused
 from planner.core.schema import ROW_ID, Kind
 from planner.qt.health_marks import FILTERS, HealthMarks, HealthRole, tint
-from planner.qt.i18n import error_text
+from planner.qt.i18n import error_text, value_code
 from planner.qt.table_model import FrameTableModel
 
 NOT_NUMBER = QT_TRANSLATE_NOOP("errors", "{value!r} is not a number")
@@ -270,6 +270,10 @@ class BookTableModel(FrameTableModel):
         """Typed values (text as people write it) as the book's values, or :class:`Refused`
         listing every cell that does not fit."""
         typed = pd.DataFrame(columns, index=pd.Index(row_ids, name=ROW_ID), dtype="object")
+        for name in typed.columns:  # an allowed value may be typed or pasted as its label
+            allowed = self.spec.column(name).allowed if name in self.spec.names else ()
+            if allowed:
+                typed[name] = typed[name].map(lambda text, allowed=allowed: value_code(text, allowed))
         extras = [name for name in typed.columns if name not in self.spec.names]
         values, problems = self.book.parse_input(self.spec.name, typed)
         for name in extras:  # a user's own column keeps its kind: numbers stay numbers

@@ -7,11 +7,12 @@ it to the core, which parses and checks it, so every input path parses the same 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QStyledItemDelegate, QWidget
 
 from planner.core.schema import Kind
 from planner.qt.book_model import BookTableModel
+from planner.qt.i18n import value_label
 
 # A reference to a table larger than this is typed (with its id or name) rather than picked.
 MAX_CHOICES = 5000
@@ -50,7 +51,7 @@ class CellDelegate(QStyledItemDelegate):
             return None
         blank = [] if column.required else [("", None)]
         if column.allowed:
-            return blank + [(QCoreApplication.translate("values", code), code) for code in column.allowed]
+            return blank + [(value_label(code), code) for code in column.allowed]
         if column.kind is Kind.REF:
             titles = model.book.titles(column.ref)
             if len(titles) > MAX_CHOICES:
@@ -74,6 +75,8 @@ class CellDelegate(QStyledItemDelegate):
         if isinstance(editor, QComboBox):
             text = editor.currentText()
             found = editor.findText(text, Qt.MatchFlag.MatchExactly)
+            if found < 0:  # typed in another case, or with spaces around
+                found = editor.findText(text.strip(), Qt.MatchFlag.MatchFixedString)
             # a picked entry stores its id (or code); typed text goes to the core to resolve
             value = editor.itemData(found) if found >= 0 else text
             model.setData(index, "" if value is None else value, Qt.ItemDataRole.EditRole)

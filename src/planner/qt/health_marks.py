@@ -8,7 +8,7 @@ rest on colour alone.
 from __future__ import annotations
 
 import pandas as pd
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
 # Role giving a Deals row's health flags, e.g. ("stalled", "slipped"); () for a healthy row.
@@ -24,6 +24,12 @@ _TINTS = {
 }
 
 
+# The legend's entries: the flags of each tint and its name (translated in "DealHealth").
+LEGEND = ((("stalled",), QT_TRANSLATE_NOOP("DealHealth", "Stalled")),
+          (("slipped",), QT_TRANSLATE_NOOP("DealHealth", "Slipped")),
+          (("stalled", "slipped"), QT_TRANSLATE_NOOP("DealHealth", "Both")))
+
+
 def tint(flags: tuple[str, ...]) -> QColor | None:
     return _TINTS.get(flags)
 
@@ -34,9 +40,13 @@ def flags_of(record) -> tuple[str, ...]:
 
 
 def _days(value) -> str:
-    """Days as a whole number, or with one decimal when it has one (an average)."""
-    value = round(float(value), 1)
-    return f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
+    """Days in a stage: a whole number."""
+    return f"{int(value):,}"
+
+
+def _average(value) -> str:
+    """An average of days, always with one decimal, so that every row reads alike (20.0, 12.4)."""
+    return f"{float(value):,.1f}"
 
 
 def reasons(record) -> list[str]:
@@ -46,7 +56,7 @@ def reasons(record) -> list[str]:
     if bool(record["stalled"]):
         lines.append(translate("DealHealth", "Stalled: %1 days in %2 (won deals average %3)").replace(
             "%1", _days(record["days_in_stage"])).replace("%2", str(record["stage"])).replace(
-            "%3", _days(record["won_avg_days"])))
+            "%3", _average(record["won_avg_days"])))
     if bool(record["slipped"]):
         if int(record["slips"]) >= 2:
             lines.append(translate("DealHealth", "Slipped: expected close moved later %1 times").replace(

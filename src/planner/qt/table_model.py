@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QFont
 
 from planner.core import schema
 from planner.core.money import format_money, format_ratio
+from planner.qt.i18n import value_label
 
 # Role giving a cell's native value (int minor units, Timestamp, str), for sorting and tests.
 NativeRole = Qt.ItemDataRole.UserRole + 1
@@ -160,7 +161,7 @@ class FrameTableModel(QAbstractTableModel):
         if column not in self._columns:
             name = self._frame.columns[column]
             allowed = self.spec.column(name).allowed if name in self.spec.names else ()
-            labels = {code: QCoreApplication.translate("values", code) for code in allowed}
+            labels = {code: value_label(code) for code in allowed}
             if name in self._references:
                 labels = self._references[name].to_dict()
             self._columns[column] = _Column(self._frame[name], self._kinds[column],

@@ -1,22 +1,23 @@
-"""The Dashboard tab: the pipeline charts of planner.charts on matplotlib canvases, redrawn
-when the book or the period changes, each exportable as a PNG."""
+"""The Dashboard tab: the pipeline charts of planner.charts, redrawn when the book or the
+period changes, each exportable as a PNG.
+
+The GUI thread never computes or draws a chart: the chart data and the five figures are made
+in a background job (matplotlib's Agg draws without Qt) and come back as images, which the
+cards only paint. Showing the tab used to freeze the window for over a second.
+"""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-os.environ.setdefault("QT_API", "pyside6")  # the Qt binding matplotlib's canvas must use
-
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-from matplotlib.figure import Figure
-from PySide6.QtCore import QCoreApplication, QDir, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDir, QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import (QFileDialog, QFrame, QGridLayout, QLabel, QMessageBox,
                                QScrollArea, QSizePolicy, QToolButton, QVBoxLayout, QWidget)
 
 from planner.charts.data import DashboardData, dashboard_data
-from planner.charts.pipeline import CHARTS, save_png
-from planner.charts.pipeline import draw_message
+from planner.charts.pipeline import CHARTS, draw_message, render_rgba, save_png
+from planner.qt.workers import JobRunner
 
 # Where each chart sits: (row, column, column span); money first, the 12-month trend wide.
 PLACES = {
@@ -28,12 +29,52 @@ PLACES = {
 }
 CHART_HEIGHT = 300  # pixels: room for a title, the plot and a legend row
 _UNSET = object()
+RESIZE_DELAY = 150  # ms: a chart is drawn again at its new size once the resizing pauses
+
+
+class ChartView(QWidget):
+    """Paints a chart drawn elsewhere (an image); scaled while a redraw at a new size is under way."""
+
+    resized = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.image = QImage()
+        self.setMinimumHeight(CHART_HEIGHT)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def set_image(self, image: QImage) -> None:
+        self.image = image
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("white"))
+        if not self.image.isNull():
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            painter.drawImage(self.rect(), self.image)
+        painter.end()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
+
+    def sizeHint(self) -> QSize:
+        return QSize(600, CHART_HEIGHT)
+
+
+def _image(rgba: tuple[bytes, int, int], scale: float) -> QImage:
+    data, width, height = rgba
+    image = QImage(data, width, height, 4 * width, QImage.Format.Format_RGBA8888).copy()  # owns its pixels
+    image.setDevicePixelRatio(scale)
+    return image
 
 
 class DashboardPanel(QWidget):
     """Five pipeline charts of one book revision and period."""
 
     exported = Signal(str)  # the path of a chart written as PNG
+    charted = Signal()  # the charts of new data are shown
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,12 +83,17 @@ class DashboardPanel(QWidget):
         self._shown: tuple | None = None
         self._pending: tuple | None = None
         self._pending_report = None
+        self._shown_report = None  # the report of _shown
         # asks where to save a chart: (caption, suggested path) -> path or None; tests replace it
         self.choose_path = self._ask_path
         self.export_folder = QDir.homePath()
-        self.figures: dict[str, Figure] = {}
-        self.canvases: dict[str, FigureCanvasQTAgg] = {}
+        self.views: dict[str, ChartView] = {}
         self.export_buttons: dict[str, QToolButton] = {}
+        self.jobs = JobRunner(self)
+        self._generation = 0  # the latest drawing asked for; older ones that finish are dropped
+        self._message: str | None = None  # what the charts say instead of data
+        self._resize_timer = QTimer(self, singleShot=True, interval=RESIZE_DELAY)
+        self._resize_timer.timeout.connect(self._redraw)
 
         self.summary = QLabel()
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -73,23 +119,21 @@ class DashboardPanel(QWidget):
         card.setObjectName("chartCard")
         card.setFrameShape(QFrame.Shape.StyledPanel)
         card.setStyleSheet("QFrame#chartCard { background: white; border: 1px solid palette(mid); border-radius: 4px; }")
-        figure = Figure(figsize=(6, 3.6))
-        canvas = FigureCanvasQTAgg(figure)
-        canvas.setMinimumHeight(CHART_HEIGHT)
-        canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        view = ChartView()
+        view.resized.connect(self._resize_timer.start)
         # the button sits in the chart's top-right corner, which every chart leaves empty
-        button = QToolButton(canvas)
+        button = QToolButton(view)
         button.setText(self.tr("Export PNG…"))
         button.setToolTip(self.tr("Save this chart as a PNG image"))
         button.setAutoRaise(True)
         button.setCursor(Qt.CursorShape.PointingHandCursor)
         button.setEnabled(False)
         button.clicked.connect(lambda _checked=False, chart=name: self.export(chart))
-        canvas.installEventFilter(self)
+        view.installEventFilter(self)
         layout = QVBoxLayout(card)
         layout.setContentsMargins(2, 2, 2, 2)
-        layout.addWidget(canvas, 1)
-        self.figures[name], self.canvases[name], self.export_buttons[name] = figure, canvas, button
+        layout.addWidget(view, 1)
+        self.views[name], self.export_buttons[name] = view, button
         return card
 
     # -- showing ----------------------------------------------------------------------------
@@ -106,7 +150,7 @@ class DashboardPanel(QWidget):
         charts already show that revision, period and day. Without a report the charts say so.
         Returns whether the charts changed."""
         if snapshot is None or report is None:
-            self._shown = self._pending = self._pending_report = None
+            self._shown = self._pending = self._pending_report = self._shown_report = None
             self._show_message(self.tr("No report to chart"))
             return True
         source = (snapshot, snapshot.revision, report.period, report.as_of)
@@ -125,39 +169,85 @@ class DashboardPanel(QWidget):
         return other is not None and other[0] is source[0] and other[1:] == source[1:]
 
     def _refresh(self) -> None:
-        """Compute and draw what show_book left pending."""
+        """Compute and draw what show_book left pending, in the background."""
         if self._pending is None:
             return
         source, report = self._pending, self._pending_report
         self._pending = self._pending_report = None
-        self.show_data(dashboard_data(source[0], report))
-        self._shown = source
+        self._shown, self._shown_report = source, report
+        self.data, self._message = None, None  # until the new charts come back
+        self._draw(lambda: dashboard_data(source[0], report))
 
     def showEvent(self, event) -> None:
         self._refresh()
         super().showEvent(event)
 
     def show_data(self, data: DashboardData) -> None:
-        """Draw ``data`` (computed by :func:`planner.charts.dashboard_data`, e.g. off the main
-        thread). The canvases paint when they are next visible."""
+        """Draw ``data`` (computed by :func:`planner.charts.dashboard_data`) in the background;
+        :attr:`charted` says when it is shown."""
+        self._message = None
+        self._draw(lambda: data)
+
+    def _sizes(self) -> dict[str, tuple[int, int]]:
+        return {name: (view.width(), view.height()) for name, view in self.views.items()}
+
+    def _draw(self, make_data) -> None:
+        """Make the data (``make_data()``) and draw every chart at its card's size, off the GUI thread."""
+        self._generation += 1
+        generation, sizes, scale = self._generation, self._sizes(), self.devicePixelRatioF()
+        translate = QCoreApplication.translate  # thread-safe
+
+        def work():
+            data = make_data()
+            drawn = {name: render_rgba(lambda figure, draw=draw: draw(figure, data, translate), *sizes[name], scale)
+                     for name, (_title, draw) in CHARTS.items()}
+            return data, drawn
+
+        self.jobs.start(work, lambda result: self._drawn(generation, sizes, scale, *result),
+                        lambda error: self._failed(generation, error))
+
+    def _drawn(self, generation: int, sizes: dict, scale: float, data: DashboardData, drawn: dict) -> None:
+        if generation != self._generation:  # something newer was asked for meanwhile
+            return
+        if sizes != self._sizes():  # laid out meanwhile (the first show): shown scaled, drawn again
+            self._resize_timer.start()
         self.data = data
         self.summary.setText(self.tr("Period %1 · as of %2 · amounts in %3").replace("%1", data.period.label)
                              .replace("%2", data.as_of.isoformat()).replace("%3", data.currency))
-        for name, (_title, draw) in CHARTS.items():
-            draw(self.figures[name], data, QCoreApplication.translate)
-            self.canvases[name].draw_idle()
+        for name, rgba in drawn.items():
+            self.views[name].set_image(_image(rgba, scale))
             self.export_buttons[name].setEnabled(True)
+        self.charted.emit()
+
+    def _failed(self, generation: int, error: Exception) -> None:
+        from planner.qt.i18n import error_text
+
+        if generation != self._generation:
+            return
+        self._shown = None
+        self._show_message(self.tr("The charts could not be drawn: %1").replace("%1", error_text(error)))
+
+    def _redraw(self) -> None:
+        """The cards changed size: draw again at the new sizes what they show."""
+        if self._message is not None:
+            self._show_message(self._message)
+        elif self.data is not None:
+            data = self.data
+            self._draw(lambda: data)
 
     def _show_message(self, text: str) -> None:
-        self.data = None
+        """Every chart says ``text`` (drawn here: a line of text is quick)."""
+        self._generation += 1  # a drawing under way is no longer wanted
+        self.data, self._message = None, text
         self.summary.setText("")
-        for name, figure in self.figures.items():
-            draw_message(figure, text)
-            self.canvases[name].draw_idle()
+        scale = self.devicePixelRatioF()
+        for name, (width, height) in self._sizes().items():
+            self.views[name].set_image(_image(render_rgba(lambda figure: draw_message(figure, text), width, height,
+                                                          scale), scale))
             self.export_buttons[name].setEnabled(False)
 
     def eventFilter(self, watched, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and watched in self.canvases.values():
+        if event.type() == QEvent.Type.Resize and watched in self.views.values():
             for button in watched.findChildren(QToolButton):
                 button.adjustSize()
                 button.move(watched.width() - button.width() - 4, 4)
@@ -172,17 +262,30 @@ class DashboardPanel(QWidget):
     def chart_title(self, name: str) -> str:
         return QCoreApplication.translate("charts", CHARTS[name][0])
 
+    def current_data(self) -> DashboardData | None:
+        """The data of the charts as they should be now: what is shown, else (the tab still
+        drawing, or hidden) computed here for the latest report."""
+        if self._pending is not None:
+            source, report = self._pending, self._pending_report
+            self._pending = self._pending_report = None
+            self._shown, self._shown_report, self._message = source, report, None
+            data = dashboard_data(source[0], report)
+            self._draw(lambda: data)
+            self.data = data
+        elif self.data is None and self._shown is not None and self._message is None:
+            self.data = dashboard_data(self._shown[0], self._shown_report)
+        return self.data
+
     def save_png(self, name: str, path: str | Path) -> Path:
         """Write chart ``name`` (a key of planner.charts.CHARTS) as a PNG at 150 dpi."""
-        self._refresh()
-        if self.data is None:
+        data = self.current_data()
+        if data is None:
             raise RuntimeError("the dashboard has no data to export yet")
-        return save_png(name, self.data, path, QCoreApplication.translate)
+        return save_png(name, data, path, QCoreApplication.translate)
 
     def export(self, name: str) -> Path | None:
         """Ask where to save chart ``name`` and write it there; ``None`` when cancelled."""
-        self._refresh()
-        if self.data is None:
+        if self.current_data() is None:
             return None
         suggested = str(Path(self.export_folder) / f"{name}_{self.data.period.label}.png")
         chosen = self.choose_path(self.tr("Export “%1” as PNG").replace("%1", self.chart_title(name)), suggested)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
-from planner.qt.health_marks import FILTERS
+from planner.qt.health_marks import FILTERS, LEGEND, tint
 from planner.views.sheet_view import SheetView
 
 
@@ -26,6 +28,17 @@ class HealthBar(QWidget):
         layout.setContentsMargins(4, 2, 4, 2)
         layout.addWidget(QLabel(self.tr("Show:")))
         layout.addWidget(self.combo)
+        layout.addSpacing(12)
+        self.legend = []  # (swatch, name) per tint, so the colours never stand alone
+        for flags, name in LEGEND:
+            swatch = QLabel()
+            swatch.setPixmap(_swatch(tint(flags), self.fontMetrics().height()))
+            label = QLabel(QCoreApplication.translate("DealHealth", name))
+            label.setToolTip(self.combo.toolTip())
+            layout.addWidget(swatch)
+            layout.addWidget(label)
+            layout.addSpacing(6)
+            self.legend.append((swatch, label))
         layout.addStretch(1)
         model.health_changed.connect(self.refresh)
         self.refresh()
@@ -45,3 +58,15 @@ class HealthBar(QWidget):
             self.combo.setItemText(index, texts[self.combo.itemData(index)])
         self.combo.setCurrentIndex(self.combo.findData(self.model.health_filter))
         self.combo.blockSignals(False)
+
+
+def _swatch(colour: QColor, size: int) -> QPixmap:
+    """A square of a row tint as it shows over a white cell, with a thin edge."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor("white"))
+    painter = QPainter(pixmap)
+    painter.fillRect(pixmap.rect(), colour)
+    painter.setPen(QColor(0, 0, 0, 60))
+    painter.drawRect(0, 0, size - 1, size - 1)
+    painter.end()
+    return pixmap

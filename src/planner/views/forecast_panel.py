@@ -139,12 +139,17 @@ class ForecastPanel(QWidget):
         top.addLayout(side)
 
         self.by_rep_view = BookTableView(self.by_rep_model)
-        accuracy = QSplitter(Qt.Orientation.Horizontal)
+        accuracy = self._accuracy_split = QSplitter(Qt.Orientation.Horizontal)
         self.accuracy_view = BookTableView(self.accuracy_model)
         accuracy.addWidget(titled(self.tr("Accuracy per closed period and method (1 − |forecast − actual| ÷ actual; "
                                           "the best method of each period is highlighted)"), self.accuracy_view))
-        accuracy.addWidget(titled(self.tr("By method, on average"), BookTableView(self.methods_model)))
-        accuracy.setSizes([600, 460])
+        self.methods_view = BookTableView(self.methods_model)
+        accuracy.addWidget(titled(self.tr("By method, on average"), self.methods_view))
+        accuracy.setStretchFactor(0, 1)
+        accuracy.setStretchFactor(1, 0)
+        accuracy.setCollapsible(1, False)
+        self.methods_model.modelReset.connect(self._fit_methods)
+        self._fit_methods()
         self.lower = QTabWidget()
         self.lower.addTab(accuracy, self.tr("Accuracy"))
         for title, widget in sheets:
@@ -157,6 +162,17 @@ class ForecastPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
+
+    def _fit_methods(self) -> None:
+        """The summary is narrow: it keeps the width of its columns (none clipped), the
+        per-period table takes the rest."""
+        view = self.methods_view
+        view.fit_columns()
+        width = view.horizontalHeader().length() + view.verticalHeader().width() + 2 * view.frameWidth() \
+            + view.verticalScrollBar().sizeHint().width()
+        view.setMinimumWidth(width)
+        total = sum(self._accuracy_split.sizes()) or 1060
+        self._accuracy_split.setSizes([max(total - width, 0), width])
 
     def _best_in_period(self, row: int) -> bool:
         rank = self.accuracy_model.frame["rank"].iloc[row]

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGroupBox, QHBoxLay
 from planner.core import schema
 from planner.io import import_session as session
 from planner.io.mapping import kind_of_stage
-from planner.qt.i18n import error_text
+from planner.qt.i18n import error_text, value_label
 
 ERROR_STYLE = "color: #b00020"
 NEW_KINDS = ("open", "won", "lost")
@@ -269,8 +269,8 @@ class CheckPage(QWizardPage):
         altered = sum(c["changed"] for c in summary.tables.values())
         self.status.setStyleSheet("")
         if added or altered or summary.new_columns:
-            text = self.tr("Ready: %1 rows will be added and %2 changed, as one step you can undo.")
-            self.status.setText(text.replace("%1", f"{added:,}").replace("%2", f"{altered:,}"))
+            text = self.tr("Ready: %Ln row(s) will be added and %1 changed, as one step you can undo.", "", added)
+            self.status.setText(text.replace("%1", f"{altered:,}"))
         else:
             self.status.setText(self.tr("The book already holds everything in these files: nothing will change."))
         if summary.new_columns:
@@ -292,12 +292,19 @@ class CheckPage(QWizardPage):
         self.stages.setRowCount(len(names))
         for row, name in enumerate(names):
             self.stages.setItem(row, 0, QTableWidgetItem(name))
-            choices = [kind for kind in NEW_KINDS] + [stage for stage in existing if stage not in names]
+            # another new name can take this one's deals too (two spellings of one stage), unless
+            # that name itself goes to another stage
+            others = [other for other in names if other != name
+                      and wizard.mapping.stages.get(other) in (None, *schema.STAGE_KINDS)]
+            choices = [kind for kind in NEW_KINDS] + [stage for stage in existing if stage not in names] + others
             box = QComboBox()
             for choice in choices:
-                box.addItem(self.tr("A new stage (%1)").replace("%1", QCoreApplication.translate("values", choice))
-                            if choice in NEW_KINDS and choice not in existing
-                            else self.tr("The stage %1").replace("%1", choice))
+                if choice in NEW_KINDS and choice not in existing:
+                    box.addItem(self.tr("A new stage (%1)").replace("%1", value_label(choice)))
+                elif choice in others:
+                    box.addItem(self.tr("The new stage %1").replace("%1", choice))
+                else:
+                    box.addItem(self.tr("The stage %1").replace("%1", choice))
             current = wizard.mapping.stages.get(name) or (self.result.mapping.stages.get(name) if self.result else None)
             current = current or kind_of_stage(name) or "open"
             box.setCurrentIndex(choices.index(current) if current in choices else 0)

@@ -159,6 +159,7 @@ class MappingPage(QWizardPage):
         self.body.setEnabled(True)
         self.status.hide()
         self._fill()
+        self._explain()
         self.completeChanged.emit()
 
     def _preview_failed(self, generation: int, error: Exception) -> None:
@@ -263,7 +264,28 @@ class MappingPage(QWizardPage):
             return
         session.set_table(self.wizard_.mapping, source, self.table_box.itemData(index))
         self._show_source()
+        self._explain()
         self.completeChanged.emit()
+
+    def _explain(self) -> None:
+        """Say why Next is disabled when no sheet goes to a table: the files hold no rows, or
+        every sheet is skipped."""
+        wizard = self.wizard_
+        if self.busy or wizard.mapping is None:
+            return
+        empty = [f"{source.file} — {source.sheet}" if source.sheet else source.file
+                 for source in wizard.previews if not source.row_count]
+        if wizard.previews and len(empty) == len(wizard.previews):  # said even when a sheet has a table
+            text = self.tr("No rows of data in %1: there is nothing to import. Go back and choose a file "
+                           "with rows under its headers.").replace("%1", ", ".join(empty))
+        elif self.isComplete():
+            self.status.hide()
+            return
+        else:
+            text = self.tr("Every sheet is skipped: choose a table in “Goes to” for at least one.")
+        self.status.setStyleSheet("color: #b00020")
+        self.status.setText(text)
+        self.status.show()
 
     def choose_table(self, table: str | None) -> None:
         """Send the shown sheet to ``table`` (None: skip it), as picking it in the box does."""

@@ -25,11 +25,13 @@ from planner.core.schema import ROW_ID, Kind
 from planner.qt.book_model import BookTableModel
 from planner.qt.clipboard import fit_block, format_html, format_tsv, parse_html, parse_tsv
 from planner.qt.delegates import CellDelegate
-from planner.qt.i18n import error_text
+from planner.qt.i18n import error_text, value_label
+from planner.qt.table_model import NativeRole
 from planner.views.table_view import BookTableView, FrozenColumn
 
 # Shown in full in a refusal's details; beyond this, a count.
 MAX_LISTED = 200
+MAX_FITTED_LABELS = 2000  # a reference to more rows than this is sized by its sample like any column
 
 
 _COPIED = False  # whether this process put mime data of its own on the clipboard
@@ -161,7 +163,12 @@ class SheetView(BookTableView):
         self.status.emit(self.tr("Copied %1 cells").replace("%1", f"{sum(len(r) for r in cells.values()):,}"))
 
     def _text(self, row: int, column: int) -> str:
-        return self.model().data(self.model().index(row, column), Qt.ItemDataRole.DisplayRole) or ""
+        model, index = self.model(), self.model().index(row, column)
+        spec = model.spec_column(column) if hasattr(model, "spec_column") else None
+        if spec is not None and spec.allowed:  # the code, as files hold it, not its label
+            code = model.data(index, NativeRole)
+            return "" if code is None else str(code)
+        return model.data(index, Qt.ItemDataRole.DisplayRole) or ""
 
     def cut(self) -> None:
         self.copy()
@@ -470,7 +477,34 @@ class SheetView(BookTableView):
         """Size columns to a newly shown book, unless the user's own widths were restored."""
         if not self._layout_saved:
             self.fit_columns()
+            self._fit_choice_columns()
         self.frozen.setColumnWidth(0, self.columnWidth(0))
+
+    def _fit_choice_columns(self) -> None:
+        """A stage, a rep or an allowed value is one of a few labels: its column fits the longest,
+        which the sampled rows of fit_columns may have missed ("Qualificat…")."""
+        model = self.model()
+        if model.book is None:
+            return
+        metrics, padding = self.fontMetrics(), 2 * self.fontMetrics().averageCharWidth() + 8  # a cell's margins
+        for column in range(model.columnCount()):
+            spec = model.spec_column(column)
+            if spec is None:
+                continue
+            if spec.allowed:
+                labels = [value_label(code) for code in spec.allowed]
+            elif spec.kind is Kind.REF:
+                titles = model.book.titles(spec.ref).dropna()
+                if len(titles) > MAX_FITTED_LABELS:
+                    continue
+                labels = [str(title) for title in titles.unique()]
+            else:
+                continue
+            header = model.headerData(column, Qt.Orientation.Horizontal) or ""
+            wanted = max([metrics.horizontalAdvance(label) for label in labels] + [0]) + padding
+            wanted = max(wanted, self.horizontalHeader().sectionSizeHint(column) if header else 0)
+            if self.columnWidth(column) < wanted:
+                self.setColumnWidth(column, min(wanted, 320))
 
     def save_layout(self, settings: QSettings, key: str) -> None:
         settings.setValue(f"sheets/{key}/header", self.horizontalHeader().saveState())

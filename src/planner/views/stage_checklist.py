@@ -15,6 +15,7 @@ a modal dialog inside the editor's commit would take its focus and commit it a s
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFrame, QLabel, QVBoxLayout, QWidget
@@ -32,19 +33,29 @@ class ExitCriteriaDialog(QDialog):
     def __init__(self, request: Checklist, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.request = request
-        self.setWindowTitle(self.tr("Exit criteria of %1").replace("%1", request.leaving))
+        names = [stage for stage, _items in request.groups]
+        self.setWindowTitle(self.tr("Exit criteria of %1").replace("%1", ", ".join(names)))
         deal = request.deal_id if not request.deal_name else f"{request.deal_id} · {request.deal_name}"
-        intro = QLabel(self.tr("Before %1 moves from %2 to %3, confirm each exit criterion of %2:").replace(
-            "%1", deal).replace("%2", request.leaving).replace("%3", request.entering))
+        if names == [request.leaving]:
+            text = self.tr("Before %1 moves from %2 to %3, confirm each exit criterion of %2:")
+        else:  # a move that skips stages needs their evidence too
+            text = self.tr("Before %1 moves from %2 to %3, confirm each exit criterion of the stages it "
+                           "leaves and skips:")
+        intro = QLabel(text.replace("%1", deal).replace("%2", request.leaving).replace("%3", request.entering))
         intro.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         self.boxes = []
-        for item in request.items:
-            box = QCheckBox(item)
-            box.toggled.connect(self._update)
-            layout.addWidget(box)
-            self.boxes.append(box)
+        for stage, items in request.groups:
+            if len(request.groups) > 1:
+                heading = QLabel(f"<b>{escape(stage)}</b>")
+                heading.setContentsMargins(0, 6, 0, 0)
+                layout.addWidget(heading)
+            for item in items:
+                box = QCheckBox(item)
+                box.toggled.connect(self._update)
+                layout.addWidget(box)
+                self.boxes.append(box)
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
         line.setFrameShadow(QFrame.Shadow.Sunken)

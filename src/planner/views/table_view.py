@@ -102,6 +102,7 @@ def titled(title: str, view: QWidget) -> QWidget:
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 4, 0, 0)
     caption = QLabel(f"<b>{title}</b>")
+    caption.setWordWrap(True)  # a long caption wraps rather than widen its table or run into the next
     layout.addWidget(caption)
     layout.addWidget(view)
     return box
