@@ -284,35 +284,32 @@ def test_a_hidden_panel_charts_when_it_is_shown(qtbot, book):
     assert panel.show(snapshot, compute_report(snapshot)) is False
 
 
-def test_showing_the_panel_does_not_freeze_the_window(qtbot, demo):
-    """The charts are computed and drawn off the GUI thread: a 50 ms timer keeps ticking while
-    the tab is shown (it stopped for 1–2 s when the GUI thread drew them)."""
-    import time
+def test_the_charts_are_made_and_drawn_off_the_gui_thread(qtbot, demo, monkeypatch):
+    """Showing the tab only starts the work: the data and every figure are made on a worker
+    thread (drawing them on the GUI thread froze the window for 1–2 s; the figures are in
+    benchmarks/bench_dashboard.py) and the cards paint the images that come back."""
+    import threading
 
-    from PySide6.QtCore import QTimer
+    from planner.views import dashboard
 
-    from planner.views.dashboard import DashboardPanel
+    threads = []
+    original = dashboard.render_rgba
 
-    panel = DashboardPanel()
+    def render(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(dashboard, "render_rgba", render)
+    panel = dashboard.DashboardPanel()
     qtbot.addWidget(panel)
-    panel.resize(1280, 1000)
     snapshot = demo.snapshot()
-    panel.show(snapshot, compute_report(snapshot))
-    gaps, last = [], [time.perf_counter()]
-
-    def tick():
-        now = time.perf_counter()
-        gaps.append(now - last[0])
-        last[0] = now
-    timer = QTimer(interval=50, timeout=tick)
-    timer.start()
+    panel.show(snapshot, compute_report(snapshot))  # hidden: kept for when the tab is shown
+    threads.clear()  # (the empty panel's "no report" cards are drawn where it was made)
     with qtbot.waitSignal(panel.charted, timeout=WAIT):
-        last[0] = time.perf_counter()
         panel.show()
-    panel.grab()  # painted
-    qtbot.wait(100)
-    timer.stop()
-    assert panel.data is not None and max(gaps) < 0.6, gaps
+        assert panel.data is None  # showing only started the work
+    assert len(threads) >= len(dashboard.CHARTS)
+    assert all(thread is not threading.main_thread() for thread in threads)
 
 
 def test_the_panel_renders_offscreen_and_exports_pngs(panel, qtbot, demo, tmp_path):
