@@ -267,7 +267,7 @@ def test_import_into_with_dry_run_shows_the_plan_and_leaves_the_book_as_it_was(m
     out = planner("import", changes, "--into", book, "--dry-run").stdout
     assert f"merging {changes} into {book}:" in out
     assert "Deals: 1 to add, 1 to change, 2 unchanged" in out
-    assert "D-2: stage, amount, closed" in out  # the changed row, with the columns that change
+    assert "D-2: stage Negotiation → Closed Won" in out  # the changed row, with the cells that change
     assert f"dry run: {book} was not changed" in out and "merged into" not in out
     assert book.read_bytes() == before
 
@@ -319,3 +319,132 @@ def test_a_file_that_is_not_a_workbook_is_refused_in_one_line(tmp_path):
     result = planner("import", fake, "--out", tmp_path / "x.planner", check=False)
     assert result.returncode == 1 and result.stderr.startswith("planner: error: ") and "Traceback" not in result.stderr
     assert not (tmp_path / "x.planner").exists()
+
+
+# -- export and import never replace what they must not, and fail in one line ----------------------------------
+def one_line_error(result, message: str) -> None:
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.startswith("planner: error: ") and message in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_export_never_replaces_the_book_nor_a_file_that_is_not_a_workbook(demo_file, tmp_path):
+    book = tmp_path / "demo.planner"
+    shutil.copyfile(demo_file, book)
+    (tmp_path / "link.planner").symlink_to(book)
+    (tmp_path / "deals.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    before = book.read_bytes()
+    for out, message in [(book, "is the book being exported"),
+                         (tmp_path / "link.planner", "is the book being exported"),
+                         (tmp_path / "." / "demo.planner", "is the book being exported"),
+                         (tmp_path / "deals.csv", "exists and is not an Excel workbook")]:
+        one_line_error(planner("export", book, "--out", out, "--force", check=False), message)
+    assert book.read_bytes() == before and (tmp_path / "deals.csv").read_text(encoding="utf-8") == "a,b\n1,2\n"
+    # an existing workbook is replaced only with --force, as demo and import --out do
+    workbook = tmp_path / "demo.xlsx"
+    workbook.write_bytes(b"PK\x03\x04 an older export")
+    one_line_error(planner("export", book, "--out", workbook, check=False), "already exists (use --force")
+    assert workbook.read_bytes() == b"PK\x03\x04 an older export"
+    planner("export", book, "--out", workbook, "--force")
+    assert workbook.stat().st_size > 10_000
+
+
+@pytest.mark.parametrize("out, message", [
+    ("{tmp}/missing/x.xlsx", "the folder {tmp}/missing does not exist"),
+    ("{tmp}/folder", "is a folder"),
+])
+def test_export_to_a_place_that_cannot_be_written_is_one_line(demo_file, tmp_path, out, message):
+    (tmp_path / "folder").mkdir()
+    result = planner("export", demo_file, "--out", out.format(tmp=tmp_path), check=False)
+    one_line_error(result, message.format(tmp=tmp_path))
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["folder"]  # nothing half-written
+    assert list((tmp_path / "folder").iterdir()) == []
+
+
+def test_export_counts_every_sheet_it_writes(demo_file, tmp_path):
+    from python_calamine import CalamineWorkbook
+
+    out = planner("export", demo_file, "--out", tmp_path / "demo.xlsx").stdout
+    sheets = CalamineWorkbook.from_path(str(tmp_path / "demo.xlsx")).sheet_names
+    assert "Charts" in sheets and f": {len(sheets)} sheets," in out
+
+
+def test_import_out_lists_every_table_it_filled(demo_file, tmp_path):
+    planner("export", demo_file, "--out", tmp_path / "demo.xlsx")
+    out = planner("import", tmp_path / "demo.xlsx", "--out", tmp_path / "back.planner").stdout
+    for table in ("1,500 Deals", "StageHistory", "15 Reps", "Quotas", "Plans", "Splits", "Leads", "ForecastSnapshots"):
+        assert table in out
+    assert "ForecastAccuracy" not in out  # empty tables are left out
+
+
+def test_import_out_is_never_one_of_the_inputs_nor_a_workbook_name(merge_files):
+    book, changes = merge_files
+    folder = book.parent
+    (folder / "changes.planner").symlink_to(changes)
+    text = changes.read_text(encoding="utf-8")
+    one_line_error(planner("import", changes, "--out", folder / "changes.planner", "--force", check=False),
+                   "is one of the files being imported")
+    for name in ("changes.csv", "new.xlsx"):
+        one_line_error(planner("import", changes, "--out", folder / name, "--force", check=False),
+                       "use planner export for a workbook")
+    assert changes.read_text(encoding="utf-8") == text and not (folder / "new.xlsx").exists()
+
+
+@pytest.mark.parametrize("name, message", [("folder", "is a folder"), ("missing/m.json", "does not exist")])
+def test_a_mapping_that_cannot_be_saved_is_refused_before_the_book_is_written(merge_files, name, message):
+    book, changes = merge_files
+    (book.parent / "folder").mkdir()
+    result = planner("import", changes, "--out", book.parent / "new.planner", "--save-mapping", book.parent / name,
+                     check=False)
+    one_line_error(result, message)
+    assert not (book.parent / "new.planner").exists()
+    before = book.read_bytes()
+    one_line_error(planner("import", changes, "--into", book, "--yes", "--save-mapping", book.parent / name,
+                           check=False), message)
+    assert book.read_bytes() == before
+
+
+def test_import_into_shows_old_and_new_values_as_the_book_shows_them(merge_files):
+    book, changes = merge_files
+    out = planner("import", changes, "--into", book, "--dry-run").stdout
+    assert "D-2: stage Negotiation → Closed Won, amount 2,500.00 → 2,600.00, closed (empty) → 2026-04-01" in out
+
+
+@pytest.mark.parametrize("answer", ["n", EOFError, KeyboardInterrupt])
+def test_import_into_not_applied_leaves_the_file_byte_for_byte(merge_files, monkeypatch, capsys, answer):
+    from planner import cli
+
+    book, changes = merge_files
+    before = book.read_bytes()
+
+    def ask(prompt):
+        if isinstance(answer, str):
+            return answer
+        raise answer
+
+    monkeypatch.setattr(cli, "_interactive", lambda: True)
+    monkeypatch.setattr("builtins.input", ask)
+    try:
+        code = cli.run(cli.parse(["import", str(changes), "--into", str(book)]))
+    except (EOFError, KeyboardInterrupt) as error:
+        pytest.fail(f"{error!r} escaped the prompt")
+    assert code == 1
+    assert f"not applied: {book} was not changed" in capsys.readouterr().out
+    assert book.read_bytes() == before
+
+
+def test_import_into_with_nothing_to_change_leaves_the_file_byte_for_byte(merge_files):
+    book, _ = merge_files
+    before = book.read_bytes()
+    for _ in range(2):
+        assert "nothing to change" in planner("import", book.parent / "book.csv", "--into", book, "--yes").stdout
+    assert book.read_bytes() == before
+
+
+def test_forecast_snapshot_out_of_the_calendar_is_one_line(demo_file, tmp_path):
+    book = tmp_path / "demo.planner"
+    shutil.copyfile(demo_file, book)
+    before = book.read_bytes()
+    one_line_error(planner("forecast", "snapshot", book, "--as-of", "1850-01-01", check=False),
+                   "--as-of must lie between 1900 and 2199")
+    assert book.read_bytes() == before

@@ -612,3 +612,38 @@ def test_the_workbook_renders_to_pdf_with_its_charts_and_cjk_names(tmp_path):
                     str(pdf), str(tmp_path / "charts")], check=True, timeout=60)
     png = next(tmp_path.glob("charts*.png"))
     assert png.stat().st_size > 10_000
+
+
+# -- where an export may be written ----------------------------------------------------------------------------
+def test_export_book_never_replaces_the_book_it_exports_nor_other_files(tmp_path):
+    from planner.storage import save_book
+
+    book = tmp_path / "book.planner"
+    save_book(small_book(), book)
+    before = book.read_bytes()
+    with pytest.raises(PlannerError, match="is the book being exported"):
+        export_book(small_book(), book, source=book)
+    with pytest.raises(PlannerError, match="exists and is not an Excel workbook"):  # the app passes no source
+        export_book(small_book(), book)
+    assert book.read_bytes() == before
+    # a workbook there is replaced: the app's save dialog asked first
+    workbook = tmp_path / "book.xlsx"
+    export_book(small_book(), workbook)
+    first = workbook.stat().st_mtime_ns
+    export_book(small_book(), workbook, period="2026-02")
+    assert workbook.stat().st_mtime_ns >= first
+    assert CalamineWorkbook.from_path(str(workbook)).sheet_names[0] == "Summary"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["book.planner", "book.xlsx"]
+
+
+def test_a_read_only_location_is_a_planner_error_not_a_traceback(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    def refused(*args, **kwargs):
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+
+    monkeypatch.setattr(excel_export.os, "replace", refused)
+    monkeypatch.setattr(Path, "unlink", refused)  # the temporary file cannot be removed either
+    with pytest.raises(PlannerError, match="book.xlsx cannot be written: Read-only file system"):
+        export_book(small_book(), tmp_path / "book.xlsx")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import unicodedata
 from datetime import date
@@ -24,6 +25,10 @@ COMMANDS = ("open", "demo", "report", "copy", "import", "export", "forecast")
 
 NOT_CONFIRMED = QT_TRANSLATE_NOOP("errors", "{book} was not changed: pass --yes to apply these changes, or --dry-run "
                                             "to only show them")
+
+ALREADY_EXISTS = QT_TRANSLATE_NOOP("errors", "{path} already exists (use --force to overwrite it)")
+CANNOT_WRITE = QT_TRANSLATE_NOOP("errors", "{path} cannot be written: {reason}")
+NO_PERMISSION = QT_TRANSLATE_NOOP("errors", "Cannot save {path}: no permission to write there")
 
 DESCRIPTION = """\
 Planner: a spreadsheet-style planner for sales teams (pipeline, quotas, attainment,
@@ -106,6 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
     exporter.add_argument("book", type=_target, help="book file (.planner) or postgresql://… address")
     exporter.add_argument("--out", required=True, type=Path, help="the workbook to write (.xlsx)")
     exporter.add_argument("--period", help="the period of the computed sheets (default: the current quarter)")
+    exporter.add_argument("--force", action="store_true", help="replace FILE.xlsx if it exists (only ever a workbook)")
 
     _forecast_parser(commands)
 
@@ -162,8 +168,7 @@ def _demo(args: argparse.Namespace) -> int:
     if args.deals < 1 or (args.reps is not None and args.reps < 1):
         raise PlannerError(QT_TRANSLATE_NOOP("errors", "--deals and --reps must be positive"))
     if args.out.exists() and not args.force:
-        raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} already exists (use --force to overwrite it)"),
-                           path=str(args.out))
+        raise PlannerError(ALREADY_EXISTS, path=str(args.out))
     save_book(demo_book(as_of=args.as_of, deals=args.deals, reps=args.reps), args.out)
     print(f"wrote {args.out}")
     return 0
@@ -187,16 +192,18 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from planner.core import schema
     from planner.io.excel_import import build_book, read_tables
     from planner.io.mapping import Mapping
     from planner.storage import write_book
 
     mapping = Mapping.load(args.mapping) if args.mapping else _planner_export_mapping(args.files)
-    if args.out is not None and isinstance(args.out, Path) and args.out.exists() and not args.force:
-        raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} already exists (use --force to overwrite it)"),
-                           path=str(args.out))
     if args.out is not None and (args.yes or args.dry_run):
         raise PlannerError(QT_TRANSLATE_NOOP("errors", "--yes and --dry-run go with --into"))
+    if isinstance(args.out, Path):
+        _check_import_out(args.out, args.files, args.force)
+    if args.save_mapping:  # checked before anything is written: a bad name never leaves half the work done
+        _check_new_file(args.save_mapping, [*args.files, *(p for p in (args.out, args.into) if isinstance(p, Path))])
     if args.into is not None:
         result, applied = _merge_into(args, mapping)
     else:
@@ -204,13 +211,50 @@ def _import(args: argparse.Namespace) -> int:
         result.refuse_if_problems()
         book = build_book(result)
         write_book(book, args.out, replace_other=args.force)
-        counts = ", ".join(f"{len(book[name]):,} {name}" for name in ("Deals", "Reps", "Stages", "Quotas")
-                           if len(book[name]))
+        counts = ", ".join(f"{len(book[name]):,} {name}" for name in schema.TABLES if len(book[name]))
         print(f"imported {counts} into {args.out}")
         _print_warnings(result.warnings, sys.stderr, "")
     if args.save_mapping:
-        result.mapping.save(args.save_mapping)
+        try:
+            result.mapping.save(args.save_mapping)
+        except OSError as error:
+            raise PlannerError(CANNOT_WRITE, path=str(args.save_mapping), reason=error.strerror or str(error)) from None
     return 0 if applied else 1
+
+
+def _check_import_out(out: Path, files: list[Path], force: bool) -> None:
+    """``import --out``: a new book, never one of the files read nor a workbook or CSV name."""
+    from planner.io.excel_export import same_file
+
+    if out.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".csv"):
+        raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path}: import --out writes a Planner book (.planner), not "
+                                                       "a workbook or CSV; use planner export for a workbook"),
+                           path=str(out))
+    if out.is_dir():
+        raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} is a folder; choose a file name"), path=str(out))
+    if any(same_file(out, path) for path in files):
+        raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} is one of the files being imported: choose another "
+                                                       "name for the book"), path=str(out))
+    if out.exists() and not force:
+        raise PlannerError(ALREADY_EXISTS, path=str(out))
+
+
+def _check_new_file(path: Path, keep: list[Path]) -> None:
+    """Refuse to write ``path`` when it is a folder, one of ``keep``, or its folder is missing
+    or not writable."""
+    from planner.io.excel_export import same_file
+
+    if path.is_dir():
+        raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} is a folder; choose a file name"), path=str(path))
+    if any(same_file(path, other) for other in keep):
+        raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} is one of the files this command reads or writes: "
+                                                       "choose another name"), path=str(path))
+    folder = path.resolve().parent
+    if not folder.is_dir():
+        raise PlannerError(QT_TRANSLATE_NOOP("errors", "Cannot save {path}: the folder {folder} does not exist"),
+                           path=str(path), folder=str(path.parent))
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise PlannerError(NO_PERMISSION, path=str(path))
 
 
 def _print_warnings(warnings: list, file, indent: str) -> None:
@@ -224,35 +268,50 @@ def _merge_into(args: argparse.Namespace, mapping):
     """``import --into``: plan the merge and print what it changes, then apply it only when
     told to: ``--yes``, or the user answers yes at a terminal; ``--dry-run`` stops after the
     plan; without a terminal and neither flag, nothing is applied (an error). Returns the
-    import and whether the book is as the user wanted (False: the user said no)."""
+    import and whether the book is as the user wanted (False: the user said no).
+
+    The plan is made on the book opened read-only, so a merge that is not applied leaves the
+    file as it was, byte for byte; only applying opens it for editing, and plans again on the
+    book opened: if that plan differs from the one shown (someone changed the book meanwhile),
+    nothing is applied."""
     from planner.io.excel_import import plan_merge, read_tables
     from planner.storage import Store
 
     asking = not (args.yes or args.dry_run) and _interactive()
-    # only a merge that may be applied holds the book (a dry run leaves it untouched)
-    store = Store.open(args.into, "edit" if args.yes or asking else "read")
+    book = _load(args.into, "read")
+    result = read_tables(args.files, mapping, currency=book.currency, book=book)
+    result.refuse_if_problems()
+    change, summary = plan_merge(book, result)
+    shown = _plan_lines(book, change, summary)
+    print(f"merging {', '.join(map(str, args.files))} into {args.into}:")
+    for line in shown:
+        print(f"  {line}")
+    _print_warnings(result.warnings, sys.stdout, "  ")
+    if summary.empty:
+        print(f"nothing to change: {args.into} is left as it is")
+        return result, True
+    if args.dry_run:
+        print(f"dry run: {args.into} was not changed")
+        return result, True
+    if not args.yes:
+        if not asking:
+            raise PlannerError(NOT_CONFIRMED, book=str(args.into))
+        try:
+            answer = input(f"Apply these changes to {args.into}? [y/N] ").strip().lower()
+        except (EOFError, KeyboardInterrupt):  # Ctrl-D or Ctrl-C: a no
+            print()
+            answer = ""
+        if answer not in ("y", "yes"):
+            print(f"not applied: {args.into} was not changed")
+            return result, False
+    store = Store.open(args.into, "edit")
     try:
         book = store.load()
-        result = read_tables(args.files, mapping, currency=book.currency, book=book)
-        result.refuse_if_problems()
         change, summary = plan_merge(book, result)
-        print(f"merging {', '.join(map(str, args.files))} into {args.into}:")
-        for line in summary.plan_lines():
-            print(f"  {line}")
-        _print_warnings(result.warnings, sys.stdout, "  ")
-        if summary.empty:
-            print(f"nothing to change: {args.into} is left as it is")
-            return result, True
-        if args.dry_run:
-            print(f"dry run: {args.into} was not changed")
-            return result, True
-        if not args.yes:
-            if not asking:
-                raise PlannerError(NOT_CONFIRMED, book=str(args.into))
-            answer = input(f"Apply these changes to {args.into}? [y/N] ").strip().lower()
-            if answer not in ("y", "yes"):
-                print(f"not applied: {args.into} was not changed")
-                return result, False
+        if _plan_lines(book, change, summary) != shown:
+            raise PlannerError(QT_TRANSLATE_NOOP("errors", "{book} was changed by someone else while the merge was "
+                                                           "planned; nothing was applied: run the import again"),
+                               book=str(args.into))
         book.apply(change)
         changes = book.take_changes()
         if changes:
@@ -261,6 +320,39 @@ def _merge_into(args: argparse.Namespace, mapping):
         store.close()
     print(f"merged into {args.into}: {summary}")
     return result, True
+
+
+def _load(target, mode: str):
+    from planner.storage import Store
+
+    store = Store.open(target, mode)
+    try:
+        return store.load()
+    finally:
+        store.close()
+
+
+def _plan_lines(book, change, summary, rows_shown: int = 5) -> list[str]:
+    """What a merge will do: per table the rows to add, to change and left unchanged, and the
+    first changed rows by key with each changed cell as the book shows it, old → new."""
+    from planner.io.import_session import changed_rows
+
+    out = []
+    for table, counts in summary.tables.items():
+        out.append(f"{table}: {counts['added']:,} to add, {counts['changed']:,} to change, "
+                   f"{counts['unchanged']:,} unchanged")
+        rows = []
+        for row in changed_rows(book, change, limit=10 * rows_shown, table=table):
+            cells = [f"{column} {before or '(empty)'} → {after or '(empty)'}"
+                     for column, before, after in row.cells if before != after]
+            if cells:
+                rows.append(f"  {row.key}: {', '.join(cells)}")
+        out += rows[:rows_shown]
+        if rows and counts["changed"] > len(rows[:rows_shown]):
+            out.append(f"  (and {counts['changed'] - len(rows[:rows_shown]):,} more)")
+        if table in summary.new_columns:
+            out.append(f"  new columns: {', '.join(summary.new_columns[table])}")
+    return out
 
 
 def _interactive() -> bool:
@@ -287,10 +379,13 @@ def _planner_export_mapping(files: list[Path]):
 
 
 def _export(args: argparse.Namespace) -> int:
-    from planner.io.excel_export import export_book
+    from planner.io.excel_export import check_target, export_book
     from planner.storage import open_book
 
-    summary = export_book(open_book(args.book), args.out, args.period)
+    check_target(args.out, args.book)  # before the book is read: the book itself is never replaced
+    if args.out.exists() and not args.force:
+        raise PlannerError(ALREADY_EXISTS, path=str(args.out))
+    summary = export_book(open_book(args.book), args.out, args.period, source=args.book)
     print(f"wrote {args.out}: {len(summary.sheets)} sheets, {summary.formulas:,} live formulas, "
           f"{summary.charts} charts (period {summary.period})")
     return 0
@@ -328,8 +423,12 @@ def _forecast(args: argparse.Namespace) -> int:
     """``planner forecast snapshot|accuracy``: snapshots are saved like any edit of the book."""
     from planner.core.forecast_accuracy import FORECAST_ACCURACY, METHOD_ACCURACY, accuracy, snapshot_change
     from planner.core.report import json_records
+    from planner.core.schema import FIRST_YEAR, LAST_YEAR
     from planner.storage import Store, open_book
 
+    if args.as_of and not FIRST_YEAR <= args.as_of.year <= LAST_YEAR:  # refused before the book is opened
+        raise PlannerError(QT_TRANSLATE_NOOP("errors", "--as-of must lie between {low} and {high}"),
+                           low=FIRST_YEAR, high=LAST_YEAR)
     if args.action == "accuracy":
         book = open_book(args.book)
         book.require_valid()

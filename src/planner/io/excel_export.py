@@ -52,7 +52,10 @@ import secrets
 import time
 from pathlib import Path
 
+from xlsxwriter.exceptions import FileCreateError
+
 from planner.core.book import Book, Tables
+from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.periods import Period
 from planner.core.problems import BookProblems
 from planner.core.report import compute_report
@@ -65,7 +68,8 @@ from planner.io.export_workbook import _WorkbookWriter
 
 
 def export_book(book: Tables, path: str | os.PathLike, period: Period | str | None = None,
-                progress: Progress | None = None, translate=None) -> ExportSummary:
+                progress: Progress | None = None, translate=None,
+                source: str | os.PathLike | None = None) -> ExportSummary:
     """Write ``book`` (a :class:`Book` or a snapshot) to the workbook ``path``.
 
     ``period`` (default: the quarter of the book's date) is the period of the computed
@@ -74,15 +78,20 @@ def export_book(book: Tables, path: str | os.PathLike, period: Period | str | No
     to cancel). ``translate(context, text)`` (default: none; the app passes
     ``QCoreApplication.translate``) translates the Dashboard sheet's chart titles and labels.
     The file is written beside ``path`` and renamed into place, so a failed or cancelled export
-    never leaves half a workbook.
+    never leaves half a workbook. An existing workbook at ``path`` is replaced (the caller asked
+    first); anything else there (a book, a CSV, a folder), and ``source``, the book's own file
+    when given, never is.
 
     Raises
     ------
     PlannerError
         When a setting the figures need is wrong (currency, as_of, rounding), when a sheet
-        would exceed Excel's row limit, or when a text is longer than an Excel cell holds.
+        would exceed Excel's row limit, when a text is longer than an Excel cell holds, or
+        when ``path`` cannot be written or must not be replaced.
     """
     started = time.perf_counter()
+    path = Path(path)
+    check_target(path, source)
     if progress:
         progress(0.0, "Computing")
     snapshot = book.snapshot() if isinstance(book, Book) else book
@@ -90,7 +99,6 @@ def export_book(book: Tables, path: str | os.PathLike, period: Period | str | No
     if isinstance(period, str):
         period = Period.parse(period)
     period = period or snapshot.current_period()
-    path = Path(path)
     report = None
     with contextlib.suppress(BookProblems):  # exported without figures, with its problems listed
         report = compute_report(snapshot, period)
@@ -103,12 +111,71 @@ def export_book(book: Tables, path: str | os.PathLike, period: Period | str | No
         writer = _WorkbookWriter(snapshot, report, period, inputs, str(temporary), progress, translate)
         summary = writer.write()
         os.replace(temporary, path)
+    except (OSError, FileCreateError) as error:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+        raise PlannerError(CANNOT_WRITE, path=str(path), reason=_reason(error)) from None
     except BaseException:
-        temporary.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # the first error is the one to report
+            temporary.unlink(missing_ok=True)
         raise
     summary.path = path
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+CANNOT_WRITE = QT_TRANSLATE_NOOP("errors", "{path} cannot be written: {reason}")
+NO_PERMISSION = QT_TRANSLATE_NOOP("errors", "Cannot save {path}: no permission to write there")
+NOT_A_WORKBOOK = QT_TRANSLATE_NOOP("errors", "{path} exists and is not an Excel workbook: it is not replaced "
+                                             "(choose another name)")
+IS_THE_BOOK = QT_TRANSLATE_NOOP("errors", "{path} is the book being exported: choose another name for the "
+                                          "workbook")
+IS_A_FOLDER = QT_TRANSLATE_NOOP("errors", "{path} is a folder; choose a file name")
+NO_FOLDER = QT_TRANSLATE_NOOP("errors", "Cannot save {path}: the folder {folder} does not exist")
+_XLSX_MAGIC = b"PK\x03\x04"  # an .xlsx is a zip archive
+
+
+def check_target(path: Path, source: str | os.PathLike | None = None) -> None:
+    """Refuse a workbook target that must not be replaced or cannot be written: the exported
+    book itself (``source``, also through another path or a link), a folder, an existing file
+    that is not an xlsx workbook (an empty file may be replaced), a missing or read-only folder.
+    An existing workbook passes: whether to replace it is the caller's question."""
+    path = Path(path)
+    if source is not None and "://" not in str(source) and same_file(path, Path(source)):
+        raise PlannerError(IS_THE_BOOK, path=str(path))
+    if path.is_dir():
+        raise PlannerError(IS_A_FOLDER, path=str(path))
+    if path.exists():
+        try:
+            with path.open("rb") as file:
+                head = file.read(4)
+        except OSError as error:
+            raise PlannerError(CANNOT_WRITE, path=str(path), reason=_reason(error)) from None
+        if head and head != _XLSX_MAGIC:
+            raise PlannerError(NOT_A_WORKBOOK, path=str(path))
+    folder = path.resolve().parent
+    if not folder.is_dir():
+        raise PlannerError(NO_FOLDER, path=str(path), folder=str(path.parent))
+    if not os.access(folder, os.W_OK):
+        raise PlannerError(NO_PERMISSION, path=str(path))
+
+
+def same_file(one: Path, other: Path) -> bool:
+    """Whether two paths name the same file (also through a link or another spelling)."""
+    try:
+        return one.exists() and other.exists() and os.path.samefile(one, other)
+    except OSError:
+        return one.resolve() == other.resolve()
+
+
+def _reason(error: BaseException) -> str:
+    """The operating system's words for why a file could not be written."""
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    cause = error.__context__ if isinstance(error, FileCreateError) else None
+    if isinstance(cause, OSError) and cause.strerror:
+        return cause.strerror
+    return str(error)
 
 
 def export_mapping():
@@ -122,5 +189,6 @@ def export_mapping():
 __all__ = [
     "AGREES", "APP_SUFFIX", "COMPUTED_SHEETS", "EXCEL_MAX_FORMULA", "EXCEL_MAX_ROWS", "EXCEL_MAX_TEXT",
     "FORMULA_TOO_LONG", "INPUT_SHEETS", "TEXT_TOO_LONG", "TOO_MANY_ROWS", "Cond", "ExportSummary", "Progress",
-    "aggregate", "criterion_safe", "excel_serial", "excel_serials", "export_book", "export_mapping", "rounded",
+    "aggregate", "check_target", "criterion_safe", "excel_serial", "excel_serials", "export_book", "export_mapping",
+    "rounded", "same_file",
 ]

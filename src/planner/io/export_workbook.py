@@ -83,6 +83,9 @@ class _WorkbookWriter(_ComputedSheets, _SummarySheet, _ChartSheet, _DashboardShe
                 self.tables.write("CreditLines", self.credit, ["text", "text", "ratio", "date", "money", "text"],
                                   frozen_columns=1)
                 self.summary.sheets["CreditLines"] = len(self.credit)
+            # every sheet written, in the workbook's order (Charts holds no data rows)
+            self.summary.sheets = {sheet.name: self.summary.sheets.get(sheet.name, 0)
+                                   for sheet in self.workbook.worksheets()}
             self.progress(0.9, "Saving")
             self.workbook.close()
         except BaseException:

@@ -116,7 +116,7 @@ class ChangedRow:
     cells: list[tuple[str, str, str]] = field(default_factory=list)  # (column, before, after)
 
 
-def changed_rows(book, change, limit: int = 20) -> list[ChangedRow]:
+def changed_rows(book, change, limit: int = 20, table: str | None = None) -> list[ChangedRow]:
     """The first ``limit`` rows whose values ``change`` sets, with their changed columns.
 
     Parameters
@@ -125,11 +125,13 @@ def changed_rows(book, change, limit: int = 20) -> list[ChangedRow]:
         The book the change is planned against (before it is applied).
     change : Change
         What :func:`planner.io.excel_import.plan_merge` returned.
+    table : str, optional
+        Only the rows of this table (``planner import --into`` shows the first ones of each).
     """
     parts = list(change.changes) if isinstance(change, Batch) else [change]
     rows: dict[tuple[str, int], ChangedRow] = {}
     for part in parts:
-        if not isinstance(part, SetValues):
+        if not isinstance(part, SetValues) or (table is not None and part.table != table):
             continue
         spec = schema.TABLES.get(part.table)
         current = book[part.table]
