@@ -7,6 +7,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from planner.core.money import to_minor, to_ratio
 from planner.core.parse import DateForms, parse_cells, parse_date, parse_value
@@ -121,3 +123,22 @@ def test_whole_numbers_follow_the_same_grouping_rule():
     parsed, bad = parse_cells(cells, whole, "USD")
     assert list(parsed) == [1234, 1234, pd.NA, pd.NA, 7] and [label for label, *_ in bad] == [2, 3]
     assert all("not a whole number" in template for _, _, template, _ in bad)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="0123456789,.' $-€", min_size=1, max_size=12), min_size=1, max_size=20),
+       st.sampled_from(["USD", "KRW", "BHD"]))
+def test_any_text_reads_the_same_on_both_paths(texts, currency):
+    """Whatever is written, the vectorized import path and parse_value agree: same amount, or
+    the same refusal."""
+    cells = pd.Series(texts, dtype="object")
+    parsed, bad = parse_cells(cells, AMOUNT, currency)
+    refused = {label: (template, fields) for label, _value, template, fields in bad}
+    for label, value in cells.items():
+        try:
+            expected = parse_value(value, AMOUNT, currency)
+        except ValueError as error:
+            assert refused[label] == error.args, value
+        else:
+            assert label not in refused, value
+            assert (pd.isna(parsed[label]) and expected is None) or parsed[label] == expected, value

@@ -44,8 +44,8 @@ NUMBER_FORM = (r"(?P<sign>[+-]?)(?P<int>\d{1,3}(?P<sep>[" + SEPARATORS + r"])\d{
                r"(?:\.(?P<frac>\d*))?")
 _NUMBER = re.compile(NUMBER_FORM)
 # 1.234,56, 2,5, 1 234,50, 12,3456: a decimal comma (digits grouped by points or spaces, or not at all)
-_DECIMAL_COMMA = re.compile(r"(?P<int>[+-]?\d{1,3}(?:(?P<sep>[. '\u00a0\u202f\u2009])\d{3}(?:(?P=sep)\d{3})*)?|[+-]?\d+)"
-                            r",(?P<frac>\d+)")
+_DECIMAL_COMMA = re.compile(r"(?P<int>[+-]?\d{1,3}(?:(?P<sep>[. '\u00a0\u202f\u2009])\d{3}(?:(?P=sep)\d{3})*)?"
+                            r"|[+-]?\d+),(?P<frac>\d+)")
 _SEPARATOR_CHARACTERS = re.compile("[" + SEPARATORS + "]")
 
 DECIMAL_COMMA = QT_TRANSLATE_NOOP("errors", "{value!r} is not an amount: write {number} "

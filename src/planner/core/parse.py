@@ -466,8 +466,12 @@ def _scaled_texts(texts: pd.Series, digits: int, exact: bool = False) -> tuple[n
         whole = whole.where(~grouped, whole.str.replace(_SEPARATORS, "", regex=True))
     ok = parts["sign"].notna() & ((whole != "") | (frac != "")) & (whole.str.len() <= 15 - digits)
     if exact:
-        excess = frac.str.slice(digits).str.rstrip("0")
-        ok &= (excess == "") | excess.str.startswith("000") | (excess.str.startswith("999") & (excess.str.len() > 3))
+        longer = frac.str.len() > digits
+        if longer.any():
+            excess = frac[longer].str.slice(digits).str.rstrip("0")
+            noise = ((excess == "") | excess.str.startswith("000")
+                     | (excess.str.startswith("999") & (excess.str.len() > 3)))
+            ok = ok & (~longer | noise.reindex(ok.index, fill_value=True))
     out = np.zeros(len(texts), dtype="int64")
     if ok.any():
         whole, frac, sign = whole[ok], frac[ok], parts["sign"][ok]
