@@ -206,6 +206,26 @@ def test_copy_never_replaces_something_that_is_not_a_book(demo_file, tmp_path):
         assert db.execute("SELECT name FROM sqlite_master").fetchall() == [("customers",)]
 
 
+def test_report_as_of_outside_the_years_says_so_and_growth_help_shows_the_negative_form(demo_file):
+    result = planner("report", demo_file, "--as-of", "1800-01-01", check=False)
+    assert result.returncode == 1 and result.stderr.strip() == \
+        "planner: error: --as-of 1800-01-01 is outside the years Planner accepts (1900 to 2199)"
+    assert "--growth=-10%" in " ".join(planner("report", "--help").stdout.split())
+    result = planner("report", demo_file, "--growth=-200%", check=False)
+    assert result.returncode == 1 and "below -100%" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_import_date_order_reads_ambiguous_days(tmp_path):
+    path = tmp_path / "deals.csv"
+    path.write_text("Deal ID,Deal Name,Owner,Stage,Amount,Created\nD1,A,Kim,Prospecting,100,03/05/2026\n",
+                    encoding="utf-8")
+    result = planner("import", path, "--out", tmp_path / "x.planner", check=False)
+    assert result.returncode == 1 and "could be month first or day first" in result.stderr
+    planner("import", path, "--out", tmp_path / "x.planner", "--date-order", "dmy")
+    report = json.loads(planner("report", tmp_path / "x.planner", "--json").stdout)
+    assert report["as_of"] == "2026-05-03"
+
+
 def test_demo_dates_outside_the_calendar_are_refused(tmp_path):
     result = planner("demo", "--out", tmp_path / "x.planner", "--as-of", "1850-01-01", check=False)
     assert result.returncode == 1 and "--as-of must lie between 1902 and 2198" in result.stderr
@@ -446,5 +466,5 @@ def test_forecast_snapshot_out_of_the_calendar_is_one_line(demo_file, tmp_path):
     shutil.copyfile(demo_file, book)
     before = book.read_bytes()
     one_line_error(planner("forecast", "snapshot", book, "--as-of", "1850-01-01", check=False),
-                   "--as-of must lie between 1900 and 2199")
+                   "--as-of 1850-01-01 is outside the years Planner accepts (1900 to 2199)")
     assert book.read_bytes() == before

@@ -113,6 +113,19 @@ def test_a_value_that_does_not_fit_is_refused_and_the_cell_kept(qtbot, window):
     assert window.refusals and "'abc' is not an amount" in window.refusals[0][1][0]
 
 
+def test_an_amount_with_a_decimal_comma_or_extra_decimals_is_refused_not_read_as_another(qtbot, window):
+    view = sheet(window)
+    before = shown(view, 0, "amount")
+    for text, message in [("1.234,56", "'1.234,56' is not an amount: write 1234.56 (the decimal separator is a point)"),
+                          ("1,2,3", "thousands separators group three digits"),
+                          ("12.345", "'12.345' has more decimals than amounts in USD have (2)")]:
+        type_into(qtbot, view, 0, "amount", text)
+        assert shown(view, 0, "amount") == before and window.undo_stack.count() == 0
+        assert message in window.refusals[-1][1][0]
+    type_into(qtbot, view, 0, "amount", "1 234.50")
+    assert shown(view, 0, "amount") == "1,234.50"
+
+
 def test_a_stage_change_through_its_combo_box_adds_a_history_row(qtbot, window):
     view = sheet(window)
     history = len(window.book["StageHistory"])

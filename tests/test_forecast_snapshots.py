@@ -103,6 +103,10 @@ def test_a_typed_override_that_is_not_an_amount_is_refused(book):
     with pytest.raises(Refused, match="lots"):
         parse_amount(book, "lots")
     assert parse_amount(book, "  ") is None
+    for text in ("1,2,3", "12.345", "1.234,56", "€5,000"):  # never read as another amount
+        with pytest.raises(Refused):
+            parse_amount(book, text)
+    assert parse_amount(book, "$12,500.50") == 1_250_050
 
 
 # -- snapshots ------------------------------------------------------------------------------------

@@ -132,7 +132,8 @@ def test_day_month_order_comes_from_the_mapping_or_the_dates_themselves(tmp_path
     ambiguous = deals_csv(tmp_path, [["D1", "A", "Kim", "Prospecting", "1", "03/05/2026", ""]])
     result = read_tables([ambiguous])
     assert [str(p) for p in result.problems] == [
-        "deals.csv, row 2, column Created: '03/05/2026' is not a date (expected a day such as 2026-03-05)"]
+        "deals.csv, row 2, column Created: '03/05/2026' could be month first or day first: write the day as "
+        "2026-03-05, or give the order (import --date-order mdy or dmy, or a mapping's \"date_order\")"]
     assert any("set the date order (mdy or dmy) in the mapping" in str(w) for w in result.warnings)
     assert deals_of(read_tables([ambiguous], mapping=Mapping(date_order="mdy"))).loc["D1", "created"] == \
         pd.Timestamp(2026, 3, 5)

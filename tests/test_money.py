@@ -31,11 +31,14 @@ def test_parse_decimal_refuses_non_numbers(bad):
         parse_decimal(bad)
 
 
-def test_to_minor_rounds_half_up_once():
-    assert to_minor("12.345", "USD") == 1235
-    assert to_minor("-12.345", "USD") == -1235
-    assert to_minor("1200.5", "KRW") == 1201
-    assert to_minor(0.1 + 0.2, "USD") == 30  # the float's shortest repr, not its binary noise
+def test_to_minor_refuses_more_decimals_than_the_currency_has():
+    for value, currency in [("12.345", "USD"), ("-12.345", "USD"), ("1200.5", "KRW"), (12.345, "USD")]:
+        with pytest.raises(ValueError) as refused:
+            to_minor(value, currency)
+        assert refused.value.args[1]["currency"] == currency
+    assert to_minor("12.340", "USD") == 1234 and to_minor("1.5", "BHD") == 1500
+    assert to_minor(0.1 + 0.2, "USD") == 30  # binary noise, not a decimal anyone wrote
+    assert to_minor("32395.00000002", "USD") == 3_239_500 and to_minor("4.99999999", "USD") == 500
 
 
 def test_format_money_uses_the_currency_digits():

@@ -315,12 +315,20 @@ def test_historical_forecast_from_settings_and_overrides(book):
     report = compute_report(book, Q2, forecast_inputs={"forecast_new_rep_revenue": "2000"})
     assert report.to_json()["forecast"]["historical"] == "14500.00"  # 10,500 + 2 × 2,000
     assert forecast(pipe_book().snapshot(), Q2)["historical"] == 1_000_000  # no inputs: 10,000 × 3 / 3
+    # -100% is the lowest growth (nothing), and the book's own currency sign is fine
+    assert forecast(snapshot, Q2, inputs={"forecast_growth": "-100%", "forecast_new_rep_revenue": "$1,000"}
+                    )["historical"] == 200_000
 
 
 @pytest.mark.parametrize("key, value, message", [
     ("forecast_growth", "fast", "Settings: forecast_growth: 'fast' is not a growth rate"),
     ("forecast_new_reps", "2.5", "Settings: forecast_new_reps: '2.5' is not a number of reps"),
     ("forecast_new_rep_revenue", "lots", "Settings: forecast_new_rep_revenue: 'lots' is not an amount in USD"),
+    ("forecast_growth", "-200%", "Settings: forecast_growth: growth '-200%' is below -100%"),
+    ("forecast_new_rep_revenue", "₩5000", "Settings: forecast_new_rep_revenue: '₩5000' is an amount in another "
+                                         "currency; amounts here are in USD"),
+    ("forecast_new_rep_revenue", "EUR 5000", "is an amount in another currency"),
+    ("forecast_new_rep_revenue", "5.000,00", "'5.000,00' is not an amount in USD"),
 ])
 def test_bad_forecast_settings_are_one_clear_error(key, value, message):
     from planner.core.errors import PlannerError

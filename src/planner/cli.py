@@ -60,6 +60,15 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (expected YYYY-MM-DD, e.g. 2026-06-30)") from None
 
 
+def _check_as_of(day: date | None) -> None:
+    """Refuse a real day outside the years a book keeps (1900-01-01 is a date, 1800-01-01 too)."""
+    from planner.core.parse import YEAR_RANGE
+    from planner.core.schema import FIRST_YEAR, LAST_YEAR
+
+    if day is not None and not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise PlannerError(YEAR_RANGE, value=f"--as-of {day.isoformat()}", low=FIRST_YEAR, high=LAST_YEAR)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="planner", description=DESCRIPTION,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -86,7 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD",
                         help="the day figures that depend on today are computed for (time in stage, stalled and "
                              "slipped deals, deal age; default: the book's as_of setting, else today)")
-    report.add_argument("--growth", metavar="RATE", help="historical forecast: growth rate, 5%% or 0.05 "
+    report.add_argument("--growth", metavar="RATE", help="historical forecast: growth rate, 5%% or 0.05, -100%% "
+                                                           "or more; a negative one with '=': --growth=-10%% "
                                                            "(default: the forecast_growth setting)")
     report.add_argument("--new-reps", metavar="N", help="historical forecast: reps joining in the period "
                                                          "(default: the forecast_new_reps setting)")
@@ -106,6 +116,9 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--mapping", type=Path, help="a saved mapping (JSON) of sheets, headers and stages")
     importer.add_argument("--save-mapping", type=Path, help="save the mapping used (guessed or given) here")
     importer.add_argument("--force", action="store_true", help="with --out: replace BOOK if it exists")
+    importer.add_argument("--date-order", choices=("mdy", "dmy"),
+                          help="read dates such as 03/05/2026 month first (mdy) or day first (dmy); default: "
+                               "the mapping's date_order, else what the file's dates show")
 
     exporter = commands.add_parser("export", help="write an auditable Excel workbook of a book")
     exporter.add_argument("book", type=_target, help="book file (.planner) or postgresql://… address")
@@ -178,6 +191,7 @@ def _report(args: argparse.Namespace) -> int:
     from planner.core.report import compute_report
     from planner.storage import open_book
 
+    _check_as_of(args.as_of)
     period = Period.parse(args.period) if args.period is not None else None
     inputs = {"forecast_growth": args.growth, "forecast_new_reps": args.new_reps,
               "forecast_new_rep_revenue": args.new_rep_revenue}
@@ -198,6 +212,9 @@ def _import(args: argparse.Namespace) -> int:
     from planner.storage import write_book
 
     mapping = Mapping.load(args.mapping) if args.mapping else _planner_export_mapping(args.files)
+    if args.date_order:  # an empty mapping guesses everything else, as none does
+        mapping = mapping or Mapping()
+        mapping.date_order = args.date_order
     if args.out is not None and (args.yes or args.dry_run):
         raise PlannerError(QT_TRANSLATE_NOOP("errors", "--yes and --dry-run go with --into"))
     if isinstance(args.out, Path):
@@ -423,12 +440,9 @@ def _forecast(args: argparse.Namespace) -> int:
     """``planner forecast snapshot|accuracy``: snapshots are saved like any edit of the book."""
     from planner.core.forecast_accuracy import FORECAST_ACCURACY, METHOD_ACCURACY, accuracy, snapshot_change
     from planner.core.report import json_records
-    from planner.core.schema import FIRST_YEAR, LAST_YEAR
     from planner.storage import Store, open_book
 
-    if args.as_of and not FIRST_YEAR <= args.as_of.year <= LAST_YEAR:  # refused before the book is opened
-        raise PlannerError(QT_TRANSLATE_NOOP("errors", "--as-of must lie between {low} and {high}"),
-                           low=FIRST_YEAR, high=LAST_YEAR)
+    _check_as_of(args.as_of)
     if args.action == "accuracy":
         book = open_book(args.book)
         book.require_valid()

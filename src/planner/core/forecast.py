@@ -3,6 +3,7 @@ forecast category, historical and by sales-cycle length; plus what is overdue be
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -11,11 +12,16 @@ import numpy as np
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.facts import deal_arrays, weighted_amounts, within
 from planner.core.money import RATIO_SCALE, round_div, to_minor, to_ratio
+from planner.core.parse import other_currency
 from planner.core.periods import Period
 
 # Settings keys of the historical forecast's inputs; ``forecast_inputs`` overrides them by the same keys.
 GROWTH, NEW_REPS, NEW_REP_REVENUE = "forecast_growth", "forecast_new_reps", "forecast_new_rep_revenue"
 TRAILING_MONTHS = 3
+BELOW_MINUS_100 = QT_TRANSLATE_NOOP("errors", "{where}: growth {value!r} is below -100% (the forecast would be "
+                                              "negative)")
+OTHER_CURRENCY = QT_TRANSLATE_NOOP("errors", "{where}: {value!r} is an amount in another currency; amounts here are "
+                                             "in {currency}")
 
 
 @dataclass(frozen=True)
@@ -44,9 +50,16 @@ def historical_inputs(book, overrides: dict | None = None) -> HistoricalInputs:
             return 0
         try:
             return parse(value)
-        except (ValueError, ArithmeticError, TypeError):
-            raise PlannerError(expected, where=key if key in overrides else f"Settings: {key}", value=str(value),
+        except (ValueError, ArithmeticError, TypeError) as error:
+            template = error.args[0] if error.args and error.args[0] in (BELOW_MINUS_100, OTHER_CURRENCY) else expected
+            raise PlannerError(template, where=key if key in overrides else f"Settings: {key}", value=str(value),
                                currency=book.currency) from None
+
+    def growth(value) -> int:
+        rate = to_ratio(value)
+        if rate < -RATIO_SCALE:  # below -100% the forecast would be negative revenue
+            raise ValueError(BELOW_MINUS_100)
+        return rate
 
     def whole(value) -> int:
         number = to_ratio(value)
@@ -55,13 +68,17 @@ def historical_inputs(book, overrides: dict | None = None) -> HistoricalInputs:
         return number // RATIO_SCALE
 
     def revenue(value) -> int:
+        if isinstance(value, str):  # NFKC: full-width ＄ and digits, as the editors read them
+            value = unicodedata.normalize("NFKC", value)
+            if other_currency(value, book.currency):
+                raise ValueError(OTHER_CURRENCY)
         minor = to_minor(value, book.currency)
         if minor < 0:
             raise ValueError(value)
         return minor
 
     return HistoricalInputs(
-        growth=read(GROWTH, to_ratio, QT_TRANSLATE_NOOP(
+        growth=read(GROWTH, growth, QT_TRANSLATE_NOOP(
             "errors", "{where}: {value!r} is not a growth rate (such as 5% or 0.05)")),
         new_reps=read(NEW_REPS, whole, QT_TRANSLATE_NOOP(
             "errors", "{where}: {value!r} is not a number of reps (a whole number, 0 or more)")),

@@ -32,8 +32,28 @@ RATIO_SCALE = 1_000_000
 # Rounding modes a book may choose; ``half_up`` rounds halves away from zero.
 ROUNDING_MODES = ("half_up", "half_even", "down", "up")
 
-_GROUPING = re.compile(r"[,\s_'\u00a0\u202f]")
 _CURRENCY_MARKS = re.compile(r"[$€£¥₩￥円원]|[A-Z]{3}")
+# Thousands separators: a comma, a space (also no-break and thin ones), an apostrophe (1'234.50) or
+# an underscore. They are accepted only where they group digits by three (1,234,567.50), one kind
+# in a number; the decimal separator is a point. Anything else (1.234,56, 2,5, 1,2,3) could mean
+# another amount than the one read, so it is refused, never guessed.
+SEPARATORS = ",'_ \u00a0\u202f\u2009"
+# A number as written (sign, digits, grouping, decimals), currency marks already removed: the
+# single rule of what an amount looks like, also used by parse.py's vectorized import path.
+NUMBER_FORM = (r"(?P<sign>[+-]?)(?P<int>\d{1,3}(?P<sep>[" + SEPARATORS + r"])\d{3}(?:(?P=sep)\d{3})*|\d*)"
+               r"(?:\.(?P<frac>\d*))?")
+_NUMBER = re.compile(NUMBER_FORM)
+# 1.234,56, 2,5, 1 234,50, 12,3456: a decimal comma (digits grouped by points or spaces, or not at all)
+_DECIMAL_COMMA = re.compile(r"(?P<int>[+-]?\d{1,3}(?:(?P<sep>[. '\u00a0\u202f\u2009])\d{3}(?:(?P=sep)\d{3})*)?"
+                            r"|[+-]?\d+),(?P<frac>\d+)")
+_SEPARATOR_CHARACTERS = re.compile("[" + SEPARATORS + "]")
+
+DECIMAL_COMMA = QT_TRANSLATE_NOOP("errors", "{value!r} is not an amount: write {number} "
+                                            "(the decimal separator is a point)")
+BAD_GROUPING = QT_TRANSLATE_NOOP("errors", "{value!r} is not an amount: thousands separators group three digits "
+                                           "(1,234,567.50) and the decimal separator is a point")
+TOO_MANY_DECIMALS = QT_TRANSLATE_NOOP("errors", "{value!r} has more decimals than amounts in {currency} have "
+                                                "({digits})")
 
 
 def minor_digits(currency: str) -> int:
@@ -51,12 +71,15 @@ def parse_decimal(value: object) -> Decimal:
     """Read a number as an exact ``Decimal``.
 
     Accepts ints, floats (through their shortest repr, so 0.1 stays 0.1), Decimals and text
-    such as ``"1,234.50"``, ``"₩1,200"``, ``"(300)"`` or ``"12,000円"``.
+    such as ``"1,234.50"``, ``"₩1,200"``, ``"(300)"`` or ``"12,000円"``. Text is read only in the
+    form of :data:`NUMBER_FORM`: thousands separators group three digits, the decimal
+    separator is a point.
 
     Raises
     ------
     ValueError
-        When ``value`` is not a number.
+        When ``value`` is not a number; for text in another form (``"1.234,56"``, ``"1,2,3"``),
+        with ``args = (template, fields)`` saying what to write instead.
     """
     if isinstance(value, Decimal):
         return value
@@ -68,10 +91,11 @@ def parse_decimal(value: object) -> Decimal:
         if not np.isfinite(value):
             raise ValueError(f"not a number: {value!r}")
         return Decimal(repr(float(value)))
-    text = _CURRENCY_MARKS.sub("", _GROUPING.sub("", str(value))).strip()
+    text = _CURRENCY_MARKS.sub("", str(value)).strip()
     negative = text.startswith("(") and text.endswith(")")
     if negative:
-        text = text[1:-1]
+        text = text[1:-1].strip()
+    text = plain_number(text, value)
     try:
         number = Decimal(text)
     except InvalidOperation:
@@ -81,10 +105,49 @@ def parse_decimal(value: object) -> Decimal:
     return -number if negative else number
 
 
+def plain_number(text: str, value: object) -> str:
+    """``text`` without its thousands separators, if it is written in :data:`NUMBER_FORM`.
+
+    Raises
+    ------
+    ValueError
+        With ``args = (template, fields)`` for a decimal comma or separators that do not group
+        three digits (``value`` is what the message shows).
+    """
+    if _NUMBER.fullmatch(text):
+        return _SEPARATOR_CHARACTERS.sub("", text)
+    comma = _DECIMAL_COMMA.fullmatch(text)
+    if comma and not (comma["sep"] is None and len(comma["frac"]) == 3):
+        whole = re.sub(r"[. '\u00a0\u202f\u2009]", "", comma["int"])
+        raise ValueError(DECIMAL_COMMA, {"value": value, "number": f"{whole}.{comma['frac']}"})
+    if re.fullmatch(r"[+-]?[\d" + SEPARATORS + r".]*\d[\d" + SEPARATORS + r".]*", text):
+        raise ValueError(BAD_GROUPING, {"value": value})
+    return text  # not a number at all: Decimal says so
+
+
+# A value within this of a whole number of minor units is that number: the binary noise of a
+# spreadsheet's arithmetic (0.1 + 0.2, or "32395.00000002" in a CRM export), not a decimal anyone
+# wrote (the same tolerance as parse.py's vectorized import path).
+_NOISE = Decimal("0.001")
+
+
 def to_minor(value: object, currency: str) -> int:
-    """Convert an amount in major units (``"12.345"`` USD) to minor units, rounding half up."""
-    exponent = Decimal(1).scaleb(-minor_digits(currency))
-    return int(parse_decimal(value).quantize(exponent, rounding=ROUND_HALF_UP).scaleb(minor_digits(currency)))
+    """Convert an amount in major units (``"12.34"`` USD) to minor units, exactly.
+
+    Raises
+    ------
+    ValueError
+        When ``value`` is not an amount, or (``args = (template, fields)``) has more decimals
+        than ``currency`` has (``"12.345"`` USD is refused, never rounded: which cent was meant
+        is not for Planner to guess). A value less than 0.001 of a minor unit away from one is
+        taken as that unit (``0.1 + 0.2`` is 0.30, ``"5.00000002"`` is 5.00).
+    """
+    digits = minor_digits(currency)
+    scaled = parse_decimal(value).scaleb(digits)
+    whole = scaled.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    if abs(whole - scaled) >= _NOISE:
+        raise ValueError(TOO_MANY_DECIMALS, {"value": value, "currency": currency.upper(), "digits": digits})
+    return int(whole)
 
 
 def format_money(minor: int, currency: str, grouping: bool = True) -> str:

@@ -18,7 +18,9 @@ import pandas as pd
 
 from planner.core import schema
 from planner.core.errors import QT_TRANSLATE_NOOP
-from planner.core.money import MINOR_DIGITS, format_money, format_ratio, to_minor, to_ratio
+from planner.core.money import (
+    MINOR_DIGITS, NUMBER_FORM, SEPARATORS, format_money, format_ratio, plain_number, to_minor, to_ratio,
+)
 from planner.core.schema import Column, Kind
 
 Bad = tuple[object, object, str, dict]  # (index label, value, template, fields)
@@ -32,6 +34,9 @@ NOT_MONEY = QT_TRANSLATE_NOOP("errors", "{value!r} is not an amount (expected a 
 NOT_INT = QT_TRANSLATE_NOOP("errors", "{value!r} is not a whole number")
 NOT_RATIO = QT_TRANSLATE_NOOP("errors", "{value!r} is not a percentage (expected 35% or 0.35)")
 NOT_DATE = QT_TRANSLATE_NOOP("errors", "{value!r} is not a date (expected a day such as 2026-03-05)")
+AMBIGUOUS_DATE = QT_TRANSLATE_NOOP("errors", "{value!r} could be month first or day first: write the day as "
+                                             "2026-03-05, or give the order (import --date-order mdy or dmy, "
+                                             "or a mapping's \"date_order\")")
 OUT_OF_RANGE = QT_TRANSLATE_NOOP("errors", "{value} is out of range (expected {low} to {high})")
 YEAR_RANGE = QT_TRANSLATE_NOOP("errors", "{value} is outside the years Planner accepts ({low} to {high})")
 NOT_ALLOWED = QT_TRANSLATE_NOOP("errors", "{value!r} is not one of {allowed}")
@@ -166,6 +171,8 @@ def _text_date_parts(text: str, dates: DateForms | None) -> tuple[int, int, int]
         first, second = int(match["a"]), int(match["b"])
         month, day = (first, second) if dates.order == "mdy" else (second, first)
         return int(match["y"]), month, day
+    if match and int(match["a"]) <= 12 and int(match["b"]) <= 12:  # 03/05/2026, no order given: not guessed
+        raise ValueError(AMBIGUOUS_DATE, {"value": text})
     raise ValueError(text)
 
 
@@ -210,7 +217,10 @@ def parse_value(value: object, column: Column, currency: str, dates: DateForms |
         if kind is Kind.RATIO:
             return _checked(to_ratio(typed), column, currency)
         if kind is Kind.INT:
-            number = float(typed) if not isinstance(typed, str) else float(typed.replace(",", "").strip())
+            try:  # grouped as amounts are (1,234), refused as "not a whole number" otherwise
+                number = float(plain_number(typed.strip(), value) if isinstance(typed, str) else typed)
+            except ValueError:
+                raise ValueError from None
             if not number.is_integer():
                 raise ValueError
             return _checked(int(number), column, currency)
@@ -231,14 +241,22 @@ def parse_value(value: object, column: Column, currency: str, dates: DateForms |
 
 def _same_currency(value: object, currency: str) -> None:
     """Refuse an amount typed with another currency's sign or code (no exchange rates yet)."""
+    other = other_currency(value, currency)
+    if other is not None:
+        raise ValueError(OTHER_CURRENCY, {"value": value, "other": other, "currency": currency})
+
+
+def other_currency(value: object, currency: str) -> str | None:
+    """The other currency than ``currency`` an amount is written in (``"₩5000"`` is KRW), if any."""
     if not isinstance(value, str):
-        return
+        return None
     for sign, codes in _SIGNS.items():
         if sign in value and currency.upper() not in codes:
-            raise ValueError(OTHER_CURRENCY, {"value": value, "other": codes[0], "currency": currency})
+            return codes[0]
     for code in _ISO_CODE.findall(value):
         if code.upper() in MINOR_DIGITS and code.upper() != currency.upper():
-            raise ValueError(OTHER_CURRENCY, {"value": value, "other": code.upper(), "currency": currency})
+            return code.upper()
+    return None
 
 
 def _checked(number: int, column: Column, currency: str) -> int:
@@ -321,8 +339,10 @@ def parse_frame(spec: schema.Table, frame: pd.DataFrame, currency: str) -> tuple
 # The vectorized forms below are a subset of what parse_value accepts, computed with the same
 # rules (exact decimals, half-up rounding): a cell they do not settle is passed to parse_value,
 # which either reads it or says what was expected. So the result never depends on the path.
-_SEPARATORS = r"[,\s_'\u00a0\u202f]"  # money.py's grouping characters
-_DECIMAL = re.compile(r"^(?P<sign>[+-]?)(?P<int>\d*)(?:\.(?P<frac>\d*))?$")
+# money.py's one rule of how a number is written (thousands separators group three digits, the
+# decimal separator is a point): cells in another form go one by one, to be refused with a reason.
+_DECIMAL = re.compile("^" + NUMBER_FORM + "$")
+_SEPARATORS = "[" + SEPARATORS + "]"
 _EXACT_FLOAT = 2.0 ** 40  # below this, x * 10**k of a decimal with k places is within 2**-12 of the integer
 
 
@@ -427,21 +447,31 @@ def _split_types(cells: np.ndarray, blank: np.ndarray) -> tuple[np.ndarray, np.n
 
 def _scaled_floats(numbers: np.ndarray, digits: int) -> tuple[np.ndarray, np.ndarray]:
     """``numbers × 10**digits`` as integers where that is exact (the float is within 2**-12 of a
-    whole number, so its shortest decimal has at most ``digits`` places or rounds to the same
-    integer half-up), and where it is."""
+    whole number: binary noise, as money.to_minor takes it), and where it is."""
     scaled = numbers.astype("float64") * 10.0 ** digits
     nearest = np.rint(scaled)
     with np.errstate(invalid="ignore"):
-        exact = np.isfinite(scaled) & (np.abs(scaled) < _EXACT_FLOAT) & (np.abs(scaled - nearest) <= 1e-3)
+        exact = np.isfinite(scaled) & (np.abs(scaled) < _EXACT_FLOAT) & (np.abs(scaled - nearest) < 1e-3)
     return np.where(exact, nearest, 0).astype("int64"), exact
 
 
-def _scaled_texts(texts: pd.Series, digits: int) -> tuple[np.ndarray, np.ndarray]:
-    """Decimal texts (``-1234.505``, separators already removed) × 10**digits, rounded half up,
-    exactly (string arithmetic), and which texts had that form."""
+def _scaled_texts(texts: pd.Series, digits: int, exact: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """Decimal texts (``-1,234.505``, in money.NUMBER_FORM) × 10**digits, rounded half up,
+    exactly (string arithmetic), and which texts had that form; with ``exact``, only those with
+    no more decimals than ``digits`` but noise less than 0.001 of a unit away (as money.to_minor)."""
     parts = texts.str.extract(_DECIMAL)
     whole, frac = parts["int"].fillna(""), parts["frac"].fillna("")
+    grouped = parts["sep"].notna()
+    if grouped.any():
+        whole = whole.where(~grouped, whole.str.replace(_SEPARATORS, "", regex=True))
     ok = parts["sign"].notna() & ((whole != "") | (frac != "")) & (whole.str.len() <= 15 - digits)
+    if exact:
+        longer = frac.str.len() > digits
+        if longer.any():
+            excess = frac[longer].str.slice(digits).str.rstrip("0")
+            noise = ((excess == "") | excess.str.startswith("000")
+                     | (excess.str.startswith("999") & (excess.str.len() > 3)))
+            ok = ok & (~longer | noise.reindex(ok.index, fill_value=True))
     out = np.zeros(len(texts), dtype="int64")
     if ok.any():
         whole, frac, sign = whole[ok], frac[ok], parts["sign"][ok]
@@ -481,20 +511,18 @@ def _fast_integers(cells: np.ndarray, blank: np.ndarray, column: Column, currenc
     if strings.any():
         texts = pd.Series(cells[strings], dtype="object").str.strip()
         if kind is Kind.MONEY:
-            texts = texts.str.replace(_SEPARATORS, "", regex=True)
             marks = [re.escape(sign) for sign, codes in _SIGNS.items() if currency.upper() in codes]
             marks.append(re.escape(currency.upper()))
-            texts = texts.str.replace("|".join(marks), "", regex=True)
-            scaled, ok = _scaled_texts(texts, text_digits)
+            texts = texts.str.replace("|".join(marks), "", regex=True).str.strip()
+            scaled, ok = _scaled_texts(texts, text_digits, exact=True)
         elif kind is Kind.RATIO:
             is_percent = texts.str.endswith("%").to_numpy(dtype=bool) | percent
-            texts = texts.str.rstrip("%").str.replace(_SEPARATORS, "", regex=True)
+            texts = texts.str.rstrip("%").str.strip()
             in_percent, ok_percent = _scaled_texts(texts, 4)
             as_fraction, ok_fraction = _scaled_texts(texts, 6)
             scaled = np.where(is_percent, in_percent, as_fraction)
             ok = np.where(is_percent, ok_percent, ok_fraction)
         else:
-            texts = texts.str.replace(",", "", regex=False).str.strip()
             scaled, ok = _scaled_texts(texts, 0)
             ok = ok & ~texts.str.contains(".", regex=False).to_numpy(dtype=bool)
         out[strings], done[strings] = scaled, ok
