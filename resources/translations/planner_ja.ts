@@ -176,9 +176,11 @@
         <source>Ready: %1 deals. Finish opens them as a new, unsaved book.</source>
         <translation>準備完了: 案件 %1 件。完了すると未保存の新しいブックとして開きます。</translation>
     </message>
-    <message>
-        <source>Ready: %1 rows will be added and %2 changed, as one step you can undo.</source>
-        <translation>準備完了: %1 行が追加され、%2 行が変更されます。1 回の操作で元に戻せます。</translation>
+    <message numerus="yes">
+        <source>Ready: %Ln row(s) will be added and %1 changed, as one step you can undo.</source>
+        <translation>
+            <numerusform>準備完了: %Ln 行が追加され、%1 行が変更されます。まとめて元に戻せます。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The book already holds everything in these files: nothing will change.</source>
@@ -191,6 +193,10 @@
     <message>
         <source>A new stage (%1)</source>
         <translation>新しいフェーズ (%1)</translation>
+    </message>
+    <message>
+        <source>The new stage %1</source>
+        <translation>新しいステージ %1</translation>
     </message>
     <message>
         <source>The stage %1</source>
@@ -236,6 +242,10 @@
         <translation>期間 %1 · %2 時点 · 金額単位: %3</translation>
     </message>
     <message>
+        <source>The charts could not be drawn: %1</source>
+        <translation>グラフを描画できませんでした: %1</translation>
+    </message>
+    <message>
         <source>Export “%1” as PNG</source>
         <translation>「%1」を PNG でエクスポート</translation>
     </message>
@@ -254,6 +264,18 @@
 </context>
 <context>
     <name>DealHealth</name>
+    <message>
+        <source>Stalled</source>
+        <translation>停滞</translation>
+    </message>
+    <message>
+        <source>Slipped</source>
+        <translation>遅延</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>両方</translation>
+    </message>
     <message>
         <source>Stalled: %1 days in %2 (won deals average %3)</source>
         <translation>停滞: %2 に %1 日 (受注商談の平均 %3 日)</translation>
@@ -406,6 +428,10 @@
     <message>
         <source>Before %1 moves from %2 to %3, confirm each exit criterion of %2:</source>
         <translation>%1 を %2 から %3 に進める前に、%2 の条件をそれぞれ確認してください:</translation>
+    </message>
+    <message>
+        <source>Before %1 moves from %2 to %3, confirm each exit criterion of the stages it leaves and skips:</source>
+        <translation>%1 を %2 から %3 に移す前に、離れるステージと飛ばすステージの終了条件をそれぞれ確認してください:</translation>
     </message>
     <message>
         <source>Don&apos;t ask again</source>
@@ -1001,6 +1027,14 @@
         <translation>(シートをスキップ)</translation>
     </message>
     <message>
+        <source>No rows of data in %1: there is nothing to import. Go back and choose a file with rows under its headers.</source>
+        <translation>%1 にデータ行がありません。取り込むものがありません。戻って、見出しの下に行があるファイルを選んでください。</translation>
+    </message>
+    <message>
+        <source>Every sheet is skipped: choose a table in “Goes to” for at least one.</source>
+        <translation>すべてのシートがスキップされています。少なくとも 1 つのシートで「取り込み先」の表を選んでください。</translation>
+    </message>
+    <message>
         <source>Mapping saved to %1</source>
         <translation>マッピングを %1 に保存しました</translation>
     </message>
@@ -1266,6 +1300,14 @@
         <translation>進行中の商談 × ステージ確度 ({date} 時点)</translation>
     </message>
     <message>
+        <source>{count} open deals, none with an amount</source>
+        <translation>進行中の商談 {count} 件、金額のある商談なし</translation>
+    </message>
+    <message>
+        <source>{count} open deals, none in a stage with a probability</source>
+        <translation>進行中の商談 {count} 件、確度のあるステージの商談なし</translation>
+    </message>
+    <message>
         <source>Stage-weighted</source>
         <translation>ステージ加重</translation>
     </message>
@@ -1373,8 +1415,20 @@
         <translation>{book} は変更されていません: これらの変更を適用するには --yes を、表示だけなら --dry-run を指定してください</translation>
     </message>
     <message>
+        <source>{path} cannot be written: {reason}</source>
+        <translation>{path} に書き込めません: {reason}</translation>
+    </message>
+    <message>
         <source>--as-of must lie between {low} and {high}</source>
         <translation>--as-of は {low} 年から {high} 年までの範囲で指定してください</translation>
+    </message>
+    <message>
+        <source>{path}: import --out writes a Planner book (.planner), not a workbook or CSV; use planner export for a workbook</source>
+        <translation>{path}: import --out はワークブックや CSV ではなく Planner ブック(.planner)を書き出します。ワークブックには planner export を使ってください</translation>
+    </message>
+    <message>
+        <source>{book} was changed by someone else while the merge was planned; nothing was applied: run the import again</source>
+        <translation>マージの計画中に {book} が他の人によって変更されました。何も適用していません。インポートをもう一度実行してください</translation>
     </message>
     <message>
         <source>{path} already exists (use --force to overwrite it)</source>
@@ -1545,6 +1599,10 @@
         <translation>{value!r} はパーセンテージではありません (例: 35% または 0.35)</translation>
     </message>
     <message>
+        <source>{value!r} could be month first or day first: write the day as 2026-03-05, or give the order (import --date-order mdy or dmy, or a mapping&apos;s &quot;date_order&quot;)</source>
+        <translation>{value!r} は月が先か日が先か分かりません: 2026-03-05 のように書くか、順序を指定してください (import --date-order mdy または dmy、またはマッピングの &quot;date_order&quot;)</translation>
+    </message>
+    <message>
         <source>{value} is out of range (expected {low} to {high})</source>
         <translation>{value} は範囲外です ({low}～{high} の範囲で指定してください)</translation>
     </message>
@@ -1565,6 +1623,18 @@
         <translation>前の行と重複しています</translation>
     </message>
     <message>
+        <source>{value!r} is not an amount: write {number} (the decimal separator is a point)</source>
+        <translation>{value!r} は金額ではありません: {number} と書いてください (小数点はピリオド(.)です)</translation>
+    </message>
+    <message>
+        <source>{value!r} is not an amount: thousands separators group three digits (1,234,567.50) and the decimal separator is a point</source>
+        <translation>{value!r} は金額ではありません: 桁区切りは3桁ごとで (1,234,567.50)、小数点はピリオド(.)です</translation>
+    </message>
+    <message>
+        <source>{value!r} has more decimals than amounts in {currency} have ({digits})</source>
+        <translation>{value!r} は {currency} の金額の小数桁数 ({digits}) より小数桁が多すぎます</translation>
+    </message>
+    <message>
         <source>Unknown currency {currency!r}: use an ISO code such as USD, KRW or JPY</source>
         <translation>不明な通貨 {currency!r}: USD・KRW・JPY などの ISO コードを使ってください</translation>
     </message>
@@ -1583,6 +1653,14 @@
     <message>
         <source>{path} is a folder; choose a file name</source>
         <translation>{path} はフォルダーです。ファイル名を指定してください</translation>
+    </message>
+    <message>
+        <source>{path} is one of the files being imported: choose another name for the book</source>
+        <translation>{path} はインポート中のファイルの一つです。ブックに別の名前を選んでください</translation>
+    </message>
+    <message>
+        <source>{path} is one of the files this command reads or writes: choose another name</source>
+        <translation>{path} はこのコマンドが読み書きするファイルの一つです。別の名前を選んでください</translation>
     </message>
     <message>
         <source>Cannot save {path}: the folder {folder} does not exist</source>
@@ -1661,8 +1739,20 @@
         <translation>{table} には {name} 列 ({aliases}, ...) が必要ですが、該当するヘッダーがありません</translation>
     </message>
     <message>
+        <source>{table} needs a column {name} ({aliases}, ...): the stage(s) {stages} were taken as won or lost, and won and lost deals need one; map a column to {name}, or map those stages to an open stage</source>
+        <translation>{table} には {name} 列 ({aliases}, ...) が必要です: ステージ {stages} は受注または失注とみなされ、受注・失注の商談にはこの値が必要です。列を {name} にマッピングするか、それらのステージを進行中のステージにマッピングしてください</translation>
+    </message>
+    <message>
         <source>{value!r} is also the id of row {other}</source>
         <translation>{value!r} は {other} 行目の ID でもあります</translation>
+    </message>
+    <message>
+        <source>{value!r} is also the id of row {other} of {file}</source>
+        <translation>{value!r} は {file} の {other} 行目の ID でもあります</translation>
+    </message>
+    <message>
+        <source>{value!r} is also the id of row {other} of sheet {sheet} of {file}</source>
+        <translation>{value!r} は {file} のシート {sheet} の {other} 行目の ID でもあります</translation>
     </message>
     <message>
         <source>{count} deal(s) have no owner: they go to the rep {rep!r} the import creates</source>
@@ -1671,6 +1761,10 @@
     <message>
         <source>{count} rep(s) made from the names in {header}: {names}</source>
         <translation>{header} の名前から担当者を {count} 人作成しました: {names}</translation>
+    </message>
+    <message>
+        <source>Mapping: the stage {name!r} goes to {target!r}, which is no stage of the book or the files, nor a kind of stage ({kinds})</source>
+        <translation>マッピング: ステージ {name!r} の行き先 {target!r} はブックやファイルのステージでも、ステージの種類 ({kinds}) でもありません</translation>
     </message>
     <message>
         <source>{count} stage(s) made from the names in {header}: {names}</source>
@@ -1729,6 +1823,10 @@
         <translation>インポートするものがありません: {files} のどのシートもブックの表ではありません</translation>
     </message>
     <message>
+        <source>nothing to import: {files} has a header row but no rows of data</source>
+        <translation>インポートするものがありません: {files} にはヘッダー行だけがあり、データ行がありません</translation>
+    </message>
+    <message>
         <source>sheet {sheet}</source>
         <translation>シート {sheet}</translation>
     </message>
@@ -1771,6 +1869,14 @@
     <message>
         <source>{path} is damaged ({reason}); open a backup copy</source>
         <translation>{path} は破損しています ({reason})。バックアップコピーを開いてください</translation>
+    </message>
+    <message>
+        <source>{where}: growth {value!r} is below -100% (the forecast would be negative)</source>
+        <translation>{where}: 成長率 {value!r} が -100% を下回っています (予測がマイナスになります)</translation>
+    </message>
+    <message>
+        <source>{where}: {value!r} is an amount in another currency; amounts here are in {currency}</source>
+        <translation>{where}: {value!r} は別の通貨の金額です。ここでの金額は {currency} 建てです</translation>
     </message>
     <message>
         <source>{where}: {value!r} is not a growth rate (such as 5% or 0.05)</source>
@@ -1853,6 +1959,14 @@
         <translation>{file} は Excel ブック (.xlsx) でも CSV ファイルでもありません</translation>
     </message>
     <message>
+        <source>{file} is a damaged or incomplete workbook (cut short while copied or downloaded?): open it in Excel and save it again, or get a new copy</source>
+        <translation>{file} は破損しているか不完全なブックです (コピーやダウンロードの途中で切れた可能性があります): Excel で開いて保存し直すか、新しいコピーを入手してください</translation>
+    </message>
+    <message>
+        <source>{file} is empty (0 bytes)</source>
+        <translation>{file} は空です (0 バイト)</translation>
+    </message>
+    <message>
         <source>{file} was refused: it is larger than {limit} MB</source>
         <translation>{file} は拒否されました: {limit} MB を超えています</translation>
     </message>
@@ -1901,6 +2015,10 @@
         <translation>{file} は拒否されました: シート {part} は {rows:,} 行 × {columns:,} 列を宣言しており、{limit:,} セルを超えています</translation>
     </message>
     <message>
+        <source>Not changed: {rep} has already won {won} in {period}; an override of {amount} would forecast less than what is already won</source>
+        <translation>変更されていません: {rep} は {period} にすでに {won} を受注しています。{amount} に上書きすると、受注済みの額より少なく予測されます</translation>
+    </message>
+    <message>
         <source>{table} row {row}: {value!r} is not a period (2026-01, 2026-Q1 or 2026); the row is left out of the forecast figures</source>
         <translation>{table} {row}行目: {value!r} は期間ではありません (2026-01、2026-Q1 または 2026)。この行は予測の数値から除外されます</translation>
     </message>
@@ -1947,6 +2065,18 @@
     <message>
         <source>no lead is selected</source>
         <translation>リードが選択されていません</translation>
+    </message>
+    <message>
+        <source>This book already records what happened after {day} (up to {latest}): a snapshot dated {day} would use hindsight. Take it dated {latest} or later</source>
+        <translation>このブックには {day} より後（{latest} まで）に起きたことがすでに記録されています。{day} 付けのスナップショットは後知恵を使うことになります。{latest} 以降の日付で保存してください</translation>
+    </message>
+    <message>
+        <source>{path} exists and is not an Excel workbook: it is not replaced (choose another name)</source>
+        <translation>{path} は既に存在し、Excel ブックではありません。置き換えません(別の名前を選んでください)</translation>
+    </message>
+    <message>
+        <source>{path} is the book being exported: choose another name for the workbook</source>
+        <translation>{path} はエクスポート中のブックです。ワークブックに別の名前を選んでください</translation>
     </message>
 </context>
 <context>

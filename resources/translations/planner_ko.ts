@@ -176,9 +176,11 @@
         <source>Ready: %1 deals. Finish opens them as a new, unsaved book.</source>
         <translation>준비됨: 거래 %1건. 마침을 누르면 저장되지 않은 새 북으로 엽니다.</translation>
     </message>
-    <message>
-        <source>Ready: %1 rows will be added and %2 changed, as one step you can undo.</source>
-        <translation>준비됨: %1행이 추가되고 %2행이 변경됩니다. 한 번에 실행 취소할 수 있습니다.</translation>
+    <message numerus="yes">
+        <source>Ready: %Ln row(s) will be added and %1 changed, as one step you can undo.</source>
+        <translation>
+            <numerusform>준비됨: %Ln행이 추가되고 %1행이 변경됩니다. 한 번에 실행 취소할 수 있습니다.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The book already holds everything in these files: nothing will change.</source>
@@ -191,6 +193,10 @@
     <message>
         <source>A new stage (%1)</source>
         <translation>새 단계 (%1)</translation>
+    </message>
+    <message>
+        <source>The new stage %1</source>
+        <translation>새 단계 %1</translation>
     </message>
     <message>
         <source>The stage %1</source>
@@ -236,6 +242,10 @@
         <translation>기간 %1 · %2 기준 · 금액 단위: %3</translation>
     </message>
     <message>
+        <source>The charts could not be drawn: %1</source>
+        <translation>차트를 그릴 수 없습니다: %1</translation>
+    </message>
+    <message>
         <source>Export “%1” as PNG</source>
         <translation>“%1”을(를) PNG로 내보내기</translation>
     </message>
@@ -254,6 +264,18 @@
 </context>
 <context>
     <name>DealHealth</name>
+    <message>
+        <source>Stalled</source>
+        <translation>정체</translation>
+    </message>
+    <message>
+        <source>Slipped</source>
+        <translation>지연</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>둘 다</translation>
+    </message>
     <message>
         <source>Stalled: %1 days in %2 (won deals average %3)</source>
         <translation>정체: %2 단계에서 %1일 (수주 거래 평균 %3일)</translation>
@@ -406,6 +428,10 @@
     <message>
         <source>Before %1 moves from %2 to %3, confirm each exit criterion of %2:</source>
         <translation>%1을(를) %2에서 %3(으)로 옮기기 전에 %2 단계의 기준을 하나씩 확인하세요:</translation>
+    </message>
+    <message>
+        <source>Before %1 moves from %2 to %3, confirm each exit criterion of the stages it leaves and skips:</source>
+        <translation>%1을(를) %2에서 %3(으)로 옮기기 전에, 떠나는 단계와 건너뛰는 단계의 종료 기준을 각각 확인하세요:</translation>
     </message>
     <message>
         <source>Don&apos;t ask again</source>
@@ -1001,6 +1027,14 @@
         <translation>(시트 건너뜀)</translation>
     </message>
     <message>
+        <source>No rows of data in %1: there is nothing to import. Go back and choose a file with rows under its headers.</source>
+        <translation>%1에 데이터 행이 없습니다. 가져올 것이 없습니다. 뒤로 가서 머리글 아래에 행이 있는 파일을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Every sheet is skipped: choose a table in “Goes to” for at least one.</source>
+        <translation>모든 시트를 건너뜁니다. 적어도 한 시트는 “대상”에서 표를 선택하세요.</translation>
+    </message>
+    <message>
         <source>Mapping saved to %1</source>
         <translation>매핑을 %1에 저장했습니다</translation>
     </message>
@@ -1266,6 +1300,14 @@
         <translation>진행 중 거래 × 단계별 확률 ({date} 기준)</translation>
     </message>
     <message>
+        <source>{count} open deals, none with an amount</source>
+        <translation>진행 중인 거래 {count}건, 금액이 있는 거래 없음</translation>
+    </message>
+    <message>
+        <source>{count} open deals, none in a stage with a probability</source>
+        <translation>진행 중인 거래 {count}건, 확률이 있는 단계의 거래 없음</translation>
+    </message>
+    <message>
         <source>Stage-weighted</source>
         <translation>단계 가중</translation>
     </message>
@@ -1373,8 +1415,20 @@
         <translation>{book}은(는) 변경되지 않았습니다: 이 변경을 적용하려면 --yes를, 보기만 하려면 --dry-run을 지정하세요</translation>
     </message>
     <message>
+        <source>{path} cannot be written: {reason}</source>
+        <translation>{path}에 쓸 수 없습니다: {reason}</translation>
+    </message>
+    <message>
         <source>--as-of must lie between {low} and {high}</source>
         <translation>--as-of는 {low}년부터 {high}년 사이여야 합니다</translation>
+    </message>
+    <message>
+        <source>{path}: import --out writes a Planner book (.planner), not a workbook or CSV; use planner export for a workbook</source>
+        <translation>{path}: import --out은 통합 문서나 CSV가 아니라 Planner 북(.planner)을 씁니다. 통합 문서는 planner export를 사용하세요</translation>
+    </message>
+    <message>
+        <source>{book} was changed by someone else while the merge was planned; nothing was applied: run the import again</source>
+        <translation>병합을 계획하는 동안 다른 사람이 {book}을(를) 변경했습니다. 아무것도 적용하지 않았습니다. 가져오기를 다시 실행하세요</translation>
     </message>
     <message>
         <source>{path} already exists (use --force to overwrite it)</source>
@@ -1545,6 +1599,10 @@
         <translation>{value!r}은(는) 백분율이 아닙니다 (예: 35% 또는 0.35)</translation>
     </message>
     <message>
+        <source>{value!r} could be month first or day first: write the day as 2026-03-05, or give the order (import --date-order mdy or dmy, or a mapping&apos;s &quot;date_order&quot;)</source>
+        <translation>{value!r}은(는) 월이 먼저인지 일이 먼저인지 알 수 없습니다: 2026-03-05처럼 쓰거나 순서를 지정하세요 (import --date-order mdy 또는 dmy, 또는 매핑의 &quot;date_order&quot;)</translation>
+    </message>
+    <message>
         <source>{value} is out of range (expected {low} to {high})</source>
         <translation>{value}은(는) 허용 범위를 벗어났습니다 ({low}~{high})</translation>
     </message>
@@ -1565,6 +1623,18 @@
         <translation>앞의 행과 중복됩니다</translation>
     </message>
     <message>
+        <source>{value!r} is not an amount: write {number} (the decimal separator is a point)</source>
+        <translation>{value!r}은(는) 금액이 아닙니다: {number}(으)로 쓰세요 (소수점은 점(.)입니다)</translation>
+    </message>
+    <message>
+        <source>{value!r} is not an amount: thousands separators group three digits (1,234,567.50) and the decimal separator is a point</source>
+        <translation>{value!r}은(는) 금액이 아닙니다: 천 단위 구분 기호는 세 자리씩 묶고 (1,234,567.50) 소수점은 점(.)입니다</translation>
+    </message>
+    <message>
+        <source>{value!r} has more decimals than amounts in {currency} have ({digits})</source>
+        <translation>{value!r}은(는) {currency} 금액의 소수 자릿수({digits})보다 소수 자리가 많습니다</translation>
+    </message>
+    <message>
         <source>Unknown currency {currency!r}: use an ISO code such as USD, KRW or JPY</source>
         <translation>알 수 없는 통화 {currency!r}: USD, KRW, JPY 같은 ISO 코드를 사용하세요</translation>
     </message>
@@ -1583,6 +1653,14 @@
     <message>
         <source>{path} is a folder; choose a file name</source>
         <translation>{path}은(는) 폴더입니다. 파일 이름을 지정하세요</translation>
+    </message>
+    <message>
+        <source>{path} is one of the files being imported: choose another name for the book</source>
+        <translation>{path}은(는) 가져오는 파일 중 하나입니다. 북에 다른 이름을 고르세요</translation>
+    </message>
+    <message>
+        <source>{path} is one of the files this command reads or writes: choose another name</source>
+        <translation>{path}은(는) 이 명령이 읽거나 쓰는 파일 중 하나입니다. 다른 이름을 고르세요</translation>
     </message>
     <message>
         <source>Cannot save {path}: the folder {folder} does not exist</source>
@@ -1661,8 +1739,20 @@
         <translation>{table}에는 {name} 열({aliases}, ...)이 필요하지만 해당하는 헤더가 없습니다</translation>
     </message>
     <message>
+        <source>{table} needs a column {name} ({aliases}, ...): the stage(s) {stages} were taken as won or lost, and won and lost deals need one; map a column to {name}, or map those stages to an open stage</source>
+        <translation>{table}에는 {name} 열({aliases}, ...)이 필요합니다: 단계 {stages}이(가) 수주 또는 실주로 처리되었고, 수주·실주 거래에는 이 값이 필요합니다. 열을 {name}에 매핑하거나 그 단계들을 진행 중 단계에 매핑하세요</translation>
+    </message>
+    <message>
         <source>{value!r} is also the id of row {other}</source>
         <translation>{value!r}은(는) {other}행의 ID이기도 합니다</translation>
+    </message>
+    <message>
+        <source>{value!r} is also the id of row {other} of {file}</source>
+        <translation>{value!r}은(는) {file}의 {other}행의 ID이기도 합니다</translation>
+    </message>
+    <message>
+        <source>{value!r} is also the id of row {other} of sheet {sheet} of {file}</source>
+        <translation>{value!r}은(는) {file}의 {sheet} 시트 {other}행의 ID이기도 합니다</translation>
     </message>
     <message>
         <source>{count} deal(s) have no owner: they go to the rep {rep!r} the import creates</source>
@@ -1671,6 +1761,10 @@
     <message>
         <source>{count} rep(s) made from the names in {header}: {names}</source>
         <translation>{header}의 이름으로 담당자 {count}명을 만들었습니다: {names}</translation>
+    </message>
+    <message>
+        <source>Mapping: the stage {name!r} goes to {target!r}, which is no stage of the book or the files, nor a kind of stage ({kinds})</source>
+        <translation>매핑: 단계 {name!r}의 대상 {target!r}은(는) 북이나 파일의 단계도 아니고 단계 종류({kinds})도 아닙니다</translation>
     </message>
     <message>
         <source>{count} stage(s) made from the names in {header}: {names}</source>
@@ -1729,6 +1823,10 @@
         <translation>가져올 것이 없습니다: {files}의 어떤 시트도 북의 표이 아닙니다</translation>
     </message>
     <message>
+        <source>nothing to import: {files} has a header row but no rows of data</source>
+        <translation>가져올 것이 없습니다: {files}에는 헤더 행만 있고 데이터 행이 없습니다</translation>
+    </message>
+    <message>
         <source>sheet {sheet}</source>
         <translation>{sheet} 시트</translation>
     </message>
@@ -1771,6 +1869,14 @@
     <message>
         <source>{path} is damaged ({reason}); open a backup copy</source>
         <translation>{path} 파일이 손상되었습니다 ({reason}). 백업 사본을 여세요</translation>
+    </message>
+    <message>
+        <source>{where}: growth {value!r} is below -100% (the forecast would be negative)</source>
+        <translation>{where}: 성장률 {value!r}이(가) -100%보다 낮습니다 (예측이 음수가 됩니다)</translation>
+    </message>
+    <message>
+        <source>{where}: {value!r} is an amount in another currency; amounts here are in {currency}</source>
+        <translation>{where}: {value!r}은(는) 다른 통화의 금액입니다. 여기의 금액은 {currency} 기준입니다</translation>
     </message>
     <message>
         <source>{where}: {value!r} is not a growth rate (such as 5% or 0.05)</source>
@@ -1853,6 +1959,14 @@
         <translation>{file}은(는) Excel 통합 문서(.xlsx)나 CSV 파일이 아닙니다</translation>
     </message>
     <message>
+        <source>{file} is a damaged or incomplete workbook (cut short while copied or downloaded?): open it in Excel and save it again, or get a new copy</source>
+        <translation>{file}은(는) 손상되었거나 완전하지 않은 통합 문서입니다(복사나 다운로드 중에 잘렸을 수 있습니다): Excel에서 열어 다시 저장하거나 새 사본을 받으세요</translation>
+    </message>
+    <message>
+        <source>{file} is empty (0 bytes)</source>
+        <translation>{file}이(가) 비어 있습니다(0바이트)</translation>
+    </message>
+    <message>
         <source>{file} was refused: it is larger than {limit} MB</source>
         <translation>{file}이(가) 거부되었습니다: {limit}MB보다 큽니다</translation>
     </message>
@@ -1901,6 +2015,10 @@
         <translation>{file}이(가) 거부되었습니다: {part} 시트가 {rows:,}행 × {columns:,}열을 선언하여 {limit:,}셀을 넘습니다</translation>
     </message>
     <message>
+        <source>Not changed: {rep} has already won {won} in {period}; an override of {amount} would forecast less than what is already won</source>
+        <translation>변경되지 않음: {rep}은(는) {period}에 이미 {won}을(를) 수주했습니다. {amount}(으)로 조정하면 이미 수주한 금액보다 적게 예측됩니다</translation>
+    </message>
+    <message>
         <source>{table} row {row}: {value!r} is not a period (2026-01, 2026-Q1 or 2026); the row is left out of the forecast figures</source>
         <translation>{table} {row}행: {value!r}은(는) 기간이 아닙니다(2026-01, 2026-Q1 또는 2026). 이 행은 예측 수치에서 제외됩니다</translation>
     </message>
@@ -1947,6 +2065,18 @@
     <message>
         <source>no lead is selected</source>
         <translation>선택한 리드가 없습니다</translation>
+    </message>
+    <message>
+        <source>This book already records what happened after {day} (up to {latest}): a snapshot dated {day} would use hindsight. Take it dated {latest} or later</source>
+        <translation>이 북에는 {day} 이후({latest}까지)에 일어난 일이 이미 기록되어 있습니다. {day} 날짜의 스냅숏은 사후 정보를 쓰게 됩니다. {latest} 이후 날짜로 저장하세요</translation>
+    </message>
+    <message>
+        <source>{path} exists and is not an Excel workbook: it is not replaced (choose another name)</source>
+        <translation>{path}은(는) 이미 있으며 Excel 통합 문서가 아닙니다. 바꾸지 않습니다(다른 이름을 고르세요)</translation>
+    </message>
+    <message>
+        <source>{path} is the book being exported: choose another name for the workbook</source>
+        <translation>{path}은(는) 내보내는 중인 북입니다. 통합 문서에 다른 이름을 고르세요</translation>
     </message>
 </context>
 <context>
