@@ -390,6 +390,9 @@ def test_the_dashboard_charts_are_native_charts_of_the_dashboards_figures(tmp_pa
     for chart, title in ((funnel, "Pipeline funnel"), (weighted, "Weighted pipeline by expected close"),
                          (trends, "Win rate and sales cycle"), (stages, "Time in stage")):
         assert f"&lt;charts:{title}&gt;" in chart
+    # and so did the Charts sheet's (the period put in after translating)
+    assert "&lt;charts:Open pipeline by stage&gt;" in xml[0]
+    assert "&lt;charts:Forecast versus quota, 2026&gt;" in "".join(xml[:4])
     assert '<c:barDir val="col"/>' in funnel and "<c:lineChart>" in funnel  # stages reached + conversion
     assert '<c:grouping val="stacked"/>' in weighted
     assert trends.count("<c:lineChart>") == 2 and trends.count("<c:valAx>") == 2  # the cycle on a second axis
