@@ -429,18 +429,18 @@ def test_the_dashboard_charts_are_native_charts_of_the_dashboards_figures(tmp_pa
             out.append(row)
         return out
     expected = funnel_by_stage(report)
-    reached = block("stage")
+    reached = block("<charts:Stage>")
     assert [r[0] for r in reached] == [*expected["stage"], "<charts:Won>"]
     assert [r[1] for r in reached] == [*expected["reached"], expected["advanced"].iloc[-1]]
     scale = 10 ** minor_digits(snapshot.currency)
     months = weighted_by_month(snapshot, report.as_of)
-    assert [r[1] for r in block("expected close")] == pytest.approx(list(months.iloc[:, 0] / scale))
+    assert [r[1] for r in block("<charts:Expected close>")] == pytest.approx(list(months.iloc[:, 0] / scale))
     trend = monthly_trends(snapshot, report.as_of)
-    got = block("month")
+    got = block("<charts:Month>")
     assert [r[0] for r in got] == list(trend["month"]) and [r[1] for r in got] == list(trend["won_count"])
     times = time_in_stage(snapshot, report.as_of)
-    got = next(r for n, r in enumerate(rows) if r[0] == "stage" and r[1] == "won_avg_days")
-    assert got[2] == "open_avg_days" and len(times)
+    got = next(r for n, r in enumerate(rows) if r[0] == "<charts:Stage>" and r[1] == "<charts:Won deals (average)>")
+    assert got[2] == "<charts:Open deals (average so far)>" and len(times)
 
 
 # -- the formulas agree with the app, recalculated by LibreOffice ----------------------------------------

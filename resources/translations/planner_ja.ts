@@ -434,7 +434,7 @@
         <translation>%1 を %2 から %3 に移す前に、離れるステージと飛ばすステージの終了条件をそれぞれ確認してください:</translation>
     </message>
     <message>
-        <source>Don't ask again</source>
+        <source>Don&apos;t ask again</source>
         <translation>今後は確認しない</translation>
     </message>
     <message>
@@ -507,7 +507,7 @@
 <context>
     <name>ForecastPanel</name>
     <message>
-        <source>Type the manager's number; the computed one stays beside it. Clear the cell to remove the override.</source>
+        <source>Type the manager&apos;s number; the computed one stays beside it. Clear the cell to remove the override.</source>
         <translation>マネージャーの数値を入力してください。計算された数値は横にそのまま残ります。セルを空にすると上書きが削除されます。</translation>
     </message>
     <message>
@@ -555,7 +555,7 @@
         <translation>予測スナップショットを保存</translation>
     </message>
     <message>
-        <source>Save today's forecast of the period by every method, to see later which method was right</source>
+        <source>Save today&apos;s forecast of the period by every method, to see later which method was right</source>
         <translation>この期間の今日の予測をすべての方式で保存し、後でどの方式が正しかったかを確認します</translation>
     </message>
     <message>
@@ -571,7 +571,7 @@
         <translation>精度</translation>
     </message>
     <message>
-        <source>Category forecast by rep: type a manager's override beside the computed number</source>
+        <source>Category forecast by rep: type a manager&apos;s override beside the computed number</source>
         <translation>担当者別カテゴリ予測: 計算された数値の横にマネージャーの上書き値を入力してください</translation>
     </message>
     <message>
@@ -597,7 +597,7 @@
 <context>
     <name>HealthBar</name>
     <message>
-        <source>Stalled: longer in its stage than 1.5 × the won deals' average. Slipped: expected close moved later twice or more, or past.</source>
+        <source>Stalled: longer in its stage than 1.5 × the won deals&apos; average. Slipped: expected close moved later twice or more, or past.</source>
         <translation>停滞: 現在のステージの滞在期間が受注商談の平均の 1.5 倍を超えています。遅延: 完了予定日が 2 回以上延期されたか、過ぎています。</translation>
     </message>
     <message>
@@ -679,7 +679,7 @@
         <translation>商談に転換</translation>
     </message>
     <message>
-        <source>Make an open deal of each qualified lead selected, owned by the lead's owner, in the first open stage</source>
+        <source>Make an open deal of each qualified lead selected, owned by the lead&apos;s owner, in the first open stage</source>
         <translation>選択した営業適格リードごとに、リードの担当者が担当する進行中の商談を最初の進行中ステージに作成します</translation>
     </message>
     <message>
@@ -1392,7 +1392,7 @@
         <translation>ダッシュボード: {period}、{date} 時点</translation>
     </message>
     <message>
-        <source>The figures of the app's dashboard; each chart plots the table beside it.</source>
+        <source>The figures of the app&apos;s dashboard; each chart plots the table beside it.</source>
         <translation>アプリのダッシュボードの数値です。各グラフは隣の表を描きます。</translation>
     </message>
     <message>
@@ -1402,6 +1402,38 @@
     <message>
         <source>Conversion to the next stage</source>
         <translation>次のフェーズへの転換率</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>ステージ</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>到達</translation>
+    </message>
+    <message>
+        <source>Open deals</source>
+        <translation>進行中の商談</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>完了予定日</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Won deals</source>
+        <translation>受注商談</translation>
+    </message>
+    <message>
+        <source>Lost deals</source>
+        <translation>失注商談</translation>
+    </message>
+    <message>
+        <source>Stalled</source>
+        <translation>停滞</translation>
     </message>
     <message>
         <source>Open value</source>
@@ -1575,7 +1607,7 @@
         <translation>削除された {target} の行を参照しています</translation>
     </message>
     <message>
-        <source>{value} differs from the book's currency {book}; exchange rates are not supported yet</source>
+        <source>{value} differs from the book&apos;s currency {book}; exchange rates are not supported yet</source>
         <translation>{value} はブックの通貨 {book} と異なります。為替レートにはまだ対応していません</translation>
     </message>
     <message>
@@ -1643,8 +1675,8 @@
         <translation>{value!r} はパーセンテージではありません (例: 35% または 0.35)</translation>
     </message>
     <message>
-        <source>{value!r} could be month first or day first: write the day as 2026-03-05, or give the order (import --date-order mdy or dmy, or a mapping's "date_order")</source>
-        <translation>{value!r} は月が先か日が先か分かりません: 2026-03-05 のように書くか、順序を指定してください (import --date-order mdy または dmy、またはマッピングの "date_order")</translation>
+        <source>{value!r} could be month first or day first: write the day as 2026-03-05, or give the order (import --date-order mdy or dmy, or a mapping&apos;s &quot;date_order&quot;)</source>
+        <translation>{value!r} は月が先か日が先か分かりません: 2026-03-05 のように書くか、順序を指定してください (import --date-order mdy または dmy、またはマッピングの &quot;date_order&quot;)</translation>
     </message>
     <message>
         <source>{value} is out of range (expected {low} to {high})</source>
@@ -1891,7 +1923,7 @@
         <translation>{rep} の {period} のノルマが 0 より大きくないため、コミッションを計算していません</translation>
     </message>
     <message>
-        <source>{rep}'s credit for {period} is {amount} after cancellations: clawback of commission already paid is not computed yet</source>
+        <source>{rep}&apos;s credit for {period} is {amount} after cancellations: clawback of commission already paid is not computed yet</source>
         <translation>キャンセル反映後の {rep} の {period} の計上実績は {amount} です。支払済みコミッションの回収はまだ計算していません</translation>
     </message>
     <message>
@@ -1943,7 +1975,7 @@
         <translation>{sheet} には {rows:,} 行あります: Excel のシートはヘッダーの下に最大 {limit:,} 行までしか保持できません</translation>
     </message>
     <message>
-        <source>{sheet} {cell}: the formula would be longer than Excel allows; only the app's value is given</source>
+        <source>{sheet} {cell}: the formula would be longer than Excel allows; only the app&apos;s value is given</source>
         <translation>{sheet} {cell}: 数式が Excel の上限より長くなるため、アプリの値のみを出力します</translation>
     </message>
     <message>
@@ -1951,8 +1983,8 @@
         <translation>{sheet} {row} 行目、{column} 列: {length:,} 文字のテキストは Excel のセルの上限 ({limit:,}) を超えています</translation>
     </message>
     <message>
-        <source>This is not a Planner import mapping (no "planner_mapping" key)</source>
-        <translation>Planner のインポートマッピングではありません ("planner_mapping" キーがありません)</translation>
+        <source>This is not a Planner import mapping (no &quot;planner_mapping&quot; key)</source>
+        <translation>Planner のインポートマッピングではありません (&quot;planner_mapping&quot; キーがありません)</translation>
     </message>
     <message>
         <source>This import mapping has format {version}; this Planner reads format {known}</source>
@@ -2075,8 +2107,8 @@
         <translation>{value!r}: シグナルの回数は 0 から 1,000,000 までです</translation>
     </message>
     <message>
-        <source>a signal's name cannot contain ';' or ','</source>
-        <translation>シグナル名に ';' や ',' は使えません</translation>
+        <source>a signal&apos;s name cannot contain &apos;;&apos; or &apos;,&apos;</source>
+        <translation>シグナル名に &apos;;&apos; や &apos;,&apos; は使えません</translation>
     </message>
     <message>
         <source>the signal {value!r} has an earlier rule</source>

@@ -434,7 +434,7 @@
         <translation>%1을(를) %2에서 %3(으)로 옮기기 전에, 떠나는 단계와 건너뛰는 단계의 종료 기준을 각각 확인하세요:</translation>
     </message>
     <message>
-        <source>Don't ask again</source>
+        <source>Don&apos;t ask again</source>
         <translation>다시 묻지 않기</translation>
     </message>
     <message>
@@ -507,7 +507,7 @@
 <context>
     <name>ForecastPanel</name>
     <message>
-        <source>Type the manager's number; the computed one stays beside it. Clear the cell to remove the override.</source>
+        <source>Type the manager&apos;s number; the computed one stays beside it. Clear the cell to remove the override.</source>
         <translation>관리자의 수치를 입력하세요. 계산된 수치는 옆에 그대로 남습니다. 셀을 비우면 조정이 삭제됩니다.</translation>
     </message>
     <message>
@@ -555,7 +555,7 @@
         <translation>예측 스냅샷 저장</translation>
     </message>
     <message>
-        <source>Save today's forecast of the period by every method, to see later which method was right</source>
+        <source>Save today&apos;s forecast of the period by every method, to see later which method was right</source>
         <translation>이 기간의 오늘 예측을 모든 방식별로 저장하여, 나중에 어느 방식이 맞았는지 확인합니다</translation>
     </message>
     <message>
@@ -571,7 +571,7 @@
         <translation>정확도</translation>
     </message>
     <message>
-        <source>Category forecast by rep: type a manager's override beside the computed number</source>
+        <source>Category forecast by rep: type a manager&apos;s override beside the computed number</source>
         <translation>담당자별 카테고리 예측: 계산된 수치 옆에 관리자 조정값을 입력하세요</translation>
     </message>
     <message>
@@ -597,7 +597,7 @@
 <context>
     <name>HealthBar</name>
     <message>
-        <source>Stalled: longer in its stage than 1.5 × the won deals' average. Slipped: expected close moved later twice or more, or past.</source>
+        <source>Stalled: longer in its stage than 1.5 × the won deals&apos; average. Slipped: expected close moved later twice or more, or past.</source>
         <translation>정체: 현재 단계에 머문 기간이 수주 거래 평균의 1.5배를 넘음. 지연: 예상 종료일이 두 번 이상 늦춰졌거나 이미 지남.</translation>
     </message>
     <message>
@@ -679,7 +679,7 @@
         <translation>거래로 전환</translation>
     </message>
     <message>
-        <source>Make an open deal of each qualified lead selected, owned by the lead's owner, in the first open stage</source>
+        <source>Make an open deal of each qualified lead selected, owned by the lead&apos;s owner, in the first open stage</source>
         <translation>선택한 영업 적격 리드마다 리드 담당자가 맡는 진행 중 거래를 첫 번째 진행 단계에 만듭니다</translation>
     </message>
     <message>
@@ -1392,7 +1392,7 @@
         <translation>대시보드: {period}, {date} 기준</translation>
     </message>
     <message>
-        <source>The figures of the app's dashboard; each chart plots the table beside it.</source>
+        <source>The figures of the app&apos;s dashboard; each chart plots the table beside it.</source>
         <translation>앱 대시보드의 수치입니다. 각 차트는 옆의 표를 그립니다.</translation>
     </message>
     <message>
@@ -1402,6 +1402,38 @@
     <message>
         <source>Conversion to the next stage</source>
         <translation>다음 단계 전환율</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>도달</translation>
+    </message>
+    <message>
+        <source>Open deals</source>
+        <translation>진행 중 거래</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>예상 종료일</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>월</translation>
+    </message>
+    <message>
+        <source>Won deals</source>
+        <translation>수주 거래</translation>
+    </message>
+    <message>
+        <source>Lost deals</source>
+        <translation>실주 거래</translation>
+    </message>
+    <message>
+        <source>Stalled</source>
+        <translation>정체</translation>
     </message>
     <message>
         <source>Open value</source>
@@ -1575,7 +1607,7 @@
         <translation>삭제된 {target} 행을 참조합니다</translation>
     </message>
     <message>
-        <source>{value} differs from the book's currency {book}; exchange rates are not supported yet</source>
+        <source>{value} differs from the book&apos;s currency {book}; exchange rates are not supported yet</source>
         <translation>{value}은(는) 북의 통화 {book}와(과) 다릅니다. 환율은 아직 지원되지 않습니다</translation>
     </message>
     <message>
@@ -1643,8 +1675,8 @@
         <translation>{value!r}은(는) 백분율이 아닙니다 (예: 35% 또는 0.35)</translation>
     </message>
     <message>
-        <source>{value!r} could be month first or day first: write the day as 2026-03-05, or give the order (import --date-order mdy or dmy, or a mapping's "date_order")</source>
-        <translation>{value!r}은(는) 월이 먼저인지 일이 먼저인지 알 수 없습니다: 2026-03-05처럼 쓰거나 순서를 지정하세요 (import --date-order mdy 또는 dmy, 또는 매핑의 "date_order")</translation>
+        <source>{value!r} could be month first or day first: write the day as 2026-03-05, or give the order (import --date-order mdy or dmy, or a mapping&apos;s &quot;date_order&quot;)</source>
+        <translation>{value!r}은(는) 월이 먼저인지 일이 먼저인지 알 수 없습니다: 2026-03-05처럼 쓰거나 순서를 지정하세요 (import --date-order mdy 또는 dmy, 또는 매핑의 &quot;date_order&quot;)</translation>
     </message>
     <message>
         <source>{value} is out of range (expected {low} to {high})</source>
@@ -1891,7 +1923,7 @@
         <translation>{rep}의 {period} 할당량이 0보다 크지 않아 커미션을 계산하지 않았습니다</translation>
     </message>
     <message>
-        <source>{rep}'s credit for {period} is {amount} after cancellations: clawback of commission already paid is not computed yet</source>
+        <source>{rep}&apos;s credit for {period} is {amount} after cancellations: clawback of commission already paid is not computed yet</source>
         <translation>취소 반영 후 {rep}의 {period} 인정 실적이 {amount}입니다. 이미 지급된 커미션의 환수는 아직 계산하지 않습니다</translation>
     </message>
     <message>
@@ -1943,7 +1975,7 @@
         <translation>{sheet}에 {rows:,}행이 있습니다: Excel 시트는 헤더 아래에 최대 {limit:,}행까지 담을 수 있습니다</translation>
     </message>
     <message>
-        <source>{sheet} {cell}: the formula would be longer than Excel allows; only the app's value is given</source>
+        <source>{sheet} {cell}: the formula would be longer than Excel allows; only the app&apos;s value is given</source>
         <translation>{sheet} {cell}: 수식이 Excel 허용 길이보다 깁니다. 앱의 값만 기록합니다</translation>
     </message>
     <message>
@@ -1951,8 +1983,8 @@
         <translation>{sheet} {row}행, {column} 열: {length:,}자 텍스트가 Excel 셀 최대 길이({limit:,})보다 깁니다</translation>
     </message>
     <message>
-        <source>This is not a Planner import mapping (no "planner_mapping" key)</source>
-        <translation>Planner 가져오기 매핑이 아닙니다 ("planner_mapping" 키 없음)</translation>
+        <source>This is not a Planner import mapping (no &quot;planner_mapping&quot; key)</source>
+        <translation>Planner 가져오기 매핑이 아닙니다 (&quot;planner_mapping&quot; 키 없음)</translation>
     </message>
     <message>
         <source>This import mapping has format {version}; this Planner reads format {known}</source>
@@ -2075,8 +2107,8 @@
         <translation>{value!r}: 신호 횟수는 0에서 1,000,000 사이여야 합니다</translation>
     </message>
     <message>
-        <source>a signal's name cannot contain ';' or ','</source>
-        <translation>신호 이름에는 ';' 또는 ','를 쓸 수 없습니다</translation>
+        <source>a signal&apos;s name cannot contain &apos;;&apos; or &apos;,&apos;</source>
+        <translation>신호 이름에는 &apos;;&apos; 또는 &apos;,&apos;를 쓸 수 없습니다</translation>
     </message>
     <message>
         <source>the signal {value!r} has an earlier rule</source>

@@ -42,6 +42,16 @@ TIME_IN_STAGE = QT_TRANSLATE_NOOP("charts", "Time in stage")
 WON_DAYS = QT_TRANSLATE_NOOP("charts", "Won deals (average)")
 OPEN_DAYS = QT_TRANSLATE_NOOP("charts", "Open deals (average so far)")
 DAYS = QT_TRANSLATE_NOOP("charts", "Days")
+# the tables' headers
+H_STAGE = QT_TRANSLATE_NOOP("charts", "Stage")
+H_REACHED = QT_TRANSLATE_NOOP("charts", "Reached")
+H_OPEN_COUNT = QT_TRANSLATE_NOOP("charts", "Open deals")
+H_OPEN_VALUE = QT_TRANSLATE_NOOP("charts", "Open value")
+H_EXPECTED = QT_TRANSLATE_NOOP("charts", "Expected close")
+H_MONTH = QT_TRANSLATE_NOOP("charts", "Month")
+H_WON = QT_TRANSLATE_NOOP("charts", "Won deals")
+H_LOST = QT_TRANSLATE_NOOP("charts", "Lost deals")
+H_STALLED = QT_TRANSLATE_NOOP("charts", "Stalled")
 
 
 def untranslated(context: str, text: str) -> str:
@@ -129,7 +139,7 @@ class _DashboardSheet:
                 chart.set_y_axis({"num_format": "#,##0", "num_font": FONT, "min": 0})
                 line.set_y2_axis({"num_format": "0%", "num_font": FONT, "min": 0, "max": 1})
                 return chart
-            blocks.append({"headers": ["stage", "reached", "conversion", "open_count", "open_value"],
+            blocks.append({"headers": [t(H_STAGE), t(H_REACHED), t(FUNNEL_CONVERSION), t(H_OPEN_COUNT), t(H_OPEN_VALUE)],
                            "kinds": ["text", "int", "percent", "int", "money"], "rows": rows,
                            "chart": funnel_chart})
         if len(weighted.columns):
@@ -148,7 +158,7 @@ class _DashboardSheet:
                 chart.set_y_axis({"num_format": money_axis, "num_font": FONT, "min": 0,
                                   "name": t(WEIGHTED_AXIS).format(currency=currency), "name_font": FONT})
                 return chart
-            blocks.append({"headers": ["expected close", *map(str, weighted.columns)],
+            blocks.append({"headers": [t(H_EXPECTED), *map(str, weighted.columns)],
                            "kinds": ["text", *["money"] * len(weighted.columns)], "rows": rows,
                            "chart": weighted_chart})
         rows = [[month, int(won), int(lost), _ratio(rate), _number(days)] for month, won, lost, rate, days in zip(
@@ -169,7 +179,7 @@ class _DashboardSheet:
                               "name": t(WIN_RATE), "name_font": FONT})
             cycle.set_y2_axis({"num_format": "#,##0", "num_font": FONT, "min": 0, "name": t(DAYS), "name_font": FONT})
             return chart
-        blocks.append({"headers": ["month", "won_count", "lost_count", "win_rate", "avg_cycle_days"],
+        blocks.append({"headers": [t(H_MONTH), t(H_WON), t(H_LOST), t(WIN_RATE), t(CYCLE)],
                        "kinds": ["text", "int", "int", "percent", "number"], "rows": rows,
                        "chart": trends_chart})
         if len(stages):
@@ -187,7 +197,7 @@ class _DashboardSheet:
                 chart.set_x_axis({"num_format": "#,##0", "num_font": FONT, "min": 0, "name": t(DAYS),
                                   "name_font": FONT, "major_gridlines": {"visible": True}})
                 return chart
-            blocks.append({"headers": ["stage", "won_avg_days", "open_avg_days", "open_count", "stalled"],
+            blocks.append({"headers": [t(H_STAGE), t(WON_DAYS), t(OPEN_DAYS), t(H_OPEN_COUNT), t(H_STALLED)],
                            "kinds": ["text", "number", "number", "int", "int"], "rows": rows, "chart": stages_chart})
         return blocks
 
