@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import tempfile
-import time
 from datetime import date
 from pathlib import Path
 
@@ -27,19 +26,9 @@ from planner.core.demo import demo_book
 from planner.core.periods import Period
 from planner.core.report import compute_report
 from planner.storage import BOOK_SUFFIX, Store, write_book
+from timing import best_of, timed
 
 AS_OF = date(2026, 6, 30)
-
-
-def timed(action):
-    """Run ``action()`` once; return (seconds, result)."""
-    start = time.perf_counter()
-    result = action()
-    return time.perf_counter() - start, result
-
-
-def best_of(runs: int, action) -> float:
-    return min(timed(action)[0] for _ in range(runs))
 
 
 def main() -> None:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import tempfile
-import time
 from datetime import date
 from pathlib import Path
 
@@ -30,14 +29,9 @@ from planner.core import schema
 from planner.core.demo import demo_book
 from planner.core.money import minor_digits
 from planner.io.excel_export import export_book
+from timing import timed
 
 AS_OF = date(2026, 6, 30)
-
-
-def timed(action):
-    start = time.perf_counter()
-    result = action()
-    return time.perf_counter() - start, result
 
 
 def python_rows(snapshot) -> dict[str, tuple[list[str], list[tuple]]]:

@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import random
 import tempfile
-import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -32,6 +31,7 @@ import xlsxwriter
 
 from planner.io import safety
 from planner.io.excel_import import build_book, read_tables
+from timing import best_of, timed
 
 MAVEN = Path(__file__).resolve().parents[2] / "shared" / "data" / "external" / "maven-crm"
 STAGES = ["Prospecting", "Qualified", "Proposal", "Negotiation", "Closed Won", "Closed Lost"]
@@ -64,12 +64,6 @@ def write_deals(path: Path, rows: int, seed: int = 1) -> None:
     workbook.close()
 
 
-def timed(action):
-    start = time.perf_counter()
-    result = action()
-    return time.perf_counter() - start, result
-
-
 def compare(label: str, baseline_name: str, baseline, path: Path, repeat: int) -> None:
     """Interleaved runs of the baseline reader, read_tables and build_book; best of each."""
     base, ours, book = [], [], []
@@ -91,13 +85,13 @@ def phases(path: Path, repeat: int) -> None:
     """Where one read_tables of the workbook spends its time."""
     from python_calamine import CalamineWorkbook
 
-    check = min(timed(lambda: safety.check_xlsx(path))[0] for _ in range(repeat))
+    check = best_of(repeat, lambda: safety.check_xlsx(path))
 
     def calamine():
         workbook = CalamineWorkbook.from_path(str(path))
         return workbook.get_sheet_by_name("Deals").to_python(skip_empty_area=False)
-    load = min(timed(calamine)[0] for _ in range(repeat))
-    total = min(timed(lambda: read_tables([path]))[0] for _ in range(repeat))
+    load = best_of(repeat, calamine)
+    total = best_of(repeat, lambda: read_tables([path]))
     print(f"import: phases: safety scan {check:.2f} s, calamine read {load:.2f} s, "
           f"mapping + parsing + checks {max(total - check - load, 0):.2f} s (of {total:.2f} s)")
 
