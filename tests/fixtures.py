@@ -1,6 +1,10 @@
-"""A small book whose every figure was computed by hand (see test_report.py)."""
+"""A small book whose every figure was computed by hand (see test_report.py); the command line
+run as a user runs it."""
 
 from __future__ import annotations
+
+import subprocess
+import sys
 
 import pandas as pd
 
@@ -66,3 +70,12 @@ def rebuilt(book: Book, edit) -> Book:
 def row(book, table: str, position: int) -> int:
     """The row id of the row at ``position`` of ``table``."""
     return int(book[table].index[position])
+
+
+def planner(*args, check=True) -> subprocess.CompletedProcess:
+    """Run the command line (``python -m planner ARGS``); with ``check``, it must succeed."""
+    result = subprocess.run([sys.executable, "-m", "planner", *map(str, args)], capture_output=True, text=True,
+                            encoding="utf-8", timeout=120)
+    if check:
+        assert result.returncode == 0, result.stderr
+    return result

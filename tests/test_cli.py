@@ -11,14 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DEMO_AS_OF
-
-
-def planner(*args, check=True):
-    result = subprocess.run([sys.executable, "-m", "planner", *map(str, args)], capture_output=True, text=True,
-                            encoding="utf-8", timeout=120)
-    if check:
-        assert result.returncode == 0, result.stderr
-    return result
+from fixtures import planner
 
 
 @pytest.fixture(scope="module")

@@ -11,14 +11,12 @@ Won per month: 2026-01 D1 + D2 + D6 = 14,000; 2026-02 D3 + D5 = 29,000; 2026-03 
 
 import json
 import sqlite3
-import subprocess
-import sys
 from datetime import date
 
 import pandas as pd
 import pytest
 
-from fixtures import row
+from fixtures import planner, row
 from windows import open_window
 from planner.core.changes import Batch
 from planner.core.forecast_accuracy import accuracy, snapshot_change
@@ -261,14 +259,6 @@ def test_a_format_2_book_opens_and_gains_the_forecast_tables(book, tmp_path):
 
 
 # -- the command line ---------------------------------------------------------------------------
-def planner(*args, check=True):
-    result = subprocess.run([sys.executable, "-m", "planner", *map(str, args)], capture_output=True, text=True,
-                            encoding="utf-8", timeout=120)
-    if check:
-        assert result.returncode == 0, result.stderr
-    return result
-
-
 def test_the_command_line_saves_snapshots_and_prints_accuracy(book, tmp_path):
     path = tmp_path / "book.planner"
     save_book(book, path)

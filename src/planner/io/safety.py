@@ -182,14 +182,21 @@ def check_file(path: Path | str) -> str:
     return kind
 
 
-def check_csv(path: Path | str) -> None:
-    """Refuse a "CSV" that is not text (a binary file renamed) or is too large."""
+def _of_kind(path: Path | str, expected: str) -> Path:
+    """``path``, refused unless its content is of kind ``expected`` and it is not too large."""
     path = Path(path)
     kind = kind_of(path)
-    if kind != "csv":
+    if kind != expected:
         raise refuse(NOT_SUPPORTED.get(kind, NOT_SUPPORTED["other"]), path)
     if path.stat().st_size > MAX_FILE_BYTES:
-        raise refuse(QT_TRANSLATE_NOOP("errors", "{file} was refused: it is larger than {limit} MB"), path, limit=MAX_FILE_BYTES >> 20)
+        raise refuse(QT_TRANSLATE_NOOP("errors", "{file} was refused: it is larger than {limit} MB"), path,
+                     limit=MAX_FILE_BYTES >> 20)
+    return path
+
+
+def check_csv(path: Path | str) -> None:
+    """Refuse a "CSV" that is not text (a binary file renamed) or is too large."""
+    _of_kind(path, "csv")
 
 
 def check_xlsx(path: Path | str) -> WorkbookInfo:
@@ -201,12 +208,7 @@ def check_xlsx(path: Path | str) -> WorkbookInfo:
         When the file is not an .xlsx (naming what it is), is damaged, or is hostile: a zip
         bomb, XML entity declarations, absurd declared or actual sheet sizes.
     """
-    path = Path(path)
-    kind = kind_of(path)
-    if kind != "xlsx":
-        raise refuse(NOT_SUPPORTED.get(kind, NOT_SUPPORTED["other"]), path)
-    if path.stat().st_size > MAX_FILE_BYTES:
-        raise refuse(QT_TRANSLATE_NOOP("errors", "{file} was refused: it is larger than {limit} MB"), path, limit=MAX_FILE_BYTES >> 20)
+    path = _of_kind(path, "xlsx")
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
