@@ -556,7 +556,6 @@ class MainWindow(QMainWindow):
         """Compute the report of the selected period in the background; stale results are dropped."""
         if self.book is None:
             return
-        self.leads.refresh(self.book, editable=not self.read_only)
         self._report_generation += 1
         # the worker gets a frozen snapshot, taken here on the main thread, never the live book
         generation, book, period = self._report_generation, self.book.snapshot(), self.selected_period()
@@ -566,6 +565,7 @@ class MainWindow(QMainWindow):
             if generation == self._report_generation:
                 self._set_busy(None)
                 self._flag_problems(book.problems())
+                self._refresh_leads()  # the report scored them on its snapshot: shown from its cache
                 self.show_report(report)
                 self.pipeline.attention.show_report(book, report)
                 self.dashboard.show(book, report)
@@ -574,11 +574,15 @@ class MainWindow(QMainWindow):
             if generation == self._report_generation:
                 self._set_busy(None)
                 self._flag_problems(error.problems if isinstance(error, BookProblems) else [])
+                self._refresh_leads()
                 self.show_report(None, error_text(error))
                 self.pipeline.attention.show_report(None, None)
                 self.dashboard.show(None, None)
 
         self.jobs.start(lambda: compute_report(book, period), done, failed)
+
+    def _refresh_leads(self) -> None:
+        self.leads.refresh(self.book, editable=not self.read_only)
 
     def _flag_problems(self, problems) -> None:
         for model in self.models.values():
