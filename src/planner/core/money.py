@@ -159,6 +159,11 @@ def format_money(minor: int, currency: str, grouping: bool = True) -> str:
     return f"{sign}{text}.{part:0{digits}d}" if digits else f"{sign}{text}"
 
 
+def money_label(minor: int | None, currency: str) -> str:
+    """``1,234.50 USD`` as the app shows a figure; a dash for a missing one."""
+    return "–" if minor is None else f"{format_money(int(minor), currency)} {currency}"
+
+
 def to_ratio(value: object) -> int:
     """Convert ``0.6``, ``"0.6"`` or ``"60%"`` to millionths (``600_000``), rounding half up."""
     text = str(value).strip() if isinstance(value, str) else value

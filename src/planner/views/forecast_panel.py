@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from planner.core.errors import PlannerError
 from planner.core.forecast_accuracy import FORECAST_ACCURACY, METHOD_ACCURACY, snapshot_change
 from planner.core.forecast_overrides import FORECAST_BY_REP, override_change, parse_amount
-from planner.core.money import format_money
+from planner.core.money import money_label
 from planner.core.report import Report
 from planner.qt.i18n import error_text
 from planner.qt.table_model import FrameTableModel
@@ -202,7 +202,7 @@ class ForecastPanel(QWidget):
                                          for key, value in report.forecast_with_overrides.items()}}
         for key, label in self._values.items():
             value = figures.get(key)
-            label.setText("–" if value is None else f"{format_money(int(value), report.currency)} {report.currency}")
+            label.setText(money_label(value, report.currency))
         self.by_rep_model.set_frame(report.forecast_by_rep, report.currency)
         self.accuracy_model.set_frame(report.forecast_accuracy, report.currency)
         self.methods_model.set_frame(report.forecast_method_accuracy, report.currency)

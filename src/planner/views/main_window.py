@@ -19,7 +19,7 @@ from planner.core import schema
 from planner.core.book import Book
 from planner.core.errors import PlannerError
 from planner.core.demo import demo_book, new_book
-from planner.core.money import format_money
+from planner.core.money import money_label
 from planner.core.periods import Period
 from planner.core.report import Report, compute_report
 from planner.core.problems import BookProblems
@@ -618,10 +618,10 @@ class MainWindow(QMainWindow):
         self.report_ready.emit()
 
     def _totals(self, report: Report) -> str:
-        p, currency = report.pipeline, report.currency
+        p = report.pipeline
 
         def money(minor: int) -> str:
-            return f"{format_money(minor, currency)} {currency}"
+            return money_label(minor, report.currency)
 
         commissions = int(report.commissions["total"].sum()) if len(report.commissions) else 0
         return self.tr("%1 deals · %2 open worth %3 (weighted %4) · %5: won %6, commissions %7").replace(

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLab
 
 from planner.core import schema
 from planner.core.metrics import PIPELINE_BY_REP, PIPELINE_BY_TEAM, PIPELINE_FUNNEL
-from planner.core.money import format_money
+from planner.core.money import money_label
 from planner.core.report import Report
 from planner.qt.table_model import FrameTableModel
 from planner.views.attention import AttentionPanel
@@ -93,7 +93,7 @@ class PipelinePanel(QWidget):
             return
 
         def money(minor) -> str:
-            return "–" if minor is None else f"{format_money(int(minor), report.currency)} {report.currency}"
+            return money_label(minor, report.currency)
 
         p, f = report.pipeline, report.forecast
         texts = {
