@@ -1499,6 +1499,10 @@
         <translation>--as-of は {low} 年から {high} 年までの範囲で指定してください</translation>
     </message>
     <message>
+        <source>{name} must be a whole number from 1 to {high:,}</source>
+        <translation>{name} は 1 から {high:,} までの整数で指定してください</translation>
+    </message>
+    <message>
         <source>{path}: import --out writes a Planner book (.planner), not a workbook or CSV; use planner export for a workbook</source>
         <translation>{path}: import --out はワークブックや CSV ではなく Planner ブック(.planner)を書き出します。ワークブックには planner export を使ってください</translation>
     </message>
@@ -1513,10 +1517,6 @@
     <message>
         <source>--yes and --dry-run go with --into</source>
         <translation>--yes と --dry-run は --into と一緒に使います</translation>
-    </message>
-    <message>
-        <source>--deals and --reps must be positive</source>
-        <translation>--deals と --reps は正の数でなければなりません</translation>
     </message>
     <message>
         <source>{table}, column {column}</source>
@@ -1935,6 +1935,10 @@
         <translation>{target} はデータベースのアドレスではありません (例: postgresql://user@host/database)</translation>
     </message>
     <message>
+        <source>{target} is not a database address: the port must be a number from 1 to 65535 (postgresql://user@host:5432/database)</source>
+        <translation>{target} はデータベースのアドレスではありません: ポートは 1 から 65535 までの数値です (postgresql://user@host:5432/database)</translation>
+    </message>
+    <message>
         <source>Unsupported database {scheme}: use a book file or postgresql://…</source>
         <translation>サポートされていないデータベース {scheme}: ブックファイルまたは postgresql://… を指定してください</translation>
     </message>
@@ -1955,12 +1959,20 @@
         <translation>{where}: {value!r} は別の通貨の金額です。ここでの金額は {currency} 建てです</translation>
     </message>
     <message>
-        <source>{where}: {value!r} is not a growth rate (such as 5% or 0.05)</source>
-        <translation>{where}: {value!r} は成長率ではありません (例: 5% または 0.05)</translation>
+        <source>{where}: {value!r} is ambiguous: write {value}% or {fraction} (a number without % is a fraction: 0.05 is 5%)</source>
+        <translation>{where}: {value!r} はあいまいです: {value}% または {fraction} と書いてください (% のない数値は割合です: 0.05 は 5%)</translation>
     </message>
     <message>
-        <source>{where}: {value!r} is not a number of reps (a whole number, 0 or more)</source>
-        <translation>{where}: {value!r} は担当者数ではありません (0 以上の整数)</translation>
+        <source>{where}: {value!r} is more than {most} {currency}</source>
+        <translation>{where}: {value!r} は {most} {currency} を超えています</translation>
+    </message>
+    <message>
+        <source>{where}: {value!r} is not a growth rate from -100% to 1000% (such as 5% or 0.05)</source>
+        <translation>{where}: {value!r} は -100% から 1000% までの成長率ではありません (例: 5% または 0.05)</translation>
+    </message>
+    <message>
+        <source>{where}: {value!r} is not a number of reps (a whole number from 0 to 10,000)</source>
+        <translation>{where}: {value!r} は担当者数ではありません (0 から 10,000 までの整数)</translation>
     </message>
     <message>
         <source>{where}: {value!r} is not an amount in {currency}</source>
@@ -2045,6 +2057,10 @@
     <message>
         <source>{file} was refused: it is larger than {limit} MB</source>
         <translation>{file} は拒否されました: {limit} MB を超えています</translation>
+    </message>
+    <message>
+        <source>{file} was refused: it holds more than {limit:,} cells (split it into smaller files)</source>
+        <translation>{file} は拒否されました: セルが {limit:,} 個を超えています (小さなファイルに分けてください)</translation>
     </message>
     <message>
         <source>{file} is damaged: {reason}</source>
@@ -2153,6 +2169,14 @@
     <message>
         <source>{path} is the book being exported: choose another name for the workbook</source>
         <translation>{path} はエクスポート中のブックです。ワークブックに別の名前を選んでください</translation>
+    </message>
+    <message>
+        <source>{path}: export writes an Excel workbook; give it a name ending in .xlsx ({suggested})</source>
+        <translation>{path}: エクスポートは Excel ブックを書き出します。名前を .xlsx で終わらせてください ({suggested})</translation>
+    </message>
+    <message>
+        <source>the output could not be written: {reason}</source>
+        <translation>出力を書き込めませんでした: {reason}</translation>
     </message>
 </context>
 <context>

@@ -1499,6 +1499,10 @@
         <translation>--as-of는 {low}년부터 {high}년 사이여야 합니다</translation>
     </message>
     <message>
+        <source>{name} must be a whole number from 1 to {high:,}</source>
+        <translation>{name}은(는) 1부터 {high:,}까지의 정수여야 합니다</translation>
+    </message>
+    <message>
         <source>{path}: import --out writes a Planner book (.planner), not a workbook or CSV; use planner export for a workbook</source>
         <translation>{path}: import --out은 통합 문서나 CSV가 아니라 Planner 북(.planner)을 씁니다. 통합 문서는 planner export를 사용하세요</translation>
     </message>
@@ -1513,10 +1517,6 @@
     <message>
         <source>--yes and --dry-run go with --into</source>
         <translation>--yes와 --dry-run은 --into와 함께 씁니다</translation>
-    </message>
-    <message>
-        <source>--deals and --reps must be positive</source>
-        <translation>--deals와 --reps는 양수여야 합니다</translation>
     </message>
     <message>
         <source>{table}, column {column}</source>
@@ -1935,6 +1935,10 @@
         <translation>{target}은(는) 데이터베이스 주소가 아닙니다 (예: postgresql://user@host/database)</translation>
     </message>
     <message>
+        <source>{target} is not a database address: the port must be a number from 1 to 65535 (postgresql://user@host:5432/database)</source>
+        <translation>{target}은(는) 데이터베이스 주소가 아닙니다: 포트는 1부터 65535까지의 숫자여야 합니다 (postgresql://user@host:5432/database)</translation>
+    </message>
+    <message>
         <source>Unsupported database {scheme}: use a book file or postgresql://…</source>
         <translation>지원하지 않는 데이터베이스 {scheme}: 북 파일이나 postgresql://… 주소를 사용하세요</translation>
     </message>
@@ -1955,12 +1959,20 @@
         <translation>{where}: {value!r}은(는) 다른 통화의 금액입니다. 여기의 금액은 {currency} 기준입니다</translation>
     </message>
     <message>
-        <source>{where}: {value!r} is not a growth rate (such as 5% or 0.05)</source>
-        <translation>{where}: {value!r}은(는) 성장률이 아닙니다 (예: 5% 또는 0.05)</translation>
+        <source>{where}: {value!r} is ambiguous: write {value}% or {fraction} (a number without % is a fraction: 0.05 is 5%)</source>
+        <translation>{where}: {value!r}은(는) 모호합니다: {value}% 또는 {fraction}(으)로 쓰세요 (% 없는 숫자는 비율입니다: 0.05는 5%)</translation>
     </message>
     <message>
-        <source>{where}: {value!r} is not a number of reps (a whole number, 0 or more)</source>
-        <translation>{where}: {value!r}은(는) 담당자 수가 아닙니다 (0 이상의 정수)</translation>
+        <source>{where}: {value!r} is more than {most} {currency}</source>
+        <translation>{where}: {value!r}은(는) {most} {currency}보다 많습니다</translation>
+    </message>
+    <message>
+        <source>{where}: {value!r} is not a growth rate from -100% to 1000% (such as 5% or 0.05)</source>
+        <translation>{where}: {value!r}은(는) -100%에서 1000% 사이의 성장률이 아닙니다 (예: 5% 또는 0.05)</translation>
+    </message>
+    <message>
+        <source>{where}: {value!r} is not a number of reps (a whole number from 0 to 10,000)</source>
+        <translation>{where}: {value!r}은(는) 담당자 수가 아닙니다 (0부터 10,000까지의 정수)</translation>
     </message>
     <message>
         <source>{where}: {value!r} is not an amount in {currency}</source>
@@ -2045,6 +2057,10 @@
     <message>
         <source>{file} was refused: it is larger than {limit} MB</source>
         <translation>{file}이(가) 거부되었습니다: {limit}MB보다 큽니다</translation>
+    </message>
+    <message>
+        <source>{file} was refused: it holds more than {limit:,} cells (split it into smaller files)</source>
+        <translation>{file}이(가) 거부되었습니다: 셀이 {limit:,}개를 넘습니다 (더 작은 파일로 나누세요)</translation>
     </message>
     <message>
         <source>{file} is damaged: {reason}</source>
@@ -2153,6 +2169,14 @@
     <message>
         <source>{path} is the book being exported: choose another name for the workbook</source>
         <translation>{path}은(는) 내보내는 중인 북입니다. 통합 문서에 다른 이름을 고르세요</translation>
+    </message>
+    <message>
+        <source>{path}: export writes an Excel workbook; give it a name ending in .xlsx ({suggested})</source>
+        <translation>{path}: 내보내기는 Excel 통합 문서를 씁니다. 이름을 .xlsx로 끝나게 하세요 ({suggested})</translation>
+    </message>
+    <message>
+        <source>the output could not be written: {reason}</source>
+        <translation>출력을 쓸 수 없습니다: {reason}</translation>
     </message>
 </context>
 <context>

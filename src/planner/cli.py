@@ -10,13 +10,13 @@ import argparse
 import json
 import os
 import sys
-import unicodedata
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
 from planner import __version__
+from planner.cli_text import accuracy_text, error_line, report_text, terminal
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.money import format_money
 from planner.core.periods import Period
@@ -28,7 +28,6 @@ NOT_CONFIRMED = QT_TRANSLATE_NOOP("errors", "{book} was not changed: pass --yes 
 
 ALREADY_EXISTS = QT_TRANSLATE_NOOP("errors", "{path} already exists (use --force to overwrite it)")
 CANNOT_WRITE = QT_TRANSLATE_NOOP("errors", "{path} cannot be written: {reason}")
-NO_PERMISSION = QT_TRANSLATE_NOOP("errors", "Cannot save {path}: no permission to write there")
 
 DESCRIPTION = """\
 Planner: a spreadsheet-style planner for sales teams (pipeline, quotas, attainment,
@@ -95,14 +94,15 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD",
                         help="the day figures that depend on today are computed for (time in stage, stalled and "
                              "slipped deals, deal age; default: the book's as_of setting, else today)")
-    report.add_argument("--growth", metavar="RATE", help="historical forecast: growth rate, 5%% or 0.05, -100%% "
-                                                           "or more; a negative one with '=': --growth=-10%% "
-                                                           "(default: the forecast_growth setting)")
-    report.add_argument("--new-reps", metavar="N", help="historical forecast: reps joining in the period "
-                                                         "(default: the forecast_new_reps setting)")
+    report.add_argument("--growth", metavar="RATE", help="historical forecast: growth rate, 5%% or 0.05 (a number "
+                                                           "above 1 without %% is refused), from -100%% to 1000%%, "
+                                                           "e.g. --growth -10%% (default: the forecast_growth setting)")
+    report.add_argument("--new-reps", metavar="N", help="historical forecast: reps joining in the period, 0 to "
+                                                         "10,000 (default: the forecast_new_reps setting)")
     report.add_argument("--new-rep-revenue", metavar="AMOUNT",
-                        help="historical forecast: first-month revenue of a new rep, in the book's currency "
-                             "(default: the forecast_new_rep_revenue setting)")
+                        help="historical forecast: first-month revenue of a new rep, in the book's currency, at "
+                             "most 10^11 minor units (1,000,000,000.00 USD; default: the forecast_new_rep_revenue "
+                             "setting)")
 
     importer = commands.add_parser("import", help="read Excel (.xlsx) or CSV files into a new book, or merge them into one")
     importer.add_argument("files", nargs="+", type=Path, help=".xlsx or .csv files (UTF-8, CP949 or CP932)")
@@ -115,7 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
     confirm.add_argument("--dry-run", action="store_true", help="with --into: only show what would change")
     importer.add_argument("--mapping", type=Path, help="a saved mapping (JSON) of sheets, headers and stages")
     importer.add_argument("--save-mapping", type=Path, help="save the mapping used (guessed or given) here")
-    importer.add_argument("--force", action="store_true", help="with --out: replace BOOK if it exists")
+    importer.add_argument("--force", action="store_true", help="replace the --out BOOK or the --save-mapping file "
+                                                               "if it exists")
     importer.add_argument("--date-order", choices=("mdy", "dmy"),
                           help="read dates such as 03/05/2026 month first (mdy) or day first (dmy); default: "
                                "the mapping's date_order, else what the file's dates show")
@@ -141,14 +142,32 @@ def _target(text: str) -> str | Path:
 
 def parse(argv: list[str] | None = None) -> argparse.Namespace:
     """Parse ``argv``; with no command, ``open`` is meant (``planner``, ``planner BOOK``)."""
-    argv = list(sys.argv[1:] if argv is None else argv)
+    argv = _negative_values(list(sys.argv[1:] if argv is None else argv))
     if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
         argv.insert(0, "open")
     return build_parser().parse_args(argv)
 
 
+def _negative_values(argv: list[str]) -> list[str]:
+    """``--growth -10%`` as ``--growth=-10%``: argparse takes a value starting with ``-`` (that
+    is not a bare number) for an option of its own."""
+    out = []
+    for token in argv:
+        if out and out[-1] == "--growth" and token.startswith("-"):
+            out[-1] = f"--growth={token}"
+        else:
+            out.append(token)
+    return out
+
+
 def run(args: argparse.Namespace) -> int:
-    """Run a command-line command (not ``open``); returns the exit status."""
+    """Run a command-line command (not ``open``); returns the exit status. What it prints has
+    control characters escaped, and a failed write of it is a :class:`PlannerError`."""
+    with terminal():
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.command == "demo":
         return _demo(args)
     if args.command == "report":
@@ -165,12 +184,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def fail(error: PlannerError) -> int:
-    print(f"planner: error: {error}", file=sys.stderr)
+    print(error_line(error), file=sys.stderr)
     return 1
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from planner.core.demo import demo_book
+    from planner.core.demo import MAX_DEALS, MAX_REPS, demo_book
     from planner.storage import save_book
 
     from planner.core.schema import FIRST_YEAR, LAST_YEAR
@@ -178,10 +197,11 @@ def _demo(args: argparse.Namespace) -> int:
     if args.as_of and not FIRST_YEAR + 2 <= args.as_of.year <= LAST_YEAR - 1:
         raise PlannerError(QT_TRANSLATE_NOOP("errors", "--as-of must lie between {low} and {high}"),
                            low=FIRST_YEAR + 2, high=LAST_YEAR - 1)
-    if args.deals < 1 or (args.reps is not None and args.reps < 1):
-        raise PlannerError(QT_TRANSLATE_NOOP("errors", "--deals and --reps must be positive"))
-    if args.out.exists() and not args.force:
-        raise PlannerError(ALREADY_EXISTS, path=str(args.out))
+    for name, count, high in (("--deals", args.deals, MAX_DEALS), ("--reps", args.reps, MAX_REPS)):
+        if count is not None and not 1 <= count <= high:
+            raise PlannerError(QT_TRANSLATE_NOOP("errors", "{name} must be a whole number from 1 to {high:,}"),
+                               name=name, high=high)
+    _refuse_to_replace(args.out, args.force)
     save_book(demo_book(as_of=args.as_of, deals=args.deals, reps=args.reps), args.out)
     print(f"wrote {args.out}")
     return 0
@@ -201,7 +221,7 @@ def _report(args: argparse.Namespace) -> int:
         json.dump(report.to_json(), sys.stdout, ensure_ascii=False, indent=2)
         print()
     else:
-        print(_text(report))
+        print(report_text(report))
     return 0
 
 
@@ -220,7 +240,8 @@ def _import(args: argparse.Namespace) -> int:
     if isinstance(args.out, Path):
         _check_import_out(args.out, args.files, args.force)
     if args.save_mapping:  # checked before anything is written: a bad name never leaves half the work done
-        _check_new_file(args.save_mapping, [*args.files, *(p for p in (args.out, args.into) if isinstance(p, Path))])
+        _check_new_file(args.save_mapping, [*args.files, *(p for p in (args.out, args.into) if isinstance(p, Path))],
+                        args.force)
     if args.into is not None:
         result, applied = _merge_into(args, mapping)
     else:
@@ -256,22 +277,23 @@ def _check_import_out(out: Path, files: list[Path], force: bool) -> None:
         raise PlannerError(ALREADY_EXISTS, path=str(out))
 
 
-def _check_new_file(path: Path, keep: list[Path]) -> None:
-    """Refuse to write ``path`` when it is a folder, one of ``keep``, or its folder is missing
-    or not writable."""
-    from planner.io.excel_export import same_file
+def _check_new_file(path: Path, keep: list[Path], force: bool) -> None:
+    """Refuse to write ``path`` when it is one of ``keep``, cannot be written, or exists and
+    ``force`` is not given."""
+    from planner.io.excel_export import check_writable, same_file
 
-    if path.is_dir():
-        raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} is a folder; choose a file name"), path=str(path))
-    if any(same_file(path, other) for other in keep):
+    if not path.is_dir() and any(same_file(path, other) for other in keep):
         raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} is one of the files this command reads or writes: "
                                                        "choose another name"), path=str(path))
-    folder = path.resolve().parent
-    if not folder.is_dir():
-        raise PlannerError(QT_TRANSLATE_NOOP("errors", "Cannot save {path}: the folder {folder} does not exist"),
-                           path=str(path), folder=str(path.parent))
-    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        raise PlannerError(NO_PERMISSION, path=str(path))
+    check_writable(path)
+    _refuse_to_replace(path, force)
+
+
+def _refuse_to_replace(path: Path, force: bool) -> None:
+    """What every command that writes a file does with one already there (a link too, even
+    one to nothing): refuse, unless ``--force`` says to replace it."""
+    if os.path.lexists(path) and not force:
+        raise PlannerError(ALREADY_EXISTS, path=str(path))
 
 
 def _print_warnings(warnings: list, file, indent: str) -> None:
@@ -400,8 +422,7 @@ def _export(args: argparse.Namespace) -> int:
     from planner.storage import open_book
 
     check_target(args.out, args.book)  # before the book is read: the book itself is never replaced
-    if args.out.exists() and not args.force:
-        raise PlannerError(ALREADY_EXISTS, path=str(args.out))
+    _refuse_to_replace(args.out, args.force)
     summary = export_book(open_book(args.book), args.out, args.period, source=args.book)
     print(f"wrote {args.out}: {len(summary.sheets)} sheets, {summary.formulas:,} live formulas, "
           f"{summary.charts} charts (period {summary.period})")
@@ -456,7 +477,7 @@ def _forecast(args: argparse.Namespace) -> int:
             json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
             print()
         else:
-            print(_accuracy_text(data))
+            print(accuracy_text(data))
         return 0
     store = Store.open(args.book, "edit")
     try:
@@ -474,63 +495,3 @@ def _forecast(args: argparse.Namespace) -> int:
                         for method, amount in zip(saved["method"], saved["amount"]))
     print(f"saved the forecast of {period} as of {as_of} into {args.book}: {amounts} ({book.currency})")
     return 0
-
-
-def _accuracy_text(data: dict) -> str:
-    def share(value) -> str:
-        return "-" if value is None else f"{value:.1%}"
-
-    lines = [f"Forecast accuracy as of {data['as_of']}, amounts in {data['currency']} "
-             "(1 - |forecast - actual| / actual; rank 1 = the period's best method)"]
-    if not data["forecast_accuracy"]:
-        lines.append("No snapshot of a period that has ended (save some with `planner forecast snapshot`).")
-    for row in data["forecast_accuracy"]:
-        lines.append(f"  {row['period']:<8} {row['method']:<19} taken {row['taken']}  forecast {row['forecast']:>14}  "
-                     f"actual {row['actual']:>14}  {share(row['accuracy']):>7}  "
-                     + (f"rank {row['rank']}" if row["rank"] is not None else row["note"] or ""))
-    if data["forecast_method_accuracy"]:
-        lines += ["", "By method (average over the closed periods):"]
-        for row in data["forecast_method_accuracy"]:
-            lines.append(f"  {row['method']:<19} {share(row['average']):>7} over {row['periods']} period(s), "
-                         f"best {row['best']} time(s)")
-    return "\n".join(lines)
-
-
-def _text(report) -> str:
-    """A short human-readable report."""
-    def money(minor) -> str:
-        return "-" if minor is None or minor is pd.NA else format_money(int(minor), report.currency)
-
-    def share(ratio) -> str:
-        return "-" if ratio is None or pd.isna(ratio) else f"{ratio:.1%}"
-
-    p, f = report.pipeline, report.forecast
-    cycle = "-" if p["avg_cycle_days"] is None else f"{p['avg_cycle_days']:.1f} days"
-    lines = [
-        f"Period {report.period} (as of {report.as_of}), amounts in {report.currency}",
-        f"Pipeline: {p['open_count']} open deals worth {money(p['open_value'])}, weighted {money(p['weighted_value'])}",
-        f"Closed in period: {p['won_count']} won ({money(p['won_value'])}), {p['lost_count']} lost; "
-        f"win rate {share(p['win_rate'])}, average won deal {money(p['avg_won_deal'])}, average cycle {cycle}, "
-        f"velocity {money(p['velocity_per_day'])} a day",
-        f"Forecast: won {money(f['won'])}, stage-weighted {money(f['weighted'])}, "
-        f"commit {money(f['commit'])}, best case {money(f['best_case'])}, historical {money(f['historical'])}, "
-        f"sales-cycle {money(f['cycle_length'])}; overdue, not in this forecast: {money(f['overdue'])}",
-        f"Health: {len(report.health['stalled'])} stalled, {len(report.health['slipped'])} slipped deals",
-        "",
-        "Attainment:",
-    ]
-    for row in report.attainment.itertuples():
-        lines.append(f"  {row.rep:<8} {_pad(row.name, 20)} quota {money(row.quota):>14}  "
-                     f"credited {money(row.credited):>14}  {share(row.attainment):>6}")
-    lines += ["", "Commissions:"]
-    for row in report.commissions.itertuples():
-        lines.append(f"  {row.rep:<8} {row.period:<8} {row.plan:<8} commission {money(row.commission):>12}  "
-                     f"bonus {money(row.bonus):>10}  total {money(row.total):>12}")
-    lines += [f"Warning: {template.format(**fields)}" for template, fields in report.warnings]
-    return "\n".join(lines)
-
-
-def _pad(text: str, width: int) -> str:
-    """``text`` padded to ``width`` terminal columns; Korean and Japanese letters take two."""
-    used = sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
-    return text + " " * max(width - used, 0)

@@ -27,6 +27,9 @@ MONTHS = 24
 STAGE_DAYS = np.array([9.0, 12.0, 15.0, 11.0, 7.0])
 WIN_CHANCE = {"new": 0.30, "upsell": 0.45, "renewal": 0.70}
 DEAL_TYPE_WEIGHTS = {"new": 0.6, "upsell": 0.25, "renewal": 0.15}
+# The largest demo: a million deals take about a minute and 2.3 GB to generate (10,000 reps);
+# beyond, the generator would only run out of memory.
+MAX_DEALS, MAX_REPS = 1_000_000, 10_000
 
 
 def _source(name: str) -> pd.DataFrame:
@@ -64,7 +67,8 @@ def _reps(count: int | None) -> pd.DataFrame:
 
 
 def demo_book(as_of: date | None = None, deals: int = 1500, reps: int | None = None, seed: int = SEED) -> Book:
-    """Generate the demo book ending at ``as_of`` (default: today)."""
+    """Generate the demo book ending at ``as_of`` (default: today); ``deals`` and ``reps`` from 1
+    to ``MAX_DEALS`` and ``MAX_REPS`` (the command line refuses others)."""
     as_of = as_of or date.today()
     rng = np.random.default_rng(seed)
     first = _month_start(as_of, -(MONTHS - 1))

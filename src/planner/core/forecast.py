@@ -11,9 +11,10 @@ import numpy as np
 
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.facts import deal_arrays, weighted_amounts, within
-from planner.core.money import RATIO_SCALE, round_div, to_minor, to_ratio
+from planner.core.money import RATIO_SCALE, format_money, parse_decimal, round_div, to_minor, to_ratio
 from planner.core.parse import other_currency
 from planner.core.periods import Period
+from planner.core.schema import MAX_INTEGER
 
 # Settings keys of the historical forecast's inputs; ``forecast_inputs`` overrides them by the same keys.
 GROWTH, NEW_REPS, NEW_REP_REVENUE = "forecast_growth", "forecast_new_reps", "forecast_new_rep_revenue"
@@ -22,6 +23,14 @@ BELOW_MINUS_100 = QT_TRANSLATE_NOOP("errors", "{where}: growth {value!r} is belo
                                               "negative)")
 OTHER_CURRENCY = QT_TRANSLATE_NOOP("errors", "{where}: {value!r} is an amount in another currency; amounts here are "
                                              "in {currency}")
+AMBIGUOUS_GROWTH = QT_TRANSLATE_NOOP("errors", "{where}: {value!r} is ambiguous: write {value}% or {fraction} (a "
+                                               "number without % is a fraction: 0.05 is 5%)")
+TOO_MUCH_REVENUE = QT_TRANSLATE_NOOP("errors", "{where}: {value!r} is more than {most} {currency}")
+# Bounds of the inputs (the messages of historical_inputs say them in words): growth up to +1000%;
+# new reps × first-month revenue stays an amount a book holds (schema.MAX_INTEGER minor units).
+MAX_GROWTH = 10 * RATIO_SCALE
+MAX_NEW_REPS = 10_000
+MAX_NEW_REP_REVENUE = MAX_INTEGER // MAX_NEW_REPS
 
 
 @dataclass(frozen=True)
@@ -35,10 +44,11 @@ class HistoricalInputs:
 
 
 def historical_inputs(book, overrides: dict | None = None) -> HistoricalInputs:
-    """The inputs from the book's Settings (``forecast_growth`` as ``5%`` or ``0.05``,
-    ``forecast_new_reps`` a whole number, ``forecast_new_rep_revenue`` an amount in the book's
-    currency), each overridden by the same key of ``overrides`` when given and not ``None``.
-    Missing inputs are zero."""
+    """The inputs from the book's Settings (``forecast_growth`` as ``5%`` or ``0.05``, from -100%
+    to ``MAX_GROWTH``, a bare number above 1 refused as ambiguous; ``forecast_new_reps`` a whole
+    number up to ``MAX_NEW_REPS``; ``forecast_new_rep_revenue`` an amount in the book's currency
+    up to ``MAX_NEW_REP_REVENUE``), each overridden by the same key of ``overrides`` when given
+    and not ``None``. Missing inputs are zero."""
     overrides = {key: value for key, value in (overrides or {}).items() if value is not None}
     unknown = set(overrides) - {GROWTH, NEW_REPS, NEW_REP_REVENUE}
     if unknown:
@@ -51,19 +61,24 @@ def historical_inputs(book, overrides: dict | None = None) -> HistoricalInputs:
         try:
             return parse(value)
         except (ValueError, ArithmeticError, TypeError) as error:
-            template = error.args[0] if error.args and error.args[0] in (BELOW_MINUS_100, OTHER_CURRENCY) else expected
+            own = error.args and error.args[0] in (BELOW_MINUS_100, OTHER_CURRENCY, AMBIGUOUS_GROWTH, TOO_MUCH_REVENUE)
+            template, fields = (error.args[0], error.args[1] if len(error.args) > 1 else {}) if own else (expected, {})
             raise PlannerError(template, where=key if key in overrides else f"Settings: {key}", value=str(value),
-                               currency=book.currency) from None
+                               currency=book.currency, **fields) from None
 
     def growth(value) -> int:
         rate = to_ratio(value)
+        if not str(value).strip().endswith("%") and abs(rate) > RATIO_SCALE:  # was a bare 5 meant as 5%?
+            raise ValueError(AMBIGUOUS_GROWTH, {"fraction": format(parse_decimal(value) / 100, "f")})
         if rate < -RATIO_SCALE:  # below -100% the forecast would be negative revenue
             raise ValueError(BELOW_MINUS_100)
+        if rate > MAX_GROWTH:
+            raise ValueError(value)
         return rate
 
     def whole(value) -> int:
         number = to_ratio(value)
-        if number % RATIO_SCALE or number < 0:
+        if number % RATIO_SCALE or not 0 <= number <= MAX_NEW_REPS * RATIO_SCALE:
             raise ValueError(value)
         return number // RATIO_SCALE
 
@@ -75,13 +90,15 @@ def historical_inputs(book, overrides: dict | None = None) -> HistoricalInputs:
         minor = to_minor(value, book.currency)
         if minor < 0:
             raise ValueError(value)
+        if minor > MAX_NEW_REP_REVENUE:
+            raise ValueError(TOO_MUCH_REVENUE, {"most": format_money(MAX_NEW_REP_REVENUE, book.currency)})
         return minor
 
     return HistoricalInputs(
         growth=read(GROWTH, growth, QT_TRANSLATE_NOOP(
-            "errors", "{where}: {value!r} is not a growth rate (such as 5% or 0.05)")),
+            "errors", "{where}: {value!r} is not a growth rate from -100% to 1000% (such as 5% or 0.05)")),
         new_reps=read(NEW_REPS, whole, QT_TRANSLATE_NOOP(
-            "errors", "{where}: {value!r} is not a number of reps (a whole number, 0 or more)")),
+            "errors", "{where}: {value!r} is not a number of reps (a whole number from 0 to 10,000)")),
         new_rep_revenue=read(NEW_REP_REVENUE, revenue, QT_TRANSLATE_NOOP(
             "errors", "{where}: {value!r} is not an amount in {currency}")),
     )

@@ -132,14 +132,17 @@ IS_THE_BOOK = QT_TRANSLATE_NOOP("errors", "{path} is the book being exported: ch
                                           "workbook")
 IS_A_FOLDER = QT_TRANSLATE_NOOP("errors", "{path} is a folder; choose a file name")
 NO_FOLDER = QT_TRANSLATE_NOOP("errors", "Cannot save {path}: the folder {folder} does not exist")
+NOT_XLSX_NAME = QT_TRANSLATE_NOOP("errors", "{path}: export writes an Excel workbook; give it a name ending in .xlsx "
+                                            "({suggested})")
 _XLSX_MAGIC = b"PK\x03\x04"  # an .xlsx is a zip archive
 
 
 def check_target(path: Path, source: str | os.PathLike | None = None) -> None:
     """Refuse a workbook target that must not be replaced or cannot be written: the exported
     book itself (``source``, also through another path or a link), a folder, an existing file
-    that is not an xlsx workbook (an empty file may be replaced), a missing or read-only folder.
-    An existing workbook passes: whether to replace it is the caller's question."""
+    that is not an xlsx workbook (an empty file may be replaced), a name not ending in .xlsx
+    (Excel would not open it), a missing or read-only folder. An existing workbook passes:
+    whether to replace it is the caller's question."""
     path = Path(path)
     if source is not None and "://" not in str(source) and same_file(path, Path(source)):
         raise PlannerError(IS_THE_BOOK, path=str(path))
@@ -153,7 +156,18 @@ def check_target(path: Path, source: str | os.PathLike | None = None) -> None:
             raise PlannerError(CANNOT_WRITE, path=str(path), reason=_reason(error)) from None
         if head and head != _XLSX_MAGIC:
             raise PlannerError(NOT_A_WORKBOOK, path=str(path))
-    folder = path.resolve().parent
+    if path.suffix.lower() != ".xlsx":
+        raise PlannerError(NOT_XLSX_NAME, path=str(path), suggested=str(path.with_suffix(".xlsx")))
+    check_writable(path)
+
+
+def check_writable(path: Path) -> None:
+    """Refuse to write a file at ``path`` when it is a folder, or its folder is missing or
+    not writable (files are written beside their place and renamed into it: a link there is
+    replaced, never written through)."""
+    if path.is_dir():
+        raise PlannerError(IS_A_FOLDER, path=str(path))
+    folder = path.absolute().parent  # the folder of the name itself, not of what a link there points to
     if not folder.is_dir():
         raise PlannerError(NO_FOLDER, path=str(path), folder=str(path.parent))
     if not os.access(folder, os.W_OK):
@@ -189,6 +203,6 @@ def export_mapping():
 __all__ = [
     "AGREES", "APP_SUFFIX", "COMPUTED_SHEETS", "EXCEL_MAX_FORMULA", "EXCEL_MAX_ROWS", "EXCEL_MAX_TEXT",
     "FORMULA_TOO_LONG", "INPUT_SHEETS", "TEXT_TOO_LONG", "TOO_MANY_ROWS", "Cond", "ExportSummary", "Progress",
-    "aggregate", "check_target", "criterion_safe", "excel_serial", "excel_serials", "export_book", "export_mapping",
-    "rounded", "same_file",
+    "aggregate", "check_target", "check_writable", "criterion_safe", "excel_serial", "excel_serials", "export_book",
+    "export_mapping", "rounded", "same_file",
 ]

@@ -16,6 +16,7 @@ open/won/lost status.
 from __future__ import annotations
 
 import json
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -344,15 +345,24 @@ class Mapping:
         Parameters
         ----------
         path : path
-            Where to write it (replaced if it exists).
+            Where to write it: written beside it and renamed into place, so an existing file
+            is replaced whole and a link there is replaced, never written through.
 
         Raises
         ------
         PlannerError
             When the mapping names a table or column Planner does not know.
+        OSError
+            When the file cannot be written.
         """
         self.check()
-        Path(path).write_text(json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        path = Path(path)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            temporary.write_text(json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            os.replace(temporary, path)
+        finally:
+            temporary.unlink(missing_ok=True)
 
     @classmethod
     def load(cls, path: Path | str) -> Mapping:

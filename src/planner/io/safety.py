@@ -14,7 +14,8 @@ decompressor (never holding a member in memory):
   document type declaration; ``workbook.xml`` is parsed with defusedxml;
 - absurd sizes: a sheet's declared ``<dimension>``, the extent its cells actually span and
   the number of cells, against ``MAX_CELLS`` (a sheet is held as a dense grid when read, so
-  one cell at XFD1048576 would cost billions of empty cells).
+  one cell at XFD1048576 would cost billions of empty cells); a CSV's size (``MAX_CSV_BYTES``)
+  and cells (line breaks + delimiters, counted streaming) before it is read whole.
 
 Every refusal is one :class:`~planner.core.errors.PlannerError` line naming the file.
 """
@@ -34,12 +35,15 @@ from defusedxml.common import DefusedXmlException
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 
 # Limits (module attributes, so that a deployment or a test can tighten them).
-MAX_FILE_BYTES = 1 << 30  # the file itself (a CSV, or an .xlsx before expansion)
+MAX_FILE_BYTES = 1 << 30  # the file itself (an .xlsx before expansion)
+# A CSV is read whole, at about 13 times its size in memory (benchmarks/bench_csv_size.py: 100 MB
+# of deals, 10 million cells, took 1.3 GB; 1 GB ran out of a 4 GB limit): refused beyond these.
+MAX_CSV_BYTES = 200 << 20
 MAX_UNCOMPRESSED = 500 << 20  # all members of an .xlsx together, expanded
 MAX_RATIO = 100  # expanded : compressed, per member
 RATIO_FLOOR = 1 << 20  # members expanding to less than this are not held to MAX_RATIO
 MAX_MEMBERS = 10_000
-MAX_CELLS = 20_000_000  # cells of one sheet: declared, spanned (rows × columns) or present
+MAX_CELLS = 20_000_000  # cells of one sheet (declared, spanned or present) or of one CSV file
 MAX_ROWS, MAX_COLUMNS = 1_048_576, 16_384  # Excel's own limits
 MAX_WORKBOOK_XML = 16 << 20
 CHUNK = 4 << 20
@@ -182,21 +186,35 @@ def check_file(path: Path | str) -> str:
     return kind
 
 
-def _of_kind(path: Path | str, expected: str) -> Path:
-    """``path``, refused unless its content is of kind ``expected`` and it is not too large."""
+def _of_kind(path: Path | str, expected: str, limit: int | None = None) -> Path:
+    """``path``, refused unless its content is of kind ``expected`` and it is at most ``limit``
+    bytes (default: ``MAX_FILE_BYTES``)."""
     path = Path(path)
+    limit = MAX_FILE_BYTES if limit is None else limit
     kind = kind_of(path)
     if kind != expected:
         raise refuse(NOT_SUPPORTED.get(kind, NOT_SUPPORTED["other"]), path)
-    if path.stat().st_size > MAX_FILE_BYTES:
+    if path.stat().st_size > limit:
         raise refuse(QT_TRANSLATE_NOOP("errors", "{file} was refused: it is larger than {limit} MB"), path,
-                     limit=MAX_FILE_BYTES >> 20)
+                     limit=limit >> 20)
     return path
 
 
 def check_csv(path: Path | str) -> None:
-    """Refuse a "CSV" that is not text (a binary file renamed) or is too large."""
-    _of_kind(path, "csv")
+    """Refuse a "CSV" that is not text (a binary file renamed), is larger than
+    ``MAX_CSV_BYTES`` or holds more than ``MAX_CELLS`` cells. Cells are counted from the bytes,
+    streaming: line breaks plus the most frequent delimiter, an upper bound of what the file
+    holds (a delimiter inside quotes counts too)."""
+    path = _of_kind(path, "csv", MAX_CSV_BYTES)
+    breaks, delimiters = 1, dict.fromkeys((b",", b";", b"\t", b"|"), 0)
+    with open(path, "rb") as handle:
+        while chunk := handle.read(CHUNK):
+            breaks += chunk.count(b"\n")
+            for delimiter in delimiters:
+                delimiters[delimiter] += chunk.count(delimiter)
+    if breaks + max(delimiters.values()) > MAX_CELLS:
+        raise refuse(QT_TRANSLATE_NOOP("errors", "{file} was refused: it holds more than {limit:,} cells (split it "
+                                                 "into smaller files)"), path, limit=MAX_CELLS)
 
 
 def check_xlsx(path: Path | str) -> WorkbookInfo:

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -27,15 +28,34 @@ def is_url(target: str | os.PathLike) -> bool:
     return isinstance(target, str) and "://" in target
 
 
+# the password of an address as typed (user:password@), hidden in messages about an address
+# that cannot be parsed (a parsed one is shown by ``shown``)
+_TYPED_PASSWORD = re.compile(r"(://[^/@:]*):[^/@]*@")
+NOT_AN_ADDRESS = QT_TRANSLATE_NOOP("errors", "{target} is not a database address (expected "
+                                             "postgresql://user@host/database)")
+BAD_PORT = QT_TRANSLATE_NOOP("errors", "{target} is not a database address: the port must be a number from 1 to "
+                                       "65535 (postgresql://user@host:5432/database)")
+
+
 def url_of(target: str | os.PathLike) -> sa.URL:
-    """A SQLAlchemy URL for a book path or a database URL (``postgresql://`` uses psycopg)."""
+    """A SQLAlchemy URL for a book path or a database URL (``postgresql://`` uses psycopg).
+
+    Raises
+    ------
+    PlannerError
+        When ``target`` is not an address Planner can use (never naming its password).
+    """
     if not is_url(target):
         return sa.URL.create("sqlite", database=str(Path(target)))
+    typed = _TYPED_PASSWORD.sub(r"\1:***@", str(target))
     try:
         url = sa.make_url(str(target))
     except sa.exc.ArgumentError:
-        raise PlannerError(QT_TRANSLATE_NOOP("errors", "{target} is not a database address (expected "
-                                                       "postgresql://user@host/database)"), target=str(target)) from None
+        raise PlannerError(NOT_AN_ADDRESS, target=typed) from None
+    except ValueError:  # SQLAlchemy reads the port with int()
+        raise PlannerError(BAD_PORT, target=typed) from None
+    if url.port is not None and not 1 <= url.port <= 65535:
+        raise PlannerError(BAD_PORT, target=typed)
     if url.drivername in ("postgresql", "postgres", "postgresql+psycopg"):
         return url.set(drivername="postgresql+psycopg")
     if url.drivername == "sqlite":

@@ -1,0 +1,171 @@
+"""What the command line prints: text from a book or a file made harmless, tables aligned on a
+terminal, and output that cannot be written turned into one error line (no Qt).
+
+Everything ``planner.cli.run`` prints passes through :func:`terminal`, which escapes control
+characters (:func:`printable`): a rep named ``"\\x1b]0;pwned\\x07"`` in a hostile workbook can
+neither retitle nor clear the terminal. Tables are aligned by display width (:func:`table`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import sys
+import unicodedata
+
+import pandas as pd
+
+from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
+from planner.core.money import format_money
+
+OUTPUT_FAILED = QT_TRANSLATE_NOOP("errors", "the output could not be written: {reason}")
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_CONTROL_BUT_NEWLINE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str, lines: bool = False) -> str:
+    """``text`` with every control character (C0, DEL, C1) written as an escape, ESC as
+    ``\\u001b``; with ``lines``, line breaks are kept. The escapes are JSON's, so escaping JSON
+    text leaves it JSON with the same values."""
+    return (_CONTROL_BUT_NEWLINE if lines else _CONTROL).sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+def display_width(text: str) -> int:
+    """Terminal columns ``text`` takes: Korean, Chinese and Japanese letters two, combining
+    marks and format characters none."""
+    width = 0
+    for char in text:
+        if unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+    return width
+
+
+def table(rows: list[list], right: frozenset[int] = frozenset(), indent: str = "  ") -> list[str]:
+    """Rows of cells as lines whose columns line up on a terminal: each column as wide as its
+    widest cell (:func:`display_width`; one empty in every row is left out), the ``right``
+    columns aligned right, cells escaped."""
+    cells = [[printable(str(cell)) for cell in row] for row in rows]
+    if not cells:
+        return []
+    widths = [max(display_width(row[column]) for row in cells) for column in range(len(cells[0]))]
+    lines = []
+    for row in cells:
+        padded = [(" " * (widths[column] - display_width(cell)) + cell) if column in right
+                  else cell + " " * (widths[column] - display_width(cell))
+                  for column, cell in enumerate(row) if widths[column]]  # a column empty in every row: left out
+        lines.append((indent + "  ".join(padded)).rstrip())
+    return lines
+
+
+class _Escaped:
+    """A text stream writing through to ``stream`` with control characters escaped; a write
+    that fails (a full disk, a closed terminal) is one error line, never a traceback."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        with _failing_as_error(self._stream):
+            return self._stream.write(printable(text, lines=True))
+
+    def flush(self) -> None:
+        with _failing_as_error(self._stream):
+            self._stream.flush()
+
+    def __getattr__(self, name: str):  # encoding, fileno, isatty, reconfigure, ...
+        return getattr(self._stream, name)
+
+
+@contextlib.contextmanager
+def _failing_as_error(stream):
+    try:
+        yield
+    except BrokenPipeError:  # `planner report | head`: the caller's business (not an error)
+        raise
+    except OSError as error:
+        # what is still buffered goes nowhere, so the exit does not try (and fail) again
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+        raise PlannerError(OUTPUT_FAILED, reason=error.strerror or str(error)) from None
+
+
+@contextlib.contextmanager
+def terminal():
+    """Within: ``sys.stdout`` and ``sys.stderr`` escape control characters, and a failed write
+    of the output (also when flushed at the end) raises :class:`PlannerError`."""
+    real = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _Escaped(real[0]), _Escaped(real[1])
+    try:
+        yield
+        sys.stdout.flush()  # a full disk shows here, not as a traceback at exit
+    finally:
+        sys.stdout, sys.stderr = real
+
+
+def error_line(error: PlannerError) -> str:
+    """The line a command-line error prints (the text of a book or file in it escaped)."""
+    return printable(f"planner: error: {error}")
+
+
+def report_text(report) -> str:
+    """A short human-readable report."""
+    def money(minor) -> str:
+        return "-" if minor is None or minor is pd.NA else format_money(int(minor), report.currency)
+
+    def share(ratio) -> str:
+        return "-" if ratio is None or pd.isna(ratio) else f"{ratio:.1%}"
+
+    p, f = report.pipeline, report.forecast
+    cycle = "-" if p["avg_cycle_days"] is None else f"{p['avg_cycle_days']:.1f} days"
+    lines = [
+        f"Period {report.period} (as of {report.as_of}), amounts in {report.currency}",
+        f"Pipeline: {p['open_count']} open deals worth {money(p['open_value'])}, weighted {money(p['weighted_value'])}",
+        f"Closed in period: {p['won_count']} won ({money(p['won_value'])}), {p['lost_count']} lost; "
+        f"win rate {share(p['win_rate'])}, average won deal {money(p['avg_won_deal'])}, average cycle {cycle}, "
+        f"velocity {money(p['velocity_per_day'])} a day",
+        f"Forecast: won {money(f['won'])}, stage-weighted {money(f['weighted'])}, "
+        f"commit {money(f['commit'])}, best case {money(f['best_case'])}, historical {money(f['historical'])}, "
+        f"sales-cycle {money(f['cycle_length'])}; overdue, not in this forecast: {money(f['overdue'])}",
+        f"Health: {len(report.health['stalled'])} stalled, {len(report.health['slipped'])} slipped deals",
+        "",
+        "Attainment:",
+    ]
+    lines += table([[row.rep, _other_than(row.name, row.rep), "quota", money(row.quota), "credited",
+                     money(row.credited), share(row.attainment)] for row in report.attainment.itertuples()],
+                   right=frozenset({3, 5, 6}))
+    lines += ["", "Commissions:"]
+    lines += table([[row.rep, row.period, row.plan, "commission", money(row.commission), "bonus", money(row.bonus),
+                     "total", money(row.total)] for row in report.commissions.itertuples()],
+                   right=frozenset({4, 6, 8}))
+    lines += [f"Warning: {template.format(**fields)}" for template, fields in report.warnings]
+    return "\n".join(lines)
+
+
+def _other_than(name, rep) -> str:
+    """A rep's name beside its id, or nothing when it says the same (a CRM import's reps)."""
+    if name is None or name is pd.NA or (isinstance(name, float) and pd.isna(name)):
+        return ""
+    return "" if str(name) == str(rep) else str(name)
+
+
+def accuracy_text(data: dict) -> str:
+    """``planner forecast accuracy`` as text."""
+    def share(value) -> str:
+        return "-" if value is None else f"{value:.1%}"
+
+    lines = [f"Forecast accuracy as of {data['as_of']}, amounts in {data['currency']} "
+             "(1 - |forecast - actual| / actual; rank 1 = the period's best method)"]
+    if not data["forecast_accuracy"]:
+        lines.append("No snapshot of a period that has ended (save some with `planner forecast snapshot`).")
+    lines += table([[row["period"], row["method"], "taken", row["taken"], "forecast", row["forecast"], "actual",
+                     row["actual"], share(row["accuracy"]),
+                     f"rank {row['rank']}" if row["rank"] is not None else row["note"] or ""]
+                    for row in data["forecast_accuracy"]], right=frozenset({5, 7, 8}))
+    if data["forecast_method_accuracy"]:
+        lines += ["", "By method (average over the closed periods):"]
+        lines += table([[row["method"], share(row["average"]), f"over {row['periods']} period(s), best {row['best']} "
+                         "time(s)"] for row in data["forecast_method_accuracy"]], right=frozenset({1}))
+    return "\n".join(lines)
