@@ -92,6 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("book", type=_target, help="book file (.planner) or postgresql://… address")
     report.add_argument("--period", help="2026-01, 2026-Q1 or 2026 (default: the current quarter of the book's data)")
     report.add_argument("--json", action="store_true", help="print one JSON object (money as decimal strings)")
+    report.add_argument("--strict", action="store_true",
+                        help="exit with status 1 when the book has problems (the figures are printed all the same)")
     report.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD",
                         help="the day figures that depend on today are computed for (time in stage, stalled and "
                              "slipped deals, deal age; default: the book's as_of setting, else today)")
@@ -202,7 +204,29 @@ def _report(args: argparse.Namespace) -> int:
         print()
     else:
         print(_text(report))
-    return 0
+        print(_problems_text(report))
+    return 1 if args.strict and report.problems else 0
+
+
+def _problems_text(report) -> str:
+    """The book's problems and the rows they leave out of the figures above (empty: none)."""
+    if not report.problems:
+        return ""
+    left = report.left_out
+    lines = ["", f"Problems ({len(report.problems)}):"] + [f"  {problem}" for problem in report.problems]
+    if left.count:
+        sections = ", ".join(f"{name} ({count})" for name, count in left.sections.items())
+        lines.append(f"Left out of the figures: {left.count} row(s), in {sections}")
+        for (table, row), (key, number) in left.places.items():
+            because = left.rows[table][row]
+            lines.append(f"  {table} {key or f'row {number}'}" + (
+                "" if (because.table, because.row) == (table, row) else f" (because of {because})"))
+        if left.owned:
+            lines.append("  with the rows they own: " + ", ".join(f"{table} {count}" for table, count in left.owned.items()))
+    if left.kept:
+        lines.append(f"{len(left.kept)} won or lost deal(s) without a created date: left out of cycle and cohort "
+                     "figures only")
+    return "\n".join(lines)
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -440,12 +464,12 @@ def _forecast(args: argparse.Namespace) -> int:
     """``planner forecast snapshot|accuracy``: snapshots are saved like any edit of the book."""
     from planner.core.forecast_accuracy import FORECAST_ACCURACY, METHOD_ACCURACY, accuracy, snapshot_change
     from planner.core.report import json_records
+    from planner.core.usable import usable
     from planner.storage import Store, open_book
 
     _check_as_of(args.as_of)
     if args.action == "accuracy":
-        book = open_book(args.book)
-        book.require_valid()
+        book, _left_out = usable(open_book(args.book))
         as_of = args.as_of or book.as_of
         judged, per_method = accuracy(book, as_of)
         data = {"currency": book.currency, "as_of": as_of.isoformat(),
