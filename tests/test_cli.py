@@ -95,7 +95,7 @@ def damaged(demo_file, tmp_path, sql=None, truncate=None, data=None):
 
 @pytest.mark.parametrize("case, message", [
     (dict(sql="UPDATE Deals SET amount = 'abc' WHERE id = 'D-00005'"),
-     "The book has problems: Deals D-00005, column amount: 'abc' is not a number"),
+     "Deals D-00005, column amount: 'abc' is not a number"),
     (dict(sql="UPDATE Deals SET created = '2026-02-30' WHERE id = 'D-00005'"),
      "Deals D-00005, column created: '2026-02-30' is not a date (expected a day such as 2026-03-05)"),
     (dict(sql="UPDATE Deals SET amount = 1e20 WHERE id = 'D-00005'"),
@@ -106,6 +106,21 @@ def damaged(demo_file, tmp_path, sql=None, truncate=None, data=None):
      "Stages Qualification, column probability: 150% is out of range (expected 0% to 100%)"),
     (dict(sql="UPDATE Deals SET created = '1066-10-14' WHERE id = 'D-00005'"),
      "Deals D-00005, column created: 1066-10-14 is outside the years Planner accepts (1900 to 2199)"),
+    (dict(sql="UPDATE Deals SET created = '1800-01-01' WHERE id = 'D-00005'"),
+     "Deals D-00005, column created: 1800-01-01 is outside the years Planner accepts (1900 to 2199)"),
+])
+def test_bad_values_are_problems_named_beside_the_figures(demo_file, tmp_path, case, message):
+    """A bad value is a problem of its row, listed after the figures it is left out of; the
+    report exits 0 unless --strict (issue 14 item 2)."""
+    path = damaged(demo_file, tmp_path, **case)
+    result = planner("report", path, check=False)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert "Attainment:" in result.stdout and "Problems (1):\n  " + message in result.stdout
+    strict = planner("report", path, "--strict", "--json", check=False)
+    assert strict.returncode == 1 and json.loads(strict.stdout)["left_out"]["rows"] >= 1
+
+
+@pytest.mark.parametrize("case, message", [
     (dict(sql="UPDATE planner_meta SET value = '{oops' WHERE key = 'extra_columns'"),
      "damaged.planner is damaged (its Planner information is not readable)"),
     (dict(sql="UPDATE planner_meta SET value = 'x' WHERE key = 'schema_version'"),
@@ -121,8 +136,6 @@ def damaged(demo_file, tmp_path, sql=None, truncate=None, data=None):
      "damaged.planner is damaged (table Deals: "),
     (dict(sql="UPDATE Deals SET _unresolved = '{bad' WHERE row_id = (SELECT min(row_id) FROM Deals)"),
      "damaged.planner is damaged (table Deals: "),
-    (dict(sql="UPDATE Deals SET created = '1800-01-01' WHERE id = 'D-00005'"),
-     "Deals D-00005, column created: 1800-01-01 is outside the years Planner accepts (1900 to 2199)"),
     (dict(data=b"\x89PNG\r\n\x1a\n" + bytes(2000)), "damaged.planner is not a Planner book"),
     (dict(data=b""), "damaged.planner is not a Planner book"),
 ])

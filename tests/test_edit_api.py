@@ -131,6 +131,41 @@ def test_moving_the_expected_close_is_recorded_for_slip_detection(book):
         "D11", "Proposal", pd.Timestamp("2026-03-01"), pd.Timestamp("2026-05-31")]
 
 
+@pytest.mark.parametrize("order", [
+    ("stage", "created", "closed"), ("created", "closed", "stage"), ("closed", "stage", "created"),
+])
+def test_a_deal_typed_by_hand_has_its_history_on_its_own_dates(book, order):
+    """Issue 14 item 7: a deal typed with created and closed dates months ago is entered on
+    them, in whatever order the cells are typed, never all "today"."""
+    book.clock = lambda: date(2026, 12, 6)
+    new = int(book.insert_rows("Deals", pd.DataFrame({"id": ["D99"]})).ids[0])
+    typed = {"stage": "Won", "created": "2025-10-01", "closed": "2025-12-01"}
+    book.set_typed("Deals", pd.DataFrame({"owner": ["R1"], "amount": ["1,000"]}, index=[new]))
+    for column in order:
+        book.set_typed("Deals", pd.DataFrame({column: [typed[column]]}, index=[new]))
+    rows = book.keyed("StageHistory")
+    rows = rows[rows["deal_id"] == "D99"]
+    assert rows[["stage", "entered"]].values.tolist() == [["Won", pd.Timestamp("2025-12-01")]]
+    assert book["Deals"].loc[new, "closed"] == pd.Timestamp("2025-12-01")
+
+
+def test_an_open_deal_typed_by_hand_enters_its_first_stage_on_its_created_date(book):
+    book.clock = lambda: date(2026, 12, 6)
+    new = int(book.insert_rows("Deals", pd.DataFrame({"id": ["D99"]})).ids[0])
+    book.set_typed("Deals", pd.DataFrame({"owner": ["R1"], "stage": ["Prospect"]}, index=[new]))
+    book.set_typed("Deals", pd.DataFrame({"created": ["2026-08-03"]}, index=[new]))
+    # later the deal is won, its closed date typed afterwards: the won row follows it
+    book.set_typed("Deals", pd.DataFrame({"stage": ["Won"]}, index=[new]))
+    book.set_typed("Deals", pd.DataFrame({"closed": ["2026-11-20"]}, index=[new]))
+    rows = book.keyed("StageHistory")
+    rows = rows[rows["deal_id"] == "D99"]
+    assert rows[["stage", "entered"]].values.tolist() == [
+        ["Prospect", pd.Timestamp("2026-08-03")], ["Won", pd.Timestamp("2026-11-20")]]
+    # a created date after the next row would put the history out of order: the row stays
+    book.set_typed("Deals", pd.DataFrame({"created": ["2026-11-25"]}, index=[new]))
+    assert book["StageHistory"].loc[rows.index[0], "entered"] == pd.Timestamp("2026-08-03")
+
+
 def test_changes_emit_events_with_row_ids_and_revisions(book):
     events: list[Changed] = []
     unsubscribe = book.subscribe(events.append)

@@ -16,13 +16,13 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from fixtures import planner, row
+from fixtures import planner, row, small_book
 from windows import open_window
 from planner.core.changes import Batch
 from planner.core.forecast_accuracy import accuracy, snapshot_change
 from planner.core.forecast_overrides import category_by_rep, override_change, parse_amount
 from planner.core.periods import Period
-from planner.core.problems import BookProblems, Refused
+from planner.core.problems import Refused
 from planner.core.report import compute_report
 from planner.storage import Store, open_book, save_book
 from planner.storage.store import SCHEMA_VERSION
@@ -160,10 +160,17 @@ def test_a_snapshot_dated_before_the_books_latest_activity_is_refused(book):
         snapshot_change(book, Q1, as_of=date(2026, 3, 15))
 
 
-def test_a_book_with_problems_takes_no_snapshot(book):
-    book.set_value("Deals", row(book, "Deals", 0), "closed", None)
-    with pytest.raises(BookProblems):
-        snapshot_change(book, Q2)
+def test_a_book_with_problems_snapshots_its_figures_without_the_problem_rows(book):
+    """As every figure does (decisions.md): the deal with a problem is left out."""
+    deal = row(book, "Deals", 0)
+    book.set_value("Deals", deal, "closed", None)  # a won deal without its closed date
+    book.apply(snapshot_change(book, Q2))
+    clean = small_book()
+    clean.delete_rows("Deals", [row(clean, "Deals", 0)])
+    clean.apply(snapshot_change(clean, Q2))
+    columns = ["taken", "period", "method", "amount"]
+    assert book["ForecastSnapshots"][columns].reset_index(drop=True).equals(
+        clean["ForecastSnapshots"][columns].reset_index(drop=True))
 
 
 # -- accuracy ------------------------------------------------------------------------------------

@@ -97,8 +97,9 @@ def test_an_unknown_signal_is_a_problem_of_the_book_not_a_crash():
     assert "Leads L1, column signals: 'webinar' is not a signal of the lead scoring rules" in found
     assert any("'email click ×2000000': a signal counts" in text for text in found)
     assert scores_by_id(book)["L1"] == 10  # what is readable still scores
-    with pytest.raises(PlannerError, match="webinar"):
-        compute_report(book)
+    report = compute_report(book)  # the lead is left out of the lead figures, nothing else
+    assert any("webinar" in str(p) for p in report.problems)
+    assert list(report.left_out.rows) == ["Leads"] and set(report.left_out.sections) == {"leads"}
     with pytest.raises(Refused, match="signals have a problem"):
         convert_leads(book, [row_of(book, "L1")])
 

@@ -2,8 +2,9 @@
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QFontDatabase, QImage
 from PySide6.QtWidgets import QMessageBox
 
@@ -105,15 +106,36 @@ def test_a_bad_file_is_reported_and_the_shown_book_kept(qtbot, make_window, tmp_
     assert window.models["Deals"].rowCount() == 1500 and window.path is None
 
 
-def test_problems_in_the_book_are_shown_instead_of_results(qtbot, make_window, tmp_path, book):
+def test_problems_leave_their_rows_out_and_are_listed_to_click_through(qtbot, make_window, tmp_path, book):
+    """Issue 14 item 2: one problem row never blanks the results."""
     book = rebuilt(book, lambda frames: frames["Deals"].__setitem__("stage", ["Signed"] + list(frames["Deals"]["stage"][1:])))
     path = tmp_path / "broken.planner"
     save_book(book, path)
     window = make_window()
     load(qtbot, window, lambda: window.open_path(path))
-    assert window.report is None and window.commissions_model.rowCount() == 0
-    assert "Deals row 1, column stage: 'Signed' is not a stage" in window.totals_label.text()
-    assert window.models["Deals"].rowCount() == 13  # the sheets still show, to be fixed
+    # D1 (R1's won 7,000.00) is left out; everything else is computed
+    assert window.report is not None and window.attainment_model.rowCount() == 3
+    assert window.commissions_model.rowCount() > 0
+    assert [note.isHidden() for note in window.left_out_notes] == [False, False]  # on their tabs
+    assert "1 row(s) with problems are left out" in window.left_out_notes[0].text()
+    # the Problems panel lists it; Enter on it opens the cell
+    assert window.problems.isVisible() and window.problems.list.topLevelItemCount() == 1
+    item = window.problems.list.topLevelItem(0)
+    assert [item.text(n) for n in range(5)] == ["Deals", "1", "Stage", "'Signed' is not a stage of the Stages sheet",
+                                               "this row"]
+    window.problems.list.setCurrentItem(item)
+    window.problems.list.setFocus()
+    qtbot.keyClick(window.problems.list, Qt.Key.Key_Return)
+    sheet = window.sheets["Deals"]
+    assert window.tabs.currentWidget().isAncestorOf(sheet)
+    current = sheet.currentIndex()
+    assert (current.row(), window.models["Deals"].frame.columns[current.column()]) == (0, "stage")
+    assert window.models["Deals"].rowCount() == 13  # the sheets show every row, to be fixed
+    # fixing it recomputes with nothing left out, and the panel goes
+    window.book.set_typed("Deals", pd.DataFrame({"stage": ["Won"]}, index=window.book["Deals"].index[:1]))
+    qtbot.waitUntil(lambda: window.problems.list.topLevelItemCount() == 0, timeout=30_000)
+    qtbot.waitUntil(lambda: not window.problems.isVisible(), timeout=30_000)
+    assert all(note.isHidden() for note in window.left_out_notes)
 
 
 def test_recent_files_survive_a_restart(qtbot, make_window, tmp_path, book):
@@ -162,8 +184,12 @@ def test_a_bad_setting_leaves_the_window_on_the_new_book(qtbot, make_window, tmp
     load(qtbot, window, window.load_demo)
     load(qtbot, window, lambda: window.open_path(path))
     assert title(window) == "bad.planner — Planner"
-    assert window.models["Deals"].rowCount() == 13 and window.report is None
-    assert "Unknown currency 'XYZ'" in window.totals_label.text()
+    assert window.models["Deals"].rowCount() == 13
+    # the setting is left out (the default currency is used) and every result says so
+    assert window.report is not None and window.report.currency == "USD"
+    problems = window.problems.list
+    assert problems.topLevelItemCount() == 1 and "Unknown currency 'XYZ'" in problems.topLevelItem(0).text(3)
+    assert not any(note.isHidden() for note in (*window.left_out_notes, window.pipeline.left_out_note))
 
 
 def test_a_book_on_a_postgresql_server_opens_and_saves(qtbot, make_window, book, pg_url):

@@ -734,6 +734,13 @@
     </message>
 </context>
 <context>
+    <name>LeftOutNote</name>
+    <message>
+        <source>Show the problems</source>
+        <translation>問題を表示</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Period of the results: month, quarter or year</source>
@@ -1144,6 +1151,70 @@
     <message>
         <source>%1 days</source>
         <translation>%1 日</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsDock</name>
+    <message>
+        <source>Problems</source>
+        <translation>問題</translation>
+    </message>
+    <message numerus="yes">
+        <source>Problems (%n)</source>
+        <translation>
+            <numerusform>問題 (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Figures cannot be computed until these are fixed.</source>
+        <translation>これらを直すまで数値を計算できません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>問題 %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%n row(s) with problems are left out of these figures.</source>
+        <translation>問題のある %n 行はこの数値から除外されています。</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsList</name>
+    <message>
+        <source>Sheet</source>
+        <translation>シート</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <source>Left out of the figures</source>
+        <translation>数値から除外</translation>
+    </message>
+    <message>
+        <source>cycle and cohort figures</source>
+        <translation>営業サイクル・コホートの数値</translation>
+    </message>
+    <message>
+        <source>this row</source>
+        <translation>この行</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>ほか %n 件</numerusform>
+        </translation>
     </message>
 </context>
 <context>

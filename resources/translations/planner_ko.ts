@@ -734,6 +734,13 @@
     </message>
 </context>
 <context>
+    <name>LeftOutNote</name>
+    <message>
+        <source>Show the problems</source>
+        <translation>문제 보기</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Period of the results: month, quarter or year</source>
@@ -1144,6 +1151,70 @@
     <message>
         <source>%1 days</source>
         <translation>%1일</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsDock</name>
+    <message>
+        <source>Problems</source>
+        <translation>문제</translation>
+    </message>
+    <message numerus="yes">
+        <source>Problems (%n)</source>
+        <translation>
+            <numerusform>문제 (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Figures cannot be computed until these are fixed.</source>
+        <translation>이 문제를 고칠 때까지 수치를 계산할 수 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>문제 %n건</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%n row(s) with problems are left out of these figures.</source>
+        <translation>문제가 있는 %n행은 이 수치에서 제외되었습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsList</name>
+    <message>
+        <source>Sheet</source>
+        <translation>시트</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>행</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>열</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>문제</translation>
+    </message>
+    <message>
+        <source>Left out of the figures</source>
+        <translation>수치에서 제외된 것</translation>
+    </message>
+    <message>
+        <source>cycle and cohort figures</source>
+        <translation>영업 주기·코호트 수치</translation>
+    </message>
+    <message>
+        <source>this row</source>
+        <translation>이 행</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>외 %n건</numerusform>
+        </translation>
     </message>
 </context>
 <context>

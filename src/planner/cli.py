@@ -91,6 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("book", type=_target, help="book file (.planner) or postgresql://… address")
     report.add_argument("--period", help="2026-01, 2026-Q1 or 2026 (default: the current quarter of the book's data)")
     report.add_argument("--json", action="store_true", help="print one JSON object (money as decimal strings)")
+    report.add_argument("--strict", action="store_true",
+                        help="exit with status 1 when the book has problems (the figures are printed all the same)")
     report.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD",
                         help="the day figures that depend on today are computed for (time in stage, stalled and "
                              "slipped deals, deal age; default: the book's as_of setting, else today)")
@@ -222,7 +224,7 @@ def _report(args: argparse.Namespace) -> int:
         print()
     else:
         print(report_text(report))
-    return 0
+    return 1 if args.strict and report.problems else 0
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -461,12 +463,12 @@ def _forecast(args: argparse.Namespace) -> int:
     """``planner forecast snapshot|accuracy``: snapshots are saved like any edit of the book."""
     from planner.core.forecast_accuracy import FORECAST_ACCURACY, METHOD_ACCURACY, accuracy, snapshot_change
     from planner.core.report import json_records
+    from planner.core.usable import usable
     from planner.storage import Store, open_book
 
     _check_as_of(args.as_of)
     if args.action == "accuracy":
-        book = open_book(args.book)
-        book.require_valid()
+        book, _left_out = usable(open_book(args.book))
         as_of = args.as_of or book.as_of
         judged, per_method = accuracy(book, as_of)
         data = {"currency": book.currency, "as_of": as_of.isoformat(),

@@ -141,7 +141,28 @@ def report_text(report) -> str:
                      "total", money(row.total)] for row in report.commissions.itertuples()],
                    right=frozenset({4, 6, 8}))
     lines += [f"Warning: {template.format(**fields)}" for template, fields in report.warnings]
-    return "\n".join(lines)
+    return "\n".join(lines + _problem_lines(report))
+
+
+def _problem_lines(report) -> list[str]:
+    """The book's problems and the rows they leave out of the figures above (none: no lines)."""
+    if not report.problems:
+        return []
+    left = report.left_out
+    lines = ["", f"Problems ({len(report.problems)}):"] + [f"  {problem}" for problem in report.problems]
+    if left.count:
+        sections = ", ".join(f"{name} ({count})" for name, count in left.sections.items())
+        lines.append(f"Left out of the figures: {left.count} row(s), in {sections}")
+        for (table_name, row), (key, number) in left.places.items():
+            because = left.rows[table_name][row]
+            lines.append(f"  {table_name} {key or f'row {number}'}" + (
+                "" if (because.table, because.row) == (table_name, row) else f" (because of {because})"))
+        if left.owned:
+            lines.append("  with the rows they own: " + ", ".join(f"{name} {count}" for name, count in left.owned.items()))
+    if left.kept:
+        lines.append(f"{len(left.kept)} won or lost deal(s) without a created date: left out of cycle and cohort "
+                     "figures only")
+    return lines
 
 
 def _other_than(name, rep) -> str:

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from planner.core.attainment import attainment
-from planner.core.facts import deal_arrays, deal_facts, weighted_amounts
+from planner.core.facts import cycle_days, deal_arrays, deal_facts, weighted_amounts
 from planner.core.forecast import forecast
 from planner.core.health import as_day, deal_health, won_stage_days
 from planner.core.periods import Period
@@ -146,10 +146,11 @@ def monthly_trends(book, as_of: date, months: int = TREND_MONTHS) -> pd.DataFram
     slot = code - first_code
     inside = ~np.isnat(deals["closed"]) & (slot >= 0) & (slot < months)
     won, lost = deals["won"] & inside, deals["lost"] & inside
-    cycle = (deals["closed"][won] - deals["created"][won]) // np.timedelta64(1, "D")
+    cycle, dated = cycle_days(deals, won)
     won_count = np.bincount(slot[won], minlength=months)
     lost_count = np.bincount(slot[lost], minlength=months)
-    cycle_days = np.bincount(slot[won], weights=cycle.astype("float64"), minlength=months)
+    cycle_count = np.bincount(slot[dated], minlength=months)
+    total_days = np.bincount(slot[dated], weights=cycle[dated].astype("float64"), minlength=months)
     closed = won_count + lost_count
     with np.errstate(invalid="ignore", divide="ignore"):
         return pd.DataFrame({
@@ -157,7 +158,7 @@ def monthly_trends(book, as_of: date, months: int = TREND_MONTHS) -> pd.DataFram
             "won_count": won_count.astype("int64"),
             "lost_count": lost_count.astype("int64"),
             "win_rate": np.where(closed > 0, won_count / closed, np.nan),
-            "avg_cycle_days": np.where(won_count > 0, cycle_days / won_count, np.nan),
+            "avg_cycle_days": np.where(cycle_count > 0, total_days / np.maximum(cycle_count, 1), np.nan),
         })
 
 

@@ -66,3 +66,12 @@ def deal_arrays(book) -> dict[str, np.ndarray]:
 def within(days: np.ndarray, period) -> np.ndarray:
     """Which ``days`` fall in ``period`` (missing days do not)."""
     return (days >= np.datetime64(period.start, "ns")) & (days < np.datetime64(period.end, "ns"))
+
+
+def cycle_days(deals: dict[str, np.ndarray], won: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Days from created to closed of each ``won`` deal that has both dates (0 elsewhere), and
+    which deals those are: a won deal without a created date is left out of cycle figures."""
+    dated = won & ~np.isnat(deals["created"]) & ~np.isnat(deals["closed"])
+    days = np.zeros(len(won), dtype="int64")
+    days[dated] = (deals["closed"][dated] - deals["created"][dated]) // np.timedelta64(1, "D")
+    return days, dated

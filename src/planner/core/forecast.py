@@ -10,7 +10,7 @@ from datetime import date
 import numpy as np
 
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
-from planner.core.facts import deal_arrays, weighted_amounts, within
+from planner.core.facts import cycle_days, deal_arrays, weighted_amounts, within
 from planner.core.money import RATIO_SCALE, format_money, parse_decimal, round_div, to_minor, to_ratio
 from planner.core.parse import other_currency
 from planner.core.periods import Period
@@ -176,9 +176,8 @@ def average_won_cycle(book) -> tuple[int, int]:
     with both dates. Cached per revision."""
     def build() -> tuple[int, int]:
         deals = deal_arrays(book)
-        won = deals["won"] & ~np.isnat(deals["created"]) & ~np.isnat(deals["closed"])
-        days = (deals["closed"][won] - deals["created"][won]) // np.timedelta64(1, "D")
-        return int(days.clip(min=0).sum()), int(won.sum())
+        days, dated = cycle_days(deals, deals["won"])
+        return int(days.clip(min=0).sum()), int(dated.sum())
     return book.cached("average_won_cycle", build)
 
 

@@ -27,6 +27,7 @@ from planner.core.forecast import forecast, won_in
 from planner.core.forecast_overrides import category_by_rep, has_overrides, period_labels, with_overrides
 from planner.core.periods import Period
 from planner.core.schema import Kind
+from planner.core.usable import usable
 
 # Methods a snapshot holds, in the order they are shown; the overridden totals only when a
 # manager overrode a rep's number for the period.
@@ -71,12 +72,11 @@ def snapshot_amounts(book, period: Period, as_of: date | None = None, inputs: di
 def snapshot_change(book, period: Period, as_of: date | None = None, inputs: dict | None = None) -> Change:
     """The change (not applied; one undo step) that saves the forecast of ``period`` by every
     method, dated ``as_of`` (default: the book's). A snapshot of the same period taken the same
-    day is replaced. ``book`` is the live book; the figures come from its snapshot, which must
-    have no problems (:class:`~planner.core.problems.BookProblems` otherwise). A snapshot dated
+    day is replaced. ``book`` is the live book; the figures come from its snapshot, rows with
+    problems left out (core/usable.py). A snapshot dated
     before the book's latest recorded activity is refused (:class:`PlannerError`): its figures
     would already hold what happened later, so it would look perfectly accurate."""
-    frozen = book.snapshot()
-    frozen.require_valid()
+    frozen, _left_out = usable(book)  # rows with problems are left out, as in every figure
     as_of = frozen.as_of if as_of is None else as_of
     latest = latest_activity(frozen)
     if latest is not None and latest > as_of:

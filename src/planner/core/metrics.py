@@ -9,7 +9,7 @@ import pandas as pd
 
 from planner.core import schema
 from planner.core.errors import QT_TRANSLATE_NOOP
-from planner.core.facts import deal_arrays, deal_facts, weighted_amounts, within
+from planner.core.facts import cycle_days, deal_arrays, deal_facts, weighted_amounts, within
 from planner.core.money import round_div
 from planner.core.periods import Period
 
@@ -68,13 +68,14 @@ def pipeline_metrics(book, period: Period, reps: pd.DataFrame | None = None,
 
     n_won, n_lost = int(won.sum()), int(lost.sum())
     won_value = int(amounts[won].sum())
-    cycle_days = int(((deals["closed"][won] - deals["created"][won]) // np.timedelta64(1, "D")).sum())
+    days, dated = cycle_days(deals, won)
+    cycle_total, n_cycle = int(days.sum()), int(dated.sum())
     win_rate = Fraction(n_won, n_won + n_lost) if n_won + n_lost else None
     pipeline = open_pipeline(book)
     velocity = None
-    if win_rate is not None and n_won and cycle_days > 0:
-        # count × win rate × (won value / n_won) ÷ (cycle days / n_won), exact until one rounding
-        exact = pipeline["open_count"] * win_rate * Fraction(won_value, cycle_days)
+    if win_rate is not None and n_won and cycle_total > 0:
+        # count × win rate × average won deal ÷ average cycle, exact until one rounding
+        exact = pipeline["open_count"] * win_rate * Fraction(won_value, n_won) / Fraction(cycle_total, n_cycle)
         velocity = round_div(exact.numerator, exact.denominator, rounding)
 
     created = within(deals["created"], period)
@@ -90,7 +91,7 @@ def pipeline_metrics(book, period: Period, reps: pd.DataFrame | None = None,
         "lost_count": n_lost,
         "win_rate": None if win_rate is None else float(win_rate),
         "avg_won_deal": round_div(won_value, n_won, rounding) if n_won else None,
-        "avg_cycle_days": cycle_days / n_won if n_won else None,
+        "avg_cycle_days": cycle_total / n_cycle if n_cycle else None,
         "velocity_per_day": velocity,
         "stages": pipeline["stages"],
         # of the deals created in the period, the share won (by now)
@@ -246,8 +247,7 @@ def _sum_by_owner(book, period: Period) -> pd.DataFrame:
     closed_in = within(deals["closed"], period)
     won, lost, is_open = closed_in & deals["won"], closed_in & deals["lost"], deals["open"]
     created = within(deals["created"], period)
-    cycle = np.zeros(len(won), dtype="int64")
-    cycle[won] = (deals["closed"][won] - deals["created"][won]) // np.timedelta64(1, "D")
+    cycle, dated = cycle_days(deals, won)
     amounts = deals["amount"].astype("int64")  # int64 sums: exact within a rep's book
     weighted = weighted_amounts(book).astype("int64")
     expected = is_open & within(deals["expected_close"], period)
@@ -262,6 +262,7 @@ def _sum_by_owner(book, period: Period) -> pd.DataFrame:
         "weighted_value": np.where(is_open, weighted, 0),
         "pipeline_expected": np.where(expected, amounts, 0),
         "cycle_days": cycle,
+        "cycle_count": dated,
     }).astype("int64")
     owner = book["Deals"]["owner"].to_numpy(dtype="int64", na_value=-1)  # rep row ids
     return frame.groupby(owner, sort=False).sum()
@@ -279,8 +280,9 @@ def _with_rates(out: pd.DataFrame, figures: pd.DataFrame, quota: pd.DataFrame, r
     out["win_rate"] = (won / closed).where(closed > 0)
     out["conversion_rate"] = (ints("created_won").astype("Float64") / out["created"].astype("Float64")) \
         .where(out["created"] > 0)
-    cycle_days = figures["cycle_days"].to_numpy()
-    out["avg_cycle_days"] = (pd.array(cycle_days, dtype="Float64") / won).where(won > 0)
+    cycle_days, n_cycle = figures["cycle_days"].to_numpy(), figures["cycle_count"].to_numpy()
+    out["avg_cycle_days"] = pd.Series(pd.array(cycle_days, dtype="Float64") / pd.array(n_cycle, dtype="Float64"),
+                                      index=out.index).where(n_cycle > 0)
     n_won = out["won_count"].to_numpy(dtype="int64")
     n_closed = n_won + out["lost_count"].to_numpy(dtype="int64")
     won_value, n_open = out["won_value"].to_numpy(dtype="int64"), out["open_count"].to_numpy(dtype="int64")
@@ -290,7 +292,7 @@ def _with_rates(out: pd.DataFrame, figures: pd.DataFrame, quota: pd.DataFrame, r
         average[has_won] = round_div(won_value[has_won], n_won[has_won], rounding)
     if has_cycle.any():  # open × win rate × average won deal ÷ average cycle, rounded once
         velocity[has_cycle] = round_div(
-            n_open[has_cycle].astype(object) * n_won[has_cycle] * won_value[has_cycle].astype(object),
+            n_open[has_cycle].astype(object) * won_value[has_cycle].astype(object) * n_cycle[has_cycle],
             n_closed[has_cycle].astype(object) * cycle_days[has_cycle].astype(object), rounding)
     out["avg_won_deal"] = pd.array(average, dtype="Int64")
     out["velocity_per_day"] = pd.array(velocity, dtype="Int64")

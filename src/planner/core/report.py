@@ -20,6 +20,8 @@ from planner.core.metrics import (PIPELINE_BY_REP, PIPELINE_BY_TEAM, PIPELINE_FU
                                   pipeline_metrics)
 from planner.core.money import format_money
 from planner.core.periods import Period
+from planner.core.problems import Problem
+from planner.core.usable import LeftOut, usable
 
 # Money-valued keys of the pipeline and forecast dictionaries.
 _PIPELINE_MONEY = ("open_value", "weighted_value", "won_value", "avg_won_deal", "velocity_per_day",
@@ -63,6 +65,9 @@ class Report:
     forecast_method_accuracy: pd.DataFrame = field(default_factory=METHOD_ACCURACY.empty)
     # lead scoring: {"count", "qualified", "converted", "threshold"} (leads.summary)
     leads: dict = field(default_factory=dict)
+    # the book's problems, and the rows they leave out of these figures (core/usable.py)
+    problems: list[Problem] = field(default_factory=list)
+    left_out: LeftOut = field(default_factory=LeftOut)
 
     def money(self, minor: int | None) -> str | None:
         """Minor units as a decimal string in the book's currency (``"1234.50"``)."""
@@ -94,10 +99,26 @@ class Report:
             "forecast_method_accuracy": self._records(self.forecast_method_accuracy, METHOD_ACCURACY),
             "warnings": [template.format(**fields) for template, fields in self.warnings],
             "leads": dict(self.leads),
+            "problems": [problem_record(problem) for problem in self.problems],
+            "left_out": {
+                "rows": self.left_out.count,
+                "list": [{"table": table, "key": key, "row": number, "because": str(self.left_out.rows[table][row])}
+                         for (table, row), (key, number) in self.left_out.places.items()],
+                "sections": dict(self.left_out.sections),
+                "reps": dict(self.left_out.reps),
+                "teams": dict(self.left_out.teams),
+            },
         }
 
     def _records(self, frame: pd.DataFrame, spec: schema.Table) -> list[dict]:
         return json_records(frame, spec, self.currency)
+
+
+def problem_record(problem: Problem) -> dict:
+    """A problem as JSON: where (table, the row's own id or number, column) and what."""
+    return {"table": problem.table, "key": problem.key,
+            "row": None if problem.position is None else problem.position + 1,
+            "column": problem.column, "message": problem.template.format(**problem.fields)}
 
 
 def json_records(frame: pd.DataFrame, spec: schema.Table, currency: str) -> list[dict]:
@@ -143,7 +164,8 @@ def compute_report(book: Tables, period: Period | None = None, as_of: date | str
     """
     if isinstance(book, Book):
         book = book.snapshot()
-    book.require_valid()
+    problems = book.problems()
+    book, left_out = usable(book)
     as_of = book.as_of if as_of is None else as_day(as_of)
     period = period or Period.containing(as_of, "quarter")
     reps, teams = attainment(book, period)
@@ -167,4 +189,5 @@ def compute_report(book: Tables, period: Period | None = None, as_of: date | str
         forecast_by_rep=by_rep_forecast, forecast_with_overrides=with_overrides(by_rep_forecast),
         forecast_accuracy=judged, forecast_method_accuracy=per_method,
         leads=lead_summary(book),
+        problems=problems, left_out=left_out,
     )

@@ -57,7 +57,6 @@ from xlsxwriter.exceptions import FileCreateError
 from planner.core.book import Book, Tables
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.periods import Period
-from planner.core.problems import BookProblems
 from planner.core.report import compute_report
 from planner.io.export_common import (AGREES, APP_SUFFIX, COMPUTED_SHEETS, EXCEL_MAX_FORMULA, EXCEL_MAX_ROWS,
                                       EXCEL_MAX_TEXT, FORMULA_TOO_LONG, INPUT_SHEETS, TEXT_TOO_LONG, TOO_MANY_ROWS,
@@ -99,9 +98,9 @@ def export_book(book: Tables, path: str | os.PathLike, period: Period | str | No
     if isinstance(period, str):
         period = Period.parse(period)
     period = period or snapshot.current_period()
-    report = None
-    with contextlib.suppress(BookProblems):  # exported without figures, with its problems listed
-        report = compute_report(snapshot, period)
+    # a book with problems is exported without figures, its problems listed: the computed
+    # sheets' formulas sum every row of the input sheets, the problem rows too
+    report = None if snapshot.problems() else compute_report(snapshot, period)
     inputs = _input_frames(snapshot)
     for name, frame in inputs.items():
         _check_rows(name, len(frame))

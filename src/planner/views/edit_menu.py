@@ -65,11 +65,11 @@ class EditMenu(QObject):
         self.history.widget().setEmptyLabel(self.tr("<opened>"))
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history)
         self.history.hide()
-        view_menu = window.menuBar().addMenu(self.tr("&View"))
+        self.view_menu = window.menuBar().addMenu(self.tr("&View"))
         toggle = self.history.toggleViewAction()
         toggle.setText(self.tr("&Undo history"))
         toggle.setShortcut(QKeySequence("Ctrl+H"))
-        view_menu.addAction(toggle)
+        self.view_menu.addAction(toggle)
 
     def _action(self, menu, text: str, keys: list, run) -> QAction:
         action = QAction(text, self.window)

@@ -37,6 +37,7 @@ from planner.views.excel_menu import ExcelMenu
 from planner.views.forecast_panel import ForecastPanel
 from planner.views.leads_panel import LeadsPanel
 from planner.views.pipeline_panel import PipelinePanel
+from planner.views.problems_panel import LeftOutNote, ProblemsDock
 from planner.views.deal_health import HealthBar
 from planner.views.sheet_view import FindBar, SheetView, sheet_pane
 from planner.views.stage_checklist import ExitCriteriaCheck
@@ -97,6 +98,10 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self._build_tabs()
         self.setCentralWidget(self.tabs)
+        self.problems = ProblemsDock(self, self.show_cell)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
+        for note in (*self.left_out_notes, self.pipeline.left_out_note):
+            note.show_problems.connect(self.problems.reveal)
 
         self.period_box = QComboBox()
         self.period_box.setMinimumContentsLength(9)
@@ -104,6 +109,7 @@ class MainWindow(QMainWindow):
         self.period_box.currentIndexChanged.connect(self.recompute)
         self._build_actions()
         self.edit_menu = EditMenu(self)
+        self.edit_menu.view_menu.addAction(self.problems.toggleViewAction())
         for name, sheet in self.sheets.items():
             sheet.context_actions = self.edit_menu.sheet_actions
             sheet.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -144,7 +150,9 @@ class MainWindow(QMainWindow):
             for name in ("ForecastSnapshots", "ForecastOverrides")])
         self.forecast_panel.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.tabs.addTab(self.forecast_panel, self.tr("Forecast"))
+        self.left_out_notes = [LeftOutNote(section) for section in ("attainment", "commissions")]
         attainment = QSplitter(Qt.Orientation.Vertical)
+        attainment.addWidget(self.left_out_notes[0])
         attainment.addWidget(titled(self.tr("Reps"), BookTableView(self.attainment_model)))
         attainment.addWidget(titled(self.tr("Teams"), BookTableView(self.team_model)))
         attainment.setSizes([500, 200])
@@ -155,6 +163,7 @@ class MainWindow(QMainWindow):
         self.warnings_label.setStyleSheet("color: #a15c00")
         self.warnings_label.hide()
         commissions.addWidget(self.warnings_label)
+        commissions.addWidget(self.left_out_notes[1])
         commissions.addWidget(titled(self.tr("Commission per rep and plan period"),
                                      BookTableView(self.commissions_model)))
         commissions.addWidget(titled(self.tr("Lines (tiers, caps, bonuses)"), BookTableView(self.lines_model)))
@@ -202,6 +211,7 @@ class MainWindow(QMainWindow):
         self.busy_bar.setMaximumWidth(140)
         self.busy_bar.hide()
         self.statusBar().addWidget(self.totals_label, 1)
+        self.statusBar().addPermanentWidget(self.problems.button)
         self.statusBar().addPermanentWidget(self.busy_bar)
 
     def _set_busy(self, message: str | None) -> None:
@@ -286,7 +296,7 @@ class MainWindow(QMainWindow):
         """Show ``book`` (read from ``store`` at ``path``, or not yet saved when ``None``).
 
         Everything switches to the new book together; a wrong setting (currency, as_of) shows
-        as a problem instead of results, never as half the window on the old book.
+        in the Problems panel (its row left out of the results), never as half the window on the old book.
         """
         self._set_busy(None)
         self._release_store()
@@ -440,10 +450,14 @@ class MainWindow(QMainWindow):
 
     def show_deal(self, row_id: int) -> None:
         """Open the Deals tab on the deal with ``row_id``, selected."""
-        sheet = self.sheets["Deals"]
+        self.show_cell("Deals", row_id, "")
+
+    def show_cell(self, table: str, row_id: int, column: str) -> None:
+        """Open the sheet of ``table`` on the row with ``row_id`` (at ``column``, if given)."""
+        sheet = self.sheets[table]
         self.tabs.setCurrentWidget(next(self.tabs.widget(n) for n in range(self.tabs.count())
                                         if self.tabs.widget(n).isAncestorOf(sheet)))
-        if sheet.show_row(row_id):
+        if sheet.show_row(row_id, column):
             sheet.setFocus()
 
     def show_find(self) -> None:
@@ -565,6 +579,7 @@ class MainWindow(QMainWindow):
             if generation == self._report_generation:
                 self._set_busy(None)
                 self._flag_problems(book.problems())
+                self.problems.show_report(book.problems(), report)
                 self._refresh_leads()  # the report scored them on its snapshot: shown from its cache
                 self.show_report(report)
                 self.pipeline.attention.show_report(book, report)
@@ -574,6 +589,7 @@ class MainWindow(QMainWindow):
             if generation == self._report_generation:
                 self._set_busy(None)
                 self._flag_problems(error.problems if isinstance(error, BookProblems) else [])
+                self.problems.show_report(error.problems if isinstance(error, BookProblems) else [], None)
                 self._refresh_leads()
                 self.show_report(None, error_text(error))
                 self.pipeline.attention.show_report(None, None)
@@ -594,6 +610,8 @@ class MainWindow(QMainWindow):
         self.pipeline.show_report(report)
         self.models["Deals"].set_health(report.deal_health if report is not None else None)
         self.forecast_panel.show_report(report)
+        for note in self.left_out_notes:
+            note.show_report(report)
         warnings = [QApplication.translate("errors", template).format(**fields)
                     for template, fields in (report.warnings if report else [])]
         self.warnings_label.setText("\n".join("⚠ " + text for text in warnings))

@@ -13,6 +13,7 @@ from planner.core.money import money_label
 from planner.core.report import Report
 from planner.qt.table_model import FrameTableModel
 from planner.views.attention import AttentionPanel
+from planner.views.problems_panel import LeftOutNote
 from planner.views.table_view import BookTableView, titled
 
 
@@ -52,6 +53,8 @@ class PipelinePanel(QWidget):
             ("f_pipeline", self.tr("Won + all open deals expected")),
         ]))
         layout = QVBoxLayout(self)
+        self.left_out_note = LeftOutNote("pipeline")
+        layout.addWidget(self.left_out_note)
         layout.addLayout(figures)
         self.attention = AttentionPanel()
         tables = QSplitter(Qt.Orientation.Vertical)
@@ -83,6 +86,7 @@ class PipelinePanel(QWidget):
     def show_report(self, report: Report | None) -> None:
         """Fill the figures from ``report``; dashes when there is none."""
         # open deals are the book as it stands, whatever the period: say so
+        self.left_out_note.show_report(report)
         self.snapshot_group.setTitle(self.tr("Pipeline") if report is None else
                                      self.tr("Pipeline as of %1").replace("%1", report.as_of.isoformat()))
         if report is None:

@@ -340,8 +340,9 @@ class SheetView(BookTableView):
         if len(view_rows):
             self.setCurrentIndex(model.index(int(view_rows.min()), max(self.currentIndex().column(), 0)))
 
-    def show_row(self, row_id: int) -> bool:
-        """Make the row with ``row_id`` current and visible, clearing the filters if they hide it."""
+    def show_row(self, row_id: int, column: str = "") -> bool:
+        """Make the row with ``row_id`` current and visible (at ``column``, when the sheet has it),
+        clearing the filters if they hide it."""
         model = self.sheet
         frame_rows = model.frame.index.get_indexer([row_id])
         if frame_rows[0] < 0:
@@ -349,9 +350,11 @@ class SheetView(BookTableView):
         if model.view_rows(frame_rows)[0] < 0:
             self.clear_filters()
         row = int(model.view_rows(frame_rows)[0])
-        index = model.index(row, max(self.currentIndex().column(), 0))
+        named = list(model.frame.columns).index(column) if column in model.frame.columns else -1
+        index = model.index(row, named if named >= 0 else max(self.currentIndex().column(), 0))
         self.setCurrentIndex(index)
-        self.selectRow(row)
+        if named < 0:  # a row: select it whole (a cell stays selected alone)
+            self.selectRow(row)
         self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
         return True
 
