@@ -16,7 +16,7 @@ from planner.core.money import MINOR_DIGITS, minor_digits
 from planner.core.parse import DateForms, numeric_date_order, parse_cells
 from planner.core.schema import Kind
 from planner.io import mapping as mapping_module
-from planner.io.import_cells import _bare_percentages, _book_column, _extra, _synonyms
+from planner.io.import_cells import _book_column, _extra, _synonyms, bare_percents
 from planner.io.import_derive import _Derive
 from planner.io.import_results import (AMBIGUOUS_DATES, EMPTY, LISTED, NO_ROWS, NOT_BOOLEAN, NOT_STATUS, PREVIEW_ROWS, SKIPPED,
                                        ImportProblem, ImportResult, SourcePreview)
@@ -203,7 +203,9 @@ class _Reader(_Derive):
                     out[target] = texts
                     continue
                 values = _synonyms(texts, target).to_numpy(dtype=object, na_value=None)
-            percent = column.kind is Kind.RATIO and column.maximum == 1_000_000 and _bare_percentages(values)
+            percent = False
+            if column.kind is Kind.RATIO and column.maximum == 1_000_000:
+                values, percent = self._percents(source, header, values)
             parsed, bad = parse_cells(pd.Series(values, dtype="object"), column, self.currency, dates, percent)
             out[target] = parsed
             for label, value, template, fields in bad:
@@ -217,6 +219,17 @@ class _Reader(_Derive):
             self.warn(source, None, AMBIGUOUS_DATES, count=len(ambiguous), example=ambiguous[0])
         return pd.DataFrame(out, index=pd.RangeIndex(n))
 
+    def _percents(self, source: _Source, header: str, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """A column of 0 to 100%: which cells are percents without their sign; the cells that
+        make it ambiguous are problems, and blank for the parsing (see ``bare_percents``)."""
+        percent, refused = bare_percents(values, source.rows)
+        if refused:
+            values = values.copy()
+            for position, value, template, fields in refused:
+                self.problem(source, int(source.rows[position]), header, value, template, fields)
+                values[position] = None
+        return values, percent
+
     def _parse_derived(self, source: _Source, position: int, target: str, dates: DateForms) -> pd.Series:
         values = source.columns[position]
         header = source.headers[position]
@@ -225,8 +238,8 @@ class _Reader(_Derive):
             parsed, bad = parse_cells(pd.Series(values, dtype="object"), column, self.currency, dates)
         elif target == "probability":
             column = schema.STAGES.column("probability")
-            parsed, bad = parse_cells(pd.Series(values, dtype="object"), column, self.currency, dates,
-                                      _bare_percentages(values))
+            values, percent = self._percents(source, header, values)
+            parsed, bad = parse_cells(pd.Series(values, dtype="object"), column, self.currency, dates, percent)
         elif target == "status":
             texts = _texts(values).str.lower()
             words = {"open": "open", "won": "won", "lost": "lost", "진행": "open", "수주": "won", "실주": "lost",

@@ -49,6 +49,8 @@ GENERATED_IDS = QT_TRANSLATE_NOOP("errors", "no deal id column: ids {first} to {
 NO_IDS_TO_MERGE = QT_TRANSLATE_NOOP("errors", "no deal id column: merging into a book matches deals by their ids")
 AMBIGUOUS_DATES = (QT_TRANSLATE_NOOP("errors", "{count} date(s) such as {example!r} could be month/day or day/month: set the date order "
                    "(mdy or dmy) in the mapping"))
+AMBIGUOUS_WHOLE_PERCENT = QT_TRANSLATE_NOOP("errors", "{value!r} is a percent without its sign, but this column also holds fractions such as {other!r} (row {row}): write {percent} or {fraction}")
+AMBIGUOUS_FRACTION = QT_TRANSLATE_NOOP("errors", "{value!r} is a fraction, but this column also holds percents without their sign such as {other!r} (row {row}): write {fraction} for the fraction or {percent} for the percent")
 NOT_READABLE = QT_TRANSLATE_NOOP("errors", "{file} could not be read: {reason}")
 ENCODING = QT_TRANSLATE_NOOP("errors", "{file} is neither UTF-8 nor CP949 (EUC-KR) nor CP932 (Shift_JIS) text: save it as UTF-8 CSV")
 EMPTY = QT_TRANSLATE_NOOP("errors", "nothing to import: no sheet of {files} is a table of the book")

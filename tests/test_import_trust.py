@@ -1,0 +1,119 @@
+"""No import or merge silently changes a figure (issue 13): percentages are read cell by cell,
+a merge is validated as a new book is, unknown stages and owners need the mapping's word, and
+the merge preview names rows by the user's keys. Reproduced on the demo book's own export."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from conftest import DEMO_AS_OF
+from fixtures import planner
+from planner.io.excel_import import ImportRefused, build_book, plan_merge, read_tables
+from planner.io.mapping import Mapping
+from test_import import DEALS, OK_ROWS, book_of, deals_csv, write_csv
+
+
+@pytest.fixture(scope="module")
+def demo_files(tmp_path_factory):
+    """The demo book as of DEMO_AS_OF and its export: (book, workbook). Read-only."""
+    folder = tmp_path_factory.mktemp("trust")
+    book, workbook = folder / "demo.planner", folder / "demo.xlsx"
+    planner("demo", "--out", book, "--as-of", DEMO_AS_OF)
+    planner("export", book, "--out", workbook)
+    return book, workbook
+
+
+def edited(workbook: Path, path: Path, cells: dict[tuple[str, str], object]) -> Path:
+    """A copy of ``workbook`` with ``cells`` ((sheet, "C5") -> value) written by openpyxl."""
+    book = openpyxl.load_workbook(workbook)
+    for (sheet, ref), value in cells.items():
+        book[sheet][ref] = value
+    book.save(path)
+    return path
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def a_copy(book: Path, folder: Path) -> Path:
+    target = folder / "book.planner"
+    shutil.copyfile(book, target)
+    return target
+
+
+def weighted(book: Path) -> str:
+    return json.loads(planner("report", book, "--json").stdout)["pipeline"]["weighted_value"]
+
+
+def refused(result, *lines: str) -> None:
+    """The command refused with exit 1, no traceback, and each of ``lines`` in its message."""
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr and result.stderr.startswith("planner: error: "), result.stderr
+    for line in lines:
+        assert line in result.stderr, result.stderr
+
+
+# -- 1. percentages: never rescaled by the column --------------------------------------------
+def test_a_whole_percent_typed_among_fractions_is_refused_and_60_percent_with_its_sign_reads(demo_files, tmp_path):
+    book, workbook = demo_files
+    out = tmp_path / "new.planner"
+    bare = edited(workbook, tmp_path / "bare.xlsx", {("Stages", "C5"): 60})
+    refused(planner("import", bare, "--out", out, check=False),
+            "bare.xlsx, sheet Stages, row 5, column probability: '60' is a percent without its sign, but this "
+            "column also holds fractions such as '0.1' (row 2): write 60% or 0.6")
+    assert not out.exists()
+    signed = edited(workbook, tmp_path / "signed.xlsx", {("Stages", "C5"): "60%"})
+    planner("import", signed, "--out", out)
+    assert planner("report", out, "--json").stdout == planner("report", book, "--json").stdout
+    assert weighted(out) == "593366.35"
+
+
+def test_a_whole_percent_among_fractions_merged_is_refused_and_the_book_keeps_its_bytes(demo_files, tmp_path):
+    book, workbook = demo_files
+    target = a_copy(book, tmp_path)
+    before = sha256(target)
+    bare = edited(workbook, tmp_path / "split.xlsx", {("Splits", "C2"): 50})
+    refused(planner("import", bare, "--into", target, "--yes", check=False),
+            "split.xlsx, sheet Splits, row 2, column share: '50' is a percent without its sign, but this column "
+            "also holds fractions such as '0.5' (row 3): write 50% or 0.5")
+    assert sha256(target) == before
+
+
+def test_bare_numbers_are_read_cell_by_cell_and_a_column_mixing_both_kinds_is_refused(tmp_path):
+    def probabilities(*cells) -> list:
+        path = write_csv(tmp_path / "stages.csv", [["Stage", "Order", "Probability", "Kind"]] + [
+            [f"S{n}", n, cell, "open"] for n, cell in enumerate(cells, start=1)])
+        result = read_tables([path])
+        if not result.ok:
+            return [str(p) for p in result.problems]
+        return result.frames["Stages"]["probability"].tolist()
+
+    assert probabilities("10", "75.0", "100", "0") == [100_000, 750_000, 1_000_000, 0]  # a CRM's 0 to 100
+    assert probabilities("0.1", "0.6", "1", "0") == [100_000, 600_000, 1_000_000, 0]  # fractions
+    assert probabilities("1", "0") == [1_000_000, 0]  # 1 is a fraction: 100%
+    assert probabilities("35%", "0.6", "1") == [350_000, 600_000, 1_000_000]  # a sign says it
+    assert probabilities("35%", "60", "100%") == [350_000, 600_000, 1_000_000]
+    # a 1 among whole percents could be 1% or 100%: the cells of the smaller kind are named
+    assert probabilities("10", "1", "75") == [
+        "stages.csv, row 3, column Probability: '1' is a fraction, but this column also holds percents without "
+        "their sign such as '10' (row 2): write 100% for the fraction or 1% for the percent"]
+    assert probabilities("0.2", "0.4", "60", "80") == [
+        "stages.csv, row 4, column Probability: '60' is a percent without its sign, but this column also holds "
+        "fractions such as '0.2' (row 2): write 60% or 0.6",
+        "stages.csv, row 5, column Probability: '80' is a percent without its sign, but this column also holds "
+        "fractions such as '0.2' (row 2): write 80% or 0.8"]
+    # the probability written on a CRM's deals follows the same rule
+    crm = write_csv(tmp_path / "crm.csv", [["Id", "Name", "StageName", "Amount", "CloseDate", "Probability"],
+                                           ["1", "A", "Qualification", "10", "2026-05-01", "0.1"],
+                                           ["2", "B", "Proposal", "10", "2026-05-01", "75"]])
+    assert [str(p) for p in read_tables([crm]).problems] == [
+        "crm.csv, row 3, column Probability: '75' is a percent without its sign, but this column also holds "
+        "fractions such as '0.1' (row 2): write 75% or 0.75"]
