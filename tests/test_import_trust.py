@@ -117,3 +117,45 @@ def test_bare_numbers_are_read_cell_by_cell_and_a_column_mixing_both_kinds_is_re
     assert [str(p) for p in read_tables([crm]).problems] == [
         "crm.csv, row 3, column Probability: '75' is a percent without its sign, but this column also holds "
         "fractions such as '0.1' (row 2): write 75% or 0.75"]
+
+
+# -- 2. a merge is validated as a new book is --------------------------------------------------
+@pytest.mark.parametrize("sheet, ref, value, line", [
+    ("Settings", "B3", "XYZ", "sheet Settings, row 3, column value: Unknown currency 'XYZ': use an ISO code"),
+    ("Settings", "B5", "2026-02-30", "sheet Settings, row 5, column value: Settings: as_of '2026-02-30' is not a date"),
+    ("Settings", "B4", "sideways", "sheet Settings, row 4, column value: Unknown rounding mode 'sideways'"),
+    ("Deals", "G2", "XYZ", "sheet Deals, row 2, column currency: Unknown currency 'XYZ'"),
+    ("Splits", "C2", 3, "sheet Splits, row 2, column share: '3' is a percent without its sign"),
+    ("Splits", "C2", 0.3, "sheet Splits, row 2, column share: the shares of deal 'D-00096' add up to 80%, not 100%"),
+])
+def test_a_merge_refuses_every_cell_a_new_book_refuses_and_leaves_the_books_bytes(demo_files, tmp_path, sheet, ref,
+                                                                                  value, line):
+    book, workbook = demo_files
+    path = edited(workbook, tmp_path / "changed.xlsx", {(sheet, ref): value})
+    with pytest.raises(ImportRefused) as new_book:
+        build_book(read_tables([path]))
+    assert f"changed.xlsx, {line}" in str(new_book.value)
+    target = a_copy(book, tmp_path)
+    before = sha256(target)
+    refused(planner("import", path, "--into", target, "--yes", check=False), f"changed.xlsx, {line}")
+    assert sha256(target) == before
+    planner("report", target)  # the book still reports
+
+
+def test_a_merge_is_refused_only_for_the_problems_it_brings(tmp_path):
+    # a Salesforce export has no created dates: its won deals are problems of the book already
+    export = write_csv(tmp_path / "Opportunity.csv", [["Id", "Name", "Owner", "StageName", "Amount", "CloseDate"],
+                                                      ["O1", "A", "Kim", "Closed Won", "100", "2026-03-01"],
+                                                      ["O2", "B", "Kim", "Prospecting", "200", "2026-06-30"]])
+    book = build_book(read_tables([export]))
+    assert [p.column for p in book.problems()] == ["created"]
+    grown = write_csv(tmp_path / "grown.csv", [["Id", "StageName", "Amount"], ["O2", "Prospecting", "250"]])
+    change, summary = plan_merge(book, read_tables([grown], book=book))
+    assert summary.tables["Deals"]["changed"] == 1
+    book.apply(change)
+    # a merge that brings one is refused, naming the row
+    won = write_csv(tmp_path / "won.csv", [["Id", "StageName", "Amount", "CreatedDate", "CloseDate"],
+                                           ["O2", "Closed Won", "250", "2026-07-01", "2026-06-01"]])
+    with pytest.raises(ImportRefused) as refusal:
+        plan_merge(book, read_tables([won], book=book))
+    assert [str(p) for p in refusal.value.problems] == ["won.csv, row 2, column CloseDate: closed before it was created"]

@@ -14,6 +14,7 @@ from planner.core.changes import Batch, Change, ReplaceTable, SetValues
 from planner.core.problems import Problem, Refused
 from planner.core.resolve import Resolver
 from planner.core.schema import Kind
+from planner.io.import_checks import locate, refuse_new_problems
 from planner.io.import_results import (GENERATED, LISTED, LOG_TABLES, MERGE_KEYS, NO_IDS_TO_MERGE, UNASSIGNED,
                                        ImportProblem, ImportRefused, ImportResult)
 
@@ -115,7 +116,7 @@ def plan_merge(book: Book, result: ImportResult, shown: int = 20, shown_rows: in
     summary = MergeSummary()
     problems: list[ImportProblem] = []
     new_rows: dict[str, pd.DataFrame] = {}  # rows this change inserts, by table (ids already given)
-    origins: dict[tuple[str, int], tuple] = {}  # (table, row id) -> (file, sheet, row) it came from
+    origins: dict[tuple[str, int], int] = {}  # (table, row id) -> its position in the import's frame
     for table in schema.LOAD_ORDER:
         incoming = result.frames.get(table)
         if incoming is None or not len(incoming):
@@ -213,7 +214,7 @@ def plan_merge(book: Book, result: ImportResult, shown: int = 20, shown_rows: in
                     for key, flags, index in zip(_key_tuples(incoming.iloc[first], present_keys),
                                                  differs.to_numpy()[row_changed][:shown_rows], first)]
                 for row, index in zip(ids, np.flatnonzero(old & ~is_made)):
-                    origins[(table, int(row))] = _origin(location, index)
+                    origins[(table, int(row))] = int(index)
             else:
                 counts["unchanged"] = int((old & is_made).sum())
         skipped = is_made if table == "Reps" and not reps_by_name else np.zeros(len(resolved), dtype=bool)
@@ -235,7 +236,7 @@ def plan_merge(book: Book, result: ImportResult, shown: int = 20, shown_rows: in
             parts.append(insertion)
             new_rows[table] = insertion.rows
             for row, index in zip(insertion.rows.index, fresh):
-                origins[(table, int(row))] = _origin(location, index)
+                origins[(table, int(row))] = int(index)
             counts["added"] = len(fresh)
             if table == "Deals":
                 summary.added_deals = [str(v) for v in rows["id"].head(shown)]
@@ -248,11 +249,18 @@ def plan_merge(book: Book, result: ImportResult, shown: int = 20, shown_rows: in
     change: Change = parts[0] if len(parts) == 1 else Batch(tuple(parts))
     if not parts:
         change = Batch(())
+    # the one validation of imports: the book with the merge applied (to a copy) must have no
+    # problem it did not have, by the rules a new book is held to
+    def origin(problem: Problem) -> int | None:
+        return origins.get((problem.table, problem.row))
+
+    after = book.copy()
     try:
-        book.validate(change)
+        after.apply(change)
     except Refused as refused:
-        raise ImportRefused([_from_book_problem(p, result, origins) for p in refused.problems[:LISTED]],
+        raise ImportRefused([locate(p, result, origin(p)) for p in refused.problems[:LISTED]],
                             len(refused.problems)) from None
+    refuse_new_problems(result, after, origin, before=book)
     return change, summary
 
 
@@ -272,11 +280,6 @@ def _with_columns(book: Book, table: str, current: pd.DataFrame, incoming: pd.Da
     unresolved = {c.name: book.unresolved(table, c.name) for c in schema.TABLES[table].refs
                   if book.unresolved(table, c.name)}
     return ReplaceTable(table, frame, book.positions(table), unresolved)
-
-
-def _origin(location: pd.DataFrame, index: int) -> tuple:
-    place = location.iloc[index]
-    return place["file"], place["sheet"], None if pd.isna(place["row"]) else int(place["row"])
 
 
 def _real_ids(values: pd.Series, real: pd.Series) -> pd.Series:
@@ -340,14 +343,3 @@ def _located(result: ImportResult, table: str, index: int, column: str | None, v
     row = location["row"]
     return ImportProblem(location["file"], location["sheet"], None if pd.isna(row) else int(row), header, value,
                          template, fields)
-
-
-def _from_book_problem(problem: Problem, result: ImportResult, origins: dict) -> ImportProblem:
-    """A problem the book found with the change, located in the files (``origins``: (table,
-    row id) → (file, sheet, row) of the rows the change sets or inserts)."""
-    header = result.headers.get(problem.table, {}).get(problem.column, problem.column) if problem.column else None
-    origin = origins.get((problem.table, problem.row))
-    if origin is not None:
-        return ImportProblem(*origin, header, None, problem.template, problem.fields)
-    where = problem.table if problem.key is None else f"{problem.table} {problem.key}"
-    return ImportProblem(where, None, None, header, None, problem.template, problem.fields)

@@ -124,9 +124,16 @@ class _Reader(_Derive):
             keys = [p for p, t in source.targets.items() if t == "key"]
             values = [p for p, t in source.targets.items() if t == "value"]
             if keys and values:
-                for key, value in zip(_texts(source.columns[keys[0]]), _texts(source.columns[values[0]])):
+                for row, key, value in zip(source.rows, _texts(source.columns[keys[0]]),
+                                           _texts(source.columns[values[0]])):
                     if isinstance(key, str) and key.lower() == "currency" and isinstance(value, str):
-                        chosen = value
+                        try:
+                            minor_digits(value)
+                        except PlannerError as error:  # named where it is; amounts read in USD meanwhile
+                            self.problem(source, int(row), source.headers[values[0]], value, error.template,
+                                         error.fields)
+                        else:
+                            chosen = value
         if not chosen:
             codes, signs = set(), set()
             for source in self.sources:
