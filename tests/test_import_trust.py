@@ -159,3 +159,80 @@ def test_a_merge_is_refused_only_for_the_problems_it_brings(tmp_path):
     with pytest.raises(ImportRefused) as refusal:
         plan_merge(book, read_tables([won], book=book))
     assert [str(p) for p in refusal.value.problems] == ["won.csv, row 2, column CloseDate: closed before it was created"]
+
+
+# -- 3. unknown stages and owners in a merge need the mapping's word --------------------------
+def mapping_file(path: Path, **entries) -> Path:
+    path.write_text(json.dumps({"planner_mapping": 1, **entries}), encoding="utf-8")
+    return path
+
+
+def won_2025(book: Path) -> tuple:
+    pipeline = json.loads(planner("report", book, "--json", "--period", "2025").stdout)["pipeline"]
+    return pipeline["won_count"], pipeline["won_value"]
+
+
+@pytest.mark.parametrize("value, line, mapping, after", [
+    ("Closed Maybe", "sheet Deals, row 2, column stage: 'Closed Maybe' is not a stage of the book: map it to one of "
+     "its stages, or to won, lost or open for a new stage", {"stages": {"Closed Maybe": "won"}},
+     "D-00001: stage Closed Won → Closed Maybe"),
+    (None, "sheet Deals, row 2, column owner: the deal has no owner: map deals without an owner",
+     {"owners": {"": "S01"}}, "D-00001: owner S02 → S01"),
+    ("Kim Typo", "sheet Deals, row 2, column owner: 'Kim Typo' is not a rep of the book: map it to one of its reps, "
+     "or to \"new\" for a new rep", {"owners": {"Kim Typo": "new"}}, "D-00001: owner S02 → Kim Typo"),
+])
+def test_an_unknown_stage_or_owner_merged_is_refused_until_the_mapping_says_what_it_is(demo_files, tmp_path, value,
+                                                                                      line, mapping, after):
+    book, workbook = demo_files
+    column = "E2" if value == "Closed Maybe" else "D2"  # D-00001, won in February 2025, owned by S02
+    path = edited(workbook, tmp_path / "changed.xlsx", {("Deals", column): value})
+    target = a_copy(book, tmp_path)
+    before, won = sha256(target), won_2025(target)
+    refused(planner("import", path, "--into", target, "--yes", check=False), f"changed.xlsx, {line}")
+    assert sha256(target) == before
+    # the mapping says what it is: the preview names the deal and the new value, never an internal id
+    out = planner("import", path, "--into", target, "--yes", "--mapping",
+                  mapping_file(tmp_path / "mapping.json", **mapping)).stdout
+    assert f"    {after}\n" in out and not re.search(r"#\d", out), out
+    assert won_2025(target) == won  # still won, in 2025
+    # a new book keeps what decisions.md says of CRM exports: made stages, the Unassigned rep
+    # (a name that is no rep of a Reps sheet with ids stays a typo there too)
+    if value != "Kim Typo":
+        new_book = build_book(read_tables([path]))
+        made = "Closed Maybe" if value else "Unassigned"
+        assert made in set(new_book["Stages"]["stage"]) | set(new_book["Reps"]["id"])
+
+
+def test_the_wizard_offers_unknown_owners_for_mapping_and_refuses_until_mapped(tmp_path):
+    book = book_of(write_csv(tmp_path / "reps.csv", [["Rep ID", "Name"], ["S01", "Kim"], ["S02", "Lee"]]),
+                   deals_csv(tmp_path, OK_ROWS[:1]))
+    path = deals_csv(tmp_path, [["D1", "Alpha", "Park", "Prospecting", "1", "2026-01-05", ""],
+                                ["D2", "Beta", "", "Prospecting", "1", "2026-01-05", ""]], name="new.csv")
+    result = read_tables([path], book=book)
+    assert result.owners_unknown == ["", "Park"]
+    with pytest.raises(ImportRefused) as refusal:
+        plan_merge(book, result)
+    assert [(p.row, p.column, p.value) for p in refusal.value.problems] == [(2, "Owner", "Park"), (3, "Owner", None)]
+    mapped = read_tables([path], book=book, mapping=Mapping(owners={"Park": "Lee", "": "S01"}))
+    assert mapped.owners_unknown == []
+    change, _ = plan_merge(book, mapped)
+    book.apply(change)
+    assert book.keyed("Deals").set_index("id")["owner"].to_dict() == {"D1": "S02", "D2": "S01"}
+    with pytest.raises(Exception, match="the owner 'Park' goes to 'Nobody', which is no rep"):
+        read_tables([path], book=book, mapping=Mapping(owners={"Park": "Nobody"}))
+
+
+# -- 4. the merge preview names rows by the user's keys ---------------------------------------
+def test_the_changed_rows_of_a_merge_name_new_stages_and_reps_by_their_names(tmp_path):
+    from planner.io.import_session import changed_rows
+
+    reps = write_csv(tmp_path / "reps.csv", [["Rep ID", "Name"], ["S01", "Kim"], ["S02", "Lee"]])
+    book = book_of(reps, deals_csv(tmp_path, OK_ROWS[:2]))
+    path = deals_csv(tmp_path, [["D1", "Alpha", "Park", "Verbal yes", "1,000", "2026-01-05", ""],
+                                ["D2", "Beta", "Lee", "Closed Won", "2,500.50", "2026-01-10", "2026-03-05"]],
+                     name="update.csv", header=DEALS)
+    result = read_tables([path], book=book, mapping=Mapping(stages={"Verbal yes": "open"}, owners={"Park": "new"}))
+    change, _ = plan_merge(book, result)
+    rows = changed_rows(book, change)
+    assert [(r.table, r.key, r.cells) for r in rows] == [
+        ("Deals", "D1", [("owner", "S01", "Park"), ("stage", "Prospecting", "Verbal yes")])]

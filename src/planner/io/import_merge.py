@@ -15,8 +15,10 @@ from planner.core.problems import Problem, Refused
 from planner.core.resolve import Resolver
 from planner.core.schema import Kind
 from planner.io.import_checks import locate, refuse_new_problems
-from planner.io.import_results import (GENERATED, LISTED, LOG_TABLES, MERGE_KEYS, NO_IDS_TO_MERGE, UNASSIGNED,
-                                       ImportProblem, ImportRefused, ImportResult)
+from planner.io.import_results import (GENERATED, LISTED, LOG_TABLES, MERGE_KEYS, NO_IDS_TO_MERGE, NO_OWNER_IN_MERGE,
+                                       UNASSIGNED, UNKNOWN_OWNER_IN_MERGE, UNKNOWN_STAGE_IN_MERGE, ImportProblem,
+                                       ImportRefused, ImportResult)
+from planner.io.mapping import NEW_REP
 
 
 @dataclass
@@ -108,13 +110,15 @@ def plan_merge(book: Book, result: ImportResult, shown: int = 20, shown_rows: in
     if GENERATED in result.made.get("Deals", set()):
         raise ImportRefused([ImportProblem(", ".join(map(str, result.locations["Deals"]["file"].dropna().unique())),
                                            None, None, None, None, NO_IDS_TO_MERGE)])
-    # reps made from names join a book only when its reps too are known by name alone; else an
-    # owner the book does not know is a problem (a typo must not become a new rep)
+    # reps made from names join a book only when its reps too are known by name alone, or when
+    # the mapping makes them; else an owner the book does not know is a problem
     reps = book["Reps"]
     reps_by_name = bool((reps["id"] == reps["name"]).all())
+    new_reps = _new_reps(result)
     parts: list[Change] = []
     summary = MergeSummary()
-    problems: list[ImportProblem] = []
+    problems = _unmapped(book, result, new_reps)
+    flagged = {(p.file, p.sheet, p.row, p.column) for p in problems}  # not named twice by the resolving below
     new_rows: dict[str, pd.DataFrame] = {}  # rows this change inserts, by table (ids already given)
     origins: dict[tuple[str, int], int] = {}  # (table, row id) -> its position in the import's frame
     for table in schema.LOAD_ORDER:
@@ -144,8 +148,10 @@ def plan_merge(book: Book, result: ImportResult, shown: int = 20, shown_rows: in
             ids, failures = Resolver(schema.TABLES[column.ref], combined).resolve(resolved[column.name])
             resolved[column.name] = ids
             for label, (template, fields) in failures.items():
-                problems.append(_located(result, table, label, column.name, incoming[column.name].iloc[label],
-                                         template, fields))
+                problem = _located(result, table, label, column.name, incoming[column.name].iloc[label],
+                                   template, fields)
+                if (problem.file, problem.sheet, problem.row, problem.column) not in flagged:
+                    problems.append(problem)
         made = result.made.get(table, set())
         provided = [c for c in spec.names if c in result.provided.get(table, set()) and c in resolved]
         extras_known = [c for c in resolved.columns if c not in spec.names and c in current.columns]
@@ -218,8 +224,8 @@ def plan_merge(book: Book, result: ImportResult, shown: int = 20, shown_rows: in
             else:
                 counts["unchanged"] = int((old & is_made).sum())
         skipped = is_made if table == "Reps" and not reps_by_name else np.zeros(len(resolved), dtype=bool)
-        if table == "Reps":  # the rep deals without an owner go to joins any book (decisions.md)
-            skipped = skipped & resolved["id"].ne(UNASSIGNED).fillna(True).to_numpy(dtype=bool)
+        if table == "Reps":  # reps the mapping makes join any book
+            skipped = skipped & ~resolved["id"].isin(new_reps).fillna(False).to_numpy(dtype=bool)
         fresh = np.flatnonzero(~old & ~skipped)
         if len(fresh):
             rows = resolved.iloc[fresh][[c for c in resolved.columns if c in spec.names or c in current.columns]]
@@ -262,6 +268,59 @@ def plan_merge(book: Book, result: ImportResult, shown: int = 20, shown_rows: in
                             len(refused.problems)) from None
     refuse_new_problems(result, after, origin, before=book)
     return change, summary
+
+
+def _new_reps(result: ImportResult) -> set[str]:
+    """The reps the import made that the mapping says are new (``"new"``; the Unassigned rep of
+    deals without an owner when ``""`` is)."""
+    owners = result.mapping.owners
+    made = result.made.get("Reps", set())
+    return {rep for rep in made if owners.get(rep) == NEW_REP or rep == UNASSIGNED and owners.get("") == NEW_REP}
+
+
+def _unmapped(book: Book, result: ImportResult, new_reps: set[str]) -> list[ImportProblem]:
+    """decisions.md: into a book, a deal's stage or owner the book does not know is refused
+    unless the mapping says what it is (one of the book's, or a new one), so that a typo never
+    moves a won deal to a new open stage nor a deal's credit to a new rep. Only the deals whose
+    owner or stage the merge sets are asked: new deals, and all when the files have the column."""
+    deals = result.frames.get("Deals")
+    if deals is None or "id" not in deals:
+        return []
+    new = ~deals["id"].isin(book["Deals"]["id"].dropna()).to_numpy(dtype=bool)
+    provided = result.provided.get("Deals", set())
+    files = {table: result.locations[table]["file"].notna().to_numpy(dtype=bool) for table in ("Reps", "Stages")
+             if table in result.frames}
+    problems = []
+    if "owner" in deals:
+        known = set(new_reps)
+        for frame, rows in ((book["Reps"], None), (result.frames.get("Reps"), files.get("Reps"))):
+            if frame is not None:
+                for column in ("id", "name"):
+                    if column in frame:
+                        names = frame[column] if rows is None else frame[column][rows]
+                        known |= set(names.dropna().astype(str).str.strip())
+        owners = deals["owner"]
+        texts = owners.astype("string").str.strip()
+        asked = (new | ("owner" in provided)) & (texts.isna() | ~texts.isin(known)).to_numpy(dtype=bool)
+        header = "owner" if "owner" in result.headers.get("Deals", {}) else None  # else the file has none
+        for index in np.flatnonzero(asked):
+            if pd.isna(owners.iloc[index]):
+                problems.append(_located(result, "Deals", index, header, None, NO_OWNER_IN_MERGE, {}))
+            else:
+                problems.append(_located(result, "Deals", index, "owner", owners.iloc[index], UNKNOWN_OWNER_IN_MERGE,
+                                         {"value": owners.iloc[index]}))
+    if "stage" in deals:
+        unmapped = set(result.stages_unknown)
+        known = set(book["Stages"]["stage"].dropna().astype(str))
+        stages = result.frames.get("Stages")
+        if stages is not None and "stage" in stages:
+            known |= {str(name) for name in stages["stage"].dropna() if str(name) not in unmapped}
+        names = deals["stage"].astype("string")
+        asked = (new | ("stage" in provided)) & (names.notna() & ~names.isin(known)).to_numpy(dtype=bool)
+        for index in np.flatnonzero(asked):
+            problems.append(_located(result, "Deals", index, "stage", names.iloc[index], UNKNOWN_STAGE_IN_MERGE,
+                                     {"value": names.iloc[index]}))
+    return problems
 
 
 def _with_columns(book: Book, table: str, current: pd.DataFrame, incoming: pd.DataFrame, columns: list[str],

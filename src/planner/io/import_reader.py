@@ -30,7 +30,7 @@ class _Reader(_Derive):
     def __init__(self, sources: list[_Source], mapping: Mapping, currency: str | None, book: Book | None) -> None:
         self.sources, self.given, self.book = sources, mapping, book
         self.mapping = Mapping(date_order=mapping.date_order, date_system=mapping.date_system,
-                               currency=mapping.currency, stages=dict(mapping.stages))
+                               currency=mapping.currency, stages=dict(mapping.stages), owners=dict(mapping.owners))
         self.currency_given = currency
         self.problems: list[ImportProblem] = []
         self.problem_count = 0
@@ -42,6 +42,7 @@ class _Reader(_Derive):
         self.provided: dict[str, set[str]] = {}
         self.made: dict[str, set[str]] = {}
         self.stages_unknown: list[str] = []
+        self.owners_unknown: list[str] = []
         self.missing_created: set[str] = set()
         self.currency = "USD"
         self._stage_probabilities = pd.Series(dtype="Int64")  # stage -> probability written on its deals
@@ -274,7 +275,8 @@ class _Reader(_Derive):
         for table in self.locations:
             self.locations[table] = self.locations[table].reset_index(drop=True)
         return ImportResult(frames=frames, problems=self.problems, warnings=self.warnings,
-                            stages_unknown=self.stages_unknown, mapping=self.mapping, currency=self.currency,
+                            stages_unknown=self.stages_unknown, owners_unknown=self.owners_unknown,
+                            mapping=self.mapping, currency=self.currency,
                             problem_count=self.problem_count, locations=self.locations, headers=self.headers,
                             provided=self.provided, made=self.made, previews=self.previews,
                             missing_created=self.missing_created)
