@@ -15,6 +15,7 @@ import pytest
 
 from conftest import DEMO_AS_OF
 from fixtures import planner
+from planner.core.errors import PlannerError
 from planner.io.excel_import import ImportRefused, build_book, plan_merge, read_tables
 from planner.io.mapping import Mapping
 from test_import import DEALS, OK_ROWS, book_of, deals_csv, write_csv
@@ -218,8 +219,12 @@ def test_the_wizard_offers_unknown_owners_for_mapping_and_refuses_until_mapped(t
     change, _ = plan_merge(book, mapped)
     book.apply(change)
     assert book.keyed("Deals").set_index("id")["owner"].to_dict() == {"D1": "S02", "D2": "S01"}
-    with pytest.raises(Exception, match="the owner 'Park' goes to 'Nobody', which is no rep"):
+    with pytest.raises(PlannerError, match="the owner 'Park' goes to 'Nobody', which is no rep"):
         read_tables([path], book=book, mapping=Mapping(owners={"Park": "Nobody"}))
+    # the saved form: names to names, round trip
+    assert Mapping.from_json(Mapping(owners={"": "S01"}).to_json()).owners == {"": "S01"}
+    with pytest.raises(PlannerError, match="Mapping: 'owners' must map names to names"):
+        Mapping.from_json({"planner_mapping": 1, "owners": ["Park"]})
 
 
 # -- 4. the merge preview names rows by the user's keys ---------------------------------------

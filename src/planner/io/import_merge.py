@@ -320,7 +320,7 @@ def _unmapped(book: Book, result: ImportResult, new_reps: set[str]) -> list[Impo
         for index in np.flatnonzero(asked):
             problems.append(_located(result, "Deals", index, "stage", names.iloc[index], UNKNOWN_STAGE_IN_MERGE,
                                      {"value": names.iloc[index]}))
-    return problems
+    return sorted(problems, key=lambda p: (str(p.file), str(p.sheet), p.row or 0))  # in the files' order
 
 
 def _with_columns(book: Book, table: str, current: pd.DataFrame, incoming: pd.DataFrame, columns: list[str],

@@ -319,6 +319,11 @@ class Mapping:
         if data["planner_mapping"] != cls.VERSION:
             raise PlannerError(QT_TRANSLATE_NOOP("errors", "This import mapping has format {version}; this Planner reads format {known}"),
                                version=data["planner_mapping"], known=cls.VERSION)
+        for key in ("stages", "owners"):  # names as the files write them -> what they are
+            entries = data.get(key) or {}
+            if not isinstance(entries, dict) or not all(isinstance(v, str) for v in [*entries, *entries.values()]):
+                raise PlannerError(QT_TRANSLATE_NOOP("errors", "Mapping: {key!r} must map names to names (such as "
+                                                               "\"Closed Maybe\": \"Closed Won\")"), key=key)
         mapping = cls(tables=dict(data.get("tables") or {}),
                       columns={t: dict(c) for t, c in (data.get("columns") or {}).items()},
                       stages=dict(data.get("stages") or {}), owners=dict(data.get("owners") or {}),
