@@ -288,17 +288,15 @@ def _unmapped(book: Book, result: ImportResult, new_reps: set[str]) -> list[Impo
         return []
     new = ~deals["id"].isin(book["Deals"]["id"].dropna()).to_numpy(dtype=bool)
     provided = result.provided.get("Deals", set())
-    files = {table: result.locations[table]["file"].notna().to_numpy(dtype=bool) for table in ("Reps", "Stages")
-             if table in result.frames}
     problems = []
-    if "owner" in deals:
+    if "owner" in deals:  # the book's reps, the files' (not those made from owners) and the new ones
         known = set(new_reps)
-        for frame, rows in ((book["Reps"], None), (result.frames.get("Reps"), files.get("Reps"))):
-            if frame is not None:
-                for column in ("id", "name"):
-                    if column in frame:
-                        names = frame[column] if rows is None else frame[column][rows]
-                        known |= set(names.dropna().astype(str).str.strip())
+        reps = result.frames.get("Reps")
+        given = reps[result.locations["Reps"]["file"].notna().to_numpy(dtype=bool)] if reps is not None else None
+        for frame in (book["Reps"], given):
+            for column in ("id", "name"):
+                if frame is not None and column in frame:
+                    known |= set(frame[column].dropna().astype(str).str.strip())
         owners = deals["owner"]
         texts = owners.astype("string").str.strip()
         asked = (new | ("owner" in provided)) & (texts.isna() | ~texts.isin(known)).to_numpy(dtype=bool)
