@@ -759,7 +759,7 @@ def test_merge_by_id_adds_new_rows_sets_changed_cells_and_leaves_the_rest(tmp_pa
                                  OK_ROWS[1], OK_ROWS[2],  # unchanged
                                  ["D4", "Delta", "Park", "Prospecting", "700", "2026-04-01", ""]],  # new, a new rep
                       name="april.csv")
-    result = read_tables([april], book=book)
+    result = read_tables([april], book=book, mapping=Mapping(owners={"Park": "new"}))  # else refused
     change, summary = plan_merge(book, result)
     assert summary.tables["Deals"] == {"added": 1, "changed": 1, "unchanged": 2}
     assert summary.tables["Reps"] == {"added": 1, "changed": 0, "unchanged": 0}  # Park, made from his name
@@ -800,7 +800,9 @@ def test_a_file_without_owners_leaves_the_owners_of_known_deals_alone(tmp_path):
     path = write_csv(tmp_path / "export.csv", [["Id", "Name", "StageName", "Amount", "CloseDate"],
                                                ["D1", "Alpha", "Prospecting", "1000", "2026-06-30"],
                                                ["D9", "Nu", "Prospecting", "50", "2026-06-30"]])
-    change, summary = plan_merge(book, read_tables([path], book=book))
+    with pytest.raises(ImportRefused, match="export.csv, row 3: the deal has no owner: map deals without an owner"):
+        plan_merge(book, read_tables([path], book=book))  # D9 is new: its owner must be said
+    change, summary = plan_merge(book, read_tables([path], book=book, mapping=Mapping(owners={"": "new"})))
     book.apply(change)
     deals = book.keyed("Deals").set_index("id")
     assert deals.loc["D1", "owner"] == "Kim" and deals.loc["D9", "owner"] == "Unassigned"
@@ -838,7 +840,8 @@ def test_a_merge_that_does_not_fit_is_refused_whole_and_the_book_is_unchanged(tm
     with pytest.raises(ImportRefused) as refused:
         plan_merge(book, result)
     assert [str(p) for p in refused.value.problems] == [
-        "bad.csv, row 3, column Owner: 'Nobody' is not a rep of the Reps sheet"]
+        "bad.csv, row 3, column Owner: 'Nobody' is not a rep of the book: map it to one of its reps, or to \"new\" "
+        "for a new rep (the import's Check page, or \"owners\" in --mapping)"]
     for name, frame in before.items():
         pd.testing.assert_frame_equal(book[name], frame)
     # a planned change that no longer fits when applied is refused by the book, which keeps its state
@@ -856,7 +859,7 @@ def test_a_merge_read_without_the_book_still_refuses_unknown_owners(tmp_path):
     book = book_of(reps, deals_csv(tmp_path, OK_ROWS[:1]))
     result = read_tables([deals_csv(tmp_path, [OK_ROWS[0], ["D9", "New", "Nobody", "Prospecting", "1", "2026-01-05",
                                                             ""]], name="bad.csv")])  # no book=: reps are made
-    with pytest.raises(ImportRefused, match="bad.csv, row 3, column Owner: 'Nobody' is not a rep of the Reps sheet"):
+    with pytest.raises(ImportRefused, match="bad.csv, row 3, column Owner: 'Nobody' is not a rep of the book"):
         plan_merge(book, result)
 
 
@@ -915,7 +918,7 @@ def test_a_books_own_export_merged_back_changes_nothing(tmp_path):
             pd.testing.assert_frame_equal(book[name], frame)
 
 
-def test_deals_without_an_owner_merged_into_a_book_with_rep_ids_go_to_a_new_unassigned_rep(tmp_path):
+def test_deals_without_an_owner_merged_into_a_book_with_rep_ids_go_to_a_new_unassigned_rep_when_mapped(tmp_path):
     from planner.core.demo import demo_book
 
     book = demo_book(as_of=DEMO_AS_OF)
@@ -923,7 +926,7 @@ def test_deals_without_an_owner_merged_into_a_book_with_rep_ids_go_to_a_new_unas
     path = write_csv(tmp_path / "Opportunity.csv", [["Id", "Name", "StageName", "Amount", "CreatedDate"],
                                                     ["X1", "Alpha", "Prospecting", "100", "2026-05-01"],
                                                     ["X2", "Beta", "Prospecting", "200", "2026-05-02"]])
-    result = read_tables([path], book=book)
+    result = read_tables([path], book=book, mapping=Mapping(owners={"": "new"}))  # else refused
     assert any("2 deal(s) have no owner" in str(w) for w in result.warnings)
     change, summary = plan_merge(book, result)
     assert summary.tables["Reps"]["added"] == 1 and summary.tables["Deals"]["added"] == 2
@@ -931,8 +934,8 @@ def test_deals_without_an_owner_merged_into_a_book_with_rep_ids_go_to_a_new_unas
     assert book.problems() == []
     deals = book.keyed("Deals").set_index("id")
     assert deals.loc[["X1", "X2"], "owner"].tolist() == ["Unassigned", "Unassigned"]
-    change, summary = plan_merge(book, read_tables([path], book=book))  # the rep is now the book's
-    assert summary.empty
+    change, summary = plan_merge(book, read_tables([path], book=book, mapping=Mapping(owners={"": "Unassigned"})))
+    assert summary.empty  # the rep is now the book's
 
 
 def test_a_stage_history_row_not_in_the_book_is_added_never_changed(tmp_path):

@@ -334,20 +334,23 @@ def test_into_the_book_shows_what_changes_then_applies_as_one_undo_step(qtbot, w
         pd.testing.assert_frame_equal(window.book[name], frame)
 
 
-def test_unknown_stage_names_can_be_mapped_to_a_stage_of_the_book(qtbot, window, tmp_path):
+def test_unknown_stage_names_must_be_mapped_to_a_stage_of_the_book_or_a_kind(qtbot, window, tmp_path):
     path = write_csv(tmp_path / "new.csv", [["Deal ID", "Owner", "Stage", "Amount", "Created"],
                                             ["D-200", "R1", "Verbal yes", "100", "2026-03-01"],
                                             ["D-201", "R2", "Prospect", "200", "2026-03-02"]])
     wizard = window.excel.start_import([path], into=True)
     check = to_check(qtbot, wizard)
     assert wizard.unknown_stages == ["Verbal yes"] and check.stages_box.isVisible()
+    # into the book, an unknown stage is refused until the user says what it is
+    assert not check.isComplete() and check.problems.isVisible()
+    assert [row[:5] for row in cells(check.problems)] == [["new.csv", "", "2", "Stage", "Verbal yes"]]
     box = check.stages.cellWidget(0, 1)
-    assert box.currentText() == "A new stage (Open)"
-    assert ["Stages", "1", "0", "0"] in cells(check.counts)
+    assert box.currentText() == "Choose…"
     commit = [box.itemText(i) for i in range(box.count())].index("The stage Commit")
-    box.setCurrentIndex(commit)
-    box.activated.emit(commit)
-    qtbot.waitUntil(lambda: not check.reading, timeout=WAIT)
+    box.setFocus()
+    for _ in range(commit):  # the keyboard, as a user would: each step reads again
+        qtbot.keyClick(check.stages.cellWidget(0, 1), Qt.Key.Key_Down)
+        qtbot.waitUntil(lambda: not check.reading, timeout=WAIT)
     assert check.isComplete() and check.stages_box.isVisible()  # still offered, now as Commit
     assert check.stages.cellWidget(0, 1).currentText() == "The stage Commit"
     assert "Stages" not in [row[0] for row in cells(check.counts)]
@@ -357,6 +360,36 @@ def test_unknown_stage_names_can_be_mapped_to_a_stage_of_the_book(qtbot, window,
     assert Mapping.load(saved).stages["Verbal yes"] == "Commit"
     wizard.accept()
     assert window.book.keyed("Deals").set_index("id").loc["D-200", "stage"] == "Commit"
+
+
+def test_owners_that_are_no_rep_are_offered_and_refused_until_mapped(qtbot, window, tmp_path):
+    path = write_csv(tmp_path / "new.csv", [["Deal ID", "Owner", "Stage", "Amount", "Created"],
+                                            ["D-300", "Park", "Prospect", "100", "2026-03-01"],
+                                            ["D-301", "", "Prospect", "200", "2026-03-02"]])
+    wizard = window.excel.start_import([path], into=True)
+    check = to_check(qtbot, wizard)
+    assert not check.isComplete() and check.owners_box.isVisible()
+    assert [row[:5] for row in cells(check.problems)] == [["new.csv", "", "2", "Owner", "Park"],
+                                                         ["new.csv", "", "3", "Owner", ""]]
+    assert [check.owners.item(row, 0).text() for row in range(2)] == ["(no owner)", "Park"]
+    blank, park = (check.owners.cellWidget(row, 1) for row in range(2))
+    assert [blank.itemText(i) for i in range(blank.count())] == [
+        "Choose…", "A new rep Unassigned", "The rep R1 · 김민지", "The rep R2 · 佐藤 健", "The rep R3 · Alex Kim"]
+    assert park.currentText() == "Choose…" and park.itemText(1) == "A new rep Park"
+    park.setFocus()
+    qtbot.keyClick(park, Qt.Key.Key_Down)  # A new rep Park
+    qtbot.waitUntil(lambda: not check.reading, timeout=WAIT)
+    assert not check.isComplete()  # the deal without an owner still needs its word
+    blank = check.owners.cellWidget(0, 1)
+    blank.setFocus()
+    for _ in range(3):  # R2
+        qtbot.keyClick(check.owners.cellWidget(0, 1), Qt.Key.Key_Down)
+        qtbot.waitUntil(lambda: not check.reading, timeout=WAIT)
+    assert check.isComplete(), cells(check.problems)
+    assert check.owners.cellWidget(0, 1).currentText() == "The rep R2 · 佐藤 健"
+    assert ["Reps", "1", "0", "0"] in cells(check.counts)
+    wizard.accept()
+    assert window.book.keyed("Deals").set_index("id").loc[["D-300", "D-301"], "owner"].tolist() == ["Park", "R2"]
 
 
 def test_two_new_stage_names_can_be_mapped_onto_each_other(qtbot, window, tmp_path):

@@ -141,6 +141,14 @@
         <translation>まだフェーズでないフェーズ名</translation>
     </message>
     <message>
+        <source>Owner in the files</source>
+        <translation>ファイル内の担当者</translation>
+    </message>
+    <message>
+        <source>Owners that are not reps of the book</source>
+        <translation>ブックの担当者ではない担当者</translation>
+    </message>
+    <message>
         <source>First changed rows</source>
         <translation>最初に変更される行</translation>
     </message>
@@ -191,6 +199,10 @@
         <translation>新しい列: %1</translation>
     </message>
     <message>
+        <source>Choose…</source>
+        <translation>選択…</translation>
+    </message>
+    <message>
         <source>A new stage (%1)</source>
         <translation>新しいフェーズ (%1)</translation>
     </message>
@@ -205,6 +217,18 @@
     <message>
         <source>Mapping saved to %1</source>
         <translation>マッピングを %1 に保存しました</translation>
+    </message>
+    <message>
+        <source>(no owner)</source>
+        <translation>(担当者なし)</translation>
+    </message>
+    <message>
+        <source>A new rep %1</source>
+        <translation>新しい担当者 %1</translation>
+    </message>
+    <message>
+        <source>The rep %1</source>
+        <translation>担当者 %1</translation>
     </message>
     <message>
         <source>Imported %1 deals: save the new book with Save As</source>
@@ -1914,6 +1938,22 @@
         <translation>マッピング: ステージ {name!r} の行き先 {target!r} はブックやファイルのステージでも、ステージの種類 ({kinds}) でもありません</translation>
     </message>
     <message>
+        <source>Mapping: the owner {name!r} goes to {target!r}, which is no rep of the book or the files, nor &quot;new&quot; (a new rep)</source>
+        <translation>マッピング: 担当者 {name!r} の行き先 {target!r} はブックやファイルの担当者でも &quot;new&quot; (新しい担当者) でもありません</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a stage of the book: map it to one of its stages, or to won, lost or open for a new stage (the import&apos;s Check page, or &quot;stages&quot; in --mapping)</source>
+        <translation>{value!r} はブックのステージではありません: ブックのステージのどれか、または新しいステージなら won、lost、open のどれかにマッピングしてください (インポートの確認ページ、または --mapping の &quot;stages&quot;)</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a rep of the book: map it to one of its reps, or to &quot;new&quot; for a new rep (the import&apos;s Check page, or &quot;owners&quot; in --mapping)</source>
+        <translation>{value!r} はブックの担当者ではありません: ブックの担当者のどれか、または新しい担当者なら &quot;new&quot; にマッピングしてください (インポートの確認ページ、または --mapping の &quot;owners&quot;)</translation>
+    </message>
+    <message>
+        <source>the deal has no owner: map deals without an owner (the owner &quot;&quot;) to a rep of the book, or to &quot;new&quot; for a new rep Unassigned (the import&apos;s Check page, or &quot;owners&quot; in --mapping)</source>
+        <translation>商談に担当者がいません: 担当者のない商談 (担当者 &quot;&quot;) をブックの担当者に、または新しい担当者 Unassigned なら &quot;new&quot; にマッピングしてください (インポートの確認ページ、または --mapping の &quot;owners&quot;)</translation>
+    </message>
+    <message>
         <source>{count} stage(s) made from the names in {header}: {names}</source>
         <translation>{header} の名前からステージを {count} 個作成しました: {names}</translation>
     </message>
@@ -1956,6 +1996,14 @@
     <message>
         <source>{count} date(s) such as {example!r} could be month/day or day/month: set the date order (mdy or dmy) in the mapping</source>
         <translation>{example!r} などの日付 {count} 件は月/日とも日/月とも読めます: マッピングで日付の順序 (mdy または dmy) を指定してください</translation>
+    </message>
+    <message>
+        <source>{value!r} is a percent without its sign, but this column also holds fractions such as {other!r} (row {row}): write {percent} or {fraction}</source>
+        <translation>{value!r} は記号のないパーセントですが、この列には {other!r} ({row} 行目) のような小数もあります: {percent} または {fraction} と書いてください</translation>
+    </message>
+    <message>
+        <source>{value!r} is a fraction, but this column also holds percents without their sign such as {other!r} (row {row}): write {fraction} for the fraction or {percent} for the percent</source>
+        <translation>{value!r} は小数ですが、この列には {other!r} ({row} 行目) のような記号のないパーセントもあります: 小数なら {fraction}、パーセントなら {percent} と書いてください</translation>
     </message>
     <message>
         <source>{file} could not be read: {reason}</source>
@@ -2072,6 +2120,10 @@
     <message>
         <source>This import mapping has format {version}; this Planner reads format {known}</source>
         <translation>このインポートマッピングの形式は {version} です。この Planner が読める形式は {known} です</translation>
+    </message>
+    <message>
+        <source>Mapping: {key!r} must map names to names (such as &quot;Closed Maybe&quot;: &quot;Closed Won&quot;)</source>
+        <translation>マッピング: {key!r} は名前を名前に対応させる必要があります (例: &quot;Closed Maybe&quot;: &quot;Closed Won&quot;)</translation>
     </message>
     <message>
         <source>Mapping: {source!r} goes to {table!r}, which is not a table (use one of {tables})</source>

@@ -141,6 +141,14 @@
         <translation>아직 단계가 아닌 단계 이름</translation>
     </message>
     <message>
+        <source>Owner in the files</source>
+        <translation>파일의 담당자</translation>
+    </message>
+    <message>
+        <source>Owners that are not reps of the book</source>
+        <translation>북의 담당자가 아닌 담당자</translation>
+    </message>
+    <message>
         <source>First changed rows</source>
         <translation>처음 변경되는 행</translation>
     </message>
@@ -191,6 +199,10 @@
         <translation>새 열: %1</translation>
     </message>
     <message>
+        <source>Choose…</source>
+        <translation>선택…</translation>
+    </message>
+    <message>
         <source>A new stage (%1)</source>
         <translation>새 단계 (%1)</translation>
     </message>
@@ -205,6 +217,18 @@
     <message>
         <source>Mapping saved to %1</source>
         <translation>매핑을 %1에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>(no owner)</source>
+        <translation>(담당자 없음)</translation>
+    </message>
+    <message>
+        <source>A new rep %1</source>
+        <translation>새 담당자 %1</translation>
+    </message>
+    <message>
+        <source>The rep %1</source>
+        <translation>담당자 %1</translation>
     </message>
     <message>
         <source>Imported %1 deals: save the new book with Save As</source>
@@ -1914,6 +1938,22 @@
         <translation>매핑: 단계 {name!r}의 대상 {target!r}은(는) 북이나 파일의 단계도 아니고 단계 종류({kinds})도 아닙니다</translation>
     </message>
     <message>
+        <source>Mapping: the owner {name!r} goes to {target!r}, which is no rep of the book or the files, nor &quot;new&quot; (a new rep)</source>
+        <translation>매핑: 담당자 {name!r}의 대상 {target!r}은(는) 북이나 파일의 담당자도 아니고 &quot;new&quot;(새 담당자)도 아닙니다</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a stage of the book: map it to one of its stages, or to won, lost or open for a new stage (the import&apos;s Check page, or &quot;stages&quot; in --mapping)</source>
+        <translation>{value!r}은(는) 북의 단계가 아닙니다: 북의 단계 하나로, 또는 새 단계라면 won, lost, open 중 하나로 매핑하세요 (가져오기의 확인 페이지, 또는 --mapping의 &quot;stages&quot;)</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a rep of the book: map it to one of its reps, or to &quot;new&quot; for a new rep (the import&apos;s Check page, or &quot;owners&quot; in --mapping)</source>
+        <translation>{value!r}은(는) 북의 담당자가 아닙니다: 북의 담당자 하나로, 또는 새 담당자라면 &quot;new&quot;로 매핑하세요 (가져오기의 확인 페이지, 또는 --mapping의 &quot;owners&quot;)</translation>
+    </message>
+    <message>
+        <source>the deal has no owner: map deals without an owner (the owner &quot;&quot;) to a rep of the book, or to &quot;new&quot; for a new rep Unassigned (the import&apos;s Check page, or &quot;owners&quot; in --mapping)</source>
+        <translation>거래에 담당자가 없습니다: 담당자 없는 거래(담당자 &quot;&quot;)를 북의 담당자로, 또는 새 담당자 Unassigned라면 &quot;new&quot;로 매핑하세요 (가져오기의 확인 페이지, 또는 --mapping의 &quot;owners&quot;)</translation>
+    </message>
+    <message>
         <source>{count} stage(s) made from the names in {header}: {names}</source>
         <translation>{header}의 이름으로 단계 {count}개를 만들었습니다: {names}</translation>
     </message>
@@ -1956,6 +1996,14 @@
     <message>
         <source>{count} date(s) such as {example!r} could be month/day or day/month: set the date order (mdy or dmy) in the mapping</source>
         <translation>{example!r} 등 날짜 {count}개가 월/일 또는 일/월일 수 있습니다: 매핑에서 날짜 순서(mdy 또는 dmy)를 지정하세요</translation>
+    </message>
+    <message>
+        <source>{value!r} is a percent without its sign, but this column also holds fractions such as {other!r} (row {row}): write {percent} or {fraction}</source>
+        <translation>{value!r}은(는) 기호 없는 백분율이지만 이 열에는 {other!r}({row}행) 같은 소수도 있습니다: {percent} 또는 {fraction}(으)로 쓰세요</translation>
+    </message>
+    <message>
+        <source>{value!r} is a fraction, but this column also holds percents without their sign such as {other!r} (row {row}): write {fraction} for the fraction or {percent} for the percent</source>
+        <translation>{value!r}은(는) 소수이지만 이 열에는 {other!r}({row}행) 같은 기호 없는 백분율도 있습니다: 소수라면 {fraction}, 백분율이라면 {percent}(으)로 쓰세요</translation>
     </message>
     <message>
         <source>{file} could not be read: {reason}</source>
@@ -2072,6 +2120,10 @@
     <message>
         <source>This import mapping has format {version}; this Planner reads format {known}</source>
         <translation>이 가져오기 매핑의 형식은 {version}입니다. 이 Planner는 형식 {known}을(를) 읽습니다</translation>
+    </message>
+    <message>
+        <source>Mapping: {key!r} must map names to names (such as &quot;Closed Maybe&quot;: &quot;Closed Won&quot;)</source>
+        <translation>매핑: {key!r}은(는) 이름을 이름에 대응시켜야 합니다 (예: &quot;Closed Maybe&quot;: &quot;Closed Won&quot;)</translation>
     </message>
     <message>
         <source>Mapping: {source!r} goes to {table!r}, which is not a table (use one of {tables})</source>

@@ -263,6 +263,17 @@ class Book(Tables):
             self._snapshot = Snapshot(frames, positions, unresolved, dict(self._opened_problems), self.revision)
         return self._snapshot
 
+    def copy(self) -> Book:
+        """The same rows, ids and positions in a book of its own, to try a change on (a merge
+        is checked on one): frames are shared copy-on-write; no store, listeners or pending."""
+        frames = {name: frame.copy(deep=False) for name, frame in self._frames.items()}
+        positions = {name: array.copy() for name, array in self._positions.items()}
+        unresolved = {t: {c: dict(rows) for c, rows in columns.items()} for t, columns in self._unresolved.items()}
+        book = Book.restored(frames, positions, unresolved, dict(self._opened_problems), dict(self.versions),
+                             self._next_id)
+        book.clock = self.clock
+        return book
+
     # -- ids -------------------------------------------------------------------------------
     def new_ids(self, count: int) -> np.ndarray:
         """``count`` fresh row ids (from the store's block when the book is bound to one)."""

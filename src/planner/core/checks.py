@@ -7,7 +7,7 @@ import pandas as pd
 from planner.core import schema
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.leads import lead_problems
-from planner.core.money import RATIO_SCALE, format_ratio
+from planner.core.money import MINOR_DIGITS, RATIO_SCALE, format_ratio
 from planner.core.parse import REQUIRED, check_column
 from planner.core.periods import Period
 from planner.core.problems import Problem
@@ -133,7 +133,10 @@ def _currency_problems(book, currency: str) -> list[Problem]:
     foreign = codes[codes.str.upper() != currency]
     return [book.problem("Deals", row, "currency", QT_TRANSLATE_NOOP(
         "errors", "{value} differs from the book's currency {book}; exchange rates are not supported yet"),
-        value=value, book=currency) for row, value in foreign.items()]
+        value=value, book=currency) if value.upper() in MINOR_DIGITS else book.problem(
+        "Deals", row, "currency", QT_TRANSLATE_NOOP(
+            "errors", "Unknown currency {currency!r}: use an ISO code such as USD, KRW or JPY"), currency=value)
+        for row, value in foreign.items()]
 
 
 def _deal_date_problems(book) -> list[Problem]:

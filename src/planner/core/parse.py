@@ -347,7 +347,7 @@ _EXACT_FLOAT = 2.0 ** 40  # below this, x * 10**k of a decimal with k places is 
 
 
 def parse_cells(values: pd.Series, column: Column, currency: str, dates: DateForms | None = None,
-                percent: bool = False) -> tuple[pd.Series, list[Bad]]:
+                percent: bool | np.ndarray = False) -> tuple[pd.Series, list[Bad]]:
     """Like :func:`parse_column`, for many cells at once: whole columns are parsed with
     numpy/pandas, and only the cells those forms do not settle go one by one through
     :func:`parse_value` (to be read, or to say what was expected).
@@ -362,9 +362,10 @@ def parse_cells(values: pd.Series, column: Column, currency: str, dates: DateFor
         The book's currency (minor units, currency signs).
     dates : DateForms, optional
         Source-dependent date forms (``03/05/2026``, Excel serial numbers).
-    percent : bool
-        Ratio columns: bare numbers are percentages (``75`` is 75%), as CRM exports write
-        probabilities.
+    percent : bool or numpy.ndarray
+        Ratio columns: which bare numbers are percentages (``75`` is 75%, as CRM exports write
+        probabilities), for every cell or cell by cell (see
+        :func:`planner.io.import_cells.bare_percents`).
 
     Returns
     -------
@@ -385,6 +386,7 @@ def parse_cells(values: pd.Series, column: Column, currency: str, dates: DateFor
             return text, bad
         return text, []
     cells = values.to_numpy(dtype=object, na_value=None)
+    percent = np.broadcast_to(np.asarray(percent, dtype=bool), (len(cells),))
     blank = _blank_cells(cells)
     if kind is Kind.DATE:
         days, done = _fast_days(cells, blank, dates)
@@ -401,7 +403,7 @@ def parse_cells(values: pd.Series, column: Column, currency: str, dates: DateFor
             if is_blank(value):  # text of spaces only
                 continue
             typed = value
-            if percent and kind is Kind.RATIO and not (isinstance(value, str) and value.strip().endswith("%")):
+            if percent[position] and kind is Kind.RATIO and not (isinstance(value, str) and value.strip().endswith("%")):
                 typed = f"{float(value)!r}%" if _is_number(value) else f"{str(value).strip()}%"
             try:
                 fixed[position] = parse_value(typed, column, currency, dates)
@@ -485,7 +487,7 @@ def _scaled_texts(texts: pd.Series, digits: int, exact: bool = False) -> tuple[n
 
 
 def _fast_integers(cells: np.ndarray, blank: np.ndarray, column: Column, currency: str,
-                   percent: bool) -> tuple[np.ndarray, np.ndarray]:
+                   percent: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Money (minor units), ratios (millionths) and whole numbers of the cells in their common
     forms, and which cells were settled (present and within the column's bounds)."""
     kind = column.kind
@@ -498,13 +500,19 @@ def _fast_integers(cells: np.ndarray, blank: np.ndarray, column: Column, currenc
         digits = minor_digits(currency)
         number_digits = text_digits = digits
     elif kind is Kind.RATIO:
-        number_digits = 4 if percent else 6
+        number_digits = None  # depends on the cell: a fraction or a percent without its sign
         text_digits = None  # depends on a % sign
     else:
         number_digits = text_digits = 0
     if numbers.any():
         values = cells[numbers].astype("float64")
-        scaled, exact = _scaled_floats(values, number_digits)
+        if number_digits is None:
+            as_percent, exact_percent = _scaled_floats(values, 4)
+            scaled, exact = _scaled_floats(values, 6)
+            scaled, exact = np.where(percent[numbers], as_percent, scaled), np.where(percent[numbers], exact_percent,
+                                                                                     exact)
+        else:
+            scaled, exact = _scaled_floats(values, number_digits)
         if kind is Kind.INT:  # a whole number, not one rounded to it
             exact &= values == np.floor(values)
         out[numbers], done[numbers] = scaled, exact
@@ -516,7 +524,7 @@ def _fast_integers(cells: np.ndarray, blank: np.ndarray, column: Column, currenc
             texts = texts.str.replace("|".join(marks), "", regex=True).str.strip()
             scaled, ok = _scaled_texts(texts, text_digits, exact=True)
         elif kind is Kind.RATIO:
-            is_percent = texts.str.endswith("%").to_numpy(dtype=bool) | percent
+            is_percent = texts.str.endswith("%").to_numpy(dtype=bool) | percent[strings]
             texts = texts.str.rstrip("%").str.strip()
             in_percent, ok_percent = _scaled_texts(texts, 4)
             as_fraction, ok_fraction = _scaled_texts(texts, 6)

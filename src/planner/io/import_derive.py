@@ -13,11 +13,11 @@ from planner.core.parse import REQUIRED
 from planner.core.schema import Kind
 from planner.io import mapping as mapping_module
 from planner.io.import_cells import _aliases
-from planner.io.import_results import (BAD_STAGE_TARGET, CLOSED_NEEDS, DUPLICATE, DUPLICATE_IN_FILE,
+from planner.io.import_results import (BAD_OWNER_TARGET, BAD_STAGE_TARGET, CLOSED_NEEDS, DUPLICATE, DUPLICATE_IN_FILE,
                                        DUPLICATE_IN_SHEET, GENERATED, GENERATED_IDS, LISTED, MADE_REPS, MADE_STAGES,
                                        MISSING_COLUMN, MISSING_FOR_CLOSED, NO_CREATED_COLUMN, NO_IDS_TO_MERGE, NO_OWNER,
                                        OPEN_NO_AMOUNT, OPEN_NO_CREATED, UNASSIGNED, ImportProblem, Kinded, Label)
-from planner.io.mapping import DERIVED, kind_of_stage, normalize
+from planner.io.mapping import DERIVED, NEW_REP, kind_of_stage, normalize
 
 
 def _majority(values: pd.Series):
@@ -71,6 +71,25 @@ class _Derive:
         for name, target in self.given.stages.items():
             if name in names and target is not None and target not in schema.STAGE_KINDS and target not in known:
                 raise PlannerError(BAD_STAGE_TARGET, name=name, target=target, kinds=", ".join(schema.STAGE_KINDS))
+
+    def _known_reps(self) -> set[str]:
+        """The ids and names of the reps of the book merged into and of the files' Reps sheet."""
+        names: set[str] = set()
+        for frame in ([self.frames["Reps"]] if "Reps" in self.frames else []) + \
+                ([self.book["Reps"]] if self.book is not None else []):
+            for column in ("id", "name"):
+                if column in frame:
+                    names |= set(frame[column].dropna().astype(str).str.strip())
+        return names
+
+    def _check_owner_targets(self, owners: pd.Series) -> None:
+        """An owner mapped to neither a rep (of the book, the files' Reps sheet or another owner
+        of the files) nor ``"new"`` is a typo: refused, as a stage mapped to nothing is."""
+        names = set(owners.dropna().astype(str)) | {""}
+        known = self._known_reps() | names | {NEW_REP}
+        for name, target in self.given.owners.items():
+            if name in names and target is not None and str(target).strip() not in known:
+                raise PlannerError(BAD_OWNER_TARGET, name=name, target=target)
 
     def _known_stage_kinds(self) -> dict[str, str]:
         known = {}
@@ -164,12 +183,20 @@ class _Derive:
                 self.provided["Deals"].add("id")
                 self.made.setdefault("Deals", set()).add(GENERATED)
                 self.warn("Deals", None, GENERATED_IDS, first=ids.iloc[0], last=ids.iloc[-1])
-        # owners (a file without an owner column gives its new deals to Unassigned, and leaves the
-        # owners of deals a book already has as they are)
+        # owners: as the mapping says; deals without one go to Unassigned in a new book (a file
+        # without an owner column leaves the owners of deals a book already has as they are);
+        # into a book they stay without one, for plan_merge to refuse until mapped (decisions.md)
         if "owner" not in deals:
             deals["owner"] = pd.Series(pd.NA, index=deals.index, dtype="string")
+        self._check_owner_targets(deals["owner"])
+        renames = {name: target for name, target in self.given.owners.items() if name and target != NEW_REP}
+        if renames:
+            deals["owner"] = deals["owner"].replace(renames)
         blank_owner = deals["owner"].isna()
-        if blank_owner.any():
+        target = self.given.owners.get("")
+        if blank_owner.any() and target not in (None, NEW_REP):
+            deals.loc[blank_owner, "owner"] = target
+        elif blank_owner.any() and (self.book is None or target == NEW_REP):
             rep = self._unassigned()
             deals.loc[blank_owner, "owner"] = rep
             self.warn("Deals", headers.get("owner"), NO_OWNER, count=int(blank_owner.sum()), rep=rep)
@@ -334,22 +361,18 @@ class _Derive:
                     reps["name"] = reps["id"]
                     self.provided["Reps"].add("name")
             self.frames["Reps"] = reps
-        names = set()
-        for frame in ([self.frames["Reps"]] if "Reps" in self.frames else []) + \
-                ([self.book["Reps"]] if self.book is not None else []):
-            names |= set(frame["id"].dropna().astype(str)) | set(frame["name"].dropna().astype(str))
+        names = self._known_reps()
+        self._unknown_owners(names)
         made = []
-        # decisions.md: deals without an owner go to an Unassigned rep the import creates, into
-        # any book (an owner the book does not know is a problem only when it was typed)
-        if "Deals" in self.frames and UNASSIGNED not in names and \
-                self.frames["Deals"]["owner"].eq(UNASSIGNED).fillna(False).any():
-            made.append({"id": UNASSIGNED, "name": UNASSIGNED})
-            names.add(UNASSIGNED)
-        if not by_name_only:
-            if made:
-                self._append_made_reps(made, None)
-            return
-        if "Reps" in self.frames and "manager" in self.frames["Reps"]:
+        header = self.headers.get("Deals", {}).get("owner", "owner") if "Deals" in self.frames else None
+        owners = self.frames["Deals"]["owner"].dropna().unique() if "Deals" in self.frames else []
+        # decisions.md: deals without an owner go to an Unassigned rep the import creates (into a
+        # book, when the mapping says so); owners the mapping makes new reps of
+        for owner in owners:
+            if owner not in names and (owner == UNASSIGNED or self.given.owners.get(owner) == NEW_REP):
+                made.append({"id": owner, "name": owner})
+                names.add(owner)
+        if by_name_only and "Reps" in self.frames and "manager" in self.frames["Reps"]:
             reps = self.frames["Reps"]
             for manager in reps["manager"].dropna().unique():
                 if manager not in names:
@@ -357,15 +380,27 @@ class _Derive:
                     made.append({"id": manager, "name": manager, "role": "manager",
                                  "team": teams[0] if len(teams) == 1 else pd.NA})
                     names.add(manager)
-        header = None
-        if "Deals" in self.frames:
-            header = self.headers.get("Deals", {}).get("owner", "owner")
-            for owner in self.frames["Deals"]["owner"].dropna().unique():
+        if by_name_only and self.book is None:  # into a book, other owners are refused unless mapped
+            for owner in owners:
                 if owner not in names:
                     made.append({"id": owner, "name": owner})
                     names.add(owner)
         if made:
             self._append_made_reps(made, header)
+
+    def _unknown_owners(self, known: set[str]) -> None:
+        """Into a book: the owners to map before the merge can be made (``""``: deals without
+        one, new or whose owner the files set), for the wizard to offer (plan_merge refuses them)."""
+        if self.book is None or "Deals" not in self.frames:
+            return
+        deals = self.frames["Deals"]
+        sets = pd.Series("owner" in self.provided.get("Deals", set()), index=deals.index)
+        if "id" in deals:
+            sets |= ~deals["id"].isin(self.book["Deals"]["id"].dropna())
+        owners = deals["owner"][sets.to_numpy(dtype=bool)]
+        mapped = set(self.given.owners) | ({UNASSIGNED} if "" in self.given.owners else set())
+        unknown = [str(name) for name in owners.dropna().unique() if str(name).strip() not in known | mapped]
+        self.owners_unknown = ([""] if owners.isna().any() else []) + unknown
 
     def _append_made_reps(self, made: list[dict], header: str | None) -> None:
         """Reps made from names (``header``: the deals' owner column), with a warning naming
@@ -383,12 +418,15 @@ class _Derive:
                 self.warn(table, column, MADE_REPS, count=len(names), header=column, names=", ".join(shown))
 
     def _required(self) -> None:
-        """Required cells left blank (Deals: see _deal_rules), and required columns missing."""
+        """Required cells left blank (Deals: see _deal_rules; a merge's deals without an owner
+        are plan_merge's to refuse, saying what to map), and required columns missing."""
         for table, frame in self.frames.items():
             spec = schema.TABLES[table]
             made = self.locations[table]["file"].isna().to_numpy(dtype=bool)
             for column in spec.columns:
                 if not column.required or (table == "Deals" and column.name in ("amount", "created")):
+                    continue
+                if table == "Deals" and column.name == "owner" and self.book is not None:
                     continue
                 if table == "Quotas" and column.name in ("rep", "team"):
                     continue

@@ -14,8 +14,11 @@ from planner.core.changes import Batch, Change, ReplaceTable, SetValues
 from planner.core.problems import Problem, Refused
 from planner.core.resolve import Resolver
 from planner.core.schema import Kind
-from planner.io.import_results import (GENERATED, LISTED, LOG_TABLES, MERGE_KEYS, NO_IDS_TO_MERGE, UNASSIGNED,
-                                       ImportProblem, ImportRefused, ImportResult)
+from planner.io.import_checks import locate, refuse_new_problems
+from planner.io.import_results import (GENERATED, LISTED, LOG_TABLES, MERGE_KEYS, NO_IDS_TO_MERGE, NO_OWNER_IN_MERGE,
+                                       UNASSIGNED, UNKNOWN_OWNER_IN_MERGE, UNKNOWN_STAGE_IN_MERGE, ImportProblem,
+                                       ImportRefused, ImportResult)
+from planner.io.mapping import NEW_REP
 
 
 @dataclass
@@ -107,15 +110,17 @@ def plan_merge(book: Book, result: ImportResult, shown: int = 20, shown_rows: in
     if GENERATED in result.made.get("Deals", set()):
         raise ImportRefused([ImportProblem(", ".join(map(str, result.locations["Deals"]["file"].dropna().unique())),
                                            None, None, None, None, NO_IDS_TO_MERGE)])
-    # reps made from names join a book only when its reps too are known by name alone; else an
-    # owner the book does not know is a problem (a typo must not become a new rep)
+    # reps made from names join a book only when its reps too are known by name alone, or when
+    # the mapping makes them; else an owner the book does not know is a problem
     reps = book["Reps"]
     reps_by_name = bool((reps["id"] == reps["name"]).all())
+    new_reps = _new_reps(result)
     parts: list[Change] = []
     summary = MergeSummary()
-    problems: list[ImportProblem] = []
+    problems = _unmapped(book, result, new_reps)
+    flagged = {(p.file, p.sheet, p.row, p.column) for p in problems}  # not named twice by the resolving below
     new_rows: dict[str, pd.DataFrame] = {}  # rows this change inserts, by table (ids already given)
-    origins: dict[tuple[str, int], tuple] = {}  # (table, row id) -> (file, sheet, row) it came from
+    origins: dict[tuple[str, int], int] = {}  # (table, row id) -> its position in the import's frame
     for table in schema.LOAD_ORDER:
         incoming = result.frames.get(table)
         if incoming is None or not len(incoming):
@@ -143,8 +148,10 @@ def plan_merge(book: Book, result: ImportResult, shown: int = 20, shown_rows: in
             ids, failures = Resolver(schema.TABLES[column.ref], combined).resolve(resolved[column.name])
             resolved[column.name] = ids
             for label, (template, fields) in failures.items():
-                problems.append(_located(result, table, label, column.name, incoming[column.name].iloc[label],
-                                         template, fields))
+                problem = _located(result, table, label, column.name, incoming[column.name].iloc[label],
+                                   template, fields)
+                if (problem.file, problem.sheet, problem.row, problem.column) not in flagged:
+                    problems.append(problem)
         made = result.made.get(table, set())
         provided = [c for c in spec.names if c in result.provided.get(table, set()) and c in resolved]
         extras_known = [c for c in resolved.columns if c not in spec.names and c in current.columns]
@@ -213,12 +220,12 @@ def plan_merge(book: Book, result: ImportResult, shown: int = 20, shown_rows: in
                     for key, flags, index in zip(_key_tuples(incoming.iloc[first], present_keys),
                                                  differs.to_numpy()[row_changed][:shown_rows], first)]
                 for row, index in zip(ids, np.flatnonzero(old & ~is_made)):
-                    origins[(table, int(row))] = _origin(location, index)
+                    origins[(table, int(row))] = int(index)
             else:
                 counts["unchanged"] = int((old & is_made).sum())
         skipped = is_made if table == "Reps" and not reps_by_name else np.zeros(len(resolved), dtype=bool)
-        if table == "Reps":  # the rep deals without an owner go to joins any book (decisions.md)
-            skipped = skipped & resolved["id"].ne(UNASSIGNED).fillna(True).to_numpy(dtype=bool)
+        if table == "Reps":  # reps the mapping makes join any book
+            skipped = skipped & ~resolved["id"].isin(new_reps).fillna(False).to_numpy(dtype=bool)
         fresh = np.flatnonzero(~old & ~skipped)
         if len(fresh):
             rows = resolved.iloc[fresh][[c for c in resolved.columns if c in spec.names or c in current.columns]]
@@ -235,7 +242,7 @@ def plan_merge(book: Book, result: ImportResult, shown: int = 20, shown_rows: in
             parts.append(insertion)
             new_rows[table] = insertion.rows
             for row, index in zip(insertion.rows.index, fresh):
-                origins[(table, int(row))] = _origin(location, index)
+                origins[(table, int(row))] = int(index)
             counts["added"] = len(fresh)
             if table == "Deals":
                 summary.added_deals = [str(v) for v in rows["id"].head(shown)]
@@ -248,12 +255,70 @@ def plan_merge(book: Book, result: ImportResult, shown: int = 20, shown_rows: in
     change: Change = parts[0] if len(parts) == 1 else Batch(tuple(parts))
     if not parts:
         change = Batch(())
+    # the one validation of imports: the book with the merge applied (to a copy) must have no
+    # problem it did not have, by the rules a new book is held to
+    def origin(problem: Problem) -> int | None:
+        return origins.get((problem.table, problem.row))
+
+    after = book.copy()
     try:
-        book.validate(change)
+        after.apply(change)
     except Refused as refused:
-        raise ImportRefused([_from_book_problem(p, result, origins) for p in refused.problems[:LISTED]],
+        raise ImportRefused([locate(p, result, origin(p)) for p in refused.problems[:LISTED]],
                             len(refused.problems)) from None
+    refuse_new_problems(result, after, origin, before=book)
     return change, summary
+
+
+def _new_reps(result: ImportResult) -> set[str]:
+    """The reps the import made that the mapping says are new (``"new"``; the Unassigned rep of
+    deals without an owner when ``""`` is)."""
+    owners = result.mapping.owners
+    made = result.made.get("Reps", set())
+    return {rep for rep in made if owners.get(rep) == NEW_REP or rep == UNASSIGNED and owners.get("") == NEW_REP}
+
+
+def _unmapped(book: Book, result: ImportResult, new_reps: set[str]) -> list[ImportProblem]:
+    """decisions.md: into a book, a deal's stage or owner the book does not know is refused
+    unless the mapping says what it is (one of the book's, or a new one), so that a typo never
+    moves a won deal to a new open stage nor a deal's credit to a new rep. Only the deals whose
+    owner or stage the merge sets are asked: new deals, and all when the files have the column."""
+    deals = result.frames.get("Deals")
+    if deals is None or "id" not in deals:
+        return []
+    new = ~deals["id"].isin(book["Deals"]["id"].dropna()).to_numpy(dtype=bool)
+    provided = result.provided.get("Deals", set())
+    problems = []
+    if "owner" in deals:  # the book's reps, the files' (not those made from owners) and the new ones
+        known = set(new_reps)
+        reps = result.frames.get("Reps")
+        given = reps[result.locations["Reps"]["file"].notna().to_numpy(dtype=bool)] if reps is not None else None
+        for frame in (book["Reps"], given):
+            for column in ("id", "name"):
+                if frame is not None and column in frame:
+                    known |= set(frame[column].dropna().astype(str).str.strip())
+        owners = deals["owner"]
+        texts = owners.astype("string").str.strip()
+        asked = (new | ("owner" in provided)) & (texts.isna() | ~texts.isin(known)).to_numpy(dtype=bool)
+        header = "owner" if "owner" in result.headers.get("Deals", {}) else None  # else the file has none
+        for index in np.flatnonzero(asked):
+            if pd.isna(owners.iloc[index]):
+                problems.append(_located(result, "Deals", index, header, None, NO_OWNER_IN_MERGE, {}))
+            else:
+                problems.append(_located(result, "Deals", index, "owner", owners.iloc[index], UNKNOWN_OWNER_IN_MERGE,
+                                         {"value": owners.iloc[index]}))
+    if "stage" in deals:
+        unmapped = set(result.stages_unknown)
+        known = set(book["Stages"]["stage"].dropna().astype(str))
+        stages = result.frames.get("Stages")
+        if stages is not None and "stage" in stages:
+            known |= {str(name) for name in stages["stage"].dropna() if str(name) not in unmapped}
+        names = deals["stage"].astype("string")
+        asked = (new | ("stage" in provided)) & (names.notna() & ~names.isin(known)).to_numpy(dtype=bool)
+        for index in np.flatnonzero(asked):
+            problems.append(_located(result, "Deals", index, "stage", names.iloc[index], UNKNOWN_STAGE_IN_MERGE,
+                                     {"value": names.iloc[index]}))
+    return sorted(problems, key=lambda p: (str(p.file), str(p.sheet), p.row or 0))  # in the files' order
 
 
 def _with_columns(book: Book, table: str, current: pd.DataFrame, incoming: pd.DataFrame, columns: list[str],
@@ -272,11 +337,6 @@ def _with_columns(book: Book, table: str, current: pd.DataFrame, incoming: pd.Da
     unresolved = {c.name: book.unresolved(table, c.name) for c in schema.TABLES[table].refs
                   if book.unresolved(table, c.name)}
     return ReplaceTable(table, frame, book.positions(table), unresolved)
-
-
-def _origin(location: pd.DataFrame, index: int) -> tuple:
-    place = location.iloc[index]
-    return place["file"], place["sheet"], None if pd.isna(place["row"]) else int(place["row"])
 
 
 def _real_ids(values: pd.Series, real: pd.Series) -> pd.Series:
@@ -340,14 +400,3 @@ def _located(result: ImportResult, table: str, index: int, column: str | None, v
     row = location["row"]
     return ImportProblem(location["file"], location["sheet"], None if pd.isna(row) else int(row), header, value,
                          template, fields)
-
-
-def _from_book_problem(problem: Problem, result: ImportResult, origins: dict) -> ImportProblem:
-    """A problem the book found with the change, located in the files (``origins``: (table,
-    row id) → (file, sheet, row) of the rows the change sets or inserts)."""
-    header = result.headers.get(problem.table, {}).get(problem.column, problem.column) if problem.column else None
-    origin = origins.get((problem.table, problem.row))
-    if origin is not None:
-        return ImportProblem(*origin, header, None, problem.template, problem.fields)
-    where = problem.table if problem.key is None else f"{problem.table} {problem.key}"
-    return ImportProblem(where, None, None, header, None, problem.template, problem.fields)

@@ -16,7 +16,7 @@ from planner.core.money import MINOR_DIGITS, minor_digits
 from planner.core.parse import DateForms, numeric_date_order, parse_cells
 from planner.core.schema import Kind
 from planner.io import mapping as mapping_module
-from planner.io.import_cells import _bare_percentages, _book_column, _extra, _synonyms
+from planner.io.import_cells import _book_column, _extra, _synonyms, bare_percents
 from planner.io.import_derive import _Derive
 from planner.io.import_results import (AMBIGUOUS_DATES, EMPTY, LISTED, NO_ROWS, NOT_BOOLEAN, NOT_STATUS, PREVIEW_ROWS, SKIPPED,
                                        ImportProblem, ImportResult, SourcePreview)
@@ -30,7 +30,7 @@ class _Reader(_Derive):
     def __init__(self, sources: list[_Source], mapping: Mapping, currency: str | None, book: Book | None) -> None:
         self.sources, self.given, self.book = sources, mapping, book
         self.mapping = Mapping(date_order=mapping.date_order, date_system=mapping.date_system,
-                               currency=mapping.currency, stages=dict(mapping.stages))
+                               currency=mapping.currency, stages=dict(mapping.stages), owners=dict(mapping.owners))
         self.currency_given = currency
         self.problems: list[ImportProblem] = []
         self.problem_count = 0
@@ -42,6 +42,7 @@ class _Reader(_Derive):
         self.provided: dict[str, set[str]] = {}
         self.made: dict[str, set[str]] = {}
         self.stages_unknown: list[str] = []
+        self.owners_unknown: list[str] = []
         self.missing_created: set[str] = set()
         self.currency = "USD"
         self._stage_probabilities = pd.Series(dtype="Int64")  # stage -> probability written on its deals
@@ -124,9 +125,16 @@ class _Reader(_Derive):
             keys = [p for p, t in source.targets.items() if t == "key"]
             values = [p for p, t in source.targets.items() if t == "value"]
             if keys and values:
-                for key, value in zip(_texts(source.columns[keys[0]]), _texts(source.columns[values[0]])):
+                for row, key, value in zip(source.rows, _texts(source.columns[keys[0]]),
+                                           _texts(source.columns[values[0]])):
                     if isinstance(key, str) and key.lower() == "currency" and isinstance(value, str):
-                        chosen = value
+                        try:
+                            minor_digits(value)
+                        except PlannerError as error:  # named where it is; amounts read in USD meanwhile
+                            self.problem(source, int(row), source.headers[values[0]], value, error.template,
+                                         error.fields)
+                        else:
+                            chosen = value
         if not chosen:
             codes, signs = set(), set()
             for source in self.sources:
@@ -203,7 +211,9 @@ class _Reader(_Derive):
                     out[target] = texts
                     continue
                 values = _synonyms(texts, target).to_numpy(dtype=object, na_value=None)
-            percent = column.kind is Kind.RATIO and column.maximum == 1_000_000 and _bare_percentages(values)
+            percent = False
+            if column.kind is Kind.RATIO and column.maximum == 1_000_000:
+                values, percent = self._percents(source, header, values)
             parsed, bad = parse_cells(pd.Series(values, dtype="object"), column, self.currency, dates, percent)
             out[target] = parsed
             for label, value, template, fields in bad:
@@ -217,6 +227,17 @@ class _Reader(_Derive):
             self.warn(source, None, AMBIGUOUS_DATES, count=len(ambiguous), example=ambiguous[0])
         return pd.DataFrame(out, index=pd.RangeIndex(n))
 
+    def _percents(self, source: _Source, header: str, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """A column of 0 to 100%: which cells are percents without their sign; the cells that
+        make it ambiguous are problems, and blank for the parsing (see ``bare_percents``)."""
+        percent, refused = bare_percents(values, source.rows)
+        if refused:
+            values = values.copy()
+            for position, value, template, fields in refused:
+                self.problem(source, int(source.rows[position]), header, value, template, fields)
+                values[position] = None
+        return values, percent
+
     def _parse_derived(self, source: _Source, position: int, target: str, dates: DateForms) -> pd.Series:
         values = source.columns[position]
         header = source.headers[position]
@@ -225,8 +246,8 @@ class _Reader(_Derive):
             parsed, bad = parse_cells(pd.Series(values, dtype="object"), column, self.currency, dates)
         elif target == "probability":
             column = schema.STAGES.column("probability")
-            parsed, bad = parse_cells(pd.Series(values, dtype="object"), column, self.currency, dates,
-                                      _bare_percentages(values))
+            values, percent = self._percents(source, header, values)
+            parsed, bad = parse_cells(pd.Series(values, dtype="object"), column, self.currency, dates, percent)
         elif target == "status":
             texts = _texts(values).str.lower()
             words = {"open": "open", "won": "won", "lost": "lost", "진행": "open", "수주": "won", "실주": "lost",
@@ -254,7 +275,8 @@ class _Reader(_Derive):
         for table in self.locations:
             self.locations[table] = self.locations[table].reset_index(drop=True)
         return ImportResult(frames=frames, problems=self.problems, warnings=self.warnings,
-                            stages_unknown=self.stages_unknown, mapping=self.mapping, currency=self.currency,
+                            stages_unknown=self.stages_unknown, owners_unknown=self.owners_unknown,
+                            mapping=self.mapping, currency=self.currency,
                             problem_count=self.problem_count, locations=self.locations, headers=self.headers,
                             provided=self.provided, made=self.made, previews=self.previews,
                             missing_created=self.missing_created)

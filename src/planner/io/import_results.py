@@ -36,6 +36,10 @@ DUPLICATE_IN_SHEET = QT_TRANSLATE_NOOP("errors", "{value!r} is also the id of ro
 NO_OWNER = QT_TRANSLATE_NOOP("errors", "{count} deal(s) have no owner: they go to the rep {rep!r} the import creates")
 MADE_REPS = QT_TRANSLATE_NOOP("errors", "{count} rep(s) made from the names in {header}: {names}")
 BAD_STAGE_TARGET = QT_TRANSLATE_NOOP("errors", "Mapping: the stage {name!r} goes to {target!r}, which is no stage of the book or the files, nor a kind of stage ({kinds})")
+BAD_OWNER_TARGET = QT_TRANSLATE_NOOP("errors", "Mapping: the owner {name!r} goes to {target!r}, which is no rep of the book or the files, nor \"new\" (a new rep)")
+UNKNOWN_STAGE_IN_MERGE = QT_TRANSLATE_NOOP("errors", "{value!r} is not a stage of the book: map it to one of its stages, or to won, lost or open for a new stage (the import's Check page, or \"stages\" in --mapping)")
+UNKNOWN_OWNER_IN_MERGE = QT_TRANSLATE_NOOP("errors", "{value!r} is not a rep of the book: map it to one of its reps, or to \"new\" for a new rep (the import's Check page, or \"owners\" in --mapping)")
+NO_OWNER_IN_MERGE = QT_TRANSLATE_NOOP("errors", "the deal has no owner: map deals without an owner (the owner \"\") to a rep of the book, or to \"new\" for a new rep Unassigned (the import's Check page, or \"owners\" in --mapping)")
 MADE_STAGES = QT_TRANSLATE_NOOP("errors", "{count} stage(s) made from the names in {header}: {names}")
 OPEN_NO_AMOUNT = QT_TRANSLATE_NOOP("errors", "{count} open deal(s) have no amount (counted as 0)")
 OPEN_NO_CREATED = QT_TRANSLATE_NOOP("errors", "{count} open deal(s) have no created date (left out of cohort and cycle figures)")
@@ -49,6 +53,8 @@ GENERATED_IDS = QT_TRANSLATE_NOOP("errors", "no deal id column: ids {first} to {
 NO_IDS_TO_MERGE = QT_TRANSLATE_NOOP("errors", "no deal id column: merging into a book matches deals by their ids")
 AMBIGUOUS_DATES = (QT_TRANSLATE_NOOP("errors", "{count} date(s) such as {example!r} could be month/day or day/month: set the date order "
                    "(mdy or dmy) in the mapping"))
+AMBIGUOUS_WHOLE_PERCENT = QT_TRANSLATE_NOOP("errors", "{value!r} is a percent without its sign, but this column also holds fractions such as {other!r} (row {row}): write {percent} or {fraction}")
+AMBIGUOUS_FRACTION = QT_TRANSLATE_NOOP("errors", "{value!r} is a fraction, but this column also holds percents without their sign such as {other!r} (row {row}): write {fraction} for the fraction or {percent} for the percent")
 NOT_READABLE = QT_TRANSLATE_NOOP("errors", "{file} could not be read: {reason}")
 ENCODING = QT_TRANSLATE_NOOP("errors", "{file} is neither UTF-8 nor CP949 (EUC-KR) nor CP932 (Shift_JIS) text: save it as UTF-8 CSV")
 EMPTY = QT_TRANSLATE_NOOP("errors", "nothing to import: no sheet of {files} is a table of the book")
@@ -185,6 +191,10 @@ class ImportResult:
     stages_unknown : list of str
         Stage names that are neither a stage of a Stages sheet (or of the book merged into) nor
         mapped: they are made as new stages (kind by name, else open) and offered for mapping.
+    owners_unknown : list of str
+        Merging into a book: the deals' owners that are no rep of the book or the files and that
+        the mapping does not map (``""``: deals without an owner), offered for mapping; a merge
+        refuses them until they are.
     mapping : Mapping
         The mapping used: the given one completed by what was guessed.
     currency : str
@@ -210,6 +220,7 @@ class ImportResult:
     problems: list[ImportProblem] = field(default_factory=list)
     warnings: list[ImportProblem] = field(default_factory=list)
     stages_unknown: list[str] = field(default_factory=list)
+    owners_unknown: list[str] = field(default_factory=list)
     mapping: Mapping = field(default_factory=Mapping)
     currency: str = "USD"
     problem_count: int = 0

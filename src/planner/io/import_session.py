@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from planner.core import schema
-from planner.core.changes import Batch, SetValues
+from planner.core.changes import Batch, InsertRows, SetValues
 from planner.core.money import format_money, format_ratio
 from planner.io.mapping import DERIVED, EXTRA, SKIP, Mapping, guess_columns, normalize
 
@@ -39,7 +39,7 @@ def explicit(previews: list, mapping: Mapping | None = None) -> Mapping:
     """
     given = mapping or Mapping()
     made = Mapping(date_order=given.date_order, date_system=given.date_system, currency=given.currency,
-                   stages=dict(given.stages))
+                   stages=dict(given.stages), owners=dict(given.owners))
     for source in previews:
         known, table = given.table_of(source.source)
         if not known:
@@ -129,6 +129,7 @@ def changed_rows(book, change, limit: int = 20, table: str | None = None) -> lis
         Only the rows of this table (``planner import --into`` shows the first ones of each).
     """
     parts = list(change.changes) if isinstance(change, Batch) else [change]
+    keys = _keys(book, parts)
     rows: dict[tuple[str, int], ChangedRow] = {}
     for part in parts:
         if not isinstance(part, SetValues) or (table is not None and part.table != table):
@@ -140,23 +141,44 @@ def changed_rows(book, change, limit: int = 20, table: str | None = None) -> lis
             if entry is None:
                 if len(rows) >= limit:
                     break
-                entry = rows[(part.table, row_id)] = ChangedRow(part.table, _row_key(book, part.table, row_id))
+                entry = rows[(part.table, row_id)] = ChangedRow(part.table, _row_key(book, part.table, row_id, keys))
             for column, after in values.items():
                 before = current.at[row_id, column] if column in current else None
-                entry.cells.append((column, _text(book, spec, column, before, current, row_id),
-                                    _text(book, spec, column, after, current, row_id)))
+                entry.cells.append((column, _text(book, spec, column, before, current, row_id, keys),
+                                    _text(book, spec, column, after, current, row_id, keys)))
     return list(rows.values())
 
 
-def _row_key(book, table: str, row_id: int) -> str:
+def _keys(book, parts: list) -> dict[str, pd.Series]:
+    """Table → the user's id of each row by row id: the book's rows and those the change
+    inserts (a stage or rep a merge adds is named, never shown as an internal id)."""
+    keys: dict[str, pd.Series] = {}
+    for name, spec in schema.TABLES.items():
+        if spec.key and spec.column(spec.key[0]).kind is not schema.Kind.REF:
+            keys[name] = book[name][spec.key[0]]
+    for part in parts:
+        if isinstance(part, InsertRows) and part.table in keys and keys[part.table].name in part.rows:
+            keys[part.table] = pd.concat([keys[part.table], part.rows[keys[part.table].name]])
+    return keys
+
+
+def _row_key(book, table: str, row_id: int, keys: dict[str, pd.Series]) -> str:
+    """A row by its key as the user knows it (``D-00975``, ``D-00096 · G05``)."""
     spec = schema.TABLES[table]
-    frame = book.keyed(table) if spec.refs else book[table]
-    if spec.key and all(column in frame for column in spec.key):
-        return " · ".join("" if pd.isna(value) else str(value) for value in frame.loc[row_id, list(spec.key)])
-    return f"#{row_id}"
+    frame = book[table]
+    if not spec.key or row_id not in frame.index:
+        return ""
+    parts = []
+    for name in spec.key:
+        value = frame.at[row_id, name] if name in frame else None
+        column = spec.column(name)
+        if column.kind is schema.Kind.REF and pd.notna(value):
+            value = keys.get(column.ref, pd.Series(dtype="object")).get(int(value))
+        parts.append("" if value is None or pd.isna(value) else str(value))
+    return " · ".join(parts)
 
 
-def _text(book, spec, column: str, value, frame: pd.DataFrame, row_id: int) -> str:
+def _text(book, spec, column: str, value, frame: pd.DataFrame, row_id: int, keys: dict[str, pd.Series]) -> str:
     """A cell as the user reads it: money and ratios formatted, references by their key."""
     if value is None or (not isinstance(value, (list, tuple)) and pd.isna(value)):
         return ""
@@ -175,11 +197,8 @@ def _text(book, spec, column: str, value, frame: pd.DataFrame, row_id: int) -> s
     if kind is schema.Kind.DATE:
         return pd.Timestamp(value).date().isoformat()
     if kind is schema.Kind.REF:
-        target = schema.TABLES[spec.column(column).ref]
-        names = book[target.name][target.key[0]] if target.key else None
-        if names is not None and int(value) in names.index:
-            return str(names.at[int(value)])
-        return f"#{int(value)}"
+        name = keys.get(spec.column(column).ref, pd.Series(dtype="object")).get(int(value))
+        return "" if name is None or pd.isna(name) else str(name)
     return str(value)
 
 

@@ -37,6 +37,8 @@ DERIVED = {
 }
 # What a header maps to when it is kept as the user's own column, or not imported at all.
 EXTRA, SKIP = None, "-"
+# An owner mapped to a rep the import makes (deals without an owner: the "Unassigned" rep).
+NEW_REP = "new"
 
 # table -> column -> aliases, the most telling first: when two headers of a sheet claim one
 # column, the one matching an earlier alias gets it and the other is kept as an extra column.
@@ -253,6 +255,10 @@ class Mapping:
     stages : dict
         Stage name as the files write it → a stage of the book (the deals move to it) or a kind
         (``"won"``, ``"lost"``, ``"open"``: a new stage of that kind).
+    owners : dict
+        Owner as the files write it (``""``: deals without an owner) → a rep of the book or of
+        the files (id or name), or ``"new"``: a new rep of that name ("Unassigned" for ``""``).
+        Merging into a book needs it for every owner the book does not know.
     date_order : str
         ``"auto"`` (a file's dates such as ``13/03/2026`` tell), ``"mdy"`` (US, 03/05/2026 is
         5 March) or ``"dmy"``.
@@ -266,6 +272,7 @@ class Mapping:
     tables: dict[str, str | None] = field(default_factory=dict)
     columns: dict[str, dict[str, str | None]] = field(default_factory=dict)
     stages: dict[str, str] = field(default_factory=dict)
+    owners: dict[str, str] = field(default_factory=dict)
     date_order: str = "auto"
     date_system: str = "auto"
     currency: str | None = None
@@ -295,7 +302,8 @@ class Mapping:
     def to_json(self) -> dict:
         return {"planner_mapping": self.VERSION, "tables": dict(self.tables),
                 "columns": {table: dict(columns) for table, columns in self.columns.items()},
-                "stages": dict(self.stages), "date_order": self.date_order, "date_system": self.date_system,
+                "stages": dict(self.stages), "owners": dict(self.owners), "date_order": self.date_order,
+                "date_system": self.date_system,
                 "currency": self.currency}
 
     @classmethod
@@ -312,9 +320,15 @@ class Mapping:
         if data["planner_mapping"] != cls.VERSION:
             raise PlannerError(QT_TRANSLATE_NOOP("errors", "This import mapping has format {version}; this Planner reads format {known}"),
                                version=data["planner_mapping"], known=cls.VERSION)
+        for key in ("stages", "owners"):  # names as the files write them -> what they are
+            entries = data.get(key) or {}
+            if not isinstance(entries, dict) or not all(isinstance(v, str) for v in [*entries, *entries.values()]):
+                raise PlannerError(QT_TRANSLATE_NOOP("errors", "Mapping: {key!r} must map names to names (such as "
+                                                               "\"Closed Maybe\": \"Closed Won\")"), key=key)
         mapping = cls(tables=dict(data.get("tables") or {}),
                       columns={t: dict(c) for t, c in (data.get("columns") or {}).items()},
-                      stages=dict(data.get("stages") or {}), date_order=data.get("date_order", "auto"),
+                      stages=dict(data.get("stages") or {}), owners=dict(data.get("owners") or {}),
+                      date_order=data.get("date_order", "auto"),
                       date_system=str(data.get("date_system", "auto")), currency=data.get("currency"))
         mapping.check()
         return mapping
@@ -398,6 +412,7 @@ class Mapping:
         for table, entries in self.columns.items():
             columns.setdefault(table, {}).update(entries)
         return Mapping(tables={**other.tables, **self.tables}, columns=columns, stages={**other.stages, **self.stages},
+                       owners={**other.owners, **self.owners},
                        date_order=self.date_order, date_system=self.date_system,
                        currency=self.currency or other.currency)
 
@@ -552,7 +567,7 @@ def guess_mapping(headers: list[str], table_hint: str | None = None, source: str
     if mapping is not None:
         guessed.date_order, guessed.date_system, guessed.currency = \
             mapping.date_order, mapping.date_system, mapping.currency
-        guessed.stages = dict(mapping.stages)
+        guessed.stages, guessed.owners = dict(mapping.stages), dict(mapping.owners)
     if table is not None:
         guessed.columns[table] = guess_columns(headers, table, mapping)
     return guessed

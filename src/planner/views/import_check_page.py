@@ -1,7 +1,8 @@
 """The import wizard's last page: read the files in the background (progress, Stop), then show
 every problem (nothing will be imported) or what Finish will do — the new book's rows per
 table, or the merge's rows added, changed and unchanged and the first changed cells — and the
-stage names the book does not know, each mappable to a stage or kept as a new one.
+stage names the book does not know, each mappable to a stage or kept as a new one; into the
+book, its owners that are no rep (a merge is refused until each is mapped, as stages are).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import copy
 import threading
 
+import pandas as pd
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
@@ -17,7 +19,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGroupBox, QHBoxLay
 
 from planner.core import schema
 from planner.io import import_session as session
-from planner.io.mapping import kind_of_stage
+from planner.io.import_results import UNASSIGNED
+from planner.io.mapping import NEW_REP, kind_of_stage
 from planner.qt.i18n import error_text, value_label
 
 ERROR_STYLE = "color: #b00020"
@@ -76,9 +79,12 @@ class CheckPage(QWizardPage):
         self.warnings = _table([self.tr("Where"), self.tr("Note")], stretch=1)
         self.stages = _table([self.tr("Stage name in the files"), self.tr("Becomes")], stretch=1)
         self.stages_box = _group(self.tr("Stage names that are not stages yet"), self.stages)
+        self.owners = _table([self.tr("Owner in the files"), self.tr("Becomes")], stretch=1)
+        self.owners_box = _group(self.tr("Owners that are not reps of the book"), self.owners)
         self.cells_box = _group(self.tr("First changed rows"), self.cells)
         self.warnings_box = _group(self.tr("Notes"), self.warnings)
-        for box in (self.stages_box, self.warnings_box):  # as tall as their rows; the changed rows take the rest
+        # as tall as their rows; the changed rows take the rest
+        for box in (self.stages_box, self.owners_box, self.warnings_box):
             box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
         layout = QVBoxLayout(self)
@@ -90,6 +96,7 @@ class CheckPage(QWizardPage):
         layout.addWidget(self.counts, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.cells_box, 1)
         layout.addWidget(self.stages_box)
+        layout.addWidget(self.owners_box)
         layout.addWidget(self.warnings_box)
         layout.addStretch(0)
         self._show(None)
@@ -184,6 +191,9 @@ class CheckPage(QWizardPage):
         for name in result.stages_unknown:
             if name not in wizard.unknown_stages:
                 wizard.unknown_stages.append(name)
+        for name in result.owners_unknown:
+            if name not in wizard.unknown_owners:
+                wizard.unknown_owners.append(name)
         if not result.ok:
             self._show_problems(result.problems, result.problem_count)
         elif refusal is not None:
@@ -203,6 +213,7 @@ class CheckPage(QWizardPage):
             self.made = made
             self._show_new_book()
         self._fill_stages()
+        self._fill_owners()
         self._fill_warnings(result.warnings)
         self.completeChanged.emit()
 
@@ -220,7 +231,7 @@ class CheckPage(QWizardPage):
         self.save_button.setVisible(not reading)
         self.problems.setVisible(state == "problems")
         self.counts.setVisible(state == "ready")
-        for box in (self.cells_box, self.stages_box, self.warnings_box):  # shown by what fills them
+        for box in (self.cells_box, self.stages_box, self.owners_box, self.warnings_box):  # shown when filled
             box.hide()
 
     def _show_problems(self, problems: list, count: int) -> None:
@@ -297,16 +308,22 @@ class CheckPage(QWizardPage):
             others = [other for other in names if other != name
                       and wizard.mapping.stages.get(other) in (None, *schema.STAGE_KINDS)]
             choices = [kind for kind in NEW_KINDS] + [stage for stage in existing if stage not in names] + others
+            if wizard.into:  # into the book, an unknown stage is refused until the user says what it is
+                choices.insert(0, None)
             box = QComboBox()
             for choice in choices:
-                if choice in NEW_KINDS and choice not in existing:
+                if choice is None:
+                    box.addItem(self.tr("Choose…"))
+                elif choice in NEW_KINDS and choice not in existing:
                     box.addItem(self.tr("A new stage (%1)").replace("%1", value_label(choice)))
                 elif choice in others:
                     box.addItem(self.tr("The new stage %1").replace("%1", choice))
                 else:
                     box.addItem(self.tr("The stage %1").replace("%1", choice))
-            current = wizard.mapping.stages.get(name) or (self.result.mapping.stages.get(name) if self.result else None)
-            current = current or kind_of_stage(name) or "open"
+            current = wizard.mapping.stages.get(name)
+            if not wizard.into:
+                current = current or (self.result.mapping.stages.get(name) if self.result else None)
+                current = current or kind_of_stage(name) or "open"
             box.setCurrentIndex(choices.index(current) if current in choices else 0)
             box.activated.connect(lambda index, name=name, choices=choices: self.map_stage(name, choices[index]))
             self.stages.setCellWidget(row, 1, box)
@@ -322,9 +339,49 @@ class CheckPage(QWizardPage):
         if path:
             self.status.setText(self.status.text() + " " + self.tr("Mapping saved to %1").replace("%1", path))
 
-    def map_stage(self, name: str, target: str) -> None:
-        """Map the stage ``name`` of the files to ``target`` (a stage, or the kind of a new one) and read again."""
-        self.wizard_.mapping.stages[name] = target
+    def _fill_owners(self) -> None:
+        """Into the book: each owner of the files that is no rep of the book ("": deals without
+        one), mappable to a rep of the book or to a new rep."""
+        wizard = self.wizard_
+        names = wizard.unknown_owners if wizard.into else []
+        self.owners_box.setVisible(bool(names) and self.result is not None)
+        if not names:
+            return
+        reps = wizard.main.book["Reps"]
+        choices = [None, NEW_REP] + [str(rep) for rep in reps["id"].dropna()]
+        labels = {str(rep): str(rep) if rep == title or pd.isna(title) else f"{rep} · {title}"
+                  for rep, title in zip(reps["id"], reps["name"]) if pd.notna(rep)}
+        self.owners.setRowCount(len(names))
+        for row, name in enumerate(names):
+            self.owners.setItem(row, 0, QTableWidgetItem(name or self.tr("(no owner)")))
+            box = QComboBox()
+            box.addItem(self.tr("Choose…"))
+            box.addItem(self.tr("A new rep %1").replace("%1", name or UNASSIGNED))
+            for rep in choices[2:]:
+                box.addItem(self.tr("The rep %1").replace("%1", labels[rep]))
+            current = wizard.mapping.owners.get(name)
+            box.setCurrentIndex(choices.index(current) if current in choices else 0)
+            box.activated.connect(lambda index, name=name: self.map_owner(name, choices[index]))
+            self.owners.setCellWidget(row, 1, box)
+            self.owners.setRowHeight(row, box.sizeHint().height())
+        _fit(self.owners, 4)
+
+    def map_stage(self, name: str, target: str | None) -> None:
+        """Map the stage ``name`` of the files to ``target`` (a stage, or the kind of a new one;
+        None: not said yet) and read again."""
+        if target is None:
+            self.wizard_.mapping.stages.pop(name, None)
+        else:
+            self.wizard_.mapping.stages[name] = target
+        self.start()
+
+    def map_owner(self, name: str, target: str | None) -> None:
+        """Map the owner ``name`` of the files ("": deals without one) to ``target`` (a rep of the
+        book, or ``"new"``; None: not said yet) and read again."""
+        if target is None:
+            self.wizard_.mapping.owners.pop(name, None)
+        else:
+            self.wizard_.mapping.owners[name] = target
         self.start()
 
     # -- applying ------------------------------------------------------------------------------------

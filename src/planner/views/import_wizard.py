@@ -39,6 +39,7 @@ class ImportWizard(QWizard):
         self.signature: str | None = None
         self.remembered = False  # the mapping came from the settings
         self.unknown_stages: list[str] = []  # every stage name a read found unknown, in order
+        self.unknown_owners: list[str] = []  # into the book: every owner a read found unknown ("": none)
         self.setWindowTitle(self.tr("Import into this book") if into else self.tr("Import as a new book"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
