@@ -60,6 +60,14 @@ def test_save_mapping_never_writes_through_a_link(tmp_path, dangling):
     assert victim.read_text(encoding="utf-8") == "precious" if not dangling else not victim.exists()
 
 
+def test_import_out_refuses_a_link_even_one_to_nothing_unless_forced(tmp_path):
+    deals, link = tmp_path / "deals.csv", tmp_path / "book.planner"
+    deals.write_text(DEALS_CSV, encoding="utf-8")
+    link.symlink_to(tmp_path / "nowhere.planner")
+    one_line_error(planner("import", deals, "--out", link, check=False), "already exists (use --force")
+    assert link.is_symlink() and not (tmp_path / "nowhere.planner").exists()
+
+
 # -- 13.8: one line, whatever goes wrong ----------------------------------------------------------------------
 @pytest.mark.parametrize("address, message", [
     ("postgresql://u:secret@h:notaport/x", "the port must be a number from 1 to 65535"),

@@ -275,8 +275,7 @@ def _check_import_out(out: Path, files: list[Path], force: bool) -> None:
     if any(same_file(out, path) for path in files):
         raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} is one of the files being imported: choose another "
                                                        "name for the book"), path=str(out))
-    if out.exists() and not force:
-        raise PlannerError(ALREADY_EXISTS, path=str(out))
+    _refuse_to_replace(out, force)
 
 
 def _check_new_file(path: Path, keep: list[Path], force: bool) -> None:
