@@ -25,6 +25,8 @@ from planner.core.book import Book
 from planner.core.demo import demo_book
 from planner.core.errors import PlannerError
 from planner.core.money import minor_digits, to_minor, to_ratio
+from planner.core.periods import Period
+from planner.core.report import compute_report
 from planner.core.schema import Kind
 from planner.io import excel_export, export_common
 from planner.io.excel_export import (
@@ -233,9 +235,9 @@ def test_money_dates_and_ratios_are_formatted(tmp_path):
     assert workbook["PlanTiers"]["D3"].number_format.endswith("%")  # a rate
     commissions = workbook["Commissions"]
     header = [cell.value for cell in commissions[1]]
-    assert commissions.cell(2, header.index("total") + 1).number_format == "[$USD] #,##0.00"
-    assert commissions.cell(2, header.index("attainment") + 1).number_format == "0.0%"
-    assert commissions.cell(2, header.index("from") + 1).number_format == "yyyy-mm-dd"
+    assert commissions.cell(2, header.index("Total") + 1).number_format == "[$USD] #,##0.00"
+    assert commissions.cell(2, header.index("Attainment") + 1).number_format == "0.0%"
+    assert commissions.cell(2, header.index("From") + 1).number_format == "yyyy-mm-dd"
 
 
 def test_won_and_yen_have_no_decimals(tmp_path):
@@ -446,24 +448,27 @@ def test_the_dashboard_charts_are_native_charts_of_the_dashboards_figures(tmp_pa
 # -- the formulas agree with the app, recalculated by LibreOffice ----------------------------------------
 
 def tricky_book() -> Book:
-    """The fixture book with ids and names a SUMIFS criterion would misread (patterns, a
-    leading =, a number), formula-like text and a quota period typed ``2026q1``."""
+    """The fixture book with ids and names a SUMIFS criterion or a MATCH would misread (patterns,
+    a leading =, a number), formula-like text and a quota period typed ``2026q1``."""
     reps = {"R1": "R*1", "R2": "=R2", "R3": "2026"}
     teams = {"Seoul": "Seoul?", "Tokyo": "~Tokyo"}
     stages = {"Proposal": "Pro*posal", "Commit": "1", "Won": "Won?"}
     plans = {"MARG": "MARG*"}
+    deals = {"D5": "D?", "D6": "D*"}  # a split deal, a cancelled one: as MATCH patterns both find D1
 
     def edit(frames):
         frames["Reps"] = frames["Reps"].assign(id=frames["Reps"]["id"].replace(reps),
                                                team=frames["Reps"]["team"].replace(teams),
                                                plan=frames["Reps"]["plan"].replace(plans))
         frames["Deals"] = frames["Deals"].assign(owner=frames["Deals"]["owner"].replace(reps),
-                                                 stage=frames["Deals"]["stage"].replace(stages))
+                                                 stage=frames["Deals"]["stage"].replace(stages),
+                                                 id=frames["Deals"]["id"].replace(deals))
         quotas = frames["Quotas"]
         quotas = quotas.assign(rep=quotas["rep"].replace(reps), team=quotas["team"].replace(teams),
                                period=quotas["period"].replace({"2026-Q1": "2026q1"}))
         frames["Quotas"] = quotas
-        frames["Splits"] = frames["Splits"].assign(rep=frames["Splits"]["rep"].replace(reps))
+        frames["Splits"] = frames["Splits"].assign(rep=frames["Splits"]["rep"].replace(reps),
+                                                   deal_id=frames["Splits"]["deal_id"].replace(deals))
         frames["Stages"] = frames["Stages"].assign(stage=frames["Stages"]["stage"].replace(stages))
         for table in ("Plans", "PlanTiers", "PlanBonuses"):
             frames[table] = frames[table].assign(plan=frames[table]["plan"].replace(plans))
@@ -535,6 +540,8 @@ def test_every_formula_agrees_with_the_app_after_recalculation(recalculated, var
                 expected, actual = row[app], row[formula]
                 if expected is None:  # no figure (no quota): the formula gives ""
                     assert actual in ("", None), f"{where}: {actual!r}"
+                elif isinstance(expected, (str, datetime)):  # a tier's method, a credit line's dates
+                    assert actual == expected, f"{where}: {actual!r} != {expected!r}"
                 elif "[$" in cells[app].number_format:  # money: exact to the minor unit
                     assert isinstance(actual, (int, float)), f"{where}: {actual!r}"
                     assert round(actual * 10**digits) == round(expected * 10**digits), \
@@ -549,7 +556,7 @@ def test_every_formula_agrees_with_the_app_after_recalculation(recalculated, var
     if variant not in ("no-deals", "empty"):
         assert compared > 150
         assert sheets == {"Summary", "Commissions", "CommissionLines", "Attainment", "TeamAttainment", "Forecast",
-                          "PipelineStages", "PipelineByRep", "WonByMonth"}
+                          "PipelineStages", "PipelineByRep", "WonByMonth", "CreditLines"}
     else:
         assert compared > 20 and {"Summary", "Forecast", "WonByMonth"} <= sheets
     summary = values["Summary"]
@@ -568,8 +575,6 @@ def test_changing_an_input_cell_moves_the_formulas(tmp_path):
     workbook["Deals"]["F2"] = 17_000  # D1, won 2026-01-10: 7,000 -> 17,000
     assert workbook["Quotas"]["A2"].value == "R1" and workbook["Quotas"]["C2"].value == "2026-01"
     workbook["Quotas"]["D2"] = 20_000  # R1's January quota: 10,000 -> 20,000
-    assert workbook["CreditLines"]["A2"].value == "D1"
-    workbook["CreditLines"]["E2"] = 17_000  # D1's credit to R1
     workbook.save(tmp_path / "edited.xlsx")
     edited = openpyxl.load_workbook(convert(tmp_path / "edited.xlsx", tmp_path / "out", "xlsx")[0], data_only=True)
 
@@ -578,13 +583,15 @@ def test_changing_an_input_cell_moves_the_formulas(tmp_path):
         return next(dict(zip(rows[0], row)) for row in rows[1:] if row[0] == key)
 
     month = record("WonByMonth", "2026-01")
-    assert month["won_value"] == month["won_value" + APP_SUFFIX] + 10_000 and month[AGREES] is False
+    assert month["Won value"] == month["Won value" + APP_SUFFIX] + 10_000 and month[AGREES] is False
     quarter = record("Forecast", "2026-Q1")
-    assert quarter["won"] == quarter["won" + APP_SUFFIX] + 10_000
-    assert quarter["quota (reps)"] == quarter["quota (reps)" + APP_SUFFIX] + 10_000
+    assert quarter["Won"] == quarter["Won" + APP_SUFFIX] + 10_000
+    assert quarter["Quota (reps)"] == quarter["Quota (reps)" + APP_SUFFIX] + 10_000
+    line = record("CreditLines", "D1")  # D1's credit to R1 follows its amount
+    assert line["Amount"] == 17_000 and line["Amount" + APP_SUFFIX] == 7_000 and line[AGREES] is False
     rep = record("Attainment", "R1")  # the report period's block comes first
-    assert rep["quota"] == 40_000 and rep["credited"] == rep["credited" + APP_SUFFIX] + 10_000
-    assert rep["attainment"] == pytest.approx(rep["credited"] / 40_000) and rep[AGREES] is False
+    assert rep["Quota"] == 40_000 and rep["Credited"] == rep["Credited" + APP_SUFFIX] + 10_000
+    assert rep["Attainment"] == pytest.approx(rep["Credited"] / 40_000) and rep[AGREES] is False
 
 
 # -- the charts render ------------------------------------------------------------------------------
