@@ -38,31 +38,33 @@ class _CommissionSheets:
         """Every line of every commission row, with the values Planner computed: ``row`` (the
         Commissions row), ``line``, ``source`` (its row in PlanTiers, Plans or PlanBonuses) and
         the line's figures."""
-        tiers, bonuses, plans = self.inputs["PlanTiers"], self.inputs["PlanBonuses"], self.inputs["Plans"]
+        def by_plan(sheet: str) -> dict[str, list[tuple[int, dict]]]:
+            rows = {}
+            for position, record in enumerate(self.inputs[sheet].to_dict("records")):
+                rows.setdefault(record["plan"], []).append((position, record))
+            return rows
+        tiers, plans, bonuses = by_plan("PlanTiers"), by_plan("Plans"), by_plan("PlanBonuses")
         paid = {}
         for record in self.report.commission_lines.to_dict("records"):
             threshold = None if record["line"] == "cap" else int(record["from"])
             paid[(record["rep"], record["period"], record["plan"], record["line"], threshold)] = record
         lines = []
         for row, summary in enumerate(self.report.commissions.to_dict("records")):
-            key = (summary["rep"], summary["period"], summary["plan"])
+            key, plan = (summary["rep"], summary["period"], summary["plan"]), summary["plan"]
             tier_total = 0
-            for source in tiers.index[(tiers["plan"] == summary["plan"]).fillna(False).to_numpy(dtype=bool)]:
-                tier = tiers.loc[source]
+            for source, tier in tiers.get(plan, []):
                 got = paid.get((*key, "tier", int(_na(tier["from"]) or 0)), {})
                 tier_total += int(got.get("amount", 0))
                 lines.append({"row": row, "line": "tier", "source": source, "method": _na(tier["method"]),
                               "from": _na(tier["from"]), "to": _na(tier["to"]), "rate": _na(tier["rate"]),
                               "base": int(got.get("base", 0)), "amount": int(got.get("amount", 0))})
-            for source in plans.index[(plans["plan"] == summary["plan"]).to_numpy(dtype=bool)]:
-                if _na(plans.loc[source, "cap"]) is not None:
-                    got = paid.get((*key, "cap", None), {})
-                    lines.append({"row": row, "line": "cap", "source": source,
-                                  "base": int(got.get("base", tier_total)), "amount": int(got.get("amount", 0))})
-            for source in bonuses.index[(bonuses["plan"] == summary["plan"]).fillna(False).to_numpy(dtype=bool)]:
-                threshold = _na(bonuses.loc[source, "from"])
-                got = paid.get((*key, "bonus", threshold), {})
-                lines.append({"row": row, "line": "bonus", "source": source, "from": threshold,
+            for source, _plan in (entry for entry in plans.get(plan, []) if _na(entry[1]["cap"]) is not None):
+                got = paid.get((*key, "cap", None), {})
+                lines.append({"row": row, "line": "cap", "source": source,
+                              "base": int(got.get("base", tier_total)), "amount": int(got.get("amount", 0))})
+            for source, bonus in bonuses.get(plan, []):
+                got = paid.get((*key, "bonus", _na(bonus["from"])), {})
+                lines.append({"row": row, "line": "bonus", "source": source, "from": _na(bonus["from"]),
                               "amount": int(got.get("amount", 0))})
         return lines
 

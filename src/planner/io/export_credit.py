@@ -23,6 +23,8 @@ each formula is the value Planner computed and an ``Agrees`` check. A mixin of
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -135,9 +137,14 @@ class _CreditSheet:
     def _row_checks(self, key: str, kind: str) -> np.ndarray:
         """The Agrees test of ``key`` on every credit line: its formula against the app's value."""
         grid = self.credit_grid
-        test = self._check(kind, "\0", "\1")
-        return np.array([test.replace("\0", f"{grid.letter(key)}{n}").replace("\1", f"{grid.app_letter(key)}{n}")
-                         for n in range(2, grid.rows + 2)], dtype=object)
+        number = (np.arange(grid.rows) + 2).astype(str).astype(object)
+        test = self._check(kind, "\0", "\1")  # written once, the two cells put in on every row
+        out = ""
+        for piece, marker in re.findall(r"([^\0\1]*)([\0\1]?)", test):
+            out = out + piece
+            if marker:
+                out = out + ((grid.letter(key) if marker == "\0" else grid.app_letter(key)) + number)
+        return out
 
     def _allocated(self, amount: np.ndarray) -> np.ndarray:
         """Each split line's amount (``amount``: the deal's, per line): ``amount × share`` in

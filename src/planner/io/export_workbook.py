@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 import xlsxwriter
+import xlsxwriter.worksheet
 from xlsxwriter.utility import xl_col_to_name
 
 from planner.core import schema
@@ -38,6 +39,15 @@ from planner.io.export_summary import _SummarySheet
 from planner.io.export_tables import _column_kinds, _Styles, _TableWriter
 
 
+class _Worksheet(xlsxwriter.worksheet.Worksheet):
+    """A worksheet whose formulas are written as given: XlsxWriter otherwise runs some thirty
+    regular expressions over each formula to prefix the functions newer Excels added, and the
+    export's formulas use none of them (SUMIFS, SUMPRODUCT, INDEX, MATCH, ROUND, …)."""
+
+    def _prepare_formula(self, formula, expand_future_functions=False):
+        return formula[1:] if formula.startswith("=") else formula
+
+
 class _WorkbookWriter(_ComputedSheets, _CommissionSheets, _CreditSheet, _SummarySheet, _ChartSheet, _DashboardSheet):
     """Lays out and writes every sheet of one export."""
 
@@ -50,6 +60,7 @@ class _WorkbookWriter(_ComputedSheets, _CommissionSheets, _CreditSheet, _Summary
             "constant_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
             "strings_to_urls": False, "default_date_format": "yyyy-mm-dd",
         })
+        self.workbook.worksheet_class = _Worksheet
         self.styles = _Styles(self.workbook, snapshot.currency)
         self.digits = self.styles.digits
         self.rounding = snapshot.rounding
