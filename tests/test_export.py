@@ -276,9 +276,49 @@ def test_a_book_too_big_for_a_sheet_is_refused_clearly(tmp_path, monkeypatch):
 def test_text_longer_than_a_cell_is_refused(tmp_path):
     def edit(frames):
         frames["Deals"].loc[2, "name"] = "x" * 40_000
-    with pytest.raises(PlannerError, match=r"Deals row 4, column name: text of 40,000 characters"):
+    with pytest.raises(PlannerError, match=r"Deals row 4, column Deal: text of 40,000 characters"):
         export_book(rebuilt(small_book(), edit), tmp_path / "book.xlsx")
+    with pytest.raises(PlannerError, match=r"column <schema:Deal>: text"):  # named as the app names it
+        export_book(rebuilt(small_book(), edit), tmp_path / "book.xlsx", translate=lambda c, t: f"<{c}:{t}>")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_what_people_read_is_in_their_language_and_the_input_headers_stay_codes(tmp_path):
+    """The Summary names figures by their labels, the computed sheets' headers are labels, the
+    warnings and notes are translated (here by a marking translator); the input sheets keep the
+    column codes they import back by."""
+    def edit(frames):  # R1 without a quota in March: a warning
+        frames["Quotas"] = frames["Quotas"][frames["Quotas"]["period"] != "2026-03"]
+    path = tmp_path / "book.xlsx"
+    export_book(rebuilt(small_book(), edit), path, translate=lambda context, text: f"<{context}:{text}>")
+    workbook = openpyxl.load_workbook(path)
+    summary = [row for row in workbook["Summary"].iter_rows(values_only=True)]
+    names = [row[0] for row in summary if row[0]]
+    assert "<schema:Weighted value>" in names and "<schema:Win rate>" in names
+    assert "<schema:Forecast: stage-weighted>" in names and "weighted_value" not in names
+    assert ("<export:Figure>", "<export:Value>", "<export:<export:Value> (app)>", "<export:Agrees>") in summary
+    assert "<export:Formula checks that disagree>" in names and "<export:Currency>" in names
+    warnings = names[names.index("<export:Warnings>") + 1:]
+    assert warnings and all(text.startswith("<errors:") for text in warnings)
+    assert any(text.startswith("<export:CreditLines credit each won deal") for text in names)
+    header = [cell.value for cell in workbook["Commissions"][1]]
+    assert header[:4] == ["<schema:Rep ID>", "<schema:Name>", "<schema:Plan>", "<schema:Period>"]
+    assert "<export:<schema:Credited> (app)>" in header and header[-1] == "<export:Agrees>"
+    assert [cell.value for cell in workbook["CreditLines"][1]][:2] == ["<schema:Deal ID>", "<schema:Rep ID>"]
+    assert [cell.value for cell in workbook["Deals"][1]] == schema.DEALS.names  # they import back
+
+
+def test_the_problems_sheet_names_columns_by_their_labels(tmp_path):
+    def edit(frames):
+        frames["Deals"].loc[0, "owner"] = "Nobody"
+    path = tmp_path / "book.xlsx"
+    export_book(rebuilt(small_book(), edit), path, translate=lambda context, text: f"<{context}:{text}>")
+    rows = list(openpyxl.load_workbook(path)["Problems"].iter_rows(values_only=True))
+    assert rows[0] == ("<schema:Sheet>", "<schema:Row>", "<schema:ID>", "<schema:Column>", "<schema:Problem>")
+    table, row, key, column, problem = rows[1]
+    assert (table, row, key) == ("<schema:Deals>", 2, "D1")
+    assert column == "<schema:Owner> (owner)"  # the label, and the header on this workbook's Deals sheet
+    assert problem.startswith("<errors:") and "Nobody" in problem
 
 
 def test_a_book_with_problems_exports_its_data_and_the_problems(tmp_path):
@@ -592,6 +632,86 @@ def test_changing_an_input_cell_moves_the_formulas(tmp_path):
     rep = record("Attainment", "R1")  # the report period's block comes first
     assert rep["Quota"] == 40_000 and rep["Credited"] == rep["Credited" + APP_SUFFIX] + 10_000
     assert rep["Attainment"] == pytest.approx(rep["Credited"] / 40_000) and rep[AGREES] is False
+
+
+def sheet_records(workbook, sheet: str) -> list[dict]:
+    rows = list(workbook[sheet].iter_rows(values_only=True))
+    return [dict(zip(rows[0], row)) for row in rows[1:] if any(value is not None for value in row)]
+
+
+def cell_of(workbook, sheet: str, column: str, **key) -> str:
+    """The coordinate of ``column`` on the row of ``sheet`` whose cells equal ``key``."""
+    rows = list(workbook[sheet].iter_rows())
+    header = [cell.value for cell in rows[0]]
+    for row in rows[1:]:
+        if all(row[header.index(name)].value == value for name, value in key.items()):
+            return row[header.index(column)].coordinate
+    raise KeyError(key)
+
+
+def test_a_what_if_in_the_workbook_flows_through_to_credit_attainment_and_commissions(tmp_path):
+    """Edit the exported input sheets as a reviewer would (a won deal's amount, a split deal's
+    amount, a cancellation, a tier rate), recalculate in LibreOffice: every rep's credited,
+    attainment and commission are what Planner computes on the same edited book, and the
+    rows that moved no longer agree with the app's (old) values."""
+    require_soffice()
+    book = small_book()
+    path = tmp_path / "book.xlsx"
+    export_book(book, path, period="2026")
+    workbook = openpyxl.load_workbook(path)
+    d1, d5 = cell_of(workbook, "Deals", "amount", id="D1"), cell_of(workbook, "Deals", "amount", id="D5")
+    assert workbook["Deals"][d1].value == 7_000 and workbook["Deals"][d5].value == 9_000
+    workbook["Deals"][d1] = 7_000 + 100_000  # won 2026-01-10, R1's
+    workbook["Deals"][d5] = 9_333.33  # split 60/40: 5,599.998 + 3,733.332, the odd cent to the larger share
+    workbook["Deals"][cell_of(workbook, "Deals", "cancelled", id="D4")] = datetime(2026, 4, 2)  # won in Q1
+    rate = cell_of(workbook, "PlanTiers", "rate", plan="MARG", **{"from": 0})
+    assert workbook["PlanTiers"][rate].value == 0.02
+    workbook["PlanTiers"][rate] = 0.03
+    workbook.save(tmp_path / "edited.xlsx")
+    edited = openpyxl.load_workbook(convert(tmp_path / "edited.xlsx", tmp_path / "out", "xlsx")[0], data_only=True)
+
+    def edit(frames):  # the same edits, made to the book
+        deals, tiers = frames["Deals"], frames["PlanTiers"]
+        deals.loc[deals["id"] == "D1", "amount"] = 10_700_000
+        deals.loc[deals["id"] == "D5", "amount"] = 933_333
+        deals.loc[deals["id"] == "D4", "cancelled"] = pd.Timestamp("2026-04-02")
+        tiers.loc[(tiers["plan"] == "MARG") & (tiers["from"] == 0), "rate"] = 30_000
+    expected = compute_report(rebuilt(book, edit).snapshot(), Period.parse("2026"))
+
+    def money(value):
+        return None if value in (None, "") else round(value * 100)
+
+    def app(label: str) -> str:
+        return label + APP_SUFFIX
+
+    commissions = {(r["Rep ID"], r["Plan"], r["Period"]): r for r in sheet_records(edited, "Commissions")}
+    assert len(commissions) == len(expected.commissions)
+    moved = 0
+    for want in expected.commissions.to_dict("records"):
+        got = commissions[(want["rep"], want["plan"], want["period"])]
+        where = (want["rep"], want["period"])
+        for column, label in (("quota", "Quota"), ("credited", "Credited"), ("commission", "Commission"),
+                              ("bonus", "Bonus"), ("total", "Total")):
+            assert money(got[label]) == (None if pd.isna(want[column]) else int(want[column])), (where, column)
+        if pd.isna(want["attainment"]):
+            assert got["Attainment"] in ("", None), where
+        else:
+            assert got["Attainment"] == pytest.approx(float(want["attainment"]), rel=1e-12), where
+        changed = any(got[label] != got[app(label)] for label in ("Credited", "Commission", "Total"))
+        assert got[AGREES] is (not changed), where
+        moved += changed
+    assert moved >= 4  # R1's January, R2's first and second quarters, R3's first quarter
+
+    attainment = {(r["Rep ID"], r["Period"]): r for r in sheet_records(edited, "Attainment")}
+    for want in expected.attainment.to_dict("records"):
+        got = attainment[(want["rep"], want["period"])]
+        assert money(got["Credited"]) == int(want["credited"]), want["rep"]
+        assert got["Attainment"] == pytest.approx(float(want["attainment"]), rel=1e-12), want["rep"]
+    r1 = commissions[("R1", "RETRO", "2026-01")]  # 10 % of everything once past 100 %
+    assert (r1["Credited"], r1["Commission"], r1[app("Credited")], r1[app("Commission")]) == \
+        (112_000, 11_200, 12_000, 1_200)
+    split = {r["Rep ID"]: r["Amount"] for r in sheet_records(edited, "CreditLines") if r["Deal ID"] == "D5"}
+    assert split == {"R3": 5_600, "R1": 3_733.33}
 
 
 # -- the charts render ------------------------------------------------------------------------------

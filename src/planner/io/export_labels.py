@@ -2,9 +2,9 @@
 and notes, marked for translation and passed through the export's ``translate(context, text)``
 (the app gives ``QCoreApplication.translate``; the command line writes English).
 
-Column headers are in the ``schema`` context, the labels the app's grids show; sentences are in
-the ``export`` context. The input sheets keep their column codes (``amount``): they must import
-back.
+Column headers and figures are in the ``schema`` context (the labels the app's grids show);
+sentences are in the ``export`` context. The input sheets keep their column codes (``amount``):
+they must import back.
 """
 
 from __future__ import annotations
@@ -80,12 +80,12 @@ FIGURES = {
     "avg_won_deal": QT_TRANSLATE_NOOP("schema", "Average won deal"),
     "avg_cycle_days": QT_TRANSLATE_NOOP("schema", "Average sales cycle (days)"),
     "velocity_per_day": QT_TRANSLATE_NOOP("schema", "Velocity per day"),
-    "forecast_won": QT_TRANSLATE_NOOP("export", "Forecast: won"),
-    "forecast_open_weighted": QT_TRANSLATE_NOOP("export", "Forecast: open deals weighted"),
-    "forecast_weighted": QT_TRANSLATE_NOOP("export", "Forecast: stage-weighted"),
-    "forecast_commit": QT_TRANSLATE_NOOP("export", "Forecast: commit"),
-    "forecast_best_case": QT_TRANSLATE_NOOP("export", "Forecast: best case"),
-    "forecast_pipeline": QT_TRANSLATE_NOOP("export", "Forecast: won + all open deals expected"),
+    "forecast_won": QT_TRANSLATE_NOOP("schema", "Forecast: won"),
+    "forecast_open_weighted": QT_TRANSLATE_NOOP("schema", "Forecast: open deals weighted"),
+    "forecast_weighted": QT_TRANSLATE_NOOP("schema", "Forecast: stage-weighted"),
+    "forecast_commit": QT_TRANSLATE_NOOP("schema", "Forecast: commit"),
+    "forecast_best_case": QT_TRANSLATE_NOOP("schema", "Forecast: best case"),
+    "forecast_pipeline": QT_TRANSLATE_NOOP("schema", "Forecast: won + all open deals expected"),
 }
 
 APP = QT_TRANSLATE_NOOP("export", "{label} (app)")  # the column of the value Planner computed

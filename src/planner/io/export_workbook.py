@@ -34,7 +34,7 @@ from planner.io.export_computed import _ComputedSheets
 from planner.io.export_credit import _CreditSheet
 from planner.io.export_dashboard import _DashboardSheet, untranslated
 from planner.io.export_formulas import Cond, _Col, _Grid, _input_range, _quote, _sum, aggregate, rounded
-from planner.io.export_labels import AGREES, APP
+from planner.io.export_labels import AGREES, APP, HEADERS, column_label, table_label
 from planner.io.export_summary import _SummarySheet
 from planner.io.export_tables import _column_kinds, _Styles, _TableWriter
 
@@ -117,23 +117,34 @@ class _WorkbookWriter(_ComputedSheets, _CommissionSheets, _CreditSheet, _Summary
                 self.progress(start + (end - start) * (done + share * fraction * total) / total, name)
             advance(0.0)
             frozen = 1 if schema.TABLES[name].key[:1] == ("id",) else 0
-            self.tables.write(name, frame, _column_kinds(name, frame), frozen_columns=frozen, progress=advance)
+            self.tables.write(name, frame, _column_kinds(name, frame), frozen_columns=frozen, progress=advance,
+                              label=lambda column, name=name: column_label(name, column, self.translate))
             self.summary.sheets[name] = len(frame)
             done += len(frame)
 
     def _write_problems(self) -> None:
         problems = self.snapshot.problems()
         self.summary.problems = len(problems)
+        t = self.translate
         frame = pd.DataFrame({
-            "table": [p.table for p in problems],
+            "table": [table_label(p.table, t) for p in problems],
             "row": [None if p.position is None else p.position + 2 for p in problems],  # as the sheet numbers it
             "id": [p.key for p in problems],
-            "column": [p.column for p in problems],
-            "problem": [str(p) for p in problems],
+            "column": [self._problem_column(p.table, p.column) for p in problems],
+            "problem": [t("errors", p.template).format(**p.fields) for p in problems],
         }).astype({"table": "string", "id": "string", "column": "string", "problem": "string"})
         frame["row"] = frame["row"].astype("Int64")
-        self.tables.write("Problems", frame, ["text", "int", "text", "text", "text"])
+        self.tables.write("Problems", frame, ["text", "int", "text", "text", "text"],
+                          headers=[t("schema", HEADERS[key]) for key in frame.columns])
         self.summary.sheets["Problems"] = len(frame)
+
+    def _problem_column(self, table: str, column: str | None) -> str | None:
+        """A problem's column by its label, with the header it has on this workbook's input sheet
+        when that differs (``Expected close (expected_close)``)."""
+        if column is None:
+            return None
+        label = column_label(table, column, self.translate)
+        return label if label.casefold() == column.casefold() else f"{label} ({column})"
 
     # -- what the computed sheets need ------------------------------------------------------
     def _prepare(self) -> None:
@@ -332,7 +343,7 @@ class _WorkbookWriter(_ComputedSheets, _CommissionSheets, _CreditSheet, _Summary
                 if column.formula:
                     formula, app = value if value is not None else (None, None)
                     if formula is not None and len(formula) + 1 > EXCEL_MAX_FORMULA:
-                        self.summary.warnings.append(FORMULA_TOO_LONG.format(
+                        self.summary.warnings.append(self.translate("errors", FORMULA_TOO_LONG).format(
                             sheet=grid.name, cell=grid.ref(column.key, number)))
                         formula = None
                     style = styles.for_kind(column.kind)
