@@ -16,7 +16,7 @@ import pandas as pd
 
 from planner.core import schema
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
-from planner.io.export_labels import AGREES, APP
+from planner.io.export_labels import AGREES, APP  # noqa: F401 (AGREES: named here for excel_export)
 
 # An Excel sheet has 1,048,576 rows; the header takes one.
 EXCEL_MAX_ROWS = 1_048_576

@@ -28,7 +28,7 @@ from planner.core.periods import Period
 from planner.core.report import Report
 from planner.io.export_charts import _ChartSheet
 from planner.io.export_common import (EXCEL_MAX_FORMULA, FORMULA_TOO_LONG, ExportSummary, Progress,
-                                      _check_rows, _display_width, _major, excel_serial)
+                                      _display_width, _major, excel_serial)
 from planner.io.export_commissions import _CommissionSheets
 from planner.io.export_computed import _ComputedSheets
 from planner.io.export_credit import _CreditSheet
