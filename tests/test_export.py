@@ -308,6 +308,24 @@ def test_what_people_read_is_in_their_language_and_the_input_headers_stay_codes(
     assert [cell.value for cell in workbook["Deals"][1]] == schema.DEALS.names  # they import back
 
 
+def test_an_export_from_the_app_in_korean_reads_in_korean(qapp, tmp_path):
+    from PySide6.QtCore import QCoreApplication
+
+    from planner.qt.i18n import install_translators
+
+    install_translators(qapp, "ko")
+    try:
+        export_book(small_book(), tmp_path / "book.xlsx", translate=QCoreApplication.translate)
+    finally:
+        install_translators(qapp, "en")
+    workbook = openpyxl.load_workbook(tmp_path / "book.xlsx")
+    names = [row[0] for row in workbook["Summary"].iter_rows(values_only=True)]
+    assert "가중 금액" in names and "일치하지 않는 수식 검사" in names  # Weighted value, Formula checks that disagree
+    header = [cell.value for cell in workbook["Commissions"][1]]
+    assert "인정 실적" in header and "인정 실적 (앱)" in header and header[-1] == "일치"  # Credited, (app), Agrees
+    assert [cell.value for cell in workbook["Deals"][1]] == schema.DEALS.names
+
+
 def test_the_problems_sheet_names_columns_by_their_labels(tmp_path):
     def edit(frames):
         frames["Deals"].loc[0, "owner"] = "Nobody"

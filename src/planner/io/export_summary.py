@@ -123,9 +123,13 @@ class _SummarySheet:
         worksheet.write_formula(row, 3, f"=B{row + 1}=C{row + 1}", styles.check, "")
         self.summary.formulas += 2
         row += 2
+        span = width + 2 * 20 + 9  # the four columns' widths, in characters
+
+        def paragraph(text: str, style) -> None:  # wrapped across the four columns, as tall as it needs
+            worksheet.merge_range(row, 0, row, 3, text, style)
+            worksheet.set_row(row, 15 * (_display_width(text) // span + 1))
         for note in NOTES:
-            worksheet.write_string(row, 0, t("export", note).format(currency=snapshot.currency,
-                                                                      rounding=self.rounding), styles.note)
+            paragraph(t("export", note).format(currency=snapshot.currency, rounding=self.rounding), styles.note_wrap)
             row += 1
         if report.warnings:
             row += 1
@@ -133,7 +137,7 @@ class _SummarySheet:
             for template, fields in report.warnings:
                 row += 1
                 text = t("errors", template).format(**fields)
-                worksheet.write_string(row, 0, text)
+                paragraph(text, styles.wrap)
                 self.summary.warnings.append(text)
         worksheet.set_column(0, 0, width)
         worksheet.set_column(1, 2, 20)

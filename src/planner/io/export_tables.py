@@ -88,6 +88,8 @@ class _Styles:
         self.bold = add({"bold": True})
         self.title = add({"bold": True, "font_size": 14})
         self.note = add({"italic": True, "font_color": "#555555"})
+        self.note_wrap = add({"italic": True, "font_color": "#555555", "text_wrap": True, "valign": "top"})
+        self.wrap = add({"text_wrap": True, "valign": "top"})
         self.total_label = add({"bold": True, "top": 1})
         self.total_money = add({"bold": True, "top": 1, "num_format": self.money_code})
         self.total_int = add({"bold": True, "top": 1, "num_format": "#,##0"})
