@@ -667,21 +667,34 @@ def cell_of(workbook, sheet: str, column: str, **key) -> str:
     raise KeyError(key)
 
 
+def swap_rows(sheet, one: int, other: int) -> None:
+    """Swap two rows' cells, as sorting the sheet would move them."""
+    for a, b in zip(sheet[one], sheet[other]):
+        a.value, b.value = b.value, a.value
+
+
 def test_a_what_if_in_the_workbook_flows_through_to_credit_attainment_and_commissions(tmp_path):
     """Edit the exported input sheets as a reviewer would (a won deal's amount, a split deal's
-    amount, a cancellation, a tier rate), recalculate in LibreOffice: every rep's credited,
-    attainment and commission are what Planner computes on the same edited book, and the
-    rows that moved no longer agree with the app's (old) values."""
+    amount, a cancellation, a tier rate; after sorting Deals), recalculate in LibreOffice: every
+    rep's credited, attainment and commission are what Planner computes on the same edited
+    book, and the rows that moved no longer agree with the app's (old) values."""
     require_soffice()
-    book = small_book()
+    def rename(frames):  # "D?" as a MATCH pattern would find D1
+        frames["Deals"]["id"] = frames["Deals"]["id"].replace({"D5": "D?"})
+        frames["Splits"]["deal_id"] = frames["Splits"]["deal_id"].replace({"D5": "D?"})
+    book = rebuilt(small_book(), rename)
     path = tmp_path / "book.xlsx"
     export_book(book, path, period="2026")
     workbook = openpyxl.load_workbook(path)
-    d1, d5 = cell_of(workbook, "Deals", "amount", id="D1"), cell_of(workbook, "Deals", "amount", id="D5")
-    assert workbook["Deals"][d1].value == 7_000 and workbook["Deals"][d5].value == 9_000
-    workbook["Deals"][d1] = 7_000 + 100_000  # won 2026-01-10, R1's
-    workbook["Deals"][d5] = 9_333.33  # split 60/40: 5,599.998 + 3,733.332, the odd cent to the larger share
-    workbook["Deals"][cell_of(workbook, "Deals", "cancelled", id="D4")] = datetime(2026, 4, 2)  # won in Q1
+    deals = workbook["Deals"]
+    assert [deals[f"A{row}"].value for row in (2, 3, 6, 7)] == ["D1", "D2", "D?", "D6"]
+    swap_rows(deals, 2, 3)  # the credit lines find their deals wherever they went
+    swap_rows(deals, 6, 7)
+    d1, d5 = cell_of(workbook, "Deals", "amount", id="D1"), cell_of(workbook, "Deals", "amount", id="D?")
+    assert deals[d1].value == 7_000 and deals[d5].value == 9_000
+    deals[d1] = 7_000 + 100_000  # won 2026-01-10, R1's
+    deals[d5] = 9_333.33  # split 60/40: 5,599.998 + 3,733.332, the odd cent to the larger share
+    deals[cell_of(workbook, "Deals", "cancelled", id="D4")] = datetime(2026, 4, 2)  # won in Q1
     rate = cell_of(workbook, "PlanTiers", "rate", plan="MARG", **{"from": 0})
     assert workbook["PlanTiers"][rate].value == 0.02
     workbook["PlanTiers"][rate] = 0.03
@@ -691,7 +704,7 @@ def test_a_what_if_in_the_workbook_flows_through_to_credit_attainment_and_commis
     def edit(frames):  # the same edits, made to the book
         deals, tiers = frames["Deals"], frames["PlanTiers"]
         deals.loc[deals["id"] == "D1", "amount"] = 10_700_000
-        deals.loc[deals["id"] == "D5", "amount"] = 933_333
+        deals.loc[deals["id"] == "D?", "amount"] = 933_333
         deals.loc[deals["id"] == "D4", "cancelled"] = pd.Timestamp("2026-04-02")
         tiers.loc[(tiers["plan"] == "MARG") & (tiers["from"] == 0), "rate"] = 30_000
     expected = compute_report(rebuilt(book, edit).snapshot(), Period.parse("2026"))
@@ -728,7 +741,7 @@ def test_a_what_if_in_the_workbook_flows_through_to_credit_attainment_and_commis
     r1 = commissions[("R1", "RETRO", "2026-01")]  # 10 % of everything once past 100 %
     assert (r1["Credited"], r1["Commission"], r1[app("Credited")], r1[app("Commission")]) == \
         (112_000, 11_200, 12_000, 1_200)
-    split = {r["Rep ID"]: r["Amount"] for r in sheet_records(edited, "CreditLines") if r["Deal ID"] == "D5"}
+    split = {r["Rep ID"]: r["Amount"] for r in sheet_records(edited, "CreditLines") if r["Deal ID"] == "D?"}
     assert split == {"R3": 5_600, "R1": 3_733.33}
 
 

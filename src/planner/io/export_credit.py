@@ -6,7 +6,8 @@ are values; everything else is a formula over the exported sheets, so a what-if 
 (an amount, a close or cancellation date, a share, a stage) flows through to attainment and
 commissions:
 
-- the deal's row in Deals (``MATCH`` on its id, so sorting the Deals sheet changes nothing);
+- the deal's row in Deals: where the export wrote it while that row still holds its id, else
+  found by ``MATCH`` on its id (so sorting the Deals sheet changes nothing);
 - the share: 1 for an owner's whole credit, the Splits row's share for a split;
 - the closed and cancelled dates, from the deal;
 - the amount credited: the deal's amount while its stage is of kind ``won`` (the Stages sheet)
@@ -90,6 +91,13 @@ class _CreditSheet:
         ids = credit["deal_id"].to_numpy(dtype=object)
         wild = np.array([any(mark in text for mark in _WILDCARDS) for text in ids], dtype=bool)
         lookup = np.where(wild, 'SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(' + deal + ',"~","~~"),"*","~*"),"?","~?")', deal)
+        # where the deal was written: looked at first (a MATCH over every deal is slow in a large
+        # book), searched for by its id only when the Deals sheet was reordered since
+        where = pd.Series(np.arange(1, len(self.inputs["Deals"]) + 1),
+                          index=self.inputs["Deals"]["id"].astype(object)).groupby(level=0).first()
+        written = where.reindex(ids).to_numpy(dtype="int64").astype(str).astype(object)
+        deal_row = (f"IF(INDEX({self.deal['id']},"
+                    + written + ")=" + deal + "," + written + ",MATCH(" + lookup + f",{self.deal['id']},0))")
 
         def field(column: str) -> np.ndarray:  # the deal's cell, blank as blank (not 0)
             value = f"INDEX({self.deal[column]}," + row + ")"
@@ -124,7 +132,7 @@ class _CreditSheet:
             "CreditLines", frame,
             ["text", "text", "int", "ratio", "ratio", "date", "date", "date", "date", "money", "money", "int"],
             frozen_columns=2,
-            formulas={"deal_row": "MATCH(" + lookup + f",{self.deal['id']},0)", "share": shares,
+            formulas={"deal_row": deal_row, "share": shares,
                       "closed": field("closed"), "cancelled": field("cancelled"),
                       "amount": "IF(AND(" + won + ",ISNUMBER(" + grid.letter("closed") + number + "))," + credited
                       + ",0)", "agrees": agrees},
