@@ -58,7 +58,9 @@ class _CommissionSheets:
                 lines.append({"row": row, "line": "tier", "source": source, "method": _na(tier["method"]),
                               "from": _na(tier["from"]), "to": _na(tier["to"]), "rate": _na(tier["rate"]),
                               "base": int(got.get("base", 0)), "amount": int(got.get("amount", 0))})
-            for source, _plan in (entry for entry in plans.get(plan, []) if _na(entry[1]["cap"]) is not None):
+            for source, capped in plans.get(plan, []):
+                if _na(capped["cap"]) is None:
+                    continue
                 got = paid.get((*key, "cap", None), {})
                 lines.append({"row": row, "line": "cap", "source": source,
                               "base": int(got.get("base", tier_total)), "amount": int(got.get("amount", 0))})
