@@ -5,6 +5,11 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import json
+import os
+import shutil
+import subprocess
+import sys
 import warnings
 from datetime import date
 
@@ -363,3 +368,54 @@ def test_open_deals_without_amounts_are_said_so_not_called_no_open_deals(book):
     figure = drawn("weighted_pipeline", data_of(book))
     texts = [text.get_text() for ax in figure.axes for text in ax.texts]
     assert "5 open deals, none with an amount" in texts and "No open deals" not in texts
+
+
+# A matplotlib that ran before the CJK fonts were installed keeps a font list without them.
+_STALE_CACHE = """
+import matplotlib, sys
+from matplotlib import font_manager
+manager = font_manager.fontManager  # built by this import, written to MPLCONFIGDIR
+manager.ttflist = [entry for entry in manager.ttflist if "CJK" not in entry.name]
+font_manager.json_dump(manager, font_manager.Path(matplotlib.get_cachedir(),
+                                                  f"fontlist-v{font_manager.FontManager.__version__}.json"))
+"""
+_FAMILIES = """
+import io, json, warnings
+from matplotlib import font_manager
+from matplotlib.figure import Figure
+stale = sorted({entry.name for entry in font_manager.fontManager.ttflist if "CJK" in entry.name})
+from planner.charts.style import chart_style, font_families
+families = font_families()
+path = font_manager.findfont(font_manager.FontProperties(family=families), fallback_to_default=False)
+figure = Figure()
+with chart_style(figure):
+    figure.add_subplot().set_title("김민지 佐藤健")
+with warnings.catch_warnings():
+    warnings.simplefilter("error")  # "Glyph ... missing from font(s)": boxes instead of Hangul
+    figure.savefig(io.BytesIO(), format="png", dpi=72)
+print(json.dumps({"stale": stale, "families": families, "path": path}))
+"""
+
+
+def test_korean_text_finds_a_cjk_font_when_matplotlibs_font_cache_predates_it(tmp_path):
+    """matplotlib scans the system's fonts once and caches the list: a cache written before
+    fonts-noto-cjk was installed lists no CJK font, and Korean turns into boxes. Planner adds
+    the CJK fonts fontconfig knows of (and rewrites the cache)."""
+    fc_list = shutil.which("fc-list")
+    if fc_list is None or not subprocess.run([fc_list, ":lang=ko", "file"], capture_output=True,
+                                             text=True).stdout.strip():
+        pytest.skip("no Korean font known to fontconfig (fonts-noto-cjk)")
+    env = {**os.environ, "MPLCONFIGDIR": str(tmp_path)}
+
+    def run(code: str) -> str:
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    run(_STALE_CACHE)
+    first = json.loads(run(_FAMILIES).splitlines()[-1])
+    assert first["stale"] == []  # the cache this run started from knew no CJK font
+    assert first["families"][0].startswith("Noto Sans CJK")
+    assert "CJK" in os.path.basename(first["path"])
+    again = json.loads(run(_FAMILIES).splitlines()[-1])  # the next start reads the repaired cache
+    assert "Noto Sans CJK KR" in again["stale"] and again["families"] == first["families"]

@@ -25,6 +25,8 @@ from planner.core.book import Book
 from planner.core.demo import demo_book
 from planner.core.errors import PlannerError
 from planner.core.money import minor_digits, to_minor, to_ratio
+from planner.core.periods import Period
+from planner.core.report import compute_report
 from planner.core.schema import Kind
 from planner.io import excel_export, export_common
 from planner.io.excel_export import (
@@ -233,9 +235,9 @@ def test_money_dates_and_ratios_are_formatted(tmp_path):
     assert workbook["PlanTiers"]["D3"].number_format.endswith("%")  # a rate
     commissions = workbook["Commissions"]
     header = [cell.value for cell in commissions[1]]
-    assert commissions.cell(2, header.index("total") + 1).number_format == "[$USD] #,##0.00"
-    assert commissions.cell(2, header.index("attainment") + 1).number_format == "0.0%"
-    assert commissions.cell(2, header.index("from") + 1).number_format == "yyyy-mm-dd"
+    assert commissions.cell(2, header.index("Total") + 1).number_format == "[$USD] #,##0.00"
+    assert commissions.cell(2, header.index("Attainment") + 1).number_format == "0.0%"
+    assert commissions.cell(2, header.index("From") + 1).number_format == "yyyy-mm-dd"
 
 
 def test_won_and_yen_have_no_decimals(tmp_path):
@@ -274,9 +276,67 @@ def test_a_book_too_big_for_a_sheet_is_refused_clearly(tmp_path, monkeypatch):
 def test_text_longer_than_a_cell_is_refused(tmp_path):
     def edit(frames):
         frames["Deals"].loc[2, "name"] = "x" * 40_000
-    with pytest.raises(PlannerError, match=r"Deals row 4, column name: text of 40,000 characters"):
+    with pytest.raises(PlannerError, match=r"Deals row 4, column Deal: text of 40,000 characters"):
         export_book(rebuilt(small_book(), edit), tmp_path / "book.xlsx")
+    with pytest.raises(PlannerError, match=r"column <schema:Deal>: text"):  # named as the app names it
+        export_book(rebuilt(small_book(), edit), tmp_path / "book.xlsx", translate=lambda c, t: f"<{c}:{t}>")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_what_people_read_is_in_their_language_and_the_input_headers_stay_codes(tmp_path):
+    """The Summary names figures by their labels, the computed sheets' headers are labels, the
+    warnings and notes are translated (here by a marking translator); the input sheets keep the
+    column codes they import back by."""
+    def edit(frames):  # R1 without a quota in March: a warning
+        frames["Quotas"] = frames["Quotas"][frames["Quotas"]["period"] != "2026-03"]
+    path = tmp_path / "book.xlsx"
+    export_book(rebuilt(small_book(), edit), path, translate=lambda context, text: f"<{context}:{text}>")
+    workbook = openpyxl.load_workbook(path)
+    summary = [row for row in workbook["Summary"].iter_rows(values_only=True)]
+    names = [row[0] for row in summary if row[0]]
+    assert "<schema:Weighted value>" in names and "<schema:Win rate>" in names
+    assert "<schema:Forecast: stage-weighted>" in names and "weighted_value" not in names
+    assert ("<export:Figure>", "<export:Value>", "<export:<export:Value> (app)>", "<export:Agrees>") in summary
+    assert "<export:Formula checks that disagree>" in names and "<export:Currency>" in names
+    warnings = names[names.index("<export:Warnings>") + 1:]
+    assert warnings and all(text.startswith("<errors:") for text in warnings)
+    assert any(text.startswith("<export:CreditLines credit each won deal") for text in names)
+    header = [cell.value for cell in workbook["Commissions"][1]]
+    assert header[:4] == ["<schema:Rep ID>", "<schema:Name>", "<schema:Plan>", "<schema:Period>"]
+    assert "<export:<schema:Credited> (app)>" in header and header[-1] == "<export:Agrees>"
+    assert [cell.value for cell in workbook["CreditLines"][1]][:2] == ["<schema:Deal ID>", "<schema:Rep ID>"]
+    assert [cell.value for cell in workbook["Deals"][1]] == schema.DEALS.names  # they import back
+
+
+def test_an_export_from_the_app_in_korean_reads_in_korean(qapp, tmp_path):
+    from PySide6.QtCore import QCoreApplication
+
+    from planner.qt.i18n import install_translators
+
+    install_translators(qapp, "ko")
+    try:
+        export_book(small_book(), tmp_path / "book.xlsx", translate=QCoreApplication.translate)
+    finally:
+        install_translators(qapp, "en")
+    workbook = openpyxl.load_workbook(tmp_path / "book.xlsx")
+    names = [row[0] for row in workbook["Summary"].iter_rows(values_only=True)]
+    assert "가중 금액" in names and "일치하지 않는 수식 검사" in names  # Weighted value, Formula checks that disagree
+    header = [cell.value for cell in workbook["Commissions"][1]]
+    assert "인정 실적" in header and "인정 실적 (앱)" in header and header[-1] == "일치"  # Credited, (app), Agrees
+    assert [cell.value for cell in workbook["Deals"][1]] == schema.DEALS.names
+
+
+def test_the_problems_sheet_names_columns_by_their_labels(tmp_path):
+    def edit(frames):
+        frames["Deals"].loc[0, "owner"] = "Nobody"
+    path = tmp_path / "book.xlsx"
+    export_book(rebuilt(small_book(), edit), path, translate=lambda context, text: f"<{context}:{text}>")
+    rows = list(openpyxl.load_workbook(path)["Problems"].iter_rows(values_only=True))
+    assert rows[0] == ("<schema:Sheet>", "<schema:Row>", "<schema:ID>", "<schema:Column>", "<schema:Problem>")
+    table, row, key, column, problem = rows[1]
+    assert (table, row, key) == ("<schema:Deals>", 2, "D1")
+    assert column == "<schema:Owner> (owner)"  # the label, and the header on this workbook's Deals sheet
+    assert problem.startswith("<errors:") and "Nobody" in problem
 
 
 def test_a_book_with_problems_exports_its_data_and_the_problems(tmp_path):
@@ -446,24 +506,27 @@ def test_the_dashboard_charts_are_native_charts_of_the_dashboards_figures(tmp_pa
 # -- the formulas agree with the app, recalculated by LibreOffice ----------------------------------------
 
 def tricky_book() -> Book:
-    """The fixture book with ids and names a SUMIFS criterion would misread (patterns, a
-    leading =, a number), formula-like text and a quota period typed ``2026q1``."""
+    """The fixture book with ids and names a SUMIFS criterion or a MATCH would misread (patterns,
+    a leading =, a number), formula-like text and a quota period typed ``2026q1``."""
     reps = {"R1": "R*1", "R2": "=R2", "R3": "2026"}
     teams = {"Seoul": "Seoul?", "Tokyo": "~Tokyo"}
     stages = {"Proposal": "Pro*posal", "Commit": "1", "Won": "Won?"}
     plans = {"MARG": "MARG*"}
+    deals = {"D5": "D?", "D6": "D*"}  # a split deal, a cancelled one: as MATCH patterns both find D1
 
     def edit(frames):
         frames["Reps"] = frames["Reps"].assign(id=frames["Reps"]["id"].replace(reps),
                                                team=frames["Reps"]["team"].replace(teams),
                                                plan=frames["Reps"]["plan"].replace(plans))
         frames["Deals"] = frames["Deals"].assign(owner=frames["Deals"]["owner"].replace(reps),
-                                                 stage=frames["Deals"]["stage"].replace(stages))
+                                                 stage=frames["Deals"]["stage"].replace(stages),
+                                                 id=frames["Deals"]["id"].replace(deals))
         quotas = frames["Quotas"]
         quotas = quotas.assign(rep=quotas["rep"].replace(reps), team=quotas["team"].replace(teams),
                                period=quotas["period"].replace({"2026-Q1": "2026q1"}))
         frames["Quotas"] = quotas
-        frames["Splits"] = frames["Splits"].assign(rep=frames["Splits"]["rep"].replace(reps))
+        frames["Splits"] = frames["Splits"].assign(rep=frames["Splits"]["rep"].replace(reps),
+                                                   deal_id=frames["Splits"]["deal_id"].replace(deals))
         frames["Stages"] = frames["Stages"].assign(stage=frames["Stages"]["stage"].replace(stages))
         for table in ("Plans", "PlanTiers", "PlanBonuses"):
             frames[table] = frames[table].assign(plan=frames[table]["plan"].replace(plans))
@@ -535,6 +598,8 @@ def test_every_formula_agrees_with_the_app_after_recalculation(recalculated, var
                 expected, actual = row[app], row[formula]
                 if expected is None:  # no figure (no quota): the formula gives ""
                     assert actual in ("", None), f"{where}: {actual!r}"
+                elif isinstance(expected, (str, datetime)):  # a tier's method, a credit line's dates
+                    assert actual == expected, f"{where}: {actual!r} != {expected!r}"
                 elif "[$" in cells[app].number_format:  # money: exact to the minor unit
                     assert isinstance(actual, (int, float)), f"{where}: {actual!r}"
                     assert round(actual * 10**digits) == round(expected * 10**digits), \
@@ -549,7 +614,7 @@ def test_every_formula_agrees_with_the_app_after_recalculation(recalculated, var
     if variant not in ("no-deals", "empty"):
         assert compared > 150
         assert sheets == {"Summary", "Commissions", "CommissionLines", "Attainment", "TeamAttainment", "Forecast",
-                          "PipelineStages", "PipelineByRep", "WonByMonth"}
+                          "PipelineStages", "PipelineByRep", "WonByMonth", "CreditLines"}
     else:
         assert compared > 20 and {"Summary", "Forecast", "WonByMonth"} <= sheets
     summary = values["Summary"]
@@ -568,8 +633,6 @@ def test_changing_an_input_cell_moves_the_formulas(tmp_path):
     workbook["Deals"]["F2"] = 17_000  # D1, won 2026-01-10: 7,000 -> 17,000
     assert workbook["Quotas"]["A2"].value == "R1" and workbook["Quotas"]["C2"].value == "2026-01"
     workbook["Quotas"]["D2"] = 20_000  # R1's January quota: 10,000 -> 20,000
-    assert workbook["CreditLines"]["A2"].value == "D1"
-    workbook["CreditLines"]["E2"] = 17_000  # D1's credit to R1
     workbook.save(tmp_path / "edited.xlsx")
     edited = openpyxl.load_workbook(convert(tmp_path / "edited.xlsx", tmp_path / "out", "xlsx")[0], data_only=True)
 
@@ -578,13 +641,108 @@ def test_changing_an_input_cell_moves_the_formulas(tmp_path):
         return next(dict(zip(rows[0], row)) for row in rows[1:] if row[0] == key)
 
     month = record("WonByMonth", "2026-01")
-    assert month["won_value"] == month["won_value" + APP_SUFFIX] + 10_000 and month[AGREES] is False
+    assert month["Won value"] == month["Won value" + APP_SUFFIX] + 10_000 and month[AGREES] is False
     quarter = record("Forecast", "2026-Q1")
-    assert quarter["won"] == quarter["won" + APP_SUFFIX] + 10_000
-    assert quarter["quota (reps)"] == quarter["quota (reps)" + APP_SUFFIX] + 10_000
+    assert quarter["Won"] == quarter["Won" + APP_SUFFIX] + 10_000
+    assert quarter["Quota (reps)"] == quarter["Quota (reps)" + APP_SUFFIX] + 10_000
+    line = record("CreditLines", "D1")  # D1's credit to R1 follows its amount
+    assert line["Amount"] == 17_000 and line["Amount" + APP_SUFFIX] == 7_000 and line[AGREES] is False
     rep = record("Attainment", "R1")  # the report period's block comes first
-    assert rep["quota"] == 40_000 and rep["credited"] == rep["credited" + APP_SUFFIX] + 10_000
-    assert rep["attainment"] == pytest.approx(rep["credited"] / 40_000) and rep[AGREES] is False
+    assert rep["Quota"] == 40_000 and rep["Credited"] == rep["Credited" + APP_SUFFIX] + 10_000
+    assert rep["Attainment"] == pytest.approx(rep["Credited"] / 40_000) and rep[AGREES] is False
+
+
+def sheet_records(workbook, sheet: str) -> list[dict]:
+    rows = list(workbook[sheet].iter_rows(values_only=True))
+    return [dict(zip(rows[0], row)) for row in rows[1:] if any(value is not None for value in row)]
+
+
+def cell_of(workbook, sheet: str, column: str, **key) -> str:
+    """The coordinate of ``column`` on the row of ``sheet`` whose cells equal ``key``."""
+    rows = list(workbook[sheet].iter_rows())
+    header = [cell.value for cell in rows[0]]
+    for row in rows[1:]:
+        if all(row[header.index(name)].value == value for name, value in key.items()):
+            return row[header.index(column)].coordinate
+    raise KeyError(key)
+
+
+def swap_rows(sheet, one: int, other: int) -> None:
+    """Swap two rows' cells, as sorting the sheet would move them."""
+    for a, b in zip(sheet[one], sheet[other]):
+        a.value, b.value = b.value, a.value
+
+
+def test_a_what_if_in_the_workbook_flows_through_to_credit_attainment_and_commissions(tmp_path):
+    """Edit the exported input sheets as a reviewer would (a won deal's amount, a split deal's
+    amount, a cancellation, a tier rate; after sorting Deals), recalculate in LibreOffice: every
+    rep's credited, attainment and commission are what Planner computes on the same edited
+    book, and the rows that moved no longer agree with the app's (old) values."""
+    require_soffice()
+    def rename(frames):  # "D?" as a MATCH pattern would find D1
+        frames["Deals"]["id"] = frames["Deals"]["id"].replace({"D5": "D?"})
+        frames["Splits"]["deal_id"] = frames["Splits"]["deal_id"].replace({"D5": "D?"})
+    book = rebuilt(small_book(), rename)
+    path = tmp_path / "book.xlsx"
+    export_book(book, path, period="2026")
+    workbook = openpyxl.load_workbook(path)
+    deals = workbook["Deals"]
+    assert [deals[f"A{row}"].value for row in (2, 3, 6, 7)] == ["D1", "D2", "D?", "D6"]
+    swap_rows(deals, 2, 3)  # the credit lines find their deals wherever they went
+    swap_rows(deals, 6, 7)
+    d1, d5 = cell_of(workbook, "Deals", "amount", id="D1"), cell_of(workbook, "Deals", "amount", id="D?")
+    assert deals[d1].value == 7_000 and deals[d5].value == 9_000
+    deals[d1] = 7_000 + 100_000  # won 2026-01-10, R1's
+    deals[d5] = 9_333.33  # split 60/40: 5,599.998 + 3,733.332, the odd cent to the larger share
+    deals[cell_of(workbook, "Deals", "cancelled", id="D4")] = datetime(2026, 4, 2)  # won in Q1
+    rate = cell_of(workbook, "PlanTiers", "rate", plan="MARG", **{"from": 0})
+    assert workbook["PlanTiers"][rate].value == 0.02
+    workbook["PlanTiers"][rate] = 0.03
+    workbook.save(tmp_path / "edited.xlsx")
+    edited = openpyxl.load_workbook(convert(tmp_path / "edited.xlsx", tmp_path / "out", "xlsx")[0], data_only=True)
+
+    def edit(frames):  # the same edits, made to the book
+        deals, tiers = frames["Deals"], frames["PlanTiers"]
+        deals.loc[deals["id"] == "D1", "amount"] = 10_700_000
+        deals.loc[deals["id"] == "D?", "amount"] = 933_333
+        deals.loc[deals["id"] == "D4", "cancelled"] = pd.Timestamp("2026-04-02")
+        tiers.loc[(tiers["plan"] == "MARG") & (tiers["from"] == 0), "rate"] = 30_000
+    expected = compute_report(rebuilt(book, edit).snapshot(), Period.parse("2026"))
+
+    def money(value):
+        return None if value in (None, "") else round(value * 100)
+
+    def app(label: str) -> str:
+        return label + APP_SUFFIX
+
+    commissions = {(r["Rep ID"], r["Plan"], r["Period"]): r for r in sheet_records(edited, "Commissions")}
+    assert len(commissions) == len(expected.commissions)
+    moved = 0
+    for want in expected.commissions.to_dict("records"):
+        got = commissions[(want["rep"], want["plan"], want["period"])]
+        where = (want["rep"], want["period"])
+        for column, label in (("quota", "Quota"), ("credited", "Credited"), ("commission", "Commission"),
+                              ("bonus", "Bonus"), ("total", "Total")):
+            assert money(got[label]) == (None if pd.isna(want[column]) else int(want[column])), (where, column)
+        if pd.isna(want["attainment"]):
+            assert got["Attainment"] in ("", None), where
+        else:
+            assert got["Attainment"] == pytest.approx(float(want["attainment"]), rel=1e-12), where
+        changed = any(got[label] != got[app(label)] for label in ("Credited", "Commission", "Total"))
+        assert got[AGREES] is (not changed), where
+        moved += changed
+    assert moved >= 4  # R1's January, R2's first and second quarters, R3's first quarter
+
+    attainment = {(r["Rep ID"], r["Period"]): r for r in sheet_records(edited, "Attainment")}
+    for want in expected.attainment.to_dict("records"):
+        got = attainment[(want["rep"], want["period"])]
+        assert money(got["Credited"]) == int(want["credited"]), want["rep"]
+        assert got["Attainment"] == pytest.approx(float(want["attainment"]), rel=1e-12), want["rep"]
+    r1 = commissions[("R1", "RETRO", "2026-01")]  # 10 % of everything once past 100 %
+    assert (r1["Credited"], r1["Commission"], r1[app("Credited")], r1[app("Commission")]) == \
+        (112_000, 11_200, 12_000, 1_200)
+    split = {r["Rep ID"]: r["Amount"] for r in sheet_records(edited, "CreditLines") if r["Deal ID"] == "D?"}
+    assert split == {"R3": 5_600, "R1": 3_733.33}
 
 
 # -- the charts render ------------------------------------------------------------------------------

@@ -2303,6 +2303,85 @@
     </message>
 </context>
 <context>
+    <name>export</name>
+    <message>
+        <source>{label} (app)</source>
+        <translation>{label} (アプリ)</translation>
+    </message>
+    <message>
+        <source>Agrees</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <source>Planner export</source>
+        <translation>Planner エクスポート</translation>
+    </message>
+    <message>
+        <source>Planner export: {company}</source>
+        <translation>Planner エクスポート: {company}</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>通貨</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>終了日</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>基準日</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>エクスポート日時</translation>
+    </message>
+    <message>
+        <source>Rounding</source>
+        <translation>端数処理</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指標</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>Formula checks that disagree</source>
+        <translation>一致しない数式チェック</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Each computed sheet holds live formulas over the input sheets (Deals, Splits, Quotas, Stages, Plans, PlanTiers, PlanBonuses), Planner&apos;s value beside each formula (the &quot;(app)&quot; columns) and an Agrees column: TRUE when every formula of the row equals Planner&apos;s value to the minor unit.</source>
+        <translation>計算シートには入力シート (Deals, Splits, Quotas, Stages, Plans, PlanTiers, PlanBonuses) を参照する数式があり、各数式の横に Planner が計算した値 (「(アプリ)」列) と一致列があります。行のすべての数式が Planner の値と最小通貨単位まで等しければ TRUE です。</translation>
+    </message>
+    <message>
+        <source>Money is in {currency}; formulas round as the book does ({rounding}).</source>
+        <translation>金額は {currency} です。数式はブックと同じ方法 ({rounding}) で端数を処理します。</translation>
+    </message>
+    <message>
+        <source>CreditLines credit each won deal to its owner, or to the reps of its Splits rows by their shares, in the period it closed, and reverse it in the period it was cancelled; attainment and commissions sum them.</source>
+        <translation>CreditLines は受注した商談を成約した期間に担当者へ、または Splits の行の担当者へ割合どおりに計上し、取り消された期間に戻し入れます。達成率とコミッションはこれらの行を合計します。</translation>
+    </message>
+    <message>
+        <source>CommissionLines hold every tier, cap and bonus of each rep&apos;s plan: change an amount, a date, a share, a quota or a rate on the input sheets and the credit, attainment and commissions follow (Agrees turns FALSE where they leave Planner&apos;s values).</source>
+        <translation>CommissionLines には担当者のプランのすべてのティア、上限、ボーナスがあります。入力シートで金額、日付、割合、ノルマ、料率を変えると、計上実績、達成率、コミッションが追従します (Planner の値と異なると一致が FALSE になります)。</translation>
+    </message>
+</context>
+<context>
     <name>schema</name>
     <message>
         <source>Settings</source>
@@ -2779,6 +2858,86 @@
     <message>
         <source>Points per signal</source>
         <translation>シグナル別ポイント</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>終了日</translation>
+    </message>
+    <message>
+        <source>Quota (reps)</source>
+        <translation>ノルマ (担当者合計)</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目標</translation>
+    </message>
+    <message>
+        <source>Open deals weighted</source>
+        <translation>進行中商談の加重</translation>
+    </message>
+    <message>
+        <source>Stage-weighted</source>
+        <translation>ステージ加重</translation>
+    </message>
+    <message>
+        <source>Won + all open deals expected</source>
+        <translation>受注 + 見込まれるすべての進行中商談</translation>
+    </message>
+    <message>
+        <source>Row in Deals</source>
+        <translation>Deals の行</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>シート</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <source>Forecast: won</source>
+        <translation>予測: 受注</translation>
+    </message>
+    <message>
+        <source>Forecast: open deals weighted</source>
+        <translation>予測: 進行中商談の加重</translation>
+    </message>
+    <message>
+        <source>Forecast: stage-weighted</source>
+        <translation>予測: ステージ加重</translation>
+    </message>
+    <message>
+        <source>Forecast: commit</source>
+        <translation>予測: コミット</translation>
+    </message>
+    <message>
+        <source>Forecast: best case</source>
+        <translation>予測: ベストケース</translation>
+    </message>
+    <message>
+        <source>Forecast: won + all open deals expected</source>
+        <translation>予測: 受注 + 見込まれるすべての進行中商談</translation>
     </message>
 </context>
 <context>

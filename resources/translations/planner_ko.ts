@@ -2303,6 +2303,85 @@
     </message>
 </context>
 <context>
+    <name>export</name>
+    <message>
+        <source>{label} (app)</source>
+        <translation>{label} (앱)</translation>
+    </message>
+    <message>
+        <source>Agrees</source>
+        <translation>일치</translation>
+    </message>
+    <message>
+        <source>Planner export</source>
+        <translation>Planner 내보내기</translation>
+    </message>
+    <message>
+        <source>Planner export: {company}</source>
+        <translation>Planner 내보내기: {company}</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>통화</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>기간</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>시작일</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>종료일</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>기준일</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>내보낸 시각</translation>
+    </message>
+    <message>
+        <source>Rounding</source>
+        <translation>반올림</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>지표</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>Formula checks that disagree</source>
+        <translation>일치하지 않는 수식 검사</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>경고</translation>
+    </message>
+    <message>
+        <source>Each computed sheet holds live formulas over the input sheets (Deals, Splits, Quotas, Stages, Plans, PlanTiers, PlanBonuses), Planner&apos;s value beside each formula (the &quot;(app)&quot; columns) and an Agrees column: TRUE when every formula of the row equals Planner&apos;s value to the minor unit.</source>
+        <translation>계산 시트마다 입력 시트(Deals, Splits, Quotas, Stages, Plans, PlanTiers, PlanBonuses)를 참조하는 수식이 있고, 각 수식 옆에 Planner가 계산한 값(&quot;(앱)&quot; 열)과 일치 열이 있습니다. 행의 모든 수식이 Planner의 값과 최소 통화 단위까지 같으면 TRUE입니다.</translation>
+    </message>
+    <message>
+        <source>Money is in {currency}; formulas round as the book does ({rounding}).</source>
+        <translation>금액 단위는 {currency}이며, 수식은 북과 같은 방식({rounding})으로 반올림합니다.</translation>
+    </message>
+    <message>
+        <source>CreditLines credit each won deal to its owner, or to the reps of its Splits rows by their shares, in the period it closed, and reverse it in the period it was cancelled; attainment and commissions sum them.</source>
+        <translation>CreditLines는 수주한 거래를 마감된 기간에 담당자에게, 또는 Splits 행의 담당자들에게 비율대로 인정하고, 취소된 기간에 되돌립니다. 달성률과 커미션은 이 행들을 합산합니다.</translation>
+    </message>
+    <message>
+        <source>CommissionLines hold every tier, cap and bonus of each rep&apos;s plan: change an amount, a date, a share, a quota or a rate on the input sheets and the credit, attainment and commissions follow (Agrees turns FALSE where they leave Planner&apos;s values).</source>
+        <translation>CommissionLines에는 담당자 플랜의 모든 구간, 상한, 보너스가 있습니다. 입력 시트에서 금액, 날짜, 비율, 할당량, 요율을 바꾸면 인정 실적, 달성률, 커미션이 따라 바뀝니다(Planner의 값과 달라지면 일치가 FALSE가 됩니다).</translation>
+    </message>
+</context>
+<context>
     <name>schema</name>
     <message>
         <source>Settings</source>
@@ -2779,6 +2858,86 @@
     <message>
         <source>Points per signal</source>
         <translation>신호별 포인트</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>월</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>시작일</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>종료일</translation>
+    </message>
+    <message>
+        <source>Quota (reps)</source>
+        <translation>할당량 (담당자 합계)</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>목표</translation>
+    </message>
+    <message>
+        <source>Open deals weighted</source>
+        <translation>진행 중 거래 가중</translation>
+    </message>
+    <message>
+        <source>Stage-weighted</source>
+        <translation>단계 가중</translation>
+    </message>
+    <message>
+        <source>Won + all open deals expected</source>
+        <translation>수주 + 예상되는 모든 진행 중 거래</translation>
+    </message>
+    <message>
+        <source>Row in Deals</source>
+        <translation>Deals의 행</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>시트</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>행</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>열</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>문제</translation>
+    </message>
+    <message>
+        <source>Forecast: won</source>
+        <translation>예측: 수주</translation>
+    </message>
+    <message>
+        <source>Forecast: open deals weighted</source>
+        <translation>예측: 진행 중 거래 가중</translation>
+    </message>
+    <message>
+        <source>Forecast: stage-weighted</source>
+        <translation>예측: 단계 가중</translation>
+    </message>
+    <message>
+        <source>Forecast: commit</source>
+        <translation>예측: 커밋</translation>
+    </message>
+    <message>
+        <source>Forecast: best case</source>
+        <translation>예측: 최선의 경우</translation>
+    </message>
+    <message>
+        <source>Forecast: won + all open deals expected</source>
+        <translation>예측: 수주 + 예상되는 모든 진행 중 거래</translation>
     </message>
 </context>
 <context>

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import shutil
+import subprocess
 from collections.abc import Callable, Iterator
 from functools import lru_cache
+from pathlib import Path
 
 import matplotlib
 from matplotlib import font_manager
@@ -37,8 +40,39 @@ def untranslated(_context: str, text: str) -> str:
 def font_families() -> list[str]:
     """The families of FONT_FAMILIES this machine has (DejaVu Sans ships with matplotlib), so
     matplotlib never warns about a missing one."""
-    installed = {entry.name for entry in font_manager.fontManager.ttflist}
+    if not _installed() & set(FONT_FAMILIES[:-1]):
+        _add_system_cjk_fonts()
+    installed = _installed()
     return [family for family in FONT_FAMILIES if family in installed] or ["DejaVu Sans"]
+
+
+def _installed() -> set[str]:
+    return {entry.name for entry in font_manager.fontManager.ttflist}
+
+
+def _add_system_cjk_fonts() -> None:
+    """Give matplotlib the Korean-capable fonts fontconfig knows of, and save its font list.
+
+    matplotlib scans the system's fonts once and caches the list (``fontlist-v*.json``): fonts
+    installed after it first ran (fonts-noto-cjk) are not in it, and Hangul and kana turn into
+    boxes. Without fontconfig (Windows, macOS) there is nothing to ask."""
+    program = shutil.which("fc-list")
+    if program is None:
+        return
+    try:
+        listed = subprocess.run([program, ":lang=ko", "file"], capture_output=True, text=True, timeout=30).stdout
+    except (OSError, subprocess.SubprocessError):
+        return
+    manager = font_manager.fontManager
+    known = {entry.fname for entry in manager.ttflist}
+    files = sorted({line.split(":")[0].strip() for line in listed.splitlines() if line.strip()} - known)
+    for path in files:
+        with contextlib.suppress(Exception):  # an unreadable font file: matplotlib skips it too
+            manager.addfont(path)
+    if files:  # the next start reads the repaired list (as a rebuilt cache would hold it)
+        cache = Path(matplotlib.get_cachedir(), f"fontlist-v{font_manager.FontManager.__version__}.json")
+        with contextlib.suppress(Exception):
+            font_manager.json_dump(manager, cache)
 
 
 def rc() -> dict:

@@ -13,15 +13,18 @@ The workbook holds, in this order:
   PipelineStages, PipelineByRep and WonByMonth;
 - the **input sheets**, one per table of the schema in schema order, headed by the schema's
   column names and followed by the user's own columns: re-importing them gives the same book;
-- **CreditLines**: the engine's credit lines (a won deal's amount credited to its owner or
-  split between reps, and the reversal of a cancelled one), which attainment sums.
+- **CreditLines**: a line per won deal and credited rep (its owner, or each rep of its Splits
+  rows), its share, dates and amount formulas over Deals, Splits and Stages; attainment and
+  commissions sum them (:mod:`~planner.io.export_credit`).
 
 A book with problems is exported as its input sheets and a **Problems** sheet. Reading an
 export back: :func:`export_mapping` tells the importer which sheets are tables.
 
 Auditable: wherever a formula can say how a figure is computed, the computed sheets hold a
 live formula over the exported sheets (``SUMIFS``/``COUNTIFS``, or ``SUMPRODUCT`` where a
-criterion could be misread as a pattern, a number or a date), the value Planner computed
+criterion could be misread as a pattern, a number or a date) — credit, attainment and every
+commission line included, so a what-if typed in the input sheets flows through to
+commissions — the value Planner computed
 beside it in a column headed ``… (app)``, and an ``Agrees`` column that is TRUE when every
 formula of the row equals the app's value to the minor unit. Formulas name the data ranges
 they read (``SUMIFS(CreditLines_amount,CreditLines_rep,A2,…)``; ``PeriodStart``/``PeriodEnd``
@@ -39,9 +42,12 @@ unavailable the same cells go through XlsxWriter's ``write_*`` calls.
 
 The work is split over small modules: :mod:`~planner.io.export_tables` (input sheets, styles,
 fast rows), :mod:`~planner.io.export_formulas` (conditional sums, rounding, grids),
+:mod:`~planner.io.export_labels` (the words people read, translated),
 :mod:`~planner.io.export_workbook` (layout and orchestration) with the computed sheets
-(:mod:`~planner.io.export_computed`), the Summary (:mod:`~planner.io.export_summary`) and the
-charts (:mod:`~planner.io.export_charts`); this module holds the entry points and names them all.
+(:mod:`~planner.io.export_computed`, :mod:`~planner.io.export_commissions`,
+:mod:`~planner.io.export_credit`), the Summary (:mod:`~planner.io.export_summary`) and the
+charts (:mod:`~planner.io.export_charts`, :mod:`~planner.io.export_dashboard`); this module holds
+the entry points and names them all.
 """
 
 from __future__ import annotations
@@ -75,7 +81,8 @@ def export_book(book: Tables, path: str | os.PathLike, period: Period | str | No
     sheets. A book with problems is exported too, input sheets only, with a Problems sheet
     listing them. ``progress(fraction, step)`` is called as the work advances (raise from it
     to cancel). ``translate(context, text)`` (default: none; the app passes
-    ``QCoreApplication.translate``) translates the Dashboard sheet's chart titles and labels.
+    ``QCoreApplication.translate``) translates what people read: the Summary, the computed
+    sheets' headers, the charts' titles and labels, warnings and problems.
     The file is written beside ``path`` and renamed into place, so a failed or cancelled export
     never leaves half a workbook. An existing workbook at ``path`` is replaced (the caller asked
     first); anything else there (a book, a CSV, a folder), and ``source``, the book's own file

@@ -16,6 +16,7 @@ import pandas as pd
 
 from planner.core import schema
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
+from planner.io.export_labels import AGREES, APP  # noqa: F401 (AGREES: named here for excel_export)
 
 # An Excel sheet has 1,048,576 rows; the header takes one.
 EXCEL_MAX_ROWS = 1_048_576
@@ -24,8 +25,7 @@ EXCEL_MAX_FORMULA = 8_192
 INPUT_SHEETS = tuple(schema.TABLES)
 COMPUTED_SHEETS = ("Summary", "Charts", "Dashboard", "Commissions", "CommissionLines", "Attainment",
                    "TeamAttainment", "Forecast", "PipelineStages", "PipelineByRep", "WonByMonth", "CreditLines", "Problems")
-APP_SUFFIX = " (app)"
-AGREES = "Agrees"
+APP_SUFFIX = APP.format(label="")  # the English headers (translated when written)
 
 # Error messages, marked for translation (tools/translations.py update).
 TOO_MANY_ROWS = QT_TRANSLATE_NOOP("errors", "{sheet} has {rows:,} rows: an Excel sheet holds at most {limit:,} rows under its header")

@@ -15,96 +15,14 @@ from planner.io.export_formulas import Cond, _quote, aggregate
 
 
 class _ComputedSheets:
-    """Commissions, CommissionLines, Attainment, TeamAttainment, Forecast, PipelineStages,
-    PipelineByRep and WonByMonth."""
-
-    def _write_commissions(self) -> None:
-        grid, lines = self.grids["Commissions"], self.grids["CommissionLines"]
-        rows = []
-        for i, record in enumerate(self.report.commissions.to_dict("records")):
-            part = Period.parse(record["period"])
-            key = [Cond(self._column(lines, "rep"), "=", grid.ref("rep", i), record["rep"]),
-                   Cond(self._column(lines, "period"), "=", grid.ref("period", i), record["period"]),
-                   Cond(self._column(lines, "plan"), "=", grid.ref("plan", i), record["plan"])]
-            credited = aggregate([Cond(self.credit_range["rep"], "=", grid.ref("rep", i), record["rep"]),
-                                  *self._in(self.credit_range["date"], grid.ref("from", i), grid.ref("until", i))],
-                                 self.credit_range["amount"])
-            quota, got = grid.ref("quota", i), grid.ref("credited", i)
-            rows.append({
-                "rep": record["rep"], "name": record["name"], "plan": record["plan"], "period": record["period"],
-                "from": part.start, "until": part.end - timedelta(days=1),
-                "quota": (self._quota(grid.ref("rep", i), False, part), _na(record["quota"])),
-                "credited": (credited, _na(record["credited"])),
-                "attainment": (f"IF(N({quota})>0,{got}/{quota},\"\")", _na(record["attainment"])),
-                "commission": (aggregate([*key, Cond(self._column(lines, "line"), "<>", '"bonus"', "bonus", True)],
-                                         self._column(lines, "amount")), _na(record["commission"])),
-                "bonus": (aggregate([*key, Cond(self._column(lines, "line"), "=", '"bonus"', "bonus", True)],
-                                    self._column(lines, "amount")), _na(record["bonus"])),
-                "total": (f"{grid.ref('commission', i)}+{grid.ref('bonus', i)}", _na(record["total"])),
-            })
-        self._write_grid(grid, rows)
-
-    def _write_commission_lines(self) -> None:
-        grid, commissions = self.grids["CommissionLines"], self.grids["Commissions"]
-        where = {(r, p, pl): i for i, (r, p, pl) in enumerate(zip(
-            self.report.commissions["rep"], self.report.commissions["period"], self.report.commissions["plan"]))}
-        flat = self._flat_plans()
-        rows, first_tier = [], {}
-        for i, record in enumerate(self.report.commission_lines.to_dict("records")):
-            row = where[(record["rep"], record["period"], record["plan"])]
-            credited, quota = commissions.cell("credited", row), f"N({commissions.cell('quota', row)})"
-            start, end = grid.ref("from", i), grid.ref("to", i)
-            bounded = record["to"] is not None and record["to"] is not pd.NA
-            line = record["line"]
-            base = amount = None
-            if line == "tier":
-                first_tier.setdefault(row, i)
-                if record["method"] == "marginal":
-                    low = self._round(f"{start}*{quota}")
-                    base = f"MAX({credited}-{low},0)"
-                    if bounded:
-                        base = f"MIN({base},MAX({self._round(f'{end}*{quota}')}-{low},0))"
-                else:
-                    test = [f"{credited}>0", f"{credited}>={start}*{quota}"]
-                    if bounded:
-                        test.append(f"{credited}<{end}*{quota}")
-                    base = f"IF(AND({','.join(test)}),{credited},0)"
-                if record["plan"] not in flat:
-                    base = f"IF({quota}>0,{base},0)"
-                amount = self._round(f"{grid.ref('base', i)}*{grid.ref('rate', i)}")
-            elif line == "cap":
-                base = f"SUM({grid.letter('amount')}{first_tier[row] + 2}:{grid.letter('amount')}{i + 1})"
-                cap = aggregate([Cond(self._input("Plans", "plan"), "=", grid.ref("plan", i), record["plan"])],
-                                self._input("Plans", "cap"))
-                amount = f"MIN(0,{cap}-{grid.ref('base', i)})"
-            elif line == "bonus":
-                paid = aggregate([
-                    Cond(self._input("PlanBonuses", "plan"), "=", grid.ref("plan", i), record["plan"]),
-                    Cond(self._input("PlanBonuses", "from"), "=", start)],
-                    self._input("PlanBonuses", "amount"))
-                amount = f"IF(AND({quota}>0,{credited}>={start}*{quota}),{paid},0)"
-            rows.append({
-                "rep": record["rep"], "period": record["period"], "plan": record["plan"], "line": line,
-                "method": _na(record["method"]), "from": _na(record["from"]), "to": _na(record["to"]),
-                "base": (base, _na(record["base"])), "rate": _na(record["rate"]),
-                "amount": (amount, _na(record["amount"])),
-            })
-        self._write_grid(grid, rows)
-
-    def _flat_plans(self) -> set[str]:
-        tiers = self.snapshot.keyed("PlanTiers")
-        bounded = tiers["from"].fillna(0).ne(0) | tiers["to"].notna()
-        counts = tiers.groupby("plan").size()
-        return set(counts[counts == 1].index) - set(tiers.loc[bounded, "plan"])
+    """Attainment, TeamAttainment, Forecast, PipelineStages, PipelineByRep and WonByMonth."""
 
     def _write_attainment(self) -> None:
         grid = self.grids["Attainment"]
         rows = []
         for i, record in enumerate(self.rep_rows.to_dict("records")):
             part = Period.parse(record["period"])
-            credited = aggregate([Cond(self.credit_range["rep"], "=", grid.ref("rep", i), record["rep"]),
-                                  *self._in(self.credit_range["date"], grid.ref("from", i), grid.ref("until", i))],
-                                 self.credit_range["amount"])
+            credited = self._credited(grid.ref("rep", i), record["rep"], grid.ref("from", i), grid.ref("until", i))
             quota, got = grid.ref("quota", i), grid.ref("credited", i)
             rows.append({
                 "rep": record["rep"], "name": _na(record["name"]), "team": _na(record["team"]),

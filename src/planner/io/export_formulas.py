@@ -9,6 +9,8 @@ from dataclasses import dataclass
 import pandas as pd
 from xlsxwriter.utility import quote_sheetname, xl_col_to_name
 
+from planner.io.export_labels import HEADERS
+
 
 def _quote(text: str) -> str:
     """A string literal for a formula."""
@@ -91,9 +93,14 @@ def _sum(terms: Sequence[str]) -> str:
 @dataclass
 class _Col:
     key: str
-    header: str
     kind: str  # text, money, percent, ratio, int, date, number
-    formula: bool = False
+    formula: bool = False  # a formula beside the app's value
+    label: str | None = None  # the key of its header in HEADERS (default: ``key``)
+
+    @property
+    def header(self) -> str:
+        """The English header (translated when written)."""
+        return HEADERS[self.label or self.key]
 
 
 class _Grid:
@@ -116,6 +123,9 @@ class _Grid:
 
     def letter(self, key: str) -> str:
         return xl_col_to_name(self.position[key])
+
+    def app_letter(self, key: str) -> str:
+        return xl_col_to_name(self.app_position[key])
 
     def ref(self, key: str, row: int) -> str:
         """A same-sheet reference to ``key`` on data row ``row`` (``H5``)."""

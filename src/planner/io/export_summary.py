@@ -6,8 +6,35 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from planner.io.export_common import AGREES, APP_SUFFIX, _na, excel_serial
+from planner.core.errors import QT_TRANSLATE_NOOP
+from planner.io.export_common import _display_width, _na, excel_serial
 from planner.io.export_formulas import _quote, _sum, aggregate
+from planner.io.export_labels import AGREES, APP, FIGURES
+
+# The Summary's words (the figures' names are in export_labels.FIGURES).
+TITLE = QT_TRANSLATE_NOOP("export", "Planner export")
+TITLE_COMPANY = QT_TRANSLATE_NOOP("export", "Planner export: {company}")
+FACTS = (QT_TRANSLATE_NOOP("export", "Currency"), QT_TRANSLATE_NOOP("export", "Period"),
+         QT_TRANSLATE_NOOP("export", "From"), QT_TRANSLATE_NOOP("export", "Until"),
+         QT_TRANSLATE_NOOP("export", "As of"), QT_TRANSLATE_NOOP("export", "Exported"),
+         QT_TRANSLATE_NOOP("export", "Rounding"))
+FIGURE = QT_TRANSLATE_NOOP("export", "Figure")
+VALUE = QT_TRANSLATE_NOOP("export", "Value")
+DISAGREE = QT_TRANSLATE_NOOP("export", "Formula checks that disagree")
+WARNINGS = QT_TRANSLATE_NOOP("export", "Warnings")
+NOTES = (
+    QT_TRANSLATE_NOOP("export", "Each computed sheet holds live formulas over the input sheets (Deals, Splits, Quotas, "
+                                "Stages, Plans, PlanTiers, PlanBonuses), Planner's value beside each formula (the "
+                                "\"(app)\" columns) and an Agrees column: TRUE when every formula of the row equals "
+                                "Planner's value to the minor unit."),
+    QT_TRANSLATE_NOOP("export", "Money is in {currency}; formulas round as the book does ({rounding})."),
+    QT_TRANSLATE_NOOP("export", "CreditLines credit each won deal to its owner, or to the reps of its Splits rows by "
+                                "their shares, in the period it closed, and reverse it in the period it was cancelled; "
+                                "attainment and commissions sum them."),
+    QT_TRANSLATE_NOOP("export", "CommissionLines hold every tier, cap and bonus of each rep's plan: change an amount, "
+                                "a date, a share, a quota or a rate on the input sheets and the credit, attainment and "
+                                "commissions follow (Agrees turns FALSE where they leave Planner's values)."),
+)
 
 
 class _SummarySheet:
@@ -15,14 +42,14 @@ class _SummarySheet:
         worksheet = self.workbook.add_worksheet("Summary")
         worksheet.activate()
         styles, snapshot, report, period = self.styles, self.snapshot, self.report, self.period
+        t = self.translate
         company = snapshot.setting("company") or ""
-        worksheet.write_string(0, 0, f"Planner export: {company}".rstrip(": ") if company else "Planner export",
-                               styles.title)
-        facts = [("Currency", snapshot.currency), ("Period", period.label), ("From", period.start),
-                 ("Until", period.end - timedelta(days=1)), ("As of", snapshot.as_of),
-                 ("Exported", datetime.now().strftime("%Y-%m-%d %H:%M")), ("Rounding", self.rounding)]
-        for row, (label, value) in enumerate(facts, start=2):
-            worksheet.write_string(row, 0, label, styles.bold)
+        worksheet.write_string(0, 0, t("export", TITLE_COMPANY).format(company=company) if company
+                               else t("export", TITLE), styles.title)
+        values = (snapshot.currency, period.label, period.start, period.end - timedelta(days=1), snapshot.as_of,
+                  datetime.now().strftime("%Y-%m-%d %H:%M"), self.rounding)
+        for row, (label, value) in enumerate(zip(FACTS, values), start=2):
+            worksheet.write_string(row, 0, t("export", label), styles.bold)
             if isinstance(value, date):
                 worksheet.write_number(row, 1, excel_serial(value), styles.date)
             else:
@@ -31,7 +58,9 @@ class _SummarySheet:
         self.workbook.define_name("PeriodEnd", "=Summary!$B$6")
 
         row = 10
-        for position, header in enumerate(("figure", "value", "value" + APP_SUFFIX, AGREES)):
+        value = t("export", VALUE)
+        for position, header in enumerate((t("export", FIGURE), value, t("export", APP).format(label=value),
+                                           t("export", AGREES))):
             worksheet.write_string(row, position, header, styles.header)
         pipeline, stages, forecast_grid = report.pipeline, self.grids["PipelineStages"], self.grids["Forecast"]
         total_row = len(self.open_stages)  # the "Open pipeline" row under the stages
@@ -68,13 +97,15 @@ class _SummarySheet:
             for key in ("won", "open_weighted", "weighted", "commit", "best_case", "pipeline"):
                 figures.append((f"forecast_{key}", "money", lambda key=key: forecast_grid.cell(key, p),
                                 report.forecast[key]))
-        checks = []
+        checks, width = [], 30
         for key, kind, formula, app in figures:
             row += 1
             here[key] = f"B{row + 1}"
             if key == "won_value":
                 here["avg_won_deal_exact"] = f"({here['won_value']}/{here['won_count']})"
-            worksheet.write_string(row, 0, key)
+            label = t("schema", FIGURES[key])
+            worksheet.write_string(row, 0, label)
+            width = max(width, _display_width(label) + 2)
             worksheet.write_formula(row, 1, "=" + formula(), styles.for_kind(kind), "")
             self.summary.formulas += 1
             self._write_value(worksheet, row, 2, kind, _na(app), app=True)
@@ -83,7 +114,7 @@ class _SummarySheet:
             checks.append(f"D{row + 1}")
 
         row += 2
-        worksheet.write_string(row, 0, "Formula checks that disagree", styles.bold)
+        worksheet.write_string(row, 0, t("export", DISAGREE), styles.bold)
         ranges = [grid.agrees_range() for grid in self.grids.values() if grid.agrees is not None]
         counts = "+".join(f"COUNTIF({r},FALSE)" for r in ranges)
         first, last = checks[0], checks[-1]
@@ -92,27 +123,23 @@ class _SummarySheet:
         worksheet.write_formula(row, 3, f"=B{row + 1}=C{row + 1}", styles.check, "")
         self.summary.formulas += 2
         row += 2
-        notes = [
-            "Each computed sheet holds live formulas over the input sheets (Deals, Quotas, …)",
-            "and CreditLines, Planner's value beside each formula (the \"(app)\" columns), and an",
-            "Agrees column: TRUE when every formula of the row equals Planner's value to the",
-            f"minor unit. Money is in {snapshot.currency}; formulas round as the book does ({self.rounding}).",
-            "CreditLines are Planner's credit lines: a won deal credited to its owner or split",
-            "between reps, and its reversal when cancelled; attainment and commissions sum them.",
-            "CommissionLines list the tier slices, caps and bonuses Planner paid.",
-        ]
-        for note in notes:
-            worksheet.write_string(row, 0, note, styles.note)
+        span = width + 2 * 20 + 9  # the four columns' widths, in characters
+
+        def paragraph(text: str, style) -> None:  # wrapped across the four columns, as tall as it needs
+            worksheet.merge_range(row, 0, row, 3, text, style)
+            worksheet.set_row(row, 15 * (_display_width(text) // span + 1))
+        for note in NOTES:
+            paragraph(t("export", note).format(currency=snapshot.currency, rounding=self.rounding), styles.note_wrap)
             row += 1
         if report.warnings:
             row += 1
-            worksheet.write_string(row, 0, "Warnings", styles.bold)
+            worksheet.write_string(row, 0, t("export", WARNINGS), styles.bold)
             for template, fields in report.warnings:
                 row += 1
-                text = template.format(**fields)
-                worksheet.write_string(row, 0, text)
+                text = t("errors", template).format(**fields)
+                paragraph(text, styles.wrap)
                 self.summary.warnings.append(text)
-        worksheet.set_column(0, 0, 30)
+        worksheet.set_column(0, 0, width)
         worksheet.set_column(1, 2, 20)
         worksheet.set_column(3, 3, 9)
         worksheet.set_landscape()

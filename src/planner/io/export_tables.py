@@ -88,6 +88,8 @@ class _Styles:
         self.bold = add({"bold": True})
         self.title = add({"bold": True, "font_size": 14})
         self.note = add({"italic": True, "font_color": "#555555"})
+        self.note_wrap = add({"italic": True, "font_color": "#555555", "text_wrap": True, "valign": "top"})
+        self.wrap = add({"text_wrap": True, "valign": "top"})
         self.total_label = add({"bold": True, "top": 1})
         self.total_money = add({"bold": True, "top": 1, "num_format": self.money_code})
         self.total_int = add({"bold": True, "top": 1, "num_format": "#,##0"})
@@ -113,12 +115,27 @@ class _TableWriter:
         self.workbook, self.styles = workbook, styles
 
     def write(self, sheet: str, frame: pd.DataFrame, kinds: Sequence[str], frozen_columns: int = 0,
-              progress: Callable[[float], None] | None = None):
+              progress: Callable[[float], None] | None = None, formulas: dict[str, np.ndarray] | None = None,
+              headers: Sequence[str] | None = None, styles: dict[str, object] | None = None,
+              label: Callable[[str], str] | None = None):
+        """Write ``frame`` as the sheet ``sheet``. ``formulas`` gives some columns a formula per row
+        (``None`` where the cell holds the frame's value), ``headers`` the header texts (default:
+        the column names), ``styles`` a column's cell format in place of its kind's, ``label`` the
+        name of a column in messages (default: the column name)."""
         _check_rows(sheet, len(frame))
         worksheet = self.workbook.add_worksheet(sheet)
-        columns = [self._column(sheet, frame, name, kind) for name, kind in zip(frame.columns, kinds)]
+        formulas, styles = formulas or {}, styles or {}
+        columns = [self._column(sheet, frame, name, kind, label) for name, kind in zip(frame.columns, kinds)]
         for position, name in enumerate(frame.columns):
+            column = columns[position]
+            if name in styles:
+                column.style = styles[name]
+            if name in formulas:
+                column.formulas = np.asarray(formulas[name], dtype=object)
+                column.missing = column.missing & pd.isna(column.formulas)
+        for position, name in enumerate(headers if headers is not None else frame.columns):
             worksheet.write_string(0, position, str(name), self.styles.header)
+            columns[position].width = max(columns[position].width, _display_width(str(name)) + 3)
         rows = len(frame)
         if rows:
             if _FastRows.supported(worksheet):
@@ -133,7 +150,7 @@ class _TableWriter:
         worksheet.repeat_rows(0)  # the header on every printed page
         return worksheet
 
-    def _column(self, sheet: str, frame: pd.DataFrame, name: str, kind: str) -> _Column:
+    def _column(self, sheet: str, frame: pd.DataFrame, name: str, kind: str, label=None) -> _Column:
         values = frame[name]
         missing = values.isna().to_numpy(dtype=bool)
         sample = values.iloc[:500]
@@ -162,8 +179,8 @@ class _TableWriter:
         lengths = texts.str.len().fillna(0).to_numpy(dtype="int64")
         if len(lengths) and lengths.max() > EXCEL_MAX_TEXT:
             row = int(np.argmax(lengths > EXCEL_MAX_TEXT))
-            raise PlannerError(TEXT_TOO_LONG, sheet=sheet, row=row + 2, column=name, length=int(lengths[row]),
-                               limit=EXCEL_MAX_TEXT)
+            raise PlannerError(TEXT_TOO_LONG, sheet=sheet, row=row + 2, column=label(name) if label else name,
+                               length=int(lengths[row]), limit=EXCEL_MAX_TEXT)
         widths = [_display_width(text) for text in sample.dropna().astype(str)]
         width = min(max([8, header_width, *(w + 2 for w in widths)]), 60)
         return _Column("text", None, texts.to_numpy(dtype=object, na_value=None), missing, width)
@@ -175,6 +192,10 @@ class _TableWriter:
         for start in range(0, rows, self.CHUNK):
             for row in range(start, min(start + self.CHUNK, rows)):
                 for position, column in enumerate(columns):
+                    formula = column.formulas[row] if column.formulas is not None else None
+                    if formula is not None:
+                        worksheet.write_formula(row + 1, position, "=" + formula, column.style, "")
+                        continue
                     value = python[position][row]
                     if value is None:
                         continue
@@ -193,6 +214,7 @@ class _Column:
     values: np.ndarray
     missing: np.ndarray
     width: float
+    formulas: np.ndarray | None = None  # a formula per row (without "="), None where the cell holds its value
     _cells: tuple | None = None  # text: (codes, the XML after t="inlineStr of each distinct text)
 
     def python_values(self, digits: int) -> list:
@@ -228,6 +250,12 @@ class _Column:
         if self.kind == "number":
             return np.where(np.isfinite(values), values, 0).astype(str).astype(object)
         return values.astype(str).astype(object)
+
+
+def _xml_formula(formulas: np.ndarray) -> np.ndarray:
+    """Formulas as the content of an OOXML ``<f>`` element (as XlsxWriter escapes them)."""
+    return np.array([text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") for text in formulas],
+                    dtype=object)
 
 
 def _decimal_text(units: np.ndarray, digits: int) -> np.ndarray:
@@ -279,6 +307,13 @@ class _FastRows:
                 else:
                     style = f' s="{styles[position]}"' if styles[position] is not None else ""
                     cell = f'<c r="{letters[position]}' + numbers + f'"{style}><v>' + text + "</v></c>"
+                if column.formulas is not None:
+                    formulas = column.formulas[first:last]
+                    present = pd.notna(formulas)
+                    if present.any():
+                        style = f' s="{styles[position]}"' if styles[position] is not None else ""
+                        cell[present] = (f'<c r="{letters[position]}' + numbers[present] + f'"{style}><f>'
+                                         + _xml_formula(formulas[present]) + "</f><v></v></c>")
                 cell[column.missing[first:last]] = ""
                 line = line + cell
             sheet.fh.write("".join((line + "</row>").tolist()))

@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pandas as pd
 import xlsxwriter
+import xlsxwriter.worksheet
 from xlsxwriter.utility import xl_col_to_name
 
 from planner.core import schema
-from planner.core.attainment import attainment, credit_lines
+from planner.core.attainment import attainment
 from planner.core.book import Tables
 from planner.core.facts import deal_facts
 from planner.core.forecast import forecast
@@ -26,16 +27,28 @@ from planner.core.money import RATIO_SCALE
 from planner.core.periods import Period
 from planner.core.report import Report
 from planner.io.export_charts import _ChartSheet
-from planner.io.export_common import (AGREES, APP_SUFFIX, EXCEL_MAX_FORMULA, FORMULA_TOO_LONG, ExportSummary, Progress,
-                                      _check_rows, _display_width, _major, excel_serial)
+from planner.io.export_common import (EXCEL_MAX_FORMULA, FORMULA_TOO_LONG, ExportSummary, Progress,
+                                      _display_width, _major, excel_serial)
+from planner.io.export_commissions import _CommissionSheets
 from planner.io.export_computed import _ComputedSheets
+from planner.io.export_credit import _CreditSheet
 from planner.io.export_dashboard import _DashboardSheet, untranslated
 from planner.io.export_formulas import Cond, _Col, _Grid, _input_range, _quote, _sum, aggregate, rounded
+from planner.io.export_labels import AGREES, APP, HEADERS, column_label, table_label
 from planner.io.export_summary import _SummarySheet
 from planner.io.export_tables import _column_kinds, _Styles, _TableWriter
 
 
-class _WorkbookWriter(_ComputedSheets, _SummarySheet, _ChartSheet, _DashboardSheet):
+class _Worksheet(xlsxwriter.worksheet.Worksheet):
+    """A worksheet whose formulas are written as given: XlsxWriter otherwise runs some thirty
+    regular expressions over each formula to prefix the functions newer Excels added, and the
+    export's formulas use none of them (SUMIFS, SUMPRODUCT, INDEX, MATCH, ROUND, …)."""
+
+    def _prepare_formula(self, formula, expand_future_functions=False):
+        return formula[1:] if formula.startswith("=") else formula
+
+
+class _WorkbookWriter(_ComputedSheets, _CommissionSheets, _CreditSheet, _SummarySheet, _ChartSheet, _DashboardSheet):
     """Lays out and writes every sheet of one export."""
 
     def __init__(self, snapshot: Tables, report: Report | None, period: Period, inputs: dict[str, pd.DataFrame],
@@ -47,6 +60,7 @@ class _WorkbookWriter(_ComputedSheets, _SummarySheet, _ChartSheet, _DashboardShe
             "constant_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
             "strings_to_urls": False, "default_date_format": "yyyy-mm-dd",
         })
+        self.workbook.worksheet_class = _Worksheet
         self.styles = _Styles(self.workbook, snapshot.currency)
         self.digits = self.styles.digits
         self.rounding = snapshot.rounding
@@ -80,9 +94,7 @@ class _WorkbookWriter(_ComputedSheets, _SummarySheet, _ChartSheet, _DashboardShe
                     writer()
                 self._write_inputs(0.3, 0.85)
                 self.progress(0.85, "CreditLines")
-                self.tables.write("CreditLines", self.credit, ["text", "text", "ratio", "date", "money", "text"],
-                                  frozen_columns=1)
-                self.summary.sheets["CreditLines"] = len(self.credit)
+                self._write_credit_lines()
             # every sheet written, in the workbook's order (Charts holds no data rows)
             self.summary.sheets = {sheet.name: self.summary.sheets.get(sheet.name, 0)
                                    for sheet in self.workbook.worksheets()}
@@ -105,23 +117,34 @@ class _WorkbookWriter(_ComputedSheets, _SummarySheet, _ChartSheet, _DashboardShe
                 self.progress(start + (end - start) * (done + share * fraction * total) / total, name)
             advance(0.0)
             frozen = 1 if schema.TABLES[name].key[:1] == ("id",) else 0
-            self.tables.write(name, frame, _column_kinds(name, frame), frozen_columns=frozen, progress=advance)
+            self.tables.write(name, frame, _column_kinds(name, frame), frozen_columns=frozen, progress=advance,
+                              label=lambda column, name=name: column_label(name, column, self.translate))
             self.summary.sheets[name] = len(frame)
             done += len(frame)
 
     def _write_problems(self) -> None:
         problems = self.snapshot.problems()
         self.summary.problems = len(problems)
+        t = self.translate
         frame = pd.DataFrame({
-            "table": [p.table for p in problems],
+            "table": [table_label(p.table, t) for p in problems],
             "row": [None if p.position is None else p.position + 2 for p in problems],  # as the sheet numbers it
             "id": [p.key for p in problems],
-            "column": [p.column for p in problems],
-            "problem": [str(p) for p in problems],
+            "column": [self._problem_column(p.table, p.column) for p in problems],
+            "problem": [t("errors", p.template).format(**p.fields) for p in problems],
         }).astype({"table": "string", "id": "string", "column": "string", "problem": "string"})
         frame["row"] = frame["row"].astype("Int64")
-        self.tables.write("Problems", frame, ["text", "int", "text", "text", "text"])
+        self.tables.write("Problems", frame, ["text", "int", "text", "text", "text"],
+                          headers=[t("schema", HEADERS[key]) for key in frame.columns])
         self.summary.sheets["Problems"] = len(frame)
+
+    def _problem_column(self, table: str, column: str | None) -> str | None:
+        """A problem's column by its label, with the header it has on this workbook's input sheet
+        when that differs (``Expected close (expected_close)``)."""
+        if column is None:
+            return None
+        label = column_label(table, column, self.translate)
+        return label if label.casefold() == column.casefold() else f"{label} ({column})"
 
     # -- what the computed sheets need ------------------------------------------------------
     def _prepare(self) -> None:
@@ -137,15 +160,8 @@ class _WorkbookWriter(_ComputedSheets, _SummarySheet, _ChartSheet, _DashboardShe
         self.lost_stages = [str(s) for s in stages.loc[stages["kind"] == "lost", "stage"]]
         self.open_stages = [str(s) for s in self.report.stages["stage"]]
 
-        lines = credit_lines(snapshot)
-        self.credit = pd.DataFrame({
-            "deal_id": lines["deal_id"].astype("string"), "rep": lines["rep"].astype("string"),
-            "share": lines["share"].astype("Int64"), "date": lines["date"],
-            "amount": pd.array(lines["amount"].tolist(), dtype="Int64"), "reason": lines["reason"].astype("string"),
-        })
-        _check_rows("CreditLines", len(self.credit))
-        self.credit_range = {column: self._name("CreditLines", column, _input_range(self.credit, "CreditLines", column))
-                             for column in self.credit.columns}
+        self._prepare_credit()
+        self.commission_lines = self._commission_layout()
 
         year = Period(date(period.start.year, 1, 1), "year")
         quarters = year.split("quarter")
@@ -169,52 +185,54 @@ class _WorkbookWriter(_ComputedSheets, _SummarySheet, _ChartSheet, _DashboardShe
         # every grid is laid out before any is written: formulas point across sheets
         self.grids = {grid.name: grid for grid in (
             _Grid("Commissions", [
-                _Col("rep", "rep", "text"), _Col("name", "name", "text"), _Col("plan", "plan", "text"),
-                _Col("period", "period", "text"), _Col("from", "from", "date"), _Col("until", "until", "date"),
-                _Col("quota", "quota", "money", True), _Col("credited", "credited", "money", True),
-                _Col("attainment", "attainment", "percent", True), _Col("commission", "commission", "money", True),
-                _Col("bonus", "bonus", "money", True), _Col("total", "total", "money", True),
+                _Col("rep", "text"), _Col("name", "text"), _Col("plan", "text"),
+                _Col("period", "text"), _Col("from", "date"), _Col("until", "date"),
+                _Col("quota", "money", True), _Col("credited", "money", True),
+                _Col("attainment", "percent", True), _Col("commission", "money", True),
+                _Col("bonus", "money", True), _Col("total", "money", True),
             ], len(self.report.commissions)),
             _Grid("CommissionLines", [
-                _Col("rep", "rep", "text"), _Col("period", "period", "text"), _Col("plan", "plan", "text"),
-                _Col("line", "line", "text"), _Col("method", "method", "text"), _Col("from", "from", "ratio"),
-                _Col("to", "to", "ratio"), _Col("base", "base", "money", True), _Col("rate", "rate", "ratio"),
-                _Col("amount", "amount", "money", True),
-            ], len(self.report.commission_lines)),
+                _Col("rep", "text"), _Col("period", "text"), _Col("plan", "text"),
+                _Col("line", "text"), _Col("method", "text", True),
+                _Col("from", "ratio", True, "from_attainment"), _Col("to", "ratio", True, "to_attainment"),
+                _Col("base", "money", True), _Col("rate", "ratio", True),
+                _Col("amount", "money", True),
+            ], len(self.commission_lines)),
             _Grid("Attainment", [
-                _Col("rep", "rep", "text"), _Col("name", "name", "text"), _Col("team", "team", "text"),
-                _Col("period", "period", "text"), _Col("from", "from", "date"), _Col("until", "until", "date"),
-                _Col("quota", "quota", "money", True), _Col("credited", "credited", "money", True),
-                _Col("attainment", "attainment", "percent", True), _Col("target", "target", "percent"),
+                _Col("rep", "text"), _Col("name", "text"), _Col("team", "text"),
+                _Col("period", "text"), _Col("from", "date"), _Col("until", "date"),
+                _Col("quota", "money", True), _Col("credited", "money", True),
+                _Col("attainment", "percent", True), _Col("target", "percent"),
             ], len(self.rep_rows)),
             _Grid("TeamAttainment", [
-                _Col("team", "team", "text"), _Col("period", "period", "text"), _Col("from", "from", "date"),
-                _Col("until", "until", "date"), _Col("quota", "quota", "money", True),
-                _Col("credited", "credited", "money", True), _Col("attainment", "attainment", "percent", True),
+                _Col("team", "text"), _Col("period", "text"), _Col("from", "date"),
+                _Col("until", "date"), _Col("quota", "money", True),
+                _Col("credited", "money", True), _Col("attainment", "percent", True),
             ], len(self.team_rows)),
             _Grid("Forecast", [
-                _Col("period", "period", "text"), _Col("from", "from", "date"), _Col("until", "until", "date"),
-                _Col("quota", "quota (reps)", "money", True), _Col("won", "won", "money", True),
-                _Col("open_weighted", "open_weighted", "money", True), _Col("weighted", "weighted", "money", True),
-                _Col("commit", "commit", "money", True), _Col("best_case", "best_case", "money", True),
-                _Col("pipeline", "pipeline", "money", True),
+                _Col("period", "text"), _Col("from", "date"), _Col("until", "date"),
+                _Col("quota", "money", True, "quota_reps"), _Col("won", "money", True),
+                _Col("open_weighted", "money", True), _Col("weighted", "money", True),
+                _Col("commit", "money", True), _Col("best_case", "money", True),
+                _Col("pipeline", "money", True),
             ], len(forecast_periods)),
             _Grid("PipelineStages", [
-                _Col("stage", "stage", "text"), _Col("probability", "probability", "ratio", True),
-                _Col("count", "count", "int", True), _Col("value", "value", "money", True),
-                _Col("weighted", "weighted", "money", True),
+                _Col("stage", "text"), _Col("probability", "ratio", True),
+                _Col("count", "int", True), _Col("value", "money", True),
+                _Col("weighted", "money", True, "weighted_value"),
             ], len(self.report.stages)),
             _Grid("PipelineByRep", [
-                _Col("rep", "rep", "text"), _Col("name", "name", "text"), _Col("team", "team", "text"),
-                _Col("open_count", "open_count", "int", True), _Col("open_value", "open_value", "money", True),
-                _Col("weighted_value", "weighted_value", "money", True), _Col("won_count", "won_count", "int", True),
-                _Col("won_value", "won_value", "money", True), _Col("lost_count", "lost_count", "int", True),
-                _Col("win_rate", "win_rate", "percent", True),
+                _Col("rep", "text"), _Col("name", "text"), _Col("team", "text"),
+                _Col("open_count", "int", True), _Col("open_value", "money", True),
+                _Col("weighted_value", "money", True), _Col("won_count", "int", True),
+                _Col("won_value", "money", True), _Col("lost_count", "int", True),
+                _Col("win_rate", "percent", True),
             ], len(self.inputs["Reps"])),
             _Grid("WonByMonth", [
-                _Col("month", "month", "text"), _Col("from", "from", "date"), _Col("until", "until", "date"),
-                _Col("won_count", "won_count", "int", True), _Col("won_value", "won_value", "money", True),
+                _Col("month", "text"), _Col("from", "date"), _Col("until", "date"),
+                _Col("won_count", "int", True), _Col("won_value", "money", True),
             ], len(self.months)),
+            self.credit_grid,
         )}
 
     def _months(self) -> list[Period]:
@@ -310,15 +328,10 @@ class _WorkbookWriter(_ComputedSheets, _SummarySheet, _ChartSheet, _DashboardShe
         worksheet = self.workbook.add_worksheet(grid.name)
         styles = self.styles
         widths = {}
-        for column in grid.columns:
-            worksheet.write_string(0, grid.position[column.key], column.header, styles.header)
-            widths[grid.position[column.key]] = max(_display_width(column.header) + 3, 12)
-            if column.formula:
-                worksheet.write_string(0, grid.app_position[column.key], column.header + APP_SUFFIX, styles.app_header)
-                widths[grid.app_position[column.key]] = widths[grid.position[column.key]] + 4
-        if grid.agrees is not None:
-            worksheet.write_string(0, grid.agrees, AGREES, styles.header)
-            widths[grid.agrees] = 9
+        for position, header in enumerate(self._headers(grid)):
+            app = position in grid.app_position.values()
+            worksheet.write_string(0, position, header, styles.app_header if app else styles.header)
+            widths[position] = 9 if position == grid.agrees else max(_display_width(header) + 3, 12)
         for number, row in enumerate([*rows, *(totals or [])]):
             total = number >= len(rows)
             checks = []
@@ -330,7 +343,7 @@ class _WorkbookWriter(_ComputedSheets, _SummarySheet, _ChartSheet, _DashboardShe
                 if column.formula:
                     formula, app = value if value is not None else (None, None)
                     if formula is not None and len(formula) + 1 > EXCEL_MAX_FORMULA:
-                        self.summary.warnings.append(FORMULA_TOO_LONG.format(
+                        self.summary.warnings.append(self.translate("errors", FORMULA_TOO_LONG).format(
                             sheet=grid.name, cell=grid.ref(column.key, number)))
                         formula = None
                     style = styles.for_kind(column.kind)
@@ -359,6 +372,18 @@ class _WorkbookWriter(_ComputedSheets, _SummarySheet, _ChartSheet, _DashboardShe
         worksheet.fit_to_pages(1, 0)  # printed one page wide
         worksheet.repeat_rows(0)
         self.summary.sheets[grid.name] = len(rows)
+
+    def _headers(self, grid: _Grid) -> list[str]:
+        """The grid's headers in the user's language: each column, its app column, Agrees."""
+        headers = [""] * grid.width
+        for column in grid.columns:
+            label = self.translate("schema", column.header)
+            headers[grid.position[column.key]] = label
+            if column.formula:
+                headers[grid.app_position[column.key]] = self.translate("export", APP).format(label=label)
+        if grid.agrees is not None:
+            headers[grid.agrees] = self.translate("export", AGREES)
+        return headers
 
     def _check(self, kind: str, formula: str, app: str) -> str:
         if kind == "money":
