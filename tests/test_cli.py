@@ -8,10 +8,12 @@ import sys
 import time
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from conftest import DEMO_AS_OF
 from fixtures import planner
+from planner.storage import open_book
 
 
 @pytest.fixture(scope="module")
@@ -228,8 +230,7 @@ def test_import_date_order_reads_ambiguous_days(tmp_path):
     result = planner("import", path, "--out", tmp_path / "x.planner", check=False)
     assert result.returncode == 1 and "could be month first or day first" in result.stderr
     planner("import", path, "--out", tmp_path / "x.planner", "--date-order", "dmy")
-    report = json.loads(planner("report", tmp_path / "x.planner", "--json").stdout)
-    assert report["as_of"] == "2026-05-03"
+    assert open_book(tmp_path / "x.planner")["Deals"]["created"].iloc[0] == pd.Timestamp("2026-05-03")
 
 
 def test_demo_dates_outside_the_calendar_are_refused(tmp_path):

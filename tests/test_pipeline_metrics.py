@@ -436,9 +436,9 @@ def test_maven_figures_match_pandas_on_the_raw_csv(maven, label):
     won, lost = closed[closed["deal_stage"] == "Won"], closed[closed["deal_stage"] == "Lost"]
     created = raw[(raw["engage_date"] >= start) & (raw["engage_date"] < end)]
 
-    report = compute_report(book, period)
+    report = compute_report(book, period, as_of=date(2017, 12, 31))  # a historical book: given its day
     p = report.to_json()["pipeline"]
-    assert report.as_of == date(2017, 12, 31)  # no as_of setting: the latest close
+    assert report.as_of_source == "--as-of"
     assert p["won_count"] == len(won) and p["lost_count"] == len(lost)
     assert p["won_value"] == f"{int(won['close_value'].sum())}.00"
     assert p["win_rate"] == pytest.approx(len(won) / (len(won) + len(lost)))

@@ -8,6 +8,8 @@ deals: 40 + 36 + 92 + 69 + 31 + 10 = 278. Velocity = 5 × 6/8 × 59,000.00 ÷ 27
 = 795.863… -> 795.86 a day.
 """
 
+from datetime import date
+
 import pandas as pd
 import pytest
 
@@ -103,7 +105,11 @@ def test_default_period_is_the_quarter_of_the_book_date(book):
     assert compute_report(book).period.label == "2026-Q1"
     settings = book["Settings"]
     book.delete_rows("Settings", settings.index[settings["key"] == "as_of"])
-    assert str(book.as_of) == "2026-03-15"  # latest recorded activity: D4 closed
+    # without the setting, today (decisions.md: a live pipeline slips as days pass), never the
+    # latest date recorded in the book (D4's close, 2026-03-15)
+    assert book.as_of == date.today() and book.as_of_source == "today"
+    report = compute_report(book)
+    assert report.period == Period.containing(date.today(), "quarter") and report.to_json()["as_of_source"] == "today"
 
 
 @pytest.mark.parametrize("label", ["2026-Q2", "2027", "1990-01"])

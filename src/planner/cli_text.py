@@ -121,7 +121,8 @@ def report_text(report) -> str:
     p, f = report.pipeline, report.forecast
     cycle = "-" if p["avg_cycle_days"] is None else f"{p['avg_cycle_days']:.1f} days"
     lines = [
-        f"Period {report.period} (as of {report.as_of}), amounts in {report.currency}",
+        f"Period {report.period} (as of {report.as_of}, {_AS_OF_SOURCE[report.as_of_source]}), amounts in "
+        f"{report.currency}",
         f"Pipeline: {p['open_count']} open deals worth {money(p['open_value'])}, weighted {money(p['weighted_value'])}",
         f"Closed in period: {p['won_count']} won ({money(p['won_value'])}), {p['lost_count']} lost; "
         f"win rate {share(p['win_rate'])}, average won deal {money(p['avg_won_deal'])}, average cycle {cycle}, "
@@ -142,6 +143,9 @@ def report_text(report) -> str:
                    right=frozenset({4, 6, 8}))
     lines += [f"Warning: {template.format(**fields)}" for template, fields in report.warnings]
     return "\n".join(lines + _problem_lines(report))
+
+
+_AS_OF_SOURCE = {"--as-of": "given by --as-of", "setting": "the book's as_of setting", "today": "today"}
 
 
 def _problem_lines(report) -> list[str]:

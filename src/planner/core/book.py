@@ -142,7 +142,8 @@ class Tables:
 
     @property
     def as_of(self) -> date:
-        """The book's "today": the ``as_of`` setting, else its latest recorded activity."""
+        """The book's "today": the ``as_of`` setting, else today (decisions.md: a live pipeline
+        slips as days pass; a historical book sets ``as_of``)."""
         text = self.setting("as_of")
         if text:
             from planner.core.parse import parse_date
@@ -154,9 +155,12 @@ class Tables:
                     QT_TRANSLATE_NOOP("errors", "Settings: as_of {text!r} is not a date (expected 2026-06-30)"),
                     text=text,
                 ) from None
-        deals, history = self._frames["Deals"], self._frames["StageHistory"]
-        latest = pd.concat([deals["created"], deals["closed"], deals["cancelled"], history["entered"]]).max()
-        return date.today() if pd.isna(latest) else latest.date()
+        return date.today()
+
+    @property
+    def as_of_source(self) -> str:
+        """Where :attr:`as_of` comes from: ``"setting"`` or ``"today"``."""
+        return "setting" if self.setting("as_of") else "today"
 
     def current_period(self, kind: str = "quarter") -> Period:
         return Period.containing(self.as_of, kind)

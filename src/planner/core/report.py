@@ -35,6 +35,8 @@ class Report:
     currency: str
     period: Period
     as_of: date
+    # where as_of came from: "--as-of" (given), "setting" (the book's as_of) or "today"
+    as_of_source: str
     pipeline: dict
     stages: pd.DataFrame
     attainment: pd.DataFrame
@@ -79,6 +81,7 @@ class Report:
             "currency": self.currency,
             "period": self.period.label,
             "as_of": self.as_of.isoformat(),
+            "as_of_source": self.as_of_source,
             "pipeline": {
                 **{key: self.money(value) if key in _PIPELINE_MONEY else value
                    for key, value in self.pipeline.items() if key != "stages"},
@@ -154,7 +157,7 @@ def compute_report(book: Tables, period: Period | None = None, as_of: date | str
     ``as_of``).
 
     ``as_of`` is the day the figures are "today" for (default: the book's ``as_of`` setting,
-    else its latest activity): time in stage, stalled and slipped deals, and the sales-cycle
+    else today): time in stage, stalled and slipped deals, and the sales-cycle
     forecast depend on it; nothing that does is reused for another day. ``forecast_inputs``
     overrides the historical forecast's Settings (``forecast_growth``, ``forecast_new_reps``,
     ``forecast_new_rep_revenue``; see :func:`planner.core.forecast.historical_inputs`).
@@ -166,7 +169,7 @@ def compute_report(book: Tables, period: Period | None = None, as_of: date | str
         book = book.snapshot()
     problems = book.problems()
     book, left_out = usable(book)
-    as_of = book.as_of if as_of is None else as_day(as_of)
+    as_of, source = (book.as_of, book.as_of_source) if as_of is None else (as_day(as_of), "--as-of")
     period = period or Period.containing(as_of, "quarter")
     reps, teams = attainment(book, period)
     pipeline = pipeline_metrics(book, period, reps, teams)
@@ -175,7 +178,7 @@ def compute_report(book: Tables, period: Period | None = None, as_of: date | str
     by_rep_forecast = category_by_rep(book, period)
     judged, per_method = book.cached(("forecast_accuracy", as_of), lambda: accuracy(book, as_of))  # any period
     return Report(
-        currency=book.currency, period=period, as_of=as_of,
+        currency=book.currency, period=period, as_of=as_of, as_of_source=source,
         pipeline=pipeline, stages=pipeline["stages"],
         attainment=reps, team_attainment=teams,
         commissions=summary[[c for c in schema.COMMISSIONS.names]],
