@@ -89,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = commands.add_parser("report", help="print pipeline, attainment, commissions and forecast")
     report.add_argument("book", type=_target, help="book file (.planner) or postgresql://… address")
-    report.add_argument("--period", help="2026-01, 2026-Q1 or 2026 (default: the current quarter of the book's data)")
+    report.add_argument("--period", help="2026-01, 2026-Q1 or 2026 (default: the quarter of --as-of, else of the book's as_of setting, else of today)")
     report.add_argument("--json", action="store_true", help="print one JSON object (money as decimal strings)")
     report.add_argument("--strict", action="store_true",
                         help="exit with status 1 when the book has problems (the figures are printed all the same)")
