@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 import sqlalchemy as sa
 
-from fixtures import row
+from fixtures import planner, row
 from planner.core import schema
 from planner.core.errors import PlannerError
 from planner.core.report import compute_report
@@ -289,3 +289,45 @@ def test_a_postgresql_database_with_other_tables_is_not_replaced(book, pg_url):
     engine.dispose()
     with pytest.raises(PlannerError, match="holds something other than a Planner book"):
         write_book(book, pg_url)
+
+
+def set_meta(target, key, value):
+    """Write a value into the book's metadata behind Planner's back (a damaged book)."""
+    engine = sa.create_engine(target if isinstance(target, str) else f"sqlite:///{target}")
+    with engine.begin() as connection:
+        connection.execute(sa.text("UPDATE planner_meta SET value = :value WHERE key = :key"),
+                           {"key": key, "value": value})
+    engine.dispose()
+
+
+def test_a_next_row_id_below_the_ids_in_use_is_repaired_on_open(book, target):
+    write_book(book, target)
+    highest = max(int(book[name].index.max()) for name in schema.TABLES if len(book[name]))
+    set_meta(target, "next_row_id", "2")  # damaged: ids 2, 3, ... are taken
+    store, live = editing(target)
+    try:
+        [new] = live.insert_rows("Deals", live["Deals"].iloc[[0]].assign(id="NEW")).ids
+        assert new > highest  # never an id some row of any table already has
+        save(store, live)
+    finally:
+        store.close()
+    stored = open_book(target)
+    assert stored["Deals"].loc[new, "id"] == "NEW" and len(stored["Deals"]) == len(book["Deals"]) + 1
+    engine = sa.create_engine(target if isinstance(target, str) else f"sqlite:///{target}")
+    with engine.connect() as connection:
+        repaired = int(connection.execute(sa.text("SELECT value FROM planner_meta WHERE key = 'next_row_id'")).scalar())
+    engine.dispose()
+    assert repaired > new
+
+
+def test_merging_into_a_book_with_a_damaged_next_row_id_adds_the_deal(book, tmp_path):
+    path = tmp_path / "book.planner"
+    write_book(book, path)
+    set_meta(path, "next_row_id", "1")
+    new = tmp_path / "new.csv"
+    new.write_text("id,name,owner,stage,amount,created,closed\n"
+                   "D-NEW,New deal,R1,Won,100,2026-03-01,2026-03-05\n", encoding="utf-8")
+    result = planner("import", new, "--into", path, "--yes")
+    assert "Deals: 1 added" in result.stdout
+    deals = open_book(path)["Deals"]
+    assert deals["id"].tolist() == [*book["Deals"]["id"], "D-NEW"] and deals.index.is_unique

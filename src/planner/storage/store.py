@@ -310,10 +310,13 @@ class Store:
         return book
 
     def reserve_ids(self, count: int, at_least: int = 1) -> int:
-        """Reserve ``count`` row ids for this session (none below ``at_least``); returns the first."""
+        """Reserve ``count`` row ids for this session (none below ``at_least``); returns the first.
+
+        Never an id a row already has: a ``next_row_id`` below the ids in use (a damaged or
+        hand-edited book) is repaired here, when the book is opened for editing."""
         with self._errors("save"), self._write() as connection:
             dialects.lock_revision(connection, META_TABLE)
-            start = max(int(self._meta_value(connection, "next_row_id")), at_least)
+            start = max(int(self._meta_value(connection, "next_row_id")), at_least, _highest_id(connection) + 1)
             self._set_meta(connection, next_row_id=str(start + count))
         return start
 
@@ -489,6 +492,15 @@ def _unreadable(column: schema.Column, value) -> tuple[str, dict]:
     if isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer():
         return _TOO_LARGE, {"value": value}
     return (NOT_INT if column.kind in (Kind.INT, Kind.REF) else _NOT_STORED_NUMBER), {"value": value}
+
+
+def _highest_id(connection: sa.Connection) -> int:
+    """The highest row id in use in any table of the book (0 when it has no rows)."""
+    present = set(sa.inspect(connection).get_table_names())
+    parts = [sa.select(sa.func.max(table.c.row_id).label("top")) for name, table in TABLES.items() if name in present]
+    if not parts:
+        return 0
+    return int(connection.execute(sa.select(sa.func.max(sa.union_all(*parts).subquery().c.top))).scalar() or 0)
 
 
 def _chunks(ids: list[int]):
