@@ -331,3 +331,59 @@ def test_merging_into_a_book_with_a_damaged_next_row_id_adds_the_deal(book, tmp_
     assert "Deals: 1 added" in result.stdout
     deals = open_book(path)["Deals"]
     assert deals["id"].tolist() == [*book["Deals"]["id"], "D-NEW"] and deals.index.is_unique
+
+
+def alone(path, folder):
+    """``path`` copied without its WAL (a backup tool, a synced folder, a mail attachment)."""
+    folder.mkdir()
+    return Path(shutil.copy(path, folder / path.name))
+
+
+def test_after_a_save_the_book_file_alone_holds_the_saved_book(book, tmp_path):
+    path = tmp_path / "book.planner"
+    write_book(book, path)
+    reader = sqlite3.connect(path)  # another program has the file open: closing the save's connection
+    reader.execute("SELECT count(*) FROM Deals").fetchall()  # is then not the last one to close
+    try:
+        store, live = editing(path)
+        d1 = row(live, "Deals", 0)
+        live.set_value("Deals", d1, "amount", 4_242)
+        save(store, live)
+        assert open_book(alone(path, tmp_path / "saved"))["Deals"].loc[d1, "amount"] == 4_242
+        store.close()
+        with sqlite3.connect(alone(path, tmp_path / "closed")) as copy:  # nor is it held by anyone
+            assert not copy.execute("SELECT value FROM planner_meta WHERE key = 'holder'").fetchall()
+    finally:
+        reader.close()
+
+
+def test_opening_for_editing_removes_what_killed_full_writes_left_and_nothing_else(book, tmp_path):
+    import os
+    import subprocess
+    import time
+
+    from planner.storage.temporary import temporary_for
+
+    path = tmp_path / "book.planner"
+    write_book(book, path)
+
+    def of(pid):
+        return temporary_for(path).name.replace(f".{os.getpid()}-", f".{pid}-")
+
+    writer = subprocess.Popen(["sleep", "60"])  # a live process writing a copy there
+    try:
+        dead, live = of(2**22 + 12345), of(writer.pid)
+        other_host = f".book.planner.{2**22 + 12345}-elsewhere.saving"
+        names = [dead, dead + "-wal", live, other_host, ".book.planner.saving", ".other.planner.saving"]
+        for name in names:
+            (tmp_path / name).write_bytes(b"almost a whole book")
+        hour_ago = time.time() - 3700
+        os.utime(tmp_path / ".book.planner.saving", (hour_ago, hour_ago))  # an older Planner's, long dead
+        Store.open(path, "edit").close()
+        assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["book.planner", live, other_host,
+                                                                     ".other.planner.saving"])
+    finally:
+        writer.kill()
+        writer.wait()
+    Store.open(path, "edit").close()
+    assert live not in [p.name for p in tmp_path.iterdir()]  # its writer is gone now

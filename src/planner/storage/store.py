@@ -49,6 +49,7 @@ from planner.core.problems import Problem
 from planner.core.schema import ROW_ID, Kind
 from planner.storage import dialects
 from planner.storage.processes import process_alive
+from planner.storage.temporary import remove_stale_saves, temporary_for, with_sidecars
 
 SCHEMA_VERSION = 3
 # Tables that books of an older format lack: reading such a book shows them empty, and opening
@@ -203,6 +204,8 @@ class Store:
         except BaseException:
             store.engine.dispose()
             raise
+        if store.is_file and mode == "edit":
+            remove_stale_saves(Path(url.database))
         return store
 
     def _check(self, take_over: bool) -> None:
@@ -359,7 +362,19 @@ class Store:
                         name, frame, positions.to_numpy(), revision, snapshot._unresolved.get(name, {})))
             self._set_meta(connection, revision=str(revision), extra_columns=_extra_columns(snapshot),
                            saved_by=json.dumps(self._saver()))
+        self._checkpoint()
         return revision
+
+    def _checkpoint(self) -> None:
+        """Copy what the WAL holds into the book file, so that the file alone (a backup, a synced
+        or mailed copy) is the saved book. The save is already committed: a checkpoint another
+        program keeps waiting (a long read) is done by a later save or the close instead."""
+        if self.is_file:
+            try:
+                with self.engine.connect() as connection:
+                    dialects.checkpoint(connection)
+            except (sa.exc.SQLAlchemyError, sqlite3.Error, OSError):
+                pass
 
     def _check_conflicts(self, connection, snapshot: Tables, changes: ChangeSet, versions) -> None:
         clashes: list[tuple[str, int]] = []
@@ -409,6 +424,7 @@ class Store:
             except (sa.exc.SQLAlchemyError, sqlite3.Error, OSError, ValueError):
                 pass  # the book stays marked as held; a later open on this machine sees the process is gone
             self.holder = None
+            self._checkpoint()
         self.engine.dispose()
 
 
@@ -771,11 +787,10 @@ def _refuse_held(path: Path, replace_other: bool) -> None:
 def _write_file(book: Tables, path: Path) -> None:
     """Build the book in a temporary file beside ``path``, then rename it into place: the
     path holds the old file or the whole new one, whatever happens."""
-    # one fixed name, so that what a crashed save left behind is cleared by the next one
-    temporary = path.with_name(f".{path.name}.saving")
-    sidecars = [temporary.with_name(temporary.name + suffix) for suffix in ("-journal", "-wal", "-shm")]
+    temporary = temporary_for(path)
+    remove_stale_saves(path)  # what killed saves left here
     try:
-        for leftover in [temporary, *sidecars]:
+        for leftover in with_sidecars(temporary):
             leftover.unlink(missing_ok=True)
         engine = dialects.make_engine(sa.URL.create("sqlite", database=str(temporary)))
         try:
@@ -793,11 +808,11 @@ def _write_file(book: Tables, path: Path) -> None:
         finally:
             os.close(descriptor)
         os.replace(temporary, path)
-        for stale in (path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")):
+        for stale in with_sidecars(path)[1:]:
             stale.unlink(missing_ok=True)  # an old book's sidecars must not meet the new file
         _sync_directory(path.parent)
     finally:
-        for leftover in [temporary, *sidecars]:
+        for leftover in with_sidecars(temporary):
             leftover.unlink(missing_ok=True)
 
 
