@@ -387,3 +387,57 @@ def test_opening_for_editing_removes_what_killed_full_writes_left_and_nothing_el
         writer.wait()
     Store.open(path, "edit").close()
     assert live not in [p.name for p in tmp_path.iterdir()]  # its writer is gone now
+
+
+def test_edits_back_to_the_saved_state_leave_nothing_to_save_and_nothing_to_conflict_over(book, target):
+    write_book(book, target)
+    store, live = editing(target)
+    other_store = Store.open(target, "edit", take_over=True)
+    other = other_store.load()
+    try:
+        d1, d2, d3 = (row(live, "Deals", n) for n in range(3))
+        undo = [live.set_value("Deals", d1, "amount", 1),
+                live.insert_rows("Deals", live["Deals"].loc[[d2]].assign(id="NEW")),
+                live.delete_rows("Deals", [d2]),  # with its splits
+                live.replace_table("Quotas", live.keyed("Quotas").iloc[:1])]
+        for inverse in reversed(undo):
+            live.apply(inverse, check=False)
+        amount = live["Deals"].loc[d3, "amount"]
+        live.set_value("Deals", d3, "amount", 5)
+        live.set_value("Deals", d3, "amount", amount)  # typed back as it was
+        assert not live.pending
+        other.set_value("Deals", d1, "amount", 2)  # meanwhile another Planner changes D1
+        save(other_store, other)
+        live.set_value("Deals", d3, "amount", 3)
+        save(store, live)  # only D3: no conflict over D1, which this session left as it was
+    finally:
+        store.close()
+        other_store.close()
+    versions = stored_versions(target, "Deals")
+    assert {r: v for r, v in versions.items() if v != 1} == {d1: 2, d3: 3}
+    assert all(v == 1 for table in ("Quotas", "Splits") for v in stored_versions(target, table).values())
+    stored = open_book(target)["Deals"]
+    assert (stored.loc[d1, "amount"], stored.loc[d3, "amount"]) == (2, 3)
+
+
+def test_the_book_stays_held_while_anyone_still_edits_it(book, target):
+    write_book(book, target)
+    first = Store.open(target, "edit")
+    anyway = Store.open(target, "edit", take_over=True)  # "Edit anyway"
+    try:
+        anyway.close()  # the second session ends: the first one still edits the book
+        with pytest.raises(BookInUse):
+            Store.open(target, "edit")
+        with pytest.raises(BookInUse):
+            write_book(book, target)  # Save As over it from a third Planner
+    finally:
+        first.close()
+    Store.open(target, "edit").close()  # the last one out frees it
+    again = Store.open(target, "edit", take_over=True)
+    try:
+        first = Store.open(target, "edit", take_over=True)
+        first.close()  # whichever closes first, the other still holds it
+        with pytest.raises(BookInUse):
+            Store.open(target, "edit")
+    finally:
+        again.close()

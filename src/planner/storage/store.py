@@ -15,8 +15,8 @@ references that did not resolve (JSON, column -> text).
 
 ``planner_meta`` holds the format, schema version, the book's revision, the next free row id
 (sessions reserve blocks of ids from it, so two sessions never hand out the same id), the
-extra columns, the last save (who, when) and the *holder*: the session that has the book open
-for editing ("open in another Planner since 10:42 on HOST").
+extra columns, the last save (who, when) and the *holders*: the sessions that have the book open
+for editing ("open in another Planner since 10:42 on HOST"; more than one after "Edit anyway").
 
 Saves apply a change set (the rows inserted, changed and deleted since the last save) in one
 transaction, after checking that none of those rows changed in the store since this session
@@ -115,12 +115,44 @@ META_TABLE = sa.Table(META, _METADATA, sa.Column("key", sa.Text, primary_key=Tru
 def _holder(text: str | None) -> dict | None:
     """A holder (or last saver) record from the metadata; None when absent or unreadable."""
     try:
-        value = json.loads(text) if text else None
+        return _record(json.loads(text) if text else None)
     except ValueError:
         return None
+
+
+def _all_meta(connection: sa.Connection) -> dict[str, str]:
+    return dict(connection.execute(sa.select(META_TABLE.c.key, META_TABLE.c.value)).all())
+
+
+def _record(value) -> dict | None:
     if not isinstance(value, dict):
         return None
     return {key: str(item) if key not in ("pid",) else item for key, item in value.items()}
+
+
+def _holders(meta: dict) -> list[dict]:
+    """The sessions that hold the book for editing, oldest first. ``holders`` lists them all;
+    ``holder`` names the latest (all that Planners before "Edit anyway" kept, and still read)."""
+    try:
+        listed = json.loads(meta.get("holders") or "[]")
+    except ValueError:
+        listed = []
+    holders = [record for record in map(_record, listed if isinstance(listed, list) else []) if record]
+    latest = _holder(meta.get("holder"))
+    if latest and latest.get("token") not in {holder.get("token") for holder in holders}:
+        holders.append(latest)
+    return holders
+
+
+def _live_holder(meta: dict) -> dict | None:
+    """The latest session still holding the book (None when none does)."""
+    return next((holder for holder in reversed(_holders(meta)) if _alive(holder)), None)
+
+
+def _holder_meta(holders: list[dict]) -> dict[str, str | None]:
+    """The metadata that records ``holders`` (see :func:`_holders`)."""
+    return {"holders": json.dumps(holders) if holders else None,
+            "holder": json.dumps(holders[-1]) if holders else None}
 
 
 def _extra_kinds(meta: dict) -> dict[str, list[tuple[str, str]]]:
@@ -217,15 +249,16 @@ class Store:
             with self._errors("open"):
                 with self._write() as connection:
                     meta = self._meta(connection)
-                    holder = _holder(meta.get("holder"))
-                    if holder and not take_over and _alive(holder):
+                    holder = _live_holder(meta)
+                    if holder and not take_over:
                         raise BookInUse(self.name, holder)
+                    holders = [holder for holder in _holders(meta) if _alive(holder)]
                     if version == 1:
                         self._migrate(connection, version)
                     elif version < SCHEMA_VERSION:
                         self._upgrade(connection, version)
-                    self.holder = _session_holder()
-                    self._set_meta(connection, holder=json.dumps(self.holder))
+                    self.holder = _session_holder()  # beside the others after "Edit anyway"
+                    self._set_meta(connection, **_holder_meta([*holders, self.holder]))
             with self.engine.connect() as connection:
                 dialects.pragma(connection, "journal_mode = WAL")  # books of format 1 used a rollback journal
 
@@ -328,6 +361,7 @@ class Store:
         whole: every row written is at ``revision``, new ids come from this store."""
         book.versions = {name: pd.Series(revision, index=written._frames[name].index, dtype="int64")
                          for name in schema.TABLES}
+        book.stored_as(written)
         book.use_id_block(self.reserve_ids(ID_BLOCK, at_least=book._next_id), ID_BLOCK)
         book.reserve_ids = self.reserve_ids
 
@@ -418,9 +452,11 @@ class Store:
         if self.mode == "edit" and self.holder is not None:
             try:
                 with self._write() as connection:
-                    current = _holder(self._meta_value(connection, "holder"))
-                    if current and current.get("token") == self.holder["token"]:
-                        self._set_meta(connection, holder=None)
+                    # only this session's claim: others that edit it anyway still hold the book
+                    holders = _holders(_all_meta(connection))
+                    others = [holder for holder in holders if holder.get("token") != self.holder["token"]]
+                    if len(others) < len(holders):
+                        self._set_meta(connection, **_holder_meta([h for h in others if _alive(h)]))
             except (sa.exc.SQLAlchemyError, sqlite3.Error, OSError, ValueError):
                 pass  # the book stays marked as held; a later open on this machine sees the process is gone
             self.holder = None
@@ -751,9 +787,9 @@ def write_book(book: Tables, target: str | os.PathLike, replace_held: bool = Fal
             if present and META not in present and not replace_other:
                 raise PlannerError(_NOT_OURS, target=name)
             if META in present:
-                meta = dict(connection.execute(sa.select(META_TABLE.c.key, META_TABLE.c.value)).all())
-                holder = _holder(meta.get("holder"))
-                if holder and _alive(holder) and not replace_held:
+                meta = _all_meta(connection)
+                holder = _live_holder(meta)
+                if holder and not replace_held:
                     raise BookInUse(name, holder)
                 revision = int(meta.get("revision") or 0) + 1
             for table in [*TABLES.values(), META_TABLE]:
@@ -775,12 +811,12 @@ def _refuse_held(path: Path, replace_other: bool) -> None:
         raise PlannerError(_NOT_OURS, target=str(path)) from None
     try:
         with store.engine.connect() as connection:
-            holder = _holder(store._meta_value(connection, "holder"))
+            holder = _live_holder(_all_meta(connection))
     except sa.exc.SQLAlchemyError:
         holder = None
     finally:
         store.engine.dispose()
-    if holder and _alive(holder):
+    if holder:
         raise BookInUse(str(path), holder)
 
 
