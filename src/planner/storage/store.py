@@ -31,7 +31,6 @@ import json
 import os
 import socket
 import sqlite3
-import uuid
 from datetime import datetime
 from pathlib import Path
 
@@ -48,7 +47,7 @@ from planner.core.parse import NOT_DATE, NOT_INT, YEAR_RANGE, iso_days, parse_da
 from planner.core.problems import Problem
 from planner.core.schema import ROW_ID, Kind
 from planner.storage import dialects
-from planner.storage.processes import process_alive
+from planner.storage.holders import BookInUse, alive, holder_meta, holders, live_holder, record, session_holder
 from planner.storage.temporary import remove_stale_saves, temporary_for, with_sidecars
 
 SCHEMA_VERSION = 3
@@ -71,16 +70,6 @@ _NOT_OURS = QT_TRANSLATE_NOOP("errors", "{target} holds something other than a P
                                         "written (choose another file or an empty database)")
 _DAMAGED_TABLE = QT_TRANSLATE_NOOP("errors", "{path} is damaged (table {table}: {reason}); open a backup copy")
 _TOO_LARGE = QT_TRANSLATE_NOOP("errors", "{value!r} is too large for Planner")
-
-
-class BookInUse(PlannerError):
-    """Another Planner has the book open for editing; ``holder`` says who and since when."""
-
-    def __init__(self, target: str, holder: dict) -> None:
-        since = holder.get("since", "")[11:16] or "?"
-        super().__init__(QT_TRANSLATE_NOOP("errors", "{target} is open in another Planner since {since} on {host}"),
-                         target=target, since=since, host=holder.get("host", "?"))
-        self.holder = holder
 
 
 class ReadOnlyLocation(PlannerError):
@@ -112,47 +101,8 @@ TABLES = _tables(_METADATA)
 META_TABLE = sa.Table(META, _METADATA, sa.Column("key", sa.Text, primary_key=True), sa.Column("value", sa.Text))
 
 
-def _holder(text: str | None) -> dict | None:
-    """A holder (or last saver) record from the metadata; None when absent or unreadable."""
-    try:
-        return _record(json.loads(text) if text else None)
-    except ValueError:
-        return None
-
-
 def _all_meta(connection: sa.Connection) -> dict[str, str]:
     return dict(connection.execute(sa.select(META_TABLE.c.key, META_TABLE.c.value)).all())
-
-
-def _record(value) -> dict | None:
-    if not isinstance(value, dict):
-        return None
-    return {key: str(item) if key not in ("pid",) else item for key, item in value.items()}
-
-
-def _holders(meta: dict) -> list[dict]:
-    """The sessions that hold the book for editing, oldest first. ``holders`` lists them all;
-    ``holder`` names the latest (all that Planners before "Edit anyway" kept, and still read)."""
-    try:
-        listed = json.loads(meta.get("holders") or "[]")
-    except ValueError:
-        listed = []
-    holders = [record for record in map(_record, listed if isinstance(listed, list) else []) if record]
-    latest = _holder(meta.get("holder"))
-    if latest and latest.get("token") not in {holder.get("token") for holder in holders}:
-        holders.append(latest)
-    return holders
-
-
-def _live_holder(meta: dict) -> dict | None:
-    """The latest session still holding the book (None when none does)."""
-    return next((holder for holder in reversed(_holders(meta)) if _alive(holder)), None)
-
-
-def _holder_meta(holders: list[dict]) -> dict[str, str | None]:
-    """The metadata that records ``holders`` (see :func:`_holders`)."""
-    return {"holders": json.dumps(holders) if holders else None,
-            "holder": json.dumps(holders[-1]) if holders else None}
 
 
 def _extra_kinds(meta: dict) -> dict[str, list[tuple[str, str]]]:
@@ -171,19 +121,6 @@ def _extra_kinds(meta: dict) -> dict[str, list[tuple[str, str]]]:
                 raise ValueError(table)
             out[table].append((pair[0], pair[1]))
     return out
-
-
-def _session_holder() -> dict:
-    return {"token": uuid.uuid4().hex, "host": socket.gethostname(), "pid": os.getpid(),
-            "user": getpass.getuser(), "since": datetime.now().isoformat(timespec="seconds")}
-
-
-def _alive(holder: dict) -> bool:
-    """Whether the session that holds the book still runs (known only on this machine)."""
-    if holder.get("host") != socket.gethostname():
-        return True
-    pid = holder.get("pid")
-    return isinstance(pid, int) and not isinstance(pid, bool) and pid > 0 and process_alive(pid)
 
 
 class Store:
@@ -249,16 +186,16 @@ class Store:
             with self._errors("open"):
                 with self._write() as connection:
                     meta = self._meta(connection)
-                    holder = _live_holder(meta)
+                    holder = live_holder(meta)
                     if holder and not take_over:
                         raise BookInUse(self.name, holder)
-                    holders = [holder for holder in _holders(meta) if _alive(holder)]
+                    staying = [holder for holder in holders(meta) if alive(holder)]
                     if version == 1:
                         self._migrate(connection, version)
                     elif version < SCHEMA_VERSION:
                         self._upgrade(connection, version)
-                    self.holder = _session_holder()  # beside the others after "Edit anyway"
-                    self._set_meta(connection, **_holder_meta([*holders, self.holder]))
+                    self.holder = session_holder()  # beside the others after "Edit anyway"
+                    self._set_meta(connection, **holder_meta([*staying, self.holder]))
             with self.engine.connect() as connection:
                 dialects.pragma(connection, "journal_mode = WAL")  # books of format 1 used a rollback journal
 
@@ -425,7 +362,7 @@ class Store:
                 taken = connection.execute(sa.select(table.c.row_id).where(table.c.row_id.in_(chunk))).scalars()
                 clashes += [(name, row) for row in taken]
         if clashes:
-            saver = _holder(self._meta_value(connection, "saved_by")) or {}
+            saver = record(self._meta_value(connection, "saved_by")) or {}
             where = ", ".join(_row_name(snapshot, name, row) for name, row in clashes[:5])
             more = f" (+{len(clashes) - 5})" if len(clashes) > 5 else ""
             raise SaveConflict(QT_TRANSLATE_NOOP(
@@ -453,10 +390,10 @@ class Store:
             try:
                 with self._write() as connection:
                     # only this session's claim: others that edit it anyway still hold the book
-                    holders = _holders(_all_meta(connection))
-                    others = [holder for holder in holders if holder.get("token") != self.holder["token"]]
-                    if len(others) < len(holders):
-                        self._set_meta(connection, **_holder_meta([h for h in others if _alive(h)]))
+                    current = holders(_all_meta(connection))
+                    others = [holder for holder in current if holder.get("token") != self.holder["token"]]
+                    if len(others) < len(current):
+                        self._set_meta(connection, **holder_meta([h for h in others if alive(h)]))
             except (sa.exc.SQLAlchemyError, sqlite3.Error, OSError, ValueError):
                 pass  # the book stays marked as held; a later open on this machine sees the process is gone
             self.holder = None
@@ -788,7 +725,7 @@ def write_book(book: Tables, target: str | os.PathLike, replace_held: bool = Fal
                 raise PlannerError(_NOT_OURS, target=name)
             if META in present:
                 meta = _all_meta(connection)
-                holder = _live_holder(meta)
+                holder = live_holder(meta)
                 if holder and not replace_held:
                     raise BookInUse(name, holder)
                 revision = int(meta.get("revision") or 0) + 1
@@ -811,7 +748,7 @@ def _refuse_held(path: Path, replace_other: bool) -> None:
         raise PlannerError(_NOT_OURS, target=str(path)) from None
     try:
         with store.engine.connect() as connection:
-            holder = _live_holder(_all_meta(connection))
+            holder = live_holder(_all_meta(connection))
     except sa.exc.SQLAlchemyError:
         holder = None
     finally:
