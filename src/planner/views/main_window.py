@@ -359,7 +359,10 @@ class MainWindow(QMainWindow):
     def save_to(self, path: Path) -> None:
         """Write the whole book to ``path`` in the background (atomically) and keep editing it there.
         Its own file is just saved (the file is not "in another Planner": this window holds it)."""
-        if self.store is not None and not self.read_only and _same_file(path, self.path):
+        from planner.io.excel_export import same_file
+
+        if self.store is not None and not self.read_only and isinstance(self.path, Path) \
+                and same_file(path, self.path):
             self.save()
             return
         book, snapshot = self.book, self.book.snapshot()
@@ -682,16 +685,6 @@ def _shown(target: Path | str) -> str:
     if isinstance(target, Path):
         return target.name
     return shown(url_of(target))
-
-
-def _same_file(path: Path, other: Path | str | None) -> bool:
-    """Whether ``path`` names the book file ``other`` (however the path is written)."""
-    if not isinstance(other, Path):
-        return False
-    try:
-        return path.resolve() == other.resolve() or (path.exists() and other.exists() and path.samefile(other))
-    except OSError:
-        return False
 
 
 def _single_shot(parent, msecs: int, slot) -> QTimer:
