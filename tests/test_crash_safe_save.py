@@ -17,6 +17,7 @@ import multiprocessing
 import pickle
 import random
 import shutil
+import sqlite3
 import sys
 import time
 from dataclasses import dataclass
@@ -186,9 +187,23 @@ def _keep(broken: Path, directory: Path) -> str:
 
 
 # -- the tests -------------------------------------------------------------------------------
+def _copied_alone(path: Path, folder: Path) -> Path:
+    """``path`` copied without its WAL, as a backup, a synced folder or a mail attachment takes it."""
+    folder.mkdir()
+    return Path(shutil.copyfile(path, folder / path.name))
+
+
+def _saving_files(target: Path) -> list[str]:
+    """The temporary files of full writes to ``target`` found beside it."""
+    return sorted(p.name for p in target.parent.iterdir() if p.name.startswith(f".{target.name}.")
+                  and ".saving" in p.name)
+
+
 @pytest.mark.parametrize("how", ["change set", "full write"])
 def test_killed_save_over_a_book_leaves_the_old_book_or_the_new_one(books, tmp_path, how):
-    from planner.storage import open_book
+    """...and once a save has returned, the book file alone (without its WAL) is the new book;
+    what a killed full write left beside it is removed when the book is next opened."""
+    from planner.storage import Store, open_book
 
     started = time.perf_counter()
     target = tmp_path / "book.planner"
@@ -204,10 +219,19 @@ def test_killed_save_over_a_book_leaves_the_old_book_or_the_new_one(books, tmp_p
     duration = max(durations)  # the slowest, so that the delays surely reach past the end of a save
     outcomes: dict[str, list[Run]] = {"A": [], "B": []}
     failures, journals = [], 0
+    alone = {"A": 0, "B": 0, "torn": 0}  # what the book file alone held after a save that committed
     for i, delay in enumerate(_delays(duration, KILLS_EXISTING, seed=20260630)):
         prepare()
-        run = _run_child(books.ctx, books.pickle_b, target, delay, child)
-        had_journal = any(path.exists() for path in _sidecars(target)[:2])
+        # another program has the book open (a sync client, a backup): the save's own close is
+        # then not the last one, which would copy the WAL into the file by itself
+        reader = sqlite3.connect(target)
+        try:
+            reader.execute("SELECT count(*) FROM planner_meta").fetchall()
+            run = _run_child(books.ctx, books.pickle_b, target, delay, child)
+            had_journal = any(path.exists() for path in _sidecars(target)[:2])
+            copy = _copied_alone(target, tmp_path / f"alone-{i}")
+        finally:
+            reader.close()
         journals += had_journal
         try:
             opened = fingerprint(open_book(target))
@@ -225,6 +249,20 @@ def test_killed_save_over_a_book_leaves_the_old_book_or_the_new_one(books, tmp_p
             failures.append(f"kill {i}: delay {delay:.3f}s: the save finished (exit code 0) but the file holds A")
         else:
             outcomes[outcome].append(run)
+        if outcome == "B":
+            try:
+                held = {books.print_a: "A", print_b: "B"}.get(fingerprint(open_book(copy)), "torn")
+            except Exception:  # noqa: BLE001 - killed while the WAL was being copied in
+                held = "torn"
+            alone[held] += 1
+            if run.exitcode == 0 and held != "B":
+                failures.append(f"kill {i}: the save returned, but the book file alone (without its WAL) "
+                                f"holds {held}, not the saved book")
+        if outcome is not None:  # opening the book for editing clears what a killed full write left
+            Store.open(target, "edit").close()
+            left = _saving_files(target)
+            if left:
+                failures.append(f"kill {i}: {left} still beside the book after it was opened")
 
     killed = {side: sum(r.exitcode < 0 for r in runs) for side, runs in outcomes.items()}
     last_a = max((r.delay for r in outcomes["A"]), default=0.0)
@@ -232,7 +270,9 @@ def test_killed_save_over_a_book_leaves_the_old_book_or_the_new_one(books, tmp_p
     print(f"\n[crash-safe {how} over a book] saves took {', '.join(f'{d:.3f}' for d in durations)}s; "
           f"{KILLS_EXISTING} kills at 0..{SPREAD * duration:.3f}s: old book A {len(outcomes['A'])} "
           f"(killed {killed['A']}), new book B {len(outcomes['B'])} (killed {killed['B']}, the rest had "
-          f"finished); a journal or WAL was left by {journals} kill(s); failures {len(failures)}; "
+          f"finished); a journal or WAL was left by {journals} kill(s); the file alone held B after "
+          f"{alone['B']} of the {len(outcomes['B'])} saves that committed (A {alone['A']}, torn "
+          f"{alone['torn']}); failures {len(failures)}; "
           f"latest A at {last_a:.3f}s, earliest B at {first_b:.3f}s; "
           f"test took {time.perf_counter() - started:.1f}s")
     assert not failures, "save_book is not crash safe:\n" + "\n".join(failures)
@@ -240,8 +280,9 @@ def test_killed_save_over_a_book_leaves_the_old_book_or_the_new_one(books, tmp_p
     assert len(outcomes["B"]) >= MIN_EACH, f"too few delays reached past the commit: {len(outcomes['B'])}"
 
 
-def test_killed_save_to_a_new_path_leaves_nothing_or_the_new_book(books, tmp_path):
-    from planner.storage import open_book
+def test_killed_save_to_a_new_path_leaves_nothing_or_the_new_book(books, tmp_path, book):
+    """...and the temporary file a killed save left goes at the next open or save there."""
+    from planner.storage import Store, open_book, save_book
 
     started = time.perf_counter()
     calibration = tmp_path / "calibration" / "book.planner"
@@ -267,17 +308,22 @@ def test_killed_save_to_a_new_path_leaves_nothing_or_the_new_book(books, tmp_pat
             if run.exitcode == 0:
                 failures.append(f"{where}: the save finished but left no file")
             outcomes["absent"].append(run)
-            continue
-        try:
-            opened = fingerprint(open_book(target))
-        except Exception as error:  # noqa: BLE001 - any failure to open is the finding
-            failures.append(f"{where}: open_book raised {error!r}; kept in {_keep(target, tmp_path / f'broken-{i}')}")
-            continue
-        if opened != books.print_b:
-            kept = _keep(target, tmp_path / f"broken-{i}")
-            failures.append(f"{where}: the new file is not exactly B; kept in {kept}")
+            save_book(book, target)  # the next save there clears what the killed one left
         else:
+            try:
+                opened = fingerprint(open_book(target))
+            except Exception as error:  # noqa: BLE001 - any failure to open is the finding
+                failures.append(f"{where}: open_book raised {error!r}; kept in "
+                                f"{_keep(target, tmp_path / f'broken-{i}')}")
+                continue
+            if opened != books.print_b:
+                kept = _keep(target, tmp_path / f"broken-{i}")
+                failures.append(f"{where}: the new file is not exactly B; kept in {kept}")
+                continue
             outcomes["B"].append(run)
+            Store.open(target, "edit").close()  # opening it for editing clears what was left
+        if _saving_files(target):
+            failures.append(f"{where}: {_saving_files(target)} still beside the book")
 
     print(f"\n[crash-safe save to a new path] saves took {', '.join(f'{d:.3f}' for d in durations)}s; "
           f"{KILLS_NEW} kills at 0..{SPREAD * duration:.3f}s: no file {len(outcomes['absent'])}, "

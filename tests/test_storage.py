@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 import sqlalchemy as sa
 
-from fixtures import row
+from fixtures import planner, row
 from planner.core import schema
 from planner.core.errors import PlannerError
 from planner.core.report import compute_report
@@ -289,3 +289,155 @@ def test_a_postgresql_database_with_other_tables_is_not_replaced(book, pg_url):
     engine.dispose()
     with pytest.raises(PlannerError, match="holds something other than a Planner book"):
         write_book(book, pg_url)
+
+
+def set_meta(target, key, value):
+    """Write a value into the book's metadata behind Planner's back (a damaged book)."""
+    engine = sa.create_engine(target if isinstance(target, str) else f"sqlite:///{target}")
+    with engine.begin() as connection:
+        connection.execute(sa.text("UPDATE planner_meta SET value = :value WHERE key = :key"),
+                           {"key": key, "value": value})
+    engine.dispose()
+
+
+def test_a_next_row_id_below_the_ids_in_use_is_repaired_on_open(book, target):
+    write_book(book, target)
+    highest = max(int(book[name].index.max()) for name in schema.TABLES if len(book[name]))
+    set_meta(target, "next_row_id", "2")  # damaged: ids 2, 3, ... are taken
+    store, live = editing(target)
+    try:
+        [new] = live.insert_rows("Deals", live["Deals"].iloc[[0]].assign(id="NEW")).ids
+        assert new > highest  # never an id some row of any table already has
+        save(store, live)
+    finally:
+        store.close()
+    stored = open_book(target)
+    assert stored["Deals"].loc[new, "id"] == "NEW" and len(stored["Deals"]) == len(book["Deals"]) + 1
+    engine = sa.create_engine(target if isinstance(target, str) else f"sqlite:///{target}")
+    with engine.connect() as connection:
+        repaired = int(connection.execute(sa.text("SELECT value FROM planner_meta WHERE key = 'next_row_id'")).scalar())
+    engine.dispose()
+    assert repaired > new
+
+
+def test_merging_into_a_book_with_a_damaged_next_row_id_adds_the_deal(book, tmp_path):
+    path = tmp_path / "book.planner"
+    write_book(book, path)
+    set_meta(path, "next_row_id", "1")
+    new = tmp_path / "new.csv"
+    new.write_text("id,name,owner,stage,amount,created,closed\n"
+                   "D-NEW,New deal,R1,Won,100,2026-03-01,2026-03-05\n", encoding="utf-8")
+    result = planner("import", new, "--into", path, "--yes")
+    assert "Deals: 1 added" in result.stdout
+    deals = open_book(path)["Deals"]
+    assert deals["id"].tolist() == [*book["Deals"]["id"], "D-NEW"] and deals.index.is_unique
+
+
+def alone(path, folder):
+    """``path`` copied without its WAL (a backup tool, a synced folder, a mail attachment)."""
+    folder.mkdir()
+    return Path(shutil.copy(path, folder / path.name))
+
+
+def test_after_a_save_the_book_file_alone_holds_the_saved_book(book, tmp_path):
+    path = tmp_path / "book.planner"
+    write_book(book, path)
+    reader = sqlite3.connect(path)  # another program has the file open: closing the save's connection
+    reader.execute("SELECT count(*) FROM Deals").fetchall()  # is then not the last one to close
+    try:
+        store, live = editing(path)
+        d1 = row(live, "Deals", 0)
+        live.set_value("Deals", d1, "amount", 4_242)
+        save(store, live)
+        assert open_book(alone(path, tmp_path / "saved"))["Deals"].loc[d1, "amount"] == 4_242
+        store.close()
+        with sqlite3.connect(alone(path, tmp_path / "closed")) as copy:  # nor is it held by anyone
+            assert not copy.execute("SELECT value FROM planner_meta WHERE key = 'holder'").fetchall()
+    finally:
+        reader.close()
+
+
+def test_opening_for_editing_removes_what_killed_full_writes_left_and_nothing_else(book, tmp_path):
+    import os
+    import subprocess
+    import time
+
+    from planner.storage.temporary import temporary_for
+
+    path = tmp_path / "book.planner"
+    write_book(book, path)
+
+    def of(pid):
+        return temporary_for(path).name.replace(f".{os.getpid()}-", f".{pid}-")
+
+    writer = subprocess.Popen(["sleep", "60"])  # a live process writing a copy there
+    try:
+        dead, live = of(2**22 + 12345), of(writer.pid)
+        other_host = f".book.planner.{2**22 + 12345}-elsewhere.saving"
+        names = [dead, dead + "-wal", live, other_host, ".book.planner.saving", ".other.planner.saving"]
+        for name in names:
+            (tmp_path / name).write_bytes(b"almost a whole book")
+        hour_ago = time.time() - 3700
+        os.utime(tmp_path / ".book.planner.saving", (hour_ago, hour_ago))  # an older Planner's, long dead
+        Store.open(path, "edit").close()
+        assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["book.planner", live, other_host,
+                                                                     ".other.planner.saving"])
+    finally:
+        writer.kill()
+        writer.wait()
+    Store.open(path, "edit").close()
+    assert live not in [p.name for p in tmp_path.iterdir()]  # its writer is gone now
+
+
+def test_edits_back_to_the_saved_state_leave_nothing_to_save_and_nothing_to_conflict_over(book, target):
+    write_book(book, target)
+    store, live = editing(target)
+    other_store = Store.open(target, "edit", take_over=True)
+    other = other_store.load()
+    try:
+        d1, d2, d3 = (row(live, "Deals", n) for n in range(3))
+        undo = [live.set_value("Deals", d1, "amount", 1),
+                live.insert_rows("Deals", live["Deals"].loc[[d2]].assign(id="NEW")),
+                live.delete_rows("Deals", [d2]),  # with its splits
+                live.replace_table("Quotas", live.keyed("Quotas").iloc[:1])]
+        for inverse in reversed(undo):
+            live.apply(inverse, check=False)
+        amount = live["Deals"].loc[d3, "amount"]
+        live.set_value("Deals", d3, "amount", 5)
+        live.set_value("Deals", d3, "amount", amount)  # typed back as it was
+        assert not live.pending
+        other.set_value("Deals", d1, "amount", 2)  # meanwhile another Planner changes D1
+        save(other_store, other)
+        live.set_value("Deals", d3, "amount", 3)
+        save(store, live)  # only D3: no conflict over D1, which this session left as it was
+    finally:
+        store.close()
+        other_store.close()
+    versions = stored_versions(target, "Deals")
+    assert {r: v for r, v in versions.items() if v != 1} == {d1: 2, d3: 3}
+    assert all(v == 1 for table in ("Quotas", "Splits") for v in stored_versions(target, table).values())
+    stored = open_book(target)["Deals"]
+    assert (stored.loc[d1, "amount"], stored.loc[d3, "amount"]) == (2, 3)
+
+
+def test_the_book_stays_held_while_anyone_still_edits_it(book, target):
+    write_book(book, target)
+    first = Store.open(target, "edit")
+    anyway = Store.open(target, "edit", take_over=True)  # "Edit anyway"
+    try:
+        anyway.close()  # the second session ends: the first one still edits the book
+        with pytest.raises(BookInUse):
+            Store.open(target, "edit")
+        with pytest.raises(BookInUse):
+            write_book(book, target)  # Save As over it from a third Planner
+    finally:
+        first.close()
+    Store.open(target, "edit").close()  # the last one out frees it
+    again = Store.open(target, "edit", take_over=True)
+    try:
+        first = Store.open(target, "edit", take_over=True)
+        first.close()  # whichever closes first, the other still holds it
+        with pytest.raises(BookInUse):
+            Store.open(target, "edit")
+    finally:
+        again.close()

@@ -241,13 +241,14 @@ class Book(Tables):
     def _init_live(self, frames, positions, unresolved, opened_problems, next_id: int) -> None:
         Tables.__init__(self, frames, positions, unresolved, opened_problems, revision=0)
         self._listeners: list[Callable[[Changed], None]] = []
-        self.pending = ChangeSet()  # rows changed since the last save
+        self._touched = ChangeSet()  # rows changed since the last save (see ``pending``)
         # the row version last seen of each stored row (storage refuses to overwrite newer ones)
         self.versions: dict[str, pd.Series] = {}
         self._next_id, self._id_limit = next_id, None
         # a store bound for editing hands out blocks of ids, so that two sessions never clash
         self.reserve_ids: Callable[[int], int] | None = None
         self._snapshot: Snapshot | None = None
+        self._stored: Tables = self._frozen()  # the book as its store holds it (as made, until saved)
         self.clock: Callable[[], date] = date.today  # the day a stage change is recorded on
 
     # -- events ----------------------------------------------------------------------------
@@ -261,22 +262,23 @@ class Book(Tables):
         """The book as it stands, frozen (cheap: frames are shared copy-on-write). The same
         object while the revision does not change, so derived facts are built once."""
         if self._snapshot is None or self._snapshot.revision != self.revision:
-            frames = {name: frame.copy(deep=False) for name, frame in self._frames.items()}
-            positions = {name: array.copy() for name, array in self._positions.items()}
-            unresolved = {t: {c: dict(rows) for c, rows in columns.items()} for t, columns in self._unresolved.items()}
-            self._snapshot = Snapshot(frames, positions, unresolved, dict(self._opened_problems), self.revision)
+            self._snapshot = self._frozen()
         return self._snapshot
 
     def copy(self) -> Book:
         """The same rows, ids and positions in a book of its own, to try a change on (a merge
         is checked on one): frames are shared copy-on-write; no store, listeners or pending."""
+        frozen = self._frozen()
+        book = Book.restored(frozen._frames, frozen._positions, frozen._unresolved, frozen._opened_problems,
+                             dict(self.versions), self._next_id)
+        book.clock = self.clock
+        return book
+
+    def _frozen(self) -> Snapshot:
         frames = {name: frame.copy(deep=False) for name, frame in self._frames.items()}
         positions = {name: array.copy() for name, array in self._positions.items()}
         unresolved = {t: {c: dict(rows) for c, rows in columns.items()} for t, columns in self._unresolved.items()}
-        book = Book.restored(frames, positions, unresolved, dict(self._opened_problems), dict(self.versions),
-                             self._next_id)
-        book.clock = self.clock
-        return book
+        return Snapshot(frames, positions, unresolved, dict(self._opened_problems), self.revision)
 
     # -- ids -------------------------------------------------------------------------------
     def new_ids(self, count: int) -> np.ndarray:
@@ -474,7 +476,7 @@ class Book(Tables):
             for column, cells in atom.unresolved.items():
                 table_unresolved.setdefault(column, {}).update(cells)
             self._frames[name] = frame
-            self.pending.of(name).update(ids)
+            self._touched.of(name).update(ids)
             return SetValues(name, old, old_unresolved), Changed(name, "values", ids.to_numpy(), tuple(columns),
                                                                  self.revision)
         if isinstance(atom, InsertRows):
@@ -491,7 +493,7 @@ class Book(Tables):
             self._frames[name], self._positions[name] = merged, merged_positions
             for column, cells in atom.unresolved.items():
                 table_unresolved.setdefault(column, {}).update(cells)
-            self.pending.of(name).insert(rows.index)
+            self._touched.of(name).insert(rows.index)
             return DeleteRows(name, rows.index.to_numpy()), Changed(name, "insert", rows.index.to_numpy(), (),
                                                                     self.revision)
         if isinstance(atom, DeleteRows):
@@ -503,15 +505,15 @@ class Book(Tables):
                 for row in atom.ids.tolist():
                     cells.pop(row, None)
             self._frames[name], self._positions[name] = frame[~gone], positions[~gone]
-            self.pending.of(name).delete(atom.ids)
+            self._touched.of(name).delete(atom.ids)
             return (InsertRows(name, old_rows, old_positions, {c: r for c, r in old_unresolved.items() if r}),
                     Changed(name, "delete", np.asarray(atom.ids), (), self.revision))
         if isinstance(atom, ReplaceTable):
             old_unresolved = {c: dict(cells) for c, cells in table_unresolved.items()}
             changed_columns = list(frame.columns) != list(atom.frame.columns)
-            self.pending.of(name).delete(frame.index)
-            self.pending.of(name).insert(atom.frame.index)
-            self.pending.settings_changed |= changed_columns
+            self._touched.of(name).delete(frame.index)
+            self._touched.of(name).insert(atom.frame.index)
+            self._touched.settings_changed |= changed_columns
             self._frames[name] = atom.frame
             self._positions[name] = np.asarray(atom.positions if atom.positions is not None else
                                                np.arange(1, len(atom.frame) + 1), dtype="float64")
@@ -534,7 +536,7 @@ class Book(Tables):
         if not (np.all(np.diff(np.concatenate([[low], steps, [high]])) > 0)):
             # no room left between two rows: renumber the table (every row's position is rewritten)
             self._positions[table] = np.arange(1, len(positions) + 1, dtype="float64") * 2.0
-            self.pending.of(table).update(self._frames[table].index)
+            self._touched.of(table).update(self._frames[table].index)
             return self._new_positions(table, count, at)
         return steps
 
@@ -660,17 +662,31 @@ class Book(Tables):
         return self.set_values(table, values)
 
     # -- saving ----------------------------------------------------------------------------
+    @property
+    def pending(self) -> ChangeSet:
+        """What the next save writes: the rows changed since the last save, less those whose
+        values are back to what the store holds (an edit and its undo change nothing)."""
+        return self._touched.net(self._stored, self)
+
     def take_changes(self) -> ChangeSet:
         """The changes since the last save, handed to a save; later edits start a new set."""
-        taken, self.pending = self.pending, ChangeSet()
+        taken = self.pending
+        taken.source, self._touched = self.snapshot(), ChangeSet()
         return taken
 
     def give_back(self, changes: ChangeSet) -> None:
         """A save failed: its changes are pending again, before any made since."""
-        self.pending = changes.merged(self.pending)
+        self._touched = changes.merged(self._touched)
+
+    def stored_as(self, written: Tables) -> None:
+        """The store now holds the book as ``written`` (a snapshot of it): what changes net against."""
+        self._stored = written
 
     def saved(self, changes: ChangeSet, revision: int) -> None:
-        """A save wrote ``changes`` as store revision ``revision``: remember the rows' versions."""
+        """A save wrote ``changes`` (from :meth:`take_changes`) as store revision ``revision``:
+        remember the rows' versions, and that the store holds the book as it was taken."""
+        if changes.source is not None:
+            self._stored = changes.source
         for name, table_changes in changes.tables.items():
             known = self.versions.get(name, pd.Series(dtype="int64"))
             written = pd.Series(revision, index=pd.Index(sorted(table_changes.inserted | table_changes.updated)),

@@ -118,21 +118,14 @@ class ChangeSet:
 
     tables: dict[str, TableChanges] = field(default_factory=dict)
     settings_changed: bool = False  # extra columns added or removed: the store's metadata changes
+    # the book as it stood when a save took these changes: what the store holds once it saved them
+    source: object = field(default=None, repr=False, compare=False)
 
     def __bool__(self) -> bool:
         return self.settings_changed or any(self.tables.values())
 
     def of(self, table: str) -> TableChanges:
         return self.tables.setdefault(table, TableChanges())
-
-    def record(self, event: Changed) -> None:
-        changes = self.of(event.table)
-        if event.kind == "insert":
-            changes.insert(event.rows)
-        elif event.kind == "values":
-            changes.update(event.rows)
-        elif event.kind == "delete":
-            changes.delete(event.rows)
 
     def merged(self, later: ChangeSet) -> ChangeSet:
         """This change set followed by ``later`` (to give a failed save's changes back)."""
@@ -144,3 +137,50 @@ class ChangeSet:
                 target.update(changes.updated)
                 target.delete(changes.deleted)
         return out
+
+    def net(self, stored, current) -> ChangeSet:
+        """These changes less what is back to how ``stored`` (the book as its store holds it)
+        has it, compared with ``current`` (the book now): an edit and its undo, or a delete and
+        its undo, leave nothing to write (an insert and its undo never reach the set)."""
+        out = ChangeSet()
+        for name, changes in self.tables.items():
+            columns_differ = list(stored[name].columns) != list(current[name].columns)
+            out.settings_changed |= self.settings_changed and columns_differ
+            same = set() if columns_differ else _unchanged(name, sorted(changes.updated), stored, current)
+            out.tables[name] = TableChanges(set(changes.inserted), changes.updated - same, set(changes.deleted))
+        return out
+
+
+def _unchanged(name: str, rows: list[int], stored, current) -> set[int]:
+    """Those of ``rows`` whose values, position and unresolved texts are the same in ``current``
+    as in ``stored``."""
+    from planner.core import schema
+
+    before, after = stored[name], current[name]
+    ids = pd.Index(rows, dtype="int64")
+    ids = ids[ids.isin(before.index) & ids.isin(after.index)]
+    if not len(ids):
+        return set()
+    old, new = before.loc[ids], after.loc[ids]
+    same = np.ones(len(ids), dtype=bool)
+    for column in new.columns:
+        same &= _equal(new[column], old[column])
+    same &= (pd.Series(stored.positions(name), index=before.index).loc[ids].to_numpy()
+             == pd.Series(current.positions(name), index=after.index).loc[ids].to_numpy())
+    for column in schema.TABLES[name].refs:
+        was, now = stored.unresolved(name, column.name), current.unresolved(name, column.name)
+        if was or now:
+            same &= np.array([was.get(row) == now.get(row) for row in ids.tolist()], dtype=bool)
+    return set(ids[same].tolist())
+
+
+def _equal(new: pd.Series, old: pd.Series) -> np.ndarray:
+    """Cell by cell: does ``new`` hold the same value as ``old`` (missing equals missing)?"""
+    if new.dtype != old.dtype:
+        return np.zeros(len(new), dtype=bool)
+    new_missing, old_missing = new.isna().to_numpy(), old.isna().to_numpy()
+    try:
+        equal = new.eq(old).to_numpy(dtype=bool, na_value=False)
+    except TypeError:  # values that cannot be compared: not the same
+        equal = np.zeros(len(new), dtype=bool)
+    return (equal & ~new_missing & ~old_missing) | (new_missing & old_missing)

@@ -41,9 +41,13 @@ class JobRunner(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._running: set[Job] = set()
+        self._closed = False
 
     def start(self, work: Callable[[], object], on_success: Callable[[object], None],
-              on_failure: Callable[[Exception], None]) -> Job:
+              on_failure: Callable[[Exception], None]) -> Job | None:
+        """Run ``work()`` off the GUI thread, then one of the callbacks on it (None: closed)."""
+        if self._closed:
+            return None
         job = Job(work)
         self._running.add(job)
         job.relay.succeeded.connect(lambda result: self._report(job, on_success, result))
@@ -54,8 +58,8 @@ class JobRunner(QObject):
     def _report(self, job: Job, callback: Callable[[object], None], outcome: object) -> None:
         self._running.discard(job)
         # a job that outlives its window (closed while it ran) reports to no one: its
-        # callbacks would touch deleted widgets
-        if isValid(self):
+        # callbacks would touch deleted widgets, or start more work
+        if isValid(self) and not self._closed:
             callback(outcome)
 
     @property
@@ -65,3 +69,9 @@ class JobRunner(QObject):
     def wait(self, msecs: int = -1) -> bool:
         """Block until every job has finished (used on quit and in tests)."""
         return QThreadPool.globalInstance().waitForDone(msecs)
+
+    def close(self) -> None:
+        """For a window that closes: start nothing more, wait for the jobs running, and drop
+        what they report (a job still running when the app quits would emit from a deleted object)."""
+        self._closed = True
+        self.wait()

@@ -121,6 +121,13 @@ def pragma(connection: sa.Connection, statement: str) -> None:
         connection.connection.dbapi_connection.execute(f"PRAGMA {statement}").fetchall()
 
 
+def checkpoint(connection: sa.Connection) -> None:
+    """Copy every committed page of SQLite's WAL into the database file (waiting, within the
+    busy timeout, for readers of older snapshots); nothing to do on PostgreSQL."""
+    if connection.dialect.name == "sqlite":
+        connection.connection.dbapi_connection.execute("PRAGMA wal_checkpoint(FULL)").fetchall()
+
+
 def integrity_problem(connection: sa.Connection) -> str | None:
     """SQLite's quick check of the file; None when it is whole."""
     if connection.dialect.name != "sqlite":

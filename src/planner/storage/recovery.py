@@ -34,6 +34,7 @@ from planner.core.book import Book, Tables
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.storage.processes import process_alive
 from planner.storage.store import BOOK_SUFFIX, open_book, write_book
+from planner.storage.temporary import remove_stale_saves, with_sidecars
 
 SIDECAR_SUFFIX = ".json"
 _SESSION = re.compile(r"[A-Za-z0-9_-]{1,64}")
@@ -132,10 +133,8 @@ class Recovery:
             The session id given to :meth:`write` (or an entry's ``session``).
         """
         path, sidecar = self.book_path(session), self.sidecar_path(session)
-        leftovers = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
-        saving = path.with_name(f".{path.name}.saving")  # what an interrupted write_book leaves
-        leftovers += [saving, *(saving.with_name(saving.name + s) for s in ("-wal", "-shm", "-journal"))]
-        for file in [sidecar, path, sidecar.with_name(f".{sidecar.name}.tmp"), *leftovers]:
+        remove_stale_saves(path)  # what an interrupted write_book left
+        for file in [sidecar, *with_sidecars(path), sidecar.with_name(f".{sidecar.name}.tmp")]:
             try:
                 file.unlink(missing_ok=True)
             except OSError:

@@ -15,8 +15,8 @@ references that did not resolve (JSON, column -> text).
 
 ``planner_meta`` holds the format, schema version, the book's revision, the next free row id
 (sessions reserve blocks of ids from it, so two sessions never hand out the same id), the
-extra columns, the last save (who, when) and the *holder*: the session that has the book open
-for editing ("open in another Planner since 10:42 on HOST").
+extra columns, the last save (who, when) and the *holders*: the sessions that have the book open
+for editing ("open in another Planner since 10:42 on HOST"; more than one after "Edit anyway").
 
 Saves apply a change set (the rows inserted, changed and deleted since the last save) in one
 transaction, after checking that none of those rows changed in the store since this session
@@ -31,7 +31,6 @@ import json
 import os
 import socket
 import sqlite3
-import uuid
 from datetime import datetime
 from pathlib import Path
 
@@ -48,7 +47,8 @@ from planner.core.parse import NOT_DATE, NOT_INT, YEAR_RANGE, iso_days, parse_da
 from planner.core.problems import Problem
 from planner.core.schema import ROW_ID, Kind
 from planner.storage import dialects
-from planner.storage.processes import process_alive
+from planner.storage.holders import BookInUse, alive, holder_meta, holders, live_holder, record, session_holder
+from planner.storage.temporary import remove_stale_saves, temporary_for, with_sidecars
 
 SCHEMA_VERSION = 3
 # Tables that books of an older format lack: reading such a book shows them empty, and opening
@@ -70,16 +70,6 @@ _NOT_OURS = QT_TRANSLATE_NOOP("errors", "{target} holds something other than a P
                                         "written (choose another file or an empty database)")
 _DAMAGED_TABLE = QT_TRANSLATE_NOOP("errors", "{path} is damaged (table {table}: {reason}); open a backup copy")
 _TOO_LARGE = QT_TRANSLATE_NOOP("errors", "{value!r} is too large for Planner")
-
-
-class BookInUse(PlannerError):
-    """Another Planner has the book open for editing; ``holder`` says who and since when."""
-
-    def __init__(self, target: str, holder: dict) -> None:
-        since = holder.get("since", "")[11:16] or "?"
-        super().__init__(QT_TRANSLATE_NOOP("errors", "{target} is open in another Planner since {since} on {host}"),
-                         target=target, since=since, host=holder.get("host", "?"))
-        self.holder = holder
 
 
 class ReadOnlyLocation(PlannerError):
@@ -111,15 +101,8 @@ TABLES = _tables(_METADATA)
 META_TABLE = sa.Table(META, _METADATA, sa.Column("key", sa.Text, primary_key=True), sa.Column("value", sa.Text))
 
 
-def _holder(text: str | None) -> dict | None:
-    """A holder (or last saver) record from the metadata; None when absent or unreadable."""
-    try:
-        value = json.loads(text) if text else None
-    except ValueError:
-        return None
-    if not isinstance(value, dict):
-        return None
-    return {key: str(item) if key not in ("pid",) else item for key, item in value.items()}
+def _all_meta(connection: sa.Connection) -> dict[str, str]:
+    return dict(connection.execute(sa.select(META_TABLE.c.key, META_TABLE.c.value)).all())
 
 
 def _extra_kinds(meta: dict) -> dict[str, list[tuple[str, str]]]:
@@ -138,19 +121,6 @@ def _extra_kinds(meta: dict) -> dict[str, list[tuple[str, str]]]:
                 raise ValueError(table)
             out[table].append((pair[0], pair[1]))
     return out
-
-
-def _session_holder() -> dict:
-    return {"token": uuid.uuid4().hex, "host": socket.gethostname(), "pid": os.getpid(),
-            "user": getpass.getuser(), "since": datetime.now().isoformat(timespec="seconds")}
-
-
-def _alive(holder: dict) -> bool:
-    """Whether the session that holds the book still runs (known only on this machine)."""
-    if holder.get("host") != socket.gethostname():
-        return True
-    pid = holder.get("pid")
-    return isinstance(pid, int) and not isinstance(pid, bool) and pid > 0 and process_alive(pid)
 
 
 class Store:
@@ -203,6 +173,8 @@ class Store:
         except BaseException:
             store.engine.dispose()
             raise
+        if store.is_file and mode == "edit":
+            remove_stale_saves(Path(url.database))
         return store
 
     def _check(self, take_over: bool) -> None:
@@ -214,15 +186,16 @@ class Store:
             with self._errors("open"):
                 with self._write() as connection:
                     meta = self._meta(connection)
-                    holder = _holder(meta.get("holder"))
-                    if holder and not take_over and _alive(holder):
+                    holder = live_holder(meta)
+                    if holder and not take_over:
                         raise BookInUse(self.name, holder)
+                    staying = [holder for holder in holders(meta) if alive(holder)]
                     if version == 1:
                         self._migrate(connection, version)
                     elif version < SCHEMA_VERSION:
                         self._upgrade(connection, version)
-                    self.holder = _session_holder()
-                    self._set_meta(connection, holder=json.dumps(self.holder))
+                    self.holder = session_holder()  # beside the others after "Edit anyway"
+                    self._set_meta(connection, **holder_meta([*staying, self.holder]))
             with self.engine.connect() as connection:
                 dialects.pragma(connection, "journal_mode = WAL")  # books of format 1 used a rollback journal
 
@@ -310,10 +283,13 @@ class Store:
         return book
 
     def reserve_ids(self, count: int, at_least: int = 1) -> int:
-        """Reserve ``count`` row ids for this session (none below ``at_least``); returns the first."""
+        """Reserve ``count`` row ids for this session (none below ``at_least``); returns the first.
+
+        Never an id a row already has: a ``next_row_id`` below the ids in use (a damaged or
+        hand-edited book) is repaired here, when the book is opened for editing."""
         with self._errors("save"), self._write() as connection:
             dialects.lock_revision(connection, META_TABLE)
-            start = max(int(self._meta_value(connection, "next_row_id")), at_least)
+            start = max(int(self._meta_value(connection, "next_row_id")), at_least, _highest_id(connection) + 1)
             self._set_meta(connection, next_row_id=str(start + count))
         return start
 
@@ -322,6 +298,7 @@ class Store:
         whole: every row written is at ``revision``, new ids come from this store."""
         book.versions = {name: pd.Series(revision, index=written._frames[name].index, dtype="int64")
                          for name in schema.TABLES}
+        book.stored_as(written)
         book.use_id_block(self.reserve_ids(ID_BLOCK, at_least=book._next_id), ID_BLOCK)
         book.reserve_ids = self.reserve_ids
 
@@ -356,7 +333,19 @@ class Store:
                         name, frame, positions.to_numpy(), revision, snapshot._unresolved.get(name, {})))
             self._set_meta(connection, revision=str(revision), extra_columns=_extra_columns(snapshot),
                            saved_by=json.dumps(self._saver()))
+        self._checkpoint()
         return revision
+
+    def _checkpoint(self) -> None:
+        """Copy what the WAL holds into the book file, so that the file alone (a backup, a synced
+        or mailed copy) is the saved book. The save is already committed: a checkpoint another
+        program keeps waiting (a long read) is done by a later save or the close instead."""
+        if self.is_file:
+            try:
+                with self.engine.connect() as connection:
+                    dialects.checkpoint(connection)
+            except (sa.exc.SQLAlchemyError, sqlite3.Error, OSError):
+                pass
 
     def _check_conflicts(self, connection, snapshot: Tables, changes: ChangeSet, versions) -> None:
         clashes: list[tuple[str, int]] = []
@@ -373,7 +362,7 @@ class Store:
                 taken = connection.execute(sa.select(table.c.row_id).where(table.c.row_id.in_(chunk))).scalars()
                 clashes += [(name, row) for row in taken]
         if clashes:
-            saver = _holder(self._meta_value(connection, "saved_by")) or {}
+            saver = record(self._meta_value(connection, "saved_by")) or {}
             where = ", ".join(_row_name(snapshot, name, row) for name, row in clashes[:5])
             more = f" (+{len(clashes) - 5})" if len(clashes) > 5 else ""
             raise SaveConflict(QT_TRANSLATE_NOOP(
@@ -400,12 +389,15 @@ class Store:
         if self.mode == "edit" and self.holder is not None:
             try:
                 with self._write() as connection:
-                    current = _holder(self._meta_value(connection, "holder"))
-                    if current and current.get("token") == self.holder["token"]:
-                        self._set_meta(connection, holder=None)
+                    # only this session's claim: others that edit it anyway still hold the book
+                    current = holders(_all_meta(connection))
+                    others = [holder for holder in current if holder.get("token") != self.holder["token"]]
+                    if len(others) < len(current):
+                        self._set_meta(connection, **holder_meta([h for h in others if alive(h)]))
             except (sa.exc.SQLAlchemyError, sqlite3.Error, OSError, ValueError):
                 pass  # the book stays marked as held; a later open on this machine sees the process is gone
             self.holder = None
+            self._checkpoint()
         self.engine.dispose()
 
 
@@ -489,6 +481,15 @@ def _unreadable(column: schema.Column, value) -> tuple[str, dict]:
     if isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer():
         return _TOO_LARGE, {"value": value}
     return (NOT_INT if column.kind in (Kind.INT, Kind.REF) else _NOT_STORED_NUMBER), {"value": value}
+
+
+def _highest_id(connection: sa.Connection) -> int:
+    """The highest row id in use in any table of the book (0 when it has no rows)."""
+    present = set(sa.inspect(connection).get_table_names())
+    parts = [sa.select(sa.func.max(table.c.row_id).label("top")) for name, table in TABLES.items() if name in present]
+    if not parts:
+        return 0
+    return int(connection.execute(sa.select(sa.func.max(sa.union_all(*parts).subquery().c.top))).scalar() or 0)
 
 
 def _chunks(ids: list[int]):
@@ -723,9 +724,9 @@ def write_book(book: Tables, target: str | os.PathLike, replace_held: bool = Fal
             if present and META not in present and not replace_other:
                 raise PlannerError(_NOT_OURS, target=name)
             if META in present:
-                meta = dict(connection.execute(sa.select(META_TABLE.c.key, META_TABLE.c.value)).all())
-                holder = _holder(meta.get("holder"))
-                if holder and _alive(holder) and not replace_held:
+                meta = _all_meta(connection)
+                holder = live_holder(meta)
+                if holder and not replace_held:
                     raise BookInUse(name, holder)
                 revision = int(meta.get("revision") or 0) + 1
             for table in [*TABLES.values(), META_TABLE]:
@@ -747,23 +748,22 @@ def _refuse_held(path: Path, replace_other: bool) -> None:
         raise PlannerError(_NOT_OURS, target=str(path)) from None
     try:
         with store.engine.connect() as connection:
-            holder = _holder(store._meta_value(connection, "holder"))
+            holder = live_holder(_all_meta(connection))
     except sa.exc.SQLAlchemyError:
         holder = None
     finally:
         store.engine.dispose()
-    if holder and _alive(holder):
+    if holder:
         raise BookInUse(str(path), holder)
 
 
 def _write_file(book: Tables, path: Path) -> None:
     """Build the book in a temporary file beside ``path``, then rename it into place: the
     path holds the old file or the whole new one, whatever happens."""
-    # one fixed name, so that what a crashed save left behind is cleared by the next one
-    temporary = path.with_name(f".{path.name}.saving")
-    sidecars = [temporary.with_name(temporary.name + suffix) for suffix in ("-journal", "-wal", "-shm")]
+    temporary = temporary_for(path)
+    remove_stale_saves(path)  # what killed saves left here
     try:
-        for leftover in [temporary, *sidecars]:
+        for leftover in with_sidecars(temporary):
             leftover.unlink(missing_ok=True)
         engine = dialects.make_engine(sa.URL.create("sqlite", database=str(temporary)))
         try:
@@ -781,11 +781,11 @@ def _write_file(book: Tables, path: Path) -> None:
         finally:
             os.close(descriptor)
         os.replace(temporary, path)
-        for stale in (path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")):
+        for stale in with_sidecars(path)[1:]:
             stale.unlink(missing_ok=True)  # an old book's sidecars must not meet the new file
         _sync_directory(path.parent)
     finally:
-        for leftover in [temporary, *sidecars]:
+        for leftover in with_sidecars(temporary):
             leftover.unlink(missing_ok=True)
 
 

@@ -367,7 +367,14 @@ class MainWindow(QMainWindow):
             self.save_to(path if path.suffix else path.with_suffix(BOOK_SUFFIX))
 
     def save_to(self, path: Path) -> None:
-        """Write the whole book to ``path`` in the background (atomically) and keep editing it there."""
+        """Write the whole book to ``path`` in the background (atomically) and keep editing it there.
+        Its own file is just saved (the file is not "in another Planner": this window holds it)."""
+        from planner.io.excel_export import same_file
+
+        if self.store is not None and not self.read_only and isinstance(self.path, Path) \
+                and same_file(path, self.path):
+            self.save()
+            return
         book, snapshot = self.book, self.book.snapshot()
         changes = book.take_changes()
         self._set_busy(self.tr("Saving %1…").replace("%1", path.name))
@@ -657,7 +664,12 @@ class MainWindow(QMainWindow):
                     self._close_after_save = True
                     self.save()
                 return
-        self.jobs.wait()  # let a save in progress finish: its file must be whole
+        # nothing starts once the window closes (a recompute due 0.4 s after an edit, a chart):
+        # work left running would report to objects deleted on quit
+        self._recompute_timer.stop()
+        self._autosave_timer.stop()
+        for runner in self.findChildren(JobRunner):
+            runner.close()  # waits for a save in progress: its file must be whole
         self.recovery.discard(self.session)
         self._save_window()
         self._release_store()

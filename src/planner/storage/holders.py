@@ -1,0 +1,82 @@
+"""Who has a book open for editing: the *holders* recorded in the book's metadata.
+
+A session that opens a book for editing adds itself to the ``holders`` list (token, host,
+pid, user, since); another Planner is then told "open in another Planner since 10:42 on HOST"
+unless it chooses to edit anyway, when it joins the list. Closing removes only the session's
+own claim, so the book stays held while anyone still edits it. ``holder`` names the latest
+holder: all that Planners before "Edit anyway" kept, and still read. A holder whose process
+has ended on this machine no longer counts.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import socket
+import uuid
+from datetime import datetime
+
+from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
+from planner.storage.processes import process_alive
+
+
+class BookInUse(PlannerError):
+    """Another Planner has the book open for editing; ``holder`` says who and since when."""
+
+    def __init__(self, target: str, holder: dict) -> None:
+        since = holder.get("since", "")[11:16] or "?"
+        super().__init__(QT_TRANSLATE_NOOP("errors", "{target} is open in another Planner since {since} on {host}"),
+                         target=target, since=since, host=holder.get("host", "?"))
+        self.holder = holder
+
+
+def session_holder() -> dict:
+    """The record of this session, as it joins a book's holders."""
+    return {"token": uuid.uuid4().hex, "host": socket.gethostname(), "pid": os.getpid(),
+            "user": getpass.getuser(), "since": datetime.now().isoformat(timespec="seconds")}
+
+
+def record(text: str | None) -> dict | None:
+    """A holder (or last saver) record from the metadata; None when absent or unreadable."""
+    try:
+        return _record(json.loads(text) if text else None)
+    except ValueError:
+        return None
+
+
+def holders(meta: dict) -> list[dict]:
+    """The sessions that hold the book for editing, oldest first (dead ones included)."""
+    try:
+        listed = json.loads(meta.get("holders") or "[]")
+    except ValueError:
+        listed = []
+    found = [one for one in map(_record, listed if isinstance(listed, list) else []) if one]
+    latest = record(meta.get("holder"))
+    if latest and latest.get("token") not in {one.get("token") for one in found}:
+        found.append(latest)  # held by an earlier Planner
+    return found
+
+
+def live_holder(meta: dict) -> dict | None:
+    """The latest session still holding the book (None when none does)."""
+    return next((one for one in reversed(holders(meta)) if alive(one)), None)
+
+
+def holder_meta(found: list[dict]) -> dict[str, str | None]:
+    """The metadata values that record ``found`` as the book's holders (None: removed)."""
+    return {"holders": json.dumps(found) if found else None, "holder": json.dumps(found[-1]) if found else None}
+
+
+def alive(holder: dict) -> bool:
+    """Whether the session that holds the book still runs (known only on this machine)."""
+    if holder.get("host") != socket.gethostname():
+        return True
+    pid = holder.get("pid")
+    return isinstance(pid, int) and not isinstance(pid, bool) and pid > 0 and process_alive(pid)
+
+
+def _record(value) -> dict | None:
+    if not isinstance(value, dict):
+        return None
+    return {key: str(item) if key not in ("pid",) else item for key, item in value.items()}
