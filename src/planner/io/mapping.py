@@ -11,6 +11,11 @@ Besides the book's own columns, a few *derived* source columns of Deals are reco
 close date that is the expected close while a deal is open and the actual one once it closed
 (Salesforce ``CloseDate``), a stage's probability written on every deal, or Pipedrive's
 open/won/lost status.
+
+A header may fill several columns (``"Order Date": ["created", "closed"]`` in the JSON): an
+*order log* — a Deals sheet with an order date and no stage (Kaggle's sales sample, Tableau's
+Superstore) — is guessed so, its status read as an order status and its region or territory
+as what names each order's rep (see :mod:`planner.io.import_orders`).
 """
 
 from __future__ import annotations
@@ -36,11 +41,41 @@ DERIVED = {
     "is_closed": "TRUE when the deal is won or lost (Salesforce IsClosed)",
     "won_time": "when the deal was won (Pipedrive)",
     "lost_time": "when the deal was lost (Pipedrive)",
+    # order logs (planner.io.import_orders)
+    "order_status": "an order's status: cancelled, returned or disputed orders are cancelled on their date",
+    "returned": "TRUE or Yes when the order was returned (a returns list such as Superstore's Returns sheet)",
+    "region": "the order's region or territory: its rep is the one rep of that team, else a rep named after it",
 }
+# Source columns that say a deal's stage: a Deals sheet without any of them is an order log
+# when its date goes to created and closed (or it says which orders were returned or cancelled).
+STAGE_SOURCES = ("stage", "status", "is_won", "is_closed", "won_time", "lost_time")
+ORDER_SOURCES = ("order_status", "returned")
+# An order's date: when the deal was created and closed (HEADER_ALIASES' "order_date").
+ORDER_DATE = ("created", "closed")
+_ORDER_DATE_KEY = "order_date"
 # What a header maps to when it is kept as the user's own column, or not imported at all.
 EXTRA, SKIP = None, "-"
 # An owner mapped to a rep the import makes (deals without an owner: the "Unassigned" rep).
 NEW_REP = "new"
+
+
+
+def targets_of(target) -> tuple[str, ...]:
+    """The columns a header goes to: none (kept as the user's own, or left out), one or several."""
+    if target is EXTRA or target == SKIP:
+        return ()
+    return tuple(target) if isinstance(target, (tuple, list)) else (target,)
+
+
+def is_order_log(targets) -> bool:
+    """Whether a Deals sheet whose headers go to ``targets`` is an order log: no stage, and a
+    date that is created and closed at once, or an order status or returns column."""
+    columns = {column for target in targets for column in targets_of(target)}
+    if columns & set(STAGE_SOURCES):
+        return False
+    return bool(columns & set(ORDER_SOURCES)) or any(
+        set(ORDER_DATE) <= set(targets_of(target)) for target in targets)
+
 
 # A table is guessed from headers alone only when these columns (any one of each group) are there.
 _EVIDENCE = {
@@ -99,9 +134,10 @@ class Mapping:
         Source → table: a source is a sheet's name in a workbook or a CSV file's name (with
         or without its extension); ``None`` leaves the source out.
     columns : dict
-        Table → {source header → book column, a derived column of ``DERIVED``, ``None`` to keep
-        it as the user's own column, or ``"-"`` to leave it out}. Headers match
-        case-, space- and punctuation-insensitively; headers not listed are guessed.
+        Table → {source header → book column, a derived column of ``DERIVED``, a tuple of
+        them (a list in the JSON: ``["created", "closed"]`` fills both), ``None`` to keep it as
+        the user's own column, or ``"-"`` to leave it out}. Headers match case-, space- and
+        punctuation-insensitively; headers not listed are guessed.
     stages : dict
         Stage name as the files write it → a stage of the book (the deals move to it) or a kind
         (``"won"``, ``"lost"``, ``"open"``: a new stage of that kind).
@@ -151,7 +187,9 @@ class Mapping:
     # -- saving ----------------------------------------------------------------------------
     def to_json(self) -> dict:
         return {"planner_mapping": self.VERSION, "tables": dict(self.tables),
-                "columns": {table: dict(columns) for table, columns in self.columns.items()},
+                "columns": {table: {header: list(target) if isinstance(target, tuple) else target
+                                    for header, target in columns.items()}
+                            for table, columns in self.columns.items()},
                 "stages": dict(self.stages), "owners": dict(self.owners), "date_order": self.date_order,
                 "date_system": self.date_system,
                 "currency": self.currency}
@@ -176,7 +214,8 @@ class Mapping:
                 raise PlannerError(QT_TRANSLATE_NOOP("errors", "Mapping: {key!r} must map names to names (such as "
                                                                "\"Closed Maybe\": \"Closed Won\")"), key=key)
         mapping = cls(tables=dict(data.get("tables") or {}),
-                      columns={t: dict(c) for t, c in (data.get("columns") or {}).items()},
+                      columns={t: {h: tuple(v) if isinstance(v, list) else v for h, v in dict(c).items()}
+                               for t, c in (data.get("columns") or {}).items()},
                       stages=dict(data.get("stages") or {}), owners=dict(data.get("owners") or {}),
                       date_order=data.get("date_order", "auto"),
                       date_system=str(data.get("date_system", "auto")), currency=data.get("currency"))
@@ -194,10 +233,12 @@ class Mapping:
                 raise PlannerError(QT_TRANSLATE_NOOP("errors", "Mapping: {table!r} is not a table (use one of {tables})"), table=table,
                                    tables=", ".join(schema.TABLES))
             known = set(schema.TABLES[table].names) | (set(DERIVED) if table == "Deals" else set())
-            for header, column in columns.items():
-                if column not in (EXTRA, SKIP) and column not in known:
-                    raise PlannerError(QT_TRANSLATE_NOOP("errors", "Mapping: {header!r} goes to {column!r}, which is not a column of {table}"),
-                                       header=header, column=column, table=table)
+            for header, target in columns.items():
+                several = isinstance(target, tuple)
+                for column in target if several else (target,):
+                    if column not in known and (several or column not in (EXTRA, SKIP)):
+                        raise PlannerError(QT_TRANSLATE_NOOP("errors", "Mapping: {header!r} goes to {column!r}, which is not a column of {table}"),
+                                           header=header, column=column, table=table)
         if self.date_order not in ("auto", "mdy", "dmy"):
             raise PlannerError(QT_TRANSLATE_NOOP("errors", "Mapping: date_order {value!r} is not auto, mdy or dmy"), value=self.date_order)
         if self.date_system not in ("auto", "1900", "1904"):
@@ -292,7 +333,9 @@ def guess_columns(headers: list[str], table: str, mapping: Mapping | None = None
 
     A header the mapping names keeps the mapping's choice. Otherwise it is matched against the
     column names and ``HEADER_ALIASES`` (also without a Pipedrive ``Deal - `` prefix); when two
-    headers claim one column, the better alias wins and the other stays an extra column.
+    headers claim one column, the better alias wins and the other stays an extra column. A
+    Deals sheet with an order date and no stage is an order log: its date goes to created and
+    closed (a tuple), its status is an order status.
 
     Parameters
     ----------
@@ -306,11 +349,11 @@ def guess_columns(headers: list[str], table: str, mapping: Mapping | None = None
     Returns
     -------
     dict
-        Every header → its column, ``DERIVED`` column, ``None`` (kept as the user's own) or
-        ``"-"`` (left out).
+        Every header → its column, ``DERIVED`` column, a tuple of them, ``None`` (kept as the
+        user's own) or ``"-"`` (left out).
     """
     index = _ALIASES.get(table, {})
-    derived = set(DERIVED) if table == "Deals" else set()
+    derived = set(DERIVED) | {_ORDER_DATE_KEY} if table == "Deals" else set()
     chosen: dict[str, str | None] = {}
     claims: dict[str, tuple[tuple[int, int], str]] = {}  # column -> ((rank, position), header)
     for position, header in enumerate(headers):
@@ -318,8 +361,8 @@ def guess_columns(headers: list[str], table: str, mapping: Mapping | None = None
             known, target = mapping.column_of(table, header)
             if known:
                 chosen[header] = target
-                if target not in (EXTRA, SKIP):
-                    claims[target] = ((-2, position), header)
+                for column in targets_of(target):
+                    claims[column] = ((-2, position), header)
                 continue
         hit = index.get(normalize(header))
         if hit is None:
@@ -337,12 +380,36 @@ def guess_columns(headers: list[str], table: str, mapping: Mapping | None = None
                 chosen[previous[1]] = None
             claims[column] = ((rank, position), header)
             chosen[header] = column
+    if table == "Deals":
+        _order_log(chosen, claims)
     return chosen
+
+
+def _order_log(chosen: dict, claims: dict) -> None:
+    """A Deals sheet without a stage is an order log when it has an order date (or says which
+    orders were returned or cancelled): the date fills created and closed (those no other
+    header fills), a status is the order's status. Elsewhere the words of order logs are no
+    column of the book (kept as the user's own)."""
+    guessed = {column: header for column, ((rank, _), header) in claims.items() if rank != -2}
+    staged = any(column in claims for column in STAGE_SOURCES if column != "status")
+    dated = any(set(ORDER_DATE) <= set(targets_of(target)) for target in chosen.values())  # the mapping's
+    if staged or not (dated or {_ORDER_DATE_KEY, *ORDER_SOURCES} & set(claims)):
+        for column in (_ORDER_DATE_KEY, *ORDER_SOURCES, "region"):
+            if column in guessed:
+                chosen[guessed[column]] = EXTRA
+        claims.pop(_ORDER_DATE_KEY, None)
+        return
+    if _ORDER_DATE_KEY in claims:
+        header = claims.pop(_ORDER_DATE_KEY)[1]
+        free = tuple(column for column in ORDER_DATE if column not in claims)
+        chosen[header] = free if len(free) > 1 else free[0] if free else EXTRA
+    if "status" in guessed:
+        chosen[guessed["status"]] = EXTRA if "order_status" in claims else "order_status"
 
 
 def _score(headers: list[str], table: str, mapping: Mapping | None) -> tuple[int, bool]:
     """How many headers name a column of ``table``, and whether they are evidence enough."""
-    columns = {column for column in guess_columns(headers, table, mapping).values() if column not in (EXTRA, SKIP)}
+    columns = {column for target in guess_columns(headers, table, mapping).values() for column in targets_of(target)}
     enough = all(any(column in columns for column in group) for group in _EVIDENCE[table])
     return len(columns), enough
 
