@@ -70,6 +70,7 @@ def targets_of(target) -> tuple[str, ...]:
 def is_order_log(targets) -> bool:
     """Whether a Deals sheet whose headers go to ``targets`` is an order log: no stage, and a
     date that is created and closed at once, or an order status or returns column."""
+    targets = list(targets)
     columns = {column for target in targets for column in targets_of(target)}
     if columns & set(STAGE_SOURCES):
         return False

@@ -324,6 +324,7 @@ class MappingPage(QWizardPage):
         elif any(source.data_model for source in wizard.previews) and not any(p.table for p in wizard.previews):
             files = ", ".join(dict.fromkeys(source.file for source in wizard.previews if source.data_model))
             text = QCoreApplication.translate("errors", PIVOT_ONLY).format(files=files)
+            text = text[:1].upper() + text[1:]  # a sentence of its own here
         elif not any(source.table for source in wizard.previews):  # nothing recognised: what would be
             files = ", ".join(dict.fromkeys(source.file for source in wizard.previews))
             text = self.tr("No sheet of %1 has the headers of a table of the book, such as %2. Choose a table in "
