@@ -84,7 +84,8 @@ class MappingPage(QWizardPage):
                                                 self.tr("and also")])
         self.columns.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.columns.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.columns.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.columns.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        self.columns.setColumnWidth(2, 100)  # mostly "—": the book column takes the room
         self.columns.verticalHeader().hide()
         self.columns.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.grid = QTableWidget()
@@ -95,7 +96,7 @@ class MappingPage(QWizardPage):
         splitter.addWidget(self.grid)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([380, 560])
+        splitter.setSizes([460, 480])
 
         self.date_box = QComboBox()
         for code, label in DATE_ORDERS:
