@@ -308,3 +308,23 @@ def test_order_log_words_stay_the_users_own_columns_in_a_pipeline(tmp_path):
     columns = guess_columns(["Order ID", "Order Date", "Sales", "Status", "Territory", "Country"], "Deals")
     assert columns == {"Order ID": "id", "Order Date": ("created", "closed"), "Sales": "amount",
                        "Status": "order_status", "Territory": "region", "Country": None}
+
+
+def test_a_book_of_orders_exports_and_imports_back_the_same(tmp_path):
+    from planner.io.excel_export import export_book, export_mapping
+
+    path = write_csv(tmp_path / "orders.csv", [ORDER_HEADER,
+                                               ["A-1", "2024-03-05", "Acme", "West", "Chairs", "100", "Shipped", "2",
+                                                "Seoul"],
+                                               ["B-2", "2024-03-06", "Beta", "East", "Desks", "50", "Cancelled", "1",
+                                                "Busan"]])
+    book = build_book(read_tables([path]))
+    export_book(book, tmp_path / "orders.xlsx")
+    again = read_tables([tmp_path / "orders.xlsx"], mapping=export_mapping())
+    assert again.problems == []
+    # the order's status kept as the user's own column is no deal status: it stays the user's
+    assert any("Status holds no open, won or lost" in str(w) for w in again.warnings)
+    columns = ["id", "account", "owner", "stage", "amount", "created", "closed", "cancelled", "product", "Status",
+               "Region", "City"]
+    pd.testing.assert_frame_equal(build_book(again).keyed("Deals")[columns].reset_index(drop=True),
+                                  book.keyed("Deals")[columns].reset_index(drop=True))

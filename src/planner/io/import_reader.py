@@ -18,10 +18,16 @@ from planner.core.schema import Kind
 from planner.io import mapping as mapping_module
 from planner.io.import_cells import _book_column, _extra, _synonyms, bare_percents
 from planner.io.import_derive import _Derive
-from planner.io.import_results import (AMBIGUOUS_DATES, EMPTY, LISTED, NO_ROWS, NOT_BOOLEAN, NOT_STATUS, PIVOT_ONLY,
+from planner.io.import_results import (AMBIGUOUS_DATES, EMPTY, LISTED, NO_ROWS, NOT_A_STATUS_COLUMN, NOT_BOOLEAN,
+                                       NOT_STATUS, PIVOT_ONLY,
                                        PREVIEW_ROWS, SKIPPED, Expected, ImportProblem, ImportResult, SourcePreview)
 from planner.io.import_sources import _DAY_MONTH, _not_available, _present, _Source, _text_of, _texts
 from planner.io.mapping import DERIVED, EXTRA, SKIP, Mapping, guess_columns, guess_table, is_order_log, targets_of
+
+
+# A deal's status (Pipedrive's), as written -> the kind of its stage.
+STATUS_WORDS = {"open": "open", "won": "won", "lost": "lost", "진행": "open", "수주": "won", "실주": "lost",
+                "進行中": "open", "受注": "won", "失注": "lost"}
 
 
 def _order_log(source: _Source) -> bool:
@@ -231,6 +237,10 @@ class _Reader(_Derive):
         if target in out:  # a second header mapped to one column: keep it as the user's own
             out[f"{header} (2)" if header in out else header] = _extra(values)
             return
+        if target == "status" and self._not_a_status(table, source, header, values):
+            self.warn(source, header, NOT_A_STATUS_COLUMN, header=header)
+            out[header if header not in spec.names else f"{header} (2)"] = _extra(values)
+            return
         self.headers.setdefault(table, {}).setdefault(target, header)
         self.provided.setdefault(table, set()).add(target)
         column = _book_column(table, target)
@@ -262,6 +272,13 @@ class _Reader(_Derive):
                 ambiguous.append(value)
             self.problem(source, int(source.rows[label]), header, value, template, fields)
 
+    def _not_a_status(self, table: str, source: _Source, header: str, values: np.ndarray) -> bool:
+        """A Status header beside a stage column, guessed, none of whose cells is open, won or
+        lost, is no deal status but a column of the user's (an order's status kept in a book)."""
+        if self.given.column_of(table, header)[0] or not any("stage" in targets_of(t) for t in source.targets.values()):
+            return False
+        return not _texts(values).str.lower().isin(STATUS_WORDS).any()
+
     def _percents(self, source: _Source, header: str, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """A column of 0 to 100%: which cells are percents without their sign; the cells that
         make it ambiguous are problems, and blank for the parsing (see ``bare_percents``)."""
@@ -285,9 +302,7 @@ class _Reader(_Derive):
             parsed, bad = parse_cells(pd.Series(values, dtype="object"), column, self.currency, dates, percent)
         elif target == "status":
             texts = _texts(values).str.lower()
-            words = {"open": "open", "won": "won", "lost": "lost", "진행": "open", "수주": "won", "실주": "lost",
-                     "進行中": "open", "受注": "won", "失注": "lost"}
-            parsed = texts.map(words).astype("string")
+            parsed = texts.map(STATUS_WORDS).astype("string")
             bad = [(label, values[label], NOT_STATUS, {"value": texts[label]})
                    for label in texts.index[(texts.notna() & parsed.isna()).to_numpy(dtype=bool)]]
         elif target in ("order_status", "region"):  # text, read by import_orders

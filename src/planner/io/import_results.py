@@ -49,6 +49,7 @@ NO_CREATED_COLUMN = (QT_TRANSLATE_NOOP("errors", "the file has no created-date c
                      "and stay problems of the book until their created dates are filled in"))
 CLOSED_NEEDS = QT_TRANSLATE_NOOP("errors", "a won or lost deal needs its {what}")
 NOT_STATUS = QT_TRANSLATE_NOOP("errors", "{value!r} is not a status (expected open, won or lost)")
+NOT_A_STATUS_COLUMN = QT_TRANSLATE_NOOP("errors", "{header} holds no open, won or lost, so it is no deal status (the stage says that): kept as your own column")
 NOT_BOOLEAN = QT_TRANSLATE_NOOP("errors", "{value!r} is not TRUE or FALSE")
 SKIPPED = QT_TRANSLATE_NOOP("errors", "not a table of the book (its headers match none): left out; map it to a table to import it")
 GENERATED_IDS = QT_TRANSLATE_NOOP("errors", "no deal id column: ids {first} to {last} were given in row order")
