@@ -206,6 +206,14 @@ def test_the_lines_of_an_order_are_one_won_deal_created_and_closed_on_its_date(t
                "(Status: Cancelled 1)" in n for n in notes)
     book = build_book(result)
     assert dict(zip(book["Stages"]["stage"], book["Stages"]["kind"])) == {"Won": "won", "Lost": "lost"}
+    # with a Stages sheet of their own, the orders go to its won stage and no other is made
+    stages = [["Stage", "Order", "Probability", "Kind"], ["Lead", 1, "10%", "open"], ["Closed Won", 2, "100%", "won"],
+              ["Closed Lost", 3, "0%", "lost"]]
+    with_stages = write_xlsx(tmp_path / "orders.xlsx", {"Orders": [ORDER_HEADER[:6], *[
+        row[:6] for row in [["A-1", "2024-03-05", "Acme", "West", "Chairs", 100]]]], "Stages": stages})
+    book = build_book(read_tables([with_stages]))
+    assert book["Stages"]["stage"].tolist() == ["Lead", "Closed Won", "Closed Lost"]
+    assert book.keyed("Deals")["stage"].tolist() == ["Closed Won"]
 
 
 def test_an_order_is_rounded_once_not_line_by_line(tmp_path):

@@ -110,8 +110,8 @@ class _Orders:
         else:
             location = location.iloc[at[first]]
         self.frames["Deals"], self.locations["Deals"] = made, location.reset_index(drop=True)
-        if self.book is None and LOST not in self._known_stage_kinds():
-            self.order_stages = [LOST]  # a new book gets the lost stage too, for the deals to come
+        if self.book is None and "lost" not in self._known_stage_kinds().values():
+            self.order_stages = [LOST]  # a new book gets a lost stage too, for the deals to come
 
     def _lines_agree(self, order: pd.DataFrame, codes: np.ndarray, at: np.ndarray, headers: dict) -> None:
         """A line whose date, owner, region or currency differs from its order's first is a problem."""

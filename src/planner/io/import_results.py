@@ -110,7 +110,8 @@ class Expected:
     def __eq__(self, other) -> bool:
         return isinstance(other, Expected)
 
-    __hash__ = object.__hash__
+    def __hash__(self) -> int:
+        return hash(Expected)
 
 
 class Kinded(tuple):
