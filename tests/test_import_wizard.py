@@ -484,3 +484,90 @@ def test_table_and_column_labels_are_translated(qapp):
 
     assert target_label("Deals", "amount") == QCoreApplication.translate("schema", schema.DEALS.column("amount").label)
     assert target_label("Deals", None) == "Keep as my own column"
+
+
+# -- order logs, and a header filling two columns ------------------------------------------------
+ORDERS = [["Order ID", "Order Date", "Customer Name", "Region", "Sales", "Status"],
+          ["A-1", "2024-03-05", "Acme", "West", "100", "Shipped"],
+          ["A-1", "2024-03-05", "Acme", "West", "20", "Shipped"],
+          ["B-2", "2024-03-06", "Beta", "East", "50", "Cancelled"]]
+
+
+def also_text(page, header):
+    row = list(page.source().headers).index(header)
+    return page.columns.cellWidget(row, 2).currentText()
+
+
+def test_an_order_log_is_shown_as_one_and_opens_as_won_deals(qtbot, window, tmp_path):
+    path = write_csv(tmp_path / "orders.csv", ORDERS)
+    wizard = window.excel.start_import([path], into=False)
+    page = to_mapping(qtbot, wizard)
+    assert combo_text(page, "Order Date") == "Created" and also_text(page, "Order Date") == "Closed"
+    assert combo_text(page, "Status") == "Order status (cancelled, returned or disputed: not won)"
+    assert "Read as an order log: each order is a won deal" in page.info.text()
+    headers = [page.grid.horizontalHeaderItem(c).text() for c in range(page.grid.columnCount())]
+    assert headers[1] == "Order Date\n→ Created + Closed"
+    check = to_check(qtbot, wizard)
+    assert check.isComplete(), cells(check.problems)
+    assert any("read as an order log: 2 order(s) from 3 row(s) as won deals, 1 cancelled" in row[1]
+               for row in cells(check.warnings))
+    wizard.accept()
+    deals = window.book.keyed("Deals").set_index("id")
+    assert deals["amount"].to_dict() == {"A-1": 12_000, "B-2": 5_000} and set(deals["stage"]) == {"Won"}
+    assert deals.loc["B-2", "cancelled"] == deals.loc["B-2", "closed"] == pd.Timestamp(2024, 3, 6)
+
+
+def test_headers_nothing_matches_are_mapped_on_the_page_one_to_two_columns(qtbot, window, tmp_path):
+    path = write_csv(tmp_path / "ventas.csv", [["Fecha", "Cliente", "Importe", "Vendedor"],
+                                               ["2024-05-01", "Acme", "120", "Kim"],
+                                               ["2024-05-02", "Beta", "80", "Lee"]])
+    wizard = window.excel.start_import([path], into=False)
+    wizard.next()
+    page = wizard.mapping_page
+    qtbot.waitUntil(lambda: not page.busy, timeout=WAIT)
+    assert not page.isComplete() and page.status.isVisibleTo(wizard)
+    assert page.status.text().startswith("No sheet of ventas.csv has the headers of a table of the book, such as "
+                                         "Deals (Deal ID, Owner, Stage, Amount, Created)")
+    page.choose_table("Deals")
+    assert page.isComplete() and not page.status.isVisibleTo(wizard)
+    page.choose_column("Cliente", "account")
+    page.choose_column("Importe", "amount")
+    page.choose_column("Vendedor", "owner")
+    page.choose_column("Fecha", "created")
+    row = list(page.source().headers).index("Fecha")
+    also = page.columns.cellWidget(row, 2)
+    assert also.isEnabled() and also_text(page, "Fecha") == "—"
+    also.setFocus()
+    qtbot.keyClicks(also, "Closed")  # typed on the box, as a user picks from it
+    assert also_text(page, "Fecha") == "Closed"
+    assert session.column_of(wizard.mapping, "Deals", "Fecha") == ("created", "closed")
+    assert "Read as an order log" in page.info.text()
+    # a column takes one header: another header choosing Closed takes it from Fecha
+    page.choose_column("Cliente", "closed")
+    assert session.column_of(wizard.mapping, "Deals", "Fecha") == "created" and also_text(page, "Fecha") == "—"
+    page.choose_column("Cliente", "account")
+    page.choose_column("Fecha", ("created", "closed"))
+    check = to_check(qtbot, wizard)
+    assert check.isComplete(), cells(check.problems)
+    wizard.accept()
+    deals = window.book.keyed("Deals")
+    assert deals["created"].tolist() == deals["closed"].tolist() == [pd.Timestamp(2024, 5, 1), pd.Timestamp(2024, 5, 2)]
+    assert deals["owner"].tolist() == ["Kim", "Lee"] and deals["amount"].tolist() == [12_000, 8_000]
+    saved = wizard.mapping.to_json()["columns"]["Deals"]
+    assert saved["Fecha"] == ["created", "closed"]
+
+
+def test_a_pivot_over_a_power_pivot_model_says_where_its_data_is(qtbot, window, tmp_path):
+    import zipfile
+
+    path = write_xlsx(tmp_path / "pivot.xlsx", {"Sheet1": [["Row Labels", "Revenue"], ["Opportunity #1", 10]]})
+    with zipfile.ZipFile(path, "a") as archive:  # a Power Pivot model, as Excel stores one
+        archive.writestr("xl/model/item.data", b"\x00" * 64)
+    wizard = window.excel.start_import([path], into=False)
+    wizard.next()
+    page = wizard.mapping_page
+    qtbot.waitUntil(lambda: not page.busy, timeout=WAIT)
+    assert not page.isComplete()
+    assert page.status.text().startswith("The data of pivot.xlsx lives only in its Power Pivot data model")
+    assert "Export the table itself to a CSV or .xlsx file" in page.status.text()
+    wizard.reject()

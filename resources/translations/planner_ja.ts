@@ -978,6 +978,18 @@
         <translation>失注日</translation>
     </message>
     <message>
+        <source>Order status (cancelled, returned or disputed: not won)</source>
+        <translation>注文ステータス (キャンセル・返品・係争中は受注としない)</translation>
+    </message>
+    <message>
+        <source>Returned? (TRUE or Yes: not won)</source>
+        <translation>返品? (TRUE または Yes なら受注としない)</translation>
+    </message>
+    <message>
+        <source>Region (the order&apos;s rep: the rep of that team)</source>
+        <translation>地域 (注文の担当者: そのチームの担当者)</translation>
+    </message>
+    <message>
         <source>Tell from the file</source>
         <translation>ファイルから判断</translation>
     </message>
@@ -1026,6 +1038,10 @@
         <translation>ブックの列</translation>
     </message>
     <message>
+        <source>and also</source>
+        <translation>あわせて入れる列</translation>
+    </message>
+    <message>
         <source>Sa&amp;ve mapping…</source>
         <translation>マッピングを保存(&amp;V)…</translation>
     </message>
@@ -1054,12 +1070,24 @@
         <translation>見出しは %1 行目、データ %2 行</translation>
     </message>
     <message>
+        <source>Read as an order log: each order is a won deal, created and closed on its date (the rows of one order are one deal)</source>
+        <translation>注文履歴として読み込みます: 注文ごとに受注商談 1 件、注文日が作成日かつ完了日です (1 つの注文の複数行は 1 件の商談)</translation>
+    </message>
+    <message>
         <source>(sheet skipped)</source>
         <translation>(シートをスキップ)</translation>
     </message>
     <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
         <source>No rows of data in %1: there is nothing to import. Go back and choose a file with rows under its headers.</source>
         <translation>%1 にデータ行がありません。取り込むものがありません。戻って、見出しの下に行があるファイルを選んでください。</translation>
+    </message>
+    <message>
+        <source>No sheet of %1 has the headers of a table of the book, such as %2. Choose a table in “Goes to” and, below, the book column each header fills (Save mapping keeps the choice for next time, and for planner import --mapping).</source>
+        <translation>%1 には、ブックの表の見出しを持つシートがありません。例: %2。「取り込み先」で表を選び、下で見出しごとに入れるブックの列を選んでください (マッピングを保存すると、次回と planner import --mapping で使えます)。</translation>
     </message>
     <message>
         <source>Every sheet is skipped: choose a table in “Goes to” for at least one.</source>
@@ -1958,6 +1986,10 @@
         <translation>{header} の名前からステージを {count} 個作成しました: {names}</translation>
     </message>
     <message>
+        <source>{count} stage(s) made for the orders: {names}</source>
+        <translation>注文用にステージを {count} 個作成しました: {names}</translation>
+    </message>
+    <message>
         <source>{count} open deal(s) have no amount (counted as 0)</source>
         <translation>進行中の商談 {count} 件に金額がありません (0 として計算)</translation>
     </message>
@@ -1976,6 +2008,10 @@
     <message>
         <source>{value!r} is not a status (expected open, won or lost)</source>
         <translation>{value!r} はステータスではありません (open、won、lost のいずれかが必要)</translation>
+    </message>
+    <message>
+        <source>{header} holds no open, won or lost, so it is no deal status (the stage says that): kept as your own column</source>
+        <translation>{header} には進行中・受注・失注の値がないため、商談の状態ではありません (状態はステージが示します): 独自の列として残します</translation>
     </message>
     <message>
         <source>{value!r} is not TRUE or FALSE</source>
@@ -2014,8 +2050,40 @@
         <translation>{file} は UTF-8、CP949 (EUC-KR)、CP932 (Shift_JIS) のいずれのテキストでもありません: UTF-8 の CSV として保存してください</translation>
     </message>
     <message>
-        <source>nothing to import: no sheet of {files} is a table of the book</source>
-        <translation>インポートするものがありません: {files} のどのシートもブックの表ではありません</translation>
+        <source>no sheet of {files} has the headers of a table of the book, such as {expected}. Rename the headers, or say which header is which column: on the import&apos;s Sheets and columns page, or with --mapping MAP.json (the page&apos;s Save mapping writes one; the README shows its form)</source>
+        <translation>{files} には、ブックの表の見出しを持つシートがありません。例: {expected}。見出しの名前を変えるか、どの見出しがどの列かを指定してください: 取り込みの「シートと列」ページで、または --mapping MAP.json で (そのページの「マッピングを保存」で作成でき、形式は README にあります)</translation>
+    </message>
+    <message>
+        <source>the data of {files} lives only in its Power Pivot data model, which Planner cannot read (its sheets show a PivotTable of it). Export the table itself to a CSV or .xlsx file (Power BI Desktop: a table visual&apos;s More options, Export data; Excel: Power Pivot, Manage, then copy the table into a sheet) and import that file</source>
+        <translation>{files} のデータは、Planner が読めない Power Pivot データモデルの中にしかありません (シートにあるのはそのピボットテーブルだけです)。表そのものを CSV または .xlsx ファイルにエクスポートし、そのファイルを取り込んでください (Power BI Desktop: テーブルビジュアルのその他のオプション → データのエクスポート、Excel: Power Pivot → 管理で表をシートにコピー)</translation>
+    </message>
+    <message>
+        <source>read as an order log: {orders} order(s) from {lines} row(s) as won deals, {cancelled} cancelled; created and closed on each order&apos;s date</source>
+        <translation>注文履歴として読み込みました: {lines} 行の注文 {orders} 件を受注商談とし、うち {cancelled} 件はキャンセルです。作成日と完了日は各注文の日付です</translation>
+    </message>
+    <message>
+        <source>read as an order log: {orders} order(s) from {lines} row(s) as won deals, {cancelled} cancelled on their date ({reasons}); created and closed on each order&apos;s date</source>
+        <translation>注文履歴として読み込みました: {lines} 行の注文 {orders} 件を受注商談とし、うち {cancelled} 件はその日付でキャンセルです ({reasons})。作成日と完了日は各注文の日付です</translation>
+    </message>
+    <message>
+        <source>{value!r} differs from row {other} of the same order ({other_value!r}): the lines of one order share its date, owner, region and currency</source>
+        <translation>{value!r} が同じ注文の {other} 行目 ({other_value!r}) と異なります: 1 つの注文の行は日付・担当者・地域・通貨が同じでなければなりません</translation>
+    </message>
+    <message>
+        <source>{count} column(s) differ between the lines of one order and are left out: {names}</source>
+        <translation>1 つの注文の行ごとに値が異なる {count} 列は取り込みません: {names}</translation>
+    </message>
+    <message>
+        <source>{count} order(s) come to fractions of the smallest unit of {currency}, such as {example}: each order&apos;s amount is rounded once, half up ({rounded})</source>
+        <translation>{count} 件の注文の合計が {currency} の最小単位未満の端数になります (例: {example}): 注文ごとに金額を一度だけ四捨五入します ({rounded})</translation>
+    </message>
+    <message>
+        <source>each order&apos;s owner is the rep of its {header}: {pairs}</source>
+        <translation>各注文の担当者は {header} の担当者です: {pairs}</translation>
+    </message>
+    <message>
+        <source>an order log (Order ID, Order Date, Sales, Customer Name, Region)</source>
+        <translation>注文履歴 (注文番号, 注文日, 売上, 顧客名, 地域)</translation>
     </message>
     <message>
         <source>nothing to import: {files} has a header row but no rows of data</source>

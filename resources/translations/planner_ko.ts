@@ -978,6 +978,18 @@
         <translation>실주일</translation>
     </message>
     <message>
+        <source>Order status (cancelled, returned or disputed: not won)</source>
+        <translation>주문 상태 (취소·반품·분쟁이면 수주 아님)</translation>
+    </message>
+    <message>
+        <source>Returned? (TRUE or Yes: not won)</source>
+        <translation>반품 여부 (TRUE 또는 Yes이면 수주 아님)</translation>
+    </message>
+    <message>
+        <source>Region (the order&apos;s rep: the rep of that team)</source>
+        <translation>지역 (주문 담당자: 그 팀의 담당자)</translation>
+    </message>
+    <message>
         <source>Tell from the file</source>
         <translation>파일에서 판단</translation>
     </message>
@@ -1026,6 +1038,10 @@
         <translation>북의 열</translation>
     </message>
     <message>
+        <source>and also</source>
+        <translation>추가로 채울 열</translation>
+    </message>
+    <message>
         <source>Sa&amp;ve mapping…</source>
         <translation>매핑 저장(&amp;V)…</translation>
     </message>
@@ -1054,12 +1070,24 @@
         <translation>헤더는 %1행, 데이터 %2행</translation>
     </message>
     <message>
+        <source>Read as an order log: each order is a won deal, created and closed on its date (the rows of one order are one deal)</source>
+        <translation>주문 내역으로 읽습니다: 주문마다 수주 거래 하나이며, 주문일이 생성일이자 종료일입니다 (한 주문의 여러 행은 거래 하나)</translation>
+    </message>
+    <message>
         <source>(sheet skipped)</source>
         <translation>(시트 건너뜀)</translation>
     </message>
     <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
         <source>No rows of data in %1: there is nothing to import. Go back and choose a file with rows under its headers.</source>
         <translation>%1에 데이터 행이 없습니다. 가져올 것이 없습니다. 뒤로 가서 머리글 아래에 행이 있는 파일을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>No sheet of %1 has the headers of a table of the book, such as %2. Choose a table in “Goes to” and, below, the book column each header fills (Save mapping keeps the choice for next time, and for planner import --mapping).</source>
+        <translation>%1에는 북의 표 머리글을 가진 시트가 없습니다. 예: %2. “대상”에서 표를 고르고, 아래에서 머리글마다 채울 북의 열을 고르세요 (매핑 저장으로 다음 가져오기와 planner import --mapping에 쓸 수 있습니다).</translation>
     </message>
     <message>
         <source>Every sheet is skipped: choose a table in “Goes to” for at least one.</source>
@@ -1958,6 +1986,10 @@
         <translation>{header}의 이름으로 단계 {count}개를 만들었습니다: {names}</translation>
     </message>
     <message>
+        <source>{count} stage(s) made for the orders: {names}</source>
+        <translation>주문용 단계 {count}개를 만들었습니다: {names}</translation>
+    </message>
+    <message>
         <source>{count} open deal(s) have no amount (counted as 0)</source>
         <translation>진행 중인 거래 {count}건에 금액이 없습니다 (0으로 계산)</translation>
     </message>
@@ -1976,6 +2008,10 @@
     <message>
         <source>{value!r} is not a status (expected open, won or lost)</source>
         <translation>{value!r}은(는) 상태가 아닙니다 (open, won 또는 lost 필요)</translation>
+    </message>
+    <message>
+        <source>{header} holds no open, won or lost, so it is no deal status (the stage says that): kept as your own column</source>
+        <translation>{header}에는 진행·수주·실주 값이 없어 거래 상태가 아닙니다 (상태는 단계가 나타냅니다): 내 열로 유지합니다</translation>
     </message>
     <message>
         <source>{value!r} is not TRUE or FALSE</source>
@@ -2014,8 +2050,40 @@
         <translation>{file}은(는) UTF-8, CP949(EUC-KR), CP932(Shift_JIS) 텍스트가 아닙니다: UTF-8 CSV로 저장하세요</translation>
     </message>
     <message>
-        <source>nothing to import: no sheet of {files} is a table of the book</source>
-        <translation>가져올 것이 없습니다: {files}의 어떤 시트도 북의 표이 아닙니다</translation>
+        <source>no sheet of {files} has the headers of a table of the book, such as {expected}. Rename the headers, or say which header is which column: on the import&apos;s Sheets and columns page, or with --mapping MAP.json (the page&apos;s Save mapping writes one; the README shows its form)</source>
+        <translation>{files}에는 북의 표 머리글을 가진 시트가 없습니다. 예: {expected}. 머리글 이름을 바꾸거나, 어느 머리글이 어느 열인지 지정하세요: 가져오기의 ‘시트와 열’ 페이지에서, 또는 --mapping MAP.json으로 (그 페이지의 매핑 저장이 파일을 만들며, 형식은 README에 있습니다)</translation>
+    </message>
+    <message>
+        <source>the data of {files} lives only in its Power Pivot data model, which Planner cannot read (its sheets show a PivotTable of it). Export the table itself to a CSV or .xlsx file (Power BI Desktop: a table visual&apos;s More options, Export data; Excel: Power Pivot, Manage, then copy the table into a sheet) and import that file</source>
+        <translation>{files}의 데이터는 Planner가 읽을 수 없는 Power Pivot 데이터 모델 안에만 있습니다 (시트에는 그 피벗 테이블만 있습니다). 표 자체를 CSV나 .xlsx 파일로 내보낸 뒤 그 파일을 가져오세요 (Power BI Desktop: 테이블 시각적 개체의 추가 옵션 → 데이터 내보내기, Excel: Power Pivot → 관리에서 표를 시트에 복사)</translation>
+    </message>
+    <message>
+        <source>read as an order log: {orders} order(s) from {lines} row(s) as won deals, {cancelled} cancelled; created and closed on each order&apos;s date</source>
+        <translation>주문 내역으로 읽었습니다: {lines}행의 주문 {orders}건을 수주 거래로, 그중 {cancelled}건은 취소로 가져옵니다. 생성일과 종료일은 각 주문의 날짜입니다</translation>
+    </message>
+    <message>
+        <source>read as an order log: {orders} order(s) from {lines} row(s) as won deals, {cancelled} cancelled on their date ({reasons}); created and closed on each order&apos;s date</source>
+        <translation>주문 내역으로 읽었습니다: {lines}행의 주문 {orders}건을 수주 거래로, 그중 {cancelled}건은 그 날짜에 취소로 가져옵니다 ({reasons}). 생성일과 종료일은 각 주문의 날짜입니다</translation>
+    </message>
+    <message>
+        <source>{value!r} differs from row {other} of the same order ({other_value!r}): the lines of one order share its date, owner, region and currency</source>
+        <translation>{value!r}이(가) 같은 주문의 {other}행({other_value!r})과 다릅니다: 한 주문의 행들은 날짜, 담당자, 지역, 통화가 같아야 합니다</translation>
+    </message>
+    <message>
+        <source>{count} column(s) differ between the lines of one order and are left out: {names}</source>
+        <translation>한 주문의 행마다 값이 다른 열 {count}개는 가져오지 않습니다: {names}</translation>
+    </message>
+    <message>
+        <source>{count} order(s) come to fractions of the smallest unit of {currency}, such as {example}: each order&apos;s amount is rounded once, half up ({rounded})</source>
+        <translation>주문 {count}건의 합계가 {currency}의 최소 단위보다 잘게 나옵니다 (예: {example}): 주문마다 금액을 한 번 반올림합니다 ({rounded})</translation>
+    </message>
+    <message>
+        <source>each order&apos;s owner is the rep of its {header}: {pairs}</source>
+        <translation>각 주문의 담당자는 {header}의 담당자입니다: {pairs}</translation>
+    </message>
+    <message>
+        <source>an order log (Order ID, Order Date, Sales, Customer Name, Region)</source>
+        <translation>주문 내역 (주문번호, 주문일, 매출, 고객명, 지역)</translation>
     </message>
     <message>
         <source>nothing to import: {files} has a header row but no rows of data</source>

@@ -21,8 +21,12 @@ lost deal may not. A file with no created-date column at all (Salesforce's Oppor
 is imported with a warning, its closed deals' missing created dates remaining problems of the
 book to fill in (no figure is computed from them meanwhile).
 
+Order logs (sales exports with no pipeline: an order date, an amount, a customer, a rep or a
+region, no stage) are read as won deals, one per order (:mod:`~planner.io.import_orders`).
+
 The work is split over small modules: :mod:`~planner.io.import_sources` reads the files,
-:mod:`~planner.io.import_reader` and :mod:`~planner.io.import_derive` map and parse them,
+:mod:`~planner.io.import_reader`, :mod:`~planner.io.import_derive` and
+:mod:`~planner.io.import_orders` map and parse them,
 :mod:`~planner.io.import_build` and :mod:`~planner.io.import_merge` make a book of the result or
 merge it into one; this module holds the entry points and names them all.
 """

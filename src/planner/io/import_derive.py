@@ -13,8 +13,10 @@ from planner.core.parse import REQUIRED
 from planner.core.schema import Kind
 from planner.io import mapping as mapping_module
 from planner.io.import_cells import _aliases
+from planner.io.import_orders import _Orders
 from planner.io.import_results import (BAD_OWNER_TARGET, BAD_STAGE_TARGET, CLOSED_NEEDS, DUPLICATE, DUPLICATE_IN_FILE,
-                                       DUPLICATE_IN_SHEET, GENERATED, GENERATED_IDS, LISTED, MADE_REPS, MADE_STAGES,
+                                       DUPLICATE_IN_SHEET, GENERATED, GENERATED_IDS, LISTED, MADE_ORDER_STAGES, MADE_REPS,
+                                       MADE_STAGES,
                                        MISSING_COLUMN, MISSING_FOR_CLOSED, NO_CREATED_COLUMN, NO_IDS_TO_MERGE, NO_OWNER,
                                        OPEN_NO_AMOUNT, OPEN_NO_CREATED, UNASSIGNED, ImportProblem, Kinded, Label)
 from planner.io.mapping import DERIVED, NEW_REP, kind_of_stage, normalize
@@ -26,13 +28,14 @@ def _majority(values: pd.Series):
     return counts.index[0] if len(counts) and counts.iloc[0] * 2 > len(values) else pd.NA
 
 
-class _Derive:
+class _Derive(_Orders):
     """The derive step of :class:`~planner.io.import_reader._Reader` (its frames, locations,
     headers, problems and warnings)."""
 
     # -- what the tables imply -------------------------------------------------------------
     def derive(self) -> None:
         if "Deals" in self.frames:
+            self._orders()
             self._deals()
         self._stages()
         self._reps()
@@ -291,8 +294,10 @@ class _Derive:
         deals = self.frames["Deals"]
         known = self._known_stage_kinds()
         names = [str(name) for name in deals["stage"].dropna().unique()]
+        extra = [name for name in self.order_stages if name not in names and name not in known]
         new = [name for name in names if name not in known]
         self.stages_unknown = [name for name in new if name not in self.given.stages]
+        new += extra
         for name in names:  # what each name became: a stage already there, else the kind of a new one
             self.mapping.stages.setdefault(name, self.given.stages.get(name) or (name if name in known else None)
                                            or kind_of_stage(name) or "open")
@@ -330,8 +335,8 @@ class _Derive:
                              "kind": table["kind"].to_numpy()})
         self._append("Stages", made)
         self.made.setdefault("Stages", set()).update(made["stage"])
-        header = self.headers.get("Deals", {}).get("stage", "stage")
-        self.warn("Deals", header, MADE_STAGES, count=len(made), header=header,
+        header = self.headers.get("Deals", {}).get("stage")
+        self.warn("Deals", header, MADE_STAGES if header else MADE_ORDER_STAGES, count=len(made), header=header,
                   names=Kinded((n, Label("values", k)) for n, k in zip(made["stage"], made["kind"])))
 
     def _append(self, table: str, rows: pd.DataFrame) -> None:
@@ -370,7 +375,7 @@ class _Derive:
         # book, when the mapping says so); owners the mapping makes new reps of
         for owner in owners:
             if owner not in names and (owner == UNASSIGNED or self.given.owners.get(owner) == NEW_REP):
-                made.append({"id": owner, "name": owner})
+                made.append(self._made_rep(owner))
                 names.add(owner)
         if by_name_only and "Reps" in self.frames and "manager" in self.frames["Reps"]:
             reps = self.frames["Reps"]
@@ -383,10 +388,15 @@ class _Derive:
         if by_name_only and self.book is None:  # into a book, other owners are refused unless mapped
             for owner in owners:
                 if owner not in names:
-                    made.append({"id": owner, "name": owner})
+                    made.append(self._made_rep(owner))
                     names.add(owner)
         if made:
             self._append_made_reps(made, header)
+
+    def _made_rep(self, owner: str) -> dict:
+        """A rep made from an owner's name (one named after a region has it as its team)."""
+        team = self.region_teams.get(owner)
+        return {"id": owner, "name": owner} if team is None else {"id": owner, "name": owner, "team": team}
 
     def _unknown_owners(self, known: set[str]) -> None:
         """Into a book: the owners to map before the merge can be made (``""``: deals without

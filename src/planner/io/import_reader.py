@@ -18,10 +18,24 @@ from planner.core.schema import Kind
 from planner.io import mapping as mapping_module
 from planner.io.import_cells import _book_column, _extra, _synonyms, bare_percents
 from planner.io.import_derive import _Derive
-from planner.io.import_results import (AMBIGUOUS_DATES, EMPTY, LISTED, NO_ROWS, NOT_BOOLEAN, NOT_STATUS, PREVIEW_ROWS, SKIPPED,
-                                       ImportProblem, ImportResult, SourcePreview)
+from planner.io.import_results import (AMBIGUOUS_DATES, EMPTY, LISTED, NO_ROWS, NOT_A_STATUS_COLUMN, NOT_BOOLEAN,
+                                       NOT_STATUS, PIVOT_ONLY,
+                                       PREVIEW_ROWS, SKIPPED, Expected, ImportProblem, ImportResult, SourcePreview)
 from planner.io.import_sources import _DAY_MONTH, _not_available, _present, _Source, _text_of, _texts
-from planner.io.mapping import DERIVED, EXTRA, SKIP, Mapping, guess_columns, guess_table
+from planner.io.mapping import DERIVED, EXTRA, SKIP, Mapping, guess_columns, guess_table, is_order_log, targets_of
+
+
+# A deal's status (Pipedrive's), as written -> the kind of its stage.
+STATUS_WORDS = {"open": "open", "won": "won", "lost": "lost", "진행": "open", "수주": "won", "실주": "lost",
+                "進行中": "open", "受注": "won", "失注": "lost"}
+
+
+def _order_log(source: _Source) -> bool:
+    return is_order_log(source.targets.values())
+
+
+def _priced(source: _Source) -> bool:
+    return any("amount" in targets_of(target) for target in source.targets.values())
 
 
 class _Reader(_Derive):
@@ -46,6 +60,10 @@ class _Reader(_Derive):
         self.missing_created: set[str] = set()
         self.currency = "USD"
         self._stage_probabilities = pd.Series(dtype="Int64")  # stage -> probability written on its deals
+        self.order_lines = np.zeros(0, dtype=bool)  # which Deals rows are lines of an order log ...
+        self.order_amounts = np.zeros(0, dtype=bool)  # ... and which come from a sheet with amounts
+        self.order_stages: list[str] = []  # stages made for order logs though no deal is in them yet
+        self.region_teams: dict[str, str] = {}  # owners named after a region -> that region (their team)
         self.checkpoint: Callable[[], None] = lambda: None  # raises ImportCancelled when the user cancelled
 
     # -- problems --------------------------------------------------------------------------
@@ -88,7 +106,7 @@ class _Reader(_Derive):
             self.previews.append(SourcePreview(
                 source.file, source.sheet, source.key, table, source.header_row, list(source.headers), columns,
                 [[_text_of(values[i]) for values in source.columns] for i in range(min(PREVIEW_ROWS, len(source.rows)))],
-                len(source.rows), source.encoding))
+                len(source.rows), source.encoding, source.data_model))
 
     # -- parsing ---------------------------------------------------------------------------
     def parse(self) -> None:
@@ -99,8 +117,13 @@ class _Reader(_Derive):
                 by_table.setdefault(source.table, []).append(source)
         if not by_table:
             headed = [source for source in self.sources if source.table is not None]  # tables without rows
-            files = ", ".join(dict.fromkeys(source.file for source in headed or self.sources))
-            self.problem(None, None, None, None, NO_ROWS if headed else EMPTY, files=files)
+            if headed:
+                self.problem(None, None, None, None, NO_ROWS, files=", ".join(dict.fromkeys(s.file for s in headed)))
+            else:  # say what Planner reads, or that the data is out of reach
+                models = [source for source in self.sources if source.data_model]
+                files = ", ".join(dict.fromkeys(source.file for source in models or self.sources))
+                self.problem(None, None, None, None, PIVOT_ONLY if models else EMPTY, files=files,
+                             **({} if models else {"expected": Expected()}))
             return
         for table, sources in by_table.items():
             frames, locations = [], []
@@ -111,6 +134,9 @@ class _Reader(_Derive):
             frame = pd.concat(frames, ignore_index=True, sort=False) if len(frames) > 1 else frames[0]
             self.frames[table] = frame
             self.locations[table] = pd.concat(locations, ignore_index=True) if len(locations) > 1 else locations[0]
+            if table == "Deals":  # which rows are lines of an order log
+                self.order_lines, self.order_amounts = (np.concatenate([np.full(len(s.rows), test(s)) for s in sources])
+                                                        for test in (_order_log, _priced))
 
     def _currency(self) -> str:
         """The currency amounts are read in."""
@@ -141,9 +167,9 @@ class _Reader(_Derive):
                 if source.table != "Deals":
                     continue
                 for position, target in source.targets.items():
-                    if target == "currency":
+                    if "currency" in targets_of(target):
                         codes |= set(_texts(source.columns[position]).dropna().str.upper())
-                    elif target == "amount":
+                    elif "amount" in targets_of(target):
                         sample = _texts(source.columns[position][:2000]).dropna()
                         for sign, code in (("₩", "KRW"), ("￦", "KRW"), ("원", "KRW"), ("円", "JPY"), ("￥", "JPY"),
                                            ("€", "EUR"), ("£", "GBP")):
@@ -162,8 +188,9 @@ class _Reader(_Derive):
         if order == "auto":
             texts = []
             for position, target in source.targets.items():
-                column = _book_column(source.table, target)
-                if column is not None and column.kind is Kind.DATE or target in ("close_date", "won_time", "lost_time"):
+                dated = [one for one in targets_of(target) if one in ("close_date", "won_time", "lost_time")
+                         or getattr(_book_column(source.table, one), "kind", None) is Kind.DATE]
+                if dated:
                     values = source.columns[position]
                     present = values[_present(values)]
                     kind = pd.api.types.infer_dtype(present, skipna=True)
@@ -180,52 +207,77 @@ class _Reader(_Derive):
         spec = schema.TABLES[table]
         dates = self._dates(source)
         out: dict[str, pd.Series] = {}
-        headers = self.headers.setdefault(table, {})
-        provided = self.provided.setdefault(table, set())
         n = len(source.rows)
         ambiguous: list[str] = []
+        order_log = table == "Deals" and is_order_log(source.targets.values())
         for position, header in enumerate(source.headers):
             self.checkpoint()
             target = source.targets.get(position)
             values = source.columns[position]
             if target == SKIP:
                 continue
-            if target is EXTRA or (target not in spec.names and target not in DERIVED):
-                name = header
-                while name in out or name in spec.names:
-                    name = f"{name} (2)"
-                out[name] = _extra(values)
-                continue
-            if target in out:  # a second header mapped to one column: keep it as the user's own
-                out[f"{header} (2)" if header in out else header] = _extra(values)
-                continue
-            headers.setdefault(target, header)
-            provided.add(target)
-            column = _book_column(table, target)
-            if column is None:  # derived columns of Deals
-                out[target] = self._parse_derived(source, position, target, dates)
-                continue
-            if column.kind in (Kind.TEXT, Kind.REF):
-                texts = _texts(values)
-                if not column.allowed:  # text is what it is: no parsing
-                    out[target] = texts
-                    continue
-                values = _synonyms(texts, target).to_numpy(dtype=object, na_value=None)
-            percent = False
-            if column.kind is Kind.RATIO and column.maximum == 1_000_000:
-                values, percent = self._percents(source, header, values)
-            parsed, bad = parse_cells(pd.Series(values, dtype="object"), column, self.currency, dates, percent)
-            out[target] = parsed
-            for label, value, template, fields in bad:
-                if _not_available(value):  # #N/A, N/A: no value
-                    continue
-                if column.kind is Kind.DATE and isinstance(value, str) and dates.order is None \
-                        and _DAY_MONTH.match(value):
-                    ambiguous.append(value)
-                self.problem(source, int(source.rows[label]), header, value, template, fields)
+            read: dict = {}  # one header to several columns of one kind is parsed once
+            for one in targets_of(target) or (EXTRA,):
+                self._read_column(table, source, position, one, out, dates, ambiguous, order_log, read)
         if ambiguous:
             self.warn(source, None, AMBIGUOUS_DATES, count=len(ambiguous), example=ambiguous[0])
         return pd.DataFrame(out, index=pd.RangeIndex(n))
+
+    def _read_column(self, table: str, source: _Source, position: int, target: str | None, out: dict,
+                     dates: DateForms, ambiguous: list, order_log: bool, read: dict) -> None:
+        """Header ``position`` of ``source`` read into ``out[target]`` (or kept as the user's own)."""
+        spec = schema.TABLES[table]
+        header, values = source.headers[position], source.columns[position]
+        if target is EXTRA or (target not in spec.names and target not in DERIVED):
+            name = header
+            while name in out or name in spec.names:
+                name = f"{name} (2)"
+            out[name] = _extra(values)
+            return
+        if target in out:  # a second header mapped to one column: keep it as the user's own
+            out[f"{header} (2)" if header in out else header] = _extra(values)
+            return
+        if target == "status" and self._not_a_status(table, source, header, values):
+            self.warn(source, header, NOT_A_STATUS_COLUMN, header=header)
+            out[header if header not in spec.names else f"{header} (2)"] = _extra(values)
+            return
+        self.headers.setdefault(table, {}).setdefault(target, header)
+        self.provided.setdefault(table, set()).add(target)
+        column = _book_column(table, target)
+        if column is None:  # derived columns of Deals
+            out[target] = self._parse_derived(source, position, target, dates)
+            return
+        kind = (column.kind, column.allowed, column.minimum, column.maximum)
+        if kind in read:
+            out[target] = read[kind].copy()
+            return
+        if column.kind in (Kind.TEXT, Kind.REF):
+            texts = _texts(values)
+            if not column.allowed:  # text is what it is: no parsing
+                out[target] = read[kind] = texts
+                return
+            values = _synonyms(texts, target).to_numpy(dtype=object, na_value=None)
+        percent = False
+        if column.kind is Kind.RATIO and column.maximum == 1_000_000:
+            values, percent = self._percents(source, header, values)
+        parsed, bad = parse_cells(pd.Series(values, dtype="object"), column, self.currency, dates, percent)
+        out[target] = read[kind] = parsed
+        if order_log and target == "amount":  # an order's lines may come to fractions of a cent
+            bad = self._line_amounts(bad, out, n=len(values))
+        for label, value, template, fields in bad:
+            if _not_available(value):  # #N/A, N/A: no value
+                continue
+            if column.kind is Kind.DATE and isinstance(value, str) and dates.order is None \
+                    and _DAY_MONTH.match(value):
+                ambiguous.append(value)
+            self.problem(source, int(source.rows[label]), header, value, template, fields)
+
+    def _not_a_status(self, table: str, source: _Source, header: str, values: np.ndarray) -> bool:
+        """A Status header beside a stage column, guessed, none of whose cells is open, won or
+        lost, is no deal status but a column of the user's (an order's status kept in a book)."""
+        if self.given.column_of(table, header)[0] or not any("stage" in targets_of(t) for t in source.targets.values()):
+            return False
+        return not _texts(values).str.lower().isin(STATUS_WORDS).any()
 
     def _percents(self, source: _Source, header: str, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """A column of 0 to 100%: which cells are percents without their sign; the cells that
@@ -250,15 +302,16 @@ class _Reader(_Derive):
             parsed, bad = parse_cells(pd.Series(values, dtype="object"), column, self.currency, dates, percent)
         elif target == "status":
             texts = _texts(values).str.lower()
-            words = {"open": "open", "won": "won", "lost": "lost", "진행": "open", "수주": "won", "실주": "lost",
-                     "進行中": "open", "受注": "won", "失注": "lost"}
-            parsed = texts.map(words).astype("string")
+            parsed = texts.map(STATUS_WORDS).astype("string")
             bad = [(label, values[label], NOT_STATUS, {"value": texts[label]})
                    for label in texts.index[(texts.notna() & parsed.isna()).to_numpy(dtype=bool)]]
-        else:  # is_won, is_closed
+        elif target in ("order_status", "region"):  # text, read by import_orders
+            return _texts(values)
+        else:  # is_won, is_closed, returned
             texts = _texts(values).str.lower()
             parsed = texts.map({"true": True, "false": False, "1": True, "0": False, "yes": True, "no": False,
-                                "y": True, "n": False}).astype("boolean")
+                                "y": True, "n": False, "예": True, "아니오": False, "はい": True,
+                                "いいえ": False}).astype("boolean")
             bad = [(label, values[label], NOT_BOOLEAN, {"value": texts[label]})
                    for label in texts.index[(texts.notna() & parsed.isna()).to_numpy(dtype=bool)]]
         for label, value, template, fields in bad:

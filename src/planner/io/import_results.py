@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from planner.core import schema
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.io.mapping import Mapping
 
@@ -41,12 +42,14 @@ UNKNOWN_STAGE_IN_MERGE = QT_TRANSLATE_NOOP("errors", "{value!r} is not a stage o
 UNKNOWN_OWNER_IN_MERGE = QT_TRANSLATE_NOOP("errors", "{value!r} is not a rep of the book: map it to one of its reps, or to \"new\" for a new rep (the import's Check page, or \"owners\" in --mapping)")
 NO_OWNER_IN_MERGE = QT_TRANSLATE_NOOP("errors", "the deal has no owner: map deals without an owner (the owner \"\") to a rep of the book, or to \"new\" for a new rep Unassigned (the import's Check page, or \"owners\" in --mapping)")
 MADE_STAGES = QT_TRANSLATE_NOOP("errors", "{count} stage(s) made from the names in {header}: {names}")
+MADE_ORDER_STAGES = QT_TRANSLATE_NOOP("errors", "{count} stage(s) made for the orders: {names}")
 OPEN_NO_AMOUNT = QT_TRANSLATE_NOOP("errors", "{count} open deal(s) have no amount (counted as 0)")
 OPEN_NO_CREATED = QT_TRANSLATE_NOOP("errors", "{count} open deal(s) have no created date (left out of cohort and cycle figures)")
 NO_CREATED_COLUMN = (QT_TRANSLATE_NOOP("errors", "the file has no created-date column: {count} won or lost deal(s) are imported without one "
                      "and stay problems of the book until their created dates are filled in"))
 CLOSED_NEEDS = QT_TRANSLATE_NOOP("errors", "a won or lost deal needs its {what}")
 NOT_STATUS = QT_TRANSLATE_NOOP("errors", "{value!r} is not a status (expected open, won or lost)")
+NOT_A_STATUS_COLUMN = QT_TRANSLATE_NOOP("errors", "{header} holds no open, won or lost, so it is no deal status (the stage says that): kept as your own column")
 NOT_BOOLEAN = QT_TRANSLATE_NOOP("errors", "{value!r} is not TRUE or FALSE")
 SKIPPED = QT_TRANSLATE_NOOP("errors", "not a table of the book (its headers match none): left out; map it to a table to import it")
 GENERATED_IDS = QT_TRANSLATE_NOOP("errors", "no deal id column: ids {first} to {last} were given in row order")
@@ -57,7 +60,19 @@ AMBIGUOUS_WHOLE_PERCENT = QT_TRANSLATE_NOOP("errors", "{value!r} is a percent wi
 AMBIGUOUS_FRACTION = QT_TRANSLATE_NOOP("errors", "{value!r} is a fraction, but this column also holds percents without their sign such as {other!r} (row {row}): write {fraction} for the fraction or {percent} for the percent")
 NOT_READABLE = QT_TRANSLATE_NOOP("errors", "{file} could not be read: {reason}")
 ENCODING = QT_TRANSLATE_NOOP("errors", "{file} is neither UTF-8 nor CP949 (EUC-KR) nor CP932 (Shift_JIS) text: save it as UTF-8 CSV")
-EMPTY = QT_TRANSLATE_NOOP("errors", "nothing to import: no sheet of {files} is a table of the book")
+EMPTY = QT_TRANSLATE_NOOP("errors", "no sheet of {files} has the headers of a table of the book, such as {expected}. Rename the headers, or say which header is which column: on the import's Sheets and columns page, or with --mapping MAP.json (the page's Save mapping writes one; the README shows its form)")
+PIVOT_ONLY = QT_TRANSLATE_NOOP("errors", "the data of {files} lives only in its Power Pivot data model, which Planner cannot read (its sheets show a PivotTable of it). Export the table itself to a CSV or .xlsx file (Power BI Desktop: a table visual's More options, Export data; Excel: Power Pivot, Manage, then copy the table into a sheet) and import that file")
+# Order logs (planner.io.import_orders)
+ORDER_LOG = QT_TRANSLATE_NOOP("errors", "read as an order log: {orders} order(s) from {lines} row(s) as won deals, {cancelled} cancelled; created and closed on each order's date")
+ORDER_LOG_CANCELLED = QT_TRANSLATE_NOOP("errors", "read as an order log: {orders} order(s) from {lines} row(s) as won deals, {cancelled} cancelled on their date ({reasons}); created and closed on each order's date")
+ORDER_LINES_DIFFER = QT_TRANSLATE_NOOP("errors", "{value!r} differs from row {other} of the same order ({other_value!r}): the lines of one order share its date, owner, region and currency")
+ORDER_COLUMNS_LEFT_OUT = QT_TRANSLATE_NOOP("errors", "{count} column(s) differ between the lines of one order and are left out: {names}")
+ORDERS_ROUNDED = QT_TRANSLATE_NOOP("errors", "{count} order(s) come to fractions of the smallest unit of {currency}, such as {example}: each order's amount is rounded once, half up ({rounded})")
+OWNERS_FROM_REGIONS = QT_TRANSLATE_NOOP("errors", "each order's owner is the rep of its {header}: {pairs}")
+# The headers a "nothing matches" message names: the main columns of the main tables.
+EXPECTED = {"Deals": ("id", "owner", "stage", "amount", "created"), "Reps": ("id", "name"),
+            "Quotas": ("rep", "period", "amount"), "Stages": ("stage", "probability", "kind")}
+ORDER_LOG_HEADERS = QT_TRANSLATE_NOOP("errors", "an order log (Order ID, Order Date, Sales, Customer Name, Region)")
 NO_ROWS = QT_TRANSLATE_NOOP("errors", "nothing to import: {files} has a header row but no rows of data")
 
 
@@ -75,6 +90,28 @@ class Label(str):
 
     def translated(self, translate) -> str:
         return translate(self.context, str(self)) if translate else str(self)
+
+
+class Expected:
+    """The headers Planner reads (``EXPECTED``), as the user's language labels the columns."""
+
+    def translated(self, translate) -> str:
+        def text(context: str, words: str) -> str:
+            return translate(context, words) if translate else words
+
+        tables = [f"{text('schema', schema.TABLES[table].label)} ("
+                  f"{', '.join(text('schema', schema.TABLES[table].column(c).label) for c in columns)})"
+                  for table, columns in EXPECTED.items()]
+        return "; ".join([*tables, text("errors", ORDER_LOG_HEADERS)])
+
+    def __format__(self, spec: str) -> str:
+        return format(self.translated(None), spec)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Expected)
+
+    def __hash__(self) -> int:
+        return hash(Expected)
 
 
 class Kinded(tuple):
@@ -107,8 +144,8 @@ class ImportProblem:
 
     def message(self, translate=None) -> str:
         template = translate("errors", self.template) if translate else self.template
-        return template.format(**{name: value.translated(translate) if isinstance(value, (Label, Kinded)) else value
-                                  for name, value in self.fields.items()})
+        return template.format(**{name: value.translated(translate) if isinstance(value, (Label, Kinded, Expected))
+                                  else value for name, value in self.fields.items()})
 
     @property
     def expected(self) -> str:
@@ -143,6 +180,9 @@ class ImportRefused(PlannerError):
         self.count = max(count or 0, len(self.problems))
         files = sorted({p.file for p in self.problems if p.file})
         super().__init__(NOTHING_IMPORTED, count=self.count, files=", ".join(files) or "the import")
+        if self.count == 1 and len(self.problems) == 1:  # one problem: one line
+            self.args = (f"Nothing was imported: {self.problems[0]}",)
+            return
         lines = [self.args[0]] + [f"  {problem}" for problem in self.problems[:LISTED]]
         if self.count > len(self.problems[:LISTED]):
             lines.append(f"  (and {self.count - len(self.problems[:LISTED])} more)")
@@ -173,6 +213,7 @@ class SourcePreview:
     rows: list[list[str]]  # the first data rows, as text
     row_count: int
     encoding: str | None = None  # CSV
+    data_model: bool = False  # the workbook holds a Power Pivot data model (its data may live only there)
 
 
 @dataclass

@@ -17,7 +17,7 @@ import pandas as pd
 from planner.core import schema
 from planner.core.changes import Batch, InsertRows, SetValues
 from planner.core.money import format_money, format_ratio
-from planner.io.mapping import DERIVED, EXTRA, SKIP, Mapping, guess_columns, normalize
+from planner.io.mapping import DERIVED, EXTRA, SKIP, Mapping, guess_columns, is_order_log, normalize, targets_of
 
 
 def targets(table: str) -> list[str]:
@@ -58,17 +58,22 @@ def set_table(mapping: Mapping, source, table: str | None) -> None:
         mapping.columns.setdefault(table, {}).update(guess_columns(source.headers, table, mapping))
 
 
-def set_column(mapping: Mapping, source, header: str, target: str | None) -> None:
-    """Map ``header`` of ``source`` to ``target`` (a column, ``EXTRA`` or ``SKIP``). A column
-    takes one header of a sheet: another header of the sheet that had it becomes the user's own."""
+def set_column(mapping: Mapping, source, header: str, target) -> None:
+    """Map ``header`` of ``source`` to ``target`` (a column, a tuple of columns it fills at once,
+    ``EXTRA`` or ``SKIP``). A column takes one header of a sheet: another header of the sheet
+    that had it gives it up (and becomes the user's own when it fills nothing else)."""
     table = mapping.tables.get(source.source)
     if table is None:
         return
     columns = mapping.columns.setdefault(table, {})
-    if target not in (EXTRA, SKIP):
-        for other in source.headers:
-            if other != header and column_of(mapping, table, other) == target:
-                columns[_key(columns, other)] = EXTRA
+    taken = set(targets_of(target))
+    for other in source.headers:
+        had = targets_of(column_of(mapping, table, other))
+        if other != header and taken & set(had):
+            kept = tuple(column for column in had if column not in taken)
+            columns[_key(columns, other)] = kept if len(kept) > 1 else kept[0] if kept else EXTRA
+    if isinstance(target, tuple) and len(target) == 1:
+        target = target[0]
     columns[_key(columns, header)] = target
 
 
@@ -77,6 +82,12 @@ def column_of(mapping: Mapping, table: str | None, header: str) -> str | None:
     if table is None:
         return SKIP
     return mapping.column_of(table, header)[1]
+
+
+def order_log(mapping: Mapping, source) -> bool:
+    """Whether ``source`` (a SourcePreview) is read as an order log with ``mapping``."""
+    return mapping.tables.get(source.source) == "Deals" and \
+        is_order_log(column_of(mapping, "Deals", header) for header in source.headers)
 
 
 def _key(columns: dict, header: str) -> str:

@@ -8,6 +8,7 @@ import codecs
 import csv
 import io
 import re
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -38,6 +39,7 @@ class _Source:
     encoding: str | None = None
     table: str | None = None
     targets: dict[int, str | None] = field(default_factory=dict)  # column position -> target
+    data_model: bool = False  # its workbook holds a Power Pivot data model
 
 
 def _read_csv(path: Path) -> list[_Source]:
@@ -110,6 +112,8 @@ def _delimiter(text: str) -> str:
 def _read_xlsx(path: Path, checkpoint: Callable[[], None] = lambda: None) -> list[_Source]:
     info = safety.check_xlsx(path)
     checkpoint()
+    with zipfile.ZipFile(path) as archive:  # a Power Pivot model: the data may live only there
+        data_model = any(name.startswith("xl/model/") for name in archive.namelist())
     from python_calamine import CalamineError, CalamineWorkbook
 
     sources = []
@@ -131,6 +135,7 @@ def _read_xlsx(path: Path, checkpoint: Callable[[], None] = lambda: None) -> lis
                     grid[index, :len(row)] = row
             merges = list(sheet.merged_cell_ranges or [])
             sources.append(_source(path, name, name, grid, merges, 1904 if info.date1904 else 1900, None))
+            sources[-1].data_model = data_model
             checkpoint()
         workbook.close()
     except (CalamineError, ValueError, OSError) as error:

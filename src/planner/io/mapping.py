@@ -11,6 +11,11 @@ Besides the book's own columns, a few *derived* source columns of Deals are reco
 close date that is the expected close while a deal is open and the actual one once it closed
 (Salesforce ``CloseDate``), a stage's probability written on every deal, or Pipedrive's
 open/won/lost status.
+
+A header may fill several columns (``"Order Date": ["created", "closed"]`` in the JSON): an
+*order log* — a Deals sheet with an order date and no stage (Kaggle's sales sample, Tableau's
+Superstore) — is guessed so, its status read as an order status and its region or territory
+as what names each order's rep (see :mod:`planner.io.import_orders`).
 """
 
 from __future__ import annotations
@@ -24,6 +29,8 @@ from pathlib import Path
 
 from planner.core import schema
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
+from planner.io.import_aliases import (HEADER_ALIASES, LOST_NAMES, NOT_TABLES, SHEET_ALIASES, STAGE_LADDER_NAMES,
+                                       WON_NAMES)
 
 # Source columns of Deals that are not book columns but feed it (see the module docstring).
 DERIVED = {
@@ -34,163 +41,42 @@ DERIVED = {
     "is_closed": "TRUE when the deal is won or lost (Salesforce IsClosed)",
     "won_time": "when the deal was won (Pipedrive)",
     "lost_time": "when the deal was lost (Pipedrive)",
+    # order logs (planner.io.import_orders)
+    "order_status": "an order's status: cancelled, returned or disputed orders are cancelled on their date",
+    "returned": "TRUE or Yes when the order was returned (a returns list such as Superstore's Returns sheet)",
+    "region": "the order's region or territory: its rep is the one rep of that team, else a rep named after it",
 }
+# Source columns that say a deal's stage: a Deals sheet without any of them is an order log
+# when its date goes to created and closed (or it says which orders were returned or cancelled).
+STAGE_SOURCES = ("stage", "status", "is_won", "is_closed", "won_time", "lost_time")
+ORDER_SOURCES = ("order_status", "returned")
+# An order's date: when the deal was created and closed (HEADER_ALIASES' "order_date").
+ORDER_DATE = ("created", "closed")
+_ORDER_DATE_KEY = "order_date"
 # What a header maps to when it is kept as the user's own column, or not imported at all.
 EXTRA, SKIP = None, "-"
 # An owner mapped to a rep the import makes (deals without an owner: the "Unassigned" rep).
 NEW_REP = "new"
 
-# table -> column -> aliases, the most telling first: when two headers of a sheet claim one
-# column, the one matching an earlier alias gets it and the other is kept as an extra column.
-# Every column's own name is an alias too (matched first).
-HEADER_ALIASES: dict[str, dict[str, list[str]]] = {
-    "Deals": {
-        "id": ["Deal ID", "Opportunity ID", "Record ID", "opportunity_id", "Deal - ID", "Id", "ID", "Deal Id",
-               "Opportunity Id", "Guid", "Deal number", "거래 ID", "거래ID", "거래번호", "딜 ID", "기회 ID", "案件ID",
-               "案件番号", "商談ID", "商談番号", "取引ID"],
-        "name": ["Deal Name", "Opportunity Name", "Opportunity", "Deal", "Title", "Deal - Title", "Deal Title",
-                 "Subject", "Name", "거래명", "딜명", "건명", "영업기회명", "기회명", "거래 이름", "案件名", "商談名",
-                 "件名", "取引名"],
-        "account": ["Account", "Account Name", "Company", "Company Name", "Associated Company", "Customer",
-                    "Organization", "Organization - Name", "Deal - Organization", "Client", "Partner",
-                    "AccountId", "Account Id", "고객사", "거래처", "회사명", "고객", "고객명", "顧客名", "取引先",
-                    "取引先名", "会社名", "顧客", "企業名"],
-        "owner": ["Owner", "Deal owner", "Deal Owner", "Opportunity Owner", "Owner Name", "Owner Full Name",
-                  "Opportunity Owner: Full Name", "Owner.Name", "OwnerId", "Salesperson", "Sales Rep",
-                  "Sales agent", "sales_agent", "Assigned to", "Deal - Owner", "Rep", "담당자", "영업담당",
-                  "영업 담당자", "담당 영업", "영업사원", "担当者", "営業担当", "営業担当者", "担当", "担当営業"],
-        "stage": ["Stage", "Deal Stage", "deal_stage", "StageName", "Stage Name", "Deal - Stage", "Pipeline stage",
-                  "Phase", "단계", "진행 단계", "영업 단계", "거래 단계", "파이프라인 단계", "フェーズ", "ステージ",
-                  "段階", "商談フェーズ", "進捗", "ステータス"],
-        "amount": ["Amount", "Deal Amount", "Value", "Deal value", "Deal - Value", "close_value", "Deal Size",
-                   "Opportunity Amount", "Amount in company currency", "Expected Revenue",
-                   "Planned Revenue", "금액", "거래 금액", "거래금액", "예상 금액", "계약 금액", "매출액", "金額",
-                   "受注金額", "見込金額", "商談金額", "契約金額", "売上"],
-        "currency": ["Currency", "CurrencyIsoCode", "Currency Code", "Deal - Currency", "Amount Currency", "통화",
-                     "通貨"],
-        "created": ["Created", "Create Date", "Created Date", "CreatedDate", "Created Time", "Created on",
-                    "Creation Date", "Date Created", "Deal created", "Deal - Deal created", "Add time",
-                    "Deal - Add time", "engage_date", "Opened", "Open Date", "생성일", "등록일", "작성일",
-                    "생성 일자", "등록 일자", "作成日", "登録日", "作成日時", "商談開始日", "起票日"],
-        "expected_close": ["Expected close", "Expected close date", "Expected Closing", "Expected Closing Date",
-                           "Deal - Expected close date", "Estimated close date", "Forecast close date",
-                           "Expected Close Date", "예상 마감일", "예상 종료일", "마감 예정일", "예상 계약일",
-                           "예상 수주일", "受注予定日", "完了予定日", "クローズ予定日", "成約予定日", "契約予定日"],
-        "closed": ["Closed", "Closed Date", "Close Time", "Deal - Close time", "Date Closed", "Actual close date",
-                   "Closed on", "Won Date", "마감일", "종료일", "계약일", "수주일", "성사일", "成約日", "受注日",
-                   "完了日", "クローズ日", "契約日"],
-        "product": ["Product", "Product Name", "Products", "product", "Item", "제품", "상품", "제품명", "製品",
-                    "商品", "製品名", "商品名"],
-        "deal_type": ["Deal type", "Type", "Opportunity Type", "Deal - Type", "Business Type", "거래 유형",
-                      "유형", "商談タイプ", "種別", "案件種別", "取引種別"],
-        "forecast_category": ["Forecast category", "ForecastCategoryName", "Forecast Category Name",
-                              "ForecastCategory", "예측 범주", "예측 분류", "予測カテゴリ", "フォーキャスト",
-                              "売上予測区分"],
-        "cancelled": ["Cancelled", "Canceled", "Cancelled on", "Cancellation date", "Refund date", "취소일",
-                      "환불일", "キャンセル日", "解約日"],
-        # derived source columns (DERIVED)
-        "close_date": ["Close Date", "CloseDate", "close_date", "Closing Date", "Close", "Deal - Close date",
-                       "Expected Close Date/Closed Date", "마감 날짜", "クローズ"],
-        "probability": ["Probability", "Probability (%)", "Deal probability", "Win probability", "확률",
-                        "성공 확률", "수주 확률", "確度", "確率", "受注確度"],
-        "status": ["Status", "Deal - Status", "Deal status", "상태", "状態"],
-        "is_won": ["IsWon", "Is Won"],
-        "is_closed": ["IsClosed", "Closed?", "Is Closed"],
-        "won_time": ["Won time", "Deal - Won time", "Won on", "수주 시각", "受注日時"],
-        "lost_time": ["Lost time", "Deal - Lost time", "Lost on", "Lost Date", "실주일", "失注日"],
-    },
-    "Reps": {
-        "id": ["Rep ID", "Employee ID", "User ID", "Owner ID", "Sales Rep ID", "Id", "ID", "사번", "직원 ID",
-               "담당자 ID", "사원번호", "社員番号", "担当者ID", "社員ID", "従業員番号"],
-        "name": ["Name", "Rep", "Rep name", "Sales Rep", "Sales agent", "sales_agent", "Salesperson", "Full Name",
-                 "Employee", "User", "Owner", "이름", "성명", "담당자명", "담당자", "영업사원", "氏名", "名前",
-                 "担当者名", "担当者", "社員名"],
-        "team": ["Team", "Sales Team", "regional_office", "Regional office", "Region", "Office", "Department",
-                 "Territory", "팀", "부서", "지역", "チーム", "部署", "部門", "地域"],
-        "manager": ["Manager", "Sales Manager", "Reports to", "Supervisor", "관리자", "매니저", "상사", "팀장",
-                    "マネージャー", "上長", "上司"],
-        "role": ["Role", "Title", "Job title", "Position", "역할", "직책", "직급", "役割", "役職"],
-        "start_date": ["Start date", "Hire date", "Hired", "Joined", "입사일", "시작일", "入社日", "開始日"],
-        "end_date": ["End date", "Leave date", "Left", "Termination date", "퇴사일", "종료일", "退社日", "終了日"],
-        "plan": ["Plan", "Comp plan", "Compensation plan", "보상 플랜", "플랜", "報酬プラン", "プラン"],
-        "base_salary": ["Base salary", "Base", "Salary", "기본급", "연봉", "基本給", "年俸"],
-    },
-    "Stages": {
-        "stage": ["Stage", "Stage name", "Name", "단계", "단계명", "フェーズ", "ステージ", "段階"],
-        "order": ["Order", "Sort order", "Position", "Sequence", "순서", "順序", "並び順", "表示順"],
-        "probability": ["Probability", "Probability (%)", "Win probability", "확률", "성공 확률", "確度", "確率"],
-        "kind": ["Kind", "Type", "Stage type", "Status", "종류", "구분", "種類", "区分"],
-        "exit_criteria": ["Exit criteria", "Criteria", "Definition", "완료 기준", "이행 조건", "종료 기준",
-                          "完了条件", "移行条件"],
-    },
-    "StageHistory": {
-        "deal_id": ["Deal ID", "Deal", "Opportunity ID", "거래 ID", "案件ID"],
-        "stage": ["Stage", "단계", "フェーズ", "ステージ"],
-        "entered": ["Entered", "Date", "Changed on", "Entered on", "Stage date", "진입일", "변경일", "日付",
-                    "変更日"],
-        "expected_close": ["Expected close", "Expected close date", "예상 마감일", "受注予定日"],
-    },
-    "Quotas": {
-        "rep": ["Rep", "Rep ID", "Owner", "Sales Rep", "담당자", "担当者"],
-        "team": ["Team", "팀", "チーム"],
-        "period": ["Period", "Month", "Quarter", "Year", "기간", "월", "분기", "期間", "月", "四半期"],
-        "amount": ["Quota", "Amount", "Target", "Goal", "목표", "할당", "목표 금액", "할당량", "目標", "ノルマ",
-                   "予算", "目標金額"],
-    },
-    "Plans": {
-        "plan": ["Plan", "Plan name", "Name", "플랜", "プラン"],
-        "period": ["Period", "Measured per", "Measurement period", "기간", "期間"],
-        "cap": ["Cap", "Commission cap", "상한", "上限"],
-        "description": ["Description", "설명", "説明"],
-    },
-    "PlanTiers": {
-        "plan": ["Plan", "플랜", "プラン"],
-        "from": ["From", "From attainment", "Lower bound", "시작", "부터", "下限"],
-        "to": ["To", "To attainment", "Upper bound", "끝", "까지", "上限"],
-        "rate": ["Rate", "Commission rate", "요율", "率", "料率"],
-        "method": ["Method", "방식", "方式"],
-    },
-    "PlanBonuses": {
-        "plan": ["Plan", "플랜", "プラン"],
-        "from": ["From", "At attainment", "Attainment", "달성률", "達成率"],
-        "amount": ["Amount", "Bonus", "보너스", "금액", "ボーナス", "金額"],
-        "description": ["Description", "설명", "説明"],
-    },
-    "Splits": {
-        "deal_id": ["Deal ID", "Deal", "Opportunity ID", "거래 ID", "案件ID"],
-        "rep": ["Rep", "Owner", "Rep ID", "담당자", "担当者"],
-        "share": ["Share", "Split", "Percent", "Split %", "비율", "배분", "割合", "配分"],
-    },
-    "Settings": {
-        "key": ["Key", "Setting", "Name", "설정", "항목", "設定", "項目"],
-        "value": ["Value", "값", "値"],
-    },
-}
 
-# Sheet (or file) names that say which table a sheet is.
-SHEET_ALIASES: dict[str, list[str]] = {
-    "Deals": ["Deals", "Deal", "Opportunities", "Opportunity", "Pipeline", "sales_pipeline", "Sales pipeline",
-              "거래", "딜", "영업기회", "파이프라인", "商談", "案件", "取引", "パイプライン"],
-    "StageHistory": ["StageHistory", "Stage history", "Deal stage history", "OpportunityHistory", "단계 이력",
-                     "ステージ履歴", "フェーズ履歴"],
-    "Reps": ["Reps", "Sales reps", "Salespeople", "Sales team", "sales_teams", "Users", "Owners", "Team",
-             "Teams", "담당자", "영업사원", "영업팀", "担当者", "営業担当", "営業チーム"],
-    "Quotas": ["Quotas", "Quota", "Targets", "Goals", "목표", "할당량", "ノルマ", "目標", "予算"],
-    "Plans": ["Plans", "Comp plans", "보상 플랜", "報酬プラン"],
-    "PlanTiers": ["PlanTiers", "Plan tiers", "Tiers", "구간", "ティア"],
-    "PlanBonuses": ["PlanBonuses", "Plan bonuses", "Bonuses", "보너스", "ボーナス"],
-    "Splits": ["Splits", "Deal splits", "Opportunity splits", "분할", "分割"],
-    "Stages": ["Stages", "Deal stages", "Pipeline stages", "단계", "ステージ", "フェーズ"],
-    "Settings": ["Settings", "설정", "設定"],
-    "Leads": ["Leads", "리드", "リード"],
-    "LeadRules": ["LeadRules", "Lead scoring rules", "Lead scoring", "리드 스코어링 규칙", "リードスコアリングのルール"],
-}
 
-# Sheets that are no table, whatever their headers: what Planner's own export computes (its
-# figures, charts and checks) and the usual notes. A mapping can still say otherwise.
-NOT_TABLES = ("Summary", "Charts", "Dashboard", "Commissions", "CommissionLines", "Attainment", "TeamAttainment",
-              "Forecast", "PipelineStages", "PipelineByRep", "PipelineFunnel", "WonByMonth", "CreditLines", "Problems", "Info",
-              "Read me", "README", "Notes", "안내", "설명", "説明", "注意事項")
+def targets_of(target) -> tuple[str, ...]:
+    """The columns a header goes to: none (kept as the user's own, or left out), one or several."""
+    if target is EXTRA or target == SKIP:
+        return ()
+    return tuple(target) if isinstance(target, (tuple, list)) else (target,)
+
+
+def is_order_log(targets) -> bool:
+    """Whether a Deals sheet whose headers go to ``targets`` is an order log: no stage, and a
+    date that is created and closed at once, or an order status or returns column."""
+    targets = list(targets)
+    columns = {column for target in targets for column in targets_of(target)}
+    if columns & set(STAGE_SOURCES):
+        return False
+    return bool(columns & set(ORDER_SOURCES)) or any(
+        set(ORDER_DATE) <= set(targets_of(target)) for target in targets)
+
 
 # A table is guessed from headers alone only when these columns (any one of each group) are there.
 _EVIDENCE = {
@@ -249,9 +135,10 @@ class Mapping:
         Source → table: a source is a sheet's name in a workbook or a CSV file's name (with
         or without its extension); ``None`` leaves the source out.
     columns : dict
-        Table → {source header → book column, a derived column of ``DERIVED``, ``None`` to keep
-        it as the user's own column, or ``"-"`` to leave it out}. Headers match
-        case-, space- and punctuation-insensitively; headers not listed are guessed.
+        Table → {source header → book column, a derived column of ``DERIVED``, a tuple of
+        them (a list in the JSON: ``["created", "closed"]`` fills both), ``None`` to keep it as
+        the user's own column, or ``"-"`` to leave it out}. Headers match case-, space- and
+        punctuation-insensitively; headers not listed are guessed.
     stages : dict
         Stage name as the files write it → a stage of the book (the deals move to it) or a kind
         (``"won"``, ``"lost"``, ``"open"``: a new stage of that kind).
@@ -301,7 +188,9 @@ class Mapping:
     # -- saving ----------------------------------------------------------------------------
     def to_json(self) -> dict:
         return {"planner_mapping": self.VERSION, "tables": dict(self.tables),
-                "columns": {table: dict(columns) for table, columns in self.columns.items()},
+                "columns": {table: {header: list(target) if isinstance(target, tuple) else target
+                                    for header, target in columns.items()}
+                            for table, columns in self.columns.items()},
                 "stages": dict(self.stages), "owners": dict(self.owners), "date_order": self.date_order,
                 "date_system": self.date_system,
                 "currency": self.currency}
@@ -326,7 +215,8 @@ class Mapping:
                 raise PlannerError(QT_TRANSLATE_NOOP("errors", "Mapping: {key!r} must map names to names (such as "
                                                                "\"Closed Maybe\": \"Closed Won\")"), key=key)
         mapping = cls(tables=dict(data.get("tables") or {}),
-                      columns={t: dict(c) for t, c in (data.get("columns") or {}).items()},
+                      columns={t: {h: tuple(v) if isinstance(v, list) else v for h, v in dict(c).items()}
+                               for t, c in (data.get("columns") or {}).items()},
                       stages=dict(data.get("stages") or {}), owners=dict(data.get("owners") or {}),
                       date_order=data.get("date_order", "auto"),
                       date_system=str(data.get("date_system", "auto")), currency=data.get("currency"))
@@ -344,10 +234,12 @@ class Mapping:
                 raise PlannerError(QT_TRANSLATE_NOOP("errors", "Mapping: {table!r} is not a table (use one of {tables})"), table=table,
                                    tables=", ".join(schema.TABLES))
             known = set(schema.TABLES[table].names) | (set(DERIVED) if table == "Deals" else set())
-            for header, column in columns.items():
-                if column not in (EXTRA, SKIP) and column not in known:
-                    raise PlannerError(QT_TRANSLATE_NOOP("errors", "Mapping: {header!r} goes to {column!r}, which is not a column of {table}"),
-                                       header=header, column=column, table=table)
+            for header, target in columns.items():
+                several = isinstance(target, tuple)
+                for column in target if several else (target,):
+                    if column not in known and (several or column not in (EXTRA, SKIP)):
+                        raise PlannerError(QT_TRANSLATE_NOOP("errors", "Mapping: {header!r} goes to {column!r}, which is not a column of {table}"),
+                                           header=header, column=column, table=table)
         if self.date_order not in ("auto", "mdy", "dmy"):
             raise PlannerError(QT_TRANSLATE_NOOP("errors", "Mapping: date_order {value!r} is not auto, mdy or dmy"), value=self.date_order)
         if self.date_system not in ("auto", "1900", "1904"):
@@ -442,7 +334,9 @@ def guess_columns(headers: list[str], table: str, mapping: Mapping | None = None
 
     A header the mapping names keeps the mapping's choice. Otherwise it is matched against the
     column names and ``HEADER_ALIASES`` (also without a Pipedrive ``Deal - `` prefix); when two
-    headers claim one column, the better alias wins and the other stays an extra column.
+    headers claim one column, the better alias wins and the other stays an extra column. A
+    Deals sheet with an order date and no stage is an order log: its date goes to created and
+    closed (a tuple), its status is an order status.
 
     Parameters
     ----------
@@ -456,11 +350,11 @@ def guess_columns(headers: list[str], table: str, mapping: Mapping | None = None
     Returns
     -------
     dict
-        Every header → its column, ``DERIVED`` column, ``None`` (kept as the user's own) or
-        ``"-"`` (left out).
+        Every header → its column, ``DERIVED`` column, a tuple of them, ``None`` (kept as the
+        user's own) or ``"-"`` (left out).
     """
     index = _ALIASES.get(table, {})
-    derived = set(DERIVED) if table == "Deals" else set()
+    derived = set(DERIVED) | {_ORDER_DATE_KEY} if table == "Deals" else set()
     chosen: dict[str, str | None] = {}
     claims: dict[str, tuple[tuple[int, int], str]] = {}  # column -> ((rank, position), header)
     for position, header in enumerate(headers):
@@ -468,8 +362,8 @@ def guess_columns(headers: list[str], table: str, mapping: Mapping | None = None
             known, target = mapping.column_of(table, header)
             if known:
                 chosen[header] = target
-                if target not in (EXTRA, SKIP):
-                    claims[target] = ((-2, position), header)
+                for column in targets_of(target):
+                    claims[column] = ((-2, position), header)
                 continue
         hit = index.get(normalize(header))
         if hit is None:
@@ -487,12 +381,36 @@ def guess_columns(headers: list[str], table: str, mapping: Mapping | None = None
                 chosen[previous[1]] = None
             claims[column] = ((rank, position), header)
             chosen[header] = column
+    if table == "Deals":
+        _order_log(chosen, claims)
     return chosen
+
+
+def _order_log(chosen: dict, claims: dict) -> None:
+    """A Deals sheet without a stage is an order log when it has an order date (or says which
+    orders were returned or cancelled): the date fills created and closed (those no other
+    header fills), a status is the order's status. Elsewhere the words of order logs are no
+    column of the book (kept as the user's own)."""
+    guessed = {column: header for column, ((rank, _), header) in claims.items() if rank != -2}
+    staged = any(column in claims for column in STAGE_SOURCES if column != "status")
+    dated = any(set(ORDER_DATE) <= set(targets_of(target)) for target in chosen.values())  # the mapping's
+    if staged or not (dated or {_ORDER_DATE_KEY, *ORDER_SOURCES} & set(claims)):
+        for column in (_ORDER_DATE_KEY, *ORDER_SOURCES, "region"):
+            if column in guessed:
+                chosen[guessed[column]] = EXTRA
+        claims.pop(_ORDER_DATE_KEY, None)
+        return
+    if _ORDER_DATE_KEY in claims:
+        header = claims.pop(_ORDER_DATE_KEY)[1]
+        free = tuple(column for column in ORDER_DATE if column not in claims)
+        chosen[header] = free if len(free) > 1 else free[0] if free else EXTRA
+    if "status" in guessed:
+        chosen[guessed["status"]] = EXTRA if "order_status" in claims else "order_status"
 
 
 def _score(headers: list[str], table: str, mapping: Mapping | None) -> tuple[int, bool]:
     """How many headers name a column of ``table``, and whether they are evidence enough."""
-    columns = {column for column in guess_columns(headers, table, mapping).values() if column not in (EXTRA, SKIP)}
+    columns = {column for target in guess_columns(headers, table, mapping).values() for column in targets_of(target)}
     enough = all(any(column in columns for column in group) for group in _EVIDENCE[table])
     return len(columns), enough
 
@@ -574,27 +492,10 @@ def guess_mapping(headers: list[str], table_hint: str | None = None, source: str
 
 
 # -- stage names ----------------------------------------------------------------------------
-_WON = {normalize(name) for name in (
-    "Won", "Closed Won", "Closed/Won", "Close Won", "Win", "Deal Won", "Won Deal", "Closed - Won", "Signed",
-    "Contract Signed", "成約", "受注", "受注済み", "受注確定", "成約済み", "受注済", "수주", "성사", "계약 성사",
-    "계약완료", "계약 완료", "계약 체결", "수주 완료")}
-_LOST = {normalize(name) for name in (
-    "Lost", "Closed Lost", "Closed/Lost", "Close Lost", "Lose", "Deal Lost", "Lost Deal", "Closed - Lost",
-    "Dead", "Closed Dead", "失注", "失注確定", "失注済み", "見送り", "실주", "실패", "드롭", "거래 실패", "수주 실패")}
-# Typical probabilities of common open stage names (Salesforce, HubSpot and Pipedrive defaults,
-# Maven, and the usual Korean and Japanese names): a starting ladder the user can change.
-STAGE_LADDER = {normalize(name): probability for name, probability in (
-    ("Lead", 5), ("Lead In", 5), ("New", 5), ("Prospecting", 10), ("Prospect", 10), ("Qualification", 10),
-    ("Qualified", 20), ("Contact Made", 20), ("Appointment Scheduled", 20), ("Needs Analysis", 20),
-    ("Engaging", 30), ("Discovery", 30), ("Qualified To Buy", 40), ("Demo Scheduled", 40),
-    ("Value Proposition", 50), ("Id. Decision Makers", 60), ("Presentation Scheduled", 60),
-    ("Proposal", 60), ("Proposal Made", 60), ("Perception Analysis", 70), ("Proposal/Price Quote", 75),
-    ("Decision Maker Bought-In", 80), ("Negotiation", 80), ("Negotiations Started", 80),
-    ("Negotiation/Review", 90), ("Contract Sent", 90), ("Commit", 90),
-    ("리드", 5), ("잠재 고객", 10), ("발굴", 10), ("접촉", 20), ("미팅", 30), ("니즈 분석", 30), ("제안", 50),
-    ("견적", 60), ("협상", 80), ("계약 진행", 90),
-    ("リード", 5), ("見込み", 10), ("アプローチ", 20), ("ヒアリング", 30), ("提案", 50), ("見積", 60),
-    ("見積提出", 60), ("交渉", 80), ("稟議", 90))}
+_WON = {normalize(name) for name in WON_NAMES}
+_LOST = {normalize(name) for name in LOST_NAMES}
+# Typical probabilities of common open stage names: a starting ladder the user can change.
+STAGE_LADDER = {normalize(name): probability for name, probability in STAGE_LADDER_NAMES}
 
 
 def kind_of_stage(name: str) -> str | None:

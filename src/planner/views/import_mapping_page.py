@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxL
 
 from planner.core import schema
 from planner.io import import_session as session
+from planner.io.import_results import PIVOT_ONLY, Expected
 from planner.io.mapping import EXTRA, SKIP
 from planner.qt.i18n import error_text
 
@@ -28,6 +29,9 @@ DERIVED_LABELS = {
     "is_closed": QT_TRANSLATE_NOOP("MappingPage", "Closed? (TRUE or FALSE)"),
     "won_time": QT_TRANSLATE_NOOP("MappingPage", "Won on"),
     "lost_time": QT_TRANSLATE_NOOP("MappingPage", "Lost on"),
+    "order_status": QT_TRANSLATE_NOOP("MappingPage", "Order status (cancelled, returned or disputed: not won)"),
+    "returned": QT_TRANSLATE_NOOP("MappingPage", "Returned? (TRUE or Yes: not won)"),
+    "region": QT_TRANSLATE_NOOP("MappingPage", "Region (the order's rep: the rep of that team)"),
 }
 DATE_ORDERS = (("auto", QT_TRANSLATE_NOOP("MappingPage", "Tell from the file")),
                ("mdy", QT_TRANSLATE_NOOP("MappingPage", "Month first (03/05 is 5 March)")),
@@ -35,9 +39,11 @@ DATE_ORDERS = (("auto", QT_TRANSLATE_NOOP("MappingPage", "Tell from the file")),
 LEFT_OUT = QColor("#9a9a9a")
 
 
-def target_label(table: str, target: str | None) -> str:
-    """How a header's target is named to the user."""
+def target_label(table: str, target) -> str:
+    """How a header's target (a column, or a tuple of the columns it fills) is named to the user."""
     translate = QCoreApplication.translate
+    if isinstance(target, tuple):
+        return " + ".join(target_label(table, one) for one in target)
     if target is EXTRA:
         return translate("MappingPage", "Keep as my own column")
     if target == SKIP:
@@ -73,10 +79,13 @@ class MappingPage(QWizardPage):
         form.addRow(self.tr("&Goes to:"), self.table_box)
         form.addRow("", self.info)
 
-        self.columns = QTableWidget(0, 2)
-        self.columns.setHorizontalHeaderLabels([self.tr("Header in the file"), self.tr("Book column")])
+        self.columns = QTableWidget(0, 3)
+        self.columns.setHorizontalHeaderLabels([self.tr("Header in the file"), self.tr("Book column"),
+                                                self.tr("and also")])
         self.columns.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.columns.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.columns.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        self.columns.setColumnWidth(2, 100)  # mostly "—": the book column takes the room
         self.columns.verticalHeader().hide()
         self.columns.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.grid = QTableWidget()
@@ -87,7 +96,7 @@ class MappingPage(QWizardPage):
         splitter.addWidget(self.grid)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([380, 560])
+        splitter.setSizes([460, 480])
 
         self.date_box = QComboBox()
         for code, label in DATE_ORDERS:
@@ -205,13 +214,19 @@ class MappingPage(QWizardPage):
             return
         table = self.wizard_.mapping.tables.get(source.source)
         self.table_box.setCurrentIndex(self.table_box.findData(table) if table else self.table_box.count() - 1)
+        self._show_source_info(source)
+        self._fill_columns(source, table)
+        self._fill_grid(source, table)
+
+    def _show_source_info(self, source) -> None:
         text = self.tr("Headers in row %1; %2 rows of data").replace("%1", str(source.header_row)).replace(
             "%2", f"{source.row_count:,}")
         if source.encoding:
             text += " · " + source.encoding
+        if session.order_log(self.wizard_.mapping, source):
+            text += "\n" + self.tr("Read as an order log: each order is a won deal, created and closed on its "
+                                    "date (the rows of one order are one deal)")
         self.info.setText(text)
-        self._fill_columns(source, table)
-        self._fill_grid(source, table)
 
     def _fill_columns(self, source, table: str | None) -> None:
         self.columns.setRowCount(len(source.headers))
@@ -221,18 +236,44 @@ class MappingPage(QWizardPage):
             self.columns.setItem(row, 0, item)
             if table is None:
                 self.columns.removeCellWidget(row, 1)
+                self.columns.removeCellWidget(row, 2)
                 self.columns.setItem(row, 1, QTableWidgetItem(self.tr("(sheet skipped)")))
+                self.columns.setItem(row, 2, None)
                 continue
             self.columns.setItem(row, 1, None)
-            box = QComboBox()
-            choices = [*session.targets(table), EXTRA, SKIP]
+            # the column a header fills, and a second one it may fill too (an order's date: created and closed)
+            box, also = QComboBox(), QComboBox()
+            choices, seconds = [*session.targets(table), EXTRA, SKIP], [None, *session.targets(table)]
             for target in choices:
                 box.addItem(target_label(table, target))
-            box.setCurrentIndex(choices.index(session.column_of(self.wizard_.mapping, table, header)))
-            box.activated.connect(lambda index, header=header, choices=choices: self._column_chosen(header,
-                                                                                                    choices[index]))
+            also.addItem(self.tr("—"))
+            for target in seconds[1:]:
+                also.addItem(target_label(table, target))
+            box.activated.connect(lambda index, header=header, choices=choices: self._column_chosen(
+                header, choices[index]))
+            also.activated.connect(lambda index, header=header, seconds=seconds: self._also_chosen(
+                header, seconds[index]))
             self.columns.setCellWidget(row, 1, box)
+            self.columns.setCellWidget(row, 2, also)
+        self._show_columns(source, table)
         self.columns.resizeRowsToContents()
+
+    def _show_columns(self, source, table: str) -> None:
+        """Each header's boxes as the mapping says (another header may have given a column up)."""
+        if table is None:
+            return
+        choices, seconds = [*session.targets(table), EXTRA, SKIP], [None, *session.targets(table)]
+        for row, header in enumerate(source.headers):
+            box, also = self.columns.cellWidget(row, 1), self.columns.cellWidget(row, 2)
+            if box is None:
+                continue
+            target = session.column_of(self.wizard_.mapping, table, header)
+            first, second = (target[0], target[1]) if isinstance(target, tuple) else (target, None)
+            for widget, index in ((box, choices.index(first)), (also, seconds.index(second))):
+                widget.blockSignals(True)
+                widget.setCurrentIndex(index)
+                widget.blockSignals(False)
+            also.setEnabled(first not in (EXTRA, SKIP))
 
     def _fill_grid(self, source, table: str | None) -> None:
         grid = self.grid
@@ -281,6 +322,16 @@ class MappingPage(QWizardPage):
         elif self.isComplete():
             self.status.hide()
             return
+        elif any(source.data_model for source in wizard.previews) and not any(p.table for p in wizard.previews):
+            files = ", ".join(dict.fromkeys(source.file for source in wizard.previews if source.data_model))
+            text = QCoreApplication.translate("errors", PIVOT_ONLY).format(files=files)
+            text = text[:1].upper() + text[1:]  # a sentence of its own here
+        elif not any(source.table for source in wizard.previews):  # nothing recognised: what would be
+            files = ", ".join(dict.fromkeys(source.file for source in wizard.previews))
+            text = self.tr("No sheet of %1 has the headers of a table of the book, such as %2. Choose a table in "
+                           "“Goes to” and, below, the book column each header fills (Save mapping keeps the "
+                           "choice for next time, and for planner import --mapping).").replace("%1", files).replace(
+                "%2", Expected().translated(QCoreApplication.translate))
         else:
             text = self.tr("Every sheet is skipped: choose a table in “Goes to” for at least one.")
         self.status.setStyleSheet("color: #b00020")
@@ -294,26 +345,43 @@ class MappingPage(QWizardPage):
         self._table_chosen(index)
 
     def _column_chosen(self, header: str, target: str | None) -> None:
+        """The first column of ``header`` chosen: the second one it filled stays, unless it is this one."""
         source = self.source()
-        session.set_column(self.wizard_.mapping, source, header, target)
         table = self.wizard_.mapping.tables.get(source.source)
-        choices = [*session.targets(table), EXTRA, SKIP]
-        for row, other in enumerate(source.headers):  # another header may have given the column up
-            box = self.columns.cellWidget(row, 1)
-            box.blockSignals(True)
-            box.setCurrentIndex(choices.index(session.column_of(self.wizard_.mapping, table, other)))
-            box.blockSignals(False)
+        before = session.column_of(self.wizard_.mapping, table, header)
+        second = before[1] if isinstance(before, tuple) else None
+        if target not in (EXTRA, SKIP) and second not in (None, target):
+            target = (target, second)
+        self._set(source, table, header, target)
+
+    def _also_chosen(self, header: str, second: str | None) -> None:
+        """The second column ``header`` fills (None: none)."""
+        source = self.source()
+        table = self.wizard_.mapping.tables.get(source.source)
+        before = session.column_of(self.wizard_.mapping, table, header)
+        first = before[0] if isinstance(before, tuple) else before
+        self._set(source, table, header, first if second in (None, first) else (first, second))
+
+    def _set(self, source, table: str, header: str, target) -> None:
+        session.set_column(self.wizard_.mapping, source, header, target)
+        self._show_columns(source, table)
+        self._show_source_info(source)
         self._fill_grid(source, table)
 
-    def choose_column(self, header: str, target: str | None) -> None:
-        """Map ``header`` of the shown sheet to ``target``, as picking it in its box does."""
+    def choose_column(self, header: str, target) -> None:
+        """Map ``header`` of the shown sheet to ``target`` (a column, or two as a tuple), as picking
+        them in its boxes does."""
         source = self.source()
         table = self.wizard_.mapping.tables.get(source.source)
         row = list(source.headers).index(header)
-        box = self.columns.cellWidget(row, 1)
-        choices = [*session.targets(table), EXTRA, SKIP]
-        box.setCurrentIndex(choices.index(target))
-        box.activated.emit(choices.index(target))
+        first, second = (target[0], target[1]) if isinstance(target, tuple) else (target, None)
+        box, also = self.columns.cellWidget(row, 1), self.columns.cellWidget(row, 2)
+        index = [*session.targets(table), EXTRA, SKIP].index(first)
+        box.setCurrentIndex(index)
+        box.activated.emit(index)
+        index = [None, *session.targets(table)].index(second)
+        also.setCurrentIndex(index)
+        also.activated.emit(index)
 
     def _date_order_chosen(self, index: int) -> None:
         self.wizard_.mapping.date_order = self.date_box.itemData(index)
