@@ -448,12 +448,13 @@ def _split_types(cells: np.ndarray, blank: np.ndarray) -> tuple[np.ndarray, np.n
 
 
 def _scaled_floats(numbers: np.ndarray, digits: int) -> tuple[np.ndarray, np.ndarray]:
-    """``numbers × 10**digits`` as integers where that is exact (the float is within 2**-12 of a
-    whole number: binary noise, as money.to_minor takes it), and where it is."""
+    """``numbers × 10**digits`` as integers where that is exact (the float is within 0.001 of a
+    whole number: binary noise, as money.to_minor takes it), and where it is. Near that bound
+    the float's own error could decide either way: those cells are left to parse_value."""
     scaled = numbers.astype("float64") * 10.0 ** digits
     nearest = np.rint(scaled)
     with np.errstate(invalid="ignore"):
-        exact = np.isfinite(scaled) & (np.abs(scaled) < _EXACT_FLOAT) & (np.abs(scaled - nearest) < 1e-3)
+        exact = np.isfinite(scaled) & (np.abs(scaled) < _EXACT_FLOAT) & (np.abs(scaled - nearest) < 0.9e-3)
     return np.where(exact, nearest, 0).astype("int64"), exact
 
 
