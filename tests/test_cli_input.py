@@ -154,6 +154,19 @@ def test_control_characters_in_an_error_line_are_printed_escaped(tmp_path):
     one_line_error(result, r"\u001b[2Jgone.planner: no such file")
 
 
+def test_a_refusal_of_several_cells_prints_a_line_each(tmp_path):
+    deals = tmp_path / "deals.csv"
+    deals.write_text("Deal ID,Owner,Stage,Amount,Created\nD1,Kim,Prospecting,abc,2026-01-01\n"
+                     "D2,Kim,Prospecting,12.345,2026-13-01\n", encoding="utf-8")
+    result = planner("import", deals, "--out", tmp_path / "x.planner", check=False)
+    assert result.returncode == 1 and "\\u000a" not in result.stderr and "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        "planner: error: Nothing was imported: 3 problem(s) in deals.csv",
+        "  deals.csv, row 2, column Amount: 'abc' is not an amount (expected a number such as 1,234.50)",
+        "  deals.csv, row 3, column Amount: '12.345' has more decimals than amounts in USD have (2)",
+        "  deals.csv, row 3, column Created: '2026-13-01' is not a date (expected a day such as 2026-03-05)"]
+
+
 @pytest.mark.parametrize("flag, value, message", [
     ("--new-reps", "1e20", "forecast_new_reps: '1e20' is not a number of reps (a whole number from 0 to 10,000)"),
     ("--new-reps", "10001", "is not a number of reps (a whole number from 0 to 10,000)"),

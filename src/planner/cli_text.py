@@ -106,8 +106,10 @@ def terminal():
 
 
 def error_line(error: PlannerError) -> str:
-    """The line a command-line error prints (the text of a book or file in it escaped)."""
-    return printable(f"planner: error: {error}")
+    """What a command-line error prints: one line, or a first line and one indented line per
+    problem (an import refusal lists every bad cell); control characters from a book or file
+    in it escaped."""
+    return printable(f"planner: error: {error}", lines=True)
 
 
 def report_text(report) -> str:
