@@ -18,7 +18,7 @@ import sqlalchemy as sa
 
 from planner.core.errors import PlannerError
 from planner.storage import SCHEMA_VERSION, Store, migrations, open_book, write_book
-from planner.storage.layout import added_after
+from planner.storage.layout import CHANGE_LOG_NAME, added_after
 from stores import editing, engine_of, save, target  # noqa: F401 - target is a fixture
 
 STORAGE = Path(__file__).parents[1] / "src" / "planner" / "storage"
@@ -55,20 +55,23 @@ def test_a_book_of_format_2_reads_as_it_is_and_climbs_every_step_when_opened_for
     reader = Store.open(target)
     try:
         old = reader.load()
+        assert reader.change_log().empty  # no log before format 4
     finally:
         reader.close()
     assert len(old["Leads"]) == 0 and len(old["Deals"]) == len(book["Deals"])
     version, tables, _ = looked_at(target)
-    assert version == "2" and "Leads" not in tables  # reading wrote nothing
+    assert version == "2" and "Leads" not in tables and CHANGE_LOG_NAME not in tables  # reading wrote nothing
 
     store, live = editing(target)
     try:
         live.insert_rows("LeadRules", pd.DataFrame({"signal": ["demo booked"], "points": [25]}))
-        save(store, live)
+        revision = save(store, live)
+        log = store.change_log()
     finally:
         store.close()
     version, tables, _ = looked_at(target)
-    assert version == str(SCHEMA_VERSION) and {"Leads", "LeadRules"} <= tables
+    assert version == str(SCHEMA_VERSION) and {"Leads", "LeadRules", CHANGE_LOG_NAME} <= tables
+    assert log[["revision", "table_name", "kind"]].values.tolist() == [[revision, "LeadRules", "insert"]]
     assert open_book(target)["LeadRules"]["signal"].tolist() == ["demo booked"]
 
 
@@ -86,7 +89,7 @@ def test_a_failed_step_leaves_the_book_whole_at_the_last_format_it_reached(book,
         Store.open(target, "edit")
     version, tables, holder = looked_at(target)
     assert version == str(last_to - 1)  # the steps before it were kept
-    assert "Leads" not in tables and holder is None  # its own work was not
+    assert "Leads" in tables and CHANGE_LOG_NAME not in tables and holder is None  # its own work was not
     assert len(open_book(target)["Deals"]) == len(book["Deals"])
 
     monkeypatch.undo()  # the next open climbs on from there

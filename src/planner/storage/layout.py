@@ -16,6 +16,7 @@ references that did not resolve (JSON, column -> text).
 ``planner_meta`` holds the format, schema version, the book's revision, the next free row id
 (sessions reserve blocks of ids from it, so two sessions never hand out the same id), the
 extra columns, the last save (who, when) and the *holders* (see ``holders.py``).
+``planner_change_log`` records which rows each save changed (see ``changelog.py``).
 """
 
 from __future__ import annotations
@@ -29,10 +30,11 @@ from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.schema import Kind
 from planner.storage import dialects
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 BOOK_SUFFIX = ".planner"
 FORMAT = "planner-book"
 META = "planner_meta"
+CHANGE_LOG_NAME = "planner_change_log"
 SYSTEM = ("row_id", "_position", "_version")
 
 _SQL_TYPES = {
@@ -61,11 +63,24 @@ def _tables(metadata: sa.MetaData) -> dict[str, sa.Table]:
 METADATA = sa.MetaData()
 TABLES = _tables(METADATA)
 META_TABLE = sa.Table(META, METADATA, sa.Column("key", sa.Text, primary_key=True), sa.Column("value", sa.Text))
+# one row per row a save changed; no key of its own (a save changes a row once), only the index
+# a reader of "what changed since revision N" needs
+CHANGE_LOG = sa.Table(
+    CHANGE_LOG_NAME, METADATA,
+    sa.Column("revision", sa.BigInteger, nullable=False),
+    sa.Column("table_name", sa.Text, nullable=False),
+    sa.Column("row_id", sa.BigInteger),  # empty for a whole table written at once
+    sa.Column("kind", sa.Text, nullable=False),
+    sa.Column("who", sa.Text, nullable=False),
+    sa.Column("at", sa.Text, nullable=False),  # UTC, 2026-03-01T10:42:07Z
+    sa.Index("ix_planner_change_log_revision", "revision"),
+)
 
 # The format that added each table (the others came with format 2, when rows got ids). A book of
 # an older format lacks them: reading it shows the schema's tables empty, and the migrations
 # ladder creates them when the book is opened for editing.
-SINCE: dict[str, int] = {"ForecastOverrides": 3, "ForecastSnapshots": 3, "Leads": 3, "LeadRules": 3}
+SINCE: dict[str, int] = {"ForecastOverrides": 3, "ForecastSnapshots": 3, "Leads": 3, "LeadRules": 3,
+                         CHANGE_LOG_NAME: 4}
 
 
 def added_after(version: int) -> set[str]:
@@ -76,7 +91,7 @@ def added_after(version: int) -> set[str]:
 def tables_of(version: int) -> list[sa.Table]:
     """The SQL tables a book of format ``version`` (2 or later) has, metadata included."""
     later = added_after(version)
-    return [table for table in (*TABLES.values(), META_TABLE) if table.name not in later]
+    return [table for table in (*TABLES.values(), META_TABLE, CHANGE_LOG) if table.name not in later]
 
 
 # -- the metadata ---------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """The ladder of book formats: one step per format version, each in its own transaction.
 
 A book opened for editing climbs from its format to this Planner's a step at a time
-(1 → 2 → 3), as Vorta does. Each step runs in a write transaction of its own that also
+(1 → 2 → 3 → 4), as Vorta does. Each step runs in a write transaction of its own that also
 records the format it reached, so a step that fails (a full disk, a killed process) leaves
 the book whole at the last format it reached, and the next open climbs on from there.
 Reading never migrates: every format on the ladder opens read-only as it is.
@@ -13,6 +13,7 @@ of the layout they write.
 1 → 2  rows get ids: the book (tables in SQLite's physical order, references as typed) is
        read as a new book reads values, and written again with row ids, positions, versions.
 2 → 3  leads and forecasts: the Leads, LeadRules, ForecastOverrides and ForecastSnapshots tables.
+3 → 4  the change log (``changelog.py``): saves record which rows they changed, who and when.
 """
 
 from __future__ import annotations
@@ -41,6 +42,10 @@ def _leads_and_forecasts(connection: sa.Connection, name: str) -> None:
     _create_added(connection, 3)
 
 
+def _change_log(connection: sa.Connection, name: str) -> None:
+    _create_added(connection, 4)
+
+
 def _create_added(connection: sa.Connection, version: int) -> None:
     """Create the tables format ``version`` added (any a newer Planner left there are kept)."""
     for table in tables_of(version):
@@ -52,6 +57,7 @@ def _create_added(connection: sa.Connection, version: int) -> None:
 STEPS: list[tuple[int, Callable[[sa.Connection, str], None]]] = [
     (2, _rows_get_ids),
     (3, _leads_and_forecasts),
+    (4, _change_log),
 ]
 
 

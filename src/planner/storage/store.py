@@ -5,11 +5,11 @@ holders and brings an older book up to this Planner's format (the migrations lad
 reads the whole book with its row ids, positions and versions. Saves apply a change set (the
 rows inserted, changed and deleted since the last save) in one transaction, after checking that
 none of those rows changed in the store since this session saw them (a lost update is refused,
-never silent). Full writes (Save As, copies) build
+never silent), and log those rows in the same transaction. Full writes (Save As, copies) build
 the whole book in a new file renamed into place, or in one PostgreSQL transaction.
 
 The parts: ``layout`` (tables, metadata, formats), ``rows`` (values as stored), ``holders``,
-``migrations`` and ``legacy`` (older formats), ``files`` and ``temporary``
+``changelog``, ``migrations`` and ``legacy`` (older formats), ``files`` and ``temporary``
 (whole-file writes), ``transactions`` (write transactions, errors), ``dialects``.
 """
 
@@ -30,11 +30,11 @@ from planner.core import schema
 from planner.core.book import ID_BLOCK, Book, Tables
 from planner.core.changes import ChangeSet
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
-from planner.storage import dialects, migrations
+from planner.storage import changelog, dialects, migrations
 from planner.storage.files import check_book_file, check_writable, write_file
-from planner.storage.holders import BookInUse, alive, holder_meta, holders, live_holder, record, session_holder
+from planner.storage.holders import BookInUse, alive, holder_meta, holders, live_holder, record, session_holder, who
 from planner.storage.layout import (
-    BOOK_SUFFIX, META, META_TABLE, SCHEMA_VERSION, TABLES, all_meta, checked_meta, checked_version,
+    BOOK_SUFFIX, CHANGE_LOG, META, META_TABLE, SCHEMA_VERSION, TABLES, all_meta, checked_meta, checked_version,
     highest_id, meta_value, set_meta,
 )
 from planner.storage.legacy import read_v1
@@ -183,10 +183,19 @@ class Store:
         book.use_id_block(self.reserve_ids(ID_BLOCK, at_least=book._next_id), ID_BLOCK)
         book.reserve_ids = self.reserve_ids
 
+    def change_log(self, since_revision: int | None = None) -> pd.DataFrame:
+        """Which rows the saves changed, oldest first (only those after ``since_revision``
+        when given): ``revision``, ``table_name``, ``row_id``, ``kind`` (``insert``,
+        ``update``, ``delete``; ``write`` for a whole table written at once, without a row
+        id), ``who`` (``user@host``) and ``at`` (UTC). Empty for a book of a format before
+        the log."""
+        with self._errors("read"), self._reading() as connection, connection.begin():
+            return changelog.read(connection, since_revision)
+
     # -- saving ----------------------------------------------------------------------------
     def save(self, snapshot: Tables, changes: ChangeSet, versions: dict[str, pd.Series]) -> int:
-        """Write the rows of ``changes`` (as ``snapshot`` holds them) in one transaction;
-        returns the store's new revision.
+        """Write the rows of ``changes`` (as ``snapshot`` holds them) and their lines of the
+        change log in one transaction; returns the store's new revision.
 
         Raises
         ------
@@ -212,6 +221,7 @@ class Store:
                     positions = pd.Series(snapshot._positions[name], index=snapshot._frames[name].index)[rows]
                     dialects.bulk_insert(connection, table, stored_rows(
                         name, frame, positions.to_numpy(), revision, snapshot._unresolved.get(name, {})))
+            changelog.record_changes(connection, changes, revision, who(self.holder))
             set_meta(connection, revision=str(revision), extra_columns=extra_columns(snapshot),
                      saved_by=json.dumps(self._saver()))
         self._checkpoint()
@@ -287,7 +297,8 @@ def _row_name(book: Tables, table: str, row: int) -> str:
 def write_book(book: Tables, target: str | os.PathLike, replace_held: bool = False,
                replace_other: bool = False) -> int:
     """Write all of ``book`` to ``target`` (Save As, a copy): a new file renamed into place,
-    or one PostgreSQL transaction. Returns the revision written.
+    or one PostgreSQL transaction. Returns the revision written. The book's change log starts
+    there with the whole book written (see ``changelog.py``).
 
     Raises
     ------
@@ -307,7 +318,7 @@ def write_book(book: Tables, target: str | os.PathLike, replace_held: bool = Fal
         if not replace_held:
             _refuse_held(path, replace_other)
         with Errors(name, "save"):
-            write_file(path, lambda connection: write_all(connection, book, revision=1))
+            write_file(path, lambda connection: _write_whole(connection, book, revision=1))
         return 1
     engine = dialects.make_engine(url)
     try:
@@ -322,12 +333,17 @@ def write_book(book: Tables, target: str | os.PathLike, replace_held: bool = Fal
                 if holder and not replace_held:
                     raise BookInUse(name, holder)
                 revision = int(meta.get("revision") or 0) + 1
-            for table in [*TABLES.values(), META_TABLE]:
+            for table in [*TABLES.values(), META_TABLE, CHANGE_LOG]:
                 table.drop(connection, checkfirst=True)
-            write_all(connection, book, revision)
+            _write_whole(connection, book, revision)
     finally:
         engine.dispose()
     return revision
+
+
+def _write_whole(connection: sa.Connection, book: Tables, revision: int) -> None:
+    write_all(connection, book, revision)
+    changelog.record_write(connection, revision, who())
 
 
 def _refuse_held(path: Path, replace_other: bool) -> None:
