@@ -1,4 +1,5 @@
-"""Crash safety of saves: a save killed at any moment (SIGKILL) leaves the old book or the new one.
+"""Crash safety of saves: a save killed at any moment (SIGKILL) leaves the old book or the new one
+(and the change log that goes with it).
 
 A child process saves book B over a file holding book A (a change-set save of edits that turn A
 into B, or a full write of B) or to a path that does not exist yet, and is killed with SIGKILL
@@ -114,6 +115,17 @@ def fingerprint(book) -> str:
     return digest.hexdigest()
 
 
+def logged(path: Path) -> list:
+    """The book's change log (revision, table, row, kind): a save's lines commit with its rows."""
+    from planner.storage import Store
+
+    store = Store.open(path)
+    try:
+        return store.change_log()[["revision", "table_name", "row_id", "kind"]].astype(str).values.tolist()
+    finally:
+        store.close()
+
+
 @dataclass
 class Books:
     ctx: multiprocessing.context.BaseContext
@@ -216,6 +228,8 @@ def test_killed_save_over_a_book_leaves_the_old_book_or_the_new_one(books, tmp_p
 
     durations, print_b = _calibrate(books, prepare, target, child, "first" if how == "change set" else None)
     assert print_b != books.print_a
+    logs = {"A": logged(books.master_a), "B": logged(target)}  # what the log holds beside each book
+    assert how == "full write" or len(logs["B"]) > len(logs["A"])
     duration = max(durations)  # the slowest, so that the delays surely reach past the end of a save
     outcomes: dict[str, list[Run]] = {"A": [], "B": []}
     failures, journals = [], 0
@@ -249,6 +263,8 @@ def test_killed_save_over_a_book_leaves_the_old_book_or_the_new_one(books, tmp_p
             failures.append(f"kill {i}: delay {delay:.3f}s: the save finished (exit code 0) but the file holds A")
         else:
             outcomes[outcome].append(run)
+        if outcome is not None and logged(target) != logs[outcome]:
+            failures.append(f"kill {i}: delay {delay:.3f}s: the file holds {outcome}, its change log does not")
         if outcome == "B":
             try:
                 held = {books.print_a: "A", print_b: "B"}.get(fingerprint(open_book(copy)), "torn")

@@ -20,16 +20,9 @@ from planner.core.errors import PlannerError
 from planner.core.report import compute_report
 from planner.storage import BookInUse, SaveConflict, Store, open_book, save_book, write_book
 from planner.storage.store import SCHEMA_VERSION
+from stores import editing, engine_of, save, target  # noqa: F401 - target is a fixture
 
 V1_BOOK = Path(__file__).parent / "data" / "fixture-v1.planner"
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def target(request, tmp_path):
-    """Where a book is kept: a file, or a fresh PostgreSQL database."""
-    if request.param == "sqlite":
-        return tmp_path / "book.planner"
-    return request.getfixturevalue("pg_url")
 
 
 def assert_same_book(a, b):
@@ -45,23 +38,6 @@ def stored_versions(target, table):
             return dict(connection.execute(sa.text(f'SELECT row_id, _version FROM "{table}"')).all())
     finally:
         store.close()
-
-
-def editing(target):
-    store = Store.open(target, "edit")
-    return store, store.load()
-
-
-def save(store, book):
-    """Save as the app does: the changes are handed over, and given back if the save fails."""
-    changes = book.take_changes()
-    try:
-        revision = store.save(book.snapshot(), changes, dict(book.versions))
-    except PlannerError:
-        book.give_back(changes)
-        raise
-    book.saved(changes, revision)
-    return revision
 
 
 def test_round_trip_keeps_ids_order_values_and_extra_columns(book, target):
@@ -204,30 +180,6 @@ def test_a_book_of_format_1_opens_and_is_migrated(tmp_path):
     assert compute_report(migrated).to_json() == compute_report(old).to_json()
 
 
-def test_a_book_of_an_older_format_lacking_newer_tables_is_upgraded_in_place(book, tmp_path, monkeypatch):
-    from planner.storage import store as store_module
-
-    path = tmp_path / "book.planner"
-    save_book(book, path)
-    # pretend Splits came with the current format: a book of the previous one has no such table
-    monkeypatch.setitem(store_module.ADDED_SINCE, SCHEMA_VERSION - 1, ("Splits",))
-    with sqlite3.connect(path) as db:
-        db.execute('DROP TABLE "Splits"')
-        db.execute(f"UPDATE planner_meta SET value = '{SCHEMA_VERSION - 1}' WHERE key = 'schema_version'")
-    old = open_book(path)  # reading shows the table empty and writes nothing
-    assert len(old["Splits"]) == 0 and len(old["Deals"]) == len(book["Deals"])
-    with sqlite3.connect(path) as db:
-        assert not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'Splits'").fetchall()
-    store, opened = editing(path)
-    opened.insert_rows("Splits", pd.DataFrame({"deal_id": [book["Deals"].index[0]], "rep": [book["Reps"].index[0]],
-                                               "share": [500_000]}))
-    save(store, opened)
-    store.close()
-    with sqlite3.connect(path) as db:
-        assert dict(db.execute("SELECT key, value FROM planner_meta"))["schema_version"] == str(SCHEMA_VERSION)
-    assert len(open_book(path)["Splits"]) == 1
-
-
 def test_a_book_without_a_table_its_format_has_is_damaged(book, tmp_path):
     path = tmp_path / "book.planner"
     save_book(book, path)
@@ -293,7 +245,7 @@ def test_a_postgresql_database_with_other_tables_is_not_replaced(book, pg_url):
 
 def set_meta(target, key, value):
     """Write a value into the book's metadata behind Planner's back (a damaged book)."""
-    engine = sa.create_engine(target if isinstance(target, str) else f"sqlite:///{target}")
+    engine = engine_of(target)
     with engine.begin() as connection:
         connection.execute(sa.text("UPDATE planner_meta SET value = :value WHERE key = :key"),
                            {"key": key, "value": value})
@@ -313,7 +265,7 @@ def test_a_next_row_id_below_the_ids_in_use_is_repaired_on_open(book, target):
         store.close()
     stored = open_book(target)
     assert stored["Deals"].loc[new, "id"] == "NEW" and len(stored["Deals"]) == len(book["Deals"]) + 1
-    engine = sa.create_engine(target if isinstance(target, str) else f"sqlite:///{target}")
+    engine = engine_of(target)
     with engine.connect() as connection:
         repaired = int(connection.execute(sa.text("SELECT value FROM planner_meta WHERE key = 'next_row_id'")).scalar())
     engine.dispose()

@@ -1922,6 +1922,10 @@
         <translation>{path} は別のプログラムによってロックされています。しばらくしてからもう一度お試しください</translation>
     </message>
     <message>
+        <source>Could not bring {path} up to this Planner&apos;s book format: {reason}</source>
+        <translation>{path} をこの Planner のブック形式に変換できませんでした: {reason}</translation>
+    </message>
+    <message>
         <source>{path} is damaged or truncated ({reason}); open a backup copy</source>
         <translation>{path} は破損しているか、途中で切れています ({reason})。バックアップコピーを開いてください</translation>
     </message>

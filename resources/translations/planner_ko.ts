@@ -1922,6 +1922,10 @@
         <translation>{path}은(는) 다른 프로그램이 잠그고 있습니다. 잠시 후 다시 시도하세요</translation>
     </message>
     <message>
+        <source>Could not bring {path} up to this Planner&apos;s book format: {reason}</source>
+        <translation>{path}을(를) 이 Planner의 북 형식으로 변환할 수 없습니다: {reason}</translation>
+    </message>
+    <message>
         <source>{path} is damaged or truncated ({reason}); open a backup copy</source>
         <translation>{path} 파일이 손상되었거나 잘려 있습니다 ({reason}). 백업 사본을 여세요</translation>
     </message>

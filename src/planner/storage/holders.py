@@ -37,6 +37,13 @@ def session_holder() -> dict:
             "user": getpass.getuser(), "since": datetime.now().isoformat(timespec="seconds")}
 
 
+def who(holder: dict | None = None) -> str:
+    """``user@host`` of a holder record, as the change log names who changed a row (this
+    process's user and machine when ``holder`` is None)."""
+    holder = holder or {"user": getpass.getuser(), "host": socket.gethostname()}
+    return f"{holder.get('user') or '?'}@{holder.get('host') or '?'}"
+
+
 def record(text: str | None) -> dict | None:
     """A holder (or last saver) record from the metadata; None when absent or unreadable."""
     try:

@@ -1,4 +1,4 @@
-"""Reading books of earlier formats, for migration.
+"""Reading books of format 1, as they are and for the first step of the migrations ladder.
 
 Format 1 (Planner 0.1): tables without row ids, kept in SQLite's physical order; references
 as the text the user typed (ids or names); the user's extra columns as TEXT columns with
@@ -19,6 +19,7 @@ from planner.core.book import Book
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.parse import iso_days
 from planner.storage.dialects import fetch
+from planner.storage.layout import added_after
 
 
 def read_v1(connection: sa.Connection, name: str) -> Book:
@@ -35,10 +36,8 @@ def _read_v1(connection: sa.Connection, name: str) -> Book:
         extra_kinds = json.loads(meta.get("extra_columns", "{}"))
     except ValueError:
         extra_kinds = {}
-    from planner.storage.store import _added_after
-
     present = set(sa.inspect(connection).get_table_names())
-    later = _added_after(1)  # tables later formats added: a format-1 book has none of them
+    later = added_after(1)  # tables later formats added: a format-1 book has none of them
     missing = [table for table in schema.TABLES if table not in present and table not in later]
     if missing:
         raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} is damaged: its table(s) {names} are missing"),

@@ -33,7 +33,8 @@ import sqlalchemy as sa
 from planner.core.book import Book, Tables
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.storage.processes import process_alive
-from planner.storage.store import BOOK_SUFFIX, open_book, write_book
+from planner.storage.layout import BOOK_SUFFIX
+from planner.storage.store import open_book, write_book
 from planner.storage.temporary import remove_stale_saves, with_sidecars
 
 SIDECAR_SUFFIX = ".json"

@@ -1,0 +1,76 @@
+"""The ladder of book formats: one step per format version, each in its own transaction.
+
+A book opened for editing climbs from its format to this Planner's a step at a time
+(1 → 2 → 3 → 4), as Vorta does. Each step runs in a write transaction of its own that also
+records the format it reached, so a step that fails (a full disk, a killed process) leaves
+the book whole at the last format it reached, and the next open climbs on from there.
+Reading never migrates: every format on the ladder opens read-only as it is.
+
+A step may write through the current layout (``layout.py``) only what no later format has
+changed; a format that changes a table's columns must give the earlier steps their own copy
+of the layout they write.
+
+1 → 2  rows get ids: the book (tables in SQLite's physical order, references as typed) is
+       read as a new book reads values, and written again with row ids, positions, versions.
+2 → 3  leads and forecasts: the Leads, LeadRules, ForecastOverrides and ForecastSnapshots tables.
+3 → 4  the change log (``changelog.py``): saves record which rows they changed, who and when.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlalchemy as sa
+
+from planner.core import schema
+from planner.storage import dialects
+from planner.storage.layout import META, META_TABLE, SINCE, meta_value, set_meta, tables_of
+from planner.storage.legacy import read_v1
+from planner.storage.rows import write_all
+from planner.storage.transactions import WriteTransaction
+
+
+def _rows_get_ids(connection: sa.Connection, name: str) -> None:
+    book = read_v1(connection, name)
+    for table in schema.TABLES:
+        connection.exec_driver_sql(f'DROP TABLE IF EXISTS "{table}"')
+    connection.exec_driver_sql(f'DROP TABLE IF EXISTS "{META}"')
+    write_all(connection, book.snapshot(), revision=1, version=2)
+
+
+def _leads_and_forecasts(connection: sa.Connection, name: str) -> None:
+    _create_added(connection, 3)
+
+
+def _change_log(connection: sa.Connection, name: str) -> None:
+    _create_added(connection, 4)
+
+
+def _create_added(connection: sa.Connection, version: int) -> None:
+    """Create the tables format ``version`` added (any a newer Planner left there are kept)."""
+    for table in tables_of(version):
+        if SINCE.get(table.name) == version:
+            table.create(connection, checkfirst=True)
+
+
+# (the format a step reaches, the step), in order: one step per format, none skipped
+STEPS: list[tuple[int, Callable[[sa.Connection, str], None]]] = [
+    (2, _rows_get_ids),
+    (3, _leads_and_forecasts),
+    (4, _change_log),
+]
+
+
+def climb(engine: sa.Engine, name: str, version: int) -> int:
+    """Bring the book ``name`` from format ``version`` to this Planner's, one step per
+    transaction; returns the format reached. A step another Planner took meanwhile is skipped."""
+    for to, step in STEPS:
+        if to <= version:
+            continue
+        with WriteTransaction(engine) as connection:
+            dialects.lock_revision(connection, META_TABLE)
+            if int(meta_value(connection, "schema_version")) < to:
+                step(connection, name)
+                set_meta(connection, schema_version=str(to))
+        version = to
+    return version

@@ -1,0 +1,234 @@
+"""Rows in and out of the SQL tables: the book's values as the database stores them, and back.
+
+Money, ratios, integers and references are stored as integers, dates as ``YYYY-MM-DD`` text,
+the user's extra columns as one JSON object per row, unresolved references as JSON (see
+``layout.py``). Both directions work a column at a time (never a Python loop per cell where
+it can be avoided): a book of 100,000 deals is written and read in about a second.
+"""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+import sqlalchemy as sa
+
+from planner import __version__
+from planner.core import schema
+from planner.core.book import Book, Tables
+from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
+from planner.core.parse import NOT_DATE, NOT_INT, YEAR_RANGE, iso_days, parse_date
+from planner.core.problems import Problem
+from planner.core.schema import ROW_ID, Kind
+from planner.storage import dialects
+from planner.storage.layout import FORMAT, META_TABLE, SCHEMA_VERSION, TABLES, added_after, extra_kinds, tables_of
+
+_NOT_STORED_NUMBER = QT_TRANSLATE_NOOP("errors", "{value!r} is not a number")
+_DAMAGED_TABLE = QT_TRANSLATE_NOOP("errors", "{path} is damaged (table {table}: {reason}); open a backup copy")
+_TOO_LARGE = QT_TRANSLATE_NOOP("errors", "{value!r} is too large for Planner")
+
+
+# -- writing ----------------------------------------------------------------------------------
+def write_all(connection: sa.Connection, book: Tables, revision: int, version: int = SCHEMA_VERSION) -> None:
+    """Create the tables of format ``version`` and the metadata, and fill them with ``book``
+    (inside the caller's transaction)."""
+    created = tables_of(version)
+    for table in created:
+        table.create(connection)
+    next_id = 1
+    for name in schema.TABLES:
+        frame = book._frames[name]
+        if TABLES[name] in created:
+            dialects.bulk_insert(connection, TABLES[name], stored_rows(
+                name, frame, book._positions[name], revision, book._unresolved.get(name, {})))
+        if len(frame):
+            next_id = max(next_id, int(frame.index.max()) + 1)
+    connection.execute(META_TABLE.insert(), [
+        {"key": "format", "value": FORMAT},
+        {"key": "schema_version", "value": str(version)},
+        {"key": "revision", "value": str(revision)},
+        {"key": "next_row_id", "value": str(next_id)},
+        {"key": "written_by", "value": f"Planner {__version__}"},
+        {"key": "extra_columns", "value": extra_columns(book)},
+    ])
+
+
+def extra_columns(book: Tables) -> str:
+    """The user's extra columns of every table with their kinds, as the metadata records them."""
+    return json.dumps({name: [[column, schema.extra_kind(book._frames[name][column])]
+                              for column in schema.extras(spec, book._frames[name])]
+                       for name, spec in schema.TABLES.items()}, ensure_ascii=False)
+
+
+def stored_rows(name: str, frame: pd.DataFrame, positions: np.ndarray, revision: int,
+                unresolved: dict[str, dict[int, str]]) -> list[tuple]:
+    """Rows of ``frame`` as the tuples the SQL table stores, vectorized per column."""
+    spec = schema.TABLES[name]
+    columns = [frame.index.to_numpy(dtype="int64").tolist(), positions.astype(float).tolist(),
+               [revision] * len(frame)]
+    columns += [_stored(frame[c.name], c.kind) for c in spec.columns]
+    extras = schema.extras(spec, frame)
+    columns.append(_extra_json(frame, extras) if extras else [None] * len(frame))
+    columns.append(_unresolved_json(frame.index, unresolved))
+    return list(zip(*columns))
+
+
+def _stored(values: pd.Series, kind: Kind) -> list:
+    """Column values as the Python objects the database stores (None for missing)."""
+    missing = values.isna().to_numpy()
+    if kind is Kind.DATE:
+        # a book holds a few thousand distinct days at most: format each once
+        codes, days = pd.factorize(values)
+        out = np.append(np.asarray(days.strftime("%Y-%m-%d"), dtype=object), None)[codes]
+    elif kind in schema.INTEGER_KINDS:
+        out = values.to_numpy(dtype=object, na_value=None)
+        return out.tolist()
+    else:
+        out = values.astype("string").to_numpy(dtype=object, na_value=None)
+    out[missing] = None
+    return out.tolist()
+
+
+def _extra_json(frame: pd.DataFrame, extras: list[str]) -> list:
+    columns = {}
+    for name in extras:
+        values = frame[name]
+        kind = schema.extra_kind(values)
+        if kind == "date":
+            columns[name] = _stored(values, Kind.DATE)
+        elif kind == "number":
+            columns[name] = [None if v is None or pd.isna(v) else int(v) if isinstance(v, (int, np.integer))
+                             else float(v) for v in values.to_numpy(dtype=object, na_value=None)]
+        else:
+            columns[name] = _stored(values, Kind.TEXT)
+    out = []
+    for cells in zip(*columns.values()):
+        row = {name: value for name, value in zip(columns, cells) if value is not None}
+        out.append(json.dumps(row, ensure_ascii=False) if row else None)
+    return out
+
+
+def _unresolved_json(ids: pd.Index, unresolved: dict[str, dict[int, str]]) -> list:
+    if not any(unresolved.values()):
+        return [None] * len(ids)
+    out = []
+    for row in ids.tolist():
+        cells = {column: texts[row] for column, texts in unresolved.items() if row in texts}
+        out.append(json.dumps(cells, ensure_ascii=False) if cells else None)
+    return out
+
+
+# -- reading ----------------------------------------------------------------------------------
+def read_all(connection: sa.Connection, meta: dict[str, str], name: str) -> Book:
+    """The whole book (format 2 or later) with each row's id, position and version; a stored
+    value that does not fit its column is kept out and reported as a problem."""
+    kinds = extra_kinds(meta)
+    frames, positions, versions, unresolved, opened = {}, {}, {}, {}, {}
+    absent = added_after(int(meta["schema_version"]))
+    for table_name, spec in schema.TABLES.items():
+        if table_name in absent and not sa.inspect(connection).has_table(table_name):
+            frames[table_name], positions[table_name] = spec.empty(), np.empty(0)
+            versions[table_name], unresolved[table_name] = pd.Series(dtype="int64"), {}
+            continue
+        try:
+            _read_table(connection, table_name, spec, kinds, frames, positions, versions, unresolved, opened)
+        except (ValueError, TypeError, AttributeError, KeyError) as error:
+            raise PlannerError(_DAMAGED_TABLE, path=name, table=table_name,
+                               reason=str(error).splitlines()[0][:120] or type(error).__name__) from None
+    next_id = max([int(meta.get("next_row_id", "1"))] + [int(f.index.max()) + 1 for f in frames.values() if len(f)])
+    book = Book.restored(frames, positions, unresolved, {}, versions, next_id)
+    # place the stored-value problems now that rows can be located
+    book._opened_problems = {key: book.problem(p.table, p.row, p.column, p.template, **p.fields)
+                             for key, p in opened.items()}
+    return book
+
+
+def _read_table(connection, name, spec, kinds, frames, positions, versions, unresolved, opened) -> None:
+    """Read one SQL table into the book's pieces (its frame, positions, versions, ...)."""
+    # the JSON columns are read only when some row uses them (most books have none)
+    table = TABLES[name]
+    wanted = [column.name for column in table.columns if not column.name.startswith("_extra")
+              and column.name != "_unresolved"]
+    wanted += [column for column in ("_extra", "_unresolved") if connection.execute(
+        sa.select(sa.exists().where(table.c[column].is_not(None)))).scalar()]
+    names, rows = dialects.fetch(connection, "SELECT " + ", ".join(f'"{c}"' for c in wanted) + f' FROM "{name}"')
+    # one 2-D object array, then a column per slice: much faster than transposing tuples
+    grid = np.array(rows, dtype=object).reshape(len(rows), len(names))
+    raw = {column: grid[:, n] for n, column in enumerate(names)}
+    ids = pd.Index(raw["row_id"].astype("int64"), name=ROW_ID)
+    data = {}
+    for column in spec.columns:
+        data[column.name], bad = _column(raw[column.name], column.kind, ids)
+        for row, value in bad:
+            opened[(name, row, column.name)] = Problem(name, row, column.name, *_unreadable(column, value))
+    frame = pd.DataFrame(data, index=ids)
+    if kinds.get(name):
+        cells = [json.loads(text) if text else {} for text in raw.get("_extra", ())]
+        cells = [cell if isinstance(cell, dict) else {} for cell in cells]
+        for column, kind in kinds[name]:
+            frame[column] = _extra_values(cells, column, kind, ids)
+    order = np.argsort(np.asarray(raw["_position"], dtype="float64"), kind="stable")
+    frames[name] = frame.iloc[order]
+    positions[name] = np.asarray(raw["_position"], dtype="float64")[order]
+    versions[name] = pd.Series(np.asarray(raw["_version"], dtype="int64"), index=ids)
+    unresolved[name] = {}
+    for row, text in zip(ids.tolist(), raw.get("_unresolved", ())):
+        if text:
+            cells = json.loads(text)
+            for column, value in (cells.items() if isinstance(cells, dict) else ()):
+                if column in spec.names and spec.column(column).kind is Kind.REF:
+                    unresolved[name].setdefault(column, {})[row] = str(value)
+
+
+def _column(values, kind: Kind, ids: pd.Index) -> tuple[pd.Series, list]:
+    """A stored column as the book holds it, and the (row id, value) cells that do not fit."""
+    if kind is Kind.DATE:
+        series = pd.Series(values, index=ids, dtype="object")
+        days, bad = iso_days(series)
+        return days, [(int(r), v) for r, v in series[bad].items()]
+    if kind in schema.INTEGER_KINDS:
+        if set(map(type, values)) <= {int, type(None)}:  # the usual case, checked in C
+            return pd.Series(pd.array(values, dtype="Int64"), index=ids), []
+        out, bad = [], []
+        for row, value in zip(ids.tolist(), values):
+            number = value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+            if value is None or (number is not None and float(number).is_integer()
+                                 and abs(number) <= schema.MAX_INTEGER):
+                out.append(None if value is None else int(number))
+            else:
+                out.append(None)
+                bad.append((row, value))
+        return pd.Series(pd.array(out, dtype="Int64"), index=ids), bad
+    if set(map(type, values)) <= {str, type(None)}:
+        return pd.Series(pd.array(values, dtype="string"), index=ids), []
+    series = pd.Series(values, index=ids, dtype="object")
+    return series.map(lambda v: v if v is None or isinstance(v, str) else str(v)).astype("string"), []
+
+
+def _extra_values(cells: list[dict], column: str, kind: str, ids: pd.Index) -> pd.Series:
+    values = [cell.get(column) for cell in cells]
+    series = pd.Series(values, index=ids, dtype="object")
+    if kind == "date":
+        return iso_days(series)[0]
+    if kind == "number":
+        types = set(map(type, values))
+        if types <= {int, type(None)}:  # whole numbers stay exact
+            return pd.Series(values, index=ids, dtype="int64" if type(None) not in types else "Int64")
+        return pd.to_numeric(series, errors="coerce")
+    return series.astype("string")
+
+
+def _unreadable(column: schema.Column, value) -> tuple[str, dict]:
+    """What is wrong with a stored value that does not fit its column."""
+    if column.kind is Kind.DATE:
+        try:
+            parse_date(value)
+        except OverflowError:
+            return YEAR_RANGE, {"value": value, "low": schema.FIRST_YEAR, "high": schema.LAST_YEAR}
+        except (ValueError, TypeError):
+            pass
+        return NOT_DATE, {"value": value}
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer():
+        return _TOO_LARGE, {"value": value}
+    return (NOT_INT if column.kind in (Kind.INT, Kind.REF) else _NOT_STORED_NUMBER), {"value": value}

@@ -1,0 +1,144 @@
+"""Book formats: the migrations ladder (one step per format, each in its own transaction), older
+books read as they are, and the storage modules free of import circles.
+
+A book of an older format is made from a current one, as that format had it: without the tables
+later formats added, and with its version in the metadata. (Format 1, tables without row ids,
+is a file of Planner 0.1: see test_storage.py.)
+"""
+
+import ast
+import json
+import os
+import socket
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import sqlalchemy as sa
+
+from planner.core.errors import PlannerError
+from planner.storage import SCHEMA_VERSION, Store, migrations, open_book, write_book
+from planner.storage.layout import CHANGE_LOG_NAME, added_after
+from stores import editing, engine_of, save, target  # noqa: F401 - target is a fixture
+
+STORAGE = Path(__file__).parents[1] / "src" / "planner" / "storage"
+
+
+def book_of_format(book, target, version: int) -> None:
+    """Write ``book`` to ``target`` as a Planner of format ``version`` would have."""
+    write_book(book, target)
+    engine = engine_of(target)
+    with engine.begin() as connection:
+        for name in sorted(added_after(version)):
+            connection.execute(sa.text(f'DROP TABLE "{name}"'))
+        connection.execute(sa.text("UPDATE planner_meta SET value = :v WHERE key = 'schema_version'"),
+                           {"v": str(version)})
+    engine.dispose()
+
+
+def looked_at(target) -> tuple[str, set[str], str | None]:
+    """The book's format, its tables and its holder record, read behind Planner's back."""
+    engine = engine_of(target)
+    with engine.connect() as connection:
+        meta = dict(connection.execute(sa.text("SELECT key, value FROM planner_meta")).all())
+        tables = set(sa.inspect(connection).get_table_names())
+    engine.dispose()
+    return meta["schema_version"], tables, meta.get("holder")
+
+
+def test_the_ladder_has_one_step_per_format_in_order():
+    assert [to for to, _ in migrations.STEPS] == list(range(2, SCHEMA_VERSION + 1))
+
+
+def test_a_book_of_format_2_reads_as_it_is_and_climbs_every_step_when_opened_for_editing(book, target):
+    book_of_format(book, target, 2)
+    reader = Store.open(target)
+    try:
+        old = reader.load()
+        assert reader.change_log().empty  # no log before format 4
+    finally:
+        reader.close()
+    assert len(old["Leads"]) == 0 and len(old["Deals"]) == len(book["Deals"])
+    version, tables, _ = looked_at(target)
+    assert version == "2" and "Leads" not in tables and CHANGE_LOG_NAME not in tables  # reading wrote nothing
+
+    store, live = editing(target)
+    try:
+        live.insert_rows("LeadRules", pd.DataFrame({"signal": ["demo booked"], "points": [25]}))
+        revision = save(store, live)
+        log = store.change_log()
+    finally:
+        store.close()
+    version, tables, _ = looked_at(target)
+    assert version == str(SCHEMA_VERSION) and {"Leads", "LeadRules", CHANGE_LOG_NAME} <= tables
+    assert log[["revision", "table_name", "kind"]].values.tolist() == [[revision, "LeadRules", "insert"]]
+    assert open_book(target)["LeadRules"]["signal"].tolist() == ["demo booked"]
+
+
+def test_a_failed_step_leaves_the_book_whole_at_the_last_format_it_reached(book, target, monkeypatch):
+    book_of_format(book, target, 2)
+    last_to, last_step = migrations.STEPS[-1]
+
+    def interrupted(connection, name):
+        last_step(connection, name)  # done, then the disk fills up before the step commits
+        raise sa.exc.OperationalError("INSERT", {}, Exception("database or disk is full"))
+
+    monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS[:-1], (last_to, interrupted)])
+    with pytest.raises(PlannerError, match=r"^Could not bring .* up to this Planner's book format: database or "
+                                           r"disk is full$"):
+        Store.open(target, "edit")
+    version, tables, holder = looked_at(target)
+    assert version == str(last_to - 1)  # the steps before it were kept
+    assert "Leads" in tables and CHANGE_LOG_NAME not in tables and holder is None  # its own work was not
+    assert len(open_book(target)["Deals"]) == len(book["Deals"])
+
+    monkeypatch.undo()  # the next open climbs on from there
+    Store.open(target, "edit").close()
+    assert looked_at(target)[0] == str(SCHEMA_VERSION)
+
+
+def test_a_book_held_by_another_planner_is_not_migrated_under_it(book, tmp_path):
+    path = tmp_path / "book.planner"
+    book_of_format(book, path, 3)
+    engine = engine_of(path)
+    with engine.begin() as connection:  # a live Planner of format 3 edits it (this process stands in)
+        holder = {"token": "t", "host": socket.gethostname(), "pid": os.getpid(), "since": "2026-01-01T10:42:00"}
+        connection.execute(sa.text("INSERT INTO planner_meta VALUES ('holder', :h)"), {"h": json.dumps(holder)})
+    engine.dispose()
+    with pytest.raises(PlannerError, match="is open in another Planner since 10:42"):
+        Store.open(path, "edit")
+    assert looked_at(path)[0] == "3"
+
+
+def imports_of(path: Path) -> set[str]:
+    """The planner.storage modules ``path`` imports, at its top or inside functions."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("planner.storage"):
+            names = [node.module] if node.module != "planner.storage" else \
+                [f"planner.storage.{alias.name}" for alias in node.names]
+            found.update(name.rsplit(".", 1)[-1] for name in names)
+        elif isinstance(node, ast.Import):
+            found.update(a.name.rsplit(".", 1)[-1] for a in node.names if a.name.startswith("planner.storage."))
+    return found
+
+
+def test_the_storage_modules_import_each_other_without_a_circle():
+    graph = {path.stem: imports_of(path) & {p.stem for p in STORAGE.glob("*.py")}
+             for path in STORAGE.glob("*.py") if path.stem != "__init__"}
+    done, path = set(), []
+
+    def visit(module):
+        if module in path:
+            raise AssertionError("import circle: " + " -> ".join([*path[path.index(module):], module]))
+        if module in done or module == "__init__":
+            return
+        path.append(module)
+        for imported in sorted(graph.get(module, ())):
+            visit(imported)
+        path.pop()
+        done.add(module)
+
+    for module in sorted(graph):
+        visit(module)
+    assert "store" not in graph["legacy"] and "legacy" in graph["migrations"]
