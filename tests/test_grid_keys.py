@@ -1,12 +1,13 @@
-"""Excel habits on first touch, driven by real key events through the window: the row
-shortcuts do what the menu says on US, Korean and Japanese keyboards."""
+"""Excel habits on first touch, driven by real key and input-method events through the window:
+typing over a cell replaces it (lists complete names and ids), blank rows never break an
+editor, the row shortcuts do what the menu says on US, Korean and Japanese keyboards."""
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
-from windows import open_window
+from windows import WAIT, open_window
 
 CTRL, SHIFT, KEYPAD = (Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier,
                        Qt.KeyboardModifier.KeypadModifier)
@@ -73,6 +74,140 @@ def editing(view) -> bool:
 def enter(qtbot, window, view):
     press(qtbot, window, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not editing(view))  # Qt commits on the next turn
+
+
+# -- 1. typing over a cell replaces it ------------------------------------------------------------
+@pytest.mark.parametrize("name, typed, expected", [
+    ("stage", "Proposal", "Proposal"),  # was 'ProspectProposal' is not a stage
+    ("stage", "prop", "Proposal"),  # the list completes: the first name containing it, any case
+    ("owner", "Alex Kim", "Alex Kim"),  # was '김민지Alex Kim'
+    ("owner", "r3", "Alex Kim"),  # a rep's id, in any case
+    ("owner", "kim", "Alex Kim"),  # 김민지 is no match for kim: Alex Kim is
+    ("deal_type", "ups", "Upsell"),  # a fixed choice, by its label
+    ("forecast_category", "best", "Best case"),
+    ("amount", "12", "12.00"),  # money, dates and text replaced too
+    ("created", "2026.1.5", "2026-01-05"),
+    ("name", "Renewal", "Renewal"),
+    ("id", "D-10", "D-10"),  # the frozen id column
+])
+def test_typing_over_a_selected_cell_replaces_it(qtbot, window, name, typed, expected):
+    view = sheet(window)
+    d10 = row_of(window, "D10")  # Prospect, 김민지, pipeline
+    for column, value in (("deal_type", "new"), ("name", "Old name")):
+        window.book.set_value("Deals", window.book["Deals"].index[d10], column, value)
+    go(view, d10, name)
+    types(qtbot, window, typed)
+    enter(qtbot, window, view)
+    assert window.refusals == [] and shown(view, d10, name) == expected
+    assert view.currentIndex().row() == d10 + 1  # Enter moved down, as in Excel
+    assert window.undo_stack.count() == 1
+
+
+def test_a_ratio_typed_over_replaces_it(qtbot, window):
+    view = sheet(window, "Stages")
+    go(view, 0, "probability")  # 10%
+    types(qtbot, window, "35%")
+    enter(qtbot, window, view)
+    assert shown(view, 0, "probability") == "35%" and window.refusals == []
+
+
+@pytest.mark.parametrize("deal, name, syllables, expected", [
+    ("D11", "owner", [(["ㄱ", "기", "김"], "김"), (["ㅁ", "미", "민"], "민")], "김민지"),  # was '佐藤 健김민'
+    ("D14", "owner", [(["さ", "さと", "さとう"], "佐藤")], "佐藤 健"),  # completes from the first characters
+    ("D14", "name", [(["ㅅ", "서", "설"], "서"), (["우", "울"], "울")], "서울"),
+    ("D14", "name", [(["とう", "とうきょう"], "東京")], "東京"),
+])
+def test_an_input_method_composition_replaces_the_cell(qtbot, window, deal, name, syllables, expected):
+    view = sheet(window)
+    row = row_of(window, deal)
+    window.book.set_value("Deals", window.book["Deals"].index[row], "name", "Old name")
+    go(view, row, name)
+    before = shown(view, row, name)
+    compose(syllables)
+    assert editing(view)
+    enter(qtbot, window, view)
+    assert window.refusals == [] and shown(view, row, name) == expected != before
+
+
+def test_f2_edits_the_cell_in_place(qtbot, window):
+    view = sheet(window)
+    window.book.set_value("Deals", window.book["Deals"].index[0], "name", "Renewal")
+    go(view, 0, "name")
+    press(qtbot, window, Qt.Key.Key_F2)
+    types(qtbot, window, " 2")
+    enter(qtbot, window, view)
+    assert shown(view, 0, "name") == "Renewal 2"
+
+
+def test_enter_on_a_highlighted_completion_takes_it(qtbot, window):
+    view = sheet(window)
+    d10 = row_of(window, "D10")
+    go(view, d10, "stage")
+    types(qtbot, window, "o")  # Prospect, Proposal, Commit, Won, Lost all contain o
+    popup = QApplication.activePopupWidget()
+    assert popup is not None and popup.model().rowCount() == 5
+    assert popup.currentIndex().row() == 0  # the list marks what Enter would take: Prospect
+    press(qtbot, window, Qt.Key.Key_Down)  # the next one: Proposal
+    enter(qtbot, window, view)
+    assert shown(view, d10, "stage") == "Proposal" and window.undo_stack.count() == 1
+
+
+def test_a_name_that_matches_nothing_is_refused_as_typed(qtbot, window):
+    view = sheet(window)
+    go(view, 0, "owner")
+    types(qtbot, window, "Nobody")
+    enter(qtbot, window, view)
+    assert "'Nobody' is not a rep" in window.refusals[-1][1][0] and shown(view, 0, "owner") == "김민지"
+
+
+# -- 3. blank and half-filled rows are problems, never crashes ----------------------------------------
+def test_a_blank_plan_row_leaves_the_plan_list_working(qtbot, window):
+    plans = sheet(window, "Plans")
+    go(plans, 0, "plan")
+    press(qtbot, window, Qt.Key.Key_Equal, CTRL)  # Insert rows below, left blank
+    assert len(window.book["Plans"]) == 3
+    tiers = sheet(window, "PlanTiers")
+    go(tiers, 0, "plan")
+    types(qtbot, window, "marg")
+    enter(qtbot, window, tiers)
+    assert shown(tiers, 0, "plan") == "MARG" and window.refusals == []
+    with qtbot.waitSignal(window.report_ready, timeout=WAIT):
+        pass
+    blank = plans.model().index(1, 0)  # flagged: a plan needs a name
+    assert plans.model().data(blank, Qt.ItemDataRole.DecorationRole) is not None
+    assert "a value is required" in plans.model().data(blank, Qt.ItemDataRole.ToolTipRole)
+
+
+def test_every_editor_opens_on_blank_and_half_filled_rows_of_every_sheet(qtbot, window):
+    """A blank row in each sheet, a half-filled one referring to it; then an editor opened by typing
+    on every cell of both, and every tab drawn: an exception anywhere fails the test."""
+    for name, view in window.sheets.items():
+        view = sheet(window, name)
+        go(view, 0, view.sheet.column_name(0))
+        window.edit_menu.insert_below.trigger()
+    view = sheet(window, "PlanTiers")
+    go(view, 1, "plan")
+    types(qtbot, window, "M")
+    enter(qtbot, window, view)
+    with qtbot.waitSignal(window.report_ready, timeout=WAIT):
+        pass
+    for name, view in window.sheets.items():
+        view = sheet(window, name)
+        rows = view.model().rowCount()
+        for row in sorted({0, 1, rows - 1} & set(range(rows))):  # (a sheet empty before has one row)
+            for column in range(view.model().columnCount()):
+                view.setCurrentIndex(view.model().index(row, column))
+                press(qtbot, window, "x")
+                assert editing(view), (name, row, column)
+                listed = QApplication.activePopupWidget() is not None  # completions shown: Esc closes them first
+                press(qtbot, window, Qt.Key.Key_Escape)
+                if listed:
+                    press(qtbot, window, Qt.Key.Key_Escape)
+                qtbot.waitUntil(lambda v=view: not editing(v))
+    for tab in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(tab)
+        assert not window.grab().isNull()
+    assert window.refusals == []
 
 
 # -- 4. row shortcuts on every keyboard ---------------------------------------------------------------

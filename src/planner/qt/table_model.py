@@ -67,7 +67,8 @@ class _Column:
         if self.kind is schema.Kind.INT:
             return f"{int(value):,}"
         if self.kind is schema.Kind.REF:  # the name of the row referred to; a deleted one says so
-            return self.labels.get(int(value), "⚠ #" + str(int(value)))
+            name = self.labels.get(int(value), "⚠ #" + str(int(value)))
+            return name if isinstance(name, str) else ""  # a row not named yet (pd.NA)
         return self.labels.get(value, str(value))
 
     def native(self, row: int):

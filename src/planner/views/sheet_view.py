@@ -29,6 +29,7 @@ from planner.qt.i18n import error_text, value_label
 from planner.qt.table_model import NativeRole
 from planner.views.table_view import BookTableView, FrozenColumn
 
+_MOVES = (QAbstractItemDelegate.EndEditHint.EditNextItem, QAbstractItemDelegate.EndEditHint.EditPreviousItem)
 # Shown in full in a refusal's details; beyond this, a count.
 MAX_LISTED = 200
 MAX_FITTED_LABELS = 2000  # a reference to more rows than this is sized by its sample like any column
@@ -114,12 +115,21 @@ class SheetView(BookTableView):
         super().keyPressEvent(event)
 
     def closeEditor(self, editor, hint) -> None:
-        super().closeEditor(editor, hint)
-        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:  # committed with Enter: next row
-            self.after_commit()
+        # Tab moves on without opening the next cell's editor (Qt would), as in Excel
+        super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint if hint in _MOVES else hint)
+        self.after_edit(hint)
 
-    def after_commit(self) -> None:
-        self._move(1)
+    def after_edit(self, hint) -> None:
+        """Move on from the cell edited: Enter one row down, Tab and Shift+Tab to the next and
+        previous cell."""
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+            self._move(1)
+        elif hint in _MOVES:
+            action = QAbstractItemView.CursorAction.MoveNext if hint == _MOVES[0] else \
+                QAbstractItemView.CursorAction.MovePrevious
+            target = self.moveCursor(action, Qt.KeyboardModifier.NoModifier)
+            if target.isValid():
+                self.setCurrentIndex(target)
 
     def _move(self, rows: int) -> None:
         current = self.currentIndex()
@@ -468,10 +478,22 @@ class SheetView(BookTableView):
         return current
 
     def edit(self, index, *args):
-        """Cells of the frozen column are edited in the frozen view, which lies over them."""
-        if args and index.isValid() and index.column() == 0 and getattr(self, "frozen", None) is not None:
-            return self.frozen.edit(index, *args)
-        return super().edit(index, *args)
+        """Open an editor: typing replaces the cell (a key or an input method's composition, as in
+        Excel), F2 and a double-click edit it in place. Cells of the frozen column are edited
+        in the frozen view, which lies over them."""
+        if not args:
+            return super().edit(index)
+        frozen = index.isValid() and index.column() == 0 and getattr(self, "frozen", None) is not None
+        delegate = (self.frozen if frozen else self).itemDelegate()
+        delegate.typing = args[0] == QAbstractItemView.EditTrigger.AnyKeyPressed
+        try:
+            opened = self.frozen.edit(index, *args) if frozen else super().edit(index, *args)
+        finally:
+            delegate.typing = False
+        if opened and args[0] in (QAbstractItemView.EditTrigger.EditKeyPressed,
+                                  QAbstractItemView.EditTrigger.DoubleClicked):
+            delegate.place_cursor()
+        return opened
 
     def fit_new_book(self) -> None:
         """Size columns to a newly shown book, unless the user's own widths were restored."""
