@@ -1,13 +1,16 @@
 """Excel habits on first touch, driven by real key and input-method events through the window:
 typing over a cell replaces it (lists complete names and ids), blank rows never break an
-editor, the row shortcuts do what the menu says on US, Korean and Japanese keyboards."""
+editor, the row shortcuts do what the menu says on US, Korean and Japanese keyboards, and
+the last empty row takes typing."""
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
 from windows import WAIT, open_window
+from planner.core.demo import new_book
+from planner.storage import open_book
 
 CTRL, SHIFT, KEYPAD = (Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier,
                        Qt.KeyboardModifier.KeypadModifier)
@@ -210,7 +213,7 @@ def test_every_editor_opens_on_blank_and_half_filled_rows_of_every_sheet(qtbot, 
     assert window.refusals == []
 
 
-# -- 4. row shortcuts on every keyboard ---------------------------------------------------------------
+# -- 4. row shortcuts on every keyboard; the last empty row ---------------------------------------------
 # What Qt delivers for each key press (key, modifiers), per layout, and what it must do.
 LAYOUT_KEYS = [
     ("US/Korean Ctrl+Shift+= (Ctrl++)", Qt.Key.Key_Plus, CTRL | SHIFT, "above"),
@@ -243,3 +246,77 @@ def test_the_menu_shows_the_keys_that_work(window):
         "Ctrl++", "Ctrl+=", "Ctrl+-"]
 
 
+@pytest.fixture
+def new_window(qtbot, tmp_path):
+    window = open_window(qtbot, tmp_path, new_book(), saved=False)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    yield window
+    window.jobs.wait()
+
+
+def test_a_new_book_takes_typing_in_its_last_empty_row(qtbot, new_window, tmp_path):
+    window = new_window
+    view = sheet(window, "Reps")
+    assert view.sheet.shown_rows() == 0 and view.model().rowCount() == 1  # the last empty row
+    assert view.model().headerData(0, Qt.Orientation.Vertical) == "1"
+    go(view, 0, "id")
+    types(qtbot, window, "R1")
+    press(qtbot, window, Qt.Key.Key_Tab)  # Tab: on along the new row, as in Excel
+    qtbot.waitUntil(lambda: not editing(view))
+    assert len(window.book["Reps"]) == 1 and window.undo_stack.count() == 1 and window.refusals == []
+    assert (view.currentIndex().row(), view.sheet.column_name(view.currentIndex().column())) == (0, "name")
+    compose([(["ㄱ", "기", "김"], "김"), (["ㅅ", "서"], "서"), (["여", "연"], "연")])
+    enter(qtbot, window, view)
+    assert window.book.keyed("Reps")[["id", "name"]].values.tolist() == [["R1", "김서연"]]
+    assert view.currentIndex().row() == 1 and view.sheet.is_blank(1)  # Enter: down to the new last empty row
+    deals = sheet(window, "Deals")
+    go(deals, 0, "owner")
+    compose([(["ㄱ", "기", "김"], "김")])
+    enter(qtbot, window, deals)
+    assert window.book.keyed("Deals")["owner"].tolist() == ["R1"]
+    window.undo_stack.undo()  # one step: the row and its value
+    assert len(window.book["Deals"]) == 0 and deals.model().rowCount() == 1
+    window.undo_stack.redo()
+    with qtbot.waitSignal(window.report_ready, timeout=WAIT):
+        pass
+    # the new deal lacks stage, amount, created: flagged; the last empty row never is
+    model = deals.model()
+    assert any(model.data(model.index(0, c), Qt.ItemDataRole.DecorationRole) is not None
+               for c in range(model.columnCount()))
+    assert all(model.data(model.index(1, c), role) is None for c in range(model.columnCount())
+               for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole))
+    # never saved, never counted
+    deals.report_filter()
+    assert window.statusBar().currentMessage() == "All 1 rows shown"
+    window.save_to(tmp_path / "typed.planner")
+    qtbot.waitUntil(lambda: not window.jobs.busy, timeout=WAIT)
+    saved = open_book(tmp_path / "typed.planner")
+    assert (len(saved["Reps"]), len(saved["Deals"])) == (1, 1)
+
+
+def test_the_last_empty_row_stays_last_and_takes_a_paste(qtbot, window):
+    view = sheet(window)
+    records = view.sheet.shown_rows()
+    assert view.model().rowCount() == records + 1 and view.sheet.is_blank(records)
+    view.sortByColumn(list(view.sheet.frame.columns).index("amount"), Qt.SortOrder.DescendingOrder)
+    assert view.sheet.is_blank(view.model().rowCount() - 1) and shown(view, records, "amount") is None
+    go(view, records, "name")
+    view.selectionModel().select(view.currentIndex(), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    assert view.paste("Pasted one\tAcme\r\nPasted two\tAcme\r\n"), window.refusals
+    assert view.sheet.shown_rows() == records + 2 and window.undo_stack.count() == 1
+    # copy, clear, delete and fill down never take the last empty row for a row
+    go(view, view.model().rowCount() - 1, "name")
+    view.selectionModel().select(view.currentIndex(), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    window.edit_menu.delete_rows.trigger()
+    window.edit_menu.clear.trigger()
+    assert view.sheet.shown_rows() == records + 2 and window.undo_stack.count() == 1
+
+
+def test_a_read_only_book_has_no_last_empty_row(qtbot, tmp_path, book):
+    window = open_window(qtbot, tmp_path, book)
+    path = window.path
+    with qtbot.waitSignals([window.book_loaded, window.report_ready], timeout=WAIT):
+        window.open_path(path, read_only=True)
+    assert window.read_only and window.models["Deals"].rowCount() == len(window.book["Deals"])
+    window.jobs.wait()

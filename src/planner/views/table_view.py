@@ -37,6 +37,10 @@ class BookTableView(QTableView):
     def after_edit(self, hint) -> None:
         """An editor closed with ``hint`` (sheets move on: Enter down, Tab right)."""
 
+    def released(self, editor) -> bool:
+        """Whether a model reset let ``editor`` go (sheets: its value is in already)."""
+        return False
+
     def fit_columns(self) -> None:
         self.resizeColumnsToContents()
         for column in range(self.model().columnCount()):
@@ -79,11 +83,16 @@ class FrozenColumn(QTableView):
     def closeEditor(self, editor, hint) -> None:
         """Enter and Tab move as in the rest of the sheet (this view shows one column only), and
         the keyboard goes back to the sheet (Qt would leave it nowhere, this view taking no focus)."""
-        had_focus = editor.hasFocus()
-        super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint if hint in _MOVES else hint)
-        if had_focus:
-            self.view.setFocus()
+        if not self.view.released(editor):
+            had_focus = editor.hasFocus()
+            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint if hint in _MOVES else hint)
+            if had_focus:
+                self.view.setFocus()
         self.view.after_edit(hint)
+
+    def commitData(self, editor) -> None:
+        if not self.view.released(editor):
+            super().commitData(editor)
 
     def _columns_changed(self) -> None:
         for column in range(1, self.model().columnCount()):
