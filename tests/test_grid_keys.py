@@ -1,9 +1,11 @@
 """Excel habits on first touch, driven by real key and input-method events through the window:
 typing over a cell replaces it (lists complete names and ids), blank rows never break an
-editor, the row shortcuts do what the menu says on US, Korean and Japanese keyboards, and
-the last empty row takes typing."""
+editor, the row shortcuts do what the menu says on US, Korean and Japanese keyboards, the last
+empty row takes typing, and File → Open of a spreadsheet opens the import wizard."""
 
+import pandas as pd
 import pytest
+import shiboken6
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
@@ -11,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from windows import WAIT, open_window
 from planner.core.demo import new_book
 from planner.storage import open_book
+from planner.views.import_wizard import ImportWizard
 
 CTRL, SHIFT, KEYPAD = (Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier,
                        Qt.KeyboardModifier.KeypadModifier)
@@ -320,3 +323,22 @@ def test_a_read_only_book_has_no_last_empty_row(qtbot, tmp_path, book):
         window.open_path(path, read_only=True)
     assert window.read_only and window.models["Deals"].rowCount() == len(window.book["Deals"])
     window.jobs.wait()
+
+
+# -- 5. File → Open of a spreadsheet -----------------------------------------------------------------
+@pytest.mark.parametrize("name", ["deals.csv", "Deals.XLSX"])
+def test_opening_a_spreadsheet_opens_the_import_wizard_on_it(qtbot, window, tmp_path, name):
+    path = tmp_path / name
+    if name.endswith(".csv"):
+        path.write_text("id,owner,stage,amount,created\nD-1,R1,Won,5,2026-01-02\n", encoding="utf-8")
+    else:
+        pd.DataFrame({"id": ["D-1"], "owner": ["R1"], "stage": ["Won"], "amount": [5], "created": ["2026-01-02"]}
+                     ).to_excel(path, index=False)
+    before = window.book
+    window.open_path(path)
+    wizards = [w for w in window.findChildren(ImportWizard) if w.isVisible()]
+    assert len(wizards) == 1 and wizards[0].paths == [path] and not wizards[0].into
+    assert window.book is before  # nothing replaced until the wizard finishes
+    wizards[0].reject()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(wizards[0]) or not wizards[0].isVisible())
+
