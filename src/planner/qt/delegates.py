@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 import shiboken6
-from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QLineEdit, QStyledItemDelegate, QWidget
 
@@ -76,6 +76,8 @@ class CellDelegate(QStyledItemDelegate):
         if isinstance(editor, QComboBox):
             editor.setCurrentIndex(editor.findText(text, Qt.MatchFlag.MatchExactly) if text else -1)
             editor.setEditText(text)
+            if isinstance(editor, ChoiceEditor):
+                editor.typed = self.typing
         else:
             editor.setText(text)
 
@@ -119,6 +121,7 @@ class ChoiceEditor(QComboBox):
         # the list catches keys while it shows: Enter and Tab there commit, as they do in the cell
         completer.popup().installEventFilter(self)
         completer.completionModel().modelReset.connect(self._mark_choice)
+        self.typed = False  # opened by typing: what was typed before it had the keyboard completes too
 
     def value(self):
         """The id or code of the entry the text names, else of the first entry containing it, else
@@ -155,6 +158,19 @@ class ChoiceEditor(QComboBox):
                 self.completer().popup().selectionModel().setCurrentIndex(
                     index, self.completer().popup().selectionModel().SelectionFlag.NoUpdate)
                 return
+
+    def focusInEvent(self, event) -> None:
+        """An edit started by an input method gets the keyboard once the first composition is
+        committed, too late for the line to complete it: complete it now."""
+        super().focusInEvent(event)
+        if self.typed and self.currentText():
+            QTimer.singleShot(0, self, self._complete_typed)  # once the focus has settled
+        self.typed = False
+
+    def _complete_typed(self) -> None:
+        if self.hasFocus() and self.currentText():
+            self.completer().setCompletionPrefix(self.currentText())
+            self.completer().complete()
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.completer().popup() and event.type() == QEvent.Type.KeyPress \
