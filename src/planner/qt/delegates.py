@@ -151,12 +151,13 @@ class ChoiceEditor(QComboBox):
     def _mark_choice(self) -> None:
         """Show, in the completion list, the entry Enter would take (without changing the text)."""
         row = self.choice_row()
-        completions = self.completer().completionModel()
+        if row is None:
+            return
+        completions, selection = self.completer().completionModel(), self.completer().popup().selectionModel()
         for shown in range(completions.rowCount()):
             index = completions.index(shown, 0)
-            if row is not None and index.data(Qt.ItemDataRole.UserRole) == self.itemData(row):
-                self.completer().popup().selectionModel().setCurrentIndex(
-                    index, self.completer().popup().selectionModel().SelectionFlag.NoUpdate)
+            if index.data(Qt.ItemDataRole.UserRole) == self.itemData(row):
+                selection.setCurrentIndex(index, selection.SelectionFlag.NoUpdate)
                 return
 
     def focusInEvent(self, event) -> None:
