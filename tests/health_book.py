@@ -62,7 +62,7 @@ def health_book(criteria: bool = True) -> Book:
 def view_row(window, deal_id: str) -> int:
     """The Deals view row showing deal ``deal_id`` (-1 when hidden)."""
     model = window.models["Deals"]
-    for row in range(model.rowCount()):
+    for row in range(model.shown_rows()):
         if model.frame.at[model.row_id(row), "id"] == deal_id:
             return row
     return -1
@@ -70,4 +70,4 @@ def view_row(window, deal_id: str) -> int:
 
 def shown_ids(window) -> list[str]:
     model = window.models["Deals"]
-    return [model.frame.at[model.row_id(row), "id"] for row in range(model.rowCount())]
+    return [model.frame.at[model.row_id(row), "id"] for row in range(model.shown_rows())]

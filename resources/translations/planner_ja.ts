@@ -38,6 +38,10 @@
 <context>
     <name>BookTableModel</name>
     <message>
+        <source>New row (%1)</source>
+        <translation>新しい行 (%1)</translation>
+    </message>
+    <message>
         <source>Edit %1</source>
         <translation>%1 の編集</translation>
     </message>
@@ -869,6 +873,10 @@
     <message>
         <source>&amp;Edit anyway</source>
         <translation>このまま編集(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Books and spreadsheets to import (*%1 *.xlsx *.csv)</source>
+        <translation>ブックと取り込むスプレッドシート (*%1 *.xlsx *.csv)</translation>
     </message>
     <message>
         <source>Open book</source>

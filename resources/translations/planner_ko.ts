@@ -38,6 +38,10 @@
 <context>
     <name>BookTableModel</name>
     <message>
+        <source>New row (%1)</source>
+        <translation>새 행 (%1)</translation>
+    </message>
+    <message>
         <source>Edit %1</source>
         <translation>%1 편집</translation>
     </message>
@@ -869,6 +873,10 @@
     <message>
         <source>&amp;Edit anyway</source>
         <translation>그래도 편집(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Books and spreadsheets to import (*%1 *.xlsx *.csv)</source>
+        <translation>북과 가져올 스프레드시트 (*%1 *.xlsx *.csv)</translation>
     </message>
     <message>
         <source>Open book</source>

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from planner.core import schema
 from planner.core.book import Book
-from planner.core.changes import Change, Changed, SetValues
+from planner.core.changes import Change, Changed, InsertRows, SetValues
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.parse import parse_date
 from planner.core.problems import Problem, Refused
@@ -55,6 +55,7 @@ class BookTableModel(FrameTableModel):
         self._problems: dict[tuple[int, str], list[str]] = {}
         self._read_only = False
         self.hold: Hold | None = None
+        self.added: int | None = None  # the row the last empty row's edit added (the cursor goes there)
 
     def attach(self, book: Book | None, push: Push | None, read_only: bool = False) -> None:
         """Show ``book``'s table and follow its changes; edits go to ``push``."""
@@ -64,6 +65,7 @@ class BookTableModel(FrameTableModel):
         self.book, self._push, self._read_only = book, push, read_only
         self._problems = {}
         self._health = HealthMarks()
+        self.blank_row = book is not None and push is not None and not read_only  # Excel's last empty row
         if book is None:
             self.set_frame(self.spec.empty())
             return
@@ -188,7 +190,7 @@ class BookTableModel(FrameTableModel):
         return flags
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if not index.isValid() or self.is_blank(index.row()):
             return None
         if role in (Qt.ItemDataRole.BackgroundRole, HealthRole) and self._health.flags:
             flags = self._health.flags.get(self.row_id(index.row()), ())
@@ -239,19 +241,28 @@ class BookTableModel(FrameTableModel):
     def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole or self._push is None or self._read_only:
             return False
-        name, row_id = self.column_name(index.column()), self.row_id(index.row())
-        column = self.spec.column(name) if name in self.spec.names else None
+        name = self.column_name(index.column())
+        header = self.headerData(index.column(), Qt.Orientation.Horizontal)
+        if self.is_blank(index.row()):  # typing in the last empty row adds a row: one undo step
+            try:
+                change = self.new_rows({name: [value]})
+            except PlannerError as error:
+                self.refused.emit(error_text(error))
+                return False
+            self.added = int(change.rows.index[0])
+            if not self._push_or_refuse(change, QCoreApplication.translate("BookTableModel", "New row (%1)").replace(
+                    "%1", header)):
+                self.added = None
+                return False
+            return True
+        row_id = self.row_id(index.row())
         try:
-            if column is not None and column.kind is Kind.REF and isinstance(value, int):
-                values = pd.DataFrame({name: pd.array([value], dtype="Int64")}, index=pd.Index([row_id], name=ROW_ID))
-            else:
-                values = self.typed({name: [value]}, [row_id])
+            values = self._cell_values(name, value, [row_id])
         except PlannerError as error:
             self.refused.emit(error_text(error))
             return False
         change = SetValues(self.spec.name, values)
-        text = QCoreApplication.translate("BookTableModel", "Edit %1").replace(
-            "%1", self.headerData(index.column(), Qt.Orientation.Horizontal))
+        text = QCoreApplication.translate("BookTableModel", "Edit %1").replace("%1", header)
         book = self.book
         if self.hold is not None and self.hold(book, change, lambda: self.book is book and self._push_or_refuse(
                 change, text)):
@@ -265,6 +276,33 @@ class BookTableModel(FrameTableModel):
             self.refused.emit(error_text(error))
             return False
         return True
+
+    def _cell_values(self, name: str, value, row_ids: list[int]) -> pd.DataFrame:
+        """One typed cell (or a row id picked from a list, for a reference) as the book's values."""
+        column = self.spec.column(name) if name in self.spec.names else None
+        if column is not None and column.kind is Kind.REF and isinstance(value, int):
+            return pd.DataFrame({name: pd.array([value], dtype="Int64")}, index=pd.Index(row_ids, name=ROW_ID))
+        return self.typed({name: [value]}, row_ids)
+
+    def new_rows(self, columns: dict[str, list]) -> InsertRows:
+        """The change that adds rows after the last one holding the typed ``columns`` (a list
+        each, one value per new row; other cells empty). Raises :class:`Refused`."""
+        count = len(next(iter(columns.values())))
+        return self.filled(self.book.insertion(self.spec.name, pd.DataFrame(index=range(count))), columns)
+
+    def filled(self, insert: InsertRows, columns: dict[str, list]) -> InsertRows:
+        """``insert``'s empty rows holding the typed ``columns``. Raises :class:`Refused` listing
+        every cell that does not fit."""
+        ids = list(insert.rows.index)
+        if len(ids) == 1 and len(columns) == 1:  # one cell: maybe a row id picked from a list
+            name, [value] = next(iter(columns.items()))
+            values = self._cell_values(name, value, ids)
+        else:
+            values = self.typed(columns, ids)
+        rows = insert.rows.copy()
+        for name in values.columns:
+            rows[name] = values[name].astype(rows[name].dtype) if name in rows else values[name]
+        return InsertRows(insert.table, rows, insert.positions)
 
     def typed(self, columns: dict[str, list], row_ids: list[int]) -> pd.DataFrame:
         """Typed values (text as people write it) as the book's values, or :class:`Refused`

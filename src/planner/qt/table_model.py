@@ -67,7 +67,8 @@ class _Column:
         if self.kind is schema.Kind.INT:
             return f"{int(value):,}"
         if self.kind is schema.Kind.REF:  # the name of the row referred to; a deleted one says so
-            return self.labels.get(int(value), "⚠ #" + str(int(value)))
+            name = self.labels.get(int(value), "⚠ #" + str(int(value)))
+            return name if isinstance(name, str) else ""  # a row not named yet (pd.NA)
         return self.labels.get(value, str(value))
 
     def native(self, row: int):
@@ -93,7 +94,13 @@ def _casefold_ranks(values: pd.Series) -> pd.Series:
 
 
 class FrameTableModel(QAbstractTableModel):
-    """Shows one book table or computed result; read-only until editing arrives."""
+    """Shows one book table or computed result; read-only until editing arrives.
+
+    An editable sheet shows Excel's last empty row after its rows (``blank_row``): it is no
+    row of the frame, shows nothing, and typing there adds a row.
+    """
+
+    blank_row = False
 
     def __init__(self, spec: schema.Table, frame: pd.DataFrame | None = None, currency: str = "USD",
                  parent=None, references: dict[str, pd.Series] | None = None) -> None:
@@ -185,13 +192,21 @@ class FrameTableModel(QAbstractTableModel):
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         if parent.isValid():
             return 0
+        return self.shown_rows() + self.blank_row
+
+    def shown_rows(self) -> int:
+        """The frame's rows shown (after the filters), the last empty row not counted."""
         return len(self._frame) if self._order is None else len(self._order)
+
+    def is_blank(self, row: int) -> bool:
+        """Whether view row ``row`` is the last empty row."""
+        return self.blank_row and row == self.shown_rows()
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._frame.columns)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if not index.isValid() or self.is_blank(index.row()):
             return None
         row, column = self.source_row(index.row()), index.column()
         if role == Qt.ItemDataRole.DisplayRole:
@@ -220,8 +235,8 @@ class FrameTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        if orientation == Qt.Orientation.Vertical:
-            return str(self.source_row(section) + 1)
+        if orientation == Qt.Orientation.Vertical:  # the last empty row: the number a new row takes
+            return str(len(self._frame) + 1 if self.is_blank(section) else self.source_row(section) + 1)
         name = self._frame.columns[section]
         if name in self.spec.names:
             return QCoreApplication.translate("schema", self.spec.column(name).label)
@@ -308,8 +323,12 @@ class FrameTableModel(QAbstractTableModel):
         position = np.arange(len(self._frame)) if new_order is None else np.full(len(self._frame), -1)
         if new_order is not None:
             position[new_order] = np.arange(len(new_order))
+        old_shown = len(self._frame) if old_order is None else len(old_order)
         moved = []
         for index in persistent:
+            if index.row() >= old_shown:  # the last empty row stays last
+                moved.append(self.index(self.shown_rows(), index.column()))
+                continue
             source = index.row() if old_order is None else old_order[index.row()]
             target = int(position[source]) if 0 <= source < len(position) else -1
             moved.append(self.index(target, index.column()) if target >= 0 else QModelIndex())

@@ -2,11 +2,19 @@
 
 Its actions belong to the window (one shortcut each, whatever has focus) and act on the
 sheet of the current tab; the sheets show the same actions in their context menus.
+
+Rows are inserted and deleted with the keys their menu shows, whatever the keyboard: Ctrl++
+(Excel's insert: Ctrl+Shift+= on a US or Korean keyboard, Ctrl+Shift+; on a Japanese one,
+Ctrl and the keypad's +) inserts above, Ctrl+= (Ctrl+Shift+- on a Japanese keyboard) below,
+Ctrl+- deletes. A key event names the character the keys typed (``+``) together with the
+Shift it took, and platforms differ in how they match that against shortcuts (Ctrl+Shift+=
+matches both "Ctrl++" and "Ctrl+Shift++" here or there); so while a sheet has the keyboard,
+these keys are read by that character alone, Shift or not.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QUndoView
 
@@ -34,9 +42,9 @@ class EditMenu(QObject):
         self.clear.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the sheet handles its Delete key
         menu.addSeparator()
         self.fill_down = self._action(menu, self.tr("Fill &down"), ["Ctrl+D"], lambda s: s.fill_down())
-        self.insert_above = self._action(menu, self.tr("&Insert rows above"), ["Ctrl++", "Ctrl+="],
+        self.insert_above = self._action(menu, self.tr("&Insert rows above"), ["Ctrl++", "Ctrl+Shift++"],
                                          lambda s: s.insert_rows())
-        self.insert_below = self._action(menu, self.tr("Insert rows &below"), ["Ctrl+Shift++"],
+        self.insert_below = self._action(menu, self.tr("Insert rows &below"), ["Ctrl+="],
                                          lambda s: s.insert_rows(below=True))
         self.duplicate = self._action(menu, self.tr("Duplicate r&ows"), ["Ctrl+Shift+D"],
                                       lambda s: s.duplicate_rows())
@@ -58,6 +66,11 @@ class EditMenu(QObject):
         menu.addAction(self.confirm_criteria)
         self.sheet_actions = [self.cut, self.copy, self.paste, self.clear, None, self.fill_down, self.insert_above,
                               self.insert_below, self.duplicate, self.delete_rows]
+        # the character typed with Ctrl -> the row action it runs on the sheet that has the keyboard
+        self.row_keys = {Qt.Key.Key_Plus: self.insert_above, Qt.Key.Key_Equal: self.insert_below,
+                         Qt.Key.Key_Minus: self.delete_rows}
+        for sheet in window.sheets.values():
+            sheet.installEventFilter(self)
 
         self.history = QDockWidget(self.tr("Undo history"), window)
         self.history.setObjectName("undo_history")
@@ -78,6 +91,24 @@ class EditMenu(QObject):
         self.window.addAction(action)
         menu.addAction(action)
         return action
+
+    def eventFilter(self, watched, event) -> bool:
+        """Ctrl with +, = or - on a sheet: its row action, by the character alone (see above)."""
+        if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            action = self.row_action(event)
+            if action is not None:
+                event.accept()  # an override taken: the key comes here as a key press
+                if event.type() == QEvent.Type.KeyPress and action.isEnabled():
+                    action.trigger()
+                return True
+        return super().eventFilter(watched, event)
+
+    def row_action(self, event) -> QAction | None:
+        """The row action of a key event: Ctrl (Shift or not, on the keypad or not) and +, = or -."""
+        modifiers = event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
+        if modifiers != Qt.KeyboardModifier.ControlModifier:
+            return None
+        return self.row_keys.get(Qt.Key(event.key()))
 
     def _on_sheet(self, run) -> None:
         sheet = self.window.current_sheet()

@@ -44,6 +44,8 @@ from planner.views.stage_checklist import ExitCriteriaCheck
 from planner.views.table_view import BookTableView, titled
 
 MAX_RECENT = 8
+# Files File → Open (and `planner FILE`) hands to the import wizard, which reads or refuses them.
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".tsv")
 RECOMPUTE_AFTER_MS = 400  # results follow edits this long after the last one (debounced)
 AUTOSAVE_EVERY_MS = 60_000  # a recovery copy of unsaved edits, at most this old after a crash
 # Sheets shown as tabs, in order; the plan sheets share the Plans tab.
@@ -241,8 +243,12 @@ class MainWindow(QMainWindow):
         """Open the book at ``path`` in the background, for editing unless ``read_only``.
 
         When another Planner holds the book, ``ask_in_use`` decides: read-only, take over, or not at all.
+        A spreadsheet (.xlsx, .csv) is no book: the import wizard opens on it instead.
         """
         path = _target(path)
+        if isinstance(path, Path) and path.suffix.lower() in SPREADSHEET_SUFFIXES:
+            self.excel.start_import([path], into=False)
+            return
         if not self.confirm_discard():
             return
         self._set_busy(self.tr("Opening %1…").replace("%1", _shown(path)))
@@ -284,7 +290,9 @@ class MainWindow(QMainWindow):
 
     def choose_and_open(self) -> None:
         start = str(self.path.parent) if isinstance(self.path, Path) else ""
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open book"), start, self._file_filter())
+        # spreadsheets are offered too: they open in the import wizard
+        both = self.tr("Books and spreadsheets to import (*%1 *.xlsx *.csv)").replace("%1", BOOK_SUFFIX)
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open book"), start, f"{both};;{self._file_filter()}")
         if name:
             self.open_path(Path(name))
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
+import shiboken6
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QMimeData, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -29,6 +30,7 @@ from planner.qt.i18n import error_text, value_label
 from planner.qt.table_model import NativeRole
 from planner.views.table_view import BookTableView, FrozenColumn
 
+_MOVES = (QAbstractItemDelegate.EndEditHint.EditNextItem, QAbstractItemDelegate.EndEditHint.EditPreviousItem)
 # Shown in full in a refusal's details; beyond this, a count.
 MAX_LISTED = 200
 MAX_FITTED_LABELS = 2000  # a reference to more rows than this is sized by its sample like any column
@@ -71,6 +73,9 @@ class SheetView(BookTableView):
         model.refused.connect(self.refuse)
         # rows coming and going reset the model: keep the cursor and selection on their records
         model.modelAboutToBeReset.connect(self._remember_cursor)
+        model.modelAboutToBeReset.connect(self._release_editor)
+        self._released: set[int] = set()  # editors let go by a reset, by address, until deleted
+        self._refocus = False
         model.modelReset.connect(self._restore_cursor)
         self._cursor: tuple | None = None
         self.context_actions: list[QAction | None] = []  # the window's Edit actions, for the menu
@@ -87,18 +92,27 @@ class SheetView(BookTableView):
             self._cursor = None
             return
         rows = self.selected_rows()
-        self._cursor = (self.sheet.row_id(current.row()), current.row(), current.column(),
-                        [self.sheet.row_id(row) for row in rows if row < self.model().rowCount()])
+        current_id = None if self.sheet.is_blank(current.row()) else self.sheet.row_id(current.row())
+        self._cursor = (current_id, current.row(), current.column(),
+                        [self.sheet.row_id(row) for row in rows if row < self.sheet.shown_rows()])
 
     def _restore_cursor(self) -> None:
+        if self._refocus:
+            self._refocus = False
+            self.setFocus()
         if self._cursor is None or not self.model().rowCount():
             return
         current_id, row, column, selected = self._cursor
         self._cursor = None
-        frame_rows = self.sheet.frame.index.get_indexer([current_id])
+        frame_rows = self.sheet.frame.index.get_indexer([-1 if current_id is None else current_id])
         view = self.sheet.view_rows(frame_rows[frame_rows >= 0]) if (frame_rows >= 0).any() else []
         # the same record if it is still there, else the row that took its place
-        target = int(view[0]) if len(view) and view[0] >= 0 else min(row, self.model().rowCount() - 1)
+        if len(view) and view[0] >= 0:
+            target = int(view[0])
+        elif current_id is None and self.sheet.blank_row:  # it stays on the last empty row
+            target = self.sheet.shown_rows()
+        else:  # the row that took its place
+            target = min(row, self.model().rowCount() - 1)
         self.setCurrentIndex(self.model().index(target, column))
 
     # -- keys ------------------------------------------------------------------------------
@@ -114,12 +128,49 @@ class SheetView(BookTableView):
         super().keyPressEvent(event)
 
     def closeEditor(self, editor, hint) -> None:
-        super().closeEditor(editor, hint)
-        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:  # committed with Enter: next row
-            self.after_commit()
+        if not self.released(editor):  # (a reset closed it already)
+            # Tab moves on without opening the next cell's editor (Qt would), as in Excel
+            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint if hint in _MOVES else hint)
+        self.after_edit(hint)
 
-    def after_commit(self) -> None:
-        self._move(1)
+    def after_edit(self, hint) -> None:
+        """Move on from the cell edited (the row it added, when it was the last empty row): Enter
+        one row down, Tab and Shift+Tab to the next and previous cell."""
+        added, self.sheet.added = self.sheet.added, None
+        current = self.currentIndex()
+        if added is not None:
+            rows = self.sheet.view_rows(self.sheet.frame.index.get_indexer([added]))
+            if rows[0] >= 0:
+                current = self.model().index(int(rows[0]), current.column())
+                self.setCurrentIndex(current)
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+            self._move(1)
+        elif hint in _MOVES:
+            action = QAbstractItemView.CursorAction.MoveNext if hint == _MOVES[0] else \
+                QAbstractItemView.CursorAction.MovePrevious
+            target = self.moveCursor(action, Qt.KeyboardModifier.NoModifier)
+            if target.isValid():
+                self.setCurrentIndex(target)
+
+    def commitData(self, editor) -> None:
+        if not self.released(editor):
+            super().commitData(editor)
+
+    def released(self, editor) -> bool:
+        return shiboken6.getCppPointer(editor)[0] in self._released
+
+    def _release_editor(self) -> None:
+        """A reset while an editor is open (adding a row from the last empty row resets the model as
+        its editor commits) lets the editor go, and Qt commits and closes it once more as it is
+        deleted, to a view that no longer knows it: those are ignored (the value is in already)."""
+        for view in (self, self.frozen):
+            editor = view.itemDelegate().editor
+            if view.state() == QAbstractItemView.State.EditingState and editor is not None \
+                    and shiboken6.isValid(editor):
+                address = shiboken6.getCppPointer(editor)[0]
+                self._released.add(address)
+                self._refocus = self._refocus or editor.hasFocus()  # the keyboard comes back here
+                editor.destroyed.connect(lambda _object=None, address=address: self._released.discard(address))
 
     def _move(self, rows: int) -> None:
         current = self.currentIndex()
@@ -130,12 +181,14 @@ class SheetView(BookTableView):
 
     # -- selection -------------------------------------------------------------------------
     def selected_cells(self) -> dict[int, list[int]]:
-        """Selected view rows per column (the current cell when nothing is selected)."""
+        """Selected view rows per column (the current cell when nothing is selected); the last
+        empty row is no row to copy, clear, fill or delete."""
         cells: dict[int, list[int]] = {}
         indexes = self.selectionModel().selectedIndexes() or ([self.currentIndex()] if self.currentIndex().isValid()
                                                               else [])
         for index in indexes:
-            cells.setdefault(index.column(), []).append(index.row())
+            if not self.sheet.is_blank(index.row()):
+                cells.setdefault(index.column(), []).append(index.row())
         return {column: sorted(rows) for column, rows in sorted(cells.items())}
 
     def selected_rows(self) -> list[int]:
@@ -207,7 +260,7 @@ class SheetView(BookTableView):
         except PlannerError as error:
             self.show_refusal(self.tr("Nothing was pasted"), [error_text(error)])
             return False
-        last = self.model().index(min(start.row() + len(block) - 1, self.model().rowCount() - 1), visible[width - 1])
+        last = self.model().index(min(start.row() + len(block) - 1, self.sheet.shown_rows() - 1), visible[width - 1])
         self.selectionModel().select(QItemSelection(start, last), QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.status.emit(self.tr("Pasted %1 rows (%2 new)").replace("%1", f"{len(block):,}").replace(
             "%2", f"{grown:,}"))
@@ -216,9 +269,9 @@ class SheetView(BookTableView):
     def _paste_change(self, block: list[list[str]], first_row: int, names: list[str]):
         """The change a paste makes: new values for the rows it covers, and new rows after the
         last one for the rest; every cell parsed and checked (Refused lists all bad ones)."""
-        model, book = self.sheet, self.sheet.book
+        model = self.sheet
         self._new_rows = {}
-        existing = max(min(len(block), model.rowCount() - first_row), 0)
+        existing = max(min(len(block), model.shown_rows() - first_row), 0)
         ids = [model.row_id(first_row + n) for n in range(existing)]
         columns = {name: [row[n] for row in block] for n, name in enumerate(names)}
         parts, problems = [], []
@@ -230,15 +283,10 @@ class SheetView(BookTableView):
                 problems += refused.problems
         grown = len(block) - existing
         if grown:
-            insert = book.insertion(model.spec.name, pd.DataFrame(index=range(grown)))
-            new_ids = list(insert.rows.index)
-            self._new_rows = {row: n + 1 for n, row in enumerate(new_ids)}
+            insert = model.book.insertion(model.spec.name, pd.DataFrame(index=range(grown)))
+            self._new_rows = {row: n + 1 for n, row in enumerate(insert.rows.index)}
             try:
-                values = model.typed({name: values[existing:] for name, values in columns.items()}, new_ids)
-                rows = insert.rows.copy()
-                for name in values.columns:
-                    rows[name] = values[name].astype(rows[name].dtype)
-                parts.insert(0, type(insert)(insert.table, rows, insert.positions))
+                parts.insert(0, model.filled(insert, {name: values[existing:] for name, values in columns.items()}))
             except Refused as refused:
                 problems += refused.problems
         if problems:
@@ -248,7 +296,7 @@ class SheetView(BookTableView):
     def _where(self, problems: list[Problem], first_row: int, names: list[str]) -> list[str]:
         """Each refused cell as the user sees it: row number, column header, what was expected."""
         model, lines = self.sheet, []
-        ids = {model.row_id(first_row + n): first_row + n for n in range(max(model.rowCount() - first_row, 0))}
+        ids = {model.row_id(first_row + n): first_row + n for n in range(max(model.shown_rows() - first_row, 0))}
         new_rows = getattr(self, "_new_rows", {})
         headers = {name: model.headerData(c, Qt.Orientation.Horizontal)
                    for c in range(model.columnCount()) for name in [model.column_name(c)]}
@@ -363,17 +411,17 @@ class SheetView(BookTableView):
         """Select the next cell (from the current one) whose shown text contains ``text``."""
         text = text.strip().casefold()
         model = self.sheet
-        if not text or not model.rowCount():
+        if not text or not model.shown_rows():
             return False
         columns = self._visible_columns()
         order = np.arange(len(model.frame)) if model._order is None else model._order
-        hits = np.zeros((model.rowCount(), len(columns)), dtype=bool)
+        hits = np.zeros((model.shown_rows(), len(columns)), dtype=bool)
         for n, column in enumerate(columns):
             spec_column = model.spec_column(column)
             if spec_column is not None and spec_column.kind is Kind.TEXT and not spec_column.allowed:
                 shown = model.frame.iloc[order, column].reset_index(drop=True)  # plain text: as stored
             else:
-                shown = pd.Series([self._text(row, column) for row in range(model.rowCount())], dtype="string")
+                shown = pd.Series([self._text(row, column) for row in range(model.shown_rows())], dtype="string")
             hits[:, n] = shown.astype("string").str.casefold().str.contains(text, regex=False).fillna(
                 False).to_numpy(dtype=bool)
         flat = np.flatnonzero(hits.ravel())
@@ -402,7 +450,7 @@ class SheetView(BookTableView):
     def report_filter(self) -> None:
         model = self.sheet
         if model.filtered:
-            self.status.emit(self.tr("Showing %1 of %2 rows").replace("%1", f"{model.rowCount():,}").replace(
+            self.status.emit(self.tr("Showing %1 of %2 rows").replace("%1", f"{model.shown_rows():,}").replace(
                 "%2", f"{len(model.frame):,}"))
         else:
             self.status.emit(self.tr("All %1 rows shown").replace("%1", f"{len(model.frame):,}"))
@@ -471,10 +519,22 @@ class SheetView(BookTableView):
         return current
 
     def edit(self, index, *args):
-        """Cells of the frozen column are edited in the frozen view, which lies over them."""
-        if args and index.isValid() and index.column() == 0 and getattr(self, "frozen", None) is not None:
-            return self.frozen.edit(index, *args)
-        return super().edit(index, *args)
+        """Open an editor: typing replaces the cell (a key or an input method's composition, as in
+        Excel), F2 and a double-click edit it in place. Cells of the frozen column are edited
+        in the frozen view, which lies over them."""
+        if not args:
+            return super().edit(index)
+        frozen = index.isValid() and index.column() == 0 and getattr(self, "frozen", None) is not None
+        delegate = (self.frozen if frozen else self).itemDelegate()
+        delegate.typing = args[0] == QAbstractItemView.EditTrigger.AnyKeyPressed
+        try:
+            opened = self.frozen.edit(index, *args) if frozen else super().edit(index, *args)
+        finally:
+            delegate.typing = False
+        if opened and args[0] in (QAbstractItemView.EditTrigger.EditKeyPressed,
+                                  QAbstractItemView.EditTrigger.DoubleClicked):
+            delegate.place_cursor()
+        return opened
 
     def fit_new_book(self) -> None:
         """Size columns to a newly shown book, unless the user's own widths were restored."""

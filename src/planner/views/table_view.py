@@ -10,6 +10,8 @@ from planner.qt.table_model import FrameTableModel
 # Rows sampled when sizing columns to their contents; measuring every row of a large book
 # would format millions of cells.
 SIZE_SAMPLE_ROWS = 60
+# Editors closed with these move to the next or previous cell (sheets move themselves)
+_MOVES = (QAbstractItemDelegate.EndEditHint.EditNextItem, QAbstractItemDelegate.EndEditHint.EditPreviousItem)
 
 
 class BookTableView(QTableView):
@@ -32,8 +34,12 @@ class BookTableView(QTableView):
             model.modelReset.connect(self.fit_columns)
         self.fit_columns()
 
-    def after_commit(self) -> None:
-        """An edit was committed with Enter (sheets move to the next row)."""
+    def after_edit(self, hint) -> None:
+        """An editor closed with ``hint`` (sheets move on: Enter down, Tab right)."""
+
+    def released(self, editor) -> bool:
+        """Whether a model reset let ``editor`` go (sheets: its value is in already)."""
+        return False
 
     def fit_columns(self) -> None:
         self.resizeColumnsToContents()
@@ -75,9 +81,18 @@ class FrozenColumn(QTableView):
         self.show()
 
     def closeEditor(self, editor, hint) -> None:
-        super().closeEditor(editor, hint)
-        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache and hasattr(self.view, "after_commit"):
-            self.view.after_commit()  # Enter moves down, as in the rest of the sheet
+        """Enter and Tab move as in the rest of the sheet (this view shows one column only), and
+        the keyboard goes back to the sheet (Qt would leave it nowhere, this view taking no focus)."""
+        if not self.view.released(editor):
+            had_focus = editor.hasFocus()
+            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint if hint in _MOVES else hint)
+            if had_focus:
+                self.view.setFocus()
+        self.view.after_edit(hint)
+
+    def commitData(self, editor) -> None:
+        if not self.view.released(editor):
+            super().commitData(editor)
 
     def _columns_changed(self) -> None:
         for column in range(1, self.model().columnCount()):
