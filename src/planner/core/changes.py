@@ -25,7 +25,9 @@ class SetValues:
 
 @dataclass(frozen=True)
 class InsertRows:
-    """New rows (``rows`` indexed by their new ids) at ``positions`` (None: after the last row)."""
+    """New rows (``rows`` indexed by their new ids) at ``positions`` (None: after the last row,
+    as it is when the change is applied). Rows planned but not applied have provisional
+    (negative) ids, which applying replaces (core/provisional.py)."""
 
     table: str
     rows: pd.DataFrame
@@ -58,6 +60,10 @@ class Batch:
 
 Change = SetValues | InsertRows | DeleteRows | ReplaceTable | Batch
 
+# Where a change comes from, as its events say: an edit, an undo or a redo of one, or another
+# writer's rows merged into the open book.
+ORIGINS = ("local", "undo", "redo", "other")
+
 
 def atoms(change: Change) -> list:
     """The non-batch changes of ``change``, in order."""
@@ -71,7 +77,8 @@ class Changed:
     """The event a book emits after a change: which rows of which table, at which revision.
 
     ``kind`` is ``values`` (cells of ``columns`` changed), ``insert``, ``delete`` or ``reset``
-    (the whole table was replaced).
+    (the whole table was replaced). ``origin`` (one of :data:`ORIGINS`) says where the change
+    came from, so that a listener can tell an edit from an undo or another writer's rows.
     """
 
     table: str
@@ -79,6 +86,7 @@ class Changed:
     rows: np.ndarray
     columns: tuple[str, ...]
     revision: int
+    origin: str = "local"
 
 
 @dataclass
@@ -129,14 +137,19 @@ class ChangeSet:
 
     def merged(self, later: ChangeSet) -> ChangeSet:
         """This change set followed by ``later`` (to give a failed save's changes back)."""
-        out = ChangeSet(settings_changed=self.settings_changed or later.settings_changed)
-        for source in (self, later):
-            for name, changes in source.tables.items():
-                target = out.of(name)
-                target.insert(changes.inserted)
-                target.update(changes.updated)
-                target.delete(changes.deleted)
+        out = ChangeSet()
+        out.absorb(self)
+        out.absorb(later)
         return out
+
+    def absorb(self, later: ChangeSet) -> None:
+        """Add ``later``'s rows (what one change wrote) to this set, in place."""
+        self.settings_changed |= later.settings_changed
+        for name, changes in later.tables.items():
+            target = self.of(name)
+            target.insert(changes.inserted)
+            target.update(changes.updated)
+            target.delete(changes.deleted)
 
     def net(self, stored, current) -> ChangeSet:
         """These changes less what is back to how ``stored`` (the book as its store holds it)
