@@ -1,6 +1,8 @@
 """Changes as values: what-ifs computed on snapshots without touching the book, provisional row
-ids until a change is applied, and events that say where a change came from (issue 15)."""
+ids until a change is applied, a stable JSON form of every change, and events that say where a
+change came from (issue 15)."""
 
+import json
 import warnings
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
@@ -8,13 +10,16 @@ from datetime import date
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from fixtures import row
 from planner.core import schema
 from planner.core.book import Book, Snapshot
 from planner.core.changes import (
-    Batch, DeleteRows, InsertRows, ReplaceTable, SetValues, atoms,
+    Batch, DeleteRows, InsertRows, ReplaceTable, SetValues, atoms, change_from_json,
 )
+from planner.core.errors import PlannerError
 from planner.core.leads import convert_leads
 from planner.core.periods import Period
 from planner.core.problems import Refused
@@ -248,3 +253,142 @@ def test_events_say_where_a_change_came_from(book, qtbot):
     with pytest.raises(ValueError, match="elsewhere"):
         book.apply(an_amount(book, row(book, "Deals", 0), 3), origin="elsewhere")
     assert book["Deals"]["amount"].iloc[0] == 2
+
+
+# -- the JSON form of a change ---------------------------------------------------------------
+
+def assert_same_change(a, b) -> None:
+    assert type(a) is type(b)
+    if isinstance(a, Batch):
+        assert len(a.changes) == len(b.changes)
+        for x, y in zip(a.changes, b.changes):
+            assert_same_change(x, y)
+        return
+    assert a.table == b.table
+    if isinstance(a, DeleteRows):
+        assert a.ids.dtype == b.ids.dtype and a.ids.tolist() == b.ids.tolist()
+        return
+    frame = {SetValues: "values", InsertRows: "rows", ReplaceTable: "frame"}[type(a)]
+    pd.testing.assert_frame_equal(getattr(a, frame), getattr(b, frame), check_exact=True, check_column_type="equiv",
+                                  check_index_type="equiv")
+    assert a.unresolved == b.unresolved
+    if not isinstance(a, SetValues):
+        assert (a.positions is None) == (b.positions is None)
+        if a.positions is not None:
+            assert b.positions.dtype == np.float64 and a.positions.tolist() == b.positions.tolist()
+
+
+def round_trips(change) -> None:
+    text = change.to_json()
+    json.loads(text, parse_constant=lambda constant: pytest.fail(f"{constant} is not JSON"))
+    back = change_from_json(text)
+    assert_same_change(back, change)
+    assert back.to_json() == text  # one text per change: stable
+
+
+def test_every_kind_of_change_round_trips_through_json(book):
+    d1, d5 = row(book, "Deals", 0), row(book, "Deals", 4)
+    deals = book["Deals"]
+    with_extra = deals.assign(**{"Region (mine)": pd.array(["서울", None] + ["東京"] * (len(deals) - 2),
+                                                           dtype="string")})
+    typed = SetValues("Deals", deals.loc[[d1, d5], ["amount", "closed", "owner", "name", "cancelled"]],
+                      {"owner": {int(d5): "Jon"}})
+    inserted = book.insertion("Deals", deals.iloc[[0, 1]].assign(id=["N1", "N2"]), at=1)
+    changes = [
+        typed,
+        inserted,
+        InsertRows("Deals", deals.iloc[:0], None),  # no rows at all
+        DeleteRows("Deals", np.array([d5, d1], dtype="int64")),
+        ReplaceTable("Deals", with_extra, book.positions("Deals") / 3, {"owner": {int(d1): "김민지"}}),
+        Batch((typed, Batch((inserted, DeleteRows("Splits", book["Splits"].index.to_numpy()))))),
+        book.deletion("Deals", [d5]),
+    ]
+    for change in changes:
+        round_trips(change)
+    # the inverse of a delete, read back from its JSON, restores every cell of the rows
+    before = frames_of(book)
+    inverse = change_from_json(book.delete_rows("Deals", [d5]).to_json())
+    book.apply(inverse, check=False)
+    assert_same_frames(frames_of(book), before)
+
+
+def test_a_text_that_is_not_a_change_is_refused_in_one_line():
+    for text in ["", "[]", '{"format": "planner-change", "version": 99, "change": {}}',
+                 '{"format": "planner-change", "version": 1, "change": {"kind": "nothing"}}',
+                 '{"format": "planner-change", "version": 1, "change": {"kind": "delete_rows", "table": "Deals"}}']:
+        with pytest.raises(PlannerError, match="^Not a change Planner can read"):
+            change_from_json(text)
+
+
+# a random change: any table, any of its columns, extra (user) columns of every kind, NA
+# everywhere, provisional (negative) and real row ids, money up to int64's limits, dates to the
+# nanosecond, floats including infinities
+_INT64 = st.integers(-2**63, 2**63 - 1)
+_NS = st.integers(pd.Timestamp.min.value + 1, pd.Timestamp.max.value)
+_TEXT = st.text(st.characters(codec="utf-8"), max_size=8)
+_FLOAT = st.floats(allow_nan=False)
+_EXTRA_DTYPES = {"string": _TEXT, "str": _TEXT, "Int64": _INT64, "int64": _INT64, "Float64": _FLOAT,
+                 "float64": st.floats(), "datetime64[ns]": _NS, "boolean": st.booleans(), "bool": st.booleans(),
+                 "object": _TEXT}
+_KIND_VALUES = {"string": _TEXT, "Int64": _INT64, "Float64": _FLOAT, "datetime64[ns]": _NS}
+_NO_NA = ("int64", "bool")
+
+
+@st.composite
+def frames(draw, table: str) -> pd.DataFrame:
+    spec = schema.TABLES[table]
+    count = draw(st.integers(0, 4))
+    row_ids = draw(st.lists(st.integers(-10**12, 10**12), min_size=count, max_size=count, unique=True))
+    columns = draw(st.lists(st.sampled_from(spec.names), unique=True, max_size=4))
+    extras = draw(st.lists(st.tuples(_TEXT.filter(lambda name: name not in spec.names),
+                                     st.sampled_from(sorted(_EXTRA_DTYPES))), max_size=2, unique_by=lambda e: e[0]))
+    data = {}
+    for name, dtype in [(c, schema.DTYPES[spec.column(c).kind]) for c in columns] + extras:
+        values = _EXTRA_DTYPES.get(dtype, _KIND_VALUES.get(dtype))
+        cells = draw(st.lists(values if dtype in _NO_NA else st.none() | values, min_size=count, max_size=count))
+        if dtype.startswith("datetime"):
+            cells = [None if cell is None else pd.Timestamp(cell) for cell in cells]
+        data[name] = pd.Series(cells, dtype=dtype if dtype != "object" else object)
+    frame = pd.DataFrame(data, index=pd.RangeIndex(count))
+    frame.index = ids(row_ids)
+    return frame
+
+
+@st.composite
+def unresolved(draw, frame: pd.DataFrame, table: str) -> dict:
+    refs = [column.name for column in schema.TABLES[table].refs if column.name in frame]
+    rows = frame.index.tolist()
+    if not refs or not rows:
+        return {}
+    return draw(st.dictionaries(st.sampled_from(refs), st.dictionaries(st.sampled_from(rows), _TEXT, min_size=1),
+                                max_size=len(refs)))
+
+
+@st.composite
+def positions(draw, count: int):
+    return draw(st.none() | st.lists(st.floats(allow_nan=False), min_size=count, max_size=count).map(
+        lambda values: np.asarray(values, dtype="float64")))
+
+
+@st.composite
+def random_atoms(draw):
+    table = draw(st.sampled_from(sorted(schema.TABLES)))
+    frame = draw(frames(table))
+    kind = draw(st.sampled_from(["set", "insert", "delete", "replace"]))
+    if kind == "delete":
+        return DeleteRows(table, np.asarray(frame.index, dtype="int64"))
+    cells = draw(unresolved(frame, table))
+    if kind == "set":
+        return SetValues(table, frame, cells)
+    where = draw(positions(len(frame)))
+    return (InsertRows if kind == "insert" else ReplaceTable)(table, frame, where, cells)
+
+
+random_changes = st.recursive(random_atoms(), lambda parts: st.lists(parts, max_size=3).map(
+    lambda changes: Batch(tuple(changes))), max_leaves=4)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(random_changes)
+def test_random_changes_round_trip_through_json(change):
+    round_trips(change)

@@ -1,7 +1,9 @@
 """Changes to a book, as values: what the edit API applies, returns as inverses, and emits.
 
 Every change is a plain immutable value naming rows by their ids, so undo stacks, storage
-change sets and Qt models all speak of the same rows whatever the sort order on screen.
+change sets and Qt models all speak of the same rows whatever the sort order on screen. A
+change has one JSON text (``change.to_json()`` / :func:`change_from_json`, core/change_json.py)
+that reads back to the same change, cell for cell.
 """
 
 from __future__ import annotations
@@ -13,8 +15,16 @@ import numpy as np
 import pandas as pd
 
 
+class _Serializable:
+    def to_json(self) -> str:
+        """The change as one JSON text (stable: the same change always gives the same text)."""
+        from planner.core.change_json import change_to_json
+
+        return change_to_json(self)
+
+
 @dataclass(frozen=True)
-class SetValues:
+class SetValues(_Serializable):
     """New values for some cells: ``values`` is indexed by row id, one column per column set.
     ``unresolved`` holds reference cells kept as the text that could not be resolved."""
 
@@ -24,7 +34,7 @@ class SetValues:
 
 
 @dataclass(frozen=True)
-class InsertRows:
+class InsertRows(_Serializable):
     """New rows (``rows`` indexed by their new ids) at ``positions`` (None: after the last row,
     as it is when the change is applied). Rows planned but not applied have provisional
     (negative) ids, which applying replaces (core/provisional.py)."""
@@ -36,13 +46,13 @@ class InsertRows:
 
 
 @dataclass(frozen=True)
-class DeleteRows:
+class DeleteRows(_Serializable):
     table: str
     ids: np.ndarray
 
 
 @dataclass(frozen=True)
-class ReplaceTable:
+class ReplaceTable(_Serializable):
     """A whole new table (new rows, maybe other extra columns), as an import or a paste of a sheet."""
 
     table: str
@@ -52,7 +62,7 @@ class ReplaceTable:
 
 
 @dataclass(frozen=True)
-class Batch:
+class Batch(_Serializable):
     """Several changes applied as one: one undo step, one revision."""
 
     changes: tuple
@@ -63,6 +73,14 @@ Change = SetValues | InsertRows | DeleteRows | ReplaceTable | Batch
 # Where a change comes from, as its events say: an edit, an undo or a redo of one, or another
 # writer's rows merged into the open book.
 ORIGINS = ("local", "undo", "redo", "other")
+
+
+def change_from_json(text: str) -> Change:
+    """The change ``text`` (from ``change.to_json()``) holds; :class:`PlannerError` when it
+    holds none."""
+    from planner.core.change_json import change_from_json as read
+
+    return read(text)
 
 
 def atoms(change: Change) -> list:
