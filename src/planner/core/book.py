@@ -100,8 +100,8 @@ class Book(Tables):
         return self._snapshot
 
     def copy(self) -> Book:
-        """The same rows, ids and positions in a book of its own, to try a change on (a merge
-        is checked on one): frames are shared copy-on-write; no store, listeners or pending."""
+        """The same rows, ids and positions in a book of its own (frames shared copy-on-write;
+        no store, listeners or pending). A what-if needs none: ``snapshot().applied(change)``."""
         frozen = self._frozen()
         book = Book.restored(frozen._frames, frozen._positions, frozen._unresolved, frozen._opened_problems,
                              dict(self.versions), self._next_id)
