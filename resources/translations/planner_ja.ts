@@ -2381,6 +2381,10 @@
         <source>the output could not be written: {reason}</source>
         <translation>出力を書き込めませんでした: {reason}</translation>
     </message>
+    <message>
+        <source>Not a change Planner can read: {detail}</source>
+        <translation>Planner が読める変更ではありません: {detail}</translation>
+    </message>
 </context>
 <context>
     <name>export</name>

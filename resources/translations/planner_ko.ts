@@ -2381,6 +2381,10 @@
         <source>the output could not be written: {reason}</source>
         <translation>출력을 쓸 수 없습니다: {reason}</translation>
     </message>
+    <message>
+        <source>Not a change Planner can read: {detail}</source>
+        <translation>Planner가 읽을 수 있는 변경이 아닙니다: {detail}</translation>
+    </message>
 </context>
 <context>
     <name>export</name>

@@ -1,7 +1,9 @@
 """Changes to a book, as values: what the edit API applies, returns as inverses, and emits.
 
 Every change is a plain immutable value naming rows by their ids, so undo stacks, storage
-change sets and Qt models all speak of the same rows whatever the sort order on screen.
+change sets and Qt models all speak of the same rows whatever the sort order on screen. A
+change has one JSON text (``change.to_json()`` / :func:`change_from_json`, core/change_json.py)
+that reads back to the same change, cell for cell.
 """
 
 from __future__ import annotations
@@ -13,8 +15,16 @@ import numpy as np
 import pandas as pd
 
 
+class _Serializable:
+    def to_json(self) -> str:
+        """The change as one JSON text (stable: the same change always gives the same text)."""
+        from planner.core.change_json import change_to_json
+
+        return change_to_json(self)
+
+
 @dataclass(frozen=True)
-class SetValues:
+class SetValues(_Serializable):
     """New values for some cells: ``values`` is indexed by row id, one column per column set.
     ``unresolved`` holds reference cells kept as the text that could not be resolved."""
 
@@ -24,8 +34,10 @@ class SetValues:
 
 
 @dataclass(frozen=True)
-class InsertRows:
-    """New rows (``rows`` indexed by their new ids) at ``positions`` (None: after the last row)."""
+class InsertRows(_Serializable):
+    """New rows (``rows`` indexed by their new ids) at ``positions`` (None: after the last row,
+    as it is when the change is applied). Rows planned but not applied have provisional
+    (negative) ids, which applying replaces (core/provisional.py)."""
 
     table: str
     rows: pd.DataFrame
@@ -34,13 +46,13 @@ class InsertRows:
 
 
 @dataclass(frozen=True)
-class DeleteRows:
+class DeleteRows(_Serializable):
     table: str
     ids: np.ndarray
 
 
 @dataclass(frozen=True)
-class ReplaceTable:
+class ReplaceTable(_Serializable):
     """A whole new table (new rows, maybe other extra columns), as an import or a paste of a sheet."""
 
     table: str
@@ -50,13 +62,25 @@ class ReplaceTable:
 
 
 @dataclass(frozen=True)
-class Batch:
+class Batch(_Serializable):
     """Several changes applied as one: one undo step, one revision."""
 
     changes: tuple
 
 
 Change = SetValues | InsertRows | DeleteRows | ReplaceTable | Batch
+
+# Where a change comes from, as its events say: an edit, an undo or a redo of one, or another
+# writer's rows merged into the open book.
+ORIGINS = ("local", "undo", "redo", "other")
+
+
+def change_from_json(text: str) -> Change:
+    """The change ``text`` (from ``change.to_json()``) holds; :class:`PlannerError` when it
+    holds none."""
+    from planner.core.change_json import change_from_json as read
+
+    return read(text)
 
 
 def atoms(change: Change) -> list:
@@ -71,7 +95,8 @@ class Changed:
     """The event a book emits after a change: which rows of which table, at which revision.
 
     ``kind`` is ``values`` (cells of ``columns`` changed), ``insert``, ``delete`` or ``reset``
-    (the whole table was replaced).
+    (the whole table was replaced). ``origin`` (one of :data:`ORIGINS`) says where the change
+    came from, so that a listener can tell an edit from an undo or another writer's rows.
     """
 
     table: str
@@ -79,6 +104,7 @@ class Changed:
     rows: np.ndarray
     columns: tuple[str, ...]
     revision: int
+    origin: str = "local"
 
 
 @dataclass
@@ -129,14 +155,19 @@ class ChangeSet:
 
     def merged(self, later: ChangeSet) -> ChangeSet:
         """This change set followed by ``later`` (to give a failed save's changes back)."""
-        out = ChangeSet(settings_changed=self.settings_changed or later.settings_changed)
-        for source in (self, later):
-            for name, changes in source.tables.items():
-                target = out.of(name)
-                target.insert(changes.inserted)
-                target.update(changes.updated)
-                target.delete(changes.deleted)
+        out = ChangeSet()
+        out.absorb(self)
+        out.absorb(later)
         return out
+
+    def absorb(self, later: ChangeSet) -> None:
+        """Add ``later``'s rows (what one change wrote) to this set, in place."""
+        self.settings_changed |= later.settings_changed
+        for name, changes in later.tables.items():
+            target = self.of(name)
+            target.insert(changes.inserted)
+            target.update(changes.updated)
+            target.delete(changes.deleted)
 
     def net(self, stored, current) -> ChangeSet:
         """These changes less what is back to how ``stored`` (the book as its store holds it)

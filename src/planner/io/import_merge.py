@@ -255,14 +255,14 @@ def plan_merge(book: Book, result: ImportResult, shown: int = 20, shown_rows: in
     change: Change = parts[0] if len(parts) == 1 else Batch(tuple(parts))
     if not parts:
         change = Batch(())
-    # the one validation of imports: the book with the merge applied (to a copy) must have no
-    # problem it did not have, by the rules a new book is held to
+    # the one validation of imports: the book with the merge applied (a what-if: the book is not
+    # touched, new rows keep their provisional ids) must have no problem it did not have, by
+    # the rules a new book is held to
     def origin(problem: Problem) -> int | None:
         return origins.get((problem.table, problem.row))
 
-    after = book.copy()
     try:
-        after.apply(change)
+        after = book.applied(book.planned(change))
     except Refused as refused:
         raise ImportRefused([locate(p, result, origin(p)) for p in refused.problems[:LISTED]],
                             len(refused.problems)) from None

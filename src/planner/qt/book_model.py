@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from planner.core import schema
 from planner.core.book import Book
-from planner.core.changes import Change, Changed, InsertRows, SetValues
+from planner.core.changes import Change, Changed, DeleteRows, InsertRows, SetValues, atoms
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.parse import parse_date
 from planner.core.problems import Problem, Refused
@@ -249,11 +249,13 @@ class BookTableModel(FrameTableModel):
             except PlannerError as error:
                 self.refused.emit(error_text(error))
                 return False
-            self.added = int(change.rows.index[0])
-            if not self._push_or_refuse(change, QCoreApplication.translate("BookTableModel", "New row (%1)").replace(
-                    "%1", header)):
-                self.added = None
+            inverse = self._push_or_refuse(change, QCoreApplication.translate("BookTableModel", "New row (%1)").replace(
+                "%1", header))
+            if inverse is None:
                 return False
+            # the row's real id (the change planned it with a provisional one): the cursor goes there
+            self.added = next(int(atom.ids[0]) for atom in atoms(inverse)
+                              if isinstance(atom, DeleteRows) and atom.table == self.spec.name)
             return True
         row_id = self.row_id(index.row())
         try:
@@ -267,15 +269,15 @@ class BookTableModel(FrameTableModel):
         if self.hold is not None and self.hold(book, change, lambda: self.book is book and self._push_or_refuse(
                 change, text)):
             return False  # pushed later, when the user confirms (if the book is still shown)
-        return self._push_or_refuse(change, text)
+        return self._push_or_refuse(change, text) is not None
 
-    def _push_or_refuse(self, change: Change, text: str) -> bool:
+    def _push_or_refuse(self, change: Change, text: str) -> Change | None:
+        """Push ``change`` as one undo step; its inverse, or None when it was refused (said so)."""
         try:
-            self._push(change, text)
+            return self._push(change, text)
         except PlannerError as error:
             self.refused.emit(error_text(error))
-            return False
-        return True
+            return None
 
     def _cell_values(self, name: str, value, row_ids: list[int]) -> pd.DataFrame:
         """One typed cell (or a row id picked from a list, for a reference) as the book's values."""

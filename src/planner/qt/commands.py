@@ -28,10 +28,10 @@ class ChangeCommand(QUndoCommand):
         if self._first:  # pushed right after the book applied it
             self._first = False
             return
-        self._undo = self.book.apply(self._redo, check=False)
+        self._undo = self.book.apply(self._redo, check=False, origin="redo")
 
     def undo(self) -> None:
-        self._redo = self.book.apply(self._undo, check=False)
+        self._redo = self.book.apply(self._undo, check=False, origin="undo")
 
 
 def push_change(stack: QUndoStack, book: Book, change: Change, text: str) -> Change:

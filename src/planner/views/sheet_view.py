@@ -339,13 +339,15 @@ class SheetView(BookTableView):
     def _dtype(self, name: str):
         return self.sheet.book[self.sheet.spec.name][name].dtype
 
-    def _push_parts(self, parts: list, text: str) -> None:
+    def _push_parts(self, parts: list, text: str):
+        """Apply ``parts`` as one undo step; the inverse (None when refused or empty)."""
         if not parts:
-            return
+            return None
         try:
-            self.push(parts[0] if len(parts) == 1 else Batch(tuple(parts)), text)
+            return self.push(parts[0] if len(parts) == 1 else Batch(tuple(parts)), text)
         except PlannerError as error:
             self.refuse(error_text(error))
+            return None
 
     def insert_rows(self, below: bool = False) -> None:
         """Insert as many empty rows as are selected, above (or below) the selection."""
@@ -357,8 +359,9 @@ class SheetView(BookTableView):
         else:
             anchor = len(model.frame)
         change = model.book.insertion(model.spec.name, pd.DataFrame(index=range(count)), at=anchor)
-        self._push_parts([change], self.tr("Insert %n row(s)", "", count))
-        self._select_ids(list(change.rows.index))
+        inverse = self._push_parts([change], self.tr("Insert %n row(s)", "", count))
+        if inverse is not None:  # the rows' real ids (the plan had provisional ones)
+            self._select_ids(list(inverse.ids))
 
     def duplicate_rows(self) -> None:
         """Insert copies of the selected rows after the last of them."""
@@ -369,8 +372,9 @@ class SheetView(BookTableView):
         ids = [model.row_id(row) for row in rows]
         copies = model.book[model.spec.name].loc[ids]
         change = model.book.insertion(model.spec.name, copies, at=max(model.source_row(r) for r in rows) + 1)
-        self._push_parts([change], self.tr("Duplicate %n row(s)", "", len(ids)))
-        self._select_ids(list(change.rows.index))
+        inverse = self._push_parts([change], self.tr("Duplicate %n row(s)", "", len(ids)))
+        if inverse is not None:
+            self._select_ids(list(inverse.ids))
 
     def delete_rows(self) -> None:
         rows = self.selected_rows()
