@@ -29,8 +29,8 @@ class BookFiles:
 
     _close_after_save = False
 
-    def _build_file_menu(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
+    def _build_file_menu(self, file_menu) -> None:
+        """The book's actions in ``file_menu``: new, open, recent, demo, save, Save As."""
         self.new_action = self._action(self.tr("&New book"), QKeySequence.StandardKey.New, self.new_book)
         self.open_action = self._action(self.tr("&Open…"), QKeySequence.StandardKey.Open, self.choose_and_open)
         self.demo_action = self._action(self.tr("Open the &demo book"), None, self.load_demo)
@@ -44,7 +44,6 @@ class BookFiles:
         file_menu.addSeparator()
         file_menu.addActions([self.save_action, self.save_as_action])
         file_menu.addSeparator()
-        return file_menu
 
     # -- opening -----------------------------------------------------------------------------
     def new_book(self) -> None:

@@ -168,7 +168,8 @@ class MainWindow(BookFiles, QMainWindow):
         self.tabs.addTab(commissions, self.tr("Commissions"))
 
     def _build_actions(self) -> None:
-        file_menu = self._build_file_menu()
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self._build_file_menu(file_menu)
         self.excel = ExcelMenu(self, file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
