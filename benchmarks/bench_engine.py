@@ -25,6 +25,7 @@ from pathlib import Path
 from planner.core.demo import demo_book
 from planner.core.periods import Period
 from planner.core.report import compute_report
+from planner.session import saving_changes
 from planner.storage import BOOK_SUFFIX, Store, write_book
 from timing import best_of, timed
 
@@ -74,9 +75,9 @@ def main() -> None:
             edited = deals.iloc[run::max(len(deals) // args.edits, 1)][:args.edits]
             live.set_values("Deals", edited[["amount", "name"]].assign(amount=edited["amount"] + 1,
                                                                        name=edited["name"] + " ✓"))
-            changes = live.take_changes()
-            seconds, revision = timed(lambda: store.save(live.snapshot(), changes, dict(live.versions)))
-            live.saved(changes, revision)
+            saving = saving_changes(store, live)  # the changes taken; the write is timed
+            seconds, revision = timed(saving.work)
+            saving.finish(revision)
             saves.append(seconds)
         store.close()
         print(f"storage: change-set save of {args.edits:,} edited deals {min(saves) * 1000:.1f} ms "

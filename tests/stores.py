@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 
-from planner.core.errors import PlannerError
+from planner.session import saving_changes
 from planner.storage import Store
 
 
@@ -29,12 +29,6 @@ def editing(target):
 
 
 def save(store, book):
-    """Save as the app does: the changes are handed over, and given back if the save fails."""
-    changes = book.take_changes()
-    try:
-        revision = store.save(book.snapshot(), changes, dict(book.versions))
-    except PlannerError:
-        book.give_back(changes)
-        raise
-    book.saved(changes, revision)
-    return revision
+    """Save as the app does (the session's save protocol): the changes are handed over, and
+    given back if the save fails."""
+    return saving_changes(store, book).run()

@@ -237,17 +237,15 @@ def test_rows_inserted_in_a_sheet_are_selected_by_their_real_ids(qtbot, tmp_path
 
 # -- events carry their origin ---------------------------------------------------------------
 
-def test_events_say_where_a_change_came_from(book, qtbot):
-    from PySide6.QtGui import QUndoStack
-
-    from planner.qt.commands import push_change
+def test_events_say_where_a_change_came_from(book):
+    from planner.session import Session
 
     events = []
     book.subscribe(events.append)
-    stack = QUndoStack()
-    push_change(stack, book, an_amount(book, row(book, "Deals", 0), 1), "edit")
-    stack.undo()
-    stack.redo()
+    session = Session(book)
+    session.apply(an_amount(book, row(book, "Deals", 0), 1), "edit")
+    session.undo()
+    session.redo()
     book.apply(an_amount(book, row(book, "Deals", 0), 2), origin="other")  # another writer's row merged in
     assert [event.origin for event in events] == ["local", "undo", "redo", "other"]
     with pytest.raises(ValueError, match="elsewhere"):

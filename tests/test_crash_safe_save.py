@@ -66,15 +66,14 @@ def edit_a_into_b(book) -> None:
 
 def _child_change_set(_book_file: str, target: str, ready, go) -> None:
     """Open ``target`` (a copy of A) for editing, turn it into B, then save the change set."""
-    from planner.storage import Store
+    from planner.session import Session
 
-    store = Store.open(target, "edit")
-    book = store.load()
-    edit_a_into_b(book)
-    snapshot, changes, versions = book.snapshot(), book.take_changes(), dict(book.versions)
+    session = Session.open(target)
+    edit_a_into_b(session.book)
+    saving = session.saving()  # the changes taken: only the write is left
     ready.set()
     if go.wait(READY_TIMEOUT):
-        store.save(snapshot, changes, versions)
+        saving.work()
 
 
 @dataclass

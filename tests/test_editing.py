@@ -310,7 +310,7 @@ def test_unsaved_edits_are_restored_after_a_crash(qtbot, window, tmp_path):
     window.autosave()
     window.jobs.wait()
     # the process "crashes": its recovery copy stays, marked with a pid that no longer runs
-    sidecar = window.recovery.sidecar_path(window.session)
+    sidecar = window.recovery.sidecar_path(window.session.id)
     import json
 
     info = json.loads(sidecar.read_text())

@@ -24,7 +24,8 @@ from planner.core.forecast_overrides import category_by_rep, override_change, pa
 from planner.core.periods import Period
 from planner.core.problems import Refused
 from planner.core.report import compute_report
-from planner.storage import Store, open_book, save_book
+from planner.session import Session
+from planner.storage import open_book, save_book
 from planner.storage.store import SCHEMA_VERSION
 
 Q1, Q2 = Period.parse("2026-Q1"), Period.parse("2026-Q2")
@@ -252,14 +253,9 @@ def test_a_format_2_book_opens_and_gains_the_forecast_tables(book, tmp_path):
         db.execute("UPDATE planner_meta SET value = '2' WHERE key = 'schema_version'")
     old = open_book(path)
     assert len(old["ForecastSnapshots"]) == 0 and old.problems() == []
-    store = Store.open(path, "edit")
-    try:
-        editing = store.load()
-        editing.apply(snapshot_change(editing, Q2))
-        changes = editing.take_changes()
-        editing.saved(changes, store.save(editing.snapshot(), changes, dict(editing.versions)))
-    finally:
-        store.close()
+    with Session.open(path) as session:
+        session.apply(snapshot_change(session.book, Q2), "Save forecast snapshot")
+        session.save()
     with sqlite3.connect(path) as db:
         assert dict(db.execute("SELECT key, value FROM planner_meta"))["schema_version"] == str(SCHEMA_VERSION)
     assert len(open_book(path)["ForecastSnapshots"]) == 6

@@ -180,7 +180,8 @@ def test_leads_and_rules_survive_a_save_and_open(tmp_path):
 
 
 def test_a_book_of_format_2_opens_with_empty_leads_and_gains_the_tables_when_edited(tmp_path, book):
-    from planner.storage import Store, open_book, save_book
+    from planner.session import Session
+    from planner.storage import open_book, save_book
     from planner.storage.store import SCHEMA_VERSION
 
     path = tmp_path / "old.planner"
@@ -191,11 +192,10 @@ def test_a_book_of_format_2_opens_with_empty_leads_and_gains_the_tables_when_edi
         db.execute("UPDATE planner_meta SET value = '2' WHERE key = 'schema_version'")
     old = open_book(path)
     assert len(old["Leads"]) == 0 and len(old["LeadRules"]) == 0 and summary(old)["count"] == 0
-    store = Store.open(path, "edit")
-    editing = store.load()
-    editing.insert_rows("LeadRules", pd.DataFrame({"signal": ["demo booked"], "points": [25]}))
-    store.save(editing.snapshot(), editing.take_changes(), editing.versions)
-    store.close()
+    with Session.open(path) as session:
+        session.apply(session.book.insertion("LeadRules", pd.DataFrame({"signal": ["demo booked"], "points": [25]})),
+                      "Insert a rule")
+        session.save()
     with sqlite3.connect(path) as db:
         assert dict(db.execute("SELECT key, value FROM planner_meta"))["schema_version"] == str(SCHEMA_VERSION)
     assert list(open_book(path)["LeadRules"]["signal"]) == ["demo booked"]

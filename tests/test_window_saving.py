@@ -2,6 +2,7 @@
 "Edit anyway", and closing while work is due (issue 13, items 7 and 8)."""
 
 import sqlite3
+import threading
 from pathlib import Path
 
 import shiboken6
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QLineEdit, QMessageBox
 from planner.qt.workers import JobRunner
 from planner.storage import open_book, save_book
 from planner.storage.recovery import Recovery
+from planner.views import main_window
 from planner.views.main_window import RECOMPUTE_AFTER_MS, MainWindow
 from windows import WAIT, open_window
 
@@ -104,3 +106,51 @@ def test_closing_around_the_recompute_after_an_edit_leaves_no_work_running(qtbot
         QTimer.singleShot(RECOMPUTE_AFTER_MS * 2, lambda: later.append(True))  # past any recompute due
         qtbot.waitUntil(lambda: bool(later), timeout=10_000)
         assert len(started) == count, f"closed {delay} ms after an edit: work started after the close"
+
+
+def test_ctrl_s_during_a_slow_recompute_saves_at_once(qtbot, tmp_path, book, monkeypatch):
+    """Issue 15: saving is never refused, nor queued, because results are being computed. The
+    recompute after an edit is held (and takes every thread of the shared pool) while Ctrl+S
+    is pressed: the edit is on disk before the recompute ends."""
+    window = open_window(qtbot, tmp_path, book)
+    before = window.report
+    started, release, finished = threading.Event(), threading.Event(), threading.Event()
+    compute = main_window.compute_report
+
+    def held(*args, **kwargs):
+        started.set()
+        release.wait(120)
+        try:
+            return compute(*args, **kwargs)
+        finally:
+            finished.set()
+
+    monkeypatch.setattr(main_window, "compute_report", held)
+    pool = QThreadPool.globalInstance()
+    threads = pool.maxThreadCount()
+    pool.setMaxThreadCount(1)  # the recompute holds the shared pool's only thread
+    try:
+        type_amount(qtbot, window, "4321")
+        qtbot.waitUntil(started.is_set, timeout=10_000)  # the recompute due after the edit runs
+        qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: open_book(tmp_path / "book.planner")["Deals"]["amount"].iloc[0] == 432_100,
+                        timeout=20_000)
+        assert not finished.is_set()
+    finally:
+        release.set()
+        window.jobs.wait()
+        pool.setMaxThreadCount(threads)
+    qtbot.waitUntil(lambda: not window.isWindowModified() and not window.jobs.busy, timeout=30_000)
+    assert window.report is not before and window.report is not None  # the results caught up
+
+
+def test_quitting_while_a_save_runs_waits_for_it(qtbot, tmp_path, book, monkeypatch):
+    """The save's outcome is taken before the window decides whether it has unsaved changes:
+    no question is asked, and the file holds the edit once the window is closed."""
+    window = open_window(qtbot, tmp_path, book)
+    asked = []
+    window.ask_unsaved = lambda: asked.append(True) or None
+    type_amount(qtbot, window, "4321")
+    window.save()
+    assert window.close() and asked == []
+    assert open_book(tmp_path / "book.planner")["Deals"]["amount"].iloc[0] == 432_100

@@ -36,6 +36,133 @@
     </message>
 </context>
 <context>
+    <name>BookFiles</name>
+    <message>
+        <source>&amp;New book</source>
+        <translation>新しいブック(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo book</source>
+        <translation>デモブックを開く(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>名前を付けて保存(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近使ったファイル(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Preparing the demo book…</source>
+        <translation>デモブックを準備しています…</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 を開いています…</translation>
+    </message>
+    <message>
+        <source>Book in use</source>
+        <translation>使用中のブック</translation>
+    </message>
+    <message>
+        <source>Open it read-only, or edit it anyway? If you both change the same rows, the later save is refused and nothing is lost.</source>
+        <translation>読み取り専用で開きますか、それともこのまま編集しますか？ 双方で同じ行を変更した場合は後から保存した側の保存が拒否されるため、変更内容が失われることはありません。</translation>
+    </message>
+    <message>
+        <source>Open &amp;read-only</source>
+        <translation>読み取り専用で開く(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit anyway</source>
+        <translation>このまま編集(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Books and spreadsheets to import (*%1 *.xlsx *.csv)</source>
+        <translation>ブックと取り込むスプレッドシート (*%1 *.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Open book</source>
+        <translation>ブックを開く</translation>
+    </message>
+    <message>
+        <source>Could not open the book</source>
+        <translation>ブックを開けませんでした</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>無題</translation>
+    </message>
+    <message>
+        <source>Save book as</source>
+        <translation>名前を付けてブックを保存</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>%1 を保存しています…</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 を保存しました</translation>
+    </message>
+    <message>
+        <source>Could not save the book</source>
+        <translation>ブックを保存できませんでした</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存の変更</translation>
+    </message>
+    <message>
+        <source>%1 has changes that are not saved. Save them?</source>
+        <translation>%1 には保存されていない変更があります。保存しますか？</translation>
+    </message>
+    <message>
+        <source>Could not restore</source>
+        <translation>復元できませんでした</translation>
+    </message>
+    <message>
+        <source>Restored unsaved changes of %1: save them with Save As</source>
+        <translation>%1 の未保存の変更を復元しました。[名前を付けて保存] で保存してください</translation>
+    </message>
+    <message>
+        <source>Restore unsaved changes?</source>
+        <translation>未保存の変更を復元しますか？</translation>
+    </message>
+    <message>
+        <source>Planner closed without saving changes to %1 (last kept %2). Restore them?</source>
+        <translation>Planner は %1 の変更を保存しないまま終了しました (最終自動保存: %2)。復元しますか？</translation>
+    </message>
+    <message>
+        <source>Planner books (*%1);;All files (*)</source>
+        <translation>Planner ブック (*%1);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>No recent books</source>
+        <translation>最近のブックはありません</translation>
+    </message>
+    <message>
+        <source>Demo book</source>
+        <translation>デモブック</translation>
+    </message>
+    <message>
+        <source>%1 (read-only)</source>
+        <translation>%1 (読み取り専用)</translation>
+    </message>
+</context>
+<context>
     <name>BookTableModel</name>
     <message>
         <source>New row (%1)</source>
@@ -815,34 +942,6 @@
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <source>&amp;New book</source>
-        <translation>新しいブック(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Open…</source>
-        <translation>開く(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>Open the &amp;demo book</source>
-        <translation>デモブックを開く(&amp;D)</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Save &amp;As…</source>
-        <translation>名前を付けて保存(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>終了(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>Open &amp;Recent</source>
-        <translation>最近使ったファイル(&amp;R)</translation>
-    </message>
-    <message>
         <source>Main</source>
         <translation>メイン</translation>
     </message>
@@ -851,100 +950,8 @@
         <translation>期間:</translation>
     </message>
     <message>
-        <source>Preparing the demo book…</source>
-        <translation>デモブックを準備しています…</translation>
-    </message>
-    <message>
-        <source>Opening %1…</source>
-        <translation>%1 を開いています…</translation>
-    </message>
-    <message>
-        <source>Book in use</source>
-        <translation>使用中のブック</translation>
-    </message>
-    <message>
-        <source>Open it read-only, or edit it anyway? If you both change the same rows, the later save is refused and nothing is lost.</source>
-        <translation>読み取り専用で開きますか、それともこのまま編集しますか？ 双方で同じ行を変更した場合は後から保存した側の保存が拒否されるため、変更内容が失われることはありません。</translation>
-    </message>
-    <message>
-        <source>Open &amp;read-only</source>
-        <translation>読み取り専用で開く(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit anyway</source>
-        <translation>このまま編集(&amp;E)</translation>
-    </message>
-    <message>
-        <source>Books and spreadsheets to import (*%1 *.xlsx *.csv)</source>
-        <translation>ブックと取り込むスプレッドシート (*%1 *.xlsx *.csv)</translation>
-    </message>
-    <message>
-        <source>Open book</source>
-        <translation>ブックを開く</translation>
-    </message>
-    <message>
-        <source>Could not open the book</source>
-        <translation>ブックを開けませんでした</translation>
-    </message>
-    <message>
-        <source>Untitled</source>
-        <translation>無題</translation>
-    </message>
-    <message>
-        <source>Save book as</source>
-        <translation>名前を付けてブックを保存</translation>
-    </message>
-    <message>
-        <source>Saving %1…</source>
-        <translation>%1 を保存しています…</translation>
-    </message>
-    <message>
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
-    </message>
-    <message>
-        <source>Could not save the book</source>
-        <translation>ブックを保存できませんでした</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>未保存の変更</translation>
-    </message>
-    <message>
-        <source>%1 has changes that are not saved. Save them?</source>
-        <translation>%1 には保存されていない変更があります。保存しますか？</translation>
-    </message>
-    <message>
-        <source>Could not restore</source>
-        <translation>復元できませんでした</translation>
-    </message>
-    <message>
-        <source>Restored unsaved changes of %1: save them with Save As</source>
-        <translation>%1 の未保存の変更を復元しました。[名前を付けて保存] で保存してください</translation>
-    </message>
-    <message>
-        <source>Restore unsaved changes?</source>
-        <translation>未保存の変更を復元しますか？</translation>
-    </message>
-    <message>
-        <source>Planner closed without saving changes to %1 (last kept %2). Restore them?</source>
-        <translation>Planner は %1 の変更を保存しないまま終了しました (最終自動保存: %2)。復元しますか？</translation>
-    </message>
-    <message>
-        <source>Planner books (*%1);;All files (*)</source>
-        <translation>Planner ブック (*%1);;すべてのファイル (*)</translation>
-    </message>
-    <message>
-        <source>No recent books</source>
-        <translation>最近のブックはありません</translation>
-    </message>
-    <message>
-        <source>Demo book</source>
-        <translation>デモブック</translation>
-    </message>
-    <message>
-        <source>%1 (read-only)</source>
-        <translation>%1 (読み取り専用)</translation>
     </message>
     <message>
         <source>Computing…</source>
@@ -2384,6 +2391,10 @@
     <message>
         <source>Not a change Planner can read: {detail}</source>
         <translation>Planner が読める変更ではありません: {detail}</translation>
+    </message>
+    <message>
+        <source>This book has no place to be saved yet: save it with Save As</source>
+        <translation>このブックにはまだ保存先がありません。[名前を付けて保存] で保存してください</translation>
     </message>
 </context>
 <context>

@@ -36,6 +36,133 @@
     </message>
 </context>
 <context>
+    <name>BookFiles</name>
+    <message>
+        <source>&amp;New book</source>
+        <translation>새 북(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo book</source>
+        <translation>데모 북 열기(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>저장(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>다른 이름으로 저장(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>종료(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>최근 파일 열기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Preparing the demo book…</source>
+        <translation>데모 북을 준비하는 중…</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 여는 중…</translation>
+    </message>
+    <message>
+        <source>Book in use</source>
+        <translation>사용 중인 북</translation>
+    </message>
+    <message>
+        <source>Open it read-only, or edit it anyway? If you both change the same rows, the later save is refused and nothing is lost.</source>
+        <translation>읽기 전용으로 열까요, 아니면 그래도 편집할까요? 양쪽에서 같은 행을 변경하면 나중에 저장하는 쪽의 저장이 거부되므로 변경 내용이 사라지지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Open &amp;read-only</source>
+        <translation>읽기 전용으로 열기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit anyway</source>
+        <translation>그래도 편집(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Books and spreadsheets to import (*%1 *.xlsx *.csv)</source>
+        <translation>북과 가져올 스프레드시트 (*%1 *.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Open book</source>
+        <translation>북 열기</translation>
+    </message>
+    <message>
+        <source>Could not open the book</source>
+        <translation>북을 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>제목 없음</translation>
+    </message>
+    <message>
+        <source>Save book as</source>
+        <translation>다른 이름으로 북 저장</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>%1 저장하는 중…</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 저장됨</translation>
+    </message>
+    <message>
+        <source>Could not save the book</source>
+        <translation>북을 저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>저장하지 않은 변경 내용</translation>
+    </message>
+    <message>
+        <source>%1 has changes that are not saved. Save them?</source>
+        <translation>%1에 저장하지 않은 변경 내용이 있습니다. 저장할까요?</translation>
+    </message>
+    <message>
+        <source>Could not restore</source>
+        <translation>복원할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Restored unsaved changes of %1: save them with Save As</source>
+        <translation>%1의 저장하지 않은 변경 내용을 복원했습니다. [다른 이름으로 저장]으로 저장하세요</translation>
+    </message>
+    <message>
+        <source>Restore unsaved changes?</source>
+        <translation>저장하지 않은 변경 내용을 복원할까요?</translation>
+    </message>
+    <message>
+        <source>Planner closed without saving changes to %1 (last kept %2). Restore them?</source>
+        <translation>Planner가 %1의 변경 내용을 저장하지 않은 채 종료되었습니다 (마지막 자동 저장: %2). 복원할까요?</translation>
+    </message>
+    <message>
+        <source>Planner books (*%1);;All files (*)</source>
+        <translation>Planner 북 (*%1);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>No recent books</source>
+        <translation>최근 북 없음</translation>
+    </message>
+    <message>
+        <source>Demo book</source>
+        <translation>데모 북</translation>
+    </message>
+    <message>
+        <source>%1 (read-only)</source>
+        <translation>%1 (읽기 전용)</translation>
+    </message>
+</context>
+<context>
     <name>BookTableModel</name>
     <message>
         <source>New row (%1)</source>
@@ -815,34 +942,6 @@
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <source>&amp;New book</source>
-        <translation>새 북(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Open…</source>
-        <translation>열기(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>Open the &amp;demo book</source>
-        <translation>데모 북 열기(&amp;D)</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>저장(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Save &amp;As…</source>
-        <translation>다른 이름으로 저장(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>종료(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>Open &amp;Recent</source>
-        <translation>최근 파일 열기(&amp;R)</translation>
-    </message>
-    <message>
         <source>Main</source>
         <translation>기본</translation>
     </message>
@@ -851,100 +950,8 @@
         <translation>기간:</translation>
     </message>
     <message>
-        <source>Preparing the demo book…</source>
-        <translation>데모 북을 준비하는 중…</translation>
-    </message>
-    <message>
-        <source>Opening %1…</source>
-        <translation>%1 여는 중…</translation>
-    </message>
-    <message>
-        <source>Book in use</source>
-        <translation>사용 중인 북</translation>
-    </message>
-    <message>
-        <source>Open it read-only, or edit it anyway? If you both change the same rows, the later save is refused and nothing is lost.</source>
-        <translation>읽기 전용으로 열까요, 아니면 그래도 편집할까요? 양쪽에서 같은 행을 변경하면 나중에 저장하는 쪽의 저장이 거부되므로 변경 내용이 사라지지 않습니다.</translation>
-    </message>
-    <message>
-        <source>Open &amp;read-only</source>
-        <translation>읽기 전용으로 열기(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit anyway</source>
-        <translation>그래도 편집(&amp;E)</translation>
-    </message>
-    <message>
-        <source>Books and spreadsheets to import (*%1 *.xlsx *.csv)</source>
-        <translation>북과 가져올 스프레드시트 (*%1 *.xlsx *.csv)</translation>
-    </message>
-    <message>
-        <source>Open book</source>
-        <translation>북 열기</translation>
-    </message>
-    <message>
-        <source>Could not open the book</source>
-        <translation>북을 열 수 없습니다</translation>
-    </message>
-    <message>
-        <source>Untitled</source>
-        <translation>제목 없음</translation>
-    </message>
-    <message>
-        <source>Save book as</source>
-        <translation>다른 이름으로 북 저장</translation>
-    </message>
-    <message>
-        <source>Saving %1…</source>
-        <translation>%1 저장하는 중…</translation>
-    </message>
-    <message>
         <source>Saved %1</source>
         <translation>%1 저장됨</translation>
-    </message>
-    <message>
-        <source>Could not save the book</source>
-        <translation>북을 저장할 수 없습니다</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>저장하지 않은 변경 내용</translation>
-    </message>
-    <message>
-        <source>%1 has changes that are not saved. Save them?</source>
-        <translation>%1에 저장하지 않은 변경 내용이 있습니다. 저장할까요?</translation>
-    </message>
-    <message>
-        <source>Could not restore</source>
-        <translation>복원할 수 없습니다</translation>
-    </message>
-    <message>
-        <source>Restored unsaved changes of %1: save them with Save As</source>
-        <translation>%1의 저장하지 않은 변경 내용을 복원했습니다. [다른 이름으로 저장]으로 저장하세요</translation>
-    </message>
-    <message>
-        <source>Restore unsaved changes?</source>
-        <translation>저장하지 않은 변경 내용을 복원할까요?</translation>
-    </message>
-    <message>
-        <source>Planner closed without saving changes to %1 (last kept %2). Restore them?</source>
-        <translation>Planner가 %1의 변경 내용을 저장하지 않은 채 종료되었습니다 (마지막 자동 저장: %2). 복원할까요?</translation>
-    </message>
-    <message>
-        <source>Planner books (*%1);;All files (*)</source>
-        <translation>Planner 북 (*%1);;모든 파일 (*)</translation>
-    </message>
-    <message>
-        <source>No recent books</source>
-        <translation>최근 북 없음</translation>
-    </message>
-    <message>
-        <source>Demo book</source>
-        <translation>데모 북</translation>
-    </message>
-    <message>
-        <source>%1 (read-only)</source>
-        <translation>%1 (읽기 전용)</translation>
     </message>
     <message>
         <source>Computing…</source>
@@ -2384,6 +2391,10 @@
     <message>
         <source>Not a change Planner can read: {detail}</source>
         <translation>Planner가 읽을 수 있는 변경이 아닙니다: {detail}</translation>
+    </message>
+    <message>
+        <source>This book has no place to be saved yet: save it with Save As</source>
+        <translation>이 북은 아직 저장할 위치가 없습니다. [다른 이름으로 저장]으로 저장하세요</translation>
     </message>
 </context>
 <context>

@@ -315,7 +315,7 @@ def _merge_into(args: argparse.Namespace, mapping):
     book opened: if that plan differs from the one shown (someone changed the book meanwhile),
     nothing is applied."""
     from planner.io.excel_import import plan_merge, read_tables
-    from planner.storage import Store
+    from planner.session import Session
 
     asking = not (args.yes or args.dry_run) and _interactive()
     book = _load(args.into, "read")
@@ -344,20 +344,14 @@ def _merge_into(args: argparse.Namespace, mapping):
         if answer not in ("y", "yes"):
             print(f"not applied: {args.into} was not changed")
             return result, False
-    store = Store.open(args.into, "edit")
-    try:
-        book = store.load()
-        change, summary = plan_merge(book, result)
-        if _plan_lines(book, change, summary) != shown:
+    with Session.open(args.into) as session:
+        change, summary = plan_merge(session.book, result)
+        if _plan_lines(session.book, change, summary) != shown:
             raise PlannerError(QT_TRANSLATE_NOOP("errors", "{book} was changed by someone else while the merge was "
                                                            "planned; nothing was applied: run the import again"),
                                book=str(args.into))
-        book.apply(change)
-        changes = book.take_changes()
-        if changes:
-            book.saved(changes, store.save(book.snapshot(), changes, dict(book.versions)))
-    finally:
-        store.close()
+        session.apply(change, f"Import {', '.join(map(str, args.files))}")
+        session.save()
     print(f"merged into {args.into}: {summary}")
     return result, True
 
@@ -463,7 +457,8 @@ def _forecast(args: argparse.Namespace) -> int:
     from planner.core.forecast_accuracy import FORECAST_ACCURACY, METHOD_ACCURACY, accuracy, snapshot_change
     from planner.core.report import json_records
     from planner.core.usable import usable
-    from planner.storage import Store, open_book
+    from planner.session import Session
+    from planner.storage import open_book
 
     _check_as_of(args.as_of)
     if args.action == "accuracy":
@@ -480,18 +475,14 @@ def _forecast(args: argparse.Namespace) -> int:
         else:
             print(accuracy_text(data))
         return 0
-    store = Store.open(args.book, "edit")
-    try:
-        book = store.load()
+    with Session.open(args.book) as session:
+        book = session.book
         as_of = args.as_of or book.as_of
         period = Period.parse(args.period) if args.period is not None else Period.containing(as_of, "quarter")
-        book.apply(snapshot_change(book, period, as_of))
-        changes = book.take_changes()
-        book.saved(changes, store.save(book.snapshot(), changes, dict(book.versions)))
+        session.apply(snapshot_change(book, period, as_of), "Save forecast snapshot")
+        session.save()
         saved = book["ForecastSnapshots"]
         saved = saved[(saved["period"] == period.label) & (saved["taken"] == pd.Timestamp(as_of))]
-    finally:
-        store.close()
     amounts = ", ".join(f"{method} {format_money(int(amount), book.currency)}"
                         for method, amount in zip(saved["method"], saved["amount"]))
     print(f"saved the forecast of {period} as of {as_of} into {args.book}: {amounts} ({book.currency})")

@@ -1,43 +1,57 @@
-"""Undo commands: one per user intent, each a change applied through the book's edit API.
+"""The Qt undo stack as a mirror of the session's history.
 
-The book does the work and keeps the invariants (a stage change appends its history inside
-the core); a command only remembers the change and the inverse the book returned. Undo and
-redo swap them, so a redo restores exactly what was there (the same row ids), not a fresh
-copy of it (orange-canvas-core ``document/commands.py``; napari keeps undo in the Qt-free layer).
+The history is data in the Qt-free session (``planner.session.history``): each step a change
+and its inverse. The window's ``QUndoStack`` holds one command per step so that the Edit menu's
+Undo/Redo (with their texts and enabled states) and the Undo history view work as Qt's own;
+undoing through the stack undoes in the session, and a session moved by itself moves the stack.
 """
 
 from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from planner.core.book import Book
-from planner.core.changes import Change
 
+class HistoryMirror:
+    """Keeps ``stack`` in step with the history of the session it follows."""
 
-class ChangeCommand(QUndoCommand):
-    """A change already applied to ``book`` (``inverse`` undoes it), as one undo step."""
+    def __init__(self, stack: QUndoStack) -> None:
+        self.stack = stack
+        self.session = None
+        self._moving = False  # the stack and the session are being moved together
 
-    def __init__(self, book: Book, inverse: Change, text: str) -> None:
-        super().__init__(text)
-        self.book = book
-        self._undo = inverse
-        self._redo: Change | None = None
-        self._first = True
+    def follow(self, session) -> None:
+        """Mirror ``session``'s history (a new session: an empty stack)."""
+        if self.session is not None:
+            self.session.history.listener = None
+        self.session = session
+        self.stack.clear()
+        session.history.listener = self._session_moved
 
-    def redo(self) -> None:
-        if self._first:  # pushed right after the book applied it
-            self._first = False
+    def _session_moved(self, kind: str, step) -> None:
+        # (moved through the stack, the stack is there already: ``_together`` does nothing)
+        self._together(lambda: self.stack.push(_StepCommand(self, step.text)) if kind == "push"
+                       else (self.stack.undo() if kind == "undo" else self.stack.redo()))
+
+    def _together(self, move) -> None:
+        """Move one side; the other side, moving in turn, finds ``_moving`` set and stays."""
+        if self._moving:
             return
-        self._undo = self.book.apply(self._redo, check=False, origin="redo")
+        self._moving = True
+        try:
+            move()
+        finally:
+            self._moving = False
+
+
+class _StepCommand(QUndoCommand):
+    """One step of the session's history; undo and redo are done by the session."""
+
+    def __init__(self, mirror: HistoryMirror, text: str) -> None:
+        super().__init__(text)
+        self.mirror = mirror
+
+    def redo(self) -> None:  # also called by push, while the mirror moves: done already
+        self.mirror._together(self.mirror.session.redo)
 
     def undo(self) -> None:
-        self._redo = self.book.apply(self._undo, check=False, origin="undo")
-
-
-def push_change(stack: QUndoStack, book: Book, change: Change, text: str) -> Change:
-    """Apply ``change`` to ``book`` (raising :class:`~planner.core.problems.Refused` with
-    nothing changed when a value does not fit) and put it on ``stack`` as one undo step;
-    returns the inverse."""
-    inverse = book.apply(change)
-    stack.push(ChangeCommand(book, inverse, text))
-    return inverse
+        self.mirror._together(self.mirror.session.undo)

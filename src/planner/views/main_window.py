@@ -1,59 +1,58 @@
-"""The main window: a tab per sheet of the book and per computed result."""
+"""The main window: a tab per sheet of the book and per computed result.
+
+The open book is a Qt-free :class:`~planner.session.Session`; the window shows it and wires
+it: edits go to ``session.apply`` (the undo stack mirrors its history), the session's "results
+are stale" notice becomes a recompute after ``RECOMPUTE_AFTER_MS`` of quiet, and the File menu
+(views/book_files.py) runs its opening and saving.
+"""
 
 from __future__ import annotations
 
-import uuid
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
 from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (
-    QApplication, QComboBox, QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QSplitter,
-    QTabWidget, QWidget,
-)
+from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMainWindow, QProgressBar, QSplitter, QTabWidget, QWidget
 
 from planner.core import schema
 from planner.core.book import Book
 from planner.core.errors import PlannerError
-from planner.core.demo import demo_book, new_book
 from planner.core.money import money_label
 from planner.core.periods import Period
-from planner.core.report import Report, compute_report
 from planner.core.problems import BookProblems
+from planner.core.report import Report, compute_report
 from planner.qt.book_model import BookTableModel
-from planner.qt.commands import push_change
+from planner.qt.commands import HistoryMirror
 from planner.qt.i18n import error_text
 from planner.qt.table_model import FrameTableModel
 from planner.qt.workers import JobRunner
-from planner.storage import BOOK_SUFFIX, BookInUse, ReadOnlyLocation, Store, write_book
-from planner.storage.dialects import shown, url_of
+from planner.session import STALE_AFTER_MS, Session
+from planner.storage import Store
 from planner.storage.recovery import Recovery
+from planner.views.book_files import BookFiles
 from planner.views.dashboard import DashboardPanel
+from planner.views.deal_health import HealthBar
 from planner.views.edit_menu import EditMenu
 from planner.views.excel_menu import ExcelMenu
 from planner.views.forecast_panel import ForecastPanel
 from planner.views.leads_panel import LeadsPanel
 from planner.views.pipeline_panel import PipelinePanel
 from planner.views.problems_panel import LeftOutNote, ProblemsDock
-from planner.views.deal_health import HealthBar
 from planner.views.sheet_view import FindBar, SheetView, sheet_pane
 from planner.views.stage_checklist import ExitCriteriaCheck
 from planner.views.table_view import BookTableView, titled
 
-MAX_RECENT = 8
-# Files File → Open (and `planner FILE`) hands to the import wizard, which reads or refuses them.
-SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".tsv")
-RECOMPUTE_AFTER_MS = 400  # results follow edits this long after the last one (debounced)
+RECOMPUTE_AFTER_MS = STALE_AFTER_MS  # results follow edits this long after the last one (debounced)
 AUTOSAVE_EVERY_MS = 60_000  # a recovery copy of unsaved edits, at most this old after a crash
 # Sheets shown as tabs, in order; the plan sheets share the Plans tab.
 SHEET_TABS = ("Deals", "StageHistory", "Reps", "Quotas", "Plans", "Splits", "Stages", "Settings")
 PLAN_SHEETS = ("Plans", "PlanTiers", "PlanBonuses")
 
 
-class MainWindow(QMainWindow):
+class MainWindow(BookFiles, QMainWindow):
     """One open book: its sheets, its results for the chosen period, and the File menu."""
 
     # Emitted after a book is shown (opened, generated) and after each recomputation.
@@ -63,21 +62,18 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: QSettings | None = None, recovery: Recovery | None = None) -> None:
         super().__init__()
         self.settings = settings or QSettings()
-        self.book: Book | None = None
-        self.path: Path | str | None = None  # a book file, or a postgresql:// address (no password)
-        self.store: Store | None = None  # where the book is saved; None for the demo or a new book
+        self.session: Session | None = None  # the open book
         self.report: Report | None = None
         self.jobs = JobRunner(self)
+        self._busy: dict[str, str] = {}  # what runs in the background -> its status message
         self._report_generation = 0
+        self._edited = False
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(self._update_title)
-        self._unsubscribe = None
-        self._unsaved = False  # a book never saved to its place (new, recovered) even with no edit
+        self.undo_stack.indexChanged.connect(self._update_title)
+        self.undo_mirror = HistoryMirror(self.undo_stack)
         self._recompute_timer = _single_shot(self, RECOMPUTE_AFTER_MS, self.recompute)
         self.recovery = recovery or Recovery(Path(QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.AppDataLocation)) / "recovery")
-        self.session = uuid.uuid4().hex  # names this window's recovery copy
-        self._autosaved_revision: int | None = None
         self._autosave_timer = QTimer(self)
         self._autosave_timer.setInterval(AUTOSAVE_EVERY_MS)
         self._autosave_timer.timeout.connect(self.autosave)
@@ -173,19 +169,7 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.new_action = self._action(self.tr("&New book"), QKeySequence.StandardKey.New, self.new_book)
-        self.open_action = self._action(self.tr("&Open…"), QKeySequence.StandardKey.Open, self.choose_and_open)
-        self.demo_action = self._action(self.tr("Open the &demo book"), None, self.load_demo)
-        self.save_action = self._action(self.tr("&Save"), QKeySequence.StandardKey.Save, self.save)
-        self.save_as_action = self._action(self.tr("Save &As…"), QKeySequence.StandardKey.SaveAs, self.save_as)
-        self.quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
-        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        file_menu.insertActions(self.recent_menu.menuAction(), [self.new_action, self.open_action])
-        file_menu.addAction(self.demo_action)
-        file_menu.addSeparator()
-        file_menu.addActions([self.save_action, self.save_as_action])
-        file_menu.addSeparator()
+        self._build_file_menu(file_menu)
         self.excel = ExcelMenu(self, file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -216,241 +200,81 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.problems.button)
         self.statusBar().addPermanentWidget(self.busy_bar)
 
-    def _set_busy(self, message: str | None) -> None:
-        self.busy_bar.setVisible(message is not None)
+    def _set_busy(self, message: str | None, what: str = "work") -> None:
+        """Show ``message`` while ``what`` (``open``, ``save``, ``compute``, ...) runs; None when it
+        ended. Only opening a book holds back New and Open: nothing waits for a computation."""
+        ended = self._busy.pop(what, None)
         if message:
+            self._busy[what] = message
             self.statusBar().showMessage(message)
-        else:
-            self.statusBar().clearMessage()
-        for action in (self.new_action, self.open_action, self.demo_action, self.save_action, self.save_as_action):
-            action.setEnabled(message is None)
-        self.save_action.setEnabled(message is None and not self.read_only)
+        elif ended is not None and self.statusBar().currentMessage() == ended:
+            remaining = list(self._busy.values())
+            if remaining:
+                self.statusBar().showMessage(remaining[-1])
+            else:
+                self.statusBar().clearMessage()
+        self.busy_bar.setVisible(bool(self._busy))
+        for action in (self.new_action, self.open_action, self.demo_action):
+            action.setEnabled("open" not in self._busy)
 
-    # -- opening and saving ------------------------------------------------------------------
-    def new_book(self) -> None:
-        """An empty book with the standard stages, not yet saved anywhere."""
-        if self.confirm_discard():
-            self.show_book(new_book(), None, unsaved=True)
+    # -- the open book -------------------------------------------------------------------------
+    @property
+    def book(self) -> Book | None:
+        return self.session.book if self.session is not None else None
 
-    def load_demo(self) -> None:
-        """Show the built-in demo book (generated in the background)."""
-        if not self.confirm_discard():
-            return
-        self._set_busy(self.tr("Preparing the demo book…"))
-        self.jobs.start(demo_book, lambda book: self.show_book(book, None), self._open_failed)
+    @property
+    def path(self) -> Path | str | None:
+        """A book file, or a postgresql:// address; None for the demo or a new book."""
+        return self.session.place if self.session is not None else None
 
-    def open_path(self, path: Path, read_only: bool = False, take_over: bool = False) -> None:
-        """Open the book at ``path`` in the background, for editing unless ``read_only``.
+    @property
+    def store(self) -> Store | None:
+        return self.session.store if self.session is not None else None
 
-        When another Planner holds the book, ``ask_in_use`` decides: read-only, take over, or not at all.
-        A spreadsheet (.xlsx, .csv) is no book: the import wizard opens on it instead.
-        """
-        path = _target(path)
-        if isinstance(path, Path) and path.suffix.lower() in SPREADSHEET_SUFFIXES:
-            self.excel.start_import([path], into=False)
-            return
-        if not self.confirm_discard():
-            return
-        self._set_busy(self.tr("Opening %1…").replace("%1", _shown(path)))
+    @property
+    def read_only(self) -> bool:
+        return self.session is not None and self.session.read_only
 
-        def work() -> tuple[Store, Book]:
-            store = Store.open(path, "read" if read_only else "edit", take_over=take_over)
-            try:
-                return store, store.load()
-            except BaseException:
-                store.close()
-                raise
+    def show_book(self, book: Book, path: Path | str | None = None, store: Store | None = None,
+                  unsaved: bool = False) -> None:
+        """Show ``book`` (read from ``store`` at ``path``; or with no place yet, ``unsaved`` when it
+        counts as unsaved even with no edit: a new or imported book)."""
+        self.show_session(Session(book, store, path, unplaced=unsaved, recovery=self.recovery))
 
-        def failed(error: Exception) -> None:
-            if isinstance(error, ReadOnlyLocation):  # a read-only share: show it, saving is Save As
-                self.open_path(path, read_only=True)
-                return
-            if isinstance(error, BookInUse):
-                self._set_busy(None)
-                choice = self.ask_in_use(error)
-                if choice is not None:
-                    self.open_path(path, read_only=choice == "read", take_over=choice == "edit")
-                return
-            self._open_failed(error)
-
-        self.jobs.start(work, lambda opened: self.show_book(opened[1], path, opened[0]), failed)
-
-    def ask_in_use(self, error: BookInUse) -> str | None:
-        """Another Planner holds the book: ``"read"`` (open read-only), ``"edit"`` (edit anyway;
-        saves still refuse to overwrite the other's changes) or None (do not open)."""
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Book in use"), error_text(error), parent=self)
-        box.setInformativeText(self.tr("Open it read-only, or edit it anyway? If you both change the same "
-                                       "rows, the later save is refused and nothing is lost."))
-        read = box.addButton(self.tr("Open &read-only"), QMessageBox.ButtonRole.AcceptRole)
-        edit = box.addButton(self.tr("&Edit anyway"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(read)
-        box.exec()
-        return {read: "read", edit: "edit"}.get(box.clickedButton())
-
-    def choose_and_open(self) -> None:
-        start = str(self.path.parent) if isinstance(self.path, Path) else ""
-        # spreadsheets are offered too: they open in the import wizard
-        both = self.tr("Books and spreadsheets to import (*%1 *.xlsx *.csv)").replace("%1", BOOK_SUFFIX)
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open book"), start, f"{both};;{self._file_filter()}")
-        if name:
-            self.open_path(Path(name))
-
-    def _open_failed(self, error: Exception) -> None:
-        self._set_busy(None)
-        QMessageBox.critical(self, self.tr("Could not open the book"), error_text(error))
-
-    def show_book(self, book: Book, path: Path | None, store: Store | None = None, unsaved: bool = False) -> None:
-        """Show ``book`` (read from ``store`` at ``path``, or not yet saved when ``None``).
+    def show_session(self, session: Session) -> None:
+        """Show the book of ``session``, closing the one shown (its store released).
 
         Everything switches to the new book together; a wrong setting (currency, as_of) shows
         in the Problems panel (its row left out of the results), never as half the window on the old book.
         """
-        self._set_busy(None)
-        self._release_store()
-        if self._unsubscribe:
-            self._unsubscribe()
-        self.recovery.discard(self.session)
-        self.book, self.path, self.store, self._unsaved = book, path, store, unsaved
-        self.report = None
-        self.undo_stack.clear()
-        self._autosaved_revision = book.revision
+        self._set_busy(None, "open")
+        self.jobs.finish_io()  # a save of the book shown ends before its store is released
+        if self.session is not None:
+            self.session.close()
+        self.session, self.report, self._edited = session, None, False
+        session.on_stale = self._results_stale
+        self.undo_mirror.follow(session)
+        book = session.book
         for model in self.models.values():
             model.attach(book, self._push, read_only=self.read_only)
         for sheet in self.sheets.values():
             sheet.fit_new_book()
-        self._unsubscribe = book.subscribe(self._book_changed)
-        self._edited = False
         self.edit_menu.set_editable(not self.read_only)
-        if path is not None:
-            self._remember(path)
+        if self.path is not None:
+            self._remember(self.path)
         self._update_title()
         self._fill_periods()
         self.save_action.setEnabled(not self.read_only)
         self.book_loaded.emit()
         self.recompute()
 
-    @property
-    def read_only(self) -> bool:
-        return self.store is not None and self.store.mode != "edit"
-
-    def _release_store(self) -> None:
-        if self.store is not None:
-            self.store.close()
-            self.store = None
-
-    def save(self) -> None:
-        if self.book is None:
-            return
-        if self.store is None or self.read_only:
-            self.save_as()
-            return
-        book, store = self.book, self.store
-        if not book.pending:  # nothing to write (edits undone back to the saved state)
-            self._saved_cleanly(book)
-            return
-        snapshot, changes, versions = book.snapshot(), book.take_changes(), dict(book.versions)
-        self._set_busy(self.tr("Saving %1…").replace("%1", _shown(self.path)))
-
-        def saved(revision: int) -> None:
-            self._set_busy(None)
-            book.saved(changes, revision)
-            self._saved_cleanly(book)
-            self.statusBar().showMessage(self.tr("Saved %1").replace("%1", _shown(self.path)), 5000)
-
-        def failed(error: Exception) -> None:
-            self._set_busy(None)
-            book.give_back(changes)
-            QMessageBox.critical(self, self.tr("Could not save the book"), error_text(error))
-
-        self.jobs.start(lambda: store.save(snapshot, changes, versions), saved, failed)
-
-    def save_as(self) -> None:
-        if self.book is None:
-            return
-        start = str(self.path) if isinstance(self.path, Path) else self.tr("Untitled") + BOOK_SUFFIX
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save book as"), start, self._file_filter())
-        if name:
-            path = Path(name)
-            self.save_to(path if path.suffix else path.with_suffix(BOOK_SUFFIX))
-
-    def save_to(self, path: Path) -> None:
-        """Write the whole book to ``path`` in the background (atomically) and keep editing it there.
-        Its own file is just saved (the file is not "in another Planner": this window holds it)."""
-        from planner.io.excel_export import same_file
-
-        if self.store is not None and not self.read_only and isinstance(self.path, Path) \
-                and same_file(path, self.path):
-            self.save()
-            return
-        book, snapshot = self.book, self.book.snapshot()
-        changes = book.take_changes()
-        self._set_busy(self.tr("Saving %1…").replace("%1", path.name))
-
-        def work() -> Store:
-            write_book(snapshot, path, replace_other=True)  # the file dialog asked before replacing
-            return Store.open(path, "edit")
-
-        def saved(store: Store) -> None:
-            self._set_busy(None)
-            self._release_store()
-            self.store, self.path = store, path
-            store.bind(book, snapshot)
-            self._remember(path)
-            self._saved_cleanly(book)
-            self.save_action.setEnabled(True)
-            self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 5000)
-
-        def failed(error: Exception) -> None:
-            self._set_busy(None)
-            book.give_back(changes)
-            QMessageBox.critical(self, self.tr("Could not save the book"), error_text(error))
-
-        self.jobs.start(work, saved, failed)
-
-    def _book_changed(self, _event) -> None:
-        self._edited = True  # the next results show what the edit changed
-        self._recompute_timer.start()
-
     def _push(self, change, text: str):
         """Apply ``change`` to the book as one undo step (Refused: nothing changed)."""
-        return push_change(self.undo_stack, self.book, change, text)
+        return self.session.apply(change, text)
 
-    def _saved_cleanly(self, book: Book) -> None:
-        if book is self.book and not book.pending:
-            self.undo_stack.setClean()
-            self._unsaved = False
-            self.recovery.discard(self.session)
-        self._update_title()
-        if self._close_after_save:
-            self._close_after_save = False
-            self.close()
-
-    _close_after_save = False
-
-    @property
-    def modified(self) -> bool:
-        """Unsaved changes: edits since the last save, or a book that has no place yet."""
-        return self.book is not None and (self._unsaved or not self.undo_stack.isClean() or bool(self.book.pending))
-
-    def confirm_discard(self) -> bool:
-        """May the shown book be replaced? Asks to save unsaved changes; False to stay."""
-        if not self.modified:
-            return True
-        choice = self.ask_unsaved()
-        if choice == "save":
-            self._close_after_save = False
-            self.save()
-            return False  # the save runs in the background; the user repeats the action
-        return choice == "discard"
-
-    def _ask_unsaved(self) -> str | None:
-        answer = QMessageBox.question(
-            self, self.tr("Unsaved changes"),
-            self.tr("%1 has changes that are not saved. Save them?").replace("%1", self._title_name()),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save)
-        return {QMessageBox.StandardButton.Save: "save", QMessageBox.StandardButton.Discard: "discard"}.get(answer)
+    def _results_stale(self) -> None:
+        self._edited = True  # the next results show what the edit changed
+        self._recompute_timer.start()  # (again: the results follow the last of quick edits)
 
     def current_sheet(self) -> SheetView | None:
         focus = QApplication.focusWidget()
@@ -481,86 +305,6 @@ class MainWindow(QMainWindow):
             name = next(name for name, view in self.sheets.items() if view is sheet)
             self.find_bars[name].open_for(sheet)
 
-    def autosave(self) -> None:
-        """Write a recovery copy of unsaved edits (in the background); nothing when clean."""
-        if self.book is None or not self.modified or self.book.revision == self._autosaved_revision:
-            return
-        snapshot, source, title = self.book.snapshot(), str(self.path) if self.path else None, self._title_name()
-        self._autosaved_revision = snapshot.revision
-        self.jobs.start(lambda: self.recovery.write(self.session, snapshot, source, title), lambda _path: None,
-                        lambda error: self.statusBar().showMessage(error_text(error), 8000))
-
-    def offer_recovery(self, ask=None) -> bool:
-        """After a crash: offer the newest unsaved edits left behind; True when one was restored."""
-        entries = [entry for entry in self.recovery.pending()]
-        for entry in [e for e in entries if e.broken]:
-            self.recovery.discard(entry.session)
-        entries = [e for e in entries if not e.broken]
-        if not entries:
-            return False
-        entry = entries[0]
-        ask = ask or self._ask_recover
-        choice = ask(entry)
-        if choice is None:
-            return False
-        if choice == "discard":
-            self.recovery.discard(entry.session)
-            return False
-        try:
-            book = self.recovery.restore(entry)
-        except PlannerError as error:
-            QMessageBox.critical(self, self.tr("Could not restore"), error_text(error))
-            return False
-        self.recovery.discard(entry.session)
-        self.show_book(book, None, unsaved=True)
-        self.statusBar().showMessage(self.tr("Restored unsaved changes of %1: save them with Save As").replace(
-            "%1", entry.title), 15000)
-        return True
-
-    def _ask_recover(self, entry) -> str | None:
-        answer = QMessageBox.question(
-            self, self.tr("Restore unsaved changes?"),
-            self.tr("Planner closed without saving changes to %1 (last kept %2). Restore them?").replace(
-                "%1", entry.title).replace("%2", entry.written.astimezone().strftime("%Y-%m-%d %H:%M")),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Yes)
-        return {QMessageBox.StandardButton.Yes: "restore", QMessageBox.StandardButton.Discard: "discard"}.get(answer)
-
-    def _file_filter(self) -> str:
-        return self.tr("Planner books (*%1);;All files (*)").replace("%1", BOOK_SUFFIX)
-
-    def _remember(self, path: Path | str) -> None:
-        entry = str(path.resolve()) if isinstance(path, Path) else _shown(path)  # never a password
-        recent = [entry] + [p for p in self.recent_files() if p != entry]
-        self.settings.setValue("recent_files", recent[:MAX_RECENT])
-
-    def recent_files(self) -> list[str]:
-        value = self.settings.value("recent_files", [])
-        return [value] if isinstance(value, str) else list(value or [])
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        recent = self.recent_files()
-        for number, name in enumerate(recent, start=1):
-            action = self.recent_menu.addAction(f"&{number} {name}")
-            action.triggered.connect(lambda _checked=False, p=name: self.open_path(_target(p)))
-        if not recent:
-            self.recent_menu.addAction(self.tr("No recent books")).setEnabled(False)
-
-    def _title_name(self) -> str:
-        if self.path:
-            return _shown(self.path)
-        if self.book is None:
-            return ""
-        return self.tr("Untitled") if self._unsaved else self.tr("Demo book")
-
-    def _update_title(self, *_args) -> None:
-        name = self._title_name()
-        if name and self.read_only:
-            name = self.tr("%1 (read-only)").replace("%1", name)
-        self.setWindowTitle(f"{name}[*] — Planner" if name else "Planner")
-        self.setWindowModified(self.modified)
-
     # -- results -----------------------------------------------------------------------------
     def _fill_periods(self) -> None:
         """Offer the years, quarters and months from the book's first deal to the end of its as-of year."""
@@ -588,11 +332,11 @@ class MainWindow(QMainWindow):
         self._report_generation += 1
         # the worker gets a frozen snapshot, taken here on the main thread, never the live book
         generation, book, period = self._report_generation, self.book.snapshot(), self.selected_period()
-        self._set_busy(self.tr("Computing…"))
+        self._set_busy(self.tr("Computing…"), "compute")
 
         def done(report: Report) -> None:
             if generation == self._report_generation:
-                self._set_busy(None)
+                self._set_busy(None, "compute")
                 self._flag_problems(book.problems())
                 self.problems.show_report(book.problems(), report)
                 self._refresh_leads()  # the report scored them on its snapshot: shown from its cache
@@ -602,7 +346,7 @@ class MainWindow(QMainWindow):
 
         def failed(error: Exception) -> None:
             if generation == self._report_generation:
-                self._set_busy(None)
+                self._set_busy(None, "compute")
                 self._flag_problems(error.problems if isinstance(error, BookProblems) else [])
                 self.problems.show_report(error.problems if isinstance(error, BookProblems) else [], None)
                 self._refresh_leads()
@@ -664,6 +408,7 @@ class MainWindow(QMainWindow):
 
     # -- closing -------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.jobs.finish_io()  # quitting while a save runs waits for it: its file must be whole
         if self.modified:
             choice = self.ask_unsaved()
             if choice != "discard":
@@ -677,10 +422,10 @@ class MainWindow(QMainWindow):
         self._recompute_timer.stop()
         self._autosave_timer.stop()
         for runner in self.findChildren(JobRunner):
-            runner.close()  # waits for a save in progress: its file must be whole
-        self.recovery.discard(self.session)
+            runner.close()
+        if self.session is not None:
+            self.session.close()  # the store released, the recovery copy removed
         self._save_window()
-        self._release_store()
         super().closeEvent(event)
 
     def _save_window(self) -> None:
@@ -699,18 +444,6 @@ class MainWindow(QMainWindow):
         tab = self.settings.value("window/tab")
         if tab is not None:
             self.tabs.setCurrentIndex(int(tab))
-
-
-def _target(path: Path | str) -> Path | str:
-    """A book file's path, or a database address kept as text."""
-    return path if isinstance(path, str) and "://" in path else Path(path)
-
-
-def _shown(target: Path | str) -> str:
-    """How a book's place is named on screen: a file's name, or the address without its password."""
-    if isinstance(target, Path):
-        return target.name
-    return shown(url_of(target))
 
 
 def _single_shot(parent, msecs: int, slot) -> QTimer:
