@@ -139,7 +139,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _target(text: str) -> str | Path:
     """A book file path, or a database URL kept as text."""
-    return text if "://" in text else Path(text)
+    from planner.storage.dialects import target_of
+
+    return target_of(text)
 
 
 def parse(argv: list[str] | None = None) -> argparse.Namespace:
