@@ -17,9 +17,10 @@ import pandas as pd
 
 from planner import __version__
 from planner.cli_text import accuracy_text, error_line, report_text, terminal
+from planner.core import kinds
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
-from planner.core.money import format_money
 from planner.core.periods import Period
+from planner.core.schema import Kind
 
 COMMANDS = ("open", "demo", "report", "copy", "import", "export", "forecast")
 
@@ -494,7 +495,7 @@ def _forecast(args: argparse.Namespace) -> int:
         saved = saved[(saved["period"] == period.label) & (saved["taken"] == pd.Timestamp(as_of))]
     finally:
         store.close()
-    amounts = ", ".join(f"{method} {format_money(int(amount), book.currency)}"
+    amounts = ", ".join(f"{method} {kinds.text(Kind.MONEY, amount, book.currency)}"
                         for method, amount in zip(saved["method"], saved["amount"]))
     print(f"saved the forecast of {period} as of {as_of} into {args.book}: {amounts} ({book.currency})")
     return 0

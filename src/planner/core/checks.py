@@ -8,7 +8,8 @@ from planner.core import schema
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.leads import lead_problems
 from planner.core import deal_rules
-from planner.core.money import MINOR_DIGITS, RATIO_SCALE, format_ratio
+from planner.core.kinds import text
+from planner.core.money import MINOR_DIGITS, RATIO_SCALE, currency_of
 from planner.core.parse import REQUIRED, check_column
 from planner.core.periods import Period
 from planner.core.problems import Problem
@@ -18,7 +19,7 @@ from planner.core.schema import Kind
 
 def book_problems(book) -> list[Problem]:
     """Every problem of ``book`` (a Book or a Snapshot), table by table."""
-    currency = _currency(book)
+    currency = currency_of(book)
     found = [problem for problem in book._opened_problems.values()]
     for spec in schema.TABLES.values():
         found += _table_problems(book, spec, currency)
@@ -29,13 +30,6 @@ def book_problems(book) -> list[Problem]:
     found += _deal_date_problems(book) + _split_problems(book) + _tier_problems(book)
     found += lead_problems(book)
     return found
-
-
-def _currency(book) -> str:
-    try:
-        return book.currency
-    except PlannerError:
-        return "USD"
 
 
 def _table_problems(book, spec: schema.Table, currency: str) -> list[Problem]:
@@ -146,7 +140,7 @@ def _split_problems(book) -> list[Problem]:
     deal_keys = book._frames["Deals"]["id"]
     return [book.problem("Splits", int(splits.index[splits["deal_id"] == deal][0]), "share", QT_TRANSLATE_NOOP(
                 "errors", "the shares of deal {deal!r} add up to {total}, not 100%"),
-                deal=str(deal_keys.get(deal, deal)), total=format_ratio(int(total)))
+                deal=str(deal_keys.get(deal, deal)), total=text(Kind.RATIO, total))
             for deal, total in totals[totals != RATIO_SCALE].items()]
 
 
