@@ -64,6 +64,31 @@ def test_a_users_number_reads_back_as_the_same_number_from_the_text_shown(number
     assert bad == [] and parsed.iloc[0] == float(number), shown
 
 
+_NUMBER_TEXTS = st.one_of(st.from_regex(r"\A[ ]?[-+]?[0-9]{0,4}([, '_\u00a0][0-9]{1,4}){0,2}(\.[0-9]{0,6})?[ ]?\Z"),
+                          st.from_regex(r"\A[-+]?[0-9]{1,3}(,[0-9]{3})*(\.[0-9]*)?\Z"),
+                          st.sampled_from(["1e5", "１，２３４", "١٢", "-0", "+.", ".", "1.", "NaN", "inf"]),
+                          st.text(max_size=5), st.none())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_NUMBER_TEXTS, max_size=8))
+def test_a_users_numbers_read_alike_a_column_at_a_time_and_one_by_one(texts):
+    from planner.core.parse import is_blank
+
+    parsed, bad = kinds.extra_values(pd.Series(texts, dtype="object"), "number")
+    bad_labels = {label for label, *_ in bad}
+    for index, text in enumerate(texts):
+        if is_blank(text):
+            assert pd.isna(parsed[index]) and index not in bad_labels
+            continue
+        try:
+            expected = kinds._number(text)  # the one-by-one path
+        except (ValueError, ArithmeticError):
+            assert index in bad_labels and pd.isna(parsed[index]), text
+            continue
+        assert index not in bad_labels and parsed[index] == expected, (text, parsed[index], expected)
+
+
 def test_an_imported_own_column_of_grouped_numbers_is_numbers_and_codes_stay_text(tmp_path):
     path = write_csv(tmp_path / "deals.csv", [
         ["Deal ID", "Owner", "Stage", "Amount", "Created", "Seats", "Code", "Mixed"],

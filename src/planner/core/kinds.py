@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
-from planner.core.money import DEFAULT_CURRENCY, format_money, format_ratio, plain_number
+from planner.core.money import DEFAULT_CURRENCY, NUMBER_FORM, SEPARATORS, format_money, format_ratio, plain_number
 from planner.core.schema import Column, Kind, extra_kind
 
 __all__ = ["DEFAULT_CURRENCY", "NOT_NUMBER", "SYNONYMS", "VALUE_LABELS", "code_of", "codes", "extra_cells",
@@ -208,7 +208,23 @@ def codes(values: pd.Series, column: Column, translate: Translate | None = None)
 
 
 # -- a user's own columns -------------------------------------------------------------------
-_PLAIN_DECIMAL = r"[+-]?(?:\d+\.?\d*|\.\d+)"  # 12, -3.5, .5: read at once (float() of them is exact as here)
+# Numbers written in money's one form (NUMBER_FORM: 1,234.5, -12, .5) are read a column at a
+# time; any other text goes one by one through _number, which reads it or says what to write.
+# Both read every text alike (a property test keeps them equal).
+_WRITTEN = "^" + NUMBER_FORM + "$"
+_SEPARATOR = "[" + SEPARATORS + "]"
+
+
+def _fast_numbers(texts: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """``texts`` (stripped) written as :data:`NUMBER_FORM` as numbers, and which were."""
+    written = texts.str.match(_WRITTEN).fillna(False) & texts.str.contains(r"[0-9]").fillna(False)
+    # float() of each text (numpy's astype), correctly rounded as the one-by-one path is:
+    # pd.to_numeric of a string column rounds numbers of 20 digits and more differently
+    cleaned = texts[written].str.replace(_SEPARATOR, "", regex=True)
+    out = np.full(len(texts), np.nan)
+    with np.errstate(all="ignore"):
+        out[written.to_numpy(dtype=bool)] = cleaned.to_numpy(dtype=object).astype("float64")
+    return out, written.to_numpy(dtype=bool) & ~np.isnan(out)
 
 
 def _number(value: object) -> float:
@@ -225,11 +241,11 @@ def _number(value: object) -> float:
     return number
 
 
-def extra_values(typed: pd.Series, kind: str) -> tuple[pd.Series, list]:
+def extra_values(typed: pd.Series, kind: str, first_bad: bool = False) -> tuple[pd.Series, list]:
     """Typed text for a user's own column kept as ``kind`` (:func:`extra_kind`), read by the
     schema's rules (a number as amounts are written, ``1,234.5``, never ``1,2,3``; a day as
     dates are, ``2026.3.5``), and each cell that does not fit as ``(label, value, template,
-    fields)``."""
+    fields)`` (with ``first_bad``, only the first: whether a column is of that kind)."""
     from planner.core.parse import NOT_DATE, YEAR_RANGE, is_blank, parse_date
     from planner.core.schema import FIRST_YEAR, LAST_YEAR
 
@@ -240,11 +256,14 @@ def extra_values(typed: pd.Series, kind: str) -> tuple[pd.Series, list]:
     out = pd.Series(np.nan if kind == "number" else pd.NaT, index=typed.index, dtype=dtype)
     pending = ~typed.map(is_blank).to_numpy(dtype=bool)
     if kind == "number":
-        plain = stripped.str.fullmatch(_PLAIN_DECIMAL).fillna(False).to_numpy(dtype=bool) & pending
-        out[plain] = pd.to_numeric(stripped[plain]).astype("float64").to_numpy()
-        pending &= ~plain
-    bad = []
+        numbers, settled = _fast_numbers(stripped)
+        settled &= pending
+        out[settled] = numbers[settled]
+        pending &= ~settled
+    bad: list = []
     for position in np.flatnonzero(pending):
+        if bad and first_bad:
+            break
         name, value = typed.index[position], typed.iloc[position]
         try:
             out.iloc[position] = _number(value) if kind == "number" else parse_date(
@@ -288,7 +307,7 @@ def extra_cells(values: np.ndarray, present: np.ndarray, texts: pd.Series) -> pd
     if inferred == "string":
         stripped = texts.dropna()
         if not stripped.str.match(r"^0\d").any():
-            numbers, bad = extra_values(texts, "number")
+            numbers, bad = extra_values(texts, "number", first_bad=True)
             if not bad:
                 return numbers.reset_index(drop=True)
         if stripped.str.match(r"^\d{4}-\d{2}-\d{2}$").all():
