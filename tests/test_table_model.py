@@ -132,3 +132,38 @@ def test_references_show_the_name_of_the_row_they_refer_to(deals_model, book):
     deals_model.sort(column(deals_model, "owner"), Qt.SortOrder.AscendingOrder)
     names = [cell(deals_model, r, "owner") for r in range(deals_model.rowCount())]
     assert names == sorted(names, key=str.casefold)
+
+
+def test_a_deal_in_a_currency_planner_does_not_know_shows_its_amount(qapp, book):
+    deals = book["Deals"].copy()
+    deals.iloc[0, deals.columns.get_loc("currency")] = "XYZ"  # a problem of the book, never a crash of the grid
+    model = FrameTableModel(schema.DEALS, deals, "USD", references=book.references("Deals"))
+    assert cell(model, 0, "amount") == "700,000" and cell(model, 1, "amount") == "5,000.00"
+
+
+def test_a_users_own_columns_show_and_sort_by_what_they_hold(qapp, book):
+    deals = book["Deals"].copy()
+    deals["Seats"] = [10.0, 9.0, 100.0, 1234.5] + [None] * (len(deals) - 4)
+    deals["Met on"] = pd.to_datetime(["2026-03-05"] * len(deals))
+    model = FrameTableModel(schema.DEALS, deals, "USD", references=book.references("Deals"))
+    assert [cell(model, r, "Seats") for r in range(4)] == ["10", "9", "100", "1,234.5"]
+    assert cell(model, 0, "Met on") == "2026-03-05"
+    assert cell(model, 0, "Seats", Qt.ItemDataRole.TextAlignmentRole) & int(Qt.AlignmentFlag.AlignRight)
+    model.sort(column(model, "Seats"), Qt.SortOrder.AscendingOrder)
+    assert [cell(model, r, "Seats") for r in range(5)] == ["9", "10", "100", "1,234.5", ""]
+
+
+def test_a_users_number_column_typed_1_2_3_is_refused_as_the_core_refuses_it(qapp, book):
+    from planner.qt.book_model import BookTableModel
+
+    deals = book["Deals"]
+    book.apply(book.replacement("Deals", deals.assign(Seats=pd.Series(1.0, index=deals.index))))
+    model = BookTableModel(schema.DEALS)
+    model.attach(book, lambda change, text: book.apply(change))
+    refusals = []
+    model.refused.connect(refusals.append)
+    index = model.index(0, column(model, "Seats"))
+    assert not model.setData(index, "1,2,3") and "thousands separators group three digits" in refusals[-1]
+    assert book["Deals"]["Seats"].iloc[0] == 1.0
+    assert model.setData(index, "1,234.5") and book["Deals"]["Seats"].iloc[0] == 1234.5
+    assert model.data(index) == "1,234.5"

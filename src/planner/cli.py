@@ -17,9 +17,10 @@ import pandas as pd
 
 from planner import __version__
 from planner.cli_text import accuracy_text, error_line, report_text, terminal
+from planner.core import kinds
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
-from planner.core.money import format_money
 from planner.core.periods import Period
+from planner.core.schema import Kind
 
 COMMANDS = ("open", "demo", "report", "copy", "import", "export", "forecast")
 
@@ -139,7 +140,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _target(text: str) -> str | Path:
     """A book file path, or a database URL kept as text."""
-    return text if "://" in text else Path(text)
+    from planner.storage.dialects import target_of
+
+    return target_of(text)
 
 
 def parse(argv: list[str] | None = None) -> argparse.Namespace:
@@ -483,7 +486,7 @@ def _forecast(args: argparse.Namespace) -> int:
         session.save()
         saved = book["ForecastSnapshots"]
         saved = saved[(saved["period"] == period.label) & (saved["taken"] == pd.Timestamp(as_of))]
-    amounts = ", ".join(f"{method} {format_money(int(amount), book.currency)}"
+    amounts = ", ".join(f"{method} {kinds.text(Kind.MONEY, amount, book.currency)}"
                         for method, amount in zip(saved["method"], saved["amount"]))
     print(f"saved the forecast of {period} as of {as_of} into {args.book}: {amounts} ({book.currency})")
     return 0

@@ -16,8 +16,9 @@ import unicodedata
 
 import pandas as pd
 
+from planner.core import kinds
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
-from planner.core.money import format_money
+from planner.core.schema import Kind
 
 OUTPUT_FAILED = QT_TRANSLATE_NOOP("errors", "the output could not be written: {reason}")
 
@@ -115,10 +116,10 @@ def error_line(error: PlannerError) -> str:
 def report_text(report) -> str:
     """A short human-readable report."""
     def money(minor) -> str:
-        return "-" if minor is None or minor is pd.NA else format_money(int(minor), report.currency)
+        return kinds.text(Kind.MONEY, minor, report.currency) or "-"
 
     def share(ratio) -> str:
-        return "-" if ratio is None or pd.isna(ratio) else f"{ratio:.1%}"
+        return kinds.text(Kind.PERCENT, ratio) or "-"
 
     p, f = report.pipeline, report.forecast
     cycle = "-" if p["avg_cycle_days"] is None else f"{p['avg_cycle_days']:.1f} days"
@@ -181,7 +182,7 @@ def _other_than(name, rep) -> str:
 def accuracy_text(data: dict) -> str:
     """``planner forecast accuracy`` as text."""
     def share(value) -> str:
-        return "-" if value is None else f"{value:.1%}"
+        return kinds.text(Kind.PERCENT, value) or "-"
 
     lines = [f"Forecast accuracy as of {data['as_of']}, amounts in {data['currency']} "
              "(1 - |forecast - actual| / actual; rank 1 = the period's best method)"]

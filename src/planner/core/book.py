@@ -194,7 +194,7 @@ class Book(Tables):
         spec = schema.TABLES[table]
         from planner.core.parse import parse_frame
 
-        parsed, bad = parse_frame(spec, typed, self._currency_or_default())
+        parsed, bad = parse_frame(spec, typed, self._currency_or_default(), self._frames[table])
         problems = [self._at(table, label, column, template, fields) for label, column, _v, template, fields in bad]
         for column in spec.refs:
             if column.name in parsed:

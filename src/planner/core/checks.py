@@ -7,7 +7,9 @@ import pandas as pd
 from planner.core import schema
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.leads import lead_problems
-from planner.core.money import MINOR_DIGITS, RATIO_SCALE, format_ratio
+from planner.core import deal_rules
+from planner.core.kinds import text
+from planner.core.money import MINOR_DIGITS, RATIO_SCALE, currency_of
 from planner.core.parse import REQUIRED, check_column
 from planner.core.periods import Period
 from planner.core.problems import Problem
@@ -17,7 +19,7 @@ from planner.core.schema import Kind
 
 def book_problems(book) -> list[Problem]:
     """Every problem of ``book`` (a Book or a Snapshot), table by table."""
-    currency = _currency(book)
+    currency = currency_of(book)
     found = [problem for problem in book._opened_problems.values()]
     for spec in schema.TABLES.values():
         found += _table_problems(book, spec, currency)
@@ -30,32 +32,18 @@ def book_problems(book) -> list[Problem]:
     return found
 
 
-def _currency(book) -> str:
-    try:
-        return book.currency
-    except PlannerError:
-        return "USD"
-
-
-# Deal columns an open deal may leave empty (CRM exports: no amount or created date yet); it
-# then counts as 0 and stays out of cohort and cycle figures. A won or lost deal needs them.
-OPEN_DEAL_MAY_LACK = ("amount", "created")
-
-
 def _table_problems(book, spec: schema.Table, currency: str) -> list[Problem]:
     frame = book._frames[spec.name]
     unresolved = book._unresolved.get(spec.name, {})
     found = []
-    open_deal = None
-    if spec.name == "Deals":
-        open_deal = (frame["stage"].map(book._frames["Stages"]["kind"]) == "open").fillna(False).to_numpy(bool)
+    kinds = deal_rules.stage_kinds(frame, book._frames["Stages"]) if spec.name == "Deals" else None
     for column in spec.columns:
         values = frame[column.name]
         if column.required:
             unreadable = [row for table, row, name in book._opened_problems if (table, name) == (spec.name, column.name)]
             missing = values.isna() & ~values.index.isin(list(unresolved.get(column.name, {})) + unreadable)
-            if open_deal is not None and column.name in OPEN_DEAL_MAY_LACK:
-                missing &= ~open_deal
+            if kinds is not None:
+                missing &= ~deal_rules.may_lack(kinds, column.name)
             found += [book.problem(spec.name, row, column.name, REQUIRED) for row in values.index[missing]]
         if column.kind is not Kind.REF:
             found += [book.problem(spec.name, label, column.name, template, **fields)
@@ -140,20 +128,10 @@ def _currency_problems(book, currency: str) -> list[Problem]:
 
 
 def _deal_date_problems(book) -> list[Problem]:
-    deals, stages = book._frames["Deals"], book._frames["Stages"]
-    kind = deals["stage"].map(stages["kind"])
-    checks = [
-        (kind.isin(["won", "lost"]) & deals["closed"].isna(), "closed",
-         QT_TRANSLATE_NOOP("errors", "a won or lost deal needs its closed date")),
-        (deals["closed"] < deals["created"], "closed",
-         QT_TRANSLATE_NOOP("errors", "closed before it was created")),
-        (deals["cancelled"].notna() & (kind != "won"), "cancelled",
-         QT_TRANSLATE_NOOP("errors", "only a won deal can be cancelled")),
-        (deals["cancelled"] < deals["closed"], "cancelled",
-         QT_TRANSLATE_NOOP("errors", "cancelled before it was closed")),
-    ]
-    return [book.problem("Deals", row, column, template)
-            for mask, column, template in checks for row in deals.index[mask.fillna(False).to_numpy(bool)]]
+    deals = book._frames["Deals"]
+    kinds = deal_rules.stage_kinds(deals, book._frames["Stages"])
+    return [book.problem("Deals", row, column, template) for row, column, template in
+            deal_rules.date_problems(deals, kinds)]
 
 
 def _split_problems(book) -> list[Problem]:
@@ -162,7 +140,7 @@ def _split_problems(book) -> list[Problem]:
     deal_keys = book._frames["Deals"]["id"]
     return [book.problem("Splits", int(splits.index[splits["deal_id"] == deal][0]), "share", QT_TRANSLATE_NOOP(
                 "errors", "the shares of deal {deal!r} add up to {total}, not 100%"),
-                deal=str(deal_keys.get(deal, deal)), total=format_ratio(int(total)))
+                deal=str(deal_keys.get(deal, deal)), total=text(Kind.RATIO, total))
             for deal, total in totals[totals != RATIO_SCALE].items()]
 
 

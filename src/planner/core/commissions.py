@@ -17,10 +17,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from planner.core import kinds
 from planner.core.attainment import attained, credited_by, quota_amounts
 from planner.core.errors import QT_TRANSLATE_NOOP
-from planner.core.money import RATIO_SCALE, apply_ratio, format_money, round_div
+from planner.core.money import RATIO_SCALE, apply_ratio, round_div
 from planner.core.periods import Period
+from planner.core.schema import Kind
 
 S = RATIO_SCALE
 
@@ -136,7 +138,7 @@ def commissions(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame, list[
     for rep, label, credited in zip(who[negative], rows.loc[negative, "period"], rows.loc[negative, "credited"]):
         warnings.append((QT_TRANSLATE_NOOP("errors", "{rep}'s credit for {period} is {amount} after cancellations: "
                                                      "clawback of commission already paid is not computed yet"),
-                         {"rep": rep, "period": label, "amount": format_money(int(credited), book.currency)}))
+                         {"rep": rep, "period": label, "amount": kinds.text(Kind.MONEY, credited, book.currency)}))
 
     tier = tier_lines(rows, tiers, rounding)
     commission = tier.groupby("row")["amount"].sum().reindex(rows.index, fill_value=0).astype("int64")

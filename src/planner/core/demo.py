@@ -16,7 +16,7 @@ import pandas as pd
 
 from planner.core import schema
 from planner.core.book import Book
-from planner.core.money import RATIO_SCALE, to_minor
+from planner.core.money import DEFAULT_CURRENCY, RATIO_SCALE, to_minor
 from planner.core.parse import parse_frame
 from planner.core.periods import Period
 from planner.resources import resource
@@ -328,7 +328,7 @@ def _leads(rng, reps: pd.DataFrame, rep_end: np.ndarray, accounts: pd.DataFrame,
     return frame
 
 
-def new_book(currency: str = "USD") -> Book:
+def new_book(currency: str = DEFAULT_CURRENCY) -> Book:
     """An empty book ready to fill in: the standard stages (with their exit criteria), the
     seed's lead scoring rules, the book's currency and rounding, and nothing else."""
     settings = pd.DataFrame({"key": ["currency", "rounding"], "value": [currency, "half_up"]})

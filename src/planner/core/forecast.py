@@ -9,12 +9,13 @@ from datetime import date
 
 import numpy as np
 
+from planner.core import kinds
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.facts import cycle_days, deal_arrays, weighted_amounts, within
-from planner.core.money import RATIO_SCALE, format_money, parse_decimal, round_div, to_minor, to_ratio
+from planner.core.money import RATIO_SCALE, parse_decimal, round_div, to_minor, to_ratio
 from planner.core.parse import other_currency
 from planner.core.periods import Period
-from planner.core.schema import MAX_INTEGER
+from planner.core.schema import MAX_INTEGER, Kind
 
 # Settings keys of the historical forecast's inputs; ``forecast_inputs`` overrides them by the same keys.
 GROWTH, NEW_REPS, NEW_REP_REVENUE = "forecast_growth", "forecast_new_reps", "forecast_new_rep_revenue"
@@ -91,7 +92,7 @@ def historical_inputs(book, overrides: dict | None = None) -> HistoricalInputs:
         if minor < 0:
             raise ValueError(value)
         if minor > MAX_NEW_REP_REVENUE:
-            raise ValueError(TOO_MUCH_REVENUE, {"most": format_money(MAX_NEW_REP_REVENUE, book.currency)})
+            raise ValueError(TOO_MUCH_REVENUE, {"most": kinds.text(Kind.MONEY, MAX_NEW_REP_REVENUE, book.currency)})
         return minor
 
     return HistoricalInputs(

@@ -18,7 +18,7 @@ from planner.core import schema
 from planner.core.changes import Change, DeleteRows, SetValues
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.facts import deal_arrays, within
-from planner.core.money import format_money
+from planner.core.money import money_label
 from planner.core.periods import Period
 from planner.core.problems import Refused
 from planner.core.schema import ROW_ID, Kind
@@ -172,5 +172,4 @@ def _check_not_below_won(book, period: Period, rep: int, amount: int) -> None:
     if amount < won:
         currency = book.currency
         raise PlannerError(BELOW_WON, rep=str(by_rep.at[rep, "rep"]), period=period.label,
-                           won=f"{format_money(won, currency)} {currency}",
-                           amount=f"{format_money(amount, currency)} {currency}")
+                           won=money_label(won, currency), amount=money_label(amount, currency))

@@ -26,6 +26,10 @@ MINOR_DIGITS: dict[str, int] = {
     "KWD": 3, "BHD": 3, "JOD": 3, "OMR": 3, "TND": 3,
 }
 
+# The currency of a book that names none, and the one figures fall back to while a book's
+# currency setting is not one Planner knows (a problem of the book, shown as such).
+DEFAULT_CURRENCY = "USD"
+
 # Ratios are integer millionths.
 RATIO_SCALE = 1_000_000
 
@@ -65,6 +69,15 @@ def minor_digits(currency: str) -> int:
             QT_TRANSLATE_NOOP("errors", "Unknown currency {currency!r}: use an ISO code such as USD, KRW or JPY"),
             currency=currency,
         ) from None
+
+
+def currency_of(book) -> str:
+    """``book.currency``, or :data:`DEFAULT_CURRENCY` while its currency setting is not one
+    Planner knows (the book's problem, reported by its checks): amounts can still be read and shown."""
+    try:
+        return book.currency
+    except PlannerError:
+        return DEFAULT_CURRENCY
 
 
 def parse_decimal(value: object) -> Decimal:

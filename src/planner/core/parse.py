@@ -16,11 +16,9 @@ from datetime import date, datetime, timedelta
 import numpy as np
 import pandas as pd
 
-from planner.core import schema
+from planner.core import kinds, schema
 from planner.core.errors import QT_TRANSLATE_NOOP
-from planner.core.money import (
-    MINOR_DIGITS, NUMBER_FORM, SEPARATORS, format_money, format_ratio, plain_number, to_minor, to_ratio,
-)
+from planner.core.money import MINOR_DIGITS, NUMBER_FORM, SEPARATORS, plain_number, to_minor, to_ratio
 from planner.core.schema import Column, Kind
 
 Bad = tuple[object, object, str, dict]  # (index label, value, template, fields)
@@ -234,8 +232,13 @@ def parse_value(value: object, column: Column, currency: str, dates: DateForms |
         template = {Kind.MONEY: NOT_MONEY, Kind.RATIO: NOT_RATIO, Kind.INT: NOT_INT, Kind.DATE: NOT_DATE}[kind]
         raise ValueError(template, {"value": value}) from None
     text = str(value).strip()
-    if column.allowed and text not in column.allowed:
-        raise ValueError(NOT_ALLOWED, {"value": text, "allowed": ", ".join(column.allowed)})
+    if column.allowed:  # the code, or a word that names it (its label, a synonym)
+        code = kinds.code_of(text, column)
+        if code is None:
+            return None
+        if code not in column.allowed:
+            raise ValueError(NOT_ALLOWED, {"value": text, "allowed": ", ".join(column.allowed)})
+        return code
     return text
 
 
@@ -275,11 +278,7 @@ def bounds(column: Column) -> tuple[int, int]:
 
 def shown(number: int, column: Column, currency: str) -> str:
     """An internal number as the user would write it."""
-    if column.kind is Kind.MONEY:
-        return format_money(number, currency)
-    if column.kind is Kind.RATIO:
-        return format_ratio(number)
-    return f"{number:,}"
+    return kinds.text(column.kind, number, currency)
 
 
 def parse_column(values: pd.Series, column: Column, currency: str) -> tuple[pd.Series, list[Bad]]:
@@ -316,22 +315,30 @@ def check_column(values: pd.Series, column: Column, currency: str) -> list[Bad]:
                                                       "high": shown(high, column, currency)}))
     elif column.kind is Kind.DATE and len(present):
         for label, day in present[(present < _FIRST_DAY) | (present >= _END_DAY)].items():
-            bad.append((label, day.date().isoformat(), YEAR_RANGE,
-                        {"value": day.date().isoformat(), "low": schema.FIRST_YEAR, "high": schema.LAST_YEAR}))
+            shown_day = kinds.text(Kind.DATE, day)
+            bad.append((label, shown_day, YEAR_RANGE, {"value": shown_day, "low": schema.FIRST_YEAR,
+                                                       "high": schema.LAST_YEAR}))
     if column.allowed and len(present):
         for label, value in present[~present.isin(column.allowed)].items():
             bad.append((label, value, NOT_ALLOWED, {"value": value, "allowed": ", ".join(column.allowed)}))
     return bad
 
 
-def parse_frame(spec: schema.Table, frame: pd.DataFrame, currency: str) -> tuple[pd.DataFrame, list[Bad]]:
-    """Every schema column of ``frame`` parsed from typed values; bad cells are returned with
-    their column as ``(index, column, value, template, fields)``."""
+def parse_frame(spec: schema.Table, frame: pd.DataFrame, currency: str,
+                current: pd.DataFrame | None = None) -> tuple[pd.DataFrame, list[Bad]]:
+    """Every column of ``frame`` parsed from typed values: the schema's by their kinds, a user's
+    own column of ``current`` (the table typed into) by the kind it holds
+    (:func:`planner.core.kinds.extra_values`); bad cells are returned with their column as
+    ``(index, column, value, template, fields)``."""
     out, bad = frame.copy(), []
-    for column in spec.columns:
-        if column.name in out:
-            out[column.name], found = parse_column(out[column.name], column, currency)
-            bad += [(label, column.name, value, template, fields) for label, value, template, fields in found]
+    for name in frame.columns:
+        if name in spec.names:
+            out[name], found = parse_column(out[name], spec.column(name), currency)
+        elif current is not None and name in current:
+            out[name], found = kinds.extra_values(out[name], kinds.extra_kind(current[name]))
+        else:
+            continue
+        bad += [(label, name, value, template, fields) for label, value, template, fields in found]
     return out, bad
 
 
@@ -378,12 +385,12 @@ def parse_cells(values: pd.Series, column: Column, currency: str, dates: DateFor
     if kind in (Kind.TEXT, Kind.REF):
         text = values.astype("string").str.strip()
         text = text.mask(text == "")
-        if kind is Kind.TEXT and column.allowed:
-            wrong = text.notna() & ~text.isin(column.allowed).fillna(False)
+        if kind is Kind.TEXT and column.allowed:  # codes, or words that name them (labels, synonyms)
+            named = kinds.codes(text, column)
+            wrong = named.notna() & ~named.isin(column.allowed).fillna(False)
             bad = [(label, values[label], NOT_ALLOWED, {"value": text[label], "allowed": ", ".join(column.allowed)})
                    for label in text.index[wrong.to_numpy(dtype=bool)]]
-            text = text.mask(wrong)
-            return text, bad
+            return named.mask(wrong), bad
         return text, []
     cells = values.to_numpy(dtype=object, na_value=None)
     percent = np.broadcast_to(np.asarray(percent, dtype=bool), (len(cells),))

@@ -7,7 +7,7 @@ from datetime import date
 
 import pandas as pd
 
-from planner.core import schema
+from planner.core import kinds, schema
 from planner.core.attainment import attainment
 from planner.core.book import Book, Tables
 from planner.core.commissions import commissions
@@ -18,7 +18,6 @@ from planner.core.health import as_day, deal_health, health_lists
 from planner.core.leads import summary as lead_summary
 from planner.core.metrics import (PIPELINE_BY_REP, PIPELINE_BY_TEAM, PIPELINE_FUNNEL, by_rep, by_team, funnel,
                                   pipeline_metrics)
-from planner.core.money import format_money
 from planner.core.periods import Period
 from planner.core.problems import Problem
 from planner.core.usable import LeftOut, usable
@@ -73,7 +72,7 @@ class Report:
 
     def money(self, minor: int | None) -> str | None:
         """Minor units as a decimal string in the book's currency (``"1234.50"``)."""
-        return None if minor is None or pd.isna(minor) else format_money(int(minor), self.currency, grouping=False)
+        return kinds.json_value(schema.Kind.MONEY, minor, self.currency)
 
     def to_json(self) -> dict:
         """The report as plain JSON types: money as decimal strings, ratios as numbers."""
@@ -127,28 +126,9 @@ def problem_record(problem: Problem) -> dict:
 def json_records(frame: pd.DataFrame, spec: schema.Table, currency: str) -> list[dict]:
     """The rows of a computed ``frame`` as plain JSON types by ``spec``'s column kinds: money
     as decimal strings in ``currency``, ratios as numbers, dates as ISO days."""
-    kinds = {column.name: column.kind for column in spec.columns}
-    out = []
-    for record in frame.to_dict("records"):
-        row = {}
-        for key, value in record.items():
-            kind = kinds.get(key)
-            if value is None or value is pd.NA or (not isinstance(value, str) and pd.isna(value)):
-                row[key] = None
-            elif kind is schema.Kind.MONEY:
-                row[key] = format_money(int(value), currency, grouping=False)
-            elif kind is schema.Kind.RATIO:
-                row[key] = int(value) / 1_000_000
-            elif kind in (schema.Kind.PERCENT, schema.Kind.NUMBER):
-                row[key] = float(value)
-            elif kind is schema.Kind.INT:
-                row[key] = int(value)
-            elif kind is schema.Kind.DATE:
-                row[key] = pd.Timestamp(value).date().isoformat()
-            else:
-                row[key] = str(value)
-        out.append(row)
-    return out
+    of = {column.name: column.kind for column in spec.columns}
+    return [{key: kinds.json_value(of.get(key), value, currency) for key, value in record.items()}
+            for record in frame.to_dict("records")]
 
 
 def compute_report(book: Tables, period: Period | None = None, as_of: date | str | None = None,

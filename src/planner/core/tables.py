@@ -20,15 +20,13 @@ import pandas as pd
 from planner.core import schema
 from planner.core.changes import Batch, Change, DeleteRows, InsertRows, ReplaceTable, SetValues, atoms
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
-from planner.core.money import ROUNDING_MODES, minor_digits
+from planner.core.money import DEFAULT_CURRENCY, ROUNDING_MODES, currency_of, minor_digits
 from planner.core.parse import REQUIRED, check_column
 from planner.core.periods import Period
 from planner.core.problems import BookProblems, Problem, Refused
 from planner.core.provisional import provisional_ids
 from planner.core.resolve import UNKNOWN, Resolver
 from planner.core.schema import ROW_ID, Kind
-
-DEFAULT_CURRENCY = "USD"
 
 Unresolved = dict[str, dict[str, dict[int, str]]]  # table -> column -> row id -> text as given
 
@@ -349,10 +347,7 @@ class Tables:
         return problem if row is not None else Problem(table, int(label), column, template, fields)
 
     def _currency_or_default(self) -> str:
-        try:
-            return self.currency
-        except PlannerError:
-            return DEFAULT_CURRENCY
+        return currency_of(self)
 
 
 class Snapshot(Tables):

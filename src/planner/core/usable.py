@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from planner.core import schema
+from planner.core import deal_rules, schema
 from planner.core.book import Book, Snapshot, Tables
 from planner.core.parse import REQUIRED
 from planner.core.problems import BookProblems, Problem
@@ -27,7 +27,7 @@ DEFINES_PARENT = {"Splits": "deal_id", "PlanTiers": "plan", "PlanBonuses": "plan
 CLEARED = {("Reps", "manager"), ("Reps", "plan"), ("Leads", "owner"), ("Leads", "deal")}
 # A won or lost deal without a created date stays in every figure but cycle and cohort ones,
 # which leave it out by themselves (decisions.md, "Importing what real exports hold").
-KEPT = {("Deals", "created")}
+KEPT = {("Deals", column) for column in deal_rules.KEPT_WITHOUT}
 
 # What each table's rows feed, for saying which figures leave something out.
 SECTIONS = ("pipeline", "forecast", "health", "attainment", "commissions", "leads")

@@ -70,6 +70,7 @@ from planner.io.export_common import (AGREES, APP_SUFFIX, COMPUTED_SHEETS, EXCEL
 from planner.io.export_formulas import Cond, aggregate, criterion_safe, rounded
 from planner.io.export_tables import _FastRows, _input_frames  # noqa: F401 (_FastRows: named here for tests)
 from planner.io.export_workbook import _WorkbookWriter
+from planner.storage.dialects import is_url
 
 
 def export_book(book: Tables, path: str | os.PathLike, period: Period | str | None = None,
@@ -150,7 +151,7 @@ def check_target(path: Path, source: str | os.PathLike | None = None) -> None:
     (Excel would not open it), a missing or read-only folder. An existing workbook passes:
     whether to replace it is the caller's question."""
     path = Path(path)
-    if source is not None and "://" not in str(source) and same_file(path, Path(source)):
+    if source is not None and not is_url(source) and same_file(path, Path(source)):
         raise PlannerError(IS_THE_BOOK, path=str(path))
     if path.is_dir():
         raise PlannerError(IS_A_FOLDER, path=str(path))

@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from planner.core import deal_rules
 from planner.core.book import Book
 from planner.core.parse import REQUIRED
 from planner.core.problems import Problem
@@ -72,12 +73,14 @@ def _identity(problem: Problem) -> tuple:
 
 
 def _allowed(book: Book, problem: Problem, result: ImportResult, index: int | None) -> bool:
-    """Problems decisions.md lets an import leave (the import warned about them)."""
-    if problem.table != "Deals" or problem.template != REQUIRED or problem.column not in ("amount", "created"):
+    """Problems decisions.md lets an import leave (the import warned about them): what an open
+    deal may lack, and what a won or lost deal of a file without the column may
+    (:mod:`planner.core.deal_rules`)."""
+    if problem.table != "Deals" or problem.template != REQUIRED or problem.row not in book["Deals"].index:
         return False
-    deals = book["Deals"]
-    if book["Stages"]["kind"].get(deals["stage"].get(problem.row)) == "open":
+    kind = deal_rules.stage_kinds(book["Deals"].loc[[problem.row]], book["Stages"])
+    if deal_rules.may_lack(kind, problem.column)[0]:
         return True
-    if problem.column == "created" and index is not None:
+    if problem.column in deal_rules.KEPT_WITHOUT and index is not None:
         return result.locations["Deals"]["file"].iloc[index] in result.missing_created
     return False

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from planner.core import schema
+from planner.core import deal_rules, schema
 from planner.core.errors import PlannerError
 from planner.core.parse import REQUIRED
 from planner.core.schema import Kind
@@ -139,7 +139,7 @@ class _Derive(_Orders):
             self.provided["Deals"].add("stage")
             headers.setdefault("stage", headers.get("status") or headers.get("is_won") or "stage")
         kinds = self._deal_kinds() if "stage" in deals else pd.Series(pd.NA, index=deals.index, dtype="string")
-        closed_kind = kinds.isin(["won", "lost"]).fillna(False).to_numpy(dtype=bool)
+        closed_kind = deal_rules.closed_kind(kinds)
         # when each deal closed (or is expected to)
         closed = deals["closed"] if "closed" in deals else pd.Series(pd.NaT, index=deals.index, dtype="datetime64[ns]")
         for name, kind in (("won_time", "won"), ("lost_time", "lost")):
@@ -215,40 +215,33 @@ class _Derive(_Orders):
         return UNASSIGNED
 
     def _deal_rules(self, kinds: pd.Series, location: pd.DataFrame) -> None:
-        """decisions.md: open deals may lack an amount or a created date (a warning), won and
-        lost deals may not; a won or lost deal needs its closed date."""
+        """The rules of :mod:`planner.core.deal_rules` on the files' deals: what an open deal may
+        lack is a warning, what a won or lost deal needs is a problem of its row (or, when no
+        header gives it, of the files)."""
         deals, headers = self.frames["Deals"], self.headers.get("Deals", {})
-        is_open = (kinds == "open").fillna(False).to_numpy(dtype=bool)
-        closed_kind = kinds.isin(["won", "lost"]).fillna(False).to_numpy(dtype=bool)
-        for column, warning in (("amount", OPEN_NO_AMOUNT), ("created", OPEN_NO_CREATED)):
+        warnings = {"amount": OPEN_NO_AMOUNT, "created": OPEN_NO_CREATED}
+        for column in deal_rules.OPEN_MAY_LACK + deal_rules.CLOSED_NEEDS:
+            lacking, needed = deal_rules.may_lack(kinds, column), deal_rules.needs(kinds, column)
             if column not in deals:
-                if column == "created" and closed_kind.any():
-                    files = sorted(set(location["file"].dropna()))
-                    self.missing_created.update(files)
-                    self.warn("Deals", None, NO_CREATED_COLUMN, count=int(closed_kind.sum()))
-                if column == "amount" and closed_kind.any():
+                if column in deal_rules.KEPT_WITHOUT and needed.any():  # kept, out of cycle figures only
+                    self.missing_created.update(sorted(set(location["file"].dropna())))
+                    self.warn("Deals", None, NO_CREATED_COLUMN, count=int(needed.sum()))
+                elif needed.any():
                     self._missing_column("Deals", column, self._closed_stages(kinds))
-                if is_open.any():
-                    self.warn("Deals", None, warning, count=int(is_open.sum()))
+                if lacking.any():
+                    self.warn("Deals", None, warnings[column], count=int(lacking.sum()))
                 continue
             missing = deals[column].isna().to_numpy(dtype=bool)
-            if (missing & is_open).any():
-                self.warn("Deals", headers.get(column), warning, count=int((missing & is_open).sum()))
-            for index in np.flatnonzero(missing & closed_kind & ~self._bad_cells("Deals", column)):
-                self._at("Deals", index, column, None, CLOSED_NEEDS, what=headers.get(column, column))
-        if closed_kind.any():
-            closed = deals["closed"] if "closed" in deals else pd.Series(pd.NaT, index=deals.index)
-            missing = closed.isna().to_numpy(dtype=bool) & closed_kind
-            if "closed" not in deals and missing.any():
-                self._missing_column("Deals", "closed", self._closed_stages(kinds))
-            else:
-                for index in np.flatnonzero(missing & ~self._bad_cells("Deals", "closed")):
-                    self._at("Deals", index, "closed", None, CLOSED_NEEDS, what=headers.get("closed", "closed date"))
+            if (missing & lacking).any():
+                self.warn("Deals", headers.get(column), warnings[column], count=int((missing & lacking).sum()))
+            what = headers.get(column, "closed date" if column == "closed" else column)
+            for index in np.flatnonzero(missing & needed & ~self._bad_cells("Deals", column)):
+                self._at("Deals", index, column, None, CLOSED_NEEDS, what=what)
 
     def _closed_stages(self, kinds: pd.Series) -> list[str]:
         """The deals' stage names taken as won or lost, in the files' order."""
         stages = self.frames["Deals"]["stage"]
-        closed = kinds.isin(["won", "lost"]).fillna(False).to_numpy(dtype=bool)
+        closed = deal_rules.closed_kind(kinds)
         return [str(name) for name in stages[closed].dropna().unique()]
 
     def _bad_cells(self, table: str, column: str) -> np.ndarray:
@@ -434,7 +427,7 @@ class _Derive(_Orders):
             spec = schema.TABLES[table]
             made = self.locations[table]["file"].isna().to_numpy(dtype=bool)
             for column in spec.columns:
-                if not column.required or (table == "Deals" and column.name in ("amount", "created")):
+                if not column.required or (table == "Deals" and column.name in deal_rules.OPEN_MAY_LACK):
                     continue
                 if table == "Deals" and column.name == "owner" and self.book is not None:
                     continue

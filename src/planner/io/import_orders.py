@@ -31,8 +31,8 @@ from decimal import ROUND_HALF_UP, Context, Decimal
 import numpy as np
 import pandas as pd
 
-from planner.core import schema
-from planner.core.money import TOO_MANY_DECIMALS, format_money, minor_digits, parse_decimal
+from planner.core import kinds, schema
+from planner.core.money import TOO_MANY_DECIMALS, minor_digits, parse_decimal
 from planner.io.import_results import (CLOSED_NEEDS, ORDER_COLUMNS_LEFT_OUT, ORDER_LINES_DIFFER, ORDER_LOG,
                                        ORDER_LOG_CANCELLED, ORDERS_ROUNDED, OWNERS_FROM_REGIONS)
 from planner.io.mapping import DERIVED, normalize
@@ -190,7 +190,7 @@ class _Orders:
                     key = made.at[code, "id"] if "id" in made else None
                     exact = format(total.scaleb(-digits).normalize(), "f")
                     example = (exact if key is None or pd.isna(key) else f"{exact} ({key})",
-                               format_money(amount, self.currency))
+                               kinds.text(schema.Kind.MONEY, amount, self.currency))
         if rounded:
             self.warn("Deals", self.headers["Deals"].get("amount"), ORDERS_ROUNDED, count=f"{rounded:,}",
                       currency=self.currency, example=example[0], rounded=example[1])
@@ -261,5 +261,5 @@ class _Orders:
 def _shown(value) -> object:
     """A cell as a message names it (a date as its day)."""
     if isinstance(value, pd.Timestamp):
-        return value.date().isoformat()
+        return kinds.text(schema.Kind.DATE, value)
     return value

@@ -9,14 +9,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from planner.core import schema
+from planner.core import kinds, schema
 from planner.core.book import Book
 from planner.core.errors import PlannerError
-from planner.core.money import MINOR_DIGITS, minor_digits
+from planner.core.money import DEFAULT_CURRENCY, MINOR_DIGITS, minor_digits
 from planner.core.parse import DateForms, numeric_date_order, parse_cells
 from planner.core.schema import Kind
 from planner.io import mapping as mapping_module
-from planner.io.import_cells import _book_column, _extra, _synonyms, bare_percents
+from planner.io.import_cells import _book_column, _extra, bare_percents
 from planner.io.import_derive import _Derive
 from planner.io.import_results import (AMBIGUOUS_DATES, EMPTY, LISTED, NO_ROWS, NOT_A_STATUS_COLUMN, NOT_BOOLEAN,
                                        NOT_STATUS, PIVOT_ONLY,
@@ -25,9 +25,14 @@ from planner.io.import_sources import _DAY_MONTH, _not_available, _present, _Sou
 from planner.io.mapping import DERIVED, EXTRA, SKIP, Mapping, guess_columns, guess_table, is_order_log, targets_of
 
 
-# A deal's status (Pipedrive's), as written -> the kind of its stage.
-STATUS_WORDS = {"open": "open", "won": "won", "lost": "lost", "진행": "open", "수주": "won", "실주": "lost",
-                "進行中": "open", "受注": "won", "失注": "lost"}
+# A deal's status (Pipedrive's) says the kind of its stage, in the words that name one.
+_STAGE_KIND = schema.STAGES.column("kind")
+
+
+def _status_kinds(texts: pd.Series) -> pd.Series:
+    """Each status as the stage kind it names (:func:`planner.core.kinds.codes`), else missing."""
+    named = kinds.codes(texts, _STAGE_KIND)
+    return named.where(named.isin(schema.STAGE_KINDS).fillna(False), pd.NA).astype("string")
 
 
 def _order_log(source: _Source) -> bool:
@@ -58,7 +63,7 @@ class _Reader(_Derive):
         self.stages_unknown: list[str] = []
         self.owners_unknown: list[str] = []
         self.missing_created: set[str] = set()
-        self.currency = "USD"
+        self.currency = DEFAULT_CURRENCY
         self._stage_probabilities = pd.Series(dtype="Int64")  # stage -> probability written on its deals
         self.order_lines = np.zeros(0, dtype=bool)  # which Deals rows are lines of an order log ...
         self.order_amounts = np.zeros(0, dtype=bool)  # ... and which come from a sheet with amounts
@@ -177,7 +182,7 @@ class _Reader(_Derive):
                                 signs.add(code)
             known = {code for code in codes if code in MINOR_DIGITS}
             chosen = next(iter(known)) if len(known) == 1 else next(iter(signs)) if len(signs) == 1 else None
-        chosen = (chosen or "USD").upper()
+        chosen = (chosen or DEFAULT_CURRENCY).upper()
         minor_digits(chosen)  # a clear error for an unknown code
         return chosen
 
@@ -256,7 +261,7 @@ class _Reader(_Derive):
             if not column.allowed:  # text is what it is: no parsing
                 out[target] = read[kind] = texts
                 return
-            values = _synonyms(texts, target).to_numpy(dtype=object, na_value=None)
+            values = texts.to_numpy(dtype=object, na_value=None)  # parse_cells reads labels and synonyms
         percent = False
         if column.kind is Kind.RATIO and column.maximum == 1_000_000:
             values, percent = self._percents(source, header, values)
@@ -277,7 +282,7 @@ class _Reader(_Derive):
         lost, is no deal status but a column of the user's (an order's status kept in a book)."""
         if self.given.column_of(table, header)[0] or not any("stage" in targets_of(t) for t in source.targets.values()):
             return False
-        return not _texts(values).str.lower().isin(STATUS_WORDS).any()
+        return not _status_kinds(_texts(values)).notna().any()
 
     def _percents(self, source: _Source, header: str, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """A column of 0 to 100%: which cells are percents without their sign; the cells that
@@ -301,8 +306,8 @@ class _Reader(_Derive):
             values, percent = self._percents(source, header, values)
             parsed, bad = parse_cells(pd.Series(values, dtype="object"), column, self.currency, dates, percent)
         elif target == "status":
-            texts = _texts(values).str.lower()
-            parsed = texts.map(STATUS_WORDS).astype("string")
+            texts = _texts(values)
+            parsed = _status_kinds(texts)
             bad = [(label, values[label], NOT_STATUS, {"value": texts[label]})
                    for label in texts.index[(texts.notna() & parsed.isna()).to_numpy(dtype=bool)]]
         elif target in ("order_status", "region"):  # text, read by import_orders

@@ -8,6 +8,7 @@ import pandas as pd
 
 from planner.core import schema
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
+from planner.core.money import DEFAULT_CURRENCY
 from planner.io.mapping import Mapping
 
 LISTED = 500  # bad cells listed in full; beyond this they are counted
@@ -263,7 +264,7 @@ class ImportResult:
     stages_unknown: list[str] = field(default_factory=list)
     owners_unknown: list[str] = field(default_factory=list)
     mapping: Mapping = field(default_factory=Mapping)
-    currency: str = "USD"
+    currency: str = DEFAULT_CURRENCY
     problem_count: int = 0
     locations: dict[str, pd.DataFrame] = field(default_factory=dict)
     headers: dict[str, dict[str, str]] = field(default_factory=dict)

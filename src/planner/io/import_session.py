@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from planner.core import schema
+from planner.core import kinds, schema
 from planner.core.changes import Batch, InsertRows, SetValues
-from planner.core.money import format_money, format_ratio
+from planner.core.money import currency_of
 from planner.io.mapping import DERIVED, EXTRA, SKIP, Mapping, guess_columns, is_order_log, normalize, targets_of
 
 
@@ -190,31 +190,16 @@ def _row_key(book, table: str, row_id: int, keys: dict[str, pd.Series]) -> str:
 
 
 def _text(book, spec, column: str, value, frame: pd.DataFrame, row_id: int, keys: dict[str, pd.Series]) -> str:
-    """A cell as the user reads it: money and ratios formatted, references by their key."""
-    if value is None or (not isinstance(value, (list, tuple)) and pd.isna(value)):
-        return ""
-    kind = spec.column(column).kind if spec is not None and column in spec.names else None
-    if kind is schema.Kind.MONEY:
-        currency = _currency(book)
-        money_of = spec.column(column).currency_column
-        if money_of and money_of in frame and pd.notna(frame.at[row_id, money_of]):
-            currency = str(frame.at[row_id, money_of])
-        try:
-            return format_money(int(value), currency)
-        except Exception:  # noqa: BLE001 - an unknown currency code: the plain number says enough
-            return f"{int(value):,}"
-    if kind is schema.Kind.RATIO:
-        return format_ratio(int(value))
-    if kind is schema.Kind.DATE:
-        return pd.Timestamp(value).date().isoformat()
-    if kind is schema.Kind.REF:
-        name = keys.get(spec.column(column).ref, pd.Series(dtype="object")).get(int(value))
-        return "" if name is None or pd.isna(name) else str(name)
-    return str(value)
-
-
-def _currency(book) -> str:
-    try:
-        return book.currency
-    except Exception:  # noqa: BLE001 - a bad currency setting is the book's problem, shown elsewhere
-        return "USD"
+    """A cell as the user reads it (:func:`planner.core.kinds.text`): money in its row's
+    currency, references by the key of the row they name."""
+    if isinstance(value, (list, tuple)):
+        return str(value)
+    column_spec = spec.column(column) if spec is not None and column in spec.names else None
+    if column_spec is None:
+        return kinds.text(None, value)
+    currency = currency_of(book)
+    own = column_spec.currency_column
+    if own and own in frame and pd.notna(frame.at[row_id, own]):
+        currency = str(frame.at[row_id, own]).upper()
+    labels = keys.get(column_spec.ref, pd.Series(dtype="object")) if column_spec.ref else None
+    return kinds.text(column_spec.kind, value, currency, labels)

@@ -21,18 +21,17 @@ import pandas as pd
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QApplication, QStyle
 
-from planner.core import schema
+from planner.core import schema, sheet_edits
 from planner.core.book import Book
-from planner.core.changes import Change, Changed, DeleteRows, InsertRows, SetValues, atoms
-from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
-from planner.core.parse import parse_date
-from planner.core.problems import Problem, Refused
-from planner.core.schema import ROW_ID, Kind
+from planner.core.changes import Change, Changed, DeleteRows, SetValues, atoms
+from planner.core.errors import PlannerError
+from planner.core.money import currency_of
+from planner.core.problems import Problem
+from planner.core.schema import Kind
 from planner.qt.health_marks import FILTERS, HealthMarks, HealthRole, tint
-from planner.qt.i18n import error_text, value_code
+from planner.qt.i18n import error_text
 from planner.qt.table_model import FrameTableModel
 
-NOT_NUMBER = QT_TRANSLATE_NOOP("errors", "{value!r} is not a number")
 Push = Callable[[Change, str], object]  # apply a change as one undo step (raises Refused)
 # (book, change, push it) -> True when it takes the change, to push it later or never
 Hold = Callable[[Book, SetValues, Callable[[], None]], bool]
@@ -70,7 +69,7 @@ class BookTableModel(FrameTableModel):
             self.set_frame(self.spec.empty())
             return
         self._unsubscribe = book.subscribe(self._on_changed)
-        self.set_frame(book[self.spec.name], _currency(book), book.references(self.spec.name))
+        self.set_frame(book[self.spec.name], currency_of(book), book.references(self.spec.name))
 
     def row_id(self, view_row: int) -> int:
         return int(self._frame.index[self.source_row(view_row)])
@@ -106,7 +105,7 @@ class BookTableModel(FrameTableModel):
             rows = self._frame.index.get_indexer(event.rows)
             self._cells_changed(self.view_rows(rows[rows >= 0]))
         else:  # rows came or went: the view keeps its sort, filters and selected records
-            self.set_frame(self.book[name], _currency(self.book), self.book.references(name))
+            self.set_frame(self.book[name], currency_of(self.book), self.book.references(name))
 
     def _currency_depends_on(self, columns) -> bool:
         return any(c.currency_column in columns for c in self.spec.columns if c.currency_column)
@@ -245,7 +244,7 @@ class BookTableModel(FrameTableModel):
         header = self.headerData(index.column(), Qt.Orientation.Horizontal)
         if self.is_blank(index.row()):  # typing in the last empty row adds a row: one undo step
             try:
-                change = self.new_rows({name: [value]})
+                change = sheet_edits.new_rows(self.book, self.spec.name, {name: [value]}, QCoreApplication.translate)
             except PlannerError as error:
                 self.refused.emit(error_text(error))
                 return False
@@ -259,11 +258,10 @@ class BookTableModel(FrameTableModel):
             return True
         row_id = self.row_id(index.row())
         try:
-            values = self._cell_values(name, value, [row_id])
+            change = sheet_edits.typed(self.book, self.spec.name, {name: [value]}, [row_id], QCoreApplication.translate)
         except PlannerError as error:
             self.refused.emit(error_text(error))
             return False
-        change = SetValues(self.spec.name, values)
         text = QCoreApplication.translate("BookTableModel", "Edit %1").replace("%1", header)
         book = self.book
         if self.hold is not None and self.hold(book, change, lambda: self.book is book and self._push_or_refuse(
@@ -279,51 +277,6 @@ class BookTableModel(FrameTableModel):
             self.refused.emit(error_text(error))
             return None
 
-    def _cell_values(self, name: str, value, row_ids: list[int]) -> pd.DataFrame:
-        """One typed cell (or a row id picked from a list, for a reference) as the book's values."""
-        column = self.spec.column(name) if name in self.spec.names else None
-        if column is not None and column.kind is Kind.REF and isinstance(value, int):
-            return pd.DataFrame({name: pd.array([value], dtype="Int64")}, index=pd.Index(row_ids, name=ROW_ID))
-        return self.typed({name: [value]}, row_ids)
-
-    def new_rows(self, columns: dict[str, list]) -> InsertRows:
-        """The change that adds rows after the last one holding the typed ``columns`` (a list
-        each, one value per new row; other cells empty). Raises :class:`Refused`."""
-        count = len(next(iter(columns.values())))
-        return self.filled(self.book.insertion(self.spec.name, pd.DataFrame(index=range(count))), columns)
-
-    def filled(self, insert: InsertRows, columns: dict[str, list]) -> InsertRows:
-        """``insert``'s empty rows holding the typed ``columns``. Raises :class:`Refused` listing
-        every cell that does not fit."""
-        ids = list(insert.rows.index)
-        if len(ids) == 1 and len(columns) == 1:  # one cell: maybe a row id picked from a list
-            name, [value] = next(iter(columns.items()))
-            values = self._cell_values(name, value, ids)
-        else:
-            values = self.typed(columns, ids)
-        rows = insert.rows.copy()
-        for name in values.columns:
-            rows[name] = values[name].astype(rows[name].dtype) if name in rows else values[name]
-        return InsertRows(insert.table, rows, insert.positions)
-
-    def typed(self, columns: dict[str, list], row_ids: list[int]) -> pd.DataFrame:
-        """Typed values (text as people write it) as the book's values, or :class:`Refused`
-        listing every cell that does not fit."""
-        typed = pd.DataFrame(columns, index=pd.Index(row_ids, name=ROW_ID), dtype="object")
-        for name in typed.columns:  # an allowed value may be typed or pasted as its label
-            allowed = self.spec.column(name).allowed if name in self.spec.names else ()
-            if allowed:
-                typed[name] = typed[name].map(lambda text, allowed=allowed: value_code(text, allowed))
-        extras = [name for name in typed.columns if name not in self.spec.names]
-        values, problems = self.book.parse_input(self.spec.name, typed)
-        for name in extras:  # a user's own column keeps its kind: numbers stay numbers
-            values[name], bad = _extra_values(typed[name], self._frame[name])
-            problems += [self.book.problem(self.spec.name, int(row), name, NOT_NUMBER, value=typed.at[row, name])
-                         for row in bad]
-        if problems:
-            raise Refused(problems)
-        return values
-
     def _sort_values(self, column: int) -> pd.Series:
         """Stages sort in pipeline order, not alphabetically."""
         name = self._frame.columns[column]
@@ -331,28 +284,3 @@ class BookTableModel(FrameTableModel):
             order = self.book["Stages"]["order"]
             return self._frame.iloc[:, column].reset_index(drop=True).map(order).astype("Float64")
         return super()._sort_values(column)
-
-
-def _currency(book: Book) -> str:
-    try:
-        return book.currency
-    except PlannerError:
-        return "USD"
-
-
-def _extra_values(typed: pd.Series, current: pd.Series) -> tuple[pd.Series, list]:
-    """Typed text for a user's own column in the column's kind, and the rows that do not fit."""
-    text = typed.astype("string").str.strip().replace("", None)
-    if pd.api.types.is_numeric_dtype(current):
-        numbers = pd.to_numeric(text.str.replace(",", "", regex=False), errors="coerce")
-        return numbers, list(text.index[numbers.isna() & text.notna()])
-    if pd.api.types.is_datetime64_any_dtype(current):
-        days, bad = [], []
-        for row, value in text.items():
-            try:
-                days.append(None if pd.isna(value) else parse_date(value))
-            except (ValueError, OverflowError):
-                days.append(None)
-                bad.append(row)
-        return pd.Series(days, index=text.index, dtype="datetime64[ns]"), bad
-    return text, []

@@ -11,6 +11,9 @@ import pandas as pd
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
+from planner.core import kinds
+from planner.core.schema import Kind
+
 # Role giving a Deals row's health flags, e.g. ("stalled", "slipped"); () for a healthy row.
 HealthRole = Qt.ItemDataRole.UserRole + 2
 
@@ -41,12 +44,12 @@ def flags_of(record) -> tuple[str, ...]:
 
 def _days(value) -> str:
     """Days in a stage: a whole number."""
-    return f"{int(value):,}"
+    return kinds.text(Kind.INT, value)
 
 
 def _average(value) -> str:
     """An average of days, always with one decimal, so that every row reads alike (20.0, 12.4)."""
-    return f"{float(value):,.1f}"
+    return kinds.text(Kind.NUMBER, float(value))
 
 
 def reasons(record) -> list[str]:
@@ -67,7 +70,7 @@ def reasons(record) -> list[str]:
                 lines.append(translate("DealHealth", "Overdue: expected close is past"))
             else:
                 lines.append(translate("DealHealth", "Overdue: expected close %1 is past").replace(
-                    "%1", pd.Timestamp(expected).date().isoformat()))
+                    "%1", kinds.text(Kind.DATE, expected)))
     return lines
 
 

@@ -15,8 +15,8 @@ import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
-from planner.core import schema
-from planner.core.money import format_money, format_ratio
+from planner.core import kinds, schema
+from planner.core.money import DEFAULT_CURRENCY
 from planner.qt.i18n import value_label
 
 # Role giving a cell's native value (int minor units, Timestamp, str), for sorting and tests.
@@ -29,9 +29,9 @@ _NUMERIC = {schema.Kind.INT, schema.Kind.MONEY, schema.Kind.RATIO, schema.Kind.P
 class _Column:
     """One column's values as numpy arrays, built on first use, and its cell formatter."""
 
-    def __init__(self, values: pd.Series, kind: schema.Kind, currencies: Callable[[], np.ndarray],
+    def __init__(self, values: pd.Series, kind: schema.Kind | None, currencies: Callable[[], np.ndarray],
                  labels: dict | None = None) -> None:
-        self.kind = kind
+        self.kind = kind  # None: a user's own column of numbers
         # code -> translated label for columns of allowed values; row id -> name for references
         self.labels = labels or {}
         # text is checked cell by cell: a whole-column isna() of a million strings costs ~30 ms
@@ -55,21 +55,8 @@ class _Column:
     def display(self, row: int) -> str:
         if self.is_missing(row):
             return ""
-        value = self.values[row]
-        if self.kind is schema.Kind.MONEY:
-            return format_money(int(value), self.currencies[row])
-        if self.kind is schema.Kind.RATIO:
-            return format_ratio(int(value))
-        if self.kind is schema.Kind.PERCENT:
-            return f"{value:.1%}"
-        if self.kind is schema.Kind.NUMBER:
-            return f"{value:,.1f}"
-        if self.kind is schema.Kind.INT:
-            return f"{int(value):,}"
-        if self.kind is schema.Kind.REF:  # the name of the row referred to; a deleted one says so
-            name = self.labels.get(int(value), "⚠ #" + str(int(value)))
-            return name if isinstance(name, str) else ""  # a row not named yet (pd.NA)
-        return self.labels.get(value, str(value))
+        currency = self.currencies[row] if self.currencies is not None else DEFAULT_CURRENCY
+        return kinds.text(self.kind, self.values[row], currency, self.labels)
 
     def native(self, row: int):
         if self.is_missing(row):
@@ -102,7 +89,7 @@ class FrameTableModel(QAbstractTableModel):
 
     blank_row = False
 
-    def __init__(self, spec: schema.Table, frame: pd.DataFrame | None = None, currency: str = "USD",
+    def __init__(self, spec: schema.Table, frame: pd.DataFrame | None = None, currency: str = DEFAULT_CURRENCY,
                  parent=None, references: dict[str, pd.Series] | None = None) -> None:
         super().__init__(parent)
         self.spec = spec
@@ -160,9 +147,12 @@ class FrameTableModel(QAbstractTableModel):
                 changed[(int(new_row), column)] = self._column(column).display(int(old_row))
         return changed
 
-    def _column_kinds(self) -> list[schema.Kind]:
-        kinds = {c.name: c.kind for c in self.spec.columns}
-        return [kinds.get(name, schema.Kind.TEXT) for name in self._frame.columns]
+    def _column_kinds(self) -> list[schema.Kind | None]:
+        """Each column's kind; a user's own column by what it holds: days, text, or numbers (None)."""
+        own = {"date": schema.Kind.DATE, "text": schema.Kind.TEXT, "number": None}
+        of_spec = {c.name: c.kind for c in self.spec.columns}
+        return [of_spec[name] if name in of_spec else own[kinds.extra_kind(self._frame[name])]
+                for name in self._frame.columns]
 
     def _column(self, column: int) -> _Column:
         if column not in self._columns:
@@ -227,7 +217,7 @@ class FrameTableModel(QAbstractTableModel):
             text = self._column(column).display(row)
             return text if len(text) > TOOLTIP_AFTER else None  # long texts are cut in the cell
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            if self._kinds[column] in _NUMERIC:
+            if self._kinds[column] in _NUMERIC or self._kinds[column] is None:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         return None

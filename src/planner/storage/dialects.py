@@ -25,7 +25,15 @@ ROW_ID_TYPE = sa.Integer().with_variant(sa.BigInteger(), "postgresql")  # SQLite
 
 
 def is_url(target: str | os.PathLike) -> bool:
+    """Whether ``target`` is a database address (``postgresql://…``) rather than a book file:
+    the one test of it (a path is never one, whatever its text)."""
     return isinstance(target, str) and "://" in target
+
+
+def target_of(text: str | os.PathLike) -> str | Path:
+    """A book's place as given (the command line, the recent files): a database address kept
+    as text, else a file's path."""
+    return text if is_url(text) else Path(text)
 
 
 # the password of an address as typed (user:password@), hidden in messages about an address

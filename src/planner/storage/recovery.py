@@ -32,6 +32,7 @@ import sqlalchemy as sa
 
 from planner.core.book import Book, Tables
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
+from planner.storage import dialects
 from planner.storage.processes import process_alive
 from planner.storage.layout import BOOK_SUFFIX
 from planner.storage.store import open_book, write_book
@@ -232,7 +233,7 @@ def _without_password(source: str | os.PathLike | None) -> str | None:
     if source is None:
         return None
     source = os.fspath(source)
-    if "://" not in source:
+    if not dialects.is_url(source):
         return source
     try:
         url = sa.make_url(source)

@@ -7,9 +7,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QSplitter, QTabWidget,
                                QVBoxLayout, QWidget)
 
-from planner.core import schema
+from planner.core import kinds, schema
 from planner.core.metrics import PIPELINE_BY_REP, PIPELINE_BY_TEAM, PIPELINE_FUNNEL
 from planner.core.money import money_label
+from planner.core.schema import Kind
 from planner.core.report import Report
 from planner.qt.table_model import FrameTableModel
 from planner.views.attention import AttentionPanel
@@ -108,11 +109,11 @@ class PipelinePanel(QWidget):
             "created_count": f"{p['created_count']:,}",
             "won": f"{p['won_count']:,} · {money(p['won_value'])}",
             "lost_count": f"{p['lost_count']:,}",
-            "win_rate": "–" if p["win_rate"] is None else f"{p['win_rate']:.1%}",
+            "win_rate": kinds.text(Kind.PERCENT, p["win_rate"]) or "–",
             "avg_won_deal": money(p["avg_won_deal"]),
             "avg_cycle_days": "–" if p["avg_cycle_days"] is None else self.tr("%1 days").replace(
                 "%1", f"{p['avg_cycle_days']:.1f}"),
-            "conversion_rate": "–" if p["conversion_rate"] is None else f"{p['conversion_rate']:.1%}",
+            "conversion_rate": kinds.text(Kind.PERCENT, p["conversion_rate"]) or "–",
             "coverage": "–" if p["coverage"] is None else f"{p['coverage']:.2f}×",
             **{f"f_{key}": money(value) for key, value in f.items()},
         }

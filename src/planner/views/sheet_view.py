@@ -13,27 +13,26 @@ import numpy as np
 import pandas as pd
 import shiboken6
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QMimeData, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QAbstractItemDelegate, QAbstractItemView, QApplication, QHBoxLayout, QLabel, QLineEdit, QMenu, QMessageBox, QToolButton, QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QApplication, QMenu, QMessageBox, QWidget
 
-from planner.core.changes import Batch, SetValues
+from planner.core import sheet_edits
+from planner.core.changes import Batch
 from planner.core.errors import PlannerError
-from planner.core.problems import Problem, Refused
-from planner.core.schema import ROW_ID, Kind
+from planner.core.problems import Refused
 from planner.qt.book_model import BookTableModel
 from planner.qt.clipboard import fit_block, format_html, format_tsv, parse_html, parse_tsv
 from planner.qt.delegates import CellDelegate
-from planner.qt.i18n import error_text, value_label
+from planner.qt.i18n import error_text
 from planner.qt.table_model import NativeRole
+from planner.views.column_widths import fit_choice_columns
+from planner.views.find_bar import FindBar, matching_cells, sheet_pane
+from planner.views.refusals import MAX_LISTED, refused_cells
 from planner.views.table_view import BookTableView, FrozenColumn
 
+__all__ = ["FindBar", "SheetView", "release_clipboard", "sheet_pane"]  # FindBar and sheet_pane: moved, still here
+
 _MOVES = (QAbstractItemDelegate.EndEditHint.EditNextItem, QAbstractItemDelegate.EndEditHint.EditPreviousItem)
-# Shown in full in a refusal's details; beyond this, a count.
-MAX_LISTED = 200
-MAX_FITTED_LABELS = 2000  # a reference to more rows than this is sized by its sample like any column
 
 
 _COPIED = False  # whether this process put mime data of its own on the clipboard
@@ -251,11 +250,16 @@ class SheetView(BookTableView):
                 "%2", str(len(visible)))])
             return False
         names = [self.sheet.column_name(c) for c in visible[:width]]
+        model = self.sheet
+        covered = [model.row_id(row) for row in range(start.row(), min(start.row() + len(block), model.shown_rows()))]
+        added: dict[int, int] = {}  # rows the paste adds (provisional id → number), to name their cells
         try:
-            change, grown = self._paste_change(block, start.row(), names)
-            self.push(change, self.tr("Paste %1 × %2").replace("%1", str(len(block))).replace("%2", str(width)))
-        except Refused as refused:
-            self.show_refusal(self.tr("Nothing was pasted"), self._where(refused.problems, start.row(), names))
+            pasted = sheet_edits.paste(model.book, model.spec.name, covered, names, block, QApplication.translate)
+            added = pasted.added
+            self.push(pasted.change, self.tr("Paste %1 × %2").replace("%1", str(len(block))).replace("%2", str(width)))
+        except Refused as refused:  # a cell that does not fit, or a row that is incomplete when applied
+            added = refused.added if isinstance(refused, sheet_edits.PasteRefused) else added
+            self.show_refusal(self.tr("Nothing was pasted"), refused_cells(model, refused.problems, start.row(), added))
             return False
         except PlannerError as error:
             self.show_refusal(self.tr("Nothing was pasted"), [error_text(error)])
@@ -263,81 +267,24 @@ class SheetView(BookTableView):
         last = self.model().index(min(start.row() + len(block) - 1, self.sheet.shown_rows() - 1), visible[width - 1])
         self.selectionModel().select(QItemSelection(start, last), QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.status.emit(self.tr("Pasted %1 rows (%2 new)").replace("%1", f"{len(block):,}").replace(
-            "%2", f"{grown:,}"))
+            "%2", f"{len(pasted.added):,}"))
         return True
-
-    def _paste_change(self, block: list[list[str]], first_row: int, names: list[str]):
-        """The change a paste makes: new values for the rows it covers, and new rows after the
-        last one for the rest; every cell parsed and checked (Refused lists all bad ones)."""
-        model = self.sheet
-        self._new_rows = {}
-        existing = max(min(len(block), model.shown_rows() - first_row), 0)
-        ids = [model.row_id(first_row + n) for n in range(existing)]
-        columns = {name: [row[n] for row in block] for n, name in enumerate(names)}
-        parts, problems = [], []
-        if existing:
-            try:
-                parts.append(SetValues(model.spec.name, model.typed(
-                    {name: values[:existing] for name, values in columns.items()}, ids)))
-            except Refused as refused:
-                problems += refused.problems
-        grown = len(block) - existing
-        if grown:
-            insert = model.book.insertion(model.spec.name, pd.DataFrame(index=range(grown)))
-            self._new_rows = {row: n + 1 for n, row in enumerate(insert.rows.index)}
-            try:
-                parts.insert(0, model.filled(insert, {name: values[existing:] for name, values in columns.items()}))
-            except Refused as refused:
-                problems += refused.problems
-        if problems:
-            raise Refused(problems)
-        return (parts[0] if len(parts) == 1 else Batch(tuple(parts))), grown
-
-    def _where(self, problems: list[Problem], first_row: int, names: list[str]) -> list[str]:
-        """Each refused cell as the user sees it: row number, column header, what was expected."""
-        model, lines = self.sheet, []
-        ids = {model.row_id(first_row + n): first_row + n for n in range(max(model.shown_rows() - first_row, 0))}
-        new_rows = getattr(self, "_new_rows", {})
-        headers = {name: model.headerData(c, Qt.Orientation.Horizontal)
-                   for c in range(model.columnCount()) for name in [model.column_name(c)]}
-        for problem in problems:
-            message = problem.translated(QApplication.translate, by_key=False).split(": ", 1)[-1]
-            if problem.row in ids:
-                row = model.headerData(ids[problem.row], Qt.Orientation.Vertical)
-                where = self.tr("Row %1").replace("%1", str(row))
-            else:
-                where = self.tr("New row %1").replace("%1", str(new_rows.get(problem.row, "?")))
-            lines.append(f"{where}, {headers.get(problem.column, problem.column or '')}: {message}")
-        return lines
 
     # -- cells and rows ----------------------------------------------------------------------
     def clear_cells(self, text: str | None = None) -> None:
         """Empty the selected cells (a required cell refuses, with nothing changed)."""
-        parts = []
-        for column, rows in self.selected_cells().items():
-            name = self.sheet.column_name(column)
-            ids = [self.sheet.row_id(row) for row in rows]
-            parts.append(SetValues(self.sheet.spec.name, pd.DataFrame(
-                {name: pd.Series([None] * len(ids), index=ids, dtype=self._dtype(name))},
-                index=pd.Index(ids, name=ROW_ID))))
-        self._push_parts(parts, text or self.tr("Clear cells"))
+        change = sheet_edits.cleared(self.sheet.book, self.sheet.spec.name, self._selected_ids())
+        self._push_parts([change] if change else [], text or self.tr("Clear cells"))
 
     def fill_down(self) -> None:
         """Copy the top cell of each selected column into the selected cells below it."""
-        frame, parts = self.sheet.book[self.sheet.spec.name], []
-        for column, rows in self.selected_cells().items():
-            if len(rows) < 2:
-                continue
-            name = self.sheet.column_name(column)
-            ids = [self.sheet.row_id(row) for row in rows]
-            value = frame.at[ids[0], name]
-            parts.append(SetValues(self.sheet.spec.name, pd.DataFrame(
-                {name: pd.Series([value] * (len(ids) - 1), index=ids[1:], dtype=frame[name].dtype)},
-                index=pd.Index(ids[1:], name=ROW_ID))))
-        self._push_parts(parts, self.tr("Fill down"))
+        change = sheet_edits.filled_down(self.sheet.book, self.sheet.spec.name, self._selected_ids())
+        self._push_parts([change] if change else [], self.tr("Fill down"))
 
-    def _dtype(self, name: str):
-        return self.sheet.book[self.sheet.spec.name][name].dtype
+    def _selected_ids(self) -> dict[str, list[int]]:
+        """The selected cells as column → row ids, in the order shown."""
+        return {self.sheet.column_name(column): [self.sheet.row_id(row) for row in rows]
+                for column, rows in self.selected_cells().items()}
 
     def _push_parts(self, parts: list, text: str):
         """Apply ``parts`` as one undo step; the inverse (None when refused or empty)."""
@@ -414,21 +361,10 @@ class SheetView(BookTableView):
     def find(self, text: str, forward: bool = True) -> bool:
         """Select the next cell (from the current one) whose shown text contains ``text``."""
         text = text.strip().casefold()
-        model = self.sheet
-        if not text or not model.shown_rows():
+        if not text or not self.sheet.shown_rows():
             return False
         columns = self._visible_columns()
-        order = np.arange(len(model.frame)) if model._order is None else model._order
-        hits = np.zeros((model.shown_rows(), len(columns)), dtype=bool)
-        for n, column in enumerate(columns):
-            spec_column = model.spec_column(column)
-            if spec_column is not None and spec_column.kind is Kind.TEXT and not spec_column.allowed:
-                shown = model.frame.iloc[order, column].reset_index(drop=True)  # plain text: as stored
-            else:
-                shown = pd.Series([self._text(row, column) for row in range(model.shown_rows())], dtype="string")
-            hits[:, n] = shown.astype("string").str.casefold().str.contains(text, regex=False).fillna(
-                False).to_numpy(dtype=bool)
-        flat = np.flatnonzero(hits.ravel())
+        flat = np.flatnonzero(matching_cells(self.sheet, columns, text, self._text).ravel())
         if not len(flat):
             self.status.emit(self.tr("Not found: %1").replace("%1", text))
             return False
@@ -437,7 +373,7 @@ class SheetView(BookTableView):
             and current.column() in columns else -1
         later = flat[flat > here] if forward else flat[flat < here][::-1]
         chosen = int((later if len(later) else (flat if forward else flat[::-1]))[0])
-        self.setCurrentIndex(model.index(chosen // len(columns), columns[chosen % len(columns)]))
+        self.setCurrentIndex(self.sheet.index(chosen // len(columns), columns[chosen % len(columns)]))
         return True
 
     def filter_by_current(self) -> None:
@@ -544,34 +480,8 @@ class SheetView(BookTableView):
         """Size columns to a newly shown book, unless the user's own widths were restored."""
         if not self._layout_saved:
             self.fit_columns()
-            self._fit_choice_columns()
+            fit_choice_columns(self)
         self.frozen.setColumnWidth(0, self.columnWidth(0))
-
-    def _fit_choice_columns(self) -> None:
-        """A stage, a rep or an allowed value is one of a few labels: its column fits the longest,
-        which the sampled rows of fit_columns may have missed ("Qualificat…")."""
-        model = self.model()
-        if model.book is None:
-            return
-        metrics, padding = self.fontMetrics(), 2 * self.fontMetrics().averageCharWidth() + 8  # a cell's margins
-        for column in range(model.columnCount()):
-            spec = model.spec_column(column)
-            if spec is None:
-                continue
-            if spec.allowed:
-                labels = [value_label(code) for code in spec.allowed]
-            elif spec.kind is Kind.REF:
-                titles = model.book.titles(spec.ref).dropna()
-                if len(titles) > MAX_FITTED_LABELS:
-                    continue
-                labels = [str(title) for title in titles.unique()]
-            else:
-                continue
-            header = model.headerData(column, Qt.Orientation.Horizontal) or ""
-            wanted = max([metrics.horizontalAdvance(label) for label in labels] + [0]) + padding
-            wanted = max(wanted, self.horizontalHeader().sectionSizeHint(column) if header else 0)
-            if self.columnWidth(column) < wanted:
-                self.setColumnWidth(column, min(wanted, 320))
 
     def save_layout(self, settings: QSettings, key: str) -> None:
         settings.setValue(f"sheets/{key}/header", self.horizontalHeader().saveState())
@@ -580,66 +490,3 @@ class SheetView(BookTableView):
         state = settings.value(f"sheets/{key}/header")
         if state is not None:
             self._layout_saved = self.horizontalHeader().restoreState(state)
-
-
-class FindBar(QWidget):
-    """Find in the current sheet: Enter for the next match, Shift+Enter for the one before."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.view: SheetView | None = None
-        self.field = QLineEdit()
-        self.field.setPlaceholderText(self.tr("Find in this sheet"))
-        self.field.setClearButtonEnabled(True)
-        self.field.returnPressed.connect(lambda: self.find(True))
-        close = QToolButton()
-        close.setText("✕")
-        close.setToolTip(self.tr("Close (Esc)"))
-        close.clicked.connect(self.hide)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(4, 2, 4, 2)
-        layout.addWidget(QLabel(self.tr("Find:")))
-        layout.addWidget(self.field, 1)
-        for text, forward in ((self.tr("Next"), True), (self.tr("Previous"), False)):
-            button = QToolButton()
-            button.setText(text)
-            button.clicked.connect(lambda _checked=False, f=forward: self.find(f))
-            layout.addWidget(button)
-        layout.addWidget(close)
-        escape = QAction(self)
-        escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        escape.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        escape.triggered.connect(self.hide)
-        self.addAction(escape)
-        self.hide()
-
-    def open_for(self, view: SheetView) -> None:
-        self.view = view
-        self.show()
-        self.field.setFocus()
-        self.field.selectAll()
-
-    def find(self, forward: bool) -> None:
-        modifiers = QApplication.keyboardModifiers()
-        if modifiers & Qt.KeyboardModifier.ShiftModifier:
-            forward = not forward
-        if self.view is not None:
-            self.view.find(self.field.text(), forward)
-
-    def hideEvent(self, event) -> None:
-        if self.view is not None:
-            self.view.setFocus()
-        super().hideEvent(event)
-
-
-def sheet_pane(view: SheetView, find_bar: FindBar, *above: QWidget) -> QWidget:
-    """A sheet with the find bar (and any bars given) above it."""
-    pane = QWidget()
-    layout = QVBoxLayout(pane)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(0)
-    for bar in above:
-        layout.addWidget(bar)
-    layout.addWidget(find_bar)
-    layout.addWidget(view)
-    return pane

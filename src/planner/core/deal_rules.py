@@ -1,0 +1,66 @@
+"""The rules a deal keeps (decisions.md, "Importing what real exports hold"), one home for the
+book's checks, an import and a merge (no Qt).
+
+By its stage's kind: an open deal may lack an amount or a created date (it counts as 0 and
+stays out of cohort and cycle figures); a won or lost deal needs its amount, created date and
+closed date, though one without a created date stays in every figure but cycle and cohort ones.
+By its dates: closed after created, cancelled only when won and after it was closed.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from planner.core.errors import QT_TRANSLATE_NOOP
+
+# Columns an open deal may leave empty (CRM exports: no amount or created date yet).
+OPEN_MAY_LACK = ("amount", "created")
+# Columns a won or lost deal needs beyond the always required ones.
+CLOSED_NEEDS = ("closed",)
+# Columns a won or lost deal may lack and still count in every figure but cycle and cohort ones.
+KEPT_WITHOUT = ("created",)
+
+NEEDS_CLOSED = QT_TRANSLATE_NOOP("errors", "a won or lost deal needs its closed date")
+CLOSED_BEFORE_CREATED = QT_TRANSLATE_NOOP("errors", "closed before it was created")
+ONLY_WON_CANCELLED = QT_TRANSLATE_NOOP("errors", "only a won deal can be cancelled")
+CANCELLED_BEFORE_CLOSED = QT_TRANSLATE_NOOP("errors", "cancelled before it was closed")
+
+
+def stage_kinds(deals: pd.DataFrame, stages: pd.DataFrame) -> pd.Series:
+    """Each deal's stage kind (``open``, ``won``, ``lost``; missing when its stage is)."""
+    return deals["stage"].map(stages["kind"])
+
+
+def may_lack(kinds: pd.Series, column: str) -> np.ndarray:
+    """Which deals (by their stage kinds) may leave ``column`` empty though it is required."""
+    if column not in OPEN_MAY_LACK:
+        return np.zeros(len(kinds), dtype=bool)
+    return (kinds == "open").fillna(False).to_numpy(dtype=bool)
+
+
+def closed_kind(kinds: pd.Series) -> np.ndarray:
+    """Which deals are won or lost: they need their amount, created and closed dates."""
+    return kinds.isin(["won", "lost"]).fillna(False).to_numpy(dtype=bool)
+
+
+def needs(kinds: pd.Series, column: str) -> np.ndarray:
+    """Which deals need a value in ``column`` by their stage kind (a won or lost deal its
+    amount, created and closed dates); a column no kind asks for: none."""
+    if column in OPEN_MAY_LACK or column in CLOSED_NEEDS:
+        return closed_kind(kinds)
+    return np.zeros(len(kinds), dtype=bool)
+
+
+def date_problems(deals: pd.DataFrame, kinds: pd.Series) -> list[tuple[int, str, str]]:
+    """Every deal breaking a rule of its dates, as ``(row id, column, template)``: a won or lost
+    deal without its closed date, one closed before it was created, a cancelled deal that is not
+    won or was cancelled before it closed."""
+    checks = [
+        (pd.Series(closed_kind(kinds), index=deals.index) & deals["closed"].isna(), "closed", NEEDS_CLOSED),
+        (deals["closed"] < deals["created"], "closed", CLOSED_BEFORE_CREATED),
+        (deals["cancelled"].notna() & (kinds != "won"), "cancelled", ONLY_WON_CANCELLED),
+        (deals["cancelled"] < deals["closed"], "cancelled", CANCELLED_BEFORE_CLOSED),
+    ]
+    return [(int(row), column, template)
+            for mask, column, template in checks for row in deals.index[mask.fillna(False).to_numpy(bool)]]
