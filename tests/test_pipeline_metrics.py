@@ -197,7 +197,9 @@ def test_pipeline_by_team(book):
         {key: (None if pd.isna(west[key]) else west[key]) for key in PIPELINE_BY_TEAM.names[2:]}
     # a team with its own quota row is measured against it
     teamed = pipe_book()
-    teamed.insert_rows("Quotas", pd.DataFrame({"team": ["East"], "period": ["2026-Q2"], "amount": [4_000_000]}))
+    east = teamed["Teams"].index[0]  # a team is a row (issue 15): a quota refers to it by id
+    teamed.insert_rows("Quotas", pd.DataFrame({"team": pd.array([east], dtype="Int64"), "period": ["2026-Q2"],
+                                               "amount": [4_000_000]}))
     assert by_team(teamed.snapshot(), Q2).iloc[0]["quota_remaining"] == 3_500_000
 
 

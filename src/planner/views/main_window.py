@@ -49,7 +49,7 @@ SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".tsv
 RECOMPUTE_AFTER_MS = 400  # results follow edits this long after the last one (debounced)
 AUTOSAVE_EVERY_MS = 60_000  # a recovery copy of unsaved edits, at most this old after a crash
 # Sheets shown as tabs, in order; the plan sheets share the Plans tab.
-SHEET_TABS = ("Deals", "StageHistory", "Reps", "Quotas", "Plans", "Splits", "Stages", "Settings")
+SHEET_TABS = ("Deals", "StageHistory", "Reps", "Teams", "Quotas", "Plans", "Splits", "Stages", "Settings")
 PLAN_SHEETS = ("Plans", "PlanTiers", "PlanBonuses")
 
 
