@@ -128,11 +128,10 @@ def attainment(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
     shown = (active(reps, period) | ids.isin(credited.index) | ids.isin(quota.index)).to_numpy(dtype=bool)
     rep_ids = ids[shown]
     rep_rows = pd.DataFrame({
-        "rep": pd.array(rep_ids, dtype="Int64"), "team": reps["team"].to_numpy()[shown], "period": period.label,
-        "quota": quota.reindex(rep_ids).astype("Int64").to_numpy(),
-        "credited": credited.reindex(rep_ids).fillna(0).astype("Int64").to_numpy(),
+        "rep": pd.array(rep_ids, dtype="Int64"), "team": reps["team"].array[shown], "period": period.label,
+        "quota": quota.reindex(rep_ids).astype("Int64").array,
+        "credited": credited.reindex(rep_ids).fillna(0).astype("Int64").array,
     })
-    rep_rows["team"] = rep_rows["team"].astype("Int64")
     rep_rows["attainment"] = _ratio(rep_rows["credited"], rep_rows["quota"])
 
     members = rep_rows.dropna(subset=["team"]).groupby("team")
@@ -140,8 +139,8 @@ def attainment(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
     team_rows = pd.DataFrame({
         "team": pd.array(teams.index, dtype="Int64"), "period": period.label,
         "quota": own.reindex(teams.index).astype("Int64").fillna(
-            members["quota"].sum(min_count=1).reindex(teams.index).astype("Int64")).to_numpy(),
-        "credited": members["credited"].sum().reindex(teams.index).fillna(0).astype("Int64").to_numpy(),
+            members["quota"].sum(min_count=1).reindex(teams.index).astype("Int64")).array,
+        "credited": members["credited"].sum().reindex(teams.index).fillna(0).astype("Int64").array,
     })
     team_rows["attainment"] = _ratio(team_rows["credited"], team_rows["quota"])
     return rep_rows.astype({"period": "string"}), team_rows.astype({"period": "string"})

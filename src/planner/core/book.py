@@ -26,8 +26,8 @@ from planner.core.problems import Problem, Refused
 from planner.core.provisional import realized
 from planner.core.resolve import Resolver
 from planner.core.schema import ROW_ID
-from planner.core.teams import with_named_teams
 from planner.core.tables import DEFAULT_CURRENCY, Snapshot, Tables, Unresolved, resolve_frame
+from planner.core.teams import with_named_teams
 
 __all__ = ["Book", "Snapshot", "Tables", "DEFAULT_CURRENCY", "ID_BLOCK"]
 

@@ -76,7 +76,7 @@ def category_by_rep(book, period: Period) -> pd.DataFrame:
 
     notes = overrides.dropna(subset=["note"]).groupby("rep")["note"].agg(" · ".join).reindex(reps.index)
     frame = pd.DataFrame({
-        "rep": pd.array(reps.index, dtype="Int64"), "team": reps["team"].to_numpy(),
+        "rep": pd.array(reps.index, dtype="Int64"), "team": reps["team"].array,
         "won": won.astype("Int64"), "commit": commit.astype("Int64"), "commit_override": override("commit"),
         "best_case": best_case.astype("Int64"), "best_case_override": override("best_case"),
         "note": notes.astype("string"),

@@ -143,7 +143,7 @@ def open_pipeline(book) -> dict:
         })
         for column in ("count", "value", "weighted"):  # by the stages' row ids, named for the user
             table[column] = by_stage[column].reindex(open_stages.index).fillna(0).astype("int64").astype(
-                "Int64").to_numpy()
+                "Int64").array
         return {"open_count": int(is_open.sum()), "open_value": int(amounts[is_open].sum()),
                 "weighted_value": int(table["weighted"].sum()), "stages": table}
     return book.cached("open_pipeline", build)
@@ -208,7 +208,7 @@ def by_rep(book, period: Period, reps: pd.DataFrame | None = None) -> pd.DataFra
     has_figure = (figures[["created", "won_count", "lost_count", "open_count"]] > 0).any(axis=1).to_numpy()
     shown = active(people, period).to_numpy() | has_figure
     out = pd.DataFrame({"rep": pd.array(people.index[shown], dtype="Int64"),
-                        "team": people["team"][shown].astype("Int64").to_numpy()})
+                        "team": people["team"][shown].astype("Int64").array})
     quota = reps.set_index("rep")[["quota", "credited"]].reindex(out["rep"])
     return _with_rates(out, figures[shown], quota, book.rounding)
 

@@ -21,7 +21,7 @@ from planner.core.errors import QT_TRANSLATE_NOOP
 from planner.core.money import (
     MINOR_DIGITS, NUMBER_FORM, SEPARATORS, format_money, format_ratio, plain_number, to_minor, to_ratio,
 )
-from planner.core.periods import period_cells, not_canonical
+from planner.core.periods import not_canonical, period_cells
 from planner.core.schema import Column, Kind
 
 Bad = tuple[object, object, str, dict]  # (index label, value, template, fields)

@@ -16,7 +16,6 @@ from planner.core import schema
 from planner.core.book import Tables
 from planner.core.errors import PlannerError
 from planner.core.money import RATIO_SCALE, minor_digits
-from planner.core.periods import Period
 from planner.core.schema import Kind
 from planner.io.export_common import (EXCEL_MAX_TEXT, TEXT_TOO_LONG, _check_rows, _display_width, _major, _xml_text,
                                       excel_serials)

@@ -21,12 +21,12 @@ from planner.core import schema
 from planner.core.attainment import attainment
 from planner.core.book import Tables
 from planner.core.facts import deal_facts
-from planner.core.shown import shown
 from planner.core.forecast import forecast
 from planner.core.metrics import pipeline_metrics
 from planner.core.money import RATIO_SCALE
 from planner.core.periods import Period
 from planner.core.report import Report
+from planner.core.shown import shown
 from planner.io.export_charts import _ChartSheet
 from planner.io.export_common import (EXCEL_MAX_FORMULA, FORMULA_TOO_LONG, ExportSummary, Progress,
                                       _display_width, _major, excel_serial)
