@@ -30,8 +30,10 @@ def shown(book, frame: pd.DataFrame, spec: schema.Table) -> pd.DataFrame:
             out[column] = _named(frame["rep"], book["Reps"]["name"])
         else:
             out[column] = frame[column]
-    return pd.DataFrame(out, index=frame.index)
+    return pd.DataFrame(out, index=frame.index, copy=False)
 
 
 def _named(ids: pd.Series, names: pd.Series) -> pd.Series:
-    return ids.map(names).astype("string") if len(ids) else pd.Series(index=ids.index, dtype="string")
+    """The name of each row id (missing for a missing or unknown id), as text."""
+    positions = names.index.get_indexer(pd.array(ids, dtype="Int64").to_numpy(dtype="int64", na_value=-1))
+    return pd.Series(names.astype("string").array.take(positions, allow_fill=True), index=ids.index)
