@@ -31,11 +31,11 @@ def small_book() -> Book:
             ("MARG", 1_000_000, None, 100_000, "marginal"),
         ]),
         "PlanBonuses": frame("plan from amount", [("MARG", 1_000_000, 50_000)]),
-        "Quotas": frame("rep period amount", [
-            ("R1", "2026-01", 1_000_000), ("R1", "2026-02", 1_000_000), ("R1", "2026-03", 1_000_000),
-            ("R2", "2026-Q1", 3_000_000),
-            ("R3", "2026-01", 500_000), ("R3", "2026-02", 500_000), ("R3", "2026-03", 500_000),
-            ("Seoul", "2026-Q1", 5_000_000),
+        "Quotas": frame("rep team period amount", [
+            ("R1", None, "2026-01", 1_000_000), ("R1", None, "2026-02", 1_000_000), ("R1", None, "2026-03", 1_000_000),
+            ("R2", None, "2026-Q1", 3_000_000),
+            ("R3", None, "2026-01", 500_000), ("R3", None, "2026-02", 500_000), ("R3", None, "2026-03", 500_000),
+            (None, "Seoul", "2026-Q1", 5_000_000),
         ]),
         "Deals": frame("id owner stage amount created closed expected_close forecast_category cancelled", [
             ("D1", "R1", "Won", 700_000, "2025-12-01", "2026-01-10", None, None, None),

@@ -17,22 +17,25 @@ import pytest
 import sqlalchemy as sa
 
 from planner.core.errors import PlannerError
+from planner.core.report import compute_report
 from planner.storage import SCHEMA_VERSION, Store, migrations, open_book, write_book
-from planner.storage.layout import CHANGE_LOG_NAME, added_after
+from planner.storage.layout import CHANGE_LOG_NAME, tables_of
+from planner.storage.rows import write_all
+from fixtures import rebuilt
 from stores import editing, engine_of, save, target  # noqa: F401 - target is a fixture
 
 STORAGE = Path(__file__).parents[1] / "src" / "planner" / "storage"
 
 
 def book_of_format(book, target, version: int) -> None:
-    """Write ``book`` to ``target`` as a Planner of format ``version`` would have."""
+    """Write ``book`` to ``target`` as a Planner of format ``version`` would have: its layout
+    (before format 5, a rep's and a quota's team as text), without the tables later formats added."""
     write_book(book, target)
     engine = engine_of(target)
     with engine.begin() as connection:
-        for name in sorted(added_after(version)):
+        for name in sa.inspect(connection).get_table_names():
             connection.execute(sa.text(f'DROP TABLE "{name}"'))
-        connection.execute(sa.text("UPDATE planner_meta SET value = :v WHERE key = 'schema_version'"),
-                           {"v": str(version)})
+        write_all(connection, book.snapshot(), revision=1, version=version)
     engine.dispose()
 
 
@@ -89,12 +92,50 @@ def test_a_failed_step_leaves_the_book_whole_at_the_last_format_it_reached(book,
         Store.open(target, "edit")
     version, tables, holder = looked_at(target)
     assert version == str(last_to - 1)  # the steps before it were kept
-    assert "Leads" in tables and CHANGE_LOG_NAME not in tables and holder is None  # its own work was not
+    assert tables == {table.name for table in tables_of(last_to - 1)} and holder is None  # its own work was not
     assert len(open_book(target)["Deals"]) == len(book["Deals"])
 
     monkeypatch.undo()  # the next open climbs on from there
     Store.open(target, "edit").close()
     assert looked_at(target)[0] == str(SCHEMA_VERSION)
+
+
+def test_a_book_of_format_4_gets_its_teams_as_rows_and_the_same_figures(book, target):
+    """Format 5: teams are rows. A format-4 book (a rep's and a quota's team as text) reads as it
+    is, its Teams implied; opened for editing it gets a Teams row per team its reps name, in
+    order, the reps and quotas pointing at them, rows keeping their versions."""
+    def busan(frames):
+        frames["Quotas"] = pd.concat([frames["Quotas"], pd.DataFrame({"team": ["Busan"], "period": ["2026-Q2"],
+                                                                      "amount": [10]})], ignore_index=True)
+
+    book = rebuilt(book, busan)
+    assert [p.fields["value"] for p in book.problems()] == ["Busan"]  # no rep is in Busan: a problem
+    book_of_format(book, target, 4)
+    engine = engine_of(target)
+    with engine.connect() as connection:  # what format 4 stored: names
+        stored = connection.execute(sa.text('SELECT team FROM "Quotas" WHERE team IS NOT NULL')).scalars().all()
+    engine.dispose()
+    assert stored == ["Seoul", "Busan"]
+    before = compute_report(open_book(target)).to_json()
+    old = open_book(target)
+    assert old["Teams"]["name"].tolist() == ["Seoul", "Tokyo"] and "Teams" not in looked_at(target)[1]
+
+    store, live = editing(target)
+    store.close()
+    version, tables, _ = looked_at(target)
+    assert version == str(SCHEMA_VERSION) and "Teams" in tables
+    migrated = open_book(target)
+    teams = migrated["Teams"]
+    assert teams["name"].tolist() == ["Seoul", "Tokyo"]
+    assert migrated["Reps"]["team"].map(teams["name"]).tolist() == ["Seoul", "Tokyo", "Seoul"]
+    quotas = migrated.keyed("Quotas")
+    assert quotas["team"].dropna().tolist() == ["Seoul"] and migrated.unresolved("Quotas", "team") == {
+        int(migrated["Quotas"].index[-1]): "Busan"}
+    assert [(p.table, p.column, p.fields["value"]) for p in migrated.problems()] == [("Quotas", "team", "Busan")]
+    assert compute_report(migrated).to_json() == before
+    assert migrated.versions["Reps"].tolist() == old.versions["Reps"].tolist()
+    assert min(teams.index) >= max(int(frame.index.max()) for name, frame in migrated._frames.items()
+                                   if name != "Teams" and len(frame))  # new ids, above every id in use
 
 
 def test_a_book_held_by_another_planner_is_not_migrated_under_it(book, tmp_path):

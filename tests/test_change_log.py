@@ -23,12 +23,12 @@ def entries(log: pd.DataFrame) -> list[tuple]:
 
 
 def test_a_save_logs_each_row_it_wrote_with_its_kind_revision_who_and_when(book, target):
+    before = datetime.now(timezone.utc).replace(microsecond=0)  # before the first write: its lines are logged too
     write_book(book, target)
     store, live = editing(target)
     try:
         d2, d5 = row(live, "Deals", 1), live["Deals"].index[live["Deals"]["id"] == "D5"][0]
         splits = sorted(live["Splits"].index[live["Splits"]["deal_id"] == d5].tolist())
-        before = datetime.now(timezone.utc).replace(microsecond=0)
         live.set_value("Deals", d2, "amount", 123_400)
         live.delete_rows("Deals", [d5])  # with its two split rows
         [new] = live.insert_rows("Deals", live["Deals"].loc[[d2]].assign(id="D99"), at=1).ids

@@ -123,5 +123,6 @@ def test_a_period_quota_is_its_own_row_or_the_sum_of_its_parts(rows, expected):
 
     book = one_rep_book(RETRO, [1])
     book.replace_table("Quotas", pd.DataFrame(rows, columns=["rep", "period", "amount"]).astype({"amount": "Int64"}))
-    quotas = quota_amounts(book.snapshot())
-    assert {label: int(quotas[("R1", label)]) for label in expected} == expected
+    quotas = quota_amounts(book.snapshot())  # by the rep's row id
+    rep = int(book["Reps"].index[0])
+    assert {label: int(quotas[(rep, label)]) for label in expected} == expected

@@ -16,14 +16,15 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from fixtures import planner, row, small_book
+from fixtures import planner, rebuilt, row, small_book
 from windows import open_window
 from planner.core.changes import Batch
 from planner.core.forecast_accuracy import accuracy, snapshot_change
-from planner.core.forecast_overrides import category_by_rep, override_change, parse_amount
+from planner.core.forecast_overrides import FORECAST_BY_REP, category_by_rep, override_change, parse_amount
 from planner.core.periods import Period
 from planner.core.problems import Refused
 from planner.core.report import compute_report
+from planner.core.shown import shown
 from planner.session import Session
 from planner.storage import open_book, save_book
 from planner.storage.store import SCHEMA_VERSION
@@ -45,7 +46,7 @@ def snapshots(book, rows: list[tuple]) -> None:
 
 # -- the category forecast per rep and overrides ------------------------------------------------
 def test_category_forecast_per_rep_adds_up_to_the_team_forecast(book):
-    by_rep = category_by_rep(book.snapshot(), Q1).set_index("rep")
+    by_rep = shown(book, category_by_rep(book.snapshot(), Q1), FORECAST_BY_REP).set_index("rep")
     assert by_rep["won"].to_dict() == {"R1": 1_200_000, "R2": 3_600_000, "R3": 1_100_000}
     assert by_rep["commit"].to_dict() == {"R1": 1_200_000, "R2": 3_700_000, "R3": 1_100_000}
     assert by_rep["best_case"].to_dict() == {"R1": 1_200_000, "R2": 4_033_333, "R3": 1_100_000}
@@ -78,13 +79,25 @@ def test_an_override_is_kept_beside_the_computed_number_and_the_total_uses_it(bo
     assert override_change(book, Q1, rep(book, "R2"), "commit", None, END_OF_Q1) is None
 
 
-def test_overrides_are_matched_by_period_whatever_its_spelling_and_bad_periods_warn(book):
+def test_overrides_are_matched_by_period_whatever_its_spelling_and_bad_periods_are_problems(book):
     book.insert_rows("ForecastOverrides", pd.DataFrame({
-        "period": ["2026q1", "spring"], "rep": pd.array([rep(book, "R1"), rep(book, "R3")], dtype="Int64"),
-        "category": ["best_case", "commit"], "amount": pd.array([1_500_000, 1], dtype="Int64")}))
+        "period": ["2026 q1"], "rep": pd.array([rep(book, "R1")], dtype="Int64"),
+        "category": ["best_case"], "amount": pd.array([1_500_000], dtype="Int64")}))
+    assert book["ForecastOverrides"]["period"].tolist() == ["2026-Q1"]  # a period, parsed once on entry
     report = compute_report(book, Q1)
     assert report.forecast_with_overrides == {"commit": 6_000_000, "best_case": 6_333_333 - 1_200_000 + 1_500_000}
-    assert [fields["value"] for _template, fields in report.warnings if fields.get("table")] == ["spring"]
+    with pytest.raises(Refused, match="Bad period 'spring'"):  # a text that is no period never enters
+        book.insert_rows("ForecastOverrides", pd.DataFrame({
+            "period": ["spring"], "rep": pd.array([rep(book, "R3")], dtype="Int64"), "category": ["commit"],
+            "amount": pd.array([1], dtype="Int64")}))
+
+    def spring(frames):  # a book that holds one anyway (an older file): a problem, its row left out
+        frames["ForecastOverrides"].loc[0, "period"] = "spring"
+
+    report = compute_report(rebuilt(book, spring), Q1)
+    assert [(p.table, p.column, p.fields) for p in report.problems] == [
+        ("ForecastOverrides", "period", {"text": "spring"})]
+    assert report.forecast_with_overrides["best_case"] == 6_333_333 and report.left_out.sections["forecast"] == 1
 
 
 def test_an_override_below_what_the_rep_has_already_won_is_refused(book):

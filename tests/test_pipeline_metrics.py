@@ -32,6 +32,7 @@ import pytest
 from planner.core.book import Book
 from planner.core.forecast import forecast, historical_inputs
 from planner.core.health import deal_health, slip_counts, stage_entered, won_stage_days
+from planner.core.shown import shown
 from planner.core.metrics import (PIPELINE_BY_REP, PIPELINE_BY_TEAM, PIPELINE_FUNNEL, by_rep, by_team, funnel,
                                   pipeline_metrics)
 from planner.core.periods import Period
@@ -154,7 +155,7 @@ def test_pipeline_by_rep(book):
     C: created W3, L1, O4, O6, of which W3 won -> conversion 1/4; won W3 3,000 (60 days), lost
        L1 -> 50%; open O4 5,000 + O6 1,000, weighted 2,000 + 600; velocity 2 × 1/2 × 3,000 ÷ 60
        = 50; expected O6 1,000 of 10,000 − 3,000 -> 1/7."""
-    table = by_rep(book.snapshot(), Q2)
+    table = shown(book, by_rep(book.snapshot(), Q2), PIPELINE_BY_REP)  # row ids, named for the user
     assert list(table.columns) == PIPELINE_BY_REP.names
     rows = table.astype(object).where(table.notna(), None).to_dict("records")
     assert rows == [
@@ -182,7 +183,7 @@ def test_pipeline_by_team(book):
     O1, O3, O2, O5 = 22,500, weighted 6,400 + 2,650 = 9,050; velocity 4 × 1 × 5,000 ÷ 90 =
     222.22; expected O2 6,000 against East's quota (its members' 30,000) less 5,000 credited
     -> 0.24. West = C alone: its figures above."""
-    table = by_team(book.snapshot(), Q2)
+    table = shown(book, by_team(book.snapshot(), Q2), PIPELINE_BY_TEAM)
     assert list(table.columns) == PIPELINE_BY_TEAM.names
     rows = table.astype(object).where(table.notna(), None).to_dict("records")
     assert rows[0] == {
@@ -196,7 +197,9 @@ def test_pipeline_by_team(book):
         {key: (None if pd.isna(west[key]) else west[key]) for key in PIPELINE_BY_TEAM.names[2:]}
     # a team with its own quota row is measured against it
     teamed = pipe_book()
-    teamed.insert_rows("Quotas", pd.DataFrame({"team": ["East"], "period": ["2026-Q2"], "amount": [4_000_000]}))
+    east = teamed["Teams"].index[0]  # a team is a row (issue 15): a quota refers to it by id
+    teamed.insert_rows("Quotas", pd.DataFrame({"team": pd.array([east], dtype="Int64"), "period": ["2026-Q2"],
+                                               "amount": [4_000_000]}))
     assert by_team(teamed.snapshot(), Q2).iloc[0]["quota_remaining"] == 3_500_000
 
 

@@ -1737,6 +1737,10 @@
         <translation>{value!r} は Deals シートの商談ではありません</translation>
     </message>
     <message>
+        <source>{value!r} is not a team of the Teams sheet</source>
+        <translation>{value!r} は Teams シートのチームではありません</translation>
+    </message>
+    <message>
         <source>{value!r} could be any of {candidates}: use the id</source>
         <translation>{value!r} に該当するものが複数あります ({candidates})。ID を指定してください</translation>
     </message>
@@ -1767,10 +1771,6 @@
     <message>
         <source>a quota needs a rep or a team</source>
         <translation>ノルマには担当者またはチームが必要です</translation>
-    </message>
-    <message>
-        <source>{value!r} is not a team of the Reps sheet</source>
-        <translation>{value!r} は Reps シートのチームではありません</translation>
     </message>
     <message>
         <source>closed before it was created</source>
@@ -2321,10 +2321,6 @@
         <translation>変更されていません: {rep} は {period} にすでに {won} を受注しています。{amount} に上書きすると、受注済みの額より少なく予測されます</translation>
     </message>
     <message>
-        <source>{table} row {row}: {value!r} is not a period (2026-01, 2026-Q1 or 2026); the row is left out of the forecast figures</source>
-        <translation>{table} {row}行目: {value!r} は期間ではありません (2026-01、2026-Q1 または 2026)。この行は予測の数値から除外されます</translation>
-    </message>
-    <message>
         <source>{value!r} is not a signal of the lead scoring rules</source>
         <translation>{value!r} はリードスコアリングのルールにないシグナルです</translation>
     </message>
@@ -2649,6 +2645,14 @@
     <message>
         <source>Base salary (year)</source>
         <translation>基本給 (年額)</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>チーム</translation>
+    </message>
+    <message>
+        <source>Parent team</source>
+        <translation>親チーム</translation>
     </message>
     <message>
         <source>Deals</source>

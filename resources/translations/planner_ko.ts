@@ -1737,6 +1737,10 @@
         <translation>{value!r}은(는) Deals 시트의 거래가 아닙니다</translation>
     </message>
     <message>
+        <source>{value!r} is not a team of the Teams sheet</source>
+        <translation>{value!r}은(는) Teams 시트의 팀이 아닙니다</translation>
+    </message>
+    <message>
         <source>{value!r} could be any of {candidates}: use the id</source>
         <translation>{value!r}에 해당하는 항목이 여러 개입니다 ({candidates}). ID를 사용하세요</translation>
     </message>
@@ -1767,10 +1771,6 @@
     <message>
         <source>a quota needs a rep or a team</source>
         <translation>할당량에는 담당자 또는 팀이 필요합니다</translation>
-    </message>
-    <message>
-        <source>{value!r} is not a team of the Reps sheet</source>
-        <translation>{value!r}은(는) Reps 시트의 팀이 아닙니다</translation>
     </message>
     <message>
         <source>closed before it was created</source>
@@ -2321,10 +2321,6 @@
         <translation>변경되지 않음: {rep}은(는) {period}에 이미 {won}을(를) 수주했습니다. {amount}(으)로 조정하면 이미 수주한 금액보다 적게 예측됩니다</translation>
     </message>
     <message>
-        <source>{table} row {row}: {value!r} is not a period (2026-01, 2026-Q1 or 2026); the row is left out of the forecast figures</source>
-        <translation>{table} {row}행: {value!r}은(는) 기간이 아닙니다(2026-01, 2026-Q1 또는 2026). 이 행은 예측 수치에서 제외됩니다</translation>
-    </message>
-    <message>
         <source>{value!r} is not a signal of the lead scoring rules</source>
         <translation>{value!r}은(는) 리드 스코어링 규칙의 신호가 아닙니다</translation>
     </message>
@@ -2649,6 +2645,14 @@
     <message>
         <source>Base salary (year)</source>
         <translation>기본급 (연)</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>팀</translation>
+    </message>
+    <message>
+        <source>Parent team</source>
+        <translation>상위 팀</translation>
     </message>
     <message>
         <source>Deals</source>

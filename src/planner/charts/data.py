@@ -86,10 +86,15 @@ def funnel_by_stage(report) -> pd.DataFrame:
     })
 
 
+def open_stages(book) -> pd.Series:
+    """The open stages' names in pipeline order, by row id."""
+    stages = book["Stages"]
+    return stages.loc[stages["kind"] == "open"].sort_values("order", kind="stable")["stage"]
+
+
 def open_stage_names(book) -> list[str]:
     """The open stages' names in pipeline order."""
-    stages = book["Stages"]
-    return stages.loc[stages["kind"] == "open"].sort_values("order", kind="stable")["stage"].astype(str).tolist()
+    return open_stages(book).astype(str).tolist()
 
 
 def weighted_by_month(book, as_of: date, months: int = PIPELINE_MONTHS) -> pd.DataFrame:
@@ -107,10 +112,12 @@ def weighted_by_month(book, as_of: date, months: int = PIPELINE_MONTHS) -> pd.Da
         month = first.shifted(step)
         bucket[(expected >= np.datetime64(month.start, "ns")) & (expected < np.datetime64(month.end, "ns"))] = label
     bucket[expected < today] = OVERDUE  # NaT compares False: undated deals stay "later"
-    frame = pd.DataFrame({"bucket": bucket, "stage": facts["stage"].to_numpy(dtype=object)[is_open],
+    frame = pd.DataFrame({"bucket": bucket, "stage": facts["stage"].to_numpy(dtype="int64", na_value=-1)[is_open],
                           "weighted": weighted_amounts(book)[is_open].astype("int64")})
     table = frame.pivot_table(index="bucket", columns="stage", values="weighted", aggfunc="sum", fill_value=0)
-    table = table.reindex(index=[OVERDUE, *labels, LATER], columns=open_stage_names(book), fill_value=0)
+    stages = open_stages(book)  # by row id, named for the chart
+    table = table.reindex(index=[OVERDUE, *labels, LATER], columns=stages.index, fill_value=0)
+    table.columns = stages.astype(str).to_numpy()
     table.index.name, table.columns.name = "bucket", "stage"
     return table.astype("int64")
 

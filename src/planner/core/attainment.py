@@ -12,7 +12,7 @@ from planner.core.periods import Period, PeriodKind, period_labels
 
 def credit_lines(book) -> pd.DataFrame:
     """One line per (won deal, credited rep), dated when the deal closed, plus a reversing
-    line dated when a won deal was cancelled.
+    line dated when a won deal was cancelled; ``deal_id`` and ``rep`` are row ids.
 
     A deal listed in Splits is credited to its split reps by their shares, allocated so that
     the lines add up to the deal's amount exactly; any other won deal is credited wholly to
@@ -24,13 +24,13 @@ def credit_lines(book) -> pd.DataFrame:
 def _credit_lines(book) -> pd.DataFrame:
     facts = deal_facts(book)
     won = facts[(facts["kind"] == "won") & facts["closed"].notna()]
-    splits = book.keyed("Splits")
-    split = splits[["deal_id", "rep", "share"]].reset_index(drop=True)
-    split = split[split["deal_id"].isin(won["id"])]
-    whole = won.loc[~won["id"].isin(split["deal_id"]), ["id", "rep"]].rename(columns={"id": "deal_id"})
-    whole["share"] = RATIO_SCALE
+    split = book["Splits"][["deal_id", "rep", "share"]].reset_index(drop=True)
+    split = split[split["deal_id"].isin(won.index).to_numpy(dtype=bool, na_value=False)]
+    alone = ~won.index.isin(split["deal_id"])
+    whole = pd.DataFrame({"deal_id": pd.array(won.index[alone], dtype="Int64"), "rep": won["rep"][alone].to_numpy(),
+                          "share": RATIO_SCALE})
     shares = pd.concat([whole, split], ignore_index=True).merge(
-        won[["id", "amount", "closed", "cancelled"]], left_on="deal_id", right_on="id")
+        won[["amount", "closed", "cancelled"]], left_on="deal_id", right_index=True)
     credited = allocate(shares["deal_id"], shares["amount"], shares["share"])
     lines = pd.DataFrame({
         "deal_id": shares["deal_id"], "rep": shares["rep"], "share": shares["share"],
@@ -64,7 +64,7 @@ def allocate(deal: pd.Series, amount: pd.Series, share: pd.Series) -> np.ndarray
 
 
 def credited_by(book, kind: PeriodKind) -> pd.Series:
-    """Credited minor units indexed by (rep, period label) for periods of ``kind``."""
+    """Credited minor units indexed by (rep row id, period label) for periods of ``kind``."""
     def build() -> pd.Series:
         lines = credit_lines(book)
         if not len(lines):
@@ -74,26 +74,24 @@ def credited_by(book, kind: PeriodKind) -> pd.Series:
     return book.cached(("credited_by", kind), build)
 
 
-def quota_amounts(book) -> pd.Series:
-    """Quota in minor units indexed by (rep id or team, period label), for every month,
-    quarter and year the Quotas sheet determines.
+def quota_amounts(book, who: str = "rep") -> pd.Series:
+    """Quota in minor units indexed by (row id of the rep, or of the team with ``who="team"``,
+    period label), for every month, quarter and year the Quotas sheet determines.
 
     A period's quota is its own row when the sheet has one; otherwise the sum of its parts
     (a quarter from its months, a year from its quarters), so month, quarter and year rows
     can be mixed without counting anything twice.
     """
-    return book.cached("quota_amounts", lambda: _quota_amounts(book))
+    return book.cached(("quota_amounts", who), lambda: _quota_amounts(book, who))
 
 
-def _quota_amounts(book) -> pd.Series:
-    quotas = book.keyed("Quotas")
-    quotas = quotas.assign(rep=quotas["rep"].fillna(quotas["team"])).dropna(subset=["rep", "period", "amount"])
-    parsed = {text: Period.parse(text) for text in quotas["period"].unique()}
-    periods = [parsed[text] for text in quotas["period"]]
+def _quota_amounts(book, who: str) -> pd.Series:
+    quotas = book["Quotas"].dropna(subset=[who, "period", "amount"])
+    periods = [Period.of(label) for label in quotas["period"]]  # canonical labels (Kind.PERIOD)
     frame = pd.DataFrame({
-        "key": quotas["rep"].to_numpy(),
+        "key": quotas[who].to_numpy(dtype="int64"),
         "kind": [p.kind for p in periods],
-        "period": [p.label for p in periods],
+        "period": quotas["period"].to_numpy(dtype=object),
         "parent_quarter": [Period.containing(p.start, "quarter").label for p in periods],
         "amount": quotas["amount"].astype("int64").to_numpy(),
     })
@@ -116,33 +114,36 @@ def _ratio(credited: pd.Series, quota: pd.Series) -> pd.Series:
 
 
 def attainment(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Per rep and per team: quota, credited and attainment (credited ÷ quota) for ``period``.
+    """Per rep and per team: quota, credited and attainment (credited ÷ quota) for ``period``,
+    by row id: ``rep`` and ``team`` hold row ids (core/shown.py names them for the user).
 
-    Reps are listed when active in the period, or when they have a quota or credit in it.
-    A team's quota is its own Quotas row if any, else the sum of its members' quotas.
+    Reps are listed in Reps order when active in the period, or when they have a quota or
+    credit in it; teams in Teams order. A team's quota is its own Quotas row if any, else the
+    sum of its members' quotas.
     """
-    reps = book.keyed("Reps")
+    reps, teams = book["Reps"], book["Teams"]
     credited = _in_period(credited_by(book, period.kind), period)
-    quota = _in_period(quota_amounts(book), period)
-    employed = active(reps, period)
-    shown = reps[employed | reps["id"].isin(credited.index) | reps["id"].isin(quota.index)]
+    quota = _in_period(quota_amounts(book, "rep"), period)
+    ids = reps.index
+    shown = (active(reps, period) | ids.isin(credited.index) | ids.isin(quota.index)).to_numpy(dtype=bool)
+    rep_ids = ids[shown]
     rep_rows = pd.DataFrame({
-        "rep": shown["id"], "name": shown["name"], "team": shown["team"], "period": period.label,
-        "quota": shown["id"].map(quota).astype("Int64"),
-        "credited": shown["id"].map(credited).fillna(0).astype("Int64"),
-    }).reset_index(drop=True)
+        "rep": pd.array(rep_ids, dtype="Int64"), "team": reps["team"].array[shown], "period": period.label,
+        "quota": quota.reindex(rep_ids).astype("Int64").array,
+        "credited": credited.reindex(rep_ids).fillna(0).astype("Int64").array,
+    })
     rep_rows["attainment"] = _ratio(rep_rows["credited"], rep_rows["quota"])
 
-    member_quota = rep_rows.groupby("team")["quota"].sum(min_count=1)
-    teams = pd.Series(reps["team"].dropna().unique(), dtype="string")
+    members = rep_rows.dropna(subset=["team"]).groupby("team")
+    own = _in_period(quota_amounts(book, "team"), period)
     team_rows = pd.DataFrame({
-        "team": teams, "period": period.label,
-        "quota": teams.map(quota).astype("Int64").fillna(teams.map(member_quota).astype("Int64")),
-        "credited": teams.map(rep_rows.groupby("team")["credited"].sum()).fillna(0).astype("Int64"),
+        "team": pd.array(teams.index, dtype="Int64"), "period": period.label,
+        "quota": own.reindex(teams.index).astype("Int64").fillna(
+            members["quota"].sum(min_count=1).reindex(teams.index).astype("Int64")).array,
+        "credited": members["credited"].sum().reindex(teams.index).fillna(0).astype("Int64").array,
     })
     team_rows["attainment"] = _ratio(team_rows["credited"], team_rows["quota"])
-    return rep_rows.astype({"rep": "string", "name": "string", "team": "string", "period": "string"}), \
-        team_rows.astype({"period": "string"})
+    return rep_rows.astype({"period": "string"}), team_rows.astype({"period": "string"})
 
 
 def _in_period(values: pd.Series | None, period: Period) -> pd.Series:

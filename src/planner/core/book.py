@@ -27,6 +27,7 @@ from planner.core.provisional import realized
 from planner.core.resolve import Resolver
 from planner.core.schema import ROW_ID
 from planner.core.tables import DEFAULT_CURRENCY, Snapshot, Tables, Unresolved, resolve_frame
+from planner.core.teams import with_named_teams
 
 __all__ = ["Book", "Snapshot", "Tables", "DEFAULT_CURRENCY", "ID_BLOCK"]
 
@@ -39,7 +40,7 @@ class Book(Tables):
     def __init__(self, tables: dict[str, pd.DataFrame] | None = None) -> None:
         """A book from frames of the book's values, references given as the user's ids or
         names (resolved here; what does not resolve is kept as text and is a Problem)."""
-        tables = tables or {}
+        tables = with_named_teams(tables or {})
         unknown = set(tables) - set(schema.TABLES)
         if unknown:
             raise PlannerError(

@@ -11,7 +11,6 @@ from planner.core import deal_rules
 from planner.core.kinds import text
 from planner.core.money import MINOR_DIGITS, RATIO_SCALE, currency_of
 from planner.core.parse import REQUIRED, check_column
-from planner.core.periods import Period
 from planner.core.problems import Problem
 from planner.core.resolve import DANGLING, Resolver
 from planner.core.schema import Kind
@@ -81,25 +80,15 @@ def _reference_problems(book) -> list[Problem]:
 
 def _quota_problems(book) -> list[Problem]:
     quotas, found = book._frames["Quotas"], []
-    unresolved = set(book._unresolved.get("Quotas", {}).get("rep", {}))
-    has_rep = quotas["rep"].notna() | quotas.index.isin(list(unresolved))
-    both = has_rep & quotas["team"].notna()
-    neither = ~has_rep & quotas["team"].isna()
+    typed = book._unresolved.get("Quotas", {})
+    has_rep = quotas["rep"].notna() | quotas.index.isin(list(typed.get("rep", {})))
+    has_team = quotas["team"].notna() | quotas.index.isin(list(typed.get("team", {})))
+    both = has_rep & has_team
+    neither = ~has_rep & ~has_team
     found += [book.problem("Quotas", row, "team", QT_TRANSLATE_NOOP(
         "errors", "a quota is for a rep or for a team, not both")) for row in quotas.index[both]]
     found += [book.problem("Quotas", row, "rep", QT_TRANSLATE_NOOP(
         "errors", "a quota needs a rep or a team")) for row in quotas.index[neither]]
-    teams = book._frames["Reps"]["team"].dropna().unique()
-    team_values = quotas["team"].dropna()
-    found += [book.problem("Quotas", row, "team", QT_TRANSLATE_NOOP(
-        "errors", "{value!r} is not a team of the Reps sheet"), value=value)
-        for row, value in team_values[~team_values.isin(teams)].items()]
-    for text in quotas["period"].dropna().unique():
-        try:
-            Period.parse(text)
-        except PlannerError as error:
-            found += [book.problem("Quotas", row, "period", error.template, **error.fields)
-                      for row in quotas.index[quotas["period"] == text]]
     return found
 
 

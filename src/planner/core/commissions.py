@@ -28,13 +28,14 @@ S = RATIO_SCALE
 
 
 def plan_periods(book, period: Period) -> pd.DataFrame:
-    """One row per (rep on a plan, plan period overlapping ``period``): credited and quota."""
-    all_reps, quotas = book.keyed("Reps"), quota_amounts(book)
+    """One row per (rep on a plan, plan period overlapping ``period``): credited and quota;
+    ``rep`` and ``plan`` are row ids. Reps in Reps order, then periods in order."""
+    all_reps, quotas = book["Reps"], quota_amounts(book, "rep")
     reps = all_reps.dropna(subset=["plan"])
-    plans = book["Plans"].set_index("plan")
+    plans = book["Plans"]
     rows = []
     for kind in plans.loc[plans.index.isin(reps["plan"]), "period"].unique():
-        on_plan = reps[reps["plan"].map(plans["period"]) == kind]
+        on_plan = reps[(reps["plan"].map(plans["period"]) == kind).to_numpy(dtype=bool, na_value=False)]
         parts = period.split(kind)
         # every (rep, part) pair at once: a year of monthly plans is 12 parts per rep
         grid = on_plan.loc[on_plan.index.repeat(len(parts))]
@@ -43,19 +44,19 @@ def plan_periods(book, period: Period) -> pd.DataFrame:
         ends = np.tile([pd.Timestamp(part.end) for part in parts], len(on_plan)).astype("datetime64[ns]")
         employed = ((grid["start_date"].isna().to_numpy() | (grid["start_date"].to_numpy() < ends))
                     & (grid["end_date"].isna().to_numpy() | (grid["end_date"].to_numpy() >= starts)))
-        keys = pd.MultiIndex.from_arrays([grid["id"].to_numpy(), labels])
+        ids = grid.index.to_numpy(dtype="int64")
+        keys = pd.MultiIndex.from_arrays([ids, labels])
         got = credited_by(book, kind).reindex(keys).fillna(0).astype("int64").to_numpy()
         chosen = employed | (got != 0)
         rows.append(pd.DataFrame({
-            "rep": grid["id"].to_numpy()[chosen], "name": grid["name"].to_numpy()[chosen],
-            "plan": grid["plan"].to_numpy()[chosen], "period": labels[chosen],
+            "rep": ids[chosen], "plan": grid["plan"].to_numpy(dtype="int64")[chosen], "period": labels[chosen],
             "credited": got[chosen],
             "quota": quotas.reindex(keys[chosen]).astype("Int64").to_numpy(),
         }))
-    columns = ["rep", "name", "plan", "period", "credited", "quota"]
+    columns = ["rep", "plan", "period", "credited", "quota"]
     if not rows:
         return pd.DataFrame(columns=columns)
-    position = {rep: n for n, rep in enumerate(all_reps["id"])}  # the Reps sheet's order
+    position = pd.Series(np.arange(len(all_reps)), index=all_reps.index)  # the Reps sheet's order
     return pd.concat(rows, ignore_index=True).sort_values(
         ["rep", "period"], key=lambda c: c.map(position) if c.name == "rep" else c, kind="stable", ignore_index=True)
 
@@ -124,13 +125,14 @@ def cap_lines(rows: pd.DataFrame, commission: pd.Series, caps: pd.Series) -> pd.
 
 
 def commissions(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
-    """Commission summary per (rep, plan period), its lines, and warnings for finance."""
+    """Commission summary per (rep, plan period), its lines (``rep`` and ``plan`` as row ids:
+    core/shown.py names them), and warnings for finance."""
     rounding = book.rounding
     rows = plan_periods(book, period)
-    tiers, plans = book.keyed("PlanTiers"), book["Plans"].set_index("plan")
+    tiers, plans, reps = book["PlanTiers"], book["Plans"], book["Reps"]
     warnings = []
     no_quota = ~(rows["quota"].fillna(0) > 0) & ~rows["plan"].isin(_flat_plans(tiers))
-    who = rows["name"].astype(str) + " (" + rows["rep"].astype(str) + ")"
+    who = rows["rep"].map(reps["name"]).astype(str) + " (" + rows["rep"].map(reps["id"]).astype(str) + ")"
     for rep, label in zip(who[no_quota], rows.loc[no_quota, "period"]):
         warnings.append((QT_TRANSLATE_NOOP("errors", "{rep} has no quota above zero for {period}: no commission computed"),
                          {"rep": rep, "period": label}))
@@ -143,7 +145,7 @@ def commissions(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame, list[
     tier = tier_lines(rows, tiers, rounding)
     commission = tier.groupby("row")["amount"].sum().reindex(rows.index, fill_value=0).astype("int64")
     cap = cap_lines(rows, commission, plans["cap"].dropna())
-    bonus = bonus_lines(rows, book.keyed("PlanBonuses"))
+    bonus = bonus_lines(rows, book["PlanBonuses"])
     all_lines = pd.concat([frame for frame in (tier, cap, bonus) if len(frame)], ignore_index=True) \
         if len(tier) + len(cap) + len(bonus) else pd.DataFrame(columns=list(tier.columns))
     by_kind = all_lines.groupby(["row", "line"])["amount"].sum().unstack(fill_value=0) \
@@ -171,8 +173,8 @@ def commissions(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame, list[
         "method": keyed["method"], "from": keyed["from"], "to": keyed["to"],
         "base": keyed["base"], "rate": keyed["rate"], "amount": keyed["amount"],
     }).reset_index(drop=True)
-    for column in ("from", "to", "base", "rate", "amount"):
+    for column in ("rep", "plan", "from", "to", "base", "rate", "amount"):
         detail[column] = pd.array(detail[column].tolist(), dtype="Int64")
-    for column in ("rep", "period", "plan", "line", "method"):
+    for column in ("period", "line", "method"):
         detail[column] = detail[column].astype("string")
-    return summary, detail, warnings
+    return summary.astype({"rep": "Int64", "plan": "Int64"}), detail, warnings

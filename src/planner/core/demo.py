@@ -66,6 +66,14 @@ def _reps(count: int | None) -> pd.DataFrame:
     return pd.concat([reps, more], ignore_index=True)
 
 
+def _teams(reps: pd.DataFrame) -> pd.DataFrame:
+    """The reps' teams in order of first appearance, each managed by its lead (its rep without
+    a manager)."""
+    names = list(dict.fromkeys(reps["team"]))
+    leads = reps[reps["manager"] == ""].drop_duplicates("team").set_index("team")["id"]
+    return pd.DataFrame({"name": names, "manager": [leads.get(name) for name in names]})
+
+
 def demo_book(as_of: date | None = None, deals: int = 1500, reps: int | None = None, seed: int = SEED) -> Book:
     """Generate the demo book ending at ``as_of`` (default: today); ``deals`` and ``reps`` from 1
     to ``MAX_DEALS`` and ``MAX_REPS`` (the command line refuses others)."""
@@ -226,6 +234,7 @@ def demo_book(as_of: date | None = None, deals: int = 1500, reps: int | None = N
     return Book({
         "Settings": settings,
         "Stages": stages,
+        "Teams": _teams(source_reps),
         "Reps": _typed("Reps", rep_table, currency),
         "Deals": deal_table,
         "StageHistory": stage_history,

@@ -1,5 +1,5 @@
 """What the engine derives from a book once per revision: deals joined with their stage's kind
-and probability and their owner's id, each deal's weighted amount, credit lines and quotas.
+and probability and their owner's row id, each deal's weighted amount, credit lines and quotas.
 
 Every figure of a report is computed from these; they are cached on the book (or snapshot)
 for its revision, so switching the report's period recomputes only what depends on it.
@@ -14,15 +14,15 @@ from planner.core.money import apply_ratio
 
 
 def deal_facts(book) -> pd.DataFrame:
-    """One row per deal (indexed by row id): id, rep (the owner's rep id), stage, kind,
-    probability (millionths), amount (minor units), dates and categories. Assumes the book
-    has no problems."""
+    """One row per deal (indexed by its row id): rep (the owner's row id), stage (the stage's
+    row id), kind, probability (millionths), amount (minor units), dates and categories. Row
+    ids all the way: the user's keys (``S02``, ``D-00005``) are joined where figures are shown.
+    Assumes the book has no problems."""
     def build() -> pd.DataFrame:
-        deals, keyed, stages = book["Deals"], book.keyed("Deals"), book["Stages"]
+        deals, stages = book["Deals"], book["Stages"]
         return pd.DataFrame({
-            "id": deals["id"],
-            "rep": keyed["owner"],
-            "stage": keyed["stage"],
+            "rep": deals["owner"],
+            "stage": deals["stage"],
             "kind": deals["stage"].map(stages["kind"]).astype("string"),
             "probability": deals["stage"].map(stages["probability"]).astype("Int64"),
             "amount": deals["amount"],

@@ -24,7 +24,7 @@ from planner.core import schema
 from planner.core.changes import Batch, Change, DeleteRows
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.forecast import forecast, won_in
-from planner.core.forecast_overrides import category_by_rep, has_overrides, period_labels, with_overrides
+from planner.core.forecast_overrides import category_by_rep, has_overrides, with_overrides
 from planner.core.periods import Period
 from planner.core.schema import Kind
 from planner.core.usable import usable
@@ -89,7 +89,7 @@ def snapshot_change(book, period: Period, as_of: date | None = None, inputs: dic
     })
     insert = book.insertion("ForecastSnapshots", rows)
     frame = book["ForecastSnapshots"]
-    same = (period_labels(frame["period"]) == period.label).to_numpy(dtype=bool, na_value=False) \
+    same = (frame["period"] == period.label).to_numpy(dtype=bool, na_value=False) \
         & (frame["taken"] == day).to_numpy(dtype=bool)
     return Batch((DeleteRows("ForecastSnapshots", frame.index[same].to_numpy()), insert)) if same.any() else insert
 
@@ -111,10 +111,10 @@ def accuracy(book, as_of: date | None = None) -> tuple[pd.DataFrame, pd.DataFram
     accurate method (ties share it). Recent periods first."""
     as_of = book.as_of if as_of is None else as_of
     snaps = book["ForecastSnapshots"].dropna(subset=["taken", "period", "method", "amount"])
-    snaps = snaps.assign(label=period_labels(snaps["period"])).dropna(subset=["label"])
+    snaps = snaps.assign(label=snaps["period"])  # canonical labels (Kind.PERIOD)
     records, exact = [], []
     for label in snaps["label"].unique():
-        period = Period.parse(label)
+        period = Period.of(label)
         if as_of < period.end:  # still running: nothing to judge yet
             continue
         rows = snaps[(snaps["label"] == label) & (snaps["taken"] < pd.Timestamp(period.end))]

@@ -38,45 +38,20 @@ FORECAST_BY_REP = schema.Table("ForecastByRep", QT_TRANSLATE_NOOP("schema", "Cat
 
 BELOW_WON = QT_TRANSLATE_NOOP("errors", "Not changed: {rep} has already won {won} in {period}; an override of "
                                        "{amount} would forecast less than what is already won")
-NOT_A_PERIOD = QT_TRANSLATE_NOOP("errors", "{table} row {row}: {value!r} is not a period (2026-01, 2026-Q1 or 2026); "
-                                           "the row is left out of the forecast figures")
-
-
-def period_labels(values: pd.Series) -> pd.Series:
-    """The canonical label (``2026-Q2``) of each period text, missing where it is not a period."""
-    def label(text):
-        try:
-            return Period.parse(text).label
-        except PlannerError:
-            return None
-    texts = values.dropna().unique()
-    known = {text: label(text) for text in texts}
-    return values.map(known).astype("string")
-
-
-def unreadable_periods(book) -> list[tuple[str, dict]]:
-    """Warnings (template, fields) for rows of the forecast tables whose period is not one."""
-    found = []
-    for table in ("ForecastOverrides", "ForecastSnapshots"):
-        frame = book[table]
-        bad = frame["period"].notna() & period_labels(frame["period"]).isna()
-        for position in np.flatnonzero(bad.to_numpy(dtype=bool)):
-            found.append((NOT_A_PERIOD, {"table": table, "row": int(position) + 1,
-                                         "value": str(frame["period"].iloc[position])}))
-    return found
 
 
 def overrides_of(book, period: Period) -> pd.DataFrame:
     """The overrides for ``period`` (rep row id, category, amount, note), the last row of a
     rep and category winning, indexed by row id."""
     frame = book["ForecastOverrides"]
-    frame = frame[(period_labels(frame["period"]) == period.label).to_numpy(dtype=bool, na_value=False)]
+    frame = frame[(frame["period"] == period.label).to_numpy(dtype=bool, na_value=False)]
     frame = frame.dropna(subset=["rep", "category", "amount"])
     return frame[~frame.duplicated(["rep", "category"], keep="last")]
 
 
 def category_by_rep(book, period: Period) -> pd.DataFrame:
-    """One row per rep (indexed by the rep's row id, in Reps order): the rep's won amount in
+    """One row per rep (indexed by the rep's row id, in Reps order; ``rep`` and ``team`` are
+    row ids, core/shown.py names them): the rep's won amount in
     ``period`` and category forecast, computed as :func:`planner.core.forecast.forecast` does
     for the whole book, with the rep's overrides beside them. Reps shown are those employed in
     the period and any rep with a figure or an override in it. The deal's owner is its rep."""
@@ -101,7 +76,7 @@ def category_by_rep(book, period: Period) -> pd.DataFrame:
 
     notes = overrides.dropna(subset=["note"]).groupby("rep")["note"].agg(" · ".join).reindex(reps.index)
     frame = pd.DataFrame({
-        "rep": reps["id"], "name": reps["name"], "team": reps["team"],
+        "rep": pd.array(reps.index, dtype="Int64"), "team": reps["team"].array,
         "won": won.astype("Int64"), "commit": commit.astype("Int64"), "commit_override": override("commit"),
         "best_case": best_case.astype("Int64"), "best_case_override": override("best_case"),
         "note": notes.astype("string"),
@@ -145,7 +120,7 @@ def override_change(book, period: Period, rep: int, category: str, amount: int |
     if amount is not None:
         _check_not_below_won(book, period, rep, amount)
     frame = book["ForecastOverrides"]
-    mine = frame[(period_labels(frame["period"]) == period.label).to_numpy(dtype=bool, na_value=False)
+    mine = frame[(frame["period"] == period.label).to_numpy(dtype=bool, na_value=False)
                  & (frame["rep"] == rep).to_numpy(dtype=bool, na_value=False)
                  & (frame["category"] == category).to_numpy(dtype=bool, na_value=False)]
     if amount is None:
@@ -171,5 +146,5 @@ def _check_not_below_won(book, period: Period, rep: int, amount: int) -> None:
     won = int(by_rep.at[rep, "won"])
     if amount < won:
         currency = book.currency
-        raise PlannerError(BELOW_WON, rep=str(by_rep.at[rep, "rep"]), period=period.label,
+        raise PlannerError(BELOW_WON, rep=str(book.keys("Reps")[rep]), period=period.label,
                            won=money_label(won, currency), amount=money_label(amount, currency))

@@ -132,7 +132,6 @@ def deal_health(book, as_of) -> pd.DataFrame:
 
 def _deal_health(book, day: date) -> pd.DataFrame:
     deals, stages = book["Deals"], book["Stages"]
-    keyed = book.keyed("Deals")
     is_open = (deals["stage"].map(stages["kind"]) == "open").to_numpy(dtype=bool, na_value=False)
     today = np.datetime64(day, "ns")
     entered = stage_entered(book)[is_open]
@@ -155,8 +154,8 @@ def _deal_health(book, day: date) -> pd.DataFrame:
     overdue = ~np.isnat(expected) & (expected < today)
     slips = slip_counts(book)[is_open].to_numpy()
     frame = pd.DataFrame({
-        "id": keyed["id"][is_open].astype("string"),
-        "stage": keyed["stage"][is_open].astype("string"),
+        "id": deals["id"][is_open].astype("string"),  # the user's keys, for the views and lists that name them
+        "stage": stage.map(stages["stage"]).astype("string"),
         "entered_stage": entered,
         "days_in_stage": pd.array(np.where(dated, days, 0), dtype="Int64"),
         "won_avg_days": pd.array(np.where(known, total / np.where(known, count, 1), np.nan), dtype="Float64"),

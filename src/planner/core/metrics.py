@@ -132,7 +132,7 @@ def open_pipeline(book) -> dict:
     def build() -> dict:
         facts, deals, stages = deal_facts(book), deal_arrays(book), book["Stages"]
         is_open, amounts = deals["open"], deals["amount"]
-        by_stage = pd.DataFrame({"stage": facts["stage"].to_numpy(), "amount": amounts,
+        by_stage = pd.DataFrame({"stage": facts["stage"].to_numpy(dtype="int64", na_value=-1), "amount": amounts,
                                  "weighted": weighted_amounts(book)})[is_open]
         by_stage = by_stage.groupby("stage", sort=False).agg(
             count=("amount", "size"), value=("amount", "sum"), weighted=("weighted", "sum"))
@@ -141,8 +141,9 @@ def open_pipeline(book) -> dict:
             "stage": open_stages["stage"].to_numpy(),
             "probability": open_stages["probability"].to_numpy(),
         })
-        for column in ("count", "value", "weighted"):
-            table[column] = table["stage"].map(by_stage[column]).fillna(0).astype("int64").astype("Int64")
+        for column in ("count", "value", "weighted"):  # by the stages' row ids, named for the user
+            table[column] = by_stage[column].reindex(open_stages.index).fillna(0).astype("int64").astype(
+                "Int64").array
         return {"open_count": int(is_open.sum()), "open_value": int(amounts[is_open].sum()),
                 "weighted_value": int(table["weighted"].sum()), "stages": table}
     return book.cached("open_pipeline", build)
@@ -190,7 +191,8 @@ def funnel(book, period: Period) -> pd.DataFrame:
 
 # -- per rep and per team --------------------------------------------------------------------
 def by_rep(book, period: Period, reps: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The pipeline figures per deal owner (PIPELINE_BY_REP): deals created in ``period``
+    """The pipeline figures per deal owner (PIPELINE_BY_REP, ``rep`` and ``team`` as row ids:
+    core/shown.py names them): deals created in ``period``
     and the share of them won (conversion), won (count, value, average) and lost in it, win
     rate, the open pipeline as the book stands (count, value, weighted), the average sales
     cycle of the deals won in it, velocity, and coverage (open value expected to close in the
@@ -201,39 +203,36 @@ def by_rep(book, period: Period, reps: pd.DataFrame | None = None) -> pd.DataFra
     if reps is None:
         reps = attainment(book, period)[0]
     sums = _owner_sums(book, period)
-    people = book.keyed("Reps")
+    people = book["Reps"]
     figures = sums.reindex(people.index, fill_value=0)
     has_figure = (figures[["created", "won_count", "lost_count", "open_count"]] > 0).any(axis=1).to_numpy()
     shown = active(people, period).to_numpy() | has_figure
-    out = pd.DataFrame({
-        "rep": people["id"][shown].astype("string").to_numpy(),
-        "name": people["name"][shown].astype("string").to_numpy(),
-        "team": people["team"][shown].astype("string").to_numpy(),
-    })
+    out = pd.DataFrame({"rep": pd.array(people.index[shown], dtype="Int64"),
+                        "team": people["team"][shown].astype("Int64").array})
     quota = reps.set_index("rep")[["quota", "credited"]].reindex(out["rep"])
-    return _with_rates(out, figures[shown], quota, book.rounding)[PIPELINE_BY_REP.names]
+    return _with_rates(out, figures[shown], quota, book.rounding)
 
 
 def by_team(book, period: Period, reps: pd.DataFrame | None = None,
             teams: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The figures of :func:`by_rep` per team (PIPELINE_BY_TEAM), over the deals of the team's
-    reps (each deal counts for its owner's team); coverage against the team's quota (its own
-    Quotas row, else its members' sum) less its members' credit. ``reps``, ``teams``: the
-    period's attainment (computed when not given). Teams in order of first appearance in Reps."""
+    """The figures of :func:`by_rep` per team (PIPELINE_BY_TEAM, ``team`` as row ids), over
+    the deals of the team's reps (each deal counts for its owner's team); coverage against the
+    team's quota (its own Quotas row, else its members' sum) less its members' credit.
+    ``reps``, ``teams``: the period's attainment (computed when not given). Teams in Teams order."""
     if reps is None or teams is None:
         from planner.core.attainment import attainment
 
         reps, teams = attainment(book, period)
-    people = book.keyed("Reps")
-    team_of = people["team"].astype("string")
+    people = book["Reps"]
+    team_of = people["team"]
     sums = _owner_sums(book, period).reindex(people.index, fill_value=0)
     has_team = team_of.notna().to_numpy()
-    grouped = sums[has_team].groupby(team_of[has_team].to_numpy(), sort=False).sum()
-    names = pd.Series(team_of.dropna().unique(), dtype="string")
-    out = pd.DataFrame({"team": names,
-                        "reps": pd.array(team_of.value_counts().reindex(names).to_numpy(), dtype="Int64")})
-    quota = teams.set_index("team")[["quota", "credited"]].reindex(names)
-    return _with_rates(out, grouped.reindex(names, fill_value=0), quota, book.rounding)[PIPELINE_BY_TEAM.names]
+    grouped = sums[has_team].groupby(team_of[has_team].to_numpy(dtype="int64"), sort=False).sum()
+    ids = book["Teams"].index
+    out = pd.DataFrame({"team": pd.array(ids, dtype="Int64"),
+                        "reps": pd.array(team_of.value_counts().reindex(ids).fillna(0).to_numpy(), dtype="Int64")})
+    quota = teams.set_index("team")[["quota", "credited"]].reindex(out["team"])
+    return _with_rates(out, grouped.reindex(ids, fill_value=0), quota, book.rounding)
 
 
 def _owner_sums(book, period: Period) -> pd.DataFrame:

@@ -19,6 +19,7 @@ import pandas as pd
 from planner.core import kinds, schema
 from planner.core.errors import QT_TRANSLATE_NOOP
 from planner.core.money import MINOR_DIGITS, NUMBER_FORM, SEPARATORS, plain_number, to_minor, to_ratio
+from planner.core.periods import not_canonical, period_cells
 from planner.core.schema import Column, Kind
 
 Bad = tuple[object, object, str, dict]  # (index label, value, template, fields)
@@ -224,6 +225,11 @@ def parse_value(value: object, column: Column, currency: str, dates: DateForms |
             return _checked(int(number), column, currency)
         if kind is Kind.DATE:
             return parse_date(typed, dates)
+        if kind is Kind.PERIOD:  # core/periods.py reads every form of a period
+            labels, bad = period_cells(pd.Series([typed], dtype="object"))
+            if bad:
+                raise ValueError(bad[0][2], {**bad[0][3], "text": value})
+            return labels.iloc[0]
     except OverflowError:
         raise ValueError(YEAR_RANGE, {"value": value, "low": schema.FIRST_YEAR, "high": schema.LAST_YEAR}) from None
     except (ValueError, ArithmeticError, TypeError) as error:
@@ -288,6 +294,8 @@ def parse_column(values: pd.Series, column: Column, currency: str) -> tuple[pd.S
     resolves them to row ids).
     """
     dtype = "string" if column.kind is Kind.REF else schema.DTYPES[column.kind]
+    if column.kind is Kind.PERIOD:
+        return period_cells(values)
     if column.kind in (Kind.TEXT, Kind.REF) and not column.allowed:
         text = values.astype("string").str.strip()
         return text.mask(text == ""), []
@@ -313,6 +321,8 @@ def check_column(values: pd.Series, column: Column, currency: str) -> list[Bad]:
             bad.append((label, number, OUT_OF_RANGE, {"value": shown(int(number), column, currency),
                                                       "low": shown(low, column, currency),
                                                       "high": shown(high, column, currency)}))
+    elif column.kind is Kind.PERIOD:
+        bad += not_canonical(present)
     elif column.kind is Kind.DATE and len(present):
         for label, day in present[(present < _FIRST_DAY) | (present >= _END_DAY)].items():
             shown_day = kinds.text(Kind.DATE, day)
@@ -382,6 +392,8 @@ def parse_cells(values: pd.Series, column: Column, currency: str, dates: DateFor
     """
     values = values if isinstance(values, pd.Series) else pd.Series(values)
     kind = column.kind
+    if kind is Kind.PERIOD:
+        return period_cells(values)
     if kind in (Kind.TEXT, Kind.REF):
         text = values.astype("string").str.strip()
         text = text.mask(text == "")

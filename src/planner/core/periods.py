@@ -1,10 +1,17 @@
-"""Calendar periods: months (``2026-01``), quarters (``2026-Q1``) and years (``2026``)."""
+"""Calendar periods: months (``2026-01``), quarters (``2026-Q1``) and years (``2026``).
+
+A period is one value however it is written (``2026-Q1``, ``2026Q1``, ``2026 Q1``): the
+book's period columns (``Kind.PERIOD``) hold its canonical label, parsed once where a value
+enters the book (typed, pasted, imported, opened) by :func:`parse_periods`, and compared as
+labels ever after. :meth:`Period.of` turns a canonical label back into a period.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 import pandas as pd
@@ -14,7 +21,10 @@ from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 PeriodKind = Literal["month", "quarter", "year"]
 PERIOD_KINDS: tuple[PeriodKind, ...] = ("month", "quarter", "year")
 _MONTHS_IN = {"month": 1, "quarter": 3, "year": 12}
-_PATTERN = re.compile(r"^\s*(\d{4})(?:-?(?:(0?[1-9]|1[0-2])|[Qq]([1-4])))?\s*$")
+# 2026-01, 202601, 2026 01, 2026-Q1, 2026Q1, 2026 Q1, 2026/Q1 and 2026
+_PATTERN = re.compile(r"^\s*(\d{4})(?:(?:-|/|\s*)(?:(0?[1-9]|1[0-2])|[Qq]([1-4])))?\s*$")
+NOT_PERIOD = QT_TRANSLATE_NOOP("errors", "Bad period {text!r}: expected a month (2026-01), a quarter (2026-Q1) or a "
+                                         "year (2026)")
 
 
 @dataclass(frozen=True, order=True)
@@ -26,13 +36,11 @@ class Period:
 
     @classmethod
     def parse(cls, text: str) -> Period:
-        """Read ``2026-01``, ``2026-Q1`` (or ``2026Q1``) or ``2026``."""
+        """Read ``2026-01``, ``2026-Q1`` (or ``2026Q1``, ``2026 Q1``) or ``2026``: where a
+        period enters (the command line, a typed or imported cell); see :func:`parse_periods`."""
         match = _PATTERN.match(str(text))
         if not match:
-            raise PlannerError(
-                QT_TRANSLATE_NOOP("errors", "Bad period {text!r}: expected a month (2026-01), a quarter (2026-Q1) or a year (2026)"),
-                text=text,
-            )
+            raise PlannerError(NOT_PERIOD, text=text)
         year, month, quarter = match.groups()
         from planner.core.schema import FIRST_YEAR, LAST_YEAR
 
@@ -44,6 +52,11 @@ class Period:
         if quarter:
             return cls(date(int(year), 3 * int(quarter) - 2, 1), "quarter")
         return cls(date(int(year), 1, 1), "year")
+
+    @classmethod
+    def of(cls, label: str) -> Period:
+        """The period of a canonical label as the book holds it (``2026-Q1``; cached)."""
+        return _of_label(label)
 
     @classmethod
     def containing(cls, day: date, kind: PeriodKind) -> Period:
@@ -97,3 +110,51 @@ def period_labels(dates: pd.Series, kind: PeriodKind) -> pd.Series:
     starts = ((dates.dt.year * 12 + dates.dt.month - 1) // step * step).astype("Int64")
     labels = {code: Period(date(code // 12, code % 12 + 1, 1), kind).label for code in starts.dropna().unique().tolist()}
     return starts.map(labels).astype("string")
+
+
+@lru_cache(maxsize=4096)
+def _of_label(label: str) -> Period:
+    period = Period.parse(label)
+    if period.label != label:
+        raise ValueError(f"{label!r} is not a canonical period label")
+    return period
+
+
+def parse_periods(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Period cells (``2026Q1``, ``2026-Q1``, ``2026 Q1``, blanks) as canonical labels, once
+    per distinct text, and which present cells are not a period (kept as given, for the
+    caller to report). The one home of "is this text a period", for every way in."""
+    texts = values.astype("string").str.strip()
+    texts = texts.mask(texts == "")
+    labels: dict[str, str | None] = {}
+    for text in texts.dropna().unique():
+        try:
+            labels[text] = Period.parse(text).label
+        except PlannerError:
+            labels[text] = None
+    canonical = texts.map(labels).astype("string")
+    bad = texts.notna() & canonical.isna()
+    return canonical.where(~bad, texts), bad
+
+
+def period_kinds(labels: pd.Series) -> pd.Series:
+    """The kind (month, quarter, year) of each canonical label, missing stays missing."""
+    return labels.map({label: Period.of(label).kind for label in labels.dropna().unique()}).astype("string")
+
+
+def period_cells(values: pd.Series) -> tuple[pd.Series, list[tuple]]:
+    """Typed or imported period cells as canonical labels (bad cells missing), and each bad
+    cell as ``(index label, value, template, fields)`` (core/parse.py's form)."""
+    labels, bad = parse_periods(values)
+    return labels.mask(bad), [(label, values[label], NOT_PERIOD, {"text": str(values[label]).strip()})
+                              for label in labels.index[bad.to_numpy(dtype=bool)]]
+
+
+def not_canonical(values: pd.Series) -> list[tuple]:
+    """Cells of a period column of the book that hold no canonical label (text that is no
+    period, kept as given), in core/parse.py's form."""
+    present = values.dropna()
+    labels, bad = parse_periods(present)
+    wrong = bad | (labels != present.astype("string")).fillna(True)
+    return [(label, present[label], NOT_PERIOD, {"text": str(present[label])})
+            for label in present.index[wrong.to_numpy(dtype=bool)]]

@@ -13,13 +13,14 @@ from planner.core.book import Book, Tables
 from planner.core.commissions import commissions
 from planner.core.forecast import HistoricalInputs, forecast, historical_inputs
 from planner.core.forecast_accuracy import FORECAST_ACCURACY, METHOD_ACCURACY, accuracy
-from planner.core.forecast_overrides import FORECAST_BY_REP, category_by_rep, unreadable_periods, with_overrides
+from planner.core.forecast_overrides import FORECAST_BY_REP, category_by_rep, with_overrides
 from planner.core.health import as_day, deal_health, health_lists
 from planner.core.leads import summary as lead_summary
 from planner.core.metrics import (PIPELINE_BY_REP, PIPELINE_BY_TEAM, PIPELINE_FUNNEL, by_rep, by_team, funnel,
                                   pipeline_metrics)
 from planner.core.periods import Period
 from planner.core.problems import Problem
+from planner.core.shown import shown
 from planner.core.usable import LeftOut, usable
 
 # Money-valued keys of the pipeline and forecast dictionaries.
@@ -143,7 +144,9 @@ def compute_report(book: Tables, period: Period | None = None, as_of: date | str
     ``forecast_new_rep_revenue``; see :func:`planner.core.forecast.historical_inputs`).
 
     A live :class:`Book` is first frozen into its snapshot. What does not depend on the
-    period (deal facts, credit lines, quotas) is built once per revision and reused.
+    period (deal facts, credit lines, quotas) is built once per revision and reused. The
+    engine computes on row ids; the report's tables name reps, teams and plans by the user's
+    keys (core/shown.py), as the JSON, the command line, exports and views show them.
     """
     if isinstance(book, Book):
         book = book.snapshot()
@@ -160,16 +163,19 @@ def compute_report(book: Tables, period: Period | None = None, as_of: date | str
     return Report(
         currency=book.currency, period=period, as_of=as_of, as_of_source=source,
         pipeline=pipeline, stages=pipeline["stages"],
-        attainment=reps, team_attainment=teams,
-        commissions=summary[[c for c in schema.COMMISSIONS.names]],
-        commission_lines=detail, forecast=forecast(book, period, as_of, forecast_inputs),
-        warnings=warnings + unreadable_periods(book),
-        funnel=funnel(book, period), by_rep=by_rep(book, period, reps), by_team=by_team(book, period, reps, teams),
+        attainment=shown(book, reps, schema.ATTAINMENT), team_attainment=shown(book, teams, schema.TEAM_ATTAINMENT),
+        commissions=shown(book, summary, schema.COMMISSIONS),
+        commission_lines=shown(book, detail, schema.COMMISSION_LINES),
+        forecast=forecast(book, period, as_of, forecast_inputs),
+        warnings=warnings,
+        funnel=funnel(book, period), by_rep=shown(book, by_rep(book, period, reps), PIPELINE_BY_REP),
+        by_team=shown(book, by_team(book, period, reps, teams), PIPELINE_BY_TEAM),
         deal_health=deal_health(book, as_of),
         health={flag: lists["ids"] for flag, lists in health.items()},
         health_rows={flag: lists["rows"] for flag, lists in health.items()},
         forecast_inputs=historical_inputs(book, forecast_inputs),
-        forecast_by_rep=by_rep_forecast, forecast_with_overrides=with_overrides(by_rep_forecast),
+        forecast_by_rep=shown(book, by_rep_forecast, FORECAST_BY_REP),
+        forecast_with_overrides=with_overrides(by_rep_forecast),
         forecast_accuracy=judged, forecast_method_accuracy=per_method,
         leads=lead_summary(book),
         problems=problems, left_out=left_out,

@@ -18,6 +18,7 @@ UNKNOWN = {
     "Stages": QT_TRANSLATE_NOOP("errors", "{value!r} is not a stage of the Stages sheet"),
     "Plans": QT_TRANSLATE_NOOP("errors", "{value!r} is not a plan of the Plans sheet"),
     "Deals": QT_TRANSLATE_NOOP("errors", "{value!r} is not a deal of the Deals sheet"),
+    "Teams": QT_TRANSLATE_NOOP("errors", "{value!r} is not a team of the Teams sheet"),
 }
 AMBIGUOUS = QT_TRANSLATE_NOOP("errors", "{value!r} could be any of {candidates}: use the id")
 DANGLING = QT_TRANSLATE_NOOP("errors", "refers to a row of {target} that was deleted")

@@ -27,6 +27,7 @@ class Kind(str, Enum):
     PERCENT = "percent"  # float fraction, computed results only (attainment)
     NUMBER = "number"  # float, computed results only (days)
     REF = "ref"  # nullable Int64: the row id of a row of another table (a deal's owner, stage, ...)
+    PERIOD = "period"  # pandas "string": a period's canonical label (2026-01, 2026-Q1, 2026; core/periods.py)
 
 
 DTYPES = {
@@ -38,6 +39,7 @@ DTYPES = {
     Kind.PERCENT: "Float64",
     Kind.NUMBER: "Float64",
     Kind.REF: "Int64",
+    Kind.PERIOD: "string",
 }
 
 # Integer kinds and the range every value must stay in (int64 minor units leave headroom
@@ -149,7 +151,7 @@ PLANS = Table("Plans", QT_TRANSLATE_NOOP("schema", "Plans"), (
 REPS = Table("Reps", QT_TRANSLATE_NOOP("schema", "Reps"), (
     _c("id", T, QT_TRANSLATE_NOOP("schema", "Rep ID"), required=True),
     _c("name", T, QT_TRANSLATE_NOOP("schema", "Name"), required=True),
-    _c("team", T, QT_TRANSLATE_NOOP("schema", "Team")),
+    _c("team", Kind.REF, QT_TRANSLATE_NOOP("schema", "Team"), ref="Teams"),
     _c("manager", Kind.REF, QT_TRANSLATE_NOOP("schema", "Manager"), ref="Reps"),
     _c("role", T, QT_TRANSLATE_NOOP("schema", "Role")),
     _c("start_date", D, QT_TRANSLATE_NOOP("schema", "Start date")),
@@ -157,6 +159,13 @@ REPS = Table("Reps", QT_TRANSLATE_NOOP("schema", "Reps"), (
     _c("plan", Kind.REF, QT_TRANSLATE_NOOP("schema", "Plan"), ref="Plans"),
     _c("base_salary", M, QT_TRANSLATE_NOOP("schema", "Base salary (year)"), **POSITIVE),
 ), key=("id",), title="name")
+
+# A team is named by its name (its own id); its manager is a rep, its parent the team it rolls up into.
+TEAMS = Table("Teams", QT_TRANSLATE_NOOP("schema", "Teams"), (
+    _c("name", T, QT_TRANSLATE_NOOP("schema", "Team"), required=True),
+    _c("manager", Kind.REF, QT_TRANSLATE_NOOP("schema", "Manager"), ref="Reps"),
+    _c("parent", Kind.REF, QT_TRANSLATE_NOOP("schema", "Parent team"), ref="Teams"),
+), key=("name",), title="name")
 
 DEALS = Table("Deals", QT_TRANSLATE_NOOP("schema", "Deals"), (
     _c("id", T, QT_TRANSLATE_NOOP("schema", "Deal ID"), required=True),
@@ -184,8 +193,8 @@ STAGE_HISTORY = Table("StageHistory", QT_TRANSLATE_NOOP("schema", "Stage history
 
 QUOTAS = Table("Quotas", QT_TRANSLATE_NOOP("schema", "Quotas"), (
     _c("rep", Kind.REF, QT_TRANSLATE_NOOP("schema", "Rep"), ref="Reps"),
-    _c("team", T, QT_TRANSLATE_NOOP("schema", "Team")),
-    _c("period", T, QT_TRANSLATE_NOOP("schema", "Period"), required=True),
+    _c("team", Kind.REF, QT_TRANSLATE_NOOP("schema", "Team"), ref="Teams"),
+    _c("period", Kind.PERIOD, QT_TRANSLATE_NOOP("schema", "Period"), required=True),
     _c("amount", M, QT_TRANSLATE_NOOP("schema", "Quota"), required=True, **POSITIVE),
 ), key=("rep", "team", "period"))
 
@@ -212,10 +221,10 @@ SPLITS = Table("Splits", QT_TRANSLATE_NOOP("schema", "Splits"), (
 
 # Every table of a book, in sheet order.
 TABLES: dict[str, Table] = {t.name: t for t in (
-    DEALS, STAGE_HISTORY, REPS, QUOTAS, PLANS, PLAN_TIERS, PLAN_BONUSES, SPLITS, STAGES, SETTINGS,
+    DEALS, STAGE_HISTORY, REPS, TEAMS, QUOTAS, PLANS, PLAN_TIERS, PLAN_BONUSES, SPLITS, STAGES, SETTINGS,
 )}
 # Tables in an order where each comes after the tables it refers to (Reps refer to Reps).
-LOAD_ORDER = ("Settings", "Stages", "Plans", "Reps", "Deals", "StageHistory", "Quotas", "PlanTiers",
+LOAD_ORDER = ("Settings", "Stages", "Plans", "Teams", "Reps", "Deals", "StageHistory", "Quotas", "PlanTiers",
               "PlanBonuses", "Splits")
 
 # -- forecast overrides and snapshots (issue 9) ------------------------------------------------
@@ -226,7 +235,7 @@ SNAPSHOT_METHODS = (QT_TRANSLATE_NOOP("values", "weighted"), "commit", "best_cas
                     QT_TRANSLATE_NOOP("values", "historical"), QT_TRANSLATE_NOOP("values", "cycle_length"),
                     QT_TRANSLATE_NOOP("values", "commit_override"), QT_TRANSLATE_NOOP("values", "best_case_override"))
 FORECAST_OVERRIDES = Table("ForecastOverrides", QT_TRANSLATE_NOOP("schema", "Forecast overrides"), (
-    _c("period", T, QT_TRANSLATE_NOOP("schema", "Period"), required=True),
+    _c("period", Kind.PERIOD, QT_TRANSLATE_NOOP("schema", "Period"), required=True),
     _c("rep", Kind.REF, QT_TRANSLATE_NOOP("schema", "Rep"), required=True, ref="Reps", owned=True),
     _c("category", T, QT_TRANSLATE_NOOP("schema", "Forecast category"), required=True, allowed=OVERRIDE_CATEGORIES),
     _c("amount", M, QT_TRANSLATE_NOOP("schema", "Override"), required=True, **POSITIVE),
@@ -236,7 +245,7 @@ FORECAST_OVERRIDES = Table("ForecastOverrides", QT_TRANSLATE_NOOP("schema", "For
 ), key=("rep", "period", "category"))  # the reference first: the importer takes a text first key for an id
 FORECAST_SNAPSHOTS = Table("ForecastSnapshots", QT_TRANSLATE_NOOP("schema", "Forecast snapshots"), (
     _c("taken", D, QT_TRANSLATE_NOOP("schema", "Taken on"), required=True),
-    _c("period", T, QT_TRANSLATE_NOOP("schema", "Period"), required=True),
+    _c("period", Kind.PERIOD, QT_TRANSLATE_NOOP("schema", "Period"), required=True),
     _c("method", T, QT_TRANSLATE_NOOP("schema", "Method"), required=True, allowed=SNAPSHOT_METHODS),
     _c("amount", M, QT_TRANSLATE_NOOP("schema", "Forecast"), required=True, **POSITIVE),
 ))  # no key: snapshot_change replaces the rows of a period taken the same day
@@ -362,6 +371,10 @@ def _as_kind(values: pd.Series, kind: Kind) -> pd.Series:
         return pd.to_datetime(values, errors="raise").astype(DTYPES[kind]).dt.normalize()
     if kind is Kind.REF:  # names or ids as typed, resolved by the book
         return values.astype("string").str.strip()
+    if kind is Kind.PERIOD:  # parsed once, here: a text that is no period stays as given (a problem)
+        from planner.core.periods import parse_periods
+
+        return parse_periods(values)[0]
     return values.astype(DTYPES[kind])
 
 

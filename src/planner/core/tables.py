@@ -368,13 +368,6 @@ def resolve_frame(name: str, frame: pd.DataFrame, frames: dict[str, pd.DataFrame
     spec = schema.TABLES[name]
     unresolved: dict[str, dict[int, str]] = {}
     frame = frame.copy()
-    if name == "Quotas":  # a quota's "rep" may name a team (the Quotas sheet's rep-or-team column)
-        teams = set(frames["Reps"]["team"].dropna())
-        reps = set(frames["Reps"]["id"].dropna()) | set(frames["Reps"]["name"].dropna())
-        is_team = frame["rep"].isin(teams).fillna(False) & ~frame["rep"].isin(reps).fillna(False) \
-            & frame["team"].isna()
-        frame.loc[is_team, "team"] = frame.loc[is_team, "rep"]
-        frame.loc[is_team, "rep"] = pd.NA
     for column in spec.refs:
         texts = frame[column.name]
         if pd.api.types.is_integer_dtype(texts):

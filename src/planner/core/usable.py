@@ -24,7 +24,8 @@ from planner.core.problems import BookProblems, Problem
 DEFINES_PARENT = {"Splits": "deal_id", "PlanTiers": "plan", "PlanBonuses": "plan"}
 # References whose row stays when the row referred to is left out: the reference is cleared
 # (a rep keeps attainment without the plan left out; a lead stays without its owner).
-CLEARED = {("Reps", "manager"), ("Reps", "plan"), ("Leads", "owner"), ("Leads", "deal")}
+CLEARED = {("Reps", "manager"), ("Reps", "plan"), ("Reps", "team"), ("Teams", "manager"), ("Teams", "parent"),
+           ("Leads", "owner"), ("Leads", "deal")}
 # A won or lost deal without a created date stays in every figure but cycle and cohort ones,
 # which leave it out by themselves (decisions.md, "Importing what real exports hold").
 KEPT = {("Deals", column) for column in deal_rules.KEPT_WITHOUT}
@@ -36,6 +37,7 @@ _FEEDS = {
     "StageHistory": ("pipeline", "health", "forecast"),
     "Stages": ("pipeline", "forecast", "health", "attainment", "commissions"),
     "Reps": ("pipeline", "forecast", "attainment", "commissions"),
+    "Teams": ("pipeline", "attainment"),
     "Quotas": ("pipeline", "attainment", "commissions"),
     "Splits": ("attainment", "commissions"),
     "Plans": ("commissions",), "PlanTiers": ("commissions",), "PlanBonuses": ("commissions",),
@@ -174,7 +176,7 @@ def _mark(book, left: LeftOut) -> None:
     """Which reps', teams' and sections' figures the rows left out would change."""
     touched: list = []  # the user's rep ids, once per row left out that changes their figures
     deals, splits = book["Deals"], book["Splits"]
-    rep_ids = book["Reps"]["id"]
+    rep_ids, team_names = book["Reps"]["id"], book["Teams"]["name"]
     for table, rows in left.rows.items():
         for row in rows:
             place = book.problem(table, row, None, "")
@@ -192,7 +194,8 @@ def _mark(book, left: LeftOut) -> None:
             quotas = book["Quotas"].loc[ids.intersection(book["Quotas"].index)]
             touched += list(quotas["rep"].dropna())
             for team in quotas["team"].dropna():
-                left.teams[str(team)] = left.teams.get(str(team), 0) + 1
+                name = str(team_names.get(int(team), team))
+                left.teams[name] = left.teams.get(name, 0) + 1
         elif table == "Plans":
             touched += list(rep_ids.index[book["Reps"]["plan"].isin(ids).to_numpy(dtype=bool, na_value=False)])
     teams = book["Reps"]["team"]
@@ -203,6 +206,7 @@ def _mark(book, left: LeftOut) -> None:
         left.reps[key] = left.reps.get(key, 0) + 1
         team = teams[int(rep)]
         if not pd.isna(team):
-            left.teams[str(team)] = left.teams.get(str(team), 0) + 1
+            name = str(team_names.get(int(team), team))
+            left.teams[name] = left.teams.get(name, 0) + 1
     if left.kept:
         left.sections["pipeline"] = left.sections.get("pipeline", 0) + len(left.kept)

@@ -74,7 +74,7 @@ class _CommissionSheets:
         grid, lines = self.grids["Commissions"], self.grids["CommissionLines"]
         rows = []
         for i, record in enumerate(self.report.commissions.to_dict("records")):
-            part = Period.parse(record["period"])
+            part = Period.of(record["period"])
             key = [Cond(self._column(lines, "rep"), "=", grid.ref("rep", i), record["rep"]),
                    Cond(self._column(lines, "period"), "=", grid.ref("period", i), record["period"]),
                    Cond(self._column(lines, "plan"), "=", grid.ref("plan", i), record["plan"])]

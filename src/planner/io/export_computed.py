@@ -21,7 +21,7 @@ class _ComputedSheets:
         grid = self.grids["Attainment"]
         rows = []
         for i, record in enumerate(self.rep_rows.to_dict("records")):
-            part = Period.parse(record["period"])
+            part = Period.of(record["period"])
             credited = self._credited(grid.ref("rep", i), record["rep"], grid.ref("from", i), grid.ref("until", i))
             quota, got = grid.ref("quota", i), grid.ref("credited", i)
             rows.append({
@@ -38,7 +38,7 @@ class _ComputedSheets:
         grid, reps = self.grids["TeamAttainment"], self.grids["Attainment"]
         rows = []
         for i, record in enumerate(self.team_rows.to_dict("records")):
-            part = Period.parse(record["period"])
+            part = Period.of(record["period"])
             members = [Cond(self._column(reps, "team"), "=", grid.ref("team", i), record["team"]),
                        Cond(self._column(reps, "period"), "=", grid.ref("period", i), record["period"])]
             team_rows, own = self._quota_parts(grid.ref("team", i), True, part)
@@ -115,7 +115,7 @@ class _ComputedSheets:
         kind = facts["kind"].fillna("")
         closed_in = self.period.mask(facts["closed"]).fillna(False).to_numpy(dtype=bool)
         frame = pd.DataFrame({
-            "rep": facts["rep"].to_numpy(),
+            "rep": facts["rep"].map(self.snapshot["Reps"]["id"]).to_numpy(),  # the sheet names reps by their ids
             "open": (kind == "open").to_numpy(dtype=bool),
             "won": (kind == "won").to_numpy(dtype=bool) & closed_in,
             "lost": (kind == "lost").to_numpy(dtype=bool) & closed_in,

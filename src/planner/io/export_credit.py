@@ -41,7 +41,9 @@ class _CreditSheet:
     def _prepare_credit(self) -> None:
         """The credit lines with the engine's values, in the sheet's order: owners' whole credit
         first, then the lines of each split deal together (in Splits order)."""
-        lines = credit_lines(self.snapshot)
+        lines = credit_lines(self.snapshot)  # by row ids: the sheet names deals and reps by their ids
+        lines = lines.assign(deal_id=lines["deal_id"].map(self.snapshot["Deals"]["id"]),
+                             rep=lines["rep"].map(self.snapshot["Reps"]["id"]))
         won = lines[(lines["reason"] == "won").to_numpy(dtype=bool)]
         reversals = lines[(lines["reason"] == "cancelled").to_numpy(dtype=bool)]
         cancelled = dict(zip(zip(reversals["deal_id"], reversals["rep"]), reversals["date"]))

@@ -16,7 +16,6 @@ from planner.core import schema
 from planner.core.book import Tables
 from planner.core.errors import PlannerError
 from planner.core.money import RATIO_SCALE, minor_digits
-from planner.core.periods import Period
 from planner.core.schema import Kind
 from planner.io.export_common import (EXCEL_MAX_TEXT, TEXT_TOO_LONG, _check_rows, _display_width, _major, _xml_text,
                                       excel_serials)
@@ -24,7 +23,7 @@ from planner.io.export_common import (EXCEL_MAX_TEXT, TEXT_TOO_LONG, _check_rows
 
 def _input_frames(snapshot: Tables) -> dict[str, pd.DataFrame]:
     """Each table as the user wrote it: references as the user's ids (or the text that did
-    not resolve), periods of Quotas as their canonical labels (``2026-Q1``)."""
+    not resolve); periods as the book holds them, canonical labels (``2026-Q1``)."""
     frames = {}
     for name, spec in schema.TABLES.items():
         frame = snapshot.keyed(name).copy(deep=False)
@@ -32,19 +31,8 @@ def _input_frames(snapshot: Tables) -> dict[str, pd.DataFrame]:
             typed = snapshot.unresolved(name, column.name)
             if typed:
                 frame[column.name] = frame[column.name].fillna(pd.Series(typed, dtype="string"))
-        if name == "Quotas" and len(frame):
-            frame["period"] = frame["period"].map(_canonical_period).astype("string")
         frames[name] = frame.reset_index(drop=True)
     return frames
-
-
-def _canonical_period(text):
-    if text is None or text is pd.NA:
-        return text
-    try:
-        return Period.parse(text).label
-    except PlannerError:
-        return text
 
 
 def _column_kinds(name: str, frame: pd.DataFrame) -> list[str]:

@@ -26,6 +26,7 @@ from planner.core.metrics import pipeline_metrics
 from planner.core.money import RATIO_SCALE
 from planner.core.periods import Period
 from planner.core.report import Report
+from planner.core.shown import shown
 from planner.io.export_charts import _ChartSheet
 from planner.io.export_common import (EXCEL_MAX_FORMULA, FORMULA_TOO_LONG, ExportSummary, Progress,
                                       _display_width, _major, excel_serial)
@@ -167,7 +168,8 @@ class _WorkbookWriter(_ComputedSheets, _CommissionSheets, _CreditSheet, _Summary
         quarters = year.split("quarter")
         others = [p for p in [*quarters, year] if p != period]
         self.attainment_periods = [period, *others]
-        blocks = [attainment(snapshot, p) if p != period else (self.report.attainment, self.report.team_attainment)
+        blocks = [_shown_attainment(snapshot, p) if p != period else (self.report.attainment,
+                                                                        self.report.team_attainment)
                   for p in self.attainment_periods]
         self.rep_rows = pd.concat([b[0] for b in blocks], ignore_index=True)
         self.team_rows = pd.concat([b[1] for b in blocks], ignore_index=True)
@@ -409,3 +411,9 @@ class _WorkbookWriter(_ComputedSheets, _CommissionSheets, _CreditSheet, _Summary
             worksheet.write_number(row, column, excel_serial(value), chosen)
         else:
             worksheet.write_number(row, column, float(value), chosen)
+
+
+def _shown_attainment(snapshot, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The attainment of ``period`` per rep and per team as the report shows it (the user's keys)."""
+    reps, teams = attainment(snapshot, period)
+    return shown(snapshot, reps, schema.ATTAINMENT), shown(snapshot, teams, schema.TEAM_ATTAINMENT)

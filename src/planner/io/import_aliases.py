@@ -101,6 +101,12 @@ HEADER_ALIASES: dict[str, dict[str, list[str]]] = {
         "plan": ["Plan", "Comp plan", "Compensation plan", "보상 플랜", "플랜", "報酬プラン", "プラン"],
         "base_salary": ["Base salary", "Base", "Salary", "기본급", "연봉", "基本給", "年俸"],
     },
+    "Teams": {
+        "name": ["Team", "Team name", "Name", "팀", "팀명", "팀 이름", "チーム", "チーム名"],
+        "manager": ["Manager", "Team manager", "Team lead", "Lead", "관리자", "매니저", "팀장", "マネージャー",
+                    "リーダー"],
+        "parent": ["Parent team", "Parent", "Rolls up to", "Part of", "상위 팀", "상위팀", "親チーム", "上位チーム"],
+    },
     "Stages": {
         "stage": ["Stage", "Stage name", "Name", "단계", "단계명", "フェーズ", "ステージ", "段階"],
         "order": ["Order", "Sort order", "Position", "Sequence", "순서", "順序", "並び順", "表示順"],
@@ -163,7 +169,8 @@ SHEET_ALIASES: dict[str, list[str]] = {
                      "ステージ履歴", "フェーズ履歴"],
     "Reps": ["Reps", "Sales reps", "Salespeople", "Sales team", "sales_teams", "Users", "Owners", "Team", "People",
              "Staff", "Employees", "직원", "社員",
-             "Teams", "담당자", "영업사원", "영업팀", "担当者", "営業担当", "営業チーム"],
+             "담당자", "영업사원", "영업팀", "担当者", "営業担当", "営業チーム"],
+    "Teams": ["Teams", "Team list", "Sales teams list", "팀", "팀 목록", "チーム", "チーム一覧"],
     "Quotas": ["Quotas", "Quota", "Targets", "Goals", "목표", "할당량", "ノルマ", "目標", "予算"],
     "Plans": ["Plans", "Comp plans", "보상 플랜", "報酬プラン"],
     "PlanTiers": ["PlanTiers", "Plan tiers", "Tiers", "구간", "ティア"],

@@ -11,6 +11,7 @@ from planner.core import deal_rules, schema
 from planner.core.errors import PlannerError
 from planner.core.parse import REQUIRED
 from planner.core.schema import Kind
+from planner.core.teams import missing_teams
 from planner.io import mapping as mapping_module
 from planner.io.import_cells import _aliases
 from planner.io.import_orders import _Orders
@@ -39,6 +40,7 @@ class _Derive(_Orders):
             self._deals()
         self._stages()
         self._reps()
+        self._teams()
         self._required()
         self._duplicates()
         if "Settings" not in self.frames and self.book is None:
@@ -385,6 +387,19 @@ class _Derive(_Orders):
                     names.add(owner)
         if made:
             self._append_made_reps(made, header)
+
+    def _teams(self) -> None:
+        """Teams the reps name (a ``team`` text column) that neither the files' Teams sheet nor
+        the book has: made, as decisions.md says (teams are created or matched by name)."""
+        reps = self.frames.get("Reps")
+        if reps is None or "team" not in reps:
+            return
+        known = [frame["name"] for frame in (self.frames.get("Teams"), None if self.book is None
+                                             else self.book["Teams"]) if frame is not None and "name" in frame]
+        names = missing_teams(reps["team"], pd.concat(known) if known else None)
+        if names:
+            self._append("Teams", pd.DataFrame({"name": names}))
+            self.made.setdefault("Teams", set()).update(names)
 
     def _made_rep(self, owner: str) -> dict:
         """A rep made from an owner's name (one named after a region has it as its team)."""

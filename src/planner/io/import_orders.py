@@ -247,7 +247,7 @@ class _Orders:
     def _region_reps(self) -> dict[str, str]:
         """Region → the one rep of the files' Reps sheet or of the book whose team it is."""
         by_team: dict[str, set[str]] = defaultdict(set)
-        frames = [self.frames.get("Reps"), self.book["Reps"] if self.book is not None else None]
+        frames = [self.frames.get("Reps"), self.book.keyed("Reps") if self.book is not None else None]  # teams by name
         for reps in (frame for frame in frames if frame is not None and "team" in frame):
             keys = reps["id"] if "id" in reps else reps.get("name")
             if keys is None:

@@ -18,7 +18,8 @@ UNASSIGNED = "Unassigned"
 GENERATED = "\x00ids"  # in ImportResult.made["Deals"]: the deals' ids were given by the import
 
 # the keys rows are matched by when merging into a book (the tables' user keys)
-MERGE_KEYS = {"Settings": ("key",), "Stages": ("stage",), "Plans": ("plan",), "Reps": ("id",), "Deals": ("id",),
+MERGE_KEYS = {"Settings": ("key",), "Stages": ("stage",), "Plans": ("plan",), "Teams": ("name",), "Reps": ("id",),
+              "Deals": ("id",),
               "StageHistory": ("deal_id", "stage", "entered"), "Quotas": ("rep", "team", "period"),
               "PlanTiers": ("plan", "from"), "PlanBonuses": ("plan", "from"), "Splits": ("deal_id", "rep"),
               "ForecastOverrides": ("rep", "period", "category"), "ForecastSnapshots": ("taken", "period", "method"),

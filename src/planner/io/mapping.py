@@ -83,6 +83,7 @@ _EVIDENCE = {
     "Deals": [("stage", "amount", "status", "is_won"), ("id", "name", "owner", "created", "close_date",
                                                          "closed", "expected_close")],
     "Reps": [("name", "id"), ("team", "manager", "role", "start_date", "plan", "base_salary", "name")],
+    "Teams": [("name",), ("parent",)],  # a team's manager alone is a rep's (the Reps sheet)
     "Stages": [("stage",), ("probability", "kind", "order")],
     "StageHistory": [("deal_id",), ("entered",), ("stage",)],
     "Quotas": [("period",), ("amount",)],

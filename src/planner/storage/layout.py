@@ -28,9 +28,10 @@ import sqlalchemy as sa
 from planner.core import schema
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.schema import Kind
+from planner.core.teams import TEAM_TEXT_COLUMNS
 from planner.storage import dialects
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 BOOK_SUFFIX = ".planner"
 FORMAT = "planner-book"
 META = "planner_meta"
@@ -39,13 +40,14 @@ SYSTEM = ("row_id", "_position", "_version")
 
 _SQL_TYPES = {
     Kind.TEXT: sa.Text, Kind.INT: sa.BigInteger, Kind.MONEY: sa.BigInteger, Kind.RATIO: sa.BigInteger,
-    Kind.REF: sa.BigInteger, Kind.DATE: sa.String(10),
+    Kind.REF: sa.BigInteger, Kind.DATE: sa.String(10), Kind.PERIOD: sa.Text,
 }
+TEAMS_SINCE = 5  # the format where teams became rows (before it, a rep's or quota's team was text)
 UNREADABLE_META = QT_TRANSLATE_NOOP("errors", "{path} is damaged (its Planner information is not readable)")
 _NOT_A_BOOK = QT_TRANSLATE_NOOP("errors", "{path} is not a Planner book")
 
 
-def _tables(metadata: sa.MetaData) -> dict[str, sa.Table]:
+def _tables(metadata: sa.MetaData, version: int = SCHEMA_VERSION) -> dict[str, sa.Table]:
     tables = {}
     for spec in schema.TABLES.values():
         tables[spec.name] = sa.Table(
@@ -53,15 +55,24 @@ def _tables(metadata: sa.MetaData) -> dict[str, sa.Table]:
             sa.Column("row_id", dialects.ROW_ID_TYPE, primary_key=True, autoincrement=False),
             sa.Column("_position", sa.Float, nullable=False),
             sa.Column("_version", sa.BigInteger, nullable=False),
-            *[sa.Column(c.name, _SQL_TYPES[c.kind]) for c in spec.columns],
+            *[sa.Column(c.name, sa.Text if is_team_text(spec.name, c.name, version) else _SQL_TYPES[c.kind])
+              for c in spec.columns],
             sa.Column("_extra", sa.Text),
             sa.Column("_unresolved", sa.Text),
         )
     return tables
 
 
+def is_team_text(table: str, column: str, version: int) -> bool:
+    """Whether a book of format ``version`` holds this column as a team's name (formats 2 to 4)."""
+    return version < TEAMS_SINCE and (table, column) in TEAM_TEXT_COLUMNS
+
+
 METADATA = sa.MetaData()
 TABLES = _tables(METADATA)
+# Reps and Quotas as formats 2 to 4 lay them out (their team as text), for the steps that write them
+_BEFORE_TEAMS = {name: table for name, table in _tables(sa.MetaData(), TEAMS_SINCE - 1).items()
+                 if name in {table for table, _column in TEAM_TEXT_COLUMNS}}
 META_TABLE = sa.Table(META, METADATA, sa.Column("key", sa.Text, primary_key=True), sa.Column("value", sa.Text))
 # one row per row a save changed; no key of its own (a save changes a row once), only the index
 # a reader of "what changed since revision N" needs
@@ -80,7 +91,7 @@ CHANGE_LOG = sa.Table(
 # an older format lacks them: reading it shows the schema's tables empty, and the migrations
 # ladder creates them when the book is opened for editing.
 SINCE: dict[str, int] = {"ForecastOverrides": 3, "ForecastSnapshots": 3, "Leads": 3, "LeadRules": 3,
-                         CHANGE_LOG_NAME: 4}
+                         CHANGE_LOG_NAME: 4, "Teams": TEAMS_SINCE}
 
 
 def added_after(version: int) -> set[str]:
@@ -91,7 +102,8 @@ def added_after(version: int) -> set[str]:
 def tables_of(version: int) -> list[sa.Table]:
     """The SQL tables a book of format ``version`` (2 or later) has, metadata included."""
     later = added_after(version)
-    return [table for table in (*TABLES.values(), META_TABLE, CHANGE_LOG) if table.name not in later]
+    tables = {**TABLES, **_BEFORE_TEAMS} if version < TEAMS_SINCE else TABLES
+    return [table for table in (*tables.values(), META_TABLE, CHANGE_LOG) if table.name not in later]
 
 
 # -- the metadata ---------------------------------------------------------------------------

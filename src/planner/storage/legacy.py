@@ -1,8 +1,8 @@
 """Reading books of format 1, as they are and for the first step of the migrations ladder.
 
 Format 1 (Planner 0.1): tables without row ids, kept in SQLite's physical order; references
-as the text the user typed (ids or names); the user's extra columns as TEXT columns with
-their kinds in ``planner_meta``. Reading one builds a book the way values enter any book:
+as the text the user typed (ids or names); a team's quota with the team's name in its rep
+column; the user's extra columns as TEXT columns with their kinds in ``planner_meta``. Reading one builds a book the way values enter any book:
 references are resolved to ids, and what does not resolve is kept and reported.
 """
 
@@ -57,6 +57,23 @@ def _read_v1(connection: sa.Connection, name: str) -> Book:
             elif kind == "number":
                 frame[column] = pd.to_numeric(frame[column], errors="coerce")
         frames[table] = frame
+    if "Quotas" in frames and "Reps" in frames:
+        frames["Quotas"] = _team_quotas(frames["Quotas"], frames["Reps"])
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # a damaged value is reported as such, not as a pandas warning
         return Book(frames)
+
+
+def _team_quotas(quotas: pd.DataFrame, reps: pd.DataFrame) -> pd.DataFrame:
+    """Format 1 kept a team's quota in the rep column (its Quotas had no team column): a rep
+    cell naming a team of the Reps sheet, and no rep, is that team's quota."""
+    if "rep" not in quotas or not {"id", "name", "team"} <= set(reps):
+        return quotas
+    texts = quotas["rep"].astype("string").str.strip()
+    rep_names = set(reps["id"].dropna().astype(str)) | set(reps["name"].dropna().astype(str))
+    team = texts.isin(set(reps["team"].dropna().astype(str))).fillna(False) & ~texts.isin(rep_names).fillna(False)
+    if "team" in quotas:
+        team &= quotas["team"].isna()
+    if not team.any():
+        return quotas
+    return quotas.assign(team=texts.where(team), rep=texts.mask(team))

@@ -1,7 +1,7 @@
 """The ladder of book formats: one step per format version, each in its own transaction.
 
 A book opened for editing climbs from its format to this Planner's a step at a time
-(1 → 2 → 3 → 4), as Vorta does. Each step runs in a write transaction of its own that also
+(1 → 2 → 3 → 4 → 5), as Vorta does. Each step runs in a write transaction of its own that also
 records the format it reached, so a step that fails (a full disk, a killed process) leaves
 the book whole at the last format it reached, and the next open climbs on from there.
 Reading never migrates: every format on the ladder opens read-only as it is.
@@ -14,6 +14,10 @@ of the layout they write.
        read as a new book reads values, and written again with row ids, positions, versions.
 2 → 3  leads and forecasts: the Leads, LeadRules, ForecastOverrides and ForecastSnapshots tables.
 3 → 4  the change log (``changelog.py``): saves record which rows they changed, who and when.
+4 → 5  teams are rows: a Teams table with a row per team the reps name (in order of first
+       appearance), and the team of a rep or a quota becomes a reference to it (a quota's team
+       that no rep names stays as typed: a problem, as it was). Steps 1 → 2 and on write Reps
+       and Quotas with their format-4 layout (``layout.is_team_text``).
 """
 
 from __future__ import annotations
@@ -24,9 +28,9 @@ import sqlalchemy as sa
 
 from planner.core import schema
 from planner.storage import dialects
-from planner.storage.layout import META, META_TABLE, SINCE, meta_value, set_meta, tables_of
+from planner.storage.layout import META, META_TABLE, SINCE, TABLES, all_meta, meta_value, set_meta, tables_of
 from planner.storage.legacy import read_v1
-from planner.storage.rows import write_all
+from planner.storage.rows import read_all, stored_rows, write_all
 from planner.storage.transactions import WriteTransaction
 
 
@@ -53,11 +57,25 @@ def _create_added(connection: sa.Connection, version: int) -> None:
             table.create(connection, checkfirst=True)
 
 
+def _teams_are_rows(connection: sa.Connection, name: str) -> None:
+    book = read_all(connection, all_meta(connection), name)  # a format-4 read makes the Teams rows
+    for table in ("Reps", "Quotas"):
+        connection.exec_driver_sql(f'DROP TABLE "{table}"')
+    for table in ("Teams", "Reps", "Quotas"):
+        TABLES[table].create(connection, checkfirst=table == "Teams")
+        versions = book.versions[table].reindex(book[table].index).to_numpy(dtype="int64").tolist()
+        rows = stored_rows(table, book[table], book.positions(table), 0, book._unresolved.get(table, {}))
+        dialects.bulk_insert(connection, TABLES[table], [(*row[:2], version, *row[3:])
+                                                          for row, version in zip(rows, versions)])
+    set_meta(connection, next_row_id=str(max(book._next_id, int(meta_value(connection, "next_row_id") or 1))))
+
+
 # (the format a step reaches, the step), in order: one step per format, none skipped
 STEPS: list[tuple[int, Callable[[sa.Connection, str], None]]] = [
     (2, _rows_get_ids),
     (3, _leads_and_forecasts),
     (4, _change_log),
+    (5, _teams_are_rows),
 ]
 
 

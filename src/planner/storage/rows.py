@@ -19,10 +19,13 @@ from planner.core import schema
 from planner.core.book import Book, Tables
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.parse import NOT_DATE, NOT_INT, YEAR_RANGE, iso_days, parse_date
+from planner.core.periods import parse_periods
 from planner.core.problems import Problem
 from planner.core.schema import ROW_ID, Kind
+from planner.core.teams import TEAM_TEXT_COLUMNS, teams_from_text
 from planner.storage import dialects
-from planner.storage.layout import FORMAT, META_TABLE, SCHEMA_VERSION, TABLES, added_after, extra_kinds, tables_of
+from planner.storage.layout import (FORMAT, META_TABLE, SCHEMA_VERSION, TABLES, TEAMS_SINCE, added_after, extra_kinds,
+                                    is_team_text, tables_of)
 
 _NOT_STORED_NUMBER = QT_TRANSLATE_NOOP("errors", "{value!r} is not a number")
 _DAMAGED_TABLE = QT_TRANSLATE_NOOP("errors", "{path} is damaged (table {table}: {reason}); open a backup copy")
@@ -33,15 +36,18 @@ _TOO_LARGE = QT_TRANSLATE_NOOP("errors", "{value!r} is too large for Planner")
 def write_all(connection: sa.Connection, book: Tables, revision: int, version: int = SCHEMA_VERSION) -> None:
     """Create the tables of format ``version`` and the metadata, and fill them with ``book``
     (inside the caller's transaction)."""
-    created = tables_of(version)
-    for table in created:
+    created = {table.name: table for table in tables_of(version)}
+    for table in created.values():
         table.create(connection)
     next_id = 1
     for name in schema.TABLES:
         frame = book._frames[name]
-        if TABLES[name] in created:
-            dialects.bulk_insert(connection, TABLES[name], stored_rows(
-                name, frame, book._positions[name], revision, book._unresolved.get(name, {})))
+        if name in created:
+            unresolved = book._unresolved.get(name, {})
+            if version < TEAMS_SINCE:
+                frame, unresolved = _team_as_text(book, name, frame, unresolved)
+            dialects.bulk_insert(connection, created[name], stored_rows(
+                name, frame, book._positions[name], revision, unresolved))
         if len(frame):
             next_id = max(next_id, int(frame.index.max()) + 1)
     connection.execute(META_TABLE.insert(), [
@@ -52,6 +58,20 @@ def write_all(connection: sa.Connection, book: Tables, revision: int, version: i
         {"key": "written_by", "value": f"Planner {__version__}"},
         {"key": "extra_columns", "value": extra_columns(book)},
     ])
+
+
+def _team_as_text(book: Tables, name: str, frame: pd.DataFrame, unresolved: dict) -> tuple[pd.DataFrame, dict]:
+    """A table as formats 2 to 4 hold it: a team as its name (a team's text that named no
+    team as typed), for the migration steps written before teams were rows."""
+    columns = [column for table, column in TEAM_TEXT_COLUMNS if table == name]
+    if not columns:
+        return frame, unresolved
+    names = book._frames["Teams"]["name"]
+    frame = frame.copy()
+    for column in columns:
+        typed = pd.Series(unresolved.get(column, {}), dtype="string")
+        frame[column] = frame[column].map(names).astype("string").fillna(typed)
+    return frame, {column: texts for column, texts in unresolved.items() if column not in columns}
 
 
 def extra_columns(book: Tables) -> str:
@@ -125,18 +145,24 @@ def read_all(connection: sa.Connection, meta: dict[str, str], name: str) -> Book
     value that does not fit its column is kept out and reported as a problem."""
     kinds = extra_kinds(meta)
     frames, positions, versions, unresolved, opened = {}, {}, {}, {}, {}
-    absent = added_after(int(meta["schema_version"]))
+    version = int(meta["schema_version"])
+    absent = added_after(version)
     for table_name, spec in schema.TABLES.items():
         if table_name in absent and not sa.inspect(connection).has_table(table_name):
             frames[table_name], positions[table_name] = spec.empty(), np.empty(0)
             versions[table_name], unresolved[table_name] = pd.Series(dtype="int64"), {}
             continue
         try:
-            _read_table(connection, table_name, spec, kinds, frames, positions, versions, unresolved, opened)
+            _read_table(connection, table_name, spec, kinds, frames, positions, versions, unresolved, opened,
+                        version)
         except (ValueError, TypeError, AttributeError, KeyError) as error:
             raise PlannerError(_DAMAGED_TABLE, path=name, table=table_name,
                                reason=str(error).splitlines()[0][:120] or type(error).__name__) from None
     next_id = max([int(meta.get("next_row_id", "1"))] + [int(f.index.max()) + 1 for f in frames.values() if len(f)])
+    if version < TEAMS_SINCE:  # teams were text: the Teams rows they imply (written by the format-5 step)
+        next_id = teams_from_text(frames, unresolved, next_id)
+        positions["Teams"] = np.arange(1, len(frames["Teams"]) + 1, dtype="float64")
+        versions["Teams"] = pd.Series(int(meta.get("revision", "0")), index=frames["Teams"].index, dtype="int64")
     book = Book.restored(frames, positions, unresolved, {}, versions, next_id)
     # place the stored-value problems now that rows can be located
     book._opened_problems = {key: book.problem(p.table, p.row, p.column, p.template, **p.fields)
@@ -144,8 +170,9 @@ def read_all(connection: sa.Connection, meta: dict[str, str], name: str) -> Book
     return book
 
 
-def _read_table(connection, name, spec, kinds, frames, positions, versions, unresolved, opened) -> None:
-    """Read one SQL table into the book's pieces (its frame, positions, versions, ...)."""
+def _read_table(connection, name, spec, kinds, frames, positions, versions, unresolved, opened, version) -> None:
+    """Read one SQL table into the book's pieces (its frame, positions, versions, ...) as a
+    book of format ``version`` stores it."""
     # the JSON columns are read only when some row uses them (most books have none)
     table = TABLES[name]
     wanted = [column.name for column in table.columns if not column.name.startswith("_extra")
@@ -159,7 +186,8 @@ def _read_table(connection, name, spec, kinds, frames, positions, versions, unre
     ids = pd.Index(raw["row_id"].astype("int64"), name=ROW_ID)
     data = {}
     for column in spec.columns:
-        data[column.name], bad = _column(raw[column.name], column.kind, ids)
+        kind = Kind.TEXT if is_team_text(name, column.name, version) else column.kind
+        data[column.name], bad = _column(raw[column.name], kind, ids)
         for row, value in bad:
             opened[(name, row, column.name)] = Problem(name, row, column.name, *_unreadable(column, value))
     frame = pd.DataFrame(data, index=ids)
@@ -200,6 +228,8 @@ def _column(values, kind: Kind, ids: pd.Index) -> tuple[pd.Series, list]:
                 out.append(None)
                 bad.append((row, value))
         return pd.Series(pd.array(out, dtype="Int64"), index=ids), bad
+    if kind is Kind.PERIOD:  # canonical labels, however an older Planner stored them (2026Q1)
+        return _column(values, Kind.TEXT, ids)[0].pipe(parse_periods)[0], []
     if set(map(type, values)) <= {str, type(None)}:
         return pd.Series(pd.array(values, dtype="string"), index=ids), []
     series = pd.Series(values, index=ids, dtype="object")

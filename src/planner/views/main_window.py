@@ -48,7 +48,7 @@ from planner.views.table_view import BookTableView, titled
 RECOMPUTE_AFTER_MS = STALE_AFTER_MS  # results follow edits this long after the last one (debounced)
 AUTOSAVE_EVERY_MS = 60_000  # a recovery copy of unsaved edits, at most this old after a crash
 # Sheets shown as tabs, in order; the plan sheets share the Plans tab.
-SHEET_TABS = ("Deals", "StageHistory", "Reps", "Quotas", "Plans", "Splits", "Stages", "Settings")
+SHEET_TABS = ("Deals", "StageHistory", "Reps", "Teams", "Quotas", "Plans", "Splits", "Stages", "Settings")
 PLAN_SHEETS = ("Plans", "PlanTiers", "PlanBonuses")
 
 
