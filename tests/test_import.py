@@ -23,7 +23,8 @@ from planner.core import schema
 from planner.core.book import Book
 from planner.core.errors import PlannerError
 from planner.core.metrics import pipeline_metrics
-from planner.core.parse import REQUIRED, DateForms, parse_cells, parse_date, parse_value
+from planner.core.dates import DateForms, parse_date
+from planner.core.parse import REQUIRED, parse_cells, parse_value
 from planner.core.periods import Period
 from planner.core.problems import Refused
 from planner.core.report import compute_report

@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planner.core.money import to_minor, to_ratio
-from planner.core.parse import DateForms, parse_cells, parse_date, parse_value
+from planner.core.dates import DateForms, parse_date
+from planner.core.parse import parse_cells, parse_value
 from planner.core.schema import Column, Kind
 from planner.io.excel_import import read_tables
 

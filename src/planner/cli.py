@@ -62,7 +62,7 @@ def _day(text: str) -> date:
 
 def _check_as_of(day: date | None) -> None:
     """Refuse a real day outside the years a book keeps (1900-01-01 is a date, 1800-01-01 too)."""
-    from planner.core.parse import YEAR_RANGE
+    from planner.core.dates import YEAR_RANGE
     from planner.core.schema import FIRST_YEAR, LAST_YEAR
 
     if day is not None and not FIRST_YEAR <= day.year <= LAST_YEAR:

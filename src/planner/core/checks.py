@@ -67,9 +67,9 @@ def _reference_problems(book) -> list[Problem]:
             if texts:
                 series = pd.Series(texts, dtype="string")
                 ids, failures = Resolver(target, book._frames[column.ref]).resolve(series)
-                for row, text in texts.items():
+                for row, typed in texts.items():
                     template, fields = failures.get(row, (QT_TRANSLATE_NOOP(
-                        "errors", "{value!r} was not found when it was entered; choose it again"), {"value": text}))
+                        "errors", "{value!r} was not found when it was entered; choose it again"), {"value": typed}))
                     found.append(book.problem(spec.name, row, column.name, template, **fields))
             values = frame[column.name].dropna()
             dangling = values[~values.isin(book._frames[column.ref].index)]

@@ -126,7 +126,7 @@ def forecast(book, period: Period, as_of: date | None = None, inputs: dict | Non
     ``as_of`` defaults to the book's.
     """
     as_of = book.as_of if as_of is None else as_of
-    rounding, deals = book.rounding, deal_arrays(book)
+    deals = deal_arrays(book)
     amounts, category = deals["amount"], deals["category"]
     in_period = within(deals["expected_close"], period)
     expected = deals["open"] & in_period

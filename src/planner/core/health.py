@@ -109,7 +109,7 @@ def slip_counts(book) -> pd.Series:
 def as_day(as_of) -> date:
     """``as_of`` (a date, datetime, Timestamp or ISO text) as a day."""
     from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
-    from planner.core.parse import parse_date
+    from planner.core.dates import parse_date
 
     try:
         return parse_date(as_of).date()

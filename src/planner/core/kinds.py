@@ -246,7 +246,8 @@ def extra_values(typed: pd.Series, kind: str, first_bad: bool = False) -> tuple[
     schema's rules (a number as amounts are written, ``1,234.5``, never ``1,2,3``; a day as
     dates are, ``2026.3.5``), and each cell that does not fit as ``(label, value, template,
     fields)`` (with ``first_bad``, only the first: whether a column is of that kind)."""
-    from planner.core.parse import NOT_DATE, YEAR_RANGE, is_blank, parse_date
+    from planner.core.dates import NOT_DATE, YEAR_RANGE, parse_date
+    from planner.core.parse import is_blank
     from planner.core.schema import FIRST_YEAR, LAST_YEAR
 
     stripped = typed.astype("string").str.strip()

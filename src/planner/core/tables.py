@@ -141,7 +141,7 @@ class Tables:
         slips as days pass; a historical book sets ``as_of``)."""
         text = self.setting("as_of")
         if text:
-            from planner.core.parse import parse_date
+            from planner.core.dates import parse_date
 
             try:
                 return parse_date(text).date()

@@ -13,7 +13,8 @@ from planner.core import kinds, schema
 from planner.core.book import Book
 from planner.core.errors import PlannerError
 from planner.core.money import DEFAULT_CURRENCY, MINOR_DIGITS, minor_digits
-from planner.core.parse import DateForms, numeric_date_order, parse_cells
+from planner.core.dates import DateForms, numeric_date_order
+from planner.core.parse import parse_cells
 from planner.core.schema import Kind
 from planner.io import mapping as mapping_module
 from planner.io.import_cells import _book_column, _extra, bare_percents
@@ -209,7 +210,6 @@ class _Reader(_Derive):
         return DateForms(order=order if order in ("mdy", "dmy") else None, epoch=epoch)
 
     def _parse_source(self, table: str, source: _Source) -> pd.DataFrame:
-        spec = schema.TABLES[table]
         dates = self._dates(source)
         out: dict[str, pd.Series] = {}
         n = len(source.rows)
@@ -218,7 +218,6 @@ class _Reader(_Derive):
         for position, header in enumerate(source.headers):
             self.checkpoint()
             target = source.targets.get(position)
-            values = source.columns[position]
             if target == SKIP:
                 continue
             read: dict = {}  # one header to several columns of one kind is parsed once

@@ -27,6 +27,7 @@ from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.session.history import History, Step
 from planner.session.operations import Operation, saving_changes
 from planner.storage import BookInUse, ReadOnlyLocation, Store, write_book
+from planner.storage.dialects import is_url
 from planner.storage.recovery import Recovery, RecoveryEntry
 
 STALE_AFTER_MS = 400  # results follow edits this long after the last one (the app's timer)
@@ -232,7 +233,7 @@ class Session:
         """Whether ``target`` names the book's own file (also through a link or another spelling)."""
         from planner.io.excel_export import same_file
 
-        return isinstance(self.place, Path) and not _is_address(target) and same_file(Path(target), self.place)
+        return isinstance(self.place, Path) and not is_url(target) and same_file(Path(target), self.place)
 
     def _counted(self, operation: Operation) -> Operation:
         """``operation`` counted among this session's saves; a clean end discards the recovery copy."""
@@ -303,10 +304,6 @@ def offer_recovery(recovery: Recovery, ask: Callable[[RecoveryEntry], str | None
     book = recovery.restore(entry)
     recovery.discard(entry.session)
     return Session(book, unplaced=True, recovery=recovery), entry
-
-
-def _is_address(target: Path | str) -> bool:
-    return isinstance(target, str) and "://" in target
 
 
 def _source(place: Path | str | None) -> str | None:

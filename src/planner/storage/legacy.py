@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from planner.core import schema
 from planner.core.book import Book
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
-from planner.core.parse import iso_days
+from planner.core.dates import iso_days
 from planner.storage.dialects import fetch
 from planner.storage.layout import added_after
 

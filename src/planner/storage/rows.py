@@ -18,7 +18,8 @@ from planner import __version__
 from planner.core import schema
 from planner.core.book import Book, Tables
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
-from planner.core.parse import NOT_DATE, NOT_INT, YEAR_RANGE, iso_days, parse_date
+from planner.core.dates import NOT_DATE, YEAR_RANGE, iso_days, parse_date
+from planner.core.parse import NOT_INT
 from planner.core.periods import parse_periods
 from planner.core.problems import Problem
 from planner.core.schema import ROW_ID, Kind

@@ -17,7 +17,7 @@ from planner.core.errors import PlannerError
 from planner.qt.i18n import error_text
 from planner.session import Opening, Operation, Session, offer_recovery
 from planner.storage import BOOK_SUFFIX, BookInUse
-from planner.storage.dialects import shown, url_of
+from planner.storage.dialects import shown, target_of, url_of
 
 MAX_RECENT = 8
 # Files File → Open (and `planner FILE`) hands to the import wizard, which reads or refuses them.
@@ -65,7 +65,7 @@ class BookFiles:
         When another Planner holds the book, ``ask_in_use`` decides: read-only, take over, or not at all.
         A spreadsheet (.xlsx, .csv) is no book: the import wizard opens on it instead.
         """
-        path = _target(path)
+        path = target_of(path)
         if isinstance(path, Path) and path.suffix.lower() in SPREADSHEET_SUFFIXES:
             self.excel.start_import([path], into=False)
             return
@@ -242,7 +242,7 @@ class BookFiles:
         recent = self.recent_files()
         for number, name in enumerate(recent, start=1):
             action = self.recent_menu.addAction(f"&{number} {name}")
-            action.triggered.connect(lambda _checked=False, p=name: self.open_path(_target(p)))
+            action.triggered.connect(lambda _checked=False, p=name: self.open_path(target_of(p)))
         if not recent:
             self.recent_menu.addAction(self.tr("No recent books")).setEnabled(False)
 
@@ -259,11 +259,6 @@ class BookFiles:
             name = self.tr("%1 (read-only)").replace("%1", name)
         self.setWindowTitle(f"{name}[*] — Planner" if name else "Planner")
         self.setWindowModified(self.modified)
-
-
-def _target(path: Path | str) -> Path | str:
-    """A book file's path, or a database address kept as text."""
-    return path if isinstance(path, str) and "://" in path else Path(path)
 
 
 def _shown(target: Path | str) -> str:
