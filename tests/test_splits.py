@@ -5,6 +5,7 @@ amount exactly, by the largest remainder and the tie rule of ``attainment.alloca
 from __future__ import annotations
 
 import math
+from datetime import datetime
 from fractions import Fraction
 
 import numpy as np
@@ -277,3 +278,28 @@ def test_exported_shares_are_numbers_that_import_as_the_same_shares(book, tmp_pa
     imported = build_book(result)
     assert imported["Splits"]["share"].tolist() == [333_333] * 3 and imported.problems() == []
     assert credit_lines(imported.snapshot())["amount"].tolist() == credit_lines(book.snapshot())["amount"].tolist()
+
+
+def test_a_third_typed_into_excel_is_a_date_and_is_refused_saying_what_to_write(tmp_path):
+    """Excel turns 1/3 typed into a cell into 3 January: the import says so, not 'datetime(…)'."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Splits"
+    sheet.append(["deal_id", "rep", "share"])
+    sheet.append(["D1", "R1", datetime(2026, 1, 3)])
+    sheet["C2"].number_format = "d-mmm"
+    workbook.save(tmp_path / "splits.xlsx")
+    assert [str(p) for p in read_tables([tmp_path / "splits.xlsx"]).problems] == [
+        "splits.xlsx, sheet Splits, row 2, column share: 2026-01-03 is a date, not a percentage (a spreadsheet "
+        "turns 1/3 typed into a cell into a date): write 33.3333%, or '1/3 to keep it as text"]
+
+
+def test_a_saved_book_of_thirds_opens_whole_with_the_same_credit(book, tmp_path):
+    """The stored form is unchanged (millionths): a book of thirds saves and opens as it was."""
+    from planner.storage import open_book, write_book
+
+    book = split_d5(book, ["1/3"] * 3)
+    write_book(book, tmp_path / "thirds.planner")
+    opened = open_book(tmp_path / "thirds.planner")
+    assert opened["Splits"]["share"].tolist() == [333_333] * 3 and opened.problems() == []
+    assert credit_lines(opened.snapshot())["amount"].tolist() == credit_lines(book.snapshot())["amount"].tolist()

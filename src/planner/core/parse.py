@@ -33,6 +33,9 @@ _FRACTION = re.compile(FRACTION_FORM)
 NOT_MONEY = QT_TRANSLATE_NOOP("errors", "{value!r} is not an amount (expected a number such as 1,234.50)")
 NOT_INT = QT_TRANSLATE_NOOP("errors", "{value!r} is not a whole number")
 NOT_RATIO = QT_TRANSLATE_NOOP("errors", "{value!r} is not a percentage (expected 35%, 0.35 or 1/3)")
+# what a spreadsheet makes of 1/3 typed into a cell
+DATE_NOT_RATIO = QT_TRANSLATE_NOOP("errors", "{value} is a date, not a percentage (a spreadsheet turns 1/3 typed "
+                                             "into a cell into a date): write 33.3333%, or '1/3 to keep it as text")
 NOT_DATE = QT_TRANSLATE_NOOP("errors", "{value!r} is not a date (expected a day such as 2026-03-05)")
 AMBIGUOUS_DATE = QT_TRANSLATE_NOOP("errors", "{value!r} could be month first or day first: write the day as "
                                              "2026-03-05, or give the order (import --date-order mdy or dmy, "
@@ -214,6 +217,8 @@ def parse_value(value: object, column: Column, currency: str, dates: DateForms |
         if kind is Kind.MONEY:
             _same_currency(typed, currency)
             return _checked(to_minor(typed, currency), column, currency)
+        if kind is Kind.RATIO and isinstance(typed, (date, np.datetime64)):
+            raise ValueError(DATE_NOT_RATIO, {"value": kinds.text(Kind.DATE, typed)})
         if kind is Kind.RATIO:  # a fraction out of range is named as typed (4/3, not 133.3333%)
             fraction = isinstance(typed, str) and _FRACTION.fullmatch(typed.strip())
             return _checked(to_ratio(typed), column, currency, typed.strip() if fraction else None)
