@@ -106,6 +106,24 @@ def test_a_percent_is_typed_as_35_or_0_35(qtbot, window):
     assert shown(view, 1, "probability") == "45%"
 
 
+def test_a_split_share_is_typed_as_a_fraction_and_shown_to_the_millionth(qtbot, window):
+    """1/3 typed into a Splits share cell shows 33.3333%; three thirds (99.9999%) make D5 whole;
+    4/3 is refused saying what to write."""
+    view = sheet(window, "Splits")
+    window.show_cell("Splits", int(window.book["Splits"].index[0]), "share")
+    for row in (0, 1):
+        type_into(qtbot, view, row, "share", "1/3")
+    assert [shown(view, r, "share") for r in (0, 1)] == ["33.3333%", "33.3333%"]
+    type_into(qtbot, view, 2, "deal_id", "D5")  # the blank row at the bottom: a new split
+    type_into(qtbot, view, 2, "rep", "R2")
+    type_into(qtbot, view, 2, "share", "1/3")
+    assert shown(view, 2, "share") == "33.3333%"
+    assert window.book["Splits"]["share"].tolist() == [333_333] * 3 and window.book.problems() == []
+    type_into(qtbot, view, 1, "share", "4/3")
+    assert shown(view, 1, "share") == "33.3333%" and window.undo_stack.count() == 5
+    assert "4/3 is out of range (expected 0% to 100%)" in window.refusals[-1][1][0]
+
+
 def test_a_value_that_does_not_fit_is_refused_and_the_cell_kept(qtbot, window):
     view = sheet(window)
     before = shown(view, 0, "amount")

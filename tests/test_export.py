@@ -546,8 +546,24 @@ def with_setting(book: Book, **settings) -> Book:
     return rebuilt(book, edit)
 
 
+def thirds_book() -> Book:
+    """The fixture book with D5 split in thirds (333,333 millionths each, a whole of 999,999:
+    9,000.01 is 3,000.01 + 3,000.00 + 3,000.00) and D4 split 25% / 75% at 16,000.02 (4,000.005
+    and 12,000.015: the remainders tie, the cent goes to the larger share, the second line)."""
+    def edit(frames):
+        deals = frames["Deals"]
+        deals.loc[deals["id"] == "D5", "amount"] = 900_001
+        deals.loc[deals["id"] == "D4", "amount"] = 1_600_002
+        frames["Splits"] = pd.DataFrame({"deal_id": ["D5"] * 3 + ["D4"] * 2, "rep": ["R3", "R1", "R2", "R2", "R1"],
+                                         "share": [333_333] * 3 + [250_000, 750_000]})
+    book = rebuilt(small_book(), edit)
+    assert book.problems() == []
+    return book
+
+
 VARIANTS = {
     "small": lambda: (small_book(), None),
+    "thirds": lambda: (thirds_book(), None),
     "small-year": lambda: (small_book(), "2026"),
     "small-month-half-even": lambda: (with_setting(small_book(), rounding="half_even"), "2026-02"),
     "small-krw-down": lambda: (with_setting(small_book(), currency="KRW", rounding="down"), None),

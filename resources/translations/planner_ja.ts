@@ -1809,8 +1809,12 @@
         <translation>{value!r} は整数ではありません</translation>
     </message>
     <message>
-        <source>{value!r} is not a percentage (expected 35% or 0.35)</source>
-        <translation>{value!r} はパーセンテージではありません (例: 35% または 0.35)</translation>
+        <source>{value!r} is not a percentage (expected 35%, 0.35 or 1/3)</source>
+        <translation>{value!r} はパーセンテージではありません (例: 35%、0.35 または 1/3)</translation>
+    </message>
+    <message>
+        <source>{value} is a date, not a percentage (a spreadsheet turns 1/3 typed into a cell into a date): write 33.3333%, or &apos;1/3 to keep it as text</source>
+        <translation>{value} はパーセンテージではなく日付です (表計算ソフトはセルに入力した 1/3 を日付に変えます): 33.3333% と書くか、文字列のままにするには &apos;1/3 と入力してください</translation>
     </message>
     <message>
         <source>{value!r} could be month first or day first: write the day as 2026-03-05, or give the order (import --date-order mdy or dmy, or a mapping&apos;s &quot;date_order&quot;)</source>

@@ -1809,8 +1809,12 @@
         <translation>{value!r}은(는) 정수가 아닙니다</translation>
     </message>
     <message>
-        <source>{value!r} is not a percentage (expected 35% or 0.35)</source>
-        <translation>{value!r}은(는) 백분율이 아닙니다 (예: 35% 또는 0.35)</translation>
+        <source>{value!r} is not a percentage (expected 35%, 0.35 or 1/3)</source>
+        <translation>{value!r}은(는) 백분율이 아닙니다 (예: 35%, 0.35 또는 1/3)</translation>
+    </message>
+    <message>
+        <source>{value} is a date, not a percentage (a spreadsheet turns 1/3 typed into a cell into a date): write 33.3333%, or &apos;1/3 to keep it as text</source>
+        <translation>{value}은(는) 백분율이 아니라 날짜입니다 (스프레드시트는 셀에 입력한 1/3을 날짜로 바꿉니다): 33.3333%로 쓰거나, 텍스트로 두려면 &apos;1/3로 입력하세요</translation>
     </message>
     <message>
         <source>{value!r} could be month first or day first: write the day as 2026-03-05, or give the order (import --date-order mdy or dmy, or a mapping&apos;s &quot;date_order&quot;)</source>

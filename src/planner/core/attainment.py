@@ -46,21 +46,40 @@ def _credit_lines(book) -> pd.DataFrame:
 
 
 def allocate(deal: pd.Series, amount: pd.Series, share: pd.Series) -> np.ndarray:
-    """Each line's ``amount × share`` in whole minor units, the lines of a deal adding up to
-    its amount exactly (largest remainder: the units left over after rounding down go to the
-    lines with the largest remainders, the earlier line first on a tie).
+    """Each line's credit in whole minor units, the lines of a deal adding up to its amount
+    exactly, for any shares the book accepts (``money.shares_whole``: three shares of
+    ``1/3``, held as 33.3333%, make 99.9999%, a whole).
 
-    Assumes the shares of each deal add up to 1 (the book checks it).
+    Each line's exact part is ``amount × share ÷ S``, S the sum of the deal's shares (so a
+    whole held as 99.9999% is the deal's whole amount). Largest remainder: each part is rounded
+    down, and the units the deal is still short go one by one to the lines with the largest
+    remainders. Tie rule: among equal remainders, the larger share first, then the line that
+    comes first (the deal's lines in Splits order: 100.00 split in thirds is 33.34 for the
+    first line, 33.33 for the others).
+
+    Parameters
+    ----------
+    deal, amount, share : pandas.Series
+        Per line, in the order that breaks the last ties: the deal (any key), the deal's amount
+        in minor units, the line's share in millionths.
     """
-    exact = amount.to_numpy(dtype=object) * share.to_numpy(dtype=object)
-    floor = (exact // RATIO_SCALE).astype("int64")
-    parts = pd.DataFrame({"deal": deal.to_numpy(), "floor": floor,
-                          "remainder": (exact % RATIO_SCALE).astype("int64"),
-                          "amount": amount.to_numpy(dtype="int64")})
-    by_deal = parts.groupby("deal", sort=False)
-    short = by_deal["amount"].transform("first") - by_deal["floor"].transform("sum")
-    rank = by_deal["remainder"].rank(method="first", ascending=False)
-    return (floor + (rank <= short).to_numpy()).astype(object)
+    shares, amounts = share.to_numpy(dtype="int64"), amount.to_numpy(dtype="int64")
+    deals = pd.factorize(deal.to_numpy())[0]
+    whole = np.bincount(deals, weights=shares).astype("int64")  # exact: sums of millionths stay below 2⁵³
+    shared = whole > 0  # a deal without any share (the book refuses it) is credited nothing
+    divisor = np.where(shared, whole, 1)[deals]
+    if len(amounts) and int(np.abs(amounts).max()) * int(shares.max(initial=0)) < 2**63:
+        exact = amounts * shares
+    else:  # amount × share beyond int64: on Python integers
+        exact, divisor = amounts.astype(object) * shares.astype(object), divisor.astype(object)
+    floor, remainder = (exact // divisor).astype("int64"), (exact % divisor).astype("int64")  # |floor| ≤ amount
+    short = np.where(shared, pd.Series(amounts).groupby(deals).first() - pd.Series(floor).groupby(deals).sum(), 0)[deals]
+    # rank within the deal: larger remainder, then larger share, then earlier line
+    position = np.arange(len(deals))
+    order = np.lexsort((position, -shares, -remainder, deals))
+    rank = np.empty(len(deals), dtype="int64")
+    rank[order] = position - np.searchsorted(deals[order], deals[order])
+    return (floor + (rank < short)).astype(object)
 
 
 def credited_by(book, kind: PeriodKind) -> pd.Series:

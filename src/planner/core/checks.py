@@ -9,7 +9,7 @@ from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.leads import lead_problems
 from planner.core import deal_rules
 from planner.core.kinds import text
-from planner.core.money import MINOR_DIGITS, RATIO_SCALE, currency_of
+from planner.core.money import MINOR_DIGITS, currency_of, shares_whole
 from planner.core.parse import REQUIRED, check_column
 from planner.core.problems import Problem
 from planner.core.resolve import DANGLING, Resolver
@@ -124,13 +124,15 @@ def _deal_date_problems(book) -> list[Problem]:
 
 
 def _split_problems(book) -> list[Problem]:
+    """A deal's shares must make a whole (money.shares_whole: 1/3 three times does)."""
     splits = book._frames["Splits"].dropna(subset=["deal_id"])
-    totals = splits.groupby("deal_id", sort=False)["share"].sum()
+    by_deal = splits.groupby("deal_id", sort=False)["share"]
+    totals, counts = by_deal.sum(), by_deal.count()
     deal_keys = book._frames["Deals"]["id"]
     return [book.problem("Splits", int(splits.index[splits["deal_id"] == deal][0]), "share", QT_TRANSLATE_NOOP(
                 "errors", "the shares of deal {deal!r} add up to {total}, not 100%"),
                 deal=str(deal_keys.get(deal, deal)), total=text(Kind.RATIO, total))
-            for deal, total in totals[totals != RATIO_SCALE].items()]
+            for deal, total in totals[~shares_whole(totals.to_numpy(), counts.to_numpy())].items()]
 
 
 def _tier_problems(book) -> list[Problem]:

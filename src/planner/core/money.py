@@ -2,9 +2,9 @@
 
 Money is held as integer *minor units* of its currency (cents for USD, whole won for KRW,
 whole yen for JPY). Ratios (probabilities, shares, rates, attainment thresholds) are held as
-integer millionths (parts per million), so that 12.5 % is ``125_000``. Every product of money
-and a ratio is computed on Python integers and rounded once, explicitly; no float ever
-decides a cent.
+integer millionths (parts per million), so that 12.5 % is ``125_000`` and ``1/3`` is
+``333_333``. Every product of money and a ratio is computed on Python integers and rounded
+once, explicitly; no float ever decides a cent.
 """
 
 from __future__ import annotations
@@ -177,14 +177,41 @@ def money_label(minor: int | None, currency: str) -> str:
     return "–" if minor is None else f"{format_money(int(minor), currency)} {currency}"
 
 
+# A ratio written as a fraction of whole numbers: 1/3, 2 / 7 (a sign is read, for the bounds to refuse)
+FRACTION_FORM = r"(?P<sign>[+-]?)\s*(?P<numerator>\d+)\s*/\s*(?P<denominator>\d+)"
+_FRACTION = re.compile(FRACTION_FORM)
+
+
 def to_ratio(value: object) -> int:
-    """Convert ``0.6``, ``"0.6"`` or ``"60%"`` to millionths (``600_000``), rounding half up."""
+    """Convert ``0.6``, ``"0.6"``, ``"60%"`` or ``"3/5"`` to millionths (``600_000``), rounding
+    half up (``"1/3"`` is ``333_333``, ``"2/3"`` is ``666_667``).
+
+    Raises
+    ------
+    ValueError
+        When ``value`` is none of these (``"abc"``, ``"1/0"``).
+    """
     text = str(value).strip() if isinstance(value, str) else value
+    fraction = _FRACTION.fullmatch(text) if isinstance(text, str) else None
+    if fraction:
+        numerator, denominator = int(fraction["numerator"]), int(fraction["denominator"])
+        if not denominator:
+            raise ValueError(f"not a ratio: {value!r}")
+        sign = -1 if fraction["sign"] == "-" else 1
+        return sign * round_div(numerator * RATIO_SCALE, denominator)
     percent = isinstance(text, str) and text.endswith("%")
     number = parse_decimal(text[:-1] if percent else text)
     if percent:
         number /= 100
     return int((number * RATIO_SCALE).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def shares_whole(total, count):
+    """Whether ``count`` shares (millionths) adding up to ``total`` make a whole: 100% give or
+    take what rounding each share to a millionth can move it (half a millionth a share), so
+    that ``1/3`` or ``33.3333%`` three times (99.9999%) is a whole deal, and 99.99% is not.
+    Element-wise on arrays."""
+    return 2 * np.abs(np.asarray(total, dtype="int64") - RATIO_SCALE) <= np.asarray(count, dtype="int64")
 
 
 def format_ratio(ppm: int) -> str:

@@ -1,7 +1,7 @@
 """Turning what people type (or files hold) into the book's values, and checking values.
 
 One place for every input path (typed, pasted, imported, opened, the command line): money
-in major units with separators and currency signs, ratios as ``35%`` or ``0.35``, dates in
+in major units with separators and currency signs, ratios as ``35%``, ``0.35`` or ``1/3``, dates in
 the formats people write. Parsing never stops at the first bad cell: it returns every one
 as ``(index, value, template, fields)`` for the caller to turn into Problems.
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -17,7 +18,7 @@ import pandas as pd
 from planner.core import kinds, schema
 from planner.core.dates import END_DAY, FIRST_DAY, NOT_DATE, YEAR_RANGE, DateForms, days_of, is_number, parse_date
 from planner.core.errors import QT_TRANSLATE_NOOP
-from planner.core.money import MINOR_DIGITS, NUMBER_FORM, SEPARATORS, plain_number, to_minor, to_ratio
+from planner.core.money import FRACTION_FORM, MINOR_DIGITS, NUMBER_FORM, SEPARATORS, plain_number, to_minor, to_ratio
 from planner.core.periods import not_canonical, period_cells
 from planner.core.schema import Column, Kind
 
@@ -28,9 +29,13 @@ OTHER_CURRENCY = QT_TRANSLATE_NOOP("errors", "{value!r} is an amount in {other};
 _SIGNS = {"₩": ("KRW",), "원": ("KRW",), "円": ("JPY",), "¥": ("JPY", "CNY"), "￥": ("JPY", "CNY"),
           "€": ("EUR",), "£": ("GBP",), "$": ("USD", "CAD", "AUD", "NZD", "SGD", "HKD", "TWD", "MXN")}
 _ISO_CODE = re.compile(r"\b([A-Za-z]{3})\b")
+_FRACTION = re.compile(FRACTION_FORM)
 NOT_MONEY = QT_TRANSLATE_NOOP("errors", "{value!r} is not an amount (expected a number such as 1,234.50)")
 NOT_INT = QT_TRANSLATE_NOOP("errors", "{value!r} is not a whole number")
-NOT_RATIO = QT_TRANSLATE_NOOP("errors", "{value!r} is not a percentage (expected 35% or 0.35)")
+NOT_RATIO = QT_TRANSLATE_NOOP("errors", "{value!r} is not a percentage (expected 35%, 0.35 or 1/3)")
+# what a spreadsheet makes of 1/3 typed into a cell
+DATE_NOT_RATIO = QT_TRANSLATE_NOOP("errors", "{value} is a date, not a percentage (a spreadsheet turns 1/3 typed "
+                                             "into a cell into a date): write 33.3333%, or '1/3 to keep it as text")
 OUT_OF_RANGE = QT_TRANSLATE_NOOP("errors", "{value} is out of range (expected {low} to {high})")
 NOT_ALLOWED = QT_TRANSLATE_NOOP("errors", "{value!r} is not one of {allowed}")
 REQUIRED = QT_TRANSLATE_NOOP("errors", "a value is required")
@@ -62,8 +67,11 @@ def parse_value(value: object, column: Column, currency: str, dates: DateForms |
         if kind is Kind.MONEY:
             _same_currency(typed, currency)
             return _checked(to_minor(typed, currency), column, currency)
-        if kind is Kind.RATIO:
-            return _checked(to_ratio(typed), column, currency)
+        if kind is Kind.RATIO and isinstance(typed, (date, np.datetime64)):
+            raise ValueError(DATE_NOT_RATIO, {"value": kinds.text(Kind.DATE, typed)})
+        if kind is Kind.RATIO:  # a fraction out of range is named as typed (4/3, not 133.3333%)
+            fraction = isinstance(typed, str) and _FRACTION.fullmatch(typed.strip())
+            return _checked(to_ratio(typed), column, currency, typed.strip() if fraction else None)
         if kind is Kind.INT:
             try:  # grouped as amounts are (1,234), refused as "not a whole number" otherwise
                 number = float(plain_number(typed.strip(), value) if isinstance(typed, str) else typed)
@@ -117,11 +125,11 @@ def other_currency(value: object, currency: str) -> str | None:
     return None
 
 
-def _checked(number: int, column: Column, currency: str) -> int:
+def _checked(number: int, column: Column, currency: str, typed: str | None = None) -> int:
     low, high = bounds(column)
     if not low <= number <= high:
-        raise ValueError(OUT_OF_RANGE, {"value": shown(number, column, currency), "low": shown(low, column, currency),
-                                        "high": shown(high, column, currency)})
+        raise ValueError(OUT_OF_RANGE, {"value": typed or shown(number, column, currency),
+                                        "low": shown(low, column, currency), "high": shown(high, column, currency)})
     return number
 
 
@@ -271,7 +279,8 @@ def parse_cells(values: pd.Series, column: Column, currency: str, dates: DateFor
             if is_blank(value):  # text of spaces only
                 continue
             typed = value
-            if percent[position] and kind is Kind.RATIO and not (isinstance(value, str) and value.strip().endswith("%")):
+            if percent[position] and kind is Kind.RATIO and not (isinstance(value, str) and (
+                    value.strip().endswith("%") or _FRACTION.fullmatch(value.strip()))):
                 typed = f"{float(value)!r}%" if is_number(value) else f"{str(value).strip()}%"
             try:
                 fixed[position] = parse_value(typed, column, currency, dates)

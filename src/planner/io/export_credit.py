@@ -12,8 +12,9 @@ commissions:
 - the closed and cancelled dates, from the deal;
 - the amount credited: the deal's amount while its stage is of kind ``won`` (the Stages sheet)
   and it has a close date, else 0; a split deal's amount is allocated as the engine does, in
-  whole minor units with the largest remainders getting the units left over (the earlier
-  line first on a tie), exact while amount × share stays below 2⁵³ (about 90 million in
+  proportion to the shares (three of 33.3333% share the whole amount), in whole minor units
+  with the largest remainders getting the units left over (on a tie the larger share, then
+  the earlier line), exact while amount × share stays below 2⁵³ (about 90 million in
   currency units at a full share).
 
 A rep's credit in a period is the amount of the lines closed in it less the amount of the
@@ -157,25 +158,37 @@ class _CreditSheet:
         return out
 
     def _allocated(self, amount: np.ndarray) -> np.ndarray:
-        """Each split line's amount (``amount``: the deal's, per line): ``amount × share`` in
-        whole minor units rounded down, plus one unit for the lines with the largest remainders
-        while the deal's lines fall short of its amount (the earlier line first on a tie)."""
+        """Each split line's amount (``amount``: the deal's, per line), as
+        :func:`planner.core.attainment.allocate` computes it: ``amount × share ÷ S`` (S the sum of
+        the deal's shares, in millionths) in whole minor units rounded down, plus one unit for the
+        lines ranked first while the deal's lines fall short of its amount (larger remainder, then
+        larger share, then the earlier line)."""
         credit, letter = self.credit, self.credit_grid.letter("share")
         scale = f"{10 ** self.digits}"
         out = np.full(len(credit), None, dtype=object)
         for i, first, last in zip(np.flatnonzero(credit["split"]), credit["first"][credit["split"]],
                                   credit["last"][credit["split"]]):
             units = f"ROUND({amount[i]}*{scale},0)"  # the deal's amount in minor units
+            every = f"${letter}${first + 2}:${letter}${last + 2}"
+            whole = f"SUMPRODUCT({_ppm(every)})"
 
-            def parts(shares: str, units=units) -> tuple[str, str]:
-                product = f"{units}*ROUND({shares}*{RATIO_SCALE},0)"
-                floor = f"INT({product}/{RATIO_SCALE})"
-                return floor, f"({product}-{floor}*{RATIO_SCALE})"
+            def parts(shares: str, units=units, whole=whole) -> tuple[str, str]:
+                product = f"{units}*{_ppm(shares)}"
+                floor = f"INT({product}/{whole})"
+                return floor, f"({product}-{floor}*{whole})"
 
+            share = _ppm(f"{letter}{i + 2}")
             floor, remainder = parts(f"{letter}{i + 2}")
-            floors, remainders = parts(f"${letter}${first + 2}:${letter}${last + 2}")
-            ahead = f"SUMPRODUCT(--({remainders}>{remainder}))"
+            floors, remainders = parts(every)
+            ahead = (f"SUMPRODUCT(--({remainders}>{remainder}))"
+                     f"+SUMPRODUCT(({remainders}={remainder})*({_ppm(every)}>{share}))")
             if i > first:
-                ahead += f"+SUMPRODUCT(--({parts(f'${letter}${first + 2}:${letter}${i + 1}')[1]}={remainder}))"
+                earlier = f"${letter}${first + 2}:${letter}${i + 1}"
+                ahead += f"+SUMPRODUCT(({parts(earlier)[1]}={remainder})*({_ppm(earlier)}={share}))"
             out[i] = f"({floor}+(({ahead})<{units}-SUMPRODUCT({floors})))/{scale}"
         return out
+
+
+def _ppm(cells: str) -> str:
+    """A share cell (or range) in whole millionths, as the book holds shares."""
+    return f"ROUND({cells}*{RATIO_SCALE},0)"
