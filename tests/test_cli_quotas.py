@@ -91,7 +91,7 @@ def test_weights_by_hand_from_a_file(demo_file, tmp_path):
     (["--year", "2027", "--target", "five"], "--target 'five' is not an amount in USD"),
     (["--year", "2027", "--target", "5", "--weights", "potential"], "unknown weights 'potential'"),
     (["--year", "2027", "--target", "5", "--over", "110"], "over-assignment must be above 0% and at most 1000%"),
-    (["--year", "2027", "--target", "5", "--ramp", "25,x"], "--ramp: 'x' is not a percentage"),
+    (["--year", "2027", "--target", "5", "--ramp", "25,x"], "ramp: 'x' is not a percentage"),
     (["--year", "2027", "--target", "5", "--seasonality", "history"], "2026 is not over on 2026-06-30"),
 ])
 def test_bad_input_is_one_line_without_a_traceback(demo_file, args, message):

@@ -2392,6 +2392,114 @@
         <source>This book has no place to be saved yet: save it with Save As</source>
         <translation>このブックにはまだ保存先がありません。[名前を付けて保存] で保存してください</translation>
     </message>
+    <message>
+        <source>{flag} must be a year such as 2027, not {value!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{flag} {value!r} is not an amount in {currency}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{flag}: {value!r} is not a percentage (write 25 or 25%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{flag}: {value!r} is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{flag} {value!r}: use {choices}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--productivity {value!r}: write ROLE=AMOUNT, e.g. &quot;Account executive=400000&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: a CSV file of two columns, rep and weight, is expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}, row {row}: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{book} was not changed: pass --yes with --apply to write this plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{book} was changed by someone else while the plan was made; nothing was written: run the command again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seasonality from history needs a basis year that is over: {basis} is not over on {as_of} (use --basis {before})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no deal was won in {basis}: weights by won revenue and seasonality from history need a basis year with wins (use --basis, or equal weights and flat seasonality)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the year must be from {low} to {high}, not {year}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the target must be zero or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the target × over-assignment must be at most {high} minor units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>over-assignment must be above 0% and at most 1000% (110% or 1.10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown weights {value!r}: use equal, won or hand:FILE (the book has no territory potential column)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown seasonality {value!r}: use flat, history or hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seasonality by hand needs 12 numbers of zero or more, not all zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a ramp is at most {months} monthly steps, each from 0% to 100%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weights by hand must be zero or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weights by hand: no weight for {reps}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing to spread the target over: no rep active in {year} has a weight above zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{reps}: less than a quarter of {basis} to judge by, weighted at their role&apos;s mean run rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{reps} keep their own quarter or year Quotas rows of {year}: those rows, not the planned months, stay their quarter and year quotas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>teams {teams} have Quotas rows of their own in {year}: those rows win over their reps&apos; planned months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no productivity for {roles}: their reps count for nothing in capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>export</name>

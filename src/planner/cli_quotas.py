@@ -16,14 +16,11 @@ import pandas as pd
 from planner.cli_text import table
 from planner.core import kinds, schema
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
-from planner.core.money import RATIO_SCALE, format_money, format_ratio, parse_decimal, to_minor, to_ratio
+from planner.core.money import RATIO_SCALE, format_money, format_ratio, to_minor, to_ratio
+from planner.core.quota_planning import NOT_AMOUNT, NOT_NUMBER
 from planner.core.schema import Kind
 
 BAD_YEAR_TEXT = QT_TRANSLATE_NOOP("errors", "{flag} must be a year such as 2027, not {value!r}")
-BAD_AMOUNT = QT_TRANSLATE_NOOP("errors", "{flag} {value!r} is not an amount in {currency}")
-BAD_PERCENT = QT_TRANSLATE_NOOP("errors", "{flag}: {value!r} is not a percentage (write 25 or 25%)")
-BAD_NUMBER = QT_TRANSLATE_NOOP("errors", "{flag}: {value!r} is not a number")
-BAD_CHOICE = QT_TRANSLATE_NOOP("errors", "{flag} {value!r}: use {choices}")
 BAD_PRODUCTIVITY = QT_TRANSLATE_NOOP("errors", "--productivity {value!r}: write ROLE=AMOUNT, e.g. "
                                                "\"Account executive=400000\"")
 NO_FILE = QT_TRANSLATE_NOOP("errors", "{path}: no such file")
@@ -103,14 +100,14 @@ def run_quotas(args: argparse.Namespace, interactive: bool) -> int:
 
 
 def _inputs(args: argparse.Namespace, book):
-    from planner.core.quota_planning import QuotaInputs
+    from planner.core.quota_planning import QuotaInputs, parse_ramp
 
     currency = book.currency
     year = _year("--year", args.year)
     try:
         target = to_minor(args.target, currency)
     except ValueError:
-        raise PlannerError(BAD_AMOUNT, flag="--target", value=args.target, currency=currency) from None
+        raise PlannerError(NOT_AMOUNT, flag="--target", value=args.target, currency=currency) from None
     weights, hand = args.weights, {}
     if weights.startswith("hand:"):
         weights, hand = "hand", _hand_weights(Path(weights[5:]), book)
@@ -125,11 +122,11 @@ def _inputs(args: argparse.Namespace, book):
         try:
             productivity[role.strip()] = to_minor(amount, currency)
         except ValueError:
-            raise PlannerError(BAD_AMOUNT, flag="--productivity", value=amount, currency=currency) from None
+            raise PlannerError(NOT_AMOUNT, flag="--productivity", value=amount, currency=currency) from None
     return QuotaInputs(
         year=year, target=target, over=_number("--over", args.over), weights=weights, hand_weights=hand,
         seasonality=season, hand_seasonality=hand_season,
-        ramp=tuple(_percent("--ramp", step) for step in args.ramp.split(",") if step.strip()),
+        ramp=parse_ramp(args.ramp),
         basis=None if args.basis is None else _year("--basis", args.basis), productivity=productivity,
         as_of=args.as_of)
 
@@ -145,17 +142,7 @@ def _number(flag: str, text: str) -> int:
     try:
         return to_ratio(text)
     except ValueError:
-        raise PlannerError(BAD_NUMBER, flag=flag, value=text) from None
-
-
-def _percent(flag: str, text: str) -> int:
-    """A ramp step: ``25`` or ``25%`` is 25%, in millionths."""
-    text = text.strip()
-    try:
-        number = parse_decimal(text[:-1] if text.endswith("%") else text)
-    except ValueError:
-        raise PlannerError(BAD_PERCENT, flag=flag, value=text) from None
-    return int(number * RATIO_SCALE / 100)
+        raise PlannerError(NOT_NUMBER, flag=flag, value=text) from None
 
 
 def _hand_weights(path: Path, book) -> dict[int, int]:

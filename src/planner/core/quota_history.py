@@ -72,19 +72,22 @@ def role_productivity(book, basis: int, as_of: date) -> dict[str, int]:
     return out
 
 
+def won_per_month(book, year: int) -> list[int]:
+    """The company's credited amount in each month of ``year`` (below zero: none)."""
+    credited = credited_by(book, "month")
+    if not len(credited):
+        return [0] * 12
+    totals = credited.groupby(level=1).sum()
+    return [max(int(totals.get(Period(date(year, month, 1), "month").label, 0)), 0) for month in range(1, 13)]
+
+
 def won_by_month(book, basis: int, as_of: date) -> list[int]:
-    """The company's credited amount in each month of the basis year (below zero: none).
+    """The company's credited amount in each month of the basis year, as seasonality weights.
     Raises :class:`PlannerError` when the year is not over on ``as_of`` (its last months would
     count as nothing) or nothing was won in it."""
     if Period.parse(str(basis)).end > as_of + timedelta(days=1):
         raise PlannerError(BASIS_NOT_OVER, basis=basis, as_of=as_of.isoformat(), before=basis - 1)
-    credited = credited_by(book, "month")
-    labels = [Period(date(basis, month, 1), "month").label for month in range(1, 13)]
-    if len(credited):
-        totals = credited.groupby(level=1).sum()
-        months = [max(int(totals.get(label, 0)), 0) for label in labels]
-    else:
-        months = [0] * 12
+    months = won_per_month(book, basis)
     if not any(months):
         raise PlannerError(NO_WINS, basis=basis)
     return months

@@ -40,7 +40,7 @@ from planner.core import quota_history
 from planner.core.attainment import active
 from planner.core.changes import Batch, Change, DeleteRows
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
-from planner.core.money import RATIO_SCALE, apply_ratio, round_div
+from planner.core.money import RATIO_SCALE, apply_ratio, parse_decimal, round_div
 from planner.core.periods import Period
 from planner.core.schema import FIRST_YEAR, LAST_YEAR, MAX_INTEGER
 
@@ -59,6 +59,9 @@ BAD_WEIGHTS = QT_TRANSLATE_NOOP("errors", "unknown weights {value!r}: use equal,
 BAD_SEASONALITY = QT_TRANSLATE_NOOP("errors", "unknown seasonality {value!r}: use flat, history or hand")
 BAD_HAND_SEASON = QT_TRANSLATE_NOOP("errors", "seasonality by hand needs 12 numbers of zero or more, not all zero")
 BAD_RAMP = QT_TRANSLATE_NOOP("errors", "a ramp is at most {months} monthly steps, each from 0% to 100%")
+NOT_AMOUNT = QT_TRANSLATE_NOOP("errors", "{flag} {value!r} is not an amount in {currency}")
+NOT_NUMBER = QT_TRANSLATE_NOOP("errors", "{flag}: {value!r} is not a number")
+BAD_RAMP_STEP = QT_TRANSLATE_NOOP("errors", "ramp: {value!r} is not a percentage (write 25 or 25%)")
 BAD_HAND_WEIGHT = QT_TRANSLATE_NOOP("errors", "weights by hand must be zero or more")
 MISSING_HAND = QT_TRANSLATE_NOOP("errors", "weights by hand: no weight for {reps}")
 NOTHING_TO_SPREAD = QT_TRANSLATE_NOOP("errors", "nothing to spread the target over: no rep active in {year} has a "
@@ -218,6 +221,20 @@ def plan_quotas(book, inputs: QuotaInputs) -> Scenario:
     })
     return Scenario(inputs, book.currency, as_of, assigned, table, months, days > 0, int(capacity.sum()),
                     tuple(notes))
+
+
+def parse_ramp(text: str) -> tuple[int, ...]:
+    """A ramp as typed, ``25,50,75`` or ``25%, 50%, 75%`` (percent either way), in millionths."""
+    steps = []
+    for step in (part.strip() for part in text.split(",")):
+        if not step:
+            continue
+        try:
+            number = parse_decimal(step[:-1] if step.endswith("%") else step)
+        except ValueError:
+            raise PlannerError(BAD_RAMP_STEP, value=step) from None
+        steps.append(int(number * RATIO_SCALE / 100))
+    return tuple(steps)
 
 
 def largest_remainder(total: int, weights: list[int]) -> list[int]:
