@@ -21,6 +21,7 @@ from conftest import DEMO_AS_OF
 from fixtures import rebuilt, small_book
 from libreoffice import convert, require, require_soffice
 from planner.core import schema
+from planner.core.attainment import attainment
 from planner.core.book import Book
 from planner.core.demo import demo_book
 from planner.core.errors import PlannerError
@@ -561,7 +562,25 @@ def thirds_book() -> Book:
     return book
 
 
+def team_rows_book() -> Book:
+    """The fixture book with team rows inside a year (decisions.md, "Team quotas"): Seoul's own
+    2026-Q1 and 2026-Q2 rows beside its members' months of April to December, Tokyo's own
+    2026-05 row. Seoul's 2026 = 50,000 + 40,000 + 2 × 3 × (10,000 + 5,000) = 180,000.00; Tokyo's
+    2026 = R2's Q1 30,000 + its own May 10,000 = 40,000.00."""
+    def edit(frames):
+        months = [(rep, None, f"2026-{m:02d}", amount) for rep, amount in (("R1", 1_000_000), ("R3", 500_000))
+                  for m in range(4, 13)]
+        added = pd.DataFrame(months + [(None, "Seoul", "2026-Q2", 4_000_000), (None, "Tokyo", "2026-05", 1_000_000)],
+                             columns=["rep", "team", "period", "amount"])
+        frames["Quotas"] = pd.concat([frames["Quotas"], added], ignore_index=True)
+    book = rebuilt(small_book(), edit)
+    _reps, teams = attainment(book, Period.parse("2026"))
+    assert teams["quota"].tolist() == [18_000_000, 4_000_000]
+    return book
+
+
 VARIANTS = {
+    "team-rows": lambda: (team_rows_book(), "2026"),
     "small": lambda: (small_book(), None),
     "thirds": lambda: (thirds_book(), None),
     "small-year": lambda: (small_book(), "2026"),

@@ -938,6 +938,10 @@
         <translation>コミッション</translation>
     </message>
     <message>
+        <source>Quota planner</source>
+        <translation>ノルマ計画</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
@@ -1285,6 +1289,101 @@
     </message>
 </context>
 <context>
+    <name>QuotaPlanner</name>
+    <message>
+        <source>Equal</source>
+        <translation>均等</translation>
+    </message>
+    <message>
+        <source>Last year&apos;s won revenue</source>
+        <translation>昨年の受注額</translation>
+    </message>
+    <message>
+        <source>Flat</source>
+        <translation>均一</translation>
+    </message>
+    <message>
+        <source>As the basis year&apos;s wins</source>
+        <translation>基準年の受注どおり</translation>
+    </message>
+    <message>
+        <source>Add scenario</source>
+        <translation>シナリオを追加</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>シナリオ</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>Company target</source>
+        <translation>会社の目標</translation>
+    </message>
+    <message>
+        <source>Over-assignment</source>
+        <translation>上乗せ配分</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>重み</translation>
+    </message>
+    <message>
+        <source>Seasonality</source>
+        <translation>季節性</translation>
+    </message>
+    <message>
+        <source>Ramp of new hires (%)</source>
+        <translation>新入社員の立ち上がり (%)</translation>
+    </message>
+    <message>
+        <source>Basis year</source>
+        <translation>基準年</translation>
+    </message>
+    <message>
+        <source>Apply to the Quotas table</source>
+        <translation>ノルマ表に適用</translation>
+    </message>
+    <message>
+        <source>Remove scenario</source>
+        <translation>シナリオを削除</translation>
+    </message>
+    <message>
+        <source>Scenario %1</source>
+        <translation>シナリオ %1</translation>
+    </message>
+    <message>
+        <source>Plan quotas for %1</source>
+        <translation>%1 年のノルマ計画</translation>
+    </message>
+    <message>
+        <source>Wrote %1 quota rows of %2 (%3): Undo takes them back</source>
+        <translation>%2 年のノルマを %1 行書き込みました (%3)。元に戻すで取り消せます</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>配分額</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>キャパシティ</translation>
+    </message>
+    <message>
+        <source>Gap (capacity − target)</source>
+        <translation>差 (キャパシティ − 目標)</translation>
+    </message>
+    <message>
+        <source>%1: target %2 × %3%, weights %4, seasonality %5, ramp %6, basis %7</source>
+        <translation>%1 年: 目標 %2 × %3%、重み %4、季節性 %5、立ち上がり %6、基準 %7 年</translation>
+    </message>
+</context>
+<context>
     <name>SheetView</name>
     <message>
         <source>Copied %1 cells</source>
@@ -1616,6 +1715,74 @@
     <message>
         <source>Charts: %1 (live: they follow the formulas of the sheets they plot)</source>
         <translation>グラフ: %1（ライブ: 元のシートの数式に合わせて変わります）</translation>
+    </message>
+    <message>
+        <source>Jan</source>
+        <translation>1月</translation>
+    </message>
+    <message>
+        <source>Feb</source>
+        <translation>2月</translation>
+    </message>
+    <message>
+        <source>Mar</source>
+        <translation>3月</translation>
+    </message>
+    <message>
+        <source>Apr</source>
+        <translation>4月</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>5月</translation>
+    </message>
+    <message>
+        <source>Jun</source>
+        <translation>6月</translation>
+    </message>
+    <message>
+        <source>Jul</source>
+        <translation>7月</translation>
+    </message>
+    <message>
+        <source>Aug</source>
+        <translation>8月</translation>
+    </message>
+    <message>
+        <source>Sep</source>
+        <translation>9月</translation>
+    </message>
+    <message>
+        <source>Oct</source>
+        <translation>10月</translation>
+    </message>
+    <message>
+        <source>Nov</source>
+        <translation>11月</translation>
+    </message>
+    <message>
+        <source>Dec</source>
+        <translation>12月</translation>
+    </message>
+    <message>
+        <source>Quota {year}</source>
+        <translation>{year} 年のノルマ</translation>
+    </message>
+    <message>
+        <source>Won {year}</source>
+        <translation>{year} 年の受注</translation>
+    </message>
+    <message>
+        <source>Add a scenario to see its quota by month</source>
+        <translation>シナリオを追加すると月別のノルマが表示されます</translation>
+    </message>
+    <message>
+        <source>Quota versus last year&apos;s won, by month</source>
+        <translation>月別のノルマと昨年の受注</translation>
+    </message>
+    <message>
+        <source>{name} ({currency})</source>
+        <translation>{name} ({currency})</translation>
     </message>
 </context>
 <context>
@@ -2395,6 +2562,110 @@
     <message>
         <source>This book has no place to be saved yet: save it with Save As</source>
         <translation>このブックにはまだ保存先がありません。[名前を付けて保存] で保存してください</translation>
+    </message>
+    <message>
+        <source>{flag} must be a year such as 2027, not {value!r}</source>
+        <translation>{flag} は 2027 のような年でなければなりません ({value!r} ではなく)</translation>
+    </message>
+    <message>
+        <source>--productivity {value!r}: write ROLE=AMOUNT, e.g. &quot;Account executive=400000&quot;</source>
+        <translation>--productivity {value!r}: 役割=金額 の形で書いてください。例: &quot;Account executive=400000&quot;</translation>
+    </message>
+    <message>
+        <source>{path}: a CSV file of two columns, rep and weight, is expected</source>
+        <translation>{path}: 担当者と重みの 2 列の CSV ファイルが必要です</translation>
+    </message>
+    <message>
+        <source>{path}, row {row}: {message}</source>
+        <translation>{path}、{row} 行目: {message}</translation>
+    </message>
+    <message>
+        <source>{book} was not changed: pass --yes with --apply to write this plan</source>
+        <translation>{book} は変更されていません: この計画を書き込むには --apply と一緒に --yes を指定してください</translation>
+    </message>
+    <message>
+        <source>{book} was changed by someone else while the plan was made; nothing was written: run the command again</source>
+        <translation>計画の作成中に他の人が {book} を変更しました。何も書き込んでいません。コマンドをもう一度実行してください</translation>
+    </message>
+    <message>
+        <source>seasonality from history needs a basis year that is over: {basis} is not over on {as_of} (use --basis {before})</source>
+        <translation>実績による季節性には終わった基準年が必要です: {as_of} の時点で {basis} 年はまだ終わっていません (--basis {before} を使用)</translation>
+    </message>
+    <message>
+        <source>no deal was won in {basis}: weights by won revenue and seasonality from history need a basis year with wins (use --basis, or equal weights and flat seasonality)</source>
+        <translation>{basis} 年に受注した商談がありません: 受注額による重みと実績による季節性には受注のある基準年が必要です (--basis を使うか、均等な重みと均一な季節性を使用)</translation>
+    </message>
+    <message>
+        <source>the year must be from {low} to {high}, not {year}</source>
+        <translation>年は {low} から {high} まででなければなりません ({year} ではなく)</translation>
+    </message>
+    <message>
+        <source>the target must be zero or more</source>
+        <translation>目標は 0 以上でなければなりません</translation>
+    </message>
+    <message>
+        <source>the target × over-assignment must be at most {high} minor units</source>
+        <translation>目標 × 上乗せ配分は最大 {high} 最小単位まででなければなりません</translation>
+    </message>
+    <message>
+        <source>over-assignment must be above 0% and at most 1000% (110% or 1.10)</source>
+        <translation>上乗せ配分は 0% より大きく 1000% 以下でなければなりません (110% または 1.10)</translation>
+    </message>
+    <message>
+        <source>unknown weights {value!r}: use equal, won or hand:FILE (the book has no territory potential column)</source>
+        <translation>不明な重み {value!r}: equal、won、hand:FILE のいずれかを使用してください (ブックにテリトリーの潜在力の列はありません)</translation>
+    </message>
+    <message>
+        <source>unknown seasonality {value!r}: use flat, history or hand</source>
+        <translation>不明な季節性 {value!r}: flat、history、hand のいずれかを使用してください</translation>
+    </message>
+    <message>
+        <source>seasonality by hand needs 12 numbers of zero or more, not all zero</source>
+        <translation>手入力の季節性には 0 以上の数値が 12 個必要です (すべて 0 は不可)</translation>
+    </message>
+    <message>
+        <source>a ramp is at most {months} monthly steps, each from 0% to 100%</source>
+        <translation>立ち上がりは最大 {months} か月の段階で、各段階は 0% から 100% までです</translation>
+    </message>
+    <message>
+        <source>{flag} {value!r} is not an amount in {currency}</source>
+        <translation>{flag} {value!r} は {currency} の金額ではありません</translation>
+    </message>
+    <message>
+        <source>{flag}: {value!r} is not a number</source>
+        <translation>{flag}: {value!r} は数値ではありません</translation>
+    </message>
+    <message>
+        <source>ramp: {value!r} is not a percentage (write 25 or 25%)</source>
+        <translation>立ち上がり: {value!r} はパーセントではありません (25 または 25% と書いてください)</translation>
+    </message>
+    <message>
+        <source>weights by hand must be zero or more</source>
+        <translation>手入力の重みは 0 以上でなければなりません</translation>
+    </message>
+    <message>
+        <source>weights by hand: no weight for {reps}</source>
+        <translation>手入力の重み: {reps} の重みがありません</translation>
+    </message>
+    <message>
+        <source>nothing to spread the target over: no rep active in {year} has a weight above zero</source>
+        <translation>目標を配分する相手がいません: {year} 年に在籍する担当者に重みが 0 より大きい人がいません</translation>
+    </message>
+    <message>
+        <source>{reps}: less than a quarter of {basis} to judge by, weighted at their role&apos;s mean run rate</source>
+        <translation>{reps}: {basis} 年の在籍が四半期未満のため、役割の平均年換算実績で重み付けしました</translation>
+    </message>
+    <message>
+        <source>{reps} keep their own quarter or year Quotas rows of {year}: those rows, not the planned months, stay their quarter and year quotas</source>
+        <translation>{reps} には {year} 年の四半期または年間のノルマ行が残ります: 計画した月ではなく、その行が四半期・年間のノルマになります</translation>
+    </message>
+    <message>
+        <source>teams {teams} have Quotas rows of their own in {year}: those rows win over their reps&apos; planned months</source>
+        <translation>チーム {teams} には {year} 年の独自のノルマ行があります: 担当者の計画した月よりその行が優先されます</translation>
+    </message>
+    <message>
+        <source>no productivity for {roles}: their reps count for nothing in capacity</source>
+        <translation>{roles} の生産性がありません: その担当者はキャパシティに数えられません</translation>
     </message>
 </context>
 <context>

@@ -938,6 +938,10 @@
         <translation>커미션</translation>
     </message>
     <message>
+        <source>Quota planner</source>
+        <translation>할당량 계획</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
@@ -1285,6 +1289,101 @@
     </message>
 </context>
 <context>
+    <name>QuotaPlanner</name>
+    <message>
+        <source>Equal</source>
+        <translation>균등</translation>
+    </message>
+    <message>
+        <source>Last year&apos;s won revenue</source>
+        <translation>작년 수주 매출</translation>
+    </message>
+    <message>
+        <source>Flat</source>
+        <translation>균일</translation>
+    </message>
+    <message>
+        <source>As the basis year&apos;s wins</source>
+        <translation>기준 연도 수주 비율</translation>
+    </message>
+    <message>
+        <source>Add scenario</source>
+        <translation>시나리오 추가</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>시나리오</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>연도</translation>
+    </message>
+    <message>
+        <source>Company target</source>
+        <translation>회사 목표</translation>
+    </message>
+    <message>
+        <source>Over-assignment</source>
+        <translation>초과 배정</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>가중치</translation>
+    </message>
+    <message>
+        <source>Seasonality</source>
+        <translation>계절성</translation>
+    </message>
+    <message>
+        <source>Ramp of new hires (%)</source>
+        <translation>신규 입사자 램프 (%)</translation>
+    </message>
+    <message>
+        <source>Basis year</source>
+        <translation>기준 연도</translation>
+    </message>
+    <message>
+        <source>Apply to the Quotas table</source>
+        <translation>할당량 표에 적용</translation>
+    </message>
+    <message>
+        <source>Remove scenario</source>
+        <translation>시나리오 삭제</translation>
+    </message>
+    <message>
+        <source>Scenario %1</source>
+        <translation>시나리오 %1</translation>
+    </message>
+    <message>
+        <source>Plan quotas for %1</source>
+        <translation>%1년 할당량 계획</translation>
+    </message>
+    <message>
+        <source>Wrote %1 quota rows of %2 (%3): Undo takes them back</source>
+        <translation>%2년 할당량 %1행을 기록했습니다 (%3). 실행 취소로 되돌릴 수 있습니다</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>배정액</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>역량</translation>
+    </message>
+    <message>
+        <source>Gap (capacity − target)</source>
+        <translation>차이 (역량 − 목표)</translation>
+    </message>
+    <message>
+        <source>%1: target %2 × %3%, weights %4, seasonality %5, ramp %6, basis %7</source>
+        <translation>%1년: 목표 %2 × %3%, 가중치 %4, 계절성 %5, 램프 %6, 기준 %7년</translation>
+    </message>
+</context>
+<context>
     <name>SheetView</name>
     <message>
         <source>Copied %1 cells</source>
@@ -1616,6 +1715,74 @@
     <message>
         <source>Charts: %1 (live: they follow the formulas of the sheets they plot)</source>
         <translation>차트: %1 (살아 있는 차트: 그리는 시트의 수식을 따라 바뀝니다)</translation>
+    </message>
+    <message>
+        <source>Jan</source>
+        <translation>1월</translation>
+    </message>
+    <message>
+        <source>Feb</source>
+        <translation>2월</translation>
+    </message>
+    <message>
+        <source>Mar</source>
+        <translation>3월</translation>
+    </message>
+    <message>
+        <source>Apr</source>
+        <translation>4월</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>5월</translation>
+    </message>
+    <message>
+        <source>Jun</source>
+        <translation>6월</translation>
+    </message>
+    <message>
+        <source>Jul</source>
+        <translation>7월</translation>
+    </message>
+    <message>
+        <source>Aug</source>
+        <translation>8월</translation>
+    </message>
+    <message>
+        <source>Sep</source>
+        <translation>9월</translation>
+    </message>
+    <message>
+        <source>Oct</source>
+        <translation>10월</translation>
+    </message>
+    <message>
+        <source>Nov</source>
+        <translation>11월</translation>
+    </message>
+    <message>
+        <source>Dec</source>
+        <translation>12월</translation>
+    </message>
+    <message>
+        <source>Quota {year}</source>
+        <translation>{year}년 할당량</translation>
+    </message>
+    <message>
+        <source>Won {year}</source>
+        <translation>{year}년 수주</translation>
+    </message>
+    <message>
+        <source>Add a scenario to see its quota by month</source>
+        <translation>시나리오를 추가하면 월별 할당량이 표시됩니다</translation>
+    </message>
+    <message>
+        <source>Quota versus last year&apos;s won, by month</source>
+        <translation>월별 할당량 대비 작년 수주</translation>
+    </message>
+    <message>
+        <source>{name} ({currency})</source>
+        <translation>{name} ({currency})</translation>
     </message>
 </context>
 <context>
@@ -2395,6 +2562,110 @@
     <message>
         <source>This book has no place to be saved yet: save it with Save As</source>
         <translation>이 북은 아직 저장할 위치가 없습니다. [다른 이름으로 저장]으로 저장하세요</translation>
+    </message>
+    <message>
+        <source>{flag} must be a year such as 2027, not {value!r}</source>
+        <translation>{flag}은(는) 2027 같은 연도여야 합니다 ({value!r} 아님)</translation>
+    </message>
+    <message>
+        <source>--productivity {value!r}: write ROLE=AMOUNT, e.g. &quot;Account executive=400000&quot;</source>
+        <translation>--productivity {value!r}: 역할=금액 형식으로 쓰세요. 예: &quot;Account executive=400000&quot;</translation>
+    </message>
+    <message>
+        <source>{path}: a CSV file of two columns, rep and weight, is expected</source>
+        <translation>{path}: 담당자와 가중치 두 열의 CSV 파일이어야 합니다</translation>
+    </message>
+    <message>
+        <source>{path}, row {row}: {message}</source>
+        <translation>{path}, {row}행: {message}</translation>
+    </message>
+    <message>
+        <source>{book} was not changed: pass --yes with --apply to write this plan</source>
+        <translation>{book}은(는) 변경되지 않았습니다: 이 계획을 기록하려면 --apply와 함께 --yes를 지정하세요</translation>
+    </message>
+    <message>
+        <source>{book} was changed by someone else while the plan was made; nothing was written: run the command again</source>
+        <translation>계획을 만드는 동안 다른 사람이 {book}을(를) 변경했습니다. 아무것도 기록하지 않았습니다. 명령을 다시 실행하세요</translation>
+    </message>
+    <message>
+        <source>seasonality from history needs a basis year that is over: {basis} is not over on {as_of} (use --basis {before})</source>
+        <translation>이력 기반 계절성에는 끝난 기준 연도가 필요합니다: {as_of} 기준으로 {basis}년은 아직 끝나지 않았습니다 (--basis {before} 사용)</translation>
+    </message>
+    <message>
+        <source>no deal was won in {basis}: weights by won revenue and seasonality from history need a basis year with wins (use --basis, or equal weights and flat seasonality)</source>
+        <translation>{basis}년에 수주한 거래가 없습니다: 수주 매출 가중치와 이력 기반 계절성에는 수주가 있는 기준 연도가 필요합니다 (--basis를 쓰거나 균등 가중치와 균일 계절성을 사용)</translation>
+    </message>
+    <message>
+        <source>the year must be from {low} to {high}, not {year}</source>
+        <translation>연도는 {low}부터 {high}까지여야 합니다 ({year} 아님)</translation>
+    </message>
+    <message>
+        <source>the target must be zero or more</source>
+        <translation>목표는 0 이상이어야 합니다</translation>
+    </message>
+    <message>
+        <source>the target × over-assignment must be at most {high} minor units</source>
+        <translation>목표 × 초과 배정은 최대 {high} 최소 단위여야 합니다</translation>
+    </message>
+    <message>
+        <source>over-assignment must be above 0% and at most 1000% (110% or 1.10)</source>
+        <translation>초과 배정은 0%보다 크고 1000% 이하여야 합니다 (110% 또는 1.10)</translation>
+    </message>
+    <message>
+        <source>unknown weights {value!r}: use equal, won or hand:FILE (the book has no territory potential column)</source>
+        <translation>알 수 없는 가중치 {value!r}: equal, won, hand:FILE 중 하나를 사용하세요 (북에 지역 잠재력 열이 없습니다)</translation>
+    </message>
+    <message>
+        <source>unknown seasonality {value!r}: use flat, history or hand</source>
+        <translation>알 수 없는 계절성 {value!r}: flat, history, hand 중 하나를 사용하세요</translation>
+    </message>
+    <message>
+        <source>seasonality by hand needs 12 numbers of zero or more, not all zero</source>
+        <translation>직접 입력하는 계절성에는 0 이상의 숫자 12개가 필요합니다 (모두 0이면 안 됨)</translation>
+    </message>
+    <message>
+        <source>a ramp is at most {months} monthly steps, each from 0% to 100%</source>
+        <translation>램프는 최대 {months}개월 단계이며, 각 단계는 0%에서 100% 사이입니다</translation>
+    </message>
+    <message>
+        <source>{flag} {value!r} is not an amount in {currency}</source>
+        <translation>{flag} {value!r}은(는) {currency} 금액이 아닙니다</translation>
+    </message>
+    <message>
+        <source>{flag}: {value!r} is not a number</source>
+        <translation>{flag}: {value!r}은(는) 숫자가 아닙니다</translation>
+    </message>
+    <message>
+        <source>ramp: {value!r} is not a percentage (write 25 or 25%)</source>
+        <translation>램프: {value!r}은(는) 백분율이 아닙니다 (25 또는 25%로 쓰세요)</translation>
+    </message>
+    <message>
+        <source>weights by hand must be zero or more</source>
+        <translation>직접 입력한 가중치는 0 이상이어야 합니다</translation>
+    </message>
+    <message>
+        <source>weights by hand: no weight for {reps}</source>
+        <translation>직접 입력한 가중치: {reps}의 가중치가 없습니다</translation>
+    </message>
+    <message>
+        <source>nothing to spread the target over: no rep active in {year} has a weight above zero</source>
+        <translation>목표를 배분할 대상이 없습니다: {year}년에 근무하는 담당자 중 가중치가 0보다 큰 사람이 없습니다</translation>
+    </message>
+    <message>
+        <source>{reps}: less than a quarter of {basis} to judge by, weighted at their role&apos;s mean run rate</source>
+        <translation>{reps}: {basis}년 근무 기간이 한 분기 미만이라 역할의 평균 연환산 실적으로 가중했습니다</translation>
+    </message>
+    <message>
+        <source>{reps} keep their own quarter or year Quotas rows of {year}: those rows, not the planned months, stay their quarter and year quotas</source>
+        <translation>{reps}에게는 {year}년의 분기 또는 연간 할당량 행이 남아 있습니다: 계획한 월이 아니라 그 행이 분기·연간 할당량이 됩니다</translation>
+    </message>
+    <message>
+        <source>teams {teams} have Quotas rows of their own in {year}: those rows win over their reps&apos; planned months</source>
+        <translation>{teams} 팀에는 {year}년의 자체 할당량 행이 있습니다: 담당자의 계획된 월보다 그 행이 우선합니다</translation>
+    </message>
+    <message>
+        <source>no productivity for {roles}: their reps count for nothing in capacity</source>
+        <translation>{roles}의 생산성이 없습니다: 해당 담당자는 역량에 반영되지 않습니다</translation>
     </message>
 </context>
 <context>

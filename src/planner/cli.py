@@ -16,13 +16,15 @@ from pathlib import Path
 import pandas as pd
 
 from planner import __version__
+from planner.cli_quotas import add_parser as add_quotas_parser
+from planner.cli_quotas import run_quotas
 from planner.cli_text import accuracy_text, error_line, report_text, terminal
 from planner.core import kinds
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.periods import Period
 from planner.core.schema import Kind
 
-COMMANDS = ("open", "demo", "report", "copy", "import", "export", "forecast")
+COMMANDS = ("open", "demo", "report", "copy", "import", "export", "forecast", "quotas")
 
 NOT_CONFIRMED = QT_TRANSLATE_NOOP("errors", "{book} was not changed: pass --yes to apply these changes, or --dry-run "
                                             "to only show them")
@@ -45,6 +47,8 @@ commissions, forecasts).
   planner export BOOK --out FILE.xlsx   an auditable workbook: sheets, formulas, charts
   planner forecast snapshot BOOK        save the period's forecast by every method in BOOK
   planner forecast accuracy BOOK        how accurate each method was, per closed period
+  planner quotas BOOK --year Y --target AMOUNT   spread a year's target to reps and months
+                                        (--apply --yes: write it to the Quotas table)
 
 BOOK is a book file (.planner) or a PostgreSQL address, postgresql://user@host/database
 (the password comes from PGPASSWORD or ~/.pgpass, never from the command line).
@@ -131,6 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
     exporter.add_argument("--force", action="store_true", help="replace FILE.xlsx if it exists (only ever a workbook)")
 
     _forecast_parser(commands)
+    add_quotas_parser(commands, _target, _day)
 
     copy = commands.add_parser("copy", help="copy a book between files and PostgreSQL databases, losslessly")
     copy.add_argument("source", type=_target, help="book file or postgresql://… address to read")
@@ -154,12 +159,12 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 def _negative_values(argv: list[str]) -> list[str]:
-    """``--growth -10%`` as ``--growth=-10%``: argparse takes a value starting with ``-`` (that
+    """``--growth -10%`` as ``--growth=-10%`` (``--target`` too, refused with its own message): argparse takes a value starting with ``-`` (that
     is not a bare number) for an option of its own."""
     out = []
     for token in argv:
-        if out and out[-1] == "--growth" and token.startswith("-"):
-            out[-1] = f"--growth={token}"
+        if out and out[-1] in ("--growth", "--target") and token.startswith("-"):
+            out[-1] = f"{out[-1]}={token}"
         else:
             out.append(token)
     return out
@@ -185,6 +190,9 @@ def _run(args: argparse.Namespace) -> int:
         return _export(args)
     if args.command == "forecast":
         return _forecast(args)
+    if args.command == "quotas":
+        _check_as_of(args.as_of)
+        return run_quotas(args, _interactive())
     raise ValueError(args.command)
 
 

@@ -137,8 +137,9 @@ def attainment(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
     by row id: ``rep`` and ``team`` hold row ids (core/shown.py names them for the user).
 
     Reps are listed in Reps order when active in the period, or when they have a quota or
-    credit in it; teams in Teams order. A team's quota is its own Quotas row if any, else the
-    sum of its members' quotas.
+    credit in it; teams in Teams order. A team's quota follows decisions.md's rule
+    (core/team_quotas.py): its own row for exactly the period, a longer period adding up its
+    sub-periods, else its members' sum.
     """
     reps, teams = book["Reps"], book["Teams"]
     credited = _in_period(credited_by(book, period.kind), period)
@@ -153,12 +154,13 @@ def attainment(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
     })
     rep_rows["attainment"] = _ratio(rep_rows["credited"], rep_rows["quota"])
 
+    from planner.core.team_quotas import team_quota_amounts
+
     members = rep_rows.dropna(subset=["team"]).groupby("team")
-    own = _in_period(quota_amounts(book, "team"), period)
+    team_quota = _in_period(team_quota_amounts(book), period)
     team_rows = pd.DataFrame({
         "team": pd.array(teams.index, dtype="Int64"), "period": period.label,
-        "quota": own.reindex(teams.index).astype("Int64").fillna(
-            members["quota"].sum(min_count=1).reindex(teams.index).astype("Int64")).array,
+        "quota": team_quota.reindex(teams.index).astype("Int64").array,
         "credited": members["credited"].sum().reindex(teams.index).fillna(0).astype("Int64").array,
     })
     team_rows["attainment"] = _ratio(team_rows["credited"], team_rows["quota"])

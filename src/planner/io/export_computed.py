@@ -10,7 +10,7 @@ import pandas as pd
 
 from planner.core.facts import deal_facts, weighted_amounts
 from planner.core.periods import Period
-from planner.io.export_common import _na
+from planner.io.export_common import _major, _na
 from planner.io.export_formulas import Cond, _quote, aggregate
 
 
@@ -36,17 +36,33 @@ class _ComputedSheets:
 
     def _write_team_attainment(self) -> None:
         grid, reps = self.grids["TeamAttainment"], self.grids["Attainment"]
+        records = self.team_rows.to_dict("records")
+        at = {(record["team"], record["period"]): i for i, record in enumerate(records)}
+        quotas = self.snapshot.keyed("Quotas").dropna(subset=["team"])
+        own = quotas.groupby("team")["period"].agg(set).to_dict()
         rows = []
-        for i, record in enumerate(self.team_rows.to_dict("records")):
+        for i, record in enumerate(records):
             part = Period.of(record["period"])
             members = [Cond(self._column(reps, "team"), "=", grid.ref("team", i), record["team"]),
                        Cond(self._column(reps, "period"), "=", grid.ref("period", i), record["period"])]
-            team_rows, own = self._quota_parts(grid.ref("team", i), True, part)
+            team_rows, own_value = self._quota_parts(grid.ref("team", i), True, part)
             team, team_period = self._column(reps, "team"), self._column(reps, "period")
             numbers = (f"SUMPRODUCT(({team}={grid.ref('team', i)})*({team_period}={grid.ref('period', i)})"
                        f"*ISNUMBER({self._column(reps, 'quota')}))")
             member_sum = aggregate(members, self._column(reps, "quota"))
-            quota_formula = f"IF({team_rows}>0,{own},IF({numbers}>0,{member_sum},\"\"))"
+            quota_formula = f"IF({team_rows}>0,{own_value},IF({numbers}>0,{member_sum},\"\"))"
+            labels = own.get(record["team"], set())
+            below = [p.label for kind in ("quarter", "month") if part.months > Period(part.start, kind).months
+                     for p in part.split(kind)]
+            if record["period"] not in labels and labels & set(below):
+                # the team's own rows lie inside the period (decisions.md, "Team quotas"): a year
+                # adds up its quarters' rows of this sheet; a quarter would need the members'
+                # months, which no sheet holds, so it (or a year the rule leaves empty) is a number
+                exact_rows, exact = self._quota_rows(grid.ref("team", i), True, [part])
+                quarters = ",".join(grid.ref("quota", at[(record["team"], q.label)]) for q in part.split("quarter"))
+                quota_formula = (f"IF({exact_rows}>0,{exact},SUM({quarters}))"
+                                 if part.kind == "year" and not pd.isna(record["quota"]) else
+                                 "\"\"" if pd.isna(record["quota"]) else f"{_major(record['quota'], self.digits)!r}")
             quota, got = grid.ref("quota", i), grid.ref("credited", i)
             rows.append({
                 "team": record["team"], "period": record["period"], "from": part.start,

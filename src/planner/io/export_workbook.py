@@ -295,20 +295,21 @@ class _WorkbookWriter(_ComputedSheets, _CommissionSheets, _CreditSheet, _Summary
         rows, value = self._quota_parts(key, team, period)
         return f"IF({rows}=0,\"\",{value})"
 
-    def _quota_parts(self, key: str, team: bool, period: Period) -> tuple[str, str]:
-        """How many Quotas rows speak of ``period`` (its own or its parts'), and its quota."""
+    def _quota_rows(self, key: str, team: bool, periods: Sequence[Period]) -> tuple[str, str]:
+        """How many Quotas rows of the rep (or team) in cell ``key`` are of ``periods``, and their sum."""
         q = self.quota
         who = f"({q['rep']}=\"\")*({q['team']}={key})" if team else f"({q['rep']}={key})"
+        terms = "+".join(f"({q['period']}={_quote(p.label)})" for p in periods)
+        labels = f"({terms})" if len(periods) > 1 else terms
+        return f"SUMPRODUCT({who}*{labels})", f"SUMPRODUCT({who}*{labels},{q['amount']})"
 
-        def labels(periods: Sequence[Period]) -> str:
-            terms = "+".join(f"({q['period']}={_quote(p.label)})" for p in periods)
-            return f"({terms})" if len(periods) > 1 else terms
-
+    def _quota_parts(self, key: str, team: bool, period: Period) -> tuple[str, str]:
+        """How many Quotas rows speak of ``period`` (its own or its parts'), and its quota."""
         def count(periods):
-            return f"SUMPRODUCT({who}*{labels(periods)})"
+            return self._quota_rows(key, team, periods)[0]
 
         def total(periods):
-            return f"SUMPRODUCT({who}*{labels(periods)},{q['amount']})"
+            return self._quota_rows(key, team, periods)[1]
 
         def value(p: Period) -> str:
             if p.kind == "month":

@@ -41,6 +41,7 @@ from planner.views.forecast_panel import ForecastPanel
 from planner.views.leads_panel import LeadsPanel
 from planner.views.pipeline_panel import PipelinePanel
 from planner.views.problems_panel import LeftOutNote, ProblemsDock
+from planner.views.quota_planner import QuotaPlanner
 from planner.views.sheet_view import FindBar, SheetView, sheet_pane
 from planner.views.stage_checklist import ExitCriteriaCheck
 from planner.views.table_view import BookTableView, titled
@@ -166,6 +167,10 @@ class MainWindow(BookFiles, QMainWindow):
                                      BookTableView(self.commissions_model)))
         commissions.addWidget(titled(self.tr("Lines (tiers, caps, bonuses)"), BookTableView(self.lines_model)))
         self.tabs.addTab(commissions, self.tr("Commissions"))
+        self.quota_planner = QuotaPlanner(self._push, lambda: self.book, lambda: not self.read_only)
+        self.quota_planner.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.book_loaded.connect(self.quota_planner.book_changed)
+        self.tabs.addTab(self.quota_planner, self.tr("Quota planner"))
 
     def _build_actions(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))

@@ -1,0 +1,100 @@
+"""A team's quota for a period (decisions.md, "Team quotas"): the one home of the rule.
+
+A team's own Quotas row wins for exactly its period. A longer period in which the team has
+own rows (a year with a 2017-Q2 row) adds up its sub-periods — a year its quarters, a quarter
+its months — each taken from the team's own row if there is one, else its members' sum. A
+period the team has no own row in or under is its members' sum, as a period always was.
+
+When a member's quota for the longer period is not the sum of its sub-periods (the member has
+only a year row, which cannot be split by quarter) and the team's own rows do not cover every
+sub-period, the team's quota for that period is not known: it is left out (no quota), never
+a sum that silently drops the members' part.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from planner.core.attainment import quota_amounts
+from planner.core.periods import Period
+
+_EMPTY = pd.Series(dtype="int64", index=pd.MultiIndex.from_tuples([], names=["key", "period"]))
+_PARTS = {"quarter": 3, "year": 4}  # how many sub-periods make one
+
+
+def team_quota_amounts(book) -> pd.Series:
+    """Quota in minor units indexed by (team row id, period label), for every month, quarter
+    and year the rule determines."""
+    return book.cached("team_quota_amounts", lambda: _team_quotas(book))
+
+
+def _team_quotas(book) -> pd.Series:
+    quotas = book["Quotas"].dropna(subset=["team", "period", "amount"])
+    own = pd.DataFrame({"key": quotas["team"].to_numpy(dtype="int64"),
+                        "period": quotas["period"].to_numpy(dtype=object),
+                        "amount": quotas["amount"].to_numpy(dtype="int64")})
+    own = own.groupby(["key", "period"])["amount"].sum() if len(own) else _EMPTY
+    rep = quota_amounts(book, "rep")
+    team_of = book["Reps"]["team"].dropna().astype("int64")
+    members = rep[rep.index.get_level_values(0).isin(team_of.index)] if len(rep) else _EMPTY
+    if len(members):
+        teams = team_of.reindex(members.index.get_level_values(0)).to_numpy()
+        members = members.groupby([teams, members.index.get_level_values(1)]).sum().rename_axis(["key", "period"])
+    unsplit = _unsplit(rep, team_of)
+
+    month, quarter, year = (_of_kind(own, kind) for kind in ("month", "quarter", "year"))
+    months = month.combine_first(_of_kind(members, "month"))
+    quarters = _level(quarter, months, month, month, _of_kind(members, "quarter"), unsplit, "quarter")
+    below_year = pd.concat([quarter, _parents(month, "quarter")]).groupby(level=[0, 1]).sum()
+    full_quarters = _parents(month, "quarter", "count")
+    whole_quarters = pd.concat([quarter, full_quarters[full_quarters == 3]]).groupby(level=[0, 1]).sum()
+    years = _level(year, quarters, below_year, whole_quarters, _of_kind(members, "year"), unsplit, "year")
+    return pd.concat([months, quarters, years]).astype("int64")
+
+
+def _level(own: pd.Series, parts: pd.Series, own_below: pd.Series, own_whole: pd.Series, members: pd.Series,
+           unsplit: set, kind: str) -> pd.Series:
+    """A level's quotas (quarters or years): the team's own row; else, where the team has own
+    rows below (``own_below``, by sub-period), the sum of ``parts`` (the sub-periods' quotas
+    by the rule) — unknown when a member's quota cannot be split and ``own_whole`` (the
+    sub-periods the team's own rows cover entirely) leaves one to the members; else the
+    members' sum."""
+    split = set(_parents(own_below, kind).index)
+    covered = _parents(own_whole, kind, "count")
+    whole = set(covered.index[(covered >= _PARTS[kind]).to_numpy()])
+    known = split - {key for key in split if key in unsplit and key not in whole}
+    summed = _parents(parts, kind)
+    return own.combine_first(summed[summed.index.isin(list(known))]).combine_first(members[~members.index.isin(list(split))])
+
+
+def _unsplit(rep: pd.Series, team_of: pd.Series) -> set:
+    """(team, period) pairs where a member's quota for the quarter or year is not the sum of its
+    quota's sub-periods (a member's year row that no quarter row splits)."""
+    out = set()
+    if not len(rep):
+        return out
+    for kind, below in (("quarter", "month"), ("year", "quarter")):
+        totals = _of_kind(rep, kind)
+        split = _parents(_of_kind(rep, below), kind).reindex(totals.index, fill_value=0)
+        for member, period in totals.index[(totals != split).to_numpy()]:
+            if member in team_of.index:
+                out.add((int(team_of[member]), period))
+    return out
+
+
+def _of_kind(values: pd.Series, kind: str) -> pd.Series:
+    """The entries of a (key, period)-indexed series whose period is of ``kind``."""
+    if not len(values):
+        return _EMPTY
+    labels = values.index.get_level_values(1)
+    return values[[Period.of(label).kind == kind for label in labels]]
+
+
+def _parents(values: pd.Series, kind: str, how: str = "sum") -> pd.Series:
+    """``values`` added up by (key, the period of ``kind`` holding each period)."""
+    if not len(values):
+        return _EMPTY
+    labels = values.index.get_level_values(1)
+    parents = [Period.containing(Period.of(label).start, kind).label for label in labels]
+    grouped = values.groupby([values.index.get_level_values(0), parents])
+    return (grouped.sum() if how == "sum" else grouped.count()).rename_axis(["key", "period"])

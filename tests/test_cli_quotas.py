@@ -1,0 +1,101 @@
+"""``planner quotas``, run as a user runs it (a separate process) on the demo book."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from decimal import Decimal
+
+import pytest
+
+from conftest import DEMO_AS_OF
+from fixtures import planner
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("quotas") / "demo.planner"
+    planner("demo", "--out", path, "--as-of", DEMO_AS_OF)
+    return path
+
+
+def plan(book, *args) -> dict:
+    return json.loads(planner("quotas", book, "--year", "2027", "--json", *args).stdout)
+
+
+def test_the_json_plan_adds_up_exactly_and_leaves_the_book_as_it_was(demo_file):
+    before = demo_file.read_bytes()
+    data = plan(demo_file, "--target", "6,000,000.01", "--over", "110%", "--weights", "won", "--seasonality",
+                "history", "--basis", "2025", "--ramp", "25,50,75")
+    assert demo_file.read_bytes() == before
+    assert {"year", "currency", "target", "over_assign", "assigned", "basis", "reps", "teams", "capacity", "gap"} <= set(data)
+    # 6,000,000.01 × 1.1 = 6,600,000.011 → 6,600,000.01 (rounded once)
+    assert (data["target"], data["over_assign"], data["assigned"], data["basis"]) == (
+        "6000000.01", 1.1, "6600000.01", 2025)
+    assert sum(Decimal(rep["annual"]) for rep in data["reps"]) == Decimal("6600000.01")
+    for rep in data["reps"]:
+        assert sum(Decimal(month["amount"]) for month in rep["months"]) == Decimal(rep["annual"])
+        assert all(Decimal(month["amount"]) >= 0 for month in rep["months"])
+    for team in data["teams"]:
+        members = [rep for rep in data["reps"] if rep["team"] == team["team"]]
+        assert Decimal(team["annual"]) == sum(Decimal(rep["annual"]) for rep in members)
+    assert Decimal(data["gap"]) == Decimal(data["capacity"]) - Decimal(data["target"])
+    assert {rep["rep"] for rep in data["reps"]} >= {"S01", "T01", "G01"} and "T05" not in {r["rep"] for r in data["reps"]}
+
+
+def test_apply_writes_the_year_s_rep_month_rows_and_the_report_reads_them(demo_file, tmp_path):
+    book = tmp_path / "plan.planner"
+    shutil.copy(demo_file, book)
+    quotas_2026 = json.loads(planner("report", book, "--json", "--period", "2026").stdout)["attainment"]
+    data = plan(book, "--target", "4200000", "--apply", "--yes")
+    again = plan(book, "--target", "4200000", "--apply", "--yes")  # the same rows replaced, never added
+    assert again["reps"] == data["reps"]
+    report = json.loads(planner("report", book, "--json", "--period", "2027").stdout)
+    assert {row["rep"]: row["quota"] for row in report["attainment"]} == {rep["rep"]: rep["annual"] for rep in data["reps"]}
+    assert {row["team"]: row["quota"] for row in report["team_attainment"]} == {
+        team["team"]: team["annual"] for team in data["teams"]}
+    assert json.loads(planner("report", book, "--json", "--period", "2026").stdout)["attainment"] == quotas_2026
+    assert "wrote 168 quota rows of 2027" in planner("quotas", book, "--year", "2027", "--target", "4200000",
+                                                     "--apply", "--yes").stdout  # 14 reps × 12
+
+
+def test_apply_without_yes_changes_nothing(demo_file):
+    before = demo_file.read_bytes()
+    result = planner("quotas", demo_file, "--year", "2027", "--target", "100", "--apply", check=False)
+    assert result.returncode == 1 and "pass --yes with --apply" in result.stderr
+    assert demo_file.read_bytes() == before
+
+
+def test_the_text_plan_names_reps_teams_and_the_gap(demo_file):
+    out = planner("quotas", demo_file, "--year", "2027", "--target", "4,200,000").stdout
+    assert "Quota plan for 2027 (USD): target 4,200,000.00 × 100% = 4,200,000.00 assigned" in out
+    assert "gap" in out and "박지훈" in out and "佐藤 健一" in out and "teams:" in out
+
+
+def test_weights_by_hand_from_a_file(demo_file, tmp_path):
+    reps = [rep["rep"] for rep in plan(demo_file, "--target", "1")["reps"]]
+    weights = tmp_path / "weights.csv"
+    weights.write_text("rep,weight\n" + "".join(f"{rep},{3 if rep == 'S01' else 1}\n" for rep in reps), encoding="utf-8")
+    data = plan(demo_file, "--target", "1600", "--weights", f"hand:{weights}")  # 14 reps: 3 + 13 = 16 parts
+    annual = {rep["rep"]: rep["annual"] for rep in data["reps"]}
+    assert annual["S01"] == "300.00" and annual["S02"] == "100.00"
+    weights.write_text("rep,weight\nS01,1\nNOBODY,2\n", encoding="utf-8")
+    result = planner("quotas", demo_file, "--year", "2027", "--target", "1", "--weights", f"hand:{weights}", check=False)
+    assert result.stderr == f"planner: error: {weights}, row 3: 'NOBODY' is not a rep of the Reps sheet\n"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--year", "20x7", "--target", "1"], "--year must be a year such as 2027, not '20x7'"),
+    (["--year", "2400", "--target", "1"], "the year must be from 1900 to 2199, not 2400"),
+    (["--year", "2027", "--target", "-5"], "the target must be zero or more"),
+    (["--year", "2027", "--target", "five"], "--target 'five' is not an amount in USD"),
+    (["--year", "2027", "--target", "5", "--weights", "potential"], "unknown weights 'potential'"),
+    (["--year", "2027", "--target", "5", "--over", "110"], "over-assignment must be above 0% and at most 1000%"),
+    (["--year", "2027", "--target", "5", "--ramp", "25,x"], "ramp: 'x' is not a percentage"),
+    (["--year", "2027", "--target", "5", "--seasonality", "history"], "2026 is not over on 2026-06-30"),
+])
+def test_bad_input_is_one_line_without_a_traceback(demo_file, args, message):
+    result = planner("quotas", demo_file, *args, check=False)
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.startswith("planner: error: ") and message in result.stderr
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr

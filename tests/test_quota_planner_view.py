@@ -1,0 +1,92 @@
+"""The Quota planner tab, driven by keys: enter a target, pick weights, compare scenarios,
+apply one to the book (one undo step) and undo it."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from PySide6.QtCore import Qt
+
+from test_quota_planning import quota_book
+from windows import open_window
+
+REPS = [("A", "Lead", None, None, "North"), ("B", "AE", None, None, "North"), ("C", "AE", "2027-04-01", None, "South")]
+WON = [("A", 3_000_000, "2026-03-01"), ("B", 1_000_000, "2026-05-01")]
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    shown = open_window(qtbot, tmp_path, quota_book(REPS, WON, [("A", None, "2026-12", 5_000)]), saved=False)
+    shown.tabs.setCurrentWidget(shown.quota_planner)
+    yield shown
+    shown.jobs.wait()
+
+
+def cell(planner, row: int, column: int) -> str:
+    return planner.table.item(row, column).text()
+
+
+def test_scenarios_side_by_side_then_apply_is_one_undo_step(qtbot, window):
+    planner = window.quota_planner
+    assert planner.year.value() == 2028 and planner.basis.value() == 2027  # the year after the book's as_of
+    planner.year.lineEdit().selectAll()
+    qtbot.keyClicks(planner.year, "2027")
+    assert planner.basis.value() == 2026
+    before, positions = window.book["Quotas"].copy(), window.book.positions("Quotas")
+
+    qtbot.keyClicks(planner.target, "33,000")
+    qtbot.keyClick(planner.target, Qt.Key.Key_Return)  # equal weights: 3 reps, C from April
+    # 33,000.00 over 12 + 12 + 9 months: A and B 12,000.00, C 9,000.00. Capacity by 2026's run
+    # rates: A (Lead) 30,000 + B (AE) 10,000 + C (AE mean 10,000) × 9/12 = 47,500; gap 14,500.
+    assert planner.table.columnCount() == 1 and planner.error.text() == ""
+    assert [cell(planner, row, 0) for row in range(6)] == ["33,000.00", "47,500.00", "14,500.00",
+                                                           "12,000.00", "12,000.00", "9,000.00"]
+
+    planner.name.setFocus()
+    qtbot.keyClicks(planner.name, "By won")
+    planner.over.selectAll()
+    qtbot.keyClicks(planner.over, "110%")
+    planner.weights.setFocus()
+    qtbot.keyClick(planner.weights, Qt.Key.Key_Down)  # last year's won revenue
+    assert planner.weights.currentData() == "won"
+    qtbot.mouseClick(planner.add_button, Qt.MouseButton.LeftButton)
+    # 3,630,000 cents by run rates 3,000,000 : 1,000,000 : 1,000,000 (C at its role's mean) × months
+    # 12 : 12 : 9 = 36 : 12 : 9 of 57: A 2,292,631.58, B 764,210.53, C 573,157.89; the 2 cents left
+    # to the largest remainders, C (.89) and A (.58)
+    assert planner.table.horizontalHeaderItem(1).text() == "By won"
+    assert [cell(planner, row, 1) for row in (0, 3, 4, 5)] == ["36,300.00", "22,926.32", "7,642.10", "5,731.58"]
+    assert planner.chosen() == 1
+
+    with qtbot.waitSignal(window.report_ready, timeout=60_000):
+        qtbot.mouseClick(planner.apply_button, Qt.MouseButton.LeftButton)
+    assert window.undo_stack.count() == 1
+    quotas = window.book.keyed("Quotas")
+    planned = quotas[quotas["period"].str.startswith("2027")]
+    assert len(planned) == 12 + 12 + 9 and planned["amount"].sum() == 3_630_000
+    assert planned.groupby("rep")["amount"].sum().to_dict() == {"A": 2_292_632, "B": 764_210, "C": 573_158}
+    assert planner.note.text() == "Wrote 33 quota rows of 2027 (By won): Undo takes them back"
+
+    with qtbot.waitSignal(window.report_ready, timeout=60_000):
+        window.undo_stack.undo()
+    pd.testing.assert_frame_equal(window.book["Quotas"], before)
+    np.testing.assert_array_equal(window.book.positions("Quotas"), positions)
+
+
+def test_a_bad_target_says_what_is_wrong_and_adds_nothing(qtbot, window):
+    planner = window.quota_planner
+    qtbot.keyClicks(planner.target, "a lot")
+    qtbot.keyClick(planner.target, Qt.Key.Key_Return)
+    assert planner.table.columnCount() == 0 and "'a lot' is not an amount in USD" in planner.error.text()
+    planner.target.clear()
+    qtbot.keyClicks(planner.target, "100")
+    planner.seasonality.setFocus()
+    qtbot.keyClick(planner.seasonality, Qt.Key.Key_Down)  # as the basis year's wins
+    qtbot.mouseClick(planner.add_button, Qt.MouseButton.LeftButton)
+    assert planner.table.columnCount() == 0 and "2027 is not over on 2027-01-15" in planner.error.text()
+    planner.year.lineEdit().selectAll()
+    qtbot.keyClicks(planner.year, "2027")  # basis 2026: over
+    qtbot.mouseClick(planner.add_button, Qt.MouseButton.LeftButton)
+    assert planner.table.columnCount() == 1 and planner.error.text() == ""
+    planner.remove_chosen()
+    assert planner.table.columnCount() == 0 and not planner.apply_button.isEnabled()
