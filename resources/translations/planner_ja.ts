@@ -375,6 +375,29 @@
     </message>
 </context>
 <context>
+    <name>CommissionsPanel</name>
+    <message>
+        <source>Commission per rep and plan period</source>
+        <translation>担当者・計算期間ごとのコミッション</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>明細書</translation>
+    </message>
+    <message>
+        <source>(select a payout above to see its lines: a line per deal and tier, lifts, cap, bonuses and clawbacks)</source>
+        <translation>(上で支払いを選ぶと明細が表示されます: 商談・ティアごとの行、遡及調整、上限、ボーナス、クローバック)</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <source>Statement of %1, %2 (plan %3): %4</source>
+        <translation>%1 の明細書、%2 (プラン %3): %4</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPanel</name>
     <message>
         <source>No report yet</source>
@@ -924,14 +947,6 @@
     <message>
         <source>Attainment</source>
         <translation>達成率</translation>
-    </message>
-    <message>
-        <source>Commission per rep and plan period</source>
-        <translation>担当者・計算期間ごとのコミッション</translation>
-    </message>
-    <message>
-        <source>Lines (tiers, caps, bonuses)</source>
-        <translation>明細 (ティア・上限・ボーナス)</translation>
     </message>
     <message>
         <source>Commissions</source>
@@ -2300,10 +2315,6 @@
         <translation>{rep} の {period} のノルマが 0 より大きくないため、コミッションを計算していません</translation>
     </message>
     <message>
-        <source>{rep}&apos;s credit for {period} is {amount} after cancellations: clawback of commission already paid is not computed yet</source>
-        <translation>キャンセル反映後の {rep} の {period} の計上実績は {amount} です。支払済みコミッションの回収はまだ計算していません</translation>
-    </message>
-    <message>
         <source>No display found: run Planner in a desktop session (or set QT_QPA_PLATFORM=offscreen)</source>
         <translation>ディスプレイが見つかりません。デスクトップ環境で Planner を実行してください (または QT_QPA_PLATFORM=offscreen を設定)</translation>
     </message>
@@ -2667,6 +2678,14 @@
         <source>no productivity for {roles}: their reps count for nothing in capacity</source>
         <translation>{roles} の生産性がありません: その担当者はキャパシティに数えられません</translation>
     </message>
+    <message>
+        <source>{book} has no rep with the id {rep!r}</source>
+        <translation>{book} に ID が {rep!r} の担当者はいません</translation>
+    </message>
+    <message>
+        <source>{rep} has no commission statement for {period}: not on a plan, or not employed then</source>
+        <translation>{rep} の {period} のコミッション明細書はありません: プランがないか、その期間に在籍していません</translation>
+    </message>
 </context>
 <context>
     <name>export</name>
@@ -2743,8 +2762,8 @@
         <translation>CreditLines は受注した商談を成約した期間に担当者へ、または Splits の行の担当者へ割合どおりに計上し、取り消された期間に戻し入れます。達成率とコミッションはこれらの行を合計します。</translation>
     </message>
     <message>
-        <source>CommissionLines hold every tier, cap and bonus of each rep&apos;s plan: change an amount, a date, a share, a quota or a rate on the input sheets and the credit, attainment and commissions follow (Agrees turns FALSE where they leave Planner&apos;s values).</source>
-        <translation>CommissionLines には担当者のプランのすべてのティア、上限、ボーナスがあります。入力シートで金額、日付、割合、ノルマ、料率を変えると、計上実績、達成率、コミッションが追従します (Planner の値と異なると一致が FALSE になります)。</translation>
+        <source>Statements hold each payout&apos;s lines: every credited deal on each tier of the rep&apos;s plan (and its retroactive lift), its clawback, the cap and the bonuses. Change an amount, a cancellation date, a share, a quota or a rate on the input sheets and the credit, attainment and commissions follow (Agrees turns FALSE where they leave Planner&apos;s values).</source>
+        <translation>Statements には支払いごとの明細があります: 計上された商談ごとに担当者のプランの各ティア(と遡及調整)、クローバック、上限、ボーナス。入力シートで金額、キャンセル日、割合、ノルマ、料率を変えると、計上実績、達成率、コミッションが追従します (Planner の値と異なると一致が FALSE になります)。</translation>
     </message>
 </context>
 <context>
@@ -2996,6 +3015,18 @@
     <message>
         <source>Quotas</source>
         <translation>ノルマ</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>明細書</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>ルール</translation>
+    </message>
+    <message>
+        <source>Tier (attainment)</source>
+        <translation>ティア (達成率)</translation>
     </message>
     <message>
         <source>Forecast accuracy</source>
@@ -3270,6 +3301,22 @@
         <translation>Deals の行</translation>
     </message>
     <message>
+        <source>Order (same day)</source>
+        <translation>順序 (同日)</translation>
+    </message>
+    <message>
+        <source>Row in CreditLines</source>
+        <translation>CreditLines の行</translation>
+    </message>
+    <message>
+        <source>Commissions row</source>
+        <translation>Commissions の行</translation>
+    </message>
+    <message>
+        <source>Credited before</source>
+        <translation>それまでの計上実績</translation>
+    </message>
+    <message>
         <source>Sheet</source>
         <translation>シート</translation>
     </message>
@@ -3381,12 +3428,20 @@
         <translation>ティア</translation>
     </message>
     <message>
+        <source>retro_lift</source>
+        <translation>遡及調整</translation>
+    </message>
+    <message>
         <source>cap</source>
         <translation>上限</translation>
     </message>
     <message>
         <source>bonus</source>
         <translation>ボーナス</translation>
+    </message>
+    <message>
+        <source>clawback</source>
+        <translation>クローバック</translation>
     </message>
     <message>
         <source>weighted</source>

@@ -375,6 +375,29 @@
     </message>
 </context>
 <context>
+    <name>CommissionsPanel</name>
+    <message>
+        <source>Commission per rep and plan period</source>
+        <translation>담당자·정산 기간별 커미션</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>명세서</translation>
+    </message>
+    <message>
+        <source>(select a payout above to see its lines: a line per deal and tier, lifts, cap, bonuses and clawbacks)</source>
+        <translation>(위에서 지급 건을 선택하면 내역이 나옵니다: 거래·구간별 항목, 소급 인상, 상한, 보너스, 환수)</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>합계</translation>
+    </message>
+    <message>
+        <source>Statement of %1, %2 (plan %3): %4</source>
+        <translation>%1 명세서, %2 (플랜 %3): %4</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPanel</name>
     <message>
         <source>No report yet</source>
@@ -924,14 +947,6 @@
     <message>
         <source>Attainment</source>
         <translation>달성률</translation>
-    </message>
-    <message>
-        <source>Commission per rep and plan period</source>
-        <translation>담당자·정산 기간별 커미션</translation>
-    </message>
-    <message>
-        <source>Lines (tiers, caps, bonuses)</source>
-        <translation>내역 (구간, 상한, 보너스)</translation>
     </message>
     <message>
         <source>Commissions</source>
@@ -2300,10 +2315,6 @@
         <translation>{rep}의 {period} 할당량이 0보다 크지 않아 커미션을 계산하지 않았습니다</translation>
     </message>
     <message>
-        <source>{rep}&apos;s credit for {period} is {amount} after cancellations: clawback of commission already paid is not computed yet</source>
-        <translation>취소 반영 후 {rep}의 {period} 인정 실적이 {amount}입니다. 이미 지급된 커미션의 환수는 아직 계산하지 않습니다</translation>
-    </message>
-    <message>
         <source>No display found: run Planner in a desktop session (or set QT_QPA_PLATFORM=offscreen)</source>
         <translation>디스플레이를 찾을 수 없습니다. 데스크톱 세션에서 Planner를 실행하세요 (또는 QT_QPA_PLATFORM=offscreen 설정)</translation>
     </message>
@@ -2667,6 +2678,14 @@
         <source>no productivity for {roles}: their reps count for nothing in capacity</source>
         <translation>{roles}의 생산성이 없습니다: 해당 담당자는 역량에 반영되지 않습니다</translation>
     </message>
+    <message>
+        <source>{book} has no rep with the id {rep!r}</source>
+        <translation>{book}에 ID가 {rep!r}인 담당자가 없습니다</translation>
+    </message>
+    <message>
+        <source>{rep} has no commission statement for {period}: not on a plan, or not employed then</source>
+        <translation>{rep}의 {period} 커미션 명세서가 없습니다: 플랜이 없거나 그 기간에 재직하지 않았습니다</translation>
+    </message>
 </context>
 <context>
     <name>export</name>
@@ -2743,8 +2762,8 @@
         <translation>CreditLines는 수주한 거래를 마감된 기간에 담당자에게, 또는 Splits 행의 담당자들에게 비율대로 인정하고, 취소된 기간에 되돌립니다. 달성률과 커미션은 이 행들을 합산합니다.</translation>
     </message>
     <message>
-        <source>CommissionLines hold every tier, cap and bonus of each rep&apos;s plan: change an amount, a date, a share, a quota or a rate on the input sheets and the credit, attainment and commissions follow (Agrees turns FALSE where they leave Planner&apos;s values).</source>
-        <translation>CommissionLines에는 담당자 플랜의 모든 구간, 상한, 보너스가 있습니다. 입력 시트에서 금액, 날짜, 비율, 할당량, 요율을 바꾸면 인정 실적, 달성률, 커미션이 따라 바뀝니다(Planner의 값과 달라지면 일치가 FALSE가 됩니다).</translation>
+        <source>Statements hold each payout&apos;s lines: every credited deal on each tier of the rep&apos;s plan (and its retroactive lift), its clawback, the cap and the bonuses. Change an amount, a cancellation date, a share, a quota or a rate on the input sheets and the credit, attainment and commissions follow (Agrees turns FALSE where they leave Planner&apos;s values).</source>
+        <translation>Statements에는 지급 건마다 내역이 있습니다: 인정된 거래마다 담당자 플랜의 각 구간(과 소급 인상), 환수, 상한, 보너스. 입력 시트에서 금액, 취소일, 비율, 할당량, 요율을 바꾸면 인정 실적, 달성률, 커미션이 따라 바뀝니다(Planner의 값과 달라지면 일치가 FALSE가 됩니다).</translation>
     </message>
 </context>
 <context>
@@ -2996,6 +3015,18 @@
     <message>
         <source>Quotas</source>
         <translation>할당량</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>명세서</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>규칙</translation>
+    </message>
+    <message>
+        <source>Tier (attainment)</source>
+        <translation>구간 (달성률)</translation>
     </message>
     <message>
         <source>Forecast accuracy</source>
@@ -3270,6 +3301,22 @@
         <translation>Deals의 행</translation>
     </message>
     <message>
+        <source>Order (same day)</source>
+        <translation>순서 (같은 날)</translation>
+    </message>
+    <message>
+        <source>Row in CreditLines</source>
+        <translation>CreditLines의 행</translation>
+    </message>
+    <message>
+        <source>Commissions row</source>
+        <translation>Commissions의 행</translation>
+    </message>
+    <message>
+        <source>Credited before</source>
+        <translation>이전 인정 실적</translation>
+    </message>
+    <message>
         <source>Sheet</source>
         <translation>시트</translation>
     </message>
@@ -3381,12 +3428,20 @@
         <translation>구간</translation>
     </message>
     <message>
+        <source>retro_lift</source>
+        <translation>소급 인상</translation>
+    </message>
+    <message>
         <source>cap</source>
         <translation>상한</translation>
     </message>
     <message>
         <source>bonus</source>
         <translation>보너스</translation>
+    </message>
+    <message>
+        <source>clawback</source>
+        <translation>환수</translation>
     </message>
     <message>
         <source>weighted</source>

@@ -8,7 +8,7 @@ The workbook holds, in this order:
   month); **Dashboard**: the app's dashboard charts as native charts beside their figures
   (funnel by stage with conversion, weighted pipeline by expected-close month, win rate and
   sales cycle by month, time in stage against won deals);
-- the **computed sheets**: Commissions, CommissionLines (the statement lines), Attainment and
+- the **computed sheets**: Commissions, Statements (every payout's lines), Attainment and
   TeamAttainment (the report period first, then the other quarters and the year), Forecast,
   PipelineStages, PipelineByRep and WonByMonth;
 - the **input sheets**, one per table of the schema in schema order, headed by the schema's

@@ -59,6 +59,11 @@ HEADERS = {
     "share": QT_TRANSLATE_NOOP("schema", "Share"),
     "closed": QT_TRANSLATE_NOOP("schema", "Closed"),
     "cancelled": QT_TRANSLATE_NOOP("schema", "Cancelled"),
+    "order": QT_TRANSLATE_NOOP("schema", "Order (same day)"),
+    "rule": QT_TRANSLATE_NOOP("schema", "Rule"),
+    "credit_row": QT_TRANSLATE_NOOP("schema", "Row in CreditLines"),
+    "payout": QT_TRANSLATE_NOOP("schema", "Commissions row"),
+    "before": QT_TRANSLATE_NOOP("schema", "Credited before"),
     # the Problems sheet
     "table": QT_TRANSLATE_NOOP("schema", "Sheet"),
     "row": QT_TRANSLATE_NOOP("schema", "Row"),

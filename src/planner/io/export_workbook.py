@@ -83,7 +83,7 @@ class _WorkbookWriter(_ComputedSheets, _CommissionSheets, _CreditSheet, _Summary
                 self._write_charts()
                 self._write_dashboard()
                 computed = (("Commissions", self._write_commissions),
-                            ("CommissionLines", self._write_commission_lines),
+                            ("Statements", self._write_statements),
                             ("Attainment", self._write_attainment),
                             ("TeamAttainment", self._write_team_attainment),
                             ("Forecast", self._write_forecast),
@@ -162,7 +162,7 @@ class _WorkbookWriter(_ComputedSheets, _CommissionSheets, _CreditSheet, _Summary
         self.open_stages = [str(s) for s in self.report.stages["stage"]]
 
         self._prepare_credit()
-        self.commission_lines = self._commission_layout()
+        self.statement_lines = self._statement_layout()
 
         year = Period(date(period.start.year, 1, 1), "year")
         quarters = year.split("quarter")
@@ -189,17 +189,17 @@ class _WorkbookWriter(_ComputedSheets, _CommissionSheets, _CreditSheet, _Summary
             _Grid("Commissions", [
                 _Col("rep", "text"), _Col("name", "text"), _Col("plan", "text"),
                 _Col("period", "text"), _Col("from", "date"), _Col("until", "date"),
-                _Col("quota", "money", True), _Col("credited", "money", True),
+                _Col("quota", "money", True), _Col("credited", "money", True), _Col("won", "money", True),
                 _Col("attainment", "percent", True), _Col("commission", "money", True),
                 _Col("bonus", "money", True), _Col("total", "money", True),
             ], len(self.report.commissions)),
-            _Grid("CommissionLines", [
-                _Col("rep", "text"), _Col("period", "text"), _Col("plan", "text"),
-                _Col("line", "text"), _Col("method", "text", True),
+            _Grid("Statements", [
+                _Col("rep", "text"), _Col("period", "text", True), _Col("plan", "text"),
+                _Col("deal_id", "text"), _Col("rule", "text"),
                 _Col("from", "ratio", True, "from_attainment"), _Col("to", "ratio", True, "to_attainment"),
-                _Col("base", "money", True), _Col("rate", "ratio", True),
-                _Col("amount", "money", True),
-            ], len(self.commission_lines)),
+                _Col("rate", "ratio", True), _Col("base", "money", True), _Col("amount", "money", True),
+                _Col("credit_row", "int"), _Col("payout", "int", True), _Col("before", "money", True),
+            ], len(self.statement_lines)),
             _Grid("Attainment", [
                 _Col("rep", "text"), _Col("name", "text"), _Col("team", "text"),
                 _Col("period", "text"), _Col("from", "date"), _Col("until", "date"),

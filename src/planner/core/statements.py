@@ -1,0 +1,373 @@
+"""Commission statements: every line behind a payout, one per credited deal and tier slice.
+
+For each rep on a plan and each of the plan's measurement periods (month, quarter or year),
+the rep's won credit of the period (:func:`planner.core.attainment.credit_lines`: one line per
+deal and credited rep) is taken in close-date order, then by deal, and fills the plan's tiers
+in turn. With ``Q`` the rep's quota for the period, a tier ``[from, to)`` covers the credit
+between ``from × Q`` and ``to × Q`` (in whole minor units, rounded as the book rounds). Every
+line names the rule (``rule``) that produced it:
+
+- ``tier``: *marginal* tiers pay each deal's slice of every tier it crosses at that tier's
+  rate (a deal crossing a tier bound gets a line per slice); *retroactive* tiers pay the whole
+  deal at the rate of the tier the rep's credit reached with it;
+- ``retro_lift``: retroactive tiers pay all the period's credit at the rate of the tier finally
+  reached: a deal paid at another rate gets a line at the difference;
+- ``cap``: a negative line taking back what tier and lift lines pay above the plan's cap;
+- ``bonus``: each of the plan's bonuses whose attainment the period's won credit reached;
+- ``clawback``: a won deal cancelled in this period takes back what its tier and lift lines
+  paid in the period it was won (decisions.md, "Cancelled deals": never a second reduction
+  through the tiers). Plans have no clawback window yet: every cancellation is clawed back.
+
+A line with a rate is ``base × rate`` rounded once by the book's rounding; the payout of a rep
+and period is the sum of its lines. A plan whose tiers depend on attainment pays no tier line
+without a quota above zero (the report warns); one flat rate from 0% pays without one.
+Everything is exact integer arithmetic (minor units, rates in millionths), vectorized.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from planner.core.attainment import attained, credit_lines, credited_by, quota_amounts
+from planner.core.money import RATIO_SCALE, exact_product, format_ratio, times_ratio
+from planner.core.periods import Period
+from planner.core.schema import LINE_KINDS
+
+S = RATIO_SCALE
+COLUMNS = ["rep", "period", "line", "deal", "rule", "tier", "rate", "base", "amount"]
+# the rules in the order their lines come in a statement (schema.LINE_KINDS: their words)
+RULES = LINE_KINDS
+_ORDER = {rule: n for n, rule in enumerate(RULES)}
+_STEP = {"month": 1, "quarter": 3, "year": 12}
+# a (rep, period) pair as one integer: rep row id × _KEY + the period's number (months since
+# year 0, divided by the period's length in months)
+_KEY = 100_000
+_NO_BOUND = np.iinfo(np.int64).max
+
+
+def statement_lines(book, period: Period) -> pd.DataFrame:
+    """One row per statement line of every rep on a plan and every plan period overlapping
+    ``period`` (the rows of :func:`plan_periods`), in statement order: ``rep`` (Reps row id),
+    ``period`` (the plan period's label), ``line`` (1, 2, … within the rep and period),
+    ``deal`` (Deals row id; NA on lines of no deal), ``rule`` (see the module), ``tier``
+    (PlanTiers row id or NA), ``rate`` (millionths, NA where none applies), ``base`` (minor
+    units the rate applied to) and ``amount`` (minor units). A payout's total is the sum of its
+    lines' amounts."""
+    return statements(book, period)[1][COLUMNS].copy()
+
+
+def statements(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The payout rows (:func:`plan_periods`, plus ``won``: the period's won credit, before
+    cancellations) and their lines (:data:`COLUMNS` plus ``bonus``: the PlanBonuses row id of a
+    bonus line); cached per revision of the book."""
+    return book.cached(("statements", period), lambda: _statements(book, period))
+
+
+def flat_plans(tiers: pd.DataFrame) -> set:
+    """Plans paying one rate on everything: their tiers do not depend on attainment."""
+    bounded = tiers["from"].fillna(0).ne(0) | tiers["to"].notna()
+    counts = tiers.groupby("plan").size()
+    return set(counts[counts == 1].index) - set(tiers.loc[bounded, "plan"])
+
+
+def plan_periods(book, period: Period) -> pd.DataFrame:
+    """One row per (rep on a plan, plan period overlapping ``period``): credited and quota;
+    ``rep`` and ``plan`` are row ids. Reps in Reps order, then periods in order."""
+    all_reps, quotas = book["Reps"], quota_amounts(book, "rep")
+    reps = all_reps.dropna(subset=["plan"])
+    plans = book["Plans"]
+    rows = []
+    for kind in plans.loc[plans.index.isin(reps["plan"]), "period"].unique():
+        on_plan = reps[(reps["plan"].map(plans["period"]) == kind).to_numpy(dtype=bool, na_value=False)]
+        parts = period.split(kind)
+        # every (rep, part) pair at once: a year of monthly plans is 12 parts per rep
+        grid = on_plan.loc[on_plan.index.repeat(len(parts))]
+        labels = np.tile([part.label for part in parts], len(on_plan))
+        starts = np.tile(np.array([part.start for part in parts], dtype="datetime64[ns]"), len(on_plan))
+        ends = np.tile(np.array([part.end for part in parts], dtype="datetime64[ns]"), len(on_plan))
+        employed = ((grid["start_date"].isna().to_numpy() | (grid["start_date"].to_numpy() < ends))
+                    & (grid["end_date"].isna().to_numpy() | (grid["end_date"].to_numpy() >= starts)))
+        ids = grid.index.to_numpy(dtype="int64")
+        keys = pd.MultiIndex.from_arrays([ids, labels])
+        got = credited_by(book, kind).reindex(keys).fillna(0).astype("int64").to_numpy()
+        chosen = employed | (got != 0)
+        rows.append(pd.DataFrame({
+            "rep": ids[chosen], "plan": grid["plan"].to_numpy(dtype="int64")[chosen], "period": labels[chosen],
+            "credited": got[chosen],
+            "quota": quotas.reindex(keys[chosen]).astype("Int64").to_numpy(),
+        }))
+    columns = ["rep", "plan", "period", "credited", "quota"]
+    if not rows:
+        return pd.DataFrame(columns=columns)
+    position = pd.Series(np.arange(len(all_reps)), index=all_reps.index)  # the Reps sheet's order
+    return pd.concat(rows, ignore_index=True).sort_values(
+        ["rep", "period"], key=lambda c: c.map(position) if c.name == "rep" else c, kind="stable", ignore_index=True)
+
+
+def _statements(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
+    rows = plan_periods(book, period)
+    numbers = {label: _number(Period.of(label)) for label in pd.unique(rows["period"])}
+    row_keys = rows["rep"].to_numpy(dtype="int64") * _KEY + rows["period"].map(numbers).to_numpy(dtype="int64")
+    won, cancelled, won_at = _keyed_credit(book)
+
+    # cancellations in these periods, and the won line (a position in ``won``) each takes back
+    here = np.flatnonzero(np.isin(cancelled["key"], row_keys))
+    taken = won_at.get_indexer(pd.MultiIndex.from_arrays([cancelled["deal"][here], cancelled["rep"][here]]))
+    needed = np.union1d(row_keys, won["key"][taken[taken >= 0]])
+
+    # the won lines of those periods, in close-date order, then by deal (``won`` is in that order)
+    first, last = np.searchsorted(won["key"], needed, "left"), np.searchsorted(won["key"], needed, "right")
+    chosen = np.repeat(last - np.cumsum(last - first), last - first) + np.arange((last - first).sum())
+    keys, amount, plan = won["key"][chosen], won["amount"][chosen], won["plan"][chosen]
+    after = _running_sum(keys, amount)
+    quota = _quotas(book, keys)
+    payable = (quota > 0) | np.isin(plan, list(flat_plans(book["PlanTiers"])))
+    deal_lines = _deal_lines(book["PlanTiers"], keys, plan, quota, after - amount, after, amount, payable,
+                             book.rounding)
+    deal_lines.update(key=keys[deal_lines["w"]], deal=won["deal"][chosen][deal_lines["w"]])
+
+    # what each won line was paid (its tier and lift lines): what its cancellation takes back
+    paid = np.zeros(len(won["key"]), dtype="int64")
+    np.add.at(paid, chosen[deal_lines["w"]], deal_lines["amount"])
+    by_day = np.lexsort((cancelled["deal"][here], cancelled["date"][here]))
+    here, taken = here[by_day], taken[by_day]
+    clawbacks = _frame("clawback", key=cancelled["key"][here], deal=cancelled["deal"][here],
+                       amount=-np.where(taken >= 0, paid[taken], 0))
+
+    # the lines of periods outside these payouts (read for their clawbacks) are left out by _finish
+    mine = pd.Index(row_keys).get_indexer(deal_lines["key"])
+    paid_here = np.zeros(len(row_keys), dtype="int64")
+    np.add.at(paid_here, mine[mine >= 0], deal_lines["amount"][mine >= 0])
+    ends = np.flatnonzero(np.r_[keys[1:] != keys[:-1], True]) if len(keys) else np.zeros(0, "int64")
+    payouts = {"key": row_keys, "plan": rows["plan"].to_numpy(dtype="int64"),
+               "quota": rows["quota"].fillna(0).to_numpy(dtype="int64"),
+               "won": pd.Series(after[ends], index=keys[ends]).reindex(row_keys).fillna(0).to_numpy(dtype="int64"),
+               "paid": paid_here}
+    lines = [deal_lines, _cap_lines(payouts, book["Plans"]["cap"]), _bonus_lines(payouts, book["PlanBonuses"]),
+             clawbacks]
+    return rows.assign(won=payouts["won"]), _finish(rows, row_keys, lines)
+
+
+def _number(period: Period) -> int:
+    """A period's number: months since year 0 divided by its length in months."""
+    return (period.start.year * 12 + period.start.month - 1) // _STEP[period.kind]
+
+
+def _keyed_credit(book) -> tuple[dict, dict, pd.MultiIndex]:
+    """The credit lines of reps on a plan as arrays, won (by key, date and deal) and cancelled
+    apart, each with the (rep, plan period) key of its date; and the won lines' (deal, rep) pairs, to find the won
+    line of a cancellation. Cached per revision: it does not depend on the period asked."""
+    def build():
+        credit = credit_lines(book)
+        plan = book["Reps"]["plan"].reindex(credit["rep"].to_numpy()).to_numpy(dtype="float64", na_value=np.nan)
+        on_plan = ~np.isnan(plan)
+        credit, plan = credit[on_plan], plan[on_plan].astype("int64")
+        step = book["Plans"]["period"].map(_STEP).reindex(plan).to_numpy(dtype="int64")
+        months = credit["date"].to_numpy(dtype="datetime64[M]").astype("int64") + 1970 * 12
+        rep = credit["rep"].to_numpy(dtype="int64")
+        columns = {"key": rep * _KEY + months // step, "plan": plan, "deal": credit["deal_id"].to_numpy(dtype="int64"),
+                   "rep": rep, "date": credit["date"].to_numpy(dtype="datetime64[ns]").astype("int64"),
+                   "amount": credit["amount"].to_numpy(dtype="int64")}
+        won = (credit["reason"] == "won").to_numpy(dtype=bool)
+        won = np.flatnonzero(won)[np.lexsort((columns["deal"][won], columns["date"][won], columns["key"][won]))]
+        won_lines = {name: values[won] for name, values in columns.items()}
+        cancelled = np.ones(len(credit), dtype=bool)
+        cancelled[won] = False
+        return (won_lines, {name: values[cancelled] for name, values in columns.items()},
+                pd.MultiIndex.from_arrays([won_lines["deal"], won_lines["rep"]]))
+    return book.cached("keyed_credit", build)
+
+
+def _running_sum(keys: np.ndarray, amounts: np.ndarray) -> np.ndarray:
+    """The cumulative sum of ``amounts`` within each run of equal ``keys`` (sorted by key)."""
+    total = np.cumsum(amounts)
+    if not len(keys):
+        return total
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    return total - np.repeat(total[starts] - amounts[starts], np.diff(np.append(starts, len(keys))))
+
+
+def _quotas(book, keys: np.ndarray) -> np.ndarray:
+    """The quota of each (rep, period) key, 0 where there is none."""
+    unique, where = np.unique(keys, return_inverse=True)
+    reps = unique // _KEY
+    kinds = book["Reps"]["plan"].map(book["Plans"]["period"]).reindex(reps).to_numpy(dtype=object)
+    labels = {}
+    for number, kind in set(zip((unique % _KEY).tolist(), kinds.tolist())):
+        months = number * _STEP[kind]
+        labels[(number, kind)] = Period(Period.parse(f"{months // 12:04d}-{months % 12 + 1:02d}").start, kind).label
+    periods = [labels[pair] for pair in zip((unique % _KEY).tolist(), kinds.tolist())]
+    got = quota_amounts(book, "rep").reindex(pd.MultiIndex.from_arrays([reps, periods])) if len(unique) \
+        else pd.Series([], dtype="int64")
+    return got.fillna(0).to_numpy(dtype=object).astype("int64")[where]
+
+
+def _deal_lines(tiers: pd.DataFrame, keys, plan, quota, before, after, amount, payable, rounding) -> dict:
+    """The tier and lift lines of each won line ``w``, from arrays by line (sorted by key): its
+    (rep, period) key, plan, the quota of its period, the running credit before and after it,
+    and its amount. ``sub`` numbers a line's tiers."""
+    tiers = tiers.dropna(subset=["plan", "from", "rate"]).sort_values(["plan", "from"], kind="stable")
+    plans, first, count = np.unique(tiers["plan"].to_numpy(dtype="int64"), return_index=True, return_counts=True)
+    at = np.minimum(np.searchsorted(plans, plan), max(len(plans) - 1, 0))
+    n = np.where(payable & (plans[at] == plan), count[at], 0) if len(plans) else np.zeros(len(plan), "int64")
+
+    # the bounds of each (period, tier) pair, from the first line of each period's run
+    run = np.cumsum(np.r_[True, keys[1:] != keys[:-1]]) - 1 if len(keys) else np.zeros(0, "int64")
+    heads = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]]) if len(keys) else np.zeros(0, "int64")
+    ends = np.r_[heads[1:], len(keys)] - 1
+    pair = np.repeat(heads, n[heads])  # a row per (period, tier of its plan)
+    pair_start = np.cumsum(n[heads]) - n[heads]
+    tier = first[at[pair]] + np.arange(len(pair)) - np.repeat(pair_start, n[heads]) if len(pair) else pair
+    start, rate = tiers["from"].to_numpy(dtype="int64")[tier], tiers["rate"].to_numpy(dtype="int64")[tier]
+    unbounded, end = tiers["to"].isna().to_numpy()[tier], tiers["to"].fillna(0).to_numpy(dtype="int64")[tier]
+    tier_id = tiers.index.to_numpy(dtype="int64")[tier]
+    marginal = (tiers["method"] == "marginal").to_numpy(dtype=bool)[tier]
+    q = quota[pair]
+    low, high = times_ratio(start, q, rounding), np.where(unbounded, _NO_BOUND, times_ratio(end, q, rounding))
+    floor, ceiling = exact_product(start, q), exact_product(end, q)
+
+    def reached(credit: np.ndarray, at_pair: np.ndarray) -> np.ndarray:
+        """Whether ``credit ÷ quota`` lies in the tier of each pair, compared exactly."""
+        scaled = exact_product(credit, S)
+        return (credit > 0) & (scaled >= floor[at_pair]) & (unbounded[at_pair] | (scaled < ceiling[at_pair]))
+
+    # a row per (won line, tier of its plan): which pair it reads
+    w = np.repeat(np.arange(len(keys)), n)
+    line_pair = np.repeat(pair_start[run], n) + np.arange(len(w)) - np.repeat(np.cumsum(n) - n, n) if len(w) else w
+    frames = []
+
+    # marginal: the line's slice of each tier, between bounds rounded to whole minor units
+    m = np.flatnonzero(marginal[line_pair])
+    mw, mp = w[m], line_pair[m]
+    piece = np.maximum(np.minimum(after[mw], high[mp]) - np.maximum(before[mw], low[mp]), 0)
+    paid = piece > 0
+    mw, mp, piece = mw[paid], mp[paid], piece[paid]
+    frames.append(_frame("tier", w=mw, tier=tier_id[mp], rate=rate[mp], base=piece,
+                         amount=times_ratio(piece, rate[mp], rounding), sub=mp - pair_start[run[mw]]))
+
+    # retroactive: each line at the rate of the tier its running credit reached, lifted to the
+    # rate of the tier the period's credit reached
+    r = np.flatnonzero(~marginal[line_pair])
+    rw, rp = w[r], line_pair[r]
+    hit = reached(after[rw], rp)
+    retro = rw[np.r_[True, rw[1:] != rw[:-1]]] if len(rw) else rw  # each retroactive line once (rw is sorted)
+    running_rate, running_tier = np.zeros(len(keys), "int64"), np.full(len(keys), -1, "int64")
+    running_rate[rw[hit]], running_tier[rw[hit]] = rate[rp[hit]], tier_id[rp[hit]]
+    final = np.flatnonzero(~marginal & reached(after[ends[run[pair]]], np.arange(len(pair))))
+    final_rate, final_tier = np.zeros(len(heads), "int64"), np.full(len(heads), -1, "int64")
+    final_rate[run[pair[final]]], final_tier[run[pair[final]]] = rate[final], tier_id[final]
+    frames.append(_frame("tier", w=retro, tier=running_tier[retro], rate=running_rate[retro], base=amount[retro],
+                         amount=times_ratio(amount[retro], running_rate[retro], rounding)))
+    lift = retro[final_rate[run[retro]] != running_rate[retro]]
+    difference = final_rate[run[lift]] - running_rate[lift]
+    frames.append(_frame("retro_lift", w=lift, tier=final_tier[run[lift]], rate=difference, base=amount[lift],
+                         amount=times_ratio(amount[lift], difference, rounding)))
+
+    # a payable line no tier covers (nothing credited, or above a last tier with an end) pays 0
+    covered = np.zeros(len(keys), dtype=bool)
+    covered[mw], covered[retro] = True, True
+    bare = np.flatnonzero(payable & ~covered)
+    frames.append(_frame("tier", w=bare, rate=np.zeros(len(bare), "int64"), base=amount[bare],
+                         amount=np.zeros(len(bare), "int64")))
+    return {name: np.concatenate([frame[name] for frame in frames]) for name in frames[0]}
+
+
+def _cap_lines(payouts: dict, caps: pd.Series) -> dict:
+    """A negative line bringing tier and lift lines above the plan's cap back down to the cap."""
+    cap = caps.reindex(payouts["plan"])
+    over = (cap.notna().to_numpy() & (payouts["paid"] > cap.fillna(0).to_numpy(dtype="int64")))
+    paid = payouts["paid"][over]
+    return _frame("cap", key=payouts["key"][over], base=paid, amount=cap.fillna(0).to_numpy(dtype="int64")[over] - paid)
+
+
+def _bonus_lines(payouts: dict, bonuses: pd.DataFrame) -> dict:
+    """A line per bonus whose attainment the period's won credit reached."""
+    bonuses = bonuses.dropna(subset=["plan", "from", "amount"])
+    paid = pd.DataFrame(payouts).merge(pd.DataFrame({
+        "plan": bonuses["plan"].to_numpy(dtype="int64"), "threshold": bonuses["from"].to_numpy(dtype="int64"),
+        "bonus_amount": bonuses["amount"].to_numpy(dtype="int64"), "bonus": bonuses.index.to_numpy(dtype="int64")}),
+        on="plan")
+    quota = paid["quota"].to_numpy(dtype=object)
+    reached = (quota > 0) & attained(paid["won"].to_numpy(dtype=object), quota, paid["threshold"].to_numpy(dtype=object))
+    paid = paid[reached.astype(bool)].sort_values("threshold", kind="stable")
+    return _frame("bonus", key=paid["key"], bonus=paid["bonus"], amount=paid["bonus_amount"])
+
+
+# a line while statements are built, as int64 arrays: ``w`` (its won line, in close order) or
+# ``key`` (its payout), the output columns, and ``sub`` (a tier line's tier: 0, 1, … in the
+# plan); -1 stands for "none" in id columns, and ``rate`` and ``base`` have a mask of their own
+# (they may be negative or zero). Lines of no won line come in their statement order.
+_FIELDS = {"w": -1, "key": -1, "deal": -1, "tier": -1, "bonus": -1, "rate": None, "base": None, "amount": 0,
+           "sub": 0}
+
+
+def _frame(rule: str, **columns) -> dict:
+    """Lines of one rule, every field of :data:`_FIELDS` filled."""
+    size = len(next(iter(columns.values())))
+    out = {"rule": np.full(size, _ORDER[rule], dtype="int64")}
+    for name, missing in _FIELDS.items():
+        values = columns.get(name)
+        out[name] = np.asarray(values, dtype="int64") if values is not None \
+            else np.full(size, 0 if missing is None else missing, dtype="int64")
+        if missing is None:
+            out[name + "_na"] = np.full(size, values is None, dtype=bool)
+    return out
+
+
+def _finish(rows: pd.DataFrame, row_keys: np.ndarray, parts: list[dict]) -> pd.DataFrame:
+    """The lines in statement order (payouts in ``rows`` order, then rule, then the order each
+    rule's lines come in), numbered within each payout, in the interface's columns and dtypes."""
+    lines = {name: np.concatenate([part[name] for part in parts]) for name in parts[0]}
+    position = pd.Index(row_keys).get_indexer(lines["key"])
+    shown = np.flatnonzero(position >= 0)
+    # one sort on (payout, rule, won line, tier), stable for the lines of no won line
+    rank = ((position[shown] * len(RULES) + lines["rule"][shown]) * (lines["w"].max(initial=0) + 2)
+            + lines["w"][shown] + 1) * (lines["sub"].max(initial=0) + 1) + lines["sub"][shown]
+    order = shown[np.argsort(rank, kind="stable")]
+    lines, position = {name: values[order] for name, values in lines.items()}, position[order]
+    starts = np.flatnonzero(np.r_[True, position[1:] != position[:-1]]) if len(position) else np.zeros(0, "int64")
+    number = np.arange(len(position)) - np.repeat(starts, np.diff(np.r_[starts, len(position)])) + 1
+
+    def nullable(values: np.ndarray, missing: np.ndarray) -> pd.arrays.IntegerArray:
+        return pd.arrays.IntegerArray(values, missing)
+
+    return pd.DataFrame({
+        "rep": rows["rep"].to_numpy(dtype="int64")[position],
+        "period": rows["period"].to_numpy(dtype=object)[position],
+        "line": number.astype("int64"),
+        "deal": nullable(lines["deal"], lines["deal"] < 0),
+        "rule": np.array(list(RULES), dtype=object)[lines["rule"]],
+        "tier": nullable(lines["tier"], lines["tier"] < 0),
+        "rate": nullable(lines["rate"], lines["rate_na"]), "base": nullable(lines["base"], lines["base_na"]),
+        "amount": lines["amount"],
+        "bonus": nullable(lines["bonus"], lines["bonus"] < 0),
+    })
+
+
+def shown_statement(book, lines: pd.DataFrame) -> pd.DataFrame:
+    """Statement ``lines`` (of :func:`statements`) as people read them, in ``schema.STATEMENT``'s
+    columns after ``rep`` (the rep's own id) and ``period``: each deal by its own id and name,
+    a tier line's tier (a lift's: the tier reached) and a bonus as the attainment range it pays
+    for (``50%–100%``, ``≥ 150%``)."""
+    deals, tiers, bonuses = book["Deals"], book["PlanTiers"], book["PlanBonuses"]
+
+    def named(ids: pd.Series, names: pd.Series) -> pd.arrays.StringArray:
+        at = names.index.get_indexer(pd.array(ids, dtype="Int64").to_numpy(dtype="int64", na_value=-1))
+        return pd.array(names.astype("string").array.take(at, allow_fill=True), dtype="string")
+
+    ranges = pd.Series({int(i): (f"≥ {format_ratio(start)}" if pd.isna(end)
+                                 else f"{format_ratio(start)}–{format_ratio(end)}")
+                        for i, start, end in zip(tiers.index, tiers["from"], tiers["to"]) if not pd.isna(start)},
+                       dtype="string")
+    thresholds = pd.Series({int(i): f"≥ {format_ratio(start)}" for i, start in zip(bonuses.index, bonuses["from"])
+                            if not pd.isna(start)}, dtype="string")
+    tier = named(lines["tier"], ranges)
+    bonus = named(lines["bonus"], thresholds) if "bonus" in lines else pd.array([None] * len(lines), dtype="string")
+    return pd.DataFrame({
+        "rep": named(lines["rep"], book["Reps"]["id"]), "period": lines["period"].astype("string").array,
+        "line": lines["line"].to_numpy(), "deal": named(lines["deal"], deals["id"]),
+        "deal_name": named(lines["deal"], deals["name"]), "rule": lines["rule"].astype("string").array,
+        "tier": tier.fillna(bonus) if len(lines) else tier, "rate": lines["rate"].array, "base": lines["base"].array,
+        "amount": pd.array(lines["amount"].to_numpy(dtype="int64"), dtype="Int64"),
+    }, index=lines.index)
