@@ -81,8 +81,8 @@ class MainWindow(BookFiles, QMainWindow):
         # how the window asks the user; tests answer without modal dialogs
         self.ask_unsaved = self._ask_unsaved
 
-        self.models: dict[str, FrameTableModel] = {name: BookTableModel(spec, parent=self)
-                                                   for name, spec in schema.TABLES.items()}
+        self.models: dict[str, FrameTableModel] = {name: BookTableModel(schema.TABLES[name], parent=self)
+                                                   for name in schema.SHEETS}
         self.sheets = {name: SheetView(model, self._push) for name, model in self.models.items()}
         self.find_bars = {name: FindBar() for name in self.models}
         self.exit_check = ExitCriteriaCheck(self.settings, self)  # a deal moved forward confirms its criteria
@@ -293,7 +293,9 @@ class MainWindow(BookFiles, QMainWindow):
 
     def show_cell(self, table: str, row_id: int, column: str) -> None:
         """Open the sheet of ``table`` on the row with ``row_id`` (at ``column``, if given)."""
-        sheet = self.sheets[table]
+        sheet = self.sheets.get(table)
+        if sheet is None:  # the book's own records (closes, ledger) have no sheet
+            return
         self.tabs.setCurrentWidget(next(self.tabs.widget(n) for n in range(self.tabs.count())
                                         if self.tabs.widget(n).isAncestorOf(sheet)))
         if sheet.show_row(row_id, column):
