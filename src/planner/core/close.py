@@ -30,8 +30,9 @@ from planner.core.periods import Period
 from planner.core.problems import BookProblems, Problem
 
 # what a ledger line holds, besides the close, the revision and its own row id
-LINE_COLUMNS = ["rep", "period", "line", "deal", "rule", "tier", "rate", "base", "amount"]
-KEY = ["rep", "period", "line", "deal", "rule", "tier"]  # what names one line of a statement
+LINE_COLUMNS = ["rep", "period", "line", "deal", "rule", "tier", "rate", "base", "amount", "adjusts", "reason"]
+# what names a line of a statement across computations (its number moves when a line comes before it)
+KEY = ["rep", "period", "rule", "deal", "tier", "adjusts"]
 
 NOT_ENDED = QT_TRANSLATE_NOOP("errors", "{period} cannot be closed: it has not ended on {as_of} (the book's date)")
 ALREADY_CLOSED = QT_TRANSLATE_NOOP("errors", "{period} is already closed (on {at} by {by})")
@@ -129,22 +130,17 @@ def covering(book, period: Period) -> ClosedPeriod | None:
 # -- the statement lines a close freezes ---------------------------------------------------
 def ledger_lines(book, period: Period) -> pd.DataFrame:
     """The statement lines of the plan periods inside ``period``, in ``LINE_COLUMNS`` (row
-    ids for ``rep`` and ``deal``), computed on the figures' book (core/usable.py). The one place
-    the close asks the engine for statement lines."""
-    from planner.core.commissions import commissions
+    ids for ``rep``, ``deal`` and ``tier``) with their adjustments (core/adjustments.py),
+    computed on the figures' book (core/usable.py): what a statement of ``period`` shows. The
+    one place the close asks the engine for statement lines."""
+    from planner.core.adjustments import with_adjustments
+    from planner.core.statements import statement_lines
     from planner.core.usable import usable
 
     figures, _left_out = usable(book)
-    _summary, lines, _warnings = commissions(figures, period)
-    lines = lines[[period.contains(Period.of(label)) for label in lines["period"]]]
-    method = lines["method"].astype("string")
-    return pd.DataFrame({
-        "rep": lines["rep"].astype("Int64"), "period": lines["period"].astype("string"),
-        "line": lines["line"].astype("string"), "deal": pd.array([pd.NA] * len(lines), dtype="Int64"),
-        "rule": method.where(method.notna(), lines["line"]).astype("string"),
-        "tier": pd.array([pd.NA] * len(lines), dtype="Int64"), "rate": lines["rate"].astype("Int64"),
-        "base": lines["base"].astype("Int64"), "amount": lines["amount"].astype("Int64"),
-    }).reset_index(drop=True)
+    lines = with_adjustments(figures, period, statement_lines(figures, period))
+    inside = np.array([period.contains(Period.of(label)) for label in lines["period"]], dtype=bool)
+    return lines[inside][LINE_COLUMNS].reset_index(drop=True)
 
 
 def problems_touching(book, period: Period) -> list[Problem]:
@@ -285,7 +281,8 @@ def differences(frozen: pd.DataFrame, live: pd.DataFrame) -> pd.DataFrame:
                 | both["was"].isna().ne(both["now"].isna()).to_numpy(dtype=bool)]
     out = both.reset_index()
     out.columns = [*KEY, "was", "now"]
-    return out
+    return out.astype({"rep": "Int64", "deal": "Int64", "tier": "Int64", "period": "string", "rule": "string",
+                       "adjusts": "string"})
 
 
 def _no_differences() -> pd.DataFrame:

@@ -281,6 +281,7 @@ LOAD_ORDER += ("LeadRules", "Leads")
 # ``deal`` hold row ids as they were when the line was written, kept even if that row goes later.
 CLOSE_EVENTS = (QT_TRANSLATE_NOOP("values", "close"), QT_TRANSLATE_NOOP("values", "reopen"))
 ANY_AMOUNT = {"minimum": -MAX_INTEGER, "maximum": MAX_INTEGER}
+ADJUSTMENT_REASONS = (QT_TRANSLATE_NOOP("values", "cancelled"), QT_TRANSLATE_NOOP("values", "recomputed"))
 CLOSES = Table("Closes", QT_TRANSLATE_NOOP("schema", "Closed periods"), (
     _c("period", Kind.PERIOD, QT_TRANSLATE_NOOP("schema", "Period"), required=True),
     _c("event", T, QT_TRANSLATE_NOOP("schema", "Event"), required=True, allowed=CLOSE_EVENTS),
@@ -292,13 +293,16 @@ LEDGER = Table("Ledger", QT_TRANSLATE_NOOP("schema", "Ledger"), (
     _c("close", Kind.REF, QT_TRANSLATE_NOOP("schema", "Close"), required=True, ref="Closes"),
     _c("rep", I, QT_TRANSLATE_NOOP("schema", "Rep"), required=True, **POSITIVE),
     _c("period", Kind.PERIOD, QT_TRANSLATE_NOOP("schema", "Period"), required=True),
-    _c("line", T, QT_TRANSLATE_NOOP("schema", "Line"), required=True),
+    _c("line", I, QT_TRANSLATE_NOOP("schema", "Line"), required=True, **POSITIVE),
     _c("deal", I, QT_TRANSLATE_NOOP("schema", "Deal"), **POSITIVE),
-    _c("rule", T, QT_TRANSLATE_NOOP("schema", "Rule")),
+    _c("rule", T, QT_TRANSLATE_NOOP("schema", "Rule"), required=True),
     _c("tier", I, QT_TRANSLATE_NOOP("schema", "Tier"), **ANY_AMOUNT),
     _c("rate", R, QT_TRANSLATE_NOOP("schema", "Rate"), **ANY_AMOUNT),
     _c("base", M, QT_TRANSLATE_NOOP("schema", "Base"), **ANY_AMOUNT),
     _c("amount", M, QT_TRANSLATE_NOOP("schema", "Amount"), required=True, **ANY_AMOUNT),
+    # an adjustment line (core/adjustments.py): the closed period it adjusts, and why
+    _c("adjusts", Kind.PERIOD, QT_TRANSLATE_NOOP("schema", "Adjusts")),
+    _c("reason", T, QT_TRANSLATE_NOOP("schema", "Reason"), allowed=ADJUSTMENT_REASONS),
     _c("revision", I, QT_TRANSLATE_NOOP("schema", "Revision"), required=True, minimum=1, maximum=MAX_INTEGER),
 ), system=True)
 TABLES.update({t.name: t for t in (CLOSES, LEDGER)})
