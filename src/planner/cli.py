@@ -15,14 +15,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from planner import __version__
+from planner import __version__, cli_close
 from planner.cli_text import accuracy_text, error_line, report_text, terminal
 from planner.core import kinds
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.periods import Period
 from planner.core.schema import Kind
 
-COMMANDS = ("open", "demo", "report", "copy", "import", "export", "forecast")
+COMMANDS = ("open", "demo", "report", "copy", "import", "export", "forecast", "close")
 
 NOT_CONFIRMED = QT_TRANSLATE_NOOP("errors", "{book} was not changed: pass --yes to apply these changes, or --dry-run "
                                             "to only show them")
@@ -45,6 +45,7 @@ commissions, forecasts).
   planner export BOOK --out FILE.xlsx   an auditable workbook: sheets, formulas, charts
   planner forecast snapshot BOOK        save the period's forecast by every method in BOOK
   planner forecast accuracy BOOK        how accurate each method was, per closed period
+  planner close BOOK --period P         freeze P's commission statements (--reopen: open it again)
 
 BOOK is a book file (.planner) or a PostgreSQL address, postgresql://user@host/database
 (the password comes from PGPASSWORD or ~/.pgpass, never from the command line).
@@ -131,6 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
     exporter.add_argument("--force", action="store_true", help="replace FILE.xlsx if it exists (only ever a workbook)")
 
     _forecast_parser(commands)
+    cli_close.add_parser(commands, _target)
 
     copy = commands.add_parser("copy", help="copy a book between files and PostgreSQL databases, losslessly")
     copy.add_argument("source", type=_target, help="book file or postgresql://… address to read")
@@ -185,6 +187,8 @@ def _run(args: argparse.Namespace) -> int:
         return _export(args)
     if args.command == "forecast":
         return _forecast(args)
+    if args.command == "close":
+        return cli_close.run(args)
     raise ValueError(args.command)
 
 

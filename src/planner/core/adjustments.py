@@ -15,8 +15,9 @@ naming the deal (where there is one), the closed plan period it adjusts (``adjus
   rep's first open plan period after the close: once, since a close that freezes an adjustment
   counts it as paid.
 
-:func:`with_adjustments` is what a statement shows; a book with no close gets its lines back
-as they were (with ``adjusts`` and ``reason`` empty).
+:func:`statement` is what a statement shows (the ledger's lines for a closed period, the
+engine's with :func:`with_adjustments` for an open one); a book with no close gets the engine's
+lines as they are (with ``adjusts`` and ``reason`` empty).
 """
 
 from __future__ import annotations
@@ -63,6 +64,26 @@ def with_adjustments(book, period: Period, lines: pd.DataFrame) -> pd.DataFrame:
     both = both.sort_values(["_rep", "rep", "period", "_extra", "_at"], kind="stable", ignore_index=True)
     both["line"] = both.groupby(["rep", "period"], sort=False).cumcount().to_numpy(dtype="int64") + 1
     return both[COLUMNS]
+
+
+def statement(book, period: Period) -> pd.DataFrame:
+    """What the statements of ``period`` show, in :data:`COLUMNS`: for a plan period a close
+    froze, the ledger's lines as written (they never move); for the others, the engine's lines
+    with their adjustments. A book with no close: the engine's lines as they are."""
+    lines = with_adjustments(book, period, statement_lines(book, period))
+    frozen = frozen_lines(book)
+    if not len(frozen):
+        return lines
+    frozen = frozen[frozen["period"].isin(lines["period"].unique()).to_numpy(dtype=bool, na_value=False)]
+    closed = {label for label in lines["period"].unique() if covering(book, Period.of(label)) is not None}
+    keep = ~lines["period"].isin(closed).to_numpy()
+    written = frozen[frozen["period"].isin(closed).to_numpy(dtype=bool, na_value=False)]
+    ledger = pd.DataFrame({column: written[column] for column in COLUMNS}).astype(
+        {"rep": "int64", "line": "int64", "amount": "int64", "period": object, "rule": object})
+    both = pd.concat([lines[keep], ledger], ignore_index=True)
+    position = pd.Series(np.arange(len(book["Reps"])), index=book["Reps"].index)
+    both = both.assign(_rep=both["rep"].map(position).fillna(len(position)))
+    return both.sort_values(["_rep", "rep", "period", "line"], kind="stable", ignore_index=True)[COLUMNS]
 
 
 def _paid_in(frozen: pd.DataFrame) -> pd.Series:

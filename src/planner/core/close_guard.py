@@ -143,11 +143,14 @@ def _deal_problems(before, after, spans, touched: dict[str, set[int]]) -> list[P
     for deal, period in zip(changed["deal"], changed["closed_in"]):
         deal = int(deal)
         column = _deal_column(before, after, deal)
-        if column == "split":
-            rows = [r for r in split_rows if _split_deal(before, after, r) == deal]
-            found.append(_problem(before, after, "Splits", rows[0], "share", period))
+        splits = [r for r in sorted(split_rows) if _split_deal(before, after, r) == deal]
+        stage = before["Deals"]["stage"].get(deal) if deal in before["Deals"].index else None
+        if column == "split" and splits:  # the deal as it was: its splits changed
+            found.append(_problem(before, after, "Splits", splits[0], "share", period))
+        elif column == "split" and stage is not None and not pd.isna(stage) and int(stage) in stages:
+            found.append(_problem(before, after, "Stages", int(stage), "kind", period))
         else:
-            found.append(_problem(before, after, "Deals", deal, column, period))
+            found.append(_problem(before, after, "Deals", deal, None if column == "split" else column, period))
     return found
 
 
