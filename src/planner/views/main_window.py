@@ -33,6 +33,7 @@ from planner.session import STALE_AFTER_MS, Session
 from planner.storage import Store
 from planner.storage.recovery import Recovery
 from planner.views.book_files import BookFiles
+from planner.views.close_period import ClosePeriodBar
 from planner.views.dashboard import DashboardPanel
 from planner.views.deal_health import HealthBar
 from planner.views.edit_menu import EditMenu
@@ -107,6 +108,7 @@ class MainWindow(BookFiles, QMainWindow):
         self.period_box.currentIndexChanged.connect(self.recompute)
         self._build_actions()
         self.edit_menu = EditMenu(self)
+        self.close_bar.add_menu()
         self.edit_menu.view_menu.addAction(self.problems.toggleViewAction())
         for name, sheet in self.sheets.items():
             sheet.context_actions = self.edit_menu.sheet_actions
@@ -162,6 +164,8 @@ class MainWindow(BookFiles, QMainWindow):
         self.warnings_label.hide()
         commissions.addWidget(self.warnings_label)
         commissions.addWidget(self.left_out_notes[1])
+        self.close_bar = ClosePeriodBar(self)
+        commissions.addWidget(self.close_bar)
         commissions.addWidget(titled(self.tr("Commission per rep and plan period"),
                                      BookTableView(self.commissions_model)))
         commissions.addWidget(titled(self.tr("Lines (tiers, caps, bonuses)"), BookTableView(self.lines_model)))
