@@ -10,6 +10,8 @@ a test answers it by clicking its buttons.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QTableWidget,
@@ -126,7 +128,7 @@ class ClosePeriodBar(QWidget):
         self.reopen_action = QAction(self.tr("&Reopen period…"), window)
         self.reopen_action.triggered.connect(lambda: self.start(reopen=True))
         for action in (self.close_action, self.reopen_action):
-            button = QPushButton(action.text().replace("&", ""))
+            button = QPushButton(re.sub(r"\(&\w\)|&", "", action.text()))  # no mnemonic: 기간 마감(&C)…
             button.clicked.connect(action.trigger)
             action.changed.connect(lambda action=action, button=button: button.setEnabled(action.isEnabled()))
             layout.addWidget(button)
