@@ -106,3 +106,22 @@ def test_a_problem_touching_the_period_is_listed_and_nothing_is_closed(tmp_path)
         "planner: error: 2026-Q1 cannot be closed while 1 problem(s) touch it:",
         "  Deals D3, column currency: EUR differs from the book's currency USD; exchange rates are not supported yet"]
     assert len(open_book(path)["Closes"]) == 0
+
+
+@pytest.mark.parametrize("name, text, column", [
+    ("Deals.csv", DEAL_HEADER + "D3,R2,Won,21000,2025-11-01,2026-02-01,\n", "amount"),
+    ("Deals.csv", DEAL_HEADER + "D12,R3,Won,5000,2026-03-10,2026-03-28,\n", "stage"),
+    ("Splits.csv", "deal_id,rep,share\nD5,R3,50%\nD5,R1,50%\n", "share"),
+    ("Quotas.csv", "rep,team,period,amount\nR1,,2026-02,9000\n", "amount"),
+    ("PlanTiers.csv", "plan,from,to,rate,method\nMARG,0.5,1,6%,marginal\n", "rate"),
+    ("Reps.csv", "id,name,team,plan\nR1,김민지,Seoul,MARG\n", "plan"),
+])
+def test_import_into_a_closed_period_is_refused_for_each_kind_of_change(path, tmp_path, name, text, column):
+    planner("close", path, "--period", "2026-Q1", "--yes")
+    before = path.read_bytes()
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8")
+    result = planner("import", source, "--into", path, "--yes", check=False)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"row 2, column {column}: this would change the figures of 2026-Q1, which is closed" in result.stderr
+    assert path.read_bytes() == before

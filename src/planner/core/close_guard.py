@@ -63,11 +63,14 @@ def closed_problems(tables, change: Change) -> list[Problem]:
     closed = closed_periods(tables)
     if not closed:
         return []
+    relevant = [atom for atom in atoms(change) if _may_matter(atom)]
+    if not relevant:  # cells no closed figure depends on (a deal's name, a rep's team)
+        return []
     after = tables.applied(change)
     spans = [(close.period, pd.Timestamp(close.period.start), pd.Timestamp(close.period.end))
              for close in sorted(closed.values(), key=lambda c: c.period.start)]
     touched: dict[str, set[int]] = {}
-    for atom in atoms(change):
+    for atom in relevant:
         touched.setdefault(atom.table, set()).update(_rows(tables, after, atom))
     found = _deal_problems(tables, after, spans, touched)
     found += _quota_problems(tables, after, spans, touched.get("Quotas", set()))
@@ -75,6 +78,19 @@ def closed_problems(tables, change: Change) -> list[Problem]:
     found += _rep_problems(tables, after, spans, touched.get("Reps", set()))
     found += _setting_problems(tables, after, spans, touched.get("Settings", set()))
     return found
+
+
+# what each table's closed figures depend on (None: any column of it)
+_INPUTS = {"Deals": DEAL_INPUTS, "Splits": None, "Stages": ("kind",), "Quotas": ("rep", "period", "amount"),
+           **PLAN_INPUTS, "Reps": REP_INPUTS, "Settings": ("key", "value")}
+
+
+def _may_matter(atom) -> bool:
+    """Whether ``atom`` touches a table and, when it sets cells, a column closed figures use."""
+    if atom.table not in _INPUTS:
+        return False
+    columns = _INPUTS[atom.table]
+    return not isinstance(atom, SetValues) or columns is None or bool(set(atom.values.columns) & set(columns))
 
 
 def _rows(before, after, atom) -> set[int]:
