@@ -303,3 +303,13 @@ def test_a_book_of_format_5_climbs_to_the_ledger_and_closes_there(target):
     finally:
         store.close()
     assert set(log.loc[log["kind"] == "insert", "table_name"]) == {"Closes", "Ledger"}
+
+
+def test_a_month_closed_first_stays_as_it_was_when_its_quarter_closes(april):
+    january = closed(april, Period.parse("2026-01"))
+    # inside January only R1's monthly plan period: R2's and R3's quarter is not part of it
+    assert set(january.lines["period"]) == {"2026-01"} and len(january.lines) == 3
+    quarter = closed(april, Q1)
+    assert "2026-01" not in set(quarter.lines["period"]) and len(quarter.lines) == 13 - 3
+    assert frozen_lines(april).groupby("closed").size().to_dict() == {"2026-01": 3, "2026-Q1": 10}
+    assert recomputed(april).empty
