@@ -48,7 +48,7 @@ def read_input_sheets(path: Path, currency: str) -> dict[str, pd.DataFrame]:
     importer's reader) but without the importer's clean-ups, to see exactly what was written."""
     workbook = CalamineWorkbook.from_path(str(path))
     frames = {}
-    for name, spec in schema.TABLES.items():
+    for name, spec in ((name, schema.TABLES[name]) for name in schema.SHEETS):
         rows = workbook.get_sheet_by_name(name).to_python()
         header, body = rows[0], rows[1:]
         columns = {}
@@ -75,7 +75,7 @@ def read_input_sheets(path: Path, currency: str) -> dict[str, pd.DataFrame]:
 
 def book_tables(book) -> dict[str, pd.DataFrame]:
     snapshot = book.snapshot() if isinstance(book, Book) else book
-    return {name: snapshot.keyed(name).reset_index(drop=True) for name in schema.TABLES}
+    return {name: snapshot.keyed(name).reset_index(drop=True) for name in schema.SHEETS}
 
 
 def plain(values: pd.Series) -> list:
@@ -96,7 +96,7 @@ def plain(values: pd.Series) -> list:
 
 
 def assert_same_tables(got: dict[str, pd.DataFrame], expected: dict[str, pd.DataFrame]) -> None:
-    for name in schema.TABLES:
+    for name in schema.SHEETS:
         assert list(got[name].columns) == list(expected[name].columns), name
         assert len(got[name]) == len(expected[name]), name
         for column in expected[name].columns:
@@ -158,7 +158,7 @@ def test_input_sheets_have_the_schema_headers_then_the_users_columns(tmp_path):
     export_book(book, path)
     workbook = openpyxl.load_workbook(path, read_only=True)
     sheets = workbook.sheetnames
-    assert [name for name in sheets if name in INPUT_SHEETS] == list(schema.TABLES)  # schema order
+    assert [name for name in sheets if name in INPUT_SHEETS] == list(schema.SHEETS)  # schema order
     deals = next(workbook["Deals"].iter_rows(max_row=1, values_only=True))
     assert list(deals) == [*schema.DEALS.names, "Region 지역", "Score", "Signed"]
 
@@ -173,7 +173,7 @@ def test_the_fast_rows_write_the_same_cells_as_xlsxwriters_own_calls(tmp_path, m
         rows = openpyxl.load_workbook(path)[sheet].iter_rows()
         return [[(cell.value, cell.data_type, cell.number_format) for cell in row] for row in rows]
 
-    for name in [*schema.TABLES, "CreditLines"]:
+    for name in [*schema.SHEETS, "CreditLines"]:
         left = CalamineWorkbook.from_path(str(fast)).get_sheet_by_name(name).to_python()
         right = CalamineWorkbook.from_path(str(slow)).get_sheet_by_name(name).to_python()
         assert left == right, name

@@ -375,6 +375,120 @@
     </message>
 </context>
 <context>
+    <name>ClosePeriodBar</name>
+    <message>
+        <source>&amp;Close period…</source>
+        <translation>期間を締める(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen period…</source>
+        <translation>締めを解除(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Co&amp;mmissions</source>
+        <translation>コミッション(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Closed: %1</source>
+        <translation>締め済み: %1</translation>
+    </message>
+    <message>
+        <source>%1 (revision %2, %3 by %4)</source>
+        <translation>%1（版 %2、%3、%4）</translation>
+    </message>
+    <message>
+        <source>No closed period in %1</source>
+        <translation>%1 に締め済みの期間はありません</translation>
+    </message>
+    <message>
+        <source>Closed with %1: these figures are the ledger&apos;s</source>
+        <translation>%1 で締め済み: 台帳に記録された数値です</translation>
+    </message>
+    <message>
+        <source>Reopen %1</source>
+        <translation>%1 の締めを解除</translation>
+    </message>
+    <message>
+        <source>Close %1</source>
+        <translation>%1 を締める</translation>
+    </message>
+    <message>
+        <source>%1 reopened</source>
+        <translation>%1 の締めを解除しました</translation>
+    </message>
+    <message>
+        <source>%1 closed</source>
+        <translation>%1 を締めました</translation>
+    </message>
+</context>
+<context>
+    <name>ClosePeriodDialog</name>
+    <message>
+        <source>Reopen %1</source>
+        <translation>%1 の締めを解除</translation>
+    </message>
+    <message>
+        <source>Close %1</source>
+        <translation>%1 を締める</translation>
+    </message>
+    <message>
+        <source>Reopen period</source>
+        <translation>締めを解除</translation>
+    </message>
+    <message>
+        <source>Close period</source>
+        <translation>期間を締める</translation>
+    </message>
+    <message>
+        <source>Closing %1 freezes its commission statements in the book: %2 lines, %3 in all. Afterwards the book refuses any change that would alter them; what later edits change shows as adjustments in the next open period. Reopening is possible, and recorded.</source>
+        <translation>%1 を締めると、コミッション明細がブックに確定されます: %2 行、合計 %3。以後、これを変える変更は拒否され、後の修正による差額は次の未締め期間に調整行として表示されます。締めの解除もでき、その記録が残ります。</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>Plan period</source>
+        <translation>プラン期間</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <source>Reopening %1 makes its statements follow the book again. The ledger keeps the lines written when it was closed.</source>
+        <translation>%1 の締めを解除すると、明細は再びブックの内容に従います。締めの時に記録した行は台帳に残ります。</translation>
+    </message>
+    <message>
+        <source>These lines would change:</source>
+        <translation>次の行が変わります:</translation>
+    </message>
+    <message>
+        <source>No line would change.</source>
+        <translation>変わる行はありません。</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>ルール</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>商談</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>完了日</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>現在</translation>
+    </message>
+</context>
+<context>
     <name>CommissionsPanel</name>
     <message>
         <source>Commission per rep and plan period</source>
@@ -2686,6 +2800,42 @@
         <source>{rep} has no commission statement for {period}: not on a plan, or not employed then</source>
         <translation>{rep} の {period} のコミッション明細書はありません: プランがないか、その期間に在籍していません</translation>
     </message>
+    <message>
+        <source>{book} was changed by someone else while the close was planned; nothing was done: run the command again</source>
+        <translation>締めの準備中に他のユーザーが {book} を変更しました。何も行っていません: もう一度コマンドを実行してください</translation>
+    </message>
+    <message>
+        <source>{book} was not changed: pass --yes to {action} {period}, or --dry-run to only show what it does</source>
+        <translation>{book} は変更されていません: {period} の {action} を行うには --yes を、内容の表示だけなら --dry-run を指定してください</translation>
+    </message>
+    <message>
+        <source>{period} cannot be closed: it has not ended on {as_of} (the book&apos;s date)</source>
+        <translation>{period} は締められません: ブックの基準日 {as_of} の時点でまだ終わっていません</translation>
+    </message>
+    <message>
+        <source>{period} is already closed (on {at} by {by})</source>
+        <translation>{period} はすでに締め済みです（{at}、{by}）</translation>
+    </message>
+    <message>
+        <source>{period} is already closed as part of {closed}</source>
+        <translation>{period} は {closed} の一部としてすでに締め済みです</translation>
+    </message>
+    <message>
+        <source>{period} is not closed: there is nothing to reopen</source>
+        <translation>{period} は締められていません: 解除するものはありません</translation>
+    </message>
+    <message>
+        <source>{period} cannot be closed while {count} problem(s) touch it</source>
+        <translation>{count} 件の問題が関係しているため {period} は締められません</translation>
+    </message>
+    <message>
+        <source>this would change the figures of {period}, which is closed: reopen {period} first, or date the change after it</source>
+        <translation>締め済みの {period} の数値が変わります: 先に {period} の締めを解除するか、変更の日付をそれ以降にしてください</translation>
+    </message>
+    <message>
+        <source>closed periods and their ledger lines are never changed or deleted: reopen the period instead</source>
+        <translation>締め済みの期間とその台帳の行は変更も削除もできません: 代わりに締めを解除してください</translation>
+    </message>
 </context>
 <context>
     <name>export</name>
@@ -3015,6 +3165,42 @@
     <message>
         <source>Quotas</source>
         <translation>ノルマ</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>イベント</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>版</translation>
+    </message>
+    <message>
+        <source>When (UTC)</source>
+        <translation>日時（UTC）</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>実行者</translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation>台帳</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>締め</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>ティア</translation>
+    </message>
+    <message>
+        <source>Adjusts</source>
+        <translation>調整対象</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
     </message>
     <message>
         <source>Statement</source>
@@ -3462,6 +3648,22 @@
     <message>
         <source>best_case_override</source>
         <translation>上書き反映のベストケース</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>締め</translation>
+    </message>
+    <message>
+        <source>reopen</source>
+        <translation>締め解除</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>recomputed</source>
+        <translation>再計算</translation>
     </message>
     <message>
         <source>nothing was won in the period: accuracy is undefined</source>

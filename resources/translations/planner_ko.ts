@@ -375,6 +375,120 @@
     </message>
 </context>
 <context>
+    <name>ClosePeriodBar</name>
+    <message>
+        <source>&amp;Close period…</source>
+        <translation>기간 마감(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen period…</source>
+        <translation>기간 다시 열기(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Co&amp;mmissions</source>
+        <translation>커미션(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Closed: %1</source>
+        <translation>마감됨: %1</translation>
+    </message>
+    <message>
+        <source>%1 (revision %2, %3 by %4)</source>
+        <translation>%1 (개정 %2, %3, %4)</translation>
+    </message>
+    <message>
+        <source>No closed period in %1</source>
+        <translation>%1에 마감된 기간 없음</translation>
+    </message>
+    <message>
+        <source>Closed with %1: these figures are the ledger&apos;s</source>
+        <translation>%1 마감분: 원장에 기록된 수치입니다</translation>
+    </message>
+    <message>
+        <source>Reopen %1</source>
+        <translation>%1 다시 열기</translation>
+    </message>
+    <message>
+        <source>Close %1</source>
+        <translation>%1 마감</translation>
+    </message>
+    <message>
+        <source>%1 reopened</source>
+        <translation>%1 다시 열림</translation>
+    </message>
+    <message>
+        <source>%1 closed</source>
+        <translation>%1 마감됨</translation>
+    </message>
+</context>
+<context>
+    <name>ClosePeriodDialog</name>
+    <message>
+        <source>Reopen %1</source>
+        <translation>%1 다시 열기</translation>
+    </message>
+    <message>
+        <source>Close %1</source>
+        <translation>%1 마감</translation>
+    </message>
+    <message>
+        <source>Reopen period</source>
+        <translation>기간 다시 열기</translation>
+    </message>
+    <message>
+        <source>Close period</source>
+        <translation>기간 마감</translation>
+    </message>
+    <message>
+        <source>Closing %1 freezes its commission statements in the book: %2 lines, %3 in all. Afterwards the book refuses any change that would alter them; what later edits change shows as adjustments in the next open period. Reopening is possible, and recorded.</source>
+        <translation>%1을(를) 마감하면 커미션 명세서가 장부에 고정됩니다: %2줄, 합계 %3. 이후 이를 바꾸는 변경은 거부되며, 나중의 수정으로 달라지는 금액은 다음 열린 기간에 조정 항목으로 표시됩니다. 다시 열 수 있으며, 그 기록이 남습니다.</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>담당자</translation>
+    </message>
+    <message>
+        <source>Plan period</source>
+        <translation>플랜 기간</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>줄 수</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>합계</translation>
+    </message>
+    <message>
+        <source>Reopening %1 makes its statements follow the book again. The ledger keeps the lines written when it was closed.</source>
+        <translation>%1을(를) 다시 열면 명세서가 다시 장부에 따라 계산됩니다. 마감 때 기록한 줄은 원장에 그대로 남습니다.</translation>
+    </message>
+    <message>
+        <source>These lines would change:</source>
+        <translation>다음 줄이 바뀝니다:</translation>
+    </message>
+    <message>
+        <source>No line would change.</source>
+        <translation>바뀌는 줄이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>규칙</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>거래</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>종료일</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>현재</translation>
+    </message>
+</context>
+<context>
     <name>CommissionsPanel</name>
     <message>
         <source>Commission per rep and plan period</source>
@@ -2686,6 +2800,42 @@
         <source>{rep} has no commission statement for {period}: not on a plan, or not employed then</source>
         <translation>{rep}의 {period} 커미션 명세서가 없습니다: 플랜이 없거나 그 기간에 재직하지 않았습니다</translation>
     </message>
+    <message>
+        <source>{book} was changed by someone else while the close was planned; nothing was done: run the command again</source>
+        <translation>마감을 준비하는 동안 다른 사람이 {book}을(를) 변경했습니다. 아무것도 하지 않았습니다: 명령을 다시 실행하세요</translation>
+    </message>
+    <message>
+        <source>{book} was not changed: pass --yes to {action} {period}, or --dry-run to only show what it does</source>
+        <translation>{book}은(는) 변경되지 않았습니다: {period} {action}을(를) 실행하려면 --yes를, 내용만 보려면 --dry-run을 지정하세요</translation>
+    </message>
+    <message>
+        <source>{period} cannot be closed: it has not ended on {as_of} (the book&apos;s date)</source>
+        <translation>{period}은(는) 마감할 수 없습니다: 장부 기준일 {as_of}에 아직 끝나지 않았습니다</translation>
+    </message>
+    <message>
+        <source>{period} is already closed (on {at} by {by})</source>
+        <translation>{period}은(는) 이미 마감되었습니다({at}, {by})</translation>
+    </message>
+    <message>
+        <source>{period} is already closed as part of {closed}</source>
+        <translation>{period}은(는) {closed}의 일부로 이미 마감되었습니다</translation>
+    </message>
+    <message>
+        <source>{period} is not closed: there is nothing to reopen</source>
+        <translation>{period}은(는) 마감되지 않았습니다: 다시 열 것이 없습니다</translation>
+    </message>
+    <message>
+        <source>{period} cannot be closed while {count} problem(s) touch it</source>
+        <translation>문제 {count}건이 관련되어 있어 {period}을(를) 마감할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>this would change the figures of {period}, which is closed: reopen {period} first, or date the change after it</source>
+        <translation>마감된 {period}의 수치가 바뀝니다: 먼저 {period}을(를) 다시 열거나, 변경 날짜를 그 이후로 하세요</translation>
+    </message>
+    <message>
+        <source>closed periods and their ledger lines are never changed or deleted: reopen the period instead</source>
+        <translation>마감된 기간과 그 원장 줄은 변경하거나 삭제할 수 없습니다: 대신 기간을 다시 여세요</translation>
+    </message>
 </context>
 <context>
     <name>export</name>
@@ -3015,6 +3165,42 @@
     <message>
         <source>Quotas</source>
         <translation>할당량</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>이벤트</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>개정</translation>
+    </message>
+    <message>
+        <source>When (UTC)</source>
+        <translation>시각(UTC)</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>처리자</translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation>원장</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>마감</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>구간</translation>
+    </message>
+    <message>
+        <source>Adjusts</source>
+        <translation>조정 대상</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>사유</translation>
     </message>
     <message>
         <source>Statement</source>
@@ -3462,6 +3648,22 @@
     <message>
         <source>best_case_override</source>
         <translation>조정 반영 최선의 경우</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>마감</translation>
+    </message>
+    <message>
+        <source>reopen</source>
+        <translation>다시 열기</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>recomputed</source>
+        <translation>재계산</translation>
     </message>
     <message>
         <source>nothing was won in the period: accuracy is undefined</source>

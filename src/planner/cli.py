@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from planner import __version__, cli_statement
+from planner import __version__, cli_close, cli_statement
 from planner.cli_quotas import add_parser as add_quotas_parser
 from planner.cli_quotas import run_quotas
 from planner.cli_text import accuracy_text, error_line, report_text, terminal
@@ -24,7 +24,7 @@ from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.periods import Period
 from planner.core.schema import Kind
 
-COMMANDS = ("open", "demo", "report", "statement", "copy", "import", "export", "forecast", "quotas")
+COMMANDS = ("open", "demo", "report", "statement", "copy", "import", "export", "forecast", "quotas", "close")
 
 NOT_CONFIRMED = QT_TRANSLATE_NOOP("errors", "{book} was not changed: pass --yes to apply these changes, or --dry-run "
                                             "to only show them")
@@ -50,6 +50,7 @@ commissions, forecasts).
   planner forecast accuracy BOOK        how accurate each method was, per closed period
   planner quotas BOOK --year Y --target AMOUNT   spread a year's target to reps and months
                                         (--apply --yes: write it to the Quotas table)
+  planner close BOOK --period P         freeze P's commission statements (--reopen: open it again)
 
 BOOK is a book file (.planner) or a PostgreSQL address, postgresql://user@host/database
 (the password comes from PGPASSWORD or ~/.pgpass, never from the command line).
@@ -139,6 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _forecast_parser(commands)
     add_quotas_parser(commands, _target, _day)
+    cli_close.add_parser(commands, _target)
 
     copy = commands.add_parser("copy", help="copy a book between files and PostgreSQL databases, losslessly")
     copy.add_argument("source", type=_target, help="book file or postgresql://… address to read")
@@ -198,6 +200,8 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "quotas":
         _check_as_of(args.as_of)
         return run_quotas(args, _interactive())
+    if args.command == "close":
+        return cli_close.run(args)
     raise ValueError(args.command)
 
 

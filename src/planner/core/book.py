@@ -170,6 +170,12 @@ class Book(Tables):
             raise ValueError(f"origin {origin!r} is not one of {', '.join(ORIGINS)}")
         if check:
             change = self.planned(change, on)
+        else:  # an undo never takes back a close once it is saved: the period is reopened instead
+            from planner.core.close_guard import record_problems
+
+            found = record_problems(self, change, stored=self._stored)
+            if found:
+                raise Refused(found)
         change = realized(change, self.new_ids, lambda table: self._frames[table].index)
         result = self.applying(change, origin)
         self._swap(result.state)
@@ -228,6 +234,11 @@ class Book(Tables):
     def give_back(self, changes: ChangeSet) -> None:
         """A save failed: its changes are pending again, before any made since."""
         self._touched = changes.merged(self._touched)
+
+    @property
+    def stored(self) -> Tables:
+        """The book as its store holds it (as made, until it is saved)."""
+        return self._stored
 
     def stored_as(self, written: Tables) -> None:
         """The store now holds the book as ``written`` (a snapshot of it): what changes net against."""

@@ -80,6 +80,9 @@ class Table:
     key: tuple[str, ...] = ()
     # The column naming a row to the user where another table refers to it (a rep's name).
     title: str | None = None
+    # A record the book keeps for itself (a close, its ledger): no sheet, never imported or
+    # exported as input, never edited, only added to (core/close.py)
+    system: bool = False
 
     @property
     def names(self) -> list[str]:
@@ -273,6 +276,41 @@ LEADS = Table("Leads", QT_TRANSLATE_NOOP("schema", "Leads"), (
 ), key=("id",), title="id")
 TABLES.update({t.name: t for t in (LEADS, LEAD_RULES)})
 LOAD_ORDER += ("LeadRules", "Leads")
+
+# -- Period close (core/close.py): each close or reopen of a period is a row of Closes, and a
+# close writes the period's statement lines to the Ledger. Both are only ever added to (the
+# book refuses to change or delete their rows, and the database's triggers too); ``rep`` and
+# ``deal`` hold row ids as they were when the line was written, kept even if that row goes later.
+CLOSE_EVENTS = (QT_TRANSLATE_NOOP("values", "close"), QT_TRANSLATE_NOOP("values", "reopen"))
+ANY_AMOUNT = {"minimum": -MAX_INTEGER, "maximum": MAX_INTEGER}
+ADJUSTMENT_REASONS = (QT_TRANSLATE_NOOP("values", "cancelled"), QT_TRANSLATE_NOOP("values", "recomputed"))
+CLOSES = Table("Closes", QT_TRANSLATE_NOOP("schema", "Closed periods"), (
+    _c("period", Kind.PERIOD, QT_TRANSLATE_NOOP("schema", "Period"), required=True),
+    _c("event", T, QT_TRANSLATE_NOOP("schema", "Event"), required=True, allowed=CLOSE_EVENTS),
+    _c("revision", I, QT_TRANSLATE_NOOP("schema", "Revision"), required=True, minimum=1, maximum=MAX_INTEGER),
+    _c("at", T, QT_TRANSLATE_NOOP("schema", "When (UTC)"), required=True),
+    _c("by", T, QT_TRANSLATE_NOOP("schema", "By"), required=True),
+), key=("period", "event", "revision"), title="period", system=True)
+LEDGER = Table("Ledger", QT_TRANSLATE_NOOP("schema", "Ledger"), (
+    _c("close", Kind.REF, QT_TRANSLATE_NOOP("schema", "Close"), required=True, ref="Closes"),
+    _c("rep", I, QT_TRANSLATE_NOOP("schema", "Rep"), required=True, **POSITIVE),
+    _c("period", Kind.PERIOD, QT_TRANSLATE_NOOP("schema", "Period"), required=True),
+    _c("line", I, QT_TRANSLATE_NOOP("schema", "Line"), required=True, **POSITIVE),
+    _c("deal", I, QT_TRANSLATE_NOOP("schema", "Deal"), **POSITIVE),
+    _c("rule", T, QT_TRANSLATE_NOOP("schema", "Rule"), required=True),
+    _c("tier", I, QT_TRANSLATE_NOOP("schema", "Tier"), **ANY_AMOUNT),
+    _c("rate", R, QT_TRANSLATE_NOOP("schema", "Rate"), **ANY_AMOUNT),
+    _c("base", M, QT_TRANSLATE_NOOP("schema", "Base"), **ANY_AMOUNT),
+    _c("amount", M, QT_TRANSLATE_NOOP("schema", "Amount"), required=True, **ANY_AMOUNT),
+    # an adjustment line (core/adjustments.py): the closed period it adjusts, and why
+    _c("adjusts", Kind.PERIOD, QT_TRANSLATE_NOOP("schema", "Adjusts")),
+    _c("reason", T, QT_TRANSLATE_NOOP("schema", "Reason"), allowed=ADJUSTMENT_REASONS),
+    _c("revision", I, QT_TRANSLATE_NOOP("schema", "Revision"), required=True, minimum=1, maximum=MAX_INTEGER),
+), system=True)
+TABLES.update({t.name: t for t in (CLOSES, LEDGER)})
+LOAD_ORDER += ("Closes", "Ledger")
+# The tables a user sees as sheets, edits, imports and exports (the book's own records left out).
+SHEETS = tuple(name for name, table in TABLES.items() if not table.system)
 
 # Computed results share the same column machinery, so the Qt models and the Excel export
 # format them like the inputs.

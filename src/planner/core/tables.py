@@ -304,6 +304,11 @@ class Tables:
                     continue
             found += self._value_problems(spec, atom.table, values, isinstance(atom, SetValues), incoming,
                                           replacing=isinstance(atom, ReplaceTable))
+        from planner.core.close_guard import closed_problems, record_problems
+
+        found += record_problems(self, change)
+        if not found:  # what a closed period refuses (a change whose values fit)
+            found += closed_problems(self, change)
         if found:
             raise Refused(found)
 

@@ -22,7 +22,7 @@ from planner.io.export_labels import AGREES, APP  # noqa: F401 (AGREES: named he
 EXCEL_MAX_ROWS = 1_048_576
 EXCEL_MAX_TEXT = 32_767
 EXCEL_MAX_FORMULA = 8_192
-INPUT_SHEETS = tuple(schema.TABLES)
+INPUT_SHEETS = schema.SHEETS
 COMPUTED_SHEETS = ("Summary", "Charts", "Dashboard", "Commissions", "Statements", "Attainment",
                    "TeamAttainment", "Forecast", "PipelineStages", "PipelineByRep", "WonByMonth", "CreditLines", "Problems")
 APP_SUFFIX = APP.format(label="")  # the English headers (translated when written)

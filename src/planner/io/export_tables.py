@@ -25,7 +25,7 @@ def _input_frames(snapshot: Tables) -> dict[str, pd.DataFrame]:
     """Each table as the user wrote it: references as the user's ids (or the text that did
     not resolve); periods as the book holds them, canonical labels (``2026-Q1``)."""
     frames = {}
-    for name, spec in schema.TABLES.items():
+    for name, spec in ((name, schema.TABLES[name]) for name in schema.SHEETS):
         frame = snapshot.keyed(name).copy(deep=False)
         for column in spec.refs:
             typed = snapshot.unresolved(name, column.name)

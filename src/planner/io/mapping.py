@@ -110,7 +110,7 @@ def normalize(text: object) -> str:
 def _alias_index() -> dict[str, dict[str, tuple[str, int]]]:
     """table -> normalized alias -> (column, rank); a column's own name has rank -1."""
     index: dict[str, dict[str, tuple[str, int]]] = {}
-    for table, spec in schema.TABLES.items():
+    for table, spec in ((name, schema.TABLES[name]) for name in schema.SHEETS):
         entries: dict[str, tuple[str, int]] = {}
         for name in spec.names:
             entries.setdefault(normalize(name), (name, -1))
@@ -227,13 +227,13 @@ class Mapping:
     def check(self) -> None:
         """Raise a clear error for anything this mapping names that Planner does not know."""
         for source, table in self.tables.items():
-            if table is not None and table not in schema.TABLES:
+            if table is not None and table not in schema.SHEETS:
                 raise PlannerError(QT_TRANSLATE_NOOP("errors", "Mapping: {source!r} goes to {table!r}, which is not a table (use one of {tables})"),
-                                   source=source, table=table, tables=", ".join(schema.TABLES))
+                                   source=source, table=table, tables=", ".join(schema.SHEETS))
         for table, columns in self.columns.items():
-            if table not in schema.TABLES:
+            if table not in schema.SHEETS:
                 raise PlannerError(QT_TRANSLATE_NOOP("errors", "Mapping: {table!r} is not a table (use one of {tables})"), table=table,
-                                   tables=", ".join(schema.TABLES))
+                                   tables=", ".join(schema.SHEETS))
             known = set(schema.TABLES[table].names) | (set(DERIVED) if table == "Deals" else set())
             for header, target in columns.items():
                 several = isinstance(target, tuple)
@@ -446,7 +446,7 @@ def guess_table(headers: list[str], name: str | None = None, mapping: Mapping | 
         if count:
             return by_name
     best, best_count = None, 0
-    for table in schema.TABLES:
+    for table in schema.SHEETS:
         count, enough = _score(headers, table, mapping)
         if enough and count > best_count:
             best, best_count = table, count

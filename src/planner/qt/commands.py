@@ -29,6 +29,9 @@ class HistoryMirror:
 
     def _session_moved(self, kind: str, step) -> None:
         # (moved through the stack, the stack is there already: ``_together`` does nothing)
+        if kind == "clear":
+            self.stack.clear()
+            return
         self._together(lambda: self.stack.push(_StepCommand(self, step.text)) if kind == "push"
                        else (self.stack.undo() if kind == "undo" else self.stack.redo()))
 

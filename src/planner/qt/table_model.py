@@ -105,6 +105,8 @@ class FrameTableModel(QAbstractTableModel):
         # cells that differ from the frame shown before (a recomputed result): frame row,
         # column -> the text shown before
         self._changed: dict[tuple[int, int], str] = {}
+        # frame rows shown apart (a closed period's payouts), with what their tooltip says
+        self._marks: dict[int, str] = {}
 
     # -- content -------------------------------------------------------------------------
     @property
@@ -120,6 +122,7 @@ class FrameTableModel(QAbstractTableModel):
         changed = self._differences(frame) if compare else {}
         self.beginResetModel()
         self._changed = changed
+        self._marks = {}
         self._frame = frame
         self._currency = currency or self._currency
         self._references = references or {}
@@ -127,6 +130,13 @@ class FrameTableModel(QAbstractTableModel):
         self._kinds = self._column_kinds()
         self._order = self._view_order()  # a recomputed result stays sorted and filtered
         self.endResetModel()
+
+    def set_row_marks(self, marks: dict[int, str]) -> None:
+        """Tint the frame rows ``marks`` names, their tooltip saying why (a closed period)."""
+        self._marks = dict(marks)
+        if self.rowCount() and self.columnCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1),
+                                  [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole])
 
     def _differences(self, frame: pd.DataFrame) -> dict[tuple[int, int], str]:
         """Cells of ``frame`` whose value differs from the same row (by the table's key) and
@@ -211,6 +221,10 @@ class FrameTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ToolTipRole:
                 return QCoreApplication.translate("FrameTableModel", "Before the last change: %1").replace(
                     "%1", self._changed[(row, column)] or "—")
+        if row in self._marks and role == Qt.ItemDataRole.BackgroundRole:
+            return QColor(226, 232, 240)
+        if row in self._marks and role == Qt.ItemDataRole.ToolTipRole:
+            return self._marks[row]
         if role in (Qt.ItemDataRole.EditRole, NativeRole):
             return self._column(column).native(row)
         if role == Qt.ItemDataRole.ToolTipRole and self._kinds[column] is schema.Kind.TEXT:

@@ -28,12 +28,13 @@ class Step:
 class History:
     """The steps of an open book, oldest first; ``index`` of them are done (the rest undone).
 
-    ``listener(kind, step)`` hears every move: ``"push"``, ``"undo"`` and ``"redo"``."""
+    ``listener(kind, step)`` hears every move: ``"push"``, ``"undo"``, ``"redo"`` and
+    ``"clear"`` (no step)."""
 
     def __init__(self) -> None:
         self.steps: list[Step] = []
         self.index = 0
-        self.listener: Callable[[str, Step], None] | None = None
+        self.listener: Callable[[str, Step | None], None] | None = None
 
     @property
     def can_undo(self) -> bool:
@@ -78,6 +79,11 @@ class History:
         self._tell("redo", step)
         return step
 
-    def _tell(self, kind: str, step: Step) -> None:
+    def clear(self) -> None:
+        """Forget every step (a saved close cannot be undone: a period is reopened instead)."""
+        self.steps, self.index = [], 0
+        self._tell("clear", None)
+
+    def _tell(self, kind: str, step: Step | None) -> None:
         if self.listener is not None:
             self.listener(kind, step)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from planner.core.book import Book
-from planner.core.changes import Change
+from planner.core.changes import Change, DeleteRows, atoms
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.session.history import History, Step
 from planner.session.operations import Operation, saving_changes
@@ -243,6 +243,8 @@ class Session:
         def finish(result):
             self._saving -= 1
             result = operation.finish(result)
+            if self._close_saved():
+                self.history.clear()
             if not self.book.pending:
                 self.unplaced = False
                 self._discard_recovery()
@@ -254,6 +256,13 @@ class Session:
             operation.fail(error)
 
         return Operation(operation.work, finish, fail)
+
+    def _close_saved(self) -> bool:
+        """Whether a step done holds a close or reopen the store now holds: undoing it would
+        delete a saved close, which the book refuses (a period is reopened instead)."""
+        stored = self.book.stored["Closes"].index
+        return any(isinstance(atom, DeleteRows) and atom.table == "Closes" and stored.isin(atom.ids).any()
+                   for step in self.history.steps[:self.history.index] for atom in atoms(step.inverse))
 
     # -- autosave, recovery, closing ----------------------------------------------------------
     def autosaving(self, title: str) -> Operation | None:

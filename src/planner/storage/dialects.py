@@ -160,6 +160,29 @@ def bulk_insert(connection: sa.Connection, table: sa.Table, rows: list[tuple]) -
     connection.exec_driver_sql(f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', rows)
 
 
+REFUSED_CHANGE = "planner: rows of {table} are only ever added, never changed or deleted"
+
+
+def append_only(connection: sa.Connection, table: str) -> None:
+    """Make the database itself refuse an UPDATE or DELETE of ``table``'s rows (a ledger):
+    triggers on SQLite; a trigger function on PostgreSQL, which refuses TRUNCATE too. Dropping
+    the whole table (a migration, a full write over a book) stays possible."""
+    message = REFUSED_CHANGE.format(table=table)
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(
+            "CREATE OR REPLACE FUNCTION planner_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ "
+            "BEGIN RAISE EXCEPTION USING MESSAGE = 'planner: rows of ' || TG_TABLE_NAME "
+            "|| ' are only ever added, never changed or deleted'; END $$")
+        connection.exec_driver_sql(f'CREATE TRIGGER "{table}_append_only" BEFORE UPDATE OR DELETE ON "{table}" '
+                                   f"FOR EACH ROW EXECUTE FUNCTION planner_append_only()")
+        connection.exec_driver_sql(f'CREATE TRIGGER "{table}_no_truncate" BEFORE TRUNCATE ON "{table}" '
+                                   f"FOR EACH STATEMENT EXECUTE FUNCTION planner_append_only()")
+        return
+    for action in ("UPDATE", "DELETE"):
+        connection.exec_driver_sql(f'CREATE TRIGGER "{table}_no_{action.lower()}" BEFORE {action} ON "{table}" '
+                                   f"BEGIN SELECT RAISE(ABORT, '{message}'); END")
+
+
 def fetch(connection: sa.Connection, sql: str) -> tuple[list[str], list[tuple]]:
     """Column names and rows of a query, straight from the driver's cursor (fast reads)."""
     cursor = connection.connection.cursor()

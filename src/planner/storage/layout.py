@@ -17,6 +17,7 @@ references that did not resolve (JSON, column -> text).
 (sessions reserve blocks of ids from it, so two sessions never hand out the same id), the
 extra columns, the last save (who, when) and the *holders* (see ``holders.py``).
 ``planner_change_log`` records which rows each save changed (see ``changelog.py``).
+``Closes`` and ``Ledger`` (format 6) are append-only: triggers refuse an UPDATE or DELETE.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from planner.core.schema import Kind
 from planner.core.teams import TEAM_TEXT_COLUMNS
 from planner.storage import dialects
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 BOOK_SUFFIX = ".planner"
 FORMAT = "planner-book"
 META = "planner_meta"
@@ -91,12 +92,25 @@ CHANGE_LOG = sa.Table(
 # an older format lacks them: reading it shows the schema's tables empty, and the migrations
 # ladder creates them when the book is opened for editing.
 SINCE: dict[str, int] = {"ForecastOverrides": 3, "ForecastSnapshots": 3, "Leads": 3, "LeadRules": 3,
-                         CHANGE_LOG_NAME: 4, "Teams": TEAMS_SINCE}
+                         CHANGE_LOG_NAME: 4, "Teams": TEAMS_SINCE, "Closes": 6, "Ledger": 6}
+# Tables whose rows are only ever added: the database refuses an UPDATE or DELETE of them
+# (``dialects.append_only``), whoever asks, as the book does (core/close.py)
+APPEND_ONLY = tuple(name for name, spec in schema.TABLES.items() if spec.system)
 
 
 def added_after(version: int) -> set[str]:
     """The tables a book of format ``version`` may lack."""
     return {name for name, since in SINCE.items() if since > version}
+
+
+def create_table(connection: sa.Connection, table: sa.Table, checkfirst: bool = False) -> None:
+    """Create ``table`` (with its append-only triggers when it is one of ``APPEND_ONLY``);
+    ``checkfirst``: leave one already there as it is."""
+    if checkfirst and sa.inspect(connection).has_table(table.name):
+        return
+    table.create(connection)
+    if table.name in APPEND_ONLY:
+        dialects.append_only(connection, table.name)
 
 
 def tables_of(version: int) -> list[sa.Table]:

@@ -1,7 +1,7 @@
 """The ladder of book formats: one step per format version, each in its own transaction.
 
 A book opened for editing climbs from its format to this Planner's a step at a time
-(1 → 2 → 3 → 4 → 5), as Vorta does. Each step runs in a write transaction of its own that also
+(1 → 2 → 3 → 4 → 5 → 6), as Vorta does. Each step runs in a write transaction of its own that also
 records the format it reached, so a step that fails (a full disk, a killed process) leaves
 the book whole at the last format it reached, and the next open climbs on from there.
 Reading never migrates: every format on the ladder opens read-only as it is.
@@ -18,6 +18,8 @@ of the layout they write.
        appearance), and the team of a rep or a quota becomes a reference to it (a quota's team
        that no rep names stays as typed: a problem, as it was). Steps 1 → 2 and on write Reps
        and Quotas with their format-4 layout (``layout.is_team_text``).
+5 → 6  period close: the Closes and Ledger tables (core/close.py), append-only: triggers refuse
+       an UPDATE or DELETE of their rows.
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ import sqlalchemy as sa
 
 from planner.core import schema
 from planner.storage import dialects
-from planner.storage.layout import META, META_TABLE, SINCE, TABLES, all_meta, meta_value, set_meta, tables_of
+from planner.storage.layout import (META, META_TABLE, SINCE, TABLES, all_meta, create_table, meta_value, set_meta,
+                                    tables_of)
 from planner.storage.legacy import read_v1
 from planner.storage.rows import read_all, stored_rows, write_all
 from planner.storage.transactions import WriteTransaction
@@ -54,7 +57,7 @@ def _create_added(connection: sa.Connection, version: int) -> None:
     """Create the tables format ``version`` added (any a newer Planner left there are kept)."""
     for table in tables_of(version):
         if SINCE.get(table.name) == version:
-            table.create(connection, checkfirst=True)
+            create_table(connection, table, checkfirst=True)
 
 
 def _teams_are_rows(connection: sa.Connection, name: str) -> None:
@@ -70,12 +73,17 @@ def _teams_are_rows(connection: sa.Connection, name: str) -> None:
     set_meta(connection, next_row_id=str(max(book._next_id, int(meta_value(connection, "next_row_id") or 1))))
 
 
+def _closes_and_ledger(connection: sa.Connection, name: str) -> None:
+    _create_added(connection, 6)
+
+
 # (the format a step reaches, the step), in order: one step per format, none skipped
 STEPS: list[tuple[int, Callable[[sa.Connection, str], None]]] = [
     (2, _rows_get_ids),
     (3, _leads_and_forecasts),
     (4, _change_log),
     (5, _teams_are_rows),
+    (6, _closes_and_ledger),
 ]
 
 

@@ -25,8 +25,8 @@ from planner.core.problems import Problem
 from planner.core.schema import ROW_ID, Kind
 from planner.core.teams import TEAM_TEXT_COLUMNS, teams_from_text
 from planner.storage import dialects
-from planner.storage.layout import (FORMAT, META_TABLE, SCHEMA_VERSION, TABLES, TEAMS_SINCE, added_after, extra_kinds,
-                                    is_team_text, tables_of)
+from planner.storage.layout import (FORMAT, META_TABLE, SCHEMA_VERSION, TABLES, TEAMS_SINCE, added_after, create_table,
+                                    extra_kinds, is_team_text, tables_of)
 
 _NOT_STORED_NUMBER = QT_TRANSLATE_NOOP("errors", "{value!r} is not a number")
 _DAMAGED_TABLE = QT_TRANSLATE_NOOP("errors", "{path} is damaged (table {table}: {reason}); open a backup copy")
@@ -39,7 +39,7 @@ def write_all(connection: sa.Connection, book: Tables, revision: int, version: i
     (inside the caller's transaction)."""
     created = {table.name: table for table in tables_of(version)}
     for table in created.values():
-        table.create(connection)
+        create_table(connection, table)
     next_id = 1
     for name in schema.TABLES:
         frame = book._frames[name]

@@ -68,7 +68,7 @@ class CommissionsPanel(QWidget):
         self.title.setWordWrap(True)
 
         top, bottom = QWidget(), QWidget()
-        upper = QVBoxLayout(top)
+        self._upper = upper = QVBoxLayout(top)
         upper.setContentsMargins(0, 4, 0, 0)
         upper.addWidget(self.warnings)
         upper.addWidget(self.left_out)
@@ -86,6 +86,10 @@ class CommissionsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         self._show(-1)
+
+    def add_above(self, widget: QWidget) -> None:
+        """Put ``widget`` (the period close bar) above the payouts."""
+        self._upper.insertWidget(0, widget)
 
     def show_report(self, report: Report | None, warnings: list[str], compare: bool = False) -> None:
         """Show ``report``'s payouts (None: none); the payout selected stays selected when it

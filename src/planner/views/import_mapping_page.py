@@ -69,7 +69,7 @@ class MappingPage(QWizardPage):
         self.source_box = QComboBox()
         self.source_box.currentIndexChanged.connect(self._show_source)
         self.table_box = QComboBox()
-        for table, spec in schema.TABLES.items():
+        for table, spec in ((name, schema.TABLES[name]) for name in schema.SHEETS):
             self.table_box.addItem(QCoreApplication.translate("schema", spec.label), table)
         self.table_box.addItem(self.tr("Skip: do not import this sheet"), None)
         self.table_box.activated.connect(self._table_chosen)

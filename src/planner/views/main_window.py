@@ -33,6 +33,7 @@ from planner.session import STALE_AFTER_MS, Session
 from planner.storage import Store
 from planner.storage.recovery import Recovery
 from planner.views.book_files import BookFiles
+from planner.views.close_period import ClosePeriodBar
 from planner.views.commissions_panel import CommissionsPanel
 from planner.views.dashboard import DashboardPanel
 from planner.views.deal_health import HealthBar
@@ -83,8 +84,8 @@ class MainWindow(BookFiles, QMainWindow):
         # how the window asks the user; tests answer without modal dialogs
         self.ask_unsaved = self._ask_unsaved
 
-        self.models: dict[str, FrameTableModel] = {name: BookTableModel(spec, parent=self)
-                                                   for name, spec in schema.TABLES.items()}
+        self.models: dict[str, FrameTableModel] = {name: BookTableModel(schema.TABLES[name], parent=self)
+                                                   for name in schema.SHEETS}
         self.sheets = {name: SheetView(model, self._push) for name, model in self.models.items()}
         self.find_bars = {name: FindBar() for name in self.models}
         self.exit_check = ExitCriteriaCheck(self.settings, self)  # a deal moved forward confirms its criteria
@@ -109,6 +110,7 @@ class MainWindow(BookFiles, QMainWindow):
         self.period_box.currentIndexChanged.connect(self.recompute)
         self._build_actions()
         self.edit_menu = EditMenu(self)
+        self.close_bar.add_menu()
         self.edit_menu.view_menu.addAction(self.problems.toggleViewAction())
         for name, sheet in self.sheets.items():
             sheet.context_actions = self.edit_menu.sheet_actions
@@ -157,6 +159,8 @@ class MainWindow(BookFiles, QMainWindow):
         attainment.addWidget(titled(self.tr("Teams"), BookTableView(self.team_model)))
         attainment.setSizes([500, 200])
         self.tabs.addTab(attainment, self.tr("Attainment"))
+        self.close_bar = ClosePeriodBar(self)
+        self.commissions.add_above(self.close_bar)
         self.tabs.addTab(self.commissions, self.tr("Commissions"))
         self.quota_planner = QuotaPlanner(self._push, lambda: self.book, lambda: not self.read_only)
         self.quota_planner.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -289,7 +293,9 @@ class MainWindow(BookFiles, QMainWindow):
 
     def show_cell(self, table: str, row_id: int, column: str) -> None:
         """Open the sheet of ``table`` on the row with ``row_id`` (at ``column``, if given)."""
-        sheet = self.sheets[table]
+        sheet = self.sheets.get(table)
+        if sheet is None:  # the book's own records (closes, ledger) have no sheet
+            return
         self.tabs.setCurrentWidget(next(self.tabs.widget(n) for n in range(self.tabs.count())
                                         if self.tabs.widget(n).isAncestorOf(sheet)))
         if sheet.show_row(row_id, column):
