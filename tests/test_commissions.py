@@ -72,15 +72,17 @@ def test_a_plan_that_depends_on_attainment_needs_a_quota(quota):
     assert report.to_json()["warnings"] == ["홍길동 (R1) has no quota above zero for 2026-01: no commission computed"]
 
 
-def test_net_negative_credit_is_flagged_not_silently_zeroed():
+def test_a_cancellation_claws_back_what_the_deal_was_paid_not_through_the_tiers():
     book = one_rep_book(MARGINAL, [1_000_000, 4_000_000])
+    book.replace_table("Quotas", pd.DataFrame({"rep": ["R1", "R1"], "period": ["2025-12", "2026-01"],
+                                               "amount": [10_000_000, 10_000_000]}))
     book.set_values("Deals", pd.DataFrame({"created": [pd.Timestamp("2025-12-01")], "closed": [pd.Timestamp("2025-12-20")],
                                            "cancelled": [pd.Timestamp("2026-01-25")]}, index=[row_id(book, "Deals", 1)]))
     row, report = commission(book)
-    assert row["credited"] == -3_000_000 and row["commission"] == 0
-    assert report.to_json()["warnings"] == [
-        "홍길동 (R1)'s credit for 2026-01 is -3,000,000 after cancellations: clawback of commission already paid is not "
-        "computed yet"]
+    # December paid D1 4,000,000 @ 5% = 200,000; January: D0 1,000,000 @ 5% = 50,000, less the
+    # clawback of D1's 200,000 = -150,000 (attainment shows the reversed credit, the tiers do not)
+    assert row["credited"] == -3_000_000 and row["commission"] == 50_000 - 200_000
+    assert report.warnings == []
 
 
 def test_tier_lines_can_be_checked_by_hand():

@@ -227,3 +227,39 @@ def round_div(numerator, denominator, mode: str = "half_up"):
 def apply_ratio(minor, ppm, mode: str = "half_up"):
     """``minor × ppm / 1e6`` rounded once by ``mode`` (a money line times a rate)."""
     return round_div(np.asarray(minor, dtype=object) * np.asarray(ppm, dtype=object), RATIO_SCALE, mode)
+
+
+# Products below this fit int64 with room for the rounding step.
+_INT64_SAFE = 2**62
+
+
+def exact_product(a, b) -> np.ndarray:
+    """Element-wise ``a × b`` of integer arrays, exactly: int64 when no product can overflow,
+    else Python integers (an object array)."""
+    a, b = np.asarray(a), np.asarray(b)
+    big = (int(np.abs(a).max(initial=0)) if a.size else 0) * (int(np.abs(b).max(initial=0)) if b.size else 0)
+    if big < _INT64_SAFE and a.dtype != object and b.dtype != object:
+        return a.astype(np.int64) * b.astype(np.int64)
+    return a.astype(object) * b.astype(object)
+
+
+def times_ratio(minor, ppm, mode: str = "half_up") -> np.ndarray:
+    """:func:`apply_ratio` on arrays, as int64: ``minor × ppm / 1e6`` rounded once by ``mode``.
+    Computed on int64 when no product can overflow (the common case, and fast), else on
+    Python integers; the results must fit int64 (they do for amounts the book accepts)."""
+    product = exact_product(minor, ppm)
+    if product.dtype == object:
+        return np.asarray(round_div(product, RATIO_SCALE, mode), dtype=object).astype(np.int64)
+    magnitude = np.abs(product)
+    quotient, remainder = np.divmod(magnitude, RATIO_SCALE)
+    if mode == "half_up":
+        bump = 2 * remainder >= RATIO_SCALE
+    elif mode == "half_even":
+        bump = (2 * remainder > RATIO_SCALE) | ((2 * remainder == RATIO_SCALE) & (quotient % 2 == 1))
+    elif mode == "down":
+        bump = np.zeros(quotient.shape, dtype=bool)
+    elif mode == "up":
+        bump = remainder > 0
+    else:
+        return round_div(product, RATIO_SCALE, mode)  # raises: the one message for a bad mode
+    return np.where(product < 0, -(quotient + bump), quotient + bump)

@@ -26,7 +26,7 @@ from datetime import timedelta
 
 from xlsxwriter.utility import quote_sheetname, xl_col_to_name
 
-from planner.core.commissions import _flat_plans  # the engine's rule: one tier from 0, no bound
+from planner.core.statements import flat_plans as _flat_plans  # the engine's rule: one tier from 0, no bound
 from planner.core.money import RATIO_SCALE
 from planner.core.periods import Period
 from planner.io.export_common import _na
