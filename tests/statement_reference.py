@@ -40,6 +40,12 @@ def reference_lines(book, period: Period) -> list[tuple]:
     for line in won + cancelled:  # the plan period of each line's date, for its rep's plan
         line["when"] = Period.containing(pd.Timestamp(line["date"]).date(),
                                          plans.at[int(reps.at[line["rep"], "plan"]), "period"]).label
+    won_in, cancelled_in, won_line_of = {}, {}, {}  # by (rep, period), and by (deal, rep)
+    for line in won:
+        won_in.setdefault((line["rep"], line["when"]), []).append(line)
+        won_line_of[(line["deal_id"], line["rep"])] = line
+    for line in cancelled:
+        cancelled_in.setdefault((line["rep"], line["when"]), []).append(line)
 
     def plan_of(rep):
         return int(reps.at[rep, "plan"])
@@ -79,7 +85,7 @@ def reference_lines(book, period: Period) -> list[tuple]:
         own = tiers_of(plan)
         quota = quotas.get((rep, when))
         quota = 0 if quota is None or pd.isna(quota) else int(quota)
-        mine = sorted((line for line in won if line["rep"] == rep and line["when"] == when),
+        mine = sorted(won_in.get((rep, when), []),
                       key=lambda line: (line["date"], line["deal_id"]))
         out = []
         if quota > 0 or flat(plan):
@@ -122,15 +128,15 @@ def reference_lines(book, period: Period) -> list[tuple]:
         cap = plans.at[plan, "cap"]
         if not pd.isna(cap) and paid > int(cap):
             statement.append((None, "cap", None, None, paid, int(cap) - paid))
-        total_won = sum(int(line["amount"]) for line in won if line["rep"] == rep and line["when"] == when)
+        total_won = sum(int(line["amount"]) for line in won_in.get((rep, when), []))
         bonuses = book["PlanBonuses"]
         for _, bonus in bonuses[bonuses["plan"] == plan].sort_values("from").iterrows():
             if quota > 0 and Fraction(total_won, quota) >= Fraction(int(bonus["from"]), MILLION):
                 statement.append((None, "bonus", None, None, None, int(bonus["amount"])))
-        reversed_here = sorted((line for line in cancelled if line["rep"] == rep and line["when"] == when),
+        reversed_here = sorted(cancelled_in.get((rep, when), []),
                                key=lambda line: (line["date"], line["deal_id"]))
         for line in reversed_here:
-            won_line = next(w for w in won if w["deal_id"] == line["deal_id"] and w["rep"] == rep)
+            won_line = won_line_of[(line["deal_id"], rep)]
             was_paid = sum(own_line[5] for own_line in deal_lines(rep, won_line["when"])
                            if own_line[0] == line["deal_id"])
             statement.append((line["deal_id"], "clawback", None, None, None, -was_paid))

@@ -239,7 +239,7 @@ def exact_product(a, b) -> np.ndarray:
     a, b = np.asarray(a), np.asarray(b)
     big = (int(np.abs(a).max(initial=0)) if a.size else 0) * (int(np.abs(b).max(initial=0)) if b.size else 0)
     if big < _INT64_SAFE and a.dtype != object and b.dtype != object:
-        return a.astype(np.int64) * b.astype(np.int64)
+        return a.astype(np.int64, copy=False) * b.astype(np.int64, copy=False)
     return a.astype(object) * b.astype(object)
 
 

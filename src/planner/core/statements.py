@@ -90,8 +90,8 @@ def plan_periods(book, period: Period) -> pd.DataFrame:
         # every (rep, part) pair at once: a year of monthly plans is 12 parts per rep
         grid = on_plan.loc[on_plan.index.repeat(len(parts))]
         labels = np.tile([part.label for part in parts], len(on_plan))
-        starts = np.tile([pd.Timestamp(part.start) for part in parts], len(on_plan)).astype("datetime64[ns]")
-        ends = np.tile([pd.Timestamp(part.end) for part in parts], len(on_plan)).astype("datetime64[ns]")
+        starts = np.tile(np.array([part.start for part in parts], dtype="datetime64[ns]"), len(on_plan))
+        ends = np.tile(np.array([part.end for part in parts], dtype="datetime64[ns]"), len(on_plan))
         employed = ((grid["start_date"].isna().to_numpy() | (grid["start_date"].to_numpy() < ends))
                     & (grid["end_date"].isna().to_numpy() | (grid["end_date"].to_numpy() >= starts)))
         ids = grid.index.to_numpy(dtype="int64")
@@ -113,46 +113,46 @@ def plan_periods(book, period: Period) -> pd.DataFrame:
 
 def _statements(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
     rows = plan_periods(book, period)
-    kind_of_rep = book["Reps"]["plan"].map(book["Plans"]["period"])
-    row_keys = rows["rep"].to_numpy(dtype="int64") * _KEY + np.array(
-        [_number(Period.of(label)) for label in rows["period"]], dtype="int64")
-    won, cancelled = _keyed_credit(book)
+    numbers = {label: _number(Period.of(label)) for label in pd.unique(rows["period"])}
+    row_keys = rows["rep"].to_numpy(dtype="int64") * _KEY + rows["period"].map(numbers).to_numpy(dtype="int64")
+    won, cancelled, won_at = _keyed_credit(book)
 
-    # cancellations in these periods, paired with the won line whose payment they take back
-    claw = cancelled[np.isin(cancelled["key"].to_numpy(), row_keys)].merge(
-        won[["deal", "rep", "key"]].rename(columns={"key": "won_key"}).reset_index(names="won"), on=["deal", "rep"])
-    needed = np.union1d(row_keys, claw["won_key"].to_numpy(dtype="int64"))
+    # cancellations in these periods, and the won line (a position in ``won``) each takes back
+    here = np.flatnonzero(np.isin(cancelled["key"], row_keys))
+    taken = won_at.get_indexer(pd.MultiIndex.from_arrays([cancelled["deal"][here], cancelled["rep"][here]]))
+    needed = np.union1d(row_keys, won["key"][taken[taken >= 0]])
 
-    # the won lines of those periods, in close-date order, then by deal
-    w = won[np.isin(won["key"].to_numpy(), needed)]
-    w = w.iloc[np.lexsort((w["deal"].to_numpy(), w["date"].to_numpy(), w["key"].to_numpy()))]
-    keys, amount = w["key"].to_numpy(dtype="int64"), w["amount"].to_numpy(dtype="int64")
+    # the won lines of those periods, in close-date order, then by deal (``won`` is in that order)
+    first, last = np.searchsorted(won["key"], needed, "left"), np.searchsorted(won["key"], needed, "right")
+    chosen = np.repeat(last - np.cumsum(last - first), last - first) + np.arange((last - first).sum())
+    keys, amount, plan = won["key"][chosen], won["amount"][chosen], won["plan"][chosen]
     after = _running_sum(keys, amount)
-    total = _group_total(keys, after)
-    quota = _quotas(book, needed, kind_of_rep).reindex(keys).to_numpy(dtype="int64")
-    plan = w["plan"].to_numpy(dtype="int64")
+    quota = _quotas(book, keys)
     payable = (quota > 0) | np.isin(plan, list(flat_plans(book["PlanTiers"])))
-    deal_lines = _deal_lines(book["PlanTiers"], plan, quota, after - amount, after, amount, total, payable,
+    deal_lines = _deal_lines(book["PlanTiers"], keys, plan, quota, after - amount, after, amount, payable,
                              book.rounding)
-    deal_lines["key"] = keys[deal_lines["w"].to_numpy()]
-    deal_lines["deal"] = w["deal"].to_numpy(dtype="int64")[deal_lines["w"].to_numpy()]
+    deal_lines.update(key=keys[deal_lines["w"]], deal=won["deal"][chosen][deal_lines["w"]])
 
-    # what each won line was paid (its tier and lift lines): the amount a cancellation takes back
-    paid = pd.Series(_sum_by(deal_lines["w"].to_numpy(), deal_lines["amount"].to_numpy(dtype="int64"), len(w)),
-                     index=w.index)
-    clawbacks = _frame(key=claw["key"], deal=claw["deal"], rule="clawback",
-                       amount=-paid.reindex(claw["won"].to_numpy()).fillna(0).to_numpy(dtype="int64"),
-                       order=claw["date"].to_numpy(dtype="datetime64[ns]").astype("int64"), sub=claw["deal"])
+    # what each won line was paid (its tier and lift lines): what its cancellation takes back
+    paid = np.zeros(len(won["key"]), dtype="int64")
+    np.add.at(paid, chosen[deal_lines["w"]], deal_lines["amount"])
+    by_day = np.lexsort((cancelled["deal"][here], cancelled["date"][here]))
+    here, taken = here[by_day], taken[by_day]
+    clawbacks = _frame("clawback", key=cancelled["key"][here], deal=cancelled["deal"][here],
+                       amount=-np.where(taken >= 0, paid[taken], 0))
 
-    mine = deal_lines[np.isin(deal_lines["key"].to_numpy(), row_keys)]
-    payouts = pd.DataFrame({"key": row_keys, "plan": rows["plan"].to_numpy(dtype="int64"),
-                            "quota": rows["quota"].fillna(0).to_numpy(dtype="int64")})
-    by_key = pd.Series(total, index=keys).groupby(level=0).first()
-    payouts["won"] = by_key.reindex(row_keys).fillna(0).to_numpy(dtype="int64")
-    payouts["paid"] = mine.groupby("key")["amount"].sum().reindex(row_keys).fillna(0).to_numpy(dtype="int64")
-    lines = pd.concat([mine.assign(order=mine["w"]), _cap_lines(payouts, book["Plans"]["cap"]),
-                       _bonus_lines(payouts, book["PlanBonuses"]), clawbacks], ignore_index=True)
-    return rows.assign(won=payouts["won"].to_numpy()), _finish(rows, row_keys, lines)
+    # the lines of periods outside these payouts (read for their clawbacks) are left out by _finish
+    mine = pd.Index(row_keys).get_indexer(deal_lines["key"])
+    paid_here = np.zeros(len(row_keys), dtype="int64")
+    np.add.at(paid_here, mine[mine >= 0], deal_lines["amount"][mine >= 0])
+    ends = np.flatnonzero(np.r_[keys[1:] != keys[:-1], True]) if len(keys) else np.zeros(0, "int64")
+    payouts = {"key": row_keys, "plan": rows["plan"].to_numpy(dtype="int64"),
+               "quota": rows["quota"].fillna(0).to_numpy(dtype="int64"),
+               "won": pd.Series(after[ends], index=keys[ends]).reindex(row_keys).fillna(0).to_numpy(dtype="int64"),
+               "paid": paid_here}
+    lines = [deal_lines, _cap_lines(payouts, book["Plans"]["cap"]), _bonus_lines(payouts, book["PlanBonuses"]),
+             clawbacks]
+    return rows.assign(won=payouts["won"]), _finish(rows, row_keys, lines)
 
 
 def _number(period: Period) -> int:
@@ -160,9 +160,10 @@ def _number(period: Period) -> int:
     return (period.start.year * 12 + period.start.month - 1) // _STEP[period.kind]
 
 
-def _keyed_credit(book) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The credit lines of reps on a plan, won and cancelled apart, each with the (rep, plan
-    period) key of its date (cached per revision: it does not depend on the period asked)."""
+def _keyed_credit(book) -> tuple[dict, dict, pd.MultiIndex]:
+    """The credit lines of reps on a plan as arrays, won (by key, date and deal) and cancelled
+    apart, each with the (rep, plan period) key of its date; and the won lines' (deal, rep) pairs, to find the won
+    line of a cancellation. Cached per revision: it does not depend on the period asked."""
     def build():
         credit = credit_lines(book)
         plan = book["Reps"]["plan"].reindex(credit["rep"].to_numpy()).to_numpy(dtype="float64", na_value=np.nan)
@@ -170,13 +171,17 @@ def _keyed_credit(book) -> tuple[pd.DataFrame, pd.DataFrame]:
         credit, plan = credit[on_plan], plan[on_plan].astype("int64")
         step = book["Plans"]["period"].map(_STEP).reindex(plan).to_numpy(dtype="int64")
         months = credit["date"].to_numpy(dtype="datetime64[M]").astype("int64") + 1970 * 12
-        frame = pd.DataFrame({
-            "key": credit["rep"].to_numpy(dtype="int64") * _KEY + months // step, "plan": plan,
-            "deal": credit["deal_id"].to_numpy(dtype="int64"), "rep": credit["rep"].to_numpy(dtype="int64"),
-            "date": credit["date"].to_numpy(dtype="datetime64[ns]"), "amount": credit["amount"].to_numpy(dtype="int64"),
-        })
+        rep = credit["rep"].to_numpy(dtype="int64")
+        columns = {"key": rep * _KEY + months // step, "plan": plan, "deal": credit["deal_id"].to_numpy(dtype="int64"),
+                   "rep": rep, "date": credit["date"].to_numpy(dtype="datetime64[ns]").astype("int64"),
+                   "amount": credit["amount"].to_numpy(dtype="int64")}
         won = (credit["reason"] == "won").to_numpy(dtype=bool)
-        return frame[won].reset_index(drop=True), frame[~won].reset_index(drop=True)
+        won = np.flatnonzero(won)[np.lexsort((columns["deal"][won], columns["date"][won], columns["key"][won]))]
+        won_lines = {name: values[won] for name, values in columns.items()}
+        cancelled = np.ones(len(credit), dtype=bool)
+        cancelled[won] = False
+        return (won_lines, {name: values[cancelled] for name, values in columns.items()},
+                pd.MultiIndex.from_arrays([won_lines["deal"], won_lines["rep"]]))
     return book.cached("keyed_credit", build)
 
 
@@ -189,157 +194,158 @@ def _running_sum(keys: np.ndarray, amounts: np.ndarray) -> np.ndarray:
     return total - np.repeat(total[starts] - amounts[starts], np.diff(np.append(starts, len(keys))))
 
 
-def _group_total(keys: np.ndarray, running: np.ndarray) -> np.ndarray:
-    """Each line's run total: the running sum at the last line of its run of equal keys."""
-    if not len(keys):
-        return running
-    ends = np.flatnonzero(np.r_[keys[1:] != keys[:-1], True])
-    return np.repeat(running[ends], np.diff(np.r_[-1, ends]))
-
-
-def _sum_by(index: np.ndarray, values: np.ndarray, size: int) -> np.ndarray:
-    out = np.zeros(size, dtype="int64")
-    np.add.at(out, index, values)
-    return out
-
-
-def _quotas(book, keys: np.ndarray, kind_of_rep: pd.Series) -> pd.Series:
+def _quotas(book, keys: np.ndarray) -> np.ndarray:
     """The quota of each (rep, period) key, 0 where there is none."""
-    quotas = quota_amounts(book, "rep")
-    pairs = []
-    for key in keys.tolist():
-        rep, number = divmod(key, _KEY)
-        kind = kind_of_rep.get(rep)
+    unique, where = np.unique(keys, return_inverse=True)
+    reps = unique // _KEY
+    kinds = book["Reps"]["plan"].map(book["Plans"]["period"]).reindex(reps).to_numpy(dtype=object)
+    labels = {}
+    for number, kind in set(zip((unique % _KEY).tolist(), kinds.tolist())):
         months = number * _STEP[kind]
-        pairs.append((rep, Period(Period.parse(f"{months // 12:04d}-{months % 12 + 1:02d}").start, kind).label))
-    got = quotas.reindex(pd.MultiIndex.from_tuples(pairs)) if pairs else pd.Series(dtype="object")
-    return pd.Series(got.fillna(0).to_numpy(dtype=object).astype("int64"), index=keys)
+        labels[(number, kind)] = Period(Period.parse(f"{months // 12:04d}-{months % 12 + 1:02d}").start, kind).label
+    periods = [labels[pair] for pair in zip((unique % _KEY).tolist(), kinds.tolist())]
+    got = quota_amounts(book, "rep").reindex(pd.MultiIndex.from_arrays([reps, periods])) if len(unique) \
+        else pd.Series([], dtype="int64")
+    return got.fillna(0).to_numpy(dtype=object).astype("int64")[where]
 
 
-def _deal_lines(tiers: pd.DataFrame, plan, quota, before, after, amount, total, payable, rounding) -> pd.DataFrame:
-    """The tier and lift lines of each won line ``w`` (arrays by line: its plan, the quota of
-    its period, the running credit before and after it, its amount and the period's total)."""
+def _deal_lines(tiers: pd.DataFrame, keys, plan, quota, before, after, amount, payable, rounding) -> dict:
+    """The tier and lift lines of each won line ``w``, from arrays by line (sorted by key): its
+    (rep, period) key, plan, the quota of its period, the running credit before and after it,
+    and its amount. ``sub`` numbers a line's tiers."""
     tiers = tiers.dropna(subset=["plan", "from", "rate"]).sort_values(["plan", "from"], kind="stable")
-    t_plan = tiers["plan"].to_numpy(dtype="int64")
-    plans, first, count = np.unique(t_plan, return_index=True, return_counts=True)
+    plans, first, count = np.unique(tiers["plan"].to_numpy(dtype="int64"), return_index=True, return_counts=True)
     at = np.minimum(np.searchsorted(plans, plan), max(len(plans) - 1, 0))
-    n = np.where(payable & (plans[at] == plan) if len(plans) else np.zeros(len(plan), bool), count[at] if len(plans)
-                 else 0, 0)
-    w = np.repeat(np.arange(len(plan)), n)  # a row per (won line, tier of its plan)
-    t = first[at[w]] + np.arange(len(w)) - np.repeat(np.cumsum(n) - n, n) if len(w) else w
-    start = tiers["from"].to_numpy(dtype="int64")[t]
-    unbounded = tiers["to"].isna().to_numpy()[t]
-    end = tiers["to"].fillna(0).to_numpy(dtype="int64")[t]
-    rate = tiers["rate"].to_numpy(dtype="int64")[t]
-    tier_id = tiers.index.to_numpy(dtype="int64")[t]
-    marginal = (tiers["method"] == "marginal").to_numpy(dtype=bool)[t]
-    q, low_credit, high_credit = quota[w], before[w], after[w]
+    n = np.where(payable & (plans[at] == plan), count[at], 0) if len(plans) else np.zeros(len(plan), "int64")
 
-    # marginal: the line's slice of each tier, between bounds rounded to whole minor units
+    # the bounds of each (period, tier) pair, from the first line of each period's run
+    run = np.cumsum(np.r_[True, keys[1:] != keys[:-1]]) - 1 if len(keys) else np.zeros(0, "int64")
+    heads = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]]) if len(keys) else np.zeros(0, "int64")
+    ends = np.r_[heads[1:], len(keys)] - 1
+    pair = np.repeat(heads, n[heads])  # a row per (period, tier of its plan)
+    pair_start = np.cumsum(n[heads]) - n[heads]
+    tier = first[at[pair]] + np.arange(len(pair)) - np.repeat(pair_start, n[heads]) if len(pair) else pair
+    start, rate = tiers["from"].to_numpy(dtype="int64")[tier], tiers["rate"].to_numpy(dtype="int64")[tier]
+    unbounded, end = tiers["to"].isna().to_numpy()[tier], tiers["to"].fillna(0).to_numpy(dtype="int64")[tier]
+    tier_id = tiers.index.to_numpy(dtype="int64")[tier]
+    marginal = (tiers["method"] == "marginal").to_numpy(dtype=bool)[tier]
+    q = quota[pair]
     low, high = times_ratio(start, q, rounding), np.where(unbounded, _NO_BOUND, times_ratio(end, q, rounding))
-    piece = np.maximum(np.minimum(high_credit, high) - np.maximum(low_credit, low), 0)
-    slices = marginal & (piece > 0)
-    frames = [_frame(w=w[slices], rule="tier", tier=tier_id[slices], rate=rate[slices], base=piece[slices],
-                     amount=times_ratio(piece[slices], rate[slices], rounding), sub=start[slices])]
-
-    # retroactive: the tier the running credit reached with the line, and the one the period's credit reached
-    retro = ~marginal
     floor, ceiling = exact_product(start, q), exact_product(end, q)
 
-    def reached(credit: np.ndarray) -> np.ndarray:
+    def reached(credit: np.ndarray, at_pair: np.ndarray) -> np.ndarray:
+        """Whether ``credit ÷ quota`` lies in the tier of each pair, compared exactly."""
         scaled = exact_product(credit, S)
-        return retro & (credit > 0) & (scaled >= floor) & (unbounded | (scaled < ceiling))
+        return (credit > 0) & (scaled >= floor[at_pair]) & (unbounded[at_pair] | (scaled < ceiling[at_pair]))
 
-    lines = np.zeros(len(plan), dtype=bool)
-    lines[w[retro]] = True
-    running_rate, final_rate = np.zeros(len(plan), "int64"), np.zeros(len(plan), "int64")
-    running_tier, final_tier = np.full(len(plan), -1, "int64"), np.full(len(plan), -1, "int64")
-    hit = reached(after[w])
-    running_rate[w[hit]], running_tier[w[hit]] = rate[hit], tier_id[hit]
-    hit = reached(total[w])
-    final_rate[w[hit]], final_tier[w[hit]] = rate[hit], tier_id[hit]
-    own = np.flatnonzero(lines)
-    frames.append(_frame(w=own, rule="tier", tier=running_tier[own], rate=running_rate[own], base=amount[own],
-                         amount=times_ratio(amount[own], running_rate[own], rounding)))
-    lift = own[final_rate[own] != running_rate[own]]
-    difference = final_rate[lift] - running_rate[lift]
-    frames.append(_frame(w=lift, rule="retro_lift", tier=final_tier[lift], rate=difference, base=amount[lift],
+    # a row per (won line, tier of its plan): which pair it reads
+    w = np.repeat(np.arange(len(keys)), n)
+    line_pair = np.repeat(pair_start[run], n) + np.arange(len(w)) - np.repeat(np.cumsum(n) - n, n) if len(w) else w
+    frames = []
+
+    # marginal: the line's slice of each tier, between bounds rounded to whole minor units
+    m = np.flatnonzero(marginal[line_pair])
+    mw, mp = w[m], line_pair[m]
+    piece = np.maximum(np.minimum(after[mw], high[mp]) - np.maximum(before[mw], low[mp]), 0)
+    paid = piece > 0
+    mw, mp, piece = mw[paid], mp[paid], piece[paid]
+    frames.append(_frame("tier", w=mw, tier=tier_id[mp], rate=rate[mp], base=piece,
+                         amount=times_ratio(piece, rate[mp], rounding), sub=mp - pair_start[run[mw]]))
+
+    # retroactive: each line at the rate of the tier its running credit reached, lifted to the
+    # rate of the tier the period's credit reached
+    r = np.flatnonzero(~marginal[line_pair])
+    rw, rp = w[r], line_pair[r]
+    hit = reached(after[rw], rp)
+    retro = rw[np.r_[True, rw[1:] != rw[:-1]]] if len(rw) else rw  # each retroactive line once (rw is sorted)
+    running_rate, running_tier = np.zeros(len(keys), "int64"), np.full(len(keys), -1, "int64")
+    running_rate[rw[hit]], running_tier[rw[hit]] = rate[rp[hit]], tier_id[rp[hit]]
+    final = np.flatnonzero(~marginal & reached(after[ends[run[pair]]], np.arange(len(pair))))
+    final_rate, final_tier = np.zeros(len(heads), "int64"), np.full(len(heads), -1, "int64")
+    final_rate[run[pair[final]]], final_tier[run[pair[final]]] = rate[final], tier_id[final]
+    frames.append(_frame("tier", w=retro, tier=running_tier[retro], rate=running_rate[retro], base=amount[retro],
+                         amount=times_ratio(amount[retro], running_rate[retro], rounding)))
+    lift = retro[final_rate[run[retro]] != running_rate[retro]]
+    difference = final_rate[run[lift]] - running_rate[lift]
+    frames.append(_frame("retro_lift", w=lift, tier=final_tier[run[lift]], rate=difference, base=amount[lift],
                          amount=times_ratio(amount[lift], difference, rounding)))
 
     # a payable line no tier covers (nothing credited, or above a last tier with an end) pays 0
-    covered = np.zeros(len(plan), dtype=bool)
-    covered[w[slices]] = True
-    covered |= lines
+    covered = np.zeros(len(keys), dtype=bool)
+    covered[mw], covered[retro] = True, True
     bare = np.flatnonzero(payable & ~covered)
-    frames.append(_frame(w=bare, rule="tier", rate=np.zeros(len(bare), "int64"), base=amount[bare],
+    frames.append(_frame("tier", w=bare, rate=np.zeros(len(bare), "int64"), base=amount[bare],
                          amount=np.zeros(len(bare), "int64")))
-    return pd.concat(frames, ignore_index=True)
+    return {name: np.concatenate([frame[name] for frame in frames]) for name in frames[0]}
 
 
-def _cap_lines(payouts: pd.DataFrame, caps: pd.Series) -> pd.DataFrame:
+def _cap_lines(payouts: dict, caps: pd.Series) -> dict:
     """A negative line bringing tier and lift lines above the plan's cap back down to the cap."""
-    cap = caps.reindex(payouts["plan"].to_numpy())
-    over = (cap.notna() & (payouts["paid"].to_numpy() > cap.fillna(0).to_numpy(dtype="int64"))).to_numpy(dtype=bool)
-    paid = payouts["paid"].to_numpy(dtype="int64")[over]
-    return _frame(key=payouts["key"].to_numpy()[over], rule="cap", base=paid,
-                  amount=cap.fillna(0).to_numpy(dtype="int64")[over] - paid)
+    cap = caps.reindex(payouts["plan"])
+    over = (cap.notna().to_numpy() & (payouts["paid"] > cap.fillna(0).to_numpy(dtype="int64")))
+    paid = payouts["paid"][over]
+    return _frame("cap", key=payouts["key"][over], base=paid, amount=cap.fillna(0).to_numpy(dtype="int64")[over] - paid)
 
 
-def _bonus_lines(payouts: pd.DataFrame, bonuses: pd.DataFrame) -> pd.DataFrame:
+def _bonus_lines(payouts: dict, bonuses: pd.DataFrame) -> dict:
     """A line per bonus whose attainment the period's won credit reached."""
     bonuses = bonuses.dropna(subset=["plan", "from", "amount"])
-    paid = payouts.merge(pd.DataFrame({"plan": bonuses["plan"].to_numpy(dtype="int64"),
-                                       "threshold": bonuses["from"].to_numpy(dtype="int64"),
-                                       "bonus_amount": bonuses["amount"].to_numpy(dtype="int64"),
-                                       "bonus": bonuses.index.to_numpy(dtype="int64")}), on="plan")
+    paid = pd.DataFrame(payouts).merge(pd.DataFrame({
+        "plan": bonuses["plan"].to_numpy(dtype="int64"), "threshold": bonuses["from"].to_numpy(dtype="int64"),
+        "bonus_amount": bonuses["amount"].to_numpy(dtype="int64"), "bonus": bonuses.index.to_numpy(dtype="int64")}),
+        on="plan")
     quota = paid["quota"].to_numpy(dtype=object)
     reached = (quota > 0) & attained(paid["won"].to_numpy(dtype=object), quota, paid["threshold"].to_numpy(dtype=object))
-    paid = paid[reached.astype(bool)]
-    return _frame(key=paid["key"], rule="bonus", bonus=paid["bonus"], amount=paid["bonus_amount"],
-                  order=paid["threshold"])
+    paid = paid[reached.astype(bool)].sort_values("threshold", kind="stable")
+    return _frame("bonus", key=paid["key"], bonus=paid["bonus"], amount=paid["bonus_amount"])
 
 
-# a line while statements are built: ``w`` (its won line) or ``key`` (its payout), the output
-# columns, and ``order``/``sub`` sorting lines of one rule; -1 stands for "none" in id columns
+# a line while statements are built, as int64 arrays: ``w`` (its won line, in close order) or
+# ``key`` (its payout), the output columns, and ``sub`` (a tier line's tier: 0, 1, … in the
+# plan); -1 stands for "none" in id columns, and ``rate`` and ``base`` have a mask of their own
+# (they may be negative or zero). Lines of no won line come in their statement order.
 _FIELDS = {"w": -1, "key": -1, "deal": -1, "tier": -1, "bonus": -1, "rate": None, "base": None, "amount": 0,
-           "order": 0, "sub": 0}
+           "sub": 0}
 
 
-def _frame(rule: str, **columns) -> pd.DataFrame:
-    """Lines of one rule: integer columns as int64 (ids -1 where none), ``rate`` and ``base``
-    as Int64 (NA where none)."""
+def _frame(rule: str, **columns) -> dict:
+    """Lines of one rule, every field of :data:`_FIELDS` filled."""
     size = len(next(iter(columns.values())))
-    out = {"rule": np.full(size, rule, dtype=object)}
+    out = {"rule": np.full(size, _ORDER[rule], dtype="int64")}
     for name, missing in _FIELDS.items():
         values = columns.get(name)
+        out[name] = np.asarray(values, dtype="int64") if values is not None \
+            else np.full(size, 0 if missing is None else missing, dtype="int64")
         if missing is None:
-            out[name] = pd.array(np.asarray(values, dtype="int64") if values is not None else [None] * size,
-                                 dtype="Int64")
-        else:
-            out[name] = np.asarray(values, dtype="int64") if values is not None else np.full(size, missing, "int64")
-    return pd.DataFrame(out)
+            out[name + "_na"] = np.full(size, values is None, dtype=bool)
+    return out
 
 
-def _finish(rows: pd.DataFrame, row_keys: np.ndarray, lines: pd.DataFrame) -> pd.DataFrame:
-    """The lines in statement order (payouts in ``rows`` order, then rule, then their own
-    order), numbered within each payout, in the interface's columns and dtypes."""
-    position = pd.Index(row_keys).get_indexer(lines["key"].to_numpy(dtype="int64"))
-    rule = lines["rule"].map(_ORDER).to_numpy(dtype="int64")
-    order = np.lexsort((lines["sub"].to_numpy(), lines["order"].to_numpy(), rule, position))
-    lines, position = lines.iloc[order].reset_index(drop=True), position[order]
+def _finish(rows: pd.DataFrame, row_keys: np.ndarray, parts: list[dict]) -> pd.DataFrame:
+    """The lines in statement order (payouts in ``rows`` order, then rule, then the order each
+    rule's lines come in), numbered within each payout, in the interface's columns and dtypes."""
+    lines = {name: np.concatenate([part[name] for part in parts]) for name in parts[0]}
+    position = pd.Index(row_keys).get_indexer(lines["key"])
+    shown = np.flatnonzero(position >= 0)
+    # one sort on (payout, rule, won line, tier), stable for the lines of no won line
+    rank = ((position[shown] * len(RULES) + lines["rule"][shown]) * (lines["w"].max(initial=0) + 2)
+            + lines["w"][shown] + 1) * (lines["sub"].max(initial=0) + 1) + lines["sub"][shown]
+    order = shown[np.argsort(rank, kind="stable")]
+    lines, position = {name: values[order] for name, values in lines.items()}, position[order]
     starts = np.flatnonzero(np.r_[True, position[1:] != position[:-1]]) if len(position) else np.zeros(0, "int64")
-    number = np.arange(len(lines)) - np.repeat(starts, np.diff(np.r_[starts, len(lines)])) + 1
+    number = np.arange(len(position)) - np.repeat(starts, np.diff(np.r_[starts, len(position)])) + 1
 
-    def ids(name: str) -> pd.arrays.IntegerArray:
-        values = lines[name].to_numpy(dtype="int64")
-        return pd.arrays.IntegerArray(values, values < 0)
+    def nullable(values: np.ndarray, missing: np.ndarray) -> pd.arrays.IntegerArray:
+        return pd.arrays.IntegerArray(values, missing)
 
     return pd.DataFrame({
         "rep": rows["rep"].to_numpy(dtype="int64")[position],
         "period": rows["period"].to_numpy(dtype=object)[position],
         "line": number.astype("int64"),
-        "deal": ids("deal"), "rule": lines["rule"].to_numpy(dtype=object), "tier": ids("tier"),
-        "rate": lines["rate"].array, "base": lines["base"].array,
-        "amount": lines["amount"].to_numpy(dtype="int64"),
-        "bonus": ids("bonus"),
+        "deal": nullable(lines["deal"], lines["deal"] < 0),
+        "rule": np.array(list(RULES), dtype=object)[lines["rule"]],
+        "tier": nullable(lines["tier"], lines["tier"] < 0),
+        "rate": nullable(lines["rate"], lines["rate_na"]), "base": nullable(lines["base"], lines["base_na"]),
+        "amount": lines["amount"],
+        "bonus": nullable(lines["bonus"], lines["bonus"] < 0),
     })
