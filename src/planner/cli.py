@@ -15,14 +15,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from planner import __version__
+from planner import __version__, cli_statement
 from planner.cli_text import accuracy_text, error_line, report_text, terminal
 from planner.core import kinds
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.periods import Period
 from planner.core.schema import Kind
 
-COMMANDS = ("open", "demo", "report", "copy", "import", "export", "forecast")
+COMMANDS = ("open", "demo", "report", "statement", "copy", "import", "export", "forecast")
 
 NOT_CONFIRMED = QT_TRANSLATE_NOOP("errors", "{book} was not changed: pass --yes to apply these changes, or --dry-run "
                                             "to only show them")
@@ -38,6 +38,7 @@ commissions, forecasts).
   planner BOOK                  open BOOK in the desktop app
   planner demo --out BOOK       write the demo book to BOOK
   planner report BOOK --json    print the book's figures as one JSON object
+  planner statement BOOK --rep S02 --period 2026-01   a rep's commission statement
   planner copy SRC DST          copy a book between a file and a PostgreSQL database
   planner import FILE... --out BOOK     a new book from Excel/CSV files (CRM exports too)
   planner import FILE... --into BOOK    show what merging them into BOOK by id changes, then
@@ -106,6 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="historical forecast: first-month revenue of a new rep, in the book's currency, at "
                              "most 10^11 minor units (1,000,000,000.00 USD; default: the forecast_new_rep_revenue "
                              "setting)")
+
+    cli_statement.add_parser(commands, _target)
 
     importer = commands.add_parser("import", help="read Excel (.xlsx) or CSV files into a new book, or merge them into one")
     importer.add_argument("files", nargs="+", type=Path, help=".xlsx or .csv files (UTF-8, CP949 or CP932)")
@@ -177,6 +180,8 @@ def _run(args: argparse.Namespace) -> int:
         return _demo(args)
     if args.command == "report":
         return _report(args)
+    if args.command == "statement":
+        return cli_statement.run(args)
     if args.command == "copy":
         return _copy(args)
     if args.command == "import":

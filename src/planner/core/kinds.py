@@ -115,7 +115,7 @@ VALUE_LABELS = {
     "pipeline": "Pipeline", "best_case": "Best case", "commit": "Commit", "omitted": "Omitted",
     "month": "Month", "quarter": "Quarter", "year": "Year",
     "marginal": "Marginal", "retroactive": "Retroactive",
-    "tier": "Tier", "cap": "Cap", "bonus": "Bonus",
+    "tier": "Tier", "retro_lift": "Retroactive lift", "cap": "Cap", "bonus": "Bonus", "clawback": "Clawback",
     "weighted": "Stage-weighted", "historical": "Historical", "cycle_length": "Sales-cycle length",
     "commit_override": "Commit with overrides", "best_case_override": "Best case with overrides",
 }

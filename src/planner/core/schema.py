@@ -121,8 +121,10 @@ FORECAST_CATEGORIES = (QT_TRANSLATE_NOOP("values", "pipeline"), QT_TRANSLATE_NOO
 PLAN_PERIODS = (QT_TRANSLATE_NOOP("values", "month"), QT_TRANSLATE_NOOP("values", "quarter"),
                 QT_TRANSLATE_NOOP("values", "year"))
 TIER_METHODS = (QT_TRANSLATE_NOOP("values", "marginal"), QT_TRANSLATE_NOOP("values", "retroactive"))
-LINE_KINDS = (QT_TRANSLATE_NOOP("values", "tier"), QT_TRANSLATE_NOOP("values", "cap"),
-              QT_TRANSLATE_NOOP("values", "bonus"))
+# the rules of statement lines (core/statements.py), in the order their lines come
+LINE_KINDS = (QT_TRANSLATE_NOOP("values", "tier"), QT_TRANSLATE_NOOP("values", "retro_lift"),
+              QT_TRANSLATE_NOOP("values", "cap"), QT_TRANSLATE_NOOP("values", "bonus"),
+              QT_TRANSLATE_NOOP("values", "clawback"))
 
 POSITIVE = {"minimum": 0, "maximum": MAX_INTEGER}
 FRACTION = {"minimum": 0, "maximum": 1_000_000}
@@ -323,6 +325,19 @@ COMMISSION_LINES = Table("CommissionLines", QT_TRANSLATE_NOOP("schema", "Commiss
     _c("to", R, QT_TRANSLATE_NOOP("schema", "To attainment")),
     _c("base", M, QT_TRANSLATE_NOOP("schema", "Base")),
     _c("rate", R, QT_TRANSLATE_NOOP("schema", "Rate")),
+    _c("amount", M, QT_TRANSLATE_NOOP("schema", "Amount")),
+))
+
+# One payout's statement as people read it (core/statements.py, shown_statement): a line per
+# credited deal and tier slice, retroactive lift, cap, bonus and clawback.
+STATEMENT = Table("Statement", QT_TRANSLATE_NOOP("schema", "Statement"), (
+    _c("line", I, QT_TRANSLATE_NOOP("schema", "Line")),
+    _c("deal", T, QT_TRANSLATE_NOOP("schema", "Deal ID")),
+    _c("deal_name", T, QT_TRANSLATE_NOOP("schema", "Deal")),
+    _c("rule", T, QT_TRANSLATE_NOOP("schema", "Rule"), allowed=LINE_KINDS),
+    _c("tier", T, QT_TRANSLATE_NOOP("schema", "Tier (attainment)")),
+    _c("rate", R, QT_TRANSLATE_NOOP("schema", "Rate")),
+    _c("base", M, QT_TRANSLATE_NOOP("schema", "Base")),
     _c("amount", M, QT_TRANSLATE_NOOP("schema", "Amount")),
 ))
 

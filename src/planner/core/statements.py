@@ -30,20 +30,14 @@ import numpy as np
 import pandas as pd
 
 from planner.core.attainment import attained, credit_lines, credited_by, quota_amounts
-from planner.core.errors import QT_TRANSLATE_NOOP
-from planner.core.money import RATIO_SCALE, exact_product, times_ratio
+from planner.core.money import RATIO_SCALE, exact_product, format_ratio, times_ratio
 from planner.core.periods import Period
+from planner.core.schema import LINE_KINDS
 
 S = RATIO_SCALE
 COLUMNS = ["rep", "period", "line", "deal", "rule", "tier", "rate", "base", "amount"]
-# the rules in the order their lines come in a statement, with the words the user reads
-RULES = {
-    "tier": QT_TRANSLATE_NOOP("values", "Tier"),
-    "retro_lift": QT_TRANSLATE_NOOP("values", "Retroactive lift"),
-    "cap": QT_TRANSLATE_NOOP("values", "Cap"),
-    "bonus": QT_TRANSLATE_NOOP("values", "Bonus"),
-    "clawback": QT_TRANSLATE_NOOP("values", "Clawback"),
-}
+# the rules in the order their lines come in a statement (schema.LINE_KINDS: their words)
+RULES = LINE_KINDS
 _ORDER = {rule: n for n, rule in enumerate(RULES)}
 _STEP = {"month": 1, "quarter": 3, "year": 12}
 # a (rep, period) pair as one integer: rep row id × _KEY + the period's number (months since
@@ -349,3 +343,31 @@ def _finish(rows: pd.DataFrame, row_keys: np.ndarray, parts: list[dict]) -> pd.D
         "amount": lines["amount"],
         "bonus": nullable(lines["bonus"], lines["bonus"] < 0),
     })
+
+
+def shown_statement(book, lines: pd.DataFrame) -> pd.DataFrame:
+    """Statement ``lines`` (of :func:`statements`) as people read them, in ``schema.STATEMENT``'s
+    columns after ``rep`` (the rep's own id) and ``period``: each deal by its own id and name,
+    a tier line's tier (a lift's: the tier reached) and a bonus as the attainment range it pays
+    for (``50%–100%``, ``≥ 150%``)."""
+    deals, tiers, bonuses = book["Deals"], book["PlanTiers"], book["PlanBonuses"]
+
+    def named(ids: pd.Series, names: pd.Series) -> pd.arrays.StringArray:
+        at = names.index.get_indexer(pd.array(ids, dtype="Int64").to_numpy(dtype="int64", na_value=-1))
+        return pd.array(names.astype("string").array.take(at, allow_fill=True), dtype="string")
+
+    ranges = pd.Series({int(i): (f"≥ {format_ratio(start)}" if pd.isna(end)
+                                 else f"{format_ratio(start)}–{format_ratio(end)}")
+                        for i, start, end in zip(tiers.index, tiers["from"], tiers["to"]) if not pd.isna(start)},
+                       dtype="string")
+    thresholds = pd.Series({int(i): f"≥ {format_ratio(start)}" for i, start in zip(bonuses.index, bonuses["from"])
+                            if not pd.isna(start)}, dtype="string")
+    tier = named(lines["tier"], ranges)
+    bonus = named(lines["bonus"], thresholds) if "bonus" in lines else pd.array([None] * len(lines), dtype="string")
+    return pd.DataFrame({
+        "rep": named(lines["rep"], book["Reps"]["id"]), "period": lines["period"].astype("string").array,
+        "line": lines["line"].to_numpy(), "deal": named(lines["deal"], deals["id"]),
+        "deal_name": named(lines["deal"], deals["name"]), "rule": lines["rule"].astype("string").array,
+        "tier": tier.fillna(bonus) if len(lines) else tier, "rate": lines["rate"].array, "base": lines["base"].array,
+        "amount": pd.array(lines["amount"].to_numpy(dtype="int64"), dtype="Int64"),
+    }, index=lines.index)

@@ -33,6 +33,7 @@ from planner.session import STALE_AFTER_MS, Session
 from planner.storage import Store
 from planner.storage.recovery import Recovery
 from planner.views.book_files import BookFiles
+from planner.views.commissions_panel import CommissionsPanel
 from planner.views.dashboard import DashboardPanel
 from planner.views.deal_health import HealthBar
 from planner.views.edit_menu import EditMenu
@@ -89,8 +90,8 @@ class MainWindow(BookFiles, QMainWindow):
         self.models["Deals"].hold = self.exit_check.hold
         self.attainment_model = FrameTableModel(schema.ATTAINMENT, parent=self)
         self.team_model = FrameTableModel(schema.TEAM_ATTAINMENT, parent=self)
-        self.commissions_model = FrameTableModel(schema.COMMISSIONS, parent=self)
-        self.lines_model = FrameTableModel(schema.COMMISSION_LINES, parent=self)
+        self.commissions = CommissionsPanel()
+        self.commissions_model = self.commissions.payouts
         self.pipeline = PipelinePanel()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -148,24 +149,14 @@ class MainWindow(BookFiles, QMainWindow):
             for name in ("ForecastSnapshots", "ForecastOverrides")])
         self.forecast_panel.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.tabs.addTab(self.forecast_panel, self.tr("Forecast"))
-        self.left_out_notes = [LeftOutNote(section) for section in ("attainment", "commissions")]
+        self.left_out_notes = [LeftOutNote("attainment"), self.commissions.left_out]
         attainment = QSplitter(Qt.Orientation.Vertical)
         attainment.addWidget(self.left_out_notes[0])
         attainment.addWidget(titled(self.tr("Reps"), BookTableView(self.attainment_model)))
         attainment.addWidget(titled(self.tr("Teams"), BookTableView(self.team_model)))
         attainment.setSizes([500, 200])
         self.tabs.addTab(attainment, self.tr("Attainment"))
-        commissions = QSplitter(Qt.Orientation.Vertical)
-        self.warnings_label = QLabel()
-        self.warnings_label.setWordWrap(True)
-        self.warnings_label.setStyleSheet("color: #a15c00")
-        self.warnings_label.hide()
-        commissions.addWidget(self.warnings_label)
-        commissions.addWidget(self.left_out_notes[1])
-        commissions.addWidget(titled(self.tr("Commission per rep and plan period"),
-                                     BookTableView(self.commissions_model)))
-        commissions.addWidget(titled(self.tr("Lines (tiers, caps, bonuses)"), BookTableView(self.lines_model)))
-        self.tabs.addTab(commissions, self.tr("Commissions"))
+        self.tabs.addTab(self.commissions, self.tr("Commissions"))
 
     def _build_actions(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -369,27 +360,21 @@ class MainWindow(BookFiles, QMainWindow):
         self.pipeline.show_report(report)
         self.models["Deals"].set_health(report.deal_health if report is not None else None)
         self.forecast_panel.show_report(report)
-        for note in self.left_out_notes:
-            note.show_report(report)
+        self.left_out_notes[0].show_report(report)
         warnings = [QApplication.translate("errors", template).format(**fields)
                     for template, fields in (report.warnings if report else [])]
-        self.warnings_label.setText("\n".join("⚠ " + text for text in warnings))
-        self.warnings_label.setVisible(bool(warnings))
+        # after an edit (same period), the result tabs mark what it changed
+        compare = self._edited and previous is not None and report is not None and previous.period == report.period
+        self.commissions.show_report(report, warnings, compare)
         if report is None:
-            for model, spec in ((self.attainment_model, schema.ATTAINMENT), (self.team_model, schema.TEAM_ATTAINMENT),
-                                (self.commissions_model, schema.COMMISSIONS),
-                                (self.lines_model, schema.COMMISSION_LINES)):
+            for model, spec in ((self.attainment_model, schema.ATTAINMENT), (self.team_model, schema.TEAM_ATTAINMENT)):
                 model.set_frame(spec.empty())
             self.totals_label.setText(problem or "")
             self.totals_label.setToolTip(problem or "")
         else:
-            # after an edit (same period), the result tabs mark what it changed
-            compare = self._edited and previous is not None and previous.period == report.period
             self._edited = False
             self.attainment_model.set_frame(report.attainment, report.currency, compare=compare)
             self.team_model.set_frame(report.team_attainment, report.currency, compare=compare)
-            self.commissions_model.set_frame(report.commissions, report.currency, compare=compare)
-            self.lines_model.set_frame(report.commission_lines, report.currency)
             self.totals_label.setText(self._totals(report))
             self.totals_label.setToolTip("")
         self.report_ready.emit()

@@ -1,0 +1,98 @@
+"""``planner statement BOOK --rep R --period P [--json]``: one rep's commission statements (no Qt).
+
+The statement of each of the rep's plan periods overlapping P (a month's, or the three of a
+quarter on a monthly plan): a line per credited deal and tier slice, retroactive lift, cap,
+bonus and clawback (core/statements.py), with the total. The rep is named by its own id
+(``S02``), deals by theirs; the book is read as ``planner report`` reads it (rows with
+problems left out of the figures).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from planner.cli_text import table
+from planner.core import kinds, schema
+from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
+from planner.core.periods import Period
+from planner.core.report import json_records
+from planner.core.schema import Kind
+
+NO_REP = QT_TRANSLATE_NOOP("errors", "{book} has no rep with the id {rep!r}")
+NO_STATEMENT = QT_TRANSLATE_NOOP("errors", "{rep} has no commission statement for {period}: not on a plan, or not "
+                                           "employed then")
+
+
+def add_parser(commands, target) -> None:
+    statement = commands.add_parser("statement", help="print a rep's commission statement: a line per credited "
+                                                      "deal and tier slice, lifts, cap, bonuses and clawbacks")
+    statement.add_argument("book", type=target, help="book file (.planner) or postgresql://… address")
+    statement.add_argument("--rep", required=True, help="the rep's id (as in the Reps sheet, e.g. S02)")
+    statement.add_argument("--period", required=True,
+                           help="2026-01, 2026-Q1 or 2026: every plan period of the rep overlapping it")
+    statement.add_argument("--json", action="store_true", help="print one JSON object (money as decimal strings)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from planner.core.statements import shown_statement, statements
+    from planner.core.usable import usable
+    from planner.storage import open_book
+
+    period = Period.parse(args.period)
+    book, _left_out = usable(open_book(args.book).snapshot())
+    reps = book["Reps"]
+    found = reps.index[(reps["id"] == args.rep).to_numpy(dtype=bool, na_value=False)]
+    if not len(found):
+        raise PlannerError(NO_REP, book=str(args.book), rep=args.rep)
+    rep = int(found[0])
+    rows, lines = statements(book, period)
+    rows = rows[rows["rep"] == rep]
+    if not len(rows):
+        raise PlannerError(NO_STATEMENT, rep=args.rep, period=period.label)
+    currency, plan = book.currency, str(book["Plans"].at[int(rows["plan"].iloc[0]), "plan"])
+    name = "" if reps.at[rep, "name"] is None else str(reps.at[rep, "name"])
+    shown = []
+    for row in rows.itertuples():
+        own = shown_statement(book, lines[((lines["rep"] == rep) & (lines["period"] == row.period)).to_numpy()])
+        own = own[schema.STATEMENT.names]
+        bonus = int(own.loc[own["rule"] == "bonus", "amount"].sum())
+        total = int(own["amount"].sum())
+        shown.append({"period": row.period, "quota": row.quota, "credited": row.credited, "won": row.won,
+                      "commission": total - bonus, "bonus": bonus, "total": total, "lines": own})
+    if args.json:
+        sys.stdout.reconfigure(encoding="utf-8")
+        money = {key: Kind.MONEY for key in ("quota", "credited", "won", "commission", "bonus", "total")}
+        json.dump({"currency": currency, "rep": args.rep, "name": name, "plan": plan, "period": period.label,
+                   "statements": [{**{key: kinds.json_value(money.get(key), value, currency)
+                                      for key, value in one.items() if key != "lines"},
+                                   "lines": json_records(one["lines"], schema.STATEMENT, currency)}
+                                  for one in shown]},
+                  sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        print(_text(args.rep, name, plan, currency, shown))
+    return 0
+
+
+def _text(rep: str, name: str, plan: str, currency: str, shown: list[dict]) -> str:
+    def money(minor) -> str:
+        return kinds.text(Kind.MONEY, minor, currency) or "-"
+
+    who = rep if not name or name == rep else f"{rep} {name}"
+    out = []
+    for one in shown:
+        out += [f"Statement of {who}, plan {plan}, {one['period']} (amounts in {currency}): quota "
+                f"{money(one['quota'])}, won {money(one['won'])}, credited after cancellations "
+                f"{money(one['credited'])}", ""]
+        rows = [["#", "deal", "name", "rule", "tier", "rate", "base", "amount"]]
+        rows += [[line.line, kinds.text(Kind.TEXT, line.deal), kinds.text(Kind.TEXT, line.deal_name), kinds.label(line.rule),
+                  kinds.text(Kind.TEXT, line.tier), kinds.text(Kind.RATIO, line.rate), kinds.text(Kind.MONEY, line.base, currency),
+                  money(line.amount)] for line in one["lines"].itertuples()]
+        rows.append(["", "", "", "Total", "", "", "", money(one["total"])])
+        out += table(rows, right=frozenset({0, 5, 6, 7}))
+        out.append(f"  commission {money(one['commission'])}, bonus {money(one['bonus'])}, "
+                   f"total {money(one['total'])}")
+        out.append("")
+    return "\n".join(out).rstrip()

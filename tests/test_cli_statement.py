@@ -1,0 +1,73 @@
+"""`planner statement BOOK --rep R --period P [--json]`: one rep's statements from the command line."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from fixtures import planner
+from planner.storage import save_book
+from test_statements import MARGINAL, RETRO, book_of
+
+
+@pytest.fixture
+def path(tmp_path):
+    # January (quota 10,000,000 won): D1 8,000,000 @ 5% = 400,000; D2 4,000,000 = 2,000,000 @ 5%
+    # + 2,000,000 @ 10% = 300,000. February: D2 cancelled on the 10th, D3 3,000,000 @ 5% = 150,000
+    book = book_of(MARGINAL, [(8_000_000, "2026-01-05"), (4_000_000, "2026-01-25", "2026-02-10"),
+                              (3_000_000, "2026-02-03")], quotas=[("2026-01", 10_000_000), ("2026-02", 10_000_000)])
+    book.set_value("Deals", book["Deals"].index[0], "name", "서울은행 갱신")
+    save_book(book, tmp_path / "book.planner")
+    return tmp_path / "book.planner"
+
+
+def test_the_text_statement_lists_each_line_aligned_with_its_total(path):
+    printed = planner("statement", path, "--rep", "R1", "--period", "2026-01").stdout
+    lines = printed.splitlines()
+    assert lines[0] == ("Statement of R1 Kim, plan P, 2026-01 (amounts in KRW): quota 10,000,000, won 12,000,000, "
+                        "credited after cancellations 12,000,000")
+    table = lines[2:7]
+    assert table == [
+        "  #  deal  name           rule   tier       rate       base   amount",
+        "  1  D1    서울은행 갱신  Tier   0%–100%      5%  8,000,000  400,000",
+        "  2  D2                   Tier   0%–100%      5%  2,000,000  100,000",
+        "  3  D2                   Tier   100%–150%   10%  2,000,000  200,000",
+        "                          Total                              700,000",
+    ]
+    assert lines[7] == "  commission 700,000, bonus 0, total 700,000"
+
+
+def test_a_quarter_lists_each_monthly_statement_and_json_keeps_the_numbers(path):
+    data = json.loads(planner("statement", path, "--rep", "R1", "--period", "2026-Q1", "--json").stdout)
+    assert (data["rep"], data["name"], data["plan"], data["currency"]) == ("R1", "Kim", "P", "KRW")
+    assert [s["period"] for s in data["statements"]] == ["2026-01", "2026-02", "2026-03"]
+    february = data["statements"][1]
+    assert february["lines"] == [
+        {"line": 1, "deal": "D3", "deal_name": None, "rule": "tier", "tier": "0%–100%", "rate": 0.05,
+         "base": "3000000", "amount": "150000"},
+        {"line": 2, "deal": "D2", "deal_name": None, "rule": "clawback", "tier": None, "rate": None, "base": None,
+         "amount": "-300000"}]
+    assert (february["credited"], february["won"], february["total"]) == ("-1000000", "3000000", "-150000")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--rep", "R9", "--period", "2026-01"], "has no rep with the id 'R9'"),
+    (["--rep", "R1", "--period", "2026-13"], "Bad period '2026-13'"),
+])
+def test_an_unknown_rep_or_period_is_one_clear_line(path, args, message):
+    result = planner("statement", path, *args, check=False)
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.startswith("planner: error: ") and message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_rep_on_no_plan_has_no_statement(tmp_path):
+    book = book_of(RETRO, [(500_000, "2026-01-05")], currency="USD")
+    reps = book["Reps"]
+    book.set_value("Reps", reps.index[0], "plan", None)
+    save_book(book, tmp_path / "book.planner")
+    result = planner("statement", tmp_path / "book.planner", "--rep", "R1", "--period", "2026-01", check=False)
+    assert result.returncode == 1
+    assert result.stderr.strip() == ("planner: error: R1 has no commission statement for 2026-01: not on a plan, or "
+                                     "not employed then")
