@@ -23,7 +23,7 @@ EXCEL_MAX_ROWS = 1_048_576
 EXCEL_MAX_TEXT = 32_767
 EXCEL_MAX_FORMULA = 8_192
 INPUT_SHEETS = tuple(schema.TABLES)
-COMPUTED_SHEETS = ("Summary", "Charts", "Dashboard", "Commissions", "CommissionLines", "Attainment",
+COMPUTED_SHEETS = ("Summary", "Charts", "Dashboard", "Commissions", "CommissionLines", "Statements", "Attainment",
                    "TeamAttainment", "Forecast", "PipelineStages", "PipelineByRep", "WonByMonth", "CreditLines", "Problems")
 APP_SUFFIX = APP.format(label="")  # the English headers (translated when written)
 

@@ -36,6 +36,7 @@ from planner.io.export_credit import _CreditSheet
 from planner.io.export_dashboard import _DashboardSheet, untranslated
 from planner.io.export_formulas import Cond, _Col, _Grid, _input_range, _quote, _sum, aggregate, rounded
 from planner.io.export_labels import AGREES, APP, HEADERS, column_label, table_label
+from planner.io.export_statements import _StatementSheet
 from planner.io.export_summary import _SummarySheet
 from planner.io.export_tables import _column_kinds, _Styles, _TableWriter
 
@@ -49,7 +50,8 @@ class _Worksheet(xlsxwriter.worksheet.Worksheet):
         return formula[1:] if formula.startswith("=") else formula
 
 
-class _WorkbookWriter(_ComputedSheets, _CommissionSheets, _CreditSheet, _SummarySheet, _ChartSheet, _DashboardSheet):
+class _WorkbookWriter(_ComputedSheets, _CommissionSheets, _StatementSheet, _CreditSheet, _SummarySheet, _ChartSheet,
+                      _DashboardSheet):
     """Lays out and writes every sheet of one export."""
 
     def __init__(self, snapshot: Tables, report: Report | None, period: Period, inputs: dict[str, pd.DataFrame],
@@ -69,6 +71,7 @@ class _WorkbookWriter(_ComputedSheets, _CommissionSheets, _CreditSheet, _Summary
         self.summary = ExportSummary(Path(path), period.label if report is not None else None)
         self.grids: dict[str, _Grid] = {}
         self.names: dict[str, str] = {}
+        self._letters: dict[tuple[str, str], str] = {}
 
     # -- orchestration --------------------------------------------------------------------------
     def write(self) -> ExportSummary:
@@ -84,6 +87,7 @@ class _WorkbookWriter(_ComputedSheets, _CommissionSheets, _CreditSheet, _Summary
                 self._write_dashboard()
                 computed = (("Commissions", self._write_commissions),
                             ("CommissionLines", self._write_commission_lines),
+                            ("Statements", self._write_statements),
                             ("Attainment", self._write_attainment),
                             ("TeamAttainment", self._write_team_attainment),
                             ("Forecast", self._write_forecast),
@@ -163,6 +167,7 @@ class _WorkbookWriter(_ComputedSheets, _CommissionSheets, _CreditSheet, _Summary
 
         self._prepare_credit()
         self.commission_lines = self._commission_layout()
+        self._prepare_statements()
 
         year = Period(date(period.start.year, 1, 1), "year")
         quarters = year.split("quarter")
@@ -234,7 +239,7 @@ class _WorkbookWriter(_ComputedSheets, _CommissionSheets, _CreditSheet, _Summary
                 _Col("month", "text"), _Col("from", "date"), _Col("until", "date"),
                 _Col("won_count", "int", True), _Col("won_value", "money", True),
             ], len(self.months)),
-            self.credit_grid,
+            self.credit_grid, self.statement_grid,
         )}
 
     def _months(self) -> list[Period]:
