@@ -65,6 +65,9 @@ _SLOW = {
     "test_cli": {"test_copy_round_trip_file_to_postgresql_to_file", "test_randomly_damaged_books_never_print_a_traceback",
                  "test_export_then_import_gives_the_same_book", "test_import_a_crm_export_and_merge_it_again"},
     "test_problems_figures": {"test_the_salesforce_export_reports_its_figures"},
+    "test_export_statements": {
+        "test_every_statement_line_recalculates_to_the_engines_amount",
+        "test_a_deal_amount_edited_in_the_workbook_moves_its_statement_lines_as_the_engine_would"},
 }
 
 

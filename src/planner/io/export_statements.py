@@ -111,7 +111,8 @@ class _StatementRows:
         where = pd.MultiIndex.from_arrays([credit["deal_id"].astype(object), credit["rep"].astype(object)])
         self.lines = lines.assign(credit_row=where.get_indexer(pd.MultiIndex.from_arrays(
             [lines["deal_key"].astype(object), lines["rep_key"].astype(object)]))).to_dict("records")
-        self.by_payout = {key: list(group) for key, group in lines.groupby(["rep", "period"], sort=False).indices.items()}
+        self.by_payout = {key: list(group)
+                          for key, group in lines.groupby(["rep", "period"], sort=False).indices.items()}
         self.credited = credit["amount"].tolist()
         commissions = writer.report.commissions
         self.commission_row = {key: n for n, key in enumerate(zip(commissions["rep"], commissions["period"]))}
@@ -219,7 +220,8 @@ class _StatementRows:
             self._append(payout, line["line"], line["deal_key"], name,
                          rule_words(rule, self.w.translate), values, formulas)
         amounts = f"{self.grid.letter('amount')}{first + 2}:{self.grid.letter('amount')}{len(self.line) + 1}"
-        self._append(payout, None, None, None, self.w.translate("schema", HEADERS["total"]), {"amount": int(payout.total)},
+        self._append(payout, None, None, None, self.w.translate("schema", HEADERS["total"]),
+                     {"amount": int(payout.total)},
                      {"amount": f"SUM({amounts})"})
 
     def _tier(self, line, row: int, plan: int, quota: str, flat: bool, formulas: dict) -> None:

@@ -23,8 +23,8 @@ from planner.core.periods import Period
 from planner.core.statements import shown_statement, statements
 
 NOT_A_PDF = QT_TRANSLATE_NOOP("errors", "{path} exists and is not a PDF file: it is not replaced (choose another name)")
-NOT_PDF_NAME = QT_TRANSLATE_NOOP("errors", "{path}: statements are written as a PDF file; give it a name ending in .pdf "
-                                           "({suggested})")
+NOT_PDF_NAME = QT_TRANSLATE_NOOP("errors", "{path}: statements are written as a PDF file; give it a name ending "
+                                           "in .pdf ({suggested})")
 
 
 def statement_table(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
