@@ -8,7 +8,8 @@ The workbook holds, in this order:
   month); **Dashboard**: the app's dashboard charts as native charts beside their figures
   (funnel by stage with conversion, weighted pipeline by expected-close month, win rate and
   sales cycle by month, time in stage against won deals);
-- the **computed sheets**: Commissions, CommissionLines (the statement lines), Attainment and
+- the **computed sheets**: Commissions, CommissionLines (the statement lines summed per tier
+  and rule), Statements (every statement line, :mod:`~planner.io.export_statements`), Attainment and
   TeamAttainment (the report period first, then the other quarters and the year), Forecast,
   PipelineStages, PipelineByRep and WonByMonth;
 - the **input sheets**, one per table of the schema in schema order, headed by the schema's
@@ -45,7 +46,7 @@ fast rows), :mod:`~planner.io.export_formulas` (conditional sums, rounding, grid
 :mod:`~planner.io.export_labels` (the words people read, translated),
 :mod:`~planner.io.export_workbook` (layout and orchestration) with the computed sheets
 (:mod:`~planner.io.export_computed`, :mod:`~planner.io.export_commissions`,
-:mod:`~planner.io.export_credit`), the Summary (:mod:`~planner.io.export_summary`) and the
+:mod:`~planner.io.export_statements`, :mod:`~planner.io.export_credit`), the Summary (:mod:`~planner.io.export_summary`) and the
 charts (:mod:`~planner.io.export_charts`, :mod:`~planner.io.export_dashboard`); this module holds
 the entry points and names them all.
 """

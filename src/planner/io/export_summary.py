@@ -31,9 +31,11 @@ NOTES = (
     QT_TRANSLATE_NOOP("export", "CreditLines credit each won deal to its owner, or to the reps of its Splits rows by "
                                 "their shares, in the period it closed, and reverse it in the period it was cancelled; "
                                 "attainment and commissions sum them."),
-    QT_TRANSLATE_NOOP("export", "CommissionLines hold every tier, cap and bonus of each rep's plan: change an amount, "
-                                "a date, a share, a quota or a rate on the input sheets and the credit, attainment and "
-                                "commissions follow (Agrees turns FALSE where they leave Planner's values)."),
+    QT_TRANSLATE_NOOP("export", "Statements hold every commission statement line (a line per credited deal and tier "
+                                "slice, retroactive lifts, caps, bonuses, clawbacks); Commissions and CommissionLines "
+                                "sum them. Change an amount, a date, a share, a quota or a rate on the input sheets and "
+                                "the credit, attainment, statement lines and commissions follow (Agrees turns FALSE "
+                                "where they leave Planner's values); a line the change would add is not made up."),
 )
 
 
