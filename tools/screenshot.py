@@ -1,6 +1,7 @@
 """Render the main window offscreen on the demo book to a PNG (for the README and reviews).
 
     python tools/screenshot.py docs/screenshot.png --tab Deals --lang en
+    python tools/screenshot.py docs/screenshot-ko-commissions.png --statement G03:2026-06 --lang ko
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ def main() -> None:
     parser.add_argument("--lang", default="en", choices=["en", "ko", "ja"])
     parser.add_argument("--as-of", type=date.fromisoformat, default=date(2026, 6, 30))
     parser.add_argument("--size", default="1280x800")
+    parser.add_argument("--statement", metavar="REP:PERIOD", help="show the Commissions tab with this payout's statement")
     args = parser.parse_args()
 
     app = create_app(args.lang)
@@ -39,6 +41,13 @@ def main() -> None:
     window.jobs.wait()
     for _ in range(10):
         app.processEvents()
+    if args.statement:
+        rep, period = args.statement.split(":")
+        window.tabs.setCurrentWidget(window.commissions)
+        if not window.commissions.select(rep, period):
+            raise SystemExit(f"no payout of {rep} in {period}")
+        for _ in range(10):
+            app.processEvents()
     window.grab().save(args.out)
     print(f"wrote {args.out}")
 

@@ -44,6 +44,8 @@ class _CreditSheet:
         lines = credit_lines(self.snapshot)  # by row ids: the sheet names deals and reps by their ids
         lines = lines.assign(deal_id=lines["deal_id"].map(self.snapshot["Deals"]["id"]),
                              rep=lines["rep"].map(self.snapshot["Reps"]["id"]))
+        rows = credit_lines(self.snapshot)
+        rows = rows[(rows["reason"] == "won").to_numpy(dtype=bool)]
         won = lines[(lines["reason"] == "won").to_numpy(dtype=bool)]
         reversals = lines[(lines["reason"] == "cancelled").to_numpy(dtype=bool)]
         cancelled = dict(zip(zip(reversals["deal_id"], reversals["rep"]), reversals["date"]))
@@ -55,6 +57,8 @@ class _CreditSheet:
         by_deal = position.groupby(group)
         self.credit = pd.DataFrame({
             "deal_id": won["deal_id"].astype("string").to_numpy(),
+            # the order of lines closed the same day, as statements take them: by the deal's row
+            "order": rows["deal_id"].rank(method="dense").astype("int64").to_numpy()[order],
             "rep": won["rep"].astype("string").to_numpy(),
             "share": won["share"].astype("int64").to_numpy(),
             "closed": won["date"].to_numpy(dtype="datetime64[ns]"),
@@ -68,7 +72,7 @@ class _CreditSheet:
         })
         _check_rows("CreditLines", len(self.credit))
         self.credit_grid = _Grid("CreditLines", [
-            _Col("deal_id", "text"), _Col("rep", "text"), _Col("deal_row", "int"),
+            _Col("deal_id", "text"), _Col("rep", "text"), _Col("deal_row", "int"), _Col("order", "int"),
             _Col("share", "ratio", True), _Col("closed", "date", True),
             _Col("cancelled", "date", True), _Col("amount", "money", True),
         ], len(self.credit))
@@ -124,6 +128,7 @@ class _CreditSheet:
         blank = pd.array([None] * rows, dtype="Int64")
         frame = pd.DataFrame({
             "deal_id": credit["deal_id"], "rep": credit["rep"], "deal_row": blank,
+            "order": credit["order"].astype("Int64"),
             "share": pd.array(np.where(split, None, credit["share"]).tolist(), dtype="Int64"),
             "share_app": credit["share"].astype("Int64"),
             "closed": blank_days, "closed_app": credit["closed"],
@@ -132,7 +137,7 @@ class _CreditSheet:
         })
         self.tables.write(
             "CreditLines", frame,
-            ["text", "text", "int", "ratio", "ratio", "date", "date", "date", "date", "money", "money", "int"],
+            ["text", "text", "int", "int", "ratio", "ratio", "date", "date", "date", "date", "money", "money", "int"],
             frozen_columns=2,
             formulas={"deal_row": deal_row, "share": shares,
                       "closed": field("closed"), "cancelled": field("cancelled"),

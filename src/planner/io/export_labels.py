@@ -63,6 +63,7 @@ HEADERS = {
     "share": QT_TRANSLATE_NOOP("schema", "Share"),
     "closed": QT_TRANSLATE_NOOP("schema", "Closed"),
     "cancelled": QT_TRANSLATE_NOOP("schema", "Cancelled"),
+    "order": QT_TRANSLATE_NOOP("schema", "Order (same day)"),
     # the Problems sheet
     "table": QT_TRANSLATE_NOOP("schema", "Sheet"),
     "row": QT_TRANSLATE_NOOP("schema", "Row"),
