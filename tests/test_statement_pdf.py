@@ -61,7 +61,7 @@ def test_a_page_per_rep_with_the_reps_name_as_text_in_korean(korean, tmp_path):
     for text, (rep_id, name) in zip(texts, zip(reps["id"], reps["name"])):
         assert f"{name} ({rep_id})" in text  # each page is its rep's, in the Reps sheet's order
         assert "Hanbit Systems" in text and "2026-Q2" in text  # the company setting, the period
-    assert "박지훈 (S01)" in texts[0] and "수수료 명세서" in texts[0]  # a Korean name; "Commission statement"
+    assert "박지훈 (S01)" in texts[0] and "커미션 명세서" in texts[0]  # a Korean name; "Commission statement"
     info = subprocess.run([poppler("pdfinfo"), str(path)], capture_output=True, text=True, check=True).stdout
     assert "(A4)" in info
     fonts = subprocess.run([poppler("pdffonts"), str(path)], capture_output=True, text=True, check=True).stdout

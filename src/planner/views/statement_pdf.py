@@ -20,8 +20,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pandas as pd
-from PySide6.QtCore import (QBuffer, QByteArray, QCoreApplication, QIODevice, QLocale, QMarginsF, QPointF, QRectF,
-                            Qt)
+from PySide6.QtCore import (QBuffer, QByteArray, QCoreApplication, QIODevice, QLocale, QMarginsF, QObject, QPointF,
+                            QRectF, Qt)
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from planner.core.money import format_money, format_ratio
@@ -38,10 +38,6 @@ _CJK = {"ko": ["Noto Sans CJK KR", "Malgun Gothic", "Apple SD Gothic Neo"],
 _COLUMNS = (("deal", 0.11), ("deal_name", 0.29), ("rule", 0.14), ("tier", 0.14), ("rate", 0.08),
             ("base", 0.12), ("amount", 0.12))
 _NUMBERS = {"rate", "base", "amount"}
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("StatementPdf", text)
 
 
 def export_statements_pdf(book, period: Period, path: Path, company: str | None = None,
@@ -72,13 +68,13 @@ def statements_pdf(book, period: Period, company: str | None = None,
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.Letter if letter else QPageSize.PageSizeId.A4),
                                      QPageLayout.Orientation.Portrait, QMarginsF(15, 15, 15, 15),
                                      QPageLayout.Unit.Millimeter))
-    title = tr("Commission statements")
     company = book.setting("company") or company or "Planner"
-    writer.setTitle(f"{company} · {title} · {period.label}")
+    page = StatementPages(writer.width(), writer.height(), _families(locale), book.currency, company, period)
+    writer.setTitle(f"{company} · {page.document_title()} · {period.label}")
     writer.setCreator("Planner")
     painter = QPainter(writer)
     try:
-        page = _Painter(painter, writer.width(), writer.height(), _families(locale), book.currency, company, period)
+        page.begin(painter)
         pages = 0
         for number, rows in enumerate(reps):
             if number:
@@ -141,19 +137,26 @@ class _Row:
     cells: dict = field(default_factory=dict)
 
 
-class _Painter:
-    """Draws one rep's statements on as many pages as they need."""
+class StatementPages(QObject):
+    """Draws each rep's statements on as many pages as they need (the words in the app's language)."""
 
-    def __init__(self, painter: QPainter, width: int, height: int, families: list[str], currency: str,
-                 company: str, period: Period) -> None:
-        self.p, self.width, self.height = painter, float(width), float(height)
+    def __init__(self, width: int, height: int, families: list[str], currency: str, company: str,
+                 period: Period) -> None:
+        super().__init__()
+        self.width, self.height = float(width), float(height)
         self.currency, self.company, self.period = currency, company, period
         self.fonts = {name: self._font(families, size, bold) for name, size, bold in (
             ("company", 16, True), ("title", 12, True), ("info", 10, False), ("info_bold", 10, True),
             ("table", 8.5, False), ("table_bold", 8.5, True), ("small", 7.5, False))}
+        self.printed = date.today().isoformat()
+
+    def document_title(self) -> str:
+        return self.tr("Commission statements")
+
+    def begin(self, painter: QPainter) -> None:
+        self.p = painter
         self.row_height = QFontMetricsF(self.fonts["table"], painter.device()).height() * 1.45
         self.footer = QFontMetricsF(self.fonts["small"], painter.device()).height() * 2
-        self.printed = date.today().isoformat()
 
     @staticmethod
     def _font(families: list[str], size: float, bold: bool) -> QFont:
@@ -197,7 +200,7 @@ class _Painter:
     def empty(self) -> None:
         top = self._header(None, None, continued=False)
         self.p.setFont(self.fonts["info"])
-        self.p.drawText(QRectF(0, top, self.width, self.row_height * 2), tr("No rep is on a plan in this period."))
+        self.p.drawText(QRectF(0, top, self.width, self.row_height * 2), self.tr("No rep is on a plan in this period."))
         self._footer(1, 1)
 
     def _height(self, row: _Row) -> float:
@@ -244,23 +247,23 @@ class _Painter:
             line = self.mm(6)
             self._text(QRectF(0, 0, self.width * 0.7, line), f"{self.company} · {who}", "info_bold")
             self._text(QRectF(self.width * 0.5, 0, self.width * 0.5, line),
-                       tr("%1 (continued)").replace("%1", self.period.label), "info", right)
+                       self.tr("%1 (continued)").replace("%1", self.period.label), "info", right)
             self._rule(line + self.mm(2), 3)
             return self.mm(16)
         line = self.mm(9)
         self._text(QRectF(0, 0, self.width * 0.6, line), self.company, "company")
-        self._text(QRectF(self.width * 0.5, 0, self.width * 0.5, line), tr("Commission statement"), "title", right)
+        self._text(QRectF(self.width * 0.5, 0, self.width * 0.5, line), self.tr("Commission statement"), "title", right)
         self._rule(line + self.mm(2), 4)
         info = self.mm(6)
         top = line + self.mm(5)
         if who is not None:
-            self._text(QRectF(0, top, self.width * 0.6, info), tr("Rep: %1").replace("%1", who), "info_bold")
-            self._text(QRectF(0, top + info, self.width * 0.6, info), tr("Plan: %1").replace("%1", plan), "info")
+            self._text(QRectF(0, top, self.width * 0.6, info), self.tr("Rep: %1").replace("%1", who), "info_bold")
+            self._text(QRectF(0, top + info, self.width * 0.6, info), self.tr("Plan: %1").replace("%1", plan), "info")
         self._text(QRectF(self.width * 0.4, top, self.width * 0.6, info),
-                   tr("Period: %1").replace("%1", self.period.label), "info_bold", right)
+                   self.tr("Period: %1").replace("%1", self.period.label), "info_bold", right)
         self._text(QRectF(self.width * 0.4, top + info, self.width * 0.6, info), span, "info", right)
         self._text(QRectF(self.width * 0.4, top + 2 * info, self.width * 0.6, info),
-                   tr("Amounts in %1").replace("%1", self.currency), "info", right, "#444444")
+                   self.tr("Amounts in %1").replace("%1", self.currency), "info", right, "#444444")
         return self.mm(30)
 
     def _rows(self, rows: list[_Row], y: float) -> None:
@@ -286,7 +289,7 @@ class _Painter:
         text = f"{part.label}  ({part.start.isoformat()} – {(part.end - timedelta(days=1)).isoformat()})"
         self._text(QRectF(0, top.y(), self.width * 0.5, top.height()), text, "info_bold")
         quota = payout["quota"]
-        facts = tr("Quota %1 · won credit %2").replace(
+        facts = self.tr("Quota %1 · won credit %2").replace(
             "%1", "–" if _missing(quota) else format_money(int(quota), self.currency)).replace(
             "%2", format_money(int(payout["won"]), self.currency))
         self._text(QRectF(self.width * 0.45, top.y(), self.width * 0.55, top.height()), facts, "info",
@@ -294,8 +297,8 @@ class _Painter:
 
     def _columns(self, _cells: dict, area: QRectF) -> None:
         self.p.fillRect(area, QColor("#E6EBF2"))
-        labels = {"deal": tr("Deal ID"), "deal_name": tr("Deal"), "rule": tr("Rule"), "tier": tr("Tier"),
-                  "rate": tr("Rate"), "base": tr("Base"), "amount": tr("Amount")}
+        labels = {"deal": self.tr("Deal ID"), "deal_name": self.tr("Deal"), "rule": self.tr("Rule"), "tier": self.tr("Tier"),
+                  "rate": self.tr("Rate"), "base": self.tr("Base"), "amount": self.tr("Amount")}
         for key, cell in self._cells():
             self._text(self._at(cell, area), labels[key], "table_bold",
                        Qt.AlignmentFlag.AlignRight if key in _NUMBERS else Qt.AlignmentFlag.AlignLeft)
@@ -315,16 +318,16 @@ class _Painter:
 
     def _none(self, _cells: dict, area: QRectF) -> None:
         self._text(QRectF(self.mm(1.2), area.y(), self.width, area.height()),
-                   tr("No commission lines in this period."), "table", color="#555555")
+                   self.tr("No commission lines in this period."), "table", color="#555555")
 
     def _subtotal(self, payout: dict, area: QRectF) -> None:
         self._rule(area.y(), 1.5, "#666666")
-        self._total_row(tr("Total %1").replace("%1", payout["period"]), int(payout["total"]), area, "table_bold")
+        self._total_row(self.tr("Total %1").replace("%1", payout["period"]), int(payout["total"]), area, "table_bold")
 
     def _total(self, cells: dict, area: QRectF) -> None:
         self._rule(area.y() + area.height() * 0.25, 2)
         inner = QRectF(0, area.y() + area.height() * 0.3, self.width, area.height() * 0.7)
-        self._total_row(tr("Total payable for %1").replace("%1", self.period.label), cells["amount"], inner,
+        self._total_row(self.tr("Total payable for %1").replace("%1", self.period.label), cells["amount"], inner,
                         "info_bold")
 
     def _total_row(self, label: str, amount: int, area: QRectF, font: str) -> None:
@@ -337,9 +340,9 @@ class _Painter:
         area = QRectF(0, self.height - self.footer * 0.6, self.width, self.footer * 0.6)
         self._rule(area.y() - self.mm(1), 0.8, "#999999")
         self._text(QRectF(0, area.y(), self.width * 0.7, area.height()),
-                   tr("Printed %1 by Planner").replace("%1", self.printed), "small", color="#555555")
+                   self.tr("Printed %1 by Planner").replace("%1", self.printed), "small", color="#555555")
         self._text(QRectF(self.width * 0.5, area.y(), self.width * 0.5, area.height()),
-                   tr("Page %1 of %2").replace("%1", str(page)).replace("%2", str(pages)), "small",
+                   self.tr("Page %1 of %2").replace("%1", str(page)).replace("%2", str(pages)), "small",
                    Qt.AlignmentFlag.AlignRight, "#555555")
 
 
