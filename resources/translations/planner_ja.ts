@@ -375,6 +375,29 @@
     </message>
 </context>
 <context>
+    <name>CommissionsPanel</name>
+    <message>
+        <source>Commission per rep and plan period</source>
+        <translation>担当者・プラン期間ごとのコミッション</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>明細書</translation>
+    </message>
+    <message>
+        <source>(select a payout above to see its lines: a line per deal and tier, lifts, cap, bonuses and clawbacks)</source>
+        <translation>(上の支払いを選ぶと明細が表示されます: 商談・ティアごとに 1 行、遡及上乗せ、上限、ボーナス、クローバック)</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <source>Statement of %1, %2 (plan %3): %4</source>
+        <translation>%1 の %2 明細書 (プラン %3): %4</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPanel</name>
     <message>
         <source>No report yet</source>
@@ -542,6 +565,10 @@
         <translation>Excel にエクスポート(&amp;E)…</translation>
     </message>
     <message>
+        <source>Export statements as &amp;PDF…</source>
+        <translation>明細書を PDF にエクスポート(&amp;P)…</translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>インポート</translation>
     </message>
@@ -558,6 +585,14 @@
         <translation>Excel ブック (*.xlsx)</translation>
     </message>
     <message>
+        <source>Export statements as PDF</source>
+        <translation>明細書を PDF にエクスポート</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF ファイル (*.pdf)</translation>
+    </message>
+    <message>
         <source>Planner export</source>
         <translation>Planner エクスポート</translation>
     </message>
@@ -572,6 +607,24 @@
     <message>
         <source>Could not export</source>
         <translation>エクスポートできませんでした</translation>
+    </message>
+    <message>
+        <source>Statements %1</source>
+        <translation>明細書 %1</translation>
+    </message>
+    <message>
+        <source>Writing statements to %1…</source>
+        <translation>%1 に明細書を書き出し中…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %1 (%n page(s))</source>
+        <translation>
+            <numerusform>%1 を保存しました (%n ページ)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not export the statements</source>
+        <translation>明細書をエクスポートできませんでした</translation>
     </message>
 </context>
 <context>
@@ -924,14 +977,6 @@
     <message>
         <source>Attainment</source>
         <translation>達成率</translation>
-    </message>
-    <message>
-        <source>Commission per rep and plan period</source>
-        <translation>担当者・計算期間ごとのコミッション</translation>
-    </message>
-    <message>
-        <source>Lines (tiers, caps, bonuses)</source>
-        <translation>明細 (ティア・上限・ボーナス)</translation>
     </message>
     <message>
         <source>Commissions</source>
@@ -1389,6 +1434,93 @@
     <message>
         <source>(and %1 more)</source>
         <translation>(ほか %1 件)</translation>
+    </message>
+</context>
+<context>
+    <name>StatementPages</name>
+    <message>
+        <source>Commission statements</source>
+        <translation>コミッション明細書</translation>
+    </message>
+    <message>
+        <source>No rep is on a plan in this period.</source>
+        <translation>この期間に報酬プランのある担当者はいません。</translation>
+    </message>
+    <message>
+        <source>%1 (continued)</source>
+        <translation>%1 (続き)</translation>
+    </message>
+    <message>
+        <source>Commission statement</source>
+        <translation>コミッション明細書</translation>
+    </message>
+    <message>
+        <source>Rep: %1</source>
+        <translation>担当者: %1</translation>
+    </message>
+    <message>
+        <source>Plan: %1</source>
+        <translation>プラン: %1</translation>
+    </message>
+    <message>
+        <source>Period: %1</source>
+        <translation>期間: %1</translation>
+    </message>
+    <message>
+        <source>Amounts in %1</source>
+        <translation>金額単位: %1</translation>
+    </message>
+    <message>
+        <source>Quota %1 · won credit %2</source>
+        <translation>ノルマ %1 · 受注実績 %2</translation>
+    </message>
+    <message>
+        <source>Deal ID</source>
+        <translation>商談 ID</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>商談</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>ルール</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>ティア</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>料率</translation>
+    </message>
+    <message>
+        <source>Base</source>
+        <translation>対象金額</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <source>No commission lines in this period.</source>
+        <translation>この期間のコミッション明細はありません。</translation>
+    </message>
+    <message>
+        <source>Total %1</source>
+        <translation>%1 合計</translation>
+    </message>
+    <message>
+        <source>Total payable for %1</source>
+        <translation>%1 支払総額</translation>
+    </message>
+    <message>
+        <source>Printed %1 by Planner</source>
+        <translation>Planner で %1 に印刷</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>%1 / %2 ページ</translation>
     </message>
 </context>
 <context>
@@ -2129,10 +2261,6 @@
         <translation>{rep} の {period} のノルマが 0 より大きくないため、コミッションを計算していません</translation>
     </message>
     <message>
-        <source>{rep}&apos;s credit for {period} is {amount} after cancellations: clawback of commission already paid is not computed yet</source>
-        <translation>キャンセル反映後の {rep} の {period} の計上実績は {amount} です。支払済みコミッションの回収はまだ計算していません</translation>
-    </message>
-    <message>
         <source>No display found: run Planner in a desktop session (or set QT_QPA_PLATFORM=offscreen)</source>
         <translation>ディスプレイが見つかりません。デスクトップ環境で Planner を実行してください (または QT_QPA_PLATFORM=offscreen を設定)</translation>
     </message>
@@ -2392,6 +2520,22 @@
         <source>This book has no place to be saved yet: save it with Save As</source>
         <translation>このブックにはまだ保存先がありません。[名前を付けて保存] で保存してください</translation>
     </message>
+    <message>
+        <source>{book} has no rep with the id {rep!r}</source>
+        <translation>{book} に ID {rep!r} の担当者はいません</translation>
+    </message>
+    <message>
+        <source>{rep} has no commission statement for {period}: not on a plan, or not employed then</source>
+        <translation>{rep} の {period} のコミッション明細書はありません: プランがないか、その期間に在籍していません</translation>
+    </message>
+    <message>
+        <source>{path} exists and is not a PDF file: it is not replaced (choose another name)</source>
+        <translation>{path} は既にあり、PDF ファイルではありません: 置き換えません (別の名前を選んでください)</translation>
+    </message>
+    <message>
+        <source>{path}: statements are written as a PDF file; give it a name ending in .pdf ({suggested})</source>
+        <translation>{path}: 明細書は PDF ファイルに書き出します。名前の末尾を .pdf にしてください ({suggested})</translation>
+    </message>
 </context>
 <context>
     <name>export</name>
@@ -2468,8 +2612,8 @@
         <translation>CreditLines は受注した商談を成約した期間に担当者へ、または Splits の行の担当者へ割合どおりに計上し、取り消された期間に戻し入れます。達成率とコミッションはこれらの行を合計します。</translation>
     </message>
     <message>
-        <source>CommissionLines hold every tier, cap and bonus of each rep&apos;s plan: change an amount, a date, a share, a quota or a rate on the input sheets and the credit, attainment and commissions follow (Agrees turns FALSE where they leave Planner&apos;s values).</source>
-        <translation>CommissionLines には担当者のプランのすべてのティア、上限、ボーナスがあります。入力シートで金額、日付、割合、ノルマ、料率を変えると、計上実績、達成率、コミッションが追従します (Planner の値と異なると一致が FALSE になります)。</translation>
+        <source>Statements hold every commission statement line (a line per credited deal and tier slice, retroactive lifts, caps, bonuses, clawbacks); Commissions and CommissionLines sum them. Change an amount, a date, a share, a quota or a rate on the input sheets and the credit, attainment, statement lines and commissions follow (Agrees turns FALSE where they leave Planner&apos;s values); a line the change would add is not made up.</source>
+        <translation>Statements にはコミッション明細書のすべての行 (計上された商談とティアの区切りごとに 1 行、遡及上乗せ、上限、ボーナス、クローバック) があり、Commissions と CommissionLines がそれを合計します。入力シートで金額、日付、配分、ノルマ、料率を変えると、計上実績、達成率、明細行、コミッションが追随します (Planner の値と異なる箇所は一致が FALSE になります)。変更で新たに生じる行は作られません。</translation>
     </message>
 </context>
 <context>
@@ -2721,6 +2865,18 @@
     <message>
         <source>Quotas</source>
         <translation>ノルマ</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>明細書</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>ルール</translation>
+    </message>
+    <message>
+        <source>Tier (attainment)</source>
+        <translation>ティア (達成率)</translation>
     </message>
     <message>
         <source>Forecast accuracy</source>
@@ -2991,8 +3147,20 @@
         <translation>受注 + 見込まれるすべての進行中商談</translation>
     </message>
     <message>
+        <source>Credit</source>
+        <translation>計上額</translation>
+    </message>
+    <message>
+        <source>Credited before</source>
+        <translation>それまでの計上実績</translation>
+    </message>
+    <message>
         <source>Row in Deals</source>
         <translation>Deals の行</translation>
+    </message>
+    <message>
+        <source>Order (same day)</source>
+        <translation>順序 (同日)</translation>
     </message>
     <message>
         <source>Sheet</source>
@@ -3106,12 +3274,20 @@
         <translation>ティア</translation>
     </message>
     <message>
+        <source>retro_lift</source>
+        <translation>遡及上乗せ</translation>
+    </message>
+    <message>
         <source>cap</source>
         <translation>上限</translation>
     </message>
     <message>
         <source>bonus</source>
         <translation>ボーナス</translation>
+    </message>
+    <message>
+        <source>clawback</source>
+        <translation>クローバック</translation>
     </message>
     <message>
         <source>weighted</source>

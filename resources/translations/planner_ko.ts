@@ -375,6 +375,29 @@
     </message>
 </context>
 <context>
+    <name>CommissionsPanel</name>
+    <message>
+        <source>Commission per rep and plan period</source>
+        <translation>담당자·플랜 기간별 커미션</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>명세서</translation>
+    </message>
+    <message>
+        <source>(select a payout above to see its lines: a line per deal and tier, lifts, cap, bonuses and clawbacks)</source>
+        <translation>(위에서 지급 건을 선택하면 내역이 표시됩니다: 거래·구간별 한 줄, 소급 인상, 상한, 보너스, 환수)</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>합계</translation>
+    </message>
+    <message>
+        <source>Statement of %1, %2 (plan %3): %4</source>
+        <translation>%1의 %2 명세서 (플랜 %3): %4</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPanel</name>
     <message>
         <source>No report yet</source>
@@ -542,6 +565,10 @@
         <translation>Excel로 내보내기(&amp;E)…</translation>
     </message>
     <message>
+        <source>Export statements as &amp;PDF…</source>
+        <translation>명세서를 PDF로 내보내기(&amp;P)…</translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>가져오기</translation>
     </message>
@@ -558,6 +585,14 @@
         <translation>Excel 통합 문서 (*.xlsx)</translation>
     </message>
     <message>
+        <source>Export statements as PDF</source>
+        <translation>명세서를 PDF로 내보내기</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 파일 (*.pdf)</translation>
+    </message>
+    <message>
         <source>Planner export</source>
         <translation>Planner 내보내기</translation>
     </message>
@@ -572,6 +607,24 @@
     <message>
         <source>Could not export</source>
         <translation>내보낼 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Statements %1</source>
+        <translation>명세서 %1</translation>
+    </message>
+    <message>
+        <source>Writing statements to %1…</source>
+        <translation>%1에 명세서 쓰는 중…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %1 (%n page(s))</source>
+        <translation>
+            <numerusform>%1 저장함 (%n쪽)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not export the statements</source>
+        <translation>명세서를 내보낼 수 없습니다</translation>
     </message>
 </context>
 <context>
@@ -924,14 +977,6 @@
     <message>
         <source>Attainment</source>
         <translation>달성률</translation>
-    </message>
-    <message>
-        <source>Commission per rep and plan period</source>
-        <translation>담당자·정산 기간별 커미션</translation>
-    </message>
-    <message>
-        <source>Lines (tiers, caps, bonuses)</source>
-        <translation>내역 (구간, 상한, 보너스)</translation>
     </message>
     <message>
         <source>Commissions</source>
@@ -1389,6 +1434,93 @@
     <message>
         <source>(and %1 more)</source>
         <translation>(외 %1건)</translation>
+    </message>
+</context>
+<context>
+    <name>StatementPages</name>
+    <message>
+        <source>Commission statements</source>
+        <translation>커미션 명세서</translation>
+    </message>
+    <message>
+        <source>No rep is on a plan in this period.</source>
+        <translation>이 기간에 보상 플랜이 있는 담당자가 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 (continued)</source>
+        <translation>%1 (계속)</translation>
+    </message>
+    <message>
+        <source>Commission statement</source>
+        <translation>커미션 명세서</translation>
+    </message>
+    <message>
+        <source>Rep: %1</source>
+        <translation>담당자: %1</translation>
+    </message>
+    <message>
+        <source>Plan: %1</source>
+        <translation>플랜: %1</translation>
+    </message>
+    <message>
+        <source>Period: %1</source>
+        <translation>기간: %1</translation>
+    </message>
+    <message>
+        <source>Amounts in %1</source>
+        <translation>금액 단위: %1</translation>
+    </message>
+    <message>
+        <source>Quota %1 · won credit %2</source>
+        <translation>할당량 %1 · 수주 실적 %2</translation>
+    </message>
+    <message>
+        <source>Deal ID</source>
+        <translation>거래 ID</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>거래</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>규칙</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>구간</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>요율</translation>
+    </message>
+    <message>
+        <source>Base</source>
+        <translation>기준 금액</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>금액</translation>
+    </message>
+    <message>
+        <source>No commission lines in this period.</source>
+        <translation>이 기간에는 커미션 내역이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Total %1</source>
+        <translation>%1 합계</translation>
+    </message>
+    <message>
+        <source>Total payable for %1</source>
+        <translation>%1 지급 총액</translation>
+    </message>
+    <message>
+        <source>Printed %1 by Planner</source>
+        <translation>Planner에서 %1에 인쇄</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>%2쪽 중 %1쪽</translation>
     </message>
 </context>
 <context>
@@ -2129,10 +2261,6 @@
         <translation>{rep}의 {period} 할당량이 0보다 크지 않아 커미션을 계산하지 않았습니다</translation>
     </message>
     <message>
-        <source>{rep}&apos;s credit for {period} is {amount} after cancellations: clawback of commission already paid is not computed yet</source>
-        <translation>취소 반영 후 {rep}의 {period} 인정 실적이 {amount}입니다. 이미 지급된 커미션의 환수는 아직 계산하지 않습니다</translation>
-    </message>
-    <message>
         <source>No display found: run Planner in a desktop session (or set QT_QPA_PLATFORM=offscreen)</source>
         <translation>디스플레이를 찾을 수 없습니다. 데스크톱 세션에서 Planner를 실행하세요 (또는 QT_QPA_PLATFORM=offscreen 설정)</translation>
     </message>
@@ -2392,6 +2520,22 @@
         <source>This book has no place to be saved yet: save it with Save As</source>
         <translation>이 북은 아직 저장할 위치가 없습니다. [다른 이름으로 저장]으로 저장하세요</translation>
     </message>
+    <message>
+        <source>{book} has no rep with the id {rep!r}</source>
+        <translation>{book}에 ID가 {rep!r}인 담당자가 없습니다</translation>
+    </message>
+    <message>
+        <source>{rep} has no commission statement for {period}: not on a plan, or not employed then</source>
+        <translation>{rep}의 {period} 커미션 명세서가 없습니다: 플랜이 없거나 그 기간에 재직하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>{path} exists and is not a PDF file: it is not replaced (choose another name)</source>
+        <translation>{path}이(가) 이미 있으며 PDF 파일이 아닙니다: 바꾸지 않습니다 (다른 이름을 고르세요)</translation>
+    </message>
+    <message>
+        <source>{path}: statements are written as a PDF file; give it a name ending in .pdf ({suggested})</source>
+        <translation>{path}: 명세서는 PDF 파일로 저장됩니다. 이름이 .pdf로 끝나게 하세요 ({suggested})</translation>
+    </message>
 </context>
 <context>
     <name>export</name>
@@ -2468,8 +2612,8 @@
         <translation>CreditLines는 수주한 거래를 마감된 기간에 담당자에게, 또는 Splits 행의 담당자들에게 비율대로 인정하고, 취소된 기간에 되돌립니다. 달성률과 커미션은 이 행들을 합산합니다.</translation>
     </message>
     <message>
-        <source>CommissionLines hold every tier, cap and bonus of each rep&apos;s plan: change an amount, a date, a share, a quota or a rate on the input sheets and the credit, attainment and commissions follow (Agrees turns FALSE where they leave Planner&apos;s values).</source>
-        <translation>CommissionLines에는 담당자 플랜의 모든 구간, 상한, 보너스가 있습니다. 입력 시트에서 금액, 날짜, 비율, 할당량, 요율을 바꾸면 인정 실적, 달성률, 커미션이 따라 바뀝니다(Planner의 값과 달라지면 일치가 FALSE가 됩니다).</translation>
+        <source>Statements hold every commission statement line (a line per credited deal and tier slice, retroactive lifts, caps, bonuses, clawbacks); Commissions and CommissionLines sum them. Change an amount, a date, a share, a quota or a rate on the input sheets and the credit, attainment, statement lines and commissions follow (Agrees turns FALSE where they leave Planner&apos;s values); a line the change would add is not made up.</source>
+        <translation>Statements에는 커미션 명세서의 모든 내역(인정된 거래와 구간 조각마다 한 줄, 소급 인상, 상한, 보너스, 환수)이 있고 Commissions와 CommissionLines가 이를 합산합니다. 입력 시트에서 금액, 날짜, 배분 비율, 할당량, 요율을 바꾸면 인정 실적, 달성률, 명세서 내역, 커미션이 따라 바뀝니다(Planner 값과 달라진 곳은 일치가 FALSE가 됩니다). 변경으로 새로 생길 내역은 만들어지지 않습니다.</translation>
     </message>
 </context>
 <context>
@@ -2721,6 +2865,18 @@
     <message>
         <source>Quotas</source>
         <translation>할당량</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>명세서</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>규칙</translation>
+    </message>
+    <message>
+        <source>Tier (attainment)</source>
+        <translation>구간 (달성률)</translation>
     </message>
     <message>
         <source>Forecast accuracy</source>
@@ -2991,8 +3147,20 @@
         <translation>수주 + 예상되는 모든 진행 중 거래</translation>
     </message>
     <message>
+        <source>Credit</source>
+        <translation>인정 금액</translation>
+    </message>
+    <message>
+        <source>Credited before</source>
+        <translation>이전 누적 실적</translation>
+    </message>
+    <message>
         <source>Row in Deals</source>
         <translation>Deals의 행</translation>
+    </message>
+    <message>
+        <source>Order (same day)</source>
+        <translation>순서 (같은 날)</translation>
     </message>
     <message>
         <source>Sheet</source>
@@ -3106,12 +3274,20 @@
         <translation>구간</translation>
     </message>
     <message>
+        <source>retro_lift</source>
+        <translation>소급 인상</translation>
+    </message>
+    <message>
         <source>cap</source>
         <translation>상한</translation>
     </message>
     <message>
         <source>bonus</source>
         <translation>보너스</translation>
+    </message>
+    <message>
+        <source>clawback</source>
+        <translation>환수</translation>
     </message>
     <message>
         <source>weighted</source>
