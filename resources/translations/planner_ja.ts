@@ -679,6 +679,10 @@
         <translation>Excel にエクスポート(&amp;E)…</translation>
     </message>
     <message>
+        <source>Export statements as &amp;PDF…</source>
+        <translation>明細書を PDF にエクスポート(&amp;P)…</translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>インポート</translation>
     </message>
@@ -695,6 +699,14 @@
         <translation>Excel ブック (*.xlsx)</translation>
     </message>
     <message>
+        <source>Export statements as PDF</source>
+        <translation>明細書を PDF にエクスポート</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF ファイル (*.pdf)</translation>
+    </message>
+    <message>
         <source>Planner export</source>
         <translation>Planner エクスポート</translation>
     </message>
@@ -709,6 +721,24 @@
     <message>
         <source>Could not export</source>
         <translation>エクスポートできませんでした</translation>
+    </message>
+    <message>
+        <source>Statements %1</source>
+        <translation>明細書 %1</translation>
+    </message>
+    <message>
+        <source>Writing statements to %1…</source>
+        <translation>%1 に明細書を書き出し中…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %1 (%n page(s))</source>
+        <translation>
+            <numerusform>%1 を保存しました (%n ページ)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not export the statements</source>
+        <translation>明細書をエクスポートできませんでした</translation>
     </message>
 </context>
 <context>
@@ -1617,6 +1647,93 @@
     <message>
         <source>(and %1 more)</source>
         <translation>(ほか %1 件)</translation>
+    </message>
+</context>
+<context>
+    <name>StatementPages</name>
+    <message>
+        <source>Commission statements</source>
+        <translation>コミッション明細書</translation>
+    </message>
+    <message>
+        <source>No rep is on a plan in this period.</source>
+        <translation>この期間に報酬プランのある担当者はいません。</translation>
+    </message>
+    <message>
+        <source>%1 (continued)</source>
+        <translation>%1 (続き)</translation>
+    </message>
+    <message>
+        <source>Commission statement</source>
+        <translation>コミッション明細書</translation>
+    </message>
+    <message>
+        <source>Rep: %1</source>
+        <translation>担当者: %1</translation>
+    </message>
+    <message>
+        <source>Plan: %1</source>
+        <translation>プラン: %1</translation>
+    </message>
+    <message>
+        <source>Period: %1</source>
+        <translation>期間: %1</translation>
+    </message>
+    <message>
+        <source>Amounts in %1</source>
+        <translation>金額単位: %1</translation>
+    </message>
+    <message>
+        <source>Quota %1 · won credit %2</source>
+        <translation>ノルマ %1 · 受注実績 %2</translation>
+    </message>
+    <message>
+        <source>Deal ID</source>
+        <translation>商談 ID</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>商談</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>ルール</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>ティア</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>料率</translation>
+    </message>
+    <message>
+        <source>Base</source>
+        <translation>対象金額</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <source>No commission lines in this period.</source>
+        <translation>この期間のコミッション明細はありません。</translation>
+    </message>
+    <message>
+        <source>Total %1</source>
+        <translation>%1 合計</translation>
+    </message>
+    <message>
+        <source>Total payable for %1</source>
+        <translation>%1 支払総額</translation>
+    </message>
+    <message>
+        <source>Printed %1 by Planner</source>
+        <translation>Planner で %1 に印刷</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>%1 / %2 ページ</translation>
     </message>
 </context>
 <context>
@@ -2835,6 +2952,14 @@
     <message>
         <source>closed periods and their ledger lines are never changed or deleted: reopen the period instead</source>
         <translation>締め済みの期間とその台帳の行は変更も削除もできません: 代わりに締めを解除してください</translation>
+    </message>
+    <message>
+        <source>{path} exists and is not a PDF file: it is not replaced (choose another name)</source>
+        <translation>{path} は既にあり、PDF ファイルではありません: 置き換えません (別の名前を選んでください)</translation>
+    </message>
+    <message>
+        <source>{path}: statements are written as a PDF file; give it a name ending in .pdf ({suggested})</source>
+        <translation>{path}: 明細書は PDF ファイルに書き出します。名前の末尾を .pdf にしてください ({suggested})</translation>
     </message>
 </context>
 <context>

@@ -679,6 +679,10 @@
         <translation>Excel로 내보내기(&amp;E)…</translation>
     </message>
     <message>
+        <source>Export statements as &amp;PDF…</source>
+        <translation>명세서를 PDF로 내보내기(&amp;P)…</translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>가져오기</translation>
     </message>
@@ -695,6 +699,14 @@
         <translation>Excel 통합 문서 (*.xlsx)</translation>
     </message>
     <message>
+        <source>Export statements as PDF</source>
+        <translation>명세서를 PDF로 내보내기</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 파일 (*.pdf)</translation>
+    </message>
+    <message>
         <source>Planner export</source>
         <translation>Planner 내보내기</translation>
     </message>
@@ -709,6 +721,24 @@
     <message>
         <source>Could not export</source>
         <translation>내보낼 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Statements %1</source>
+        <translation>명세서 %1</translation>
+    </message>
+    <message>
+        <source>Writing statements to %1…</source>
+        <translation>%1에 명세서 쓰는 중…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %1 (%n page(s))</source>
+        <translation>
+            <numerusform>%1 저장함 (%n쪽)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not export the statements</source>
+        <translation>명세서를 내보낼 수 없습니다</translation>
     </message>
 </context>
 <context>
@@ -1617,6 +1647,93 @@
     <message>
         <source>(and %1 more)</source>
         <translation>(외 %1건)</translation>
+    </message>
+</context>
+<context>
+    <name>StatementPages</name>
+    <message>
+        <source>Commission statements</source>
+        <translation>커미션 명세서</translation>
+    </message>
+    <message>
+        <source>No rep is on a plan in this period.</source>
+        <translation>이 기간에 보상 플랜이 있는 담당자가 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 (continued)</source>
+        <translation>%1 (계속)</translation>
+    </message>
+    <message>
+        <source>Commission statement</source>
+        <translation>커미션 명세서</translation>
+    </message>
+    <message>
+        <source>Rep: %1</source>
+        <translation>담당자: %1</translation>
+    </message>
+    <message>
+        <source>Plan: %1</source>
+        <translation>플랜: %1</translation>
+    </message>
+    <message>
+        <source>Period: %1</source>
+        <translation>기간: %1</translation>
+    </message>
+    <message>
+        <source>Amounts in %1</source>
+        <translation>금액 단위: %1</translation>
+    </message>
+    <message>
+        <source>Quota %1 · won credit %2</source>
+        <translation>할당량 %1 · 수주 실적 %2</translation>
+    </message>
+    <message>
+        <source>Deal ID</source>
+        <translation>거래 ID</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>거래</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>규칙</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>구간</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>요율</translation>
+    </message>
+    <message>
+        <source>Base</source>
+        <translation>기준 금액</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>금액</translation>
+    </message>
+    <message>
+        <source>No commission lines in this period.</source>
+        <translation>이 기간에는 커미션 내역이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Total %1</source>
+        <translation>%1 합계</translation>
+    </message>
+    <message>
+        <source>Total payable for %1</source>
+        <translation>%1 지급 총액</translation>
+    </message>
+    <message>
+        <source>Printed %1 by Planner</source>
+        <translation>Planner에서 %1에 인쇄</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>%2쪽 중 %1쪽</translation>
     </message>
 </context>
 <context>
@@ -2835,6 +2952,14 @@
     <message>
         <source>closed periods and their ledger lines are never changed or deleted: reopen the period instead</source>
         <translation>마감된 기간과 그 원장 줄은 변경하거나 삭제할 수 없습니다: 대신 기간을 다시 여세요</translation>
+    </message>
+    <message>
+        <source>{path} exists and is not a PDF file: it is not replaced (choose another name)</source>
+        <translation>{path}이(가) 이미 있으며 PDF 파일이 아닙니다: 바꾸지 않습니다 (다른 이름을 고르세요)</translation>
+    </message>
+    <message>
+        <source>{path}: statements are written as a PDF file; give it a name ending in .pdf ({suggested})</source>
+        <translation>{path}: 명세서는 PDF 파일로 저장됩니다. 이름이 .pdf로 끝나게 하세요 ({suggested})</translation>
     </message>
 </context>
 <context>

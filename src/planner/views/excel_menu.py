@@ -1,4 +1,5 @@
-"""File → Import and Export: Excel and CSV in and out of the window's book, in the background.
+"""File → Import and Export: Excel and CSV in and out of the window's book, and the commission
+statements of the selected period as a PDF (views/statement_pdf.py), in the background.
 
 Both imports go through the import wizard (views/import_wizard.py): files, mapping with a
 preview, then a check that lists every bad cell or shows what will change. An import into
@@ -30,7 +31,9 @@ class ExcelMenu(QObject):
         self.export = QAction(self.tr("&Export to Excel…"), window)
         self.export.setShortcut("Ctrl+E")
         self.export.triggered.connect(self.choose_export)
-        for action in (self.import_new, self.import_into, self.export):
+        self.export_pdf = QAction(self.tr("Export statements as &PDF…"), window)
+        self.export_pdf.triggered.connect(self.choose_pdf_export)
+        for action in (self.import_new, self.import_into, self.export, self.export_pdf):
             window.addAction(action)
             menu.addAction(action)
         # how files are chosen and refusals shown; tests answer without dialogs
@@ -38,6 +41,8 @@ class ExcelMenu(QObject):
             window, self.tr("Import"), "", self.tr("Spreadsheets (*.xlsx *.csv);;All files (*)"))[0]
         self.choose_target = lambda start: QFileDialog.getSaveFileName(
             window, self.tr("Export to Excel"), start, self.tr("Excel workbooks (*.xlsx)"))[0]
+        self.choose_pdf_target = lambda start: QFileDialog.getSaveFileName(
+            window, self.tr("Export statements as PDF"), start, self.tr("PDF files (*.pdf)"))[0]
         self.show_refusal = self._refusal_box
 
     def choose_import(self, into: bool) -> None:
@@ -80,6 +85,41 @@ class ExcelMenu(QObject):
         def failed(error: Exception) -> None:
             window._set_busy(None)
             self.show_refusal(self.tr("Could not export"), [error_text(error)])
+
+        window.jobs.start(work, done, failed)
+
+    def choose_pdf_export(self) -> None:
+        window = self.window
+        if window.book is None or window.selected_period() is None:
+            return
+        label = window.selected_period().label
+        start = (f"{window.path.stem} {label}.pdf" if isinstance(window.path, Path)
+                 else self.tr("Statements %1").replace("%1", label) + ".pdf")
+        name = self.choose_pdf_target(start)
+        if name:
+            self.start_pdf_export(Path(name) if Path(name).suffix else Path(name).with_suffix(".pdf"))
+
+    def start_pdf_export(self, path: Path) -> None:
+        """Write the statements of the selected period to ``path`` in the background: a page per
+        rep, headed by the book's company setting, else its name."""
+        window = self.window
+        snapshot, period = window.book.snapshot(), window.selected_period()
+        place = window.path
+        name = place.stem if isinstance(place, Path) else place.rsplit("/", 1)[-1] if isinstance(place, str) else None
+        window._set_busy(self.tr("Writing statements to %1…").replace("%1", path.name))
+
+        def work():
+            from planner.views.statement_pdf import export_statements_pdf
+
+            return export_statements_pdf(snapshot, period, path, company=name)
+
+        def done(pages: int) -> None:
+            window._set_busy(None)
+            window.statusBar().showMessage(self.tr("Wrote %1 (%n page(s))", "", pages).replace("%1", str(path)), 10000)
+
+        def failed(error: Exception) -> None:
+            window._set_busy(None)
+            self.show_refusal(self.tr("Could not export the statements"), [error_text(error)])
 
         window.jobs.start(work, done, failed)
 
