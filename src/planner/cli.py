@@ -13,16 +13,12 @@ import sys
 from datetime import date
 from pathlib import Path
 
-import pandas as pd
-
-from planner import __version__, cli_close, cli_statement
+from planner import __version__, cli_close, cli_forecast, cli_statement
 from planner.cli_quotas import add_parser as add_quotas_parser
 from planner.cli_quotas import run_quotas
-from planner.cli_text import accuracy_text, error_line, report_text, terminal
-from planner.core import kinds
+from planner.cli_text import error_line, report_text, terminal
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.periods import Period
-from planner.core.schema import Kind
 
 COMMANDS = ("open", "demo", "report", "statement", "copy", "import", "export", "forecast", "quotas", "close")
 
@@ -138,7 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     exporter.add_argument("--period", help="the period of the computed sheets (default: the current quarter)")
     exporter.add_argument("--force", action="store_true", help="replace FILE.xlsx if it exists (only ever a workbook)")
 
-    _forecast_parser(commands)
+    cli_forecast.add_parser(commands, _target, _day)
     add_quotas_parser(commands, _target, _day)
     cli_close.add_parser(commands, _target)
 
@@ -196,7 +192,8 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "export":
         return _export(args)
     if args.command == "forecast":
-        return _forecast(args)
+        _check_as_of(args.as_of)
+        return cli_forecast.run(args)
     if args.command == "quotas":
         _check_as_of(args.as_of)
         return run_quotas(args, _interactive())
@@ -451,59 +448,4 @@ def _copy(args: argparse.Namespace) -> int:
     book = copy_book(args.source, args.target)
     rows = sum(len(book[name]) for name in book._frames)
     print(f"copied {shown(url_of(args.source))} to {shown(url_of(args.target))} ({rows:,} rows)")
-    return 0
-
-
-def _forecast_parser(commands) -> None:
-    forecast = commands.add_parser("forecast", help="save forecast snapshots and see how accurate each method was")
-    actions = forecast.add_subparsers(dest="action", metavar="ACTION", required=True)
-    snapshot = actions.add_parser("snapshot", help="save the forecast of a period by every method in the book "
-                                                   "(a snapshot of the same period and day is replaced)")
-    snapshot.add_argument("book", type=_target, help="book file (.planner) or postgresql://… address")
-    snapshot.add_argument("--period", help="2026-01, 2026-Q1 or 2026 (default: the quarter of --as-of)")
-    snapshot.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD",
-                          help="the day the forecast is made on and dated by (default: the book's as_of setting, "
-                               "else today)")
-    judged = actions.add_parser("accuracy", help="accuracy per closed period and method: 1 − |forecast − actual| "
-                                                 "÷ actual, the last snapshot taken before the period ended")
-    judged.add_argument("book", type=_target, help="book file (.planner) or postgresql://… address")
-    judged.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD",
-                        help="periods that have ended by this day are judged (default: the book's as_of)")
-    judged.add_argument("--json", action="store_true", help="print one JSON object (money as decimal strings)")
-
-
-def _forecast(args: argparse.Namespace) -> int:
-    """``planner forecast snapshot|accuracy``: snapshots are saved like any edit of the book."""
-    from planner.core.forecast_accuracy import FORECAST_ACCURACY, METHOD_ACCURACY, accuracy, snapshot_change
-    from planner.core.report import json_records
-    from planner.core.usable import usable
-    from planner.session import Session
-    from planner.storage import open_book
-
-    _check_as_of(args.as_of)
-    if args.action == "accuracy":
-        book, _left_out = usable(open_book(args.book))
-        as_of = args.as_of or book.as_of
-        judged, per_method = accuracy(book, as_of)
-        data = {"currency": book.currency, "as_of": as_of.isoformat(),
-                "forecast_accuracy": json_records(judged, FORECAST_ACCURACY, book.currency),
-                "forecast_method_accuracy": json_records(per_method, METHOD_ACCURACY, book.currency)}
-        if args.json:
-            sys.stdout.reconfigure(encoding="utf-8")
-            json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-            print()
-        else:
-            print(accuracy_text(data))
-        return 0
-    with Session.open(args.book) as session:
-        book = session.book
-        as_of = args.as_of or book.as_of
-        period = Period.parse(args.period) if args.period is not None else Period.containing(as_of, "quarter")
-        session.apply(snapshot_change(book, period, as_of), "Save forecast snapshot")
-        session.save()
-        saved = book["ForecastSnapshots"]
-        saved = saved[(saved["period"] == period.label) & (saved["taken"] == pd.Timestamp(as_of))]
-    amounts = ", ".join(f"{method} {kinds.text(Kind.MONEY, amount, book.currency)}"
-                        for method, amount in zip(saved["method"], saved["amount"]))
-    print(f"saved the forecast of {period} as of {as_of} into {args.book}: {amounts} ({book.currency})")
     return 0

@@ -24,8 +24,9 @@ from PySide6.QtCore import (QBuffer, QByteArray, QCoreApplication, QIODevice, QL
                             QRectF, Qt)
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
-from planner.core.money import format_money, format_ratio
+from planner.core import kinds
 from planner.core.periods import Period
+from planner.core.schema import Kind
 from planner.core.usable import usable
 from planner.io.statement_text import rule_words, save_pdf, statement_table
 
@@ -290,8 +291,8 @@ class StatementPages(QObject):
         self._text(QRectF(0, top.y(), self.width * 0.5, top.height()), text, "info_bold")
         quota = payout["quota"]
         facts = self.tr("Quota %1 · won credit %2").replace(
-            "%1", "–" if _missing(quota) else format_money(int(quota), self.currency)).replace(
-            "%2", format_money(int(payout["won"]), self.currency))
+            "%1", kinds.text(Kind.MONEY, quota, self.currency) or "–").replace(
+            "%2", kinds.text(Kind.MONEY, payout["won"], self.currency))
         self._text(QRectF(self.width * 0.45, top.y(), self.width * 0.55, top.height()), facts, "info",
                    Qt.AlignmentFlag.AlignRight, "#444444")
 
@@ -307,9 +308,9 @@ class StatementPages(QObject):
         values = {
             "deal": _text(line["deal_key"]), "deal_name": _text(line["deal_name"]),
             "rule": rule_words(line["rule"], QCoreApplication.translate), "tier": _text(line["tier_text"]),
-            "rate": "" if _missing(line["rate"]) else format_ratio(int(line["rate"])),
-            "base": "" if _missing(line["base"]) else format_money(int(line["base"]), self.currency),
-            "amount": format_money(int(line["amount"]), self.currency),
+            "rate": kinds.text(Kind.RATIO, line["rate"]),
+            "base": kinds.text(Kind.MONEY, line["base"], self.currency),
+            "amount": kinds.text(Kind.MONEY, line["amount"], self.currency),
         }
         for key, cell in self._cells():
             self._text(self._at(cell, area), values[key], "table",
@@ -334,7 +335,7 @@ class StatementPages(QObject):
         cells = dict(self._cells())
         self._text(QRectF(cells["deal"].x(), area.y(), self.width * 0.7, area.height()), label, font)
         self._text(self._at(cells["amount"], area).adjusted(-self.width * 0.2, 0, 0, 0),
-                   format_money(amount, self.currency), font, Qt.AlignmentFlag.AlignRight)
+                   kinds.text(Kind.MONEY, amount, self.currency), font, Qt.AlignmentFlag.AlignRight)
 
     def _footer(self, page: int, pages: int) -> None:
         area = QRectF(0, self.height - self.footer * 0.6, self.width, self.footer * 0.6)
