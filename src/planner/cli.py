@@ -16,7 +16,7 @@ from pathlib import Path
 from planner import __version__, cli_close, cli_forecast, cli_statement
 from planner.cli_quotas import add_parser as add_quotas_parser
 from planner.cli_quotas import run_quotas
-from planner.cli_text import error_line, report_text, terminal
+from planner.cli_text import error_line, report_text, says_yes, terminal
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.periods import Period
 
@@ -353,12 +353,7 @@ def _merge_into(args: argparse.Namespace, mapping):
     if not args.yes:
         if not asking:
             raise PlannerError(NOT_CONFIRMED, book=str(args.into))
-        try:
-            answer = input(f"Apply these changes to {args.into}? [y/N] ").strip().lower()
-        except (EOFError, KeyboardInterrupt):  # Ctrl-D or Ctrl-C: a no
-            print()
-            answer = ""
-        if answer not in ("y", "yes"):
+        if not says_yes(f"Apply these changes to {args.into}?"):
             print(f"not applied: {args.into} was not changed")
             return result, False
     with Session.open(args.into) as session:

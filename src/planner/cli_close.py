@@ -10,8 +10,8 @@ the book opened read-only, and made again on the book opened for editing: if the
 from __future__ import annotations
 
 import argparse
-import sys
 
+from planner.cli_text import says_yes
 from planner.core import kinds
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.periods import Period
@@ -53,12 +53,7 @@ def run(args: argparse.Namespace) -> int:
 
         if not _interactive():
             raise PlannerError(NOT_CONFIRMED, book=str(args.book), action=action, period=period.label)
-        try:
-            answer = input(f"{action.capitalize()} {period} in {args.book}? [y/N] ").strip().lower()
-        except (EOFError, KeyboardInterrupt):  # Ctrl-D or Ctrl-C: a no
-            print()
-            answer = ""
-        if answer not in ("y", "yes"):
+        if not says_yes(f"{action.capitalize()} {period} in {args.book}?"):
             print(f"not done: {args.book} was not changed")
             return 1
     with Session.open(args.book) as session:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from planner.cli_text import table
+from planner.cli_text import says_yes, table
 from planner.core import kinds, schema
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.money import RATIO_SCALE, format_money, format_ratio, to_minor, to_ratio
@@ -77,12 +77,7 @@ def run_quotas(args: argparse.Namespace, interactive: bool) -> int:
     if not args.yes:
         if not interactive:
             raise PlannerError(NOT_APPLIED, book=str(args.book))
-        try:
-            answer = input(f"Write this plan to {args.book}? [y/N] ").strip().lower()
-        except (EOFError, KeyboardInterrupt):
-            print()
-            answer = ""
-        if answer not in ("y", "yes"):
+        if not says_yes(f"Write this plan to {args.book}?"):
             print(f"not applied: {args.book} was not changed", file=sys.stderr)
             return 1
     with Session.open(args.book) as session:

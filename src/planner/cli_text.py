@@ -106,6 +106,16 @@ def terminal():
         sys.stdout, sys.stderr = real
 
 
+def says_yes(question: str) -> bool:
+    """Ask ``question [y/N]`` at the terminal: only y or yes is a yes (Ctrl-D or Ctrl-C: a no)."""
+    try:
+        answer = input(f"{question} [y/N] ").strip().lower()
+    except (EOFError, KeyboardInterrupt):
+        print()
+        return False
+    return answer in ("y", "yes")
+
+
 def error_line(error: PlannerError) -> str:
     """What a command-line error prints: one line, or a first line and one indented line per
     problem (an import refusal lists every bad cell); control characters from a book or file
