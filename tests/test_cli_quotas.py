@@ -82,6 +82,9 @@ def test_weights_by_hand_from_a_file(demo_file, tmp_path):
     weights.write_text("rep,weight\nS01,1\nNOBODY,2\n", encoding="utf-8")
     result = planner("quotas", demo_file, "--year", "2027", "--target", "1", "--weights", f"hand:{weights}", check=False)
     assert result.stderr == f"planner: error: {weights}, row 3: 'NOBODY' is not a rep of the Reps sheet\n"
+    weights.write_text("rep,weight\nS01,1\nS01,2\n", encoding="utf-8")
+    result = planner("quotas", demo_file, "--year", "2027", "--target", "1", "--weights", f"hand:{weights}", check=False)
+    assert result.stderr == f"planner: error: {weights}, row 3: 'S01' has a weight already, in row 2\n"
 
 
 @pytest.mark.parametrize("args, message", [
@@ -93,6 +96,11 @@ def test_weights_by_hand_from_a_file(demo_file, tmp_path):
     (["--year", "2027", "--target", "5", "--over", "110"], "over-assignment must be above 0% and at most 1000%"),
     (["--year", "2027", "--target", "5", "--ramp", "25,x"], "ramp: 'x' is not a percentage"),
     (["--year", "2027", "--target", "5", "--seasonality", "history"], "2026 is not over on 2026-06-30"),
+    (["--year", "2027", "--target", "1e30"], "the target × over-assignment must be at most"),  # was InvalidOperation
+    (["--year", "2027", "--target", "5", "--over", "1e30"], "over-assignment must be above 0% and at most 1000%"),
+    (["--year", "2027", "--target", "1e999999"], "--target '1e999999' is not an amount in USD"),
+    (["--year", "2027", "--target", "5", "--productivity", "Acount executive=5"],
+     "--productivity: no rep has the role 'Acount executive'"),
 ])
 def test_bad_input_is_one_line_without_a_traceback(demo_file, args, message):
     result = planner("quotas", demo_file, *args, check=False)

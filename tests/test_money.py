@@ -75,3 +75,19 @@ def test_round_div_is_exact_beyond_int64():
 def test_apply_ratio_matches_decimal_half_up(minor, ppm):
     expected = (Decimal(minor) * Decimal(ppm) / Decimal(1_000_000)).quantize(Decimal(1), rounding="ROUND_HALF_UP")
     assert apply_ratio(minor, ppm) == int(expected)
+
+
+@pytest.mark.parametrize("text", ["1e30", "1e308", "-1e400", "1e30%"])
+def test_huge_numbers_are_whole_numbers_for_the_callers_bounds_to_refuse(text):
+    # Decimal's 28 digits made quantize raise InvalidOperation (a traceback in planner quotas)
+    exponent = int(text.strip("%").split("e")[1])
+    assert abs(to_minor(text.strip("%"), "USD")) == 10 ** (exponent + 2)
+    assert abs(to_ratio(text)) == 10 ** (exponent + 6 - (2 if text.endswith("%") else 0))
+
+
+@pytest.mark.parametrize("text", ["1e401", "1e999999", "-1e999999%"])
+def test_numbers_beyond_any_amount_are_refused_as_values(text):
+    with pytest.raises(ValueError):
+        to_minor(text.strip("%"), "USD")
+    with pytest.raises(ValueError):
+        to_ratio(text)

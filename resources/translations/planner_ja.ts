@@ -1475,7 +1475,7 @@
     </message>
     <message>
         <source>Name</source>
-        <translation>氏名</translation>
+        <translation>名前</translation>
     </message>
     <message>
         <source>Year</source>
@@ -2812,6 +2812,10 @@
     <message>
         <source>--productivity {value!r}: write ROLE=AMOUNT, e.g. &quot;Account executive=400000&quot;</source>
         <translation>--productivity {value!r}: 役割=金額 の形で書いてください。例: &quot;Account executive=400000&quot;</translation>
+    </message>
+    <message>
+        <source>--productivity: no rep has the role {role!r} (the roles: {roles})</source>
+        <translation>--productivity: 役割 {role!r} の担当者はいません(役割: {roles})</translation>
     </message>
     <message>
         <source>{path}: a CSV file of two columns, rep and weight, is expected</source>

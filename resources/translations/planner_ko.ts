@@ -2814,6 +2814,10 @@
         <translation>--productivity {value!r}: 역할=금액 형식으로 쓰세요. 예: &quot;Account executive=400000&quot;</translation>
     </message>
     <message>
+        <source>--productivity: no rep has the role {role!r} (the roles: {roles})</source>
+        <translation>--productivity: 역할이 {role!r}인 담당자가 없습니다 (역할: {roles})</translation>
+    </message>
+    <message>
         <source>{path}: a CSV file of two columns, rep and weight, is expected</source>
         <translation>{path}: 담당자와 가중치 두 열의 CSV 파일이어야 합니다</translation>
     </message>

@@ -23,6 +23,7 @@ from planner.core.schema import Kind
 BAD_YEAR_TEXT = QT_TRANSLATE_NOOP("errors", "{flag} must be a year such as 2027, not {value!r}")
 BAD_PRODUCTIVITY = QT_TRANSLATE_NOOP("errors", "--productivity {value!r}: write ROLE=AMOUNT, e.g. "
                                                "\"Account executive=400000\"")
+UNKNOWN_ROLE = QT_TRANSLATE_NOOP("errors", "--productivity: no rep has the role {role!r} (the roles: {roles})")
 NO_FILE = QT_TRANSLATE_NOOP("errors", "{path}: no such file")
 BAD_WEIGHT_FILE = QT_TRANSLATE_NOOP("errors", "{path}: a CSV file of two columns, rep and weight, is expected")
 BAD_WEIGHT_ROW = QT_TRANSLATE_NOOP("errors", "{path}, row {row}: {message}")
@@ -118,6 +119,10 @@ def _inputs(args: argparse.Namespace, book):
             productivity[role.strip()] = to_minor(amount, currency)
         except ValueError:
             raise PlannerError(NOT_AMOUNT, flag="--productivity", value=amount, currency=currency) from None
+    roles = set(book["Reps"]["role"].dropna().astype(str).str.strip())
+    for role in productivity:
+        if role not in roles:  # a typo would silently leave the role's reps at their history's rate
+            raise PlannerError(UNKNOWN_ROLE, role=role, roles=", ".join(sorted(roles)) or "-")
     return QuotaInputs(
         year=year, target=target, over=_number("--over", args.over), weights=weights, hand_weights=hand,
         seasonality=season, hand_seasonality=hand_season,
@@ -153,7 +158,7 @@ def _hand_weights(path: Path, book) -> dict[int, int]:
     if frame.shape[1] != 2:
         raise PlannerError(BAD_WEIGHT_FILE, path=str(path))
     reps, failures = Resolver(schema.REPS, book["Reps"]).resolve(frame.iloc[:, 0])
-    out = {}
+    out, rows = {}, {}
     for position, (rep, text) in enumerate(zip(reps, frame.iloc[:, 1])):
         row = position + 2  # as a spreadsheet numbers it, the header being row 1
         if pd.isna(rep) and position not in failures:
@@ -168,7 +173,10 @@ def _hand_weights(path: Path, book) -> dict[int, int]:
         if weight < 0:
             raise PlannerError(BAD_WEIGHT_ROW, path=str(path), row=row,
                                message=f"weight {text!r} is not a number of zero or more")
-        out[int(rep)] = weight
+        if int(rep) in rows:  # two weights for one rep: which was meant is not for Planner to guess
+            raise PlannerError(BAD_WEIGHT_ROW, path=str(path), row=row,
+                               message=f"{frame.iloc[position, 0]!r} has a weight already, in row {rows[int(rep)]}")
+        out[int(rep)], rows[int(rep)] = weight, row
     return out
 
 

@@ -10,7 +10,7 @@ once, explicitly; no float ever decides a cent.
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 import numpy as np
 
@@ -113,7 +113,7 @@ def parse_decimal(value: object) -> Decimal:
         number = Decimal(text)
     except InvalidOperation:
         raise ValueError(f"not a number: {value!r}") from None
-    if not number.is_finite():
+    if not number.is_finite() or number.adjusted() > _LARGEST_EXPONENT:
         raise ValueError(f"not a number: {value!r}")
     return -number if negative else number
 
@@ -142,6 +142,20 @@ def plain_number(text: str, value: object) -> str:
 # spreadsheet's arithmetic (0.1 + 0.2, or "32395.00000002" in a CRM export), not a decimal anyone
 # wrote (the same tolerance as parse.py's vectorized import path).
 _NOISE = Decimal("0.001")
+# Room to round any number Decimal reads (1e30, 1e308) to a whole one, for the bounds of each
+# caller to refuse by name; the default 28 digits would raise InvalidOperation instead.
+_WIDE = Context(prec=1000)
+
+
+_LARGEST_EXPONENT = 400  # 1e400 and beyond are no amount, share or weight anyone means
+
+
+def _whole(number: Decimal, value: object) -> Decimal:
+    """``number`` rounded half up to a whole number (one too large even for that is no number)."""
+    try:
+        return number.quantize(Decimal(1), rounding=ROUND_HALF_UP, context=_WIDE)
+    except InvalidOperation:
+        raise ValueError(f"not a number: {value!r}") from None
 
 
 def to_minor(value: object, currency: str) -> int:
@@ -156,8 +170,8 @@ def to_minor(value: object, currency: str) -> int:
         taken as that unit (``0.1 + 0.2`` is 0.30, ``"5.00000002"`` is 5.00).
     """
     digits = minor_digits(currency)
-    scaled = parse_decimal(value).scaleb(digits)
-    whole = scaled.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    scaled = parse_decimal(value).scaleb(digits, context=_WIDE)
+    whole = _whole(scaled, value)
     if abs(whole - scaled) >= _NOISE:
         raise ValueError(TOO_MANY_DECIMALS, {"value": value, "currency": currency.upper(), "digits": digits})
     return int(whole)
@@ -202,8 +216,8 @@ def to_ratio(value: object) -> int:
     percent = isinstance(text, str) and text.endswith("%")
     number = parse_decimal(text[:-1] if percent else text)
     if percent:
-        number /= 100
-    return int((number * RATIO_SCALE).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+        number = number.scaleb(-2, context=_WIDE)
+    return int(_whole(number.scaleb(6, context=_WIDE), value))
 
 
 def shares_whole(total, count):
