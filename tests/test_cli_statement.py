@@ -45,9 +45,9 @@ def test_a_quarter_lists_each_monthly_statement_and_json_keeps_the_numbers(path)
     february = data["statements"][1]
     assert february["lines"] == [
         {"line": 1, "deal": "D3", "deal_name": None, "rule": "tier", "tier": "0%–100%", "rate": 0.05,
-         "base": "3000000", "amount": "150000"},
+         "base": "3000000", "amount": "150000", "adjusts": None, "reason": None},
         {"line": 2, "deal": "D2", "deal_name": None, "rule": "clawback", "tier": None, "rate": None, "base": None,
-         "amount": "-300000"}]
+         "amount": "-300000", "adjusts": None, "reason": None}]  # adjustment lines name a closed period
     assert (february["credited"], february["won"], february["total"]) == ("-1000000", "3000000", "-150000")
 
 

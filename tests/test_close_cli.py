@@ -125,3 +125,27 @@ def test_import_into_a_closed_period_is_refused_for_each_kind_of_change(path, tm
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"row 2, column {column}: this would change the figures of 2026-Q1, which is closed" in result.stderr
     assert path.read_bytes() == before
+
+
+def test_what_people_read_after_a_close_is_the_ledger_and_its_adjustments(path, tmp_path):
+    import json
+    import sqlite3
+
+    planner("close", path, "--period", "2026-Q1", "--yes")
+    merged(tmp_path, path, "D4,R2,Won,16000,2026-01-05,2026-03-15,2026-05-20")  # cancelled after the close
+    # another writer (no checks of this Planner) doubles a closed January deal of R1's
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE Deals SET amount = amount * 2 WHERE id = 'D1'")
+    connection.close()
+    january = json.loads(planner("statement", path, "--rep", "R1", "--period", "2026-01", "--json").stdout)
+    # January stays what was paid: 12,000.00 × 10% (the ledger), not the doubled deal's 2,400.00
+    assert january["statements"][0]["total"] == "1200.00"
+    report = json.loads(planner("report", path, "--period", "2026-01", "--json").stdout)
+    assert [c["total"] for c in report["commissions"] if c["rep"] == "R1"] == ["1200.00"]
+    # R2's cancellation after the close is an adjustment of the closed quarter, in May's quarter
+    q2 = json.loads(planner("statement", path, "--rep", "R2", "--period", "2026-Q2", "--json").stdout)
+    lines = [line for one in q2["statements"] for line in one["lines"] if line["rule"] == "adjustment"]
+    assert [(line["deal"], line["amount"], line["adjusts"], line["reason"]) for line in lines] == [
+        ("D4", "-1100.00", "2026-Q1", "cancelled")]
+    text = planner("statement", path, "--rep", "R2", "--period", "2026-Q2").stdout
+    assert "-1,100.00 (2026-Q1, Cancelled)" in text

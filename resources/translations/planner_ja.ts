@@ -3759,6 +3759,10 @@
         <translation>クローバック</translation>
     </message>
     <message>
+        <source>adjustment</source>
+        <translation>調整</translation>
+    </message>
+    <message>
         <source>weighted</source>
         <translation>ステージ加重</translation>
     </message>

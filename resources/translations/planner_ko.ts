@@ -3759,6 +3759,10 @@
         <translation>환수</translation>
     </message>
     <message>
+        <source>adjustment</source>
+        <translation>조정</translation>
+    </message>
+    <message>
         <source>weighted</source>
         <translation>단계 가중</translation>
     </message>

@@ -36,7 +36,8 @@ def add_parser(commands, target) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from planner.core.statements import shown_statement, statements
+    from planner.core.adjustments import paid_statements
+    from planner.core.statements import shown_statement
     from planner.core.usable import usable
     from planner.storage import open_book
 
@@ -47,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     if not len(found):
         raise PlannerError(NO_REP, book=str(args.book), rep=args.rep)
     rep = int(found[0])
-    rows, lines = statements(book, period)
+    rows, lines = paid_statements(book, period)
     rows = rows[rows["rep"] == rep]
     if not len(rows):
         raise PlannerError(NO_STATEMENT, rep=args.rep, period=period.label)
@@ -76,6 +77,13 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _adjusting(line) -> str:
+    """What an adjustment line adjusts, after its amount: `` (2026-Q3, cancelled)``."""
+    if kinds.is_missing(line.adjusts):
+        return ""
+    return f" ({line.adjusts}, {kinds.label(line.reason)})" if not kinds.is_missing(line.reason) else f" ({line.adjusts})"
+
+
 def _text(rep: str, name: str, plan: str, currency: str, shown: list[dict]) -> str:
     def money(minor) -> str:
         return kinds.text(Kind.MONEY, minor, currency) or "-"
@@ -89,7 +97,7 @@ def _text(rep: str, name: str, plan: str, currency: str, shown: list[dict]) -> s
         rows = [["#", "deal", "name", "rule", "tier", "rate", "base", "amount"]]
         rows += [[line.line, kinds.text(Kind.TEXT, line.deal), kinds.text(Kind.TEXT, line.deal_name), kinds.label(line.rule),
                   kinds.text(Kind.TEXT, line.tier), kinds.text(Kind.RATIO, line.rate), kinds.text(Kind.MONEY, line.base, currency),
-                  money(line.amount)] for line in one["lines"].itertuples()]
+                  money(line.amount) + _adjusting(line)] for line in one["lines"].itertuples()]
         rows.append(["", "", "", "Total", "", "", "", money(one["total"])])
         out += table(rows, right=frozenset({0, 5, 6, 7}))
         out.append(f"  commission {money(one['commission'])}, bonus {money(one['bonus'])}, "

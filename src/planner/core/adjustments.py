@@ -27,7 +27,7 @@ import pandas as pd
 
 from planner.core.close import closed_periods, covering, frozen_lines
 from planner.core.periods import Period
-from planner.core.statements import COLUMNS as STATEMENT_COLUMNS, statement_lines
+from planner.core.statements import COLUMNS as STATEMENT_COLUMNS, statement_lines, statements
 
 ADJUSTMENT = "adjustment"
 COLUMNS = [*STATEMENT_COLUMNS, "adjusts", "reason"]
@@ -84,6 +84,30 @@ def statement(book, period: Period) -> pd.DataFrame:
     position = pd.Series(np.arange(len(book["Reps"])), index=book["Reps"].index)
     both = both.assign(_rep=both["rep"].map(position).fillna(len(position)))
     return both.sort_values(["_rep", "rep", "period", "line"], kind="stable", ignore_index=True)[COLUMNS]
+
+
+def paid_statements(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`~planner.core.statements.statements` as finance pays them, for every place a
+    statement or a payout is shown: the payout rows are the engine's, the lines
+    :func:`statement`'s (a closed plan period's from the ledger, adjustments in the open ones),
+    with ``adjusts``, ``reason`` and the engine's ``bonus`` id. A book with no close: the
+    engine's lines as they are."""
+    rows, lines = statements(book, period)
+    if not closed_periods(book):
+        return rows, lines.assign(adjusts=pd.array([pd.NA] * len(lines), dtype="string"),
+                                  reason=pd.array([pd.NA] * len(lines), dtype="string"))
+    return rows, book.cached(("paid statements", period), lambda: _with_bonus_ids(statement(book, period), lines))
+
+
+def _with_bonus_ids(shown: pd.DataFrame, lines: pd.DataFrame) -> pd.DataFrame:
+    """``shown`` with the engine's PlanBonuses id of each bonus line (an adjustment renumbers
+    no line of the engine's: it comes after them; the plan rows of a closed period cannot change)."""
+    key = ["rep", "period", "line"]
+    engine = lines.loc[(lines["rule"] == "bonus").to_numpy(dtype=bool), key + ["bonus"]]
+    engine = engine.astype({"rep": "int64", "line": "int64", "period": object})
+    out = shown.astype({"period": object}).merge(engine, on=key, how="left")
+    out["bonus"] = out["bonus"].astype("Int64").where((out["rule"] == "bonus").to_numpy(dtype=bool))
+    return out
 
 
 def _paid_in(frozen: pd.DataFrame) -> pd.Series:

@@ -14,7 +14,8 @@ import pandas as pd
 
 from planner.core.errors import QT_TRANSLATE_NOOP
 from planner.core.periods import Period
-from planner.core.statements import flat_plans, plan_periods, statements
+from planner.core.adjustments import paid_statements
+from planner.core.statements import flat_plans, plan_periods
 
 __all__ = ["commissions", "plan_periods", "flat_plans"]
 
@@ -22,7 +23,7 @@ __all__ = ["commissions", "plan_periods", "flat_plans"]
 def commissions(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
     """Commission summary per (rep, plan period), its lines (``rep`` and ``plan`` as row ids:
     core/shown.py names them), and warnings for finance."""
-    rows, lines = statements(book, period)
+    rows, lines = paid_statements(book, period)
     rows = rows.drop(columns=["won"])
     reps = book["Reps"]
     warnings = []

@@ -11,7 +11,8 @@ from planner.core import kinds, schema
 from planner.core.attainment import attainment
 from planner.core.book import Book, Tables
 from planner.core.commissions import commissions
-from planner.core.statements import shown_statement, statements
+from planner.core.adjustments import paid_statements
+from planner.core.statements import shown_statement
 from planner.core.forecast import HistoricalInputs, forecast, historical_inputs
 from planner.core.forecast_accuracy import FORECAST_ACCURACY, METHOD_ACCURACY, accuracy
 from planner.core.forecast_overrides import FORECAST_BY_REP, category_by_rep, with_overrides
@@ -169,7 +170,7 @@ def compute_report(book: Tables, period: Period | None = None, as_of: date | str
         attainment=shown(book, reps, schema.ATTAINMENT), team_attainment=shown(book, teams, schema.TEAM_ATTAINMENT),
         commissions=shown(book, summary, schema.COMMISSIONS),
         commission_lines=shown(book, detail, schema.COMMISSION_LINES),
-        statements=shown_statement(book, statements(book, period)[1]),
+        statements=shown_statement(book, paid_statements(book, period)[1]),
         forecast=forecast(book, period, as_of, forecast_inputs),
         warnings=warnings,
         funnel=funnel(book, period), by_rep=shown(book, by_rep(book, period, reps), PIPELINE_BY_REP),

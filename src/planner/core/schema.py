@@ -127,7 +127,7 @@ TIER_METHODS = (QT_TRANSLATE_NOOP("values", "marginal"), QT_TRANSLATE_NOOP("valu
 # the rules of statement lines (core/statements.py), in the order their lines come
 LINE_KINDS = (QT_TRANSLATE_NOOP("values", "tier"), QT_TRANSLATE_NOOP("values", "retro_lift"),
               QT_TRANSLATE_NOOP("values", "cap"), QT_TRANSLATE_NOOP("values", "bonus"),
-              QT_TRANSLATE_NOOP("values", "clawback"))
+              QT_TRANSLATE_NOOP("values", "clawback"), QT_TRANSLATE_NOOP("values", "adjustment"))
 
 POSITIVE = {"minimum": 0, "maximum": MAX_INTEGER}
 FRACTION = {"minimum": 0, "maximum": 1_000_000}
@@ -377,6 +377,9 @@ STATEMENT = Table("Statement", QT_TRANSLATE_NOOP("schema", "Statement"), (
     _c("rate", R, QT_TRANSLATE_NOOP("schema", "Rate")),
     _c("base", M, QT_TRANSLATE_NOOP("schema", "Base")),
     _c("amount", M, QT_TRANSLATE_NOOP("schema", "Amount")),
+    # an adjustment line (core/adjustments.py): the closed period it adjusts, and why
+    _c("adjusts", Kind.PERIOD, QT_TRANSLATE_NOOP("schema", "Adjusts")),
+    _c("reason", T, QT_TRANSLATE_NOOP("schema", "Reason"), allowed=ADJUSTMENT_REASONS),
 ))
 
 

@@ -362,6 +362,10 @@ def shown_statement(book, lines: pd.DataFrame) -> pd.DataFrame:
                        dtype="string")
     thresholds = pd.Series({int(i): f"≥ {format_ratio(start)}" for i, start in zip(bonuses.index, bonuses["from"])
                             if not pd.isna(start)}, dtype="string")
+    def text(column: str) -> pd.arrays.StringArray:  # an adjustment's (core/adjustments.py)
+        return (lines[column].astype("string").array if column in lines
+                else pd.array([pd.NA] * len(lines), dtype="string"))
+
     tier = named(lines["tier"], ranges)
     bonus = named(lines["bonus"], thresholds) if "bonus" in lines else pd.array([None] * len(lines), dtype="string")
     return pd.DataFrame({
@@ -370,4 +374,5 @@ def shown_statement(book, lines: pd.DataFrame) -> pd.DataFrame:
         "deal_name": named(lines["deal"], deals["name"]), "rule": lines["rule"].astype("string").array,
         "tier": tier.fillna(bonus) if len(lines) else tier, "rate": lines["rate"].array, "base": lines["base"].array,
         "amount": pd.array(lines["amount"].to_numpy(dtype="int64"), dtype="Int64"),
+        "adjusts": text("adjusts"), "reason": text("reason"),
     }, index=lines.index)

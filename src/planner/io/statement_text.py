@@ -20,7 +20,8 @@ import pandas as pd
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.kinds import label
 from planner.core.periods import Period
-from planner.core.statements import shown_statement, statements
+from planner.core.adjustments import paid_statements
+from planner.core.statements import shown_statement
 
 NOT_A_PDF = QT_TRANSLATE_NOOP("errors", "{path} exists and is not a PDF file: it is not replaced (choose another name)")
 NOT_PDF_NAME = QT_TRANSLATE_NOOP("errors", "{path}: statements are written as a PDF file; give it a name ending "
@@ -38,7 +39,7 @@ def statement_table(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
     ``deal_key`` and ``deal_name``, ``tier_text`` (the tier's or bonus's attainment range,
     ``50%–100%``) and the tier's ``from``, ``to`` and ``method`` (a bonus line's ``from``: the
     attainment it pays at)."""
-    payouts, lines = statements(book, period)
+    payouts, lines = paid_statements(book, period)
     reps, tiers, bonuses = book["Reps"], book["PlanTiers"], book["PlanBonuses"]
     shown = shown_statement(book, lines)
     payout_keys = pd.MultiIndex.from_arrays([payouts["rep"], payouts["period"]])
