@@ -71,3 +71,15 @@ def test_a_rep_on_no_plan_has_no_statement(tmp_path):
     assert result.returncode == 1
     assert result.stderr.strip() == ("planner: error: R1 has no commission statement for 2026-01: not on a plan, or "
                                      "not employed then")
+
+
+def test_a_deal_with_a_problem_is_said_to_be_left_out_never_dropped_quietly(path):
+    import sqlite3
+
+    with sqlite3.connect(path) as connection:  # a currency the book does not keep: a problem row
+        connection.execute("UPDATE Deals SET currency = 'EUR' WHERE id = 'D3'")
+    connection.close()
+    text = planner("statement", path, "--rep", "R1", "--period", "2026-02").stdout
+    assert text.splitlines()[-1] == "Left out of these statements: 1 row(s) with problems (planner report lists them)"
+    data = json.loads(planner("statement", path, "--rep", "R1", "--period", "2026-02", "--json").stdout)
+    assert data["left_out"] == 1 and "D3" not in [line["deal"] for s in data["statements"] for line in s["lines"]]

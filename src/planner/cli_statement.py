@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     from planner.storage import open_book
 
     period = Period.parse(args.period)
-    book, _left_out = usable(open_book(args.book).snapshot())
+    book, left_out = usable(open_book(args.book).snapshot())
     reps = book["Reps"]
     found = reps.index[(reps["id"] == args.rep).to_numpy(dtype=bool, na_value=False)]
     if not len(found):
@@ -66,6 +66,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.reconfigure(encoding="utf-8")
         money = {key: Kind.MONEY for key in ("quota", "credited", "won", "commission", "bonus", "total")}
         json.dump({"currency": currency, "rep": args.rep, "name": name, "plan": plan, "period": period.label,
+                   "left_out": left_out.reps.get(args.rep, 0),
                    "statements": [{**{key: kinds.json_value(money.get(key), value, currency)
                                       for key, value in one.items() if key != "lines"},
                                    "lines": json_records(one["lines"], schema.STATEMENT, currency)}
@@ -74,6 +75,9 @@ def run(args: argparse.Namespace) -> int:
         print()
     else:
         print(_text(args.rep, name, plan, currency, shown))
+        if left_out.reps.get(args.rep):  # a deal with a problem is in no figure: say so, never drop it quietly
+            print(f"\nLeft out of these statements: {left_out.reps[args.rep]} row(s) with problems "
+                  f"(planner report lists them)")
     return 0
 
 
