@@ -124,6 +124,9 @@ def cap_lines(rows: pd.DataFrame, commission: pd.Series, caps: pd.Series) -> pd.
     })
 
 
+NO_QUOTA = QT_TRANSLATE_NOOP("errors", "{rep} has no quota above zero for {period}: no commission computed")
+
+
 def commissions(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
     """Commission summary per (rep, plan period), its lines (``rep`` and ``plan`` as row ids:
     core/shown.py names them), and warnings for finance."""
@@ -134,8 +137,7 @@ def commissions(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame, list[
     no_quota = ~(rows["quota"].fillna(0) > 0) & ~rows["plan"].isin(_flat_plans(tiers))
     who = rows["rep"].map(reps["name"]).astype(str) + " (" + rows["rep"].map(reps["id"]).astype(str) + ")"
     for rep, label in zip(who[no_quota], rows.loc[no_quota, "period"]):
-        warnings.append((QT_TRANSLATE_NOOP("errors", "{rep} has no quota above zero for {period}: no commission computed"),
-                         {"rep": rep, "period": label}))
+        warnings.append((NO_QUOTA, {"rep": rep, "period": label}))
     negative = rows["credited"] < 0
     for rep, label, credited in zip(who[negative], rows.loc[negative, "period"], rows.loc[negative, "credited"]):
         warnings.append((QT_TRANSLATE_NOOP("errors", "{rep}'s credit for {period} is {amount} after cancellations: "
