@@ -32,6 +32,7 @@ from planner.qt.workers import JobRunner
 from planner.session import STALE_AFTER_MS, Session
 from planner.storage import Store
 from planner.storage.recovery import Recovery
+from planner.views.attainment_panel import AttainmentPanel
 from planner.views.book_files import BookFiles
 from planner.views.dashboard import DashboardPanel
 from planner.views.deal_health import HealthBar
@@ -150,12 +151,8 @@ class MainWindow(BookFiles, QMainWindow):
         self.forecast_panel.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.tabs.addTab(self.forecast_panel, self.tr("Forecast"))
         self.left_out_notes = [LeftOutNote(section) for section in ("attainment", "commissions")]
-        attainment = QSplitter(Qt.Orientation.Vertical)
-        attainment.addWidget(self.left_out_notes[0])
-        attainment.addWidget(titled(self.tr("Reps"), BookTableView(self.attainment_model)))
-        attainment.addWidget(titled(self.tr("Teams"), BookTableView(self.team_model)))
-        attainment.setSizes([500, 200])
-        self.tabs.addTab(attainment, self.tr("Attainment"))
+        self.attainment_panel = AttainmentPanel(self.left_out_notes[0], self.attainment_model, self.team_model)
+        self.tabs.addTab(self.attainment_panel, self.tr("Attainment"))
         commissions = QSplitter(Qt.Orientation.Vertical)
         self.warnings_label = QLabel()
         self.warnings_label.setWordWrap(True)
@@ -374,6 +371,7 @@ class MainWindow(BookFiles, QMainWindow):
         self.pipeline.show_report(report)
         self.models["Deals"].set_health(report.deal_health if report is not None else None)
         self.forecast_panel.show_report(report)
+        self.attainment_panel.show_report(report)
         for note in self.left_out_notes:
             note.show_report(report)
         warnings = [QApplication.translate("errors", template).format(**fields)
