@@ -71,7 +71,7 @@ class AttainmentPanel(QWidget):
             self.status.setText("")
             self.pacing_model.set_frame(PACING.empty())
             self.quadrant_model.set_frame(QUADRANTS.empty())
-            self.quadrant_title.setText(f"<b>{self.tr('Rep quadrants')}</b>")
+            self.quadrant_title.setText("<b>" + self.tr("Rep quadrants") + "</b>")
         else:
             self.status.setText(self.status_text(report))
             self.pacing_model.set_frame(report.pacing, report.currency)
