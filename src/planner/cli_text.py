@@ -152,16 +152,16 @@ def report_text(report) -> str:
 def _attainment_lines(report, money, share) -> list[str]:
     """Attainment per rep (with pacing beside it while the period is in progress), the share
     of reps at quota, year to date and the rep quadrants."""
-    lines = ["Attainment:"]
+    lines = []
     rows = [[row.rep, _other_than(row.name, row.rep), "quota", money(row.quota), "credited",
              money(row.credited), share(row.attainment)] for row in report.attainment.itertuples()]
     if report.period_status == "in_progress":
         elapsed, total = report.days
-        lines.append(f"  in progress: day {elapsed} of {total}; projected = credited so far at the current run "
-                     "rate to the period's end, with its attainment (pacing)")
+        lines.append(f"Period {report.period} is in progress: day {elapsed} of {total}; projected = credited so far "
+                     "at the current run rate to the period's end, with its attainment (pacing)")
         for cells, pace in zip(rows, report.pacing.itertuples()):
             cells += ["projected", money(pace.projected), share(pace.pacing)]
-    lines += table(rows, right=frozenset({3, 5, 6, 8, 9}))
+    lines += ["Attainment:"] + table(rows, right=frozenset({3, 5, 6, 8, 9})) + [""]
     hit = report.at_quota
     if hit.get("with_quota"):
         teams = ", ".join(f"{row.team} {share(row.share)}" for row in report.team_at_quota.itertuples()

@@ -41,7 +41,8 @@ def draw_attainment_by_rep(figure: Figure, names: list[str], attainment: list, p
         handles.append(ax.axhline(100, color=RED, linestyle="--", linewidth=1.2,
                                   label=t(QT_TRANSLATE_NOOP("charts", "Quota (100%)"))))
         ax.set_xticks(x, names, rotation=45 if len(names) > 6 else 0, ha="right" if len(names) > 6 else "center")
-        ax.set_ylim(bottom=0)
+        lowest = min([value for value in _percent(attainment) if not np.isnan(value)] + [0])
+        ax.set_ylim(bottom=lowest * 1.1)  # a rep below zero (cancellations) stays in view
         ax.yaxis.set_major_formatter(PercentFormatter(decimals=0))
         ax.grid(axis="y")
         if not names:
@@ -73,7 +74,8 @@ def draw_quadrants(figure: Figure, names: list[str], attainment: list, change: l
         ax.axhline(100 * threshold, color=GREY, linewidth=1)
         ax.axvline(0, color=GREY, linewidth=1)
         ax.set_xlim(min(known + [-50]) * 1.15, right * 1.1)
-        ax.set_ylim(bottom=0, top=max([value for value in y if not np.isnan(value)] + [100 * threshold]) * 1.15)
+        shown = [value for value in y if not np.isnan(value)]
+        ax.set_ylim(bottom=min(shown + [0]) * 1.15, top=max(shown + [100 * threshold]) * 1.15)
         ax.xaxis.set_major_formatter(PercentFormatter(decimals=0))
         ax.yaxis.set_major_formatter(PercentFormatter(decimals=0))
         ax.set_xlabel(t(QT_TRANSLATE_NOOP("charts", "Credited vs last quarter")))
