@@ -6,6 +6,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
@@ -475,3 +476,38 @@ def test_forecast_snapshot_out_of_the_calendar_is_one_line(demo_file, tmp_path):
     one_line_error(planner("forecast", "snapshot", book, "--as-of", "1850-01-01", check=False),
                    "--as-of 1850-01-01 is outside the years Planner accepts (1900 to 2199)")
     assert book.read_bytes() == before
+
+
+@pytest.fixture(scope="module")
+def november_file(tmp_path_factory):
+    """The demo as of 2026-11-15 (issue 17's example)."""
+    path = tmp_path_factory.mktemp("cli") / "november.planner"
+    planner("demo", "--out", path, "--as-of", "2026-11-15")
+    return path
+
+
+@pytest.mark.parametrize("period", ["2030", "2026-12"])
+def test_report_of_a_period_not_begun_says_there_is_no_data(november_file, period):
+    out = planner("report", november_file, "--period", period).stdout
+    assert f"No data for period {period}: it begins after the as-of date 2026-11-15" in out
+    assert "no quota" not in out and "0.0%" not in out
+    data = json.loads(planner("report", november_file, "--period", period, "--json").stdout)
+    assert data["period_status"] == "future" and data["pacing"] is None
+    assert not [warning for warning in data["warnings"] if "no quota" in warning]
+
+
+def test_report_of_a_period_in_progress_shows_pacing(november_file):
+    """As of 15 November, 15 of November's 30 days have elapsed: the demo's deals all close by
+    as_of, so each rep's projection is exactly twice its credit, and its pacing twice its
+    attainment."""
+    data = json.loads(planner("report", november_file, "--period", "2026-11", "--json").stdout)
+    assert data["period_status"] == "in_progress"
+    assert (data["pacing"]["elapsed_days"], data["pacing"]["period_days"]) == (15, 30)
+    credited = {row["rep"]: (Decimal(row["credited"]), row["attainment"]) for row in data["attainment"]}
+    assert any(amount for amount, _ in credited.values())
+    for row in data["pacing"]["reps"]:
+        amount, attained = credited[row["rep"]]
+        assert Decimal(row["projected"]) == 2 * amount
+        assert row["pacing"] == pytest.approx(2 * attained)
+    out = planner("report", november_file, "--period", "2026-11").stdout
+    assert "in progress: day 15 of 30" in out and "Reps at quota:" in out and "Year to date (2026-01-01 to 2026-11-15)" in out

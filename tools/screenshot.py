@@ -14,6 +14,7 @@ from datetime import date
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
 
 from planner.core.demo import demo_book  # noqa: E402
 from planner.views.app import create_app  # noqa: E402
@@ -39,8 +40,7 @@ def main() -> None:
     window.show()
     window.tabs.setCurrentIndex(args.tab)
     window.jobs.wait()
-    for _ in range(10):
-        app.processEvents()
+    QTest.qWait(600)  # charts are drawn once a resize pauses (dashboard.RESIZE_DELAY)
     if args.statement:
         rep, period = args.statement.split(":")
         window.tabs.setCurrentWidget(window.commissions)

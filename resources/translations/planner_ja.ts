@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>AttainmentPanel</name>
+    <message>
+        <source>Reps</source>
+        <translation>営業担当者</translation>
+    </message>
+    <message>
+        <source>Pacing: projected end-of-period attainment at the current run rate</source>
+        <translation>ペーシング：現在のペースで見込む期末達成率</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>チーム</translation>
+    </message>
+    <message>
+        <source>Rep quadrants</source>
+        <translation>担当者の四象限</translation>
+    </message>
+    <message>
+        <source>Rep quadrants, %1 (rising star: at quota and up on last quarter)</source>
+        <translation>担当者の四象限、%1（ライジングスター：ノルマ達成かつ前四半期より増加）</translation>
+    </message>
+    <message>
+        <source>No data for %1 yet: it begins after %2 (as of).</source>
+        <translation>%1のデータはまだありません：基準日 %2 より後に始まります。</translation>
+    </message>
+    <message>
+        <source>%1 in progress: day %2 of %3 as of %4. Pacing is the attainment projected to the period&apos;s end at the current run rate.</source>
+        <translation>%1 進行中：%4 時点で %3 日中 %2 日目。ペーシングは現在のペースで見込む期末達成率です。</translation>
+    </message>
+    <message>
+        <source>%1 has ended (as of %2).</source>
+        <translation>%1 は終了しました（%2 時点）。</translation>
+    </message>
+    <message>
+        <source>Reps at quota: %1 of %2 (%3)</source>
+        <translation>ノルマ達成の担当者：%2 人中 %1 人（%3）</translation>
+    </message>
+    <message>
+        <source>Year to date: %1 of quota %2 (%3)</source>
+        <translation>年初来：ノルマ %2 に対し %1（%3）</translation>
+    </message>
+</context>
+<context>
     <name>AttentionModel</name>
     <message>
         <source>Deal</source>
@@ -1081,14 +1124,6 @@
         <translation>予測</translation>
     </message>
     <message>
-        <source>Reps</source>
-        <translation>営業担当者</translation>
-    </message>
-    <message>
-        <source>Teams</source>
-        <translation>チーム</translation>
-    </message>
-    <message>
         <source>Attainment</source>
         <translation>達成率</translation>
     </message>
@@ -1935,8 +1970,36 @@
         <translation>%1 の達成率</translation>
     </message>
     <message>
+        <source>Attainment</source>
+        <translation>達成率</translation>
+    </message>
+    <message>
+        <source>Projected at the current run rate</source>
+        <translation>現在のペースでの見込み</translation>
+    </message>
+    <message>
         <source>Quota (100%)</source>
         <translation>ノルマ (100%)</translation>
+    </message>
+    <message>
+        <source>No rep has a quota in this period</source>
+        <translation>この期間にノルマのある担当者はいません</translation>
+    </message>
+    <message>
+        <source>Attainment by rep</source>
+        <translation>担当者別の達成率</translation>
+    </message>
+    <message>
+        <source>Credited vs last quarter</source>
+        <translation>前四半期比の計上実績</translation>
+    </message>
+    <message>
+        <source>No rep has a quota in this quarter</source>
+        <translation>この四半期にノルマのある担当者はいません</translation>
+    </message>
+    <message>
+        <source>Rep quadrants</source>
+        <translation>担当者の四象限</translation>
     </message>
     <message>
         <source>Attainment by rep, %1</source>
@@ -3046,6 +3109,25 @@
     </message>
 </context>
 <context>
+    <name>quadrants</name>
+    <message>
+        <source>Rising star</source>
+        <translation>ライジングスター</translation>
+    </message>
+    <message>
+        <source>Falling star</source>
+        <translation>フォーリングスター</translation>
+    </message>
+    <message>
+        <source>Improving laggard</source>
+        <translation>改善中の低達成者</translation>
+    </message>
+    <message>
+        <source>Worsening laggard</source>
+        <translation>悪化中の低達成者</translation>
+    </message>
+</context>
+<context>
     <name>schema</name>
     <message>
         <source>Settings</source>
@@ -3392,6 +3474,38 @@
         <translation>最良の回数</translation>
     </message>
     <message>
+        <source>Pacing</source>
+        <translation>ペーシング</translation>
+    </message>
+    <message>
+        <source>Projected</source>
+        <translation>見込み</translation>
+    </message>
+    <message>
+        <source>Team pacing</source>
+        <translation>チームのペーシング</translation>
+    </message>
+    <message>
+        <source>Reps at quota</source>
+        <translation>ノルマ達成の担当者</translation>
+    </message>
+    <message>
+        <source>At quota</source>
+        <translation>達成</translation>
+    </message>
+    <message>
+        <source>With a quota</source>
+        <translation>ノルマあり</translation>
+    </message>
+    <message>
+        <source>% at quota</source>
+        <translation>達成率（人数）</translation>
+    </message>
+    <message>
+        <source>Year to date</source>
+        <translation>年初来</translation>
+    </message>
+    <message>
         <source>Quota</source>
         <translation>ノルマ</translation>
     </message>
@@ -3674,6 +3788,22 @@
     <message>
         <source>Forecast: won + all open deals expected</source>
         <translation>予測: 受注 + 見込まれるすべての進行中商談</translation>
+    </message>
+    <message>
+        <source>Rep quadrants</source>
+        <translation>担当者の四象限</translation>
+    </message>
+    <message>
+        <source>Last quarter</source>
+        <translation>前四半期</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>増減</translation>
+    </message>
+    <message>
+        <source>Quadrant</source>
+        <translation>象限</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>AttainmentPanel</name>
+    <message>
+        <source>Reps</source>
+        <translation>영업 담당자</translation>
+    </message>
+    <message>
+        <source>Pacing: projected end-of-period attainment at the current run rate</source>
+        <translation>페이싱: 현재 속도로 예상한 기간 말 달성률</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>팀</translation>
+    </message>
+    <message>
+        <source>Rep quadrants</source>
+        <translation>담당자 사분면</translation>
+    </message>
+    <message>
+        <source>Rep quadrants, %1 (rising star: at quota and up on last quarter)</source>
+        <translation>담당자 사분면, %1 (떠오르는 스타: 할당량 달성 및 전 분기 대비 상승)</translation>
+    </message>
+    <message>
+        <source>No data for %1 yet: it begins after %2 (as of).</source>
+        <translation>%1의 데이터가 아직 없습니다: 기준일 %2 이후에 시작됩니다.</translation>
+    </message>
+    <message>
+        <source>%1 in progress: day %2 of %3 as of %4. Pacing is the attainment projected to the period&apos;s end at the current run rate.</source>
+        <translation>%1 진행 중: %4 기준 %3일 중 %2일째. 페이싱은 현재 속도로 예상한 기간 말 달성률입니다.</translation>
+    </message>
+    <message>
+        <source>%1 has ended (as of %2).</source>
+        <translation>%1 종료됨 (%2 기준).</translation>
+    </message>
+    <message>
+        <source>Reps at quota: %1 of %2 (%3)</source>
+        <translation>할당량 달성 담당자: %2명 중 %1명 (%3)</translation>
+    </message>
+    <message>
+        <source>Year to date: %1 of quota %2 (%3)</source>
+        <translation>연초 대비 누계: 할당량 %2 중 %1 (%3)</translation>
+    </message>
+</context>
+<context>
     <name>AttentionModel</name>
     <message>
         <source>Deal</source>
@@ -1081,14 +1124,6 @@
         <translation>예측</translation>
     </message>
     <message>
-        <source>Reps</source>
-        <translation>영업 담당자</translation>
-    </message>
-    <message>
-        <source>Teams</source>
-        <translation>팀</translation>
-    </message>
-    <message>
         <source>Attainment</source>
         <translation>달성률</translation>
     </message>
@@ -1935,8 +1970,36 @@
         <translation>%1 달성률</translation>
     </message>
     <message>
+        <source>Attainment</source>
+        <translation>달성률</translation>
+    </message>
+    <message>
+        <source>Projected at the current run rate</source>
+        <translation>현재 속도 기준 예상</translation>
+    </message>
+    <message>
         <source>Quota (100%)</source>
         <translation>할당량 (100%)</translation>
+    </message>
+    <message>
+        <source>No rep has a quota in this period</source>
+        <translation>이 기간에 할당량이 있는 담당자가 없습니다</translation>
+    </message>
+    <message>
+        <source>Attainment by rep</source>
+        <translation>담당자별 달성률</translation>
+    </message>
+    <message>
+        <source>Credited vs last quarter</source>
+        <translation>전 분기 대비 인정 실적</translation>
+    </message>
+    <message>
+        <source>No rep has a quota in this quarter</source>
+        <translation>이 분기에 할당량이 있는 담당자가 없습니다</translation>
+    </message>
+    <message>
+        <source>Rep quadrants</source>
+        <translation>담당자 사분면</translation>
     </message>
     <message>
         <source>Attainment by rep, %1</source>
@@ -3046,6 +3109,25 @@
     </message>
 </context>
 <context>
+    <name>quadrants</name>
+    <message>
+        <source>Rising star</source>
+        <translation>떠오르는 스타</translation>
+    </message>
+    <message>
+        <source>Falling star</source>
+        <translation>하락하는 스타</translation>
+    </message>
+    <message>
+        <source>Improving laggard</source>
+        <translation>개선 중인 부진자</translation>
+    </message>
+    <message>
+        <source>Worsening laggard</source>
+        <translation>악화 중인 부진자</translation>
+    </message>
+</context>
+<context>
     <name>schema</name>
     <message>
         <source>Settings</source>
@@ -3392,6 +3474,38 @@
         <translation>최고 횟수</translation>
     </message>
     <message>
+        <source>Pacing</source>
+        <translation>페이싱</translation>
+    </message>
+    <message>
+        <source>Projected</source>
+        <translation>예상 실적</translation>
+    </message>
+    <message>
+        <source>Team pacing</source>
+        <translation>팀 페이싱</translation>
+    </message>
+    <message>
+        <source>Reps at quota</source>
+        <translation>할당량 달성 담당자</translation>
+    </message>
+    <message>
+        <source>At quota</source>
+        <translation>달성</translation>
+    </message>
+    <message>
+        <source>With a quota</source>
+        <translation>할당량 보유</translation>
+    </message>
+    <message>
+        <source>% at quota</source>
+        <translation>달성 비율</translation>
+    </message>
+    <message>
+        <source>Year to date</source>
+        <translation>연초 대비 누계</translation>
+    </message>
+    <message>
         <source>Quota</source>
         <translation>할당량</translation>
     </message>
@@ -3674,6 +3788,22 @@
     <message>
         <source>Forecast: won + all open deals expected</source>
         <translation>예측: 수주 + 예상되는 모든 진행 중 거래</translation>
+    </message>
+    <message>
+        <source>Rep quadrants</source>
+        <translation>담당자 사분면</translation>
+    </message>
+    <message>
+        <source>Last quarter</source>
+        <translation>전 분기</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>변화</translation>
+    </message>
+    <message>
+        <source>Quadrant</source>
+        <translation>사분면</translation>
     </message>
 </context>
 <context>

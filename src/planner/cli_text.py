@@ -145,18 +145,52 @@ def report_text(report) -> str:
         f"sales-cycle {money(f['cycle_length'])}; overdue, not in this forecast: {money(f['overdue'])}",
         f"Health: {len(report.health['stalled'])} stalled, {len(report.health['slipped'])} slipped deals",
         "",
-        "Attainment:",
     ]
-    lines += table([[row.rep, _other_than(row.name, row.rep), "quota", money(row.quota), "credited",
-                     money(row.credited), share(row.attainment)] for row in report.attainment.itertuples()],
-                   right=frozenset({3, 5, 6}))
-    lines += ["", "Commissions:"]
-    lines += table([[row.rep, row.period, row.plan, "commission", money(row.commission), "bonus", money(row.bonus),
-                     "total", money(row.total)] for row in report.commissions.itertuples()],
-                   right=frozenset({4, 6, 8}))
+    if report.period_status == "future":
+        lines.append(f"No data for period {report.period}: it begins after the as-of date {report.as_of}, "
+                     "nothing is credited or paid yet.")
+    else:
+        lines += _attainment_lines(report, money, share)
+        lines += ["", "Commissions:"]
+        lines += table([[row.rep, row.period, row.plan, "commission", money(row.commission), "bonus",
+                         money(row.bonus), "total", money(row.total)] for row in report.commissions.itertuples()],
+                       right=frozenset({4, 6, 8}))
     lines += [f"Warning: {template.format(**fields)}" for template, fields in report.warnings]
     return "\n".join(lines + _problem_lines(report))
 
+
+def _attainment_lines(report, money, share) -> list[str]:
+    """Attainment per rep (with pacing beside it while the period is in progress), the share
+    of reps at quota, year to date and the rep quadrants."""
+    lines = []
+    rows = [[row.rep, _other_than(row.name, row.rep), "quota", money(row.quota), "credited",
+             money(row.credited), share(row.attainment)] for row in report.attainment.itertuples()]
+    if report.period_status == "in_progress":
+        elapsed, total = report.days
+        lines.append(f"Period {report.period} is in progress: day {elapsed} of {total}; projected = credited so far "
+                     "at the current run rate to the period's end, with its attainment (pacing)")
+        for cells, pace in zip(rows, report.pacing.itertuples()):
+            cells += ["projected", money(pace.projected), share(pace.pacing)]
+    lines += ["Attainment:"] + table(rows, right=frozenset({3, 5, 6, 8, 9})) + [""]
+    hit = report.at_quota
+    if hit.get("with_quota"):
+        teams = ", ".join(f"{row.team} {share(row.share)}" for row in report.team_at_quota.itertuples()
+                          if row.with_quota)
+        lines.append(f"Reps at quota: {hit['at_quota']} of {hit['with_quota']} ({share(hit['share'])})"
+                     + (f"; by team: {teams}" if teams else ""))
+    company = report.company_ytd
+    if company:
+        lines.append(f"Year to date ({report.as_of.year}-01-01 to {report.as_of}): credited {money(company['credited'])}"
+                     f" of quota {money(company['quota'])} ({share(company['attainment'])})")
+    if len(report.quadrants):
+        counts = report.quadrants["quadrant"].value_counts()
+        lines.append(f"Quadrants {report.quadrant_quarter}: " + ", ".join(
+            f"{_QUADRANT_WORDS[name]} {int(counts.get(name, 0))}" for name in _QUADRANT_WORDS))
+    return lines
+
+
+_QUADRANT_WORDS = {"rising_star": "rising stars", "falling_star": "falling stars",
+                   "improving_laggard": "improving laggards", "worsening_laggard": "worsening laggards"}
 
 _AS_OF_SOURCE = {"--as-of": "given by --as-of", "setting": "the book's as_of setting", "today": "today"}
 

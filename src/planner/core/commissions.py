@@ -20,6 +20,9 @@ from planner.core.statements import flat_plans, plan_periods
 __all__ = ["commissions", "plan_periods", "flat_plans"]
 
 
+NO_QUOTA = QT_TRANSLATE_NOOP("errors", "{rep} has no quota above zero for {period}: no commission computed")
+
+
 def commissions(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
     """Commission summary per (rep, plan period), its lines (``rep`` and ``plan`` as row ids:
     core/shown.py names them), and warnings for finance."""
@@ -30,8 +33,7 @@ def commissions(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame, list[
     no_quota = ~(rows["quota"].fillna(0) > 0) & ~rows["plan"].isin(flat_plans(book["PlanTiers"]))
     who = rows["rep"].map(reps["name"]).astype(str) + " (" + rows["rep"].map(reps["id"]).astype(str) + ")"
     for rep, label in zip(who[no_quota], rows.loc[no_quota, "period"]):
-        warnings.append((QT_TRANSLATE_NOOP("errors", "{rep} has no quota above zero for {period}: no commission computed"),
-                         {"rep": rep, "period": label}))
+        warnings.append((NO_QUOTA, {"rep": rep, "period": label}))
 
     payout = pd.MultiIndex.from_arrays([rows["rep"].to_numpy(dtype="int64"), rows["period"].to_numpy(dtype=object)])
     by = [lines["rep"], lines["period"]]

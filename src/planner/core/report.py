@@ -10,8 +10,8 @@ import pandas as pd
 from planner.core import kinds, schema
 from planner.core.attainment import attainment
 from planner.core.book import Book, Tables
-from planner.core.commissions import commissions
 from planner.core.adjustments import paid_statements
+from planner.core.commissions import NO_QUOTA, commissions
 from planner.core.statements import shown_statement
 from planner.core.forecast import HistoricalInputs, forecast, historical_inputs
 from planner.core.forecast_accuracy import FORECAST_ACCURACY, METHOD_ACCURACY, accuracy
@@ -20,7 +20,10 @@ from planner.core.health import as_day, deal_health, health_lists
 from planner.core.leads import summary as lead_summary
 from planner.core.metrics import (PIPELINE_BY_REP, PIPELINE_BY_TEAM, PIPELINE_FUNNEL, by_rep, by_team, funnel,
                                   pipeline_metrics)
+from planner.core import pacing as paced
+from planner.core.pacing import AT_QUOTA, PACING, TEAM_PACING, YEAR_TO_DATE
 from planner.core.periods import Period
+from planner.core.quadrants import QUADRANTS, quadrant_quarter, quadrants
 from planner.core.problems import Problem
 from planner.core.shown import shown
 from planner.core.usable import LeftOut, usable
@@ -74,6 +77,22 @@ class Report:
     # the book's problems, and the rows they leave out of these figures (core/usable.py)
     problems: list[Problem] = field(default_factory=list)
     left_out: LeftOut = field(default_factory=LeftOut)
+    # where the period stands on as_of (core/pacing.py): "ended", "in_progress" or "future";
+    # its elapsed and total days, and pacing per rep and team (only in progress)
+    period_status: str = paced.ENDED
+    days: tuple[int, int] = (0, 0)
+    pacing: pd.DataFrame = field(default_factory=PACING.empty)
+    team_pacing: pd.DataFrame = field(default_factory=TEAM_PACING.empty)
+    # reps at quota in the period: {"at_quota", "with_quota", "share"}, and per team
+    at_quota: dict = field(default_factory=dict)
+    team_at_quota: pd.DataFrame = field(default_factory=AT_QUOTA.empty)
+    # year-to-date attainment as of as_of, per rep and team, and the company's
+    ytd: pd.DataFrame = field(default_factory=YEAR_TO_DATE.empty)
+    team_ytd: pd.DataFrame = field(default_factory=schema.TEAM_ATTAINMENT.empty)
+    company_ytd: dict = field(default_factory=dict)
+    # rep quadrants of quadrant_quarter (core/quadrants.py)
+    quadrant_quarter: Period | None = None
+    quadrants: pd.DataFrame = field(default_factory=QUADRANTS.empty)
 
     def money(self, minor: int | None) -> str | None:
         """Minor units as a decimal string in the book's currency (``"1234.50"``)."""
@@ -107,6 +126,7 @@ class Report:
             "warnings": [template.format(**fields) for template, fields in self.warnings],
             "leads": dict(self.leads),
             "problems": [problem_record(problem) for problem in self.problems],
+            **self._attainment_json(),
             "left_out": {
                 "rows": self.left_out.count,
                 "list": [{"table": table, "key": key, "row": number, "because": str(self.left_out.rows[table][row])}
@@ -114,6 +134,31 @@ class Report:
                 "sections": dict(self.left_out.sections),
                 "reps": dict(self.left_out.reps),
                 "teams": dict(self.left_out.teams),
+            },
+        }
+
+    def _attainment_json(self) -> dict:
+        """The keys added for issue 17 (where the period stands, pacing, reps at quota,
+        year to date, quadrants); existing keys are left as they were."""
+        elapsed, total = self.days
+        in_progress = self.period_status == paced.IN_PROGRESS
+        return {
+            "period_status": self.period_status,
+            "pacing": {"elapsed_days": elapsed, "period_days": total,
+                       "reps": self._records(self.pacing, PACING),
+                       "teams": self._records(self.team_pacing, TEAM_PACING)} if in_progress else None,
+            "reps_at_quota": None if self.period_status == paced.FUTURE else {
+                **self.at_quota, "teams": self._records(self.team_at_quota, AT_QUOTA)},
+            "year_to_date": {
+                "from": f"{self.as_of.year}-01-01", "to": self.as_of.isoformat(),
+                "reps": self._records(self.ytd, YEAR_TO_DATE),
+                "teams": self._records(self.team_ytd, schema.TEAM_ATTAINMENT),
+                "company": {key: self.money(value) if key != "attainment" else value
+                            for key, value in self.company_ytd.items()},
+            },
+            "quadrants": {
+                "quarter": None if self.quadrant_quarter is None else self.quadrant_quarter.label,
+                "reps": self._records(self.quadrants, QUADRANTS),
             },
         }
 
@@ -161,6 +206,12 @@ def compute_report(book: Tables, period: Period | None = None, as_of: date | str
     reps, teams = attainment(book, period)
     pipeline = pipeline_metrics(book, period, reps, teams)
     summary, detail, warnings = commissions(book, period)
+    state = paced.status(period, as_of)
+    if state == paced.FUTURE:  # nothing can be credited yet: "no quota" is not news (the text says "no data")
+        warnings = [(template, fields) for template, fields in warnings if template != NO_QUOTA]
+    at_quota = paced.at_quota(reps)
+    rep_ytd, team_ytd, company_ytd = paced.year_to_date(book, as_of)
+    quarter = quadrant_quarter(period, as_of)
     health = health_lists(book, as_of)
     by_rep_forecast = category_by_rep(book, period)
     judged, per_method = book.cached(("forecast_accuracy", as_of), lambda: accuracy(book, as_of))  # any period
@@ -184,4 +235,13 @@ def compute_report(book: Tables, period: Period | None = None, as_of: date | str
         forecast_accuracy=judged, forecast_method_accuracy=per_method,
         leads=lead_summary(book),
         problems=problems, left_out=left_out,
+        period_status=state, days=paced.days(period, as_of),
+        pacing=shown(book, paced.pacing(paced.so_far(book, reps, period, as_of), period, as_of), PACING),
+        team_pacing=shown(book, paced.pacing(paced.so_far(book, teams, period, as_of, "team"), period, as_of),
+                          TEAM_PACING),
+        at_quota=at_quota, team_at_quota=shown(book, paced.at_quota_by_team(reps, teams["team"]), AT_QUOTA),
+        ytd=shown(book, rep_ytd.assign(period=None), YEAR_TO_DATE),
+        team_ytd=shown(book, team_ytd.assign(period=str(as_of.year)), schema.TEAM_ATTAINMENT),
+        company_ytd=company_ytd,
+        quadrant_quarter=quarter, quadrants=shown(book, quadrants(book, quarter, as_of), QUADRANTS),
     )

@@ -32,6 +32,7 @@ from planner.qt.workers import JobRunner
 from planner.session import STALE_AFTER_MS, Session
 from planner.storage import Store
 from planner.storage.recovery import Recovery
+from planner.views.attainment_panel import AttainmentPanel
 from planner.views.book_files import BookFiles
 from planner.views.close_period import ClosePeriodBar
 from planner.views.commissions_panel import CommissionsPanel
@@ -46,7 +47,7 @@ from planner.views.problems_panel import LeftOutNote, ProblemsDock
 from planner.views.quota_planner import QuotaPlanner
 from planner.views.sheet_view import FindBar, SheetView, sheet_pane
 from planner.views.stage_checklist import ExitCriteriaCheck
-from planner.views.table_view import BookTableView, titled
+from planner.views.table_view import titled
 
 RECOMPUTE_AFTER_MS = STALE_AFTER_MS  # results follow edits this long after the last one (debounced)
 AUTOSAVE_EVERY_MS = 60_000  # a recovery copy of unsaved edits, at most this old after a crash
@@ -153,12 +154,8 @@ class MainWindow(BookFiles, QMainWindow):
         self.forecast_panel.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.tabs.addTab(self.forecast_panel, self.tr("Forecast"))
         self.left_out_notes = [LeftOutNote("attainment"), self.commissions.left_out]
-        attainment = QSplitter(Qt.Orientation.Vertical)
-        attainment.addWidget(self.left_out_notes[0])
-        attainment.addWidget(titled(self.tr("Reps"), BookTableView(self.attainment_model)))
-        attainment.addWidget(titled(self.tr("Teams"), BookTableView(self.team_model)))
-        attainment.setSizes([500, 200])
-        self.tabs.addTab(attainment, self.tr("Attainment"))
+        self.attainment_panel = AttainmentPanel(self.left_out_notes[0], self.attainment_model, self.team_model)
+        self.tabs.addTab(self.attainment_panel, self.tr("Attainment"))
         self.close_bar = ClosePeriodBar(self)
         self.commissions.add_above(self.close_bar)
         self.tabs.addTab(self.commissions, self.tr("Commissions"))
@@ -371,6 +368,7 @@ class MainWindow(BookFiles, QMainWindow):
         self.pipeline.show_report(report)
         self.models["Deals"].set_health(report.deal_health if report is not None else None)
         self.forecast_panel.show_report(report)
+        self.attainment_panel.show_report(report)
         self.left_out_notes[0].show_report(report)
         warnings = [QApplication.translate("errors", template).format(**fields)
                     for template, fields in (report.warnings if report else [])]

@@ -1,0 +1,88 @@
+"""Rep quadrants (product.md): high/low = attainment this quarter ≥/< the threshold (100%,
+editable); up/down = credited this quarter vs last quarter. Rising star (high, up), falling
+star (high, down), improving laggard (low, up), worsening laggard (low, down). Qt-free."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pandas as pd
+
+from planner.core import schema
+from planner.core.attainment import attained, attainment, credited_by
+from planner.core.errors import QT_TRANSLATE_NOOP
+from planner.core.money import RATIO_SCALE
+from planner.core.pacing import IN_PROGRESS, days, pacing, so_far, status
+from planner.core.periods import Period
+
+RISING_STAR, FALLING_STAR = "rising_star", "falling_star"
+IMPROVING_LAGGARD, WORSENING_LAGGARD = "improving_laggard", "worsening_laggard"
+QUADRANT_LABELS = {
+    RISING_STAR: QT_TRANSLATE_NOOP("quadrants", "Rising star"),
+    FALLING_STAR: QT_TRANSLATE_NOOP("quadrants", "Falling star"),
+    IMPROVING_LAGGARD: QT_TRANSLATE_NOOP("quadrants", "Improving laggard"),
+    WORSENING_LAGGARD: QT_TRANSLATE_NOOP("quadrants", "Worsening laggard"),
+}
+
+_M, _P, _T = schema.Kind.MONEY, schema.Kind.PERCENT, schema.Kind.TEXT
+QUADRANTS = schema.Table("Quadrants", QT_TRANSLATE_NOOP("schema", "Rep quadrants"), (
+    schema.Column("rep", _T, QT_TRANSLATE_NOOP("schema", "Rep ID")),
+    schema.Column("name", _T, QT_TRANSLATE_NOOP("schema", "Name")),
+    schema.Column("team", _T, QT_TRANSLATE_NOOP("schema", "Team")),
+    schema.Column("attainment", _P, QT_TRANSLATE_NOOP("schema", "Attainment")),
+    schema.Column("credited", _M, QT_TRANSLATE_NOOP("schema", "Credited")),
+    schema.Column("previous", _M, QT_TRANSLATE_NOOP("schema", "Last quarter")),
+    schema.Column("change", _P, QT_TRANSLATE_NOOP("schema", "Change")),
+    schema.Column("quadrant", _T, QT_TRANSLATE_NOOP("schema", "Quadrant")),
+), key=("rep",))
+
+
+def quadrant_quarter(period: Period, as_of: date) -> Period:
+    """The quarter the quadrants are drawn for: the report's quarter, else the quarter of the
+    report's period that holds as_of (its last quarter once it has ended, its first before)."""
+    if period.kind == "quarter":
+        return period
+    last_day = period.end - timedelta(days=1)
+    return Period.containing(min(max(as_of, period.start), last_day), "quarter")
+
+
+def quadrants(book, quarter: Period, as_of: date, threshold: int = RATIO_SCALE) -> pd.DataFrame:
+    """One row per rep with a quota above zero in ``quarter``: ``attainment``, ``credited``
+    this quarter, ``previous`` (credited last quarter), ``change`` (credited ÷ previous − 1,
+    missing when last quarter is 0) and ``quadrant``. ``threshold`` is in millionths (100% =
+    1,000,000), compared exactly on integers.
+
+    A quarter in progress on as_of is judged at its run rate (core/pacing.py): its projected
+    credited and pacing stand for this quarter, so a rep is not a "laggard, down" for being
+    half-way through. Equal credited counts as up (not worse). A quarter not yet begun has no
+    quadrants (no rows)."""
+    reps, _ = attainment(book, quarter)
+    reps = reps[(reps["quota"].fillna(0) > 0).to_numpy(dtype=bool)].reset_index(drop=True)
+    state = status(quarter, as_of)
+    if state == "future" or not len(reps):
+        return pd.DataFrame({name: pd.Series(dtype="object") for name in QUADRANTS.names if name != "name"})
+    before = credited_by(book, "quarter")
+    previous = before[before.index.get_level_values(1) == quarter.shifted(-1).label].droplevel(1) \
+        if len(before) else pd.Series(dtype="int64")
+    credited, quota = reps["credited"].fillna(0).astype("int64"), reps["quota"].astype("int64")
+    ratio = reps["attainment"]
+    # exact test credited ÷ quota ≥ threshold; in progress: credited × total ÷ (elapsed × quota)
+    if state == IN_PROGRESS:
+        elapsed, total = days(quarter, as_of)
+        now = so_far(book, reps, quarter, as_of)
+        paced = pacing(now, quarter, as_of)
+        credited, ratio = paced["projected"].astype("int64"), paced["pacing"]
+        high = attained((now["credited"].astype("int64") * total).to_numpy(dtype=object),
+                        (quota * elapsed).to_numpy(dtype=object), threshold)
+    else:
+        high = attained(credited.to_numpy(dtype=object), quota.to_numpy(dtype=object), threshold)
+    last = previous.reindex(reps["rep"].astype("int64")).fillna(0).astype("int64").to_numpy()
+    up = credited.to_numpy() >= last
+    names = [RISING_STAR if h and u else FALLING_STAR if h else IMPROVING_LAGGARD if u else WORSENING_LAGGARD
+             for h, u in zip(high, up)]
+    change = pd.Series([c / p - 1 if p > 0 else None for c, p in zip(credited, last)], dtype="Float64")
+    return pd.DataFrame({
+        "rep": reps["rep"], "team": reps["team"], "attainment": ratio.astype("Float64").array,
+        "credited": pd.array(credited, dtype="Int64"), "previous": pd.array(last, dtype="Int64"),
+        "change": change.array, "quadrant": names,
+    })
