@@ -1,6 +1,6 @@
 """Render the main window offscreen on the demo book to a PNG (for the README and reviews).
 
-    python tools/screenshot.py docs/screenshot.png --tab Deals --lang en
+    python tools/screenshot.py docs/screenshot.png --tab 0 --lang en
     python tools/screenshot.py docs/screenshot-ko-commissions.png --statement G03:2026-06 --lang ko
 """
 
