@@ -28,6 +28,13 @@ def editing(target):
     return store, store.load()
 
 
+def two_editors(target):
+    """The book at ``target`` open for editing twice, the second by "Edit anyway": two writers."""
+    first_store, first = editing(target)
+    second_store = Store.open(target, "edit", take_over=True)
+    return first_store, first, second_store, second_store.load()
+
+
 def save(store, book):
     """Save as the app does (the session's save protocol): the changes are handed over, and
     given back if the save fails."""

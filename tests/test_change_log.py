@@ -12,7 +12,7 @@ from fixtures import row
 from planner.core import schema
 from planner.core.errors import PlannerError
 from planner.storage import SaveConflict, Store, store as store_module, write_book
-from stores import editing, save, target  # noqa: F401 - target is a fixture
+from stores import editing, save, target, two_editors  # noqa: F401 - target is a fixture
 
 ME = f"{getpass.getuser()}@{socket.gethostname()}"
 
@@ -95,9 +95,7 @@ def test_a_save_that_fails_after_logging_leaves_neither_rows_nor_log(book, targe
 
 def test_a_refused_save_logs_nothing(book, target):
     write_book(book, target)
-    first_store, first = editing(target)
-    second_store = Store.open(target, "edit", take_over=True)
-    second = second_store.load()
+    first_store, first, second_store, second = two_editors(target)
     try:
         d1 = row(first, "Deals", 0)
         first.set_value("Deals", d1, "amount", 111)

@@ -20,7 +20,7 @@ from planner.core.errors import PlannerError
 from planner.core.report import compute_report
 from planner.storage import BookInUse, SaveConflict, Store, open_book, save_book, write_book
 from planner.storage.store import SCHEMA_VERSION
-from stores import editing, engine_of, save, target  # noqa: F401 - target is a fixture
+from stores import editing, engine_of, save, target, two_editors  # noqa: F401 - target is a fixture
 
 V1_BOOK = Path(__file__).parent / "data" / "fixture-v1.planner"
 
@@ -101,9 +101,7 @@ def test_two_sessions_editing_other_rows_both_keep_their_changes(book, target):
 
 def test_a_save_never_overwrites_a_change_it_has_not_seen(book, target):
     write_book(book, target)
-    first_store, first = editing(target)
-    second_store = Store.open(target, "edit", take_over=True)
-    second = second_store.load()
+    first_store, first, second_store, second = two_editors(target)
     try:
         d1 = row(first, "Deals", 0)
         first.set_value("Deals", d1, "amount", 111)
