@@ -37,7 +37,8 @@ def draw_quota_vs_won(figure: Figure, quota: list[int] | None, won: list[int], c
         money_axis(ax.yaxis, currency)
         ax.grid(axis="y")
         if quota is None:
-            no_data(ax, t(QT_TRANSLATE_NOOP("charts", "Add a scenario to see its quota by month")))
+            ax.set_ylim(top=ax.get_ylim()[1] * 1.2)  # headroom for the note above last year's line
+            no_data(ax, t(QT_TRANSLATE_NOOP("charts", "Add a scenario to see its quota by month")), y=0.94)
         figure.legend(handles=handles, loc="outside lower center", ncols=len(handles))
         title(figure, t(QT_TRANSLATE_NOOP("charts", "Quota versus last year's won, by month")),
               t(QT_TRANSLATE_NOOP("charts", "{name} ({currency})")).format(name=name or year, currency=currency))

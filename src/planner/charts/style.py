@@ -158,6 +158,6 @@ def money_axis(axis, currency: str) -> None:
     axis.set_major_formatter(FuncFormatter(lambda value, _pos: money_text(value, currency)))
 
 
-def no_data(ax, text: str) -> None:
-    """A grey note in the middle of an empty chart."""
-    ax.text(0.5, 0.5, text, transform=ax.transAxes, ha="center", va="center", color=MUTED, fontsize=9)
+def no_data(ax, text: str, y: float = 0.5) -> None:
+    """A grey note in the middle of an empty chart (``y``: higher, over a chart half drawn)."""
+    ax.text(0.5, y, text, transform=ax.transAxes, ha="center", va="center", color=MUTED, fontsize=9)
