@@ -38,7 +38,8 @@ from planner.io.excel_import import (
     preview,
     read_tables,
 )
-from planner.io.mapping import DERIVED, HEADER_ALIASES, Mapping, guess_mapping, kind_of_stage
+from planner.io.mapping import DERIVED, HEADER_ALIASES, Mapping, guess_mapping
+from planner.io.stage_names import kind_of_stage
 
 EXTERNAL = Path(__file__).resolve().parents[2] / "shared" / "data" / "external"
 DEALS = ["Deal ID", "Deal Name", "Owner", "Stage", "Amount", "Created", "Closed"]

@@ -12,7 +12,6 @@ from planner.core.errors import PlannerError
 from planner.core.parse import REQUIRED
 from planner.core.schema import Kind
 from planner.core.teams import missing_teams
-from planner.io import mapping as mapping_module
 from planner.io.import_cells import _aliases
 from planner.io.import_orders import _Orders
 from planner.io.import_results import (BAD_OWNER_TARGET, BAD_STAGE_TARGET, CLOSED_NEEDS, DUPLICATE, DUPLICATE_IN_FILE,
@@ -20,7 +19,8 @@ from planner.io.import_results import (BAD_OWNER_TARGET, BAD_STAGE_TARGET, CLOSE
                                        MADE_STAGES,
                                        MISSING_COLUMN, MISSING_FOR_CLOSED, NO_CREATED_COLUMN, NO_IDS_TO_MERGE, NO_OWNER,
                                        OPEN_NO_AMOUNT, OPEN_NO_CREATED, UNASSIGNED, ImportProblem, Kinded, Label)
-from planner.io.mapping import DERIVED, NEW_REP, kind_of_stage, normalize
+from planner.io.mapping import DERIVED, NEW_REP, normalize
+from planner.io.stage_names import STAGE_LADDER, kind_of_stage
 
 
 def _majority(values: pd.Series):
@@ -309,7 +309,7 @@ class _Derive(_Orders):
             if probability is None or pd.isna(probability):
                 probability = None
                 if kind == "open":
-                    ladder = mapping_module.STAGE_LADDER.get(normalize(name))
+                    ladder = STAGE_LADDER.get(normalize(name))
                     probability = None if ladder is None else ladder * 10_000
             rows.append({"stage": name, "kind": kind, "probability": probability, "first": position})
         table = pd.DataFrame(rows)

@@ -29,8 +29,7 @@ from pathlib import Path
 
 from planner.core import schema
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
-from planner.io.import_aliases import (HEADER_ALIASES, LOST_NAMES, NOT_TABLES, SHEET_ALIASES, STAGE_LADDER_NAMES,
-                                       WON_NAMES)
+from planner.io.import_aliases import HEADER_ALIASES, NOT_TABLES, SHEET_ALIASES
 
 # Source columns of Deals that are not book columns but feed it (see the module docstring).
 DERIVED = {
@@ -490,20 +489,3 @@ def guess_mapping(headers: list[str], table_hint: str | None = None, source: str
     if table is not None:
         guessed.columns[table] = guess_columns(headers, table, mapping)
     return guessed
-
-
-# -- stage names ----------------------------------------------------------------------------
-_WON = {normalize(name) for name in WON_NAMES}
-_LOST = {normalize(name) for name in LOST_NAMES}
-# Typical probabilities of common open stage names: a starting ladder the user can change.
-STAGE_LADDER = {normalize(name): probability for name, probability in STAGE_LADDER_NAMES}
-
-
-def kind_of_stage(name: str) -> str | None:
-    """``"won"`` or ``"lost"`` when a stage's name says so (``Closed Won``, ``受注``, ``실주``), else None."""
-    key = normalize(name)
-    if key in _WON or re.search(r"(?:^|closed|close)won$", key):
-        return "won"
-    if key in _LOST or re.search(r"(?:^|closed|close)lost$", key):
-        return "lost"
-    return None

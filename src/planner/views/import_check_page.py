@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGroupBox, QHBoxLay
 from planner.core import schema
 from planner.io import import_session as session
 from planner.io.import_results import UNASSIGNED
-from planner.io.mapping import NEW_REP, kind_of_stage
+from planner.io.mapping import NEW_REP
+from planner.io.stage_names import kind_of_stage
 from planner.qt.i18n import error_text, value_label
 
 ERROR_STYLE = "color: #b00020"
