@@ -17,7 +17,6 @@ from planner.cli_text import says_yes, table
 from planner.core import kinds, schema
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.money import RATIO_SCALE, format_money, format_ratio, to_minor, to_ratio
-from planner.core.quota_planning import NOT_AMOUNT, NOT_NUMBER
 from planner.core.schema import Kind
 
 BAD_YEAR_TEXT = QT_TRANSLATE_NOOP("errors", "{flag} must be a year such as 2027, not {value!r}")
@@ -96,7 +95,7 @@ def run_quotas(args: argparse.Namespace, interactive: bool) -> int:
 
 
 def _inputs(args: argparse.Namespace, book):
-    from planner.core.quota_planning import QuotaInputs, parse_ramp
+    from planner.core.quota_planning import NOT_AMOUNT, QuotaInputs, parse_ramp
 
     currency = book.currency
     year = _year("--year", args.year)
@@ -139,6 +138,8 @@ def _year(flag: str, text: str) -> int:
 
 def _number(flag: str, text: str) -> int:
     """``1.10``, ``110%`` or ``3`` in millionths."""
+    from planner.core.quota_planning import NOT_NUMBER
+
     try:
         return to_ratio(text)
     except ValueError:

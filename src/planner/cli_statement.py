@@ -17,7 +17,6 @@ from planner.cli_text import table
 from planner.core import kinds, schema
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.periods import Period
-from planner.core.report import json_records
 from planner.core.schema import Kind
 
 NO_REP = QT_TRANSLATE_NOOP("errors", "{book} has no rep with the id {rep!r}")
@@ -37,6 +36,7 @@ def add_parser(commands, target) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from planner.core.adjustments import paid_statements
+    from planner.core.report import json_records
     from planner.core.statements import shown_statement
     from planner.core.usable import usable
     from planner.storage import open_book

@@ -17,6 +17,11 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+# Snapshots share frames with the live book and with each other: only pandas' copy-on-write
+# keeps a change to one from showing through another. pandas 3 always has it.
+if int(pd.__version__.split(".")[0]) < 3:
+    pd.options.mode.copy_on_write = True
+
 from planner.core import schema
 from planner.core.changes import Batch, Change, DeleteRows, InsertRows, ReplaceTable, SetValues, atoms
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
