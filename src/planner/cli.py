@@ -281,7 +281,7 @@ def _import(args: argparse.Namespace) -> int:
 
 def _check_import_out(out: Path, files: list[Path], force: bool) -> None:
     """``import --out``: a new book, never one of the files read nor a workbook or CSV name."""
-    from planner.io.excel_export import same_file
+    from planner.storage.files import same_file
 
     if out.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".csv"):
         raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path}: import --out writes a Planner book (.planner), not "
@@ -298,7 +298,8 @@ def _check_import_out(out: Path, files: list[Path], force: bool) -> None:
 def _check_new_file(path: Path, keep: list[Path], force: bool) -> None:
     """Refuse to write ``path`` when it is one of ``keep``, cannot be written, or exists and
     ``force`` is not given."""
-    from planner.io.excel_export import check_writable, same_file
+    from planner.io.excel_export import check_writable
+    from planner.storage.files import same_file
 
     if not path.is_dir() and any(same_file(path, other) for other in keep):
         raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} is one of the files this command reads or writes: "

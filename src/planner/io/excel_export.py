@@ -71,6 +71,7 @@ from planner.io.export_formulas import Cond, aggregate, criterion_safe, rounded
 from planner.io.export_tables import _FastRows, _input_frames  # noqa: F401 (_FastRows: named here for tests)
 from planner.io.export_workbook import _WorkbookWriter
 from planner.storage.dialects import is_url
+from planner.storage.files import same_file
 
 
 def export_book(book: Tables, path: str | os.PathLike, period: Period | str | None = None,
@@ -179,14 +180,6 @@ def check_writable(path: Path) -> None:
         raise PlannerError(NO_FOLDER, path=str(path), folder=str(path.parent))
     if not os.access(folder, os.W_OK):
         raise PlannerError(NO_PERMISSION, path=str(path))
-
-
-def same_file(one: Path, other: Path) -> bool:
-    """Whether two paths name the same file (also through a link or another spelling)."""
-    try:
-        return one.exists() and other.exists() and os.path.samefile(one, other)
-    except OSError:
-        return one.resolve() == other.resolve()
 
 
 def _reason(error: BaseException) -> str:

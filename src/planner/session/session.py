@@ -231,7 +231,7 @@ class Session:
 
     def is_own_file(self, target: Path | str) -> bool:
         """Whether ``target`` names the book's own file (also through a link or another spelling)."""
-        from planner.io.excel_export import same_file
+        from planner.storage.files import same_file
 
         return isinstance(self.place, Path) and not is_url(target) and same_file(Path(target), self.place)
 

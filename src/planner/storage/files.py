@@ -38,6 +38,14 @@ def check_book_file(path: Path) -> None:
                                                        "copy"), path=str(path), reason="file too short")
 
 
+def same_file(one: Path, other: Path) -> bool:
+    """Whether two paths name the same file (also through a link or another spelling)."""
+    try:
+        return one.exists() and other.exists() and os.path.samefile(one, other)
+    except OSError:
+        return one.resolve() == other.resolve()
+
+
 def check_writable(path: Path) -> None:
     """Refuse, in the user's words, the targets a save cannot write."""
     if path.is_dir():
