@@ -104,11 +104,12 @@ def closed_periods(book) -> dict[str, ClosedPeriod]:
 def frozen_lines(book) -> pd.DataFrame:
     """The ledger lines of the periods closed now (the Ledger's rows of their closes), with
     ``closed``: the label of the period whose close wrote each."""
-    closed = closed_periods(book)
-    ledger = book["Ledger"]
-    by_row = {close.row: label for label, close in closed.items()}
-    lines = ledger[ledger["close"].isin(list(by_row)).to_numpy(dtype=bool, na_value=False)]
-    return lines.assign(closed=lines["close"].map(by_row).astype("string"))
+    def build() -> pd.DataFrame:
+        ledger = book["Ledger"]
+        by_row = {close.row: label for label, close in closed_periods(book).items()}
+        lines = ledger[ledger["close"].isin(list(by_row)).to_numpy(dtype=bool, na_value=False)]
+        return lines.assign(closed=lines["close"].map(by_row).astype("string"))
+    return book.cached("frozen_lines", build)  # read by every statement and report of a closed book
 
 
 def closed_span(book, day: date) -> ClosedPeriod | None:

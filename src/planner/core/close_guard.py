@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from planner.core.changes import Change, DeleteRows, InsertRows, ReplaceTable, SetValues, atoms
+from planner.core.changes import Change, DeleteRows, InsertRows, SetValues, atoms
 from planner.core.errors import QT_TRANSLATE_NOOP
 from planner.core.periods import Period
 from planner.core.problems import Problem
@@ -49,9 +49,10 @@ def record_problems(tables, change: Change, stored=None) -> list[Problem]:
             continue
         rows = atom.ids if isinstance(atom, DeleteRows) else (
             atom.values.index if isinstance(atom, SetValues) else tables[atom.table].index)
-        if stored is not None:
-            rows = [row for row in rows if row in stored[atom.table].index]
-        found += [tables.problem(atom.table, int(row), None, RECORDS) for row in list(rows)[:1]]
+        rows = pd.Index(rows)
+        if stored is not None:  # (one lookup of the stored frame, not one per row: an undone close has many)
+            rows = rows[rows.isin(stored[atom.table].index)]
+        found += [tables.problem(atom.table, int(rows[0]), None, RECORDS)] if len(rows) else []
     return found
 
 
@@ -155,11 +156,16 @@ def _deal_problems(before, after, spans, touched: dict[str, set[int]]) -> list[P
     was, now = _credit_events(before, deals, spans), _credit_events(after, deals, spans)
     merged = was.merge(now, how="outer", indicator=True)
     changed = merged[merged["_merge"] != "both"].drop_duplicates("deal")
+    by_deal: dict[int, list[int]] = {}  # each split row's deal, looked up once
+    for row in sorted(split_rows):
+        owner = _split_deal(before, after, row)
+        if owner is not None:
+            by_deal.setdefault(owner, []).append(row)
     found = []
     for deal, period in zip(changed["deal"], changed["closed_in"]):
         deal = int(deal)
         column = _deal_column(before, after, deal)
-        splits = [r for r in sorted(split_rows) if _split_deal(before, after, r) == deal]
+        splits = by_deal.get(deal, [])
         stage = before["Deals"]["stage"].get(deal) if deal in before["Deals"].index else None
         if column == "split" and splits:  # the deal as it was: its splits changed
             found.append(_problem(before, after, "Splits", splits[0], "share", period))

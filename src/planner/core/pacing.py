@@ -12,7 +12,7 @@ import pandas as pd
 from planner.core import schema
 from planner.core.attainment import _ratio, attained, credit_lines, quota_amounts
 from planner.core.errors import QT_TRANSLATE_NOOP
-from planner.core.money import RATIO_SCALE
+from planner.core.money import RATIO_SCALE, round_div
 from planner.core.periods import Period
 
 ENDED, IN_PROGRESS, FUTURE = "ended", "in_progress", "future"
@@ -67,9 +67,7 @@ def projected(credited: pd.Series, elapsed: int, total: int) -> pd.Series:
     from zero (exact integers); missing when no day has elapsed."""
     if elapsed <= 0:
         return pd.Series(pd.NA, index=credited.index, dtype="Int64")
-    exact = credited.astype(object) * total
-    halves = (2 * abs(exact) + elapsed) // (2 * elapsed)  # |exact| ÷ elapsed, half up
-    return pd.Series([(h if e >= 0 else -h) for h, e in zip(halves, exact)], index=credited.index,
+    return pd.Series(round_div(credited.to_numpy(dtype=object) * total, elapsed), index=credited.index,
                      dtype="Int64")
 
 

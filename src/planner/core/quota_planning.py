@@ -40,7 +40,7 @@ from planner.core import quota_history
 from planner.core.attainment import active
 from planner.core.changes import Batch, Change, DeleteRows
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
-from planner.core.money import RATIO_SCALE, apply_ratio, parse_decimal, round_div
+from planner.core.money import RATIO_SCALE, apply_ratio, round_div, to_ratio
 from planner.core.periods import Period
 from planner.core.schema import FIRST_YEAR, LAST_YEAR, MAX_INTEGER
 
@@ -229,11 +229,10 @@ def parse_ramp(text: str) -> tuple[int, ...]:
     for step in (part.strip() for part in text.split(",")):
         if not step:
             continue
-        try:
-            number = parse_decimal(step[:-1] if step.endswith("%") else step)
+        try:  # money's one reading of a percentage (rounded half up, as every ratio)
+            steps.append(to_ratio(step if step.endswith("%") else step + "%"))
         except ValueError:
             raise PlannerError(BAD_RAMP_STEP, value=step) from None
-        steps.append(int(number * RATIO_SCALE / 100))
     return tuple(steps)
 
 
