@@ -59,7 +59,7 @@ class ClosePeriodDialog(QDialog):
         self.resize(620, 420 if not self.table.isHidden() else 160)
 
     def _money(self, book, minor) -> str:
-        return "—" if kinds.is_missing(minor) else kinds.text(Kind.MONEY, minor, book.currency)
+        return kinds.text(Kind.MONEY, minor, book.currency) or "–"
 
     def _show_close(self, book, plan) -> None:
         lines = plan.lines

@@ -105,8 +105,9 @@ class CommissionsPanel(QWidget):
             self.payouts.set_frame(report.commissions, report.currency, compare=compare)
         row = self._row_of(chosen) if chosen else -1
         if row >= 0:
-            self.payouts_view.selectRow(row)
-        self._show(row)
+            self.payouts_view.selectRow(row)  # its currentRowChanged shows the statement
+        else:
+            self._show(-1)
 
     def selected(self) -> tuple[str, str] | None:
         """The selected payout: (rep id, period), or None."""

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
 
 from planner.charts.pipeline import render_rgba
 from planner.charts.quotas import draw_quota_vs_won
-from planner.core import quota_history
+from planner.core import kinds, quota_history
 from planner.core.errors import PlannerError
-from planner.core.money import format_money, to_minor, to_ratio
+from planner.core.money import to_minor, to_ratio
 from planner.core.quota_planning import NOT_AMOUNT, NOT_NUMBER, QuotaInputs, Scenario, parse_ramp, plan_quotas
-from planner.core.schema import FIRST_YEAR, LAST_YEAR
+from planner.core.schema import FIRST_YEAR, LAST_YEAR, Kind
 from planner.core.usable import usable
 from planner.qt.i18n import error_text
 from planner.views.dashboard import ChartView, _image
@@ -37,7 +37,6 @@ class QuotaPlanner(QWidget):
     as one undo step."""
 
     status = Signal(str)  # what happened (applied, refused), for the status bar
-    changed = Signal()  # the scenarios or the chosen one changed (the chart follows)
 
     def __init__(self, push: Callable, book: Callable, editable: Callable[[], bool],
                  parent: QWidget | None = None) -> None:
@@ -85,7 +84,9 @@ class QuotaPlanner(QWidget):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectColumns)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.currentCellChanged.connect(lambda *_: self._redraw())
+        # another scenario's column chosen: the chart follows (moving within a column draws nothing)
+        self.table.currentCellChanged.connect(
+            lambda _row, column, _old_row, old: column != old and self._redraw_timer.start())
         self.chart = ChartView()
         self.apply_button = QPushButton(self.tr("Apply to the Quotas table"))
         self.apply_button.clicked.connect(self.apply_chosen)
@@ -213,7 +214,7 @@ class QuotaPlanner(QWidget):
             values = [scenario.assigned, scenario.capacity, scenario.gap,
                       *(annual.get(rep) for rep, _team in reps)]
             for row, value in enumerate(values):
-                item = QTableWidgetItem("" if value is None else format_money(int(value), currency))
+                item = QTableWidgetItem(kinds.text(Kind.MONEY, value, currency))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if row < SUMMARY_ROWS:
                     font = item.font()
@@ -226,14 +227,14 @@ class QuotaPlanner(QWidget):
         enabled = bool(self.scenarios)
         self.apply_button.setEnabled(enabled and self._editable())
         self.remove_button.setEnabled(enabled)
-        self._redraw()
+        self._redraw_timer.start()
 
     def _described(self, scenario: Scenario) -> str:
         """The inputs of ``scenario`` in one line, for its column's tooltip."""
         inputs, currency = scenario.inputs, scenario.currency
         ramp = ", ".join(f"{step / 10_000:g}%" for step in inputs.ramp) or "–"
         return (self.tr("%1: target %2 × %3%, weights %4, seasonality %5, ramp %6, basis %7")
-                .replace("%1", str(inputs.year)).replace("%2", format_money(inputs.target, currency))
+                .replace("%1", str(inputs.year)).replace("%2", kinds.text(Kind.MONEY, inputs.target, currency))
                 .replace("%3", f"{inputs.over / 10_000:g}")
                 .replace("%4", self.weights.itemText(self.weights.findData(inputs.weights)))
                 .replace("%5", self.seasonality.itemText(self.seasonality.findData(inputs.seasonality)))
@@ -242,7 +243,6 @@ class QuotaPlanner(QWidget):
     def _redraw(self) -> None:
         book = self._book()
         if book is None or not self.isVisible():
-            self.changed.emit()
             return
         chosen = self.chosen()
         scenario = self.scenarios[chosen] if chosen is not None else None
@@ -257,7 +257,6 @@ class QuotaPlanner(QWidget):
                                                             QCoreApplication.translate),
                            size.width(), size.height(), scale)
         self.chart.set_image(_image(rgba, scale))
-        self.changed.emit()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
