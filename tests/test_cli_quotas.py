@@ -66,6 +66,21 @@ def test_apply_without_yes_changes_nothing(demo_file):
     assert demo_file.read_bytes() == before
 
 
+def test_a_year_with_a_closed_month_is_refused_in_one_line(demo_file, tmp_path):
+    book = tmp_path / "closed.planner"
+    shutil.copy(demo_file, book)
+    planner("close", book, "--period", "2026-Q1", "--yes")
+    before = book.read_bytes()
+    result = planner("quotas", book, "--year", "2026", "--target", "100", "--apply", "--yes", check=False)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines()[-1] == (
+        "planner: error: the quotas of 2026 were not written: 2026-Q1 closed (their commissions are paid): "
+        "reopen first, or plan another year")
+    assert book.read_bytes() == before
+    assert "wrote 168 quota rows of 2027" in planner("quotas", book, "--year", "2027", "--target", "100",
+                                                     "--apply", "--yes").stdout
+
+
 def test_the_text_plan_names_reps_teams_and_the_gap(demo_file):
     out = planner("quotas", demo_file, "--year", "2027", "--target", "4,200,000").stdout
     assert "Quota plan for 2027 (USD): target 4,200,000.00 × 100% = 4,200,000.00 assigned" in out

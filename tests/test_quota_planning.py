@@ -314,6 +314,21 @@ def test_any_plan_adds_up_exactly_and_ramped_months_never_exceed_unramped(plan):
     assert int(unramped.reps["annual"].sum()) == assigned
 
 
+
+def test_a_plan_over_a_closed_month_is_refused_in_one_problem_before_anything_changes():
+    from planner.core.close import plan_close
+
+    book = quota_book([("A", "AE", None, None, "North")], [("A", 500_000, "2026-02-10")],
+                      as_of="2026-06-30")
+    book.apply(plan_close(book, Period.parse("2026-Q1"), "finance@office").change)
+    quotas = book["Quotas"].copy()
+    with pytest.raises(PlannerError) as refused:
+        plan_quotas(book, QuotaInputs(2026, 120_000)).change(book)
+    assert str(refused.value) == ("the quotas of 2026 were not written: 2026-Q1 closed (their commissions are "
+                                  "paid): reopen first, or plan another year")
+    pd.testing.assert_frame_equal(book["Quotas"], quotas)
+    assert len(plan_quotas(book, QuotaInputs(2027, 120_000)).change(book).rows) == 12  # a later year is written
+
 def _ramp_of(start, month: int, ramp: tuple) -> int:
     """The ramp step of ``month`` (0 = January 2027) for a rep who started on ``start``."""
     if pd.isna(start):

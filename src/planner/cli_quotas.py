@@ -74,6 +74,7 @@ def run_quotas(args: argparse.Namespace, interactive: bool) -> int:
         print(scenario_text(data))
     if not args.apply:
         return 0
+    scenario.change(book)  # refused here (a closed month) before the book is opened for writing
     if not args.yes:
         if not interactive:
             raise PlannerError(NOT_APPLIED, book=str(args.book))

@@ -57,6 +57,8 @@ BAD_OVER = QT_TRANSLATE_NOOP("errors", "over-assignment must be above 0% and at 
 BAD_WEIGHTS = QT_TRANSLATE_NOOP("errors", "unknown weights {value!r}: use equal, won or hand:FILE (the book "
                                           "has no territory potential column)")
 BAD_SEASONALITY = QT_TRANSLATE_NOOP("errors", "unknown seasonality {value!r}: use flat, history or hand")
+CLOSED_MONTHS = QT_TRANSLATE_NOOP("errors", "the quotas of {year} were not written: {periods} closed (their "
+                                            "commissions are paid): reopen first, or plan another year")
 BAD_HAND_SEASON = QT_TRANSLATE_NOOP("errors", "seasonality by hand needs 12 numbers of zero or more, not all zero")
 BAD_RAMP = QT_TRANSLATE_NOOP("errors", "a ramp is at most {months} monthly steps, each from 0% to 100%")
 NOT_AMOUNT = QT_TRANSLATE_NOOP("errors", "{flag} {value!r} is not an amount in {currency}")
@@ -167,7 +169,16 @@ class Scenario:
 
     def change(self, book) -> Change:
         """The one change that writes this plan to ``book``'s Quotas table: the year's rep ×
-        month rows deleted, this plan's rows inserted (provisional ids until applied)."""
+        month rows deleted, this plan's rows inserted (provisional ids until applied). Refused
+        in one line when a closed period holds one of its months (the close guard would name
+        every row)."""
+        from planner.core.close import closed_periods
+
+        months = [Period.of(label) for label in self.periods]
+        closed = [label for label, close in closed_periods(book).items()
+                  if any(close.period.contains(month) for month in months)]
+        if closed:
+            raise PlannerError(CLOSED_MONTHS, year=self.inputs.year, periods=", ".join(sorted(closed)))
         quotas = book["Quotas"]
         old = quotas.index[quotas["rep"].notna().to_numpy() & quotas["period"].isin(self.periods).to_numpy(
             dtype=bool, na_value=False)]
