@@ -95,6 +95,8 @@ def test_closing_is_refused_before_the_period_ends_and_when_closed_already(april
         plan_close(april, Q1, "me")
     with pytest.raises(PlannerError, match="2026-02 is already closed as part of 2026-Q1"):
         plan_close(april, Period.parse("2026-02"), "me")
+    with pytest.raises(PlannerError, match="2026-02 is closed as part of 2026-Q1: reopen 2026-Q1 instead"):
+        plan_reopen(april, Period.parse("2026-02"), "me")
 
 
 def test_a_problem_touching_the_period_refuses_the_close_listing_every_one(april):

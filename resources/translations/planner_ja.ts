@@ -2929,6 +2929,10 @@
         <translation>不明な季節性 {value!r}: flat、history、hand のいずれかを使用してください</translation>
     </message>
     <message>
+        <source>the quotas of {year} were not written: {periods} closed (their commissions are paid): reopen first, or plan another year</source>
+        <translation>{year}年のノルマは書き込まれませんでした: {periods} は締め済みです(コミッション支払済み)。先に再オープンするか、別の年を計画してください</translation>
+    </message>
+    <message>
         <source>seasonality by hand needs 12 numbers of zero or more, not all zero</source>
         <translation>手入力の季節性には 0 以上の数値が 12 個必要です (すべて 0 は不可)</translation>
     </message>
@@ -3003,6 +3007,10 @@
     <message>
         <source>{period} is already closed as part of {closed}</source>
         <translation>{period} は {closed} の一部としてすでに締め済みです</translation>
+    </message>
+    <message>
+        <source>{period} is closed as part of {closed}: reopen {closed} instead</source>
+        <translation>{period} は {closed} の一部として締められています: 代わりに {closed} を再オープンしてください</translation>
     </message>
     <message>
         <source>{period} is not closed: there is nothing to reopen</source>

@@ -2929,6 +2929,10 @@
         <translation>알 수 없는 계절성 {value!r}: flat, history, hand 중 하나를 사용하세요</translation>
     </message>
     <message>
+        <source>the quotas of {year} were not written: {periods} closed (their commissions are paid): reopen first, or plan another year</source>
+        <translation>{year}년 할당량을 쓰지 않았습니다: {periods} 기간이 마감되었습니다(커미션 지급 완료). 먼저 마감을 해제하거나 다른 연도를 계획하세요</translation>
+    </message>
+    <message>
         <source>seasonality by hand needs 12 numbers of zero or more, not all zero</source>
         <translation>직접 입력하는 계절성에는 0 이상의 숫자 12개가 필요합니다 (모두 0이면 안 됨)</translation>
     </message>
@@ -3003,6 +3007,10 @@
     <message>
         <source>{period} is already closed as part of {closed}</source>
         <translation>{period}은(는) {closed}의 일부로 이미 마감되었습니다</translation>
+    </message>
+    <message>
+        <source>{period} is closed as part of {closed}: reopen {closed} instead</source>
+        <translation>{period}은(는) {closed}의 일부로 마감되었습니다: 대신 {closed}의 마감을 해제하세요</translation>
     </message>
     <message>
         <source>{period} is not closed: there is nothing to reopen</source>

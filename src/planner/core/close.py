@@ -37,6 +37,7 @@ KEY = ["rep", "period", "rule", "deal", "tier", "adjusts"]
 NOT_ENDED = QT_TRANSLATE_NOOP("errors", "{period} cannot be closed: it has not ended on {as_of} (the book's date)")
 ALREADY_CLOSED = QT_TRANSLATE_NOOP("errors", "{period} is already closed (on {at} by {by})")
 INSIDE_CLOSED = QT_TRANSLATE_NOOP("errors", "{period} is already closed as part of {closed}")
+REOPEN_INSIDE = QT_TRANSLATE_NOOP("errors", "{period} is closed as part of {closed}: reopen {closed} instead")
 NOT_CLOSED = QT_TRANSLATE_NOOP("errors", "{period} is not closed: there is nothing to reopen")
 
 
@@ -252,7 +253,7 @@ def plan_reopen(book, period: Period, by: str, at: datetime | None = None) -> Cl
     if close is None:
         around = covering(book, period)
         if around is not None:
-            raise PlannerError(INSIDE_CLOSED, period=period.label, closed=around.period.label)
+            raise PlannerError(REOPEN_INSIDE, period=period.label, closed=around.period.label)
         raise PlannerError(NOT_CLOSED, period=period.label)
     frozen = frozen_lines(book)
     frozen = frozen[frozen["close"] == close.row]
