@@ -87,7 +87,7 @@ def test_a_failed_write_of_the_output_is_one_line(demo_file, json_output):
                                  *(["--json"] if json_output else [])],
                                 stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
     assert result.returncode == 1
-    assert result.stderr == "planner: error: the output could not be written: No space left on device\n"
+    assert result.stderr == "planner: error: the output could not be written: the disk is full\n"
 
 
 @pytest.mark.parametrize("args, message", [

@@ -67,3 +67,23 @@ def test_the_app_speaks_korean(qapp):
     finally:
         install_translators(qapp, "en")
     assert QCoreApplication.translate("schema", "Deals") == "Deals"
+
+
+def test_the_operating_system_s_reason_is_said_in_the_user_s_language(qapp, tmp_path):
+    """An OS error's own text (strerror) is English: a known reason is translated with its message."""
+    import errno
+
+    from planner.core.errors import PlannerError, os_reason
+    from planner.io.excel_export import CANNOT_WRITE
+    from planner.qt.i18n import error_text, install_translators, reason_text
+
+    full = OSError(errno.ENOSPC, "No space left on device")
+    refused = PlannerError(CANNOT_WRITE, path="보고서.xlsx", reason=os_reason(full))
+    install_translators(qapp, "ko")
+    try:
+        assert "디스크가 가득" in error_text(refused) and "No space" not in error_text(refused)
+        assert "디스크가 가득" in reason_text(full)
+        assert reason_text(OSError(9999, "Something odd")) == "Something odd"  # unknown: the system's words
+    finally:
+        install_translators(qapp, "en")
+    assert "the disk is full" in error_text(refused)

@@ -3036,6 +3036,50 @@
         <source>{path}: statements are written as a PDF file; give it a name ending in .pdf ({suggested})</source>
         <translation>{path}: 明細書は PDF ファイルに書き出します。名前の末尾を .pdf にしてください ({suggested})</translation>
     </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>ファイルまたはフォルダーがありません</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>権限がありません</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>ディスクがいっぱいです</translation>
+    </message>
+    <message>
+        <source>the disk quota is used up</source>
+        <translation>ディスク クォータを使い切りました</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>ディスクは読み取り専用です</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>フォルダーです</translation>
+    </message>
+    <message>
+        <source>a part of the path is not a folder</source>
+        <translation>パスの一部がフォルダーではありません</translation>
+    </message>
+    <message>
+        <source>it exists already</source>
+        <translation>すでに存在します</translation>
+    </message>
+    <message>
+        <source>it is in use</source>
+        <translation>使用中です</translation>
+    </message>
+    <message>
+        <source>the name is too long</source>
+        <translation>名前が長すぎます</translation>
+    </message>
+    <message>
+        <source>the disk could not be read or written</source>
+        <translation>ディスクの読み書きができませんでした</translation>
+    </message>
 </context>
 <context>
     <name>export</name>

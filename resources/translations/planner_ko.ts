@@ -3036,6 +3036,50 @@
         <source>{path}: statements are written as a PDF file; give it a name ending in .pdf ({suggested})</source>
         <translation>{path}: 명세서는 PDF 파일로 저장됩니다. 이름이 .pdf로 끝나게 하세요 ({suggested})</translation>
     </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>파일이나 폴더가 없습니다</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>권한이 없습니다</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>디스크가 가득 찼습니다</translation>
+    </message>
+    <message>
+        <source>the disk quota is used up</source>
+        <translation>디스크 할당량을 다 썼습니다</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>디스크가 읽기 전용입니다</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>폴더입니다</translation>
+    </message>
+    <message>
+        <source>a part of the path is not a folder</source>
+        <translation>경로의 일부가 폴더가 아닙니다</translation>
+    </message>
+    <message>
+        <source>it exists already</source>
+        <translation>이미 있습니다</translation>
+    </message>
+    <message>
+        <source>it is in use</source>
+        <translation>사용 중입니다</translation>
+    </message>
+    <message>
+        <source>the name is too long</source>
+        <translation>이름이 너무 깁니다</translation>
+    </message>
+    <message>
+        <source>the disk could not be read or written</source>
+        <translation>디스크를 읽거나 쓸 수 없습니다</translation>
+    </message>
 </context>
 <context>
     <name>export</name>

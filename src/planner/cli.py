@@ -17,7 +17,7 @@ from planner import __version__, cli_close, cli_forecast, cli_statement
 from planner.cli_quotas import add_parser as add_quotas_parser
 from planner.cli_quotas import run_quotas
 from planner.cli_text import error_line, report_text, says_yes, terminal
-from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
+from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError, os_reason
 from planner.core.periods import Period
 
 COMMANDS = ("open", "demo", "report", "statement", "copy", "import", "export", "forecast", "quotas", "close")
@@ -275,7 +275,7 @@ def _import(args: argparse.Namespace) -> int:
         try:
             result.mapping.save(args.save_mapping)
         except OSError as error:
-            raise PlannerError(CANNOT_WRITE, path=str(args.save_mapping), reason=error.strerror or str(error)) from None
+            raise PlannerError(CANNOT_WRITE, path=str(args.save_mapping), reason=os_reason(error)) from None
     return 0 if applied else 1
 
 

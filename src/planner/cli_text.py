@@ -17,7 +17,7 @@ import unicodedata
 import pandas as pd
 
 from planner.core import kinds
-from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
+from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError, os_reason
 from planner.core.schema import Kind
 
 OUTPUT_FAILED = QT_TRANSLATE_NOOP("errors", "the output could not be written: {reason}")
@@ -90,7 +90,7 @@ def _failing_as_error(stream):
         # what is still buffered goes nowhere, so the exit does not try (and fail) again
         with contextlib.suppress(AttributeError, OSError, ValueError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
-        raise PlannerError(OUTPUT_FAILED, reason=error.strerror or str(error)) from None
+        raise PlannerError(OUTPUT_FAILED, reason=os_reason(error)) from None
 
 
 @contextlib.contextmanager

@@ -61,7 +61,7 @@ from pathlib import Path
 from xlsxwriter.exceptions import FileCreateError
 
 from planner.core.book import Book, Tables
-from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
+from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError, os_reason
 from planner.core.periods import Period
 from planner.core.report import compute_report
 from planner.io.export_common import (AGREES, APP_SUFFIX, COMPUTED_SHEETS, EXCEL_MAX_FORMULA, EXCEL_MAX_ROWS,
@@ -183,12 +183,12 @@ def check_writable(path: Path) -> None:
 
 
 def _reason(error: BaseException) -> str:
-    """The operating system's words for why a file could not be written."""
+    """Why a file could not be written (the operating system's reason, translated when known)."""
     if isinstance(error, OSError) and error.strerror:
-        return error.strerror
+        return os_reason(error)
     cause = error.__context__ if isinstance(error, FileCreateError) else None
     if isinstance(cause, OSError) and cause.strerror:
-        return cause.strerror
+        return os_reason(cause)
     return str(error)
 
 

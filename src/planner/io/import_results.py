@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from planner.core import schema
-from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
+from planner.core.errors import QT_TRANSLATE_NOOP, Label, PlannerError
 from planner.core.money import DEFAULT_CURRENCY
 from planner.io.mapping import Mapping
 
@@ -76,22 +76,6 @@ EXPECTED = {"Deals": ("id", "owner", "stage", "amount", "created"), "Reps": ("id
             "Quotas": ("rep", "period", "amount"), "Stages": ("stage", "probability", "kind")}
 ORDER_LOG_HEADERS = QT_TRANSLATE_NOOP("errors", "an order log (Order ID, Order Date, Sales, Customer Name, Region)")
 NO_ROWS = QT_TRANSLATE_NOOP("errors", "nothing to import: {files} has a header row but no rows of data")
-
-
-class Label(str):
-    """A field of a message that is itself translated with it: a table's or column's label
-    (context "schema"), a stage kind ("values"). Reads as the English text elsewhere."""
-
-    def __new__(cls, context: str, text: str) -> Label:
-        label = super().__new__(cls, text)
-        label.context = context
-        return label
-
-    def __reduce__(self):  # copied and pickled with its context
-        return Label, (self.context, str(self))
-
-    def translated(self, translate) -> str:
-        return translate(self.context, str(self)) if translate else str(self)
 
 
 class Expected:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from planner.core import schema
-from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
+from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError, os_reason
 from planner.io.import_aliases import HEADER_ALIASES, NOT_TABLES, SHEET_ALIASES
 
 # Source columns of Deals that are not book columns but feed it (see the module docstring).
@@ -292,7 +292,7 @@ class Mapping:
             data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
         except OSError as error:
             raise PlannerError(QT_TRANSLATE_NOOP("errors", "Could not read {path}: {reason}"), path=str(path),
-                               reason=error.strerror or str(error)) from None
+                               reason=os_reason(error)) from None
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
             raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} is not an import mapping (JSON): {reason}"), path=str(path),
                                reason=str(error)) from None

@@ -32,7 +32,7 @@ import numpy as np
 from defusedxml import ElementTree as SafeET
 from defusedxml.common import DefusedXmlException
 
-from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
+from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError, os_reason
 
 # Limits (module attributes, so that a deployment or a test can tighten them).
 MAX_FILE_BYTES = 1 << 30  # the file itself (an .xlsx before expansion)
@@ -114,7 +114,7 @@ def kind_of(path: Path | str) -> str:
             head = handle.read(8192)
     except OSError as error:
         raise PlannerError(QT_TRANSLATE_NOOP("errors", "Could not read {path}: {reason}"), path=str(path),
-                           reason=error.strerror or str(error)) from None
+                           reason=os_reason(error)) from None
     if not head:
         return "empty"
     if head.startswith(_OLE):

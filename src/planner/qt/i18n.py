@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from planner.core.errors import PlannerError
+from planner.core.errors import Label, PlannerError, os_reason
 from planner.core.kinds import label
 from planner.core.problems import BookProblems
 from planner.resources import resource
@@ -36,6 +36,12 @@ def error_text(error: Exception) -> str:
     if isinstance(error, PlannerError):
         return error.translated(QCoreApplication.translate)
     return str(error) or type(error).__name__
+
+
+def reason_text(error: OSError) -> str:
+    """Why ``error`` happened, in the app's language when the reason is a known one."""
+    reason = os_reason(error)
+    return reason.translated(QCoreApplication.translate) if isinstance(reason, Label) else reason
 
 
 def value_label(code: str) -> str:

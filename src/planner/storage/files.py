@@ -13,7 +13,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
+from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError, os_reason
 from planner.storage import dialects
 from planner.storage.temporary import remove_stale_saves, temporary_for, with_sidecars
 
@@ -30,7 +30,7 @@ def check_book_file(path: Path) -> None:
             header = handle.read(100)
     except OSError as error:
         raise PlannerError(QT_TRANSLATE_NOOP("errors", "Could not read {path}: {reason}"),
-                           path=str(path), reason=error.strerror or str(error)) from None
+                           path=str(path), reason=os_reason(error)) from None
     if not header.startswith(b"SQLite format 3\x00"):
         raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} is not a Planner book"), path=str(path))
     if len(header) < 100 or path.stat().st_size < 512:

@@ -31,7 +31,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from planner.core.book import Book, Tables
-from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
+from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError, os_reason
 from planner.storage import dialects
 from planner.storage.processes import process_alive
 from planner.storage.layout import BOOK_SUFFIX
@@ -263,4 +263,4 @@ def _modified(path: Path) -> datetime | None:
 
 def _save_error(path: Path, error: OSError) -> PlannerError:
     return PlannerError(QT_TRANSLATE_NOOP("errors", "Could not save {path}: {reason}"),
-                        path=str(path), reason=error.strerror or str(error))
+                        path=str(path), reason=os_reason(error))

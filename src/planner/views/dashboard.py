@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QFileDialog, QFrame, QGridLayout, QLabel, QMessag
 
 from planner.charts.data import DashboardData, dashboard_data
 from planner.charts.pipeline import CHARTS, draw_message, render_rgba, save_png
+from planner.qt.i18n import reason_text
 from planner.qt.workers import JobRunner
 
 # Where each chart sits: (row, column, column span); money first, the 12-month trend wide.
@@ -298,7 +299,7 @@ class DashboardPanel(QWidget):
             self.save_png(name, path)
         except OSError as error:
             QMessageBox.warning(self, self.tr("Export PNG"), self.tr("Could not save %1: %2")
-                                .replace("%1", str(path)).replace("%2", error.strerror or str(error)))
+                                .replace("%1", str(path)).replace("%2", reason_text(error)))
             return None
         self.export_folder = str(path.parent)
         self.exported.emit(str(path))
