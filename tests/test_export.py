@@ -841,5 +841,5 @@ def test_a_read_only_location_is_a_planner_error_not_a_traceback(tmp_path, monke
 
     monkeypatch.setattr(excel_export.os, "replace", refused)
     monkeypatch.setattr(Path, "unlink", refused)  # the temporary file cannot be removed either
-    with pytest.raises(PlannerError, match="book.xlsx cannot be written: Read-only file system"):
+    with pytest.raises(PlannerError, match="book.xlsx cannot be written: the disk is read-only"):
         export_book(small_book(), tmp_path / "book.xlsx")

@@ -748,7 +748,7 @@ def test_unsupported_files_are_named_clearly(tmp_path, name, content, message):
 
 
 def test_a_missing_file_is_a_clear_error(tmp_path):
-    with pytest.raises(PlannerError, match="Could not read .*nope.csv: No such file"):
+    with pytest.raises(PlannerError, match="Could not read .*nope.csv: no such file or folder"):
         read_tables([tmp_path / "nope.csv"])
 
 

@@ -112,7 +112,7 @@ def test_a_bad_target_is_one_clear_error(qapp, tmp_path, monkeypatch, target):
         "folder": (tmp_path, "is a folder; choose a file name"),
         "missing folder": (tmp_path / "nowhere" / "s.pdf", "the folder .*nowhere does not exist"),
         "not a pdf": (kept.with_suffix(".pdf"), "exists and is not a PDF file: it is not replaced"),
-        "read-only": (tmp_path / "s.pdf", "s.pdf cannot be written: Read-only file system"),
+        "read-only": (tmp_path / "s.pdf", "s.pdf cannot be written: the disk is read-only"),
         "txt": (tmp_path / "s.txt", "give it a name ending in .pdf"),
     }[target]
     if target == "not a pdf":

@@ -33,13 +33,14 @@ merge it into one; this module holds the entry points and names them all.
 
 from __future__ import annotations
 
+import errno
 import gc
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 from planner.core.book import Book
-from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
+from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError, os_reason
 from planner.io import safety
 from planner.io.import_build import build_book
 from planner.io.import_merge import MergeSummary, plan_merge
@@ -129,7 +130,7 @@ def _read_tables(paths: list[Path], mapping: Mapping, currency: str | None, prog
     for path in paths:
         if not path.exists():
             raise PlannerError(QT_TRANSLATE_NOOP("errors", "Could not read {path}: {reason}"), path=str(path),
-                               reason="No such file or directory")
+                               reason=os_reason(FileNotFoundError(errno.ENOENT, "")))
         kind = safety.kind_of(path)
         sources += _read_xlsx(path, checkpoint) if kind == "xlsx" else _read_csv(path) if kind == "csv" else \
             _refuse_kind(path, kind)

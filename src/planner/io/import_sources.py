@@ -19,6 +19,7 @@ import pandas as pd
 
 from planner.io import mapping as mapping_module
 from planner.io import safety
+from planner.core.errors import os_reason
 from planner.io.import_results import ENCODING, HEADER_SCAN, NOT_READABLE
 from planner.io.mapping import normalize
 
@@ -139,7 +140,7 @@ def _read_xlsx(path: Path, checkpoint: Callable[[], None] = lambda: None) -> lis
             checkpoint()
         workbook.close()
     except (CalamineError, ValueError, OSError) as error:
-        raise safety.refuse(NOT_READABLE, path, reason=str(error)) from None
+        raise safety.refuse(NOT_READABLE, path, reason=os_reason(error) if isinstance(error, OSError) else str(error)) from None
     return sources
 
 
