@@ -580,6 +580,18 @@ def team_rows_book() -> Book:
     return book
 
 
+def parent_teams_book(own_row: bool = False) -> Book:
+    """The fixture book with Seoul and Tokyo under APAC and a rep moved into APAC itself (and
+    APAC's own quota row for 2026-02): the TeamAttainment formulas add up the child teams."""
+    def edit(frames):
+        frames["Teams"] = pd.DataFrame({"name": ["Seoul", "Tokyo", "APAC"], "parent": ["APAC", "APAC", None]})
+        frames["Reps"] = frames["Reps"].assign(team=["Seoul", "Tokyo", "APAC"])
+        if own_row:
+            frames["Quotas"] = pd.concat([frames["Quotas"], pd.DataFrame(
+                {"rep": [None], "team": ["APAC"], "period": ["2026-02"], "amount": [2_500_000]})], ignore_index=True)
+    return rebuilt(small_book(), edit)
+
+
 VARIANTS = {
     "team-rows": lambda: (team_rows_book(), "2026"),
     "small": lambda: (small_book(), None),
@@ -589,6 +601,8 @@ VARIANTS = {
     "small-krw-down": lambda: (with_setting(small_book(), currency="KRW", rounding="down"), None),
     "small-jpy-up": lambda: (with_setting(small_book(), currency="JPY", rounding="up"), None),
     "tricky": lambda: (tricky_book(), None),
+    "parent-teams": lambda: (parent_teams_book(), None),
+    "parent-teams-own-row": lambda: (parent_teams_book(own_row=True), "2026"),
     "demo": lambda: (demo_book(as_of=DEMO_AS_OF), None),
     "no-deals": lambda: (rebuilt(small_book(), lambda frames: frames.update(
         {name: frames[name].iloc[0:0] for name in ("Deals", "Splits", "StageHistory")})), None),

@@ -141,7 +141,8 @@ def attainment(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
     Reps are listed in Reps order when active in the period, or when they have a quota or
     credit in it; teams in Teams order. A team's quota follows decisions.md's rule
     (core/team_quotas.py): its own row for exactly the period, a longer period adding up its
-    sub-periods, else its members' sum.
+    sub-periods, else its members' sum, child teams included; its credit is its reps' and its
+    child teams' (rolled up).
     """
     reps, teams = book["Reps"], book["Teams"]
     credited = _in_period(credited_by(book, period.kind), period)
@@ -156,14 +157,15 @@ def attainment(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
     })
     rep_rows["attainment"] = _ratio(rep_rows["credited"], rep_rows["quota"])
 
-    from planner.core.team_quotas import team_quota_amounts
+    from planner.core.team_quotas import rolled_up, team_quota_amounts
 
     members = rep_rows.dropna(subset=["team"]).groupby("team")
     team_quota = _in_period(team_quota_amounts(book), period)
+    credited = rolled_up(members["credited"].sum().astype("int64"), teams)
     team_rows = pd.DataFrame({
         "team": pd.array(teams.index, dtype="Int64"), "period": period.label,
         "quota": team_quota.reindex(teams.index).astype("Int64").array,
-        "credited": members["credited"].sum().reindex(teams.index).fillna(0).astype("Int64").array,
+        "credited": credited.reindex(teams.index).fillna(0).astype("Int64").array,
     })
     team_rows["attainment"] = _ratio(team_rows["credited"], team_rows["quota"])
     return rep_rows.astype({"period": "string"}), team_rows.astype({"period": "string"})
