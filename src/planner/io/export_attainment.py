@@ -21,7 +21,7 @@ QUADRANT_COLOURS = {"rising_star": "#70AD47", "falling_star": "#ED7D31", "improv
 
 TITLE = QT_TRANSLATE_NOOP("charts", "Attainment: {period}, as of {date}")
 NOTE = QT_TRANSLATE_NOOP("charts", "The figures of the app's Attainment tab; each chart plots the table beside it.")
-BY_REP = QT_TRANSLATE_NOOP("charts", "Attainment by rep")
+BY_REP = QT_TRANSLATE_NOOP("charts", "Attainment by rep, %1")  # as the Charts sheet's
 ATTAINMENT = QT_TRANSLATE_NOOP("charts", "Attainment")
 PROJECTED = QT_TRANSLATE_NOOP("charts", "Projected at the current run rate")
 QUOTA_LINE = QT_TRANSLATE_NOOP("charts", "Quota (100%)")
@@ -77,7 +77,7 @@ class _AttainmentChartSheet:
             line.add_series({"name": name(target), "categories": ref(0), "values": ref(target),
                              "line": {"color": "#C00000", "width": 1.5, "dash_type": "dash"}, "marker": {"type": "none"}})
             bars.combine(line)
-            bars.set_title({"name": f"{t(BY_REP)}, {self.period.label}", "name_font": FONT})
+            bars.set_title({"name": t(BY_REP).replace("%1", self.period.label), "name_font": FONT})
             bars.set_x_axis({"num_font": {**FONT, "rotation": -45} if len(rows) > 6 else FONT})
             bars.set_y_axis({"num_format": "0%", "num_font": FONT, "major_gridlines": {"visible": True}})
             return bars
