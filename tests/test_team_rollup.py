@@ -98,3 +98,15 @@ def test_a_loop_of_parent_teams_is_a_problem_and_the_figures_leave_it_out():
     assert len(problems) == 2  # Seoul only hangs under the loop: no loop of its own
     report = compute_report(book, Period.parse("2017-Q1"))  # no hang, no traceback: the loop is left out
     assert report.left_out.count >= 2
+
+
+def test_a_child_teams_unknown_quota_leaves_its_parents_unknown():
+    # Seoul's own 2017-Q1 row beside Anna's year row (which no quarter splits): the rule leaves
+    # Seoul's 2017 unknown, so APAC's 2017 is unknown too, not Tokyo's and Dan's alone
+    quotas = [(rep, team, period, dollars) for rep, team, period, dollars in MONTHLY if rep != "A"]
+    book = rollup_book([*quotas, ("A", None, "2017", 1_200), (None, "Seoul", "2017-Q1", 5_000)])
+    year = figures(book, "2017")
+    assert year["Seoul"][0] is None and year["APAC"][0] is None
+    assert year["Tokyo"] == (150, 100)
+    # the quarter is known all the way up: Seoul's own row + Tokyo 150 + Dan 3,000
+    assert figures(book, "2017-Q1")["APAC"] == (8_150, 2_500)

@@ -51,10 +51,17 @@ def _team_quotas(book) -> pd.Series:
     ruled = []
     for depth in sorted({len(chain) for chain in chains.values()}, reverse=True):
         level = [team for team, chain in chains.items() if len(chain) == depth]
-        quota = _rule(_keys(own, level), _keys(members, level), unsplit)
+        level_members = _keys(members, level)
+        quota = _rule(_keys(own, level), level_members, unsplit)
         ruled.append(quota)
         members = pd.concat([members, _by_owner(quota, parent_of)]).groupby(level=[0, 1]).sum()
         unsplit |= _unsplit(quota, parent_of)
+        # a child team's quota the rule leaves unknown leaves its parent's unknown too, never
+        # a sum without it
+        unknown = {(int(parent_of[team]), period) for team, period in _unknown(quota, level_members)
+                   if team in parent_of.index}
+        members = members[[key not in unknown for key in members.index]] if unknown else members
+        unsplit |= unknown
     return pd.concat(ruled).astype("int64") if ruled else _EMPTY
 
 
@@ -82,6 +89,16 @@ def _rule(own: pd.Series, members: pd.Series, unsplit: set) -> pd.Series:
     whole_quarters = pd.concat([quarter, full_quarters[full_quarters == 3]]).groupby(level=[0, 1]).sum()
     years = _level(year, quarters, below_year, whole_quarters, _of_kind(members, "year"), unsplit, "year")
     return pd.concat([months, quarters, years]).astype("int64")
+
+
+def _unknown(quota: pd.Series, members: pd.Series) -> set:
+    """(team, quarter or year) pairs the rule left without a quota although the team has
+    quotas in it (its sub-periods' or its members')."""
+    present, out = set(quota.index), set()
+    for kind, below in (("quarter", "month"), ("year", "quarter")):
+        wanted = set(_parents(_of_kind(quota, below), kind).index) | set(_of_kind(members, kind).index)
+        out |= {pair for pair in wanted if pair not in present}
+    return out
 
 
 def _keys(values: pd.Series, keys: list[int]) -> pd.Series:
