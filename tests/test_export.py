@@ -580,12 +580,16 @@ def team_rows_book() -> Book:
     return book
 
 
-def parent_teams_book(own_row: bool = False) -> Book:
+def parent_teams_book(own_row: bool = False, unknown: bool = False) -> Book:
     """The fixture book with Seoul and Tokyo under APAC and a rep moved into APAC itself (and
     APAC's own quota row for 2026-02): the TeamAttainment formulas add up the child teams."""
     def edit(frames):
         frames["Teams"] = pd.DataFrame({"name": ["Seoul", "Tokyo", "APAC"], "parent": ["APAC", "APAC", None]})
         frames["Reps"] = frames["Reps"].assign(team=["Seoul", "Tokyo", "APAC"])
+        if unknown:  # Seoul's own 2026-01 row beside R1's quarter row: Seoul's and APAC's Q1 unknown
+            frames["Quotas"] = pd.concat([frames["Quotas"][frames["Quotas"]["rep"] != "R1"], pd.DataFrame(
+                {"rep": ["R1", None], "team": [None, "Seoul"], "period": ["2026-Q1", "2026-01"],
+                 "amount": [3_000_000, 900_000]})], ignore_index=True)
         if own_row:
             frames["Quotas"] = pd.concat([frames["Quotas"], pd.DataFrame(
                 {"rep": [None], "team": ["APAC"], "period": ["2026-02"], "amount": [2_500_000]})], ignore_index=True)
@@ -603,6 +607,7 @@ VARIANTS = {
     "tricky": lambda: (tricky_book(), None),
     "parent-teams": lambda: (parent_teams_book(), None),
     "parent-teams-own-row": lambda: (parent_teams_book(own_row=True), "2026"),
+    "parent-teams-unknown": lambda: (parent_teams_book(unknown=True), None),
     "demo": lambda: (demo_book(as_of=DEMO_AS_OF), None),
     "no-deals": lambda: (rebuilt(small_book(), lambda frames: frames.update(
         {name: frames[name].iloc[0:0] for name in ("Deals", "Splits", "StageHistory")})), None),

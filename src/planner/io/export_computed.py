@@ -62,6 +62,8 @@ class _ComputedSheets:
             if under:
                 numbers, member_sum = f"{numbers}+COUNT({child_quota})", f"{member_sum}+SUM({child_quota})"
             quota_formula = f"IF({team_rows}>0,{own_value},IF({numbers}>0,{member_sum},\"\"))"
+            if under and pd.isna(record["quota"]):  # a child team's quota unknown: so is this one's (team_quotas)
+                quota_formula = f"IF({team_rows}>0,{own_value},\"\")"
             labels = own.get(record["team"], set())
             below = [p.label for kind in ("quarter", "month") if part.months > Period(part.start, kind).months
                      for p in part.split(kind)]
