@@ -12,7 +12,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from planner.core.attainment import attainment, period_quota  # noqa: F401 (period_quota: named here for the charts)
+from planner.core.attainment import attainment, period_quota
 from planner.core.facts import cycle_days, deal_arrays, deal_facts, weighted_amounts
 from planner.core.forecast import forecast
 from planner.core.health import as_day, deal_health, won_stage_days
