@@ -48,3 +48,35 @@ def test_an_ended_period_has_no_pacing(qtbot, window):
         window.period_box.setCurrentIndex(window.period_box.findText("2026-Q3"))
     assert "2026-Q3 has ended (as of 2026-11-15)" in panel.status.text()
     assert not panel.pacing_box.isVisible()
+
+
+def test_the_charts_are_drawn_in_the_background_quota_versus_won_by_month_among_them(qtbot, window):
+    """The tab's drawing returns at once (the charts come back through ``charted``), and the
+    month chart draws the report's company quota and won per month."""
+    import threading
+
+    import planner.views.attainment_panel as attainment_panel
+
+    panel = window.attainment_panel
+    window.tabs.setCurrentWidget(panel)
+    threads = []
+    drawn = attainment_panel.render_rgba
+
+    def render(*args):
+        threads.append(threading.current_thread())
+        return drawn(*args)
+    attainment_panel.render_rgba = render
+    try:
+        with qtbot.waitSignal(panel.charted, timeout=30_000):
+            panel._redraw()
+            assert panel.jobs.busy  # still drawing when the GUI thread is back
+    finally:
+        attainment_panel.render_rgba = drawn
+    assert len(threads) >= 3 and threading.main_thread() not in threads  # (a resize may draw again)
+    months = window.report.quota_by_month
+    assert list(months["month"]) == [f"2026-{m:02d}" for m in range(1, 13)]
+    assert months["won"].iloc[:11].notna().all() and months["won"].isna().iloc[11]  # December not begun
+    image = panel.month_chart.image
+    assert not image.isNull()
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+    assert len(colours) > 10

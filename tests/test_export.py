@@ -413,14 +413,15 @@ def test_formulas_are_written_without_cached_values(tmp_path):
 def test_charts_are_native_excel_charts(tmp_path):
     path = tmp_path / "book.xlsx"
     summary = export_book(small_book(), path)
-    assert summary.charts == 8  # four here, four of the dashboard (below)
+    assert summary.charts == 10  # four here, four of the dashboard (below), two of AttainmentCharts
     with zipfile.ZipFile(path) as archive:
-        charts = sorted(name for name in archive.namelist() if re.fullmatch(r"xl/charts/chart\d+\.xml", name))
+        charts = sorted((name for name in archive.namelist() if re.fullmatch(r"xl/charts/chart\d+\.xml", name)),
+                        key=lambda name: int(re.search(r"\d+", name).group()))
         xml = [archive.read(name).decode() for name in charts]
         assert not any(name.startswith("xl/media/") for name in archive.namelist())  # no pictures
         charts_sheet = sheet_part(archive, "Charts")
         assert "<drawing " in archive.read(charts_sheet).decode()
-    assert len(xml) == 8
+    assert len(xml) == 10
     pipeline, attainment_chart, forecast_chart, won = xml[:4]
     assert '<c:barDir val="bar"/>' in pipeline and "PipelineStages!$F$2:$F$4" in pipeline
     assert '<c:barDir val="col"/>' in attainment_chart and "<c:lineChart>" in attainment_chart  # bars + 100 % line
@@ -445,8 +446,8 @@ def test_the_dashboard_charts_are_native_charts_of_the_dashboards_figures(tmp_pa
                        key=lambda name: int(re.search(r"\d+", name).group()))
         xml = [archive.read(name).decode() for name in names]
         dashboard_part = archive.read(sheet_part(archive, "Dashboard")).decode()
-    assert len(xml) == 8 and "<drawing " in dashboard_part
-    funnel, weighted, trends, stages = xml[4:]
+    assert len(xml) == 10 and "<drawing " in dashboard_part
+    funnel, weighted, trends, stages = xml[4:8]
     # the titles and series names went through translate(context, text) (escaped in the XML)
     for chart, title in ((funnel, "Pipeline funnel"), (weighted, "Weighted pipeline by expected close"),
                          (trends, "Win rate and sales cycle"), (stages, "Time in stage")):
@@ -579,6 +580,22 @@ def team_rows_book() -> Book:
     return book
 
 
+def parent_teams_book(own_row: bool = False, unknown: bool = False) -> Book:
+    """The fixture book with Seoul and Tokyo under APAC and a rep moved into APAC itself (and
+    APAC's own quota row for 2026-02): the TeamAttainment formulas add up the child teams."""
+    def edit(frames):
+        frames["Teams"] = pd.DataFrame({"name": ["Seoul", "Tokyo", "APAC"], "parent": ["APAC", "APAC", None]})
+        frames["Reps"] = frames["Reps"].assign(team=["Seoul", "Tokyo", "APAC"])
+        if unknown:  # Seoul's own 2026-01 row beside R1's quarter row: Seoul's and APAC's Q1 unknown
+            frames["Quotas"] = pd.concat([frames["Quotas"][frames["Quotas"]["rep"] != "R1"], pd.DataFrame(
+                {"rep": ["R1", None], "team": [None, "Seoul"], "period": ["2026-Q1", "2026-01"],
+                 "amount": [3_000_000, 900_000]})], ignore_index=True)
+        if own_row:
+            frames["Quotas"] = pd.concat([frames["Quotas"], pd.DataFrame(
+                {"rep": [None], "team": ["APAC"], "period": ["2026-02"], "amount": [2_500_000]})], ignore_index=True)
+    return rebuilt(small_book(), edit)
+
+
 VARIANTS = {
     "team-rows": lambda: (team_rows_book(), "2026"),
     "small": lambda: (small_book(), None),
@@ -588,6 +605,9 @@ VARIANTS = {
     "small-krw-down": lambda: (with_setting(small_book(), currency="KRW", rounding="down"), None),
     "small-jpy-up": lambda: (with_setting(small_book(), currency="JPY", rounding="up"), None),
     "tricky": lambda: (tricky_book(), None),
+    "parent-teams": lambda: (parent_teams_book(), None),
+    "parent-teams-own-row": lambda: (parent_teams_book(own_row=True), "2026"),
+    "parent-teams-unknown": lambda: (parent_teams_book(unknown=True), None),
     "demo": lambda: (demo_book(as_of=DEMO_AS_OF), None),
     "no-deals": lambda: (rebuilt(small_book(), lambda frames: frames.update(
         {name: frames[name].iloc[0:0] for name in ("Deals", "Splits", "StageHistory")})), None),

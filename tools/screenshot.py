@@ -17,6 +17,7 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 
 from planner.core.demo import demo_book  # noqa: E402
+from planner.qt.workers import JobRunner  # noqa: E402
 from planner.views.app import create_app  # noqa: E402
 from planner.views.main_window import MainWindow  # noqa: E402
 
@@ -41,6 +42,9 @@ def main() -> None:
     window.tabs.setCurrentIndex(args.tab)
     window.jobs.wait()
     QTest.qWait(600)  # charts are drawn once a resize pauses (dashboard.RESIZE_DELAY)
+    while any(runner.busy for runner in window.findChildren(JobRunner)):  # and in the background
+        window.jobs.wait()
+        QTest.qWait(50)
     if args.statement:
         rep, period = args.statement.split(":")
         window.tabs.setCurrentWidget(window.commissions)

@@ -43,6 +43,10 @@
         <source>Year to date: %1 of quota %2 (%3)</source>
         <translation>年初来：ノルマ %2 に対し %1（%3）</translation>
     </message>
+    <message>
+        <source>The charts could not be drawn: %1</source>
+        <translation>グラフを描画できませんでした: %1</translation>
+    </message>
 </context>
 <context>
     <name>AttentionModel</name>
@@ -1938,8 +1942,32 @@
         <translation>完了予定日</translation>
     </message>
     <message>
+        <source>Attainment: {period}, as of {date}</source>
+        <translation>達成率: {period}、{date} 時点</translation>
+    </message>
+    <message>
+        <source>The figures of the app&apos;s Attainment tab; each chart plots the table beside it.</source>
+        <translation>アプリの達成率タブの数値です。各グラフは隣の表を描きます。</translation>
+    </message>
+    <message>
+        <source>Quota versus won by month, {year}</source>
+        <translation>月別のノルマと受注、{year}</translation>
+    </message>
+    <message>
+        <source>Rep quadrants, {quarter}</source>
+        <translation>担当者の四象限、{quarter}</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
         <source>Month</source>
         <translation>月</translation>
+    </message>
+    <message>
+        <source>Quadrant</source>
+        <translation>象限</translation>
     </message>
     <message>
         <source>Won deals</source>
@@ -2000,6 +2028,18 @@
     <message>
         <source>Rep quadrants</source>
         <translation>担当者の四象限</translation>
+    </message>
+    <message>
+        <source>Won (credited)</source>
+        <translation>受注（計上実績）</translation>
+    </message>
+    <message>
+        <source>No quota or credit in this year</source>
+        <translation>この年はノルマも計上実績もありません</translation>
+    </message>
+    <message>
+        <source>Quota versus won by month</source>
+        <translation>月別のノルマと受注</translation>
     </message>
     <message>
         <source>Attainment by rep, %1</source>
@@ -2247,6 +2287,10 @@
     <message>
         <source>a quota needs a rep or a team</source>
         <translation>ノルマには担当者またはチームが必要です</translation>
+    </message>
+    <message>
+        <source>the parent teams loop back to this team ({path})</source>
+        <translation>親チームをたどるとこのチームに戻ります（{path}）</translation>
     </message>
     <message>
         <source>closed before it was created</source>

@@ -43,6 +43,10 @@
         <source>Year to date: %1 of quota %2 (%3)</source>
         <translation>연초 대비 누계: 할당량 %2 중 %1 (%3)</translation>
     </message>
+    <message>
+        <source>The charts could not be drawn: %1</source>
+        <translation>차트를 그릴 수 없습니다: %1</translation>
+    </message>
 </context>
 <context>
     <name>AttentionModel</name>
@@ -1938,8 +1942,32 @@
         <translation>예상 종료일</translation>
     </message>
     <message>
+        <source>Attainment: {period}, as of {date}</source>
+        <translation>달성률: {period}, {date} 기준</translation>
+    </message>
+    <message>
+        <source>The figures of the app&apos;s Attainment tab; each chart plots the table beside it.</source>
+        <translation>앱 달성률 탭의 수치입니다. 각 차트는 옆의 표를 그립니다.</translation>
+    </message>
+    <message>
+        <source>Quota versus won by month, {year}</source>
+        <translation>월별 할당량 대비 수주, {year}</translation>
+    </message>
+    <message>
+        <source>Rep quadrants, {quarter}</source>
+        <translation>담당자 사분면, {quarter}</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>담당자</translation>
+    </message>
+    <message>
         <source>Month</source>
         <translation>월</translation>
+    </message>
+    <message>
+        <source>Quadrant</source>
+        <translation>사분면</translation>
     </message>
     <message>
         <source>Won deals</source>
@@ -2000,6 +2028,18 @@
     <message>
         <source>Rep quadrants</source>
         <translation>담당자 사분면</translation>
+    </message>
+    <message>
+        <source>Won (credited)</source>
+        <translation>수주(인정 실적)</translation>
+    </message>
+    <message>
+        <source>No quota or credit in this year</source>
+        <translation>이 연도에는 할당량도 인정 실적도 없습니다</translation>
+    </message>
+    <message>
+        <source>Quota versus won by month</source>
+        <translation>월별 할당량 대비 수주</translation>
     </message>
     <message>
         <source>Attainment by rep, %1</source>
@@ -2247,6 +2287,10 @@
     <message>
         <source>a quota needs a rep or a team</source>
         <translation>할당량에는 담당자 또는 팀이 필요합니다</translation>
+    </message>
+    <message>
+        <source>the parent teams loop back to this team ({path})</source>
+        <translation>상위 팀을 따라가면 이 팀으로 되돌아옵니다({path})</translation>
     </message>
     <message>
         <source>closed before it was created</source>

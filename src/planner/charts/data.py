@@ -12,7 +12,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from planner.core.attainment import attainment
+from planner.core.attainment import attainment, period_quota
 from planner.core.facts import cycle_days, deal_arrays, deal_facts, weighted_amounts
 from planner.core.forecast import forecast
 from planner.core.health import as_day, deal_health, won_stage_days
@@ -120,13 +120,6 @@ def weighted_by_month(book, as_of: date, months: int = PIPELINE_MONTHS) -> pd.Da
     table.columns = stages.astype(str).to_numpy()
     table.index.name, table.columns.name = "bucket", "stage"
     return table.astype("int64")
-
-
-def period_quota(reps: pd.DataFrame, teams: pd.DataFrame) -> int | None:
-    """The period's quota as metrics.coverage counts it: every team's quota plus the quotas
-    of reps in no team; ``None`` when nobody has one."""
-    quotas = pd.concat([teams["quota"], reps.loc[reps["team"].isna(), "quota"]]).dropna()
-    return int(quotas.astype("int64").sum()) if len(quotas) else None
 
 
 def forecast_by_quarter(book, year: int, as_of: date) -> pd.DataFrame:

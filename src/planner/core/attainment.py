@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import numpy as np
 import pandas as pd
 
@@ -139,7 +141,8 @@ def attainment(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
     Reps are listed in Reps order when active in the period, or when they have a quota or
     credit in it; teams in Teams order. A team's quota follows decisions.md's rule
     (core/team_quotas.py): its own row for exactly the period, a longer period adding up its
-    sub-periods, else its members' sum.
+    sub-periods, else its members' sum, child teams included; its credit is its reps' and its
+    child teams' (rolled up).
     """
     reps, teams = book["Reps"], book["Teams"]
     credited = _in_period(credited_by(book, period.kind), period)
@@ -154,17 +157,53 @@ def attainment(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
     })
     rep_rows["attainment"] = _ratio(rep_rows["credited"], rep_rows["quota"])
 
-    from planner.core.team_quotas import team_quota_amounts
+    from planner.core.team_quotas import rolled_up, team_quota_amounts
 
     members = rep_rows.dropna(subset=["team"]).groupby("team")
     team_quota = _in_period(team_quota_amounts(book), period)
+    credited = rolled_up(members["credited"].sum().astype("int64"), teams)
     team_rows = pd.DataFrame({
         "team": pd.array(teams.index, dtype="Int64"), "period": period.label,
         "quota": team_quota.reindex(teams.index).astype("Int64").array,
-        "credited": members["credited"].sum().reindex(teams.index).fillna(0).astype("Int64").array,
+        "credited": credited.reindex(teams.index).fillna(0).astype("Int64").array,
     })
     team_rows["attainment"] = _ratio(team_rows["credited"], team_rows["quota"])
     return rep_rows.astype({"period": "string"}), team_rows.astype({"period": "string"})
+
+
+def period_quota(reps: pd.DataFrame, teams: pd.DataFrame) -> int | None:
+    """The period's quota as metrics.coverage counts it: every team's quota plus the quotas
+    of reps in no team; ``None`` when nobody has one."""
+    quotas = pd.concat([teams["quota"], reps.loc[reps["team"].isna(), "quota"]]).dropna()
+    return int(quotas.astype("int64").sum()) if len(quotas) else None
+
+
+def quota_by_month(book, year: int, as_of: date) -> pd.DataFrame:
+    """Per month of ``year``: ``month`` (label), ``quota`` (the company's, as
+    :func:`period_quota` counts it; missing without one) and ``won`` (credited to reps in the
+    month, as attainment counts it: cancellations reversed; missing for a month that begins
+    after as_of, which has no figure yet rather than a final 0), minor units."""
+    from planner.core.team_quotas import team_quota_amounts
+
+    months = Period(date(year, 1, 1), "year").split("month")
+    labels = [month.label for month in months]
+    credited = credited_by(book, "month")
+    won = credited.groupby(level=1).sum() if len(credited) else pd.Series(dtype="int64")
+    # period_quota over attainment()'s rows, for twelve months at once: the Teams rows' quotas
+    # and those of the Reps rows in no team
+    reps = book["Reps"]
+    alone = reps.index[reps["team"].isna().to_numpy(dtype=bool)]
+    parts = [(team_quota_amounts(book), book["Teams"].index), (quota_amounts(book, "rep"), alone)]
+    chosen = [values[values.index.get_level_values(0).isin(keys) & values.index.get_level_values(1).isin(labels)]
+              for values, keys in parts if len(values)]
+    quotas = pd.concat(chosen).groupby(level=1).sum() if chosen else pd.Series(dtype="int64")
+    frame = pd.DataFrame({
+        "month": labels,
+        "quota": pd.array([int(quotas[label]) if label in quotas.index else None for label in labels], dtype="Int64"),
+        "won": pd.array([int(won.get(month.label, 0)) if month.start <= as_of else None for month in months],
+                        dtype="Int64"),
+    })
+    return frame
 
 
 def _in_period(values: pd.Series | None, period: Period) -> pd.Series:

@@ -24,6 +24,7 @@ def book_problems(book) -> list[Problem]:
         found += _table_problems(book, spec, currency)
     found += _reference_problems(book)
     found += _quota_problems(book)
+    found += _team_problems(book)
     found += _setting_problems(book)
     found += _currency_problems(book, currency)
     found += _deal_date_problems(book) + _split_problems(book) + _tier_problems(book)
@@ -90,6 +91,15 @@ def _quota_problems(book) -> list[Problem]:
     found += [book.problem("Quotas", row, "rep", QT_TRANSLATE_NOOP(
         "errors", "a quota needs a rep or a team")) for row in quotas.index[neither]]
     return found
+
+
+def _team_problems(book) -> list[Problem]:
+    """A team whose parents loop back to it: its figures could never roll up to the company."""
+    from planner.core.teams import parent_loops
+
+    return [book.problem("Teams", row, "parent", QT_TRANSLATE_NOOP(
+        "errors", "the parent teams loop back to this team ({path})"), path=path)
+        for row, path in parent_loops(book._frames["Teams"]).items()]
 
 
 def _setting_problems(book) -> list[Problem]:

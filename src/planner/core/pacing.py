@@ -83,6 +83,10 @@ def so_far(book, rows: pd.DataFrame, period: Period, as_of: date, who: str = "re
         team_of = book["Reps"]["team"]
         dated = dated.assign(team=team_of.reindex(dated["rep"].astype("int64")).to_numpy())
     credited = dated.groupby(who)["amount"].sum() if len(dated) else pd.Series(dtype="int64")
+    if who == "team":
+        from planner.core.team_quotas import rolled_up
+
+        credited = rolled_up(credited.astype("int64"), book["Teams"])  # a parent team's: its child teams' too
     keys = rows[who].astype("Int64").to_numpy(dtype="int64", na_value=-1)
     return rows.assign(credited=pd.array(credited.reindex(keys).fillna(0).astype("int64"), dtype="Int64"))
 
@@ -132,7 +136,7 @@ def year_to_date(book, as_of: date) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
     without months give no month figure: missing); a team's by decisions.md's rule
     (core/team_quotas.py). Returns rep rows, team rows and the company's figures (the reps
     with a year-to-date quota)."""
-    from planner.core.team_quotas import team_quota_amounts
+    from planner.core.team_quotas import rolled_up, team_quota_amounts
 
     months = [f"{as_of.year}-{month:02d}" for month in range(1, as_of.month + 1)]
     lines = credit_lines(book)
@@ -159,8 +163,8 @@ def year_to_date(book, as_of: date) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
     team_rows = pd.DataFrame({
         "team": pd.array(teams, dtype="Int64"),
         "quota": quota(team_quota_amounts(book)).reindex(teams).astype("Int64").array,
-        "credited": rep_rows.dropna(subset=["team"]).groupby("team")["credited"].sum().reindex(teams)
-        .fillna(0).astype("Int64").array,
+        "credited": rolled_up(rep_rows.dropna(subset=["team"]).groupby("team")["credited"].sum().astype("int64"),
+                              book["Teams"]).reindex(teams).fillna(0).astype("Int64").array,
     })
     team_rows["attainment"] = _ratio(team_rows["credited"], team_rows["quota"])
     with_quota = rep_rows[rep_rows["quota"].notna().to_numpy(dtype=bool)]  # the company: reps with a quota

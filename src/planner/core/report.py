@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 
 from planner.core import kinds, schema
-from planner.core.attainment import attainment
+from planner.core.attainment import attainment, quota_by_month
 from planner.core.book import Book, Tables
 from planner.core.adjustments import paid_statements
 from planner.core.commissions import NO_QUOTA, commissions
@@ -93,6 +93,8 @@ class Report:
     # rep quadrants of quadrant_quarter (core/quadrants.py)
     quadrant_quarter: Period | None = None
     quadrants: pd.DataFrame = field(default_factory=QUADRANTS.empty)
+    # per month of the period's year: the company's quota and won (attainment.quota_by_month)
+    quota_by_month: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def money(self, minor: int | None) -> str | None:
         """Minor units as a decimal string in the book's currency (``"1234.50"``)."""
@@ -244,4 +246,5 @@ def compute_report(book: Tables, period: Period | None = None, as_of: date | str
         team_ytd=shown(book, team_ytd.assign(period=str(as_of.year)), schema.TEAM_ATTAINMENT),
         company_ytd=company_ytd,
         quadrant_quarter=quarter, quadrants=shown(book, quadrants(book, quarter, as_of), QUADRANTS),
+        quota_by_month=quota_by_month(book, period.start.year, as_of),
     )

@@ -9,6 +9,11 @@ When a member's quota for the longer period is not the sum of its sub-periods (t
 only a year row, which cannot be split by quarter) and the team's own rows do not cover every
 sub-period, the team's quota for that period is not known: it is left out (no quota), never
 a sum that silently drops the members' part.
+
+Teams roll up (rep → team → parent team → company): a team's members are its reps and its
+child teams (Teams.parent), a child team counting with its own quota by this same rule, however
+deep; its won credit likewise (:func:`rolled_up`). A loop of parents is a problem of the book
+(core/checks.py); the teams in it roll up no further.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import pandas as pd
 
 from planner.core.attainment import quota_amounts
 from planner.core.periods import Period
+from planner.core.teams import ancestors, parent_loops, parents
 
 _EMPTY = pd.Series(dtype="int64", index=pd.MultiIndex.from_tuples([], names=["key", "period"]))
 _PARTS = {"quarter": 3, "year": 4}  # how many sub-periods make one
@@ -36,12 +42,45 @@ def _team_quotas(book) -> pd.Series:
     own = own.groupby(["key", "period"])["amount"].sum() if len(own) else _EMPTY
     rep = quota_amounts(book, "rep")
     team_of = book["Reps"]["team"].dropna().astype("int64")
-    members = rep[rep.index.get_level_values(0).isin(team_of.index)] if len(rep) else _EMPTY
-    if len(members):
-        teams = team_of.reindex(members.index.get_level_values(0)).to_numpy()
-        members = members.groupby([teams, members.index.get_level_values(1)]).sum().rename_axis(["key", "period"])
-    unsplit = _unsplit(rep, team_of)
+    members, unsplit = _by_owner(rep, team_of), _unsplit(rep, team_of)
+    # a team's members are its reps and its child teams: teams are ruled leaves first, each
+    # level's quotas then counting as members of the teams above (rep → team → parent team)
+    teams = book["Teams"]
+    chains, loops = ancestors(teams), parent_loops(teams)
+    parent_of = pd.Series({team: parent for team, parent in parents(teams).items() if team not in loops}, dtype="int64")
+    ruled = []
+    for depth in sorted({len(chain) for chain in chains.values()}, reverse=True):
+        level = [team for team, chain in chains.items() if len(chain) == depth]
+        level_members = _keys(members, level)
+        quota = _rule(_keys(own, level), level_members, unsplit)
+        ruled.append(quota)
+        members = pd.concat([members, _by_owner(quota, parent_of)]).groupby(level=[0, 1]).sum()
+        unsplit |= _unsplit(quota, parent_of)
+        # a child team's quota the rule leaves unknown leaves its parent's unknown too, never
+        # a sum without it
+        unknown = {(int(parent_of[team]), period) for team, period in _unknown(quota, level_members)
+                   if team in parent_of.index}
+        members = members[[key not in unknown for key in members.index]] if unknown else members
+        unsplit |= unknown
+    return pd.concat(ruled).astype("int64") if ruled else _EMPTY
 
+
+def rolled_up(direct: pd.Series, teams: pd.DataFrame) -> pd.Series:
+    """Per team row id: its own ``direct`` figure (its reps' credit) plus those of every team
+    under it, however deep (a parent team's won credit is its members' and its child teams')."""
+    chains = ancestors(teams)
+    pairs = [(team, above) for team, chain in chains.items() for above in chain]
+    if not len(direct) or not pairs:
+        return direct
+    under = pd.DataFrame(pairs, columns=["team", "above"])
+    values = direct.reindex(under["team"].to_numpy()).fillna(0).to_numpy()
+    added = pd.Series(values, index=under["above"].to_numpy()).groupby(level=0).sum()
+    return direct.add(added[added.index.isin(teams.index)], fill_value=0).astype(direct.dtype)
+
+
+def _rule(own: pd.Series, members: pd.Series, unsplit: set) -> pd.Series:
+    """Decisions.md's rule for some teams: their own rows (``own``) and their members' sums
+    (``members``), both by (team, period)."""
     month, quarter, year = (_of_kind(own, kind) for kind in ("month", "quarter", "year"))
     months = month.combine_first(_of_kind(members, "month"))
     quarters = _level(quarter, months, month, month, _of_kind(members, "quarter"), unsplit, "quarter")
@@ -50,6 +89,32 @@ def _team_quotas(book) -> pd.Series:
     whole_quarters = pd.concat([quarter, full_quarters[full_quarters == 3]]).groupby(level=[0, 1]).sum()
     years = _level(year, quarters, below_year, whole_quarters, _of_kind(members, "year"), unsplit, "year")
     return pd.concat([months, quarters, years]).astype("int64")
+
+
+def _unknown(quota: pd.Series, members: pd.Series) -> set:
+    """(team, quarter or year) pairs the rule left without a quota although the team has
+    quotas in it (its sub-periods' or its members')."""
+    present, out = set(quota.index), set()
+    for kind, below in (("quarter", "month"), ("year", "quarter")):
+        wanted = set(_parents(_of_kind(quota, below), kind).index) | set(_of_kind(members, kind).index)
+        out |= {pair for pair in wanted if pair not in present}
+    return out
+
+
+def _keys(values: pd.Series, keys: list[int]) -> pd.Series:
+    return values[values.index.get_level_values(0).isin(keys)] if len(values) else _EMPTY
+
+
+def _by_owner(values: pd.Series, owner: pd.Series) -> pd.Series:
+    """(key, period)-indexed ``values`` added up by (the owner of each key, period): reps'
+    quotas by team, child teams' by parent team; keys without an owner left out."""
+    if not len(values) or not len(owner):
+        return _EMPTY
+    chosen = values[values.index.get_level_values(0).isin(owner.index)]
+    if not len(chosen):
+        return _EMPTY
+    owners = owner.reindex(chosen.index.get_level_values(0)).to_numpy()
+    return chosen.groupby([owners, chosen.index.get_level_values(1)]).sum().rename_axis(["key", "period"])
 
 
 def _level(own: pd.Series, parts: pd.Series, own_below: pd.Series, own_whole: pd.Series, members: pd.Series,

@@ -59,3 +59,41 @@ def teams_from_text(frames: dict[str, pd.DataFrame], unresolved: dict, next_id: 
         if failures:
             unresolved.setdefault(table, {})[column] = {int(row): str(texts[row]) for row in failures}
     return next_id + len(names)
+
+
+def parents(teams: pd.DataFrame) -> dict[int, int]:
+    """Each team's parent team (row ids), for teams whose parent is a row of ``teams``."""
+    if "parent" not in teams or not len(teams):
+        return {}
+    chosen = teams["parent"].dropna()
+    return {int(team): int(parent) for team, parent in chosen.items() if int(parent) in teams.index}
+
+
+def ancestors(teams: pd.DataFrame) -> dict[int, list[int]]:
+    """Each team's parent, the parent's parent and so on up to a top team (no parent), the
+    nearest first: the teams a team's figures roll up into (rep → team → parent team →
+    company). A team whose chain of parents loops (a problem, :func:`parent_loops`) rolls up
+    into the teams before the loop closes."""
+    parent_of, out = parents(teams), {}
+    for team in teams.index:
+        chain, node = [], parent_of.get(int(team))
+        while node is not None and node != int(team) and node not in chain:
+            chain.append(node)
+            node = parent_of.get(node)
+        out[int(team)] = chain
+    return out
+
+
+def parent_loops(teams: pd.DataFrame) -> dict[int, str]:
+    """The teams whose chain of parents comes back to them, each with the loop as its names
+    (``Seoul → APAC → Seoul``): a roll-up that never reaches the top."""
+    parent_of, names, out = parents(teams), teams["name"] if "name" in teams else None, {}
+    for team in teams.index:
+        chain, node = [int(team)], parent_of.get(int(team))
+        while node is not None and node not in chain:
+            chain.append(node)
+            node = parent_of.get(node)
+        if node == int(team):
+            label = [str(names[n]) if names is not None and not pd.isna(names[n]) else str(n) for n in chain]
+            out[int(team)] = " → ".join(label + label[:1])
+    return out

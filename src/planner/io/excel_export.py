@@ -7,7 +7,9 @@ The workbook holds, in this order:
   stage, attainment by rep against 100 %, forecast against quota per quarter, won revenue by
   month); **Dashboard**: the app's dashboard charts as native charts beside their figures
   (funnel by stage with conversion, weighted pipeline by expected-close month, win rate and
-  sales cycle by month, time in stage against won deals);
+  sales cycle by month, time in stage against won deals); **AttainmentCharts**: the Attainment
+  tab's charts beside their figures (attainment by rep against 100 %, quota versus won by
+  month, the rep quadrant scatter);
 - the **computed sheets**: Commissions, Statements (every payout's lines), Attainment and
   TeamAttainment (the report period first, then the other quarters and the year), Forecast,
   PipelineStages, PipelineByRep and WonByMonth;

@@ -40,6 +40,11 @@ class _ComputedSheets:
         at = {(record["team"], record["period"]): i for i, record in enumerate(records)}
         quotas = self.snapshot.keyed("Quotas").dropna(subset=["team"])
         own = quotas.groupby("team")["period"].agg(set).to_dict()
+        teams = self.snapshot.keyed("Teams")
+        children: dict = {}  # a parent team's quota and credit add up its child teams' rows of this sheet
+        for name, parent in zip(teams["name"], teams["parent"]):
+            if not pd.isna(parent) and name != parent:
+                children.setdefault(parent, []).append(name)
         rows = []
         for i, record in enumerate(records):
             part = Period.of(record["period"])
@@ -50,7 +55,15 @@ class _ComputedSheets:
             numbers = (f"SUMPRODUCT(({team}={grid.ref('team', i)})*({team_period}={grid.ref('period', i)})"
                        f"*ISNUMBER({self._column(reps, 'quota')}))")
             member_sum = aggregate(members, self._column(reps, "quota"))
+            under = [at[(child, record["period"])] for child in children.get(record["team"], [])
+                     if (child, record["period"]) in at]
+            child_quota = ",".join(grid.ref("quota", row) for row in under)
+            child_credit = "".join(f"+{grid.ref('credited', row)}" for row in under)
+            if under:
+                numbers, member_sum = f"{numbers}+COUNT({child_quota})", f"{member_sum}+SUM({child_quota})"
             quota_formula = f"IF({team_rows}>0,{own_value},IF({numbers}>0,{member_sum},\"\"))"
+            if under and pd.isna(record["quota"]):  # a child team's quota unknown: so is this one's (team_quotas)
+                quota_formula = f"IF({team_rows}>0,{own_value},\"\")"
             labels = own.get(record["team"], set())
             below = [p.label for kind in ("quarter", "month") if part.months > Period(part.start, kind).months
                      for p in part.split(kind)]
@@ -68,7 +81,7 @@ class _ComputedSheets:
                 "team": record["team"], "period": record["period"], "from": part.start,
                 "until": part.end - timedelta(days=1),
                 "quota": (quota_formula, _na(record["quota"])),
-                "credited": (aggregate(members, self._column(reps, "credited")), _na(record["credited"])),
+                "credited": (aggregate(members, self._column(reps, "credited")) + child_credit, _na(record["credited"])),
                 "attainment": (f"IF(N({quota})>0,{got}/{quota},\"\")", _na(record["attainment"])),
             })
         self._write_grid(grid, rows)

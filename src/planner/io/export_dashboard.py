@@ -64,13 +64,20 @@ class _DashboardSheet:
     def _write_dashboard(self) -> None:
         report, book = self.report, self.snapshot
         t = lambda text: self.translate("charts", text)  # noqa: E731 - one short alias, as charts/pipeline.py
-        worksheet = self.workbook.add_worksheet(SHEET)
-        styles = self.styles
         blocks = self._dashboard_blocks(t, funnel_by_stage(report), weighted_by_month(book, report.as_of),
                                         monthly_trends(book, report.as_of), time_in_stage(book, report.as_of))
-        worksheet.write_string(0, 0, t(TITLE).format(period=self.period.label, date=report.as_of.isoformat()),
-                               styles.title)
-        worksheet.write_string(1, 0, t(NOTE), styles.note)
+        self._write_blocks(SHEET, t(TITLE).format(period=self.period.label, date=report.as_of.isoformat()),
+                           t(NOTE), blocks)
+
+    def _write_blocks(self, sheet: str, heading: str, note: str, blocks: list[dict]) -> None:
+        """A sheet of tables down column A, each with its chart to the right. A block's
+        ``chart(ref, name)`` gets ``ref(position, first=0, last=None)``: the absolute range of
+        the table's column ``position`` (its rows ``first`` to ``last``, 0-based, the last one
+        by default), and ``name(position)``: the column's header cell."""
+        worksheet = self.workbook.add_worksheet(sheet)
+        styles = self.styles
+        worksheet.write_string(0, 0, heading, styles.title)
+        worksheet.write_string(1, 0, note, styles.note)
         chart_column = max((len(block["headers"]) for block in blocks), default=1) + 1
         widths: dict[int, float] = {}
         row, breaks, charts = 3, [], 0
@@ -85,22 +92,24 @@ class _DashboardSheet:
                     self._write_value(worksheet, first + offset, position, kind, value)
                     if kind == "text" and isinstance(value, str):
                         widths[position] = max(widths[position], min(_display_width(value) + 2, 30))
-            last = first + max(len(block["rows"]), 1) - 1
+            count = max(len(block["rows"]), 1)
 
-            def ref(position: int, first=first, last=last) -> str:
+            def ref(position: int, start: int = 0, end: int | None = None, first=first, count=count) -> str:
                 letter = xl_col_to_name(position)
-                return f"{quote_sheetname(SHEET)}!${letter}${first + 1}:${letter}${last + 1}"
+                top, bottom = first + start, first + (count - 1 if end is None else end)
+                return f"{quote_sheetname(sheet)}!${letter}${top + 1}:${letter}${bottom + 1}"
 
             def name(position: int, header_row=row) -> str:
-                return f"{quote_sheetname(SHEET)}!${xl_col_to_name(position)}${header_row + 1}"
+                return f"{quote_sheetname(sheet)}!${xl_col_to_name(position)}${header_row + 1}"
             chart = block["chart"](ref, name)
+            height = block.get("height", CHART_HEIGHT)
             if chart is not None:
-                chart.set_size({"width": CHART_WIDTH, "height": CHART_HEIGHT})
+                chart.set_size({"width": block.get("width", CHART_WIDTH), "height": height})
                 chart.set_legend({"position": "bottom", "font": FONT})
                 chart.show_blanks_as("gap")
                 worksheet.insert_chart(row, chart_column, chart)
                 charts += 1
-            row += max(len(block["rows"]) + 1, CHART_HEIGHT // 20 + 1) + 2
+            row += max(len(block["rows"]) + 1, height // 20 + 1) + 2
             breaks.append(row - 1)
         for position, width in widths.items():
             worksheet.set_column(position, position, width)
@@ -108,7 +117,7 @@ class _DashboardSheet:
         worksheet.fit_to_pages(1, 0)  # one page wide
         worksheet.set_h_pagebreaks(breaks[:-1])  # a chart and its table a page
         self.summary.charts += charts
-        self.summary.sheets[SHEET] = sum(len(block["rows"]) for block in blocks)
+        self.summary.sheets[sheet] = sum(len(block["rows"]) for block in blocks)
 
     def _dashboard_blocks(self, t, funnel: pd.DataFrame, weighted: pd.DataFrame, trends: pd.DataFrame,
                           stages: pd.DataFrame) -> list[dict]:

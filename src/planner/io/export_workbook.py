@@ -27,6 +27,7 @@ from planner.core.money import RATIO_SCALE
 from planner.core.periods import Period
 from planner.core.report import Report
 from planner.core.shown import shown
+from planner.io.export_attainment import _AttainmentChartSheet
 from planner.io.export_charts import _ChartSheet
 from planner.io.export_common import (EXCEL_MAX_FORMULA, FORMULA_TOO_LONG, ExportSummary, Progress,
                                       _display_width, _major, excel_serial)
@@ -49,7 +50,8 @@ class _Worksheet(xlsxwriter.worksheet.Worksheet):
         return formula[1:] if formula.startswith("=") else formula
 
 
-class _WorkbookWriter(_ComputedSheets, _CommissionSheets, _CreditSheet, _SummarySheet, _ChartSheet, _DashboardSheet):
+class _WorkbookWriter(_ComputedSheets, _CommissionSheets, _CreditSheet, _SummarySheet, _ChartSheet, _DashboardSheet,
+                      _AttainmentChartSheet):
     """Lays out and writes every sheet of one export."""
 
     def __init__(self, snapshot: Tables, report: Report | None, period: Period, inputs: dict[str, pd.DataFrame],
@@ -82,6 +84,7 @@ class _WorkbookWriter(_ComputedSheets, _CommissionSheets, _CreditSheet, _Summary
                 self._write_summary()
                 self._write_charts()
                 self._write_dashboard()
+                self._write_attainment_charts()
                 computed = (("Commissions", self._write_commissions),
                             ("Statements", self._write_statements),
                             ("Attainment", self._write_attainment),

@@ -1,21 +1,24 @@
 """The Attainment tab: where the period stands on as_of, attainment per rep and team (with
 pacing beside it while the period is in progress), reps at quota, year to date, the rep
-quadrants, and two charts: attainment by rep against the 100% line and the quadrant scatter.
-Figures come from the report (core/report.py, core/pacing.py, core/quadrants.py)."""
+quadrants, and three charts: attainment by rep against the 100% line, the company's quota versus
+won by month and the quadrant scatter, drawn off the GUI thread (qt/workers.py) so a big book
+does not hold the tab. Figures come from the report (core/report.py, core/pacing.py,
+core/quadrants.py)."""
 
 from __future__ import annotations
 
 import pandas as pd
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
-from planner.charts.attainment import draw_attainment_by_rep, draw_quadrants
+from planner.charts.attainment import draw_attainment_by_rep, draw_quadrants, draw_quota_versus_won
 from planner.charts.pipeline import render_rgba
 from planner.core import kinds
 from planner.core.pacing import FUTURE, IN_PROGRESS, PACING
 from planner.core.quadrants import QUADRANT_LABELS, QUADRANTS
 from planner.core.schema import Kind
 from planner.qt.table_model import FrameTableModel
+from planner.qt.workers import JobRunner
 from planner.views.dashboard import RESIZE_DELAY, ChartView, _image
 from planner.views.table_view import BookTableView, titled
 
@@ -23,10 +26,14 @@ from planner.views.table_view import BookTableView, titled
 class AttainmentPanel(QWidget):
     """Tables on the left, charts on the right; :meth:`show_report` fills both."""
 
+    charted = Signal()  # the charts of the report shown are drawn
+
     def __init__(self, note: QWidget, reps_model: FrameTableModel, teams_model: FrameTableModel,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.report = None
+        self.jobs = JobRunner(self)
+        self._generation = 0  # the latest drawing asked for; older ones that finish are dropped
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.pacing_model = FrameTableModel(PACING, parent=self)
@@ -45,10 +52,10 @@ class AttainmentPanel(QWidget):
         quadrant_layout.addWidget(self.quadrant_title)
         quadrant_layout.addWidget(BookTableView(self.quadrant_model))
         tables.addWidget(quadrant_box)
-        self.by_rep_chart, self.quadrant_chart = ChartView(), ChartView()
+        self.by_rep_chart, self.month_chart, self.quadrant_chart = ChartView(), ChartView(), ChartView()
         charts = QSplitter(Qt.Orientation.Vertical)
-        charts.addWidget(self.by_rep_chart)
-        charts.addWidget(self.quadrant_chart)
+        for chart in self.charts():
+            charts.addWidget(chart)
         body = QSplitter(Qt.Orientation.Horizontal)
         body.addWidget(tables)
         body.addWidget(charts)
@@ -61,7 +68,7 @@ class AttainmentPanel(QWidget):
         self._redraw_timer.setSingleShot(True)
         self._redraw_timer.setInterval(RESIZE_DELAY)
         self._redraw_timer.timeout.connect(self._redraw)
-        for chart in (self.by_rep_chart, self.quadrant_chart):
+        for chart in self.charts():
             chart.resized.connect(self._redraw_timer.start)
         self.show_report(None)
 
@@ -110,7 +117,15 @@ class AttainmentPanel(QWidget):
                 "%2", kinds.text(Kind.MONEY, ytd["quota"], report.currency)).replace("%3", share(ytd["attainment"])))
         return "\n".join(lines + (["   ·   ".join(figures)] if figures else []))
 
+    def charts(self) -> list[ChartView]:
+        return [self.by_rep_chart, self.month_chart, self.quadrant_chart]
+
+    def _sizes(self) -> list[tuple[int, int]]:
+        return [(chart.width(), chart.height()) for chart in self.charts()]
+
     def _redraw(self) -> None:
+        """Draw the three charts of the report at their sizes, in the background (the figures
+        are picked here: plain lists, so the drawing touches no widget)."""
         report = self.report
         if report is None or not self.isVisible():
             return
@@ -123,15 +138,39 @@ class AttainmentPanel(QWidget):
         quads = report.quadrants
         quad_names = [str(name) if isinstance(name, str) and name else str(rep)
                       for rep, name in zip(quads["rep"], quads["name"])]
-        translate, scale = QCoreApplication.translate, self.devicePixelRatioF()
-        for chart, draw in (
-                (self.by_rep_chart, lambda figure: draw_attainment_by_rep(
-                    figure, names, attained, pacing, str(report.period), translate)),
-                (self.quadrant_chart, lambda figure: draw_quadrants(
-                    figure, quad_names, _floats(quads["attainment"]), _floats(quads["change"]),
-                    quads["quadrant"].tolist(), str(report.quadrant_quarter), translate=translate))):
-            size = chart.size()
-            chart.set_image(_image(render_rgba(draw, size.width(), size.height(), scale), scale))
+        months = report.quota_by_month
+        quota = [None if pd.isna(value) else int(value) for value in months.get("quota", [])]
+        won = [None if pd.isna(value) else int(value) for value in months.get("won", [])]
+        period, quarter, currency, year = str(report.period), str(report.quadrant_quarter), report.currency, \
+            report.period.start.year
+        quadrant_args = (quad_names, _floats(quads["attainment"]), _floats(quads["change"]), quads["quadrant"].tolist())
+        translate, scale, sizes = QCoreApplication.translate, self.devicePixelRatioF(), self._sizes()
+        draws = (lambda figure: draw_attainment_by_rep(figure, names, attained, pacing, period, translate),
+                 lambda figure: draw_quota_versus_won(figure, quota or [None] * 12, won or [None] * 12, currency, year,
+                                                      translate),
+                 lambda figure: draw_quadrants(figure, *quadrant_args, quarter, translate=translate))
+        self._generation += 1
+        generation = self._generation
+
+        def work():
+            return [render_rgba(draw, width, height, scale) for draw, (width, height) in zip(draws, sizes)]
+        self.jobs.start(work, lambda drawn: self._drawn(generation, sizes, scale, drawn),
+                        lambda error: self._failed(generation, error))
+
+    def _drawn(self, generation: int, sizes: list, scale: float, drawn: list) -> None:
+        if generation != self._generation:  # a newer report or size was asked for meanwhile
+            return
+        if sizes != self._sizes():  # laid out meanwhile: shown scaled, drawn again
+            self._redraw_timer.start()
+        for chart, rgba in zip(self.charts(), drawn):
+            chart.set_image(_image(rgba, scale))
+        self.charted.emit()
+
+    def _failed(self, generation: int, error: Exception) -> None:
+        from planner.qt.i18n import error_text
+
+        if generation == self._generation:
+            self.status.setText(self.tr("The charts could not be drawn: %1").replace("%1", error_text(error)))
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
