@@ -196,3 +196,26 @@ def test_as_of_parameter_overrides_the_setting(book):
     # D14 (expected 02-28) is no longer past; won figures do not change
     assert report.health["slipped"] == []
     assert report.forecast["won"] == compute_report(book, Period.parse("2026-Q1")).forecast["won"]
+
+
+def test_a_period_shown_again_reuses_its_commissions_until_the_book_changes(book, monkeypatch):
+    """Commissions are computed once per period and revision (issue 18: a period change)."""
+    from planner.core import report as report_module
+
+    computed = []
+
+    def counting(snapshot, period):
+        computed.append(period.label)
+        return original(snapshot, period)
+
+    original = report_module.commissions
+    monkeypatch.setattr(report_module, "commissions", counting)
+    first = compute_report(book, Period.parse("2026-Q1"))
+    compute_report(book, Period.parse("2026-Q2"))
+    again = compute_report(book, Period.parse("2026-Q1"))
+    assert computed == ["2026-Q1", "2026-Q2"]
+    assert again.to_json() == first.to_json()
+    deal = row(book, "Deals", 0)
+    book.set_value("Deals", deal, "amount", int(book["Deals"].at[deal, "amount"]) + 100)
+    compute_report(book, Period.parse("2026-Q1"))
+    assert computed == ["2026-Q1", "2026-Q2", "2026-Q1"]  # a new revision: computed afresh

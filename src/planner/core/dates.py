@@ -163,9 +163,14 @@ def numeric_date_order(texts: pd.Series) -> str | None:
 def iso_days(texts: pd.Series) -> tuple[pd.Series, pd.Series]:
     """``YYYY-MM-DD`` texts (as files store days) as days, and which present texts are not a
     real day in the years Planner keeps (vectorized)."""
-    days = pd.to_datetime(texts, format="%Y-%m-%d", errors="coerce")
-    bad = texts.notna() & (days.isna() | (days < FIRST_DAY) | (days >= END_DAY))
-    return days.where(~bad).astype("datetime64[ns]"), bad
+    # a book holds a few thousand distinct days at most: parse each once, then take per row
+    codes, texts_once = pd.factorize(texts.to_numpy(dtype=object), use_na_sentinel=True)
+    once = pd.to_datetime(pd.Series(texts_once, dtype=object), format="%Y-%m-%d", errors="coerce")
+    bad_once = (once.isna() | (once < FIRST_DAY) | (once >= END_DAY)).to_numpy()
+    days = np.append(once.to_numpy(dtype="datetime64[ns]"), np.datetime64("NaT", "ns"))
+    days[:-1][bad_once] = np.datetime64("NaT", "ns")
+    return (pd.Series(days[codes], index=texts.index, name=texts.name),
+            pd.Series(np.append(bad_once, False)[codes], index=texts.index, name=texts.name))
 
 
 

@@ -207,7 +207,9 @@ def compute_report(book: Tables, period: Period | None = None, as_of: date | str
     period = period or Period.containing(as_of, "quarter")
     reps, teams = attainment(book, period)
     pipeline = pipeline_metrics(book, period, reps, teams)
-    summary, detail, warnings = commissions(book, period)
+    # per period, once per revision: going back to a period already shown recomputes no payout
+    summary, detail, warnings = book.cached(("commissions", period), lambda: commissions(book, period))
+    warnings = list(warnings)
     state = paced.status(period, as_of)
     if state == paced.FUTURE:  # nothing can be credited yet: "no quota" is not news (the text says "no data")
         warnings = [(template, fields) for template, fields in warnings if template != NO_QUOTA]

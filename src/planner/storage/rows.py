@@ -174,12 +174,9 @@ def read_all(connection: sa.Connection, meta: dict[str, str], name: str) -> Book
 def _read_table(connection, name, spec, kinds, frames, positions, versions, unresolved, opened, version) -> None:
     """Read one SQL table into the book's pieces (its frame, positions, versions, ...) as a
     book of format ``version`` stores it."""
-    # the JSON columns are read only when some row uses them (most books have none)
-    table = TABLES[name]
-    wanted = [column.name for column in table.columns if not column.name.startswith("_extra")
-              and column.name != "_unresolved"]
-    wanted += [column for column in ("_extra", "_unresolved") if connection.execute(
-        sa.select(sa.exists().where(table.c[column].is_not(None)))).scalar()]
+    # every column in one query: two empty JSON columns cost less to fetch than a scan asking
+    # whether any row uses them
+    wanted = [column.name for column in TABLES[name].columns]
     names, rows = dialects.fetch(connection, "SELECT " + ", ".join(f'"{c}"' for c in wanted) + f' FROM "{name}"')
     # one 2-D object array, then a column per slice: much faster than transposing tuples
     grid = np.array(rows, dtype=object).reshape(len(rows), len(names))
@@ -193,7 +190,7 @@ def _read_table(connection, name, spec, kinds, frames, positions, versions, unre
             opened[(name, row, column.name)] = Problem(name, row, column.name, *_unreadable(column, value))
     frame = pd.DataFrame(data, index=ids)
     if kinds.get(name):
-        cells = [json.loads(text) if text else {} for text in raw.get("_extra", ())]
+        cells = [json.loads(text) if text else {} for text in raw["_extra"]]
         cells = [cell if isinstance(cell, dict) else {} for cell in cells]
         for column, kind in kinds[name]:
             frame[column] = _extra_values(cells, column, kind, ids)
@@ -202,7 +199,8 @@ def _read_table(connection, name, spec, kinds, frames, positions, versions, unre
     positions[name] = np.asarray(raw["_position"], dtype="float64")[order]
     versions[name] = pd.Series(np.asarray(raw["_version"], dtype="int64"), index=ids)
     unresolved[name] = {}
-    for row, text in zip(ids.tolist(), raw.get("_unresolved", ())):
+    texts = raw["_unresolved"]
+    for row, text in zip(ids[np.not_equal(texts, None)].tolist(), texts[np.not_equal(texts, None)]):
         if text:
             cells = json.loads(text)
             for column, value in (cells.items() if isinstance(cells, dict) else ()):
@@ -218,7 +216,13 @@ def _column(values, kind: Kind, ids: pd.Index) -> tuple[pd.Series, list]:
         return days, [(int(r), v) for r, v in series[bad].items()]
     if kind in schema.INTEGER_KINDS:
         if set(map(type, values)) <= {int, type(None)}:  # the usual case, checked in C
-            return pd.Series(pd.array(values, dtype="Int64"), index=ids), []
+            missing = np.equal(values, None)
+            try:  # a whole column at once: no per-cell coercion
+                numbers = np.where(missing, 0, values).astype("int64")
+            except OverflowError:  # beyond 64 bits: found one by one below
+                pass
+            else:
+                return pd.Series(pd.arrays.IntegerArray(numbers, missing), index=ids), []
         out, bad = [], []
         for row, value in zip(ids.tolist(), values):
             number = value if isinstance(value, (int, float)) and not isinstance(value, bool) else None

@@ -9,13 +9,16 @@ the open book is one undo step; an import as a new book opens it unsaved.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from planner.qt.i18n import error_text
-from planner.views.import_wizard import ImportWizard
+
+if TYPE_CHECKING:
+    from planner.views.import_wizard import ImportWizard
 
 
 class ExcelMenu(QObject):
@@ -54,6 +57,8 @@ class ExcelMenu(QObject):
 
     def start_import(self, files: list[Path], into: bool) -> ImportWizard:
         """Open the import wizard on ``files`` (window-modal, not blocking); it applies on Finish."""
+        from planner.views.import_wizard import ImportWizard  # loaded when first used, not at start
+
         wizard = ImportWizard(self.window, files, into)
         wizard.open()
         return wizard

@@ -32,19 +32,17 @@ from planner.qt.workers import JobRunner
 from planner.session import STALE_AFTER_MS, Session
 from planner.storage import Store
 from planner.storage.recovery import Recovery
-from planner.views.attainment_panel import AttainmentPanel
 from planner.views.book_files import BookFiles
 from planner.views.close_period import ClosePeriodBar
 from planner.views.commissions_panel import CommissionsPanel
-from planner.views.dashboard import DashboardPanel
 from planner.views.deal_health import HealthBar
 from planner.views.edit_menu import EditMenu
 from planner.views.excel_menu import ExcelMenu
 from planner.views.forecast_panel import ForecastPanel
+from planner.views.lazy_pages import LazyPages
 from planner.views.leads_panel import LeadsPanel
 from planner.views.pipeline_panel import PipelinePanel
 from planner.views.problems_panel import LeftOutNote, ProblemsDock
-from planner.views.quota_planner import QuotaPlanner
 from planner.views.sheet_view import FindBar, SheetView, sheet_pane
 from planner.views.stage_checklist import ExitCriteriaCheck
 from planner.views.table_view import titled
@@ -102,7 +100,7 @@ class MainWindow(BookFiles, QMainWindow):
         self.setCentralWidget(self.tabs)
         self.problems = ProblemsDock(self, self.show_cell)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
-        for note in (*self.left_out_notes, self.pipeline.left_out_note):
+        for note in (self.commissions.left_out, self.pipeline.left_out_note):
             note.show_problems.connect(self.problems.reveal)
 
         self.period_box = QComboBox()
@@ -144,25 +142,68 @@ class MainWindow(BookFiles, QMainWindow):
         self.tabs.addTab(self.leads, translate("schema", schema.TABLES["Leads"].label))
         self.tabs.addTab(self.pipeline, self.tr("Pipeline"))
         self.pipeline.attention.open_deal.connect(self.show_deal)
-        self.dashboard = DashboardPanel()
-        self.dashboard.exported.connect(lambda path: self.statusBar().showMessage(
-            self.tr("Saved %1").replace("%1", str(path)), 5000))
-        self.tabs.addTab(self.dashboard, self.tr("Dashboard"))
+        # the chart tabs (matplotlib) are built when first shown, not while the app starts
+        self.pages = LazyPages(self.tabs)
+        self._charted = None  # the snapshot and report the Dashboard charts (None: none computed yet)
+        self.pages.add("dashboard", self.tr("Dashboard"), self._build_dashboard,
+                       lambda panel: self._charted is not None and panel.show(*self._charted))
         self.forecast_panel = ForecastPanel(self._push, lambda: self.book, lambda: not self.read_only, [
             (translate("schema", schema.TABLES[name].label), sheet_pane(self.sheets[name], self.find_bars[name]))
             for name in ("ForecastSnapshots", "ForecastOverrides")])
         self.forecast_panel.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.tabs.addTab(self.forecast_panel, self.tr("Forecast"))
-        self.left_out_notes = [LeftOutNote("attainment"), self.commissions.left_out]
-        self.attainment_panel = AttainmentPanel(self.left_out_notes[0], self.attainment_model, self.team_model)
-        self.tabs.addTab(self.attainment_panel, self.tr("Attainment"))
+        self.pages.add("attainment", self.tr("Attainment"), self._build_attainment, self._refresh_attainment)
         self.close_bar = ClosePeriodBar(self)
         self.commissions.add_above(self.close_bar)
         self.tabs.addTab(self.commissions, self.tr("Commissions"))
-        self.quota_planner = QuotaPlanner(self._push, lambda: self.book, lambda: not self.read_only)
-        self.quota_planner.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.book_loaded.connect(self.quota_planner.book_changed)
-        self.tabs.addTab(self.quota_planner, self.tr("Quota planner"))
+        self.pages.add("quota_planner", self.tr("Quota planner"), self._build_quota_planner)
+
+    def _build_dashboard(self) -> QWidget:
+        from planner.views.dashboard import DashboardPanel
+
+        panel = DashboardPanel()
+        panel.exported.connect(lambda path: self.statusBar().showMessage(
+            self.tr("Saved %1").replace("%1", str(path)), 5000))
+        return panel
+
+    def _build_attainment(self) -> QWidget:
+        from planner.views.attainment_panel import AttainmentPanel
+
+        self._attainment_note = LeftOutNote("attainment")
+        self._attainment_note.show_problems.connect(self.problems.reveal)
+        return AttainmentPanel(self._attainment_note, self.attainment_model, self.team_model)
+
+    def _refresh_attainment(self, panel) -> None:
+        panel.show_report(self.report)
+        self._attainment_note.show_report(self.report)
+
+    def _build_quota_planner(self) -> QWidget:
+        from planner.views.quota_planner import QuotaPlanner
+
+        planner = QuotaPlanner(self._push, lambda: self.book, lambda: not self.read_only)
+        planner.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.book_loaded.connect(planner.book_changed)
+        if self.book is not None:
+            planner.book_changed()
+        return planner
+
+    @property
+    def dashboard(self):
+        return self.pages.page("dashboard")
+
+    @property
+    def attainment_panel(self):
+        return self.pages.page("attainment")
+
+    @property
+    def quota_planner(self):
+        return self.pages.page("quota_planner")
+
+    @property
+    def left_out_notes(self) -> list:
+        """The notes of rows left out of the results, on the Attainment and Commissions tabs."""
+        self.pages.page("attainment")
+        return [self._attainment_note, self.commissions.left_out]
 
     def _build_actions(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -341,7 +382,8 @@ class MainWindow(BookFiles, QMainWindow):
                 self._refresh_leads()  # the report scored them on its snapshot: shown from its cache
                 self.show_report(report)
                 self.pipeline.attention.show_report(book, report)
-                self.dashboard.show(book, report)
+                self._charted = (book, report)
+                self.pages.refresh("dashboard")
 
         def failed(error: Exception) -> None:
             if generation == self._report_generation:
@@ -351,7 +393,8 @@ class MainWindow(BookFiles, QMainWindow):
                 self._refresh_leads()
                 self.show_report(None, error_text(error))
                 self.pipeline.attention.show_report(None, None)
-                self.dashboard.show(None, None)
+                self._charted = (None, None)
+                self.pages.refresh("dashboard")
 
         self.jobs.start(lambda: compute_report(book, period), done, failed)
 
@@ -368,8 +411,7 @@ class MainWindow(BookFiles, QMainWindow):
         self.pipeline.show_report(report)
         self.models["Deals"].set_health(report.deal_health if report is not None else None)
         self.forecast_panel.show_report(report)
-        self.attainment_panel.show_report(report)
-        self.left_out_notes[0].show_report(report)
+        self.pages.refresh("attainment")
         warnings = [QApplication.translate("errors", template).format(**fields)
                     for template, fields in (report.warnings if report else [])]
         # after an edit (same period), the result tabs mark what it changed

@@ -1,0 +1,77 @@
+"""One app start, timed (run by ``run_all.py`` in a new process; usable by hand).
+
+Starts the app as ``python -m planner open`` does (offscreen, a fresh settings file and
+recovery folder) on the demo book or on ``BOOK``, and prints, as wall-clock seconds since the
+epoch, when the book's grid was shown and painted (``grid``) and when the first results were
+shown (``results``, with the peak RSS in MiB). With ``--bare``, the floor instead: import
+pandas, show an empty QMainWindow (``grid`` only).
+
+    python benchmarks/app_start.py [BOOK]
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before PySide6 is imported
+
+import argparse  # noqa: E402
+import resource  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("book", nargs="?", help="a book file (default: the demo book)")
+    parser.add_argument("--bare", action="store_true", help="the floor: pandas and an empty window")
+    args = parser.parse_args()
+    if args.bare:
+        import pandas  # noqa: F401
+        from PySide6.QtWidgets import QApplication, QMainWindow
+
+        app = QApplication(sys.argv[:1])
+        window = QMainWindow()
+        window.resize(1280, 800)
+        window.show()
+        app.processEvents()
+        window.grab()
+        print(f"grid {time.time()}", flush=True)
+        return
+
+    from PySide6.QtCore import QSettings, QTimer
+
+    from planner.storage.recovery import Recovery
+    from planner.views.app import create_app
+    from planner.views.main_window import MainWindow
+
+    folder = Path(tempfile.mkdtemp())
+    app = create_app()
+    window = MainWindow(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat), Recovery(folder / "rec"))
+    window.ask_unsaved = lambda: "discard"
+    window.show()
+
+    def grid() -> None:
+        app.processEvents()
+        window.grab()  # painted, as the screen would show it
+        print(f"grid {time.time()}", flush=True)
+
+    def results() -> None:
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"results {time.time()} {peak:.0f}", flush=True)
+        QTimer.singleShot(0, app.quit)
+
+    window.book_loaded.connect(grid)
+    window.report_ready.connect(results)
+    if args.book:
+        window.open_path(Path(args.book))
+    else:
+        window.load_demo()
+    app.exec()
+    window.close()
+
+
+if __name__ == "__main__":
+    main()
