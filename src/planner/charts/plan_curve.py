@@ -18,6 +18,7 @@ from matplotlib.ticker import PercentFormatter
 from planner.charts.style import (BLUE, BLUE_LIGHT, GREY, MUTED, NAVY, ORANGE, RED, Translate, chart_style,
                                   compact_money, major, money_axis, money_text, no_data, title, untranslated)
 from planner.core.errors import QT_TRANSLATE_NOOP
+from planner.core.kinds import label
 from planner.core.money import RATIO_SCALE
 
 MARGINAL_COLOUR, RETROACTIVE_COLOUR = BLUE_LIGHT, "#f6c9a3"
@@ -59,7 +60,7 @@ def draw_payout_curve(figure: Figure, curve, tiers: list[tuple], bonuses: list[t
                 drawn = True
             if drawn:
                 handles.append(Patch(facecolor=colour, alpha=0.45, hatch=hatch, edgecolor="white",
-                                     label=translate("values", method)))
+                                     label=label(method, translate)))
         handles += ax.plot(x, total, color=NAVY, linewidth=2, label=t(QT_TRANSLATE_NOOP("charts", "Total payout")))
         if bonuses:
             handles += ax.plot(x, [major(v, currency) for v in points["commission"]], color=BLUE, linewidth=1,
@@ -93,4 +94,4 @@ def draw_payout_curve(figure: Figure, curve, tiers: list[tuple], bonuses: list[t
         figure.legend(handles=handles, loc="outside lower center", ncols=min(len(handles), 4))
         title(figure, heading, t(QT_TRANSLATE_NOOP("charts", "{plan}: a quota of {quota} {currency} per {period}"))
               .format(plan=plan, quota=money_text(major(curve.quota, currency), currency), currency=currency,
-                      period=translate("values", curve.period)))
+                      period=label(curve.period, translate).lower()))
