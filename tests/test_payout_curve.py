@@ -113,3 +113,25 @@ def test_a_quota_of_zero_is_refused():
     book = small_book()
     with pytest.raises(ValueError):
         payout_curve(book, plan_id(book, "MARG"), quota=0)
+
+
+def test_the_readme_example():
+    # AE: monthly, marginal 2% to 50%, 6% to 100%, 10% to 150%, 14% above; $500 at 100%, $1,000 at 150%
+    book = small_book()
+    book.insert_rows("Plans", pd.DataFrame({"plan": ["AE"], "period": ["month"]}))
+    ae = plan_id(book, "AE")
+    book.insert_rows("PlanTiers", pd.DataFrame({
+        "plan": pd.array([ae] * 4, dtype="Int64"), "from": [0, 500_000, 1_000_000, 1_500_000],
+        "to": pd.array([500_000, 1_000_000, 1_500_000, None], dtype="Int64"),
+        "rate": [20_000, 60_000, 100_000, 140_000], "method": ["marginal"] * 4}))
+    book.insert_rows("PlanBonuses", pd.DataFrame({"plan": pd.array([ae] * 2, dtype="Int64"),
+                                                  "from": [1_000_000, 1_500_000], "amount": [50_000, 100_000]}))
+    curve = payout_curve(book, ae, quota=Q)  # $10,000 a month
+    assert paid(curve, 800_000)["total"] == 28_000  # $5,000 × 2% + $3,000 × 6% = $280
+    assert paid(curve, 1_000_000)["total"] == 90_000  # $100 + $300, and $500
+    assert paid(curve, 1_500_000)["total"] == 240_000  # $400 + $5,000 × 10%, and $500 + $1,000
+    tiers = book["PlanTiers"].index[book["PlanTiers"]["plan"] == ae]
+    book.set_values("PlanTiers", pd.DataFrame({"method": ["retroactive"] * 4}, index=pd.Index(tiers, name=ROW_ID)))
+    curve = payout_curve(book, ae, quota=Q)
+    assert paid(curve, 800_000)["total"] == 48_000  # $8,000 × 6%
+    assert paid(curve, 1_500_000)["total"] == 360_000  # $15,000 × 14% = $2,100, and $1,500 of bonuses

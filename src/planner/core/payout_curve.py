@@ -2,10 +2,10 @@
 
 The curve is no second implementation of the tier rules: for each attainment ``a`` it builds a
 small book (one rep on the plan with a quota ``Q`` for one plan period, one won deal of
-``a × Q`` closed in it) and runs :func:`planner.core.commissions.commissions` on it, so every
-rule the engine knows (marginal and retroactive tiers, the cap, bonuses, and the rules added
-to it later) shapes the curve as it shapes a statement. All the points are one book, one rep
-per point. The plan's rows are copied from every table that refers to the plan alone (its
+``a × Q`` closed in it) and sums its statements (:func:`planner.core.adjustments.paid_statements`)
+as :mod:`planner.core.commissions` sums a payout, so every rule the engine knows (marginal and
+retroactive tiers, the cap, bonuses, and the rules added to it later) shapes the curve as it
+shapes a statement. All the points are one book, one rep per point. The plan's rows are copied from every table that refers to the plan alone (its
 tiers, its bonuses, rule tables added later); a deal of the curve has no product or deal type.
 """
 
@@ -19,7 +19,7 @@ import pandas as pd
 
 from planner.core import schema
 from planner.core.book import Book
-from planner.core.commissions import commissions
+from planner.core.adjustments import paid_statements
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.money import RATIO_SCALE, minor_digits, round_div
 from planner.core.periods import Period
@@ -63,12 +63,14 @@ def payout_curve(book, plan: int, quota: int | None = None, top: int = TOP, step
     kind = str(source["Plans"].at[plan, "period"])
     period = Period.containing(_DAY, kind)
     synthetic = curve_book(source, plan, credits, quota, period)
-    summary = commissions(synthetic, period)[0]
-    reps = synthetic["Reps"].index.to_numpy(dtype="int64")
-    paid = summary.set_index("rep")[["commission", "bonus", "total"]].reindex(reps).fillna(0).astype("int64")
-    points = pd.DataFrame({"credited": credits, "attainment": credits / quota,
-                           "commission": paid["commission"].to_numpy(), "bonus": paid["bonus"].to_numpy(),
-                           "total": paid["total"].to_numpy()})
+    # summed as core/commissions.py sums a payout: total = every line, bonus = the bonus lines
+    lines = paid_statements(synthetic, period)[1]
+    reps = synthetic["Reps"].index
+    total = lines.groupby("rep")["amount"].sum().reindex(reps, fill_value=0).to_numpy(dtype="int64")
+    bonuses = lines[(lines["rule"] == "bonus").to_numpy(dtype=bool)]
+    bonus = bonuses.groupby("rep")["amount"].sum().reindex(reps, fill_value=0).to_numpy(dtype="int64")
+    points = pd.DataFrame({"credited": credits, "attainment": credits / quota, "commission": total - bonus,
+                           "bonus": bonus, "total": total})
     return Curve(plan, quota, source.currency, kind, points)
 
 
