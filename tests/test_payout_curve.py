@@ -82,7 +82,8 @@ def test_the_points_include_each_bound_and_the_cent_below_it():
 
 def test_the_default_quota_is_that_of_the_reps_on_the_plan():
     book = small_book()
-    assert typical_quota(book, plan_id(book, "MARG")) == 3_000_000  # R2's quarter
+    # R2's quarter, $30,000, and R3's (from its months: 3 × $5,000): the median, $22,500
+    assert typical_quota(book, plan_id(book, "MARG")) == 2_250_000
     assert typical_quota(book, plan_id(book, "RETRO")) == 1_000_000  # R1's months
     book.insert_rows("Plans", pd.DataFrame({"plan": ["NEW"], "period": ["month"]}))
     assert typical_quota(book, plan_id(book, "NEW")) == 1_000_000  # none: $10,000

@@ -1,7 +1,7 @@
 """The Plans tab, driven by keys: choose a plan, type over a tier's rate and see the payout curve
 change, undo it, add a tier in the plan's last empty row (small_book: MARG pays 2% to 50%, 5% to
-100%, 10% above, marginal, capped at $1,500, with a $500 bonus at 100%; its reps' quarter quota is
-$30,000)."""
+100%, 10% above, marginal, capped at $1,500, with a $500 bonus at 100%; its reps' quarter quotas
+are $30,000 and $15,000: the curve is drawn for their median, $22,500)."""
 
 from __future__ import annotations
 
@@ -64,9 +64,9 @@ def test_a_plan_shows_only_its_tiers_and_bonuses(qtbot, window):
 def test_typing_over_a_rate_redraws_the_curve_and_undo_takes_it_back(qtbot, window):
     choose(qtbot, window, "MARG")
     curve = window.plans.curve
-    assert curve.quota == 3_000_000
-    # 80% of $30,000: $15,000 × 2% + $9,000 × 5% = $750
-    assert total_at(curve, 2_400_000) == 75_000
+    assert curve.quota == 2_250_000
+    # 80% of $22,500: $11,250 × 2% + $6,750 × 5% = $225 + $337.50
+    assert total_at(curve, 1_800_000) == 56_250
     tiers = window.sheets["PlanTiers"]
     tiers.setFocus()
     go(tiers, 1, "rate")  # the 50%-100% tier
@@ -75,14 +75,14 @@ def test_typing_over_a_rate_redraws_the_curve_and_undo_takes_it_back(qtbot, wind
         enter(qtbot, window, tiers)
     assert window.refusals == [] and shown(tiers, 1, "rate") == "8%"
     assert window.undo_stack.count() == 1
-    assert total_at(window.plans.curve, 2_400_000) == 102_000  # $300 + $9,000 × 8% = $1,020
+    assert total_at(window.plans.curve, 1_800_000) == 76_500  # $225 + $6,750 × 8% = $765
     with qtbot.waitSignal(window.plans.charted, timeout=30_000):
         press(qtbot, window, Qt.Key.Key_Z, CTRL)
     assert shown(tiers, 1, "rate") == "5%" and window.undo_stack.index() == 0
-    assert total_at(window.plans.curve, 2_400_000) == 75_000
+    assert total_at(window.plans.curve, 1_800_000) == 56_250
     with qtbot.waitSignal(window.plans.charted, timeout=30_000):
         press(qtbot, window, Qt.Key.Key_Y, CTRL)
-    assert shown(tiers, 1, "rate") == "8%" and total_at(window.plans.curve, 2_400_000) == 102_000
+    assert shown(tiers, 1, "rate") == "8%" and total_at(window.plans.curve, 1_800_000) == 76_500
 
 
 def test_a_tier_typed_in_the_last_empty_row_belongs_to_the_plan(qtbot, window):
@@ -106,8 +106,8 @@ def test_a_tier_typed_in_the_last_empty_row_belongs_to_the_plan(qtbot, window):
     added = window.book["PlanTiers"].iloc[-1]
     assert int(added["plan"]) == marg and int(added["from"]) == 1_500_000 and int(added["rate"]) == 250_000
     assert tiers_shown(window)[-1] == ("150%", "25%") and window.undo_stack.count() == 3  # a row, then 2 cells
-    # 200% of $30,000: $15,000 × 2% + × 5% + × 10% + × 25% = $6,300, and the $500 bonus
-    qtbot.waitUntil(lambda: window.plans.curve is not None and total_at(window.plans.curve, 6_000_000) == 680_000)
+    # 200% of $22,500: $11,250 × 2% + × 5% + × 10% + × 25% = $4,725, and the $500 bonus
+    qtbot.waitUntil(lambda: window.plans.curve is not None and total_at(window.plans.curve, 4_500_000) == 522_500)
 
 
 def test_the_problems_panel_opens_a_tier_of_another_plan(qtbot, window):

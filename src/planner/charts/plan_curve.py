@@ -77,13 +77,18 @@ def draw_payout_curve(figure: Figure, curve, tiers: list[tuple], bonuses: list[t
                                 textcoords="offset points", ha="right", fontsize=7.5, color=ORANGE)
             handles.append(Line2D([], [], marker="o", linestyle="", color=ORANGE,
                                   label=t(QT_TRANSLATE_NOOP("charts", "Bonus"))))
-        if cap is not None:
+        # a cap far above what the plan pays by 200% would flatten the curve: named, not drawn
+        cap_shown = cap is not None and major(cap, currency) <= 1.25 * max(total + [0])
+        if cap_shown:
             handles.append(ax.axhline(major(cap, currency), color=RED, linestyle=":", linewidth=1.2,
                                       label=t(QT_TRANSLATE_NOOP("charts", "Cap"))))
+        elif cap is not None:
+            handles.append(Line2D([], [], color=RED, linestyle=":", linewidth=1.2, label=t(QT_TRANSLATE_NOOP(
+                "charts", "Cap of {cap}: above the chart")).format(cap=money_text(major(cap, currency), currency))))
         handles.append(ax.axvline(100, color=GREY, linestyle="--", linewidth=1.2,
                                   label=t(QT_TRANSLATE_NOOP("charts", "Quota (100%)"))))
         ax.set_xlim(0, right)
-        top = max(total + [major(cap, currency) if cap is not None else 0, 0])
+        top = max(total + [major(cap, currency) if cap_shown else 0, 0])
         ax.set_ylim(min(total + [0]) * 1.1, top * 1.15 if top > 0 else 1)
         ax.xaxis.set_major_formatter(PercentFormatter(decimals=0))
         money_axis(ax.yaxis, currency)

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from planner.core import schema
+from planner.core.attainment import quota_amounts
 from planner.core.book import Book
 from planner.core.adjustments import paid_statements
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
@@ -90,15 +91,18 @@ def curve_credits(book, plan: int, quota: int, top: int = TOP, step: int = STEP)
 
 
 def typical_quota(book, plan: int) -> int:
-    """The median quota of one measurement period of the reps on ``plan`` (their own quota
-    rows of the plan's period kind); 10,000 in the book's currency when there is none."""
+    """The median quota of one measurement period of the reps on ``plan`` (as the engine reads
+    quotas: a quarter from its months where it has no row of its own); 10,000 in the book's
+    currency when none has one."""
     reps = book["Reps"].index[(book["Reps"]["plan"] == plan).to_numpy(dtype=bool, na_value=False)]
-    quotas = book["Quotas"].dropna(subset=["rep", "period", "amount"])
-    quotas = quotas[quotas["rep"].isin(reps).to_numpy(dtype=bool)]
+    quotas = quota_amounts(book, "rep")
     kind = book["Plans"].at[plan, "period"]
-    amounts = [int(a) for p, a in zip(quotas["period"], quotas["amount"]) if Period.of(p).kind == kind and a > 0]
-    if amounts:
-        return int(np.median(amounts))
+    if len(quotas):
+        rep, period = quotas.index.get_level_values(0), quotas.index.get_level_values(1)
+        mine = rep.isin(reps) & pd.Index([Period.of(str(label)).kind == kind for label in period])
+        amounts = quotas[mine & (quotas > 0).to_numpy(dtype=bool)]
+        if len(amounts):
+            return int(np.median(amounts.astype("int64")))
     return DEFAULT_QUOTA_MAJOR * 10 ** minor_digits(book.currency)
 
 
