@@ -11,8 +11,7 @@ from matplotlib.patches import Rectangle
 
 from fixtures import small_book
 from planner.charts.plan_curve import MARGINAL_COLOUR, RETROACTIVE_COLOUR, draw_payout_curve
-from planner.core.payout_curve import payout_curve
-from planner.views.plans_panel import _plan_rows
+from planner.core.payout_curve import payout_curve, plan_rows
 
 
 def drawn(name: str, translate=None, cap=None):
@@ -20,7 +19,7 @@ def drawn(name: str, translate=None, cap=None):
     plan = int(book["Plans"].index[book["Plans"]["plan"] == name][0])
     if cap is not None:
         book.set_value("Plans", plan, "cap", cap)
-    tiers, bonuses, plan_cap, title = _plan_rows(book, plan)
+    tiers, bonuses, plan_cap, title = plan_rows(book, plan)
     figure = Figure(figsize=(8, 3.4), dpi=80)
     extra = {"translate": translate} if translate else {}
     draw_payout_curve(figure, payout_curve(book, plan, quota=1_000_000), tiers, bonuses, plan_cap, title, **extra)

@@ -16,9 +16,8 @@ from matplotlib.figure import Figure
 
 from planner.charts.plan_curve import draw_payout_curve
 from planner.core.demo import demo_book
-from planner.core.payout_curve import payout_curve
+from planner.core.payout_curve import payout_curve, plan_rows
 from planner.core.usable import usable
-from planner.views.plans_panel import _plan_rows
 
 RUNS = 7
 
@@ -41,7 +40,7 @@ def main() -> None:
         for plan, name in zip(book["Plans"].index, book["Plans"]["plan"]):
             curve = payout_curve(book, int(plan))
             compute = timed(lambda plan=plan: payout_curve(book, int(plan)))
-            rows = _plan_rows(book, int(plan))
+            rows = plan_rows(book, int(plan))
 
             def draw(curve=curve, rows=rows, name=name):
                 figure = Figure(figsize=(8, 3.4), dpi=100)

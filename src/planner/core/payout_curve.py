@@ -151,3 +151,20 @@ def typical_salary(book, plan: int) -> int | None:
     reps = book["Reps"]
     salaries = reps.loc[(reps["plan"] == plan).to_numpy(dtype=bool, na_value=False), "base_salary"].dropna()
     return int(np.median(salaries.astype("int64"))) if len(salaries) else None
+
+
+def plan_rows(book, plan: int) -> tuple[list, list, int | None, str]:
+    """The tiers ``(from, to, rate, method)`` and bonuses ``(from, amount)`` of ``plan`` (rows
+    with every value a chart needs), its cap and its name: what charts/plan_curve.py draws
+    beside the curve."""
+    def of(table: str) -> pd.DataFrame:
+        rows = book[table]
+        return rows[(rows["plan"] == plan).to_numpy(dtype=bool, na_value=False)]
+
+    tiers = of("PlanTiers").dropna(subset=["from", "rate", "method"])
+    bonuses = of("PlanBonuses").dropna(subset=["from", "amount"])
+    cap = book["Plans"].at[plan, "cap"]
+    return ([(int(f), None if pd.isna(t) else int(t), int(r), str(m))
+             for f, t, r, m in zip(tiers["from"], tiers["to"], tiers["rate"], tiers["method"])],
+            [(int(f), int(a)) for f, a in zip(bonuses["from"], bonuses["amount"])],
+            None if pd.isna(cap) else int(cap), str(book["Plans"].at[plan, "plan"]))

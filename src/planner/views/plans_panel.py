@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 from planner.charts.pipeline import draw_message, render_rgba
 from planner.charts.plan_curve import draw_payout_curve
 from planner.core import schema
-from planner.core.payout_curve import payout_curve
+from planner.core.payout_curve import payout_curve, plan_rows
 from planner.qt.i18n import error_text
 from planner.qt.workers import JobRunner
 from planner.views.dashboard import ChartView, _image
@@ -172,7 +172,7 @@ class PlansPanel(QWidget):
             except Exception as error:  # noqa: BLE001 - a plan with a problem: the chart says what
                 text = error_text(error)
                 return None, render_rgba(lambda f: draw_message(f, text), size.width(), size.height(), scale)
-            tiers, bonuses, cap, name = _plan_rows(snapshot, plan)
+            tiers, bonuses, cap, name = plan_rows(snapshot, plan)
             return curve, render_rgba(lambda f: draw_payout_curve(f, curve, tiers, bonuses, cap, name, translate),
                                       size.width(), size.height(), scale)
 
@@ -193,18 +193,3 @@ class PlansPanel(QWidget):
         super().showEvent(event)
         self._redraw_timer.start()
 
-
-def _plan_rows(book, plan: int) -> tuple[list, list, int | None, str]:
-    """The tiers ``(from, to, rate, method)`` and bonuses ``(from, amount)`` of ``plan`` (rows
-    with every value the chart needs), its cap and its name."""
-    def of(table: str) -> pd.DataFrame:
-        rows = book[table]
-        return rows[(rows["plan"] == plan).to_numpy(dtype=bool, na_value=False)]
-
-    tiers = of("PlanTiers").dropna(subset=["from", "rate", "method"])
-    bonuses = of("PlanBonuses").dropna(subset=["from", "amount"])
-    cap = book["Plans"].at[plan, "cap"]
-    return ([(int(f), None if pd.isna(t) else int(t), int(r), str(m))
-             for f, t, r, m in zip(tiers["from"], tiers["to"], tiers["rate"], tiers["method"])],
-            [(int(f), int(a)) for f, a in zip(bonuses["from"], bonuses["amount"])],
-            None if pd.isna(cap) else int(cap), str(book["Plans"].at[plan, "plan"]))
