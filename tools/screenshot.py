@@ -2,6 +2,7 @@
 
     python tools/screenshot.py docs/screenshot.png --tab 0 --lang en
     python tools/screenshot.py docs/screenshot-ko-commissions.png --statement G03:2026-06 --lang ko
+    python tools/screenshot.py docs/screenshot-ja-plans.png --plan Enterprise --lang ja
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ def main() -> None:
     parser.add_argument("--as-of", type=date.fromisoformat, default=date(2026, 6, 30))
     parser.add_argument("--size", default="1280x800")
     parser.add_argument("--statement", metavar="REP:PERIOD", help="show the Commissions tab with this payout's statement")
+    parser.add_argument("--plan", metavar="PLAN", help="show the Plans tab with this plan chosen")
     args = parser.parse_args()
 
     app = create_app(args.lang)
@@ -50,6 +52,20 @@ def main() -> None:
         window.tabs.setCurrentWidget(window.commissions)
         if not window.commissions.select(rep, period):
             raise SystemExit(f"no payout of {rep} in {period}")
+        for _ in range(10):
+            app.processEvents()
+    if args.plan:
+        window.tabs.setCurrentWidget(window.plans)
+        plans = window.book["Plans"]
+        if args.plan not in set(plans["plan"]):
+            raise SystemExit(f"no plan {args.plan}; the book has {', '.join(plans['plan'])}")
+        window.plans.choose(int(plans.index[plans["plan"] == args.plan][0]))
+        for _ in range(100):  # the curve of the plan, computed in the background
+            if window.plans.curve is not None and window.plans.curve.plan == window.plans.plan:
+                break
+            QTest.qWait(100)
+        QTest.qWait(300)  # the drawing at the chart's final size
+        window.jobs.wait()
         for _ in range(10):
             app.processEvents()
     window.grab().save(args.out)

@@ -1423,6 +1423,25 @@
     </message>
 </context>
 <context>
+    <name>PlansPanel</name>
+    <message>
+        <source>Tiers of %1</source>
+        <translation>%1 のティア</translation>
+    </message>
+    <message>
+        <source>Tiers (choose a plan on the left)</source>
+        <translation>ティア(左でプランを選んでください)</translation>
+    </message>
+    <message>
+        <source>Bonuses of %1</source>
+        <translation>%1 のボーナス</translation>
+    </message>
+    <message>
+        <source>Bonuses (choose a plan on the left)</source>
+        <translation>ボーナス(左でプランを選んでください)</translation>
+    </message>
+</context>
+<context>
     <name>ProblemsDock</name>
     <message>
         <source>Problems</source>
@@ -2132,6 +2151,42 @@
     <message>
         <source>{name} ({currency})</source>
         <translation>{name} ({currency})</translation>
+    </message>
+    <message>
+        <source>Payout against attainment</source>
+        <translation>達成率別の支給額</translation>
+    </message>
+    <message>
+        <source>Choose a plan to see what it pays</source>
+        <translation>プランを選ぶと支給額が表示されます</translation>
+    </message>
+    <message>
+        <source>Total payout</source>
+        <translation>支給額合計</translation>
+    </message>
+    <message>
+        <source>Commission without bonuses</source>
+        <translation>ボーナスを除くコミッション</translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation>ボーナス</translation>
+    </message>
+    <message>
+        <source>Cap</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <source>Cap of {cap}: above the chart</source>
+        <translation>上限 {cap}(グラフの上)</translation>
+    </message>
+    <message>
+        <source>This plan has no tiers yet: add one below</source>
+        <translation>このプランにはまだティアがありません。下で追加してください</translation>
+    </message>
+    <message>
+        <source>{plan}: a quota of {quota} {currency} per {period}</source>
+        <translation>{plan}:{period}あたりのノルマ {quota} {currency}</translation>
     </message>
 </context>
 <context>
@@ -3123,6 +3178,10 @@
     <message>
         <source>the disk could not be read or written</source>
         <translation>ディスクの読み書きができませんでした</translation>
+    </message>
+    <message>
+        <source>Plan {plan} has a problem (see the Problems panel): it pays nothing until it is fixed</source>
+        <translation>プラン {plan} に問題があります(問題パネルを参照)。直すまで何も支給されません</translation>
     </message>
 </context>
 <context>

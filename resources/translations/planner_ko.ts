@@ -1423,6 +1423,25 @@
     </message>
 </context>
 <context>
+    <name>PlansPanel</name>
+    <message>
+        <source>Tiers of %1</source>
+        <translation>%1의 구간</translation>
+    </message>
+    <message>
+        <source>Tiers (choose a plan on the left)</source>
+        <translation>구간 (왼쪽에서 플랜을 고르세요)</translation>
+    </message>
+    <message>
+        <source>Bonuses of %1</source>
+        <translation>%1의 보너스</translation>
+    </message>
+    <message>
+        <source>Bonuses (choose a plan on the left)</source>
+        <translation>보너스 (왼쪽에서 플랜을 고르세요)</translation>
+    </message>
+</context>
+<context>
     <name>ProblemsDock</name>
     <message>
         <source>Problems</source>
@@ -2132,6 +2151,42 @@
     <message>
         <source>{name} ({currency})</source>
         <translation>{name} ({currency})</translation>
+    </message>
+    <message>
+        <source>Payout against attainment</source>
+        <translation>달성률별 지급액</translation>
+    </message>
+    <message>
+        <source>Choose a plan to see what it pays</source>
+        <translation>플랜을 고르면 지급액을 볼 수 있습니다</translation>
+    </message>
+    <message>
+        <source>Total payout</source>
+        <translation>총 지급액</translation>
+    </message>
+    <message>
+        <source>Commission without bonuses</source>
+        <translation>보너스 제외 커미션</translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation>보너스</translation>
+    </message>
+    <message>
+        <source>Cap</source>
+        <translation>상한</translation>
+    </message>
+    <message>
+        <source>Cap of {cap}: above the chart</source>
+        <translation>상한 {cap} (차트 위)</translation>
+    </message>
+    <message>
+        <source>This plan has no tiers yet: add one below</source>
+        <translation>이 플랜에는 아직 구간이 없습니다. 아래에서 추가하세요</translation>
+    </message>
+    <message>
+        <source>{plan}: a quota of {quota} {currency} per {period}</source>
+        <translation>{plan}: {period}당 할당량 {quota} {currency}</translation>
     </message>
 </context>
 <context>
@@ -3123,6 +3178,10 @@
     <message>
         <source>the disk could not be read or written</source>
         <translation>디스크를 읽거나 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Plan {plan} has a problem (see the Problems panel): it pays nothing until it is fixed</source>
+        <translation>플랜 {plan}에 문제가 있습니다(문제 패널 참조). 고칠 때까지 아무것도 지급하지 않습니다</translation>
     </message>
 </context>
 <context>

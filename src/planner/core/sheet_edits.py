@@ -96,10 +96,12 @@ class PasteRefused(Refused):
 
 
 def paste(book, table: str, row_ids: list[int], names: list[str], block: list[list[str]],
-          translate: kinds.Translate | None = None) -> Pasted:
+          translate: kinds.Translate | None = None, added_hold: dict[str, list] | None = None) -> Pasted:
     """A block of typed text pasted into ``names`` from the first of ``row_ids`` (the rows the
     block covers, in the order shown): their cells get the block's rows, and rows the block
-    runs past the last of them are added after the table's last row. All or nothing.
+    runs past the last of them are added after the table's last row, holding ``added_hold``
+    (column -> a one-value list: a plan's tiers pasted on the Plans tab refer to the plan) where
+    the block leaves a column out. All or nothing.
 
     Raises
     ------
@@ -121,8 +123,10 @@ def paste(book, table: str, row_ids: list[int], names: list[str], block: list[li
         insert = book.insertion(table, pd.DataFrame(index=range(len(block) - existing)))
         added = {int(row): n + 1 for n, row in enumerate(insert.rows.index)}
         try:
-            parts.insert(0, filled(book, insert, {name: values[existing:] for name, values in columns.items()},
-                                   translate))
+            extra = len(block) - existing
+            held = {name: values * extra for name, values in (added_hold or {}).items() if name not in columns}
+            parts.insert(0, filled(book, insert, {**held, **{name: values[existing:] for name, values in
+                                                             columns.items()}}, translate))
         except Refused as refused:
             problems += refused.problems
     if problems:

@@ -6,6 +6,9 @@ and puts it on the undo stack). A refusal returns False, leaves the cell as it w
 ``refused`` with the message for the view to show; the model never opens a dialog. The model
 follows the book's events: changed cells are refreshed by row id, whatever the sort or filter.
 
+A model may show the rows of one parent only (:meth:`BookTableModel.show_rows_of`: the Plans
+tab shows a plan's tiers); rows added through it refer to that parent.
+
 The Deals model also shows the deals' health from the latest report (a tint and a tooltip
 per stalled or slipped deal, by row id) and filters by it. Before an edit is pushed, ``hold``
 may take it: the window asks for a stage's exit criteria that way, and pushes it (or not)
@@ -45,6 +48,8 @@ class BookTableModel(FrameTableModel):
 
     _health = HealthMarks()
     _health_filter = "all"
+    owner: tuple[str, int | None] | None = None  # (reference column, parent row id): its rows only
+    _blank = False
 
     def __init__(self, spec: schema.Table, parent=None) -> None:
         super().__init__(spec, parent=parent)
@@ -70,6 +75,28 @@ class BookTableModel(FrameTableModel):
             return
         self._unsubscribe = book.subscribe(self._on_changed)
         self.set_frame(book[self.spec.name], currency_of(book), book.references(self.spec.name))
+
+    @property
+    def blank_row(self) -> bool:
+        """Excel's last empty row: on an editable sheet, unless it shows the rows of no parent."""
+        return self._blank and (self.owner is None or self.owner[1] is not None)
+
+    @blank_row.setter
+    def blank_row(self, shown: bool) -> None:
+        self._blank = shown
+
+    def show_rows_of(self, column: str | None, parent: int | None = None) -> None:
+        """Show only the rows whose reference ``column`` holds row id ``parent`` (None: no row;
+        ``column`` None: every row). Rows added here (typed into the last empty row, inserted,
+        pasted past the last row) refer to ``parent``."""
+        self.beginResetModel()  # the row count changes, the last empty row with it (views remember
+        self.owner = None if column is None else (column, parent)  # their cursor before the change)
+        self._order = self._view_order()
+        self.endResetModel()
+
+    def new_row_values(self, count: int) -> dict[str, list]:
+        """What rows added through this model hold before anything is typed: the parent it shows."""
+        return {} if self.owner is None or self.owner[1] is None else {self.owner[0]: [self.owner[1]] * count}
 
     def row_id(self, view_row: int) -> int:
         return int(self._frame.index[self.source_row(view_row)])
@@ -102,6 +129,9 @@ class BookTableModel(FrameTableModel):
                 self._columns.pop(column, None)
             if self._currency_depends_on(event.columns):
                 self._columns.clear()
+            if self.owner is not None and self.owner[0] in event.columns:  # a row moved to another parent
+                self.set_frame(self.book[name], currency_of(self.book), self.book.references(name))
+                return
             rows = self._frame.index.get_indexer(event.rows)
             self._cells_changed(self.view_rows(rows[rows >= 0]))
         else:  # rows came or went: the view keeps its sort, filters and selected records
@@ -175,6 +205,12 @@ class BookTableModel(FrameTableModel):
 
     def _view_order(self) -> np.ndarray | None:
         order = super()._view_order()
+        if self.owner is not None:
+            column, parent = self.owner
+            mine = (self._frame[column] == parent).to_numpy(dtype=bool, na_value=False) if parent is not None \
+                else np.zeros(len(self._frame), dtype=bool)
+            order = np.arange(len(self._frame)) if order is None else order
+            order = order[mine[order]]
         if self._health_filter == "all":
             return order
         shown = self._frame.index.isin(self._health.rows(self._health_filter))
@@ -244,7 +280,8 @@ class BookTableModel(FrameTableModel):
         header = self.headerData(index.column(), Qt.Orientation.Horizontal)
         if self.is_blank(index.row()):  # typing in the last empty row adds a row: one undo step
             try:
-                change = sheet_edits.new_rows(self.book, self.spec.name, {name: [value]}, QCoreApplication.translate)
+                change = sheet_edits.new_rows(self.book, self.spec.name, {**self.new_row_values(1), name: [value]},
+                                              QCoreApplication.translate)
             except PlannerError as error:
                 self.refused.emit(error_text(error))
                 return False

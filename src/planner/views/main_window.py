@@ -15,7 +15,7 @@ import pandas as pd
 
 from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMainWindow, QProgressBar, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMainWindow, QProgressBar, QTabWidget, QWidget
 
 from planner.core import schema
 from planner.core.book import Book
@@ -42,16 +42,15 @@ from planner.views.forecast_panel import ForecastPanel
 from planner.views.lazy_pages import LazyPages
 from planner.views.leads_panel import LeadsPanel
 from planner.views.pipeline_panel import PipelinePanel
+from planner.views.plans_panel import PlansPanel
 from planner.views.problems_panel import LeftOutNote, ProblemsDock
 from planner.views.sheet_view import FindBar, SheetView, sheet_pane
 from planner.views.stage_checklist import ExitCriteriaCheck
-from planner.views.table_view import titled
 
 RECOMPUTE_AFTER_MS = STALE_AFTER_MS  # results follow edits this long after the last one (debounced)
 AUTOSAVE_EVERY_MS = 60_000  # a recovery copy of unsaved edits, at most this old after a crash
-# Sheets shown as tabs, in order; the plan sheets share the Plans tab.
+# Sheets shown as tabs, in order; the plan sheets share the Plans tab (views/plans_panel.py).
 SHEET_TABS = ("Deals", "StageHistory", "Reps", "Teams", "Quotas", "Plans", "Splits", "Stages", "Settings")
-PLAN_SHEETS = ("Plans", "PlanTiers", "PlanBonuses")
 
 
 class MainWindow(BookFiles, QMainWindow):
@@ -125,11 +124,9 @@ class MainWindow(BookFiles, QMainWindow):
         translate = QApplication.translate
         for name in SHEET_TABS:
             if name == "Plans":
-                splitter = QSplitter(Qt.Orientation.Vertical)
-                for plan_sheet in PLAN_SHEETS:
-                    label = translate("schema", schema.TABLES[plan_sheet].label)
-                    splitter.addWidget(titled(label, sheet_pane(self.sheets[plan_sheet], self.find_bars[plan_sheet])))
-                widget: QWidget = splitter
+                self.plans = PlansPanel(self.sheets, self.find_bars, lambda: self.book)
+                self.book_loaded.connect(self.plans.book_changed)
+                widget: QWidget = self.plans
             elif name == "Deals":
                 self.health_bar = HealthBar(self.sheets[name])
                 widget = sheet_pane(self.sheets[name], self.find_bars[name], self.health_bar)

@@ -78,6 +78,7 @@ class SheetView(BookTableView):
         model.modelReset.connect(self._restore_cursor)
         self._cursor: tuple | None = None
         self.context_actions: list[QAction | None] = []  # the window's Edit actions, for the menu
+        self.before_show: Callable[[int], None] | None = None  # (row id) before show_row shows it: its parent
         # how a refusal is shown; tests answer it without a modal dialog
         self.show_refusal: Callable[[str, list[str]], None] = self._refusal_box
 
@@ -254,7 +255,8 @@ class SheetView(BookTableView):
         covered = [model.row_id(row) for row in range(start.row(), min(start.row() + len(block), model.shown_rows()))]
         added: dict[int, int] = {}  # rows the paste adds (provisional id → number), to name their cells
         try:
-            pasted = sheet_edits.paste(model.book, model.spec.name, covered, names, block, QApplication.translate)
+            pasted = sheet_edits.paste(model.book, model.spec.name, covered, names, block, QApplication.translate,
+                                       model.new_row_values(1))
             added = pasted.added
             self.push(pasted.change, self.tr("Paste %1 × %2").replace("%1", str(len(block))).replace("%2", str(width)))
         except Refused as refused:  # a cell that does not fit, or a row that is incomplete when applied
@@ -305,7 +307,8 @@ class SheetView(BookTableView):
             anchor = model.source_row(rows[-1]) + 1 if below else model.source_row(rows[0])
         else:
             anchor = len(model.frame)
-        change = model.book.insertion(model.spec.name, pd.DataFrame(index=range(count)), at=anchor)
+        change = model.book.insertion(model.spec.name, pd.DataFrame(model.new_row_values(count), index=range(count)),
+                                      at=anchor)
         inverse = self._push_parts([change], self.tr("Insert %n row(s)", "", count))
         if inverse is not None:  # the rows' real ids (the plan had provisional ones)
             self._select_ids(list(inverse.ids))
@@ -346,8 +349,12 @@ class SheetView(BookTableView):
         frame_rows = model.frame.index.get_indexer([row_id])
         if frame_rows[0] < 0:
             return False
+        if self.before_show is not None:
+            self.before_show(row_id)
         if model.view_rows(frame_rows)[0] < 0:
             self.clear_filters()
+        if model.view_rows(frame_rows)[0] < 0:  # the row of another parent than the one shown
+            return False
         row = int(model.view_rows(frame_rows)[0])
         named = list(model.frame.columns).index(column) if column in model.frame.columns else -1
         index = model.index(row, named if named >= 0 else max(self.currentIndex().column(), 0))
