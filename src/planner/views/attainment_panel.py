@@ -19,7 +19,7 @@ from planner.core.quadrants import QUADRANT_LABELS, QUADRANTS
 from planner.core.schema import Kind
 from planner.qt.table_model import FrameTableModel
 from planner.qt.workers import JobRunner
-from planner.views.dashboard import RESIZE_DELAY, ChartView, _image
+from planner.views.chart_view import RESIZE_DELAY, ChartView, chart_image
 from planner.views.table_view import BookTableView, titled
 
 
@@ -163,7 +163,7 @@ class AttainmentPanel(QWidget):
         if sizes != self._sizes():  # laid out meanwhile: shown scaled, drawn again
             self._redraw_timer.start()
         for chart, rgba in zip(self.charts(), drawn):
-            chart.set_image(_image(rgba, scale))
+            chart.set_image(chart_image(rgba, scale))
         self.charted.emit()
 
     def _failed(self, generation: int, error: Exception) -> None:

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDir, QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtCore import QCoreApplication, QDir, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QFileDialog, QFrame, QGridLayout, QLabel, QMessageBox,
-                               QScrollArea, QSizePolicy, QToolButton, QVBoxLayout, QWidget)
+                               QScrollArea, QToolButton, QVBoxLayout, QWidget)
 
 from planner.charts.data import DashboardData, dashboard_data
 from planner.charts.pipeline import CHARTS, draw_message, render_rgba, save_png
 from planner.qt.i18n import reason_text
 from planner.qt.workers import JobRunner
+from planner.views.chart_view import RESIZE_DELAY, ChartView, chart_image
 
 # Where each chart sits: (row, column, column span); money first, the 12-month trend wide.
 PLACES = {
@@ -28,47 +28,7 @@ PLACES = {
     "time_in_stage": (1, 1, 1),
     "trends": (2, 0, 2),
 }
-CHART_HEIGHT = 300  # pixels: room for a title, the plot and a legend row
 _UNSET = object()
-RESIZE_DELAY = 150  # ms: a chart is drawn again at its new size once the resizing pauses
-
-
-class ChartView(QWidget):
-    """Paints a chart drawn elsewhere (an image); scaled while a redraw at a new size is under way."""
-
-    resized = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.image = QImage()
-        self.setMinimumHeight(CHART_HEIGHT)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-
-    def set_image(self, image: QImage) -> None:
-        self.image = image
-        self.update()
-
-    def paintEvent(self, event) -> None:
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("white"))
-        if not self.image.isNull():
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            painter.drawImage(self.rect(), self.image)
-        painter.end()
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self.resized.emit()
-
-    def sizeHint(self) -> QSize:
-        return QSize(600, CHART_HEIGHT)
-
-
-def _image(rgba: tuple[bytes, int, int], scale: float) -> QImage:
-    data, width, height = rgba
-    image = QImage(data, width, height, 4 * width, QImage.Format.Format_RGBA8888).copy()  # owns its pixels
-    image.setDevicePixelRatio(scale)
-    return image
 
 
 class DashboardPanel(QWidget):
@@ -216,7 +176,7 @@ class DashboardPanel(QWidget):
         self.summary.setText(self.tr("Period %1 · as of %2 · amounts in %3").replace("%1", data.period.label)
                              .replace("%2", data.as_of.isoformat()).replace("%3", data.currency))
         for name, rgba in drawn.items():
-            self.views[name].set_image(_image(rgba, scale))
+            self.views[name].set_image(chart_image(rgba, scale))
             self.export_buttons[name].setEnabled(True)
         self.charted.emit()
 
@@ -243,7 +203,7 @@ class DashboardPanel(QWidget):
         self.summary.setText("")
         scale = self.devicePixelRatioF()
         for name, (width, height) in self._sizes().items():
-            self.views[name].set_image(_image(render_rgba(lambda figure: draw_message(figure, text), width, height,
+            self.views[name].set_image(chart_image(render_rgba(lambda figure: draw_message(figure, text), width, height,
                                                           scale), scale))
             self.export_buttons[name].setEnabled(False)
 

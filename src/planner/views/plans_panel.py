@@ -16,13 +16,11 @@ import pandas as pd
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
-from planner.charts.pipeline import draw_message, render_rgba
-from planner.charts.plan_curve import draw_payout_curve
 from planner.core import schema
 from planner.core.payout_curve import payout_curve, plan_rows
 from planner.qt.i18n import error_text
 from planner.qt.workers import JobRunner
-from planner.views.dashboard import ChartView, _image
+from planner.views.chart_view import ChartView, chart_image
 from planner.views.sheet_view import SheetView, sheet_pane
 
 REDRAW_AFTER_MS = 150  # the chart follows the last of quick edits (and a resize)
@@ -164,6 +162,9 @@ class PlansPanel(QWidget):
         translate = QCoreApplication.translate  # thread-safe
 
         def work():
+            from planner.charts.pipeline import draw_message, render_rgba  # (matplotlib: loaded when first drawn)
+            from planner.charts.plan_curve import draw_payout_curve
+
             if snapshot is None or plan is None or plan not in snapshot["Plans"].index:
                 return None, render_rgba(lambda f: draw_payout_curve(f, None, [], [], None, "", translate),
                                          size.width(), size.height(), scale)
@@ -179,7 +180,7 @@ class PlansPanel(QWidget):
         def done(result) -> None:
             if generation == self._generation:
                 self.curve = result[0]
-                self.chart.set_image(_image(result[1], scale))
+                self.chart.set_image(chart_image(result[1], scale))
                 self.charted.emit()
 
         def failed(_error: Exception) -> None:

@@ -27,7 +27,7 @@ from planner.core.quota_planning import NOT_AMOUNT, NOT_NUMBER, QuotaInputs, Sce
 from planner.core.schema import FIRST_YEAR, LAST_YEAR, Kind
 from planner.core.usable import usable
 from planner.qt.i18n import error_text
-from planner.views.dashboard import ChartView, _image
+from planner.views.chart_view import ChartView, chart_image
 
 SUMMARY_ROWS = 3  # assigned, capacity, gap: above the reps
 
@@ -256,7 +256,7 @@ class QuotaPlanner(QWidget):
         rgba = render_rgba(lambda figure: draw_quota_vs_won(figure, quota, won, book.currency, year, basis, name,
                                                             QCoreApplication.translate),
                            size.width(), size.height(), scale)
-        self.chart.set_image(_image(rgba, scale))
+        self.chart.set_image(chart_image(rgba, scale))
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
