@@ -58,61 +58,94 @@ def as_it_stood(book: Tables, day: date) -> Tables:
     return book.cached(("as_it_stood", day), lambda: _view(book, day))
 
 
+def _base(book: Tables) -> dict[str, np.ndarray]:
+    """What every day's view of ``book`` starts from, as arrays (built once per revision): the
+    deals' columns, and the stage history sorted by deal, then entered, then sheet order."""
+    def build() -> dict[str, np.ndarray]:
+        deals, stages = book._frames["Deals"], book._frames["Stages"]
+        kind_of = stages["kind"]
+        rows = history(book)
+        open_stages = stages[stages["kind"] == "open"].sort_values("order", kind="stable")
+        row_deal = rows["deal"].to_numpy()
+        return {
+            "created": deals["created"].to_numpy(dtype="datetime64[ns]"),
+            "kind": deals["stage"].map(kind_of).to_numpy(dtype=object, na_value=None),
+            "closed": deals["closed"].to_numpy(dtype="datetime64[ns]"),
+            "stage": deals["stage"].to_numpy(dtype="float64", na_value=np.nan),
+            "expected": deals["expected_close"].to_numpy(dtype="datetime64[ns]"),
+            "cancelled": deals["cancelled"].to_numpy(dtype="datetime64[ns]"),
+            "undated": deals["stage"].map(kind_of).eq("open").to_numpy(dtype=bool, na_value=False)
+            & ~deals.index.isin(row_deal),
+            "row_deal": deals.index.get_indexer(row_deal),
+            "row_entered": rows["entered"].to_numpy(dtype="datetime64[ns]"),
+            "row_stage": rows["stage"].to_numpy(dtype="float64"),
+            "row_expected": rows["expected_close"].to_numpy(dtype="datetime64[ns]"),
+            "row_final": rows["stage"].map(kind_of).isin(["won", "lost"]).to_numpy(dtype=bool),
+            "row_same_next": np.append(row_deal[1:] == row_deal[:-1], False),
+            "first_open": open_stages.index[:1].to_numpy(dtype="float64"),
+            **{f"{table}_deal": deals.index.get_indexer(book._frames[table][column].to_numpy(dtype="float64",
+                                                                                           na_value=np.nan))
+               for table, column in (("StageHistory", "deal_id"), ("Splits", "deal_id"), ("Leads", "deal"))},
+        }
+    return book.cached("as_it_stood_base", build)
+
+
 def _view(book: Tables, day: date) -> Snapshot:
-    d = np.datetime64(day, "ns")
-    frames = dict(book._frames)
-    deals = frames["Deals"]
-    deals = deals[~(deals["created"].to_numpy(dtype="datetime64[ns]") > d)]  # NaT compares False: kept
-    kind = deals["stage"].map(frames["Stages"]["kind"]).to_numpy(dtype=object, na_value=None)
-    closed = deals["closed"].to_numpy(dtype="datetime64[ns]", copy=True)
-    stage = deals["stage"].to_numpy(dtype="float64", na_value=np.nan, copy=True)
-    expected = deals["expected_close"].to_numpy(dtype="datetime64[ns]", copy=True)
+    d, nat = np.datetime64(day, "ns"), np.datetime64("NaT")
+    base = _base(book)
+    keep = ~(base["created"] > d)  # NaT compares False: kept
+    kind, closed = base["kind"], base["closed"].copy()
+    stage, expected = base["stage"].copy(), base["expected"].copy()
 
-    rows = history(book)
-    rows = rows[rows["deal"].isin(deals.index).to_numpy() & (rows["entered"].to_numpy() <= d)]
-    last = rows[~rows["deal"].eq(rows["deal"].shift(-1)).to_numpy()].set_index("deal")  # sorted by deal, entered
-    position = deals.index.get_indexer(last.index)
-    row_stage = last["stage"].to_numpy(dtype="float64")
-    row_kind = pd.Series(row_stage).map(frames["Stages"]["kind"]).to_numpy(dtype=object, na_value=None)
-    row_final = np.isin(row_kind, ["won", "lost"])
-
+    # each kept deal's last history row on or before d: rows on or before d are a prefix of
+    # each deal's rows (sorted by entered), so the last is one whose next row is not
+    known = (base["row_entered"] <= d) & keep[base["row_deal"]]
+    last = known & ~(np.append(known[1:], False) & base["row_same_next"])
+    position = base["row_deal"][last]
     closed_by_d = np.isin(kind, ["won", "lost"]) & (closed <= d)
-    with_row = np.zeros(len(deals), dtype=bool)
+    with_row = np.zeros(len(stage), dtype=bool)
     with_row[position] = True
-    undated_open = (kind == "open") & ~deals.index.isin(history(book)["deal"].to_numpy())
-    unknown = ~with_row & ~closed_by_d & ~undated_open  # open at d in a stage nothing records
-    stages = frames["Stages"]
-    open_stages = stages[stages["kind"] == "open"].sort_values("order", kind="stable")
-    if len(open_stages):
-        stage[unknown] = open_stages.index[0]
-    else:
-        unknown[:] = False
-    expected[unknown] = np.datetime64("NaT")
+    unknown = ~with_row & ~closed_by_d & ~base["undated"]  # open at d in a stage nothing records
+    if len(base["first_open"]):
+        stage[unknown], expected[unknown], closed[unknown] = base["first_open"][0], nat, nat
 
-    stage[position] = row_stage
-    expected[position] = last["expected_close"].to_numpy(dtype="datetime64[ns]")
-    row_closed = np.where(closed[position] <= d, closed[position], last["entered"].to_numpy(dtype="datetime64[ns]"))
-    closed[position] = np.where(row_final, row_closed, np.datetime64("NaT"))
-    closed[unknown] = np.datetime64("NaT")
-    cancelled = deals["cancelled"].to_numpy(dtype="datetime64[ns]", copy=True)
-    cancelled[cancelled > d] = np.datetime64("NaT")
-    frames["Deals"] = deals.assign(stage=pd.array(stage, dtype="Int64"), expected_close=expected, closed=closed,
-                                   cancelled=cancelled)
+    stage[position], expected[position] = base["row_stage"][last], base["row_expected"][last]
+    row_closed = np.where(closed[position] <= d, closed[position], base["row_entered"][last])
+    closed[position] = np.where(base["row_final"][last], row_closed, nat)
+    cancelled = base["cancelled"].copy()
+    cancelled[cancelled > d] = nat
 
+    frames, kept = dict(book._frames), {}
+    kept["Deals"] = keep
+    frames["Deals"] = frames["Deals"][keep].assign(
+        stage=pd.array(stage[keep], dtype="Int64"), expected_close=expected[keep], closed=closed[keep],
+        cancelled=cancelled[keep])
     for table, column in _DATED.items():
-        frame = frames[table]
-        frames[table] = frame[~(frame[column].to_numpy(dtype="datetime64[ns]") > d)]
-    frames["StageHistory"] = frames["StageHistory"][frames["StageHistory"]["deal_id"].isin(deals.index)
-                                                    .to_numpy(dtype=bool, na_value=False)]
-    splits = frames["Splits"]
-    frames["Splits"] = splits[splits["deal_id"].isin(deals.index).to_numpy(dtype=bool, na_value=False)]
-    leads = frames["Leads"]
-    gone = ~leads["deal"].isin(deals.index).to_numpy(dtype=bool, na_value=False) & leads["deal"].notna().to_numpy()
-    if gone.any():
-        frames["Leads"] = leads.assign(deal=leads["deal"].mask(gone))
-
-    from planner.core.usable import _kept_state  # the positions and texts of the rows kept
-
-    view = Snapshot(frames, *_kept_state(book, frames), book.revision)
+        kept[table] = ~(frames[table][column].to_numpy(dtype="datetime64[ns]") > d)
+    for table in ("StageHistory", "Splits"):
+        owner = base[f"{table}_deal"]
+        kept[table] = kept.get(table, True) & np.where(owner >= 0, keep[owner], False)
+    for table in kept:
+        if table != "Deals":
+            frames[table] = frames[table][kept[table]]
+    owner = base["Leads_deal"][kept["Leads"]]
+    gone = (owner >= 0) & ~keep[np.maximum(owner, 0)]
+    if gone.any():  # converted after d: not converted at d
+        frames["Leads"] = frames["Leads"].assign(deal=frames["Leads"]["deal"].mask(gone))
+    view = Snapshot(frames, *_kept_state(book, kept), book.revision)
     view.clock = book.clock
     return view
+
+
+def _kept_state(book: Tables, kept: dict[str, np.ndarray]) -> tuple:
+    """Positions, unresolved texts and unreadable cells of the rows ``kept`` (by table, a mask)."""
+    positions = {table: array[kept[table]] if table in kept else array for table, array in book._positions.items()}
+    unresolved, opened = {}, {}
+    for table, columns in book._unresolved.items():
+        ids = book._frames[table].index[kept[table]] if table in kept else None
+        unresolved[table] = {column: {row: text for row, text in cells.items() if ids is None or row in ids}
+                             for column, cells in columns.items()}
+    for key, value in book._opened_problems.items():
+        if key[0] not in kept or key[1] in book._frames[key[0]].index[kept[key[0]]]:
+            opened[key] = value
+    return positions, unresolved, opened
