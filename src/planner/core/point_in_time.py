@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from planner.core.errors import QT_TRANSLATE_NOOP
+from planner.core.facts import carry_weights
 from planner.core.health import history
 from planner.core.tables import Snapshot, Tables
 
@@ -69,7 +70,7 @@ def _base(book: Tables) -> dict[str, np.ndarray]:
         row_deal = rows["deal"].to_numpy()
         return {
             "created": deals["created"].to_numpy(dtype="datetime64[ns]"),
-            "kind": deals["stage"].map(kind_of).to_numpy(dtype=object, na_value=None),
+            "final": deals["stage"].map(kind_of).isin(["won", "lost"]).to_numpy(dtype=bool),
             "closed": deals["closed"].to_numpy(dtype="datetime64[ns]"),
             "stage": deals["stage"].to_numpy(dtype="float64", na_value=np.nan),
             "expected": deals["expected_close"].to_numpy(dtype="datetime64[ns]"),
@@ -94,7 +95,7 @@ def _view(book: Tables, day: date) -> Snapshot:
     d, nat = np.datetime64(day, "ns"), np.datetime64("NaT")
     base = _base(book)
     keep = ~(base["created"] > d)  # NaT compares False: kept
-    kind, closed = base["kind"], base["closed"].copy()
+    closed = base["closed"].copy()
     stage, expected = base["stage"].copy(), base["expected"].copy()
 
     # each kept deal's last history row on or before d: rows on or before d are a prefix of
@@ -102,7 +103,7 @@ def _view(book: Tables, day: date) -> Snapshot:
     known = (base["row_entered"] <= d) & keep[base["row_deal"]]
     last = known & ~(np.append(known[1:], False) & base["row_same_next"])
     position = base["row_deal"][last]
-    closed_by_d = np.isin(kind, ["won", "lost"]) & (closed <= d)
+    closed_by_d = base["final"] & (closed <= d)
     with_row = np.zeros(len(stage), dtype=bool)
     with_row[position] = True
     unknown = ~with_row & ~closed_by_d & ~base["undated"]  # open at d in a stage nothing records
@@ -134,6 +135,8 @@ def _view(book: Tables, day: date) -> Snapshot:
         frames["Leads"] = frames["Leads"].assign(deal=frames["Leads"]["deal"].mask(gone))
     view = Snapshot(frames, *_kept_state(book, kept), book.revision)
     view.clock = book.clock
+    before = base["stage"][keep]
+    carry_weights(view, book, keep, (stage[keep] != before) & ~(np.isnan(before) & np.isnan(stage[keep])))
     return view
 
 
