@@ -161,3 +161,16 @@ def test_no_figure_at_a_day_depends_on_anything_recorded_after_it(dated, data):
         mine = dated.snapshot().cached(("report", period), lambda: compute_report(dated, period, as_of=DAY).to_json())
         theirs = compute_report(other, period, as_of=DAY).to_json()
         assert theirs == mine, period
+
+
+def test_the_carried_weights_are_the_views_own(dated):
+    """A view takes the book's weighted amounts and computes only deals whose stage differs
+    that day again: the same as computing every deal of the view afresh."""
+    from planner.core.facts import weighted_amounts
+    from planner.core.tables import Snapshot
+
+    for day in (date(2026, 1, 1), DAY, date(2026, 3, 1)):
+        view = as_it_stood(dated.snapshot(), day)
+        fresh = Snapshot(view._frames, view._positions, view._unresolved, view._opened_problems, view.revision)
+        assert list(weighted_amounts(view)) == list(weighted_amounts(fresh))
+        assert len(weighted_amounts(view)) == len(view["Deals"])
