@@ -30,7 +30,7 @@ from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.forecast import NEW_REPS, forecast, won_in
 from planner.core.forecast_accuracy import COMPUTED_METHODS, accuracy_of
 from planner.core.periods import Period
-from planner.core.point_in_time import as_it_stood
+from planner.core.point_in_time import as_it_stood, kept_state
 from planner.core.schema import Kind
 from planner.core.tables import Snapshot, Tables
 
@@ -188,14 +188,13 @@ def _only(book: Tables, owners: np.ndarray | None) -> Tables:
         return book
     def build() -> Snapshot:
         frames = dict(book._frames)
-        deals = frames["Deals"]
-        frames["Deals"] = deals = deals[deals["owner"].isin(owners).to_numpy(dtype=bool, na_value=False)]
+        kept = {"Deals": frames["Deals"]["owner"].isin(owners).to_numpy(dtype=bool, na_value=False)}
+        deals = frames["Deals"].index[kept["Deals"]]
         for table in ("StageHistory", "Splits"):
-            frame = frames[table]
-            frames[table] = frame[frame["deal_id"].isin(deals.index).to_numpy(dtype=bool, na_value=False)]
-        from planner.core.usable import _kept_state
-
-        return Snapshot(frames, *_kept_state(book, frames), book.revision)
+            kept[table] = frames[table]["deal_id"].isin(deals).to_numpy(dtype=bool, na_value=False)
+        for table, mask in kept.items():
+            frames[table] = frames[table][mask]
+        return Snapshot(frames, *kept_state(book, kept), book.revision)
     return book.cached(("only", tuple(owners.tolist())), build)
 
 

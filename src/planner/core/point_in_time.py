@@ -133,14 +133,14 @@ def _view(book: Tables, day: date) -> Snapshot:
     gone = (owner >= 0) & ~keep[np.maximum(owner, 0)]
     if gone.any():  # converted after d: not converted at d
         frames["Leads"] = frames["Leads"].assign(deal=frames["Leads"]["deal"].mask(gone))
-    view = Snapshot(frames, *_kept_state(book, kept), book.revision)
+    view = Snapshot(frames, *kept_state(book, kept), book.revision)
     view.clock = book.clock
     before = base["stage"][keep]
     carry_weights(view, book, keep, (stage[keep] != before) & ~(np.isnan(before) & np.isnan(stage[keep])))
     return view
 
 
-def _kept_state(book: Tables, kept: dict[str, np.ndarray]) -> tuple:
+def kept_state(book: Tables, kept: dict[str, np.ndarray]) -> tuple:
     """Positions, unresolved texts and unreadable cells of the rows ``kept`` (by table, a mask)."""
     positions = {table: array[kept[table]] if table in kept else array for table, array in book._positions.items()}
     unresolved, opened = {}, {}
