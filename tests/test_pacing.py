@@ -45,8 +45,11 @@ def test_pacing_of_a_period_in_progress(book):
     teams = {row["team"]: row for row in pacing["teams"]}
     assert teams["Seoul"]["projected"] == "46097.56"
     assert teams["Seoul"]["pacing"] == pytest.approx(189_000_000 / 205_000_000)
-    # the existing keys are unchanged: attainment is still the period's credited
-    assert {row["rep"]: row["credited"] for row in report["attainment"]}["R2"] == "36000.00"
+    # attainment is the period's credited as the book stood on 02-10 (issue 19): R2's D3 20,000,
+    # not D4 (won 03-15); as of the book's own day, 20,000 + 16,000 = 36,000
+    assert {row["rep"]: row["credited"] for row in report["attainment"]}["R2"] == "20000.00"
+    later = compute_report(book, Q1).to_json()
+    assert {row["rep"]: row["credited"] for row in later["attainment"]}["R2"] == "36000.00"
 
 
 def test_ended_and_future_periods(book):

@@ -193,9 +193,12 @@ def test_four_forecasts(book):
 def test_as_of_parameter_overrides_the_setting(book):
     report = compute_report(book, Period.parse("2026-Q1"), as_of="2026-02-01")
     assert report.as_of.isoformat() == "2026-02-01"
-    # D14 (expected 02-28) is no longer past; won figures do not change
+    # D14 (expected 02-28) is no longer past; the book is as it stood on 02-01 (issue 19): won
+    # by then D1 7,000 + D2 5,000 + D3 20,000 (won 02-01) + D6 2,000 (cancelled only on 02-05)
+    # = 34,000; D4 and D5, won later, are open; D10-D12, created later, are absent
     assert report.health["slipped"] == []
-    assert report.forecast["won"] == compute_report(book, Period.parse("2026-Q1")).forecast["won"]
+    assert report.forecast["won"] == 3_400_000
+    assert compute_report(book, Period.parse("2026-Q1")).forecast["won"] == 5_900_000
 
 
 def test_a_period_shown_again_reuses_its_commissions_until_the_book_changes(book, monkeypatch):

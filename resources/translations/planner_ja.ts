@@ -3183,6 +3183,30 @@
         <source>Plan {plan} has a problem (see the Problems panel): it pays nothing until it is fixed</source>
         <translation>プラン {plan} に問題があります(問題パネルを参照)。直すまで何も支給されません</translation>
     </message>
+    <message>
+        <source>{book} was not changed: pass --yes with --apply to set the observed win rates</source>
+        <translation>{book} は変更されていません: 実績の受注率を設定するには --apply と一緒に --yes を指定してください</translation>
+    </message>
+    <message>
+        <source>--from {first} comes after --to {last}</source>
+        <translation>--from {first} が --to {last} より後です</translation>
+    </message>
+    <message>
+        <source>--from {first} and --to {last}: both months or both quarters are expected</source>
+        <translation>--from {first} と --to {last}: 両方とも月か、両方とも四半期にしてください</translation>
+    </message>
+    <message>
+        <source>{value}: a month (2017-01) or a quarter (2017-Q1) is expected</source>
+        <translation>{value}: 月 (2017-01) または四半期 (2017-Q1) を指定してください</translation>
+    </message>
+    <message>
+        <source>the book has no deal with a created or closed date to backtest</source>
+        <translation>バックテストできる作成日または完了日のある商談がありません</translation>
+    </message>
+    <message>
+        <source>Figures as of {day}: deals as they stood that day, with today&apos;s amounts (the book keeps no history of amounts)</source>
+        <translation>{day} 時点の数値: その日の商談の状態に今日の金額を使用しています (金額の履歴は記録されません)</translation>
+    </message>
 </context>
 <context>
     <name>export</name>
@@ -3301,8 +3325,44 @@
         <translation>ステージ</translation>
     </message>
     <message>
+        <source>Stage calibration</source>
+        <translation>ステージの校正</translation>
+    </message>
+    <message>
         <source>Stage</source>
         <translation>ステージ</translation>
+    </message>
+    <message>
+        <source>Probability (book)</source>
+        <translation>確度 (ブック)</translation>
+    </message>
+    <message>
+        <source>Deals in the stage</source>
+        <translation>このステージを経た商談</translation>
+    </message>
+    <message>
+        <source>Later won</source>
+        <translation>その後受注</translation>
+    </message>
+    <message>
+        <source>Later lost</source>
+        <translation>その後失注</translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation>進行中</translation>
+    </message>
+    <message>
+        <source>Observed win rate</source>
+        <translation>実績の受注率</translation>
+    </message>
+    <message>
+        <source>95% interval, low</source>
+        <translation>95% 区間の下限</translation>
+    </message>
+    <message>
+        <source>95% interval, high</source>
+        <translation>95% 区間の上限</translation>
     </message>
     <message>
         <source>Order</source>
@@ -3593,6 +3653,22 @@
         <translation>保存日</translation>
     </message>
     <message>
+        <source>Backtest</source>
+        <translation>バックテスト</translation>
+    </message>
+    <message>
+        <source>Rep or team</source>
+        <translation>担当者またはチーム</translation>
+    </message>
+    <message>
+        <source>Lead (periods)</source>
+        <translation>先行期間</translation>
+    </message>
+    <message>
+        <source>Made on</source>
+        <translation>予測日</translation>
+    </message>
+    <message>
         <source>Forecast</source>
         <translation>予測</translation>
     </message>
@@ -3601,8 +3677,24 @@
         <translation>実績 (受注)</translation>
     </message>
     <message>
+        <source>Forecast − actual</source>
+        <translation>予測 − 実績</translation>
+    </message>
+    <message>
         <source>Accuracy</source>
         <translation>精度</translation>
+    </message>
+    <message>
+        <source>Best (1: most accurate of the period)</source>
+        <translation>最良 (1: その期間で最も正確)</translation>
+    </message>
+    <message>
+        <source>Backtest by method</source>
+        <translation>手法別バックテスト</translation>
+    </message>
+    <message>
+        <source>Periods judged</source>
+        <translation>評価した期間</translation>
     </message>
     <message>
         <source>Rank</source>
@@ -3623,6 +3715,14 @@
     <message>
         <source>Average accuracy</source>
         <translation>平均精度</translation>
+    </message>
+    <message>
+        <source>Bias</source>
+        <translation>バイアス</translation>
+    </message>
+    <message>
+        <source>Mean absolute % error</source>
+        <translation>平均絶対誤差率</translation>
     </message>
     <message>
         <source>Times best</source>

@@ -3183,6 +3183,30 @@
         <source>Plan {plan} has a problem (see the Problems panel): it pays nothing until it is fixed</source>
         <translation>플랜 {plan}에 문제가 있습니다(문제 패널 참조). 고칠 때까지 아무것도 지급하지 않습니다</translation>
     </message>
+    <message>
+        <source>{book} was not changed: pass --yes with --apply to set the observed win rates</source>
+        <translation>{book}은(는) 바뀌지 않았습니다: 관측된 수주율을 적용하려면 --apply와 함께 --yes를 지정하세요</translation>
+    </message>
+    <message>
+        <source>--from {first} comes after --to {last}</source>
+        <translation>--from {first}이(가) --to {last}보다 뒤입니다</translation>
+    </message>
+    <message>
+        <source>--from {first} and --to {last}: both months or both quarters are expected</source>
+        <translation>--from {first}와(과) --to {last}: 둘 다 월이거나 둘 다 분기여야 합니다</translation>
+    </message>
+    <message>
+        <source>{value}: a month (2017-01) or a quarter (2017-Q1) is expected</source>
+        <translation>{value}: 월(2017-01) 또는 분기(2017-Q1)가 필요합니다</translation>
+    </message>
+    <message>
+        <source>the book has no deal with a created or closed date to backtest</source>
+        <translation>백테스트할 생성일 또는 종료일이 있는 거래가 없습니다</translation>
+    </message>
+    <message>
+        <source>Figures as of {day}: deals as they stood that day, with today&apos;s amounts (the book keeps no history of amounts)</source>
+        <translation>{day} 기준 수치: 그날의 거래 상태에 오늘의 금액을 적용했습니다 (금액 변경 이력은 기록되지 않습니다)</translation>
+    </message>
 </context>
 <context>
     <name>export</name>
@@ -3301,8 +3325,44 @@
         <translation>단계</translation>
     </message>
     <message>
+        <source>Stage calibration</source>
+        <translation>단계 보정</translation>
+    </message>
+    <message>
         <source>Stage</source>
         <translation>단계</translation>
+    </message>
+    <message>
+        <source>Probability (book)</source>
+        <translation>확률 (장부)</translation>
+    </message>
+    <message>
+        <source>Deals in the stage</source>
+        <translation>이 단계를 거친 거래</translation>
+    </message>
+    <message>
+        <source>Later won</source>
+        <translation>이후 수주</translation>
+    </message>
+    <message>
+        <source>Later lost</source>
+        <translation>이후 실주</translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation>진행 중</translation>
+    </message>
+    <message>
+        <source>Observed win rate</source>
+        <translation>관측된 수주율</translation>
+    </message>
+    <message>
+        <source>95% interval, low</source>
+        <translation>95% 구간 하한</translation>
+    </message>
+    <message>
+        <source>95% interval, high</source>
+        <translation>95% 구간 상한</translation>
     </message>
     <message>
         <source>Order</source>
@@ -3593,6 +3653,22 @@
         <translation>저장일</translation>
     </message>
     <message>
+        <source>Backtest</source>
+        <translation>백테스트</translation>
+    </message>
+    <message>
+        <source>Rep or team</source>
+        <translation>담당자 또는 팀</translation>
+    </message>
+    <message>
+        <source>Lead (periods)</source>
+        <translation>선행 기간</translation>
+    </message>
+    <message>
+        <source>Made on</source>
+        <translation>예측일</translation>
+    </message>
+    <message>
         <source>Forecast</source>
         <translation>예측</translation>
     </message>
@@ -3601,8 +3677,24 @@
         <translation>실적(수주)</translation>
     </message>
     <message>
+        <source>Forecast − actual</source>
+        <translation>예측 − 실적</translation>
+    </message>
+    <message>
         <source>Accuracy</source>
         <translation>정확도</translation>
+    </message>
+    <message>
+        <source>Best (1: most accurate of the period)</source>
+        <translation>최고 (1: 해당 기간 가장 정확)</translation>
+    </message>
+    <message>
+        <source>Backtest by method</source>
+        <translation>방법별 백테스트</translation>
+    </message>
+    <message>
+        <source>Periods judged</source>
+        <translation>평가 기간 수</translation>
     </message>
     <message>
         <source>Rank</source>
@@ -3623,6 +3715,14 @@
     <message>
         <source>Average accuracy</source>
         <translation>평균 정확도</translation>
+    </message>
+    <message>
+        <source>Bias</source>
+        <translation>편향</translation>
+    </message>
+    <message>
+        <source>Mean absolute % error</source>
+        <translation>평균 절대 백분율 오차</translation>
     </message>
     <message>
         <source>Times best</source>

@@ -13,14 +13,15 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from planner import __version__, cli_close, cli_forecast, cli_statement
+from planner import __version__, cli_backtest, cli_close, cli_forecast, cli_statement
 from planner.cli_quotas import add_parser as add_quotas_parser
 from planner.cli_quotas import run_quotas
 from planner.cli_text import error_line, report_text, says_yes, terminal
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError, os_reason
 from planner.core.periods import Period
 
-COMMANDS = ("open", "demo", "report", "statement", "copy", "import", "export", "forecast", "quotas", "close")
+COMMANDS = ("open", "demo", "report", "statement", "copy", "import", "export", "forecast", "quotas", "close",
+            "backtest")
 
 NOT_CONFIRMED = QT_TRANSLATE_NOOP("errors", "{book} was not changed: pass --yes to apply these changes, or --dry-run "
                                             "to only show them")
@@ -47,6 +48,8 @@ commissions, forecasts).
   planner quotas BOOK --year Y --target AMOUNT   spread a year's target to reps and months
                                         (--apply --yes: write it to the Quotas table)
   planner close BOOK --period P         freeze P's commission statements (--reopen: open it again)
+  planner backtest BOOK [--from P] [--to P]   every forecast method replayed on the book as it
+                                        stood before each past period, and stage win rates
 
 BOOK is a book file (.planner) or a PostgreSQL address, postgresql://user@host/database
 (the password comes from PGPASSWORD or ~/.pgpass, never from the command line).
@@ -137,6 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_forecast.add_parser(commands, _target, _day)
     add_quotas_parser(commands, _target, _day)
     cli_close.add_parser(commands, _target)
+    cli_backtest.add_parser(commands, _target)
 
     copy = commands.add_parser("copy", help="copy a book between files and PostgreSQL databases, losslessly")
     copy.add_argument("source", type=_target, help="book file or postgresql://… address to read")
@@ -199,6 +203,8 @@ def _run(args: argparse.Namespace) -> int:
         return run_quotas(args, _interactive())
     if args.command == "close":
         return cli_close.run(args)
+    if args.command == "backtest":
+        return cli_backtest.run(args, _interactive())
     raise ValueError(args.command)
 
 

@@ -44,6 +44,20 @@ def weighted_amounts(book) -> np.ndarray:
     return book.cached("weighted_amounts", build)
 
 
+def carry_weights(view, book, keep: np.ndarray, changed: np.ndarray) -> None:
+    """Give ``view`` (``book`` with only the deals ``keep``, their stage changed where ``changed``,
+    over the kept deals: a point-in-time view) its weighted amounts from ``book``'s, computing
+    only the changed deals again: a backtest makes a view a day."""
+    def build() -> np.ndarray:
+        weights = weighted_amounts(book)[keep].copy()
+        if changed.any():
+            facts = deal_facts(view)[changed]
+            weights[changed] = apply_ratio(facts["amount"].to_numpy(dtype=object, na_value=0),
+                                           facts["probability"].fillna(0).to_numpy(dtype=object), view.rounding)
+        return weights
+    view.cached("weighted_amounts", build)
+
+
 def deal_arrays(book) -> dict[str, np.ndarray]:
     """The deal facts as plain numpy arrays for the per-period figures: exact amounts
     (Python ints), kind masks and days, built once per revision."""

@@ -102,6 +102,11 @@ def latest_activity(book) -> date | None:
     return max(days).date() if days else None
 
 
+def accuracy_of(forecast: int, actual: int) -> Fraction | None:
+    """1 − |forecast − actual| ÷ actual (product.md), exactly; ``None`` when nothing was won."""
+    return Fraction(actual - abs(forecast - actual), actual) if actual else None
+
+
 def accuracy(book, as_of: date | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Accuracy per period and method (:data:`FORECAST_ACCURACY`), and per method over every
     period (:data:`METHOD_ACCURACY`), for the periods of the snapshots that have ended at
@@ -122,7 +127,7 @@ def accuracy(book, as_of: date | None = None) -> tuple[pd.DataFrame, pd.DataFram
         for method, group in rows.sort_values("taken", kind="stable").groupby("method", sort=False):
             last = group.iloc[-1]
             amount = int(last["amount"])
-            ratio = Fraction(actual - abs(amount - actual), actual) if actual else None
+            ratio = accuracy_of(amount, actual)
             records.append({"period": label, "method": method, "taken": last["taken"], "forecast": amount,
                             "actual": actual, "note": None if actual else NO_ACTUAL,
                             "_end": period.end, "_months": period.months})

@@ -23,6 +23,7 @@ from planner.core.metrics import (PIPELINE_BY_REP, PIPELINE_BY_TEAM, PIPELINE_FU
 from planner.core import pacing as paced
 from planner.core.pacing import AT_QUOTA, PACING, TEAM_PACING, YEAR_TO_DATE
 from planner.core.periods import Period
+from planner.core.point_in_time import TODAY_AMOUNTS, as_it_stood
 from planner.core.quadrants import QUADRANTS, quadrant_quarter, quadrants
 from planner.core.problems import Problem
 from planner.core.shown import shown
@@ -189,8 +190,8 @@ def compute_report(book: Tables, period: Period | None = None, as_of: date | str
     ``as_of``).
 
     ``as_of`` is the day the figures are "today" for (default: the book's ``as_of`` setting,
-    else today): time in stage, stalled and slipped deals, and the sales-cycle
-    forecast depend on it; nothing that does is reused for another day. ``forecast_inputs``
+    else today): every figure is of the book as it stood that day (core/point_in_time.py:
+    nothing recorded after it counts), and nothing that depends on it is reused for another day. ``forecast_inputs``
     overrides the historical forecast's Settings (``forecast_growth``, ``forecast_new_reps``,
     ``forecast_new_rep_revenue``; see :func:`planner.core.forecast.historical_inputs`).
 
@@ -205,11 +206,14 @@ def compute_report(book: Tables, period: Period | None = None, as_of: date | str
     book, left_out = usable(book)
     as_of, source = (book.as_of, book.as_of_source) if as_of is None else (as_day(as_of), "--as-of")
     period = period or Period.containing(as_of, "quarter")
+    whole, book = book, as_it_stood(book, as_of)  # nothing recorded after as_of (core/point_in_time.py)
     reps, teams = attainment(book, period)
     pipeline = pipeline_metrics(book, period, reps, teams)
     # per period, once per revision: going back to a period already shown recomputes no payout
     summary, detail, warnings = book.cached(("commissions", period), lambda: commissions(book, period))
     warnings = list(warnings)
+    if book is not whole:
+        warnings = [(TODAY_AMOUNTS, {"day": as_of.isoformat()}), *warnings]
     state = paced.status(period, as_of)
     if state == paced.FUTURE:  # nothing can be credited yet: "no quota" is not news (the text says "no data")
         warnings = [(template, fields) for template, fields in warnings if template != NO_QUOTA]
