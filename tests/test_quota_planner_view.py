@@ -88,5 +88,10 @@ def test_a_bad_target_says_what_is_wrong_and_adds_nothing(qtbot, window):
     qtbot.keyClicks(planner.year, "2027")  # basis 2026: over
     qtbot.mouseClick(planner.add_button, Qt.MouseButton.LeftButton)
     assert planner.table.columnCount() == 1 and planner.error.text() == ""
+    # 2026's wins are in March and May only: the other ten months get no quota, and it says so
+    assert planner.notes.text() == (
+        "• nothing was won in 2026-01, 2026-02, 2026-04, 2026-06, 2026-07, 2026-08, 2026-09, 2026-10, 2026-11, "
+        "2026-12 of 2026: seasonality from history gives those months no quota (choose flat or by hand to give "
+        "them one)")
     planner.remove_chosen()
-    assert planner.table.columnCount() == 0 and not planner.apply_button.isEnabled()
+    assert planner.table.columnCount() == 0 and not planner.apply_button.isEnabled() and planner.notes.text() == ""

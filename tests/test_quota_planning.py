@@ -163,6 +163,12 @@ def test_seasonality_from_the_company_history():
     book = quota_book([("A", "AE", None, None, "North")], won=[("A", 10_000, "2026-01-20"), ("A", 30_000, "2026-07-03")])
     scenario = plan_quotas(book, QuotaInputs(2027, 100_000, seasonality="history"))
     assert months_of(scenario, book, "A") == [25_000, 0, 0, 0, 0, 0, 75_000, 0, 0, 0, 0, 0]
+    # the ten empty months are said, not left to be found in the Quotas table
+    assert [template.format(**fields) for template, fields in scenario.notes] == [
+        "nothing was won in 2026-02, 2026-03, 2026-04, 2026-05, 2026-06, 2026-08, 2026-09, 2026-10, 2026-11, "
+        "2026-12 of 2026: seasonality from history gives those months no quota (choose flat or by hand to give "
+        "them one)"]
+    assert plan_quotas(book, QuotaInputs(2027, 100_000, seasonality="flat")).notes == ()
     with pytest.raises(PlannerError, match="2027 is not over on 2027-01-15"):
         plan_quotas(book, QuotaInputs(2028, 100_000, seasonality="history"))
 

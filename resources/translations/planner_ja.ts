@@ -3076,6 +3076,10 @@
         <translation>チーム {teams} には {year} 年の独自のノルマ行があります: 担当者の計画した月よりその行が優先されます</translation>
     </message>
     <message>
+        <source>nothing was won in {months} of {basis}: seasonality from history gives those months no quota (choose flat or by hand to give them one)</source>
+        <translation>{basis}年の {months} は受注がありませんでした: 実績による季節性ではそれらの月にノルマが割り当てられません(割り当てるには均等または手入力を選んでください)</translation>
+    </message>
+    <message>
         <source>no productivity for {roles}: their reps count for nothing in capacity</source>
         <translation>{roles} の生産性がありません: その担当者はキャパシティに数えられません</translation>
     </message>

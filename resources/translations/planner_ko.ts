@@ -3076,6 +3076,10 @@
         <translation>{teams} 팀에는 {year}년의 자체 할당량 행이 있습니다: 담당자의 계획된 월보다 그 행이 우선합니다</translation>
     </message>
     <message>
+        <source>nothing was won in {months} of {basis}: seasonality from history gives those months no quota (choose flat or by hand to give them one)</source>
+        <translation>{basis}년의 {months}에는 수주가 없었습니다: 실적 기준 계절성은 그 달들에 할당량을 주지 않습니다(할당량을 주려면 균등 또는 직접 입력을 선택하세요)</translation>
+    </message>
+    <message>
         <source>no productivity for {roles}: their reps count for nothing in capacity</source>
         <translation>{roles}의 생산성이 없습니다: 해당 담당자는 역량에 반영되지 않습니다</translation>
     </message>

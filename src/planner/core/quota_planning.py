@@ -74,6 +74,8 @@ NOTE_OWN_ROWS = QT_TRANSLATE_NOOP("errors", "{reps} keep their own quarter or ye
                                             "not the planned months, stay their quarter and year quotas")
 NOTE_TEAM_ROWS = QT_TRANSLATE_NOOP("errors", "teams {teams} have Quotas rows of their own in {year}: those rows win over "
                                              "their reps' planned months")
+NOTE_EMPTY_MONTHS = QT_TRANSLATE_NOOP("errors", "nothing was won in {months} of {basis}: seasonality from history gives "
+                                                "those months no quota (choose flat or by hand to give them one)")
 NOTE_NO_PRODUCTIVITY = QT_TRANSLATE_NOOP("errors", "no productivity for {roles}: their reps count for nothing in "
                                                    "capacity")
 
@@ -210,6 +212,9 @@ def plan_quotas(book, inputs: QuotaInputs) -> Scenario:
 
     weight = _weights(history, reps, inputs, notes)
     season = np.asarray(_season(history, inputs), dtype=object)
+    empty = [f"{inputs.basis_year}-{month + 1:02d}" for month in range(12) if not season[month]]
+    if inputs.seasonality == "history" and empty:
+        notes.append((NOTE_EMPTY_MONTHS, {"months": ", ".join(empty), "basis": inputs.basis_year}))
     cells = weight.astype(object)[:, None] * season[None, :] * share
     assigned = int(apply_ratio(inputs.target, inputs.over, book.rounding))
     per_rep = cells.sum(axis=1) if len(reps) else np.zeros(0, dtype=object)

@@ -76,6 +76,10 @@ class QuotaPlanner(QWidget):
             form.addRow(label, field)
         form.addRow(self.add_button)
         form.addRow(self.error)
+        self.notes = QLabel()  # what the chosen scenario's numbers rest on (empty months, role means, ...)
+        self.notes.setWordWrap(True)
+        self.notes.setStyleSheet("color: #5f6368")
+        form.addRow(self.notes)
         left = QVBoxLayout()
         left.addWidget(form_box)
         left.addStretch(1)
@@ -86,7 +90,7 @@ class QuotaPlanner(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         # another scenario's column chosen: the chart follows (moving within a column draws nothing)
         self.table.currentCellChanged.connect(
-            lambda _row, column, _old_row, old: column != old and self._redraw_timer.start())
+            lambda _row, column, _old_row, old: column != old and (self._redraw_timer.start(), self._show_notes()))
         self.chart = ChartView()
         self.apply_button = QPushButton(self.tr("Apply to the Quotas table"))
         self.apply_button.clicked.connect(self.apply_chosen)
@@ -227,7 +231,14 @@ class QuotaPlanner(QWidget):
         enabled = bool(self.scenarios)
         self.apply_button.setEnabled(enabled and self._editable())
         self.remove_button.setEnabled(enabled)
+        self._show_notes()
         self._redraw_timer.start()
+
+    def _show_notes(self) -> None:
+        chosen = self.chosen()
+        notes = self.scenarios[chosen].notes if chosen is not None else ()
+        self.notes.setText("\n".join("• " + QCoreApplication.translate("errors", template).format(**fields)
+                                      for template, fields in notes))
 
     def _described(self, scenario: Scenario) -> str:
         """The inputs of ``scenario`` in one line, for its column's tooltip."""
