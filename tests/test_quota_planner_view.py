@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from test_quota_planning import quota_book
 from windows import open_window
@@ -95,3 +96,38 @@ def test_a_bad_target_says_what_is_wrong_and_adds_nothing(qtbot, window):
         "them one)")
     planner.remove_chosen()
     assert planner.table.columnCount() == 0 and not planner.apply_button.isEnabled() and planner.notes.text() == ""
+
+
+def test_weights_and_seasonality_by_hand(qtbot, window):
+    planner = window.quota_planner
+    planner.year.lineEdit().selectAll()
+    qtbot.keyClicks(planner.year, "2027")
+    planner.weights.setFocus()
+    qtbot.keyClick(planner.weights, Qt.Key.Key_End)  # by hand: a weight per rep active in 2027
+    assert planner.weights.currentData() == "hand" and planner.hand_weights.isVisible()
+    assert [planner.hand_weights.verticalHeaderItem(r).text() for r in range(3)] == ["Rep A", "Rep B", "Rep C"]
+    table = planner.hand_weights
+    for row, weight in enumerate(("3", "1", "0")):  # click a cell and type over it, as in a spreadsheet
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualItemRect(table.item(row, 0)).center())
+        qtbot.keyClicks(table, weight)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # the last cell's editor commits (queued)
+    qtbot.waitUntil(lambda: [table.item(r, 0).text() for r in range(3)] == ["3", "1", "0"])
+    planner.seasonality.setFocus()
+    qtbot.keyClick(planner.seasonality, Qt.Key.Key_End)
+    assert planner.hand_season.isVisible()
+    planner.hand_season.selectAll()
+    qtbot.keyClicks(planner.hand_season, "2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1")
+    planner.target.setFocus()
+    qtbot.keyClicks(planner.target, "39,000")
+    qtbot.keyClick(planner.target, Qt.Key.Key_Return)
+    # 39,000.00 by weights 3 : 1 : 0 = A 29,250.00, B 9,750.00, C nothing; each year in 13 parts,
+    # January two of them: A's January 29,250 × 2 ÷ 13 = 4,500.00, B's 1,500.00
+    assert planner.error.text() == ""
+    assert [cell(planner, row, 0) for row in (0, 3, 4, 5)] == ["39,000.00", "29,250.00", "9,750.00", "0.00"]
+    months = planner.scenarios[0].months
+    assert months[0].tolist()[:2] == [450_000, 225_000] and months[1].tolist()[:2] == [150_000, 75_000]
+
+    planner.hand_season.selectAll()
+    qtbot.keyClicks(planner.hand_season, "2, lots")
+    qtbot.keyClick(planner.target, Qt.Key.Key_Return)
+    assert "Seasonality: '2, lots' is not a number" in planner.error.text() and len(planner.scenarios) == 1

@@ -1516,12 +1516,24 @@
         <translation>昨年の受注額</translation>
     </message>
     <message>
+        <source>By hand</source>
+        <translation>手入力</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>ウェイト</translation>
+    </message>
+    <message>
         <source>Flat</source>
         <translation>均一</translation>
     </message>
     <message>
         <source>As the basis year&apos;s wins</source>
         <translation>基準年の受注どおり</translation>
+    </message>
+    <message>
+        <source>12 weights, January to December</source>
+        <translation>1月から12月までの12個のウェイト</translation>
     </message>
     <message>
         <source>Add scenario</source>

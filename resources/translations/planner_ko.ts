@@ -1516,12 +1516,24 @@
         <translation>작년 수주 매출</translation>
     </message>
     <message>
+        <source>By hand</source>
+        <translation>직접 입력</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>가중치</translation>
+    </message>
+    <message>
         <source>Flat</source>
         <translation>균일</translation>
     </message>
     <message>
         <source>As the basis year&apos;s wins</source>
         <translation>기준 연도 수주 비율</translation>
+    </message>
+    <message>
+        <source>12 weights, January to December</source>
+        <translation>1월부터 12월까지 가중치 12개</translation>
     </message>
     <message>
         <source>Add scenario</source>

@@ -25,6 +25,8 @@ from planner.core.errors import PlannerError
 from planner.core.money import to_minor, to_ratio
 from planner.core.quota_planning import NOT_AMOUNT, NOT_NUMBER, QuotaInputs, Scenario, parse_ramp, plan_quotas
 from planner.core.schema import FIRST_YEAR, LAST_YEAR, Kind
+from planner.core.attainment import active
+from planner.core.periods import Period
 from planner.core.usable import usable
 from planner.qt.i18n import error_text
 from planner.views.chart_view import ChartView, chart_image
@@ -53,9 +55,20 @@ class QuotaPlanner(QWidget):
         self.weights = QComboBox()
         self.weights.addItem(self.tr("Equal"), "equal")
         self.weights.addItem(self.tr("Last year's won revenue"), "won")
+        self.weights.addItem(self.tr("By hand"), "hand")
+        # weights by hand: one row per rep active in the year, its weight typed over (1 each at first)
+        self.hand_weights = QTableWidget(0, 1)
+        self.hand_weights.setHorizontalHeaderLabels([self.tr("Weight")])
+        self.hand_weights.setMinimumHeight(120)
+        self.weights.currentIndexChanged.connect(self._show_hand_inputs)
+        self.year.valueChanged.connect(self._fill_hand_weights)
         self.seasonality = QComboBox()
         self.seasonality.addItem(self.tr("Flat"), "flat")
         self.seasonality.addItem(self.tr("As the basis year's wins"), "history")
+        self.seasonality.addItem(self.tr("By hand"), "hand")
+        self.hand_season = QLineEdit("1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1")  # January to December
+        self.hand_season.setToolTip(self.tr("12 weights, January to December"))
+        self.seasonality.currentIndexChanged.connect(self._show_hand_inputs)
         self.ramp = QLineEdit()
         self.ramp.setPlaceholderText("25, 50, 75")
         self.basis = QSpinBox()
@@ -71,9 +84,11 @@ class QuotaPlanner(QWidget):
         form = QFormLayout(form_box)
         for label, field in ((self.tr("Name"), self.name), (self.tr("Year"), self.year),
                              (self.tr("Company target"), self.target), (self.tr("Over-assignment"), self.over),
-                             (self.tr("Weights"), self.weights), (self.tr("Seasonality"), self.seasonality),
+                             (self.tr("Weights"), self.weights), ("", self.hand_weights),
+                             (self.tr("Seasonality"), self.seasonality), ("", self.hand_season),
                              (self.tr("Ramp of new hires (%)"), self.ramp), (self.tr("Basis year"), self.basis)):
             form.addRow(label, field)
+        self._form = form
         form.addRow(self.add_button)
         form.addRow(self.error)
         self.notes = QLabel()  # what the chosen scenario's numbers rest on (empty months, role means, ...)
@@ -119,6 +134,7 @@ class QuotaPlanner(QWidget):
         self._redraw_timer.timeout.connect(self._redraw)
         self.chart.resized.connect(self._redraw_timer.start)
         self.book_changed()
+        self._show_hand_inputs()
 
     # -- inputs ------------------------------------------------------------------------------
     def book_changed(self) -> None:
@@ -131,6 +147,7 @@ class QuotaPlanner(QWidget):
             except PlannerError:
                 year = self.year.value()
             self.year.setValue(year)
+        self._fill_hand_weights()
         self._show_scenarios()
 
     def inputs(self) -> QuotaInputs:
@@ -146,10 +163,52 @@ class QuotaPlanner(QWidget):
             over = to_ratio(self.over.text())
         except ValueError:
             raise PlannerError(NOT_NUMBER, flag=self.tr("Over-assignment"), value=self.over.text()) from None
-        return QuotaInputs(year=self.year.value(), target=target, over=over, weights=self.weights.currentData(),
-                           seasonality=self.seasonality.currentData(), ramp=parse_ramp(self.ramp.text()),
+        weights, seasonality = self.weights.currentData(), self.seasonality.currentData()
+        hand = self._typed_weights() if weights == "hand" else {}
+        season = ()
+        if seasonality == "hand":
+            try:
+                season = tuple(to_ratio(v) for v in self.hand_season.text().replace(";", ",").split(","))
+            except ValueError:
+                raise PlannerError(NOT_NUMBER, flag=self.tr("Seasonality"), value=self.hand_season.text()) from None
+        return QuotaInputs(year=self.year.value(), target=target, over=over, weights=weights, hand_weights=hand,
+                           seasonality=seasonality, hand_seasonality=season, ramp=parse_ramp(self.ramp.text()),
                            basis=self.basis.value(), name=self.name.text().strip() or self.tr("Scenario %1").replace(
                                "%1", str(number)))
+
+    def _show_hand_inputs(self) -> None:
+        for field, code in ((self.hand_weights, self.weights.currentData()),
+                            (self.hand_season, self.seasonality.currentData())):
+            self._form.setRowVisible(field, code == "hand")
+
+    def _fill_hand_weights(self) -> None:
+        """One row per rep active in the chosen year; weights already typed for a rep are kept."""
+        book = self._book()
+        kept = {int(self.hand_weights.verticalHeaderItem(row).data(Qt.ItemDataRole.UserRole)):
+                self.hand_weights.item(row, 0).text() for row in range(self.hand_weights.rowCount())}
+        reps = pd.DataFrame() if book is None else book["Reps"]
+        if len(reps):
+            reps = reps[active(reps, Period.parse(str(self.year.value()))).to_numpy(dtype=bool)]
+        names = book.titles("Reps") if book is not None else {}
+        self.hand_weights.setRowCount(len(reps))
+        for row, rep in enumerate(reps.index):
+            header = QTableWidgetItem(str(names.get(rep, rep)))
+            header.setData(Qt.ItemDataRole.UserRole, int(rep))
+            self.hand_weights.setVerticalHeaderItem(row, header)
+            item = QTableWidgetItem(kept.get(int(rep), "1"))
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.hand_weights.setItem(row, 0, item)
+
+    def _typed_weights(self) -> dict[int, int]:
+        """The weights typed by hand, by rep row id (as ratios); :class:`PlannerError` naming a bad one."""
+        out = {}
+        for row in range(self.hand_weights.rowCount()):
+            header, text = self.hand_weights.verticalHeaderItem(row), self.hand_weights.item(row, 0).text()
+            try:
+                out[int(header.data(Qt.ItemDataRole.UserRole))] = to_ratio(text or "0")
+            except ValueError:
+                raise PlannerError(NOT_NUMBER, flag=header.text(), value=text) from None
+        return out
 
     def add_scenario(self) -> None:
         """Compute the typed scenario on a snapshot and show it beside the others."""
