@@ -1,0 +1,140 @@
+"""Draws: the least a rep on a plan with a ``PlanDraws`` row is paid per measurement period.
+
+A payout's *earned* commission is the sum of its statement lines before draws (tier, lift,
+cap, bonus and clawback lines). The period's draw ``D`` is the plan's draw prorated by the
+rep's active days in the period (decisions.md: the engine prorates base salary, draws and
+target-based bonuses; never quotas): ``D = draw × active days ÷ days of the period``, rounded
+once as the book rounds.
+
+- **Non-recoverable**: when earned < D, a ``draw`` line pays ``D − earned``.
+- **Recoverable**: the same ``draw`` line is an advance: it adds to the rep's balance. When
+  earned > D and a balance is carried, a ``draw_recovery`` line takes back
+  ``min(balance, earned − D)`` (never bringing the payout below ``D``). The balance after each
+  payout is its ``draw_balance``; it carries to the rep's next payout on a plan with a
+  recoverable draw, from the first year the book records anything (a credit line, a rep's
+  start, a plan assignment). A closed period's draw lines are the ledger's: the balance after
+  it is read from them, so it never moves.
+
+Worked example (monthly plan, recoverable draw $2,000, balance 0 on 1 January):
+
+==========  ======  ==================  ==========================  =======  =======
+month       earned  draw line           recovery line               payout   balance
+==========  ======  ==================  ==========================  =======  =======
+January        500  2,000 − 500 = 1,500                                2,000    1,500
+February     2,600                      −min(1,500, 600) = −600        2,000      900
+March        4,000                      −min(900, 2,000) = −900        3,100        0
+==========  ======  ==================  ==========================  =======  =======
+
+A rep who joins on 16 April (15 of 30 days) has ``D = 2,000 × 15 ÷ 30 = 1,000`` that month.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from planner.core.money import round_div
+from planner.core.periods import Period
+
+DRAW, RECOVERY = "draw", "draw_recovery"
+
+
+def has_draws(book) -> bool:
+    return bool(len(book["PlanDraws"].dropna(subset=["plan", "amount"])))
+
+
+def draw_lines(book, rows: pd.DataFrame) -> tuple[dict, np.ndarray]:
+    """The draw and recovery lines of the payouts ``rows`` (``rep``, ``plan``, ``period``,
+    ``earned``): ``row`` (a position in ``rows``), ``rule``, ``base`` and ``amount`` arrays in
+    row order; and each row's balance after it (NaN: its plan has no recoverable draw)."""
+    years = sorted({Period.of(label).start.year for label in rows["period"]})
+    done = _through(book, years[-1]) if years else {}
+    out = {"row": [], "rule": [], "base": [], "amount": []}
+    balance = np.full(len(rows), np.nan)
+    for n, (rep, label) in enumerate(zip(rows["rep"].tolist(), rows["period"].tolist())):
+        got = done.get((int(rep), label))
+        if got is None:
+            continue
+        for rule, base, amount in got["lines"]:
+            out["row"].append(n), out["rule"].append(rule), out["base"].append(base), out["amount"].append(amount)
+        if got["balance"] is not None:
+            balance[n] = got["balance"]
+    return {name: np.asarray(values, dtype=object if name == "rule" else "int64") for name, values in out.items()}, \
+        balance
+
+
+def _through(book, year: int) -> dict:
+    """Every draw payout from the book's first year to ``year``, by (rep, period label)."""
+    first = _first_year(book)
+    out, carried = {}, {}
+    for one in range(min(first, year), year + 1):
+        result = book.cached(("draw_year", one), lambda y=one, c=dict(carried): _year(book, y, c))
+        out.update(result["payouts"])
+        carried = result["closing"]
+    return out
+
+
+def _first_year(book) -> int:
+    from planner.core.attainment import credit_lines
+
+    dates = [credit_lines(book)["date"].min(), book["Reps"]["start_date"].min(),
+             book["PlanAssignments"]["from"].min()]
+    known = [pd.Timestamp(day).year for day in dates if not pd.isna(day)]
+    return min(known) if known else date.today().year
+
+
+def _year(book, year: int, opening: dict) -> dict:
+    """The draw payouts of ``year`` (rep balances ``opening`` at its start) and the balances
+    after it."""
+    from planner.core.close import covering, frozen_lines
+    from planner.core.statements import earned_payouts
+
+    draws = book["PlanDraws"].dropna(subset=["plan", "amount"]).drop_duplicates("plan")
+    draws = draws.set_index(draws["plan"].astype("int64"))
+    rows = earned_payouts(book, Period.parse(str(year)))
+    rows = rows[rows["plan"].isin(draws.index).to_numpy(dtype=bool)]
+    parts = [Period.of(label) for label in rows["period"]]
+    order = sorted(range(len(rows)), key=lambda n: (parts[n].start, parts[n].end))
+    reps, frozen = book["Reps"], frozen_lines(book)
+    balances, payouts = dict(opening), {}
+    for n in order:
+        rep, plan, earned, part = int(rows["rep"].iat[n]), int(rows["plan"].iat[n]), int(rows["earned"].iat[n]), parts[n]
+        recoverable = str(draws.at[plan, "recoverable"]).strip().lower() == "yes"
+        full = (part.end - part.start).days
+        active = _active_days(reps.at[rep, "start_date"], reps.at[rep, "end_date"], part)
+        due = int(round_div(int(draws.at[plan, "amount"]) * active, full, book.rounding))
+        before = balances.get(rep, 0)
+        if covering(book, part) is not None:  # closed: its lines are the ledger's
+            own = frozen[(frozen["rep"] == rep).to_numpy(dtype=bool) & (frozen["period"] == part.label).to_numpy(dtype=bool)]
+            top_up = int(own.loc[(own["rule"] == DRAW).to_numpy(dtype=bool), "amount"].sum())
+            recovered = -int(own.loc[(own["rule"] == RECOVERY).to_numpy(dtype=bool), "amount"].sum())
+        else:
+            top_up = max(due - earned, 0)
+            recovered = min(before, max(earned - due, 0)) if recoverable else 0
+        lines = ([(DRAW, due, top_up)] if top_up else []) + ([(RECOVERY, before, -recovered)] if recovered else [])
+        after = before + (top_up if recoverable else 0) - recovered
+        balances[rep] = after
+        payouts[(rep, part.label)] = {"lines": lines, "balance": after if recoverable else None}
+    return {"payouts": payouts, "closing": balances}
+
+
+def _active_days(start, end, part: Period) -> int:
+    """The days of ``part`` the rep is employed (``end`` inclusive)."""
+    first = part.start if pd.isna(start) else max(part.start, pd.Timestamp(start).date())
+    last = part.end if pd.isna(end) else min(part.end, pd.Timestamp(end).date() + pd.Timedelta(days=1))
+    return max((last - first).days, 0)
+
+
+def period_base_salary(book, rep: int, label: str) -> int | None:
+    """The rep's base salary for the plan period ``label``: the yearly base × active days ÷ the
+    days of the year, rounded as the book rounds (None without a base salary)."""
+    reps = book["Reps"]
+    salary = reps.at[rep, "base_salary"]
+    if pd.isna(salary):
+        return None
+    part = Period.of(label)
+    year = Period.parse(str(part.start.year))
+    active = _active_days(reps.at[rep, "start_date"], reps.at[rep, "end_date"], part)
+    return int(round_div(int(salary) * active, (year.end - year.start).days, book.rounding))
