@@ -8,28 +8,37 @@ import sys
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).parent))
 from statement_reference import engine_lines, reference_balances, reference_lines  # noqa: E402
 
+from datetime import datetime, timezone  # noqa: E402
+
+from planner.core.adjustments import statement  # noqa: E402
 from planner.core.book import Book  # noqa: E402
+from planner.core.changes import SetValues  # noqa: E402
+from planner.core.close import frozen_lines, plan_close  # noqa: E402
+from planner.core.problems import Refused  # noqa: E402
+from planner.core.schema import ROW_ID  # noqa: E402
 from planner.core.commissions import commissions  # noqa: E402
 from planner.core.draws import period_base_salary  # noqa: E402
 from planner.core.periods import Period  # noqa: E402
 from planner.core.statements import statement_lines, statements  # noqa: E402
 from planner.core.usable import usable  # noqa: E402
 
+AT = datetime(2026, 2, 16, 9, 30, tzinfo=timezone.utc)
 FLAT = [("A", 0, None, 100_000, "marginal"), ("B", 0, None, 200_000, "marginal")]  # A pays 10%, B 20%
 
 
-def book_of(deals, draws=(), assignments=(), rep=None, plans=(("A", "month"), ("B", "month"))):
+def book_of(deals, draws=(), assignments=(), rep=None, plans=(("A", "month"), ("B", "month")), as_of=None):
     """Rep R1 (on plan A unless assignments say otherwise); ``deals`` are (amount in cents,
-    closed) won by R1; ``draws`` (plan, amount, recoverable)."""
+    closed) won by R1; ``draws`` (plan, amount, recoverable). A live Book when ``as_of`` is given."""
     rows = [(f"D{n}", "R1", "Won", amount, "2025-10-01", closed) for n, (amount, closed) in enumerate(deals, start=1)]
-    return Book({
-        "Settings": pd.DataFrame({"key": ["currency"], "value": ["USD"]}),
+    book = Book({
+        "Settings": pd.DataFrame({"key": ["currency", "as_of"], "value": ["USD", as_of]}).dropna(),
         "Stages": pd.DataFrame({"stage": ["Won"], "order": [1], "probability": [1_000_000], "kind": ["won"]}),
         "Reps": pd.DataFrame({"id": ["R1"], "name": ["Kim"], "plan": ["A"], **(rep or {})}),
         "Plans": pd.DataFrame(list(plans), columns=["plan", "period"]),
@@ -37,7 +46,12 @@ def book_of(deals, draws=(), assignments=(), rep=None, plans=(("A", "month"), ("
         "PlanDraws": pd.DataFrame(list(draws), columns=["plan", "amount", "recoverable"]),
         "PlanAssignments": pd.DataFrame(list(assignments), columns=["rep", "plan", "from", "to"]),
         "Deals": pd.DataFrame(rows, columns=["id", "owner", "stage", "amount", "created", "closed"]),
-    }).snapshot()
+    })
+    return book if as_of else book.snapshot()
+
+
+def one(table: str, row: int, **values) -> SetValues:
+    return SetValues(table, pd.DataFrame({k: [v] for k, v in values.items()}, index=pd.Index([row], name=ROW_ID)))
 
 
 def lines_of(book, period) -> list[tuple]:
@@ -142,6 +156,41 @@ def test_overlapping_assignments_are_a_problem_of_the_later_row_naming_the_earli
     figures, _left = usable(book)
     summary, _, _ = commissions(figures, Period.parse("2026-02"))
     assert figures["Plans"]["plan"][int(summary["plan"].iloc[0])] == "A" and summary["total"].tolist() == [10_000]
+
+
+def test_a_close_freezes_draw_lines_and_the_balance_carries_across_it():
+    # January: earned 500.00, a recoverable 2,000.00 draw -> an advance of 1,500.00, frozen by the close
+    book = book_of([(500_000, "2026-01-10"), (2_600_000, "2026-02-10")], draws=[("A", 200_000, "yes")],
+                   as_of="2026-02-15")
+    book.apply(plan_close(book, Period.parse("2026-01"), "finance@office", AT).change)
+    frozen = frozen_lines(book)
+    assert frozen[["rule", "base", "amount"]].values.tolist() == [["tier", 500_000, 50_000], ["draw", 200_000, 150_000]]
+    # another writer re-amounts January's deal to 15,000.00 without the checks: January would now
+    # earn 1,500.00 and advance 500.00 only, but its statement and the balance it carries stay the ledger's
+    book.apply(one("Deals", int(book["Deals"].index[0]), amount=1_500_000), check=False, origin="other")
+    january = statement(book, Period.parse("2026-01"))
+    assert january[["rule", "amount"]].values.tolist() == [["tier", 50_000], ["draw", 150_000]]
+    # February: earned 2,600.00 -> recovery -min(1,500.00 carried, 600.00) = -600.00, balance 900.00
+    rows, _ = statements(book.snapshot(), Period.parse("2026-02"))
+    assert rows["draw_balance"].tolist() == [90_000]
+    february = statement(book, Period.parse("2026-02"))
+    own = february[february["adjusts"].isna()]
+    assert own[["rule", "base", "amount"]].values.tolist() == [["tier", 2_600_000, 260_000],
+                                                               ["draw_recovery", 150_000, -60_000]]
+
+
+def test_a_plan_assignment_may_not_change_a_closed_periods_plan():
+    book = book_of([(500_000, "2026-01-10")], as_of="2026-02-15")
+    book.apply(plan_close(book, Period.parse("2026-01"), "finance@office", AT).change)
+    # R1's first row takes it off Reps.plan (A) on every day: from 15 January on B changes January
+    r1, (a, b) = int(book["Reps"].index[0]), book["Plans"].index.tolist()
+    with pytest.raises(Refused, match="2026-01"):
+        book.insert_rows("PlanAssignments", pd.DataFrame({"rep": [r1], "plan": [b], "from": [pd.Timestamp("2026-01-15")]}))
+    # A through January (as Reps.plan said), B from February: January's figures do not move
+    book.insert_rows("PlanAssignments", pd.DataFrame({
+        "rep": [r1, r1], "plan": [a, b], "from": pd.to_datetime(["2025-01-01", "2026-02-01"]),
+        "to": pd.to_datetime(["2026-01-31", None])}))
+    assert len(book["PlanAssignments"]) == 2
 
 
 # -- the engine against the Decimal reference -----------------------------------------------------

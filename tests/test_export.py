@@ -588,6 +588,8 @@ VARIANTS = {
     "small-krw-down": lambda: (with_setting(small_book(), currency="KRW", rounding="down"), None),
     "small-jpy-up": lambda: (with_setting(small_book(), currency="JPY", rounding="up"), None),
     "tricky": lambda: (tricky_book(), None),
+    "draws": lambda: (rebuilt(small_book(), lambda frames: frames.update({"PlanDraws": pd.DataFrame(
+        {"plan": ["RETRO", "MARG"], "amount": [150_000, 2_000_000], "recoverable": ["yes", "no"]})})), "2026"),
     "demo": lambda: (demo_book(as_of=DEMO_AS_OF), None),
     "no-deals": lambda: (rebuilt(small_book(), lambda frames: frames.update(
         {name: frames[name].iloc[0:0] for name in ("Deals", "Splits", "StageHistory")})), None),

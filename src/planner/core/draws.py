@@ -127,14 +127,30 @@ def _active_days(start, end, part: Period) -> int:
     return max((last - first).days, 0)
 
 
-def period_base_salary(book, rep: int, label: str) -> int | None:
-    """The rep's base salary for the plan period ``label``: the yearly base × active days ÷ the
-    days of the year, rounded as the book rounds (None without a base salary)."""
-    reps = book["Reps"]
-    salary = reps.at[rep, "base_salary"]
-    if pd.isna(salary):
-        return None
-    part = Period.of(label)
+def pay_context(book, rep: int, plan: int, label: str) -> dict:
+    """What a statement shows beside its lines for the rep's plan period ``label`` (none of it
+    is a commission line): ``base_salary`` (Reps.base_salary, a year's, × active days ÷ the
+    year's days), ``target_incentive`` (the plan's PlanDraws.target_incentive, prorated the
+    same way) and ``ote`` (their sum, on-target earnings), each rounded as the book rounds; a
+    figure the book does not hold is left out."""
+    reps, part = book["Reps"], Period.of(label)
     year = Period.parse(str(part.start.year))
     active = _active_days(reps.at[rep, "start_date"], reps.at[rep, "end_date"], part)
-    return int(round_div(int(salary) * active, (year.end - year.start).days, book.rounding))
+
+    def prorated(yearly) -> int | None:
+        if pd.isna(yearly):
+            return None
+        return int(round_div(int(yearly) * active, (year.end - year.start).days, book.rounding))
+
+    draws = book["PlanDraws"]
+    target = draws.loc[(draws["plan"] == plan).to_numpy(dtype=bool, na_value=False), "target_incentive"].dropna()
+    out = {"base_salary": prorated(reps.at[rep, "base_salary"]),
+           "target_incentive": prorated(target.iloc[0]) if len(target) else None}
+    if out["base_salary"] is not None and out["target_incentive"] is not None:
+        out["ote"] = out["base_salary"] + out["target_incentive"]
+    return {key: value for key, value in out.items() if value is not None}
+
+
+def period_base_salary(book, rep: int, label: str) -> int | None:
+    """The rep's base salary for the plan period ``label`` (see :func:`pay_context`)."""
+    return pay_context(book, rep, -1, label).get("base_salary")

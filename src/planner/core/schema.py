@@ -373,6 +373,8 @@ COMMISSIONS = Table("Commissions", QT_TRANSLATE_NOOP("schema", "Commissions"), (
     _c("commission", M, QT_TRANSLATE_NOOP("schema", "Commission")),
     _c("bonus", M, QT_TRANSLATE_NOOP("schema", "Bonus")),
     _c("total", M, QT_TRANSLATE_NOOP("schema", "Total")),
+    # the recoverable draw still owed after the payout (core/draws.py); empty without one
+    _c("draw_balance", M, QT_TRANSLATE_NOOP("schema", "Draw balance")),
 ), key=("rep", "plan", "period"))
 
 COMMISSION_LINES = Table("CommissionLines", QT_TRANSLATE_NOOP("schema", "Commission lines"), (
