@@ -258,3 +258,25 @@ def test_draws_and_assignments_agree_with_the_decimal_reference_to_the_cent(book
         engine = {(int(r), p): int(b) for r, p, b in rows[["rep", "period", "draw_balance"]].itertuples(index=False)
                   if not pd.isna(b)}
         assert engine == reference_balances(book, period)
+
+
+def test_plan_draws_and_assignments_round_trip_through_the_workbook(tmp_path):
+    from planner.io.excel_export import export_book
+    from planner.io.excel_import import build_book, read_tables
+    from planner.io.mapping import Mapping
+
+    book = book_of([(500_000, "2026-01-10")], draws=[("A", 200_000, "yes")],
+                   assignments=[("R1", "A", "2026-01-01", "2026-01-31"), ("R1", "B", "2026-02-01", None)])
+    export_book(book, tmp_path / "book.xlsx")
+    back = build_book(read_tables([tmp_path / "book.xlsx"], mapping=Mapping()))
+    assert back.keyed("PlanDraws")[["plan", "amount", "recoverable"]].values.tolist() == [["A", 200_000, "yes"]]
+    assigned = back.keyed("PlanAssignments")
+    assert assigned[["rep", "plan"]].values.tolist() == [["R1", "A"], ["R1", "B"]]
+    assert assigned["to"].isna().tolist() == [False, True]
+    assert lines_of(back.snapshot(), "2026-01") == lines_of(book, "2026-01")
+
+
+def test_a_book_where_no_rep_is_on_a_plan_has_no_statements():
+    book = book_of([(100_000, "2026-01-10")], rep={"plan": [None]})
+    rows, lines = statements(book, Period.parse("2026-Q1"))
+    assert rows.empty and lines.empty

@@ -60,6 +60,8 @@ def days(dates) -> np.ndarray:
 def _latest(seg: dict, rep: np.ndarray, day: np.ndarray) -> np.ndarray:
     """The segment of each rep starting last on or before ``day`` (-1: none)."""
     at = np.searchsorted(seg["key"], rep * _SPAN + day, "right") - 1
+    if not len(seg["key"]):  # no rep is on a plan
+        return np.full(len(at), -1)
     found = (at >= 0) & (seg["rep"][np.maximum(at, 0)] == rep)
     return np.where(found, at, -1)
 
@@ -67,14 +69,14 @@ def _latest(seg: dict, rep: np.ndarray, day: np.ndarray) -> np.ndarray:
 def in_force(seg: dict, rep: np.ndarray, day: np.ndarray) -> np.ndarray:
     """The segment covering each (rep, day) (-1: none)."""
     at = _latest(seg, rep, day)
-    return np.where((at >= 0) & (seg["last"][np.maximum(at, 0)] >= day), at, -1)
+    return np.where((at >= 0) & (seg["last"][np.maximum(at, 0)] >= day), at, -1) if len(seg["key"]) else at
 
 
 def paying(seg: dict, rep: np.ndarray, start: np.ndarray, end: np.ndarray, left: np.ndarray) -> np.ndarray:
     """The segment paying each rep's period ``[start, end)`` (shifted days; ``left``: the rep's
     last day, _OPEN_END if none): the one covering its last active day (-1: none)."""
     at = _latest(seg, rep, np.minimum(end - 1, left))
-    return np.where((at >= 0) & (seg["last"][np.maximum(at, 0)] >= start), at, -1)
+    return np.where((at >= 0) & (seg["last"][np.maximum(at, 0)] >= start), at, -1) if len(seg["key"]) else at
 
 
 def credit_plans(book, rep: np.ndarray, dates: np.ndarray) -> np.ndarray:
@@ -82,7 +84,7 @@ def credit_plans(book, rep: np.ndarray, dates: np.ndarray) -> np.ndarray:
     seg, kinds = segments(book), book["Plans"]["period"]
     day = days(dates)
     now = in_force(seg, rep, day)
-    plan = np.where(now >= 0, seg["plan"][np.maximum(now, 0)], -1)
+    plan = np.where(now >= 0, seg["plan"][np.maximum(now, 0)], -1) if len(seg["key"]) else now
     if not has_assignments(book):
         return np.where(plan >= 0, plan, np.nan)
     kinds = kinds.astype("string").fillna("")
@@ -96,7 +98,7 @@ def credit_plans(book, rep: np.ndarray, dates: np.ndarray) -> np.ndarray:
         end[chosen] = days([part.end for part in parts])
     left = last_days(book, rep)
     pays = paying(seg, rep, start, end, left)
-    other = np.where(pays >= 0, seg["plan"][np.maximum(pays, 0)], -1)
+    other = np.where(pays >= 0, seg["plan"][np.maximum(pays, 0)], -1) if len(seg["key"]) else pays
     same = (pays >= 0) & (kinds.reindex(other).fillna("").to_numpy(dtype=object) == kind) & (kind != "")
     plan = np.where(same, other, plan)
     return np.where(plan >= 0, plan, np.nan)
