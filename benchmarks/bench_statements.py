@@ -82,9 +82,20 @@ def main() -> None:
     parser.add_argument("--deals", type=int, default=100_000, help="won deals in the book (default: 100000)")
     parser.add_argument("--reps", type=int, default=200, help="reps in the book (default: 200)")
     parser.add_argument("--repeat", type=int, default=5, help="runs per figure, best kept (default: 5)")
+    parser.add_argument("--draws", action="store_true", help="give AE-M a recoverable draw and JR-M one that is "
+                                                             "not, and move every 10th rep to JR-M from July")
     args = parser.parse_args()
 
     seconds, book = timed(lambda: make_book(args.deals, args.reps))
+    if args.draws:
+        reps = book["Reps"]
+        moved = reps.index[::10]
+        book.insert_rows("PlanDraws", pd.DataFrame({"plan": book["Plans"].index[:2], "amount": [300_000, 100_000],
+                                                    "recoverable": ["yes", "no"]}))
+        book.insert_rows("PlanAssignments", pd.DataFrame({
+            "rep": np.r_[moved, moved], "plan": np.r_[reps.loc[moved, "plan"], [book["Plans"].index[1]] * len(moved)],
+            "from": pd.to_datetime(["2020-01-01"] * len(moved) + ["2026-07-01"] * len(moved)),
+            "to": pd.to_datetime(["2026-06-30"] * len(moved) + [None] * len(moved))}))
     book = book.snapshot()
     print(f"statements: book of {args.deals:,} won deals, {args.reps} reps, 12 monthly periods "
           f"(generated in {seconds:.1f} s)")

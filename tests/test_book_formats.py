@@ -197,7 +197,7 @@ def test_a_book_of_format_6_opens_and_climbs_to_format_7_with_plan_draws_and_ass
 
     store, live = editing(target)
     try:
-        plan = live["Plans"]["plan"].iloc[0]
+        plan = int(live["Plans"].index[0])
         live.insert_rows("PlanDraws", pd.DataFrame({"plan": [plan], "amount": [100_000], "recoverable": ["yes"]}))
         save(store, live)
     finally:
@@ -205,5 +205,5 @@ def test_a_book_of_format_6_opens_and_climbs_to_format_7_with_plan_draws_and_ass
     version, tables, _ = looked_at(target)
     assert version == str(SCHEMA_VERSION) == "7" and {"PlanDraws", "PlanAssignments"} <= tables
     migrated = open_book(target)
-    assert migrated["PlanDraws"][["amount", "recoverable"]].values.tolist() == [[100_000, "yes"]]
+    assert migrated.keyed("PlanDraws")[["plan", "amount", "recoverable"]].values.tolist() == [["RETRO", 100_000, "yes"]]
     assert "draw_balance" not in before["commissions"][0]  # a book without draws reports as before

@@ -280,3 +280,14 @@ def test_a_book_where_no_rep_is_on_a_plan_has_no_statements():
     book = book_of([(100_000, "2026-01-10")], rep={"plan": [None]})
     rows, lines = statements(book, Period.parse("2026-Q1"))
     assert rows.empty and lines.empty
+
+
+def test_the_pdf_statements_table_carries_the_balance_and_the_information_figures():
+    # January as in the CLI test: base 60,000.00 a year -> 5,095.89; draw 2,000.00 recoverable,
+    # earned 500.00 -> 1,500.00 carried; no target incentive: no OTE
+    from planner.io.statement_text import statement_table
+
+    book = book_of([(500_000, "2026-01-10")], draws=[("A", 200_000, "yes")], rep={"base_salary": [6_000_000]})
+    payouts, lines = statement_table(book, Period.parse("2026-01"))
+    assert payouts[["total", "draw_balance", "base_salary"]].values.tolist() == [[200_000, 150_000, 509_589]]
+    assert payouts["ote"].isna().all() and lines["rule"].tolist() == ["tier", "draw"]

@@ -22,11 +22,11 @@ import numpy as np
 import pandas as pd
 
 from planner.core.errors import QT_TRANSLATE_NOOP
-from planner.core.periods import Period, period_labels
 
 _SHIFT = 1 << 21  # days since 1970 moved to 1 … 2²² (years 0 to 9999 fit)
 _SPAN = 1 << 23  # a (rep, day) pair as one integer: rep × _SPAN + shifted day
 _OPEN_START, _OPEN_END = 0, _SPAN - 1
+_MONTHS = {"month": 1, "quarter": 3, "year": 12}
 
 
 def has_assignments(book) -> bool:
@@ -89,13 +89,12 @@ def credit_plans(book, rep: np.ndarray, dates: np.ndarray) -> np.ndarray:
         return np.where(plan >= 0, plan, np.nan)
     kinds = kinds.astype("string").fillna("")
     kind = kinds.reindex(plan).fillna("").to_numpy(dtype=object)
-    start, end = np.zeros(len(day), "int64"), np.zeros(len(day), "int64")
-    for one in set(kind.tolist()) - {""}:
-        chosen = kind == one
-        stamps = pd.Series(np.asarray(dates, dtype="datetime64[ns]")[chosen])
-        parts = [Period.of(label) for label in period_labels(stamps, one)]
-        start[chosen] = days([part.start for part in parts])
-        end[chosen] = days([part.end for part in parts])
+    # the period (of the plan in force) holding each day, as its first and next-after days
+    step = pd.Series(kind).map(_MONTHS).fillna(1).to_numpy(dtype="int64")
+    months = np.asarray(dates, dtype="datetime64[M]").astype("int64")
+    first = months // step * step
+    start = days(first.astype("datetime64[M]"))
+    end = days((first + step).astype("datetime64[M]"))
     left = last_days(book, rep)
     pays = paying(seg, rep, start, end, left)
     other = np.where(pays >= 0, seg["plan"][np.maximum(pays, 0)], -1) if len(seg["key"]) else pays

@@ -87,7 +87,7 @@ def _first_year(book) -> int:
 
 def _year(book, year: int, opening: dict) -> dict:
     """The draw payouts of ``year`` (rep balances ``opening`` at its start) and the balances
-    after it."""
+    after it. Figures by payout are computed at once; only the balance walks payout by payout."""
     from planner.core.close import covering, frozen_lines
     from planner.core.statements import earned_payouts
 
@@ -95,29 +95,45 @@ def _year(book, year: int, opening: dict) -> dict:
     draws = draws.set_index(draws["plan"].astype("int64"))
     rows = earned_payouts(book, Period.parse(str(year)))
     rows = rows[rows["plan"].isin(draws.index).to_numpy(dtype=bool)]
-    parts = [Period.of(label) for label in rows["period"]]
-    order = sorted(range(len(rows)), key=lambda n: (parts[n].start, parts[n].end))
-    reps, frozen = book["Reps"], frozen_lines(book)
+    parts = {label: Period.of(label) for label in pd.unique(rows["period"])}
+    start = np.array([parts[label].start for label in rows["period"]], dtype="datetime64[D]")
+    end = np.array([parts[label].end for label in rows["period"]], dtype="datetime64[D]")
+    rep, plan = rows["rep"].to_numpy(dtype="int64"), rows["plan"].to_numpy(dtype="int64")
+    active = _active(book["Reps"], rep, start, end)
+    due = round_div(draws["amount"].reindex(plan).to_numpy(dtype="int64").astype(object) * active,
+                    (end - start).astype("int64"), book.rounding)
+    recoverable = (draws["recoverable"].astype("string").str.strip().str.lower() == "yes").reindex(plan) \
+        .to_numpy(dtype=bool, na_value=False)
+    closed = {label for label, part in parts.items() if covering(book, part) is not None}
+    frozen = {}  # a closed payout's draw and recovery, from the ledger
+    if closed:
+        lines = frozen_lines(book)
+        lines = lines[lines["period"].isin(closed).to_numpy(dtype=bool, na_value=False)
+                      & lines["rule"].isin([DRAW, RECOVERY]).to_numpy(dtype=bool, na_value=False)]
+        frozen = lines.groupby(["rep", "period", "rule"])["amount"].sum().to_dict()
     balances, payouts = dict(opening), {}
-    for n in order:
-        rep, plan, earned, part = int(rows["rep"].iat[n]), int(rows["plan"].iat[n]), int(rows["earned"].iat[n]), parts[n]
-        recoverable = str(draws.at[plan, "recoverable"]).strip().lower() == "yes"
-        full = (part.end - part.start).days
-        active = _active_days(reps.at[rep, "start_date"], reps.at[rep, "end_date"], part)
-        due = int(round_div(int(draws.at[plan, "amount"]) * active, full, book.rounding))
-        before = balances.get(rep, 0)
-        if covering(book, part) is not None:  # closed: its lines are the ledger's
-            own = frozen[(frozen["rep"] == rep).to_numpy(dtype=bool) & (frozen["period"] == part.label).to_numpy(dtype=bool)]
-            top_up = int(own.loc[(own["rule"] == DRAW).to_numpy(dtype=bool), "amount"].sum())
-            recovered = -int(own.loc[(own["rule"] == RECOVERY).to_numpy(dtype=bool), "amount"].sum())
+    labels, earned = rows["period"].tolist(), rows["earned"].tolist()
+    for n in np.lexsort((end, start)).tolist():
+        who, label, before = int(rep[n]), labels[n], balances.get(int(rep[n]), 0)
+        if label in closed:  # its lines are the ledger's
+            top_up = int(frozen.get((who, label, DRAW), 0))
+            recovered = -int(frozen.get((who, label, RECOVERY), 0))
         else:
-            top_up = max(due - earned, 0)
-            recovered = min(before, max(earned - due, 0)) if recoverable else 0
-        lines = ([(DRAW, due, top_up)] if top_up else []) + ([(RECOVERY, before, -recovered)] if recovered else [])
-        after = before + (top_up if recoverable else 0) - recovered
-        balances[rep] = after
-        payouts[(rep, part.label)] = {"lines": lines, "balance": after if recoverable else None}
+            top_up = max(int(due[n]) - earned[n], 0)
+            recovered = min(before, max(earned[n] - int(due[n]), 0)) if recoverable[n] else 0
+        lines = ([(DRAW, int(due[n]), top_up)] if top_up else []) + ([(RECOVERY, before, -recovered)] if recovered else [])
+        balances[who] = before + (top_up if recoverable[n] else 0) - recovered
+        payouts[(who, label)] = {"lines": lines, "balance": balances[who] if recoverable[n] else None}
     return {"payouts": payouts, "closing": balances}
+
+
+def _active(reps: pd.DataFrame, rep: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """The days of each ``[start, end)`` the rep is employed (its ``end_date`` inclusive)."""
+    joined = reps["start_date"].reindex(rep).to_numpy(dtype="datetime64[D]")
+    left = reps["end_date"].reindex(rep).to_numpy(dtype="datetime64[D]") + np.timedelta64(1, "D")
+    first = np.where(np.isnat(joined), start, np.maximum(start, joined))
+    last = np.where(np.isnat(left), end, np.minimum(end, left))
+    return np.maximum((last - first).astype("int64"), 0).astype(object)
 
 
 def _active_days(start, end, part: Period) -> int:
