@@ -16,7 +16,12 @@ line names the rule (``rule``) that produced it:
 - ``bonus``: each of the plan's bonuses whose attainment the period's won credit reached;
 - ``clawback``: a won deal cancelled in this period takes back what its tier and lift lines
   paid in the period it was won (decisions.md, "Cancelled deals": never a second reduction
-  through the tiers). Plans have no clawback window yet: every cancellation is clawed back.
+  through the tiers). Plans have no clawback window yet: every cancellation is clawed back;
+- ``draw`` and ``draw_recovery``: a plan's draw tops a payout up to it, and a recoverable
+  draw's advance is taken back from later earnings above it (core/draws.py).
+
+Which plan pays a rep's period (``Reps.plan``, or the ``PlanAssignments`` row in force on the
+period's last active day) is core/assignments.py's rule.
 
 A line with a rate is ``base × rate`` rounded once by the book's rounding; the payout of a rep
 and period is the sum of its lines. A plan whose tiers depend on attainment pays no tier line
