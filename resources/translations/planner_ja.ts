@@ -3028,6 +3028,10 @@
         <source>{path}: statements are written as a PDF file; give it a name ending in .pdf ({suggested})</source>
         <translation>{path}: 明細書は PDF ファイルに書き出します。名前の末尾を .pdf にしてください ({suggested})</translation>
     </message>
+    <message>
+        <source>this plan assignment overlaps the rep&apos;s assignment from {other}: a rep is on one plan a day</source>
+        <translation>このプラン割当は {other} からの割当と重なっています: 担当者は1日に1つのプランにのみ属します</translation>
+    </message>
 </context>
 <context>
     <name>export</name>
@@ -3378,6 +3382,30 @@
         <translation>ノルマ</translation>
     </message>
     <message>
+        <source>Plan assignments</source>
+        <translation>プラン割当</translation>
+    </message>
+    <message>
+        <source>To (inclusive)</source>
+        <translation>終了日（当日を含む）</translation>
+    </message>
+    <message>
+        <source>Plan draws</source>
+        <translation>プランのドロー</translation>
+    </message>
+    <message>
+        <source>Draw per period</source>
+        <translation>期間ごとのドロー</translation>
+    </message>
+    <message>
+        <source>Recoverable</source>
+        <translation>回収可能</translation>
+    </message>
+    <message>
+        <source>Target incentive (year)</source>
+        <translation>目標インセンティブ（年）</translation>
+    </message>
+    <message>
         <source>Event</source>
         <translation>イベント</translation>
     </message>
@@ -3412,6 +3440,10 @@
     <message>
         <source>Reason</source>
         <translation>理由</translation>
+    </message>
+    <message>
+        <source>Draw balance</source>
+        <translation>ドロー残高</translation>
     </message>
     <message>
         <source>Statement</source>
@@ -3889,8 +3921,16 @@
         <translation>クローバック</translation>
     </message>
     <message>
+        <source>draw</source>
+        <translation>ドロー</translation>
+    </message>
+    <message>
         <source>adjustment</source>
         <translation>調整</translation>
+    </message>
+    <message>
+        <source>draw_recovery</source>
+        <translation>ドロー回収</translation>
     </message>
     <message>
         <source>weighted</source>

@@ -3028,6 +3028,10 @@
         <source>{path}: statements are written as a PDF file; give it a name ending in .pdf ({suggested})</source>
         <translation>{path}: 명세서는 PDF 파일로 저장됩니다. 이름이 .pdf로 끝나게 하세요 ({suggested})</translation>
     </message>
+    <message>
+        <source>this plan assignment overlaps the rep&apos;s assignment from {other}: a rep is on one plan a day</source>
+        <translation>이 플랜 배정이 {other}부터의 배정과 겹칩니다: 담당자는 하루에 한 플랜에만 속합니다</translation>
+    </message>
 </context>
 <context>
     <name>export</name>
@@ -3378,6 +3382,30 @@
         <translation>할당량</translation>
     </message>
     <message>
+        <source>Plan assignments</source>
+        <translation>플랜 배정</translation>
+    </message>
+    <message>
+        <source>To (inclusive)</source>
+        <translation>종료일(포함)</translation>
+    </message>
+    <message>
+        <source>Plan draws</source>
+        <translation>플랜 드로우</translation>
+    </message>
+    <message>
+        <source>Draw per period</source>
+        <translation>기간별 드로우</translation>
+    </message>
+    <message>
+        <source>Recoverable</source>
+        <translation>회수 가능</translation>
+    </message>
+    <message>
+        <source>Target incentive (year)</source>
+        <translation>목표 인센티브(연)</translation>
+    </message>
+    <message>
         <source>Event</source>
         <translation>이벤트</translation>
     </message>
@@ -3412,6 +3440,10 @@
     <message>
         <source>Reason</source>
         <translation>사유</translation>
+    </message>
+    <message>
+        <source>Draw balance</source>
+        <translation>드로우 잔액</translation>
     </message>
     <message>
         <source>Statement</source>
@@ -3889,8 +3921,16 @@
         <translation>환수</translation>
     </message>
     <message>
+        <source>draw</source>
+        <translation>드로우</translation>
+    </message>
+    <message>
         <source>adjustment</source>
         <translation>조정</translation>
+    </message>
+    <message>
+        <source>draw_recovery</source>
+        <translation>드로우 회수</translation>
     </message>
     <message>
         <source>weighted</source>
