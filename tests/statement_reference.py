@@ -5,10 +5,13 @@ decisions.md ("Statements", "Cancelled deals") rather than from the vectorized e
 It reads the book's tables as plain Python values and takes three inputs from the engine that
 are tested on their own: the credit lines (``attainment.credit_lines``), the quotas
 (``attainment.quota_amounts``) and which (rep, period) pairs are payouts (``plan_periods``).
+Plan assignments are resolved day by day (the plan in force on a period's last active day pays
+it), and draws walk every payout of a rep from the book's first year, one at a time.
 """
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, ROUND_UP, Decimal
 from fractions import Fraction
 
@@ -25,6 +28,10 @@ MILLION = 1_000_000
 def reference_lines(book, period: Period) -> list[tuple]:
     """Every statement line as ``(rep, period, line, deal, rule, tier, rate, base, amount)``,
     with None where the engine has NA."""
+    return _reference(book, period)[0]
+
+
+def _reference(book, period: Period) -> tuple[list[tuple], dict]:
     mode = MODES[book.rounding]
 
     def rounded(minor: int, rate: int) -> int:
@@ -34,21 +41,49 @@ def reference_lines(book, period: Period) -> list[tuple]:
     tiers = book["PlanTiers"]
     quotas = quota_amounts(book, "rep")
     credit = credit_lines(book)
-    on_plan = [line for line in credit.to_dict("records") if not pd.isna(reps.at[line["rep"], "plan"])]
-    won = [line for line in on_plan if line["reason"] == "won"]
-    cancelled = [line for line in on_plan if line["reason"] == "cancelled"]
-    for line in won + cancelled:  # the plan period of each line's date, for its rep's plan
-        line["when"] = Period.containing(pd.Timestamp(line["date"]).date(),
-                                         plans.at[int(reps.at[line["rep"], "plan"]), "period"]).label
-    won_in, cancelled_in, won_line_of = {}, {}, {}  # by (rep, period), and by (deal, rep)
+    rows_of = {}  # each rep's assignment rows: (first day, last day or None, plan)
+    for row in book["PlanAssignments"].dropna(subset=["rep", "plan", "from"]).to_dict("records"):
+        rows_of.setdefault(int(row["rep"]), []).append(
+            (pd.Timestamp(row["from"]).date(), None if pd.isna(row["to"]) else pd.Timestamp(row["to"]).date(),
+             int(row["plan"])))
+
+    def on(rep, day):
+        """The plan of ``rep`` on ``day`` (None: none)."""
+        if rep not in rows_of:
+            return None if pd.isna(reps.at[rep, "plan"]) else int(reps.at[rep, "plan"])
+        return next((plan for first, last, plan in rows_of[rep] if first <= day and (last is None or day <= last)),
+                    None)
+
+    def paid_by(rep, day):
+        """The plan paying a credit line of ``rep`` dated ``day``, and its plan period's label."""
+        now = on(rep, day)
+        if now is None:
+            return None, None
+        kind = plans.at[now, "period"]
+        part = Period.containing(day, kind)
+        end = reps.at[rep, "end_date"]
+        last = part.end - timedelta(days=1)
+        if not pd.isna(end):
+            last = min(last, pd.Timestamp(end).date())
+        while last >= part.start and on(rep, last) is None:
+            last -= timedelta(days=1)
+        paying = on(rep, last) if last >= part.start else None
+        plan = paying if paying is not None and plans.at[paying, "period"] == kind else now
+        return plan, part.label
+
+    lines_on = []
+    for line in credit.to_dict("records"):
+        line["plan"], line["when"] = paid_by(line["rep"], pd.Timestamp(line["date"]).date())
+        if line["plan"] is not None:
+            lines_on.append(line)
+    won = [line for line in lines_on if line["reason"] == "won"]
+    cancelled = [line for line in lines_on if line["reason"] == "cancelled"]
+    won_in, cancelled_in, won_line_of = {}, {}, {}  # by (rep, plan, period), and by (deal, rep)
     for line in won:
-        won_in.setdefault((line["rep"], line["when"]), []).append(line)
+        won_in.setdefault((line["rep"], line["plan"], line["when"]), []).append(line)
         won_line_of[(line["deal_id"], line["rep"])] = line
     for line in cancelled:
-        cancelled_in.setdefault((line["rep"], line["when"]), []).append(line)
-
-    def plan_of(rep):
-        return int(reps.at[rep, "plan"])
+        cancelled_in.setdefault((line["rep"], line["plan"], line["when"]), []).append(line)
 
     by_plan = {}
     for i, tier in tiers.sort_values("from").iterrows():
@@ -77,15 +112,14 @@ def reference_lines(book, period: Period) -> list[tuple]:
 
     memo = {}
 
-    def deal_lines(rep: int, when: str) -> list[tuple]:
-        """(deal, rule, tier, rate, base, amount) of the won credit of ``rep`` in period ``when``."""
-        if (rep, when) in memo:
-            return memo[(rep, when)]
-        plan = plan_of(rep)
+    def deal_lines(rep: int, plan: int, when: str) -> list[tuple]:
+        """(deal, rule, tier, rate, base, amount) of the won credit of ``rep`` on ``plan`` in ``when``."""
+        if (rep, plan, when) in memo:
+            return memo[(rep, plan, when)]
         own = tiers_of(plan)
         quota = quotas.get((rep, when))
         quota = 0 if quota is None or pd.isna(quota) else int(quota)
-        mine = sorted(won_in.get((rep, when), []),
+        mine = sorted(won_in.get((rep, plan, when), []),
                       key=lambda line: (line["date"], line["deal_id"]))
         out = []
         if quota > 0 or flat(plan):
@@ -115,33 +149,81 @@ def reference_lines(book, period: Period) -> list[tuple]:
                 if rate != final_rate:
                     out.append((deal, "retro_lift", final_tier, final_rate - rate, amount,
                                 rounded(amount, final_rate - rate)))
-        memo[(rep, when)] = out
+        memo[(rep, plan, when)] = out
         return out
 
-    lines = []
-    for payout in plan_periods(book, period).to_dict("records"):
+    def earned_lines(payout) -> list[tuple]:
         rep, when, plan = int(payout["rep"]), payout["period"], int(payout["plan"])
         quota = 0 if pd.isna(payout["quota"]) else int(payout["quota"])
-        own = deal_lines(rep, when)
+        own = deal_lines(rep, plan, when)
         statement = [line for line in own if line[1] == "tier"] + [line for line in own if line[1] == "retro_lift"]
         paid = sum(line[5] for line in own)
         cap = plans.at[plan, "cap"]
         if not pd.isna(cap) and paid > int(cap):
             statement.append((None, "cap", None, None, paid, int(cap) - paid))
-        total_won = sum(int(line["amount"]) for line in won_in.get((rep, when), []))
+        total_won = sum(int(line["amount"]) for line in won_in.get((rep, plan, when), []))
         bonuses = book["PlanBonuses"]
         for _, bonus in bonuses[bonuses["plan"] == plan].sort_values("from").iterrows():
             if quota > 0 and Fraction(total_won, quota) >= Fraction(int(bonus["from"]), MILLION):
                 statement.append((None, "bonus", None, None, None, int(bonus["amount"])))
-        reversed_here = sorted(cancelled_in.get((rep, when), []),
+        reversed_here = sorted(cancelled_in.get((rep, plan, when), []),
                                key=lambda line: (line["date"], line["deal_id"]))
         for line in reversed_here:
-            won_line = won_line_of[(line["deal_id"], rep)]
-            was_paid = sum(own_line[5] for own_line in deal_lines(rep, won_line["when"])
-                           if own_line[0] == line["deal_id"])
+            won_line = won_line_of.get((line["deal_id"], rep))
+            was_paid = 0 if won_line is None else sum(
+                own_line[5] for own_line in deal_lines(rep, won_line["plan"], won_line["when"])
+                if own_line[0] == line["deal_id"])
             statement.append((line["deal_id"], "clawback", None, None, None, -was_paid))
+        return statement
+
+    draws = {int(row["plan"]): row for row in book["PlanDraws"].dropna(subset=["plan", "amount"]).to_dict("records")}
+    draw_of = {}  # by (rep, period): the draw lines and the balance after
+
+    def days_active(rep, part) -> int:
+        start, end = reps.at[rep, "start_date"], reps.at[rep, "end_date"]
+        first = part.start if pd.isna(start) else max(part.start, pd.Timestamp(start).date())
+        last = part.end if pd.isna(end) else min(part.end, pd.Timestamp(end).date() + timedelta(days=1))
+        return max((last - first).days, 0)
+
+    if draws:
+        known = [d for d in (credit["date"].min(), reps["start_date"].min(), book["PlanAssignments"]["from"].min())
+                 if not pd.isna(d)]
+        balance = {}
+        for year in range(min(pd.Timestamp(d).year for d in known), period.end.year + 1):
+            payouts = [p for p in plan_periods(book, Period.parse(str(year))).to_dict("records")
+                       if int(p["plan"]) in draws]
+            payouts.sort(key=lambda p: (Period.of(p["period"]).start, Period.of(p["period"]).end))
+            for payout in payouts:
+                rep, draw, part = int(payout["rep"]), draws[int(payout["plan"])], Period.of(payout["period"])
+                earned = sum(line[5] for line in earned_lines(payout))
+                due = int((Decimal(int(draw["amount"])) * days_active(rep, part) / Decimal((part.end - part.start).days))
+                          .quantize(Decimal(1), rounding=mode))
+                recoverable = draw["recoverable"] == "yes"
+                before, out = balance.get(rep, 0), []
+                if earned < due:
+                    out.append((None, "draw", None, None, due, due - earned))
+                    if recoverable:
+                        balance[rep] = before + due - earned
+                elif recoverable and before and earned > due:
+                    back = min(before, earned - due)
+                    out.append((None, "draw_recovery", None, None, before, -back))
+                    balance[rep] = before - back
+                draw_of[(rep, part.label)] = (out, balance.get(rep, 0) if recoverable else None)
+
+    lines = []
+    for payout in plan_periods(book, period).to_dict("records"):
+        rep, when = int(payout["rep"]), payout["period"]
+        statement = earned_lines(payout) + draw_of.get((rep, when), ([], None))[0]
         lines += [(rep, when, n, *line) for n, line in enumerate(statement, start=1)]
-    return lines
+    return lines, draw_of
+
+
+def reference_balances(book, period: Period) -> dict:
+    """The draw balance after each payout of ``period`` with a recoverable draw, by (rep, period)."""
+    lines, draw_of = _reference(book, period)
+    shown = {(line[0], line[1]) for line in lines} | {(int(p["rep"]), p["period"])
+                                                       for p in plan_periods(book, period).to_dict("records")}
+    return {key: value[1] for key, value in draw_of.items() if value[1] is not None and key in shown}
 
 
 def engine_lines(frame: pd.DataFrame) -> list[tuple]:

@@ -183,3 +183,27 @@ def test_the_storage_modules_import_each_other_without_a_circle():
     for module in sorted(graph):
         visit(module)
     assert "store" not in graph["legacy"] and "legacy" in graph["migrations"]
+
+
+def test_a_book_of_format_6_opens_and_climbs_to_format_7_with_plan_draws_and_assignments(book, target):
+    """Format 7 adds PlanDraws and PlanAssignments: a format-6 book reads as it is (both empty,
+    the same figures) and, opened for editing, gets both tables and takes a draw."""
+    book_of_format(book, target, 6)
+    version, tables, _ = looked_at(target)
+    assert version == "6" and not {"PlanDraws", "PlanAssignments"} & tables
+    old = open_book(target)
+    assert len(old["PlanDraws"]) == 0 and len(old["PlanAssignments"]) == 0
+    before = compute_report(old).to_json()
+
+    store, live = editing(target)
+    try:
+        plan = int(live["Plans"].index[0])
+        live.insert_rows("PlanDraws", pd.DataFrame({"plan": [plan], "amount": [100_000], "recoverable": ["yes"]}))
+        save(store, live)
+    finally:
+        store.close()
+    version, tables, _ = looked_at(target)
+    assert version == str(SCHEMA_VERSION) == "7" and {"PlanDraws", "PlanAssignments"} <= tables
+    migrated = open_book(target)
+    assert migrated.keyed("PlanDraws")[["plan", "amount", "recoverable"]].values.tolist() == [["RETRO", 100_000, "yes"]]
+    assert "draw_balance" not in before["commissions"][0]  # a book without draws reports as before

@@ -83,3 +83,25 @@ def test_a_deal_with_a_problem_is_said_to_be_left_out_never_dropped_quietly(path
     assert text.splitlines()[-1] == "Left out of these statements: 1 row(s) with problems (planner report lists them)"
     data = json.loads(planner("statement", path, "--rep", "R1", "--period", "2026-02", "--json").stdout)
     assert data["left_out"] == 1 and "D3" not in [line["deal"] for s in data["statements"] for line in s["lines"]]
+
+
+def test_a_statement_shows_draw_lines_the_balance_carried_and_base_and_ote_as_information(tmp_path):
+    # draw 2,000.00 a month, recoverable, target incentive 24,000.00 a year; base 60,000.00 a year.
+    # January earns 5,000.00 x 10% = 500.00: a draw line of 1,500.00, 1,500.00 carried.
+    # Base for January: 60,000.00 x 31 / 365 = 5,095.89; target incentive 24,000.00 x 31 / 365
+    # = 2,038.356... -> 2,038.36; OTE 5,095.89 + 2,038.36 = 7,134.25
+    from test_draws import book_of as draw_book
+
+    book = draw_book([(500_000, "2026-01-10")], draws=[("A", 200_000, "yes")], rep={"base_salary": [6_000_000]},
+                     as_of="2026-02-15")
+    book.set_value("PlanDraws", int(book["PlanDraws"].index[0]), "target_incentive", 2_400_000)
+    save_book(book, tmp_path / "draws.planner")
+    got = json.loads(planner("statement", tmp_path / "draws.planner", "--rep", "R1", "--period", "2026-01",
+                             "--json").stdout)
+    one = got["statements"][0]
+    assert [(line["rule"], line["amount"]) for line in one["lines"]] == [("tier", "500.00"), ("draw", "1500.00")]
+    assert (one["total"], one["draw_balance"]) == ("2000.00", "1500.00")
+    assert (one["base_salary"], one["target_incentive"], one["ote"]) == ("5095.89", "2038.36", "7134.25")
+    printed = planner("statement", tmp_path / "draws.planner", "--rep", "R1", "--period", "2026-01").stdout
+    assert ("  for information: base salary 5,095.89, target incentive 2,038.36, OTE 7,134.25, "
+            "draw balance carried 1,500.00") in printed.splitlines()

@@ -608,6 +608,8 @@ VARIANTS = {
     "parent-teams": lambda: (parent_teams_book(), None),
     "parent-teams-own-row": lambda: (parent_teams_book(own_row=True), "2026"),
     "parent-teams-unknown": lambda: (parent_teams_book(unknown=True), None),
+    "draws": lambda: (rebuilt(small_book(), lambda frames: frames.update({"PlanDraws": pd.DataFrame(
+        {"plan": ["RETRO", "MARG"], "amount": [150_000, 2_000_000], "recoverable": ["yes", "no"]})})), "2026"),
     "demo": lambda: (demo_book(as_of=DEMO_AS_OF), None),
     "no-deals": lambda: (rebuilt(small_book(), lambda frames: frames.update(
         {name: frames[name].iloc[0:0] for name in ("Deals", "Splits", "StageHistory")})), None),

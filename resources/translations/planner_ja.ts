@@ -3223,6 +3223,10 @@
         <source>Figures as of {day}: deals as they stood that day, with today&apos;s amounts (the book keeps no history of amounts)</source>
         <translation>{day} 時点の数値: その日の商談の状態に今日の金額を使用しています (金額の履歴は記録されません)</translation>
     </message>
+    <message>
+        <source>this plan assignment overlaps the rep&apos;s assignment from {other}: a rep is on one plan a day</source>
+        <translation>このプラン割当は {other} からの割当と重なっています: 担当者は1日に1つのプランにのみ属します</translation>
+    </message>
 </context>
 <context>
     <name>export</name>
@@ -3609,6 +3613,30 @@
         <translation>ノルマ</translation>
     </message>
     <message>
+        <source>Plan assignments</source>
+        <translation>プラン割当</translation>
+    </message>
+    <message>
+        <source>To (inclusive)</source>
+        <translation>終了日（当日を含む）</translation>
+    </message>
+    <message>
+        <source>Plan draws</source>
+        <translation>プランのドロー</translation>
+    </message>
+    <message>
+        <source>Draw per period</source>
+        <translation>期間ごとのドロー</translation>
+    </message>
+    <message>
+        <source>Recoverable</source>
+        <translation>回収可能</translation>
+    </message>
+    <message>
+        <source>Target incentive (year)</source>
+        <translation>目標インセンティブ（年）</translation>
+    </message>
+    <message>
         <source>Event</source>
         <translation>イベント</translation>
     </message>
@@ -3643,6 +3671,10 @@
     <message>
         <source>Reason</source>
         <translation>理由</translation>
+    </message>
+    <message>
+        <source>Draw balance</source>
+        <translation>ドロー残高</translation>
     </message>
     <message>
         <source>Statement</source>
@@ -4160,8 +4192,16 @@
         <translation>クローバック</translation>
     </message>
     <message>
+        <source>draw</source>
+        <translation>ドロー</translation>
+    </message>
+    <message>
         <source>adjustment</source>
         <translation>調整</translation>
+    </message>
+    <message>
+        <source>draw_recovery</source>
+        <translation>ドロー回収</translation>
     </message>
     <message>
         <source>weighted</source>

@@ -3223,6 +3223,10 @@
         <source>Figures as of {day}: deals as they stood that day, with today&apos;s amounts (the book keeps no history of amounts)</source>
         <translation>{day} 기준 수치: 그날의 거래 상태에 오늘의 금액을 적용했습니다 (금액 변경 이력은 기록되지 않습니다)</translation>
     </message>
+    <message>
+        <source>this plan assignment overlaps the rep&apos;s assignment from {other}: a rep is on one plan a day</source>
+        <translation>이 플랜 배정이 {other}부터의 배정과 겹칩니다: 담당자는 하루에 한 플랜에만 속합니다</translation>
+    </message>
 </context>
 <context>
     <name>export</name>
@@ -3609,6 +3613,30 @@
         <translation>할당량</translation>
     </message>
     <message>
+        <source>Plan assignments</source>
+        <translation>플랜 배정</translation>
+    </message>
+    <message>
+        <source>To (inclusive)</source>
+        <translation>종료일(포함)</translation>
+    </message>
+    <message>
+        <source>Plan draws</source>
+        <translation>플랜 드로우</translation>
+    </message>
+    <message>
+        <source>Draw per period</source>
+        <translation>기간별 드로우</translation>
+    </message>
+    <message>
+        <source>Recoverable</source>
+        <translation>회수 가능</translation>
+    </message>
+    <message>
+        <source>Target incentive (year)</source>
+        <translation>목표 인센티브(연)</translation>
+    </message>
+    <message>
         <source>Event</source>
         <translation>이벤트</translation>
     </message>
@@ -3643,6 +3671,10 @@
     <message>
         <source>Reason</source>
         <translation>사유</translation>
+    </message>
+    <message>
+        <source>Draw balance</source>
+        <translation>드로우 잔액</translation>
     </message>
     <message>
         <source>Statement</source>
@@ -4160,8 +4192,16 @@
         <translation>환수</translation>
     </message>
     <message>
+        <source>draw</source>
+        <translation>드로우</translation>
+    </message>
+    <message>
         <source>adjustment</source>
         <translation>조정</translation>
+    </message>
+    <message>
+        <source>draw_recovery</source>
+        <translation>드로우 회수</translation>
     </message>
     <message>
         <source>weighted</source>

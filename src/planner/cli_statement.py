@@ -19,6 +19,9 @@ from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.periods import Period
 from planner.core.schema import Kind
 
+# what a statement shows beside its lines (core/draws.py, pay_context), none of it a commission line
+CONTEXT = {"base_salary": "base salary", "target_incentive": "target incentive", "ote": "OTE",
+           "draw_balance": "draw balance carried"}
 NO_REP = QT_TRANSLATE_NOOP("errors", "{book} has no rep with the id {rep!r}")
 NO_STATEMENT = QT_TRANSLATE_NOOP("errors", "{rep} has no commission statement for {period}: not on a plan, or not "
                                            "employed then")
@@ -36,6 +39,7 @@ def add_parser(commands, target) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from planner.core.adjustments import paid_statements
+    from planner.core.draws import pay_context
     from planner.core.report import json_records
     from planner.core.statements import shown_statement
     from planner.core.usable import usable
@@ -60,11 +64,14 @@ def run(args: argparse.Namespace) -> int:
         own = own[schema.STATEMENT.names]
         bonus = int(own.loc[own["rule"] == "bonus", "amount"].sum())
         total = int(own["amount"].sum())
+        extra = pay_context(book, rep, int(row.plan), row.period)
+        if not kinds.is_missing(getattr(row, "draw_balance", None)):
+            extra["draw_balance"] = row.draw_balance
         shown.append({"period": row.period, "quota": row.quota, "credited": row.credited, "won": row.won,
-                      "commission": total - bonus, "bonus": bonus, "total": total, "lines": own})
+                      "commission": total - bonus, "bonus": bonus, "total": total, **extra, "lines": own})
     if args.json:
         sys.stdout.reconfigure(encoding="utf-8")
-        money = {key: Kind.MONEY for key in ("quota", "credited", "won", "commission", "bonus", "total")}
+        money = {key: Kind.MONEY for key in ("quota", "credited", "won", "commission", "bonus", "total", *CONTEXT)}
         json.dump({"currency": currency, "rep": args.rep, "name": name, "plan": plan, "period": period.label,
                    "left_out": left_out.reps.get(args.rep, 0),
                    "statements": [{**{key: kinds.json_value(money.get(key), value, currency)
@@ -106,5 +113,8 @@ def _text(rep: str, name: str, plan: str, currency: str, shown: list[dict]) -> s
         out += table(rows, right=frozenset({0, 5, 6, 7}))
         out.append(f"  commission {money(one['commission'])}, bonus {money(one['bonus'])}, "
                    f"total {money(one['total'])}")
+        context = [f"{words} {money(one[key])}" for key, words in CONTEXT.items() if key in one]
+        if context:  # information, not commission: the total above is what is payable
+            out.append("  for information: " + ", ".join(context))
         out.append("")
     return "\n".join(out).rstrip()

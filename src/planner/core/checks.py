@@ -6,6 +6,7 @@ import pandas as pd
 
 from planner.core import schema
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
+from planner.core.assignments import overlap_problems
 from planner.core.leads import lead_problems
 from planner.core import deal_rules
 from planner.core.kinds import text
@@ -27,7 +28,7 @@ def book_problems(book) -> list[Problem]:
     found += _team_problems(book)
     found += _setting_problems(book)
     found += _currency_problems(book, currency)
-    found += _deal_date_problems(book) + _split_problems(book) + _tier_problems(book)
+    found += _deal_date_problems(book) + _split_problems(book) + _tier_problems(book) + overlap_problems(book)
     found += lead_problems(book)
     return found
 

@@ -18,6 +18,7 @@ records are never changed or deleted (only a close or a reopen adds to them).
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from planner.core.changes import Change, DeleteRows, InsertRows, SetValues, atoms
@@ -32,7 +33,7 @@ RECORDS = QT_TRANSLATE_NOOP("errors", "closed periods and their ledger lines are
 # what a deal's credit and its commission depend on
 DEAL_INPUTS = ("owner", "stage", "amount", "currency", "closed", "cancelled", "product", "deal_type")
 PLAN_INPUTS = {"Plans": ("period", "cap"), "PlanTiers": ("plan", "from", "to", "rate", "method"),
-               "PlanBonuses": ("plan", "from", "amount")}
+               "PlanBonuses": ("plan", "from", "amount"), "PlanDraws": ("plan", "amount", "recoverable")}
 REP_INPUTS = ("plan", "start_date", "end_date", "base_salary")
 SETTING_INPUTS = ("currency", "rounding")
 
@@ -78,12 +79,13 @@ def closed_problems(tables, change: Change) -> list[Problem]:
     found += _plan_problems(tables, after, spans, touched)
     found += _rep_problems(tables, after, spans, touched.get("Reps", set()))
     found += _setting_problems(tables, after, spans, touched.get("Settings", set()))
+    found += _assignment_problems(tables, after, spans, touched.get("PlanAssignments", set()))
     return found
 
 
 # what each table's closed figures depend on (None: any column of it)
 _INPUTS = {"Deals": DEAL_INPUTS, "Splits": None, "Stages": ("kind",), "Quotas": ("rep", "period", "amount"),
-           **PLAN_INPUTS, "Reps": REP_INPUTS, "Settings": ("key", "value")}
+           **PLAN_INPUTS, "Reps": REP_INPUTS, "Settings": ("key", "value"), "PlanAssignments": None}
 
 
 def _may_matter(atom) -> bool:
@@ -241,6 +243,41 @@ def _quota_problems(before, after, spans, rows: set[int]) -> list[Problem]:
                 found.append(_problem(before, after, "Quotas", row, column, period))
                 break
     return found
+
+
+def _assignment_problems(before, after, spans, rows: set[int]) -> list[Problem]:
+    """A change to plan assignments may not change a rep's plan on a day of a closed period
+    (a rep's first row takes it off Reps.plan: every day counts)."""
+    if not rows:
+        return []
+    changed = _differs(before["PlanAssignments"], after["PlanAssignments"], sorted(rows), ("rep", "plan", "from", "to"))
+    by_rep: dict[int, int] = {}
+    for row in changed:
+        for state in (before, after):
+            frame = state["PlanAssignments"]
+            if row in frame.index and not pd.isna(frame.at[row, "rep"]):
+                by_rep.setdefault(int(frame.at[row, "rep"]), row)
+    found = []
+    for rep, row in by_rep.items():
+        for closed, start, end in spans:
+            days = pd.date_range(start, end - pd.Timedelta(days=1))
+            if not np.array_equal(_plans_on(before, rep, days), _plans_on(after, rep, days)):
+                found.append(_problem(before, after, "PlanAssignments", row, changed[row], closed.label))
+                break
+    return found
+
+
+def _plans_on(state, rep: int, days: pd.DatetimeIndex) -> np.ndarray:
+    """The plan row id of ``rep`` on each of ``days`` (-1: none), as core/assignments.py reads it."""
+    rows = state["PlanAssignments"].dropna(subset=["rep", "plan", "from"])
+    rows = rows[(rows["rep"] == rep).to_numpy(dtype=bool)]
+    if not len(rows):
+        plan = state["Reps"]["plan"].get(rep) if rep in state["Reps"].index else None
+        return np.full(len(days), -1 if plan is None or pd.isna(plan) else int(plan))
+    out = np.full(len(days), -1)
+    for plan, first, last in zip(rows["plan"], rows["from"], rows["to"]):
+        out[(days >= first) & (pd.isna(last) | (days <= last))] = int(plan)
+    return out
 
 
 def _inside(label: str, spans) -> str | None:

@@ -28,6 +28,8 @@ def commissions(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame, list[
     core/shown.py names them), and warnings for finance."""
     rows, lines = paid_statements(book, period)
     rows = rows.drop(columns=["won"])
+    if "draw_balance" not in rows:  # a book without draws: nothing carried
+        rows = rows.assign(draw_balance=pd.array([pd.NA] * len(rows), dtype="Int64"))
     reps = book["Reps"]
     warnings = []
     no_quota = ~(rows["quota"].fillna(0) > 0) & ~rows["plan"].isin(flat_plans(book["PlanTiers"]))
@@ -45,7 +47,7 @@ def commissions(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame, list[
         attainment=(rows["credited"].astype("Float64") / rows["quota"].astype("Float64")).where(rows["quota"] > 0),
         commission=every - bonuses, bonus=bonuses, total=every,
     )
-    summary = summary.astype({"quota": "Int64", "credited": "Int64", "commission": "Int64",
+    summary = summary.astype({"quota": "Int64", "credited": "Int64", "commission": "Int64", "draw_balance": "Int64",
                               "bonus": "Int64", "total": "Int64"})
     return summary.astype({"rep": "Int64", "plan": "Int64"}), _by_tier(book, rows, lines), warnings
 

@@ -119,7 +119,7 @@ class Report:
             "health": {flag: list(ids) for flag, ids in self.health.items()},
             "attainment": self._records(self.attainment, schema.ATTAINMENT),
             "team_attainment": self._records(self.team_attainment, schema.TEAM_ATTAINMENT),
-            "commissions": self._records(self.commissions, schema.COMMISSIONS),
+            "commissions": self._records(self._with_draws(self.commissions), schema.COMMISSIONS),
             "commission_lines": self._records(self.commission_lines, schema.COMMISSION_LINES),
             "forecast": {key: self.money(value) for key, value in self.forecast.items()},
             "forecast_by_rep": self._records(self.forecast_by_rep, FORECAST_BY_REP),
@@ -164,6 +164,12 @@ class Report:
                 "reps": self._records(self.quadrants, QUADRANTS),
             },
         }
+
+    @staticmethod
+    def _with_draws(frame: pd.DataFrame) -> pd.DataFrame:
+        """The commissions without ``draw_balance`` when no payout carries one (scripts built on
+        the report before draws see the keys they knew)."""
+        return frame if frame["draw_balance"].notna().any() else frame.drop(columns=["draw_balance"])
 
     def _records(self, frame: pd.DataFrame, spec: schema.Table) -> list[dict]:
         return json_records(frame, spec, self.currency)

@@ -124,10 +124,12 @@ FORECAST_CATEGORIES = (QT_TRANSLATE_NOOP("values", "pipeline"), QT_TRANSLATE_NOO
 PLAN_PERIODS = (QT_TRANSLATE_NOOP("values", "month"), QT_TRANSLATE_NOOP("values", "quarter"),
                 QT_TRANSLATE_NOOP("values", "year"))
 TIER_METHODS = (QT_TRANSLATE_NOOP("values", "marginal"), QT_TRANSLATE_NOOP("values", "retroactive"))
+YES_NO = (QT_TRANSLATE_NOOP("values", "yes"), QT_TRANSLATE_NOOP("values", "no"))
 # the rules of statement lines (core/statements.py), in the order their lines come
 LINE_KINDS = (QT_TRANSLATE_NOOP("values", "tier"), QT_TRANSLATE_NOOP("values", "retro_lift"),
               QT_TRANSLATE_NOOP("values", "cap"), QT_TRANSLATE_NOOP("values", "bonus"),
-              QT_TRANSLATE_NOOP("values", "clawback"), QT_TRANSLATE_NOOP("values", "adjustment"))
+              QT_TRANSLATE_NOOP("values", "clawback"), QT_TRANSLATE_NOOP("values", "draw"),
+              QT_TRANSLATE_NOOP("values", "draw_recovery"), QT_TRANSLATE_NOOP("values", "adjustment"))
 
 POSITIVE = {"minimum": 0, "maximum": MAX_INTEGER}
 FRACTION = {"minimum": 0, "maximum": 1_000_000}
@@ -224,13 +226,33 @@ SPLITS = Table("Splits", QT_TRANSLATE_NOOP("schema", "Splits"), (
     _c("share", R, QT_TRANSLATE_NOOP("schema", "Share"), required=True, **FRACTION),
 ), key=("deal_id", "rep"))
 
+# Effective-dated plans (core/assignments.py): a rep with rows here is on the plan of the row
+# covering a day (``to`` inclusive, empty: open); a rep without rows keeps Reps.plan.
+PLAN_ASSIGNMENTS = Table("PlanAssignments", QT_TRANSLATE_NOOP("schema", "Plan assignments"), (
+    _c("rep", Kind.REF, QT_TRANSLATE_NOOP("schema", "Rep"), required=True, ref="Reps", owned=True),
+    _c("plan", Kind.REF, QT_TRANSLATE_NOOP("schema", "Plan"), required=True, ref="Plans"),
+    _c("from", D, QT_TRANSLATE_NOOP("schema", "From"), required=True),
+    _c("to", D, QT_TRANSLATE_NOOP("schema", "To (inclusive)")),
+), key=("rep", "from"))
+
+# A plan's draw (core/draws.py): the least a rep is paid per measurement period, an advance
+# recovered from later earnings when ``recoverable``; ``target_incentive`` (per year) gives the OTE.
+PLAN_DRAWS = Table("PlanDraws", QT_TRANSLATE_NOOP("schema", "Plan draws"), (
+    _c("plan", Kind.REF, QT_TRANSLATE_NOOP("schema", "Plan"), required=True, ref="Plans", owned=True),
+    _c("amount", M, QT_TRANSLATE_NOOP("schema", "Draw per period"), required=True, **POSITIVE),
+    _c("recoverable", T, QT_TRANSLATE_NOOP("schema", "Recoverable"), required=True, allowed=YES_NO),
+    _c("target_incentive", M, QT_TRANSLATE_NOOP("schema", "Target incentive (year)"), **POSITIVE),
+    _c("description", T, QT_TRANSLATE_NOOP("schema", "Description")),
+), key=("plan",))
+
 # Every table of a book, in sheet order.
 TABLES: dict[str, Table] = {t.name: t for t in (
-    DEALS, STAGE_HISTORY, REPS, TEAMS, QUOTAS, PLANS, PLAN_TIERS, PLAN_BONUSES, SPLITS, STAGES, SETTINGS,
+    DEALS, STAGE_HISTORY, REPS, TEAMS, QUOTAS, PLANS, PLAN_TIERS, PLAN_BONUSES, PLAN_DRAWS, PLAN_ASSIGNMENTS,
+    SPLITS, STAGES, SETTINGS,
 )}
 # Tables in an order where each comes after the tables it refers to (Reps refer to Reps).
 LOAD_ORDER = ("Settings", "Stages", "Plans", "Teams", "Reps", "Deals", "StageHistory", "Quotas", "PlanTiers",
-              "PlanBonuses", "Splits")
+              "PlanBonuses", "PlanDraws", "PlanAssignments", "Splits")
 
 # -- forecast overrides and snapshots (issue 9) ------------------------------------------------
 # A manager's number for a rep's category forecast, kept beside the computed one; and forecasts
@@ -351,6 +373,8 @@ COMMISSIONS = Table("Commissions", QT_TRANSLATE_NOOP("schema", "Commissions"), (
     _c("commission", M, QT_TRANSLATE_NOOP("schema", "Commission")),
     _c("bonus", M, QT_TRANSLATE_NOOP("schema", "Bonus")),
     _c("total", M, QT_TRANSLATE_NOOP("schema", "Total")),
+    # the recoverable draw still owed after the payout (core/draws.py); empty without one
+    _c("draw_balance", M, QT_TRANSLATE_NOOP("schema", "Draw balance")),
 ), key=("rep", "plan", "period"))
 
 COMMISSION_LINES = Table("CommissionLines", QT_TRANSLATE_NOOP("schema", "Commission lines"), (

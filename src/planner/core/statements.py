@@ -16,7 +16,12 @@ line names the rule (``rule``) that produced it:
 - ``bonus``: each of the plan's bonuses whose attainment the period's won credit reached;
 - ``clawback``: a won deal cancelled in this period takes back what its tier and lift lines
   paid in the period it was won (decisions.md, "Cancelled deals": never a second reduction
-  through the tiers). Plans have no clawback window yet: every cancellation is clawed back.
+  through the tiers). Plans have no clawback window yet: every cancellation is clawed back;
+- ``draw`` and ``draw_recovery``: a plan's draw tops a payout up to it, and a recoverable
+  draw's advance is taken back from later earnings above it (core/draws.py).
+
+Which plan pays a rep's period (``Reps.plan``, or the ``PlanAssignments`` row in force on the
+period's last active day) is core/assignments.py's rule.
 
 A line with a rate is ``base × rate`` rounded once by the book's rounding; the payout of a rep
 and period is the sum of its lines. A plan whose tiers depend on attainment pays no tier line
@@ -29,9 +34,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from planner.core.assignments import last_days, credit_plans, days, has_assignments, paying, segments
+from planner.core.draws import DRAW, RECOVERY, draw_lines, has_draws
 from planner.core.attainment import attained, credit_lines, credited_by, quota_amounts
 from planner.core.money import RATIO_SCALE, exact_product, format_ratio, times_ratio
-from planner.core.periods import Period
+from planner.core.periods import Period, period_labels
 from planner.core.schema import LINE_KINDS
 
 S = RATIO_SCALE
@@ -61,7 +68,39 @@ def statements(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The payout rows (:func:`plan_periods`, plus ``won``: the period's won credit, before
     cancellations) and their lines (:data:`COLUMNS` plus ``bonus``: the PlanBonuses row id of a
     bonus line); cached per revision of the book."""
-    return book.cached(("statements", period), lambda: _statements(book, period))
+    return book.cached(("statements", period), lambda: _with_draws(book, period))
+
+
+def earned_payouts(book, period: Period) -> pd.DataFrame:
+    """The payout rows of :func:`statements` with ``earned``: the sum of their lines before
+    draws (core/draws.py reads it)."""
+    rows, _keys, _parts, earned = _earned(book, period)
+    return rows.assign(earned=earned)
+
+
+def _with_draws(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
+    rows, row_keys, parts, earned = _earned(book, period)
+    if has_draws(book):  # draw and recovery lines, and the carried balance (core/draws.py)
+        found, balance = draw_lines(book, rows.assign(earned=earned))
+        for rule in (DRAW, RECOVERY):
+            mine = found["rule"] == rule
+            parts = parts + [_frame(rule, key=row_keys[found["row"][mine]], base=found["base"][mine],
+                                    amount=found["amount"][mine])]
+        rows = rows.assign(draw_balance=pd.arrays.IntegerArray(np.nan_to_num(balance).astype("int64"),
+                                                               np.isnan(balance)))
+    return rows, _finish(rows, row_keys, parts)
+
+
+def _earned(book, period: Period) -> tuple:
+    """The payouts, their keys, their lines before draws and what those lines pay, per payout."""
+    def build() -> tuple:
+        rows, row_keys, parts = _statements(book, period)
+        lines = {name: np.concatenate([part[name] for part in parts]) for name in ("key", "amount")}
+        at = pd.Index(row_keys).get_indexer(lines["key"])
+        earned = np.zeros(len(row_keys), dtype="int64")
+        np.add.at(earned, at[at >= 0], lines["amount"][at >= 0])
+        return rows, row_keys, parts, earned
+    return book.cached(("earned", period), build)
 
 
 def flat_plans(tiers: pd.DataFrame) -> set:
@@ -73,30 +112,34 @@ def flat_plans(tiers: pd.DataFrame) -> set:
 
 def plan_periods(book, period: Period) -> pd.DataFrame:
     """One row per (rep on a plan, plan period overlapping ``period``): credited and quota;
-    ``rep`` and ``plan`` are row ids. Reps in Reps order, then periods in order."""
+    ``rep`` and ``plan`` are row ids (the plan paying it: core/assignments.py). Reps in Reps
+    order, then periods in order."""
     all_reps, quotas = book["Reps"], quota_amounts(book, "rep")
-    reps = all_reps.dropna(subset=["plan"])
-    plans = book["Plans"]
+    plans, seg, dated = book["Plans"], segments(book), has_assignments(book)
+    seg_kind = plans["period"].reindex(seg["plan"]).to_numpy(dtype=object)
     rows = []
-    for kind in plans.loc[plans.index.isin(reps["plan"]), "period"].unique():
-        on_plan = reps[(reps["plan"].map(plans["period"]) == kind).to_numpy(dtype=bool, na_value=False)]
+    for kind in plans.loc[plans.index.isin(seg["plan"]), "period"].unique():
+        mine = np.flatnonzero(seg_kind == kind)
         parts = period.split(kind)
-        # every (rep, part) pair at once: a year of monthly plans is 12 parts per rep
-        grid = on_plan.loc[on_plan.index.repeat(len(parts))]
-        labels = np.tile([part.label for part in parts], len(on_plan))
-        starts = np.tile(np.array([part.start for part in parts], dtype="datetime64[ns]"), len(on_plan))
-        ends = np.tile(np.array([part.end for part in parts], dtype="datetime64[ns]"), len(on_plan))
+        at = np.repeat(mine, len(parts))  # every (segment, part) pair at once
+        ids, plan = seg["rep"][at], seg["plan"][at]
+        grid = all_reps.reindex(ids)
+        labels = np.tile([part.label for part in parts], len(mine))
+        starts = np.tile(np.array([part.start for part in parts], dtype="datetime64[ns]"), len(mine))
+        ends = np.tile(np.array([part.end for part in parts], dtype="datetime64[ns]"), len(mine))
         employed = ((grid["start_date"].isna().to_numpy() | (grid["start_date"].to_numpy() < ends))
                     & (grid["end_date"].isna().to_numpy() | (grid["end_date"].to_numpy() >= starts)))
-        ids = grid.index.to_numpy(dtype="int64")
+        if dated:  # a segment pays the parts whose last active day it covers
+            employed &= paying(seg, ids, days(starts), days(ends), last_days(book, ids)) == at
         keys = pd.MultiIndex.from_arrays([ids, labels])
-        got = credited_by(book, kind).reindex(keys).fillna(0).astype("int64").to_numpy()
+        credited = credited_by(book, kind).reindex(keys) if not dated else \
+            _credited_on_plan(book, kind).reindex(pd.MultiIndex.from_arrays([ids, plan, labels]))
+        got = credited.fillna(0).astype("int64").to_numpy()
         chosen = employed | (got != 0)
         rows.append(pd.DataFrame({
-            "rep": ids[chosen], "plan": grid["plan"].to_numpy(dtype="int64")[chosen], "period": labels[chosen],
-            "credited": got[chosen],
+            "rep": ids[chosen], "plan": plan[chosen], "period": labels[chosen], "credited": got[chosen],
             "quota": quotas.reindex(keys[chosen]).astype("Int64").to_numpy(),
-        }))
+        }).drop_duplicates(["rep", "plan", "period"]))
     columns = ["rep", "plan", "period", "credited", "quota"]
     if not rows:
         return pd.DataFrame(columns=columns)
@@ -105,7 +148,19 @@ def plan_periods(book, period: Period) -> pd.DataFrame:
         ["rep", "period"], key=lambda c: c.map(position) if c.name == "rep" else c, kind="stable", ignore_index=True)
 
 
-def _statements(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _credited_on_plan(book, kind: str) -> pd.Series:
+    """Credited minor units by (rep, plan paying it, period label) for plans measured per ``kind``."""
+    def build() -> pd.Series:
+        lines = credit_lines(book)
+        plan = credit_plans(book, lines["rep"].to_numpy(dtype="int64"), lines["date"].to_numpy())
+        lines = lines.assign(plan=plan)
+        lines = lines[(lines["plan"].map(book["Plans"]["period"]) == kind).to_numpy(dtype=bool, na_value=False)]
+        return lines.assign(plan=lines["plan"].astype("int64"), period=period_labels(lines["date"], kind)) \
+            .groupby(["rep", "plan", "period"])["amount"].sum()
+    return book.cached(("credited_on_plan", kind), build)
+
+
+def _statements(book, period: Period) -> tuple[pd.DataFrame, np.ndarray, list[dict]]:
     rows = plan_periods(book, period)
     numbers = {label: _number(Period.of(label)) for label in pd.unique(rows["period"])}
     row_keys = rows["rep"].to_numpy(dtype="int64") * _KEY + rows["period"].map(numbers).to_numpy(dtype="int64")
@@ -121,7 +176,7 @@ def _statements(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
     chosen = np.repeat(last - np.cumsum(last - first), last - first) + np.arange((last - first).sum())
     keys, amount, plan = won["key"][chosen], won["amount"][chosen], won["plan"][chosen]
     after = _running_sum(keys, amount)
-    quota = _quotas(book, keys)
+    quota = _quotas(book, keys, plan)
     payable = (quota > 0) | np.isin(plan, list(flat_plans(book["PlanTiers"])))
     deal_lines = _deal_lines(book["PlanTiers"], keys, plan, quota, after - amount, after, amount, payable,
                              book.rounding)
@@ -146,7 +201,7 @@ def _statements(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
                "paid": paid_here}
     lines = [deal_lines, _cap_lines(payouts, book["Plans"]["cap"]), _bonus_lines(payouts, book["PlanBonuses"]),
              clawbacks]
-    return rows.assign(won=payouts["won"]), _finish(rows, row_keys, lines)
+    return rows.assign(won=payouts["won"]), row_keys, lines
 
 
 def _number(period: Period) -> int:
@@ -160,7 +215,7 @@ def _keyed_credit(book) -> tuple[dict, dict, pd.MultiIndex]:
     line of a cancellation. Cached per revision: it does not depend on the period asked."""
     def build():
         credit = credit_lines(book)
-        plan = book["Reps"]["plan"].reindex(credit["rep"].to_numpy()).to_numpy(dtype="float64", na_value=np.nan)
+        plan = credit_plans(book, credit["rep"].to_numpy(dtype="int64"), credit["date"].to_numpy())
         on_plan = ~np.isnan(plan)
         credit, plan = credit[on_plan], plan[on_plan].astype("int64")
         step = book["Plans"]["period"].map(_STEP).reindex(plan).to_numpy(dtype="int64")
@@ -188,11 +243,11 @@ def _running_sum(keys: np.ndarray, amounts: np.ndarray) -> np.ndarray:
     return total - np.repeat(total[starts] - amounts[starts], np.diff(np.append(starts, len(keys))))
 
 
-def _quotas(book, keys: np.ndarray) -> np.ndarray:
-    """The quota of each (rep, period) key, 0 where there is none."""
-    unique, where = np.unique(keys, return_inverse=True)
+def _quotas(book, keys: np.ndarray, plan: np.ndarray) -> np.ndarray:
+    """The quota of each (rep, period) key of a line paid by ``plan``, 0 where there is none."""
+    unique, first, where = np.unique(keys, return_index=True, return_inverse=True)
     reps = unique // _KEY
-    kinds = book["Reps"]["plan"].map(book["Plans"]["period"]).reindex(reps).to_numpy(dtype=object)
+    kinds = book["Plans"]["period"].reindex(plan[first]).to_numpy(dtype=object)
     labels = {}
     for number, kind in set(zip((unique % _KEY).tolist(), kinds.tolist())):
         months = number * _STEP[kind]

@@ -18,7 +18,10 @@ date (a clawback: its cancellation date; 0: none), and reads:
 - a **clawback** takes back what the line's tier and lift lines paid, in the payout of its
   cancellation (a line won before the workbook's periods: the value Planner computed);
 - the **cap** takes back what the payout's tier and lift lines above it pay beyond the plan's
-  cap; a **bonus** pays its amount once the payout's won credit reaches its attainment.
+  cap; a **bonus** pays its amount once the payout's won credit reaches its attainment;
+- a **draw** tops the payout's lines above it up to the draw due (its base, Planner's value:
+  the plan's draw prorated by active days); a **draw recovery** depends on every earlier
+  payout (the balance carried), so it holds Planner's value.
 
 Commissions sums the lines by their payout. Each line is rounded once (``ROUND``,
 ``ROUNDDOWN``, … as the book's ``rounding`` says); attainment thresholds are compared exactly,
@@ -118,6 +121,10 @@ class _CommissionSheets:
                     got = engine.get((str(summary["rep"]), str(summary["period"]), "bonus", source), {})
                     layout.append({**common, "rule": "bonus", "source": source, "from": _na(bonus["from"]),
                                    "amount": got.get("amount", 0)})
+            for rule in ("draw", "draw_recovery"):  # core/draws.py: the draw due, or the balance carried in
+                got = engine.get((str(summary["rep"]), str(summary["period"]), rule, None))
+                if got:
+                    layout.append({**common, "rule": rule, "base": got["base"], "amount": got["amount"]})
         for c in np.flatnonzero((won_in == 0) & (cancelled_in > 0)):  # paid before these periods: Planner's value
             rep, deal = str(credit.at[c, "rep"]), str(credit.at[c, "deal_id"])
             back = engine.get((rep, deal, "clawback", None), {})
@@ -148,7 +155,7 @@ class _CommissionSheets:
             rep, rule = str(reps[line["rep"]]), line["rule"]
             figures = {"period": str(line["period"]), "rate": _na(line["rate"]), "base": _na(line["base"]),
                        "amount": int(line["amount"])}
-            if rule in ("cap", "bonus"):
+            if rule in ("cap", "bonus", "draw", "draw_recovery"):
                 source = bonus_source.get(int(line["bonus"])) if rule == "bonus" else None
                 engine[(rep, str(line["period"]), rule, source)] = figures
             elif not pd.isna(line["deal"]):
@@ -222,6 +229,15 @@ class _CommissionSheets:
                 cap = self._source("Plans", "cap", line["source"])
                 record.update({"base": (paid, line["base"]),
                                "amount": (f'IF({cap}="",0,MIN(0,{cap}-{ref("base")}))', line["amount"])})
+            elif rule == "draw":  # tops the payout's lines above it up to the draw due (its base)
+                above = (aggregate([Cond(f"${grid.letter('payout')}$2:${grid.letter('payout')}${i + 1}",
+                                         "=", str(line["payout"]))],
+                                   f"${grid.letter('amount')}$2:${grid.letter('amount')}${i + 1}") if i else "0")
+                record.update({"base": (repr(int(line["base"]) / 10 ** self.digits), line["base"]),
+                               "amount": (f"MAX(0,{ref('base')}-({above}))", line["amount"])})
+            elif rule == "draw_recovery":  # depends on every earlier payout: Planner's value
+                record.update({"base": (repr(int(line["base"]) / 10 ** self.digits), line["base"]),
+                               "amount": (repr(int(line["amount"]) / 10 ** self.digits), line["amount"])})
             else:  # a bonus
                 quota, won = f"N({payouts.cell('quota', line['payout'] - 1)})", payouts.cell("won", line["payout"] - 1)
                 source = line["source"]

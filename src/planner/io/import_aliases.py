@@ -148,6 +148,19 @@ HEADER_ALIASES: dict[str, dict[str, list[str]]] = {
         "amount": ["Amount", "Bonus", "보너스", "금액", "ボーナス", "金額"],
         "description": ["Description", "설명", "説明"],
     },
+    "PlanDraws": {
+        "plan": ["Plan", "플랜", "プラン"],
+        "amount": ["Amount", "Draw", "Draw per period", "드로우", "ドロー", "금액", "金額"],
+        "recoverable": ["Recoverable", "회수 가능", "回収可能"],
+        "target_incentive": ["Target incentive", "Target incentive (year)", "목표 인센티브", "目標インセンティブ"],
+        "description": ["Description", "설명", "説明"],
+    },
+    "PlanAssignments": {
+        "rep": ["Rep", "Rep ID", "담당자", "担当者"],
+        "plan": ["Plan", "플랜", "プラン"],
+        "from": ["From", "Start", "시작", "開始"],
+        "to": ["To", "To (inclusive)", "End", "끝", "終了"],
+    },
     "Splits": {
         "deal_id": ["Deal ID", "Deal", "Opportunity ID", "거래 ID", "案件ID"],
         "rep": ["Rep", "Owner", "Rep ID", "담당자", "担当者"],
@@ -175,6 +188,8 @@ SHEET_ALIASES: dict[str, list[str]] = {
     "Plans": ["Plans", "Comp plans", "보상 플랜", "報酬プラン"],
     "PlanTiers": ["PlanTiers", "Plan tiers", "Tiers", "구간", "ティア"],
     "PlanBonuses": ["PlanBonuses", "Plan bonuses", "Bonuses", "보너스", "ボーナス"],
+    "PlanDraws": ["PlanDraws", "Plan draws", "Draws", "드로우", "ドロー"],
+    "PlanAssignments": ["PlanAssignments", "Plan assignments", "플랜 배정", "プラン割当"],
     "Splits": ["Splits", "Deal splits", "Opportunity splits", "분할", "分割"],
     "Stages": ["Stages", "Deal stages", "Pipeline stages", "단계", "ステージ", "フェーズ"],
     "Settings": ["Settings", "설정", "設定"],

@@ -22,6 +22,7 @@ MERGE_KEYS = {"Settings": ("key",), "Stages": ("stage",), "Plans": ("plan",), "T
               "Deals": ("id",),
               "StageHistory": ("deal_id", "stage", "entered"), "Quotas": ("rep", "team", "period"),
               "PlanTiers": ("plan", "from"), "PlanBonuses": ("plan", "from"), "Splits": ("deal_id", "rep"),
+              "PlanDraws": ("plan",), "PlanAssignments": ("rep", "from"),
               "ForecastOverrides": ("rep", "period", "category"), "ForecastSnapshots": ("taken", "period", "method"),
               "Leads": ("id",), "LeadRules": ("signal",)}
 # Logs: a merge matches their rows on all their cells (several rows may share the key above, e.g.

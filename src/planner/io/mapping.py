@@ -89,6 +89,8 @@ _EVIDENCE = {
     "Plans": [("plan",), ("period", "cap")],
     "PlanTiers": [("plan",), ("rate",), ("from",)],
     "PlanBonuses": [("plan",), ("from",), ("amount",)],
+    "PlanDraws": [("plan",), ("amount",), ("recoverable",)],
+    "PlanAssignments": [("rep",), ("plan",), ("from",)],
     "Splits": [("deal_id",), ("share",)],
     "Settings": [("key",), ("value",)],
     "ForecastOverrides": [("period",), ("rep",), ("category",), ("amount",)],

@@ -21,8 +21,10 @@ from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.kinds import label
 from planner.core.periods import Period
 from planner.core.adjustments import paid_statements
+from planner.core.draws import pay_context
 from planner.core.statements import shown_statement
 
+CONTEXT = ("base_salary", "target_incentive", "ote")
 NOT_A_PDF = QT_TRANSLATE_NOOP("errors", "{path} exists and is not a PDF file: it is not replaced (choose another name)")
 NOT_PDF_NAME = QT_TRANSLATE_NOOP("errors", "{path}: statements are written as a PDF file; give it a name ending "
                                            "in .pdf ({suggested})")
@@ -34,7 +36,9 @@ def statement_table(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
     ``payouts``: one row per rep on a plan and plan period (the engine's order: reps in Reps
     order, then periods): ``rep`` (row id), ``rep_key`` (the user's id), ``name``, ``plan_id``
     and ``plan`` (its name), ``period``, ``quota``, ``won`` (the period's won credit) and
-    ``total`` (the sum of its lines). ``lines``: the engine's lines (row ids, as
+    ``total`` (the sum of its lines), ``draw_balance`` (the recoverable draw carried after it)
+    and, for information, ``base_salary``, ``target_incentive`` and ``ote`` of the period
+    (:func:`planner.core.draws.pay_context`; missing where the book holds none). ``lines``: the engine's lines (row ids, as
     :func:`planner.core.statements.statements` gives them) with ``rep_key``, the deal's
     ``deal_key`` and ``deal_name``, ``tier_text`` (the tier's or bonus's attainment range,
     ``50%–100%``) and the tier's ``from``, ``to`` and ``method`` (a bonus line's ``from``: the
@@ -54,7 +58,14 @@ def statement_table(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
         "quota": pd.array(payouts["quota"], dtype="Int64"),
         "won": payouts["won"].to_numpy(dtype="int64"),
         "total": totals.to_numpy(dtype="int64"),
+        "draw_balance": pd.array(payouts["draw_balance"] if "draw_balance" in payouts else [pd.NA] * len(payouts),
+                                 dtype="Int64"),
     })
+    # beside the lines, for information (core/draws.py): the period's base salary, target incentive and OTE
+    context = [pay_context(book, rep, plan, label) for rep, plan, label in
+               zip(payouts["rep"], payouts["plan_id"], payouts["period"])]
+    for key in CONTEXT:
+        payouts[key] = pd.array([one.get(key) for one in context], dtype="Int64")
 
     def of(table: pd.DataFrame, column: str, ids: pd.Series) -> pd.Series:
         return table[column].reindex(pd.array(ids, dtype="Int64")).reset_index(drop=True)

@@ -32,7 +32,7 @@ from planner.core.schema import Kind
 from planner.core.teams import TEAM_TEXT_COLUMNS
 from planner.storage import dialects
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 BOOK_SUFFIX = ".planner"
 FORMAT = "planner-book"
 META = "planner_meta"
@@ -92,7 +92,8 @@ CHANGE_LOG = sa.Table(
 # an older format lacks them: reading it shows the schema's tables empty, and the migrations
 # ladder creates them when the book is opened for editing.
 SINCE: dict[str, int] = {"ForecastOverrides": 3, "ForecastSnapshots": 3, "Leads": 3, "LeadRules": 3,
-                         CHANGE_LOG_NAME: 4, "Teams": TEAMS_SINCE, "Closes": 6, "Ledger": 6}
+                         CHANGE_LOG_NAME: 4, "Teams": TEAMS_SINCE, "Closes": 6, "Ledger": 6,
+                         "PlanDraws": 7, "PlanAssignments": 7}
 # Tables whose rows are only ever added: the database refuses an UPDATE or DELETE of them
 # (``dialects.append_only``), whoever asks, as the book does (core/close.py)
 APPEND_ONLY = tuple(name for name, spec in schema.TABLES.items() if spec.system)

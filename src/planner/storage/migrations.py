@@ -77,6 +77,10 @@ def _closes_and_ledger(connection: sa.Connection, name: str) -> None:
     _create_added(connection, 6)
 
 
+def _plan_rules(connection: sa.Connection, name: str) -> None:
+    _create_added(connection, 7)
+
+
 # (the format a step reaches, the step), in order: one step per format, none skipped
 STEPS: list[tuple[int, Callable[[sa.Connection, str], None]]] = [
     (2, _rows_get_ids),
@@ -84,6 +88,7 @@ STEPS: list[tuple[int, Callable[[sa.Connection, str], None]]] = [
     (4, _change_log),
     (5, _teams_are_rows),
     (6, _closes_and_ledger),
+    (7, _plan_rules),
 ]
 
 
