@@ -291,3 +291,17 @@ def test_the_pdf_statements_table_carries_the_balance_and_the_information_figure
     payouts, lines = statement_table(book, Period.parse("2026-01"))
     assert payouts[["total", "draw_balance", "base_salary"]].values.tolist() == [[200_000, 150_000, 509_589]]
     assert payouts["ote"].isna().all() and lines["rule"].tolist() == ["tier", "draw"]
+
+
+def test_the_pdf_prints_the_balance_and_base_salary_beside_the_total(qapp, tmp_path):
+    # the same January as above, printed: the information under the period's total, not in it
+    from test_statement_pdf import page_texts
+
+    from planner.views.statement_pdf import export_statements_pdf
+
+    book = book_of([(500_000, "2026-01-10")], draws=[("A", 200_000, "yes")], rep={"base_salary": [6_000_000]})
+    path = tmp_path / "draws.pdf"
+    assert export_statements_pdf(book, Period.parse("2026-01"), path, company="Co") == 1
+    text = " ".join(page_texts(path)[0].split())
+    assert "Total 2026-01 2,000.00" in text
+    assert ("For information (not in the total): base salary 5,095.89 · draw balance carried 1,500.00" in text)

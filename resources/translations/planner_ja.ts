@@ -1794,6 +1794,26 @@
         <translation>%1 合計</translation>
     </message>
     <message>
+        <source>base salary %1</source>
+        <translation>基本給 %1</translation>
+    </message>
+    <message>
+        <source>target incentive %1</source>
+        <translation>目標インセンティブ %1</translation>
+    </message>
+    <message>
+        <source>OTE %1</source>
+        <translation>OTE %1</translation>
+    </message>
+    <message>
+        <source>draw balance carried %1</source>
+        <translation>繰越ドロー残高 %1</translation>
+    </message>
+    <message>
+        <source>For information (not in the total): %1</source>
+        <translation>参考(合計には含まれません): %1</translation>
+    </message>
+    <message>
         <source>Total payable for %1</source>
         <translation>%1 支払総額</translation>
     </message>

@@ -1794,6 +1794,26 @@
         <translation>%1 합계</translation>
     </message>
     <message>
+        <source>base salary %1</source>
+        <translation>기본급 %1</translation>
+    </message>
+    <message>
+        <source>target incentive %1</source>
+        <translation>목표 인센티브 %1</translation>
+    </message>
+    <message>
+        <source>OTE %1</source>
+        <translation>OTE %1</translation>
+    </message>
+    <message>
+        <source>draw balance carried %1</source>
+        <translation>이월된 선지급 잔액 %1</translation>
+    </message>
+    <message>
+        <source>For information (not in the total): %1</source>
+        <translation>참고(합계에 포함되지 않음): %1</translation>
+    </message>
+    <message>
         <source>Total payable for %1</source>
         <translation>%1 지급 총액</translation>
     </message>

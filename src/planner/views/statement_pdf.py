@@ -134,7 +134,7 @@ def _families(locale: QLocale) -> list[str]:
 
 @dataclass
 class _Row:
-    kind: str  # heading, columns, line, none, subtotal, total
+    kind: str  # heading, columns, line, none, subtotal, context, total
     cells: dict = field(default_factory=dict)
 
 
@@ -187,6 +187,8 @@ class StatementPages(QObject):
             else:
                 rows += [_Row("line", line) for line in lines.to_dict("records")]
             rows.append(_Row("subtotal", payout))
+            if self._context_text(payout):
+                rows.append(_Row("context", payout))
         if several:
             rows.append(_Row("total", {"amount": int(payouts["total"].sum())}))
         pages = self._paginate(rows)
@@ -324,6 +326,20 @@ class StatementPages(QObject):
     def _subtotal(self, payout: dict, area: QRectF) -> None:
         self._rule(area.y(), 1.5, "#666666")
         self._total_row(self.tr("Total %1").replace("%1", payout["period"]), int(payout["total"]), area, "table_bold")
+
+    def _context_text(self, payout: dict) -> str:
+        """The payout's information beside its lines (core/draws.py): base salary, target
+        incentive and OTE of the period, the recoverable draw carried; empty when it has none."""
+        money = {key: payout.get(key) for key in ("base_salary", "target_incentive", "ote", "draw_balance")}
+        words = {"base_salary": self.tr("base salary %1"), "target_incentive": self.tr("target incentive %1"),
+                 "ote": self.tr("OTE %1"), "draw_balance": self.tr("draw balance carried %1")}
+        shown = [words[key].replace("%1", kinds.text(Kind.MONEY, int(value), self.currency))
+                 for key, value in money.items() if not _missing(value)]
+        return self.tr("For information (not in the total): %1").replace("%1", " · ".join(shown)) if shown else ""
+
+    def _context(self, payout: dict, area: QRectF) -> None:
+        self._text(QRectF(self.mm(1.2), area.y(), self.width, area.height()), self._context_text(payout), "table",
+                   color="#555555")
 
     def _total(self, cells: dict, area: QRectF) -> None:
         self._rule(area.y() + area.height() * 0.25, 2)
