@@ -60,6 +60,7 @@ class QuotaPlanner(QWidget):
         self.hand_weights = QTableWidget(0, 1)
         self.hand_weights.setHorizontalHeaderLabels([self.tr("Weight")])
         self.hand_weights.setMinimumHeight(120)
+        self.hand_weights.horizontalHeader().setStretchLastSection(True)
         self.weights.currentIndexChanged.connect(self._show_hand_inputs)
         self.year.valueChanged.connect(self._fill_hand_weights)
         self.seasonality = QComboBox()
