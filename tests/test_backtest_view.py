@@ -115,3 +115,19 @@ def test_the_calibration_table_and_applying_observed_rates_as_one_undo_step(qtbo
         window.undo_stack.undo()
     assert window.book["Stages"]["probability"].equals(before)
     assert cells(model, "probability")[prospect] == "10.0%"
+
+
+def test_the_backtest_section_takes_room_from_the_table_by_rep_while_shown(qtbot, window):
+    from planner.views.forecast_panel import BY_REP_WITH_BACKTEST
+
+    forecast = window.forecast_panel
+    forecast.lower.setCurrentIndex(0)
+    window.resize(1280, 1200)
+    qtbot.waitUntil(lambda: forecast._splitter.sizes()[0] > BY_REP_WITH_BACKTEST)
+    before = forecast._splitter.sizes()
+    qtbot.mouseClick(forecast.lower.tabBar(), Qt.MouseButton.LeftButton,
+                     pos=forecast.lower.tabBar().tabRect(forecast.lower.indexOf(forecast.backtest)).center())
+    assert forecast.lower.currentWidget() is forecast.backtest
+    assert forecast._splitter.sizes()[0] == BY_REP_WITH_BACKTEST
+    forecast.lower.setCurrentIndex(0)
+    assert forecast._splitter.sizes() == before

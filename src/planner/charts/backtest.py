@@ -7,7 +7,7 @@ import math
 
 import numpy as np
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, MultipleLocator
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from planner.charts.style import (BLUE, BLUE_LIGHT, GREEN, GREY, MUTED, NAVY, ORANGE, RED, Translate, chart_style,
                                   no_data, title, untranslated)
@@ -40,10 +40,10 @@ def draw_backtest(figure: Figure, periods: list[str], accuracy: dict[str, list[f
         ax.axhline(1.0, color=MUTED, linewidth=0.8, linestyle="--")
         low = min([0.0, *values])
         ax.set_ylim(max(FLOOR, low) - 0.05, 1.08)
-        ax.yaxis.set_major_locator(MultipleLocator(0.25 if low >= -0.5 else 0.5))
+        ax.yaxis.set_major_locator(MaxNLocator(nbins="auto", steps=[1, 2.5, 5, 10]))  # fewer on a short chart
         ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: f"{value:.0%}"))
-        ax.set_xticks(positions, periods, rotation=45 if len(periods) > 8 else 0,
-                      ha="right" if len(periods) > 8 else "center")
+        step = max(1, math.ceil(len(periods) / 12))  # at most twelve labels, level (room for the plot)
+        ax.set_xticks(positions[::step], periods[::step])
         ax.grid(axis="y")
         if not values:
             no_data(ax, t(QT_TRANSLATE_NOOP("charts", "Nothing was won in these periods: no method can be judged")))

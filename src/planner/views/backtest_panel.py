@@ -33,6 +33,7 @@ from planner.views.chart_view import RESIZE_DELAY, ChartView, chart_image
 from planner.views.table_view import BookTableView, titled
 
 MONTHS_BACK = 12  # the default range: the twelve months before the book's as_of
+CHART_HEIGHT = 200  # pixels: lower than the other charts', so the calibration fits under it
 
 
 class BacktestPanel(QWidget):
@@ -78,11 +79,12 @@ class BacktestPanel(QWidget):
 
         self.methods_model = AccuracyModel(BACKTEST_METHODS, lambda row: row == 0, parent=self)
         self.methods_view = BookTableView(self.methods_model)
+        self.methods_view.setToolTip(self.tr("Bias above 0: the method forecast too much; below 0: too little"))
         self.methods_model.modelReset.connect(self._fit_methods)
         self.chart = ChartView()
+        self.chart.setMinimumHeight(CHART_HEIGHT)
         upper = QSplitter(Qt.Orientation.Horizontal)
-        upper.addWidget(titled(self.tr("By method (the most accurate on average is highlighted); bias above 0: "
-                                       "forecasts too high"), self.methods_view))
+        upper.addWidget(titled(self.tr("By method, the most accurate first"), self.methods_view))
         upper.addWidget(self.chart)
         upper.setStretchFactor(0, 0)
         upper.setStretchFactor(1, 1)
@@ -95,20 +97,21 @@ class BacktestPanel(QWidget):
         self.apply_button.clicked.connect(self.apply_observed)
         self.apply_note = QLabel()
         self.apply_note.setWordWrap(True)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.apply_button)
-        buttons.addWidget(self.apply_note, 1)
+        self.apply_note.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        side = QVBoxLayout()  # beside the table: the window's height goes to the rows
+        side.setContentsMargins(0, 24, 0, 0)
+        side.addWidget(self.apply_button)
+        side.addWidget(self.apply_note, 1)
         lower = QWidget()
-        lower_layout = QVBoxLayout(lower)
+        lower_layout = QHBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addWidget(titled(self.tr("Stage calibration: the book's probability beside the win rate "
-                                              "observed from each stage (won ÷ decided; 95% Wilson interval)"),
-                                      self.calibration_view), 1)
-        lower_layout.addLayout(buttons)
+        lower_layout.addWidget(titled(self.tr("Stage calibration: won ÷ decided of the deals that reached each "
+                                              "stage, with its 95% interval"), self.calibration_view), 1)
+        lower_layout.addLayout(side)
         body = QSplitter(Qt.Orientation.Vertical)
         body.addWidget(upper)
         body.addWidget(lower)
-        body.setSizes([330, 220])
+        body.setSizes([205, 240])
         layout = QVBoxLayout(self)
         layout.addLayout(inputs)
         layout.addWidget(body, 1)

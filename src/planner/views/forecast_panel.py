@@ -30,6 +30,7 @@ from planner.views.backtest_panel import BacktestPanel
 from planner.views.table_view import BookTableView, titled
 
 OVERRIDDEN = QColor(255, 244, 196)
+BY_REP_WITH_BACKTEST = 110  # pixels: the table by rep's caption, header and a row or two
 
 
 class OverrideModel(FrameTableModel):
@@ -139,14 +140,28 @@ class ForecastPanel(QWidget):
         self.lower.addTab(self.backtest, self.tr("Backtest"))
         for title, widget in sheets:
             self.lower.addTab(widget, title)
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter = self._splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(titled(self.tr("Category forecast by rep: type a manager's override beside the "
                                           "computed number"), self.by_rep_view))
         splitter.addWidget(self.lower)
         splitter.setSizes([300, 400])
+        self._sizes_before: list[int] | None = None  # the split the Backtest section took room from
+        self.lower.currentChanged.connect(self._make_room)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
+
+    def _make_room(self) -> None:
+        """The Backtest section (a chart beside a table, and the calibration under them) takes
+        room from the table by rep while it is shown; the split comes back when it is left."""
+        sizes = self._splitter.sizes()
+        if self.lower.currentWidget() is self.backtest:
+            if sizes[0] > BY_REP_WITH_BACKTEST:
+                self._sizes_before = sizes
+                self._splitter.setSizes([BY_REP_WITH_BACKTEST, sum(sizes) - BY_REP_WITH_BACKTEST])
+        elif self._sizes_before is not None:
+            self._splitter.setSizes(self._sizes_before)
+            self._sizes_before = None
 
     def _fit_methods(self) -> None:
         """The summary is narrow: it keeps the width of its columns (none clipped), the
