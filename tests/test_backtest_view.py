@@ -111,6 +111,7 @@ def test_the_calibration_table_and_applying_observed_rates_as_one_undo_step(qtbo
     probabilities = window.book.keyed("Stages").set_index("stage")["probability"]
     assert int(probabilities["Prospect"]) == 750_000 and window.undo_stack.count() == 1
     assert cells(model, "probability")[prospect] == "75.0%"  # the table follows the book
+    assert "Undo" in panel.apply_note.text()
     with qtbot.waitSignal(panel.calibrated, timeout=WAIT):
         window.undo_stack.undo()
     assert window.book["Stages"]["probability"].equals(before)
@@ -131,3 +132,17 @@ def test_the_backtest_section_takes_room_from_the_table_by_rep_while_shown(qtbot
     assert forecast._splitter.sizes()[0] == BY_REP_WITH_BACKTEST
     forecast.lower.setCurrentIndex(0)
     assert forecast._splitter.sizes() == before
+
+
+def test_another_book_clears_the_backtest_shown(qtbot, window):
+    from fixtures import small_book
+
+    panel = window.forecast_panel.backtest
+    panel.first.setText("2026-02")
+    panel.last.setText("2026-02")
+    with qtbot.waitSignal(panel.ran, timeout=WAIT):
+        qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
+    assert panel.methods_model.rowCount() == 6
+    with qtbot.waitSignal(window.report_ready, timeout=WAIT):
+        window.show_book(small_book(), None)
+    assert panel.result is None and panel.methods_model.rowCount() == 0 and panel.chart.image.isNull()

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 import pandas as pd
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
@@ -55,6 +56,7 @@ class BacktestPanel(QWidget):
         self._as_of = None  # the as_of the default range was set for
         self._calibration_pending = False
         self.result = None  # the backtest shown (core.backtest.Backtest)
+        self._shown_book = None  # the live book of the report shown: another book clears the backtest
         self.lead_shown = 0
 
         self.first, self.last = QLineEdit(), QLineEdit()
@@ -139,6 +141,9 @@ class BacktestPanel(QWidget):
         """A new report (the book changed, or another one): the default range follows its as_of,
         the calibration is computed again (now, or when the section is next shown)."""
         book = self._book()
+        if book is not self._shown_book:  # another book: the backtest shown (or running) is not this one's
+            self._shown_book = book
+            self._clear()
         editable = report is not None and book is not None and self._editable()
         self.run_button.setEnabled(report is not None and book is not None)
         self.apply_button.setEnabled(editable)
@@ -153,6 +158,15 @@ class BacktestPanel(QWidget):
         self._calibration_pending = True
         if self.isVisible():
             self._calibrate()
+
+    def _clear(self) -> None:
+        self._run_generation += 1
+        self._draw_generation += 1
+        self.result = None
+        self.methods_model.set_frame(BACKTEST_METHODS.empty())
+        self.chart.set_image(QImage())
+        self.note.clear()
+        self.apply_note.clear()
 
     def _calibrate(self) -> None:
         book = self._book()
