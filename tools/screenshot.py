@@ -3,6 +3,7 @@
     python tools/screenshot.py docs/screenshot.png --tab 0 --lang en
     python tools/screenshot.py docs/screenshot-ko-commissions.png --statement G03:2026-06 --lang ko
     python tools/screenshot.py docs/screenshot-ja-plans.png --plan Enterprise --lang ja
+    python tools/screenshot.py docs/backtest-ja.png --tab 12 --backtest --lang ja --as-of 2026-11-15
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ def main() -> None:
     parser.add_argument("--size", default="1280x800")
     parser.add_argument("--statement", metavar="REP:PERIOD", help="show the Commissions tab with this payout's statement")
     parser.add_argument("--plan", metavar="PLAN", help="show the Plans tab with this plan chosen")
+    parser.add_argument("--backtest", action="store_true", help="show the Forecast tab's Backtest section, run")
     args = parser.parse_args()
 
     app = create_app(args.lang)
@@ -68,6 +70,19 @@ def main() -> None:
         window.jobs.wait()
         for _ in range(10):
             app.processEvents()
+    if args.backtest:
+        backtest = window.forecast_panel.backtest
+        window.tabs.setCurrentWidget(window.forecast_panel)
+        window.forecast_panel.lower.setCurrentWidget(backtest)
+        backtest.run()
+        for _ in range(600):  # the backtest, then its chart, computed in the background
+            if backtest.result is not None and not backtest.chart.image.isNull() and not backtest.jobs.busy:
+                break
+            QTest.qWait(100)
+        QTest.qWait(300)  # the drawing at the chart's final size
+        while backtest.jobs.busy:
+            backtest.jobs.wait()
+            QTest.qWait(50)
     window.grab().save(args.out)
     print(f"wrote {args.out}")
 

@@ -83,6 +83,89 @@
     </message>
 </context>
 <context>
+    <name>BacktestPanel</name>
+    <message>
+        <source>Made on the period&apos;s first day</source>
+        <translation>期間の初日に作成</translation>
+    </message>
+    <message>
+        <source>Made one period before</source>
+        <translation>1期間前に作成</translation>
+    </message>
+    <message>
+        <source>Run backtest</source>
+        <translation>バックテストを実行</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>Forecasts</source>
+        <translation>予測</translation>
+    </message>
+    <message>
+        <source>Bias above 0: the method forecast too much; below 0: too little</source>
+        <translation>バイアスが 0 より上: 予測が多すぎ、0 より下: 少なすぎ</translation>
+    </message>
+    <message>
+        <source>By method, the most accurate first</source>
+        <translation>方式別 (精度の高い順)</translation>
+    </message>
+    <message>
+        <source>Apply observed rates</source>
+        <translation>実績の受注率を適用</translation>
+    </message>
+    <message>
+        <source>Set each open stage&apos;s probability to its observed win rate (one undo step)</source>
+        <translation>進行中の各ステージの確度を実績の受注率に設定します (1 回で元に戻せます)</translation>
+    </message>
+    <message>
+        <source>Stage calibration: won ÷ decided of the deals that reached each stage, with its 95% interval</source>
+        <translation>ステージの較正: 各ステージに到達した商談の 受注 ÷ 決着 (95% 区間付き)</translation>
+    </message>
+    <message>
+        <source>Replaying every method at each period from %1 to %2…</source>
+        <translation>%1 から %2 までの各期間で全方式を再現中…</translation>
+    </message>
+    <message>
+        <source>%1 to %2: %3 periods, deals as they stood on each day, at today&apos;s amounts</source>
+        <translation>%1 – %2: %3 期間、各日時点の商談、金額は現在の値</translation>
+    </message>
+    <message>
+        <source>Nothing was won in these periods: no method can be judged.</source>
+        <translation>この期間には受注がありません: どの方式も評価できません。</translation>
+    </message>
+    <message>
+        <source>The chart could not be drawn: %1</source>
+        <translation>グラフを描画できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Every stage already has its observed win rate: nothing to change</source>
+        <translation>すべてのステージがすでに実績の受注率です: 変更はありません</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>Set these stages&apos; probabilities to their observed win rates?</source>
+        <translation>次のステージの確度を実績の受注率に設定しますか?</translation>
+    </message>
+    <message>
+        <source>Set observed win rates</source>
+        <translation>実績の受注率を設定</translation>
+    </message>
+    <message>
+        <source>Set the probability of %1 stage(s): Undo takes them back</source>
+        <translation>%1 ステージの確度を設定しました: 元に戻すで取り消せます</translation>
+    </message>
+</context>
+<context>
     <name>BookFiles</name>
     <message>
         <source>&amp;New book</source>
@@ -938,6 +1021,10 @@
     <message>
         <source>Accuracy</source>
         <translation>精度</translation>
+    </message>
+    <message>
+        <source>Backtest</source>
+        <translation>バックテスト</translation>
     </message>
     <message>
         <source>Category forecast by rep: type a manager&apos;s override beside the computed number</source>
@@ -2219,6 +2306,30 @@
     <message>
         <source>{plan}: a quota of {quota} {currency} per {period}</source>
         <translation>{plan}:{period}あたりのノルマ {quota} {currency}</translation>
+    </message>
+    <message>
+        <source>Nothing was won in these periods: no method can be judged</source>
+        <translation>この期間には受注がありません: どの方式も評価できません</translation>
+    </message>
+    <message>
+        <source>forecasts made on each period&apos;s first day</source>
+        <translation>各期間の初日に作成した予測</translation>
+    </message>
+    <message>
+        <source>forecasts made one period before</source>
+        <translation>1期間前に作成した予測</translation>
+    </message>
+    <message>
+        <source>; below −100% drawn at the edge</source>
+        <translation>。−100% 未満は端に表示</translation>
+    </message>
+    <message>
+        <source>Accuracy per method and period</source>
+        <translation>方式・期間別の精度</translation>
+    </message>
+    <message>
+        <source>1 − |forecast − actual| ÷ actual, {when}{cut}</source>
+        <translation>1 − |予測 − 実績| ÷ 実績、{when}{cut}</translation>
     </message>
 </context>
 <context>

@@ -83,6 +83,89 @@
     </message>
 </context>
 <context>
+    <name>BacktestPanel</name>
+    <message>
+        <source>Made on the period&apos;s first day</source>
+        <translation>기간 첫날에 작성</translation>
+    </message>
+    <message>
+        <source>Made one period before</source>
+        <translation>한 기간 전에 작성</translation>
+    </message>
+    <message>
+        <source>Run backtest</source>
+        <translation>백테스트 실행</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>시작일</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>끝</translation>
+    </message>
+    <message>
+        <source>Forecasts</source>
+        <translation>예측</translation>
+    </message>
+    <message>
+        <source>Bias above 0: the method forecast too much; below 0: too little</source>
+        <translation>편향이 0보다 크면 과다 예측, 0보다 작으면 과소 예측</translation>
+    </message>
+    <message>
+        <source>By method, the most accurate first</source>
+        <translation>방식별 (정확도 높은 순)</translation>
+    </message>
+    <message>
+        <source>Apply observed rates</source>
+        <translation>실제 수주율 적용</translation>
+    </message>
+    <message>
+        <source>Set each open stage&apos;s probability to its observed win rate (one undo step)</source>
+        <translation>진행 중인 각 단계의 확률을 실제 수주율로 설정합니다 (한 번에 실행 취소 가능)</translation>
+    </message>
+    <message>
+        <source>Stage calibration: won ÷ decided of the deals that reached each stage, with its 95% interval</source>
+        <translation>단계 보정: 각 단계에 도달한 거래의 수주 ÷ 결정 (95% 구간 포함)</translation>
+    </message>
+    <message>
+        <source>Replaying every method at each period from %1 to %2…</source>
+        <translation>%1부터 %2까지 각 기간에 모든 방식을 재현하는 중…</translation>
+    </message>
+    <message>
+        <source>%1 to %2: %3 periods, deals as they stood on each day, at today&apos;s amounts</source>
+        <translation>%1 – %2: %3개 기간, 각 날짜 시점의 거래, 금액은 현재 값</translation>
+    </message>
+    <message>
+        <source>Nothing was won in these periods: no method can be judged.</source>
+        <translation>이 기간에는 수주가 없습니다: 어떤 방식도 평가할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The chart could not be drawn: %1</source>
+        <translation>차트를 그릴 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Every stage already has its observed win rate: nothing to change</source>
+        <translation>모든 단계가 이미 실제 수주율입니다: 바꿀 것이 없습니다</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>Set these stages&apos; probabilities to their observed win rates?</source>
+        <translation>다음 단계의 확률을 실제 수주율로 설정할까요?</translation>
+    </message>
+    <message>
+        <source>Set observed win rates</source>
+        <translation>실제 수주율 설정</translation>
+    </message>
+    <message>
+        <source>Set the probability of %1 stage(s): Undo takes them back</source>
+        <translation>%1개 단계의 확률을 설정했습니다: 실행 취소로 되돌릴 수 있습니다</translation>
+    </message>
+</context>
+<context>
     <name>BookFiles</name>
     <message>
         <source>&amp;New book</source>
@@ -938,6 +1021,10 @@
     <message>
         <source>Accuracy</source>
         <translation>정확도</translation>
+    </message>
+    <message>
+        <source>Backtest</source>
+        <translation>백테스트</translation>
     </message>
     <message>
         <source>Category forecast by rep: type a manager&apos;s override beside the computed number</source>
@@ -2219,6 +2306,30 @@
     <message>
         <source>{plan}: a quota of {quota} {currency} per {period}</source>
         <translation>{plan}: {period}당 할당량 {quota} {currency}</translation>
+    </message>
+    <message>
+        <source>Nothing was won in these periods: no method can be judged</source>
+        <translation>이 기간에는 수주가 없습니다: 어떤 방식도 평가할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>forecasts made on each period&apos;s first day</source>
+        <translation>각 기간 첫날에 작성한 예측</translation>
+    </message>
+    <message>
+        <source>forecasts made one period before</source>
+        <translation>한 기간 전에 작성한 예측</translation>
+    </message>
+    <message>
+        <source>; below −100% drawn at the edge</source>
+        <translation>; −100% 미만은 가장자리에 표시</translation>
+    </message>
+    <message>
+        <source>Accuracy per method and period</source>
+        <translation>방식·기간별 정확도</translation>
+    </message>
+    <message>
+        <source>1 − |forecast − actual| ÷ actual, {when}{cut}</source>
+        <translation>1 − |예측 − 실적| ÷ 실적, {when}{cut}</translation>
     </message>
 </context>
 <context>

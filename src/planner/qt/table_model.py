@@ -339,3 +339,23 @@ class FrameTableModel(QAbstractTableModel):
             moved.append(self.index(target, index.column()) if target >= 0 else QModelIndex())
         self.changePersistentIndexList(persistent, moved)
 
+
+BEST = QColor(214, 240, 214)  # the most accurate method: tinted and bold
+
+
+class AccuracyModel(FrameTableModel):
+    """Accuracy rows; those ``best(row)`` marks (the most accurate method) are tinted and bold."""
+
+    def __init__(self, spec, best: Callable[[int], bool], parent=None) -> None:
+        super().__init__(spec, parent=parent)
+        self._best = best
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if index.isValid() and role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.FontRole) \
+                and self._best(self.source_row(index.row())):
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return BEST
+            font = QFont()
+            font.setBold(True)
+            return font
+        return super().data(index, role)

@@ -1,5 +1,6 @@
 """The Forecast tab: the period's forecast by every method, the category forecast per rep with
-managers' overrides beside it, saving forecast snapshots, and how accurate each method was.
+managers' overrides beside it, saving forecast snapshots, how accurate each method was, and the
+backtest of every method on the book's past with the stage calibration (views/backtest_panel.py).
 
 Overrides and snapshots are rows of the book: an override typed here and a saved snapshot are
 each one change through the edit API (one undo step); the figures follow when the report of
@@ -13,7 +14,7 @@ from collections.abc import Callable
 
 import pandas as pd
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
@@ -24,11 +25,12 @@ from planner.core.forecast_overrides import FORECAST_BY_REP, override_change, pa
 from planner.core.money import money_label
 from planner.core.report import Report
 from planner.qt.i18n import error_text
-from planner.qt.table_model import FrameTableModel
+from planner.qt.table_model import AccuracyModel, FrameTableModel
+from planner.views.backtest_panel import BacktestPanel
 from planner.views.table_view import BookTableView, titled
 
-BEST = QColor(214, 240, 214)  # the most accurate method: tinted and bold, and its rank says 1
 OVERRIDDEN = QColor(255, 244, 196)
+BY_REP_WITH_BACKTEST = 110  # pixels: the table by rep's caption, header and a row or two
 
 
 class OverrideModel(FrameTableModel):
@@ -66,24 +68,6 @@ class OverrideModel(FrameTableModel):
         if not category or role != Qt.ItemDataRole.EditRole or not self.editable:
             return False
         return self._edit(int(self._frame.index[self.source_row(index.row())]), category, str(value))
-
-
-class AccuracyModel(FrameTableModel):
-    """Accuracy rows; the best method of each period (rank 1) stands out."""
-
-    def __init__(self, spec, best: Callable[[int], bool], parent=None) -> None:
-        super().__init__(spec, parent=parent)
-        self._best = best
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if index.isValid() and role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.FontRole) \
-                and self._best(self.source_row(index.row())):
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return BEST
-            font = QFont()
-            font.setBold(True)
-            return font
-        return super().data(index, role)
 
 
 class ForecastPanel(QWidget):
@@ -152,16 +136,32 @@ class ForecastPanel(QWidget):
         self._fit_methods()
         self.lower = QTabWidget()
         self.lower.addTab(accuracy, self.tr("Accuracy"))
+        self.backtest = BacktestPanel(push, book, editable)
+        self.lower.addTab(self.backtest, self.tr("Backtest"))
         for title, widget in sheets:
             self.lower.addTab(widget, title)
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter = self._splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(titled(self.tr("Category forecast by rep: type a manager's override beside the "
                                           "computed number"), self.by_rep_view))
         splitter.addWidget(self.lower)
         splitter.setSizes([300, 400])
+        self._sizes_before: list[int] | None = None  # the split the Backtest section took room from
+        self.lower.currentChanged.connect(self._make_room)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
+
+    def _make_room(self) -> None:
+        """The Backtest section (a chart beside a table, and the calibration under them) takes
+        room from the table by rep while it is shown; the split comes back when it is left."""
+        sizes = self._splitter.sizes()
+        if self.lower.currentWidget() is self.backtest:
+            if sizes[0] > BY_REP_WITH_BACKTEST:
+                self._sizes_before = sizes
+                self._splitter.setSizes([BY_REP_WITH_BACKTEST, sum(sizes) - BY_REP_WITH_BACKTEST])
+        elif self._sizes_before is not None:
+            self._splitter.setSizes(self._sizes_before)
+            self._sizes_before = None
 
     def _fit_methods(self) -> None:
         """The summary is narrow: it keeps the width of its columns (none clipped), the
@@ -182,6 +182,7 @@ class ForecastPanel(QWidget):
     def show_report(self, report: Report | None) -> None:
         """Fill the tab from ``report``; dashes and empty tables when there is none."""
         self.report = report
+        self.backtest.show_report(report)
         if self._after_report:
             self.status.emit(self._after_report)
             self._after_report = None
