@@ -143,6 +143,7 @@ def test_the_backtest_sheet_renders_its_chart(tmp_path):
     pages = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.split("\f")
     page = next(n for n, text in enumerate(pages, 1) if "Forecast accuracy by month" in text)
     assert re.search(r"Sales-cycle\s+length", pages[page - 1]) and "2026-02" in pages[page - 1]
+    assert "Times best" in pages[page - 1] and "Observed win rate" in pages[page - 1]  # one printed page
     subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", str(page), "-l", str(page), str(pdf),
                     str(tmp_path / "backtest")], check=True, timeout=60)
     assert next(tmp_path.glob("backtest*.png")).stat().st_size > 10_000

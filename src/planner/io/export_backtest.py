@@ -98,7 +98,7 @@ class _BacktestSheet:
             return line
         return {"headers": [self._header(_LINE["period"]), *methods, self._header(_LINE["actual"])],
                 "kinds": ["text", *["percent"] * len(methods), "money"], "rows": rows, "chart": chart,
-                "width": 760, "height": 400}
+                "width": 760, "height": 400, "break": False}  # the whole sheet is one page
 
     def _summary_block(self, result) -> dict:
         """Per method, most accurate first: as ``planner backtest`` prints it."""
@@ -107,11 +107,11 @@ class _BacktestSheet:
                 for _, row in summary.iterrows()]
         return {"headers": [self._header(_METHOD[key]) for key in SUMMARY_COLUMNS],
                 "kinds": ["text", "int", "percent", "percent", "percent", "int"], "rows": rows,
-                "chart": lambda ref, name: None, "height": 0}
+                "chart": lambda ref, name: None, "height": 0, "break": False}
 
     def _calibration_block(self) -> dict:
         stages = calibration(self.snapshot)
         rows = [[_value(row[key]) for key in CALIBRATION_COLUMNS] for _, row in stages.iterrows()]
         return {"headers": [self._header(_STAGE[key]) for key in CALIBRATION_COLUMNS],
                 "kinds": ["text", *["percent"] * 4, *["int"] * 4], "rows": rows,
-                "chart": lambda ref, name: None, "height": 0}
+                "chart": lambda ref, name: None, "height": 0, "break": False}
