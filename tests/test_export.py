@@ -446,7 +446,7 @@ def test_the_dashboard_charts_are_native_charts_of_the_dashboards_figures(tmp_pa
                        key=lambda name: int(re.search(r"\d+", name).group()))
         xml = [archive.read(name).decode() for name in names]
         dashboard_part = archive.read(sheet_part(archive, "Dashboard")).decode()
-    assert len(xml) == 10 and "<drawing " in dashboard_part
+    assert len(xml) == 11 and "<drawing " in dashboard_part
     funnel, weighted, trends, stages = xml[4:8]
     # the titles and series names went through translate(context, text) (escaped in the XML)
     for chart, title in ((funnel, "Pipeline funnel"), (weighted, "Weighted pipeline by expected close"),

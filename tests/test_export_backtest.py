@@ -85,6 +85,13 @@ def test_the_line_chart_plots_each_methods_accuracy_from_the_table(dated_export)
     assert [row[7] for row in found] == [0, 14_000, 29_000]  # the actual beside them
 
 
+def test_headers_over_numbers_are_right_aligned_like_them(dated_export):
+    _book, path = dated_export
+    sheet = openpyxl.load_workbook(path)[SHEET]
+    header = next(row for row in sheet.iter_rows() if row[0].value == "Method")
+    assert [cell.alignment.horizontal for cell in header[:3]] == [None, "right", "right"]
+
+
 def test_the_summary_and_the_calibration_are_the_engines(dated_export):
     book, path = dated_export
     found = rows(path)

@@ -85,7 +85,7 @@ class _DashboardSheet:
         for block in blocks:
             first = row + 1  # the first data row (0-based)
             for position, (header, kind) in enumerate(zip(block["headers"], block["kinds"])):
-                worksheet.write_string(row, position, header, styles.header)
+                worksheet.write_string(row, position, header, styles.header if kind == "text" else styles.number_header)
                 least = {"money": 17, "percent": 11}.get(kind, 10)
                 widths[position] = max(widths.get(position, least), least, min(_display_width(header) + 2, 24))
             for offset, values in enumerate(block["rows"]):
