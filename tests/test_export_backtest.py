@@ -154,3 +154,16 @@ def test_the_backtest_sheet_renders_its_chart(tmp_path):
     subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", str(page), "-l", str(page), str(pdf),
                     str(tmp_path / "backtest")], check=True, timeout=60)
     assert next(tmp_path.glob("backtest*.png")).stat().st_size > 10_000
+
+
+def test_a_book_without_deals_gets_the_note_too(tmp_path):
+    def no_deals(frames):
+        for table in ("Deals", "Splits", "StageHistory"):
+            frames[table] = frames[table].iloc[0:0]
+    book = rebuilt(small_book(), no_deals)
+    assert backtest_months(book.snapshot()) is None  # no dated deal: no month to replay
+    path = tmp_path / "book.xlsx"
+    export_book(book, path)
+    found = rows(path)
+    assert found[1][0].startswith("No month before the book's date has anything won")
+    assert [row[5:] for row in table(found, "Stage")] == [(0, 0, 0, 0)] * 3
