@@ -10,8 +10,6 @@ one-line note in place of the backtest. A mixin of
 
 from __future__ import annotations
 
-import pandas as pd
-
 from planner.core import kinds
 from planner.core.backtest import BACKTEST_LINES, BACKTEST_METHODS, backtest, default_range
 from planner.core.calibration import CALIBRATION, calibration
@@ -54,10 +52,6 @@ def backtest_months(book) -> tuple[Period, Period] | None:
     return None if first.start > last.start else (first, last)
 
 
-def _value(value):
-    return None if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)) else value
-
-
 class _BacktestSheet:
     def _write_backtest(self) -> None:
         book, as_of = self.snapshot, self.snapshot.as_of.isoformat()
@@ -68,11 +62,11 @@ class _BacktestSheet:
         if result is None or not len(result.methods):
             self._write_blocks(SHEET, t(TITLE_NONE).format(date=as_of), t(NOTHING_WON), blocks)
             return
-        blocks[:0] = [self._accuracy_block(result, t), self._summary_block(result)]
+        blocks[:0] = [self._accuracy_block(result, t), self._backtest_summary_block(result)]
         self._write_blocks(SHEET, t(TITLE).format(first=result.first.label, last=result.last.label, date=as_of),
                            t(NOTE), blocks)
 
-    def _header(self, column) -> str:
+    def _backtest_header(self, column) -> str:
         return self.translate("schema", column.label)
 
     def _accuracy_block(self, result, t) -> dict:
@@ -81,8 +75,8 @@ class _BacktestSheet:
         accuracy = lines.pivot(index="period", columns="method", values="accuracy")
         actual = lines.groupby("period", sort=False)["actual"].first()
         periods = list(dict.fromkeys(lines["period"]))
-        rows = [[period, *(_value(accuracy.at[period, method]) for method in COMPUTED_METHODS),
-                 _value(actual[period])] for period in periods]
+        rows = [[period, *(accuracy.at[period, method] for method in COMPUTED_METHODS),
+                 actual[period]] for period in periods]
         methods = [kinds.label(method, self.translate) for method in COMPUTED_METHODS]
 
         def chart(ref, name):
@@ -96,22 +90,23 @@ class _BacktestSheet:
             line.set_y_axis({"num_format": "0%", "num_font": FONT, "name": t(ACCURACY), "name_font": FONT,
                              "major_gridlines": {"visible": True}})
             return line
-        return {"headers": [self._header(_LINE["period"]), *methods, self._header(_LINE["actual"])],
+        header = self._backtest_header
+        return {"headers": [header(_LINE["period"]), *methods, header(_LINE["actual"])],
                 "kinds": ["text", *["percent"] * len(methods), "money"], "rows": rows, "chart": chart,
                 "width": 760, "height": 400, "break": False}  # the whole sheet is one page
 
-    def _summary_block(self, result) -> dict:
+    def _backtest_summary_block(self, result) -> dict:
         """Per method, most accurate first: as ``planner backtest`` prints it."""
         summary = result.methods
-        rows = [[kinds.label(row["method"], self.translate), *(_value(row[key]) for key in SUMMARY_COLUMNS[1:])]
+        rows = [[kinds.label(row["method"], self.translate), *(row[key] for key in SUMMARY_COLUMNS[1:])]
                 for _, row in summary.iterrows()]
-        return {"headers": [self._header(_METHOD[key]) for key in SUMMARY_COLUMNS],
+        return {"headers": [self._backtest_header(_METHOD[key]) for key in SUMMARY_COLUMNS],
                 "kinds": ["text", "int", "percent", "percent", "percent", "int"], "rows": rows,
                 "chart": lambda ref, name: None, "height": 0, "break": False}
 
     def _calibration_block(self) -> dict:
         stages = calibration(self.snapshot)
-        rows = [[_value(row[key]) for key in CALIBRATION_COLUMNS] for _, row in stages.iterrows()]
-        return {"headers": [self._header(_STAGE[key]) for key in CALIBRATION_COLUMNS],
+        rows = [[row[key] for key in CALIBRATION_COLUMNS] for _, row in stages.iterrows()]
+        return {"headers": [self._backtest_header(_STAGE[key]) for key in CALIBRATION_COLUMNS],
                 "kinds": ["text", *["percent"] * 4, *["int"] * 4], "rows": rows,
                 "chart": lambda ref, name: None, "height": 0, "break": False}
