@@ -413,7 +413,7 @@ def test_formulas_are_written_without_cached_values(tmp_path):
 def test_charts_are_native_excel_charts(tmp_path):
     path = tmp_path / "book.xlsx"
     summary = export_book(small_book(), path)
-    assert summary.charts == 10  # four here, four of the dashboard (below), two of AttainmentCharts
+    assert summary.charts == 11  # four here, four of the dashboard (below), two of AttainmentCharts, Backtest
     with zipfile.ZipFile(path) as archive:
         charts = sorted((name for name in archive.namelist() if re.fullmatch(r"xl/charts/chart\d+\.xml", name)),
                         key=lambda name: int(re.search(r"\d+", name).group()))
@@ -421,7 +421,7 @@ def test_charts_are_native_excel_charts(tmp_path):
         assert not any(name.startswith("xl/media/") for name in archive.namelist())  # no pictures
         charts_sheet = sheet_part(archive, "Charts")
         assert "<drawing " in archive.read(charts_sheet).decode()
-    assert len(xml) == 10
+    assert len(xml) == 11
     pipeline, attainment_chart, forecast_chart, won = xml[:4]
     assert '<c:barDir val="bar"/>' in pipeline and "PipelineStages!$F$2:$F$4" in pipeline
     assert '<c:barDir val="col"/>' in attainment_chart and "<c:lineChart>" in attainment_chart  # bars + 100 % line
@@ -446,7 +446,7 @@ def test_the_dashboard_charts_are_native_charts_of_the_dashboards_figures(tmp_pa
                        key=lambda name: int(re.search(r"\d+", name).group()))
         xml = [archive.read(name).decode() for name in names]
         dashboard_part = archive.read(sheet_part(archive, "Dashboard")).decode()
-    assert len(xml) == 10 and "<drawing " in dashboard_part
+    assert len(xml) == 11 and "<drawing " in dashboard_part
     funnel, weighted, trends, stages = xml[4:8]
     # the titles and series names went through translate(context, text) (escaped in the XML)
     for chart, title in ((funnel, "Pipeline funnel"), (weighted, "Weighted pipeline by expected close"),

@@ -2331,6 +2331,30 @@
         <source>1 − |forecast − actual| ÷ actual, {when}{cut}</source>
         <translation>1 − |予測 − 実績| ÷ 実績、{when}{cut}</translation>
     </message>
+    <message>
+        <source>Backtest: {first} to {last}, as of {date}</source>
+        <translation>バックテスト: {first}〜{last}、{date}時点</translation>
+    </message>
+    <message>
+        <source>Each method&apos;s forecast made on the book as it stood on the month&apos;s first day, against what was won in the month (accuracy 1 − |forecast − actual| ÷ actual; today&apos;s amounts); then each stage&apos;s probability beside its observed win rate.</source>
+        <translation>各手法が月初時点のブックで出した予測を、その月の実際の受注額と比べます（精度 1 − |予測 − 実績| ÷ 実績、金額は現在の値）。その下はステージごとの確率と実際の受注率です。</translation>
+    </message>
+    <message>
+        <source>Backtest, as of {date}</source>
+        <translation>バックテスト、{date}時点</translation>
+    </message>
+    <message>
+        <source>No month before the book&apos;s date has anything won: no forecast method can be judged yet. Each stage&apos;s probability beside its observed win rate:</source>
+        <translation>ブックの基準日より前に受注のある月がないため、まだ予測手法を評価できません。ステージごとの確率と実際の受注率:</translation>
+    </message>
+    <message>
+        <source>Forecast accuracy by month (made on the month&apos;s first day)</source>
+        <translation>月別の予測精度（月初時点の予測）</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>精度</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>

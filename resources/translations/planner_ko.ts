@@ -2331,6 +2331,30 @@
         <source>1 − |forecast − actual| ÷ actual, {when}{cut}</source>
         <translation>1 − |예측 − 실적| ÷ 실적, {when}{cut}</translation>
     </message>
+    <message>
+        <source>Backtest: {first} to {last}, as of {date}</source>
+        <translation>백테스트: {first} ~ {last}, {date} 기준</translation>
+    </message>
+    <message>
+        <source>Each method&apos;s forecast made on the book as it stood on the month&apos;s first day, against what was won in the month (accuracy 1 − |forecast − actual| ÷ actual; today&apos;s amounts); then each stage&apos;s probability beside its observed win rate.</source>
+        <translation>각 방법이 그달 첫날 시점의 북으로 낸 예측과 그달 실제 수주액을 비교합니다(정확도 1 − |예측 − 실제| ÷ 실제, 금액은 현재 기준). 아래는 단계별 확률과 실제 관측된 수주율입니다.</translation>
+    </message>
+    <message>
+        <source>Backtest, as of {date}</source>
+        <translation>백테스트, {date} 기준</translation>
+    </message>
+    <message>
+        <source>No month before the book&apos;s date has anything won: no forecast method can be judged yet. Each stage&apos;s probability beside its observed win rate:</source>
+        <translation>북 기준일 이전에 수주가 있었던 달이 없어 아직 예측 방법을 평가할 수 없습니다. 단계별 확률과 관측된 수주율:</translation>
+    </message>
+    <message>
+        <source>Forecast accuracy by month (made on the month&apos;s first day)</source>
+        <translation>월별 예측 정확도(그달 첫날 예측)</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>정확도</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>

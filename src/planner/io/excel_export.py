@@ -9,7 +9,8 @@ The workbook holds, in this order:
   (funnel by stage with conversion, weighted pipeline by expected-close month, win rate and
   sales cycle by month, time in stage against won deals); **AttainmentCharts**: the Attainment
   tab's charts beside their figures (attainment by rep against 100 %, quota versus won by
-  month, the rep quadrant scatter);
+  month, the rep quadrant scatter); **Backtest**: each forecast method's accuracy per month over
+  the last twelve full months, charted, its summary and the stage calibration;
 - the **computed sheets**: Commissions, Statements (every payout's lines), Attainment and
   TeamAttainment (the report period first, then the other quarters and the year), Forecast,
   PipelineStages, PipelineByRep and WonByMonth;

@@ -23,7 +23,7 @@ EXCEL_MAX_ROWS = 1_048_576
 EXCEL_MAX_TEXT = 32_767
 EXCEL_MAX_FORMULA = 8_192
 INPUT_SHEETS = schema.SHEETS
-COMPUTED_SHEETS = ("Summary", "Charts", "Dashboard", "AttainmentCharts", "Commissions", "Statements", "Attainment",
+COMPUTED_SHEETS = ("Summary", "Charts", "Dashboard", "AttainmentCharts", "Backtest", "Commissions", "Statements", "Attainment",
                    "TeamAttainment", "Forecast", "PipelineStages", "PipelineByRep", "WonByMonth", "CreditLines", "Problems")
 APP_SUFFIX = APP.format(label="")  # the English headers (translated when written)
 

@@ -73,7 +73,8 @@ class _DashboardSheet:
         """A sheet of tables down column A, each with its chart to the right. A block's
         ``chart(ref, name)`` gets ``ref(position, first=0, last=None)``: the absolute range of
         the table's column ``position`` (its rows ``first`` to ``last``, 0-based, the last one
-        by default), and ``name(position)``: the column's header cell."""
+        by default), and ``name(position)``: the column's header cell. A page break follows each
+        block but the last, unless it says ``"break": False``."""
         worksheet = self.workbook.add_worksheet(sheet)
         styles = self.styles
         worksheet.write_string(0, 0, heading, styles.title)
@@ -84,7 +85,7 @@ class _DashboardSheet:
         for block in blocks:
             first = row + 1  # the first data row (0-based)
             for position, (header, kind) in enumerate(zip(block["headers"], block["kinds"])):
-                worksheet.write_string(row, position, header, styles.header)
+                worksheet.write_string(row, position, header, styles.header if kind == "text" else styles.number_header)
                 least = {"money": 17, "percent": 11}.get(kind, 10)
                 widths[position] = max(widths.get(position, least), least, min(_display_width(header) + 2, 24))
             for offset, values in enumerate(block["rows"]):
@@ -110,12 +111,13 @@ class _DashboardSheet:
                 worksheet.insert_chart(row, chart_column, chart)
                 charts += 1
             row += max(len(block["rows"]) + 1, height // 20 + 1) + 2
-            breaks.append(row - 1)
+            if block.get("break", True) and block is not blocks[-1]:
+                breaks.append(row - 1)
         for position, width in widths.items():
             worksheet.set_column(position, position, width)
         worksheet.set_landscape()
         worksheet.fit_to_pages(1, 0)  # one page wide
-        worksheet.set_h_pagebreaks(breaks[:-1])  # a chart and its table a page
+        worksheet.set_h_pagebreaks(breaks)  # a chart and its table a page
         self.summary.charts += charts
         self.summary.sheets[sheet] = sum(len(block["rows"]) for block in blocks)
 

@@ -59,6 +59,8 @@ class _Styles:
         self.money_axis = f"[${currency}] #,##0"  # chart axes: whole units
         add = workbook.add_format
         self.header = add({"bold": True, "bg_color": "#DDE4EE", "bottom": 1, "valign": "top"})
+        # over a column of numbers: right-aligned like them, so each reads under its own header
+        self.number_header = add({"bold": True, "bg_color": "#DDE4EE", "bottom": 1, "valign": "top", "align": "right"})
         self.app_header = add({"bold": True, "bg_color": "#EEEEEE", "bottom": 1, "font_color": "#555555",
                                "valign": "top"})
         self.money = add({"num_format": self.money_code})

@@ -28,6 +28,7 @@ from planner.core.periods import Period
 from planner.core.report import Report
 from planner.core.shown import shown
 from planner.io.export_attainment import _AttainmentChartSheet
+from planner.io.export_backtest import _BacktestSheet
 from planner.io.export_charts import _ChartSheet
 from planner.io.export_common import (EXCEL_MAX_FORMULA, FORMULA_TOO_LONG, ExportSummary, Progress,
                                       _display_width, _major, excel_serial)
@@ -51,7 +52,7 @@ class _Worksheet(xlsxwriter.worksheet.Worksheet):
 
 
 class _WorkbookWriter(_ComputedSheets, _CommissionSheets, _CreditSheet, _SummarySheet, _ChartSheet, _DashboardSheet,
-                      _AttainmentChartSheet):
+                      _AttainmentChartSheet, _BacktestSheet):
     """Lays out and writes every sheet of one export."""
 
     def __init__(self, snapshot: Tables, report: Report | None, period: Period, inputs: dict[str, pd.DataFrame],
@@ -85,6 +86,8 @@ class _WorkbookWriter(_ComputedSheets, _CommissionSheets, _CreditSheet, _Summary
                 self._write_charts()
                 self._write_dashboard()
                 self._write_attainment_charts()
+                self.progress(0.1, "Backtest")
+                self._write_backtest()
                 computed = (("Commissions", self._write_commissions),
                             ("Statements", self._write_statements),
                             ("Attainment", self._write_attainment),

@@ -199,7 +199,7 @@ SHEET_ALIASES: dict[str, list[str]] = {
 
 # Sheets that are no table, whatever their headers: what Planner's own export computes (its
 # figures, charts and checks) and the usual notes. A mapping can still say otherwise.
-NOT_TABLES = ("Summary", "Charts", "Dashboard", "AttainmentCharts", "Commissions", "Statements", "CommissionLines", "Attainment",
+NOT_TABLES = ("Summary", "Charts", "Dashboard", "AttainmentCharts", "Backtest", "Commissions", "Statements", "CommissionLines", "Attainment",
               "TeamAttainment", "Forecast", "PipelineStages", "PipelineByRep", "PipelineFunnel", "WonByMonth", "CreditLines", "Problems", "Info",
               "Read me", "README", "Notes", "안내", "설명", "説明", "注意事項")
 
