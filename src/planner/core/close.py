@@ -163,7 +163,7 @@ def problems_touching(book, period: Period) -> list[Problem]:
     return list(found.values())
 
 
-_ALWAYS = {"Plans", "PlanTiers", "PlanBonuses", "Stages", "Settings", "Splits"}
+_ALWAYS = {"Plans", "PlanTiers", "PlanBonuses", "PlanMultipliers", "Spiffs", "Stages", "Settings", "Splits"}
 
 
 def _touches(book, table: str, rows: list[int], period: Period) -> dict[int, bool]:

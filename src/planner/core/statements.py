@@ -14,9 +14,13 @@ line names the rule (``rule``) that produced it:
   reached: a deal paid at another rate gets a line at the difference;
 - ``cap``: a negative line taking back what tier and lift lines pay above the plan's cap;
 - ``bonus``: each of the plan's bonuses whose attainment the period's won credit reached;
-- ``clawback``: a won deal cancelled in this period takes back what its tier and lift lines
-  paid in the period it was won (decisions.md, "Cancelled deals": never a second reduction
-  through the tiers). Plans have no clawback window yet: every cancellation is clawed back.
+- ``spiff``: a fixed amount per won deal a SPIFF of the plan names (:mod:`planner.core.plan_rules`);
+- ``clawback``: a won deal cancelled in this period takes back what its tier, lift and SPIFF
+  lines paid in the period it was won (decisions.md, "Cancelled deals": never a second reduction
+  through the tiers), when the cancellation falls inside the plan's clawback window.
+
+A deal's tier and lift lines pay its plan's rates times the deal's rate multiplier
+(:mod:`planner.core.plan_rules`: by product and deal type); the line shows the multiplied rate.
 
 A line with a rate is ``base × rate`` rounded once by the book's rounding; the payout of a rep
 and period is the sum of its lines. A plan whose tiers depend on attainment pays no tier line
@@ -29,6 +33,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from planner.core import plan_rules
 from planner.core.attainment import attained, credit_lines, credited_by, quota_amounts
 from planner.core.money import RATIO_SCALE, exact_product, format_ratio, times_ratio
 from planner.core.periods import Period
@@ -109,11 +114,14 @@ def _statements(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
     rows = plan_periods(book, period)
     numbers = {label: _number(Period.of(label)) for label in pd.unique(rows["period"])}
     row_keys = rows["rep"].to_numpy(dtype="int64") * _KEY + rows["period"].map(numbers).to_numpy(dtype="int64")
-    won, cancelled, won_at = _keyed_credit(book)
+    won, cancelled, won_at, spiffs = _keyed_credit(book)
 
     # cancellations in these periods, and the won line (a position in ``won``) each takes back
     here = np.flatnonzero(np.isin(cancelled["key"], row_keys))
     taken = won_at.get_indexer(pd.MultiIndex.from_arrays([cancelled["deal"][here], cancelled["rep"][here]]))
+    inside = (taken < 0) | plan_rules.clawed_back(book, cancelled["plan"][here], np.append(won["date"], 0)[taken],
+                                                  cancelled["date"][here])
+    here, taken = here[inside], taken[inside]
     needed = np.union1d(row_keys, won["key"][taken[taken >= 0]])
 
     # the won lines of those periods, in close-date order, then by deal (``won`` is in that order)
@@ -123,13 +131,21 @@ def _statements(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
     after = _running_sum(keys, amount)
     quota = _quotas(book, keys)
     payable = (quota > 0) | np.isin(plan, list(flat_plans(book["PlanTiers"])))
+    multiplier = plan_rules.multipliers(book, won["deal"][chosen], plan)
     deal_lines = _deal_lines(book["PlanTiers"], keys, plan, quota, after - amount, after, amount, payable,
-                             book.rounding)
+                             book.rounding, multiplier)
     deal_lines.update(key=keys[deal_lines["w"]], deal=won["deal"][chosen][deal_lines["w"]])
+    at_line = np.full(len(won["key"]), -1, dtype="int64")  # each won line's position in ``chosen``
+    at_line[chosen] = np.arange(len(chosen))
+    mine = np.flatnonzero(at_line[spiffs["w"]] >= 0)
+    spiff_w = at_line[spiffs["w"][mine]]
+    spiff_lines = _frame("spiff", w=spiff_w, key=keys[spiff_w], deal=won["deal"][chosen][spiff_w],
+                         spiff=spiffs["spiff"][mine], base=spiffs["base"][mine], amount=spiffs["amount"][mine])
 
     # what each won line was paid (its tier and lift lines): what its cancellation takes back
     paid = np.zeros(len(won["key"]), dtype="int64")
     np.add.at(paid, chosen[deal_lines["w"]], deal_lines["amount"])
+    np.add.at(paid, chosen[spiff_lines["w"]], spiff_lines["amount"])
     by_day = np.lexsort((cancelled["deal"][here], cancelled["date"][here]))
     here, taken = here[by_day], taken[by_day]
     clawbacks = _frame("clawback", key=cancelled["key"][here], deal=cancelled["deal"][here],
@@ -145,7 +161,7 @@ def _statements(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
                "won": pd.Series(after[ends], index=keys[ends]).reindex(row_keys).fillna(0).to_numpy(dtype="int64"),
                "paid": paid_here}
     lines = [deal_lines, _cap_lines(payouts, book["Plans"]["cap"]), _bonus_lines(payouts, book["PlanBonuses"]),
-             clawbacks]
+             spiff_lines, clawbacks]
     return rows.assign(won=payouts["won"]), _finish(rows, row_keys, lines)
 
 
@@ -174,8 +190,15 @@ def _keyed_credit(book) -> tuple[dict, dict, pd.MultiIndex]:
         won_lines = {name: values[won] for name, values in columns.items()}
         cancelled = np.ones(len(credit), dtype=bool)
         cancelled[won] = False
+        # the SPIFF parts of every won line (split among all of a deal's reps), by won line
+        every = credit_lines(book)
+        every = every[(every["reason"] == "won").to_numpy(dtype=bool)]
+        parts = plan_rules.spiff_lines(book, every, book["Reps"]["plan"])
+        w = pd.Index(credit.index[won]).get_indexer(every.index[parts["line"].to_numpy()])
+        spiffs = {"w": w[w >= 0], **{name: parts[name].to_numpy(dtype="int64")[w >= 0]
+                                     for name in ("spiff", "base", "amount")}}
         return (won_lines, {name: values[cancelled] for name, values in columns.items()},
-                pd.MultiIndex.from_arrays([won_lines["deal"], won_lines["rep"]]))
+                pd.MultiIndex.from_arrays([won_lines["deal"], won_lines["rep"]]), spiffs)
     return book.cached("keyed_credit", build)
 
 
@@ -203,10 +226,12 @@ def _quotas(book, keys: np.ndarray) -> np.ndarray:
     return got.fillna(0).to_numpy(dtype=object).astype("int64")[where]
 
 
-def _deal_lines(tiers: pd.DataFrame, keys, plan, quota, before, after, amount, payable, rounding) -> dict:
+def _deal_lines(tiers: pd.DataFrame, keys, plan, quota, before, after, amount, payable, rounding,
+                multiplier) -> dict:
     """The tier and lift lines of each won line ``w``, from arrays by line (sorted by key): its
     (rep, period) key, plan, the quota of its period, the running credit before and after it,
-    and its amount. ``sub`` numbers a line's tiers."""
+    its amount and its rate multiplier (the rates it is paid are the tiers' times it, rounded
+    half up to a millionth). ``sub`` numbers a line's tiers."""
     tiers = tiers.dropna(subset=["plan", "from", "rate"]).sort_values(["plan", "from"], kind="stable")
     plans, first, count = np.unique(tiers["plan"].to_numpy(dtype="int64"), return_index=True, return_counts=True)
     at = np.minimum(np.searchsorted(plans, plan), max(len(plans) - 1, 0))
@@ -243,8 +268,9 @@ def _deal_lines(tiers: pd.DataFrame, keys, plan, quota, before, after, amount, p
     piece = np.maximum(np.minimum(after[mw], high[mp]) - np.maximum(before[mw], low[mp]), 0)
     paid = piece > 0
     mw, mp, piece = mw[paid], mp[paid], piece[paid]
-    frames.append(_frame("tier", w=mw, tier=tier_id[mp], rate=rate[mp], base=piece,
-                         amount=times_ratio(piece, rate[mp], rounding), sub=mp - pair_start[run[mw]]))
+    paid_rate = times_ratio(rate[mp], multiplier[mw])
+    frames.append(_frame("tier", w=mw, tier=tier_id[mp], rate=paid_rate, base=piece,
+                         amount=times_ratio(piece, paid_rate, rounding), sub=mp - pair_start[run[mw]]))
 
     # retroactive: each line at the rate of the tier its running credit reached, lifted to the
     # rate of the tier the period's credit reached
@@ -253,14 +279,15 @@ def _deal_lines(tiers: pd.DataFrame, keys, plan, quota, before, after, amount, p
     hit = reached(after[rw], rp)
     retro = rw[np.r_[True, rw[1:] != rw[:-1]]] if len(rw) else rw  # each retroactive line once (rw is sorted)
     running_rate, running_tier = np.zeros(len(keys), "int64"), np.full(len(keys), -1, "int64")
-    running_rate[rw[hit]], running_tier[rw[hit]] = rate[rp[hit]], tier_id[rp[hit]]
+    running_rate[rw[hit]], running_tier[rw[hit]] = times_ratio(rate[rp[hit]], multiplier[rw[hit]]), tier_id[rp[hit]]
     final = np.flatnonzero(~marginal & reached(after[ends[run[pair]]], np.arange(len(pair))))
     final_rate, final_tier = np.zeros(len(heads), "int64"), np.full(len(heads), -1, "int64")
     final_rate[run[pair[final]]], final_tier[run[pair[final]]] = rate[final], tier_id[final]
     frames.append(_frame("tier", w=retro, tier=running_tier[retro], rate=running_rate[retro], base=amount[retro],
                          amount=times_ratio(amount[retro], running_rate[retro], rounding)))
-    lift = retro[final_rate[run[retro]] != running_rate[retro]]
-    difference = final_rate[run[lift]] - running_rate[lift]
+    lifted = times_ratio(final_rate[run[retro]], multiplier[retro])
+    lift = retro[lifted != running_rate[retro]]
+    difference = lifted[lifted != running_rate[retro]] - running_rate[lift]
     frames.append(_frame("retro_lift", w=lift, tier=final_tier[run[lift]], rate=difference, base=amount[lift],
                          amount=times_ratio(amount[lift], difference, rounding)))
 
@@ -298,8 +325,8 @@ def _bonus_lines(payouts: dict, bonuses: pd.DataFrame) -> dict:
 # ``key`` (its payout), the output columns, and ``sub`` (a tier line's tier: 0, 1, … in the
 # plan); -1 stands for "none" in id columns, and ``rate`` and ``base`` have a mask of their own
 # (they may be negative or zero). Lines of no won line come in their statement order.
-_FIELDS = {"w": -1, "key": -1, "deal": -1, "tier": -1, "bonus": -1, "rate": None, "base": None, "amount": 0,
-           "sub": 0}
+_FIELDS = {"w": -1, "key": -1, "deal": -1, "tier": -1, "bonus": -1, "spiff": -1, "rate": None, "base": None,
+           "amount": 0, "sub": 0}
 
 
 def _frame(rule: str, **columns) -> dict:
@@ -342,6 +369,7 @@ def _finish(rows: pd.DataFrame, row_keys: np.ndarray, parts: list[dict]) -> pd.D
         "rate": nullable(lines["rate"], lines["rate_na"]), "base": nullable(lines["base"], lines["base_na"]),
         "amount": lines["amount"],
         "bonus": nullable(lines["bonus"], lines["bonus"] < 0),
+        "spiff": nullable(lines["spiff"], lines["spiff"] < 0),
     })
 
 
