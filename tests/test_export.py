@@ -562,6 +562,27 @@ def thirds_book() -> Book:
     return book
 
 
+def plan_rules_book() -> Book:
+    """The fixture book with the deal-level plan rules (core/plan_rules.py): renewals at half rate
+    on both plans, Gold deals at 0.333333 on MARG (multiplied rates rounded to a millionth), SPIFFs
+    (Gold deals on MARG in Q1: 100.00, split D5 60/40 so R3 gets 60.00; new deals on RETRO: 50.00)
+    and MARG's clawback window of 20 days (D6, cancelled 24 days after it closed, is kept)."""
+    def edit(frames):
+        deals = frames["Deals"]
+        deals["product"] = deals["id"].map({"D1": "Gold", "D4": "Gold", "D5": "Gold", "D6": "Silver"})
+        deals["deal_type"] = deals["id"].map({"D1": "renewal", "D2": "new", "D3": "renewal", "D4": "new"})
+        frames["Plans"]["clawback_days"] = frames["Plans"]["plan"].map({"MARG": 20})
+        frames["PlanMultipliers"] = pd.DataFrame({"plan": ["RETRO", "MARG", "MARG"], "product": [None, None, "Gold"],
+                                                  "deal_type": ["renewal", "renewal", None],
+                                                  "multiplier": [500_000, 500_000, 333_333]})
+        frames["Spiffs"] = pd.DataFrame({"plan": ["MARG", "RETRO"], "product": ["Gold", None],
+                                         "deal_type": [None, "new"], "from": ["2026-01-01", None],
+                                         "to": ["2026-03-31", None], "amount": [10_000, 5_000]})
+    book = rebuilt(small_book(), edit)
+    assert book.problems() == []
+    return book
+
+
 def team_rows_book() -> Book:
     """The fixture book with team rows inside a year (decisions.md, "Team quotas"): Seoul's own
     2026-Q1 and 2026-Q2 rows beside its members' months of April to December, Tokyo's own
@@ -582,6 +603,7 @@ def team_rows_book() -> Book:
 VARIANTS = {
     "team-rows": lambda: (team_rows_book(), "2026"),
     "small": lambda: (small_book(), None),
+    "plan-rules": lambda: (plan_rules_book(), None),
     "thirds": lambda: (thirds_book(), None),
     "small-year": lambda: (small_book(), "2026"),
     "small-month-half-even": lambda: (with_setting(small_book(), rounding="half_even"), "2026-02"),

@@ -376,8 +376,8 @@ def _finish(rows: pd.DataFrame, row_keys: np.ndarray, parts: list[dict]) -> pd.D
 def shown_statement(book, lines: pd.DataFrame) -> pd.DataFrame:
     """Statement ``lines`` (of :func:`statements`) as people read them, in ``schema.STATEMENT``'s
     columns after ``rep`` (the rep's own id) and ``period``: each deal by its own id and name,
-    a tier line's tier (a lift's: the tier reached) and a bonus as the attainment range it pays
-    for (``50%–100%``, ``≥ 150%``)."""
+    a tier line's tier (a lift's: the tier reached), a bonus as the attainment range it pays
+    for (``50%–100%``, ``≥ 150%``) and a SPIFF by its description (else its product and deal type)."""
     deals, tiers, bonuses = book["Deals"], book["PlanTiers"], book["PlanBonuses"]
 
     def named(ids: pd.Series, names: pd.Series) -> pd.arrays.StringArray:
@@ -394,8 +394,13 @@ def shown_statement(book, lines: pd.DataFrame) -> pd.DataFrame:
         return (lines[column].astype("string").array if column in lines
                 else pd.array([pd.NA] * len(lines), dtype="string"))
 
+    spiffs = book["Spiffs"]
+    spiff_names = pd.Series({int(i): str(text) for i, text in zip(spiffs.index, spiffs["description"].fillna(
+        spiffs["product"].fillna("").str.cat(spiffs["deal_type"].fillna(""), sep=" ").str.strip()))}, dtype="string")
     tier = named(lines["tier"], ranges)
     bonus = named(lines["bonus"], thresholds) if "bonus" in lines else pd.array([None] * len(lines), dtype="string")
+    if "spiff" in lines:
+        bonus = bonus.fillna(named(lines["spiff"], spiff_names)) if len(lines) else bonus
     return pd.DataFrame({
         "rep": named(lines["rep"], book["Reps"]["id"]), "period": lines["period"].astype("string").array,
         "line": lines["line"].to_numpy(), "deal": named(lines["deal"], deals["id"]),
