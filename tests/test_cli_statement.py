@@ -83,3 +83,26 @@ def test_a_deal_with_a_problem_is_said_to_be_left_out_never_dropped_quietly(path
     assert text.splitlines()[-1] == "Left out of these statements: 1 row(s) with problems (planner report lists them)"
     data = json.loads(planner("statement", path, "--rep", "R1", "--period", "2026-02", "--json").stdout)
     assert data["left_out"] == 1 and "D3" not in [line["deal"] for s in data["statements"] for line in s["lines"]]
+
+
+def test_the_json_statement_shows_multiplied_rates_spiffs_and_the_clawback_window(tmp_path):
+    # 10% flat; renewals × 0.5, SPIFF "Q1 launch" 50.00 per Gold deal; window 30 days.
+    # D1 Gold renewal 1,000.00 (Jan 10): 1,000.00 @ 5% = 50.00 + SPIFF 50.00
+    # D2 new 2,000.00 (Jan 2), cancelled Feb 10 (39 days: kept, no clawback); D1 cancelled Feb 5 (26 days): -100.00
+    from test_plan_rules import FLAT, book_of as rules_book
+
+    book = rules_book(FLAT, [(100_000, "2026-01-10", "2026-02-05", "Gold", "renewal"),
+                             (200_000, "2026-01-02", "2026-02-10", None, "new")], quotas=(),
+                      multipliers_=[(None, "renewal", 500_000)], spiffs=[("Gold", None, None, None, 5_000)],
+                      clawback_days=30)
+    book.set_value("Spiffs", book["Spiffs"].index[0], "description", "Q1 launch")
+    save_book(book, tmp_path / "rules.planner")
+    data = json.loads(planner("statement", tmp_path / "rules.planner", "--rep", "R1", "--period", "2026-Q1",
+                              "--json").stdout)
+    january, february = data["statements"][:2]
+    assert [(line["deal"], line["rule"], line["tier"], line["rate"], line["amount"]) for line in january["lines"]] == [
+        ("D2", "tier", "≥ 0%", 0.1, "200.00"), ("D1", "tier", "≥ 0%", 0.05, "50.00"),
+        ("D1", "spiff", "Q1 launch", None, "50.00")]
+    assert (january["commission"], january["bonus"], january["total"]) == ("300.00", "0.00", "300.00")
+    assert [(line["deal"], line["rule"], line["amount"]) for line in february["lines"]] == [
+        ("D1", "clawback", "-100.00")]
