@@ -145,6 +145,27 @@ def test_export_import_export_gives_the_same_data(tmp_path):
     assert_same_tables(read_input_sheets(second, book.currency), written)
 
 
+def test_plan_multipliers_spiffs_and_the_clawback_window_round_trip(tmp_path):
+    """The plan rules' sheets (PlanMultipliers, Spiffs) and Plans' clawback_days, out and back
+    in through the importer; sheets named as people name them are taken for those tables too."""
+    book = plan_rules_book()
+    path = tmp_path / "rules.xlsx"
+    export_book(book, path)
+    assert_same_tables(read_input_sheets(path, book.currency), book_tables(book))
+    imported = build_book(read_tables([path], mapping=export_mapping()))
+    assert_same_tables(book_tables(imported), book_tables(book))
+    assert imported["Plans"]["clawback_days"].fillna(-1).tolist() == [-1, 20]
+    typed = tmp_path / "typed.xlsx"
+    with pd.ExcelWriter(typed) as writer:
+        pd.DataFrame({"Plan": ["MARG"], "Deal type": ["renewal"], "Multiplier": ["50%"]}).to_excel(
+            writer, sheet_name="Multipliers", index=False)
+        pd.DataFrame({"Plan": ["MARG"], "Product": ["Gold"], "Start date": ["2026-01-01"], "SPIFF": [100]}).to_excel(
+            writer, sheet_name="SPIFFs", index=False)
+    result = read_tables([typed])
+    assert result.frames["PlanMultipliers"]["multiplier"].tolist() == [500_000]
+    assert result.frames["Spiffs"][["product", "amount"]].values.tolist() == [["Gold", 10_000]]
+
+
 def test_the_demo_book_round_trips(tmp_path, demo):
     path = tmp_path / "demo.xlsx"
     export_book(demo, path)
