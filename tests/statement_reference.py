@@ -15,6 +15,7 @@ are tested on their own: the credit lines (``attainment.credit_lines``), the quo
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, ROUND_UP, Decimal
 from fractions import Fraction
 
@@ -195,7 +196,24 @@ def reference_lines(book, period: Period) -> list[tuple]:
         bonuses = book["PlanBonuses"]
         for _, bonus in bonuses[bonuses["plan"] == plan].sort_values("from").iterrows():
             if quota > 0 and Fraction(total_won, quota) >= Fraction(int(bonus["from"]), MILLION):
-                statement.append((None, "bonus", None, None, None, int(bonus["amount"])))
+                extra = 0
+                percent = bonus.get("percent_of_base")
+                if percent is not None and not pd.isna(percent) and int(percent):
+                    # the rep's yearly base salary for the days employed in the period, times the share
+                    part = Period.of(when)
+                    days = 0
+                    day = part.start
+                    while day < part.end:
+                        joined, left = reps.at[rep, "start_date"], reps.at[rep, "end_date"]
+                        if (pd.isna(joined) or day >= joined.date()) and (pd.isna(left) or day <= left.date()):
+                            days += 1
+                        day += timedelta(days=1)
+                    year_days = (date(part.start.year + 1, 1, 1) - date(part.start.year, 1, 1)).days
+                    salary = reps.at[rep, "base_salary"]
+                    salary = 0 if pd.isna(salary) else int(salary)
+                    extra = int((Decimal(salary * days * int(percent)) / Decimal(year_days * MILLION)).quantize(
+                        Decimal(1), rounding=mode))
+                statement.append((None, "bonus", None, None, None, int(bonus["amount"]) + extra))
         statement += [line for line in own if line[1] == "spiff"]
         reversed_here = sorted(cancelled_in.get((rep, when), []),
                                key=lambda line: (line["date"], line["deal_id"]))

@@ -27,17 +27,20 @@ MARGINAL = [(0, 1_000_000, 50_000, "marginal"), (1_000_000, 1_500_000, 100_000, 
 
 
 def book_of(tiers, deals, quotas=(("2026-01", 10_000_000),), reps=1, splits=(), multipliers_=(), spiffs=(),
-            clawback_days=None, currency="USD") -> Book:
+            clawback_days=None, currency="USD", bonuses=(), salary=None, joined=None, left=None) -> Book:
     """Reps R1… on plan P (monthly); ``deals`` are (amount, closed, cancelled, product,
     deal_type) won by R1; ``multipliers_`` (product, deal_type, multiplier), ``spiffs``
-    (product, deal_type, from, to, amount), ``splits`` (deal, rep, share)."""
+    (product, deal_type, from, to, amount), ``splits`` (deal, rep, share), ``bonuses`` (from,
+    amount, percent_of_base); R1's base ``salary`` and the days it ``joined`` and ``left``."""
     rows = [(f"D{n}", "R1", "Won", amount, "2025-10-01", closed, cancelled, product, deal_type)
             for n, (amount, closed, cancelled, product, deal_type) in enumerate(deals, start=1)]
     return Book({
         "Settings": pd.DataFrame({"key": ["currency"], "value": [currency]}),
         "Stages": pd.DataFrame({"stage": ["Won"], "order": [1], "probability": [1_000_000], "kind": ["won"]}),
         "Reps": pd.DataFrame({"id": [f"R{n}" for n in range(1, reps + 1)], "name": [f"Rep {n}" for n in range(1, reps + 1)],
-                              "plan": ["P"] * reps}),
+                              "plan": ["P"] * reps, "base_salary": [salary] + [None] * (reps - 1),
+                              "start_date": [joined] + [None] * (reps - 1), "end_date": [left] + [None] * (reps - 1)}),
+        "PlanBonuses": pd.DataFrame(list(bonuses), columns=["from", "amount", "percent_of_base"]).assign(plan="P"),
         "Plans": pd.DataFrame({"plan": ["P"], "period": ["month"], "clawback_days": [clawback_days]}),
         "PlanTiers": pd.DataFrame(tiers, columns=["from", "to", "rate", "method"]).assign(plan="P"),
         "PlanMultipliers": pd.DataFrame(list(multipliers_), columns=["product", "deal_type", "multiplier"]).assign(plan="P"),
@@ -163,3 +166,25 @@ def test_a_spiff_is_clawed_back_with_its_deal_inside_the_window_only():
     deals = [(100_000, "2026-01-20", "2026-02-03", None, None), (100_000, "2026-01-02", "2026-02-03", None, None)]
     book = book_of(FLAT, deals, quotas=(), spiffs=[(None, None, None, None, 5_000)], clawback_days=30)
     assert lines_of(book, "2026-02") == [("D1", "clawback", None, None, -15_000)]
+
+
+# -- bonuses as a share of base salary -----------------------------------------------------------------
+
+def test_a_bonus_of_a_share_of_base_salary_is_prorated_by_the_days_employed():
+    # base salary 73,000.00 a year; bonus at 100%: 100.00 + 10% of the base for the period
+    # January (31 of 365 days): 73,000.00 × 31 / 365 = 6,200.00 × 10% = 620.00 -> 720.00
+    # joined on 17 January (15 days): 73,000.00 × 15 / 365 = 3,000.00 × 10% = 300.00 -> 400.00
+    # left on 16 January (16 days, the last one counts): 3,200.00 × 10% = 320.00 -> 420.00
+    # a quarterly look at February alone: 28 days -> 5,600.00 × 10% = 560.00 -> 660.00
+    deals, bonus = [(10_000_000, "2026-01-20", None, None, None)], [(1_000_000, 10_000, 100_000)]
+
+    def bonus_line(**rep) -> int:
+        book = book_of(FLAT, deals, bonuses=bonus, salary=7_300_000, **rep)
+        return [line[4] for line in lines_of(book) if line[1] == "bonus"][0]
+
+    assert bonus_line() == 72_000
+    assert bonus_line(joined="2026-01-17") == 40_000
+    assert bonus_line(left="2026-01-16") == 42_000
+    february = book_of(FLAT, [(10_000_000, "2026-02-20", None, None, None)], quotas=[("2026-02", 10_000_000)],
+                       bonuses=bonus, salary=7_300_000)
+    assert [line[4] for line in lines_of(february, "2026-02") if line[1] == "bonus"] == [66_000]

@@ -170,9 +170,9 @@ def plans(draw, name: str):
     rates = draw(st.lists(st.sampled_from([0, 10_000, 33_333, 50_000, 125_000, 100_000, 150_000, 7]),
                           min_size=len(starts), max_size=len(starts)))
     tiers = [(name, s, e, r, method) for s, e, r in zip(starts, ends, rates)]
-    bonuses = [(name, t, a) for t, a in draw(st.lists(st.tuples(st.integers(5, 20).map(lambda n: n * 100_000),
-                                                                st.integers(1, 10**6)), max_size=2,
-                                                      unique_by=lambda b: b[0]))]
+    bonuses = [(name, t, a, p) for t, a, p in draw(st.lists(st.tuples(
+        st.integers(5, 20).map(lambda n: n * 100_000), st.integers(0, 10**6),
+        st.sampled_from([None, None, 0, 50_000, 333_333])), max_size=2, unique_by=lambda b: b[0]))]
     # plan rules (core/plan_rules.py): multipliers by product and deal type, SPIFFs, a clawback window
     multipliers = [(name, product, kind, m) for product, kind, m in draw(st.lists(st.tuples(
         st.sampled_from([None, "A", "b"]), st.sampled_from([None, "new", "renewal"]),
@@ -213,7 +213,11 @@ def books(draw):
         "Settings": pd.DataFrame({"key": ["currency", "rounding"], "value": ["USD", rounding]}),
         "Stages": pd.DataFrame({"stage": ["Won"], "order": [1], "probability": [1_000_000], "kind": ["won"]}),
         "Reps": pd.DataFrame({"id": [f"R{n}" for n in range(reps)], "name": [f"Rep {n}" for n in range(reps)],
-                              "plan": [f"P{n}" for n in range(reps)]}),
+                              "plan": [f"P{n}" for n in range(reps)],
+                              # base salaries (for bonuses as a share of it), some reps joining or leaving
+                              "base_salary": [draw(st.sampled_from([None, 5_000_000, 7_300_001])) for _ in range(reps)],
+                              "start_date": [draw(st.sampled_from([None, None, "2026-02-10"])) for _ in range(reps)],
+                              "end_date": [draw(st.sampled_from([None, None, "2026-04-20"])) for _ in range(reps)]}),
         "Plans": pd.DataFrame([(p["plan"], p["period"], p["cap"], p["clawback_days"]) for p in rep_plans],
                               columns=["plan", "period", "cap", "clawback_days"]),
         "PlanMultipliers": pd.DataFrame([m for p in rep_plans for m in p["multipliers"]],
@@ -223,7 +227,8 @@ def books(draw):
         "Splits": pd.DataFrame(splits, columns=["deal_id", "rep", "share"]),
         "PlanTiers": pd.DataFrame([t for p in rep_plans for t in p["tiers"]],
                                   columns=["plan", "from", "to", "rate", "method"]),
-        "PlanBonuses": pd.DataFrame([b for p in rep_plans for b in p["bonuses"]], columns=["plan", "from", "amount"]),
+        "PlanBonuses": pd.DataFrame([b for p in rep_plans for b in p["bonuses"]],
+                                    columns=["plan", "from", "amount", "percent_of_base"]),
         "Quotas": pd.DataFrame(quotas, columns=["rep", "period", "amount"]),
         "Deals": pd.DataFrame(deals, columns=["id", "owner", "stage", "amount", "created", "closed", "cancelled",
                                               "product", "deal_type"]),

@@ -32,7 +32,7 @@ RECORDS = QT_TRANSLATE_NOOP("errors", "closed periods and their ledger lines are
 # what a deal's credit and its commission depend on
 DEAL_INPUTS = ("owner", "stage", "amount", "currency", "closed", "cancelled", "product", "deal_type")
 PLAN_INPUTS = {"Plans": ("period", "cap", "clawback_days"), "PlanTiers": ("plan", "from", "to", "rate", "method"),
-               "PlanBonuses": ("plan", "from", "amount"),
+               "PlanBonuses": ("plan", "from", "amount", "percent_of_base"),
                "PlanMultipliers": ("plan", "product", "deal_type", "multiplier"),
                "Spiffs": ("plan", "product", "deal_type", "from", "to", "amount")}
 REP_INPUTS = ("plan", "start_date", "end_date", "base_salary")

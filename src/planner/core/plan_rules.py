@@ -18,6 +18,13 @@ deal credited to a rep on a plan):
   each credited rep the amount × share, allocated exactly as credit is
   (:func:`planner.core.attainment.allocate`: the parts of the reps on the SPIFF's plan add up
   to the amount); a rep is paid the SPIFFs of their own plan.
+- **Bonuses as a share of base salary** (PlanBonuses ``percent_of_base``): a bonus pays its
+  ``amount`` plus ``percent_of_base`` × the rep's base salary for the period: the yearly
+  ``base_salary`` × the days of the period the rep is employed (``start_date`` to ``end_date``,
+  both included) ÷ the days of the period's year, rounded once as the book rounds (decisions.md:
+  quotas are final, base salary is prorated by active days). 10% of 73,000.00 a year in a
+  30-day month of a 365-day year: 73,000.00 × 30 ÷ 365 × 10% = 600.00; half of it for a rep
+  who joined on the 16th.
 - **Clawback window** (Plans ``clawback_days``): a cancellation at most that many days after the
   deal closed is clawed back (its tier, lift and SPIFF lines); a later one is not (attainment
   still reverses the credit). Empty: every cancellation is clawed back.
@@ -25,11 +32,13 @@ deal credited to a rep on a plan):
 
 from __future__ import annotations
 
+from datetime import date
+
 import numpy as np
 import pandas as pd
 
 from planner.core.attainment import allocate
-from planner.core.money import RATIO_SCALE, times_ratio
+from planner.core.money import RATIO_SCALE, round_div, times_ratio
 
 _DAY = 86_400 * 10**9  # nanoseconds
 
@@ -99,6 +108,28 @@ def spiff_lines(book, credit: pd.DataFrame, plan_of_rep: pd.Series) -> pd.DataFr
     grid = grid[(grid["plan"] == grid["for_plan"]).to_numpy()]
     return grid[["line", "spiff", "base", "amount"]].astype("int64").sort_values(["line", "spiff"], kind="stable",
                                                                                    ignore_index=True)
+
+
+def base_bonus(book, reps: np.ndarray, labels: np.ndarray, percent: np.ndarray, rounding: str) -> np.ndarray:
+    """``percent`` (millionths) of each rep's base salary for the plan period ``labels``,
+    prorated by the days the rep is employed in it, rounded once (0 without a salary)."""
+    from planner.core.periods import Period
+
+    if not len(reps):
+        return np.zeros(0, dtype="int64")
+    people = book["Reps"].reindex(reps)
+    periods = [Period.of(label) for label in labels]
+    starts = np.array([p.start for p in periods], dtype="datetime64[D]")
+    ends = np.array([p.end for p in periods], dtype="datetime64[D]")  # the day after the period
+    year = np.array([(date(p.start.year + 1, 1, 1) - date(p.start.year, 1, 1)).days for p in periods], dtype="int64")
+    joined = people["start_date"].to_numpy(dtype="datetime64[D]")
+    left = people["end_date"].to_numpy(dtype="datetime64[D]") + np.timedelta64(1, "D")  # its last day counts
+    first = np.where(np.isnat(joined), starts, np.maximum(starts, joined))
+    after = np.where(np.isnat(left), ends, np.minimum(ends, left))
+    days = np.maximum((after - first).astype("int64"), 0)
+    salary = people["base_salary"].fillna(0).to_numpy(dtype="int64")
+    exact = salary.astype(object) * days.astype(object) * percent.astype(object)
+    return np.asarray(round_div(exact, year.astype(object) * RATIO_SCALE, rounding), dtype="int64")
 
 
 def clawed_back(book, plans: np.ndarray, won_on: np.ndarray, cancelled_on: np.ndarray) -> np.ndarray:

@@ -219,6 +219,8 @@ PLAN_BONUSES = Table("PlanBonuses", QT_TRANSLATE_NOOP("schema", "Plan bonuses"),
     _c("from", R, QT_TRANSLATE_NOOP("schema", "At attainment"), required=True, **RATE),
     _c("amount", M, QT_TRANSLATE_NOOP("schema", "Bonus"), required=True, **POSITIVE),
     _c("description", T, QT_TRANSLATE_NOOP("schema", "Description")),
+    # added to the amount: this share of the rep's base salary for the period (core/plan_rules.py)
+    _c("percent_of_base", R, QT_TRANSLATE_NOOP("schema", "% of base salary"), **RATE),
 ), key=("plan", "from"))
 
 # Rate multipliers (core/plan_rules.py): a deal of the product and deal type a row names (empty:

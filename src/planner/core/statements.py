@@ -156,11 +156,12 @@ def _statements(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
     paid_here = np.zeros(len(row_keys), dtype="int64")
     np.add.at(paid_here, mine[mine >= 0], deal_lines["amount"][mine >= 0])
     ends = np.flatnonzero(np.r_[keys[1:] != keys[:-1], True]) if len(keys) else np.zeros(0, "int64")
-    payouts = {"key": row_keys, "plan": rows["plan"].to_numpy(dtype="int64"),
+    payouts = {"key": row_keys, "plan": rows["plan"].to_numpy(dtype="int64"), "rep": rows["rep"].to_numpy(dtype="int64"),
+               "label": rows["period"].to_numpy(dtype=object),
                "quota": rows["quota"].fillna(0).to_numpy(dtype="int64"),
                "won": pd.Series(after[ends], index=keys[ends]).reindex(row_keys).fillna(0).to_numpy(dtype="int64"),
                "paid": paid_here}
-    lines = [deal_lines, _cap_lines(payouts, book["Plans"]["cap"]), _bonus_lines(payouts, book["PlanBonuses"]),
+    lines = [deal_lines, _cap_lines(payouts, book["Plans"]["cap"]), _bonus_lines(book, payouts),
              spiff_lines, clawbacks]
     return rows.assign(won=payouts["won"]), _finish(rows, row_keys, lines)
 
@@ -308,17 +309,24 @@ def _cap_lines(payouts: dict, caps: pd.Series) -> dict:
     return _frame("cap", key=payouts["key"][over], base=paid, amount=cap.fillna(0).to_numpy(dtype="int64")[over] - paid)
 
 
-def _bonus_lines(payouts: dict, bonuses: pd.DataFrame) -> dict:
-    """A line per bonus whose attainment the period's won credit reached."""
-    bonuses = bonuses.dropna(subset=["plan", "from", "amount"])
+def _bonus_lines(book, payouts: dict) -> dict:
+    """A line per bonus whose attainment the period's won credit reached: its amount, plus its
+    share of the rep's base salary for the period (:func:`planner.core.plan_rules.base_bonus`)."""
+    bonuses = book["PlanBonuses"].dropna(subset=["plan", "from", "amount"])
     paid = pd.DataFrame(payouts).merge(pd.DataFrame({
         "plan": bonuses["plan"].to_numpy(dtype="int64"), "threshold": bonuses["from"].to_numpy(dtype="int64"),
-        "bonus_amount": bonuses["amount"].to_numpy(dtype="int64"), "bonus": bonuses.index.to_numpy(dtype="int64")}),
-        on="plan")
+        "bonus_amount": bonuses["amount"].to_numpy(dtype="int64"), "bonus": bonuses.index.to_numpy(dtype="int64"),
+        "percent": bonuses["percent_of_base"].fillna(0).to_numpy(dtype="int64")}), on="plan")
     quota = paid["quota"].to_numpy(dtype=object)
     reached = (quota > 0) & attained(paid["won"].to_numpy(dtype=object), quota, paid["threshold"].to_numpy(dtype=object))
     paid = paid[reached.astype(bool)].sort_values("threshold", kind="stable")
-    return _frame("bonus", key=paid["key"], bonus=paid["bonus"], amount=paid["bonus_amount"])
+    amount = paid["bonus_amount"].to_numpy(dtype="int64")
+    share = paid["percent"].to_numpy(dtype="int64") > 0
+    if share.any():
+        amount = amount + np.where(share, plan_rules.base_bonus(
+            book, paid["rep"].to_numpy(dtype="int64"), paid["label"].to_numpy(dtype=object),
+            paid["percent"].to_numpy(dtype="int64"), book.rounding), 0)
+    return _frame("bonus", key=paid["key"], bonus=paid["bonus"], amount=amount)
 
 
 # a line while statements are built, as int64 arrays: ``w`` (its won line, in close order) or

@@ -147,6 +147,7 @@ HEADER_ALIASES: dict[str, dict[str, list[str]]] = {
         "from": ["From", "At attainment", "Attainment", "달성률", "達成率"],
         "amount": ["Amount", "Bonus", "보너스", "금액", "ボーナス", "金額"],
         "description": ["Description", "설명", "説明"],
+        "percent_of_base": ["Percent of base", "% of base salary", "% of base", "기본급 비율", "基本給比率"],
     },
     "PlanMultipliers": {
         "plan": ["Plan", "플랜", "プラン"],

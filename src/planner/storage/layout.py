@@ -89,7 +89,7 @@ SINCE: dict[str, int] = {"ForecastOverrides": 3, "ForecastSnapshots": 3, "Leads"
                          "PlanMultipliers": 7, "Spiffs": 7}
 # The format that added each column to a table older than it: a book of an older format lacks
 # the column, reads it empty, and the ladder adds it (``add_column``) when opened for editing.
-COLUMNS_SINCE: dict[tuple[str, str], int] = {("Plans", "clawback_days"): 7}
+COLUMNS_SINCE: dict[tuple[str, str], int] = {("Plans", "clawback_days"): 7, ("PlanBonuses", "percent_of_base"): 7}
 
 METADATA = sa.MetaData()
 TABLES = _tables(METADATA)

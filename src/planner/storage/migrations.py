@@ -21,7 +21,8 @@ of the layout they write.
 5 → 6  period close: the Closes and Ledger tables (core/close.py), append-only: triggers refuse
        an UPDATE or DELETE of their rows.
 6 → 7  deal-level plan rules (core/plan_rules.py): the PlanMultipliers and Spiffs tables, and
-       the Plans column ``clawback_days`` (``ALTER TABLE ... ADD COLUMN``: every plan's empty).
+       the columns Plans ``clawback_days`` and PlanBonuses ``percent_of_base`` (``ALTER TABLE ...
+       ADD COLUMN``: empty in every row).
 """
 
 from __future__ import annotations
