@@ -587,7 +587,8 @@ def plan_rules_book() -> Book:
     """The fixture book with the deal-level plan rules (core/plan_rules.py): renewals at half rate
     on both plans, Gold deals at 0.333333 on MARG (multiplied rates rounded to a millionth), SPIFFs
     (Gold deals on MARG in Q1: 100.00, split D5 60/40 so R3 gets 60.00; new deals on RETRO: 50.00)
-    and MARG's clawback window of 20 days (D6, cancelled 24 days after it closed, is kept)."""
+    and MARG's clawback window of 20 days (D6, cancelled 24 days after it closed, is kept); every
+    bonus adds 5% of the rep's base salary."""
     def edit(frames):
         deals = frames["Deals"]
         deals["product"] = deals["id"].map({"D1": "Gold", "D4": "Gold", "D5": "Gold", "D6": "Silver"})
@@ -596,6 +597,8 @@ def plan_rules_book() -> Book:
         frames["PlanMultipliers"] = pd.DataFrame({"plan": ["RETRO", "MARG", "MARG"], "product": [None, None, "Gold"],
                                                   "deal_type": ["renewal", "renewal", None],
                                                   "multiplier": [500_000, 500_000, 333_333]})
+        frames["Reps"]["base_salary"] = [7_300_000, 6_000_001, None]
+        frames["PlanBonuses"]["percent_of_base"] = 50_000
         frames["Spiffs"] = pd.DataFrame({"plan": ["MARG", "RETRO"], "product": ["Gold", None],
                                          "deal_type": [None, "new"], "from": ["2026-01-01", None],
                                          "to": ["2026-03-31", None], "amount": [10_000, 5_000]})

@@ -40,7 +40,7 @@ from xlsxwriter.utility import quote_sheetname, xl_col_to_name
 
 from planner.core.money import RATIO_SCALE, apply_ratio
 from planner.core.periods import Period
-from planner.core.plan_rules import multipliers
+from planner.core.plan_rules import base_bonus, multipliers
 from planner.core.statements import flat_plans, statements
 from planner.io.export_common import _check_rows, _na
 from planner.io.export_formulas import Cond, aggregate
@@ -142,7 +142,8 @@ class _CommissionSheets:
                 if str(bonus["plan"]) == str(summary["plan"]):
                     got = engine.get((str(summary["rep"]), str(summary["period"]), "bonus", source), {})
                     layout.append({**common, "rule": "bonus", "source": source, "from": _na(bonus["from"]),
-                                   "amount": got.get("amount", 0)})
+                                   "amount": got.get("amount", 0),
+                                   "of_base": self._of_base(summary, _na(bonus.get("percent_of_base")))})
         for c in np.flatnonzero((won_in == 0) & (cancelled_in > 0)):  # paid before these periods: Planner's value
             rep, deal = str(credit.at[c, "rep"]), str(credit.at[c, "deal_id"])
             back = engine.get((rep, deal, "clawback", None), {})
@@ -262,10 +263,11 @@ class _CommissionSheets:
             else:  # a bonus
                 quota, won = f"N({payouts.cell('quota', line['payout'] - 1)})", payouts.cell("won", line["payout"] - 1)
                 source = line["source"]
+                of_base = f"+{line['of_base'] / 10 ** self.digits!r}" if line.get("of_base") else ""
                 record.update({
                     "from": (self._source("PlanBonuses", "from", source), line["from"]),
                     "amount": (f"IF(AND({quota}>0,{self._reaches(won, quota, ref('from'))}),"
-                               f"{self._source('PlanBonuses', 'amount', source)},0)", line["amount"]),
+                               f"{self._source('PlanBonuses', 'amount', source)}{of_base},0)", line["amount"]),
                 })
             rows.append(record)
         self._write_grid(grid, rows)
@@ -322,6 +324,16 @@ class _CommissionSheets:
                             "base": (grid.ref("base", i - 1), line["base"])})
         out["amount"] = (self._round(f"{grid.ref('base', i)}*{grid.ref('rate', i)}"), line["amount"])
         return out
+
+    def _of_base(self, summary: dict, percent) -> int:
+        """The share of the rep's base salary a bonus of ``percent`` adds to a payout (Planner's
+        value: a what-if on the salary does not move it)."""
+        if not percent:
+            return 0
+        reps = self.snapshot["Reps"]
+        rep = reps.index[(reps["id"].astype(str) == str(summary["rep"])).to_numpy()][:1].to_numpy(dtype="int64")
+        return int(base_bonus(self.snapshot, rep, np.array([str(summary["period"])], dtype=object),
+                              np.array([int(percent)], dtype="int64"), self.snapshot.rounding)[0])
 
     @staticmethod
     def _multiplied(rate: str, line: dict) -> str:
