@@ -188,3 +188,27 @@ def test_a_bonus_of_a_share_of_base_salary_is_prorated_by_the_days_employed():
     february = book_of(FLAT, [(10_000_000, "2026-02-20", None, None, None)], quotas=[("2026-02", 10_000_000)],
                        bonuses=bonus, salary=7_300_000)
     assert [line[4] for line in lines_of(february, "2026-02") if line[1] == "bonus"] == [66_000]
+
+
+# -- a close freezes the new lines; a late cancellation adjusts them ---------------------------------
+
+def test_a_close_freezes_spiff_lines_and_a_late_cancellation_inside_the_window_adjusts_them():
+    # January: D1 1,000.00 (Jan 20) pays 10% = 100.00 and a SPIFF of 50.00; January is closed.
+    # D1 cancelled on 3 February (14 days, window 30): February gets an adjustment of -150.00
+    # naming January; January's ledger does not move
+    from datetime import datetime, timezone
+
+    from planner.core.adjustments import statement
+    from planner.core.close import frozen_lines, plan_close
+
+    book = book_of(FLAT, [(100_000, "2026-01-20", None, None, None)], quotas=(),
+                   spiffs=[(None, None, None, None, 5_000)], clawback_days=30)
+    book.insert_rows("Settings", pd.DataFrame({"key": ["as_of"], "value": ["2026-02-15"]}))
+    book.apply(plan_close(book, Period.parse("2026-01"), "finance", datetime(2026, 2, 2, tzinfo=timezone.utc)).change)
+    frozen = frozen_lines(book)
+    assert frozen[["rule", "amount"]].values.tolist() == [["tier", 10_000], ["spiff", 5_000]]
+    book.set_value("Deals", int(book["Deals"].index[0]), "cancelled", pd.Timestamp("2026-02-03"))
+    february = statement(book, Period.parse("2026-02"))
+    assert february[["rule", "amount", "adjusts", "reason"]].values.tolist() == [
+        ["adjustment", -15_000, "2026-01", "cancelled"]]
+    assert frozen_lines(book)[["rule", "amount"]].values.tolist() == [["tier", 10_000], ["spiff", 5_000]]
