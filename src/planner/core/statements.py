@@ -13,7 +13,8 @@ line names the rule (``rule``) that produced it:
 - ``retro_lift``: retroactive tiers pay all the period's credit at the rate of the tier finally
   reached: a deal paid at another rate gets a line at the difference;
 - ``cap``: a negative line taking back what tier and lift lines pay above the plan's cap;
-- ``bonus``: each of the plan's bonuses whose attainment the period's won credit reached;
+- ``bonus``: each of the plan's bonuses whose attainment the period's won credit reached (its
+  amount, plus its share of the rep's base salary for the period: :mod:`planner.core.plan_rules`);
 - ``spiff``: a fixed amount per won deal a SPIFF of the plan names (:mod:`planner.core.plan_rules`);
 - ``clawback``: a won deal cancelled in this period takes back what its tier, lift and SPIFF
   lines paid in the period it was won (decisions.md, "Cancelled deals": never a second reduction
@@ -137,12 +138,12 @@ def _statements(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
     deal_lines.update(key=keys[deal_lines["w"]], deal=won["deal"][chosen][deal_lines["w"]])
     at_line = np.full(len(won["key"]), -1, dtype="int64")  # each won line's position in ``chosen``
     at_line[chosen] = np.arange(len(chosen))
-    mine = np.flatnonzero(at_line[spiffs["w"]] >= 0)
-    spiff_w = at_line[spiffs["w"][mine]]
+    read = np.flatnonzero(at_line[spiffs["w"]] >= 0)  # the SPIFF parts of those won lines
+    spiff_w = at_line[spiffs["w"][read]]
     spiff_lines = _frame("spiff", w=spiff_w, key=keys[spiff_w], deal=won["deal"][chosen][spiff_w],
-                         spiff=spiffs["spiff"][mine], base=spiffs["base"][mine], amount=spiffs["amount"][mine])
+                         spiff=spiffs["spiff"][read], base=spiffs["base"][read], amount=spiffs["amount"][read])
 
-    # what each won line was paid (its tier and lift lines): what its cancellation takes back
+    # what each won line was paid (its tier, lift and SPIFF lines): what its cancellation takes back
     paid = np.zeros(len(won["key"]), dtype="int64")
     np.add.at(paid, chosen[deal_lines["w"]], deal_lines["amount"])
     np.add.at(paid, chosen[spiff_lines["w"]], spiff_lines["amount"])
