@@ -90,7 +90,10 @@ def reference_lines(book, period: Period) -> list[tuple]:
     def paid_rate(rate: int, deal: int, plan: int) -> int:
         return half_up(Fraction(rate * multiplier(deal, plan), MILLION))
 
-    all_won = [line for line in credit.to_dict("records") if line["reason"] == "won"]  # every rep, for shares
+    lines_of_deal = {}  # every rep's won line of each deal, for the shares
+    for line in credit.to_dict("records"):
+        if line["reason"] == "won":
+            lines_of_deal.setdefault(line["deal_id"], []).append(line)
 
     def spiff_parts(line: dict) -> list[tuple]:
         """(spiff id, amount, part) of each SPIFF of the line's plan its deal qualifies for."""
@@ -106,7 +109,7 @@ def reference_lines(book, period: Period) -> list[tuple]:
             if (not pd.isna(spiff["from"]) and closed < spiff["from"]) or (not pd.isna(spiff["to"]) and closed > spiff["to"]):
                 continue
             amount = int(spiff["amount"])
-            mates = [other for other in all_won if other["deal_id"] == deal]
+            mates = lines_of_deal[deal]
             whole = sum(int(other["share"]) for other in mates)
             exact = [Fraction(amount * int(other["share"]), whole) for other in mates]
             floors = [int(part // 1) for part in exact]

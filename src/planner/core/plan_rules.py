@@ -48,14 +48,27 @@ def _text(values) -> np.ndarray:
     return pd.Series(values, dtype="string").fillna("").str.strip().str.casefold().to_numpy(dtype=object)
 
 
+def _deal_texts(book) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each deal's product and deal type as matched, as codes into one list of texts (cached)."""
+    def build():
+        deals = book["Deals"]
+        codes, texts = pd.factorize(np.concatenate([_text(deals["product"]), _text(deals["deal_type"])]))
+        return codes[:len(deals)], codes[len(deals):], np.asarray(texts, dtype=object)
+    return book.cached("deal texts", build)
+
+
 def multipliers(book, deals: np.ndarray, plans: np.ndarray) -> np.ndarray:
     """The multiplier (millionths) of each (deal row id, plan row id) pair; 1 where no row matches."""
     rows = book["PlanMultipliers"].dropna(subset=["plan", "multiplier"])
     if not len(rows) or not len(deals):
         return np.full(len(deals), RATIO_SCALE, dtype="int64")
-    facts = book["Deals"].reindex(deals)
-    pairs = pd.DataFrame({"plan": plans.astype("int64"), "product": _text(facts["product"]),
-                          "deal_type": _text(facts["deal_type"])})
+    products, kinds, texts = _deal_texts(book)
+    at = book["Deals"].index.get_indexer(deals)
+    # the distinct (plan, product, deal type) of these deals: few, whatever the number of deals
+    size = len(texts) + 1
+    inverse, combos = pd.factorize((plans.astype("int64") * size + products[at]) * size + kinds[at])
+    pairs = pd.DataFrame({"plan": combos // size // size, "product": texts[combos // size % size],
+                          "deal_type": texts[combos % size]})
     table = pd.DataFrame({"plan": rows["plan"].to_numpy(dtype="int64"), "product": _text(rows["product"]),
                           "deal_type": _text(rows["deal_type"]), "m": rows["multiplier"].to_numpy(dtype="int64")})
     table = table.drop_duplicates(["plan", "product", "deal_type"])  # the book refuses duplicates
@@ -67,10 +80,10 @@ def multipliers(book, deals: np.ndarray, plans: np.ndarray) -> np.ndarray:
         return pairs[on].merge(own[[*on, "m"]], on=on, how="left")["m"].to_numpy(dtype="float64")
 
     both = looked_up(True, True)
-    out = np.full(len(deals), RATIO_SCALE, dtype="int64")
+    out = np.full(len(pairs), RATIO_SCALE, dtype="int64")
     for part in (looked_up(True, False), looked_up(False, True), looked_up(False, False)):
         out = np.where(np.isnan(part), out, times_ratio(out, np.nan_to_num(part).astype("int64")))
-    return np.where(np.isnan(both), out, np.nan_to_num(both).astype("int64"))
+    return np.where(np.isnan(both), out, np.nan_to_num(both).astype("int64"))[inverse]
 
 
 def spiff_lines(book, credit: pd.DataFrame, plan_of_rep: pd.Series) -> pd.DataFrame:
