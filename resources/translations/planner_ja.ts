@@ -3298,6 +3298,10 @@
         <translation>プラン</translation>
     </message>
     <message>
+        <source>Clawback window (days)</source>
+        <translation>クローバック期間（日）</translation>
+    </message>
+    <message>
         <source>Base salary (year)</source>
         <translation>基本給 (年額)</translation>
     </message>
@@ -3376,6 +3380,30 @@
     <message>
         <source>Quotas</source>
         <translation>ノルマ</translation>
+    </message>
+    <message>
+        <source>% of base salary</source>
+        <translation>基本給に対する割合</translation>
+    </message>
+    <message>
+        <source>Plan multipliers</source>
+        <translation>プラン倍率</translation>
+    </message>
+    <message>
+        <source>Multiplier</source>
+        <translation>倍率</translation>
+    </message>
+    <message>
+        <source>SPIFFs</source>
+        <translation>SPIFFインセンティブ</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>終了日</translation>
+    </message>
+    <message>
+        <source>SPIFF</source>
+        <translation>SPIFF</translation>
     </message>
     <message>
         <source>Event</source>
@@ -3887,6 +3915,10 @@
     <message>
         <source>clawback</source>
         <translation>クローバック</translation>
+    </message>
+    <message>
+        <source>spiff</source>
+        <translation>SPIFF</translation>
     </message>
     <message>
         <source>adjustment</source>
