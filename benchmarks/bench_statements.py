@@ -10,6 +10,10 @@ bonuses, retroactive tiers, capped marginal tiers) and a quota per rep and month
 * the Decimal reference of the tests (tests/statement_reference.py) on the same book, and that
   both agree line by line (target: the engine ≥ 5× faster).
 
+With ``--rules``, the deal-level plan rules too (core/plan_rules.py): products and deal types
+on the deals, rate multipliers (renewals at half rate, a product at 1.2), two SPIFFs, a
+30-day clawback window and a bonus adding 5% of base salary.
+
 Nothing is asserted. Run it by hand from the project root:
 
     python benchmarks/bench_statements.py                 # 100,000 deals, 200 reps
@@ -36,7 +40,7 @@ from statement_reference import engine_lines, reference_lines  # noqa: E402
 YEAR = Period.parse("2026")
 
 
-def make_book(deals: int, reps: int, seed: int = 16) -> Book:
+def make_book(deals: int, reps: int, seed: int = 16, rules: bool = False) -> Book:
     rng = np.random.default_rng(seed)
     rep_ids = [f"S{n:03d}" for n in range(reps)]
     plan_of = [("AE-M", "JR-M", "CAP-M")[n % 3] for n in range(reps)]
@@ -74,6 +78,18 @@ def make_book(deals: int, reps: int, seed: int = 16) -> Book:
         "rep": np.ravel([[rep_ids[owner[n]], rep_ids[(owner[n] + 1) % reps]] for n in split]),
         "share": np.tile([600_000, 400_000], len(split)),
     })
+    if rules:
+        frames["Deals"]["product"] = np.array(["Gold", "Silver", None], dtype=object)[rng.integers(0, 3, deals)]
+        frames["Deals"]["deal_type"] = np.array(["new", "renewal", "upsell"], dtype=object)[rng.integers(0, 3, deals)]
+        frames["PlanMultipliers"] = pd.DataFrame([("AE-M", None, "renewal", 500_000), ("AE-M", "Gold", None, 1_200_000),
+                                                  ("JR-M", None, "renewal", 500_000), ("CAP-M", "Gold", "upsell", 1_500_000)],
+                                                 columns=["plan", "product", "deal_type", "multiplier"])
+        frames["Spiffs"] = pd.DataFrame([("AE-M", "Gold", None, "2026-03-01", "2026-05-31", 25_000),
+                                         ("CAP-M", None, "new", None, None, 10_000)],
+                                        columns=["plan", "product", "deal_type", "from", "to", "amount"])
+        frames["Plans"]["clawback_days"] = [30, None, 45]
+        frames["PlanBonuses"]["percent_of_base"] = [50_000, None]
+        frames["Reps"]["base_salary"] = rng.integers(50_000, 120_000, reps) * 100
     return Book(frames)
 
 
@@ -82,11 +98,13 @@ def main() -> None:
     parser.add_argument("--deals", type=int, default=100_000, help="won deals in the book (default: 100000)")
     parser.add_argument("--reps", type=int, default=200, help="reps in the book (default: 200)")
     parser.add_argument("--repeat", type=int, default=5, help="runs per figure, best kept (default: 5)")
+    parser.add_argument("--rules", action="store_true", help="with multipliers, SPIFFs, a clawback window and "
+                                                               "bonuses of a share of base salary")
     parser.add_argument("--draws", action="store_true", help="give AE-M a recoverable draw and JR-M one that is "
                                                              "not, and move every 10th rep to JR-M from July")
     args = parser.parse_args()
 
-    seconds, book = timed(lambda: make_book(args.deals, args.reps))
+    seconds, book = timed(lambda: make_book(args.deals, args.reps, rules=args.rules))
     if args.draws:
         reps = book["Reps"]
         moved = reps.index[::10]

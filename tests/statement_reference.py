@@ -2,6 +2,12 @@
 fractions and ``decimal.Decimal`` rounding, one rep and one period at a time, written from
 decisions.md ("Statements", "Cancelled deals") rather than from the vectorized engine.
 
+Plan rules (decisions.md; core/plan_rules.py's docstring): a deal's rates are the tier rates
+times its multiplier (a PlanMultipliers row naming both its product and deal type, else the
+product, deal-type and plan-wide rows multiplied, each step rounded half up to a millionth);
+a SPIFF pays each won line its share of the amount (largest remainder over the deal's lines);
+a clawback takes back tier, lift and SPIFF lines, inside the plan's clawback window only.
+
 It reads the book's tables as plain Python values and takes three inputs from the engine that
 are tested on their own: the credit lines (``attainment.credit_lines``), the quotas
 (``attainment.quota_amounts``) and which (rep, period) pairs are payouts (``plan_periods``).
@@ -11,7 +17,7 @@ it), and draws walk every payout of a rep from the book's first year, one at a t
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, ROUND_UP, Decimal
 from fractions import Fraction
 
@@ -91,6 +97,62 @@ def _reference(book, period: Period) -> tuple[list[tuple], dict]:
             "id": int(i), "from": int(tier["from"]), "to": None if pd.isna(tier["to"]) else int(tier["to"]),
             "rate": int(tier["rate"]), "method": tier["method"]})
 
+    def text(value) -> str:
+        return "" if value is None or pd.isna(value) else str(value).strip().casefold()
+
+    def half_up(numerator: Fraction) -> int:
+        return int((Decimal(numerator.numerator) / Decimal(numerator.denominator)).quantize(Decimal(1),
+                                                                                            rounding=ROUND_HALF_UP))
+
+    multiplier_rows = [(int(r["plan"]), text(r["product"]), text(r["deal_type"]), int(r["multiplier"]))
+                       for r in book["PlanMultipliers"].to_dict("records") if not pd.isna(r["multiplier"])]
+
+    def multiplier(deal: int, plan: int) -> int:
+        product, kind = text(book["Deals"].at[deal, "product"]), text(book["Deals"].at[deal, "deal_type"])
+        for p, rp, rk, m in multiplier_rows:
+            if p == plan and rp and rk and (rp, rk) == (product, kind):
+                return m
+        out = MILLION
+        for wants_product, wants_kind in ((True, False), (False, True), (False, False)):
+            for p, rp, rk, m in multiplier_rows:
+                if p == plan and bool(rp) == wants_product and bool(rk) == wants_kind \
+                        and rp in ("", product) and rk in ("", kind):
+                    out = half_up(Fraction(out * m, MILLION))
+                    break
+        return out
+
+    def paid_rate(rate: int, deal: int, plan: int) -> int:
+        return half_up(Fraction(rate * multiplier(deal, plan), MILLION))
+
+    lines_of_deal = {}  # every rep's won line of each deal, for the shares
+    for line in credit.to_dict("records"):
+        if line["reason"] == "won":
+            lines_of_deal.setdefault(line["deal_id"], []).append(line)
+
+    def spiff_parts(line: dict) -> list[tuple]:
+        """(spiff id, amount, part) of each SPIFF of the line's plan its deal qualifies for."""
+        plan, deal = line["plan"], line["deal_id"]
+        closed = pd.Timestamp(line["date"])
+        product, kind = text(book["Deals"].at[deal, "product"]), text(book["Deals"].at[deal, "deal_type"])
+        out = []
+        for i, spiff in book["Spiffs"].sort_index().iterrows():
+            if pd.isna(spiff["amount"]) or pd.isna(spiff["plan"]) or int(spiff["plan"]) != plan:
+                continue
+            if text(spiff["product"]) not in ("", product) or text(spiff["deal_type"]) not in ("", kind):
+                continue
+            if (not pd.isna(spiff["from"]) and closed < spiff["from"]) or (not pd.isna(spiff["to"]) and closed > spiff["to"]):
+                continue
+            amount = int(spiff["amount"])
+            mates = lines_of_deal[deal]
+            whole = sum(int(other["share"]) for other in mates)
+            exact = [Fraction(amount * int(other["share"]), whole) for other in mates]
+            floors = [int(part // 1) for part in exact]
+            ranked = sorted(range(len(mates)), key=lambda n: (-(exact[n] - floors[n]), -int(mates[n]["share"]), n))
+            for n in ranked[:amount - sum(floors)]:
+                floors[n] += 1
+            out.append((int(i), amount, floors[[other["rep"] for other in mates].index(line["rep"])]))
+        return out
+
     def tiers_of(plan) -> list[dict]:
         return by_plan.get(plan, [])
 
@@ -129,6 +191,7 @@ def _reference(book, period: Period) -> tuple[list[tuple], dict]:
                 before, running = running, running + amount
                 if own and own[0]["method"] == "retroactive":
                     rate, tier = tier_holding(running, quota, own)
+                    rate = paid_rate(rate, line["deal_id"], plan)
                     out.append((line["deal_id"], "tier", tier, rate, amount, rounded(amount, rate)))
                     paid_at.append((line["deal_id"], amount, rate))
                     continue
@@ -139,16 +202,19 @@ def _reference(book, period: Period) -> tuple[list[tuple], dict]:
                         int((Decimal(tier["to"]) * quota / MILLION).quantize(Decimal(1), rounding=mode))
                     piece = max(0, (running if high is None else min(running, high)) - max(before, low))
                     if piece > 0:
-                        out.append((line["deal_id"], "tier", tier["id"], tier["rate"], piece,
-                                    rounded(piece, tier["rate"])))
+                        rate = paid_rate(tier["rate"], line["deal_id"], plan)
+                        out.append((line["deal_id"], "tier", tier["id"], rate, piece, rounded(piece, rate)))
                         pieces += 1
                 if not pieces:
                     out.append((line["deal_id"], "tier", None, 0, amount, 0))
             final_rate, final_tier = tier_holding(running, quota, own)
             for deal, amount, rate in paid_at:
-                if rate != final_rate:
-                    out.append((deal, "retro_lift", final_tier, final_rate - rate, amount,
-                                rounded(amount, final_rate - rate)))
+                lifted = paid_rate(final_rate, deal, plan)
+                if rate != lifted:
+                    out.append((deal, "retro_lift", final_tier, lifted - rate, amount, rounded(amount, lifted - rate)))
+        for line in mine:  # SPIFFs are paid with or without a quota
+            for _spiff, amount, part in spiff_parts(line):
+                out.append((line["deal_id"], "spiff", None, None, amount, part))
         memo[(rep, plan, when)] = out
         return out
 
@@ -157,7 +223,7 @@ def _reference(book, period: Period) -> tuple[list[tuple], dict]:
         quota = 0 if pd.isna(payout["quota"]) else int(payout["quota"])
         own = deal_lines(rep, plan, when)
         statement = [line for line in own if line[1] == "tier"] + [line for line in own if line[1] == "retro_lift"]
-        paid = sum(line[5] for line in own)
+        paid = sum(line[5] for line in own if line[1] != "spiff")
         cap = plans.at[plan, "cap"]
         if not pd.isna(cap) and paid > int(cap):
             statement.append((None, "cap", None, None, paid, int(cap) - paid))
@@ -165,11 +231,33 @@ def _reference(book, period: Period) -> tuple[list[tuple], dict]:
         bonuses = book["PlanBonuses"]
         for _, bonus in bonuses[bonuses["plan"] == plan].sort_values("from").iterrows():
             if quota > 0 and Fraction(total_won, quota) >= Fraction(int(bonus["from"]), MILLION):
-                statement.append((None, "bonus", None, None, None, int(bonus["amount"])))
+                extra = 0
+                percent = bonus.get("percent_of_base")
+                if percent is not None and not pd.isna(percent) and int(percent):
+                    # the rep's yearly base salary for the days employed in the period, times the share
+                    part = Period.of(when)
+                    days = 0
+                    day = part.start
+                    while day < part.end:
+                        joined, left = reps.at[rep, "start_date"], reps.at[rep, "end_date"]
+                        if (pd.isna(joined) or day >= joined.date()) and (pd.isna(left) or day <= left.date()):
+                            days += 1
+                        day += timedelta(days=1)
+                    year_days = (date(part.start.year + 1, 1, 1) - date(part.start.year, 1, 1)).days
+                    salary = reps.at[rep, "base_salary"]
+                    salary = 0 if pd.isna(salary) else int(salary)
+                    extra = int((Decimal(salary * days * int(percent)) / Decimal(year_days * MILLION)).quantize(
+                        Decimal(1), rounding=mode))
+                statement.append((None, "bonus", None, None, None, int(bonus["amount"]) + extra))
+        statement += [line for line in own if line[1] == "spiff"]
         reversed_here = sorted(cancelled_in.get((rep, plan, when), []),
                                key=lambda line: (line["date"], line["deal_id"]))
         for line in reversed_here:
             won_line = won_line_of.get((line["deal_id"], rep))
+            window = plans.at[plan, "clawback_days"]
+            if won_line is not None and not pd.isna(window) and \
+                    (pd.Timestamp(line["date"]) - pd.Timestamp(won_line["date"])).days > int(window):
+                continue  # outside the plan's clawback window: kept
             was_paid = 0 if won_line is None else sum(
                 own_line[5] for own_line in deal_lines(rep, won_line["plan"], won_line["when"])
                 if own_line[0] == line["deal_id"])

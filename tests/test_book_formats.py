@@ -138,6 +138,43 @@ def test_a_book_of_format_4_gets_its_teams_as_rows_and_the_same_figures(book, ta
                                    if name != "Teams" and len(frame))  # new ids, above every id in use
 
 
+def test_a_book_of_format_6_gets_the_plan_rules_when_opened_for_editing(book, target):
+    """Format 7: the PlanMultipliers and Spiffs tables, and columns added to existing tables
+    (Plans ``clawback_days``, PlanBonuses ``percent_of_base``, by ALTER TABLE). A format-6 book reads as it is (the column and
+    tables empty, nothing written); opened for editing it climbs, its rows and figures kept."""
+    book_of_format(book, target, 6)
+    before = compute_report(open_book(target)).to_json()
+    old = open_book(target)
+    assert old["Plans"]["clawback_days"].isna().all() and len(old["Plans"]) == len(book["Plans"]) > 0
+    assert old["PlanBonuses"]["percent_of_base"].isna().all() and len(old["PlanBonuses"]) == len(book["PlanBonuses"])
+    assert len(old["PlanMultipliers"]) == len(old["Spiffs"]) == 0
+    engine = engine_of(target)
+    with engine.connect() as connection:
+        columns = {column["name"] for column in sa.inspect(connection).get_columns("Plans")}
+    engine.dispose()
+    version, tables, _ = looked_at(target)
+    assert version == "6" and "clawback_days" not in columns and not {"PlanMultipliers", "Spiffs"} & tables
+
+    store, live = editing(target)
+    try:
+        plan = int(live["Plans"].index[0])
+        live.set_value("Plans", plan, "clawback_days", 90)
+        live.insert_rows("PlanMultipliers", pd.DataFrame({"plan": [plan], "deal_type": ["renewal"],
+                                                          "multiplier": [500_000]}))
+        save(store, live)
+    finally:
+        store.close()
+    version, tables, _ = looked_at(target)
+    assert version == str(SCHEMA_VERSION) == "7" and {"PlanMultipliers", "Spiffs"} <= tables
+    migrated = open_book(target)
+    assert migrated["Plans"].at[plan, "clawback_days"] == 90
+    assert migrated["PlanBonuses"]["percent_of_base"].isna().all()  # the added column, empty in every row
+    assert migrated["PlanMultipliers"][["plan", "deal_type", "multiplier"]].values.tolist() == [[plan, "renewal", 500_000]]
+    assert migrated.versions["Deals"].tolist() == old.versions["Deals"].tolist()
+    assert migrated["Deals"].equals(old["Deals"]) and migrated["Reps"].equals(old["Reps"])
+    assert compute_report(migrated).to_json() == before  # the fixture has no renewals
+
+
 def test_a_book_held_by_another_planner_is_not_migrated_under_it(book, tmp_path):
     path = tmp_path / "book.planner"
     book_of_format(book, path, 3)

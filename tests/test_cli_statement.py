@@ -105,3 +105,26 @@ def test_a_statement_shows_draw_lines_the_balance_carried_and_base_and_ote_as_in
     printed = planner("statement", tmp_path / "draws.planner", "--rep", "R1", "--period", "2026-01").stdout
     assert ("  for information: base salary 5,095.89, target incentive 2,038.36, OTE 7,134.25, "
             "draw balance carried 1,500.00") in printed.splitlines()
+
+
+def test_the_json_statement_shows_multiplied_rates_spiffs_and_the_clawback_window(tmp_path):
+    # 10% flat; renewals × 0.5, SPIFF "Q1 launch" 50.00 per Gold deal; window 30 days.
+    # D1 Gold renewal 1,000.00 (Jan 10): 1,000.00 @ 5% = 50.00 + SPIFF 50.00
+    # D2 new 2,000.00 (Jan 2), cancelled Feb 10 (39 days: kept, no clawback); D1 cancelled Feb 5 (26 days): -100.00
+    from test_plan_rules import FLAT, book_of as rules_book
+
+    book = rules_book(FLAT, [(100_000, "2026-01-10", "2026-02-05", "Gold", "renewal"),
+                             (200_000, "2026-01-02", "2026-02-10", None, "new")], quotas=(),
+                      multipliers_=[(None, "renewal", 500_000)], spiffs=[("Gold", None, None, None, 5_000)],
+                      clawback_days=30)
+    book.set_value("Spiffs", book["Spiffs"].index[0], "description", "Q1 launch")
+    save_book(book, tmp_path / "rules.planner")
+    data = json.loads(planner("statement", tmp_path / "rules.planner", "--rep", "R1", "--period", "2026-Q1",
+                              "--json").stdout)
+    january, february = data["statements"][:2]
+    assert [(line["deal"], line["rule"], line["tier"], line["rate"], line["amount"]) for line in january["lines"]] == [
+        ("D2", "tier", "≥ 0%", 0.1, "200.00"), ("D1", "tier", "≥ 0%", 0.05, "50.00"),
+        ("D1", "spiff", "Q1 launch", None, "50.00")]
+    assert (january["commission"], january["bonus"], january["total"]) == ("300.00", "0.00", "300.00")
+    assert [(line["deal"], line["rule"], line["amount"]) for line in february["lines"]] == [
+        ("D1", "clawback", "-100.00")]

@@ -297,7 +297,7 @@ def test_a_book_of_format_5_climbs_to_the_ledger_and_closes_there(target):
         session.apply(plan.change, "Close 2026-Q1")
         session.save()
     version, tables, _ = looked_at(target)
-    assert version == str(SCHEMA_VERSION) and {"Closes", "Ledger"} <= tables
+    assert version == str(SCHEMA_VERSION) and {"Closes", "Ledger"} <= tables  # and on, to this format
     assert list(closed_periods(open_book(target))) == ["2026-Q1"]
     store = Store.open(target, "read")
     try:

@@ -145,6 +145,27 @@ def test_export_import_export_gives_the_same_data(tmp_path):
     assert_same_tables(read_input_sheets(second, book.currency), written)
 
 
+def test_plan_multipliers_spiffs_and_the_clawback_window_round_trip(tmp_path):
+    """The plan rules' sheets (PlanMultipliers, Spiffs) and Plans' clawback_days, out and back
+    in through the importer; sheets named as people name them are taken for those tables too."""
+    book = plan_rules_book()
+    path = tmp_path / "rules.xlsx"
+    export_book(book, path)
+    assert_same_tables(read_input_sheets(path, book.currency), book_tables(book))
+    imported = build_book(read_tables([path], mapping=export_mapping()))
+    assert_same_tables(book_tables(imported), book_tables(book))
+    assert imported["Plans"]["clawback_days"].fillna(-1).tolist() == [-1, 20]
+    typed = tmp_path / "typed.xlsx"
+    with pd.ExcelWriter(typed) as writer:
+        pd.DataFrame({"Plan": ["MARG"], "Deal type": ["renewal"], "Multiplier": ["50%"]}).to_excel(
+            writer, sheet_name="Multipliers", index=False)
+        pd.DataFrame({"Plan": ["MARG"], "Product": ["Gold"], "Start date": ["2026-01-01"], "SPIFF": [100]}).to_excel(
+            writer, sheet_name="SPIFFs", index=False)
+    result = read_tables([typed])
+    assert result.frames["PlanMultipliers"]["multiplier"].tolist() == [500_000]
+    assert result.frames["Spiffs"][["product", "amount"]].values.tolist() == [["Gold", 10_000]]
+
+
 def test_the_demo_book_round_trips(tmp_path, demo):
     path = tmp_path / "demo.xlsx"
     export_book(demo, path)
@@ -563,6 +584,30 @@ def thirds_book() -> Book:
     return book
 
 
+def plan_rules_book() -> Book:
+    """The fixture book with the deal-level plan rules (core/plan_rules.py): renewals at half rate
+    on both plans, Gold deals at 0.333333 on MARG (multiplied rates rounded to a millionth), SPIFFs
+    (Gold deals on MARG in Q1: 100.00, split D5 60/40 so R3 gets 60.00; new deals on RETRO: 50.00)
+    and MARG's clawback window of 20 days (D6, cancelled 24 days after it closed, is kept); every
+    bonus adds 5% of the rep's base salary."""
+    def edit(frames):
+        deals = frames["Deals"]
+        deals["product"] = deals["id"].map({"D1": "Gold", "D4": "Gold", "D5": "Gold", "D6": "Silver"})
+        deals["deal_type"] = deals["id"].map({"D1": "renewal", "D2": "new", "D3": "renewal", "D4": "new"})
+        frames["Plans"]["clawback_days"] = frames["Plans"]["plan"].map({"MARG": 20})
+        frames["PlanMultipliers"] = pd.DataFrame({"plan": ["RETRO", "MARG", "MARG"], "product": [None, None, "Gold"],
+                                                  "deal_type": ["renewal", "renewal", None],
+                                                  "multiplier": [500_000, 500_000, 333_333]})
+        frames["Reps"]["base_salary"] = [7_300_000, 6_000_001, None]
+        frames["PlanBonuses"]["percent_of_base"] = 50_000
+        frames["Spiffs"] = pd.DataFrame({"plan": ["MARG", "RETRO"], "product": ["Gold", None],
+                                         "deal_type": [None, "new"], "from": ["2026-01-01", None],
+                                         "to": ["2026-03-31", None], "amount": [10_000, 5_000]})
+    book = rebuilt(small_book(), edit)
+    assert book.problems() == []
+    return book
+
+
 def team_rows_book() -> Book:
     """The fixture book with team rows inside a year (decisions.md, "Team quotas"): Seoul's own
     2026-Q1 and 2026-Q2 rows beside its members' months of April to December, Tokyo's own
@@ -599,6 +644,7 @@ def parent_teams_book(own_row: bool = False, unknown: bool = False) -> Book:
 VARIANTS = {
     "team-rows": lambda: (team_rows_book(), "2026"),
     "small": lambda: (small_book(), None),
+    "plan-rules": lambda: (plan_rules_book(), None),
     "thirds": lambda: (thirds_book(), None),
     "small-year": lambda: (small_book(), "2026"),
     "small-month-half-even": lambda: (with_setting(small_book(), rounding="half_even"), "2026-02"),

@@ -170,11 +170,20 @@ def plans(draw, name: str):
     rates = draw(st.lists(st.sampled_from([0, 10_000, 33_333, 50_000, 125_000, 100_000, 150_000, 7]),
                           min_size=len(starts), max_size=len(starts)))
     tiers = [(name, s, e, r, method) for s, e, r in zip(starts, ends, rates)]
-    bonuses = [(name, t, a) for t, a in draw(st.lists(st.tuples(st.integers(5, 20).map(lambda n: n * 100_000),
-                                                                st.integers(1, 10**6)), max_size=2,
-                                                      unique_by=lambda b: b[0]))]
+    bonuses = [(name, t, a, p) for t, a, p in draw(st.lists(st.tuples(
+        st.integers(5, 20).map(lambda n: n * 100_000), st.integers(0, 10**6),
+        st.sampled_from([None, None, 0, 50_000, 333_333])), max_size=2, unique_by=lambda b: b[0]))]
+    # plan rules (core/plan_rules.py): multipliers by product and deal type, SPIFFs, a clawback window
+    multipliers = [(name, product, kind, m) for product, kind, m in draw(st.lists(st.tuples(
+        st.sampled_from([None, "A", "b"]), st.sampled_from([None, "new", "renewal"]),
+        st.sampled_from([0, 500_000, 1_200_000, 333_333, 2_000_000])), max_size=3, unique_by=lambda r: r[:2]))]
+    spiffs = [(name, product, kind, start, end, amount) for product, kind, start, end, amount in draw(st.lists(st.tuples(
+        st.sampled_from([None, "A", "B"]), st.sampled_from([None, "new", "upsell"]),
+        st.sampled_from([None, "2026-02-01", "2026-03-15"]), st.sampled_from([None, "2026-02-28", "2026-05-31"]),
+        st.integers(1, 50_000)), max_size=2))]
     return {"plan": name, "period": draw(st.sampled_from(["month", "quarter"])),
-            "cap": draw(st.sampled_from([None, 5_000, 50_000, 10**6])), "tiers": tiers, "bonuses": bonuses}
+            "cap": draw(st.sampled_from([None, 5_000, 50_000, 10**6])), "tiers": tiers, "bonuses": bonuses,
+            "multipliers": multipliers, "spiffs": spiffs, "clawback_days": draw(st.sampled_from([None, None, 0, 20, 60]))}
 
 
 @st.composite
@@ -193,18 +202,36 @@ def books(draw):
             closed = draw(st.sampled_from(DAYS[:150]))
             cancelled = draw(st.one_of(st.none(), st.none(), st.none(), st.sampled_from([d for d in DAYS if d > closed])))
             deals.append((f"D{len(deals)}", f"R{n}", "Won", draw(st.integers(0, 800_000)), "2025-12-01", closed,
-                          cancelled))
+                          cancelled, draw(st.sampled_from([None, "A", "a ", "B"])),
+                          draw(st.sampled_from([None, "new", "renewal", "upsell"]))))
+    splits = []  # some deals shared with another rep (on another plan): SPIFFs split by share
+    for deal in deals[:: draw(st.integers(3, 8))] if reps > 1 else ():
+        other = f"R{(int(deal[1][1:]) + 1) % reps}"
+        share = draw(st.sampled_from([500_000, 333_333, 700_001]))
+        splits += [(deal[0], deal[1], share), (deal[0], other, 1_000_000 - share)]
     frames = {
         "Settings": pd.DataFrame({"key": ["currency", "rounding"], "value": ["USD", rounding]}),
         "Stages": pd.DataFrame({"stage": ["Won"], "order": [1], "probability": [1_000_000], "kind": ["won"]}),
         "Reps": pd.DataFrame({"id": [f"R{n}" for n in range(reps)], "name": [f"Rep {n}" for n in range(reps)],
-                              "plan": [f"P{n}" for n in range(reps)]}),
-        "Plans": pd.DataFrame([(p["plan"], p["period"], p["cap"]) for p in rep_plans], columns=["plan", "period", "cap"]),
+                              "plan": [f"P{n}" for n in range(reps)],
+                              # base salaries (for bonuses as a share of it), some reps joining or leaving
+                              "base_salary": [draw(st.sampled_from([None, 5_000_000, 7_300_001])) for _ in range(reps)],
+                              "start_date": [draw(st.sampled_from([None, None, "2026-02-10"])) for _ in range(reps)],
+                              "end_date": [draw(st.sampled_from([None, None, "2026-04-20"])) for _ in range(reps)]}),
+        "Plans": pd.DataFrame([(p["plan"], p["period"], p["cap"], p["clawback_days"]) for p in rep_plans],
+                              columns=["plan", "period", "cap", "clawback_days"]),
+        "PlanMultipliers": pd.DataFrame([m for p in rep_plans for m in p["multipliers"]],
+                                        columns=["plan", "product", "deal_type", "multiplier"]),
+        "Spiffs": pd.DataFrame([m for p in rep_plans for m in p["spiffs"]],
+                               columns=["plan", "product", "deal_type", "from", "to", "amount"]),
+        "Splits": pd.DataFrame(splits, columns=["deal_id", "rep", "share"]),
         "PlanTiers": pd.DataFrame([t for p in rep_plans for t in p["tiers"]],
                                   columns=["plan", "from", "to", "rate", "method"]),
-        "PlanBonuses": pd.DataFrame([b for p in rep_plans for b in p["bonuses"]], columns=["plan", "from", "amount"]),
+        "PlanBonuses": pd.DataFrame([b for p in rep_plans for b in p["bonuses"]],
+                                    columns=["plan", "from", "amount", "percent_of_base"]),
         "Quotas": pd.DataFrame(quotas, columns=["rep", "period", "amount"]),
-        "Deals": pd.DataFrame(deals, columns=["id", "owner", "stage", "amount", "created", "closed", "cancelled"]),
+        "Deals": pd.DataFrame(deals, columns=["id", "owner", "stage", "amount", "created", "closed", "cancelled",
+                                              "product", "deal_type"]),
     }
     return Book(frames).snapshot()
 
@@ -213,8 +240,9 @@ def books(draw):
 @given(books(), st.sampled_from(["2026", "2026-Q2", "2026-03"]))
 def test_statements_agree_with_the_decimal_reference_to_the_cent(book, label):
     """About 1,300 random plans (up to 12 reps a book, each on a plan of its own: marginal or
-    retroactive, 1 to 4 tiers, odd rates, caps, bonuses), their deal sets month by month with
-    cancellations, in the four rounding modes: every line and every payout to the cent."""
+    retroactive, 1 to 4 tiers, odd rates, caps, bonuses, rate multipliers by product and deal
+    type, SPIFFs, clawback windows), their deal sets month by month with cancellations and
+    split deals, in the four rounding modes: every line and every payout to the cent."""
     period = Period.parse(label)
     lines = statement_lines(book, period)
     assert engine_lines(lines) == reference_lines(book, period)

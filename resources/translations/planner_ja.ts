@@ -3688,6 +3688,10 @@
         <translation>プラン</translation>
     </message>
     <message>
+        <source>Clawback window (days)</source>
+        <translation>クローバック期間（日）</translation>
+    </message>
+    <message>
         <source>Base salary (year)</source>
         <translation>基本給 (年額)</translation>
     </message>
@@ -3766,6 +3770,30 @@
     <message>
         <source>Quotas</source>
         <translation>ノルマ</translation>
+    </message>
+    <message>
+        <source>% of base salary</source>
+        <translation>基本給に対する割合</translation>
+    </message>
+    <message>
+        <source>Plan multipliers</source>
+        <translation>プラン倍率</translation>
+    </message>
+    <message>
+        <source>Multiplier</source>
+        <translation>倍率</translation>
+    </message>
+    <message>
+        <source>SPIFFs</source>
+        <translation>SPIFFインセンティブ</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>SPIFF</source>
+        <translation>SPIFF</translation>
     </message>
     <message>
         <source>Plan assignments</source>
@@ -4345,6 +4373,10 @@
     <message>
         <source>clawback</source>
         <translation>クローバック</translation>
+    </message>
+    <message>
+        <source>spiff</source>
+        <translation>SPIFF</translation>
     </message>
     <message>
         <source>draw</source>

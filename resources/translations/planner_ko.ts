@@ -3688,6 +3688,10 @@
         <translation>플랜</translation>
     </message>
     <message>
+        <source>Clawback window (days)</source>
+        <translation>환수 기간(일)</translation>
+    </message>
+    <message>
         <source>Base salary (year)</source>
         <translation>기본급 (연)</translation>
     </message>
@@ -3766,6 +3770,30 @@
     <message>
         <source>Quotas</source>
         <translation>할당량</translation>
+    </message>
+    <message>
+        <source>% of base salary</source>
+        <translation>기본급 대비 비율</translation>
+    </message>
+    <message>
+        <source>Plan multipliers</source>
+        <translation>플랜 배수</translation>
+    </message>
+    <message>
+        <source>Multiplier</source>
+        <translation>배수</translation>
+    </message>
+    <message>
+        <source>SPIFFs</source>
+        <translation>SPIFF 인센티브</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>끝</translation>
+    </message>
+    <message>
+        <source>SPIFF</source>
+        <translation>SPIFF</translation>
     </message>
     <message>
         <source>Plan assignments</source>
@@ -4345,6 +4373,10 @@
     <message>
         <source>clawback</source>
         <translation>환수</translation>
+    </message>
+    <message>
+        <source>spiff</source>
+        <translation>SPIFF</translation>
     </message>
     <message>
         <source>draw</source>

@@ -100,19 +100,21 @@ def paid_statements(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def _with_bonus_ids(shown: pd.DataFrame, lines: pd.DataFrame) -> pd.DataFrame:
-    """``shown`` with the engine's PlanBonuses id of each bonus line (an adjustment renumbers
-    no line of the engine's: it comes after them; the plan rows of a closed period cannot change)."""
+    """``shown`` with the engine's PlanBonuses id of each bonus line and Spiffs id of each SPIFF
+    line (an adjustment renumbers no line of the engine's: it comes after them; the plan rows of
+    a closed period cannot change)."""
     key = ["rep", "period", "line"]
-    engine = lines.loc[(lines["rule"] == "bonus").to_numpy(dtype=bool), key + ["bonus"]]
+    engine = lines.loc[lines["rule"].isin(["bonus", "spiff"]).to_numpy(dtype=bool), key + ["bonus", "spiff"]]
     engine = engine.astype({"rep": "int64", "line": "int64", "period": object})
     out = shown.astype({"period": object}).merge(engine, on=key, how="left")
-    out["bonus"] = out["bonus"].astype("Int64").where((out["rule"] == "bonus").to_numpy(dtype=bool))
+    for rule in ("bonus", "spiff"):
+        out[rule] = out[rule].astype("Int64").where((out["rule"] == rule).to_numpy(dtype=bool))
     return out
 
 
 def _paid_in(frozen: pd.DataFrame) -> pd.Series:
-    """The closed plan period each (rep, deal) was paid in (its tier and lift lines)."""
-    paid = frozen[frozen["rule"].isin(["tier", "retro_lift"]).to_numpy(dtype=bool, na_value=False)
+    """The closed plan period each (rep, deal) was paid in (its tier, lift and SPIFF lines)."""
+    paid = frozen[frozen["rule"].isin(["tier", "retro_lift", "spiff"]).to_numpy(dtype=bool, na_value=False)
                   & frozen["deal"].notna().to_numpy()]
     index = pd.MultiIndex.from_arrays([paid["rep"].astype("int64"), paid["deal"].astype("int64")])
     return pd.Series(paid["period"].astype("string").to_numpy(), index=index).groupby(level=[0, 1]).last()

@@ -164,7 +164,8 @@ def problems_touching(book, period: Period) -> list[Problem]:
     return list(found.values())
 
 
-_ALWAYS = {"Plans", "PlanTiers", "PlanBonuses", "PlanDraws", "PlanAssignments", "Stages", "Settings", "Splits"}
+_ALWAYS = {"Plans", "PlanTiers", "PlanBonuses", "PlanMultipliers", "Spiffs", "PlanDraws", "PlanAssignments", "Stages",
+           "Settings", "Splits"}
 
 
 def _touches(book, table: str, rows: list[int], period: Period) -> dict[int, bool]:

@@ -32,8 +32,11 @@ RECORDS = QT_TRANSLATE_NOOP("errors", "closed periods and their ledger lines are
                                       "the period instead")
 # what a deal's credit and its commission depend on
 DEAL_INPUTS = ("owner", "stage", "amount", "currency", "closed", "cancelled", "product", "deal_type")
-PLAN_INPUTS = {"Plans": ("period", "cap"), "PlanTiers": ("plan", "from", "to", "rate", "method"),
-               "PlanBonuses": ("plan", "from", "amount"), "PlanDraws": ("plan", "amount", "recoverable")}
+PLAN_INPUTS = {"Plans": ("period", "cap", "clawback_days"), "PlanTiers": ("plan", "from", "to", "rate", "method"),
+               "PlanBonuses": ("plan", "from", "amount", "percent_of_base"),
+               "PlanMultipliers": ("plan", "product", "deal_type", "multiplier"),
+               "Spiffs": ("plan", "product", "deal_type", "from", "to", "amount"),
+               "PlanDraws": ("plan", "amount", "recoverable")}
 REP_INPUTS = ("plan", "start_date", "end_date", "base_salary")
 SETTING_INPUTS = ("currency", "rounding")
 

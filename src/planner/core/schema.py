@@ -128,8 +128,9 @@ YES_NO = (QT_TRANSLATE_NOOP("values", "yes"), QT_TRANSLATE_NOOP("values", "no"))
 # the rules of statement lines (core/statements.py), in the order their lines come
 LINE_KINDS = (QT_TRANSLATE_NOOP("values", "tier"), QT_TRANSLATE_NOOP("values", "retro_lift"),
               QT_TRANSLATE_NOOP("values", "cap"), QT_TRANSLATE_NOOP("values", "bonus"),
-              QT_TRANSLATE_NOOP("values", "clawback"), QT_TRANSLATE_NOOP("values", "draw"),
-              QT_TRANSLATE_NOOP("values", "draw_recovery"), QT_TRANSLATE_NOOP("values", "adjustment"))
+              QT_TRANSLATE_NOOP("values", "spiff"), QT_TRANSLATE_NOOP("values", "clawback"),
+              QT_TRANSLATE_NOOP("values", "draw"), QT_TRANSLATE_NOOP("values", "draw_recovery"),
+              QT_TRANSLATE_NOOP("values", "adjustment"))
 
 POSITIVE = {"minimum": 0, "maximum": MAX_INTEGER}
 FRACTION = {"minimum": 0, "maximum": 1_000_000}
@@ -153,6 +154,8 @@ PLANS = Table("Plans", QT_TRANSLATE_NOOP("schema", "Plans"), (
     _c("period", T, QT_TRANSLATE_NOOP("schema", "Measured per"), required=True, allowed=PLAN_PERIODS),
     _c("cap", M, QT_TRANSLATE_NOOP("schema", "Commission cap"), **POSITIVE),
     _c("description", T, QT_TRANSLATE_NOOP("schema", "Description")),
+    # empty: every cancellation is clawed back; N: only one at most N days after the deal closed
+    _c("clawback_days", I, QT_TRANSLATE_NOOP("schema", "Clawback window (days)"), minimum=0, maximum=100_000),
 ), key=("plan",), title="plan")
 
 REPS = Table("Reps", QT_TRANSLATE_NOOP("schema", "Reps"), (
@@ -218,7 +221,31 @@ PLAN_BONUSES = Table("PlanBonuses", QT_TRANSLATE_NOOP("schema", "Plan bonuses"),
     _c("from", R, QT_TRANSLATE_NOOP("schema", "At attainment"), required=True, **RATE),
     _c("amount", M, QT_TRANSLATE_NOOP("schema", "Bonus"), required=True, **POSITIVE),
     _c("description", T, QT_TRANSLATE_NOOP("schema", "Description")),
+    # added to the amount: this share of the rep's base salary for the period (core/plan_rules.py)
+    _c("percent_of_base", R, QT_TRANSLATE_NOOP("schema", "% of base salary"), **RATE),
 ), key=("plan", "from"))
+
+# Rate multipliers (core/plan_rules.py): a deal of the product and deal type a row names (empty:
+# any) is paid its tiers' rates times the multiplier; attainment does not change.
+PLAN_MULTIPLIERS = Table("PlanMultipliers", QT_TRANSLATE_NOOP("schema", "Plan multipliers"), (
+    _c("plan", Kind.REF, QT_TRANSLATE_NOOP("schema", "Plan"), required=True, ref="Plans", owned=True),
+    _c("product", T, QT_TRANSLATE_NOOP("schema", "Product")),
+    _c("deal_type", T, QT_TRANSLATE_NOOP("schema", "Deal type"), allowed=DEAL_TYPES),
+    _c("multiplier", R, QT_TRANSLATE_NOOP("schema", "Multiplier"), required=True, **RATE),
+    _c("description", T, QT_TRANSLATE_NOOP("schema", "Description")),
+), key=("plan", "product", "deal_type"))
+
+# SPIFFs (core/plan_rules.py): a fixed amount per won deal of the product and deal type a row
+# names (empty: any) closed between ``from`` and ``to`` (inclusive; empty: open)
+SPIFFS = Table("Spiffs", QT_TRANSLATE_NOOP("schema", "SPIFFs"), (
+    _c("plan", Kind.REF, QT_TRANSLATE_NOOP("schema", "Plan"), required=True, ref="Plans", owned=True),
+    _c("product", T, QT_TRANSLATE_NOOP("schema", "Product")),
+    _c("deal_type", T, QT_TRANSLATE_NOOP("schema", "Deal type"), allowed=DEAL_TYPES),
+    _c("from", D, QT_TRANSLATE_NOOP("schema", "From")),
+    _c("to", D, QT_TRANSLATE_NOOP("schema", "To")),
+    _c("amount", M, QT_TRANSLATE_NOOP("schema", "SPIFF"), required=True, **POSITIVE),
+    _c("description", T, QT_TRANSLATE_NOOP("schema", "Description")),
+))
 
 SPLITS = Table("Splits", QT_TRANSLATE_NOOP("schema", "Splits"), (
     _c("deal_id", Kind.REF, QT_TRANSLATE_NOOP("schema", "Deal ID"), required=True, ref="Deals", owned=True),
@@ -247,12 +274,12 @@ PLAN_DRAWS = Table("PlanDraws", QT_TRANSLATE_NOOP("schema", "Plan draws"), (
 
 # Every table of a book, in sheet order.
 TABLES: dict[str, Table] = {t.name: t for t in (
-    DEALS, STAGE_HISTORY, REPS, TEAMS, QUOTAS, PLANS, PLAN_TIERS, PLAN_BONUSES, PLAN_DRAWS, PLAN_ASSIGNMENTS,
-    SPLITS, STAGES, SETTINGS,
+    DEALS, STAGE_HISTORY, REPS, TEAMS, QUOTAS, PLANS, PLAN_TIERS, PLAN_BONUSES, PLAN_MULTIPLIERS, SPIFFS, PLAN_DRAWS,
+    PLAN_ASSIGNMENTS, SPLITS, STAGES, SETTINGS,
 )}
 # Tables in an order where each comes after the tables it refers to (Reps refer to Reps).
 LOAD_ORDER = ("Settings", "Stages", "Plans", "Teams", "Reps", "Deals", "StageHistory", "Quotas", "PlanTiers",
-              "PlanBonuses", "PlanDraws", "PlanAssignments", "Splits")
+              "PlanBonuses", "PlanMultipliers", "Spiffs", "PlanDraws", "PlanAssignments", "Splits")
 
 # -- forecast overrides and snapshots (issue 9) ------------------------------------------------
 # A manager's number for a rep's category forecast, kept beside the computed one; and forecasts
@@ -391,7 +418,7 @@ COMMISSION_LINES = Table("CommissionLines", QT_TRANSLATE_NOOP("schema", "Commiss
 ))
 
 # One payout's statement as people read it (core/statements.py, shown_statement): a line per
-# credited deal and tier slice, retroactive lift, cap, bonus and clawback.
+# credited deal and tier slice, retroactive lift, cap, bonus, SPIFF and clawback.
 STATEMENT = Table("Statement", QT_TRANSLATE_NOOP("schema", "Statement"), (
     _c("line", I, QT_TRANSLATE_NOOP("schema", "Line")),
     _c("deal", T, QT_TRANSLATE_NOOP("schema", "Deal ID")),

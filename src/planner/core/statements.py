@@ -13,13 +13,17 @@ line names the rule (``rule``) that produced it:
 - ``retro_lift``: retroactive tiers pay all the period's credit at the rate of the tier finally
   reached: a deal paid at another rate gets a line at the difference;
 - ``cap``: a negative line taking back what tier and lift lines pay above the plan's cap;
-- ``bonus``: each of the plan's bonuses whose attainment the period's won credit reached;
-- ``clawback``: a won deal cancelled in this period takes back what its tier and lift lines
-  paid in the period it was won (decisions.md, "Cancelled deals": never a second reduction
-  through the tiers). Plans have no clawback window yet: every cancellation is clawed back;
+- ``bonus``: each of the plan's bonuses whose attainment the period's won credit reached (its
+  amount, plus its share of the rep's base salary for the period: :mod:`planner.core.plan_rules`);
+- ``spiff``: a fixed amount per won deal a SPIFF of the plan names (:mod:`planner.core.plan_rules`);
+- ``clawback``: a won deal cancelled in this period takes back what its tier, lift and SPIFF
+  lines paid in the period it was won (decisions.md, "Cancelled deals": never a second reduction
+  through the tiers), when the cancellation falls inside the plan's clawback window;
 - ``draw`` and ``draw_recovery``: a plan's draw tops a payout up to it, and a recoverable
   draw's advance is taken back from later earnings above it (core/draws.py).
 
+A deal's tier and lift lines pay its plan's rates times the deal's rate multiplier
+(:mod:`planner.core.plan_rules`: by product and deal type); the line shows the multiplied rate.
 Which plan pays a rep's period (``Reps.plan``, or the ``PlanAssignments`` row in force on the
 period's last active day) is core/assignments.py's rule.
 
@@ -34,6 +38,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from planner.core import plan_rules
 from planner.core.assignments import last_days, credit_plans, days, has_assignments, paying, segments
 from planner.core.draws import DRAW, RECOVERY, draw_lines, has_draws
 from planner.core.attainment import attained, credit_lines, credited_by, quota_amounts
@@ -164,11 +169,14 @@ def _statements(book, period: Period) -> tuple[pd.DataFrame, np.ndarray, list[di
     rows = plan_periods(book, period)
     numbers = {label: _number(Period.of(label)) for label in pd.unique(rows["period"])}
     row_keys = rows["rep"].to_numpy(dtype="int64") * _KEY + rows["period"].map(numbers).to_numpy(dtype="int64")
-    won, cancelled, won_at = _keyed_credit(book)
+    won, cancelled, won_at, spiffs = _keyed_credit(book)
 
     # cancellations in these periods, and the won line (a position in ``won``) each takes back
     here = np.flatnonzero(np.isin(cancelled["key"], row_keys))
     taken = won_at.get_indexer(pd.MultiIndex.from_arrays([cancelled["deal"][here], cancelled["rep"][here]]))
+    inside = (taken < 0) | plan_rules.clawed_back(book, cancelled["plan"][here], np.append(won["date"], 0)[taken],
+                                                  cancelled["date"][here])
+    here, taken = here[inside], taken[inside]
     needed = np.union1d(row_keys, won["key"][taken[taken >= 0]])
 
     # the won lines of those periods, in close-date order, then by deal (``won`` is in that order)
@@ -178,13 +186,21 @@ def _statements(book, period: Period) -> tuple[pd.DataFrame, np.ndarray, list[di
     after = _running_sum(keys, amount)
     quota = _quotas(book, keys, plan)
     payable = (quota > 0) | np.isin(plan, list(flat_plans(book["PlanTiers"])))
+    multiplier = plan_rules.multipliers(book, won["deal"][chosen], plan)
     deal_lines = _deal_lines(book["PlanTiers"], keys, plan, quota, after - amount, after, amount, payable,
-                             book.rounding)
+                             book.rounding, multiplier)
     deal_lines.update(key=keys[deal_lines["w"]], deal=won["deal"][chosen][deal_lines["w"]])
+    at_line = np.full(len(won["key"]), -1, dtype="int64")  # each won line's position in ``chosen``
+    at_line[chosen] = np.arange(len(chosen))
+    read = np.flatnonzero(at_line[spiffs["w"]] >= 0)  # the SPIFF parts of those won lines
+    spiff_w = at_line[spiffs["w"][read]]
+    spiff_lines = _frame("spiff", w=spiff_w, key=keys[spiff_w], deal=won["deal"][chosen][spiff_w],
+                         spiff=spiffs["spiff"][read], base=spiffs["base"][read], amount=spiffs["amount"][read])
 
-    # what each won line was paid (its tier and lift lines): what its cancellation takes back
+    # what each won line was paid (its tier, lift and SPIFF lines): what its cancellation takes back
     paid = np.zeros(len(won["key"]), dtype="int64")
     np.add.at(paid, chosen[deal_lines["w"]], deal_lines["amount"])
+    np.add.at(paid, chosen[spiff_lines["w"]], spiff_lines["amount"])
     by_day = np.lexsort((cancelled["deal"][here], cancelled["date"][here]))
     here, taken = here[by_day], taken[by_day]
     clawbacks = _frame("clawback", key=cancelled["key"][here], deal=cancelled["deal"][here],
@@ -195,12 +211,13 @@ def _statements(book, period: Period) -> tuple[pd.DataFrame, np.ndarray, list[di
     paid_here = np.zeros(len(row_keys), dtype="int64")
     np.add.at(paid_here, mine[mine >= 0], deal_lines["amount"][mine >= 0])
     ends = np.flatnonzero(np.r_[keys[1:] != keys[:-1], True]) if len(keys) else np.zeros(0, "int64")
-    payouts = {"key": row_keys, "plan": rows["plan"].to_numpy(dtype="int64"),
+    payouts = {"key": row_keys, "plan": rows["plan"].to_numpy(dtype="int64"), "rep": rows["rep"].to_numpy(dtype="int64"),
+               "label": rows["period"].to_numpy(dtype=object),
                "quota": rows["quota"].fillna(0).to_numpy(dtype="int64"),
                "won": pd.Series(after[ends], index=keys[ends]).reindex(row_keys).fillna(0).to_numpy(dtype="int64"),
                "paid": paid_here}
-    lines = [deal_lines, _cap_lines(payouts, book["Plans"]["cap"]), _bonus_lines(payouts, book["PlanBonuses"]),
-             clawbacks]
+    lines = [deal_lines, _cap_lines(payouts, book["Plans"]["cap"]), _bonus_lines(book, payouts),
+             spiff_lines, clawbacks]
     return rows.assign(won=payouts["won"]), row_keys, lines
 
 
@@ -229,8 +246,16 @@ def _keyed_credit(book) -> tuple[dict, dict, pd.MultiIndex]:
         won_lines = {name: values[won] for name, values in columns.items()}
         cancelled = np.ones(len(credit), dtype=bool)
         cancelled[won] = False
+        # the SPIFF parts of every won line (split among all of a deal's reps), by won line
+        every = credit_lines(book)
+        every = every[(every["reason"] == "won").to_numpy(dtype=bool)]
+        parts = plan_rules.spiff_lines(book, every, credit_plans(book, every["rep"].to_numpy(dtype="int64"),
+                                                                 every["date"].to_numpy()))
+        w = pd.Index(credit.index[won]).get_indexer(every.index[parts["line"].to_numpy()])
+        spiffs = {"w": w[w >= 0], **{name: parts[name].to_numpy(dtype="int64")[w >= 0]
+                                     for name in ("spiff", "base", "amount")}}
         return (won_lines, {name: values[cancelled] for name, values in columns.items()},
-                pd.MultiIndex.from_arrays([won_lines["deal"], won_lines["rep"]]))
+                pd.MultiIndex.from_arrays([won_lines["deal"], won_lines["rep"]]), spiffs)
     return book.cached("keyed_credit", build)
 
 
@@ -258,10 +283,12 @@ def _quotas(book, keys: np.ndarray, plan: np.ndarray) -> np.ndarray:
     return got.fillna(0).to_numpy(dtype=object).astype("int64")[where]
 
 
-def _deal_lines(tiers: pd.DataFrame, keys, plan, quota, before, after, amount, payable, rounding) -> dict:
+def _deal_lines(tiers: pd.DataFrame, keys, plan, quota, before, after, amount, payable, rounding,
+                multiplier) -> dict:
     """The tier and lift lines of each won line ``w``, from arrays by line (sorted by key): its
     (rep, period) key, plan, the quota of its period, the running credit before and after it,
-    and its amount. ``sub`` numbers a line's tiers."""
+    its amount and its rate multiplier (the rates it is paid are the tiers' times it, rounded
+    half up to a millionth). ``sub`` numbers a line's tiers."""
     tiers = tiers.dropna(subset=["plan", "from", "rate"]).sort_values(["plan", "from"], kind="stable")
     plans, first, count = np.unique(tiers["plan"].to_numpy(dtype="int64"), return_index=True, return_counts=True)
     at = np.minimum(np.searchsorted(plans, plan), max(len(plans) - 1, 0))
@@ -298,8 +325,9 @@ def _deal_lines(tiers: pd.DataFrame, keys, plan, quota, before, after, amount, p
     piece = np.maximum(np.minimum(after[mw], high[mp]) - np.maximum(before[mw], low[mp]), 0)
     paid = piece > 0
     mw, mp, piece = mw[paid], mp[paid], piece[paid]
-    frames.append(_frame("tier", w=mw, tier=tier_id[mp], rate=rate[mp], base=piece,
-                         amount=times_ratio(piece, rate[mp], rounding), sub=mp - pair_start[run[mw]]))
+    paid_rate = times_ratio(rate[mp], multiplier[mw])
+    frames.append(_frame("tier", w=mw, tier=tier_id[mp], rate=paid_rate, base=piece,
+                         amount=times_ratio(piece, paid_rate, rounding), sub=mp - pair_start[run[mw]]))
 
     # retroactive: each line at the rate of the tier its running credit reached, lifted to the
     # rate of the tier the period's credit reached
@@ -308,14 +336,15 @@ def _deal_lines(tiers: pd.DataFrame, keys, plan, quota, before, after, amount, p
     hit = reached(after[rw], rp)
     retro = rw[np.r_[True, rw[1:] != rw[:-1]]] if len(rw) else rw  # each retroactive line once (rw is sorted)
     running_rate, running_tier = np.zeros(len(keys), "int64"), np.full(len(keys), -1, "int64")
-    running_rate[rw[hit]], running_tier[rw[hit]] = rate[rp[hit]], tier_id[rp[hit]]
+    running_rate[rw[hit]], running_tier[rw[hit]] = times_ratio(rate[rp[hit]], multiplier[rw[hit]]), tier_id[rp[hit]]
     final = np.flatnonzero(~marginal & reached(after[ends[run[pair]]], np.arange(len(pair))))
     final_rate, final_tier = np.zeros(len(heads), "int64"), np.full(len(heads), -1, "int64")
     final_rate[run[pair[final]]], final_tier[run[pair[final]]] = rate[final], tier_id[final]
     frames.append(_frame("tier", w=retro, tier=running_tier[retro], rate=running_rate[retro], base=amount[retro],
                          amount=times_ratio(amount[retro], running_rate[retro], rounding)))
-    lift = retro[final_rate[run[retro]] != running_rate[retro]]
-    difference = final_rate[run[lift]] - running_rate[lift]
+    lifted = times_ratio(final_rate[run[retro]], multiplier[retro])
+    lift = retro[lifted != running_rate[retro]]
+    difference = lifted[lifted != running_rate[retro]] - running_rate[lift]
     frames.append(_frame("retro_lift", w=lift, tier=final_tier[run[lift]], rate=difference, base=amount[lift],
                          amount=times_ratio(amount[lift], difference, rounding)))
 
@@ -336,25 +365,32 @@ def _cap_lines(payouts: dict, caps: pd.Series) -> dict:
     return _frame("cap", key=payouts["key"][over], base=paid, amount=cap.fillna(0).to_numpy(dtype="int64")[over] - paid)
 
 
-def _bonus_lines(payouts: dict, bonuses: pd.DataFrame) -> dict:
-    """A line per bonus whose attainment the period's won credit reached."""
-    bonuses = bonuses.dropna(subset=["plan", "from", "amount"])
+def _bonus_lines(book, payouts: dict) -> dict:
+    """A line per bonus whose attainment the period's won credit reached: its amount, plus its
+    share of the rep's base salary for the period (:func:`planner.core.plan_rules.base_bonus`)."""
+    bonuses = book["PlanBonuses"].dropna(subset=["plan", "from", "amount"])
     paid = pd.DataFrame(payouts).merge(pd.DataFrame({
         "plan": bonuses["plan"].to_numpy(dtype="int64"), "threshold": bonuses["from"].to_numpy(dtype="int64"),
-        "bonus_amount": bonuses["amount"].to_numpy(dtype="int64"), "bonus": bonuses.index.to_numpy(dtype="int64")}),
-        on="plan")
+        "bonus_amount": bonuses["amount"].to_numpy(dtype="int64"), "bonus": bonuses.index.to_numpy(dtype="int64"),
+        "percent": bonuses["percent_of_base"].fillna(0).to_numpy(dtype="int64")}), on="plan")
     quota = paid["quota"].to_numpy(dtype=object)
     reached = (quota > 0) & attained(paid["won"].to_numpy(dtype=object), quota, paid["threshold"].to_numpy(dtype=object))
     paid = paid[reached.astype(bool)].sort_values("threshold", kind="stable")
-    return _frame("bonus", key=paid["key"], bonus=paid["bonus"], amount=paid["bonus_amount"])
+    amount = paid["bonus_amount"].to_numpy(dtype="int64")
+    share = paid["percent"].to_numpy(dtype="int64") > 0
+    if share.any():
+        amount = amount + np.where(share, plan_rules.base_bonus(
+            book, paid["rep"].to_numpy(dtype="int64"), paid["label"].to_numpy(dtype=object),
+            paid["percent"].to_numpy(dtype="int64"), book.rounding), 0)
+    return _frame("bonus", key=paid["key"], bonus=paid["bonus"], amount=amount)
 
 
 # a line while statements are built, as int64 arrays: ``w`` (its won line, in close order) or
 # ``key`` (its payout), the output columns, and ``sub`` (a tier line's tier: 0, 1, … in the
 # plan); -1 stands for "none" in id columns, and ``rate`` and ``base`` have a mask of their own
 # (they may be negative or zero). Lines of no won line come in their statement order.
-_FIELDS = {"w": -1, "key": -1, "deal": -1, "tier": -1, "bonus": -1, "rate": None, "base": None, "amount": 0,
-           "sub": 0}
+_FIELDS = {"w": -1, "key": -1, "deal": -1, "tier": -1, "bonus": -1, "spiff": -1, "rate": None, "base": None,
+           "amount": 0, "sub": 0}
 
 
 def _frame(rule: str, **columns) -> dict:
@@ -397,14 +433,15 @@ def _finish(rows: pd.DataFrame, row_keys: np.ndarray, parts: list[dict]) -> pd.D
         "rate": nullable(lines["rate"], lines["rate_na"]), "base": nullable(lines["base"], lines["base_na"]),
         "amount": lines["amount"],
         "bonus": nullable(lines["bonus"], lines["bonus"] < 0),
+        "spiff": nullable(lines["spiff"], lines["spiff"] < 0),
     })
 
 
 def shown_statement(book, lines: pd.DataFrame) -> pd.DataFrame:
     """Statement ``lines`` (of :func:`statements`) as people read them, in ``schema.STATEMENT``'s
     columns after ``rep`` (the rep's own id) and ``period``: each deal by its own id and name,
-    a tier line's tier (a lift's: the tier reached) and a bonus as the attainment range it pays
-    for (``50%–100%``, ``≥ 150%``)."""
+    a tier line's tier (a lift's: the tier reached), a bonus as the attainment range it pays
+    for (``50%–100%``, ``≥ 150%``) and a SPIFF by its description (else its product and deal type)."""
     deals, tiers, bonuses = book["Deals"], book["PlanTiers"], book["PlanBonuses"]
 
     def named(ids: pd.Series, names: pd.Series) -> pd.arrays.StringArray:
@@ -421,8 +458,13 @@ def shown_statement(book, lines: pd.DataFrame) -> pd.DataFrame:
         return (lines[column].astype("string").array if column in lines
                 else pd.array([pd.NA] * len(lines), dtype="string"))
 
+    spiffs = book["Spiffs"]
+    spiff_names = pd.Series({int(i): str(text) for i, text in zip(spiffs.index, spiffs["description"].fillna(
+        spiffs["product"].fillna("").str.cat(spiffs["deal_type"].fillna(""), sep=" ").str.strip()))}, dtype="string")
     tier = named(lines["tier"], ranges)
     bonus = named(lines["bonus"], thresholds) if "bonus" in lines else pd.array([None] * len(lines), dtype="string")
+    if "spiff" in lines:
+        bonus = bonus.fillna(named(lines["spiff"], spiff_names)) if len(lines) else bonus
     return pd.DataFrame({
         "rep": named(lines["rep"], book["Reps"]["id"]), "period": lines["period"].astype("string").array,
         "line": lines["line"].to_numpy(), "deal": named(lines["deal"], deals["id"]),

@@ -21,7 +21,8 @@ from planner.core.problems import BookProblems, Problem
 # Rows that define their parent's figures: a problem in one leaves the parent out (a deal with
 # a wrong split, a plan with a wrong tier), since leaving only the row out would change the
 # parent's figures silently (the deal credited wholly to its owner, the plan paying less).
-DEFINES_PARENT = {"Splits": "deal_id", "PlanTiers": "plan", "PlanBonuses": "plan", "PlanDraws": "plan"}
+DEFINES_PARENT = {"Splits": "deal_id", "PlanTiers": "plan", "PlanBonuses": "plan", "PlanMultipliers": "plan",
+                  "Spiffs": "plan", "PlanDraws": "plan"}
 # References whose row stays when the row referred to is left out: the reference is cleared
 # (a rep keeps attainment without the plan left out; a lead stays without its owner).
 CLEARED = {("Reps", "manager"), ("Reps", "plan"), ("Reps", "team"), ("Teams", "manager"), ("Teams", "parent"),
@@ -41,6 +42,7 @@ _FEEDS = {
     "Quotas": ("pipeline", "attainment", "commissions"),
     "Splits": ("attainment", "commissions"),
     "Plans": ("commissions",), "PlanTiers": ("commissions",), "PlanBonuses": ("commissions",),
+    "PlanMultipliers": ("commissions",), "Spiffs": ("commissions",),
     "PlanDraws": ("commissions",), "PlanAssignments": ("commissions",),
     "ForecastOverrides": ("forecast",), "ForecastSnapshots": ("forecast",),
     "Leads": ("leads",), "LeadRules": ("leads",),

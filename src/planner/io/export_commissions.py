@@ -15,8 +15,12 @@ date (a clawback: its cancellation date; 0: none), and reads:
   ``to × quota`` (bounds rounded to whole minor units as the book rounds);
 - a **retroactive** line pays its credit at the rate of the tier its running credit reached;
   its **lift**, at the rate of the tier the payout's won credit reached less that rate;
-- a **clawback** takes back what the line's tier and lift lines paid, in the payout of its
-  cancellation (a line won before the workbook's periods: the value Planner computed);
+- a deal with a rate **multiplier** (PlanMultipliers) pays the tier rates times it, rounded to
+  a millionth (the multiplier is Planner's value, written in the formula);
+- a **SPIFF** line pays the rep's part of a SPIFF (Planner's value) in the payout of the close;
+- a **clawback** takes back what the line's tier, lift and SPIFF lines paid, in the payout of its
+  cancellation, unless it came after the plan's clawback window (a line won before the
+  workbook's periods: the value Planner computed);
 - the **cap** takes back what the payout's tier and lift lines above it pay beyond the plan's
   cap; a **bonus** pays its amount once the payout's won credit reaches its attainment;
 - a **draw** tops the payout's lines above it up to the draw due (its base, Planner's value:
@@ -37,11 +41,19 @@ import numpy as np
 import pandas as pd
 from xlsxwriter.utility import quote_sheetname, xl_col_to_name
 
-from planner.core.money import RATIO_SCALE
+from planner.core.money import RATIO_SCALE, apply_ratio
 from planner.core.periods import Period
+from planner.core.plan_rules import base_bonus, multipliers
 from planner.core.statements import flat_plans, statements
 from planner.io.export_common import _check_rows, _na
 from planner.io.export_formulas import Cond, aggregate
+
+
+def _multiplied_value(rate, multiplier: int):
+    """A tier's rate (millionths) times a deal's multiplier, rounded half up to a millionth as
+    Planner does; None when there is no rate."""
+    rate = _na(rate)
+    return rate if rate is None or multiplier == RATIO_SCALE else int(apply_ratio(int(rate), multiplier))
 
 
 class _CommissionSheets:
@@ -58,6 +70,15 @@ class _CommissionSheets:
         period_of[0] = None
         tiers, bonuses, plans = self.inputs["PlanTiers"], self.inputs["PlanBonuses"], self.inputs["Plans"]
         engine = self._engine_lines(lines)
+        spiffs = lines[(lines["rule"] == "spiff").to_numpy()]
+        deal_keys, rep_keys = book["Deals"]["id"], book["Reps"]["id"]
+        spiff_of = {}  # (rep, deal) -> the amounts of its SPIFF lines
+        for rep_id, deal_id, base, amount in zip(spiffs["rep"], spiffs["deal"], spiffs["base"], spiffs["amount"]):
+            spiff_of.setdefault((str(rep_keys[rep_id]), str(deal_keys[deal_id])), []).append((int(base), int(amount)))
+        rate_lines = lines[lines["rule"].isin(["tier", "retro_lift"]).to_numpy() & lines["deal"].notna().to_numpy()]
+        multiplier_of = dict(zip(zip(rate_lines["rep"].map(rep_keys).astype(str), rate_lines["deal"].map(deal_keys).astype(str)),
+                                 multipliers(book, rate_lines["deal"].to_numpy(dtype="int64"),
+                                             book["Reps"]["plan"].reindex(rate_lines["rep"]).to_numpy(dtype="int64"))))
         plan_of = credit["rep"].map(dict(zip(self.inputs["Reps"]["id"].astype(str), self.inputs["Reps"]["plan"])))
         kind = dict(zip(plans["plan"].astype(str), plans["period"]))
 
@@ -79,14 +100,16 @@ class _CommissionSheets:
         for c in chosen.index:
             rep, deal, plan = str(credit.at[c, "rep"]), str(credit.at[c, "deal_id"]), str(plan_of.iat[c])
             common = {"rep": rep, "plan": plan, "deal_id": deal, "credit": c, "payout": won_in[c],
-                      "before": int(before[c]), "period": period_of[won_in[c]]}
+                      "before": int(before[c]), "period": period_of[won_in[c]],
+                      "multiplier": int(multiplier_of.get((rep, deal), RATIO_SCALE))}
             own = sorted(own_tiers.get(plan, []), key=lambda item: int(item[1]["from"]))
             block = []
             if own and own[0][1]["method"] == "marginal":
                 for source, tier in own:
                     got = engine.get((rep, deal, "tier", source), {})
                     block.append({**common, "rule": "tier", "source": source,
-                                  "from": _na(tier["from"]), "to": _na(tier["to"]), "rate": _na(tier["rate"]),
+                                  "from": _na(tier["from"]), "to": _na(tier["to"]),
+                                  "rate": got.get("rate", _multiplied_value(tier["rate"], common["multiplier"])),
                                   "base": got.get("base", 0), "amount": got.get("amount", 0)})
             else:
                 got, lift = engine.get((rep, deal, "tier", None), {}), engine.get((rep, deal, "retro_lift", None), {})
@@ -95,6 +118,8 @@ class _CommissionSheets:
                               "rate": got.get("rate", 0), "base": got.get("base", 0), "amount": got.get("amount", 0)})
                 block.append({**common, "rule": "retro_lift", "tiers": sources,
                               "rate": lift.get("rate", 0), "base": got.get("base", 0), "amount": lift.get("amount", 0)})
+            block += [{**common, "rule": "spiff", "base": base, "amount": amount}
+                      for base, amount in spiff_of.get((rep, deal), [])]
             back = engine.get((rep, deal, "clawback", None), {})
             block.append({**common, "rule": "clawback", "payout": cancelled_in[c],
                           "period": period_of[cancelled_in[c]], "before": None, "amount": back.get("amount", 0)})
@@ -120,7 +145,8 @@ class _CommissionSheets:
                 if str(bonus["plan"]) == str(summary["plan"]):
                     got = engine.get((str(summary["rep"]), str(summary["period"]), "bonus", source), {})
                     layout.append({**common, "rule": "bonus", "source": source, "from": _na(bonus["from"]),
-                                   "amount": got.get("amount", 0)})
+                                   "amount": got.get("amount", 0),
+                                   "of_base": self._of_base(summary, _na(bonus.get("percent_of_base")))})
             for rule in ("draw", "draw_recovery"):  # core/draws.py: the draw due, or the balance carried in
                 got = engine.get((str(summary["rep"]), str(summary["period"]), rule, None))
                 if got:
@@ -218,7 +244,19 @@ class _CommissionSheets:
                 paid = (f"SUM({amount}{line['first'] + 2}:{amount}{i + 1})" if i > line["first"] else "0")
                 if line.get("fixed"):
                     paid = repr(-int(line["amount"]) / 10 ** self.digits)
-                record["amount"] = (f"IF({payout}=0,0,-{paid})", line["amount"])
+                late = "FALSE"
+                plans = self.inputs["Plans"]
+                if not line.get("fixed") and "clawback_days" in plans:  # the plan's clawback window
+                    window = self._source("Plans", "clawback_days", int(np.flatnonzero(
+                        (plans["plan"].astype(str) == str(line["plan"])).to_numpy())[0]))
+                    c = int(line["credit"])
+                    cancelled, closed = credit.cell("cancelled", c), credit.cell("closed", c)
+                    late = f'IF({window}="",FALSE,IF({cancelled}="",FALSE,{cancelled}-{closed}>{window}))'
+                record["amount"] = (f"IF({payout}=0,0,IF({late},0,-{paid}))", line["amount"])
+            elif rule == "spiff":
+                record.update({"base": (repr(int(line["base"]) / 10 ** self.digits), line["base"]),
+                               "amount": (f"IF({payout}=0,0,{int(line['amount']) / 10 ** self.digits!r})",
+                                          line["amount"])})
             elif rule == "cap":
                 block = (Cond(f"${grid.letter('payout')}${line['start'] + 2}:${grid.letter('payout')}${i + 1}", "=",
                               str(line["payout"])),)
@@ -241,10 +279,11 @@ class _CommissionSheets:
             else:  # a bonus
                 quota, won = f"N({payouts.cell('quota', line['payout'] - 1)})", payouts.cell("won", line["payout"] - 1)
                 source = line["source"]
+                of_base = f"+{line['of_base'] / 10 ** self.digits!r}" if line.get("of_base") else ""
                 record.update({
                     "from": (self._source("PlanBonuses", "from", source), line["from"]),
                     "amount": (f"IF(AND({quota}>0,{self._reaches(won, quota, ref('from'))}),"
-                               f"{self._source('PlanBonuses', 'amount', source)},0)", line["amount"]),
+                               f"{self._source('PlanBonuses', 'amount', source)}{of_base},0)", line["amount"]),
                 })
             rows.append(record)
         self._write_grid(grid, rows)
@@ -278,7 +317,7 @@ class _CommissionSheets:
             out.update({
                 "from": (self._source("PlanTiers", "from", source), line["from"]),
                 "to": (f'IF({to}="","",{to})', line["to"]),
-                "rate": (self._source("PlanTiers", "rate", source), line["rate"]),
+                "rate": (self._multiplied(self._source("PlanTiers", "rate", source), line), line["rate"]),
                 "base": (f'IF({payable},IF({end}="",{above},MAX(0,MIN({after},{high})-MAX({before},{low}))),0)',
                          line["base"]),
             })
@@ -292,14 +331,34 @@ class _CommissionSheets:
                                  f"*IF({end}=\"\",1,1-({self._reaches(credit_now, quota, end)}))")
                 return "+".join(terms) or "0"
             if line["rule"] == "tier":
-                out.update({"rate": (f"IF({payable},{rate_at(after)},0)", line["rate"]),
+                out.update({"rate": (f"IF({payable},{self._multiplied(rate_at(after), line)},0)", line["rate"]),
                             "base": (f"IF({payable},{amount},0)", line["base"])})
             else:
                 final = rate_at(at("won", payout))
-                out.update({"rate": (f"IF({payable},{final}-{grid.ref('rate', i - 1)},0)", line["rate"]),
+                out.update({"rate": (f"IF({payable},{self._multiplied(final, line)}-{grid.ref('rate', i - 1)},0)",
+                                     line["rate"]),
                             "base": (grid.ref("base", i - 1), line["base"])})
         out["amount"] = (self._round(f"{grid.ref('base', i)}*{grid.ref('rate', i)}"), line["amount"])
         return out
+
+    def _of_base(self, summary: dict, percent) -> int:
+        """The share of the rep's base salary a bonus of ``percent`` adds to a payout (Planner's
+        value: a what-if on the salary does not move it)."""
+        if not percent:
+            return 0
+        reps = self.snapshot["Reps"]
+        rep = reps.index[(reps["id"].astype(str) == str(summary["rep"])).to_numpy()][:1].to_numpy(dtype="int64")
+        return int(base_bonus(self.snapshot, rep, np.array([str(summary["period"])], dtype=object),
+                              np.array([int(percent)], dtype="int64"), self.snapshot.rounding)[0])
+
+    @staticmethod
+    def _multiplied(rate: str, line: dict) -> str:
+        """``rate`` times the line's deal multiplier, rounded half up to a millionth as Planner
+        does (on whole millionths, so no float decides it)."""
+        multiplier = line.get("multiplier", RATIO_SCALE)
+        if multiplier == RATIO_SCALE:
+            return rate
+        return f"ROUND(ROUND(({rate})*{RATIO_SCALE},0)*{multiplier}/{RATIO_SCALE},0)/{RATIO_SCALE}"
 
     def _reaches(self, credited: str, quota: str, threshold: str) -> str:
         """Whether ``credited ÷ quota ≥ threshold``, compared exactly as the engine does: on whole

@@ -21,7 +21,9 @@ GENERATED = "\x00ids"  # in ImportResult.made["Deals"]: the deals' ids were give
 MERGE_KEYS = {"Settings": ("key",), "Stages": ("stage",), "Plans": ("plan",), "Teams": ("name",), "Reps": ("id",),
               "Deals": ("id",),
               "StageHistory": ("deal_id", "stage", "entered"), "Quotas": ("rep", "team", "period"),
-              "PlanTiers": ("plan", "from"), "PlanBonuses": ("plan", "from"), "Splits": ("deal_id", "rep"),
+              "PlanTiers": ("plan", "from"), "PlanBonuses": ("plan", "from"),
+              "PlanMultipliers": ("plan", "product", "deal_type"),
+              "Spiffs": ("plan", "product", "deal_type", "from", "to"), "Splits": ("deal_id", "rep"),
               "PlanDraws": ("plan",), "PlanAssignments": ("rep", "from"),
               "ForecastOverrides": ("rep", "period", "category"), "ForecastSnapshots": ("taken", "period", "method"),
               "Leads": ("id",), "LeadRules": ("signal",)}

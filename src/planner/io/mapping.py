@@ -89,6 +89,8 @@ _EVIDENCE = {
     "Plans": [("plan",), ("period", "cap")],
     "PlanTiers": [("plan",), ("rate",), ("from",)],
     "PlanBonuses": [("plan",), ("from",), ("amount",)],
+    "PlanMultipliers": [("plan",), ("multiplier",), ("product", "deal_type")],
+    "Spiffs": [("plan",), ("amount",), ("product", "deal_type", "from", "to")],
     "PlanDraws": [("plan",), ("amount",), ("recoverable",)],
     "PlanAssignments": [("rep",), ("plan",), ("from",)],
     "Splits": [("deal_id",), ("share",)],

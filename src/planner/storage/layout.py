@@ -18,11 +18,16 @@ references that did not resolve (JSON, column -> text).
 extra columns, the last save (who, when) and the *holders* (see ``holders.py``).
 ``planner_change_log`` records which rows each save changed (see ``changelog.py``).
 ``Closes`` and ``Ledger`` (format 6) are append-only: triggers refuse an UPDATE or DELETE.
+
+A format may add tables (``SINCE``) and columns to older tables (``COLUMNS_SINCE``): a book of
+an older format lacks them, reads as if they were empty, and gets them from the migrations
+ladder when opened for editing (:func:`layout_of` gives each format's layout).
 """
 
 from __future__ import annotations
 
 import json
+from functools import cache
 
 import sqlalchemy as sa
 
@@ -51,13 +56,15 @@ _NOT_A_BOOK = QT_TRANSLATE_NOOP("errors", "{path} is not a Planner book")
 def _tables(metadata: sa.MetaData, version: int = SCHEMA_VERSION) -> dict[str, sa.Table]:
     tables = {}
     for spec in schema.TABLES.values():
+        if SINCE.get(spec.name, 0) > version:
+            continue
         tables[spec.name] = sa.Table(
             spec.name, metadata,
             sa.Column("row_id", dialects.ROW_ID_TYPE, primary_key=True, autoincrement=False),
             sa.Column("_position", sa.Float, nullable=False),
             sa.Column("_version", sa.BigInteger, nullable=False),
             *[sa.Column(c.name, sa.Text if is_team_text(spec.name, c.name, version) else _SQL_TYPES[c.kind])
-              for c in spec.columns],
+              for c in stored_columns(spec, version)],
             sa.Column("_extra", sa.Text),
             sa.Column("_unresolved", sa.Text),
         )
@@ -69,11 +76,23 @@ def is_team_text(table: str, column: str, version: int) -> bool:
     return version < TEAMS_SINCE and (table, column) in TEAM_TEXT_COLUMNS
 
 
+def stored_columns(spec: schema.Table, version: int = SCHEMA_VERSION) -> list[schema.Column]:
+    """The schema columns of ``spec`` a book of format ``version`` stores."""
+    return [c for c in spec.columns if COLUMNS_SINCE.get((spec.name, c.name), 0) <= version]
+
+
+# The format that added each table (the others came with format 2, when rows got ids). A book of
+# an older format lacks them: reading it shows the schema's tables empty, and the migrations
+# ladder creates them when the book is opened for editing.
+SINCE: dict[str, int] = {"ForecastOverrides": 3, "ForecastSnapshots": 3, "Leads": 3, "LeadRules": 3,
+                         CHANGE_LOG_NAME: 4, "Teams": TEAMS_SINCE, "Closes": 6, "Ledger": 6,
+                         "PlanMultipliers": 7, "Spiffs": 7, "PlanDraws": 7, "PlanAssignments": 7}
+# The format that added each column to a table older than it: a book of an older format lacks
+# the column, reads it empty, and the ladder adds it (``add_column``) when opened for editing.
+COLUMNS_SINCE: dict[tuple[str, str], int] = {("Plans", "clawback_days"): 7, ("PlanBonuses", "percent_of_base"): 7}
+
 METADATA = sa.MetaData()
 TABLES = _tables(METADATA)
-# Reps and Quotas as formats 2 to 4 lay them out (their team as text), for the steps that write them
-_BEFORE_TEAMS = {name: table for name, table in _tables(sa.MetaData(), TEAMS_SINCE - 1).items()
-                 if name in {table for table, _column in TEAM_TEXT_COLUMNS}}
 META_TABLE = sa.Table(META, METADATA, sa.Column("key", sa.Text, primary_key=True), sa.Column("value", sa.Text))
 # one row per row a save changed; no key of its own (a save changes a row once), only the index
 # a reader of "what changed since revision N" needs
@@ -88,12 +107,6 @@ CHANGE_LOG = sa.Table(
     sa.Index("ix_planner_change_log_revision", "revision"),
 )
 
-# The format that added each table (the others came with format 2, when rows got ids). A book of
-# an older format lacks them: reading it shows the schema's tables empty, and the migrations
-# ladder creates them when the book is opened for editing.
-SINCE: dict[str, int] = {"ForecastOverrides": 3, "ForecastSnapshots": 3, "Leads": 3, "LeadRules": 3,
-                         CHANGE_LOG_NAME: 4, "Teams": TEAMS_SINCE, "Closes": 6, "Ledger": 6,
-                         "PlanDraws": 7, "PlanAssignments": 7}
 # Tables whose rows are only ever added: the database refuses an UPDATE or DELETE of them
 # (``dialects.append_only``), whoever asks, as the book does (core/close.py)
 APPEND_ONLY = tuple(name for name, spec in schema.TABLES.items() if spec.system)
@@ -114,11 +127,24 @@ def create_table(connection: sa.Connection, table: sa.Table, checkfirst: bool = 
         dialects.append_only(connection, table.name)
 
 
+def add_column(connection: sa.Connection, table: sa.Table, name: str) -> None:
+    """Add the column ``name`` of ``table`` (its current layout) to the stored table, empty in
+    every row (``ALTER TABLE ... ADD COLUMN``, as SQLite and PostgreSQL both spell it)."""
+    ddl = sa.schema.CreateColumn(table.c[name]).compile(dialect=connection.dialect)
+    quoted = connection.dialect.identifier_preparer.quote(table.name)
+    connection.exec_driver_sql(f"ALTER TABLE {quoted} ADD COLUMN {ddl}")
+
+
+@cache
+def layout_of(version: int) -> dict[str, sa.Table]:
+    """The schema's SQL tables as a book of format ``version`` (2 or later) lays them out."""
+    return TABLES if version == SCHEMA_VERSION else _tables(sa.MetaData(), version)
+
+
 def tables_of(version: int) -> list[sa.Table]:
     """The SQL tables a book of format ``version`` (2 or later) has, metadata included."""
     later = added_after(version)
-    tables = {**TABLES, **_BEFORE_TEAMS} if version < TEAMS_SINCE else TABLES
-    return [table for table in (*tables.values(), META_TABLE, CHANGE_LOG) if table.name not in later]
+    return [table for table in (*layout_of(version).values(), META_TABLE, CHANGE_LOG) if table.name not in later]
 
 
 # -- the metadata ---------------------------------------------------------------------------

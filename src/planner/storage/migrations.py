@@ -1,7 +1,7 @@
 """The ladder of book formats: one step per format version, each in its own transaction.
 
 A book opened for editing climbs from its format to this Planner's a step at a time
-(1 → 2 → 3 → 4 → 5 → 6), as Vorta does. Each step runs in a write transaction of its own that also
+(1 → 2 → 3 → 4 → 5 → 6 → 7), as Vorta does. Each step runs in a write transaction of its own that also
 records the format it reached, so a step that fails (a full disk, a killed process) leaves
 the book whole at the last format it reached, and the next open climbs on from there.
 Reading never migrates: every format on the ladder opens read-only as it is.
@@ -20,6 +20,9 @@ of the layout they write.
        and Quotas with their format-4 layout (``layout.is_team_text``).
 5 → 6  period close: the Closes and Ledger tables (core/close.py), append-only: triggers refuse
        an UPDATE or DELETE of their rows.
+6 → 7  deal-level plan rules (core/plan_rules.py): the PlanMultipliers and Spiffs tables, and
+       the columns Plans ``clawback_days`` and PlanBonuses ``percent_of_base`` (``ALTER TABLE ...
+       ADD COLUMN``: empty in every row).
 """
 
 from __future__ import annotations
@@ -30,8 +33,8 @@ import sqlalchemy as sa
 
 from planner.core import schema
 from planner.storage import dialects
-from planner.storage.layout import (META, META_TABLE, SINCE, TABLES, all_meta, create_table, meta_value, set_meta,
-                                    tables_of)
+from planner.storage.layout import (COLUMNS_SINCE, META, META_TABLE, SINCE, TABLES, add_column, all_meta, create_table,
+                                    layout_of, meta_value, set_meta, tables_of)
 from planner.storage.legacy import read_v1
 from planner.storage.rows import read_all, stored_rows, write_all
 from planner.storage.transactions import WriteTransaction
@@ -64,11 +67,12 @@ def _teams_are_rows(connection: sa.Connection, name: str) -> None:
     book = read_all(connection, all_meta(connection), name)  # a format-4 read makes the Teams rows
     for table in ("Reps", "Quotas"):
         connection.exec_driver_sql(f'DROP TABLE "{table}"')
+    layout = layout_of(5)
     for table in ("Teams", "Reps", "Quotas"):
-        TABLES[table].create(connection, checkfirst=table == "Teams")
+        layout[table].create(connection, checkfirst=table == "Teams")
         versions = book.versions[table].reindex(book[table].index).to_numpy(dtype="int64").tolist()
-        rows = stored_rows(table, book[table], book.positions(table), 0, book._unresolved.get(table, {}))
-        dialects.bulk_insert(connection, TABLES[table], [(*row[:2], version, *row[3:])
+        rows = stored_rows(table, book[table], book.positions(table), 0, book._unresolved.get(table, {}), 5)
+        dialects.bulk_insert(connection, layout[table], [(*row[:2], version, *row[3:])
                                                           for row, version in zip(rows, versions)])
     set_meta(connection, next_row_id=str(max(book._next_id, int(meta_value(connection, "next_row_id") or 1))))
 
@@ -77,8 +81,17 @@ def _closes_and_ledger(connection: sa.Connection, name: str) -> None:
     _create_added(connection, 6)
 
 
+def _add_columns(connection: sa.Connection, version: int) -> None:
+    """Add the columns format ``version`` added to older tables (any already there are kept)."""
+    for (table, column), since in COLUMNS_SINCE.items():
+        present = {c["name"] for c in sa.inspect(connection).get_columns(table)}
+        if since == version and column not in present:
+            add_column(connection, TABLES[table], column)
+
+
 def _plan_rules(connection: sa.Connection, name: str) -> None:
     _create_added(connection, 7)
+    _add_columns(connection, 7)
 
 
 # (the format a step reaches, the step), in order: one step per format, none skipped

@@ -25,8 +25,8 @@ from planner.core.problems import Problem
 from planner.core.schema import ROW_ID, Kind
 from planner.core.teams import TEAM_TEXT_COLUMNS, teams_from_text
 from planner.storage import dialects
-from planner.storage.layout import (FORMAT, META_TABLE, SCHEMA_VERSION, TABLES, TEAMS_SINCE, added_after, create_table,
-                                    extra_kinds, is_team_text, tables_of)
+from planner.storage.layout import (FORMAT, META_TABLE, SCHEMA_VERSION, TEAMS_SINCE, added_after, create_table,
+                                    extra_kinds, is_team_text, layout_of, stored_columns, tables_of)
 
 _NOT_STORED_NUMBER = QT_TRANSLATE_NOOP("errors", "{value!r} is not a number")
 _DAMAGED_TABLE = QT_TRANSLATE_NOOP("errors", "{path} is damaged (table {table}: {reason}); open a backup copy")
@@ -48,7 +48,7 @@ def write_all(connection: sa.Connection, book: Tables, revision: int, version: i
             if version < TEAMS_SINCE:
                 frame, unresolved = _team_as_text(book, name, frame, unresolved)
             dialects.bulk_insert(connection, created[name], stored_rows(
-                name, frame, book._positions[name], revision, unresolved))
+                name, frame, book._positions[name], revision, unresolved, version))
         if len(frame):
             next_id = max(next_id, int(frame.index.max()) + 1)
     connection.execute(META_TABLE.insert(), [
@@ -83,12 +83,12 @@ def extra_columns(book: Tables) -> str:
 
 
 def stored_rows(name: str, frame: pd.DataFrame, positions: np.ndarray, revision: int,
-                unresolved: dict[str, dict[int, str]]) -> list[tuple]:
-    """Rows of ``frame`` as the tuples the SQL table stores, vectorized per column."""
+                unresolved: dict[str, dict[int, str]], version: int = SCHEMA_VERSION) -> list[tuple]:
+    """Rows of ``frame`` as the tuples the SQL table of format ``version`` stores, vectorized per column."""
     spec = schema.TABLES[name]
     columns = [frame.index.to_numpy(dtype="int64").tolist(), positions.astype(float).tolist(),
                [revision] * len(frame)]
-    columns += [_stored(frame[c.name], c.kind) for c in spec.columns]
+    columns += [_stored(frame[c.name], c.kind) for c in stored_columns(spec, version)]
     extras = schema.extras(spec, frame)
     columns.append(_extra_json(frame, extras) if extras else [None] * len(frame))
     columns.append(_unresolved_json(frame.index, unresolved))
@@ -174,9 +174,9 @@ def read_all(connection: sa.Connection, meta: dict[str, str], name: str) -> Book
 def _read_table(connection, name, spec, kinds, frames, positions, versions, unresolved, opened, version) -> None:
     """Read one SQL table into the book's pieces (its frame, positions, versions, ...) as a
     book of format ``version`` stores it."""
-    # every column in one query: two empty JSON columns cost less to fetch than a scan asking
-    # whether any row uses them
-    wanted = [column.name for column in TABLES[name].columns]
+    # every column the format stores, in one query: two empty JSON columns cost less to fetch
+    # than a scan asking whether any row uses them
+    wanted = [column.name for column in layout_of(version)[name].columns]
     names, rows = dialects.fetch(connection, "SELECT " + ", ".join(f'"{c}"' for c in wanted) + f' FROM "{name}"')
     # one 2-D object array, then a column per slice: much faster than transposing tuples
     grid = np.array(rows, dtype=object).reshape(len(rows), len(names))
@@ -184,6 +184,9 @@ def _read_table(connection, name, spec, kinds, frames, positions, versions, unre
     ids = pd.Index(raw["row_id"].astype("int64"), name=ROW_ID)
     data = {}
     for column in spec.columns:
+        if column.name not in raw:  # a column a later format added: empty
+            data[column.name] = pd.Series(None, index=ids, dtype=schema.DTYPES[column.kind])
+            continue
         kind = Kind.TEXT if is_team_text(name, column.name, version) else column.kind
         data[column.name], bad = _column(raw[column.name], kind, ids)
         for row, value in bad:
