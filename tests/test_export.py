@@ -785,7 +785,9 @@ def test_a_what_if_in_the_workbook_flows_through_to_credit_attainment_and_commis
     def rename(frames):  # "D?" as a MATCH pattern would find D1
         frames["Deals"]["id"] = frames["Deals"]["id"].replace({"D5": "D?"})
         frames["Splits"]["deal_id"] = frames["Splits"]["deal_id"].replace({"D5": "D?"})
-    book = rebuilt(small_book(), rename)
+    # as of the end of June: the cancellation moved into April below has happened (a book sees
+    # nothing dated after its as_of: issue 19)
+    book = with_setting(rebuilt(small_book(), rename), as_of="2026-06-30")
     path = tmp_path / "book.xlsx"
     export_book(book, path, period="2026")
     workbook = openpyxl.load_workbook(path)
