@@ -133,3 +133,29 @@ def test_rows_inserted_or_pasted_on_the_plan_belong_to_it(qtbot, window):
     assert len(mine) == 4 and window.refusals == [] and window.undo_stack.count() == 2
     assert mine["from"].iloc[-1] == 1_500_000 and mine["method"].iloc[-1] == "retroactive"
     assert tiers.sheet.shown_rows() == 4  # both shown with the plan's other tiers
+
+
+def test_a_spiff_and_an_assignment_typed_in_the_rules_tabs_belong_to_the_plan(qtbot, window):
+    """The plan's other rules (multipliers, SPIFFs, draw, reps assigned by date) are tabs under
+    its tiers: a row typed there is the chosen plan's, and undo takes it back."""
+    choose(qtbot, window, "MARG")
+    marg = plan_id(window, "MARG")
+    rules = window.plans.rules
+    assert [rules.tabText(n) for n in range(rules.count())] == [
+        "Plan bonuses", "Plan multipliers", "SPIFFs", "Plan draws", "Plan assignments"]
+    rules.setCurrentIndex(2)
+    spiffs = window.sheets["Spiffs"]
+    assert "MARG" in window.plans.captions["Spiffs"].text() and spiffs.isColumnHidden(0)
+    spiffs.setFocus()
+    go(spiffs, 0, "amount")
+    types(qtbot, window, "75")
+    enter(qtbot, window, spiffs)
+    assert window.refusals == []
+    added = window.book["Spiffs"].iloc[-1]
+    assert int(added["plan"]) == marg and int(added["amount"]) == 7_500
+    rules.setCurrentIndex(4)
+    assignments = window.sheets["PlanAssignments"]
+    assert [assignments.model().column_name(c) for c in range(assignments.model().columnCount())
+            if not assignments.isColumnHidden(c)] == ["rep", "from", "to"]
+    window.undo_stack.undo()
+    assert len(window.book["Spiffs"]) == 0

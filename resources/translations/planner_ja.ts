@@ -1527,6 +1527,38 @@
         <source>Bonuses (choose a plan on the left)</source>
         <translation>ボーナス(左でプランを選んでください)</translation>
     </message>
+    <message>
+        <source>Rate multipliers of %1 (by product and deal type)</source>
+        <translation>%1 の料率倍率(製品・案件タイプ別)</translation>
+    </message>
+    <message>
+        <source>Rate multipliers (choose a plan on the left)</source>
+        <translation>料率倍率(左でプランを選んでください)</translation>
+    </message>
+    <message>
+        <source>SPIFFs of %1 (a fixed amount per qualifying won deal)</source>
+        <translation>%1 の SPIFF(条件に合う受注案件ごとの定額)</translation>
+    </message>
+    <message>
+        <source>SPIFFs (choose a plan on the left)</source>
+        <translation>SPIFF(左でプランを選んでください)</translation>
+    </message>
+    <message>
+        <source>Draw of %1 (the least paid per period)</source>
+        <translation>%1 のドロー(期間ごとの最低支給額)</translation>
+    </message>
+    <message>
+        <source>Draw (choose a plan on the left)</source>
+        <translation>ドロー(左でプランを選んでください)</translation>
+    </message>
+    <message>
+        <source>Reps on %1 by date (instead of their Reps row&apos;s plan)</source>
+        <translation>日付別の %1 の担当者(担当者行のプランの代わり)</translation>
+    </message>
+    <message>
+        <source>Plan assignments (choose a plan on the left)</source>
+        <translation>プラン割当(左でプランを選んでください)</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsDock</name>

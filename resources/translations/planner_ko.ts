@@ -1527,6 +1527,38 @@
         <source>Bonuses (choose a plan on the left)</source>
         <translation>보너스 (왼쪽에서 플랜을 고르세요)</translation>
     </message>
+    <message>
+        <source>Rate multipliers of %1 (by product and deal type)</source>
+        <translation>%1의 요율 배수(제품·거래 유형별)</translation>
+    </message>
+    <message>
+        <source>Rate multipliers (choose a plan on the left)</source>
+        <translation>요율 배수(왼쪽에서 플랜을 선택하세요)</translation>
+    </message>
+    <message>
+        <source>SPIFFs of %1 (a fixed amount per qualifying won deal)</source>
+        <translation>%1의 SPIFF(조건에 맞는 수주 거래마다 정액)</translation>
+    </message>
+    <message>
+        <source>SPIFFs (choose a plan on the left)</source>
+        <translation>SPIFF(왼쪽에서 플랜을 선택하세요)</translation>
+    </message>
+    <message>
+        <source>Draw of %1 (the least paid per period)</source>
+        <translation>%1의 선지급(기간마다 최소 지급액)</translation>
+    </message>
+    <message>
+        <source>Draw (choose a plan on the left)</source>
+        <translation>선지급(왼쪽에서 플랜을 선택하세요)</translation>
+    </message>
+    <message>
+        <source>Reps on %1 by date (instead of their Reps row&apos;s plan)</source>
+        <translation>날짜별 %1 담당자(영업 담당자 행의 플랜 대신)</translation>
+    </message>
+    <message>
+        <source>Plan assignments (choose a plan on the left)</source>
+        <translation>플랜 배정(왼쪽에서 플랜을 선택하세요)</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsDock</name>

@@ -1,7 +1,9 @@
-"""The Plans tab: the Plans sheet on the left; for the plan chosen there, its tiers and bonuses
-as small sheets and a live chart of what it pays against attainment.
+"""The Plans tab: the Plans sheet on the left; for the plan chosen there, its tiers, its other
+rules in tabs (bonuses, rate multipliers, SPIFFs, draw, the reps assigned to it by date) as
+small sheets, and a live chart of
+what it pays against attainment.
 
-The small sheets are the window's own PlanTiers and PlanBonuses sheets showing one plan's rows
+The small sheets are the window's own sheets of those tables showing one plan's rows
 (:meth:`~planner.qt.book_model.BookTableModel.show_rows_of`): they edit as every sheet does, one
 undo step per edit, and a row typed into their last empty row belongs to the plan. The chart is
 the engine's own payouts (core/payout_curve.py), computed and drawn off the GUI thread a moment
@@ -14,7 +16,7 @@ from collections.abc import Callable
 
 import pandas as pd
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from planner.core import schema
 from planner.core.payout_curve import payout_curve, plan_rows
@@ -24,7 +26,8 @@ from planner.views.chart_view import ChartView, chart_image
 from planner.views.sheet_view import SheetView, sheet_pane
 
 REDRAW_AFTER_MS = 150  # the chart follows the last of quick edits (and a resize)
-OWN_ROWS = ("PlanTiers", "PlanBonuses")  # the plan's rows shown beside it
+# the plan's rows shown beside it: its tiers, then its other rules in tabs under them
+OWN_ROWS = ("PlanTiers", "PlanBonuses", "PlanMultipliers", "Spiffs", "PlanDraws", "PlanAssignments")
 
 
 class PlansPanel(QWidget):
@@ -53,7 +56,12 @@ class PlansPanel(QWidget):
             self.captions[name] = QLabel()
             layout.addWidget(self.captions[name])
             layout.addWidget(sheet_pane(sheets[name], find_bars[name]))
-            right.addWidget(box)
+            if name == OWN_ROWS[0]:
+                right.addWidget(box)
+                self.rules = QTabWidget()
+                right.addWidget(self.rules)
+            else:
+                self.rules.addTab(box, QCoreApplication.translate("schema", schema.TABLES[name].label))
         self.chart = ChartView()
         right.addWidget(self.chart)
         right.setSizes([200, 130, 340])
@@ -88,7 +96,9 @@ class PlansPanel(QWidget):
             self._unsubscribe = None
         book = self._book()
         for name in OWN_ROWS:  # the plan column says the same on every row: hidden
-            self.sheets[name].setColumnHidden(0, True)
+            model = self.sheets[name].model()
+            for column in range(model.columnCount()):
+                self.sheets[name].setColumnHidden(column, model.column_name(column) == "plan")
         if book is not None:
             self._unsubscribe = book.subscribe(self._on_changed)
         plans = self.sheets["Plans"]
@@ -136,7 +146,15 @@ class PlansPanel(QWidget):
         named = book is not None and self.plan is not None and self.plan in book["Plans"].index
         name = str(book["Plans"].at[self.plan, "plan"]) if named else ""
         texts = {"PlanTiers": (self.tr("Tiers of %1"), self.tr("Tiers (choose a plan on the left)")),
-                 "PlanBonuses": (self.tr("Bonuses of %1"), self.tr("Bonuses (choose a plan on the left)"))}
+                 "PlanBonuses": (self.tr("Bonuses of %1"), self.tr("Bonuses (choose a plan on the left)")),
+                 "PlanMultipliers": (self.tr("Rate multipliers of %1 (by product and deal type)"),
+                                     self.tr("Rate multipliers (choose a plan on the left)")),
+                 "Spiffs": (self.tr("SPIFFs of %1 (a fixed amount per qualifying won deal)"),
+                            self.tr("SPIFFs (choose a plan on the left)")),
+                 "PlanDraws": (self.tr("Draw of %1 (the least paid per period)"),
+                               self.tr("Draw (choose a plan on the left)")),
+                 "PlanAssignments": (self.tr("Reps on %1 by date (instead of their Reps row's plan)"),
+                                     self.tr("Plan assignments (choose a plan on the left)"))}
         for table, (of_plan, none) in texts.items():
             self.captions[table].setText("<b>{}</b>".format((of_plan.replace("%1", name) if named else none)
                                                             .replace("&", "&amp;").replace("<", "&lt;")))
