@@ -99,7 +99,7 @@ def _year(book, year: int, opening: dict) -> dict:
     start = np.array([parts[label].start for label in rows["period"]], dtype="datetime64[D]")
     end = np.array([parts[label].end for label in rows["period"]], dtype="datetime64[D]")
     rep, plan = rows["rep"].to_numpy(dtype="int64"), rows["plan"].to_numpy(dtype="int64")
-    active = _active(book["Reps"], rep, start, end)
+    active = active_days(book["Reps"], rep, start, end)
     due = round_div(draws["amount"].reindex(plan).to_numpy(dtype="int64").astype(object) * active,
                     (end - start).astype("int64"), book.rounding)
     recoverable = (draws["recoverable"].astype("string").str.strip().str.lower() == "yes").reindex(plan) \
@@ -127,7 +127,7 @@ def _year(book, year: int, opening: dict) -> dict:
     return {"payouts": payouts, "closing": balances}
 
 
-def _active(reps: pd.DataFrame, rep: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
+def active_days(reps: pd.DataFrame, rep: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
     """The days of each ``[start, end)`` the rep is employed (its ``end_date`` inclusive)."""
     joined = reps["start_date"].reindex(rep).to_numpy(dtype="datetime64[D]")
     left = reps["end_date"].reindex(rep).to_numpy(dtype="datetime64[D]") + np.timedelta64(1, "D")

@@ -38,6 +38,7 @@ import numpy as np
 import pandas as pd
 
 from planner.core.attainment import allocate
+from planner.core.draws import active_days
 from planner.core.money import RATIO_SCALE, round_div, times_ratio
 
 _DAY = 86_400 * 10**9  # nanoseconds
@@ -136,13 +137,9 @@ def base_bonus(book, reps: np.ndarray, labels: np.ndarray, percent: np.ndarray, 
     starts = np.array([p.start for p in periods], dtype="datetime64[D]")
     ends = np.array([p.end for p in periods], dtype="datetime64[D]")  # the day after the period
     year = np.array([(date(p.start.year + 1, 1, 1) - date(p.start.year, 1, 1)).days for p in periods], dtype="int64")
-    joined = people["start_date"].to_numpy(dtype="datetime64[D]")
-    left = people["end_date"].to_numpy(dtype="datetime64[D]") + np.timedelta64(1, "D")  # its last day counts
-    first = np.where(np.isnat(joined), starts, np.maximum(starts, joined))
-    after = np.where(np.isnat(left), ends, np.minimum(ends, left))
-    days = np.maximum((after - first).astype("int64"), 0)
+    days = active_days(book["Reps"], reps, starts, ends)
     salary = people["base_salary"].fillna(0).to_numpy(dtype="int64")
-    exact = salary.astype(object) * days.astype(object) * percent.astype(object)
+    exact = salary.astype(object) * days * percent.astype(object)
     return np.asarray(round_div(exact, year.astype(object) * RATIO_SCALE, rounding), dtype="int64")
 
 
