@@ -38,16 +38,17 @@ def history(book) -> pd.DataFrame:
     ``deal`` and ``stage`` hold row ids. Cached per revision."""
     def build() -> pd.DataFrame:
         rows = book["StageHistory"]
+        deal = rows["deal_id"].to_numpy(dtype="float64", na_value=np.nan)
+        stage = rows["stage"].to_numpy(dtype="float64", na_value=np.nan)
+        entered = rows["entered"].to_numpy(dtype="datetime64[ns]")
+        kept = np.flatnonzero(~np.isnan(deal) & ~np.isnan(stage) & ~np.isnat(entered))
+        kept = kept[pd.Index(deal[kept].astype("int64")).isin(book["Deals"].index)]
+        # by deal, then entered; numpy's lexsort is stable, so ties keep sheet order
+        kept = kept[np.lexsort((entered[kept].view("int64"), deal[kept]))]
         frame = pd.DataFrame({
-            "deal": rows["deal_id"].to_numpy(dtype="float64", na_value=np.nan),
-            "stage": rows["stage"].to_numpy(dtype="float64", na_value=np.nan),
-            "entered": rows["entered"].to_numpy(dtype="datetime64[ns]"),
-            "expected_close": rows["expected_close"].to_numpy(dtype="datetime64[ns]"),
-            "order": np.arange(len(rows)),
-        }).dropna(subset=["deal", "stage", "entered"])
-        frame = frame.astype({"deal": "int64", "stage": "int64"})
-        frame = frame[frame["deal"].isin(book["Deals"].index)]
-        frame = frame.sort_values(["deal", "entered", "order"], kind="stable").reset_index(drop=True)
+            "deal": deal[kept].astype("int64"), "stage": stage[kept].astype("int64"), "entered": entered[kept],
+            "expected_close": rows["expected_close"].to_numpy(dtype="datetime64[ns]")[kept], "order": kept,
+        })
         same_deal = frame["deal"].eq(frame["deal"].shift())
         frame["entry"] = ~(same_deal & frame["stage"].eq(frame["stage"].shift()))
         return frame
