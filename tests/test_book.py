@@ -42,6 +42,38 @@ def test_foreign_currency_deals_are_refused_until_exchange_rates_exist(book):
     assert "exchange rates are not supported yet" in str(book.problems()[0])
 
 
+def test_currency_and_period_cells_are_judged_row_by_row(book):
+    """The checks judge each distinct value once and map the verdict back: every row holding a
+    bad value is named, in Deals order, with the value as typed; the book's own code in any case
+    is fine."""
+    currency = book.currency
+
+    def edit(frames):
+        deals = frames["Deals"]
+        deals["currency"] = currency
+        deals.loc[[1, 4], "currency"] = "jpy"
+        deals.loc[2, "currency"] = currency.lower()
+        deals.loc[3, "currency"] = "XXX"
+        deals.loc[5, "currency"] = pd.NA
+    book = rebuilt(book, edit)
+    quotas = book._frames["Quotas"].copy()  # as a store might hold them: an import canonicalizes
+    quotas.loc[quotas.index[[0, 2]], "period"] = "2026q1"
+    quotas.loc[quotas.index[1], "period"] = "Spring"
+    book._frames["Quotas"] = quotas
+    deals = book["Deals"]
+    found = [(p.table, p.row, p.column, str(p)) for p in book.problems() if p.column in ("currency", "period")]
+    bad = "Bad period %s: expected a month (2026-01), a quarter (2026-Q1) or a year (2026)"
+    jpy = "jpy differs from the book's currency " + currency
+    assert [(table, row, message.split(": ", 1)[1]) for table, row, _column, message in found] == [
+        ("Quotas", book["Quotas"].index[0], bad % "'2026q1'"),
+        ("Quotas", book["Quotas"].index[1], bad % "'Spring'"),
+        ("Quotas", book["Quotas"].index[2], bad % "'2026q1'"),
+        ("Deals", deals.index[1], jpy + "; exchange rates are not supported yet"),
+        ("Deals", deals.index[3], "Unknown currency 'XXX': use an ISO code such as USD, KRW or JPY"),
+        ("Deals", deals.index[4], jpy + "; exchange rates are not supported yet"),
+    ]
+
+
 def test_mixed_tier_methods_are_refused(book):
     book.set_value("PlanTiers", row(book, "PlanTiers", 0), "method", "marginal")
     assert any("mixes marginal and retroactive" in str(p) for p in book.problems())

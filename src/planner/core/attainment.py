@@ -108,12 +108,13 @@ def quota_amounts(book, who: str = "rep") -> pd.Series:
 
 def _quota_amounts(book, who: str) -> pd.Series:
     quotas = book["Quotas"].dropna(subset=[who, "period", "amount"])
-    periods = [Period.of(label) for label in quotas["period"]]  # canonical labels (Kind.PERIOD)
+    codes, labels = pd.factorize(quotas["period"])  # canonical labels (Kind.PERIOD), each worked out once
+    periods = [Period.of(label) for label in labels]
     frame = pd.DataFrame({
         "key": quotas[who].to_numpy(dtype="int64"),
-        "kind": [p.kind for p in periods],
+        "kind": np.array([p.kind for p in periods], dtype=object)[codes],
         "period": quotas["period"].to_numpy(dtype=object),
-        "parent_quarter": [Period.containing(p.start, "quarter").label for p in periods],
+        "parent_quarter": np.array([Period.containing(p.start, "quarter").label for p in periods], dtype=object)[codes],
         "amount": quotas["amount"].astype("int64").to_numpy(),
     })
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from planner.core import schema
@@ -42,7 +43,10 @@ def _table_problems(book, spec: schema.Table, currency: str) -> list[Problem]:
         values = frame[column.name]
         if column.required:
             unreadable = [row for table, row, name in book._opened_problems if (table, name) == (spec.name, column.name)]
-            missing = values.isna() & ~values.index.isin(list(unresolved.get(column.name, {})) + unreadable)
+            excused = list(unresolved.get(column.name, {})) + unreadable
+            missing = values.isna()
+            if excused:
+                missing &= ~values.index.isin(excused)
             if kinds is not None:
                 missing &= ~deal_rules.may_lack(kinds, column.name)
             found += [book.problem(spec.name, row, column.name, REQUIRED) for row in values.index[missing]]
@@ -50,8 +54,8 @@ def _table_problems(book, spec: schema.Table, currency: str) -> list[Problem]:
             found += [book.problem(spec.name, label, column.name, template, **fields)
                       for label, _value, template, fields in check_column(values, column, currency)]
     if spec.key:
-        keys = frame[list(spec.key)]
-        duplicated = keys.notna().any(axis=1) & keys.duplicated(keep="first")
+        keys = frame[spec.key[0]] if len(spec.key) == 1 else frame[list(spec.key)]  # a Series is 3× faster
+        duplicated = (keys.notna() if keys.ndim == 1 else keys.notna().any(axis=1)) & keys.duplicated(keep="first")
         found += [book.problem(spec.name, row, ", ".join(spec.key),
                                QT_TRANSLATE_NOOP("errors", "duplicate of an earlier row"))
                   for row in keys.index[duplicated]]
@@ -116,9 +120,9 @@ def _setting_problems(book) -> list[Problem]:
 
 
 def _currency_problems(book, currency: str) -> list[Problem]:
-    deals = book._frames["Deals"]
-    codes = deals["currency"].dropna()
-    foreign = codes[codes.str.upper() != currency]
+    codes, values = pd.factorize(book._frames["Deals"]["currency"])  # each distinct code judged once
+    other = [position for position, value in enumerate(values) if value.upper() != currency]
+    foreign = book._frames["Deals"]["currency"][np.isin(codes, other)]
     return [book.problem("Deals", row, "currency", QT_TRANSLATE_NOOP(
         "errors", "{value} differs from the book's currency {book}; exchange rates are not supported yet"),
         value=value, book=currency) if value.upper() in MINOR_DIGITS else book.problem(

@@ -62,31 +62,31 @@ def _by_tier(book, rows: pd.DataFrame, lines: pd.DataFrame) -> pd.DataFrame:
     source = np.where(lines["rule"] == "bonus", lines["bonus"].fillna(-1).to_numpy(dtype="int64"), tier)
     keyed = pd.DataFrame({"rep": lines["rep"], "period": lines["period"], "line": lines["rule"], "source": source,
                           "first": lines["line"], "base": lines["base"], "amount": lines["amount"]})
-    summed = keyed.groupby(["rep", "period", "line", "source"], sort=False).agg(
-        first=("first", "min"), base=("base", lambda b: b.sum(min_count=1)), amount=("amount", "sum")).reset_index()
+    grouped = keyed.groupby(["rep", "period", "line", "source"], sort=False)
+    summed = pd.DataFrame({"first": grouped["first"].min(), "base": grouped["base"].sum(min_count=1),
+                           "amount": grouped["amount"].sum()}).reset_index()
     summed = summed.sort_values(["rep", "period", "first"], kind="stable")
     order = pd.Series(np.arange(len(rows)), index=pd.MultiIndex.from_arrays([rows["rep"], rows["period"]]))
-    summed = summed.iloc[np.argsort(order.reindex(pd.MultiIndex.from_arrays([summed["rep"], summed["period"]]))
-                                    .to_numpy(), kind="stable")]
+    payout = pd.MultiIndex.from_arrays([summed["rep"], summed["period"]])
+    summed = summed.iloc[np.argsort(order.reindex(payout).to_numpy(), kind="stable")]
     is_tier, is_bonus = (summed["line"] == "tier").to_numpy(), (summed["line"] == "bonus").to_numpy()
     source = summed["source"].to_numpy(dtype="int64")
 
-    def of(table: pd.DataFrame, column: str, chosen: np.ndarray) -> pd.arrays.IntegerArray | list:
-        values = table[column].reindex(np.where(chosen, source, -1))
-        return values.where(chosen).tolist()
+    def of(table: pd.DataFrame, column: str, chosen: np.ndarray) -> pd.api.extensions.ExtensionArray:
+        return table[column].reindex(np.where(chosen, source, -1)).where(chosen).array
 
     plan = pd.Series(rows["plan"].to_numpy(dtype="int64"), index=order.index)
-    detail = pd.DataFrame({
-        "rep": summed["rep"].to_numpy(), "period": summed["period"].to_numpy(),
-        "plan": plan.reindex(pd.MultiIndex.from_arrays([summed["rep"], summed["period"]])).to_numpy(),
-        "line": summed["line"].to_numpy(),
-        "method": tiers["method"].reindex(np.where(is_tier, source, -1)).where(is_tier).tolist(),
-        "from": [a if t else b for t, a, b in zip(is_tier, of(tiers, "from", is_tier), of(bonuses, "from", is_bonus))],
-        "to": of(tiers, "to", is_tier), "base": summed["base"].tolist(),
-        "rate": of(tiers, "rate", is_tier), "amount": summed["amount"].tolist(),
+    tier_from, bonus_from = of(tiers, "from", is_tier), of(bonuses, "from", is_bonus)
+    return pd.DataFrame({
+        "rep": pd.array(summed["rep"].to_numpy(), dtype="Int64"),
+        "period": pd.array(summed["period"].to_numpy(), dtype="string"),
+        "plan": pd.array(plan.reindex(pd.MultiIndex.from_arrays([summed["rep"], summed["period"]])).to_numpy(),
+                         dtype="Int64"),
+        "line": pd.array(summed["line"].to_numpy(), dtype="string"),
+        "method": pd.array(of(tiers, "method", is_tier), dtype="string"),
+        "from": pd.array(np.where(is_tier, tier_from, bonus_from), dtype="Int64"),
+        "to": pd.array(of(tiers, "to", is_tier), dtype="Int64"),
+        "base": pd.array(summed["base"].array, dtype="Int64"),
+        "rate": pd.array(of(tiers, "rate", is_tier), dtype="Int64"),
+        "amount": pd.array(summed["amount"].to_numpy(), dtype="Int64"),
     })
-    for column in ("rep", "plan", "from", "to", "base", "rate", "amount"):
-        detail[column] = pd.array([None if pd.isna(v) else int(v) for v in detail[column]], dtype="Int64")
-    for column in ("period", "line", "method"):
-        detail[column] = detail[column].astype("string")
-    return detail.reset_index(drop=True)

@@ -38,16 +38,17 @@ def history(book) -> pd.DataFrame:
     ``deal`` and ``stage`` hold row ids. Cached per revision."""
     def build() -> pd.DataFrame:
         rows = book["StageHistory"]
+        deal = rows["deal_id"].to_numpy(dtype="float64", na_value=np.nan)
+        stage = rows["stage"].to_numpy(dtype="float64", na_value=np.nan)
+        entered = rows["entered"].to_numpy(dtype="datetime64[ns]")
+        kept = np.flatnonzero(~np.isnan(deal) & ~np.isnan(stage) & ~np.isnat(entered))
+        kept = kept[pd.Index(deal[kept].astype("int64")).isin(book["Deals"].index)]
+        # by deal, then entered; numpy's lexsort is stable, so ties keep sheet order
+        kept = kept[np.lexsort((entered[kept].view("int64"), deal[kept]))]
         frame = pd.DataFrame({
-            "deal": rows["deal_id"].to_numpy(dtype="float64", na_value=np.nan),
-            "stage": rows["stage"].to_numpy(dtype="float64", na_value=np.nan),
-            "entered": rows["entered"].to_numpy(dtype="datetime64[ns]"),
-            "expected_close": rows["expected_close"].to_numpy(dtype="datetime64[ns]"),
-            "order": np.arange(len(rows)),
-        }).dropna(subset=["deal", "stage", "entered"])
-        frame = frame.astype({"deal": "int64", "stage": "int64"})
-        frame = frame[frame["deal"].isin(book["Deals"].index)]
-        frame = frame.sort_values(["deal", "entered", "order"], kind="stable").reset_index(drop=True)
+            "deal": deal[kept].astype("int64"), "stage": stage[kept].astype("int64"), "entered": entered[kept],
+            "expected_close": rows["expected_close"].to_numpy(dtype="datetime64[ns]")[kept], "order": kept,
+        })
         same_deal = frame["deal"].eq(frame["deal"].shift())
         frame["entry"] = ~(same_deal & frame["stage"].eq(frame["stage"].shift()))
         return frame
@@ -71,11 +72,10 @@ def won_stage_days(book) -> pd.DataFrame:
     many won deals that total is over. Cached per revision."""
     def build() -> pd.DataFrame:
         deals, stages, rows = book["Deals"], book["Stages"], history(book)
-        kind = deals["stage"].map(stages["kind"])
-        won = deals.index[(kind == "won").to_numpy(dtype=bool, na_value=False)]
+        won = deals.index[_of_kind(deals["stage"], stages, "won")]
         entries = rows[rows["entry"] & rows["deal"].isin(won)].reset_index(drop=True)
         following = entries.groupby("deal")["entered"].shift(-1)
-        last_open = following.isna() & (entries["stage"].map(stages["kind"]) == "open").to_numpy(na_value=False)
+        last_open = following.isna() & _of_kind(entries["stage"], stages, "open")
         closed = deals["closed"].reindex(entries["deal"]).to_numpy(dtype="datetime64[ns]")
         left = following.to_numpy(dtype="datetime64[ns]")
         left = np.where(last_open.to_numpy(dtype=bool), closed, left)
@@ -106,6 +106,13 @@ def slip_counts(book) -> pd.Series:
     return book.cached("slip_counts", build)
 
 
+def _of_kind(stage: pd.Series, stages: pd.DataFrame, kind: str) -> np.ndarray:
+    """Which of ``stage`` (stage row ids) are stages of ``kind``: the few stages judged, not
+    each deal's kind compared as text."""
+    chosen = stages.index[(stages["kind"] == kind).to_numpy(dtype=bool, na_value=False)]
+    return stage.isin(chosen).to_numpy(dtype=bool, na_value=False)
+
+
 def as_day(as_of) -> date:
     """``as_of`` (a date, datetime, Timestamp or ISO text) as a day."""
     from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
@@ -132,7 +139,7 @@ def deal_health(book, as_of) -> pd.DataFrame:
 
 def _deal_health(book, day: date) -> pd.DataFrame:
     deals, stages = book["Deals"], book["Stages"]
-    is_open = (deals["stage"].map(stages["kind"]) == "open").to_numpy(dtype=bool, na_value=False)
+    is_open = _of_kind(deals["stage"], stages, "open")
     today = np.datetime64(day, "ns")
     entered = stage_entered(book)[is_open]
     delta = today - entered.to_numpy(dtype="datetime64[ns]")

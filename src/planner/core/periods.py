@@ -154,7 +154,9 @@ def not_canonical(values: pd.Series) -> list[tuple]:
     """Cells of a period column of the book that hold no canonical label (text that is no
     period, kept as given), in core/parse.py's form."""
     present = values.dropna()
-    labels, bad = parse_periods(present)
-    wrong = bad | (labels != present.astype("string")).fillna(True)
+    codes, distinct = pd.factorize(present)  # each distinct text judged once
+    distinct = pd.Series(distinct).astype("string")
+    labels, bad = parse_periods(distinct)
+    wrong = (bad | (labels != distinct).fillna(True)).to_numpy(dtype=bool)
     return [(label, present[label], NOT_PERIOD, {"text": str(present[label])})
-            for label in present.index[wrong.to_numpy(dtype=bool)]]
+            for label in present.index[wrong[codes]]]

@@ -18,6 +18,7 @@ deep; its won credit likewise (:func:`rolled_up`). A loop of parents is a proble
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from planner.core.attainment import quota_amounts
@@ -141,25 +142,31 @@ def _unsplit(rep: pd.Series, team_of: pd.Series) -> set:
     for kind, below in (("quarter", "month"), ("year", "quarter")):
         totals = _of_kind(rep, kind)
         split = _parents(_of_kind(rep, below), kind).reindex(totals.index, fill_value=0)
-        for member, period in totals.index[(totals != split).to_numpy()]:
-            if member in team_of.index:
-                out.add((int(team_of[member]), period))
+        differ = totals.index[(totals != split).to_numpy()]
+        members = differ.get_level_values(0)
+        owned = members.isin(team_of.index)
+        teams = team_of.reindex(members[owned]).to_numpy(dtype="int64").tolist()
+        out |= set(zip(teams, differ.get_level_values(1)[owned]))
     return out
+
+
+def _periods(values: pd.Series, attribute) -> np.ndarray:
+    """``attribute(Period)`` of each entry's period label, worked out once per distinct label."""
+    codes, labels = pd.factorize(values.index.get_level_values(1))
+    return np.array([attribute(Period.of(label)) for label in labels], dtype=object)[codes]
 
 
 def _of_kind(values: pd.Series, kind: str) -> pd.Series:
     """The entries of a (key, period)-indexed series whose period is of ``kind``."""
     if not len(values):
         return _EMPTY
-    labels = values.index.get_level_values(1)
-    return values[[Period.of(label).kind == kind for label in labels]]
+    return values[_periods(values, lambda period: period.kind) == kind]
 
 
 def _parents(values: pd.Series, kind: str, how: str = "sum") -> pd.Series:
     """``values`` added up by (key, the period of ``kind`` holding each period)."""
     if not len(values):
         return _EMPTY
-    labels = values.index.get_level_values(1)
-    parents = [Period.containing(Period.of(label).start, kind).label for label in labels]
+    parents = _periods(values, lambda period: Period.containing(period.start, kind).label)
     grouped = values.groupby([values.index.get_level_values(0), parents])
     return (grouped.sum() if how == "sum" else grouped.count()).rename_axis(["key", "period"])
