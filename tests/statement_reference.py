@@ -277,7 +277,8 @@ def _reference(book, period: Period) -> tuple[list[tuple], dict]:
         known = [d for d in (credit["date"].min(), reps["start_date"].min(), book["PlanAssignments"]["from"].min())
                  if not pd.isna(d)]
         balance = {}
-        for year in range(min(pd.Timestamp(d).year for d in known), period.end.year + 1):
+        first = min(pd.Timestamp(d).year for d in known) if known else date.today().year  # nothing dated
+        for year in range(first, period.end.year + 1):
             payouts = [p for p in plan_periods(book, Period.parse(str(year))).to_dict("records")
                        if int(p["plan"]) in draws]
             payouts.sort(key=lambda p: (Period.of(p["period"]).start, Period.of(p["period"]).end))

@@ -209,7 +209,16 @@ def books(draw):
         other = f"R{(int(deal[1][1:]) + 1) % reps}"
         share = draw(st.sampled_from([500_000, 333_333, 700_001]))
         splits += [(deal[0], deal[1], share), (deal[0], other, 1_000_000 - share)]
+    # some reps move to the next rep's plan in April (core/assignments.py), some plans have a
+    # draw (core/draws.py): the rules above then follow the plan paying each line
+    assignments = [row for n in range(reps) if reps > 1 and draw(st.integers(0, 3)) == 0
+                   for row in ((f"R{n}", f"P{n}", "2025-01-01", draw(st.sampled_from(["2026-03-31", "2026-04-15"]))),
+                               (f"R{n}", f"P{(n + 1) % reps}", "2026-04-16", None))]
+    draws = [(f"P{n}", draw(st.sampled_from([1, 50_000, 300_000])), draw(st.sampled_from(["yes", "no"])))
+             for n in range(reps) if draw(st.integers(0, 3)) == 0]
     frames = {
+        "PlanAssignments": pd.DataFrame(assignments, columns=["rep", "plan", "from", "to"]),
+        "PlanDraws": pd.DataFrame(draws, columns=["plan", "amount", "recoverable"]),
         "Settings": pd.DataFrame({"key": ["currency", "rounding"], "value": ["USD", rounding]}),
         "Stages": pd.DataFrame({"stage": ["Won"], "order": [1], "probability": [1_000_000], "kind": ["won"]}),
         "Reps": pd.DataFrame({"id": [f"R{n}" for n in range(reps)], "name": [f"Rep {n}" for n in range(reps)],
@@ -241,8 +250,9 @@ def books(draw):
 def test_statements_agree_with_the_decimal_reference_to_the_cent(book, label):
     """About 1,300 random plans (up to 12 reps a book, each on a plan of its own: marginal or
     retroactive, 1 to 4 tiers, odd rates, caps, bonuses, rate multipliers by product and deal
-    type, SPIFFs, clawback windows), their deal sets month by month with cancellations and
-    split deals, in the four rounding modes: every line and every payout to the cent."""
+    type, SPIFFs, clawback windows, draws, some reps moving plan in April), their deal sets
+    month by month with cancellations and split deals, in the four rounding modes: every line
+    and every payout to the cent."""
     period = Period.parse(label)
     lines = statement_lines(book, period)
     assert engine_lines(lines) == reference_lines(book, period)
