@@ -26,7 +26,7 @@ from planner.core.schema import ROW_ID, Kind
 from planner.core.teams import TEAM_TEXT_COLUMNS, teams_from_text
 from planner.storage import dialects
 from planner.storage.layout import (FORMAT, META_TABLE, SCHEMA_VERSION, TEAMS_SINCE, added_after, create_table,
-                                    extra_kinds, is_team_text, layout_of, stored_columns, tables_of)
+                                    TABLES, extra_kinds, is_team_text, layout_of, stored_columns, tables_of)
 
 _NOT_STORED_NUMBER = QT_TRANSLATE_NOOP("errors", "{value!r} is not a number")
 _DAMAGED_TABLE = QT_TRANSLATE_NOOP("errors", "{path} is damaged (table {table}: {reason}); open a backup copy")
@@ -175,8 +175,9 @@ def _read_table(connection, name, spec, kinds, frames, positions, versions, unre
     """Read one SQL table into the book's pieces (its frame, positions, versions, ...) as a
     book of format ``version`` stores it."""
     # every column the format stores, in one query: two empty JSON columns cost less to fetch
-    # than a scan asking whether any row uses them
-    wanted = [column.name for column in layout_of(version)[name].columns]
+    # than a scan asking whether any row uses them (a table newer than the format, already
+    # there: as this Planner lays it out)
+    wanted = [column.name for column in layout_of(version).get(name, TABLES[name]).columns]
     names, rows = dialects.fetch(connection, "SELECT " + ", ".join(f'"{c}"' for c in wanted) + f' FROM "{name}"')
     # one 2-D object array, then a column per slice: much faster than transposing tuples
     grid = np.array(rows, dtype=object).reshape(len(rows), len(names))
