@@ -7,7 +7,6 @@ hands the ``open`` command to the desktop app.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from datetime import date
@@ -16,7 +15,7 @@ from pathlib import Path
 from planner import __version__, cli_backtest, cli_close, cli_forecast, cli_statement
 from planner.cli_quotas import add_parser as add_quotas_parser
 from planner.cli_quotas import run_quotas
-from planner.cli_text import error_line, report_text, says_yes, terminal
+from planner.cli_text import error_line, go_ahead, print_json, report_text, terminal
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError, os_reason
 from planner.core.periods import Period
 
@@ -242,9 +241,7 @@ def _report(args: argparse.Namespace) -> int:
               "forecast_new_rep_revenue": args.new_rep_revenue}
     report = compute_report(open_book(args.book), period, as_of=args.as_of, forecast_inputs=inputs)
     if args.json:
-        sys.stdout.reconfigure(encoding="utf-8")
-        json.dump(report.to_json(), sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        print_json(report.to_json())
     else:
         print(report_text(report))
     return 1 if args.strict and report.problems else 0
@@ -357,12 +354,9 @@ def _merge_into(args: argparse.Namespace, mapping):
     if args.dry_run:
         print(f"dry run: {args.into} was not changed")
         return result, True
-    if not args.yes:
-        if not asking:
-            raise PlannerError(NOT_CONFIRMED, book=str(args.into))
-        if not says_yes(f"Apply these changes to {args.into}?"):
-            print(f"not applied: {args.into} was not changed")
-            return result, False
+    if not go_ahead(args.yes, asking, PlannerError(NOT_CONFIRMED, book=str(args.into)),
+                    f"Apply these changes to {args.into}?", f"not applied: {args.into} was not changed"):
+        return result, False
     with Session.open(args.into) as session:
         change, summary = plan_merge(session.book, result)
         if _plan_lines(session.book, change, summary) != shown:

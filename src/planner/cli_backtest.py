@@ -7,10 +7,9 @@ through the session (one change, one save). No Qt.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
-from planner.cli_text import says_yes, table
+from planner.cli_text import go_ahead, print_json, table
 from planner.core import kinds
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.schema import Kind
@@ -62,19 +61,15 @@ def run(args: argparse.Namespace, interactive: bool) -> int:
             "lines": json_records(result.lines, BACKTEST_LINES, currency),
             "calibration": json_records(calibrated.reset_index(drop=True), CALIBRATION, currency)}
     if args.json:
-        sys.stdout.reconfigure(encoding="utf-8")
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        print_json(data)
     else:
         print(backtest_text(data))
     if not args.apply:
         return 0
-    if not args.yes:
-        if not interactive:
-            raise PlannerError(NOT_APPLIED, book=str(args.book))
-        if not says_yes(f"Set the observed win rates as the stages' probabilities in {args.book}?"):
-            print(f"not applied: {args.book} was not changed", file=sys.stderr)
-            return 1
+    if not go_ahead(args.yes, interactive, PlannerError(NOT_APPLIED, book=str(args.book)),
+                    f"Set the observed win rates as the stages' probabilities in {args.book}?",
+                    f"not applied: {args.book} was not changed", sys.stderr):
+        return 1
     out = sys.stderr if args.json else sys.stdout
     with Session.open(args.book) as session:
         change = calibration_change(usable(session.book)[0])

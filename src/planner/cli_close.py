@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 
-from planner.cli_text import says_yes
+from planner.cli_text import go_ahead
 from planner.core import kinds
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.periods import Period
@@ -48,14 +48,12 @@ def run(args: argparse.Namespace) -> int:
     if args.dry_run:
         print(f"dry run: {args.book} was not changed")
         return 0
-    if not args.yes:
-        from planner.cli import _interactive
+    from planner.cli import _interactive
 
-        if not _interactive():
-            raise PlannerError(NOT_CONFIRMED, book=str(args.book), action=action, period=period.label)
-        if not says_yes(f"{action.capitalize()} {period} in {args.book}?"):
-            print(f"not done: {args.book} was not changed")
-            return 1
+    if not go_ahead(args.yes, args.yes or _interactive(),
+                    PlannerError(NOT_CONFIRMED, book=str(args.book), action=action, period=period.label),
+                    f"{action.capitalize()} {period} in {args.book}?", f"not done: {args.book} was not changed"):
+        return 1
     with Session.open(args.book) as session:
         plan = _plan(session.book, period, args.reopen, who(session.store.holder))
         if plan_text(session.book, plan, args.book) != shown:

@@ -4,12 +4,10 @@ book, and judge how accurate each saved forecast was (the command line; no Qt)."
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 
 import pandas as pd
 
-from planner.cli_text import accuracy_text
+from planner.cli_text import accuracy_text, print_json
 from planner.core import kinds
 from planner.core.periods import Period
 from planner.core.schema import Kind
@@ -49,9 +47,7 @@ def run(args: argparse.Namespace) -> int:
                 "forecast_accuracy": json_records(judged, FORECAST_ACCURACY, book.currency),
                 "forecast_method_accuracy": json_records(per_method, METHOD_ACCURACY, book.currency)}
         if args.json:
-            sys.stdout.reconfigure(encoding="utf-8")
-            json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-            print()
+            print_json(data)
         else:
             print(accuracy_text(data))
         return 0

@@ -6,14 +6,13 @@ print the plan, and with ``--apply`` write it to the book's Quotas table through
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
 
-from planner.cli_text import says_yes, table
+from planner.cli_text import go_ahead, print_json, table
 from planner.core import kinds, schema
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.money import RATIO_SCALE, format_money, format_ratio, to_minor, to_ratio
@@ -67,20 +66,15 @@ def run_quotas(args: argparse.Namespace, interactive: bool) -> int:
     scenario = plan_quotas(book, inputs)
     data = scenario_json(book, scenario)
     if args.json:
-        sys.stdout.reconfigure(encoding="utf-8")
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        print_json(data)
     else:
         print(scenario_text(data))
     if not args.apply:
         return 0
     scenario.change(book)  # refused here (a closed month) before the book is opened for writing
-    if not args.yes:
-        if not interactive:
-            raise PlannerError(NOT_APPLIED, book=str(args.book))
-        if not says_yes(f"Write this plan to {args.book}?"):
-            print(f"not applied: {args.book} was not changed", file=sys.stderr)
-            return 1
+    if not go_ahead(args.yes, interactive, PlannerError(NOT_APPLIED, book=str(args.book)),
+                    f"Write this plan to {args.book}?", f"not applied: {args.book} was not changed", sys.stderr):
+        return 1
     with Session.open(args.book) as session:
         again = plan_quotas(session.book, inputs)
         if not again.rows().equals(scenario.rows()):

@@ -10,10 +10,8 @@ problems left out of the figures).
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 
-from planner.cli_text import table
+from planner.cli_text import print_json, table
 from planner.core import kinds, schema
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.periods import Period
@@ -70,16 +68,13 @@ def run(args: argparse.Namespace) -> int:
         shown.append({"period": row.period, "quota": row.quota, "credited": row.credited, "won": row.won,
                       "commission": total - bonus, "bonus": bonus, "total": total, **extra, "lines": own})
     if args.json:
-        sys.stdout.reconfigure(encoding="utf-8")
         money = {key: Kind.MONEY for key in ("quota", "credited", "won", "commission", "bonus", "total", *CONTEXT)}
-        json.dump({"currency": currency, "rep": args.rep, "name": name, "plan": plan, "period": period.label,
-                   "left_out": left_out.reps.get(args.rep, 0),
-                   "statements": [{**{key: kinds.json_value(money.get(key), value, currency)
-                                      for key, value in one.items() if key != "lines"},
-                                   "lines": json_records(one["lines"], schema.STATEMENT, currency)}
-                                  for one in shown]},
-                  sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        print_json({"currency": currency, "rep": args.rep, "name": name, "plan": plan, "period": period.label,
+                    "left_out": left_out.reps.get(args.rep, 0),
+                    "statements": [{**{key: kinds.json_value(money.get(key), value, currency)
+                                       for key, value in one.items() if key != "lines"},
+                                    "lines": json_records(one["lines"], schema.STATEMENT, currency)}
+                                   for one in shown]})
     else:
         print(_text(args.rep, name, plan, currency, shown))
         if left_out.reps.get(args.rep):  # a deal with a problem is in no figure: say so, never drop it quietly

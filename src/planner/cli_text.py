@@ -9,6 +9,7 @@ neither retitle nor clear the terminal. Tables are aligned by display width (:fu
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import sys
@@ -104,6 +105,28 @@ def terminal():
         sys.stdout.flush()  # a full disk shows here, not as a traceback at exit
     finally:
         sys.stdout, sys.stderr = real
+
+
+def print_json(data) -> None:
+    """``data`` as JSON on standard output, UTF-8 (Korean and Japanese names as themselves)."""
+    sys.stdout.reconfigure(encoding="utf-8")
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    print()
+
+
+def go_ahead(yes: bool, interactive: bool, refusal: PlannerError, question: str, declined: str,
+             out=None) -> bool:
+    """Whether a command may change its book: ``--yes``, else a yes to ``question`` at a terminal.
+    Raises ``refusal`` when no one can be asked; on a no, prints ``declined`` (to ``out``,
+    default standard output) and returns False."""
+    if yes:
+        return True
+    if not interactive:
+        raise refusal
+    if says_yes(question):
+        return True
+    print(declined, file=out or sys.stdout)
+    return False
 
 
 def says_yes(question: str) -> bool:
