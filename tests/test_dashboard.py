@@ -86,6 +86,16 @@ def test_forecast_versus_quota_per_quarter(data):
     assert frame.loc["2026-Q2":, "quota"].isna().all()
 
 
+def test_a_past_as_of_charts_the_book_as_it_stood_that_day(book):
+    """Issue 19: the dashboard sees what the report sees on a past day. On 2026-02-01 Q1 had won
+    D1 7,000 + D2 5,000 + D3 20,000 + D6 2,000 (cancelled only on 02-05) = 34,000; D4 and D5
+    were won later (59,000 by the book's own as_of)."""
+    snapshot = book.snapshot()
+    report = compute_report(snapshot, Period.parse("2026-Q1"), as_of="2026-02-01")
+    q1 = dashboard_data(snapshot, report).forecast.set_index("period").loc["2026-Q1"]
+    assert q1["won"] == report.forecast["won"] == 3_400_000
+
+
 def test_win_rate_and_sales_cycle_per_month(data):
     trends = data.trends.set_index("month")
     assert trends.index[0] == "2025-04" and trends.index[-1] == "2026-03" and len(trends) == 12

@@ -57,8 +57,12 @@ class DashboardData:
 
 def dashboard_data(book, report, as_of: date | None = None) -> DashboardData:
     """The dashboard's figures for ``book`` (a snapshot), as of ``as_of`` (default: the
-    report's), beside ``report`` (its period's funnel, stages and deal health are reused)."""
+    report's), beside ``report`` (its period's funnel, stages and deal health are reused): the
+    book as it stood that day, as the report sees it (core/point_in_time.py)."""
+    from planner.core.point_in_time import as_it_stood
+
     as_of = report.as_of if as_of is None else as_day(as_of)
+    book = as_it_stood(book, as_of)
     return DashboardData(
         currency=report.currency,
         period=report.period,
