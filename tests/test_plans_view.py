@@ -159,3 +159,13 @@ def test_a_spiff_and_an_assignment_typed_in_the_rules_tabs_belong_to_the_plan(qt
             if not assignments.isColumnHidden(c)] == ["rep", "from", "to"]
     window.undo_stack.undo()
     assert len(window.book["Spiffs"]) == 0
+
+
+def test_an_empty_rule_sheet_has_room_for_a_date(qtbot, window):
+    """A plan without SPIFFs yet: their date columns still fit a date typed in ("2026-1…" before)."""
+    choose(qtbot, window, "MARG")
+    spiffs = window.sheets["Spiffs"]
+    model = spiffs.model()
+    for name in ("from", "to"):
+        column = [model.column_name(c) for c in range(model.columnCount())].index(name)
+        assert spiffs.columnWidth(column) > spiffs.fontMetrics().horizontalAdvance("2026-12-31")

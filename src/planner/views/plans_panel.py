@@ -23,6 +23,7 @@ from planner.core.payout_curve import payout_curve, plan_rows
 from planner.qt.i18n import error_text
 from planner.qt.workers import JobRunner
 from planner.views.chart_view import ChartView, chart_image
+from planner.views.column_widths import fit_choice_columns
 from planner.views.sheet_view import SheetView, sheet_pane
 
 REDRAW_AFTER_MS = 150  # the chart follows the last of quick edits (and a resize)
@@ -128,8 +129,10 @@ class PlansPanel(QWidget):
         if plan == self.plan and all(self.sheets[n].model().owner == ("plan", plan) for n in OWN_ROWS):
             return
         self.plan = plan
-        for name in OWN_ROWS:
+        for name in OWN_ROWS:  # a few rows each: sized to what this plan's rows hold
             self.sheets[name].model().show_rows_of("plan", plan)
+            self.sheets[name].fit_columns()
+            fit_choice_columns(self.sheets[name])
         self._caption()
         self._redraw_timer.start()
 
