@@ -235,6 +235,23 @@ def format_ratio(ppm: int) -> str:
     return f"{text}%"
 
 
+def _bumped(quotient, remainder, divisor, mode: str):
+    """Whether each magnitude ``quotient`` (with ``remainder`` of ``divisor``) goes one up when
+    rounded by ``mode``: the one ladder of the four modes (Python-int or int64 arrays)."""
+    if mode == "half_up":
+        return 2 * remainder >= divisor
+    if mode == "half_even":
+        return (2 * remainder > divisor) | ((2 * remainder == divisor) & (quotient % 2 == 1))
+    if mode == "down":
+        return np.zeros(np.shape(quotient), dtype=bool)
+    if mode == "up":
+        return remainder > 0
+    raise PlannerError(
+        QT_TRANSLATE_NOOP("errors", "Unknown rounding mode {mode!r}: use half_up, half_even, down or up"),
+        mode=mode,
+    )
+
+
 def round_div(numerator, denominator, mode: str = "half_up"):
     """Integer ``numerator / denominator`` rounded by ``mode``, exactly.
 
@@ -248,19 +265,7 @@ def round_div(numerator, denominator, mode: str = "half_up"):
     d = np.atleast_1d(np.asarray(denominator, dtype=object))
     magnitude = np.abs(n)
     quotient, remainder = magnitude // d, magnitude % d
-    if mode == "half_up":
-        bump = 2 * remainder >= d
-    elif mode == "half_even":
-        bump = (2 * remainder > d) | ((2 * remainder == d) & (quotient % 2 == 1))
-    elif mode == "down":
-        bump = np.zeros(quotient.shape, dtype=bool)
-    elif mode == "up":
-        bump = remainder > 0
-    else:
-        raise PlannerError(
-            QT_TRANSLATE_NOOP("errors", "Unknown rounding mode {mode!r}: use half_up, half_even, down or up"),
-            mode=mode,
-        )
+    bump = _bumped(quotient, remainder, d, mode)
     result = (quotient + bump.astype(object)) * np.where(n < 0, -1, 1).astype(object)
     return int(result[0]) if scalar else result
 
@@ -293,14 +298,5 @@ def times_ratio(minor, ppm, mode: str = "half_up") -> np.ndarray:
         return np.asarray(round_div(product, RATIO_SCALE, mode), dtype=object).astype(np.int64)
     magnitude = np.abs(product)
     quotient, remainder = np.divmod(magnitude, RATIO_SCALE)
-    if mode == "half_up":
-        bump = 2 * remainder >= RATIO_SCALE
-    elif mode == "half_even":
-        bump = (2 * remainder > RATIO_SCALE) | ((2 * remainder == RATIO_SCALE) & (quotient % 2 == 1))
-    elif mode == "down":
-        bump = np.zeros(quotient.shape, dtype=bool)
-    elif mode == "up":
-        bump = remainder > 0
-    else:
-        return round_div(product, RATIO_SCALE, mode)  # raises: the one message for a bad mode
+    bump = _bumped(quotient, remainder, RATIO_SCALE, mode)
     return np.where(product < 0, -(quotient + bump), quotient + bump)
