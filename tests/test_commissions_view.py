@@ -46,3 +46,20 @@ def test_selecting_a_payout_shows_its_statement_and_total(qtbot, tmp_path):
     qtbot.keyClick(panel.payouts_view, Qt.Key.Key_Down)
     qtbot.waitUntil(lambda: panel.selected() == ("R1", "2026-02"))
     assert statement.rowCount() == 0
+
+
+def test_the_draw_balance_column_shows_only_when_a_plan_has_a_recoverable_draw(qtbot, tmp_path):
+    from test_draws import book_of as draw_book
+
+    def balance_hidden(book, folder: str) -> bool:
+        (tmp_path / folder).mkdir()
+        window = open_window(qtbot, tmp_path / folder, book)
+        window.tabs.setCurrentWidget(window.commissions)
+        panel = window.commissions
+        column = list(panel.payouts.frame.columns).index("draw_balance")
+        return panel.payouts_view.isColumnHidden(column)
+
+    # January earns 500.00 against a recoverable 2,000.00 draw: 1,500.00 carried
+    assert not balance_hidden(draw_book([(500_000, "2026-01-10")], draws=[("A", 200_000, "yes")], as_of="2026-02-15"),
+                              "draws")
+    assert balance_hidden(draw_book([(500_000, "2026-01-10")], draws=[], as_of="2026-02-15"), "none")

@@ -103,6 +103,10 @@ class CommissionsPanel(QWidget):
             self.payouts.set_frame(schema.COMMISSIONS.empty())
         else:
             self.payouts.set_frame(report.commissions, report.currency, compare=compare)
+        frame = self.payouts.frame
+        if "draw_balance" in frame:  # a book without recoverable draws: no empty column for them
+            self.payouts_view.setColumnHidden(list(frame.columns).index("draw_balance"),
+                                              not frame["draw_balance"].notna().any())
         row = self._row_of(chosen) if chosen else -1
         if row >= 0:
             self.payouts_view.selectRow(row)  # its currentRowChanged shows the statement
