@@ -165,7 +165,7 @@ def test_a_book_of_format_6_gets_the_plan_rules_when_opened_for_editing(book, ta
     finally:
         store.close()
     version, tables, _ = looked_at(target)
-    assert version == str(SCHEMA_VERSION) == "7" and {"PlanMultipliers", "Spiffs"} <= tables
+    assert version == str(SCHEMA_VERSION) and {"PlanMultipliers", "Spiffs"} <= tables
     migrated = open_book(target)
     assert migrated["Plans"].at[plan, "clawback_days"] == 90
     assert migrated["PlanBonuses"]["percent_of_base"].isna().all()  # the added column, empty in every row
@@ -240,7 +240,35 @@ def test_a_book_of_format_6_opens_and_climbs_to_format_7_with_plan_draws_and_ass
     finally:
         store.close()
     version, tables, _ = looked_at(target)
-    assert version == str(SCHEMA_VERSION) == "7" and {"PlanDraws", "PlanAssignments"} <= tables
+    assert version == str(SCHEMA_VERSION) and {"PlanDraws", "PlanAssignments"} <= tables
     migrated = open_book(target)
     assert migrated.keyed("PlanDraws")[["plan", "amount", "recoverable"]].values.tolist() == [["RETRO", 100_000, "yes"]]
     assert "draw_balance" not in before["commissions"][0]  # a book without draws reports as before
+
+
+def test_a_book_of_format_7_opens_and_climbs_to_format_8_recording_amount_changes(book, target):
+    """Format 8 adds AmountHistory: a format-7 book reads as it is (no amount history, the same
+    figures) and, opened for editing, gets the table, and an amount edit is recorded in it."""
+    book_of_format(book, target, 7)
+    version, tables, _ = looked_at(target)
+    assert version == "7" and "AmountHistory" not in tables
+    old = open_book(target)
+    assert len(old["AmountHistory"]) == 0
+    before = compute_report(old).to_json()
+
+    store, live = editing(target)
+    try:
+        deal = int(live["Deals"].index[0])
+        amount, currency = int(live["Deals"].at[deal, "amount"]), live["Deals"].at[deal, "currency"]
+        live.set_value("Deals", deal, "amount", amount + 100)
+        save(store, live)
+    finally:
+        store.close()
+    version, tables, _ = looked_at(target)
+    assert version == str(SCHEMA_VERSION) == "8" and "AmountHistory" in tables
+    migrated = open_book(target)
+    rows = migrated["AmountHistory"]
+    assert rows[["deal_id", "before"]].values.tolist() == [[deal, amount]]
+    assert str(rows["currency"].iloc[0]) == str(currency)  # the deal's currency then (<NA> too)
+    assert rows["changed"].iloc[0].date() == migrated.as_of  # recorded on the book's day
+    assert compute_report(old).to_json() == before

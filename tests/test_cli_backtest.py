@@ -26,7 +26,7 @@ def test_the_json_of_a_backtest(book_file):
     data = json.loads(planner("backtest", book_file, "--from", "2026-02", "--to", "2026-02", "--lead", "0",
                               "--json").stdout)
     assert (data["from"], data["to"], data["leads"], data["by"], data["amounts"]) == ("2026-02", "2026-02", [0],
-                                                                                     None, "today")
+                                                                                     None, "recorded")
     lines = {line["method"]: line for line in data["lines"]}
     # the hand-computed figures of test_backtest.py::test_a_month_backtested_by_hand
     assert (lines["weighted"]["forecast"], lines["weighted"]["actual"], lines["weighted"]["error"]) == (

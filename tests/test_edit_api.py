@@ -175,9 +175,10 @@ def test_changes_emit_events_with_row_ids_and_revisions(book):
     unsubscribe()
     book.set_value("Deals", d1, "amount", 6)
     assert [(e.table, e.kind, e.columns) for e in events] == [
-        ("Deals", "values", ("amount",)), ("Splits", "delete", ()), ("Deals", "delete", ())]
-    assert list(events[0].rows) == [d1] and len(events[1].rows) == 2 and len(book["Splits"]) == 0
-    assert [e.revision for e in events] == [1, 2, 2]
+        ("Deals", "values", ("amount",)), ("AmountHistory", "insert", ()),  # the amount before (issue 19)
+        ("Splits", "delete", ()), ("Deals", "delete", ())]
+    assert list(events[0].rows) == [d1] and len(events[2].rows) == 2 and len(book["Splits"]) == 0
+    assert [e.revision for e in events] == [1, 1, 2, 2]
 
 
 def test_snapshots_are_frozen_and_shared_by_revision(book):

@@ -95,7 +95,8 @@ expected_day = st.one_of(st.none(), st.integers(min_value=-30, max_value=120).ma
 def rewritten_after(draw, book: Book) -> Book:
     """``book`` with everything recorded after DAY drawn anew: the outcome, closed and cancelled
     days of every deal not closed by then, its history rows after DAY (consistent with its
-    current stage), and deals created after DAY dropped, kept changed or added."""
+    current stage), its amount changed after DAY (with an AmountHistory row per change), and
+    deals created after DAY dropped, kept changed or added."""
     def edit(frames: dict) -> None:
         deals, history = frames["Deals"], frames["StageHistory"]
         history = history[history["entered"] <= pd.Timestamp(DAY)]
@@ -139,6 +140,12 @@ def rewritten_after(draw, book: Book) -> Book:
                                    "stage": "Prospect", "amount": draw(st.integers(0, 10**7)), "created": created,
                                    "expected_close": draw(expected_day)}))
             rows.append((f"N{n}", "Prospect", created, kept[-1]["expected_close"]))
+        amounts = []
+        for deal in kept:  # amounts changed after DAY, each change keeping the amount before it
+            for day in sorted(draw(st.lists(after, max_size=2))):
+                amounts.append((deal["id"], pd.Timestamp(day), deal["amount"], deal.get("currency")))
+                deal["amount"] = draw(st.integers(0, 10**7))
+        frames["AmountHistory"] = pd.DataFrame(amounts, columns=["deal_id", "changed", "before", "currency"])
         frames["Deals"] = pd.DataFrame(kept).reset_index(drop=True)
         added = pd.DataFrame(rows, columns=["deal_id", "stage", "entered", "expected_close"])
         frames["StageHistory"] = pd.concat([history, added], ignore_index=True)
@@ -154,7 +161,7 @@ PERIODS = [Period.parse(label) for label in ("2026-02", "2026-Q1", "2026")]
 @given(data=st.data())
 def test_no_figure_at_a_day_depends_on_anything_recorded_after_it(dated, data):
     """Every figure of the report at DAY, for months, the quarter and the year around it, is the
-    same whatever happened after DAY (amounts aside: they have no history)."""
+    same whatever happened after DAY, amounts changed after it too."""
     other = data.draw(rewritten_after(dated))
     assert not other.problems()
     for period in PERIODS:

@@ -1227,6 +1227,10 @@
         <translation>ノルマ計画</translation>
     </message>
     <message>
+        <source>Amount history: a deal&apos;s amount before each change, kept when an amount or currency is edited, so that figures as of a past day use the amount of then</source>
+        <translation>金額履歴：金額や通貨を編集するたびに変更前の金額を残し、過去の日付時点の数値がその時の金額を使えるようにします</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
@@ -3407,12 +3411,12 @@
         <translation>バックテストできる作成日または完了日のある商談がありません</translation>
     </message>
     <message>
-        <source>Figures as of {day}: deals as they stood that day, with today&apos;s amounts (the book keeps no history of amounts)</source>
-        <translation>{day} 時点の数値: その日の商談の状態に今日の金額を使用しています (金額の履歴は記録されません)</translation>
-    </message>
-    <message>
         <source>this plan assignment overlaps the rep&apos;s assignment from {other}: a rep is on one plan a day</source>
         <translation>このプラン割当は {other} からの割当と重なっています: 担当者は1日に1つのプランにのみ属します</translation>
+    </message>
+    <message>
+        <source>Figures as of {day}: deals as they stood that day, with amounts as the Amount history records them (an amount changed before the book recorded amounts counts as today&apos;s)</source>
+        <translation>{day} 時点の数値：その日の案件の状態と、金額履歴に記録された金額を使います（ブックが金額を記録する前に変わった金額は現在の金額とします）</translation>
     </message>
 </context>
 <context>
@@ -3798,6 +3802,22 @@
     <message>
         <source>Entered</source>
         <translation>開始日</translation>
+    </message>
+    <message>
+        <source>Amount history</source>
+        <translation>金額履歴</translation>
+    </message>
+    <message>
+        <source>Changed on</source>
+        <translation>変更日</translation>
+    </message>
+    <message>
+        <source>Amount before</source>
+        <translation>変更前の金額</translation>
+    </message>
+    <message>
+        <source>Currency before</source>
+        <translation>変更前の通貨</translation>
     </message>
     <message>
         <source>Quotas</source>

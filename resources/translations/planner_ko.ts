@@ -1227,6 +1227,10 @@
         <translation>할당량 계획</translation>
     </message>
     <message>
+        <source>Amount history: a deal&apos;s amount before each change, kept when an amount or currency is edited, so that figures as of a past day use the amount of then</source>
+        <translation>금액 이력: 금액이나 통화를 고칠 때마다 바뀌기 전 금액을 남겨, 과거 날짜 기준 수치가 그때의 금액을 쓰게 합니다</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
@@ -3407,12 +3411,12 @@
         <translation>백테스트할 생성일 또는 종료일이 있는 거래가 없습니다</translation>
     </message>
     <message>
-        <source>Figures as of {day}: deals as they stood that day, with today&apos;s amounts (the book keeps no history of amounts)</source>
-        <translation>{day} 기준 수치: 그날의 거래 상태에 오늘의 금액을 적용했습니다 (금액 변경 이력은 기록되지 않습니다)</translation>
-    </message>
-    <message>
         <source>this plan assignment overlaps the rep&apos;s assignment from {other}: a rep is on one plan a day</source>
         <translation>이 플랜 배정이 {other}부터의 배정과 겹칩니다: 담당자는 하루에 한 플랜에만 속합니다</translation>
+    </message>
+    <message>
+        <source>Figures as of {day}: deals as they stood that day, with amounts as the Amount history records them (an amount changed before the book recorded amounts counts as today&apos;s)</source>
+        <translation>{day} 기준 수치: 그날의 거래 상태와 금액 이력에 기록된 금액을 씁니다 (북이 금액을 기록하기 전에 바뀐 금액은 현재 금액으로 계산합니다)</translation>
     </message>
 </context>
 <context>
@@ -3798,6 +3802,22 @@
     <message>
         <source>Entered</source>
         <translation>진입일</translation>
+    </message>
+    <message>
+        <source>Amount history</source>
+        <translation>금액 이력</translation>
+    </message>
+    <message>
+        <source>Changed on</source>
+        <translation>변경일</translation>
+    </message>
+    <message>
+        <source>Amount before</source>
+        <translation>변경 전 금액</translation>
+    </message>
+    <message>
+        <source>Currency before</source>
+        <translation>변경 전 통화</translation>
     </message>
     <message>
         <source>Quotas</source>

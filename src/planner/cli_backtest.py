@@ -56,7 +56,7 @@ def run(args: argparse.Namespace, interactive: bool) -> int:
     calibrated = calibration(book)
     currency = book.currency
     data = {"currency": currency, "from": result.first.label, "to": result.last.label, "by": args.by,
-            "leads": list(leads), "amounts": "today",  # amounts have no history (core/point_in_time.py)
+            "leads": list(leads), "amounts": "recorded",  # as AmountHistory records them (core/point_in_time.py)
             "methods": json_records(result.methods, BACKTEST_METHODS, currency),
             "lines": json_records(result.lines, BACKTEST_LINES, currency),
             "calibration": json_records(calibrated.reset_index(drop=True), CALIBRATION, currency)}

@@ -30,7 +30,7 @@ from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.forecast import NEW_REPS, forecast, won_in
 from planner.core.forecast_accuracy import COMPUTED_METHODS, accuracy_of
 from planner.core.periods import Period
-from planner.core.point_in_time import as_it_stood, kept_state
+from planner.core.point_in_time import DEAL_ROWS, as_it_stood, kept_state
 from planner.core.schema import Kind
 from planner.core.tables import Snapshot, Tables
 
@@ -190,7 +190,7 @@ def _only(book: Tables, owners: np.ndarray | None) -> Tables:
         frames = dict(book._frames)
         kept = {"Deals": frames["Deals"]["owner"].isin(owners).to_numpy(dtype=bool, na_value=False)}
         deals = frames["Deals"].index[kept["Deals"]]
-        for table in ("StageHistory", "Splits"):
+        for table in DEAL_ROWS:
             kept[table] = frames[table]["deal_id"].isin(deals).to_numpy(dtype=bool, na_value=False)
         for table, mask in kept.items():
             frames[table] = frames[table][mask]

@@ -27,6 +27,7 @@ from planner.core.changes import Batch, Change, InsertRows, SetValues
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.problems import Problem, Refused
 from planner.core.schema import ROW_ID, Kind
+from planner.core.stage_history import record_day
 
 THRESHOLD_KEY = "lead_threshold"
 DEFAULT_THRESHOLD = 20
@@ -233,7 +234,7 @@ def convert_leads(book, leads, stage: int | None = None, on: date | None = None)
         if not len(open_stages):
             raise Refused([Problem("Stages", None, "kind", NO_OPEN_STAGE)])
         stage = int(open_stages.index[0])
-    day = pd.Timestamp(on or (book.as_of if book.setting("as_of") else book.clock()))
+    day = record_day(book, on)
     chosen = frame.loc[leads]
     names = [" · ".join(str(part) for part in (company, name) if pd.notna(part))
              for company, name in zip(chosen["company"], chosen["name"])]

@@ -13,8 +13,11 @@ At day d (issue 19):
 - a cancellation after d has not happened; stage history entered, forecast overrides set,
   snapshots taken and leads created after d are absent (a lead's converted deal too when that
   deal is);
-- splits, quotas, stages, plans and settings are as recorded. Amounts have no history: today's
-  amount is used (:data:`TODAY_AMOUNTS` says so in a report).
+- a deal's amount and currency are those before its first AmountHistory change after d (the
+  edit API records one per change, core/stage_history.py); a deal changed only on or before d
+  keeps what it has. A change made before the book recorded amounts is not known: a report
+  says so (:data:`TODAY_AMOUNTS`);
+- splits, quotas, stages, plans and settings are as recorded.
 
 A book on or after its last record (:func:`last_record`) is itself: the view never changes a
 report whose day is the book's own. Nothing in the view at d depends on anything dated after d.
@@ -32,10 +35,14 @@ from planner.core.facts import carry_weights
 from planner.core.health import history
 from planner.core.tables import Snapshot, Tables
 
-TODAY_AMOUNTS = QT_TRANSLATE_NOOP("errors", "Figures as of {day}: deals as they stood that day, with today's amounts "
-                                            "(the book keeps no history of amounts)")
+TODAY_AMOUNTS = QT_TRANSLATE_NOOP("errors", "Figures as of {day}: deals as they stood that day, with amounts as the "
+                                            "Amount history records them (an amount changed before the book "
+                                            "recorded amounts counts as today's)")
 # dated columns of the tables whose rows did not exist before their day
-_DATED = {"StageHistory": "entered", "ForecastOverrides": "set_on", "ForecastSnapshots": "taken", "Leads": "created"}
+_DATED = {"StageHistory": "entered", "AmountHistory": "changed", "ForecastOverrides": "set_on",
+          "ForecastSnapshots": "taken", "Leads": "created"}
+# the tables whose rows belong to a deal: absent with it
+DEAL_ROWS = ("StageHistory", "AmountHistory", "Splits")
 
 
 def last_record(book: Tables) -> date | None:
@@ -68,6 +75,10 @@ def _base(book: Tables) -> dict[str, np.ndarray]:
         rows = history(book)
         open_stages = stages[stages["kind"] == "open"].sort_values("order", kind="stable")
         row_deal = rows["deal"].to_numpy()
+        amounts = book._frames["AmountHistory"].assign(_position=book._positions["AmountHistory"])
+        amounts = amounts[amounts["deal_id"].isin(deals.index).to_numpy(dtype=bool, na_value=False)]
+        amounts = amounts.sort_values(["deal_id", "changed", "_position"], kind="stable")
+        amount_deal = deals.index.get_indexer(amounts["deal_id"].to_numpy(dtype="int64"))
         return {
             "created": deals["created"].to_numpy(dtype="datetime64[ns]"),
             "final": deals["stage"].map(kind_of).isin(["won", "lost"]).to_numpy(dtype=bool),
@@ -84,9 +95,16 @@ def _base(book: Tables) -> dict[str, np.ndarray]:
             "row_final": rows["stage"].map(kind_of).isin(["won", "lost"]).to_numpy(dtype=bool),
             "row_same_next": np.append(row_deal[1:] == row_deal[:-1], False),
             "first_open": open_stages.index[:1].to_numpy(dtype="float64"),
+            "amount": deals["amount"].to_numpy(dtype=object, na_value=None),  # exact: Python ints
+            "currency": deals["currency"].to_numpy(dtype=object, na_value=None),
+            "amount_deal": amount_deal,
+            "amount_changed": amounts["changed"].to_numpy(dtype="datetime64[ns]"),
+            "amount_before": amounts["before"].to_numpy(dtype=object, na_value=None),
+            "amount_currency": amounts["currency"].to_numpy(dtype=object, na_value=None),
+            "amount_same_previous": np.insert(amount_deal[1:] == amount_deal[:-1], 0, False),
             **{f"{table}_deal": deals.index.get_indexer(book._frames[table][column].to_numpy(dtype="float64",
                                                                                            na_value=np.nan))
-               for table, column in (("StageHistory", "deal_id"), ("Splits", "deal_id"), ("Leads", "deal"))},
+               for table, column in (*((table, "deal_id") for table in DEAL_ROWS), ("Leads", "deal"))},
         }
     return book.cached("as_it_stood_base", build)
 
@@ -115,15 +133,17 @@ def _view(book: Tables, day: date) -> Snapshot:
     closed[position] = np.where(base["row_final"][last], row_closed, nat)
     cancelled = base["cancelled"].copy()
     cancelled[cancelled > d] = nat
+    amount, currency, amount_moved = _amounts_at(base, d)
 
     frames, kept = dict(book._frames), {}
     kept["Deals"] = keep
     frames["Deals"] = frames["Deals"][keep].assign(
         stage=pd.array(stage[keep], dtype="Int64"), expected_close=expected[keep], closed=closed[keep],
-        cancelled=cancelled[keep])
+        cancelled=cancelled[keep], amount=pd.array(amount[keep], dtype="Int64"),
+        currency=pd.array(currency[keep], dtype="string"))
     for table, column in _DATED.items():
         kept[table] = ~(frames[table][column].to_numpy(dtype="datetime64[ns]") > d)
-    for table in ("StageHistory", "Splits"):
+    for table in DEAL_ROWS:
         owner = base[f"{table}_deal"]
         kept[table] = kept.get(table, True) & np.where(owner >= 0, keep[owner], False)
     for table in kept:
@@ -136,8 +156,23 @@ def _view(book: Tables, day: date) -> Snapshot:
     view = Snapshot(frames, *kept_state(book, kept), book.revision)
     view.clock = book.clock
     before = base["stage"][keep]
-    carry_weights(view, book, keep, (stage[keep] != before) & ~(np.isnan(before) & np.isnan(stage[keep])))
+    moved = ((stage[keep] != before) & ~(np.isnan(before) & np.isnan(stage[keep]))) | amount_moved[keep]
+    carry_weights(view, book, keep, moved)
     return view
+
+
+def _amounts_at(base: dict[str, np.ndarray], d: np.datetime64) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each deal's amount and currency at ``d``, and which differ from today's: the "before" of
+    its first AmountHistory row changed after ``d`` (rows after d are a suffix of each deal's
+    rows, sorted by changed, so the first is one whose previous row is not after d)."""
+    amount, currency = base["amount"].copy(), base["currency"].copy()
+    after = base["amount_changed"] > d
+    first = after & ~(np.insert(after[:-1], 0, False) & base["amount_same_previous"])
+    deal = base["amount_deal"][first]
+    amount[deal], currency[deal] = base["amount_before"][first], base["amount_currency"][first]
+    moved = np.zeros(len(amount), dtype=bool)
+    moved[deal] = True
+    return amount, currency, moved
 
 
 def kept_state(book: Tables, kept: dict[str, np.ndarray]) -> tuple:

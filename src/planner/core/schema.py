@@ -201,6 +201,17 @@ STAGE_HISTORY = Table("StageHistory", QT_TRANSLATE_NOOP("schema", "Stage history
     _c("expected_close", D, QT_TRANSLATE_NOOP("schema", "Expected close")),
 ))
 
+# A deal's amount (and currency) before each change made through the edit API, for the book as
+# it stood on a past day (core/point_in_time.py). Not StageHistory rows: an amount change would
+# restart the deal's days in its stage.
+AMOUNT_HISTORY = Table("AmountHistory", QT_TRANSLATE_NOOP("schema", "Amount history"), (
+    _c("deal_id", Kind.REF, QT_TRANSLATE_NOOP("schema", "Deal ID"), required=True, ref="Deals", owned=True),
+    _c("changed", D, QT_TRANSLATE_NOOP("schema", "Changed on"), required=True),
+    _c("before", M, QT_TRANSLATE_NOOP("schema", "Amount before"), required=True, currency_column="currency",
+       **POSITIVE),
+    _c("currency", T, QT_TRANSLATE_NOOP("schema", "Currency before")),
+))
+
 QUOTAS = Table("Quotas", QT_TRANSLATE_NOOP("schema", "Quotas"), (
     _c("rep", Kind.REF, QT_TRANSLATE_NOOP("schema", "Rep"), ref="Reps"),
     _c("team", Kind.REF, QT_TRANSLATE_NOOP("schema", "Team"), ref="Teams"),
@@ -274,12 +285,12 @@ PLAN_DRAWS = Table("PlanDraws", QT_TRANSLATE_NOOP("schema", "Plan draws"), (
 
 # Every table of a book, in sheet order.
 TABLES: dict[str, Table] = {t.name: t for t in (
-    DEALS, STAGE_HISTORY, REPS, TEAMS, QUOTAS, PLANS, PLAN_TIERS, PLAN_BONUSES, PLAN_MULTIPLIERS, SPIFFS, PLAN_DRAWS,
-    PLAN_ASSIGNMENTS, SPLITS, STAGES, SETTINGS,
+    DEALS, STAGE_HISTORY, AMOUNT_HISTORY, REPS, TEAMS, QUOTAS, PLANS, PLAN_TIERS, PLAN_BONUSES, PLAN_MULTIPLIERS,
+    SPIFFS, PLAN_DRAWS, PLAN_ASSIGNMENTS, SPLITS, STAGES, SETTINGS,
 )}
 # Tables in an order where each comes after the tables it refers to (Reps refer to Reps).
-LOAD_ORDER = ("Settings", "Stages", "Plans", "Teams", "Reps", "Deals", "StageHistory", "Quotas", "PlanTiers",
-              "PlanBonuses", "PlanMultipliers", "Spiffs", "PlanDraws", "PlanAssignments", "Splits")
+LOAD_ORDER = ("Settings", "Stages", "Plans", "Teams", "Reps", "Deals", "StageHistory", "AmountHistory", "Quotas",
+              "PlanTiers", "PlanBonuses", "PlanMultipliers", "Spiffs", "PlanDraws", "PlanAssignments", "Splits")
 
 # -- forecast overrides and snapshots (issue 9) ------------------------------------------------
 # A manager's number for a rep's category forecast, kept beside the computed one; and forecasts

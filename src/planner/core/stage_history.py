@@ -1,7 +1,8 @@
-"""What a change of deals implies for their stage history, added to the change when it is
-planned (``Tables.planned``): a StageHistory row per deal whose stage or expected close changes,
-the closed date of a deal won or lost (cleared when it is reopened), and history rows moved to
-dates typed after the stage."""
+"""What a change of deals implies for their history, added to the change when it is planned
+(``Tables.planned``): a StageHistory row per deal whose stage or expected close changes, the
+closed date of a deal won or lost (cleared when it is reopened), history rows moved to dates
+typed after the stage, and an AmountHistory row (the amount before) per deal whose amount or
+currency changes."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from planner.core.changes import Batch, Change, InsertRows, SetValues, atoms
+from planner.core.errors import PlannerError
 from planner.core.provisional import provisional_ids
 from planner.core.schema import ROW_ID
 
@@ -24,8 +26,10 @@ def with_history(tables, change: Change, on: date | None = None) -> Change:
     parts = []
     for atom in atoms(change):
         columns = set(atom.values.columns) if isinstance(atom, SetValues) and atom.table == "Deals" else set()
+        before = _amounts_before(tables, atom.values, record_day(tables, on)) \
+            if columns & {"amount", "currency"} else None
         if not columns & {"stage", "expected_close", "created", "closed"}:
-            parts.append(atom)
+            parts.extend((atom, before) if before is not None else (atom,))
             continue
         values, current = atom.values, tables._frames["Deals"].loc[atom.values.index]
         stage = values["stage"].astype("Int64") if "stage" in values else current["stage"]
@@ -44,7 +48,7 @@ def with_history(tables, change: Change, on: date | None = None) -> Change:
                 closed[closing], closed[reopening] = day, pd.NaT
                 atom = SetValues("Deals", values.assign(closed=closed), atom.unresolved)
         created = values["created"].astype("datetime64[ns]") if "created" in values else current["created"]
-        parts.append(atom)
+        parts.extend((atom, before) if before is not None else (atom,))
         if moved.any():
             entered = _entered(tables, values.index, kind, created, closed, day)
             parts.append(InsertRows("StageHistory", *_history_rows(
@@ -54,6 +58,35 @@ def with_history(tables, change: Change, on: date | None = None) -> Change:
         if redated is not None:
             parts.append(redated)
     return parts[0] if len(parts) == 1 else Batch(tuple(parts))
+
+
+def record_day(tables, on: date | None = None) -> pd.Timestamp:
+    """The day an edit is recorded on: ``on``, else the book's day (its ``as_of`` setting: an
+    edit of a historical book corrects it as of that day), else today."""
+    if on is not None:
+        return pd.Timestamp(on)
+    try:
+        return pd.Timestamp(tables.as_of if tables.setting("as_of") else tables.clock())
+    except PlannerError:  # an as_of that is not a date is a problem of its own
+        return pd.Timestamp(tables.clock())
+
+
+def _amounts_before(tables, values: pd.DataFrame, day: pd.Timestamp) -> InsertRows | None:
+    """AmountHistory rows keeping the amount and currency of each deal whose amount or currency
+    ``values`` changes, as they were before ``day`` (none for a deal that had no amount)."""
+    deals = tables._frames["Deals"]
+    values = values[values.index.isin(deals.index)]  # rows added by the same change have no before
+    current = deals.loc[values.index]
+    amount = values["amount"].astype("Int64") if "amount" in values else current["amount"]
+    currency = values["currency"].astype("string") if "currency" in values else current["currency"]
+    changed = (_differs(amount, current["amount"]) | _differs(currency, current["currency"].astype("string"))) \
+        & current["amount"].notna().to_numpy()
+    rows = pd.DataFrame({"deal_id": pd.array(values.index[changed], dtype="Int64"),
+                         "changed": pd.Series([day] * int(changed.sum()), dtype="datetime64[ns]").to_numpy(),
+                         "before": pd.array(current["amount"][changed].to_numpy(), dtype="Int64"),
+                         "currency": pd.array(current["currency"][changed].to_numpy(), dtype="string")})
+    rows.index = pd.Index(provisional_ids(len(rows)), name=ROW_ID)
+    return InsertRows("AmountHistory", rows, None) if len(rows) else None
 
 
 def _entered(tables, deals: pd.Index, kind: np.ndarray, created: pd.Series, closed: pd.Series,

@@ -36,6 +36,7 @@ SECTIONS = ("pipeline", "forecast", "health", "attainment", "commissions", "lead
 _FEEDS = {
     "Deals": ("pipeline", "forecast", "health", "attainment", "commissions"),
     "StageHistory": ("pipeline", "health", "forecast"),
+    "AmountHistory": ("pipeline", "forecast"),
     "Stages": ("pipeline", "forecast", "health", "attainment", "commissions"),
     "Reps": ("pipeline", "forecast", "attainment", "commissions"),
     "Teams": ("pipeline", "attainment"),

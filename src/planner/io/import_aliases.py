@@ -122,6 +122,12 @@ HEADER_ALIASES: dict[str, dict[str, list[str]]] = {
                     "変更日"],
         "expected_close": ["Expected close", "Expected close date", "예상 마감일", "受注予定日"],
     },
+    "AmountHistory": {
+        "deal_id": ["Deal ID", "Deal", "Opportunity ID", "거래 ID", "案件ID"],
+        "changed": ["Changed on", "Changed", "Date", "변경일", "変更日"],
+        "before": ["Amount before", "Old amount", "Previous amount", "변경 전 금액", "変更前の金額", "変更前金額"],
+        "currency": ["Currency before", "Currency", "변경 전 통화", "통화", "変更前の通貨", "通貨"],
+    },
     "Quotas": {
         "rep": ["Rep", "Rep ID", "Owner", "Sales Rep", "담당자", "担当者"],
         "team": ["Team", "팀", "チーム"],
@@ -197,6 +203,7 @@ SHEET_ALIASES: dict[str, list[str]] = {
               "거래", "딜", "영업기회", "파이프라인", "商談", "案件", "取引", "パイプライン"],
     "StageHistory": ["StageHistory", "Stage history", "Deal stage history", "OpportunityHistory", "단계 이력",
                      "ステージ履歴", "フェーズ履歴"],
+    "AmountHistory": ["AmountHistory", "Amount history", "Amount changes", "금액 이력", "金額履歴"],
     "Reps": ["Reps", "Sales reps", "Salespeople", "Sales team", "sales_teams", "Users", "Owners", "Team", "People",
              "Staff", "Employees", "직원", "社員",
              "담당자", "영업사원", "영업팀", "担当者", "営業担当", "営業チーム"],

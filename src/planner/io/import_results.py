@@ -20,7 +20,7 @@ GENERATED = "\x00ids"  # in ImportResult.made["Deals"]: the deals' ids were give
 # the keys rows are matched by when merging into a book (the tables' user keys)
 MERGE_KEYS = {"Settings": ("key",), "Stages": ("stage",), "Plans": ("plan",), "Teams": ("name",), "Reps": ("id",),
               "Deals": ("id",),
-              "StageHistory": ("deal_id", "stage", "entered"), "Quotas": ("rep", "team", "period"),
+              "StageHistory": ("deal_id", "stage", "entered"), "AmountHistory": ("deal_id", "changed"), "Quotas": ("rep", "team", "period"),
               "PlanTiers": ("plan", "from"), "PlanBonuses": ("plan", "from"),
               "PlanMultipliers": ("plan", "product", "deal_type"),
               "Spiffs": ("plan", "product", "deal_type", "from", "to"), "Splits": ("deal_id", "rep"),
@@ -29,7 +29,7 @@ MERGE_KEYS = {"Settings": ("key",), "Stages": ("stage",), "Plans": ("plan",), "T
               "Leads": ("id",), "LeadRules": ("signal",)}
 # Logs: a merge matches their rows on all their cells (several rows may share the key above, e.g.
 # an expected close moved twice the same day), adds the rest and never changes one.
-LOG_TABLES = frozenset({"StageHistory"})
+LOG_TABLES = frozenset({"StageHistory", "AmountHistory"})
 
 # Messages, marked for translation (tools/translations.py update).
 NOTHING_IMPORTED = QT_TRANSLATE_NOOP("errors", "Nothing was imported: {count} problem(s) in {files}")

@@ -85,6 +85,7 @@ _EVIDENCE = {
     "Teams": [("name",), ("parent",)],  # a team's manager alone is a rep's (the Reps sheet)
     "Stages": [("stage",), ("probability", "kind", "order")],
     "StageHistory": [("deal_id",), ("entered",), ("stage",)],
+    "AmountHistory": [("deal_id",), ("changed",), ("before",)],
     "Quotas": [("period",), ("amount",)],
     "Plans": [("plan",), ("period", "cap")],
     "PlanTiers": [("plan",), ("rate",), ("from",)],

@@ -37,7 +37,7 @@ from planner.core.schema import Kind
 from planner.core.teams import TEAM_TEXT_COLUMNS
 from planner.storage import dialects
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 BOOK_SUFFIX = ".planner"
 FORMAT = "planner-book"
 META = "planner_meta"
@@ -86,7 +86,8 @@ def stored_columns(spec: schema.Table, version: int = SCHEMA_VERSION) -> list[sc
 # ladder creates them when the book is opened for editing.
 SINCE: dict[str, int] = {"ForecastOverrides": 3, "ForecastSnapshots": 3, "Leads": 3, "LeadRules": 3,
                          CHANGE_LOG_NAME: 4, "Teams": TEAMS_SINCE, "Closes": 6, "Ledger": 6,
-                         "PlanMultipliers": 7, "Spiffs": 7, "PlanDraws": 7, "PlanAssignments": 7}
+                         "PlanMultipliers": 7, "Spiffs": 7, "PlanDraws": 7, "PlanAssignments": 7,
+                         "AmountHistory": 8}
 # The format that added each column to a table older than it: a book of an older format lacks
 # the column, reads it empty, and the ladder adds it (``add_column``) when opened for editing.
 COLUMNS_SINCE: dict[tuple[str, str], int] = {("Plans", "clawback_days"): 7, ("PlanBonuses", "percent_of_base"): 7}

@@ -1,7 +1,7 @@
 """The ladder of book formats: one step per format version, each in its own transaction.
 
 A book opened for editing climbs from its format to this Planner's a step at a time
-(1 → 2 → 3 → 4 → 5 → 6 → 7), as Vorta does. Each step runs in a write transaction of its own that also
+(1 → 2 → … → 8), as Vorta does. Each step runs in a write transaction of its own that also
 records the format it reached, so a step that fails (a full disk, a killed process) leaves
 the book whole at the last format it reached, and the next open climbs on from there.
 Reading never migrates: every format on the ladder opens read-only as it is.
@@ -23,6 +23,7 @@ of the layout they write.
 6 → 7  deal-level plan rules (core/plan_rules.py): the PlanMultipliers and Spiffs tables, and
        the columns Plans ``clawback_days`` and PlanBonuses ``percent_of_base`` (``ALTER TABLE ...
        ADD COLUMN``: empty in every row).
+7 → 8  amount history: the AmountHistory table (a deal's amount before each change).
 """
 
 from __future__ import annotations
@@ -94,6 +95,10 @@ def _plan_rules(connection: sa.Connection, name: str) -> None:
     _add_columns(connection, 7)
 
 
+def _amount_history(connection: sa.Connection, name: str) -> None:
+    _create_added(connection, 8)
+
+
 # (the format a step reaches, the step), in order: one step per format, none skipped
 STEPS: list[tuple[int, Callable[[sa.Connection, str], None]]] = [
     (2, _rows_get_ids),
@@ -102,6 +107,7 @@ STEPS: list[tuple[int, Callable[[sa.Connection, str], None]]] = [
     (5, _teams_are_rows),
     (6, _closes_and_ledger),
     (7, _plan_rules),
+    (8, _amount_history),
 ]
 
 

@@ -15,7 +15,8 @@ import pandas as pd
 
 from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMainWindow, QProgressBar, QTabWidget, QWidget
+from PySide6.QtWidgets import (QApplication, QComboBox, QLabel, QMainWindow, QProgressBar, QSplitter, QTabWidget,
+                               QWidget)
 
 from planner.core import schema
 from planner.core.book import Book
@@ -130,6 +131,8 @@ class MainWindow(BookFiles, QMainWindow):
             elif name == "Deals":
                 self.health_bar = HealthBar(self.sheets[name])
                 widget = sheet_pane(self.sheets[name], self.find_bars[name], self.health_bar)
+            elif name == "StageHistory":
+                widget = self._history_pane()
             else:
                 widget = sheet_pane(self.sheets[name], self.find_bars[name])
             self.tabs.addTab(widget, translate("schema", schema.TABLES[name].label))
@@ -154,6 +157,19 @@ class MainWindow(BookFiles, QMainWindow):
         self.commissions.add_above(self.close_bar)
         self.tabs.addTab(self.commissions, self.tr("Commissions"))
         self.pages.add("quota_planner", self.tr("Quota planner"), self._build_quota_planner)
+
+    def _history_pane(self) -> QWidget:
+        """Stage history above, amount history below: what a deal was, and when (issue 19)."""
+        caption = QLabel(self.tr("Amount history: a deal's amount before each change, kept when an amount "
+                                 "or currency is edited, so that figures as of a past day use the amount of then"))
+        caption.setWordWrap(True)
+        caption.setContentsMargins(6, 6, 6, 2)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(sheet_pane(self.sheets["StageHistory"], self.find_bars["StageHistory"]))
+        splitter.addWidget(sheet_pane(self.sheets["AmountHistory"], self.find_bars["AmountHistory"], caption))
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        return splitter
 
     def _build_dashboard(self) -> QWidget:
         from planner.views.dashboard import DashboardPanel
