@@ -96,3 +96,20 @@ def test_a_stage_change_is_not_an_amount_change():
     proposal = int(book["Stages"].index[book["Stages"]["stage"] == "Proposal"][0])
     book.change_stage(deal, proposal)
     assert len(book["AmountHistory"]) == 0 and len(book["StageHistory"]) == 1
+
+
+def test_only_a_deals_first_change_of_a_day_is_kept_and_a_change_back_takes_it_out():
+    """A view sees a day's end: 333,333 → 400,000 → 450,000 the same day keeps one row (before
+    333,333); typed back to 333,333 that day the row goes, and nothing is left to save."""
+    book = small_book()
+    deal = int(book.keyed("Deals").index[book.keyed("Deals")["id"] == "D11"][0])
+    book.set_value("Deals", deal, "amount", 400_000)
+    book.set_value("Deals", deal, "amount", 450_000)
+    assert book["AmountHistory"][["deal_id", "before"]].values.tolist() == [[deal, 333_333]]
+    book.set_value("Deals", deal, "amount", 333_333)
+    assert len(book["AmountHistory"]) == 0
+    assert not book.pending
+    book.clock = lambda: date(2026, 4, 2)
+    book.replace_table("Settings", pd.DataFrame({"key": ["currency"], "value": ["USD"]}))
+    book.set_value("Deals", deal, "amount", 400_000)  # another day: a row of its own
+    assert book["AmountHistory"]["changed"].tolist() == [pd.Timestamp("2026-04-02")]

@@ -32,6 +32,7 @@ def test_a_save_logs_each_row_it_wrote_with_its_kind_revision_who_and_when(book,
         live.set_value("Deals", d2, "amount", 123_400)
         live.delete_rows("Deals", [d5])  # with its two split rows
         [new] = live.insert_rows("Deals", live["Deals"].loc[[d2]].assign(id="D99"), at=1).ids
+        [kept] = live["AmountHistory"].index.tolist()  # d2's amount before the edit
         revision = save(store, live)
         after = datetime.now(timezone.utc)
         log = store.change_log()
@@ -40,7 +41,8 @@ def test_a_save_logs_each_row_it_wrote_with_its_kind_revision_who_and_when(book,
     assert revision == 2
     assert entries(log) == [(1, name, None, "write") for name in sorted(schema.TABLES)] + sorted(
         [(2, "Deals", d2, "update"), (2, "Deals", d5, "delete"), (2, "Deals", new, "insert")]
-        + [(2, "Splits", split, "delete") for split in splits], key=lambda e: (e[1], e[2]))
+        + [(2, "Splits", split, "delete") for split in splits] + [(2, "AmountHistory", kept, "insert")],
+        key=lambda e: (e[1], e[2]))
     assert len(splits) == 2 and set(log["who"]) == {ME}
     assert isinstance(log["at"].dtype, pd.DatetimeTZDtype) and str(log["at"].dt.tz) == "UTC"
     assert all(before <= at <= after for at in log["at"])
@@ -52,9 +54,9 @@ def test_the_log_since_a_revision_holds_only_the_later_saves(book, target):
     store, live = editing(target)
     try:
         d1, d2 = row(live, "Deals", 0), row(live, "Deals", 1)
-        live.set_value("Deals", d1, "amount", 1)
+        live.set_value("Deals", d1, "product", "A")
         first = save(store, live)
-        live.set_value("Deals", d2, "amount", 2)
+        live.set_value("Deals", d2, "product", "B")
         live.set_value("Deals", d1, "name", "renamed")
         second = save(store, live)
         assert entries(store.change_log(since_revision=first)) == sorted(
@@ -74,7 +76,7 @@ def test_a_save_that_fails_after_logging_leaves_neither_rows_nor_log(book, targe
     store, live = editing(target)
     try:
         d1 = row(live, "Deals", 0)
-        live.set_value("Deals", d1, "amount", 1)
+        live.set_value("Deals", d1, "product", "A")
         written = store_module.set_meta
 
         def failing(connection, **values):
@@ -98,8 +100,8 @@ def test_a_refused_save_logs_nothing(book, target):
     first_store, first, second_store, second = two_editors(target)
     try:
         d1 = row(first, "Deals", 0)
-        first.set_value("Deals", d1, "amount", 111)
-        second.set_value("Deals", d1, "amount", 222)
+        first.set_value("Deals", d1, "product", "A")
+        second.set_value("Deals", d1, "product", "B")
         save(first_store, first)
         with pytest.raises(SaveConflict):
             save(second_store, second)

@@ -95,7 +95,7 @@ def test_undo_and_redo_restore_the_same_rows_and_an_edit_and_its_undo_net_out(bo
     assert book["Deals"].loc[d1, "amount"] == before and not session.modified and session.can_redo
     session.redo()
     assert book["Deals"].loc[d1, "amount"] == 4_321 and session.modified
-    assert [event.origin for event in events] == ["local", "undo", "redo"]
+    assert [event.origin for event in events if event.table == "Deals"] == ["local", "undo", "redo"]
     # inserted rows come back with their own ids
     session.apply(book.insertion("Deals", book["Deals"].iloc[[0]].assign(id="NEW")), "Insert a row")
     new_id = int(book["Deals"].index[-1])

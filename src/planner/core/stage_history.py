@@ -11,7 +11,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from planner.core.changes import Batch, Change, InsertRows, SetValues, atoms
+from planner.core.changes import Batch, Change, DeleteRows, InsertRows, SetValues, atoms
 from planner.core.errors import PlannerError
 from planner.core.provisional import provisional_ids
 from planner.core.schema import ROW_ID
@@ -27,9 +27,9 @@ def with_history(tables, change: Change, on: date | None = None) -> Change:
     for atom in atoms(change):
         columns = set(atom.values.columns) if isinstance(atom, SetValues) and atom.table == "Deals" else set()
         before = _amounts_before(tables, atom.values, record_day(tables, on)) \
-            if columns & {"amount", "currency"} else None
+            if columns & {"amount", "currency"} else ()
         if not columns & {"stage", "expected_close", "created", "closed"}:
-            parts.extend((atom, before) if before is not None else (atom,))
+            parts.extend((atom, *before))
             continue
         values, current = atom.values, tables._frames["Deals"].loc[atom.values.index]
         stage = values["stage"].astype("Int64") if "stage" in values else current["stage"]
@@ -48,7 +48,7 @@ def with_history(tables, change: Change, on: date | None = None) -> Change:
                 closed[closing], closed[reopening] = day, pd.NaT
                 atom = SetValues("Deals", values.assign(closed=closed), atom.unresolved)
         created = values["created"].astype("datetime64[ns]") if "created" in values else current["created"]
-        parts.extend((atom, before) if before is not None else (atom,))
+        parts.extend((atom, *before))
         if moved.any():
             entered = _entered(tables, values.index, kind, created, closed, day)
             parts.append(InsertRows("StageHistory", *_history_rows(
@@ -71,22 +71,37 @@ def record_day(tables, on: date | None = None) -> pd.Timestamp:
         return pd.Timestamp(tables.clock())
 
 
-def _amounts_before(tables, values: pd.DataFrame, day: pd.Timestamp) -> InsertRows | None:
-    """AmountHistory rows keeping the amount and currency of each deal whose amount or currency
-    ``values`` changes, as they were before ``day`` (none for a deal that had no amount)."""
-    deals = tables._frames["Deals"]
+def _amounts_before(tables, values: pd.DataFrame, day: pd.Timestamp) -> tuple[Change, ...]:
+    """What an amount or currency change of deals adds to AmountHistory on ``day``: a row keeping
+    the amount and currency before, per deal changed (none for a deal that had no amount). A view
+    sees a day's end, so only a deal's first change of a day is kept: a later one that day adds
+    nothing, and one back to the amount the day began with takes that day's row out."""
+    deals, history = tables._frames["Deals"], tables._frames["AmountHistory"]
     values = values[values.index.isin(deals.index)]  # rows added by the same change have no before
     current = deals.loc[values.index]
     amount = values["amount"].astype("Int64") if "amount" in values else current["amount"]
-    currency = values["currency"].astype("string") if "currency" in values else current["currency"]
+    currency = values["currency"].astype("string") if "currency" in values else current["currency"].astype("string")
     changed = (_differs(amount, current["amount"]) | _differs(currency, current["currency"].astype("string"))) \
         & current["amount"].notna().to_numpy()
-    rows = pd.DataFrame({"deal_id": pd.array(values.index[changed], dtype="Int64"),
-                         "changed": pd.Series([day] * int(changed.sum()), dtype="datetime64[ns]").to_numpy(),
-                         "before": pd.array(current["amount"][changed].to_numpy(), dtype="Int64"),
-                         "currency": pd.array(current["currency"][changed].to_numpy(), dtype="string")})
-    rows.index = pd.Index(provisional_ids(len(rows)), name=ROW_ID)
-    return InsertRows("AmountHistory", rows, None) if len(rows) else None
+    today = history[(history["changed"] == day).to_numpy(dtype=bool, na_value=False)]
+    today = today[today["deal_id"].notna().to_numpy() & ~today["deal_id"].duplicated().to_numpy()]
+    today = today.assign(_row=today.index).set_index("deal_id")  # each deal's first row of the day
+    ids = values.index[changed]
+    had = ids.isin(today.index)
+    back = ids[had][~_differs(amount[ids[had]], today["before"].reindex(ids[had]))
+                    & ~_differs(currency[ids[had]], today["currency"].reindex(ids[had]).astype("string"))]
+    parts: list[Change] = []
+    if len(back):
+        parts.append(DeleteRows("AmountHistory", today["_row"].reindex(back).to_numpy(dtype="int64")))
+    new = ids[~had]
+    if len(new):
+        rows = pd.DataFrame({"deal_id": pd.array(new, dtype="Int64"),
+                             "changed": np.full(len(new), day.to_datetime64(), dtype="datetime64[ns]"),
+                             "before": pd.array(current["amount"][new].to_numpy(), dtype="Int64"),
+                             "currency": pd.array(current["currency"][new].to_numpy(), dtype="string")})
+        rows.index = pd.Index(provisional_ids(len(rows)), name=ROW_ID)
+        parts.append(InsertRows("AmountHistory", rows, None))
+    return tuple(parts)
 
 
 def _entered(tables, deals: pd.Index, kind: np.ndarray, created: pd.Series, closed: pd.Series,
