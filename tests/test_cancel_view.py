@@ -4,7 +4,7 @@ its next checkpoint, shows nothing (no error, no result), and only the last runs
 import threading
 
 from planner.core import report as reporting
-from planner.core.cancel import checkpoint
+from planner.core.cancel import CancelToken, checkpoint
 from planner.core.periods import Period
 from planner.qt.workers import JobRunner
 from test_main_window import load, make_window  # noqa: F401 - a fixture
@@ -80,3 +80,32 @@ def test_two_quick_recomputes_run_only_the_last_to_its_end(qtbot, make_window, m
     assert window.report.period == last
     assert set(window.attainment_model.frame["period"]) == {last.label}
     assert "Q1" in window.totals_label.text() and window.statusBar().currentMessage() == ""
+
+
+def test_closing_the_window_stops_the_report_it_computes(qtbot, make_window, monkeypatch):
+    """Quitting while a long phase runs waits for that phase only, never for the rest of the report."""
+    window = make_window()
+    load(qtbot, window, window.load_demo)
+    entered, cancelled, ended = threading.Event(), threading.Event(), []
+    attainment, quota_by_month, cancel = reporting.attainment, reporting.quota_by_month, CancelToken.cancel
+
+    def long_phase(book, period):
+        entered.set()
+        cancelled.wait(WAIT_S)  # the phase ends once the job is cancelled (a checkpoint follows)
+        return attainment(book, period)
+
+    def last_phase(book, year, as_of):
+        ended.append(year)
+        return quota_by_month(book, year, as_of)
+
+    def cancelling(token):
+        cancel(token)
+        cancelled.set()
+
+    monkeypatch.setattr(reporting, "attainment", long_phase)
+    monkeypatch.setattr(reporting, "quota_by_month", last_phase)
+    monkeypatch.setattr(CancelToken, "cancel", cancelling)
+    window.recompute()
+    assert entered.wait(WAIT_S)
+    window.close()  # returns once the job has stopped
+    assert cancelled.is_set() and ended == []
