@@ -92,7 +92,8 @@ def test_closing_around_the_recompute_after_an_edit_leaves_no_work_running(qtbot
     been deleted"). Closing at every moment around the recompute starts nothing after the close."""
     started = []
     start = JobRunner.start
-    monkeypatch.setattr(JobRunner, "start", lambda runner, *args: started.append(runner) or start(runner, *args))
+    monkeypatch.setattr(JobRunner, "start",
+                        lambda runner, *args, **kwargs: started.append(runner) or start(runner, *args, **kwargs))
     for n, delay in enumerate(range(RECOMPUTE_AFTER_MS - 60, RECOMPUTE_AFTER_MS + 100, 10)):
         folder = tmp_path / str(n)
         folder.mkdir()

@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from planner.core import schema
+from planner.core.cancel import checkpoint
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.forecast import NEW_REPS, forecast, won_in
 from planner.core.forecast_accuracy import COMPUTED_METHODS, accuracy_of
@@ -122,6 +123,7 @@ def backtest(book: Tables, first: Period, last: Period, leads=LEADS, by: str | N
     for period in periods:
         actual = {name: won_in(_only(book, owners), period) for name, owners in groups.items()}
         for lead in leads:
+            checkpoint()  # a backtest run again in the app stops here (core/cancel.py)
             day = made_on(period, lead)
             view = as_it_stood(book, day)
             for name, owners in groups.items():

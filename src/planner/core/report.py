@@ -10,6 +10,7 @@ import pandas as pd
 from planner.core import kinds, schema
 from planner.core.attainment import attainment, quota_by_month
 from planner.core.book import Book, Tables
+from planner.core.cancel import checkpoint
 from planner.core.adjustments import paid_statements
 from planner.core.commissions import NO_QUOTA, commissions
 from planner.core.statements import shown_statement
@@ -210,14 +211,18 @@ def compute_report(book: Tables, period: Period | None = None, as_of: date | str
         book = book.snapshot()
     problems = book.problems()
     book, left_out = usable(book)
+    checkpoint()  # a stale report stops between phases (core/cancel.py): the app asked for a newer one
     as_of, source = (book.as_of, book.as_of_source) if as_of is None else (as_day(as_of), "--as-of")
     period = period or Period.containing(as_of, "quarter")
     whole, book = book, as_it_stood(book, as_of)  # nothing recorded after as_of (core/point_in_time.py)
     reps, teams = attainment(book, period)
+    checkpoint()
     pipeline = pipeline_metrics(book, period, reps, teams)
+    checkpoint()
     # per period, once per revision: going back to a period already shown recomputes no payout
     summary, detail, warnings = book.cached(("commissions", period), lambda: commissions(book, period))
     warnings = list(warnings)
+    checkpoint()
     if book is not whole:
         warnings = [(TODAY_AMOUNTS, {"day": as_of.isoformat()}), *warnings]
     state = paced.status(period, as_of)
@@ -225,8 +230,10 @@ def compute_report(book: Tables, period: Period | None = None, as_of: date | str
         warnings = [(template, fields) for template, fields in warnings if template != NO_QUOTA]
     at_quota = paced.at_quota(reps)
     rep_ytd, team_ytd, company_ytd = paced.year_to_date(book, as_of)
+    checkpoint()
     quarter = quadrant_quarter(period, as_of)
     health = health_lists(book, as_of)
+    checkpoint()
     by_rep_forecast = category_by_rep(book, period)
     judged, per_method = book.cached(("forecast_accuracy", as_of), lambda: accuracy(book, as_of))  # any period
     return Report(

@@ -187,7 +187,7 @@ class BacktestPanel(QWidget):
                 self.calibration_model.set_frame(CALIBRATION.empty())
                 self.apply_note.setText(error_text(error))
                 self.calibrated.emit()
-        self.jobs.start(lambda: calibration(usable(snapshot)[0]), shown, failed)
+        self.jobs.start(lambda: calibration(usable(snapshot)[0]), shown, failed, latest="calibration")
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -215,7 +215,7 @@ class BacktestPanel(QWidget):
             "%1", first.label).replace("%2", last.label))
         self.jobs.start(lambda: backtest(usable(snapshot)[0], first, last, (lead,)),
                         lambda result: self._done(generation, lead, result),
-                        lambda error: self._failed(generation, error))
+                        lambda error: self._failed(generation, error), latest="backtest")
 
     def _done(self, generation: int, lead: int, result) -> None:
         if generation != self._run_generation:  # a newer run was asked for meanwhile

@@ -379,7 +379,8 @@ class MainWindow(BookFiles, QMainWindow):
         return self.period_box.currentData()
 
     def recompute(self) -> None:
-        """Compute the report of the selected period in the background; stale results are dropped."""
+        """Compute the report of the selected period in the background. The computation asked for
+        before is stale: it stops at its next checkpoint (core/cancel.py), its result never shown."""
         if self.book is None:
             return
         self._report_generation += 1
@@ -409,7 +410,7 @@ class MainWindow(BookFiles, QMainWindow):
                 self._charted = (None, None)
                 self.pages.refresh("dashboard")
 
-        self.jobs.start(lambda: compute_report(book, period), done, failed)
+        self.jobs.start(lambda: compute_report(book, period), done, failed, latest="report")
 
     def _refresh_leads(self) -> None:
         self.leads.refresh(self.book, editable=not self.read_only)

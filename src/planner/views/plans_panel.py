@@ -209,7 +209,7 @@ class PlansPanel(QWidget):
                 self.curve = None
                 self.charted.emit()
 
-        self.jobs.start(work, done, failed)
+        self.jobs.start(work, done, failed, latest="curve")
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
