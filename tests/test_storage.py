@@ -419,3 +419,40 @@ def test_every_kind_round_trips_exactly_with_missing_values_and_korean_text(demo
     assert reopened["Deals"].loc[first, "amount"] == schema.MAX_INTEGER
     assert pd.isna(reopened["Deals"].loc[second, "name"]) and pd.isna(reopened["Deals"].loc[second, "closed"])
     assert reopened["Deals"].loc[third, "closed"] == pd.Timestamp("2199-12-31")
+
+
+def test_a_table_read_a_few_rows_at_a_time_is_the_same_book(book, tmp_path, monkeypatch):
+    """Tables are read in chunks (a million rows are never held as tuples at once): read three
+    rows at a time, a book with its own columns, an unresolved reference, a place moved and a
+    stored value that does not fit is the same book, with the same problems."""
+    from planner.storage import rows
+
+    deals = book.keyed("Deals").reset_index(drop=True)
+    deals.loc[4, "owner"] = "nobody"  # kept as typed: a problem
+    book.replace_table("Deals", deals.assign(
+        Score=range(len(deals)), **{"Next call": pd.to_datetime(["2026-04-01"] * len(deals))}))
+    book.insert_rows("Deals", book["Deals"].iloc[[0]].assign(id="D0"), at=0)
+    path = tmp_path / "b.planner"
+    write_book(book, path)
+    with sqlite3.connect(path) as db:
+        db.execute('UPDATE "Deals" SET amount = ? WHERE row_id = ?', ("abc", row(book, "Deals", 2)))
+    whole = open_book(path)
+    monkeypatch.setattr(rows, "READ_CHUNK", 3)
+    chunked = open_book(path)
+    assert_same_book(whole, chunked)
+    for name in schema.TABLES:
+        assert whole.versions[name].equals(chunked.versions[name])
+    assert whole._unresolved == chunked._unresolved and whole._unresolved["Deals"]["owner"]
+    assert [str(p) for p in whole.problems()] == [str(p) for p in chunked.problems()]
+    assert any(p.column == "amount" and p.fields.get("value") == "abc" for p in chunked.problems())
+
+
+def test_a_table_read_a_few_rows_at_a_time_is_the_same_book_on_every_store(book, target, monkeypatch):
+    from planner.storage import rows
+
+    write_book(book, target)
+    whole = open_book(target)
+    monkeypatch.setattr(rows, "READ_CHUNK", 2)
+    chunked = open_book(target)
+    assert_same_book(whole, chunked)
+    assert compute_report(chunked).to_json() == compute_report(whole).to_json()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -184,10 +185,24 @@ def append_only(connection: sa.Connection, table: str) -> None:
 
 
 def fetch(connection: sa.Connection, sql: str) -> tuple[list[str], list[tuple]]:
-    """Column names and rows of a query, straight from the driver's cursor (fast reads)."""
+    """Column names and every row of a query, straight from the driver's cursor (fast reads)."""
+    chunks = list(fetch_chunks(connection, sql))
+    return chunks[0][0], [row for _names, rows in chunks for row in rows]
+
+
+def fetch_chunks(connection: sa.Connection, sql: str, chunk: int = 250_000) -> Iterator[tuple[list[str], list[tuple]]]:
+    """Column names and rows of a query, ``chunk`` rows at a time (always one chunk, maybe
+    empty), straight from the driver's cursor: fast reads, and a million rows never held as
+    Python tuples at once."""
     cursor = connection.connection.cursor()
     try:
         cursor.execute(sql)
-        return [d[0] for d in cursor.description], cursor.fetchall()
+        names = [d[0] for d in cursor.description]
+        rows = cursor.fetchmany(chunk)
+        yield names, rows
+        while len(rows) == chunk:
+            rows = cursor.fetchmany(chunk)
+            if rows:
+                yield names, rows
     finally:
         cursor.close()

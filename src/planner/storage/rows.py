@@ -171,6 +171,9 @@ def read_all(connection: sa.Connection, meta: dict[str, str], name: str) -> Book
     return book
 
 
+READ_CHUNK = 250_000  # rows read at a time: typed columns grow, tuples come and go
+
+
 def _read_table(connection, name, spec, kinds, frames, positions, versions, unresolved, opened, version) -> None:
     """Read one SQL table into the book's pieces (its frame, positions, versions, ...) as a
     book of format ``version`` stores it."""
@@ -178,9 +181,24 @@ def _read_table(connection, name, spec, kinds, frames, positions, versions, unre
     # than a scan asking whether any row uses them (a table newer than the format, already
     # there: as this Planner lays it out)
     wanted = [column.name for column in layout_of(version).get(name, TABLES[name]).columns]
-    names, rows = dialects.fetch(connection, "SELECT " + ", ".join(f'"{c}"' for c in wanted) + f' FROM "{name}"')
+    sql = "SELECT " + ", ".join(f'"{c}"' for c in wanted) + f' FROM "{name}"'
+    # a chunk of rows at a time: 4 million history rows as Python tuples would take 1.5 GB
+    chunks = [_read_chunk(name, spec, kinds, names, rows, opened, unresolved, version)
+              for names, rows in dialects.fetch_chunks(connection, sql, READ_CHUNK)]
+    frame, place, version_of = chunks[0] if len(chunks) == 1 else (
+        pd.concat([c[0] for c in chunks]), *(np.concatenate([c[n] for c in chunks]) for n in (1, 2)))
+    order = np.argsort(place, kind="stable")
+    frames[name] = frame.iloc[order]
+    positions[name] = place[order]
+    versions[name] = pd.Series(version_of, index=frame.index)
+
+
+def _read_chunk(name, spec, kinds, names, rows, opened, unresolved, version) -> tuple:
+    """Some rows of a table: their frame (in the order read), positions and versions; their
+    unreadable cells go to ``opened`` and their unresolved references to ``unresolved``."""
     # one 2-D object array, then a column per slice: much faster than transposing tuples
     grid = np.array(rows, dtype=object).reshape(len(rows), len(names))
+    del rows
     raw = {column: grid[:, n] for n, column in enumerate(names)}
     ids = pd.Index(raw["row_id"].astype("int64"), name=ROW_ID)
     data = {}
@@ -198,18 +216,15 @@ def _read_table(connection, name, spec, kinds, frames, positions, versions, unre
         cells = [cell if isinstance(cell, dict) else {} for cell in cells]
         for column, kind in kinds[name]:
             frame[column] = _extra_values(cells, column, kind, ids)
-    order = np.argsort(np.asarray(raw["_position"], dtype="float64"), kind="stable")
-    frames[name] = frame.iloc[order]
-    positions[name] = np.asarray(raw["_position"], dtype="float64")[order]
-    versions[name] = pd.Series(np.asarray(raw["_version"], dtype="int64"), index=ids)
-    unresolved[name] = {}
+    mine = unresolved.setdefault(name, {})
     texts = raw["_unresolved"]
     for row, text in zip(ids[np.not_equal(texts, None)].tolist(), texts[np.not_equal(texts, None)]):
         if text:
             cells = json.loads(text)
             for column, value in (cells.items() if isinstance(cells, dict) else ()):
                 if column in spec.names and spec.column(column).kind is Kind.REF:
-                    unresolved[name].setdefault(column, {})[row] = str(value)
+                    mine.setdefault(column, {})[row] = str(value)
+    return frame, np.asarray(raw["_position"], dtype="float64"), np.asarray(raw["_version"], dtype="int64")
 
 
 def _column(values, kind: Kind, ids: pd.Index) -> tuple[pd.Series, list]:
