@@ -69,7 +69,7 @@ def test_the_forecast_as_of_a_past_day_by_hand(dated):
     expected in February: D7 Proposal 4,000 (02-15), D8 Prospect 3,000 (02-28), D13 Prospect
     1,000 (02-28, commit), D14 Proposal 2,500 (02-28, omitted); D4 expects 03-10.
     Weighted 29,000 + 2,000 + 300 + 100 + 1,250 = 32,650; commit 29,000 + 1,000 = 30,000 = best
-    case; pipeline 29,000 + 4,000 + 3,000 + 1,000 = 37,000. The report says today's amounts were used."""
+    case; pipeline 29,000 + 4,000 + 3,000 + 1,000 = 37,000. The report says how amounts were taken."""
     report = compute_report(dated, Period.parse("2026-02"), as_of=DAY)
     figures = report.to_json()["forecast"]
     assert (figures["won"], figures["weighted"], figures["commit"], figures["best_case"], figures["pipeline"]) == (

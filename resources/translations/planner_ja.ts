@@ -133,8 +133,8 @@
         <translation>%1 から %2 までの各期間で全方式を再現中…</translation>
     </message>
     <message>
-        <source>%1 to %2: %3 periods, deals as they stood on each day, at today&apos;s amounts</source>
-        <translation>%1 – %2: %3 期間、各日時点の商談、金額は現在の値</translation>
+        <source>%1 to %2: %3 periods, deals as they stood on each day, at that day&apos;s amounts</source>
+        <translation>%1〜%2：%3期間、各日の案件の状態とその日の金額</translation>
     </message>
     <message>
         <source>Nothing was won in these periods: no method can be judged.</source>
@@ -2372,8 +2372,8 @@
         <translation>バックテスト: {first}〜{last}、{date}時点</translation>
     </message>
     <message>
-        <source>Each method&apos;s forecast made on the book as it stood on the month&apos;s first day, against what was won in the month (accuracy 1 − |forecast − actual| ÷ actual; today&apos;s amounts); then each stage&apos;s probability beside its observed win rate.</source>
-        <translation>各手法が月初時点のブックで出した予測を、その月の実際の受注額と比べます（精度 1 − |予測 − 実績| ÷ 実績、金額は現在の値）。その下はステージごとの確率と実際の受注率です。</translation>
+        <source>Each method&apos;s forecast made on the book as it stood on the month&apos;s first day, against what was won in the month (accuracy 1 − |forecast − actual| ÷ actual; amounts of that day); then each stage&apos;s probability beside its observed win rate.</source>
+        <translation>各手法の予測は月初時点のブックで作成し、その月の受注額と比べます（精度 1 − |予測 − 実績| ÷ 実績、金額はその日のもの）。その下に各ステージの確率と実際の受注率を並べます。</translation>
     </message>
     <message>
         <source>Backtest, as of {date}</source>

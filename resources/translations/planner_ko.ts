@@ -133,8 +133,8 @@
         <translation>%1부터 %2까지 각 기간에 모든 방식을 재현하는 중…</translation>
     </message>
     <message>
-        <source>%1 to %2: %3 periods, deals as they stood on each day, at today&apos;s amounts</source>
-        <translation>%1 – %2: %3개 기간, 각 날짜 시점의 거래, 금액은 현재 값</translation>
+        <source>%1 to %2: %3 periods, deals as they stood on each day, at that day&apos;s amounts</source>
+        <translation>%1 ~ %2: %3개 기간, 각 날짜의 거래 상태와 그날의 금액 기준</translation>
     </message>
     <message>
         <source>Nothing was won in these periods: no method can be judged.</source>
@@ -2372,8 +2372,8 @@
         <translation>백테스트: {first} ~ {last}, {date} 기준</translation>
     </message>
     <message>
-        <source>Each method&apos;s forecast made on the book as it stood on the month&apos;s first day, against what was won in the month (accuracy 1 − |forecast − actual| ÷ actual; today&apos;s amounts); then each stage&apos;s probability beside its observed win rate.</source>
-        <translation>각 방법이 그달 첫날 시점의 북으로 낸 예측과 그달 실제 수주액을 비교합니다(정확도 1 − |예측 − 실제| ÷ 실제, 금액은 현재 기준). 아래는 단계별 확률과 실제 관측된 수주율입니다.</translation>
+        <source>Each method&apos;s forecast made on the book as it stood on the month&apos;s first day, against what was won in the month (accuracy 1 − |forecast − actual| ÷ actual; amounts of that day); then each stage&apos;s probability beside its observed win rate.</source>
+        <translation>각 방법의 예측은 그달 첫날 시점의 북으로 만들어 그달에 수주한 금액과 비교합니다 (정확도 1 − |예측 − 실적| ÷ 실적, 금액은 그날 기준). 그 아래에 단계별 확률과 관측된 수주율을 나란히 보여 줍니다.</translation>
     </message>
     <message>
         <source>Backtest, as of {date}</source>

@@ -89,7 +89,7 @@ def backtest_text(data: dict) -> str:
         return "-" if value is None else kinds.text(Kind.PERCENT, value)
 
     lines = [f"Backtest {data['from']} to {data['to']}, amounts in {data['currency']} (accuracy 1 - |forecast - "
-             f"actual| / actual; bias (forecast - actual) / actual; deals as they stood, at today's amounts)"]
+             f"actual| / actual; bias (forecast - actual) / actual; deals as they stood on each day, at that day's amounts)"]
     groups: dict = {}
     for row in data["methods"]:
         groups.setdefault((row["group"], row["lead"]), []).append(row)

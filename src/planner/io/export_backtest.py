@@ -25,7 +25,7 @@ COLOURS = ("#4472C4", "#ED7D31", "#A5A5A5", "#FFC000", "#70AD47", "#7030A0")  # 
 TITLE = QT_TRANSLATE_NOOP("charts", "Backtest: {first} to {last}, as of {date}")
 NOTE = QT_TRANSLATE_NOOP("charts", "Each method's forecast made on the book as it stood on the month's first day, "
                                    "against what was won in the month (accuracy 1 − |forecast − actual| ÷ actual; "
-                                   "today's amounts); then each stage's probability beside its observed win rate.")
+                                   "amounts of that day); then each stage's probability beside its observed win rate.")
 TITLE_NONE = QT_TRANSLATE_NOOP("charts", "Backtest, as of {date}")
 NOTHING_WON = QT_TRANSLATE_NOOP("charts", "No month before the book's date has anything won: no forecast method can "
                                           "be judged yet. Each stage's probability beside its observed win rate:")

@@ -223,7 +223,7 @@ class BacktestPanel(QWidget):
         self.result, self.lead_shown = result, lead
         self.methods_model.set_frame(result.methods, result.currency)
         periods = len(result.lines["period"].unique())
-        self.note.setText(self.tr("%1 to %2: %3 periods, deals as they stood on each day, at today's amounts").replace(
+        self.note.setText(self.tr("%1 to %2: %3 periods, deals as they stood on each day, at that day's amounts").replace(
             "%1", result.first.label).replace("%2", result.last.label).replace("%3", str(periods))
             if len(result.methods) else self.tr("Nothing was won in these periods: no method can be judged."))
         self._redraw()
