@@ -113,3 +113,31 @@ def test_only_a_deals_first_change_of_a_day_is_kept_and_a_change_back_takes_it_o
     book.replace_table("Settings", pd.DataFrame({"key": ["currency"], "value": ["USD"]}))
     book.set_value("Deals", deal, "amount", 400_000)  # another day: a row of its own
     assert book["AmountHistory"]["changed"].tolist() == [pd.Timestamp("2026-04-02")]
+
+
+def test_an_amount_typed_over_in_the_grid_shows_in_the_amount_history_sheet_and_goes_with_undo(qtbot, tmp_path,
+                                                                                                 book):
+    """Select a deal's amount, type over it: the Stage history tab's Amount history sheet shows
+    the amount before; Ctrl+Z takes both back."""
+    from PySide6.QtCore import Qt
+    from test_grid_keys import CTRL, enter, go, press, row_of, sheet, shown, types
+    from windows import open_window
+
+    window = open_window(qtbot, tmp_path, book)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    try:
+        view = sheet(window)
+        d11 = row_of(window, "D11")
+        before = shown(view, d11, "amount")
+        go(view, d11, "amount")
+        types(qtbot, window, "4000")
+        enter(qtbot, window, view)
+        assert shown(view, d11, "amount") == "4,000.00"
+        history = sheet(window, "AmountHistory")
+        assert window.tabs.currentWidget().isAncestorOf(window.sheets["StageHistory"])  # the same tab
+        assert (shown(history, 0, "deal_id"), shown(history, 0, "before")) == ("D11", before)
+        press(qtbot, window, Qt.Key.Key_Z, CTRL)
+        assert len(window.book["AmountHistory"]) == 0 and shown(view, d11, "amount") == before
+    finally:
+        window.jobs.wait()
