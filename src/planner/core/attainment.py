@@ -103,7 +103,7 @@ def quota_amounts(book, who: str = "rep") -> pd.Series:
     (a quarter from its months, a year from its quarters), so month, quarter and year rows
     can be mixed without counting anything twice.
     """
-    return book.cached(("quota_amounts", who), lambda: _quota_amounts(book, who))
+    return book.cached(("quota_amounts", who), lambda: _quota_amounts(book, who), depends=())  # Quotas
 
 
 def _quota_amounts(book, who: str) -> pd.Series:

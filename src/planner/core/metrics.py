@@ -168,7 +168,7 @@ def furthest_stage(book) -> tuple[pd.Series, np.ndarray]:
         furthest = np.fmax(now.to_numpy(dtype="float64", na_value=np.nan),
                            reached.reindex(deals.index).to_numpy(dtype="float64", na_value=np.nan))
         return open_stages["stage"], np.nan_to_num(furthest, nan=0).astype("int64").clip(min=0)
-    return book.cached("furthest_stage", build)
+    return book.cached("furthest_stage", build, depends={"Deals": ("stage",)})
 
 
 def funnel(book, period: Period) -> pd.DataFrame:
