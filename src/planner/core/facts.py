@@ -13,6 +13,10 @@ import pandas as pd
 from planner.core.money import apply_ratio
 
 
+# the columns of Deals the facts are made of
+_FACT_COLUMNS = ("owner", "stage", "amount", "created", "expected_close", "closed", "cancelled", "forecast_category")
+
+
 def deal_facts(book) -> pd.DataFrame:
     """One row per deal (indexed by its row id): rep (the owner's row id), stage (the stage's
     row id), kind, probability (millionths), amount (minor units), dates and categories. Row
@@ -32,7 +36,7 @@ def deal_facts(book) -> pd.DataFrame:
             "cancelled": deals["cancelled"],
             "forecast_category": deals["forecast_category"].fillna("pipeline"),
         })
-    return book.cached("deal_facts", build)
+    return book.cached("deal_facts", build, depends={"Deals": _FACT_COLUMNS, "Stages": ("kind", "probability")})
 
 
 def weighted_amounts(book) -> np.ndarray:
@@ -41,7 +45,7 @@ def weighted_amounts(book) -> np.ndarray:
         facts = deal_facts(book)
         return apply_ratio(facts["amount"].to_numpy(dtype=object, na_value=0),
                            facts["probability"].fillna(0).to_numpy(dtype=object), book.rounding)
-    return book.cached("weighted_amounts", build)
+    return book.cached("weighted_amounts", build, depends=())  # the facts, the rounding
 
 
 def carry_weights(view, book, keep: np.ndarray, changed: np.ndarray) -> None:
@@ -74,7 +78,7 @@ def deal_arrays(book) -> dict[str, np.ndarray]:
             "expected_close": facts["expected_close"].to_numpy(dtype="datetime64[ns]"),
             "category": facts["forecast_category"].to_numpy(dtype=object),
         }
-    return book.cached("deal_arrays", build)
+    return book.cached("deal_arrays", build, depends=())  # the facts
 
 
 def within(days: np.ndarray, period) -> np.ndarray:

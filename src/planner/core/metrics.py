@@ -146,7 +146,7 @@ def open_pipeline(book) -> dict:
                 "Int64").array
         return {"open_count": int(is_open.sum()), "open_value": int(amounts[is_open].sum()),
                 "weighted_value": int(table["weighted"].sum()), "stages": table}
-    return book.cached("open_pipeline", build)
+    return book.cached("open_pipeline", build, depends=())
 
 
 # -- the funnel -----------------------------------------------------------------------------
@@ -238,7 +238,7 @@ def by_team(book, period: Period, reps: pd.DataFrame | None = None,
 def _owner_sums(book, period: Period) -> pd.DataFrame:
     """Per rep row id (deal owner): the integer figures the rates are made from (once per
     period and revision: the rep and team tables share them)."""
-    return book.cached(("owner_sums", period), lambda: _sum_by_owner(book, period))
+    return book.cached(("owner_sums", period), lambda: _sum_by_owner(book, period), depends=())
 
 
 def _sum_by_owner(book, period: Period) -> pd.DataFrame:

@@ -42,9 +42,7 @@ class Tables:
 
     def __init__(self, frames: dict[str, pd.DataFrame], positions: dict[str, np.ndarray],
                  unresolved: Unresolved, opened_problems: dict, revision: int, derived: Derived | None = None) -> None:
-        self._frames = Reads(frames)
-        self._positions = positions
-        self._unresolved = unresolved
+        self._frames, self._positions, self._unresolved = Reads(frames), Reads(positions), Reads(unresolved)
         # cells a store could not read (text in a number column, ...), until they are set
         self._opened_problems = opened_problems
         self.revision = revision
