@@ -164,12 +164,12 @@ def test_an_amount_edit_keeps_the_stage_history_facts_and_checks_only_that_deal(
     book.problems()
     checked = []
     column_problems = checks._column_problems
-    monkeypatch.setattr(checks, "_column_problems", lambda b, spec, frame, c: checked.append(
-        (spec.name, len(frame))) or column_problems(b, spec, frame, c))
+    monkeypatch.setattr(checks, "_column_problems", lambda b, spec, frame, c, names=None: checked.append(
+        (spec.name, len(frame), names)) or column_problems(b, spec, frame, c, names))
     book.apply(SetValues("Deals", pd.DataFrame({"amount": pd.array([-5], dtype="Int64")},
                                                index=pd.Index([deal], name=schema.ROW_ID))), check=False)
     found = book.problems()
-    assert checked == [("Deals", 1)]
+    assert checked == [("Deals", 1, {"amount"})]
     assert found == book.copy().problems()
     assert any(p.row == deal and p.column == "amount" for p in found)
 

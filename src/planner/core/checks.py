@@ -30,9 +30,9 @@ def book_problems(book) -> list[Problem]:
         else:
             found += _part(book, ("table", spec.name), lambda s=spec: _table_problems(book, s, currency_of(book)))
     for spec in schema.TABLES.values():
-        if spec.refs:  # a reference column, the key its problems name, the tables referred to (whole)
+        if spec.refs:
             found += _part(book, ("references", spec.name), lambda s=spec: _reference_problems(book, s),
-                           {spec.name: [c.name for c in spec.refs]})
+                           _reference_columns(spec))
     found += _part(book, "quotas", lambda: _quota_problems(book), {"Quotas": ("rep", "team")})
     found += _part(book, "teams", lambda: _team_problems(book))
     found += _part(book, "settings", lambda: _setting_problems(book))
@@ -56,6 +56,16 @@ def _with_keys(columns: dict) -> dict:
     return {table: (*read, *schema.TABLES[table].key) for table, read in columns.items()}
 
 
+def _reference_columns(spec: schema.Table) -> dict:
+    """What a table's reference checks read: its reference columns, and of each table referred
+    to which rows there are and the key and title a text is resolved by (core/resolve.py)."""
+    columns = {spec.name: [column.name for column in spec.refs]}
+    for column in spec.refs:
+        target = schema.TABLES[column.ref]
+        columns.setdefault(target.name, []).extend([*target.key, *([target.title] if target.title else [])])
+    return columns
+
+
 _DEALS_PART = ("problems", "table", "Deals")
 
 
@@ -71,9 +81,11 @@ def _deal_sheet_problems(book) -> list[Problem]:
         if edited is None:
             return _column_problems(book, spec, frame, currency), _duplicate_problems(book, spec, frame)
         (by_column, duplicates), columns = before[0], before[2]["Deals"][0]
-        fresh = _column_problems(book, spec, frame[frame.index.isin(list(edited))], currency)
+        # a cell's rules read the cell, and the deal's stage for what an open deal may lack
+        again = set(columns) | (set(deal_rules.OPEN_MAY_LACK) if "stage" in columns else set())
+        fresh = _column_problems(book, spec, frame[frame.index.isin(list(edited))], currency, again)
         order = {name: number for number, name in enumerate(spec.names)}
-        kept = [problem for problem in by_column if problem.row not in edited]
+        kept = [problem for problem in by_column if problem.row not in edited or problem.column not in again]
         by_column = sorted(kept + fresh, key=lambda p: (order[p.column], _RANK.get(p.template, 1), p.position))
         if not columns.isdisjoint(spec.key):
             duplicates = _duplicate_problems(book, spec, frame)
@@ -91,12 +103,13 @@ def _table_problems(book, spec: schema.Table, currency: str) -> list[Problem]:
     return _column_problems(book, spec, frame, currency) + _duplicate_problems(book, spec, frame)
 
 
-def _column_problems(book, spec: schema.Table, frame, currency: str) -> list[Problem]:
-    """The rules of each column on the rows of ``frame`` (the table, or some of its rows)."""
+def _column_problems(book, spec: schema.Table, frame, currency: str, names=None) -> list[Problem]:
+    """The rules of each column (of ``names``, default: all) on the rows of ``frame`` (the
+    table, or some of its rows)."""
     unresolved = book._unresolved.get(spec.name, {})
     found = []
     kinds = deal_rules.stage_kinds(frame, book._frames["Stages"]) if spec.name == "Deals" else None
-    for column in spec.columns:
+    for column in spec.columns if names is None else [c for c in spec.columns if c.name in names]:
         values = frame[column.name]
         if column.required:
             unreadable = [row for table, row, name in book._opened_problems if (table, name) == (spec.name, column.name)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from planner.core.derived import rows_edited
 from planner.core.money import apply_ratio
 
 
@@ -43,9 +44,20 @@ def weighted_amounts(book) -> np.ndarray:
     """Each deal's amount × its stage probability, rounded once per deal (object ints)."""
     def build() -> np.ndarray:
         facts = deal_facts(book)
-        return apply_ratio(facts["amount"].to_numpy(dtype=object, na_value=0),
-                           facts["probability"].fillna(0).to_numpy(dtype=object), book.rounding)
-    return book.cached("weighted_amounts", build, depends=())  # the facts, the rounding
+        before = book.derived_before("weighted_amounts")
+        edited = rows_edited(before, "Deals")
+        if edited is None:
+            return _weighed(facts, book.rounding)
+        weights = before[0].copy()  # only some deals' values changed: only theirs weighed again
+        at = facts.index.get_indexer(sorted(edited))
+        weights[at] = _weighed(facts.iloc[at], book.rounding)
+        return weights
+    return book.cached("weighted_amounts", build, depends=(), rowwise=True)  # the facts, the rounding
+
+
+def _weighed(facts: pd.DataFrame, rounding: str) -> np.ndarray:
+    return apply_ratio(facts["amount"].to_numpy(dtype=object, na_value=0),
+                       facts["probability"].fillna(0).to_numpy(dtype=object), rounding)
 
 
 def carry_weights(view, book, keep: np.ndarray, changed: np.ndarray) -> None:
