@@ -174,6 +174,17 @@ def test_an_amount_edit_keeps_the_stage_history_facts_and_checks_only_that_deal(
     assert any(p.row == deal and p.column == "amount" for p in found)
 
 
+def test_a_deal_whose_id_changes_has_its_problems_named_by_the_new_id(start):
+    book = start.copy()
+    deal = int(book["Deals"].index[3])
+    book.apply(SetValues("Deals", pd.DataFrame({"amount": pd.array([-5], dtype="Int64")},
+                                               index=pd.Index([deal], name=schema.ROW_ID))), check=False)
+    book.problems()
+    book.set_value("Deals", deal, "id", "D-RENAMED")
+    assert [p.key for p in book.problems() if p.row == deal] == ["D-RENAMED"]
+    assert book.problems() == book.copy().problems()
+
+
 def test_a_stage_edit_drops_what_reads_stages_and_a_new_day_drops_everything(start, monkeypatch):
     book = start.copy()
     book.clock = lambda: AS_OF

@@ -83,6 +83,8 @@ def _deal_sheet_problems(book) -> list[Problem]:
         (by_column, duplicates), columns = before[0], before[2]["Deals"][0]
         # a cell's rules read the cell, and the deal's stage for what an open deal may lack
         again = set(columns) | (set(deal_rules.OPEN_MAY_LACK) if "stage" in columns else set())
+        if not columns.isdisjoint(spec.key):  # a problem names its deal by the key
+            again = set(spec.names)
         fresh = _column_problems(book, spec, frame[frame.index.isin(list(edited))], currency, again)
         order = {name: number for number, name in enumerate(spec.names)}
         kept = [problem for problem in by_column if problem.row not in edited or problem.column not in again]
