@@ -185,6 +185,28 @@ def test_a_deal_whose_id_changes_has_its_problems_named_by_the_new_id(start):
     assert book.problems() == book.copy().problems()
 
 
+def test_the_view_without_the_rows_with_problems_keeps_what_an_edit_leaves_standing(start):
+    from planner.core.usable import usable
+
+    book = start.copy()
+    wrong, edited = int(book["Deals"].index[3]), int(book["Deals"].index[8])
+    book.apply(SetValues("Deals", pd.DataFrame({"amount": pd.array([-5], dtype="Int64")},
+                                               index=pd.Index([wrong], name=schema.ROW_ID))), check=False)
+    compute_report(book)
+    view = usable(book)[0]
+    assert view is not book.snapshot() and wrong not in view["Deals"].index
+    history = view._cache.as_dict()["health_history"]
+    book.set_value("Deals", edited, "amount", 777)
+    assert usable(book)[0]._cache.as_dict()["health_history"] is history
+    same_as_fresh(book)
+    # the deal with the problem mended: the view holds another set of deals and starts afresh
+    book.set_value("Deals", wrong, "amount", 5)
+    assert usable(book)[0] is book.snapshot()
+    assert "health_history" not in book.snapshot()._cache.as_dict() or \
+        book.snapshot()._cache.as_dict()["health_history"] is not history
+    same_as_fresh(book)
+
+
 def test_a_stage_edit_drops_what_reads_stages_and_a_new_day_drops_everything(start, monkeypatch):
     book = start.copy()
     book.clock = lambda: AS_OF

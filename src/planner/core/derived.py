@@ -179,6 +179,14 @@ class Derived:
                 dropped[key] = (entry.value, entry.deps)
         return Derived(kept, today, Edit(touched, dropped))
 
+    def joined(self, other: Derived) -> Derived:
+        """These entries with ``other``'s (of the same state) added; ``other``'s win."""
+        with other._lock:
+            entries = dict(other._entries)
+        with self._lock:
+            self._entries.update(entries)
+        return self
+
 
 def rows_edited(before, table: str) -> frozenset | None:
     """The rows of ``table`` whose values the edit described by ``before`` (from

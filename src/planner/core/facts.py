@@ -50,6 +50,7 @@ def weighted_amounts(book) -> np.ndarray:
             return _weighed(facts, book.rounding)
         weights = before[0].copy()  # only some deals' values changed: only theirs weighed again
         at = facts.index.get_indexer(sorted(edited))
+        at = at[at >= 0]  # a view of the book may leave some of them out
         weights[at] = _weighed(facts.iloc[at], book.rounding)
         return weights
     return book.cached("weighted_amounts", build, depends=(), rowwise=True)  # the facts, the rounding
