@@ -198,10 +198,10 @@ def test_facts_are_built_once_per_revision_and_reused_across_periods(book):
 
     snapshot = book.snapshot()
     compute_report(snapshot, Period.parse("2026-Q1"))
-    cached = dict(snapshot._cache)
+    cached = snapshot._cache.as_dict()
     compute_report(snapshot, Period.parse("2026-01"))
-    assert snapshot._cache["deal_facts"] is cached["deal_facts"]
-    assert snapshot._cache["credit_lines"] is cached["credit_lines"]
+    assert snapshot._cache.as_dict()["deal_facts"] is cached["deal_facts"]
+    assert snapshot._cache.as_dict()["credit_lines"] is cached["credit_lines"]
     assert facts.deal_facts(snapshot) is cached["deal_facts"]
     book.set_value("Deals", row(book, "Deals", 0), "amount", 1)  # a new revision builds them anew
     assert facts.deal_facts(book.snapshot()) is not cached["deal_facts"]

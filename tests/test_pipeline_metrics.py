@@ -273,7 +273,7 @@ def test_facts_of_one_as_of_are_not_reused_for_another(book):
     assert first is not second
     assert first["stalled"].sum() == 3 and second["stalled"].sum() == 5
     assert deal_health(snapshot, date(2026, 6, 30)) is first  # cached for its own day only
-    assert {key for key in snapshot._cache if isinstance(key, tuple) and key[0] == "deal_health"} == {
+    assert {key for key in snapshot._cache.as_dict() if isinstance(key, tuple) and key[0] == "deal_health"} == {
         ("deal_health", date(2026, 6, 30)), ("deal_health", LATER)}
     # reports in either order give what a fresh book gives
     assert compute_report(snapshot, Q2, as_of=LATER).to_json() == compute_report(pipe_book(), Q2, as_of=LATER).to_json()

@@ -124,7 +124,7 @@ def recomputed(book) -> pd.DataFrame:
     """Every ``recomputed`` adjustment owed now, in :data:`COLUMNS` (``period``: the plan
     period it lands in): per rep, closed plan period and deal, what the statement computed now
     pays less what the ledger and the adjustments frozen since have paid."""
-    return book.cached("recomputed_adjustments", lambda: _recomputed(book))
+    return book.cached("recomputed_adjustments", lambda: _recomputed(book), depends=())
 
 
 def _recomputed(book) -> pd.DataFrame:

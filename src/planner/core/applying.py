@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from planner.core.derived import touched_by
 from planner.core.changes import (
     Batch, Change, Changed, ChangeSet, DeleteRows, InsertRows, ReplaceTable, SetValues, atoms,
 )
@@ -36,7 +37,8 @@ def applying(tables, change: Change, origin: str = "local") -> Applied:
         inverse, (table, kind, rows, columns) = _EFFECTS[type(atom)](draft, atom)
         inverses.append(inverse)
         events.append(Changed(table, kind, rows, columns, revision, origin))
-    state = Snapshot(draft.frames, draft.positions, draft.unresolved, draft.opened, revision)
+    derived = tables._derived().carried(touched_by(atoms(change)))  # what the change leaves standing
+    state = Snapshot(draft.frames, draft.positions, draft.unresolved, draft.opened, revision, derived)
     state.clock = tables.clock
     inverse = inverses[0] if len(inverses) == 1 else Batch(tuple(reversed(inverses)))
     return Applied(state, inverse, tuple(events), draft.written)

@@ -49,7 +49,7 @@ def segments(book) -> dict:
         out = {"rep": rep[order], "plan": plan[order], "first": first[order], "last": last[order]}
         out["key"] = out["rep"] * _SPAN + out["first"]
         return out
-    return book.cached("plan_segments", build)
+    return book.cached("plan_segments", build, depends=())  # Reps, PlanAssignments
 
 
 def days(dates) -> np.ndarray:

@@ -20,7 +20,7 @@ def credit_lines(book) -> pd.DataFrame:
     the lines add up to the deal's amount exactly; any other won deal is credited wholly to
     its owner.
     """
-    return book.cached("credit_lines", lambda: _credit_lines(book))
+    return book.cached("credit_lines", lambda: _credit_lines(book), depends=())  # the facts, Splits
 
 
 def _credit_lines(book) -> pd.DataFrame:
@@ -92,7 +92,7 @@ def credited_by(book, kind: PeriodKind) -> pd.Series:
             return pd.Series(dtype="int64", index=pd.MultiIndex.from_tuples([], names=["rep", "period"]))
         labels = period_labels(lines["date"], kind)
         return lines.assign(period=labels).groupby(["rep", "period"])["amount"].sum()
-    return book.cached(("credited_by", kind), build)
+    return book.cached(("credited_by", kind), build, depends=())
 
 
 def quota_amounts(book, who: str = "rep") -> pd.Series:
@@ -103,7 +103,7 @@ def quota_amounts(book, who: str = "rep") -> pd.Series:
     (a quarter from its months, a year from its quarters), so month, quarter and year rows
     can be mixed without counting anything twice.
     """
-    return book.cached(("quota_amounts", who), lambda: _quota_amounts(book, who))
+    return book.cached(("quota_amounts", who), lambda: _quota_amounts(book, who), depends=())  # Quotas
 
 
 def _quota_amounts(book, who: str) -> pd.Series:

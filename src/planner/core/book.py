@@ -100,6 +100,17 @@ class Book(Tables):
             self._snapshot = self._frozen()
         return self._snapshot
 
+    def cached(self, key, compute, depends=None, rowwise: bool = False):
+        """As ``Tables.cached``, on the book's snapshot: the live book and its snapshot share
+        what is derived from them, and an edit carries it to the next."""
+        return self.snapshot().cached(key, compute, depends, rowwise)
+
+    def derived_before(self, key):
+        return self.snapshot().derived_before(key)
+
+    def _derived(self):
+        return self.snapshot()._cache
+
     def copy(self) -> Book:
         """The same rows, ids and positions in a book of its own (frames shared copy-on-write;
         no store, listeners or pending). A what-if needs none: ``snapshot().applied(change)``."""

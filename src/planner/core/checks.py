@@ -12,34 +12,106 @@ from planner.core.leads import lead_problems
 from planner.core import deal_rules
 from planner.core.kinds import text
 from planner.core.money import MINOR_DIGITS, currency_of, shares_whole
-from planner.core.parse import REQUIRED, check_column
+from planner.core.derived import rows_edited
+from planner.core.parse import NOT_ALLOWED, REQUIRED, check_column
 from planner.core.problems import Problem
 from planner.core.resolve import DANGLING, Resolver
 from planner.core.schema import Kind
 
 
 def book_problems(book) -> list[Problem]:
-    """Every problem of ``book`` (a Book or a Snapshot), table by table."""
-    currency = currency_of(book)
+    """Every problem of ``book`` (a Book or a Snapshot), table by table. Each part is cached
+    with what it reads, so after an edit only the parts it touches are checked again, and the
+    Deals sheet's own rules only on the deals edited (:func:`_deal_sheet_problems`)."""
     found = [problem for problem in book._opened_problems.values()]
     for spec in schema.TABLES.values():
-        found += _table_problems(book, spec, currency)
-    found += _reference_problems(book)
-    found += _quota_problems(book)
-    found += _team_problems(book)
-    found += _setting_problems(book)
-    found += _currency_problems(book, currency)
-    found += _deal_date_problems(book) + _split_problems(book) + _tier_problems(book) + overlap_problems(book)
-    found += lead_problems(book)
+        if spec.name == "Deals":
+            found += _deal_sheet_problems(book)
+        else:
+            found += _part(book, ("table", spec.name), lambda s=spec: _table_problems(book, s, currency_of(book)))
+    for spec in schema.TABLES.values():
+        if spec.refs:
+            found += _part(book, ("references", spec.name), lambda s=spec: _reference_problems(book, s),
+                           _reference_columns(spec))
+    found += _part(book, "quotas", lambda: _quota_problems(book), {"Quotas": ("rep", "team")})
+    found += _part(book, "teams", lambda: _team_problems(book))
+    found += _part(book, "settings", lambda: _setting_problems(book))
+    found += _part(book, "currencies", lambda: _currency_problems(book, currency_of(book)), {"Deals": ("currency",)})
+    found += _part(book, "deal dates", lambda: _deal_date_problems(book),
+                   {"Deals": ("stage", "created", "closed", "cancelled"), "Stages": ("kind",)})
+    found += _part(book, "splits", lambda: _split_problems(book), {"Deals": ("id",)})
+    found += _part(book, "tiers", lambda: _tier_problems(book), {"Plans": ("plan",)})
+    found += _part(book, "overlaps", lambda: overlap_problems(book))
+    found += _part(book, "leads", lambda: lead_problems(book), {"Leads": ("signals",)})
     return found
+
+
+def _part(book, name, check, columns: dict | None = None) -> list[Problem]:
+    """``check()`` cached with what it reads: every table whole, but for ``columns`` (table ->
+    the columns read) with the key columns its problems name."""
+    return book.cached(("problems", name), check, depends=_with_keys(columns or {}))
+
+
+def _with_keys(columns: dict) -> dict:
+    return {table: (*read, *schema.TABLES[table].key) for table, read in columns.items()}
+
+
+def _reference_columns(spec: schema.Table) -> dict:
+    """What a table's reference checks read: its reference columns, and of each table referred
+    to which rows there are and the key and title a text is resolved by (core/resolve.py)."""
+    columns = {spec.name: [column.name for column in spec.refs]}
+    for column in spec.refs:
+        target = schema.TABLES[column.ref]
+        columns.setdefault(target.name, []).extend([*target.key, *([target.title] if target.title else [])])
+    return columns
+
+
+_DEALS_PART = ("problems", "table", "Deals")
+
+
+def _deal_sheet_problems(book) -> list[Problem]:
+    """The Deals sheet's own rules (:func:`_table_problems`). They are row-local but for
+    duplicate ids, so after an edit of some deals' values only those deals are checked again:
+    the problems of the others are kept, and each is put in its place of a full check's order."""
+    def build() -> tuple[list[Problem], list[Problem]]:
+        spec, currency = schema.TABLES["Deals"], currency_of(book)
+        frame = book._frames["Deals"]
+        before = book.derived_before(_DEALS_PART)
+        edited = None if before is None else rows_edited(before, "Deals")
+        if edited is None:
+            return _column_problems(book, spec, frame, currency), _duplicate_problems(book, spec, frame)
+        (by_column, duplicates), columns = before[0], before[2]["Deals"][0]
+        # a cell's rules read the cell, and the deal's stage for what an open deal may lack
+        again = set(columns) | (set(deal_rules.OPEN_MAY_LACK) if "stage" in columns else set())
+        if not columns.isdisjoint(spec.key):  # a problem names its deal by the key
+            again = set(spec.names)
+        fresh = _column_problems(book, spec, frame[frame.index.isin(list(edited))], currency, again)
+        order = {name: number for number, name in enumerate(spec.names)}
+        kept = [problem for problem in by_column if problem.row not in edited or problem.column not in again]
+        by_column = sorted(kept + fresh, key=lambda p: (order[p.column], _RANK.get(p.template, 1), p.position))
+        if not columns.isdisjoint(spec.key):
+            duplicates = _duplicate_problems(book, spec, frame)
+        return by_column, duplicates
+    by_column, duplicates = book.cached(_DEALS_PART, build, depends={"Stages": ("kind",)}, rowwise=True)
+    return by_column + duplicates
+
+
+# A column's problems come required first, then check_column's range rule, then its allowed values.
+_RANK = {REQUIRED: 0, NOT_ALLOWED: 2}
 
 
 def _table_problems(book, spec: schema.Table, currency: str) -> list[Problem]:
     frame = book._frames[spec.name]
+    return _column_problems(book, spec, frame, currency) + _duplicate_problems(book, spec, frame)
+
+
+def _column_problems(book, spec: schema.Table, frame, currency: str, names=None) -> list[Problem]:
+    """The rules of each column (of ``names``, default: all) on the rows of ``frame`` (the
+    table, or some of its rows)."""
     unresolved = book._unresolved.get(spec.name, {})
     found = []
     kinds = deal_rules.stage_kinds(frame, book._frames["Stages"]) if spec.name == "Deals" else None
-    for column in spec.columns:
+    for column in spec.columns if names is None else [c for c in spec.columns if c.name in names]:
         values = frame[column.name]
         if column.required:
             unreadable = [row for table, row, name in book._opened_problems if (table, name) == (spec.name, column.name)]
@@ -53,34 +125,36 @@ def _table_problems(book, spec: schema.Table, currency: str) -> list[Problem]:
         if column.kind is not Kind.REF:
             found += [book.problem(spec.name, label, column.name, template, **fields)
                       for label, _value, template, fields in check_column(values, column, currency)]
-    if spec.key:
-        keys = frame[spec.key[0]] if len(spec.key) == 1 else frame[list(spec.key)]  # a Series is 3× faster
-        duplicated = (keys.notna() if keys.ndim == 1 else keys.notna().any(axis=1)) & keys.duplicated(keep="first")
-        found += [book.problem(spec.name, row, ", ".join(spec.key),
-                               QT_TRANSLATE_NOOP("errors", "duplicate of an earlier row"))
-                  for row in keys.index[duplicated]]
     return found
 
 
-def _reference_problems(book) -> list[Problem]:
+def _duplicate_problems(book, spec: schema.Table, frame) -> list[Problem]:
+    if not spec.key:
+        return []
+    keys = frame[spec.key[0]] if len(spec.key) == 1 else frame[list(spec.key)]  # a Series is 3× faster
+    duplicated = (keys.notna() if keys.ndim == 1 else keys.notna().any(axis=1)) & keys.duplicated(keep="first")
+    return [book.problem(spec.name, row, ", ".join(spec.key), QT_TRANSLATE_NOOP("errors", "duplicate of an earlier row"))
+            for row in keys.index[duplicated]]
+
+
+def _reference_problems(book, spec: schema.Table) -> list[Problem]:
     """References kept as text (unknown or ambiguous when entered) and ids of deleted rows."""
     found = []
-    for spec in schema.TABLES.values():
-        frame = book._frames[spec.name]
-        for column in spec.refs:
-            target = schema.TABLES[column.ref]
-            texts = book._unresolved.get(spec.name, {}).get(column.name, {})
-            if texts:
-                series = pd.Series(texts, dtype="string")
-                ids, failures = Resolver(target, book._frames[column.ref]).resolve(series)
-                for row, typed in texts.items():
-                    template, fields = failures.get(row, (QT_TRANSLATE_NOOP(
-                        "errors", "{value!r} was not found when it was entered; choose it again"), {"value": typed}))
-                    found.append(book.problem(spec.name, row, column.name, template, **fields))
-            values = frame[column.name].dropna()
-            dangling = values[~values.isin(book._frames[column.ref].index)]
-            found += [book.problem(spec.name, row, column.name, DANGLING, target=column.ref)
-                      for row in dangling.index]
+    frame = book._frames[spec.name]
+    for column in spec.refs:
+        target = schema.TABLES[column.ref]
+        texts = book._unresolved.get(spec.name, {}).get(column.name, {})
+        if texts:
+            series = pd.Series(texts, dtype="string")
+            ids, failures = Resolver(target, book._frames[column.ref]).resolve(series)
+            for row, typed in texts.items():
+                template, fields = failures.get(row, (QT_TRANSLATE_NOOP(
+                    "errors", "{value!r} was not found when it was entered; choose it again"), {"value": typed}))
+                found.append(book.problem(spec.name, row, column.name, template, **fields))
+        values = frame[column.name].dropna()
+        dangling = values[~values.isin(book._frames[column.ref].index)]
+        found += [book.problem(spec.name, row, column.name, DANGLING, target=column.ref)
+                  for row in dangling.index]
     return found
 
 

@@ -99,7 +99,7 @@ def closed_periods(book) -> dict[str, ClosedPeriod]:
             else:
                 out.pop(str(period), None)
         return out
-    return book.cached("closed_periods", build) if len(book._frames["Closes"]) else {}
+    return book.cached("closed_periods", build, depends=()) if len(book._frames["Closes"]) else {}
 
 
 def frozen_lines(book) -> pd.DataFrame:
@@ -110,7 +110,7 @@ def frozen_lines(book) -> pd.DataFrame:
         by_row = {close.row: label for label, close in closed_periods(book).items()}
         lines = ledger[ledger["close"].isin(list(by_row)).to_numpy(dtype=bool, na_value=False)]
         return lines.assign(closed=lines["close"].map(by_row).astype("string"))
-    return book.cached("frozen_lines", build)  # read by every statement and report of a closed book
+    return book.cached("frozen_lines", build, depends=())  # read by every statement and report of a closed book
 
 
 def closed_span(book, day: date) -> ClosedPeriod | None:

@@ -10,7 +10,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from planner.core.derived import rows_edited
 from planner.core.money import apply_ratio
+
+
+# the columns of Deals the facts are made of
+_FACT_COLUMNS = ("owner", "stage", "amount", "created", "expected_close", "closed", "cancelled", "forecast_category")
 
 
 def deal_facts(book) -> pd.DataFrame:
@@ -32,16 +37,28 @@ def deal_facts(book) -> pd.DataFrame:
             "cancelled": deals["cancelled"],
             "forecast_category": deals["forecast_category"].fillna("pipeline"),
         })
-    return book.cached("deal_facts", build)
+    return book.cached("deal_facts", build, depends={"Deals": _FACT_COLUMNS, "Stages": ("kind", "probability")})
 
 
 def weighted_amounts(book) -> np.ndarray:
     """Each deal's amount × its stage probability, rounded once per deal (object ints)."""
     def build() -> np.ndarray:
         facts = deal_facts(book)
-        return apply_ratio(facts["amount"].to_numpy(dtype=object, na_value=0),
-                           facts["probability"].fillna(0).to_numpy(dtype=object), book.rounding)
-    return book.cached("weighted_amounts", build)
+        before = book.derived_before("weighted_amounts")
+        edited = rows_edited(before, "Deals")
+        if edited is None:
+            return _weighed(facts, book.rounding)
+        weights = before[0].copy()  # only some deals' values changed: only theirs weighed again
+        at = facts.index.get_indexer(sorted(edited))
+        at = at[at >= 0]  # a view of the book may leave some of them out
+        weights[at] = _weighed(facts.iloc[at], book.rounding)
+        return weights
+    return book.cached("weighted_amounts", build, depends=(), rowwise=True)  # the facts, the rounding
+
+
+def _weighed(facts: pd.DataFrame, rounding: str) -> np.ndarray:
+    return apply_ratio(facts["amount"].to_numpy(dtype=object, na_value=0),
+                       facts["probability"].fillna(0).to_numpy(dtype=object), rounding)
 
 
 def carry_weights(view, book, keep: np.ndarray, changed: np.ndarray) -> None:
@@ -74,7 +91,7 @@ def deal_arrays(book) -> dict[str, np.ndarray]:
             "expected_close": facts["expected_close"].to_numpy(dtype="datetime64[ns]"),
             "category": facts["forecast_category"].to_numpy(dtype=object),
         }
-    return book.cached("deal_arrays", build)
+    return book.cached("deal_arrays", build, depends=())  # the facts
 
 
 def within(days: np.ndarray, period) -> np.ndarray:

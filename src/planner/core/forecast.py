@@ -179,7 +179,7 @@ def average_won_cycle(book) -> tuple[int, int]:
         deals = deal_arrays(book)
         days, dated = cycle_days(deals, deals["won"])
         return int(days.clip(min=0).sum()), int(dated.sum())
-    return book.cached("average_won_cycle", build)
+    return book.cached("average_won_cycle", build, depends=())
 
 
 def cycle_length(book, period: Period, as_of: date) -> int | None:

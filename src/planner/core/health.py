@@ -52,7 +52,7 @@ def history(book) -> pd.DataFrame:
         same_deal = frame["deal"].eq(frame["deal"].shift())
         frame["entry"] = ~(same_deal & frame["stage"].eq(frame["stage"].shift()))
         return frame
-    return book.cached("health_history", build)
+    return book.cached("health_history", build, depends={"Deals": ()})  # which deals there are
 
 
 def stage_entered(book) -> pd.Series:
@@ -64,7 +64,7 @@ def stage_entered(book) -> pd.Series:
         current = deals["stage"].reindex(entries["deal"]).to_numpy(dtype="float64", na_value=np.nan)
         latest = entries[entries["stage"].to_numpy() == current].groupby("deal")["entered"].max()
         return latest.reindex(deals.index).fillna(deals["created"]).astype("datetime64[ns]")
-    return book.cached("stage_entered", build)
+    return book.cached("stage_entered", build, depends={"Deals": ("stage", "created")})
 
 
 def won_stage_days(book) -> pd.DataFrame:
@@ -86,7 +86,7 @@ def won_stage_days(book) -> pd.DataFrame:
         by_stage = per_deal.groupby(level="stage").agg(["sum", "size"])
         return pd.DataFrame({"days": by_stage["sum"].astype("int64"), "deals": by_stage["size"].astype("int64")},
                             index=by_stage.index.rename("stage"))
-    return book.cached("won_stage_days", build)
+    return book.cached("won_stage_days", build, depends={"Deals": ("stage", "closed")})
 
 
 def slip_counts(book) -> pd.Series:
@@ -103,7 +103,7 @@ def slip_counts(book) -> pd.Series:
         sequence = sequence.dropna(subset=["expected_close"]).sort_values("deal", kind="stable")
         later = sequence["expected_close"] > sequence.groupby("deal")["expected_close"].shift()
         return later.groupby(sequence["deal"]).sum().reindex(deals.index, fill_value=0).astype("int64")
-    return book.cached("slip_counts", build)
+    return book.cached("slip_counts", build, depends={"Deals": ("expected_close",)})
 
 
 def _of_kind(stage: pd.Series, stages: pd.DataFrame, kind: str) -> np.ndarray:
@@ -134,7 +134,8 @@ def deal_health(book, as_of) -> pd.DataFrame:
     Cached under ``("deal_health", as_of)``: never reused for another day.
     """
     day = as_day(as_of)
-    return book.cached(("deal_health", day), lambda: _deal_health(book, day))
+    return book.cached(("deal_health", day), lambda: _deal_health(book, day),
+                       depends={"Deals": ("stage", "expected_close", "id")})
 
 
 def _deal_health(book, day: date) -> pd.DataFrame:

@@ -144,7 +144,7 @@ def score_leads(book) -> pd.DataFrame:
         }, index=leads.index)
         frame.index.name = ROW_ID
         return frame
-    return book.cached("lead_scores", build)
+    return book.cached("lead_scores", build, depends={"Deals": ("id",)})
 
 
 def summary(book) -> dict:

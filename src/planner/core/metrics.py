@@ -146,7 +146,7 @@ def open_pipeline(book) -> dict:
                 "Int64").array
         return {"open_count": int(is_open.sum()), "open_value": int(amounts[is_open].sum()),
                 "weighted_value": int(table["weighted"].sum()), "stages": table}
-    return book.cached("open_pipeline", build)
+    return book.cached("open_pipeline", build, depends=())
 
 
 # -- the funnel -----------------------------------------------------------------------------
@@ -168,7 +168,7 @@ def furthest_stage(book) -> tuple[pd.Series, np.ndarray]:
         furthest = np.fmax(now.to_numpy(dtype="float64", na_value=np.nan),
                            reached.reindex(deals.index).to_numpy(dtype="float64", na_value=np.nan))
         return open_stages["stage"], np.nan_to_num(furthest, nan=0).astype("int64").clip(min=0)
-    return book.cached("furthest_stage", build)
+    return book.cached("furthest_stage", build, depends={"Deals": ("stage",)})
 
 
 def funnel(book, period: Period) -> pd.DataFrame:
@@ -238,7 +238,7 @@ def by_team(book, period: Period, reps: pd.DataFrame | None = None,
 def _owner_sums(book, period: Period) -> pd.DataFrame:
     """Per rep row id (deal owner): the integer figures the rates are made from (once per
     period and revision: the rep and team tables share them)."""
-    return book.cached(("owner_sums", period), lambda: _sum_by_owner(book, period))
+    return book.cached(("owner_sums", period), lambda: _sum_by_owner(book, period), depends=())
 
 
 def _sum_by_owner(book, period: Period) -> pd.DataFrame:

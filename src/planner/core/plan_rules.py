@@ -55,7 +55,7 @@ def _deal_texts(book) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         deals = book["Deals"]
         codes, texts = pd.factorize(np.concatenate([_text(deals["product"]), _text(deals["deal_type"])]))
         return codes[:len(deals)], codes[len(deals):], np.asarray(texts, dtype=object)
-    return book.cached("deal texts", build)
+    return book.cached("deal texts", build, depends={"Deals": ("product", "deal_type")})
 
 
 def multipliers(book, deals: np.ndarray, plans: np.ndarray) -> np.ndarray:

@@ -56,7 +56,7 @@ def run_rates(book, basis: int, as_of: date) -> pd.Series:
         length = (year.end - year.start).days
         rates = round_div(won.to_numpy(dtype=object) * length, days.to_numpy(dtype=object), book.rounding)
         return pd.Series(np.asarray(rates, dtype="int64"), index=days.index)
-    return book.cached(("run_rates", basis, as_of), build)
+    return book.cached(("run_rates", basis, as_of), build, depends=())
 
 
 def role_productivity(book, basis: int, as_of: date) -> dict[str, int]:

@@ -220,7 +220,7 @@ def compute_report(book: Tables, period: Period | None = None, as_of: date | str
     pipeline = pipeline_metrics(book, period, reps, teams)
     checkpoint()
     # per period, once per revision: going back to a period already shown recomputes no payout
-    summary, detail, warnings = book.cached(("commissions", period), lambda: commissions(book, period))
+    summary, detail, warnings = book.cached(("commissions", period), lambda: commissions(book, period), depends=())
     warnings = list(warnings)
     checkpoint()
     if book is not whole:
@@ -235,7 +235,8 @@ def compute_report(book: Tables, period: Period | None = None, as_of: date | str
     health = health_lists(book, as_of)
     checkpoint()
     by_rep_forecast = category_by_rep(book, period)
-    judged, per_method = book.cached(("forecast_accuracy", as_of), lambda: accuracy(book, as_of))  # any period
+    judged, per_method = book.cached(("forecast_accuracy", as_of), lambda: accuracy(book, as_of),
+                                     depends=())  # any period
     return Report(
         currency=book.currency, period=period, as_of=as_of, as_of_source=source,
         pipeline=pipeline, stages=pipeline["stages"],

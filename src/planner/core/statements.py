@@ -73,7 +73,7 @@ def statements(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The payout rows (:func:`plan_periods`, plus ``won``: the period's won credit, before
     cancellations) and their lines (:data:`COLUMNS` plus ``bonus``: the PlanBonuses row id of a
     bonus line); cached per revision of the book."""
-    return book.cached(("statements", period), lambda: _with_draws(book, period))
+    return book.cached(("statements", period), lambda: _with_draws(book, period), depends=())
 
 
 def earned_payouts(book, period: Period) -> pd.DataFrame:
@@ -105,7 +105,7 @@ def _earned(book, period: Period) -> tuple:
         earned = np.zeros(len(row_keys), dtype="int64")
         np.add.at(earned, at[at >= 0], lines["amount"][at >= 0])
         return rows, row_keys, parts, earned
-    return book.cached(("earned", period), build)
+    return book.cached(("earned", period), build, depends=())
 
 
 def flat_plans(tiers: pd.DataFrame) -> set:
@@ -162,7 +162,7 @@ def _credited_on_plan(book, kind: str) -> pd.Series:
         lines = lines[(lines["plan"].map(book["Plans"]["period"]) == kind).to_numpy(dtype=bool, na_value=False)]
         return lines.assign(plan=lines["plan"].astype("int64"), period=period_labels(lines["date"], kind)) \
             .groupby(["rep", "plan", "period"])["amount"].sum()
-    return book.cached(("credited_on_plan", kind), build)
+    return book.cached(("credited_on_plan", kind), build, depends=())
 
 
 def _statements(book, period: Period) -> tuple[pd.DataFrame, np.ndarray, list[dict]]:
@@ -256,7 +256,7 @@ def _keyed_credit(book) -> tuple[dict, dict, pd.MultiIndex]:
                                      for name in ("spiff", "base", "amount")}}
         return (won_lines, {name: values[cancelled] for name, values in columns.items()},
                 pd.MultiIndex.from_arrays([won_lines["deal"], won_lines["rep"]]), spiffs)
-    return book.cached("keyed_credit", build)
+    return book.cached("keyed_credit", build, depends=())
 
 
 def _running_sum(keys: np.ndarray, amounts: np.ndarray) -> np.ndarray:

@@ -10,7 +10,6 @@ live book. The live book (core/book.py) is a :class:`Tables` that can also swap 
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from datetime import date
 
@@ -24,6 +23,7 @@ if int(pd.__version__.split(".")[0]) < 3:
 
 from planner.core import schema
 from planner.core.changes import Batch, Change, DeleteRows, InsertRows, ReplaceTable, SetValues, atoms
+from planner.core.derived import Derived, Reads
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.money import DEFAULT_CURRENCY, ROUNDING_MODES, currency_of, minor_digits
 from planner.core.parse import REQUIRED, check_column
@@ -41,27 +41,24 @@ class Tables:
     snapshots, and what a change is planned, checked and applied on without touching it."""
 
     def __init__(self, frames: dict[str, pd.DataFrame], positions: dict[str, np.ndarray],
-                 unresolved: Unresolved, opened_problems: dict, revision: int) -> None:
-        self._frames = frames
-        self._positions = positions
-        self._unresolved = unresolved
+                 unresolved: Unresolved, opened_problems: dict, revision: int, derived: Derived | None = None) -> None:
+        self._frames, self._positions, self._unresolved = Reads(frames), Reads(positions), Reads(unresolved)
         # cells a store could not read (text in a number column, ...), until they are set
         self._opened_problems = opened_problems
         self.revision = revision
-        self._cache: dict = {}
-        self._cache_revision = revision
-        self._cache_lock = threading.Lock()
+        # what is derived from this state; a new state gets what an edit left standing (core/derived.py)
+        self._cache = derived or Derived()
         self.clock: Callable[[], date] = date.today  # the day a stage change is recorded on
 
     # what pickling leaves out (a book sent to another process): locks, caches, callbacks
-    _TRANSIENT = ("_cache", "_cache_lock", "_listeners", "_snapshot", "reserve_ids")
+    _TRANSIENT = ("_cache", "_listeners", "_snapshot", "reserve_ids")
 
     def __getstate__(self) -> dict:
         return {key: value for key, value in self.__dict__.items() if key not in self._TRANSIENT}
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
-        self._cache, self._cache_lock = {}, threading.Lock()
+        self._cache = Derived()
 
     # -- reading --------------------------------------------------------------------------
     def __getitem__(self, name: str) -> pd.DataFrame:
@@ -76,18 +73,23 @@ class Tables:
         """Reference cells of ``column`` kept as the text that did not resolve, by row id."""
         return dict(self._unresolved.get(table, {}).get(column, {}))
 
-    def cached(self, key, compute: Callable[[], object]):
-        """``compute()`` once per revision of the book (derived facts, problems)."""
-        with self._cache_lock:
-            if self._cache_revision != self.revision:
-                self._cache, self._cache_revision = {}, self.revision
-            if key in self._cache:
-                return self._cache[key]
-        value = compute()
-        with self._cache_lock:
-            if self._cache_revision == self.revision:
-                self._cache[key] = value
-        return value
+    def cached(self, key, compute: Callable[[], object], depends=None, rowwise: bool = False):
+        """``compute()`` once per state of the book (derived facts, problems). ``depends`` says
+        what it reads where it is less than whole tables: ``{"Deals": ("stage",)}`` (only those
+        columns of Deals, and which deals there are), ``{"Deals": ()}`` (only which deals there
+        are); every other table it reads counts whole, with what the entries it uses depend on.
+        With ``depends`` given, the value is carried to the next state when a change touches
+        none of that (core/derived.py); without, it depends on everything. A ``rowwise`` entry
+        dropped by an edit is handed to the next state (``derived_before``)."""
+        return self._cache.get(key, compute, depends, rowwise)
+
+    def derived_before(self, key):
+        """``(value, deps, touched)``: ``key``'s value and dependencies in the state before this
+        one and what the edit in between touched, when that edit dropped it; else None."""
+        return self._cache.before(key)
+
+    def _derived(self) -> Derived:
+        return self._cache
 
     def keys(self, table: str) -> pd.Series:
         """The user's own id of each row (the table's first key column), by row id."""
@@ -113,7 +115,7 @@ class Tables:
                 names = self._frames[column.ref][target.key[0]]
                 frame[column.name] = frame[column.name].map(names).astype("string")
             return frame
-        return self.cached(("keyed", table), build)
+        return self.cached(("keyed", table), build, depends=())  # tables read count whole
 
     # -- settings ------------------------------------------------------------------------
     def setting(self, key: str) -> str | None:
@@ -121,7 +123,7 @@ class Tables:
         def build() -> dict[str, str]:
             settings = self._frames["Settings"].dropna(subset=["key", "value"])
             return {str(k).strip().lower(): str(v).strip() for k, v in zip(settings["key"], settings["value"])}
-        return self.cached("settings", build).get(key)
+        return self.cached("settings", build, depends=("Settings",)).get(key)
 
     @property
     def currency(self) -> str:

@@ -32,7 +32,7 @@ _PARTS = {"quarter": 3, "year": 4}  # how many sub-periods make one
 def team_quota_amounts(book) -> pd.Series:
     """Quota in minor units indexed by (team row id, period label), for every month, quarter
     and year the rule determines."""
-    return book.cached("team_quota_amounts", lambda: _team_quotas(book))
+    return book.cached("team_quota_amounts", lambda: _team_quotas(book), depends={"Reps": ("team",)})
 
 
 def _team_quotas(book) -> pd.Series:

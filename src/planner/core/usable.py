@@ -84,7 +84,22 @@ def usable(book: Tables) -> tuple[Tables, LeftOut]:
     problem that no row can be left out for (a whole table or column)."""
     if isinstance(book, Book):
         book = book.snapshot()
-    return book.cached("usable", lambda: _usable(book))
+    return book.cached("usable", lambda: _carried(book, *_usable(book)), rowwise=True)
+
+
+def _carried(book: Tables, view: Tables, left: LeftOut) -> tuple[Tables, LeftOut]:
+    """``view`` given what the state before's view derived that the edit in between leaves
+    standing, when the two views hold the same rows of every table the edit did not insert into,
+    delete from or replace: they then differ only as the two states do (core/derived.py)."""
+    before = book.derived_before("usable")
+    if view is book or before is None:
+        return view, left
+    (old, _left), _deps, touched = before
+    if old is view or any(not view._frames[table].index.equals(old._frames[table].index)
+                          for table in schema.TABLES if touched.get(table, ()) is not None):
+        return view, left
+    view._cache = old._cache.carried(touched).joined(view._cache)
+    return view, left
 
 
 def _usable(book: Tables) -> tuple[Tables, LeftOut]:
