@@ -141,3 +141,17 @@ def test_an_amount_typed_over_in_the_grid_shows_in_the_amount_history_sheet_and_
         assert len(window.book["AmountHistory"]) == 0 and shown(view, d11, "amount") == before
     finally:
         window.jobs.wait()
+
+
+def test_an_amount_that_was_a_problem_is_not_kept_as_the_amount_before():
+    """A negative amount mended is no amount of then: nothing is kept (it would be a problem of
+    the Amount history sheet in turn)."""
+    from planner.core.changes import SetValues
+    from planner.core.schema import ROW_ID
+
+    book = small_book()
+    deal = int(book["Deals"].index[9])
+    book.apply(SetValues("Deals", pd.DataFrame({"amount": pd.array([-5], dtype="Int64")},
+                                               index=pd.Index([deal], name=ROW_ID))), check=False)
+    book.set_value("Deals", deal, "amount", 5)
+    assert len(book["AmountHistory"]) == 0 and not book.problems()

@@ -11,6 +11,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from planner.core import schema
 from planner.core.changes import Batch, Change, DeleteRows, InsertRows, SetValues, atoms
 from planner.core.errors import PlannerError
 from planner.core.provisional import provisional_ids
@@ -73,7 +74,8 @@ def record_day(tables, on: date | None = None) -> pd.Timestamp:
 
 def _amounts_before(tables, values: pd.DataFrame, day: pd.Timestamp) -> tuple[Change, ...]:
     """What an amount or currency change of deals adds to AmountHistory on ``day``: a row keeping
-    the amount and currency before, per deal changed (none for a deal that had no amount). A view
+    the amount and currency before, per deal changed (none for a deal that had no amount, or one
+    that was a problem). A view
     sees a day's end, so only a deal's first change of a day is kept: a later one that day adds
     nothing, and one back to the amount the day began with takes that day's row out."""
     deals, history = tables._frames["Deals"], tables._frames["AmountHistory"]
@@ -81,8 +83,10 @@ def _amounts_before(tables, values: pd.DataFrame, day: pd.Timestamp) -> tuple[Ch
     current = deals.loc[values.index]
     amount = values["amount"].astype("Int64") if "amount" in values else current["amount"]
     currency = values["currency"].astype("string") if "currency" in values else current["currency"].astype("string")
+    rule = schema.DEALS.column("amount")  # an amount that was a problem is no amount of then
+    had_amount = current["amount"].between(rule.minimum, rule.maximum).to_numpy(dtype=bool, na_value=False)
     changed = (_differs(amount, current["amount"]) | _differs(currency, current["currency"].astype("string"))) \
-        & current["amount"].notna().to_numpy()
+        & had_amount
     today = history[(history["changed"] == day).to_numpy(dtype=bool, na_value=False)]
     today = today[today["deal_id"].notna().to_numpy() & ~today["deal_id"].duplicated().to_numpy()]
     today = today.assign(_row=today.index).set_index("deal_id")  # each deal's first row of the day
