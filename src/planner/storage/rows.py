@@ -9,6 +9,7 @@ it can be avoided): a book of 100,000 deals is written and read in about a secon
 from __future__ import annotations
 
 import json
+from contextlib import closing
 
 import numpy as np
 import pandas as pd
@@ -183,8 +184,8 @@ def _read_table(connection, name, spec, kinds, frames, positions, versions, unre
     wanted = [column.name for column in layout_of(version).get(name, TABLES[name]).columns]
     sql = "SELECT " + ", ".join(f'"{c}"' for c in wanted) + f' FROM "{name}"'
     # a chunk of rows at a time: 4 million history rows as Python tuples would take 1.5 GB
-    chunks = [_read_chunk(name, spec, kinds, names, rows, opened, unresolved, version)
-              for names, rows in dialects.fetch_chunks(connection, sql, READ_CHUNK)]
+    with closing(dialects.fetch_chunks(connection, sql, READ_CHUNK)) as fetched:  # its cursor, now on error
+        chunks = [_read_chunk(name, spec, kinds, names, rows, opened, unresolved, version) for names, rows in fetched]
     frame, place, version_of = chunks[0] if len(chunks) == 1 else (
         pd.concat([c[0] for c in chunks]), *(np.concatenate([c[n] for c in chunks]) for n in (1, 2)))
     order = np.argsort(place, kind="stable")
