@@ -3,6 +3,7 @@
 from datetime import date
 
 import pandas as pd
+import pytest
 
 from planner.core import schema
 from planner.core.demo import demo_book
@@ -46,3 +47,12 @@ def test_stage_history_follows_each_deal(demo):
     deals = demo.keyed("Deals").set_index("id")
     closed = deals["closed"].notna()
     assert (last[deals.index[closed]] == deals.loc[closed, "stage"]).all()
+
+
+@pytest.mark.parametrize("deals, reps", [(1, 1), (2, None), (10, None), (60, 4)])
+def test_a_small_demo_builds_and_reports(deals, reps):
+    """`planner demo --deals 10` crashed: fewer than three open deals for the converted leads, a
+    team without a rep for a lead, nothing committed for the forecast override."""
+    book = demo_book(as_of=date(2026, 6, 30), deals=deals, reps=reps)
+    assert len(book["Deals"]) == deals and not book.problems()
+    assert compute_report(book).to_json()["pipeline"] is not None

@@ -272,9 +272,12 @@ def _forecast_history(deals: pd.DataFrame, won: str, as_of: date, seed: int, rep
     committed = (deals["stage"] == won) & within(closed, current) | (
         deals["forecast_category"].eq("commit") & within(pd.to_datetime(deals["expected_close"]), current))
     by_rep = amount[committed.to_numpy(bool)].groupby(deals["owner"][committed.to_numpy(bool)]).sum()
+    snapshots = pd.DataFrame(rows, columns=["taken", "period", "method", "amount"])
+    if by_rep.empty:  # a small demo with nothing committed this quarter: no override either
+        return {"ForecastSnapshots": snapshots}
     top = by_rep.idxmax()
     manager = reps.set_index("id")["manager"].get(top) or None
-    return {"ForecastSnapshots": pd.DataFrame(rows, columns=["taken", "period", "method", "amount"]),
+    return {"ForecastSnapshots": snapshots,
             "ForecastOverrides": pd.DataFrame({
                 "period": [current.label], "rep": [top], "category": ["commit"],
                 "amount": [int(round(by_rep[top] * 1.1, -5))], "set_on": [pd.Timestamp(as_of)], "by": [manager],
@@ -312,8 +315,12 @@ def _leads(rng, reps: pd.DataFrame, rep_end: np.ndarray, accounts: pd.DataFrame,
     account = rng.choice(len(accounts), count)
     company = accounts["account"].to_numpy()[account]
     active = reps[np.isnat(rep_end)]
-    owner = np.array([rng.choice(active.loc[active["team"] == team, "id"].to_numpy())
-                      for team in accounts["team"].to_numpy()[account]], dtype=object)
+    def rep_of(team):  # a rep of the account's team; any rep when a small demo has none there
+        ids = active.loc[active["team"] == team, "id"].to_numpy()
+        ids = ids if len(ids) else active["id"].to_numpy()
+        return rng.choice(ids) if len(ids) else None
+
+    owner = np.array([rep_of(team) for team in accounts["team"].to_numpy()[account]], dtype=object)
     owner[rng.choice(count, 3, replace=False)] = None
     created = today - pd.to_timedelta(rng.integers(1, 60, count), unit="D")
     signals = []
@@ -329,8 +336,8 @@ def _leads(rng, reps: pd.DataFrame, rep_end: np.ndarray, accounts: pd.DataFrame,
                           "name": [name for name, _ in LEAD_CONTACTS], "company": company,
                           "email": [f"{local}@example.com" for _, local in LEAD_CONTACTS],
                           "owner": owner, "created": created, "signals": signals, "deal": None})
-    converted = deals[~is_closed].tail(3)
-    rows = frame.index[-3:]
+    converted = deals[~is_closed].tail(3)  # fewer in a demo with fewer open deals
+    rows = frame.index[len(frame) - len(converted):]
     frame.loc[rows, ["company", "owner", "deal"]] = converted[["account", "owner", "id"]].to_numpy()
     frame.loc[rows, "created"] = (converted["created"] - pd.Timedelta(days=3)).to_numpy()
     frame.loc[rows, "signals"] = "pricing page visit; email click ×2; fits buyer persona"
