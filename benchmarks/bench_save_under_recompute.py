@@ -41,6 +41,16 @@ from timing import timed  # noqa: E402
 AS_OF = date(2026, 6, 30)
 
 
+def bench_window(folder: str) -> MainWindow:
+    """The app's window, shown (offscreen), with a fresh settings file and recovery folder in
+    ``folder``; it discards unsaved changes when asked."""
+    window = MainWindow(QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat),
+                        Recovery(Path(folder) / "recovery"))
+    window.ask_unsaved = lambda: "discard"
+    window.show()
+    return window
+
+
 def run_loop_until(done, timeout_s: float) -> bool:
     """Run the event loop until ``done()`` (checked every 5 ms) or ``timeout_s``; returns done()."""
     loop = QEventLoop()
@@ -130,10 +140,7 @@ def main() -> None:
         path = Path(folder) / "bench.planner"
         write_book(book, path)
         del book
-        window = MainWindow(QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat),
-                            Recovery(Path(folder) / "recovery"))
-        window.ask_unsaved = lambda: "discard"
-        window.show()
+        window = bench_window(folder)
         loaded = []
         window.report_ready.connect(lambda: loaded.append(True))
         window.open_path(path)

@@ -23,18 +23,16 @@ import resource
 import tempfile
 import time
 from datetime import date
-from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings, Qt, QTimer  # noqa: E402
+from PySide6.QtCore import Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from planner.core.demo import demo_book  # noqa: E402
 from planner.qt import workers  # noqa: E402
-from planner.storage.recovery import Recovery  # noqa: E402
 from planner.views.main_window import RECOMPUTE_AFTER_MS, MainWindow  # noqa: E402
-from bench_save_under_recompute import run_loop_until  # noqa: E402
+from bench_save_under_recompute import bench_window, run_loop_until  # noqa: E402
 from timing import timed  # noqa: E402
 
 AS_OF = date(2026, 6, 30)
@@ -92,10 +90,7 @@ def main() -> None:
           f"debounce {RECOMPUTE_AFTER_MS} ms; {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
     cancel = workers.Job.cancel
     with tempfile.TemporaryDirectory() as folder:
-        window = MainWindow(QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat),
-                            Recovery(Path(folder) / "recovery"))
-        window.ask_unsaved = lambda: "discard"
-        window.show()
+        window = bench_window(folder)
         loaded = []
         window.report_ready.connect(lambda: loaded.append(True))
         window.show_book(book)
