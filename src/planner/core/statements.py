@@ -40,8 +40,9 @@ import pandas as pd
 
 from planner.core import plan_rules
 from planner.core.assignments import last_days, credit_plans, days, has_assignments, paying, segments
+from planner.core.derived import reads_as, rows_edited
 from planner.core.draws import DRAW, RECOVERY, draw_lines, has_draws
-from planner.core.attainment import attained, credit_lines, credited_by, quota_amounts
+from planner.core.attainment import attained, credit_lines, credited_by, quota_amounts, resummed
 from planner.core.money import RATIO_SCALE, exact_product, format_ratio, times_ratio
 from planner.core.periods import Period, period_labels
 from planner.core.schema import LINE_KINDS
@@ -73,7 +74,23 @@ def statements(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The payout rows (:func:`plan_periods`, plus ``won``: the period's won credit, before
     cancellations) and their lines (:data:`COLUMNS` plus ``bonus``: the PlanBonuses row id of a
     bonus line); cached per revision of the book."""
-    return book.cached(("statements", period), lambda: _with_draws(book, period), depends=())
+    key = ("statements", period)
+    return book.cached(key, lambda: _as_before(book, key, lambda: _with_draws(book, period)), depends=(), rowwise=True)
+
+
+def _as_before(book, key, compute):
+    """``compute()``; or the value ``key`` had before the edit that made this state, when that edit
+    changed only the values of some deals credited neither before nor after it (an open or lost
+    deal's amount): the statements read a deal through its credit lines alone (its multiplier and
+    SPIFFs are looked up for credited deals only), and the credit lines stand."""
+    before = book.derived_before(key)
+    edited, old = rows_edited(before, "Deals"), book.derived_before("credit_lines")
+    if edited is not None and old is not None:
+        lines = credit_lines(book)
+        if lines is old[0] and not lines["deal_id"].isin(list(edited)).to_numpy(dtype=bool, na_value=False).any():
+            reads_as(before)
+            return before[0]
+    return compute()
 
 
 def earned_payouts(book, period: Period) -> pd.DataFrame:
@@ -105,7 +122,8 @@ def _earned(book, period: Period) -> tuple:
         earned = np.zeros(len(row_keys), dtype="int64")
         np.add.at(earned, at[at >= 0], lines["amount"][at >= 0])
         return rows, row_keys, parts, earned
-    return book.cached(("earned", period), build, depends=())
+    key = ("earned", period)
+    return book.cached(key, lambda: _as_before(book, key, build), depends=(), rowwise=True)
 
 
 def flat_plans(tiers: pd.DataFrame) -> set:
@@ -155,14 +173,18 @@ def plan_periods(book, period: Period) -> pd.DataFrame:
 
 def _credited_on_plan(book, kind: str) -> pd.Series:
     """Credited minor units by (rep, plan paying it, period label) for plans measured per ``kind``."""
-    def build() -> pd.Series:
-        lines = credit_lines(book)
+    def total(lines: pd.DataFrame) -> pd.Series:
         plan = credit_plans(book, lines["rep"].to_numpy(dtype="int64"), lines["date"].to_numpy())
         lines = lines.assign(plan=plan)
         lines = lines[(lines["plan"].map(book["Plans"]["period"]) == kind).to_numpy(dtype=bool, na_value=False)]
         return lines.assign(plan=lines["plan"].astype("int64"), period=period_labels(lines["date"], kind)) \
             .groupby(["rep", "plan", "period"])["amount"].sum()
-    return book.cached(("credited_on_plan", kind), build, depends=())
+
+    def build() -> pd.Series:
+        lines = credit_lines(book)
+        summed = resummed(book, book.derived_before(("credited_on_plan", kind)), lines, total)
+        return summed if summed is not None else total(lines)
+    return book.cached(("credited_on_plan", kind), build, depends=(), rowwise=True)
 
 
 def _statements(book, period: Period) -> tuple[pd.DataFrame, np.ndarray, list[dict]]:
@@ -256,7 +278,7 @@ def _keyed_credit(book) -> tuple[dict, dict, pd.MultiIndex]:
                                      for name in ("spiff", "base", "amount")}}
         return (won_lines, {name: values[cancelled] for name, values in columns.items()},
                 pd.MultiIndex.from_arrays([won_lines["deal"], won_lines["rep"]]), spiffs)
-    return book.cached("keyed_credit", build, depends=())
+    return book.cached("keyed_credit", lambda: _as_before(book, "keyed_credit", build), depends=(), rowwise=True)
 
 
 def _running_sum(keys: np.ndarray, amounts: np.ndarray) -> np.ndarray:
