@@ -175,3 +175,44 @@ def test_an_edit_of_deals_nobody_is_credited_for_keeps_the_statements(start):
     set_values(book, "amount", {credited_deals(book)[0]: 4321})
     assert all(statements(book, period) is not before[period] for period in PERIODS)
     assert_as_fresh(book)
+
+
+def test_a_credited_deal_edit_keeps_the_statements_of_periods_its_lines_are_outside(start):
+    book = start.copy()
+    computed(book)
+    lines = credit_lines(book)
+    cancelled = lines[lines["reason"] == "cancelled"]
+    in_2026 = set(cancelled.loc[cancelled["date"] >= pd.Timestamp("2026-01-01"), "rep"].astype(int))
+    won = lines[lines["reason"] == "won"]
+    early = won[(won["date"] < pd.Timestamp("2025-01-01")).to_numpy()]
+    by_deal = early.groupby("deal_id")["rep"].agg(set)
+    quiet = [int(deal) for deal, reps in by_deal.items() if not reps & in_2026 and deal not in set(cancelled["deal_id"])]
+    q2, june = PERIODS[0], PERIODS[2]
+    before = {period: statements(book, period) for period in PERIODS}
+    set_values(book, "amount", {quiet[0]: int(book["Deals"].at[quiet[0], "amount"]) * 50 + 3})
+    assert statements(book, q2) is before[q2] and statements(book, june) is before[june]
+    assert_as_fresh(book)
+
+    # a deal won inside the period: its statements computed again
+    computed(book)
+    inside = int(won.loc[(won["date"] >= pd.Timestamp(q2.start)).to_numpy() & (won["date"] < pd.Timestamp(q2.end)).to_numpy()
+                         & ~won["deal_id"].isin(cancelled["deal_id"]).to_numpy(), "deal_id"].iloc[0])
+    kept = statements(book, q2)
+    set_values(book, "amount", {inside: int(book["Deals"].at[inside, "amount"]) + 1})
+    assert statements(book, q2) is not kept
+    assert_as_fresh(book)
+
+    # a rep's deal won long ago and cancelled inside the period: its clawback takes back what the
+    # deal was paid, which the running credit of its plan period decides (another deal's amount)
+    split = set(book["Splits"]["deal_id"].dropna().astype(int))
+    plain = won[~won["deal_id"].isin(cancelled["deal_id"]).to_numpy() & ~won["deal_id"].isin(split).to_numpy()
+                & (won["date"] < pd.Timestamp("2025-12-01")).to_numpy()]
+    plain = plain.sort_values(["date", "deal_id"], kind="stable")  # the close order a period is paid in
+    pairs = plain.assign(month=plain["date"].dt.to_period("M")).groupby(["rep", "month"])["deal_id"].agg(list)
+    other, deal = next(deals[:2] for deals in pairs if len(deals) > 1)  # the deal cancelled closed later
+    set_values(book, "cancelled", {int(deal): pd.Timestamp(q2.start) + pd.Timedelta(days=10)})
+    computed(book)
+    kept = statements(book, q2)
+    set_values(book, "amount", {int(other): int(book["Deals"].at[int(other), "amount"]) * 40 + 7})
+    assert statements(book, q2) is not kept
+    assert_as_fresh(book)

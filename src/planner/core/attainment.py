@@ -37,12 +37,16 @@ def _spliced(book, before: pd.DataFrame, edited: frozenset) -> pd.DataFrame | No
     reads_as(book.derived_before("credit_lines"))
     facts = deal_facts(book)
     at = facts.index.get_indexer(sorted(edited))
-    new = _credit_lines(facts.iloc[np.sort(at[at >= 0])], book["Splits"])  # (a view may leave some out)
+    facts, splits = facts.iloc[np.sort(at[at >= 0])], book["Splits"]  # (a view may leave some out)
+    credited = ((facts["kind"] == "won") & facts["closed"].notna()).to_numpy(dtype=bool, na_value=False).any()
     mine = np.flatnonzero(before["deal_id"].isin(list(edited)).to_numpy(dtype=bool, na_value=False))
+    if not credited and not len(mine):  # none of them credited, before or now
+        return before
+    if not credited or not len(mine):
+        return None
+    new = _credit_lines(facts, splits)
     if len(mine) != len(new):
         return None
-    if not len(mine):
-        return before
     kept = before.iloc[mine]
     if any(_values(kept[column]) != _values(new[column]) for column in ("deal_id", "rep", "share", "reason")):
         return None

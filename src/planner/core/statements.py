@@ -75,22 +75,46 @@ def statements(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
     cancellations) and their lines (:data:`COLUMNS` plus ``bonus``: the PlanBonuses row id of a
     bonus line); cached per revision of the book."""
     key = ("statements", period)
-    return book.cached(key, lambda: _as_before(book, key, lambda: _with_draws(book, period)), depends=(), rowwise=True)
+    return book.cached(key, lambda: _as_before(book, key, lambda: _with_draws(book, period), period), depends=(),
+                       rowwise=True)
 
 
-def _as_before(book, key, compute):
+def _as_before(book, key, compute, period: Period | None = None):
     """``compute()``; or the value ``key`` had before the edit that made this state, when that edit
-    changed only the values of some deals credited neither before nor after it (an open or lost
-    deal's amount): the statements read a deal through its credit lines alone (its multiplier and
-    SPIFFs are looked up for credited deals only), and the credit lines stand."""
+    changed only the values of some deals and this value cannot tell. The statements read a deal
+    through its credit lines alone (its multiplier and SPIFFs are looked up for credited deals
+    only): they stand when none of those deals is credited, before or after the edit. Those of
+    ``period`` stand too when those deals' lines, before and after, are dated outside its plan
+    periods and their reps have no cancellation inside them (a clawback takes back what the won
+    line was paid, reading its period's running credit), in a book without draws (a draw's
+    balance runs on from period to period)."""
     before = book.derived_before(key)
     edited, old = rows_edited(before, "Deals"), book.derived_before("credit_lines")
-    if edited is not None and old is not None:
-        lines = credit_lines(book)
-        if lines is old[0] and not lines["deal_id"].isin(list(edited)).to_numpy(dtype=bool, na_value=False).any():
-            reads_as(before)
-            return before[0]
-    return compute()
+    if edited is None or old is None:
+        return compute()
+    lines, ids = credit_lines(book), list(edited)
+    mine = pd.concat([frame[frame["deal_id"].isin(ids).to_numpy(dtype=bool, na_value=False)] for frame in (old[0], lines)])
+    if len(mine) and (period is None or has_draws(book) or not _outside(book, period, mine, lines)):
+        return compute()
+    reads_as(before)
+    return before[0]
+
+
+def _outside(book, period: Period, mine: pd.DataFrame, lines: pd.DataFrame) -> bool:
+    """Are the credit lines ``mine`` dated outside every plan period overlapping ``period`` (of
+    any plan's length), and so are the cancellations of their reps among ``lines``?"""
+    kinds = set(book["Plans"]["period"].dropna())
+    if not kinds <= set(_STEP):
+        return False
+    cancelled = lines[(lines["reason"] == "cancelled").to_numpy(dtype=bool)
+                      & lines["rep"].isin(mine["rep"].dropna()).to_numpy(dtype=bool, na_value=False)]
+    dates = pd.concat([mine["date"], cancelled["date"]])
+    for kind in kinds:
+        parts = period.split(kind)
+        start, end = pd.Timestamp(min(p.start for p in parts)), pd.Timestamp(max(p.end for p in parts))
+        if ((dates >= start) & (dates < end)).any():
+            return False
+    return True
 
 
 def earned_payouts(book, period: Period) -> pd.DataFrame:
@@ -123,7 +147,7 @@ def _earned(book, period: Period) -> tuple:
         np.add.at(earned, at[at >= 0], lines["amount"][at >= 0])
         return rows, row_keys, parts, earned
     key = ("earned", period)
-    return book.cached(key, lambda: _as_before(book, key, build), depends=(), rowwise=True)
+    return book.cached(key, lambda: _as_before(book, key, build, period), depends=(), rowwise=True)
 
 
 def flat_plans(tiers: pd.DataFrame) -> set:
