@@ -216,3 +216,34 @@ def test_a_credited_deal_edit_keeps_the_statements_of_periods_its_lines_are_outs
     set_values(book, "amount", {int(other): int(book["Deals"].at[int(other), "amount"]) * 40 + 7})
     assert statements(book, q2) is not kept
     assert_as_fresh(book)
+
+
+def test_amount_and_close_edits_with_plan_assignments_and_draws(start, built):
+    """Dated plan assignments (credit summed per paying plan) and a recoverable draw (its balance
+    runs from period to period): every edit's figures are a fresh book's."""
+    book = start.copy()
+    reps, plans = book["Reps"], book["Plans"]
+    monthly, quarterly = (int(plans.index[(plans["period"] == kind).to_numpy()][0]) for kind in ("month", "quarter"))
+    rep = int(reps.index[(reps["plan"] == monthly).to_numpy(dtype=bool, na_value=False)][0])
+    book.insert_rows("PlanAssignments", pd.DataFrame({
+        "rep": [rep, rep], "plan": [monthly, quarterly], "from": pd.to_datetime(["2024-01-01", "2025-07-01"]),
+        "to": pd.to_datetime(["2025-06-30", None])}))
+    # a draw above what a month earns: every month's earnings move the balance carried to the next
+    book.insert_rows("PlanDraws", pd.DataFrame({"plan": [monthly], "amount": [100_000_000], "recoverable": ["yes"]}))
+    computed(book)
+    lines = credit_lines(book)
+    won = lines[(lines["reason"] == "won").to_numpy()]
+    drawn = reps.index[(reps["plan"] == monthly).to_numpy(dtype=bool, na_value=False) & (reps.index != rep)]
+    # deals of reps drawing all along, won outside the periods asked for in 2026: their balances move
+    early = won[(won["date"] < pd.Timestamp("2026-01-01")).to_numpy() & won["rep"].isin(drawn).to_numpy()]
+    deals = [int(deal) for deal in won.loc[(won["rep"] == rep).to_numpy(), "deal_id"].iloc[::7][:4]] + \
+        [int(deal) for deal in early["deal_id"].iloc[::50][:4]]
+    built["resummed"].clear()
+    for n, deal in enumerate(deals):
+        if n % 2:
+            set_values(book, "amount", {deal: int(book["Deals"].at[deal, "amount"]) * 3 + n})
+        else:
+            set_values(book, "closed", {deal: book["Deals"].at[deal, "closed"] + pd.Timedelta(days=1 + 40 * (n % 4))})
+        computed(book)
+        assert_as_fresh(book)
+    assert True in built["resummed"]  # some sums adjusted, not all built again
