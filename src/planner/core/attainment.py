@@ -7,6 +7,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from planner.core.derived import reads_as, rows_edited
 from planner.core.facts import deal_facts
 from planner.core.money import RATIO_SCALE
 from planner.core.periods import Period, PeriodKind, period_labels
@@ -20,13 +21,48 @@ def credit_lines(book) -> pd.DataFrame:
     the lines add up to the deal's amount exactly; any other won deal is credited wholly to
     its owner.
     """
-    return book.cached("credit_lines", lambda: _credit_lines(book), depends=())  # the facts, Splits
+    def build() -> pd.DataFrame:
+        before = book.derived_before("credit_lines")
+        edited = rows_edited(before, "Deals")
+        lines = _spliced(book, before[0], edited) if edited is not None else None
+        return lines if lines is not None else _credit_lines(deal_facts(book), book["Splits"])
+    return book.cached("credit_lines", build, depends=(), rowwise=True)  # the facts, Splits
 
 
-def _credit_lines(book) -> pd.DataFrame:
+def _spliced(book, before: pd.DataFrame, edited: frozenset) -> pd.DataFrame | None:
+    """The lines ``before`` with those of the deals ``edited`` (only their values changed)
+    built again, when they come where theirs did: the same deals, reps, shares and reasons in
+    the same order, only dates and amounts changed (a deal's lines depend on it and its Splits
+    rows alone). Else None: a deal won, lost, cancelled or owned anew moves lines about."""
+    reads_as(book.derived_before("credit_lines"))
     facts = deal_facts(book)
+    at = facts.index.get_indexer(sorted(edited))
+    facts, splits = facts.iloc[np.sort(at[at >= 0])], book["Splits"]  # (a view may leave some out)
+    credited = ((facts["kind"] == "won") & facts["closed"].notna()).to_numpy(dtype=bool, na_value=False).any()
+    mine = np.flatnonzero(before["deal_id"].isin(list(edited)).to_numpy(dtype=bool, na_value=False))
+    if not credited and not len(mine):  # none of them credited, before or now
+        return before
+    if not credited or not len(mine):
+        return None
+    new = _credit_lines(facts, splits)
+    if len(mine) != len(new):
+        return None
+    kept = before.iloc[mine]
+    if any(_values(kept[column]) != _values(new[column]) for column in ("deal_id", "rep", "share", "reason")):
+        return None
+    dates, amounts = before["date"].to_numpy(copy=True), before["amount"].to_numpy(dtype=object, copy=True)
+    dates[mine], amounts[mine] = new["date"].to_numpy(), new["amount"].to_numpy(dtype=object)
+    return before.assign(date=dates, amount=amounts)
+
+
+def _values(column: pd.Series) -> list:
+    return [None if pd.isna(value) else value for value in column.tolist()]
+
+
+def _credit_lines(facts: pd.DataFrame, splits: pd.DataFrame) -> pd.DataFrame:
+    """The credit lines of the deals ``facts`` (deal_facts rows), ``splits`` the Splits sheet."""
     won = facts[(facts["kind"] == "won") & facts["closed"].notna()]
-    split = book["Splits"][["deal_id", "rep", "share"]].reset_index(drop=True)
+    split = splits[["deal_id", "rep", "share"]].reset_index(drop=True)
     split = split[split["deal_id"].isin(won.index).to_numpy(dtype=bool, na_value=False)]
     alone = ~won.index.isin(split["deal_id"])
     whole = pd.DataFrame({"deal_id": pd.array(won.index[alone], dtype="Int64"), "rep": won["rep"][alone].to_numpy(),
@@ -86,13 +122,42 @@ def allocate(deal: pd.Series, amount: pd.Series, share: pd.Series) -> np.ndarray
 
 def credited_by(book, kind: PeriodKind) -> pd.Series:
     """Credited minor units indexed by (rep row id, period label) for periods of ``kind``."""
+    def total(lines: pd.DataFrame) -> pd.Series:
+        return lines.assign(period=period_labels(lines["date"], kind)).groupby(["rep", "period"])["amount"].sum()
+
     def build() -> pd.Series:
         lines = credit_lines(book)
+        summed = resummed(book, book.derived_before(("credited_by", kind)), lines, total)
+        if summed is not None:
+            return summed
         if not len(lines):
             return pd.Series(dtype="int64", index=pd.MultiIndex.from_tuples([], names=["rep", "period"]))
-        labels = period_labels(lines["date"], kind)
-        return lines.assign(period=labels).groupby(["rep", "period"])["amount"].sum()
-    return book.cached(("credited_by", kind), build, depends=())
+        return total(lines)
+    return book.cached(("credited_by", kind), build, depends=(), rowwise=True)
+
+
+def resummed(book, before, lines: pd.DataFrame, total) -> pd.Series | None:
+    """The sums of credit lines by group that ``before`` (``Derived.before`` of an entry computing
+    ``total(credit_lines(book))``) held, less the old lines of the deals the edit changed, plus
+    their ``lines`` now: when the edit changed nothing else the sums read, and those deals' lines
+    fall in the groups they fell in (no group made or emptied). Else None."""
+    edited, old = rows_edited(before, "Deals"), book.derived_before("credit_lines")
+    if edited is None or old is None:
+        return None
+    reads_as(before)
+    ids = list(edited)
+    was = old[0][old[0]["deal_id"].isin(ids).to_numpy(dtype=bool, na_value=False)]
+    now = lines[lines["deal_id"].isin(ids).to_numpy(dtype=bool, na_value=False)]
+    if not len(was) and not len(now):
+        return before[0]
+    was, now = total(was), total(now)
+    sums = before[0]
+    at = sums.index.get_indexer(now.index) if now.index.equals(was.index) else np.array([-1])
+    if (at < 0).any():
+        return None
+    values = sums.to_numpy(dtype=object, copy=True)
+    values[at] = [int(sum_) - int(old_) + int(new_) for sum_, old_, new_ in zip(values[at], was, now)]
+    return pd.Series(values, index=sums.index, name=sums.name)
 
 
 def quota_amounts(book, who: str = "rep") -> pd.Series:

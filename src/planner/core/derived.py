@@ -202,6 +202,15 @@ def rows_edited(before, table: str) -> frozenset | None:
     return change[1]
 
 
+def reads_as(before) -> None:
+    """Note that what is being computed reads what the entry of ``before`` (from
+    ``Derived.before``) read: a computation that redoes only some rows of its value from the
+    value before may skip a table it would read in full, and must depend on it all the same."""
+    stack = getattr(_local, "stack", None)
+    if stack:
+        stack[-1].merge(before[1])
+
+
 def touched_by(atoms: Iterable) -> Touched:
     """What the changes ``atoms`` touch, table by table."""
     from planner.core.changes import SetValues

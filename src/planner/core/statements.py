@@ -40,8 +40,9 @@ import pandas as pd
 
 from planner.core import plan_rules
 from planner.core.assignments import last_days, credit_plans, days, has_assignments, paying, segments
+from planner.core.derived import reads_as, rows_edited
 from planner.core.draws import DRAW, RECOVERY, draw_lines, has_draws
-from planner.core.attainment import attained, credit_lines, credited_by, quota_amounts
+from planner.core.attainment import attained, credit_lines, credited_by, quota_amounts, resummed
 from planner.core.money import RATIO_SCALE, exact_product, format_ratio, times_ratio
 from planner.core.periods import Period, period_labels
 from planner.core.schema import LINE_KINDS
@@ -73,7 +74,47 @@ def statements(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The payout rows (:func:`plan_periods`, plus ``won``: the period's won credit, before
     cancellations) and their lines (:data:`COLUMNS` plus ``bonus``: the PlanBonuses row id of a
     bonus line); cached per revision of the book."""
-    return book.cached(("statements", period), lambda: _with_draws(book, period), depends=())
+    key = ("statements", period)
+    return book.cached(key, lambda: _as_before(book, key, lambda: _with_draws(book, period), period), depends=(),
+                       rowwise=True)
+
+
+def _as_before(book, key, compute, period: Period | None = None):
+    """``compute()``; or the value ``key`` had before the edit that made this state, when that edit
+    changed only the values of some deals and this value cannot tell. The statements read a deal
+    through its credit lines alone (its multiplier and SPIFFs are looked up for credited deals
+    only): they stand when none of those deals is credited, before or after the edit. Those of
+    ``period`` stand too when those deals' lines, before and after, are dated outside its plan
+    periods and their reps have no cancellation inside them (a clawback takes back what the won
+    line was paid, reading its period's running credit), in a book without draws (a draw's
+    balance runs on from period to period)."""
+    before = book.derived_before(key)
+    edited, old = rows_edited(before, "Deals"), book.derived_before("credit_lines")
+    if edited is None or old is None:
+        return compute()
+    lines, ids = credit_lines(book), list(edited)
+    mine = pd.concat([frame[frame["deal_id"].isin(ids).to_numpy(dtype=bool, na_value=False)] for frame in (old[0], lines)])
+    if len(mine) and (period is None or has_draws(book) or not _outside(book, period, mine, lines)):
+        return compute()
+    reads_as(before)
+    return before[0]
+
+
+def _outside(book, period: Period, mine: pd.DataFrame, lines: pd.DataFrame) -> bool:
+    """Are the credit lines ``mine`` dated outside every plan period overlapping ``period`` (of
+    any plan's length), and so are the cancellations of their reps among ``lines``?"""
+    kinds = set(book["Plans"]["period"].dropna())
+    if not kinds <= set(_STEP):
+        return False
+    cancelled = lines[(lines["reason"] == "cancelled").to_numpy(dtype=bool)
+                      & lines["rep"].isin(mine["rep"].dropna()).to_numpy(dtype=bool, na_value=False)]
+    dates = pd.concat([mine["date"], cancelled["date"]])
+    for kind in kinds:
+        parts = period.split(kind)
+        start, end = pd.Timestamp(min(p.start for p in parts)), pd.Timestamp(max(p.end for p in parts))
+        if ((dates >= start) & (dates < end)).any():
+            return False
+    return True
 
 
 def earned_payouts(book, period: Period) -> pd.DataFrame:
@@ -105,7 +146,8 @@ def _earned(book, period: Period) -> tuple:
         earned = np.zeros(len(row_keys), dtype="int64")
         np.add.at(earned, at[at >= 0], lines["amount"][at >= 0])
         return rows, row_keys, parts, earned
-    return book.cached(("earned", period), build, depends=())
+    key = ("earned", period)
+    return book.cached(key, lambda: _as_before(book, key, build, period), depends=(), rowwise=True)
 
 
 def flat_plans(tiers: pd.DataFrame) -> set:
@@ -155,14 +197,18 @@ def plan_periods(book, period: Period) -> pd.DataFrame:
 
 def _credited_on_plan(book, kind: str) -> pd.Series:
     """Credited minor units by (rep, plan paying it, period label) for plans measured per ``kind``."""
-    def build() -> pd.Series:
-        lines = credit_lines(book)
+    def total(lines: pd.DataFrame) -> pd.Series:
         plan = credit_plans(book, lines["rep"].to_numpy(dtype="int64"), lines["date"].to_numpy())
         lines = lines.assign(plan=plan)
         lines = lines[(lines["plan"].map(book["Plans"]["period"]) == kind).to_numpy(dtype=bool, na_value=False)]
         return lines.assign(plan=lines["plan"].astype("int64"), period=period_labels(lines["date"], kind)) \
             .groupby(["rep", "plan", "period"])["amount"].sum()
-    return book.cached(("credited_on_plan", kind), build, depends=())
+
+    def build() -> pd.Series:
+        lines = credit_lines(book)
+        summed = resummed(book, book.derived_before(("credited_on_plan", kind)), lines, total)
+        return summed if summed is not None else total(lines)
+    return book.cached(("credited_on_plan", kind), build, depends=(), rowwise=True)
 
 
 def _statements(book, period: Period) -> tuple[pd.DataFrame, np.ndarray, list[dict]]:
@@ -256,7 +302,7 @@ def _keyed_credit(book) -> tuple[dict, dict, pd.MultiIndex]:
                                      for name in ("spiff", "base", "amount")}}
         return (won_lines, {name: values[cancelled] for name, values in columns.items()},
                 pd.MultiIndex.from_arrays([won_lines["deal"], won_lines["rep"]]), spiffs)
-    return book.cached("keyed_credit", build, depends=())
+    return book.cached("keyed_credit", lambda: _as_before(book, "keyed_credit", build), depends=(), rowwise=True)
 
 
 def _running_sum(keys: np.ndarray, amounts: np.ndarray) -> np.ndarray:
