@@ -30,7 +30,8 @@ def main() -> None:
     parser.add_argument("--reps", type=int, default=200)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--profile", action="store_true", help="profile one more edit")
-    parser.add_argument("--edit", choices=("amount", "stage"), default="amount", help="the cell edited")
+    parser.add_argument("--edit", choices=("amount", "won-amount", "stage"), default="amount",
+                        help="the cell edited: any deal's amount (most are lost), a won deal's, or a stage")
     args = parser.parse_args()
 
     book = demo_book(as_of=AS_OF, deals=args.deals, reps=args.reps)
@@ -39,10 +40,11 @@ def main() -> None:
     deals, stages = book["Deals"], book["Stages"]
     open_stages = stages.index[stages["kind"] == "open"]
     open_deals = deals.index[deals["stage"].isin(open_stages)]
+    won_deals = deals.index[deals["stage"].map(stages["kind"]).eq("won").to_numpy(dtype=bool, na_value=False)]
     edits = []
     for run in range(args.repeat + 1):
-        if args.edit == "amount":
-            deal = int(deals.index[run * 7])
+        if args.edit in ("amount", "won-amount"):
+            deal = int((deals.index if args.edit == "amount" else won_deals)[run * 7])
             book.set_value("Deals", deal, "amount", int(book["Deals"].at[deal, "amount"]) + 100)
         else:
             deal = int(open_deals[run * 7])
