@@ -1078,6 +1078,13 @@
     </message>
 </context>
 <context>
+    <name>HistoryPane</name>
+    <message>
+        <source>Amount history: a deal&apos;s amount before each change, kept when an amount or currency is edited, so that figures as of a past day use the amount of then</source>
+        <translation>金額履歴：金額や通貨を編集するたびに変更前の金額を残し、過去の日付時点の数値がその時の金額を使えるようにします</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Import into this book</source>
@@ -1225,10 +1232,6 @@
     <message>
         <source>Quota planner</source>
         <translation>ノルマ計画</translation>
-    </message>
-    <message>
-        <source>Amount history: a deal&apos;s amount before each change, kept when an amount or currency is edited, so that figures as of a past day use the amount of then</source>
-        <translation>金額履歴：金額や通貨を編集するたびに変更前の金額を残し、過去の日付時点の数値がその時の金額を使えるようにします</translation>
     </message>
     <message>
         <source>&amp;File</source>

@@ -1078,6 +1078,13 @@
     </message>
 </context>
 <context>
+    <name>HistoryPane</name>
+    <message>
+        <source>Amount history: a deal&apos;s amount before each change, kept when an amount or currency is edited, so that figures as of a past day use the amount of then</source>
+        <translation>금액 이력: 금액이나 통화를 고칠 때마다 바뀌기 전 금액을 남겨, 과거 날짜 기준 수치가 그때의 금액을 쓰게 합니다</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Import into this book</source>
@@ -1225,10 +1232,6 @@
     <message>
         <source>Quota planner</source>
         <translation>할당량 계획</translation>
-    </message>
-    <message>
-        <source>Amount history: a deal&apos;s amount before each change, kept when an amount or currency is edited, so that figures as of a past day use the amount of then</source>
-        <translation>금액 이력: 금액이나 통화를 고칠 때마다 바뀌기 전 금액을 남겨, 과거 날짜 기준 수치가 그때의 금액을 쓰게 합니다</translation>
     </message>
     <message>
         <source>&amp;File</source>

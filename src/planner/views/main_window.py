@@ -15,8 +15,7 @@ import pandas as pd
 
 from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
-from PySide6.QtWidgets import (QApplication, QComboBox, QLabel, QMainWindow, QProgressBar, QSplitter, QTabWidget,
-                               QWidget)
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMainWindow, QProgressBar, QTabWidget, QWidget
 
 from planner.core import schema
 from planner.core.book import Book
@@ -43,6 +42,7 @@ from planner.views.forecast_panel import ForecastPanel
 from planner.views.lazy_pages import LazyPages
 from planner.views.leads_panel import LeadsPanel
 from planner.views.pipeline_panel import PipelinePanel
+from planner.views.history_pane import HistoryPane
 from planner.views.plans_panel import PlansPanel
 from planner.views.problems_panel import LeftOutNote, ProblemsDock
 from planner.views.sheet_view import FindBar, SheetView, sheet_pane
@@ -132,7 +132,7 @@ class MainWindow(BookFiles, QMainWindow):
                 self.health_bar = HealthBar(self.sheets[name])
                 widget = sheet_pane(self.sheets[name], self.find_bars[name], self.health_bar)
             elif name == "StageHistory":
-                widget = self._history_pane()
+                widget = HistoryPane(self.sheets, self.find_bars)
             else:
                 widget = sheet_pane(self.sheets[name], self.find_bars[name])
             self.tabs.addTab(widget, translate("schema", schema.TABLES[name].label))
@@ -157,19 +157,6 @@ class MainWindow(BookFiles, QMainWindow):
         self.commissions.add_above(self.close_bar)
         self.tabs.addTab(self.commissions, self.tr("Commissions"))
         self.pages.add("quota_planner", self.tr("Quota planner"), self._build_quota_planner)
-
-    def _history_pane(self) -> QWidget:
-        """Stage history above, amount history below: what a deal was, and when (issue 19)."""
-        caption = QLabel(self.tr("Amount history: a deal's amount before each change, kept when an amount "
-                                 "or currency is edited, so that figures as of a past day use the amount of then"))
-        caption.setWordWrap(True)
-        caption.setContentsMargins(6, 6, 6, 2)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(sheet_pane(self.sheets["StageHistory"], self.find_bars["StageHistory"]))
-        splitter.addWidget(sheet_pane(self.sheets["AmountHistory"], self.find_bars["AmountHistory"], caption))
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        return splitter
 
     def _build_dashboard(self) -> QWidget:
         from planner.views.dashboard import DashboardPanel
