@@ -22,11 +22,11 @@ import numpy as np
 import pandas as pd
 
 from planner.core.errors import QT_TRANSLATE_NOOP
+from planner.core.periods import MONTHS_IN
 
 _SHIFT = 1 << 21  # days since 1970 moved to 1 … 2²² (years 0 to 9999 fit)
 _SPAN = 1 << 23  # a (rep, day) pair as one integer: rep × _SPAN + shifted day
 _OPEN_START, _OPEN_END = 0, _SPAN - 1
-_MONTHS = {"month": 1, "quarter": 3, "year": 12}
 
 
 def has_assignments(book) -> bool:
@@ -90,7 +90,7 @@ def credit_plans(book, rep: np.ndarray, dates: np.ndarray) -> np.ndarray:
     kinds = kinds.astype("string").fillna("")
     kind = kinds.reindex(plan).fillna("").to_numpy(dtype=object)
     # the period (of the plan in force) holding each day, as its first and next-after days
-    step = pd.Series(kind).map(_MONTHS).fillna(1).to_numpy(dtype="int64")
+    step = pd.Series(kind).map(MONTHS_IN).fillna(1).to_numpy(dtype="int64")
     months = np.asarray(dates, dtype="datetime64[M]").astype("int64")
     first = months // step * step
     start = days(first.astype("datetime64[M]"))

@@ -20,7 +20,7 @@ from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 
 PeriodKind = Literal["month", "quarter", "year"]
 PERIOD_KINDS: tuple[PeriodKind, ...] = ("month", "quarter", "year")
-_MONTHS_IN = {"month": 1, "quarter": 3, "year": 12}
+MONTHS_IN = {"month": 1, "quarter": 3, "year": 12}  # the months of a period of each kind
 # 2026-01, 202601, 2026 01, 2026-Q1, 2026Q1, 2026 Q1, 2026/Q1 and 2026
 _PATTERN = re.compile(r"^\s*(\d{4})(?:(?:-|/|\s*)(?:(0?[1-9]|1[0-2])|[Qq]([1-4])))?\s*$")
 NOT_PERIOD = QT_TRANSLATE_NOOP("errors", "Bad period {text!r}: expected a month (2026-01), a quarter (2026-Q1) or a "
@@ -61,12 +61,12 @@ class Period:
     @classmethod
     def containing(cls, day: date, kind: PeriodKind) -> Period:
         """The period of ``kind`` that holds ``day``."""
-        first_month = (day.month - 1) // _MONTHS_IN[kind] * _MONTHS_IN[kind] + 1
+        first_month = (day.month - 1) // MONTHS_IN[kind] * MONTHS_IN[kind] + 1
         return cls(date(day.year, first_month, 1), kind)
 
     @property
     def months(self) -> int:
-        return _MONTHS_IN[self.kind]
+        return MONTHS_IN[self.kind]
 
     @property
     def end(self) -> date:
@@ -91,10 +91,10 @@ class Period:
 
     def split(self, kind: PeriodKind) -> list[Period]:
         """The periods of ``kind`` overlapping this one (its parts, or the one containing it)."""
-        if _MONTHS_IN[kind] >= self.months:
+        if MONTHS_IN[kind] >= self.months:
             return [Period.containing(self.start, kind)]
         first = Period(self.start, kind)
-        return [first.shifted(i) for i in range(self.months // _MONTHS_IN[kind])]
+        return [first.shifted(i) for i in range(self.months // MONTHS_IN[kind])]
 
     def contains(self, other: Period) -> bool:
         return self.start <= other.start and other.end <= self.end
@@ -106,7 +106,7 @@ class Period:
 
 def period_labels(dates: pd.Series, kind: PeriodKind) -> pd.Series:
     """Vectorized labels of the periods of ``kind`` holding ``dates`` (missing stays missing)."""
-    step = _MONTHS_IN[kind]
+    step = MONTHS_IN[kind]
     starts = ((dates.dt.year * 12 + dates.dt.month - 1) // step * step).astype("Int64")
     labels = {code: Period(date(code // 12, code % 12 + 1, 1), kind).label for code in starts.dropna().unique().tolist()}
     return starts.map(labels).astype("string")

@@ -40,19 +40,18 @@ import pandas as pd
 
 from planner.core import plan_rules
 from planner.core.assignments import last_days, credit_plans, days, has_assignments, paying, segments
-from planner.core.derived import reads_as, rows_edited
 from planner.core.draws import DRAW, RECOVERY, draw_lines, has_draws
 from planner.core.attainment import attained, credit_lines, credited_by, quota_amounts, resummed
 from planner.core.money import RATIO_SCALE, exact_product, format_ratio, times_ratio
-from planner.core.periods import Period, period_labels
+from planner.core.periods import MONTHS_IN, Period, period_labels
 from planner.core.schema import LINE_KINDS
+from planner.core.standing_statements import standing_or
 
 S = RATIO_SCALE
 COLUMNS = ["rep", "period", "line", "deal", "rule", "tier", "rate", "base", "amount"]
 # the rules in the order their lines come in a statement (schema.LINE_KINDS: their words)
 RULES = LINE_KINDS
 _ORDER = {rule: n for n, rule in enumerate(RULES)}
-_STEP = {"month": 1, "quarter": 3, "year": 12}
 # a (rep, period) pair as one integer: rep row id × _KEY + the period's number (months since
 # year 0, divided by the period's length in months)
 _KEY = 100_000
@@ -75,46 +74,8 @@ def statements(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
     cancellations) and their lines (:data:`COLUMNS` plus ``bonus``: the PlanBonuses row id of a
     bonus line); cached per revision of the book."""
     key = ("statements", period)
-    return book.cached(key, lambda: _as_before(book, key, lambda: _with_draws(book, period), period), depends=(),
+    return book.cached(key, lambda: standing_or(book, key, lambda: _with_draws(book, period), period), depends=(),
                        rowwise=True)
-
-
-def _as_before(book, key, compute, period: Period | None = None):
-    """``compute()``; or the value ``key`` had before the edit that made this state, when that edit
-    changed only the values of some deals and this value cannot tell. The statements read a deal
-    through its credit lines alone (its multiplier and SPIFFs are looked up for credited deals
-    only): they stand when none of those deals is credited, before or after the edit. Those of
-    ``period`` stand too when those deals' lines, before and after, are dated outside its plan
-    periods and their reps have no cancellation inside them (a clawback takes back what the won
-    line was paid, reading its period's running credit), in a book without draws (a draw's
-    balance runs on from period to period)."""
-    before = book.derived_before(key)
-    edited, old = rows_edited(before, "Deals"), book.derived_before("credit_lines")
-    if edited is None or old is None:
-        return compute()
-    lines, ids = credit_lines(book), list(edited)
-    mine = pd.concat([frame[frame["deal_id"].isin(ids).to_numpy(dtype=bool, na_value=False)] for frame in (old[0], lines)])
-    if len(mine) and (period is None or has_draws(book) or not _outside(book, period, mine, lines)):
-        return compute()
-    reads_as(before)
-    return before[0]
-
-
-def _outside(book, period: Period, mine: pd.DataFrame, lines: pd.DataFrame) -> bool:
-    """Are the credit lines ``mine`` dated outside every plan period overlapping ``period`` (of
-    any plan's length), and so are the cancellations of their reps among ``lines``?"""
-    kinds = set(book["Plans"]["period"].dropna())
-    if not kinds <= set(_STEP):
-        return False
-    cancelled = lines[(lines["reason"] == "cancelled").to_numpy(dtype=bool)
-                      & lines["rep"].isin(mine["rep"].dropna()).to_numpy(dtype=bool, na_value=False)]
-    dates = pd.concat([mine["date"], cancelled["date"]])
-    for kind in kinds:
-        parts = period.split(kind)
-        start, end = pd.Timestamp(min(p.start for p in parts)), pd.Timestamp(max(p.end for p in parts))
-        if ((dates >= start) & (dates < end)).any():
-            return False
-    return True
 
 
 def earned_payouts(book, period: Period) -> pd.DataFrame:
@@ -147,7 +108,7 @@ def _earned(book, period: Period) -> tuple:
         np.add.at(earned, at[at >= 0], lines["amount"][at >= 0])
         return rows, row_keys, parts, earned
     key = ("earned", period)
-    return book.cached(key, lambda: _as_before(book, key, build, period), depends=(), rowwise=True)
+    return book.cached(key, lambda: standing_or(book, key, build, period), depends=(), rowwise=True)
 
 
 def flat_plans(tiers: pd.DataFrame) -> set:
@@ -269,7 +230,7 @@ def _statements(book, period: Period) -> tuple[pd.DataFrame, np.ndarray, list[di
 
 def _number(period: Period) -> int:
     """A period's number: months since year 0 divided by its length in months."""
-    return (period.start.year * 12 + period.start.month - 1) // _STEP[period.kind]
+    return (period.start.year * 12 + period.start.month - 1) // MONTHS_IN[period.kind]
 
 
 def _keyed_credit(book) -> tuple[dict, dict, pd.MultiIndex]:
@@ -281,7 +242,7 @@ def _keyed_credit(book) -> tuple[dict, dict, pd.MultiIndex]:
         plan = credit_plans(book, credit["rep"].to_numpy(dtype="int64"), credit["date"].to_numpy())
         on_plan = ~np.isnan(plan)
         credit, plan = credit[on_plan], plan[on_plan].astype("int64")
-        step = book["Plans"]["period"].map(_STEP).reindex(plan).to_numpy(dtype="int64")
+        step = book["Plans"]["period"].map(MONTHS_IN).reindex(plan).to_numpy(dtype="int64")
         months = credit["date"].to_numpy(dtype="datetime64[M]").astype("int64") + 1970 * 12
         rep = credit["rep"].to_numpy(dtype="int64")
         columns = {"key": rep * _KEY + months // step, "plan": plan, "deal": credit["deal_id"].to_numpy(dtype="int64"),
@@ -302,7 +263,7 @@ def _keyed_credit(book) -> tuple[dict, dict, pd.MultiIndex]:
                                      for name in ("spiff", "base", "amount")}}
         return (won_lines, {name: values[cancelled] for name, values in columns.items()},
                 pd.MultiIndex.from_arrays([won_lines["deal"], won_lines["rep"]]), spiffs)
-    return book.cached("keyed_credit", lambda: _as_before(book, "keyed_credit", build), depends=(), rowwise=True)
+    return book.cached("keyed_credit", lambda: standing_or(book, "keyed_credit", build), depends=(), rowwise=True)
 
 
 def _running_sum(keys: np.ndarray, amounts: np.ndarray) -> np.ndarray:
@@ -321,7 +282,7 @@ def _quotas(book, keys: np.ndarray, plan: np.ndarray) -> np.ndarray:
     kinds = book["Plans"]["period"].reindex(plan[first]).to_numpy(dtype=object)
     labels = {}
     for number, kind in set(zip((unique % _KEY).tolist(), kinds.tolist())):
-        months = number * _STEP[kind]
+        months = number * MONTHS_IN[kind]
         labels[(number, kind)] = Period(Period.parse(f"{months // 12:04d}-{months % 12 + 1:02d}").start, kind).label
     periods = [labels[pair] for pair in zip((unique % _KEY).tolist(), kinds.tolist())]
     got = quota_amounts(book, "rep").reindex(pd.MultiIndex.from_arrays([reps, periods])) if len(unique) \
