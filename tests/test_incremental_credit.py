@@ -247,3 +247,27 @@ def test_amount_and_close_edits_with_plan_assignments_and_draws(start, built):
         computed(book)
         assert_as_fresh(book)
     assert True in built["resummed"]  # some sums adjusted, not all built again
+
+
+def test_a_closed_periods_deal_edited_is_adjusted_in_the_open_periods_commissions():
+    """Q2's statements stand when a deal credited in closed Q1 changes, but its commissions
+    do not: they pay the Q1 difference as a recomputed adjustment."""
+    from planner.core.close import plan_close
+    from planner.core.commissions import commissions
+    from datetime import datetime, timezone
+    from fixtures import small_book
+
+    book = small_book()
+    settings = book["Settings"]
+    book.set_value("Settings", int(settings.index[settings["key"] == "as_of"][0]), "value", "2026-04-15")
+    q1, q2 = Period.parse("2026-Q1"), Period.parse("2026-Q2")
+    book.apply(plan_close(book, q1, "finance@office", datetime(2026, 4, 16, tzinfo=timezone.utc)).change)
+    before = commissions(book, q2)[0]
+    engine = statements(book, q2)
+    deals = book["Deals"]
+    d3 = int(deals.index[deals["id"] == "D3"][0])
+    set_values(book, "amount", {d3: 1_000_000})  # 20,000.00 before: R2 is paid less for Q1
+    assert statements(book, q2)[1] is engine[1]  # Q2's own statements stand
+    after = commissions(book, q2)[0]
+    assert after["total"].sum() != before["total"].sum()
+    pd.testing.assert_frame_equal(after, commissions(book.copy(), q2)[0])

@@ -203,7 +203,7 @@ def test_as_of_parameter_overrides_the_setting(book):
 
 def test_a_period_shown_again_reuses_its_commissions_until_the_book_changes(book, monkeypatch):
     """Commissions are computed once per period and revision (issue 18: a period change)."""
-    from planner.core import report as report_module
+    from planner.core import commissions as commissions_module
 
     computed = []
 
@@ -211,8 +211,8 @@ def test_a_period_shown_again_reuses_its_commissions_until_the_book_changes(book
         computed.append(period.label)
         return original(snapshot, period)
 
-    original = report_module.commissions
-    monkeypatch.setattr(report_module, "commissions", counting)
+    original = commissions_module._commissions
+    monkeypatch.setattr(commissions_module, "_commissions", counting)
     first = compute_report(book, Period.parse("2026-Q1"))
     compute_report(book, Period.parse("2026-Q2"))
     again = compute_report(book, Period.parse("2026-Q1"))

@@ -96,7 +96,8 @@ def paid_statements(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
     if not closed_periods(book):
         return rows, lines.assign(adjusts=pd.array([pd.NA] * len(lines), dtype="string"),
                                   reason=pd.array([pd.NA] * len(lines), dtype="string"))
-    return rows, book.cached(("paid statements", period), lambda: _with_bonus_ids(statement(book, period), lines))
+    return rows, book.cached(("paid statements", period), lambda: _with_bonus_ids(statement(book, period), lines),
+                             depends=())
 
 
 def _with_bonus_ids(shown: pd.DataFrame, lines: pd.DataFrame) -> pd.DataFrame:

@@ -15,7 +15,9 @@ import pandas as pd
 from planner.core.errors import QT_TRANSLATE_NOOP
 from planner.core.periods import Period
 from planner.core.adjustments import paid_statements
-from planner.core.statements import flat_plans, plan_periods
+from planner.core.close import closed_periods
+from planner.core.derived import same_inputs_or
+from planner.core.statements import flat_plans, plan_periods, statements
 
 __all__ = ["commissions", "plan_periods", "flat_plans"]
 
@@ -25,7 +27,14 @@ NO_QUOTA = QT_TRANSLATE_NOOP("errors", "{rep} has no quota above zero for {perio
 
 def commissions(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
     """Commission summary per (rep, plan period), its lines (``rep`` and ``plan`` as row ids:
-    core/shown.py names them), and warnings for finance."""
+    core/shown.py names them), and warnings for finance. Once per state of the book and period;
+    after an edit of deals that leaves the period's statements standing, the same as before."""
+    # a closed period's recomputed adjustments read other periods' statements: not kept then
+    engine = None if closed_periods(book) else statements(book, period)
+    return same_inputs_or(book, ("commissions", period), engine, lambda: _commissions(book, period))
+
+
+def _commissions(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
     rows, lines = paid_statements(book, period)
     rows = rows.drop(columns=["won"])
     if "draw_balance" not in rows:  # a book without draws: nothing carried

@@ -80,18 +80,31 @@ def deal_arrays(book) -> dict[str, np.ndarray]:
     (Python ints), kind masks and days, built once per revision."""
     def build() -> dict[str, np.ndarray]:
         facts = deal_facts(book)
-        kind = facts["kind"]
-        return {
-            "amount": facts["amount"].to_numpy(dtype=object, na_value=0),
-            "open": (kind == "open").to_numpy(dtype=bool, na_value=False),
-            "won": (kind == "won").to_numpy(dtype=bool, na_value=False),
-            "lost": (kind == "lost").to_numpy(dtype=bool, na_value=False),
-            "created": facts["created"].to_numpy(dtype="datetime64[ns]"),
-            "closed": facts["closed"].to_numpy(dtype="datetime64[ns]"),
-            "expected_close": facts["expected_close"].to_numpy(dtype="datetime64[ns]"),
-            "category": facts["forecast_category"].to_numpy(dtype=object),
-        }
-    return book.cached("deal_arrays", build, depends=())  # the facts
+        before = book.derived_before("deal_arrays")
+        edited = rows_edited(before, "Deals")
+        if edited is None:
+            return _arrays(facts)
+        at = facts.index.get_indexer(sorted(edited))
+        at = at[at >= 0]  # a view of the book may leave some of them out
+        arrays = {name: values.copy() for name, values in before[0].items()}  # the state before keeps its own
+        for name, values in _arrays(facts.iloc[at]).items():
+            arrays[name][at] = values
+        return arrays
+    return book.cached("deal_arrays", build, depends=(), rowwise=True)  # the facts
+
+
+def _arrays(facts: pd.DataFrame) -> dict[str, np.ndarray]:
+    kind = facts["kind"]
+    return {
+        "amount": facts["amount"].to_numpy(dtype=object, na_value=0),
+        "open": (kind == "open").to_numpy(dtype=bool, na_value=False),
+        "won": (kind == "won").to_numpy(dtype=bool, na_value=False),
+        "lost": (kind == "lost").to_numpy(dtype=bool, na_value=False),
+        "created": facts["created"].to_numpy(dtype="datetime64[ns]"),
+        "closed": facts["closed"].to_numpy(dtype="datetime64[ns]"),
+        "expected_close": facts["expected_close"].to_numpy(dtype="datetime64[ns]"),
+        "category": facts["forecast_category"].to_numpy(dtype=object),
+    }
 
 
 def within(days: np.ndarray, period) -> np.ndarray:

@@ -22,6 +22,7 @@ import pandas as pd
 
 from planner.core import schema
 from planner.core.changes import Batch, Change, DeleteRows
+from planner.core.derived import same_inputs_or
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.forecast import forecast, won_in
 from planner.core.forecast_overrides import category_by_rep, has_overrides, with_overrides
@@ -113,16 +114,28 @@ def accuracy(book, as_of: date | None = None) -> tuple[pd.DataFrame, pd.DataFram
     ``as_of`` (default: the book's). Accuracy is computed exactly and given as a float
     fraction (0.9 = 90%; it is negative when the forecast missed by more than the actual);
     it is blank, with a note, when nothing was won in the period. Rank 1 is the period's most
-    accurate method (ties share it). Recent periods first."""
+    accurate method (ties share it). Recent periods first. Once per state of the book and
+    as_of; after an edit of deals that changes no period's actual, the same as before."""
     as_of = book.as_of if as_of is None else as_of
-    snaps = book["ForecastSnapshots"].dropna(subset=["taken", "period", "method", "amount"])
-    snaps = snaps.assign(label=snaps["period"])  # canonical labels (Kind.PERIOD)
+    snaps = _snapshots(book)
+    actuals = tuple(won_in(book, Period.of(label)) for label in _ended(snaps, as_of))
+    return same_inputs_or(book, ("forecast_accuracy", as_of), actuals, lambda: _accuracy(book, as_of, snaps))
+
+
+def _snapshots(book) -> pd.DataFrame:
+    return book["ForecastSnapshots"].dropna(subset=["taken", "period", "method", "amount"])
+
+
+def _ended(snaps: pd.DataFrame, as_of: date) -> list[str]:
+    """The periods of ``snaps`` ended at ``as_of`` (a period still running has nothing to judge yet)."""
+    return [label for label in snaps["period"].unique() if as_of >= Period.of(label).end]
+
+
+def _accuracy(book, as_of: date, snaps: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     records, exact = [], []
-    for label in snaps["label"].unique():
+    for label in _ended(snaps, as_of):  # canonical labels (Kind.PERIOD)
         period = Period.of(label)
-        if as_of < period.end:  # still running: nothing to judge yet
-            continue
-        rows = snaps[(snaps["label"] == label) & (snaps["taken"] < pd.Timestamp(period.end))]
+        rows = snaps[(snaps["period"] == label) & (snaps["taken"] < pd.Timestamp(period.end))]
         actual = won_in(book, period)
         for method, group in rows.sort_values("taken", kind="stable").groupby("method", sort=False):
             last = group.iloc[-1]

@@ -219,8 +219,8 @@ def compute_report(book: Tables, period: Period | None = None, as_of: date | str
     checkpoint()
     pipeline = pipeline_metrics(book, period, reps, teams)
     checkpoint()
-    # per period, once per revision: going back to a period already shown recomputes no payout
-    summary, detail, warnings = book.cached(("commissions", period), lambda: commissions(book, period), depends=())
+    # once per revision and period: going back to a period already shown recomputes no payout
+    summary, detail, warnings = commissions(book, period)
     warnings = list(warnings)
     checkpoint()
     if book is not whole:
@@ -235,8 +235,7 @@ def compute_report(book: Tables, period: Period | None = None, as_of: date | str
     health = health_lists(book, as_of)
     checkpoint()
     by_rep_forecast = category_by_rep(book, period)
-    judged, per_method = book.cached(("forecast_accuracy", as_of), lambda: accuracy(book, as_of),
-                                     depends=())  # any period
+    judged, per_method = accuracy(book, as_of)  # any period
     return Report(
         currency=book.currency, period=period, as_of=as_of, as_of_source=source,
         pipeline=pipeline, stages=pipeline["stages"],
