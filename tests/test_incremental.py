@@ -260,3 +260,26 @@ def test_what_an_entry_uses_or_reads_beyond_its_declaration_counts(start):
     assert not {"uses undeclared", "everything", "uses amounts", "amounts"} & set(book.snapshot()._cache.as_dict())
     book.set_value("Reps", rep, "name", "Someone")
     assert "reads Reps" not in book.snapshot()._cache.as_dict() and "stages" in book.snapshot()._cache.as_dict()
+
+
+def test_rows_appended_to_a_deals_stage_history_redo_only_that_deals_facts(start):
+    """Rows appended to a deal's stage history (another stage, then its own again, later)
+    change its days in stage: its history is sorted again for it alone, and the report is a
+    fresh book's; rows inserted before the last one sort everything again."""
+    from planner.core.health import _history
+
+    book = start.copy()
+    book.clock = lambda: AS_OF
+    deals, stages = book["Deals"], book["Stages"]
+    kinds = deals["stage"].map(stages["kind"])
+    deal = int(deals.index[(kinds == "open").to_numpy(dtype=bool, na_value=False)][0])
+    other = int(stages.index[(stages["kind"] == "open") & (stages.index != deals.at[deal, "stage"])][0])
+    for at, (left, day) in ((None, ("2026-06-27", "2026-06-28")), (0, ("2026-06-29", "2026-06-30"))):
+        compute_report(book)
+        rows = pd.DataFrame({"deal_id": pd.array([deal, deal], dtype="Int64"),
+                             "stage": pd.array([other, deals.at[deal, "stage"]], dtype="Int64"),
+                             "entered": [pd.Timestamp(left), pd.Timestamp(day)]})
+        book.insert_rows("StageHistory", rows, at=at)
+        same_as_fresh(book)
+        assert _history(book.snapshot()).changed == (frozenset({deal}) if at is None else None)
+        assert compute_report(book).deal_health.at[deal, "entered_stage"] == pd.Timestamp(day)

@@ -36,7 +36,7 @@ def deal_facts(book) -> pd.DataFrame:
             "closed": deals["closed"],
             "cancelled": deals["cancelled"],
             "forecast_category": deals["forecast_category"].fillna("pipeline"),
-        })
+        }, copy=False)
     return book.cached("deal_facts", build, depends={"Deals": _FACT_COLUMNS, "Stages": ("kind", "probability")})
 
 

@@ -23,10 +23,13 @@ cached under a key holding ``as_of``, so a report for another day never reuses i
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
 import pandas as pd
+
+from planner.core.derived import stands
 
 STALL_FACTOR = (3, 2)  # 1.5 as an exact fraction: stalled when days × 2 > 3 × average
 SLIPS = 2  # moves of expected_close later that make a deal slipped
@@ -36,42 +39,158 @@ def history(book) -> pd.DataFrame:
     """StageHistory sorted by deal, then entered, then sheet order, with ``entry``: whether the
     row enters a stage (the deal's first row, or a stage other than the row before). Columns
     ``deal`` and ``stage`` hold row ids. Cached per revision."""
-    def build() -> pd.DataFrame:
+    return _history(book).frame
+
+
+@dataclass(frozen=True)
+class _Sorted:
+    frame: pd.DataFrame  # history()
+    source: pd.DataFrame  # the StageHistory it was sorted from
+    changed: frozenset | None  # the deals whose rows differ from the state before's; None: not known
+
+
+def _history(book) -> _Sorted:
+    """After an edit that only appended rows to StageHistory (a stage change appends one), the
+    rows before sorted again for those rows' deals alone (issue 18: a stage edit)."""
+    def build() -> _Sorted:
         rows = book["StageHistory"]
-        deal = rows["deal_id"].to_numpy(dtype="float64", na_value=np.nan)
-        stage = rows["stage"].to_numpy(dtype="float64", na_value=np.nan)
-        entered = rows["entered"].to_numpy(dtype="datetime64[ns]")
-        kept = np.flatnonzero(~np.isnan(deal) & ~np.isnan(stage) & ~np.isnat(entered))
-        kept = kept[pd.Index(deal[kept].astype("int64")).isin(book["Deals"].index)]
-        # by deal, then entered; numpy's lexsort is stable, so ties keep sheet order
-        kept = kept[np.lexsort((entered[kept].view("int64"), deal[kept]))]
-        frame = pd.DataFrame({
-            "deal": deal[kept].astype("int64"), "stage": stage[kept].astype("int64"), "entered": entered[kept],
-            "expected_close": rows["expected_close"].to_numpy(dtype="datetime64[ns]")[kept], "order": kept,
-        })
-        same_deal = frame["deal"].eq(frame["deal"].shift())
-        frame["entry"] = ~(same_deal & frame["stage"].eq(frame["stage"].shift()))
-        return frame
-    return book.cached("health_history", build, depends={"Deals": ()})  # which deals there are
+        before = book.derived_before("health_history")
+        if before is not None and _only_history_touched(before) and _grew(before[0].source, rows):
+            old = before[0]
+            added = rows["deal_id"].iloc[len(old.source):].dropna()
+            deals = frozenset(added.astype("int64").tolist())
+            at = np.concatenate([old.frame["order"].to_numpy()[_blocks(old.frame, deals)],
+                                 np.arange(len(old.source), len(rows))])
+            return _Sorted(_spliced(old.frame, _sorted(book, rows, at), deals), rows, deals)
+        return _Sorted(_sorted(book, rows, np.arange(len(rows))), rows, None)
+    return book.cached("health_history", build, depends={"Deals": ()}, rowwise=True)  # which deals there are
+
+
+def _sorted(book, rows: pd.DataFrame, at: np.ndarray) -> pd.DataFrame:
+    """The rows of ``rows`` at positions ``at`` that date a stage of a deal of the book, sorted."""
+    deal = rows["deal_id"].to_numpy(dtype="float64", na_value=np.nan)[at]
+    stage = rows["stage"].to_numpy(dtype="float64", na_value=np.nan)[at]
+    entered = rows["entered"].to_numpy(dtype="datetime64[ns]")[at]
+    kept = np.flatnonzero(~np.isnan(deal) & ~np.isnan(stage) & ~np.isnat(entered))
+    kept = kept[pd.Index(deal[kept].astype("int64")).isin(book["Deals"].index)]
+    # by deal, then entered, then sheet order
+    kept = kept[np.lexsort((at[kept], entered[kept].view("int64"), deal[kept]))]
+    frame = pd.DataFrame({
+        "deal": deal[kept].astype("int64"), "stage": stage[kept].astype("int64"), "entered": entered[kept],
+        "expected_close": rows["expected_close"].to_numpy(dtype="datetime64[ns]")[at][kept], "order": at[kept],
+    }, copy=False)  # columns of their own: stacking 400,000 rows into one block costs more than the rest
+    same_deal = frame["deal"].eq(frame["deal"].shift())
+    frame["entry"] = ~(same_deal & frame["stage"].eq(frame["stage"].shift()))
+    return frame
+
+
+def _only_history_touched(before) -> bool:
+    """Did the edit described by ``before`` (``Derived.before``) touch, of what the value read,
+    only StageHistory?"""
+    _value, deps, touched = before
+    return deps is not None and stands({t: c for t, c in deps.items() if t != "StageHistory"},
+                                       {t: c for t, c in touched.items() if t != "StageHistory"})
+
+
+def _grew(old: pd.DataFrame, new: pd.DataFrame) -> bool:
+    """Is ``new`` the rows of ``old`` as they were, with rows after them?"""
+    n = len(old)
+    return len(new) >= n and new.index[:n].equals(old.index) and all(
+        new[column].iloc[:n].array.equals(old[column].array) for column in _READ)
+
+
+_READ = ("deal_id", "stage", "entered", "expected_close")
+
+
+def _blocks(rows: pd.DataFrame, deals) -> np.ndarray:
+    """Which of ``rows`` (sorted by deal) are rows of ``deals``."""
+    deal = rows["deal"].to_numpy()
+    wanted = np.sort(np.fromiter(deals, dtype="int64", count=len(deals)))
+    chosen = np.zeros(len(rows), dtype=bool)
+    for low, high in zip(np.searchsorted(deal, wanted, "left"), np.searchsorted(deal, wanted, "right")):
+        chosen[low:high] = True
+    return chosen
+
+
+def _spliced(old: pd.DataFrame, rows: pd.DataFrame, deals) -> pd.DataFrame:
+    """``old`` (sorted by deal) with the rows of ``deals`` replaced by ``rows`` (sorted, theirs)."""
+    kept = old[~_blocks(old, deals)]
+    at = np.searchsorted(kept["deal"].to_numpy(), rows["deal"].to_numpy(), "left")
+    return pd.DataFrame({column: np.insert(kept[column].to_numpy(), at, rows[column].to_numpy())
+                         for column in old.columns}, copy=False)
+
+
+def deals_changed(book, key) -> frozenset | None:
+    """The deals the edit that made this state changed (values in Deals, rows appended to their
+    stage history), when the value ``key`` had in the state before (a ``rowwise`` entry) can be
+    redone for those deals alone: the edit touched nothing else the value reads. None otherwise."""
+    before = book.derived_before(key)
+    if before is None or before[1] is None:
+        return None
+    _value, deps, touched = before
+    ours = ("Deals", "StageHistory")
+    if not stands({t: c for t, c in deps.items() if t not in ours}, {t: c for t, c in touched.items() if t not in ours}):
+        return None
+    if "Deals" in touched and touched["Deals"] is None:  # deals inserted, deleted or moved
+        return None
+    edited = touched["Deals"][1] if "Deals" in touched else frozenset()
+    if "StageHistory" not in touched:
+        return edited
+    grown = _history(book).changed
+    return None if grown is None else edited | grown
+
+
+def of_deals(rows: pd.DataFrame, deals) -> pd.DataFrame:
+    """The rows of :func:`history` (or any frame sorted by ``deal``) of ``deals``."""
+    return rows[_blocks(rows, deals)]
+
+
+def redone(book, key, deals: pd.DataFrame, compute):
+    """``compute(deals, rows)`` (per deal, in Deals order: a Series or an array), of every deal and
+    its :func:`history` rows; or, after an edit of some deals (:func:`deals_changed`), the value
+    ``key`` had before with theirs computed again (``key``: a ``rowwise`` entry)."""
+    rows = history(book)
+    changed = deals_changed(book, key)
+    if changed is None:
+        return compute(deals, rows)
+    value = book.derived_before(key)[0].copy()
+    mine = deals.index.intersection(pd.Index(sorted(changed), dtype="int64"))
+    if len(mine):
+        values = np.asarray(compute(deals.loc[mine], of_deals(rows, mine)))
+        if isinstance(value, pd.Series):
+            value.loc[mine] = values
+        else:
+            value[deals.index.get_indexer(mine)] = values
+    return value
 
 
 def stage_entered(book) -> pd.Series:
     """The day each deal entered its current stage (by deal row id, in Deals order): its
     latest stage-entry history row for that stage, else its ``created`` date. Cached per revision."""
-    def build() -> pd.Series:
-        deals, rows = book["Deals"], history(book)
+    def compute(deals: pd.DataFrame, rows: pd.DataFrame) -> pd.Series:
         entries = rows[rows["entry"]]
         current = deals["stage"].reindex(entries["deal"]).to_numpy(dtype="float64", na_value=np.nan)
         latest = entries[entries["stage"].to_numpy() == current].groupby("deal")["entered"].max()
         return latest.reindex(deals.index).fillna(deals["created"]).astype("datetime64[ns]")
-    return book.cached("stage_entered", build, depends={"Deals": ("stage", "created")})
+    return book.cached("stage_entered", lambda: redone(book, "stage_entered", book["Deals"], compute),
+                       depends={"Deals": ("stage", "created")}, rowwise=True)
 
 
 def won_stage_days(book) -> pd.DataFrame:
     """Per stage (row id): ``days``, the total days won deals spent in it, and ``deals``, how
     many won deals that total is over. Cached per revision."""
     def build() -> pd.DataFrame:
-        deals, stages, rows = book["Deals"], book["Stages"], history(book)
+        per_deal = _won_stints(book)
+        by_stage = per_deal.groupby(level="stage").agg(["sum", "size"])
+        return pd.DataFrame({"days": by_stage["sum"].astype("int64"), "deals": by_stage["size"].astype("int64")},
+                            index=by_stage.index.rename("stage"))
+    return book.cached("won_stage_days", build, depends={"Deals": ("stage", "closed")})
+
+
+def _won_stints(book) -> pd.Series:
+    """Per (stage, deal) of the won deals: the days the deal spent in the stage."""
+    def compute(deals: pd.DataFrame, rows: pd.DataFrame) -> pd.Series:
+        stages = book["Stages"]
         won = deals.index[_of_kind(deals["stage"], stages, "won")]
         entries = rows[rows["entry"] & rows["deal"].isin(won)].reset_index(drop=True)
         following = entries.groupby("deal")["entered"].shift(-1)
@@ -82,18 +201,24 @@ def won_stage_days(book) -> pd.DataFrame:
         ended = ~np.isnat(left)
         stints = pd.DataFrame({"deal": entries["deal"][ended], "stage": entries["stage"][ended],
                                "days": (left[ended] - entries["entered"].to_numpy()[ended]) // np.timedelta64(1, "D")})
-        per_deal = stints.groupby(["stage", "deal"])["days"].sum().clip(lower=0)
-        by_stage = per_deal.groupby(level="stage").agg(["sum", "size"])
-        return pd.DataFrame({"days": by_stage["sum"].astype("int64"), "deals": by_stage["size"].astype("int64")},
-                            index=by_stage.index.rename("stage"))
-    return book.cached("won_stage_days", build, depends={"Deals": ("stage", "closed")})
+        return stints.groupby(["stage", "deal"])["days"].sum().clip(lower=0)
+
+    def build() -> pd.Series:
+        deals, rows = book["Deals"], history(book)
+        changed = deals_changed(book, "won_stints")
+        if changed is None:
+            return compute(deals, rows)
+        old = book.derived_before("won_stints")[0]
+        mine = deals.index.intersection(pd.Index(sorted(changed), dtype="int64"))
+        kept = old[~old.index.get_level_values("deal").isin(list(changed))]
+        return pd.concat([kept, compute(deals.loc[mine], of_deals(rows, mine))])  # summed by stage: any order
+    return book.cached("won_stints", build, depends={"Deals": ("stage", "closed")}, rowwise=True)
 
 
 def slip_counts(book) -> pd.Series:
     """How many times each deal's expected close was moved later (by deal row id, in Deals
     order), from its history rows and its current expected close. Cached per revision."""
-    def build() -> pd.Series:
-        deals, rows = book["Deals"], history(book)
+    def compute(deals: pd.DataFrame, rows: pd.DataFrame) -> pd.Series:
         sequence = pd.concat([
             pd.DataFrame({"deal": rows["deal"], "expected_close": rows["expected_close"]}),
             pd.DataFrame({"deal": deals.index.to_numpy(dtype="int64"),
@@ -103,7 +228,8 @@ def slip_counts(book) -> pd.Series:
         sequence = sequence.dropna(subset=["expected_close"]).sort_values("deal", kind="stable")
         later = sequence["expected_close"] > sequence.groupby("deal")["expected_close"].shift()
         return later.groupby(sequence["deal"]).sum().reindex(deals.index, fill_value=0).astype("int64")
-    return book.cached("slip_counts", build, depends={"Deals": ("expected_close",)})
+    return book.cached("slip_counts", lambda: redone(book, "slip_counts", book["Deals"], compute),
+                       depends={"Deals": ("expected_close",)}, rowwise=True)
 
 
 def _of_kind(stage: pd.Series, stages: pd.DataFrame, kind: str) -> np.ndarray:

@@ -155,20 +155,32 @@ def furthest_stage(book) -> tuple[pd.Series, np.ndarray]:
     Deals order), the furthest step it reached: the rank of the furthest open stage in its
     history or its current stage, ``len(open stages)`` once won. Every deal has reached the
     first open stage. Cached per revision."""
-    def build() -> tuple[pd.Series, np.ndarray]:
-        from planner.core.health import history
+    return book.cached("furthest_stage", lambda: (_ranks(book)[0]["stage"], _steps(book)),
+                       depends={"Deals": ("stage",)})
 
-        stages, deals = book["Stages"], book["Deals"]
-        open_stages = stages[stages["kind"] == "open"].sort_values("order", kind="stable")
-        rank = pd.Series(np.arange(len(open_stages), dtype="int64"), index=open_stages.index)
-        rank = pd.concat([rank, pd.Series(len(open_stages), index=stages.index[stages["kind"] == "won"])])
-        rows = history(book)
-        reached = rows["stage"].map(rank).groupby(rows["deal"]).max()
-        now = deals["stage"].map(rank)
-        furthest = np.fmax(now.to_numpy(dtype="float64", na_value=np.nan),
-                           reached.reindex(deals.index).to_numpy(dtype="float64", na_value=np.nan))
-        return open_stages["stage"], np.nan_to_num(furthest, nan=0).astype("int64").clip(min=0)
-    return book.cached("furthest_stage", build, depends={"Deals": ("stage",)})
+
+def _ranks(book) -> tuple[pd.DataFrame, pd.Series]:
+    """The open stages in pipeline order, and the step of each open or won stage (by row id)."""
+    stages = book["Stages"]
+    open_stages = stages[stages["kind"] == "open"].sort_values("order", kind="stable")
+    rank = pd.Series(np.arange(len(open_stages), dtype="int64"), index=open_stages.index)
+    return open_stages, pd.concat([rank, pd.Series(len(open_stages), index=stages.index[stages["kind"] == "won"])])
+
+
+def _steps(book) -> np.ndarray:
+    """The furthest step of each deal (:func:`furthest_stage`), redone for the deals an edit changed."""
+    from planner.core.health import redone
+
+    def build() -> np.ndarray:
+        rank = _ranks(book)[1]
+
+        def compute(deals: pd.DataFrame, rows: pd.DataFrame) -> np.ndarray:
+            reached = rows["stage"].map(rank).groupby(rows["deal"]).max()
+            furthest = np.fmax(deals["stage"].map(rank).to_numpy(dtype="float64", na_value=np.nan),
+                               reached.reindex(deals.index).to_numpy(dtype="float64", na_value=np.nan))
+            return np.nan_to_num(furthest, nan=0).astype("int64").clip(min=0)
+        return redone(book, "furthest_steps", book["Deals"], compute)
+    return book.cached("furthest_steps", build, depends={"Deals": ("stage",)}, rowwise=True)
 
 
 def funnel(book, period: Period) -> pd.DataFrame:
