@@ -62,22 +62,24 @@ def _history(book) -> _Sorted:
             at = np.concatenate([old.frame["order"].to_numpy()[_blocks(old.frame, deals)],
                                  np.arange(len(old.source), len(rows))])
             return _Sorted(_spliced(old.frame, _sorted(book, rows, at), deals), rows, deals)
-        return _Sorted(_sorted(book, rows, np.arange(len(rows))), rows, None)
+        return _Sorted(_sorted(book, rows), rows, None)
     return book.cached("health_history", build, depends={"Deals": ()}, rowwise=True)  # which deals there are
 
 
-def _sorted(book, rows: pd.DataFrame, at: np.ndarray) -> pd.DataFrame:
-    """The rows of ``rows`` at positions ``at`` that date a stage of a deal of the book, sorted."""
-    deal = rows["deal_id"].to_numpy(dtype="float64", na_value=np.nan)[at]
-    stage = rows["stage"].to_numpy(dtype="float64", na_value=np.nan)[at]
-    entered = rows["entered"].to_numpy(dtype="datetime64[ns]")[at]
+def _sorted(book, rows: pd.DataFrame, at: np.ndarray | None = None) -> pd.DataFrame:
+    """The rows of ``rows`` (those at positions ``at``: a few deals') that date a stage of a deal
+    of the book, sorted."""
+    part, at = (rows, np.arange(len(rows))) if at is None else (rows.iloc[at], at)
+    deal = part["deal_id"].to_numpy(dtype="float64", na_value=np.nan)
+    stage = part["stage"].to_numpy(dtype="float64", na_value=np.nan)
+    entered = part["entered"].to_numpy(dtype="datetime64[ns]")
     kept = np.flatnonzero(~np.isnan(deal) & ~np.isnan(stage) & ~np.isnat(entered))
     kept = kept[pd.Index(deal[kept].astype("int64")).isin(book["Deals"].index)]
     # by deal, then entered, then sheet order
     kept = kept[np.lexsort((at[kept], entered[kept].view("int64"), deal[kept]))]
     frame = pd.DataFrame({
         "deal": deal[kept].astype("int64"), "stage": stage[kept].astype("int64"), "entered": entered[kept],
-        "expected_close": rows["expected_close"].to_numpy(dtype="datetime64[ns]")[at][kept], "order": at[kept],
+        "expected_close": part["expected_close"].to_numpy(dtype="datetime64[ns]")[kept], "order": at[kept],
     }, copy=False)  # columns of their own: stacking 400,000 rows into one block costs more than the rest
     same_deal = frame["deal"].eq(frame["deal"].shift())
     frame["entry"] = ~(same_deal & frame["stage"].eq(frame["stage"].shift()))
@@ -113,10 +115,17 @@ def _blocks(rows: pd.DataFrame, deals) -> np.ndarray:
 
 
 def _spliced(old: pd.DataFrame, rows: pd.DataFrame, deals) -> pd.DataFrame:
-    """``old`` (sorted by deal) with the rows of ``deals`` replaced by ``rows`` (sorted, theirs)."""
-    kept = old[~_blocks(old, deals)]
-    at = np.searchsorted(kept["deal"].to_numpy(), rows["deal"].to_numpy(), "left")
-    return pd.DataFrame({column: np.insert(kept[column].to_numpy(), at, rows[column].to_numpy())
+    """``old`` (sorted by deal) with the rows of ``deals`` replaced by ``rows`` (sorted, theirs):
+    each column copied once, in slices."""
+    wanted = np.sort(np.fromiter(deals, dtype="int64", count=len(deals)))
+    mine, theirs = old["deal"].to_numpy(), rows["deal"].to_numpy()
+    slices, start = [], 0  # old's rows before a deal, the deal's new rows, ..., old's rows after the last
+    for deal in wanted:
+        slices += [(old, start, np.searchsorted(mine, deal, "left")),
+                   (rows, np.searchsorted(theirs, deal, "left"), np.searchsorted(theirs, deal, "right"))]
+        start = np.searchsorted(mine, deal, "right")
+    slices.append((old, start, len(old)))
+    return pd.DataFrame({column: np.concatenate([frame[column].to_numpy()[low:high] for frame, low, high in slices])
                          for column in old.columns}, copy=False)
 
 
@@ -129,7 +138,8 @@ def deals_changed(book, key) -> frozenset | None:
         return None
     _value, deps, touched = before
     ours = ("Deals", "StageHistory")
-    if not stands({t: c for t, c in deps.items() if t not in ours}, {t: c for t, c in touched.items() if t not in ours}):
+    if not stands({t: c for t, c in deps.items() if t not in ours},
+                  {t: c for t, c in touched.items() if t not in ours}):
         return None
     if "Deals" in touched and touched["Deals"] is None:  # deals inserted, deleted or moved
         return None
