@@ -30,8 +30,9 @@ def commissions(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame, list[
     core/shown.py names them), and warnings for finance. Once per state of the book and period;
     after an edit of deals that leaves the period's statements standing, the same as before."""
     # a closed period's recomputed adjustments read other periods' statements: not kept then
-    engine = None if closed_periods(book) else statements(book, period)
-    return same_inputs_or(book, ("commissions", period), engine, lambda: _commissions(book, period))
+    return same_inputs_or(book, ("commissions", period),
+                          lambda: None if closed_periods(book) else statements(book, period),
+                          lambda: _commissions(book, period))
 
 
 def _commissions(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:

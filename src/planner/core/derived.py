@@ -227,19 +227,19 @@ def touched_by(atoms: Iterable) -> Touched:
     return touched
 
 
-def same_inputs_or(book, key, inputs, compute: Callable[[], object], table: str = "Deals"):
+def same_inputs_or(book, key, inputs: Callable[[], object], compute: Callable[[], object], table: str = "Deals"):
     """``compute()``, once per state of ``book`` under ``key``; or the value ``key`` had in the
     state before, when the edit in between changed only some rows' values of ``table`` and
-    ``inputs`` (all the value reads of ``table``: the entries it is computed from, or figures
+    ``inputs()`` (all the value reads of ``table``: the entries it is computed from, or figures
     taken from them) are what they were then: the very objects, or equal numbers and texts.
-    ``inputs`` None: the value cannot tell (computed again). A payout summed from statements an
+    ``inputs()`` None: the value cannot tell (computed again). A payout summed from statements an
     edit left standing is then not summed again."""
     def build():
-        before = book.derived_before(key)
-        if inputs is not None and rows_edited(before, table) is not None and _same(before[0][0], inputs):
+        before, now = book.derived_before(key), inputs()
+        if now is not None and rows_edited(before, table) is not None and _same(before[0][0], now):
             reads_as(before)
             return before[0]
-        return inputs, compute()
+        return now, compute()
     return book.cached(key, build, depends=(), rowwise=True)[1]
 
 

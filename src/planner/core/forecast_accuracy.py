@@ -117,9 +117,9 @@ def accuracy(book, as_of: date | None = None) -> tuple[pd.DataFrame, pd.DataFram
     accurate method (ties share it). Recent periods first. Once per state of the book and
     as_of; after an edit of deals that changes no period's actual, the same as before."""
     as_of = book.as_of if as_of is None else as_of
-    snaps = _snapshots(book)
-    actuals = tuple(won_in(book, Period.of(label)) for label in _ended(snaps, as_of))
-    return same_inputs_or(book, ("forecast_accuracy", as_of), actuals, lambda: _accuracy(book, as_of, snaps))
+    def actuals() -> tuple[int, ...]:
+        return tuple(won_in(book, Period.of(label)) for label in _ended(_snapshots(book), as_of))
+    return same_inputs_or(book, ("forecast_accuracy", as_of), actuals, lambda: _accuracy(book, as_of))
 
 
 def _snapshots(book) -> pd.DataFrame:
@@ -131,8 +131,8 @@ def _ended(snaps: pd.DataFrame, as_of: date) -> list[str]:
     return [label for label in snaps["period"].unique() if as_of >= Period.of(label).end]
 
 
-def _accuracy(book, as_of: date, snaps: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    records, exact = [], []
+def _accuracy(book, as_of: date) -> tuple[pd.DataFrame, pd.DataFrame]:
+    snaps, records, exact = _snapshots(book), [], []
     for label in _ended(snaps, as_of):  # canonical labels (Kind.PERIOD)
         period = Period.of(label)
         rows = snaps[(snaps["period"] == label) & (snaps["taken"] < pd.Timestamp(period.end))]
