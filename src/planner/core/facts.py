@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from planner.core.derived import rows_edited
-from planner.core.money import apply_ratio
+from planner.core.money import times_ratio
 
 
 # the columns of Deals the facts are made of
@@ -57,8 +57,9 @@ def weighted_amounts(book) -> np.ndarray:
 
 
 def _weighed(facts: pd.DataFrame, rounding: str) -> np.ndarray:
-    return apply_ratio(facts["amount"].to_numpy(dtype=object, na_value=0),
-                       facts["probability"].fillna(0).to_numpy(dtype=object), rounding)
+    """Each deal's weighted amount, as Python ints (sums of them never overflow)."""
+    return times_ratio(facts["amount"].to_numpy(dtype="int64", na_value=0),
+                       facts["probability"].fillna(0).to_numpy(dtype="int64"), rounding).astype(object)
 
 
 def carry_weights(view, book, keep: np.ndarray, changed: np.ndarray) -> None:
@@ -68,9 +69,7 @@ def carry_weights(view, book, keep: np.ndarray, changed: np.ndarray) -> None:
     def build() -> np.ndarray:
         weights = weighted_amounts(book)[keep].copy()
         if changed.any():
-            facts = deal_facts(view)[changed]
-            weights[changed] = apply_ratio(facts["amount"].to_numpy(dtype=object, na_value=0),
-                                           facts["probability"].fillna(0).to_numpy(dtype=object), view.rounding)
+            weights[changed] = _weighed(deal_facts(view)[changed], view.rounding)
         return weights
     view.cached("weighted_amounts", build)
 
