@@ -208,8 +208,13 @@ def attainment(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
     credit in it; teams in Teams order. A team's quota follows decisions.md's rule
     (core/team_quotas.py): its own row for exactly the period, a longer period adding up its
     sub-periods, else its members' sum, child teams included; its credit is its reps' and its
-    child teams' (rolled up).
+    child teams' (rolled up). Once per state of the book and period (the report and its
+    quadrants ask for the same quarter).
     """
+    return book.cached(("attainment", period), lambda: _attainment(book, period), depends=())
+
+
+def _attainment(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
     reps, teams = book["Reps"], book["Teams"]
     credited = _in_period(credited_by(book, period.kind), period)
     quota = _in_period(quota_amounts(book, "rep"), period)
