@@ -38,7 +38,7 @@ def book_problems(book) -> list[Problem]:
     found += _part(book, "settings", lambda: _setting_problems(book))
     found += _part(book, "currencies", lambda: _currency_problems(book, currency_of(book)), {"Deals": ("currency",)})
     found += _part(book, "deal dates", lambda: _deal_date_problems(book),
-                   {"Deals": ("stage", "created", "closed", "cancelled"), "Stages": ("kind",)})
+                   {"Deals": ("stage", "created", "closed", "cancelled"), "Stages": ("kind",)}, rowwise=True)
     found += _part(book, "splits", lambda: _split_problems(book), {"Deals": ("id",)})
     found += _part(book, "tiers", lambda: _tier_problems(book), {"Plans": ("plan",)})
     found += _part(book, "overlaps", lambda: overlap_problems(book))
@@ -46,10 +46,10 @@ def book_problems(book) -> list[Problem]:
     return found
 
 
-def _part(book, name, check, columns: dict | None = None) -> list[Problem]:
+def _part(book, name, check, columns: dict | None = None, rowwise: bool = False) -> list[Problem]:
     """``check()`` cached with what it reads: every table whole, but for ``columns`` (table ->
     the columns read) with the key columns its problems name."""
-    return book.cached(("problems", name), check, depends=_with_keys(columns or {}))
+    return book.cached(("problems", name), check, depends=_with_keys(columns or {}), rowwise=rowwise)
 
 
 def _with_keys(columns: dict) -> dict:
@@ -206,10 +206,22 @@ def _currency_problems(book, currency: str) -> list[Problem]:
 
 
 def _deal_date_problems(book) -> list[Problem]:
-    deals = book._frames["Deals"]
-    kinds = deal_rules.stage_kinds(deals, book._frames["Stages"])
-    return [book.problem("Deals", row, column, template) for row, column, template in
-            deal_rules.date_problems(deals, kinds)]
+    """The rules of each deal's dates: row-local, so after an edit of some deals' values only
+    those deals are checked again (a stage edit), the others' problems kept in their places."""
+    deals, stages = book._frames["Deals"], book._frames["Stages"]
+    before = book.derived_before(("problems", "deal dates"))
+    edited = rows_edited(before, "Deals")
+    if edited is not None:
+        deals = deals[deals.index.isin(list(edited))]
+    found = [book.problem("Deals", row, column, template) for row, column, template in
+             deal_rules.date_problems(deals, deal_rules.stage_kinds(deals, stages))]
+    if edited is None:
+        return found
+    kept = [problem for problem in before[0] if problem.row not in edited]
+    return sorted(kept + found, key=lambda p: (_DATE_ORDER[p.template], p.position))
+
+
+_DATE_ORDER = {template: number for number, template in enumerate(deal_rules.DATE_RULES)}
 
 
 def _split_problems(book) -> list[Problem]:

@@ -25,6 +25,8 @@ NEEDS_CLOSED = QT_TRANSLATE_NOOP("errors", "a won or lost deal needs its closed 
 CLOSED_BEFORE_CREATED = QT_TRANSLATE_NOOP("errors", "closed before it was created")
 ONLY_WON_CANCELLED = QT_TRANSLATE_NOOP("errors", "only a won deal can be cancelled")
 CANCELLED_BEFORE_CLOSED = QT_TRANSLATE_NOOP("errors", "cancelled before it was closed")
+# The rules of a deal's dates, in the order their problems are listed (each deal's in Deals order).
+DATE_RULES = (NEEDS_CLOSED, CLOSED_BEFORE_CREATED, ONLY_WON_CANCELLED, CANCELLED_BEFORE_CLOSED)
 
 
 def stage_kinds(deals: pd.DataFrame, stages: pd.DataFrame) -> pd.Series:
@@ -57,10 +59,10 @@ def date_problems(deals: pd.DataFrame, kinds: pd.Series) -> list[tuple[int, str,
     deal without its closed date, one closed before it was created, a cancelled deal that is not
     won or was cancelled before it closed."""
     checks = [
-        (pd.Series(closed_kind(kinds), index=deals.index) & deals["closed"].isna(), "closed", NEEDS_CLOSED),
-        (deals["closed"] < deals["created"], "closed", CLOSED_BEFORE_CREATED),
-        (deals["cancelled"].notna() & (kinds != "won"), "cancelled", ONLY_WON_CANCELLED),
-        (deals["cancelled"] < deals["closed"], "cancelled", CANCELLED_BEFORE_CLOSED),
+        (pd.Series(closed_kind(kinds), index=deals.index) & deals["closed"].isna(), "closed"),
+        (deals["closed"] < deals["created"], "closed"),
+        (deals["cancelled"].notna() & (kinds != "won"), "cancelled"),
+        (deals["cancelled"] < deals["closed"], "cancelled"),
     ]
-    return [(int(row), column, template)
-            for mask, column, template in checks for row in deals.index[mask.fillna(False).to_numpy(bool)]]
+    return [(int(row), column, template) for (mask, column), template in zip(checks, DATE_RULES)
+            for row in deals.index[mask.fillna(False).to_numpy(bool)]]
