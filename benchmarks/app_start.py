@@ -41,17 +41,16 @@ def main() -> None:
         print(f"grid {time.time()}", flush=True)
         return
 
+    # as `python -m planner open` does: the app's modules first, in the app's order
+    from planner.views.app import start_app
+
     from PySide6.QtCore import QSettings, QTimer
 
     from planner.storage.recovery import Recovery
-    from planner.views.app import create_app
-    from planner.views.main_window import MainWindow
 
     folder = Path(tempfile.mkdtemp())
-    app = create_app()
-    window = MainWindow(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat), Recovery(folder / "rec"))
-    window.ask_unsaved = lambda: "discard"
-    window.show()
+    settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    app, window = start_app(args.book and Path(args.book), settings=settings, recovery=Recovery(folder / "rec"))
 
     def grid() -> None:
         app.processEvents()
@@ -63,13 +62,11 @@ def main() -> None:
         print(f"results {time.time()} {peak:.0f}", flush=True)
         QTimer.singleShot(0, app.quit)
 
+    # the book is read in the background: shown once the event loop runs, after these connections
     window.book_loaded.connect(grid)
     window.report_ready.connect(results)
-    if args.book:
-        window.open_path(Path(args.book))
-    else:
-        window.load_demo()
     app.exec()
+    window.ask_unsaved = lambda: "discard"
     window.close()
 
 
