@@ -6,6 +6,8 @@ import sys
 import pytest
 from PySide6.QtCore import QSettings
 
+from fixtures import row
+from planner.storage import save_book
 from planner.storage.recovery import Recovery
 from planner.views.app import start_app
 
@@ -44,3 +46,22 @@ print(sorted(name for name in order[qt:] if name.split(".")[0] in ("pandas", "nu
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_sheet_on_another_tab_is_sized_to_its_contents_when_first_shown(qtbot, started, book, tmp_path):
+    """The sheets of the other tabs are not measured while the first grid waits; shown, a
+    sheet's columns fit what it holds."""
+    name = "Bartholomew Featherstonehaugh"
+    book.set_value("Reps", row(book, "Reps", 0), "name", name)
+    save_book(book, tmp_path / "wide.planner")
+    window = started(tmp_path / "wide.planner")
+    with qtbot.waitSignals([window.book_loaded, window.report_ready], timeout=60_000):
+        pass
+    reps = window.sheets["Reps"]
+    column = [reps.model().column_name(c) for c in range(reps.model().columnCount())].index("name")
+    wide = reps.fontMetrics().horizontalAdvance(name)
+    assert window.tabs.currentWidget().isAncestorOf(window.sheets["Deals"])
+    assert reps.columnWidth(column) < wide  # not measured yet: Qt's default width
+    window.tabs.setCurrentIndex(next(n for n in range(window.tabs.count())
+                                     if window.tabs.widget(n).isAncestorOf(reps)))
+    assert reps.isVisible() and reps.columnWidth(column) >= wide
