@@ -48,9 +48,9 @@ print(sorted(name for name in order[qt:] if name.split(".")[0] in ("pandas", "nu
     assert result.stdout.strip().splitlines()[-1] == "[]"
 
 
-def test_a_sheet_on_another_tab_is_sized_to_its_contents_when_first_shown(qtbot, started, book, tmp_path):
-    """The sheets of the other tabs are not measured while the first grid waits; shown, a
-    sheet's columns fit what it holds."""
+def test_tables_on_other_tabs_are_sized_to_their_contents_when_shown(qtbot, started, book, tmp_path):
+    """The sheets and results of the other tabs are not measured while the first grid and the
+    results wait; shown, a table's columns fit what it holds."""
     name = "Bartholomew Featherstonehaugh"
     book.set_value("Reps", row(book, "Reps", 0), "name", name)
     save_book(book, tmp_path / "wide.planner")
@@ -65,3 +65,28 @@ def test_a_sheet_on_another_tab_is_sized_to_its_contents_when_first_shown(qtbot,
     window.tabs.setCurrentIndex(next(n for n in range(window.tabs.count())
                                      if window.tabs.widget(n).isAncestorOf(reps)))
     assert reps.isVisible() and reps.columnWidth(column) >= wide
+    # a table of results on another tab: sized to each new result when it is shown
+    payouts = window.commissions.payouts_view
+    assert name in set(payouts.model().frame["name"])
+    column = list(payouts.model().frame.columns).index("name")
+    assert not payouts.isVisible() and payouts.columnWidth(column) < wide
+    window.tabs.setCurrentWidget(window.commissions)
+    assert payouts.isVisible() and payouts.columnWidth(column) >= wide
+
+
+def test_column_widths_the_user_set_are_kept_at_the_next_start(qtbot, started, book, tmp_path):
+    """Sizing when shown never overrides the widths restored from the settings."""
+    save_book(book, tmp_path / "book.planner")
+    window = started(tmp_path / "book.planner")
+    with qtbot.waitSignals([window.book_loaded, window.report_ready], timeout=60_000):
+        pass
+    for name in ("Deals", "Reps"):
+        window.sheets[name].setColumnWidth(2, 251)
+    window.close()
+    window = started(tmp_path / "book.planner")
+    with qtbot.waitSignals([window.book_loaded, window.report_ready], timeout=60_000):
+        pass
+    reps = window.sheets["Reps"]
+    window.tabs.setCurrentIndex(next(n for n in range(window.tabs.count())
+                                     if window.tabs.widget(n).isAncestorOf(reps)))
+    assert reps.isVisible() and window.sheets["Deals"].columnWidth(2) == reps.columnWidth(2) == 251

@@ -47,10 +47,10 @@ def fit_choice_columns(view: BookTableView) -> None:
 
 
 class SheetWidths:
-    """A sheet's column widths, for :class:`~planner.views.sheet_view.SheetView`."""
+    """A sheet's column widths, for :class:`~planner.views.sheet_view.SheetView` (sized, like
+    every :class:`BookTableView`, when shown: ``fit_when_shown``)."""
 
     _layout_saved = False  # the user's own widths were restored from the settings
-    _fit_pending = False  # columns to size to their contents when next shown
 
     def fit_new_book(self) -> None:
         """Size columns to a newly shown book, unless the user's own widths were restored."""
@@ -58,23 +58,10 @@ class SheetWidths:
             self.fit_when_shown()
         self.frozen.setColumnWidth(0, self.columnWidth(0))
 
-    def fit_when_shown(self) -> None:
-        """Size columns to the rows shown: now when the sheet is on screen, else when it is
-        first shown (the sheets of the other tabs are not measured while the first grid waits)."""
-        self._fit_pending = True
-        if self.isVisible():
-            self._fit()
-
     def _fit(self) -> None:
-        self._fit_pending = False
-        self.fit_columns()
+        super()._fit()
         fit_choice_columns(self)
         self.frozen.setColumnWidth(0, self.columnWidth(0))
-
-    def showEvent(self, event) -> None:
-        if self._fit_pending:
-            self._fit()
-        super().showEvent(event)
 
     def save_layout(self, settings: QSettings, key: str) -> None:
         settings.setValue(f"sheets/{key}/header", self.horizontalHeader().saveState())
@@ -83,3 +70,4 @@ class SheetWidths:
         state = settings.value(f"sheets/{key}/header")
         if state is not None:
             self._layout_saved = self.horizontalHeader().restoreState(state)
+            self._fit_pending = self._fit_pending and not self._layout_saved  # the user's widths stay
