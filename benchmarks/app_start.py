@@ -47,7 +47,9 @@ def main() -> None:
         print(f"grid {time.time()}", flush=True)
         return
 
-    # as `python -m planner open` does: the app's modules first, in the app's order
+    # as `python -m planner open [BOOK]` does: the app's modules first, in the app's order
+    if args.book:
+        import planner.storage.store  # noqa: F401
     from planner.views.app import start_app
 
     from PySide6.QtCore import QSettings, QTimer

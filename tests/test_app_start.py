@@ -31,21 +31,62 @@ def started(qtbot, tmp_path):
         window.jobs.wait()
 
 
+def run_python(script: str) -> str:
+    """The last line ``script`` prints, run in a new Python (as the app starts: nothing imported)."""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
 def test_the_app_imports_its_qt_free_modules_before_pyside6():
     """Modules imported after PySide6 go through its import hook, slower: pandas, SQLAlchemy,
-    the engine and the storage come first, in the order ``python -m planner open`` imports."""
-    script = """
+    the engine and the storage come first, in the order ``python -m planner open BOOK`` imports."""
+    assert run_python("""
 import sys
 import planner.cli
+import planner.storage.store
 import planner.views.app
 order = list(sys.modules)
 qt = order.index("PySide6")
 print(sorted(name for name in order[qt:] if name.split(".")[0] in ("pandas", "numpy", "sqlalchemy")
              or name.startswith(("planner.storage", "planner.session", "planner.core.report"))))
-"""
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1] == "[]"
+""") == "[]"
+
+
+@pytest.mark.parametrize("book", [True, False])
+def test_planner_open_imports_the_store_before_the_app_only_for_a_book(book, tmp_path):
+    """``planner open BOOK`` imports the store (SQLAlchemy, the book's layout) before Qt;
+    ``planner open`` (the demo book) not at all."""
+    path = tmp_path / "book.planner"
+    path.touch()
+    assert run_python(f"""
+import sys, types
+app = types.ModuleType("planner.views.app")  # the app itself stands aside: only what comes before it
+app.run_app = lambda *args, **options: print("planner.storage.store" in sys.modules, "sqlalchemy" in sys.modules,
+                                            "PySide6" in sys.modules) or 0
+sys.modules["planner.views.app"] = app
+from planner.__main__ import main
+main(["open"] + {[str(path)] if book else []!r})
+""") == f"{book} {book} False"
+
+
+def test_the_demo_book_shows_its_results_without_sqlalchemy(tmp_path):
+    """No store is opened: SQLAlchemy (0.1 s to import) is not imported."""
+    assert run_python(f"""
+import sys
+import planner.cli
+from planner.views.app import start_app
+from PySide6.QtCore import QSettings
+from planner.storage.recovery import Recovery
+folder = {str(tmp_path)!r}
+app, window = start_app(None, settings=QSettings(folder + "/settings.ini", QSettings.Format.IniFormat),
+                        recovery=Recovery(folder + "/recovery"))
+window.report_ready.connect(app.quit)
+app.exec()
+print(window.report is not None and window.book is not None, "sqlalchemy" in sys.modules)
+window.ask_unsaved = lambda: "discard"
+window.close()
+""") == "True False"
 
 
 def test_tables_on_other_tabs_are_sized_to_their_contents_when_shown(qtbot, started, book, tmp_path):

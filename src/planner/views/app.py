@@ -1,8 +1,9 @@
 """Starting the desktop app.
 
-The Qt-free modules the window needs (pandas, SQLAlchemy, the engine, the storage) are imported
-before PySide6: once PySide6 is loaded, its import hook (``__feature_import__``) makes every
-module imported after it slower to import, about 0.1 s over a start.
+The Qt-free modules the window needs (pandas, the engine, the session) are imported before
+PySide6: once PySide6 is loaded, its import hook (``__feature_import__``) makes every module
+imported after it slower to import, about 0.1 s over a start. The store (SQLAlchemy) is
+imported when a book is opened: before this module when the app starts on one (``__main__``).
 """
 
 from __future__ import annotations
