@@ -87,9 +87,8 @@ class HealthMarks:
         if expected_close is not None:
             flagged = flagged.assign(expected_close=expected_close.reindex(flagged.index))
         self._flagged = flagged
-        both = {(True, False): ("stalled",), (False, True): ("slipped",), (True, True): ("stalled", "slipped")}
-        self.flags = dict(zip(flagged.index.tolist(), map(both.__getitem__, zip(
-            flagged["stalled"].to_numpy(dtype=bool).tolist(), flagged["slipped"].to_numpy(dtype=bool).tolist()))))
+        self.flags = {row: flags_of({"stalled": stalled, "slipped": slipped}) for row, stalled, slipped in zip(
+            flagged.index.tolist(), flagged["stalled"].tolist(), flagged["slipped"].tolist())}
 
     def tip(self, row: int) -> str | None:
         """Why the deal with id ``row`` is flagged, one line per reason (None: it is not)."""
