@@ -44,6 +44,25 @@ def test_flagged_rows_are_tinted_with_a_tooltip_saying_why(window):
         assert cell(window, deal, "amount", tip) is None
 
 
+
+def test_a_deals_reasons_are_put_into_words_when_its_tooltip_is_asked_for(window, monkeypatch):
+    """At 100,000 deals thousands are flagged: each result marks them, and only the deal whose
+    tooltip shows has its reasons worked out (issue 18: results sooner)."""
+    from planner.qt import health_marks
+
+    worded = []
+    real = health_marks.reasons
+    monkeypatch.setattr(health_marks, "reasons", lambda record: worded.append(1) or real(record))
+    window.models["Deals"].set_health(window.report.deal_health)
+    assert worded == [] and len(window.models["Deals"].health.flags) == 4
+    for _ in range(2):
+        assert cell(window, "S", "amount", Qt.ItemDataRole.ToolTipRole) == \
+            "Stalled: 48 days in Proposal (won deals average 20.0)"
+    assert view_row(window, "H") >= 0  # a healthy deal: no reasons
+    assert cell(window, "H", "amount", Qt.ItemDataRole.ToolTipRole) is None
+    assert worded == [1]
+
+
 def test_marks_stay_on_their_deals_when_rows_are_sorted_and_inserted(qtbot, window):
     view, model = window.sheets["Deals"], window.models["Deals"]
     view.sortByColumn(list(model.frame.columns).index("amount"), Qt.SortOrder.DescendingOrder)

@@ -165,6 +165,8 @@ def test_an_empty_rule_sheet_has_room_for_a_date(qtbot, window):
     """A plan without SPIFFs yet: their date columns still fit a date typed in ("2026-1…" before)."""
     choose(qtbot, window, "MARG")
     spiffs = window.sheets["Spiffs"]
+    window.plans.rules.setCurrentIndex(2)  # the SPIFFs tab: its columns are sized when shown
+    assert spiffs.isVisible()
     model = spiffs.model()
     for name in ("from", "to"):
         column = [model.column_name(c) for c in range(model.columnCount())].index(name)

@@ -20,6 +20,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "open":
             if isinstance(args.book, Path) and not args.book.is_file():
                 raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path}: no such file"), path=str(args.book))
+            if args.book is not None:  # the store will be opened: SQLAlchemy before Qt (views/app.py says why)
+                import planner.storage.store  # noqa: F401
             from planner.views.app import run_app
 
             return run_app(args.book, lang=args.lang)

@@ -230,8 +230,8 @@ class BookTableModel(FrameTableModel):
         if role in (Qt.ItemDataRole.BackgroundRole, HealthRole) and self._health.flags:
             flags = self._health.flags.get(self.row_id(index.row()), ())
             return flags if role == HealthRole else tint(flags)
-        if role == Qt.ItemDataRole.ToolTipRole and self._health.tips:
-            tip = self._health.tips.get(self.row_id(index.row()))
+        if role == Qt.ItemDataRole.ToolTipRole and self._health.flags:
+            tip = self._health.tip(self.row_id(index.row()))
             if tip:
                 other = self._tooltip(index)
                 return tip if not other else f"{other}\n{tip}"

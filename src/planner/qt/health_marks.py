@@ -75,19 +75,28 @@ def reasons(record) -> list[str]:
 
 
 class HealthMarks:
-    """Deals' health by row id: flags and the tooltip saying why (only flagged deals)."""
+    """Deals' health by row id: flags, and the tooltip saying why (only flagged deals; worked
+    out when a deal's tooltip is first asked for, not for each of thousands at every result)."""
 
     def __init__(self, health: pd.DataFrame | None = None, expected_close: pd.Series | None = None) -> None:
         self.flags: dict[int, tuple[str, ...]] = {}
-        self.tips: dict[int, str] = {}
+        self._tips: dict[int, str] = {}
         if health is None or not len(health):
             return
         flagged = health[health["stalled"].to_numpy(dtype=bool) | health["slipped"].to_numpy(dtype=bool)]
         if expected_close is not None:
             flagged = flagged.assign(expected_close=expected_close.reindex(flagged.index))
-        for row, record in zip(flagged.index.tolist(), flagged.to_dict("records")):
-            self.flags[row] = flags_of(record)
-            self.tips[row] = "\n".join(reasons(record))
+        self._flagged = flagged
+        self.flags = {row: flags_of({"stalled": stalled, "slipped": slipped}) for row, stalled, slipped in zip(
+            flagged.index.tolist(), flagged["stalled"].tolist(), flagged["slipped"].tolist())}
+
+    def tip(self, row: int) -> str | None:
+        """Why the deal with id ``row`` is flagged, one line per reason (None: it is not)."""
+        if row not in self.flags:
+            return None
+        if row not in self._tips:
+            self._tips[row] = "\n".join(reasons(self._flagged.loc[row]))
+        return self._tips[row]
 
     def rows(self, which: str) -> list[int]:
         """Row ids shown by health filter ``which`` ("attention", "stalled", "slipped")."""

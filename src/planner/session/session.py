@@ -20,15 +20,21 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner.core.book import Book
 from planner.core.changes import Change, DeleteRows, atoms
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.session.history import History, Step
 from planner.session.operations import Operation, saving_changes
-from planner.storage import BookInUse, ReadOnlyLocation, Store, write_book
-from planner.storage.dialects import is_url
+from planner.storage.holders import BookInUse
 from planner.storage.recovery import Recovery, RecoveryEntry
+
+if TYPE_CHECKING:
+    from planner.storage import Store
+
+# The store (with SQLAlchemy, 0.1 s to import) is imported when a book is opened or saved:
+# the app started on the demo book needs neither.
 
 STALE_AFTER_MS = 400  # results follow edits this long after the last one (the app's timer)
 
@@ -47,6 +53,8 @@ class Opening:
 
     def run(self) -> Session:
         """Open and load the book: a session on it, holding the book unless read-only."""
+        from planner.storage import Store
+
         store = Store.open(self.target, "read" if self.read_only else "edit", take_over=self.take_over)
         try:
             book = store.load()
@@ -61,6 +69,8 @@ class Opening:
         ``ask_in_use(error)`` answers (``"read"``, ``"edit"`` anyway, or None: do not open,
         returned as None). Without ``ask_in_use`` (a batch run), and for any other error,
         ``error`` is raised again."""
+        from planner.storage import ReadOnlyLocation
+
         if ask_in_use is None:
             raise error
         if isinstance(error, ReadOnlyLocation) and not self.read_only:
@@ -213,6 +223,8 @@ class Session:
         snapshot, changes = self.book.snapshot(), self.book.take_changes()
 
         def work() -> Store:
+            from planner.storage import Store, write_book
+
             write_book(snapshot, target, replace_other=replace_other)
             return Store.open(target, "edit")
 
@@ -231,6 +243,7 @@ class Session:
 
     def is_own_file(self, target: Path | str) -> bool:
         """Whether ``target`` names the book's own file (also through a link or another spelling)."""
+        from planner.storage.dialects import is_url
         from planner.storage.files import same_file
 
         return isinstance(self.place, Path) and not is_url(target) and same_file(Path(target), self.place)

@@ -38,7 +38,6 @@ from planner.core.teams import TEAM_TEXT_COLUMNS
 from planner.storage import dialects
 
 SCHEMA_VERSION = 8
-BOOK_SUFFIX = ".planner"
 FORMAT = "planner-book"
 META = "planner_meta"
 CHANGE_LOG_NAME = "planner_change_log"

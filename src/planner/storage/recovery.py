@@ -28,15 +28,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-import sqlalchemy as sa
-
 from planner.core.book import Book, Tables
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError, os_reason
-from planner.storage import dialects
+from planner.storage import BOOK_SUFFIX
 from planner.storage.processes import process_alive
-from planner.storage.layout import BOOK_SUFFIX
-from planner.storage.store import open_book, write_book
 from planner.storage.temporary import remove_stale_saves, with_sidecars
+
+# The store (and SQLAlchemy) is imported when a copy is written or restored: finding the copies
+# left by a crash, at every start, needs neither.
 
 SIDECAR_SUFFIX = ".json"
 _SESSION = re.compile(r"[A-Za-z0-9_-]{1,64}")
@@ -115,6 +114,8 @@ class Recovery:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise _save_error(self.folder, error) from None
+        from planner.storage.store import write_book
+
         # the book first, so a sidecar always has its copy; a copy is never held by a session
         write_book(snapshot, path, replace_held=True)
         temporary = sidecar.with_name(f".{sidecar.name}.tmp")
@@ -193,6 +194,8 @@ class Recovery:
         PlannerError
             When the copy is missing or damaged (one clear line, from :func:`open_book`).
         """
+        from planner.storage.store import open_book
+
         return open_book(entry.path)
 
     def _entry(self, session: str, sidecar: Path) -> RecoveryEntry | None:
@@ -232,6 +235,10 @@ def _without_password(source: str | os.PathLike | None) -> str | None:
     """``source`` to store: a path as is, a database URL without its password."""
     if source is None:
         return None
+    import sqlalchemy as sa
+
+    from planner.storage import dialects
+
     source = os.fspath(source)
     if not dialects.is_url(source):
         return source

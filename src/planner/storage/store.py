@@ -30,12 +30,12 @@ from planner.core import schema
 from planner.core.book import ID_BLOCK, Book, Tables
 from planner.core.changes import ChangeSet
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
-from planner.storage import changelog, dialects, migrations
+from planner.storage import BOOK_SUFFIX, changelog, dialects, migrations
 from planner.storage.files import check_book_file, check_writable, write_file
 from planner.storage.holders import BookInUse, alive, holder_meta, holders, live_holder, record, session_holder, who
 from planner.storage.layout import (
-    BOOK_SUFFIX, CHANGE_LOG, META, META_TABLE, SCHEMA_VERSION, TABLES, all_meta, checked_meta, checked_version,
-    highest_id, meta_value, set_meta,
+    CHANGE_LOG, META, META_TABLE, SCHEMA_VERSION, TABLES, all_meta, checked_meta, checked_version, highest_id,
+    meta_value, set_meta,
 )
 from planner.storage.legacy import read_v1
 from planner.storage.rows import extra_columns, read_all, stored_rows, write_all

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from planner.core.errors import PlannerError
 from planner.qt.i18n import error_text
 from planner.session import Opening, Operation, Session, offer_recovery
-from planner.storage import BOOK_SUFFIX, BookInUse
-from planner.storage.dialects import shown, target_of, url_of
+from planner.storage import BOOK_SUFFIX
+from planner.storage.holders import BookInUse
 
 MAX_RECENT = 8
 # Files File → Open (and `planner FILE`) hands to the import wizard, which reads or refuses them.
@@ -65,6 +65,8 @@ class BookFiles:
         When another Planner holds the book, ``ask_in_use`` decides: read-only, take over, or not at all.
         A spreadsheet (.xlsx, .csv) is no book: the import wizard opens on it instead.
         """
+        from planner.storage.dialects import target_of  # (SQLAlchemy: first needed to open a book)
+
         path = target_of(path)
         if isinstance(path, Path) and path.suffix.lower() in SPREADSHEET_SUFFIXES:
             self.excel.start_import([path], into=False)
@@ -242,7 +244,7 @@ class BookFiles:
         recent = self.recent_files()
         for number, name in enumerate(recent, start=1):
             action = self.recent_menu.addAction(f"&{number} {name}")
-            action.triggered.connect(lambda _checked=False, p=name: self.open_path(target_of(p)))
+            action.triggered.connect(lambda _checked=False, p=name: self.open_path(p))
         if not recent:
             self.recent_menu.addAction(self.tr("No recent books")).setEnabled(False)
 
@@ -265,4 +267,6 @@ def _shown(target: Path | str) -> str:
     """How a book's place is named on screen: a file's name, or the address without its password."""
     if isinstance(target, Path):
         return target.name
+    from planner.storage.dialects import shown, url_of
+
     return shown(url_of(target))

@@ -1,8 +1,9 @@
-"""Column widths of a sheet beyond what its sampled rows say."""
+"""Column widths of a sheet: fitted to a new book when the sheet is shown, beyond what its
+sampled rows say, or as the user left them (saved in the settings)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 
 from planner.core.schema import Kind
 from planner.qt.i18n import value_label
@@ -43,3 +44,30 @@ def fit_choice_columns(view: BookTableView) -> None:
         wanted = max(wanted, view.horizontalHeader().sectionSizeHint(column) if header else 0)
         if view.columnWidth(column) < wanted:
             view.setColumnWidth(column, min(wanted, 320))
+
+
+class SheetWidths:
+    """A sheet's column widths, for :class:`~planner.views.sheet_view.SheetView` (sized, like
+    every :class:`BookTableView`, when shown: ``fit_when_shown``)."""
+
+    _layout_saved = False  # the user's own widths were restored from the settings
+
+    def fit_new_book(self) -> None:
+        """Size columns to a newly shown book, unless the user's own widths were restored."""
+        if not self._layout_saved:
+            self.fit_when_shown()
+        self.frozen.setColumnWidth(0, self.columnWidth(0))
+
+    def _fit(self) -> None:
+        super()._fit()
+        fit_choice_columns(self)
+        self.frozen.setColumnWidth(0, self.columnWidth(0))
+
+    def save_layout(self, settings: QSettings, key: str) -> None:
+        settings.setValue(f"sheets/{key}/header", self.horizontalHeader().saveState())
+
+    def restore_layout(self, settings: QSettings, key: str) -> None:
+        state = settings.value(f"sheets/{key}/header")
+        if state is not None:
+            self._layout_saved = self.horizontalHeader().restoreState(state)
+            self._fit_pending = self._fit_pending and not self._layout_saved  # the user's widths stay

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -30,7 +31,6 @@ from planner.qt.i18n import error_text
 from planner.qt.table_model import FrameTableModel
 from planner.qt.workers import JobRunner
 from planner.session import STALE_AFTER_MS, Session
-from planner.storage import Store
 from planner.storage.recovery import Recovery
 from planner.views.book_files import BookFiles
 from planner.views.close_period import ClosePeriodBar
@@ -47,6 +47,9 @@ from planner.views.plans_panel import PlansPanel
 from planner.views.problems_panel import LeftOutNote, ProblemsDock
 from planner.views.sheet_view import FindBar, SheetView, sheet_pane
 from planner.views.stage_checklist import ExitCriteriaCheck
+
+if TYPE_CHECKING:
+    from planner.storage import Store
 
 RECOMPUTE_AFTER_MS = STALE_AFTER_MS  # results follow edits this long after the last one (debounced)
 AUTOSAVE_EVERY_MS = 60_000  # a recovery copy of unsaved edits, at most this old after a crash

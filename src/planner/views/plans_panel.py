@@ -23,7 +23,6 @@ from planner.core.payout_curve import payout_curve, plan_rows
 from planner.qt.i18n import error_text
 from planner.qt.workers import JobRunner
 from planner.views.chart_view import ChartView, chart_image
-from planner.views.column_widths import fit_choice_columns
 from planner.views.sheet_view import SheetView, sheet_pane
 
 REDRAW_AFTER_MS = 150  # the chart follows the last of quick edits (and a resize)
@@ -131,8 +130,7 @@ class PlansPanel(QWidget):
         self.plan = plan
         for name in OWN_ROWS:  # a few rows each: sized to what this plan's rows hold
             self.sheets[name].model().show_rows_of("plan", plan)
-            self.sheets[name].fit_columns()
-            fit_choice_columns(self.sheets[name])
+            self.sheets[name].fit_when_shown()
         self._caption()
         self._redraw_timer.start()
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 import shiboken6
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QMimeData, QSettings, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QMimeData, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QApplication, QMenu, QMessageBox, QWidget
 
@@ -25,7 +25,7 @@ from planner.qt.clipboard import fit_block, format_html, format_tsv, parse_html,
 from planner.qt.delegates import CellDelegate
 from planner.qt.i18n import error_text
 from planner.qt.table_model import NativeRole
-from planner.views.column_widths import fit_choice_columns
+from planner.views.column_widths import SheetWidths
 from planner.views.find_bar import FindBar, matching_cells, sheet_pane
 from planner.views.refusals import MAX_LISTED, refused_cells
 from planner.views.table_view import BookTableView, FrozenColumn
@@ -50,7 +50,7 @@ def release_clipboard() -> None:
         clipboard.setText(data.text())
 
 
-class SheetView(BookTableView):
+class SheetView(SheetWidths, BookTableView):
     """A grid over one table of the book that edits like a spreadsheet."""
 
     status = Signal(str)  # a short message for the status bar
@@ -62,7 +62,6 @@ class SheetView(BookTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
                              | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.frozen = FrozenColumn(self)  # the id column stays in view while the rest scrolls
-        self._layout_saved = False
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._cell_menu)
@@ -482,18 +481,3 @@ class SheetView(BookTableView):
                                   QAbstractItemView.EditTrigger.DoubleClicked):
             delegate.place_cursor()
         return opened
-
-    def fit_new_book(self) -> None:
-        """Size columns to a newly shown book, unless the user's own widths were restored."""
-        if not self._layout_saved:
-            self.fit_columns()
-            fit_choice_columns(self)
-        self.frozen.setColumnWidth(0, self.columnWidth(0))
-
-    def save_layout(self, settings: QSettings, key: str) -> None:
-        settings.setValue(f"sheets/{key}/header", self.horizontalHeader().saveState())
-
-    def restore_layout(self, settings: QSettings, key: str) -> None:
-        state = settings.value(f"sheets/{key}/header")
-        if state is not None:
-            self._layout_saved = self.horizontalHeader().restoreState(state)

@@ -31,8 +31,8 @@ class BookTableView(QTableView):
         header.setResizeContentsPrecision(SIZE_SAMPLE_ROWS)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         if fit_on_reset:  # results: sized to each new result (sheets keep the user's widths)
-            model.modelReset.connect(self.fit_columns)
-        self.fit_columns()
+            model.modelReset.connect(self.fit_when_shown)
+        self.fit_when_shown()
 
     def after_edit(self, hint) -> None:
         """An editor closed with ``hint`` (sheets move on: Enter down, Tab right)."""
@@ -46,6 +46,25 @@ class BookTableView(QTableView):
         for column in range(self.model().columnCount()):
             if self.columnWidth(column) > 320:
                 self.setColumnWidth(column, 320)
+
+    _fit_pending = False  # columns to size to their contents when next shown
+
+    def fit_when_shown(self) -> None:
+        """Size columns to the rows shown: now when the view is on screen, else when it is
+        next shown (the tables of the other tabs are not measured while the grid or the
+        results wait)."""
+        self._fit_pending = True
+        if self.isVisible():
+            self._fit()
+
+    def _fit(self) -> None:
+        self._fit_pending = False
+        self.fit_columns()
+
+    def showEvent(self, event) -> None:
+        if self._fit_pending:
+            self._fit()
+        super().showEvent(event)
 
 
 class FrozenColumn(QTableView):
