@@ -76,7 +76,7 @@ def carry_weights(view, book, keep: np.ndarray, changed: np.ndarray) -> None:
 
 def deal_arrays(book) -> dict[str, np.ndarray]:
     """The deal facts as plain numpy arrays for the per-period figures: exact amounts
-    (Python ints), kind masks and days, built once per revision."""
+    (Python ints; ``amount64`` as int64), kind masks and days, built once per revision."""
     def build() -> dict[str, np.ndarray]:
         facts = deal_facts(book)
         before = book.derived_before("deal_arrays")
@@ -96,6 +96,7 @@ def _arrays(facts: pd.DataFrame) -> dict[str, np.ndarray]:
     kind = facts["kind"]
     return {
         "amount": facts["amount"].to_numpy(dtype=object, na_value=0),
+        "amount64": facts["amount"].to_numpy(dtype="int64", na_value=0),  # for sums within a rep's book
         "open": (kind == "open").to_numpy(dtype=bool, na_value=False),
         "won": (kind == "won").to_numpy(dtype=bool, na_value=False),
         "lost": (kind == "lost").to_numpy(dtype=bool, na_value=False),

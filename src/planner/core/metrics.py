@@ -259,10 +259,10 @@ def _sum_by_owner(book, period: Period) -> pd.DataFrame:
     won, lost, is_open = closed_in & deals["won"], closed_in & deals["lost"], deals["open"]
     created = within(deals["created"], period)
     cycle, dated = cycle_days(deals, won)
-    amounts = deals["amount"].astype("int64")  # int64 sums: exact within a rep's book
+    amounts = deals["amount64"]  # int64 sums: exact within a rep's book
     weighted = weighted_amounts(book).astype("int64")
     expected = is_open & within(deals["expected_close"], period)
-    frame = pd.DataFrame({
+    frame = pd.DataFrame({  # int64 and bool columns of their own: summed as counts and amounts
         "created": created,
         "created_won": created & deals["won"],
         "won_count": won,
@@ -274,7 +274,7 @@ def _sum_by_owner(book, period: Period) -> pd.DataFrame:
         "pipeline_expected": np.where(expected, amounts, 0),
         "cycle_days": cycle,
         "cycle_count": dated,
-    }).astype("int64")
+    }, copy=False)
     owner = book["Deals"]["owner"].to_numpy(dtype="int64", na_value=-1)  # rep row ids
     return frame.groupby(owner, sort=False).sum()
 
