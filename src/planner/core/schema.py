@@ -45,7 +45,7 @@ DTYPES = {
 # Integer kinds and the range every value must stay in (int64 minor units leave headroom
 # for sums: a single amount may not exceed a trillion trillion minor units / 1e3).
 INTEGER_KINDS = (Kind.INT, Kind.MONEY, Kind.RATIO, Kind.REF)
-MAX_INTEGER = 10**15  # 10 trillion dollars in cents; sums of a million such rows still fit in int64
+MAX_INTEGER = 10**15  # 10 trillion dollars in cents; sums of 9,000 such rows still fit in int64
 # The calendar Planner accepts: sales books live in these years, and pandas' nanosecond dates
 # cannot hold years outside 1677-2262.
 FIRST_YEAR, LAST_YEAR = 1900, 2199
