@@ -87,7 +87,7 @@ def test_an_edit_anyway_window_that_closes_leaves_the_book_held_by_the_first(qtb
 
 
 def test_closing_around_the_recompute_after_an_edit_leaves_no_work_running(qtbot, tmp_path, book, monkeypatch):
-    """The app quits when its window closes: work still running then (a recompute due 0.4 s after
+    """The app quits when its window closes: work still running then (a recompute due 0.2 s after
     the edit, the charts of its result) emits from objects deleted on quit ("Signal source has
     been deleted"). Closing at every moment around the recompute starts nothing after the close."""
     started = []
