@@ -194,13 +194,18 @@ def rows_edited(before, table: str) -> frozenset | None:
     ``Derived.before``) changed, when that is all it changed of what the entry read; else None."""
     if before is None:
         return None
-    _value, deps, touched = before
-    change = touched.get(table)
-    if change is None or deps is None:
-        return None
-    if not stands({t: c for t, c in deps.items() if t != table}, {t: c for t, c in touched.items() if t != table}):
+    change = before[2].get(table)
+    if change is None or not touched_only(before, table):
         return None
     return change[1]
+
+
+def touched_only(before, *tables: str) -> bool:
+    """Did the edit described by ``before`` (from ``Derived.before``) touch, of what the entry
+    read, nothing but ``tables``?"""
+    _value, deps, touched = before
+    return deps is not None and stands({t: c for t, c in deps.items() if t not in tables},
+                                       {t: c for t, c in touched.items() if t not in tables})
 
 
 def reads_as(before) -> None:

@@ -29,7 +29,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from planner.core.derived import stands
+from planner.core.derived import touched_only
 
 STALL_FACTOR = (3, 2)  # 1.5 as an exact fraction: stalled when days × 2 > 3 × average
 SLIPS = 2  # moves of expected_close later that make a deal slipped
@@ -55,7 +55,7 @@ def _history(book) -> _Sorted:
     def build() -> _Sorted:
         rows = book["StageHistory"]
         before = book.derived_before("health_history")
-        if before is not None and _only_history_touched(before) and _grew(before[0].source, rows):
+        if before is not None and touched_only(before, "StageHistory") and _grew(before[0].source, rows):
             old = before[0]
             added = rows["deal_id"].iloc[len(old.source):].dropna()
             deals = frozenset(added.astype("int64").tolist())
@@ -84,14 +84,6 @@ def _sorted(book, rows: pd.DataFrame, at: np.ndarray | None = None) -> pd.DataFr
     same_deal = frame["deal"].eq(frame["deal"].shift())
     frame["entry"] = ~(same_deal & frame["stage"].eq(frame["stage"].shift()))
     return frame
-
-
-def _only_history_touched(before) -> bool:
-    """Did the edit described by ``before`` (``Derived.before``) touch, of what the value read,
-    only StageHistory?"""
-    _value, deps, touched = before
-    return deps is not None and stands({t: c for t, c in deps.items() if t != "StageHistory"},
-                                       {t: c for t, c in touched.items() if t != "StageHistory"})
 
 
 def _grew(old: pd.DataFrame, new: pd.DataFrame) -> bool:
@@ -134,13 +126,9 @@ def deals_changed(book, key) -> frozenset | None:
     stage history), when the value ``key`` had in the state before (a ``rowwise`` entry) can be
     redone for those deals alone: the edit touched nothing else the value reads. None otherwise."""
     before = book.derived_before(key)
-    if before is None or before[1] is None:
+    if before is None or not touched_only(before, "Deals", "StageHistory"):
         return None
-    _value, deps, touched = before
-    ours = ("Deals", "StageHistory")
-    if not stands({t: c for t, c in deps.items() if t not in ours},
-                  {t: c for t, c in touched.items() if t not in ours}):
-        return None
+    touched = before[2]
     if "Deals" in touched and touched["Deals"] is None:  # deals inserted, deleted or moved
         return None
     edited = touched["Deals"][1] if "Deals" in touched else frozenset()

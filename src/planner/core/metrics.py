@@ -260,7 +260,8 @@ def _sum_by_owner(book, period: Period) -> pd.DataFrame:
     created = within(deals["created"], period)
     cycle, dated = cycle_days(deals, won)
     amounts = deals["amount64"]  # int64 sums: exact within a rep's book
-    weighted = weighted_amounts(book).astype("int64")
+    weighted = np.zeros(len(amounts), dtype="int64")
+    weighted[is_open] = weighted_amounts(book)[is_open]  # the open deals' only: a few of them
     expected = is_open & within(deals["expected_close"], period)
     frame = pd.DataFrame({  # int64 and bool columns of their own: summed as counts and amounts
         "created": created,
@@ -270,7 +271,7 @@ def _sum_by_owner(book, period: Period) -> pd.DataFrame:
         "lost_count": lost,
         "open_count": is_open,
         "open_value": np.where(is_open, amounts, 0),
-        "weighted_value": np.where(is_open, weighted, 0),
+        "weighted_value": weighted,
         "pipeline_expected": np.where(expected, amounts, 0),
         "cycle_days": cycle,
         "cycle_count": dated,
