@@ -5,17 +5,23 @@ The store tests run on both dialects (``target``); PostgreSQL needs the server b
 """
 
 import json
+import re
 import shutil
 import socket
 import sqlite3
+from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 import sqlalchemy as sa
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from fixtures import planner, row
 from planner.core import schema
+from planner.core.dates import iso_days
 from planner.core.errors import PlannerError
 from planner.core.report import compute_report
 from planner.storage import BookInUse, SaveConflict, Store, open_book, save_book, write_book
@@ -456,3 +462,36 @@ def test_a_table_read_a_few_rows_at_a_time_is_the_same_book_on_every_store(book,
     chunked = open_book(target)
     assert_same_book(whole, chunked)
     assert compute_report(chunked).to_json() == compute_report(whole).to_json()
+
+
+# -- days as files store them ------------------------------------------------------------------
+_STORED_DAYS = st.one_of(
+    st.none(), st.just(float("nan")), st.integers(-10, 30_000_000),
+    st.dates(date(1850, 1, 1), date(2250, 12, 31)).map(date.isoformat),
+    st.builds("{:04d}-{:02d}-{:02d}".format, st.integers(0, 9999), st.integers(0, 99), st.integers(0, 99)),
+    st.sampled_from(["2026-1-5", " 2026-01-05", "2026-01-05 ", "2026-01-05T10:00", "2026-02-29", "2024-02-29",
+                     "1899-12-31", "1900-01-01", "2199-12-31", "2200-01-01", "２０２６-01-05", "2026−01−05",
+                     "", "today", "NaT", "2026/01/05", "20260105", "2026-01", "2026-01-05\x00x"]),
+    st.text(max_size=12))
+
+
+def stored_day(value) -> date | None:
+    """What a stored day cell holds, one cell at a time: exactly YYYY-MM-DD in Planner's years."""
+    if not isinstance(value, str) or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        return None
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return None
+    return day if schema.FIRST_YEAR <= day.year <= schema.LAST_YEAR else None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_STORED_DAYS, max_size=40))
+def test_a_stored_day_is_exactly_an_iso_day_in_planners_years(cells):
+    # a whole column at once (each distinct text judged once), as one cell at a time reads it
+    values = np.array(cells + [None], dtype=object)[:-1]  # kept as objects
+    days, bad = iso_days(pd.Series(values, dtype=object))
+    expected = [stored_day(value) for value in cells]
+    assert [None if pd.isna(day) else day.date() for day in days] == expected
+    assert bad.tolist() == [day is None and not pd.isna(value) for day, value in zip(expected, cells)]

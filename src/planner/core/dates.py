@@ -161,17 +161,22 @@ def numeric_date_order(texts: pd.Series) -> str | None:
 
 
 def iso_days(texts: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """``YYYY-MM-DD`` texts (as files store days) as days, and which present texts are not a
-    real day in the years Planner keeps (vectorized)."""
-    # a book holds a few thousand distinct days at most: parse each once, then take per row
+    """Days of the cells that are exactly ``YYYY-MM-DD`` text (as files store days), and which
+    present cells are not: another form, or not a real day in the years Planner keeps."""
+    # a book holds a few thousand distinct days at most: judge each once, then take per row
     codes, texts_once = pd.factorize(texts.to_numpy(dtype=object), use_na_sentinel=True)
-    once = pd.to_datetime(pd.Series(texts_once, dtype=object), format="%Y-%m-%d", errors="coerce")
+    texts_once = pd.Series(texts_once, dtype=object)
+    # only that form: pandas' parser would also take 2026-1-5, full-width digits, "today"
+    exact = texts_once.map(lambda text: isinstance(text, str) and _STORED_DAY.fullmatch(text) is not None)
+    once = pd.to_datetime(texts_once.where(exact), format="%Y-%m-%d", errors="coerce")
     bad_once = (once.isna() | (once < FIRST_DAY) | (once >= END_DAY)).to_numpy()
     days = np.append(once.to_numpy(dtype="datetime64[ns]"), np.datetime64("NaT", "ns"))
     days[:-1][bad_once] = np.datetime64("NaT", "ns")
     return (pd.Series(days[codes], index=texts.index, name=texts.name),
             pd.Series(np.append(bad_once, False)[codes], index=texts.index, name=texts.name))
 
+
+_STORED_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def days_of(cells: np.ndarray, blank: np.ndarray, numbers: np.ndarray, strings: np.ndarray,
