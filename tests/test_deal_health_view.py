@@ -63,6 +63,23 @@ def test_a_deals_reasons_are_put_into_words_when_its_tooltip_is_asked_for(window
     assert worded == [1]
 
 
+
+def test_the_attention_list_words_a_deals_reasons_when_its_row_is_shown(window, monkeypatch):
+    """Each result lists thousands of flagged deals at 100,000: only the rows on screen (or
+    measured) have their reasons worked out, once (issue 18: results sooner after an edit)."""
+    from planner.views import attention
+
+    worded = []
+    real = attention.reasons
+    monkeypatch.setattr(attention, "reasons", lambda record: worded.append(record["id"]) or real(record))
+    model = window.pipeline.attention.model
+    model.set_frame(model.frame)
+    assert worded == []
+    why = model.index(2, model.columnCount() - 1)
+    assert model.data(why) == "Stalled: 48 days in Proposal (won deals average 20.0)"
+    assert model.data(why, Qt.ItemDataRole.ToolTipRole) == "Stalled: 48 days in Proposal (won deals average 20.0)"
+    assert worded == ["S"]
+
 def test_marks_stay_on_their_deals_when_rows_are_sorted_and_inserted(qtbot, window):
     view, model = window.sheets["Deals"], window.models["Deals"]
     view.sortByColumn(list(model.frame.columns).index("amount"), Qt.SortOrder.DescendingOrder)

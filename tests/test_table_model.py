@@ -167,3 +167,21 @@ def test_a_users_number_column_typed_1_2_3_is_refused_as_the_core_refuses_it(qap
     assert book["Deals"]["Seats"].iloc[0] == 1.0
     assert model.setData(index, "1,234.5") and book["Deals"]["Seats"].iloc[0] == 1234.5
     assert model.data(index) == "1,234.5"
+
+
+@pytest.mark.parametrize("order", ["same rows", "rows moved and one added"])
+def test_a_recomputed_result_marks_the_cells_that_changed_by_key(qapp, order):
+    spec = schema.ATTAINMENT
+    first = pd.DataFrame({"rep": ["R1", "R2", "R3"], "name": ["A", "B", "C"], "team": [None, None, None],
+                          "period": ["2026-Q1"] * 3, "quota": [100, 200, None], "credited": [50, 80, 10],
+                          "attainment": [0.5, 0.4, None]})
+    second = first.assign(credited=[50, 90, 10], quota=[100, 200, 300])
+    if order != "same rows":
+        second = pd.concat([second.iloc[[2, 0, 1]], second.iloc[[0]].assign(rep="R4", credited=5)], ignore_index=True)
+    model = FrameTableModel(spec, first[spec.names])
+    model.set_frame(second[spec.names], compare=True)
+    marked = {(model.frame["rep"].iloc[row], spec.names[col]): was for (row, col), was in model._changed.items()}
+    assert marked == {("R2", "credited"): "0.80", ("R3", "quota"): ""}
+    r2 = list(model.frame["rep"]).index("R2")
+    assert cell(model, r2, "credited", Qt.ItemDataRole.FontRole).bold()
+    assert cell(model, r2, "credited", Qt.ItemDataRole.ToolTipRole) == "Before the last change: 0.80"

@@ -144,16 +144,23 @@ class FrameTableModel(QAbstractTableModel):
         old, key = self._frame, list(self.spec.key)
         if not key or not len(old) or list(old.columns) != list(frame.columns) or not set(key) <= set(frame.columns):
             return {}
-        before = old.reset_index(drop=True).assign(_old_row=range(len(old)))
-        after = frame.reset_index(drop=True).assign(_new_row=range(len(frame)))
-        pairs = after.merge(before, on=key, how="inner", suffixes=("", "_old"))
+        before, after = old.reset_index(drop=True), frame.reset_index(drop=True)
+        if before[key].equals(after[key]):  # the same rows in the same order (the usual edit): no join
+            new_rows = old_rows = pd.Series(range(len(after)))
+        else:
+            pairs = after.assign(_new_row=range(len(after))).merge(
+                before.assign(_old_row=range(len(before))), on=key, how="inner", suffixes=("", "_old"))
+            new_rows, old_rows = pairs["_new_row"], pairs["_old_row"]
+            after = pairs[list(frame.columns)]
+            before = pairs[[name if name in key else f"{name}_old" for name in frame.columns]].set_axis(
+                frame.columns, axis=1)
         changed = {}
         for column, name in enumerate(frame.columns):
             if name in key:
                 continue
-            new, was = pairs[name], pairs[f"{name}_old"]
+            new, was = after[name], before[name]
             differs = (new.ne(was).fillna(True) & ~(new.isna() & was.isna())) | (new.isna() != was.isna())
-            for new_row, old_row in zip(pairs["_new_row"][differs], pairs["_old_row"][differs]):
+            for new_row, old_row in zip(new_rows[differs.to_numpy()], old_rows[differs.to_numpy()]):
                 changed[(int(new_row), column)] = self._column(column).display(int(old_row))
         return changed
 

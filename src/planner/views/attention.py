@@ -23,18 +23,26 @@ class AttentionModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.frame = needs_attention(None, None, None)
-        self._records: list[dict] = []  # the frame's rows, read per cell without pandas
+        self._columns: dict[str, list] = {}  # the frame's columns, read per cell without pandas
         self._ids: list[int] = []
-        self._reasons: list[str] = []
+        self._reasons: dict[int, str] = {}  # worded when a row is first shown, not for thousands
         self._headers = [self.tr("Deal"), self.tr("Owner"), self.tr("Stage"), self.tr("Days in stage"),
                          self.tr("Why")]
 
     def set_frame(self, frame: pd.DataFrame) -> None:
         self.beginResetModel()
         self.frame = frame
-        self._records, self._ids = frame.to_dict("records"), frame.index.tolist()
-        self._reasons = ["; ".join(reasons(record)) for record in self._records]
+        self._columns = {name: frame[name].tolist() for name in frame.columns}
+        self._ids, self._reasons = frame.index.tolist(), {}
         self.endResetModel()
+
+    def _record(self, row: int) -> dict:
+        return {name: values[row] for name, values in self._columns.items()}
+
+    def _why(self, row: int) -> str:
+        if row not in self._reasons:
+            self._reasons[row] = "; ".join(reasons(self._record(row)))
+        return self._reasons[row]
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self.frame)
@@ -50,7 +58,7 @@ class AttentionModel(QAbstractTableModel):
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        record, column = self._records[index.row()], index.column()
+        record, column = self._record(index.row()), index.column()
         if role == RowIdRole:
             return self._ids[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
@@ -64,9 +72,9 @@ class AttentionModel(QAbstractTableModel):
             if column == 3:
                 days = record["days_in_stage"]
                 return "" if pd.isna(days) else f"{int(days):,}"
-            return self._reasons[index.row()]
+            return self._why(index.row())
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._reasons[index.row()].replace("; ", "\n")
+            return self._why(index.row()).replace("; ", "\n")
         if role == Qt.ItemDataRole.BackgroundRole:
             return tint(flags_of(record))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 3:
