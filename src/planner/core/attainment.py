@@ -253,7 +253,12 @@ def quota_by_month(book, year: int, as_of: date) -> pd.DataFrame:
     """Per month of ``year``: ``month`` (label), ``quota`` (the company's, as
     :func:`period_quota` counts it; missing without one) and ``won`` (credited to reps in the
     month, as attainment counts it: cancellations reversed; missing for a month that begins
-    after as_of, which has no figure yet rather than a final 0), minor units."""
+    after as_of, which has no figure yet rather than a final 0), minor units. Once per state
+    of the book, year and as_of: the report of every period of the year shows the same."""
+    return book.cached(("quota_by_month", year, as_of), lambda: _quota_by_month(book, year, as_of), depends=())
+
+
+def _quota_by_month(book, year: int, as_of: date) -> pd.DataFrame:
     from planner.core.team_quotas import team_quota_amounts
 
     months = Period(date(year, 1, 1), "year").split("month")

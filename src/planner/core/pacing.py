@@ -135,7 +135,12 @@ def year_to_date(book, as_of: date) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
     invent a daily quota). A rep's quota is the sum of its month quotas (quarter or year rows
     without months give no month figure: missing); a team's by decisions.md's rule
     (core/team_quotas.py). Returns rep rows, team rows and the company's figures (the reps
-    with a year-to-date quota)."""
+    with a year-to-date quota). Once per state of the book and as_of: every period's report
+    shows the same."""
+    return book.cached(("year_to_date", as_of), lambda: _year_to_date(book, as_of), depends=())
+
+
+def _year_to_date(book, as_of: date) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
     from planner.core.team_quotas import rolled_up, team_quota_amounts
 
     months = [f"{as_of.year}-{month:02d}" for month in range(1, as_of.month + 1)]
