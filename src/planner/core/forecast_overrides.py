@@ -55,37 +55,51 @@ def category_by_rep(book, period: Period) -> pd.DataFrame:
     ``period`` and category forecast, computed as :func:`planner.core.forecast.forecast` does
     for the whole book, with the rep's overrides beside them. Reps shown are those employed in
     the period and any rep with a figure or an override in it. The deal's owner is its rep."""
+    from planner.core.attainment import active
+    from planner.core.metrics import owner_positions
+
     deals, reps = deal_arrays(book), book["Reps"]
-    owner = book["Deals"]["owner"].to_numpy(dtype="int64", na_value=-1)
-    amounts, category = deals["amount"], deals["category"]
+    owner = owner_positions(book)  # positions in Reps; len(Reps): no rep
     expected = deals["open"] & within(deals["expected_close"], period)
 
-    def per_rep(mask: np.ndarray) -> pd.Series:
-        sums = pd.Series(amounts[mask], index=owner[mask], dtype=object).groupby(level=0).sum()
-        return sums.reindex(reps.index, fill_value=0).map(int)
+    def per_rep(mask: np.ndarray) -> np.ndarray:
+        """The amounts of the deals ``mask`` summed per rep, exactly (int64 where no sum can overflow)."""
+        amounts = deals["amount64"][mask]
+        sums = np.zeros(len(reps) + 1, dtype="int64")
+        if not len(amounts) or int(np.abs(amounts).max()) * len(amounts) < 2**63:
+            np.add.at(sums, owner[mask], amounts)
+            return sums[:-1].astype(object)
+        exact = np.zeros(len(reps) + 1, dtype=object)  # beyond int64: on Python integers
+        np.add.at(exact, owner[mask], deals["amount"][mask])
+        return exact[:-1]
 
+    category = deals["category"]
     won = per_rep(deals["won"] & within(deals["closed"], period))
     commit = won + per_rep(expected & (category == "commit"))
     best_case = commit + per_rep(expected & (category == "best_case"))
     overrides = overrides_of(book, period)
 
-    def override(kind: str) -> pd.Series:
-        chosen = overrides[overrides["category"] == kind]
-        return pd.Series(chosen["amount"].to_numpy(), index=chosen["rep"].to_numpy(dtype="int64"),
-                         dtype="Int64").reindex(reps.index)
+    def override(kind: str) -> pd.arrays.IntegerArray:
+        chosen = overrides[(overrides["category"] == kind).to_numpy(dtype=bool, na_value=False)]
+        at = reps.index.get_indexer(chosen["rep"].to_numpy(dtype="int64"))
+        values = np.full(len(reps), None, dtype=object)
+        values[at[at >= 0]] = chosen["amount"].to_numpy(dtype=object)[at >= 0]
+        return pd.array(values, dtype="Int64")
 
-    notes = overrides.dropna(subset=["note"]).groupby("rep")["note"].agg(" · ".join).reindex(reps.index)
+    notes = overrides.dropna(subset=["note"])
+    note = notes.groupby("rep")["note"].agg(" · ".join).reindex(reps.index).astype("string").array if len(notes) \
+        else pd.array([pd.NA] * len(reps), dtype="string")
+    commit_override, best_case_override = override("commit"), override("best_case")
+    shown = (active(reps, period).to_numpy() | (best_case > 0).astype(bool) | ~commit_override.isna()
+             | ~best_case_override.isna())
     frame = pd.DataFrame({
         "rep": pd.array(reps.index, dtype="Int64"), "team": reps["team"].array,
-        "won": won.astype("Int64"), "commit": commit.astype("Int64"), "commit_override": override("commit"),
-        "best_case": best_case.astype("Int64"), "best_case_override": override("best_case"),
-        "note": notes.astype("string"),
+        "won": pd.array(won, dtype="Int64"), "commit": pd.array(commit, dtype="Int64"),
+        "commit_override": commit_override,
+        "best_case": pd.array(best_case, dtype="Int64"), "best_case_override": best_case_override,
+        "note": note,
     }, index=reps.index)
-    start, end = pd.Timestamp(period.start), pd.Timestamp(period.end)
-    employed = (reps["start_date"].isna() | (reps["start_date"] < end)) & \
-        (reps["end_date"].isna() | (reps["end_date"] >= start))
-    shown = employed | (best_case > 0) | frame["commit_override"].notna() | frame["best_case_override"].notna()
-    return frame[shown.to_numpy(dtype=bool)]
+    return frame[shown]
 
 
 def with_overrides(by_rep: pd.DataFrame) -> dict[str, int]:

@@ -202,6 +202,11 @@ def funnel(book, period: Period) -> pd.DataFrame:
 
 
 # -- per rep and per team --------------------------------------------------------------------
+# The integer figures summed per owner, in the order the rates are made from them
+_SUMS = ("created", "created_won", "won_count", "won_value", "lost_count", "open_count", "open_value",
+         "weighted_value", "pipeline_expected", "cycle_days", "cycle_count")
+
+
 def by_rep(book, period: Period, reps: pd.DataFrame | None = None) -> pd.DataFrame:
     """The pipeline figures per deal owner (PIPELINE_BY_REP, ``rep`` and ``team`` as row ids:
     core/shown.py names them): deals created in ``period``
@@ -216,13 +221,12 @@ def by_rep(book, period: Period, reps: pd.DataFrame | None = None) -> pd.DataFra
         reps = attainment(book, period)[0]
     sums = _owner_sums(book, period)
     people = book["Reps"]
-    figures = sums.reindex(people.index, fill_value=0)
-    has_figure = (figures[["created", "won_count", "lost_count", "open_count"]] > 0).any(axis=1).to_numpy()
+    has_figure = (sums["created"] > 0) | (sums["won_count"] > 0) | (sums["lost_count"] > 0) | (sums["open_count"] > 0)
     shown = active(people, period).to_numpy() | has_figure
-    out = pd.DataFrame({"rep": pd.array(people.index[shown], dtype="Int64"),
-                        "team": people["team"][shown].astype("Int64").array})
-    quota = reps.set_index("rep")[["quota", "credited"]].reindex(out["rep"])
-    return _with_rates(out, figures[shown], quota, book.rounding)
+    ids = people.index[shown]
+    out = {"rep": pd.array(ids, dtype="Int64"), "team": people["team"].array[shown]}
+    quota = _quota_of(reps, "rep", ids)
+    return _with_rates(out, {name: values[shown] for name, values in sums.items()}, quota, book.rounding)
 
 
 def by_team(book, period: Period, reps: pd.DataFrame | None = None,
@@ -235,25 +239,43 @@ def by_team(book, period: Period, reps: pd.DataFrame | None = None,
         from planner.core.attainment import attainment
 
         reps, teams = attainment(book, period)
-    people = book["Reps"]
-    team_of = people["team"]
-    sums = _owner_sums(book, period).reindex(people.index, fill_value=0)
-    has_team = team_of.notna().to_numpy()
-    grouped = sums[has_team].groupby(team_of[has_team].to_numpy(dtype="int64"), sort=False).sum()
     ids = book["Teams"].index
-    out = pd.DataFrame({"team": pd.array(ids, dtype="Int64"),
-                        "reps": pd.array(team_of.value_counts().reindex(ids).fillna(0).to_numpy(), dtype="Int64")})
-    quota = teams.set_index("team")[["quota", "credited"]].reindex(out["team"])
-    return _with_rates(out, grouped.reindex(ids, fill_value=0), quota, book.rounding)
+    team_of = ids.get_indexer(book["Reps"]["team"].to_numpy(dtype="int64", na_value=-1))  # -1: in no team
+    in_team = team_of >= 0
+    sums = {}
+    for name, values in _owner_sums(book, period).items():
+        sums[name] = np.zeros(len(ids), dtype="int64")
+        np.add.at(sums[name], team_of[in_team], values[in_team])
+    out = {"team": pd.array(ids, dtype="Int64"),
+           "reps": pd.array(np.bincount(team_of[in_team], minlength=len(ids)), dtype="Int64")}
+    return _with_rates(out, sums, _quota_of(teams, "team", ids), book.rounding)
 
 
-def _owner_sums(book, period: Period) -> pd.DataFrame:
-    """Per rep row id (deal owner): the integer figures the rates are made from (once per
-    period and revision: the rep and team tables share them)."""
+def _quota_of(rows: pd.DataFrame, who: str, ids: pd.Index) -> tuple[np.ndarray, np.ndarray]:
+    """The ``quota`` and ``credited`` of attainment ``rows`` for ``ids`` (reps or teams), as
+    object arrays (None: missing)."""
+    at = pd.Index(rows[who].to_numpy(dtype="int64", na_value=-1)).get_indexer(ids)
+    def column(name: str) -> np.ndarray:
+        return np.append(rows[name].to_numpy(dtype=object, na_value=None), None)[at]  # -1: the None added
+    return column("quota"), column("credited")
+
+
+def _owner_sums(book, period: Period) -> dict[str, np.ndarray]:
+    """Per rep (by position in Reps) as deal owner: the integer figures the rates are made from
+    (once per period and revision: the rep and team tables share them)."""
     return book.cached(("owner_sums", period), lambda: _sum_by_owner(book, period), depends=())
 
 
-def _sum_by_owner(book, period: Period) -> pd.DataFrame:
+def owner_positions(book) -> np.ndarray:
+    """Each deal's owner as a position in Reps (``len(Reps)`` for none), once per revision."""
+    def build() -> np.ndarray:
+        reps = book["Reps"].index
+        at = reps.get_indexer(book["Deals"]["owner"].to_numpy(dtype="int64", na_value=-1))
+        return np.where(at >= 0, at, len(reps))
+    return book.cached("deal_owners", build, depends={"Deals": ("owner",), "Reps": ()})
+
+
+def _sum_by_owner(book, period: Period) -> dict[str, np.ndarray]:
     deals = deal_arrays(book)
     closed_in = within(deals["closed"], period)
     won, lost, is_open = closed_in & deals["won"], closed_in & deals["lost"], deals["open"]
@@ -263,42 +285,35 @@ def _sum_by_owner(book, period: Period) -> pd.DataFrame:
     weighted = np.zeros(len(amounts), dtype="int64")
     weighted[is_open] = weighted_amounts(book)[is_open]  # the open deals' only: a few of them
     expected = is_open & within(deals["expected_close"], period)
-    frame = pd.DataFrame({  # int64 and bool columns of their own: summed as counts and amounts
-        "created": created,
-        "created_won": created & deals["won"],
-        "won_count": won,
-        "won_value": np.where(won, amounts, 0),
-        "lost_count": lost,
-        "open_count": is_open,
-        "open_value": np.where(is_open, amounts, 0),
-        "weighted_value": weighted,
-        "pipeline_expected": np.where(expected, amounts, 0),
-        "cycle_days": cycle,
-        "cycle_count": dated,
-    }, copy=False)
-    owner = book["Deals"]["owner"].to_numpy(dtype="int64", na_value=-1)  # rep row ids
-    return frame.groupby(owner, sort=False).sum()
+    owner = owner_positions(book)
+    size = len(book["Reps"]) + 1  # the last: deals of no rep, left out
+    counts = {"created": created, "created_won": created & deals["won"], "won_count": won, "lost_count": lost,
+              "open_count": is_open, "cycle_count": dated}
+    values = {"won_value": (won, amounts), "open_value": (is_open, amounts), "weighted_value": (is_open, weighted),
+              "pipeline_expected": (expected, amounts), "cycle_days": (dated, cycle)}
+    sums = {name: np.bincount(owner[mask], minlength=size).astype("int64") for name, mask in counts.items()}
+    for name, (mask, value) in values.items():
+        sums[name] = np.zeros(size, dtype="int64")
+        np.add.at(sums[name], owner[mask], value[mask])
+    return {name: sums[name][:-1] for name in _SUMS}
 
 
-def _with_rates(out: pd.DataFrame, figures: pd.DataFrame, quota: pd.DataFrame, rounding: str) -> pd.DataFrame:
-    """``out`` with the summed ``figures`` (aligned by position) and the rates made from them."""
-    def ints(column: str) -> pd.array:
-        return pd.array(figures[column].to_numpy(), dtype="Int64")
+def _with_rates(out: dict, figures: dict[str, np.ndarray], quota: tuple[np.ndarray, np.ndarray],
+                rounding: str) -> pd.DataFrame:
+    """``out`` (the columns before the figures) with the summed ``figures`` (int64 arrays
+    aligned by position) and the rates made from them, as a table; ``quota``: the quota and
+    credited of each row (object arrays, None for missing)."""
+    def ints(values: np.ndarray) -> pd.arrays.IntegerArray:
+        return pd.arrays.IntegerArray(values.astype("int64"), np.zeros(len(values), dtype=bool))
 
-    for column in ("created", "won_count", "won_value", "lost_count", "open_count", "open_value",
-                   "weighted_value", "pipeline_expected"):
-        out[column] = ints(column)
-    won, closed = out["won_count"].astype("Float64"), (out["won_count"] + out["lost_count"]).astype("Float64")
-    out["win_rate"] = (won / closed).where(closed > 0)
-    out["conversion_rate"] = (ints("created_won").astype("Float64") / out["created"].astype("Float64")) \
-        .where(out["created"] > 0)
-    cycle_days, n_cycle = figures["cycle_days"].to_numpy(), figures["cycle_count"].to_numpy()
-    out["avg_cycle_days"] = pd.Series(pd.array(cycle_days, dtype="Float64") / pd.array(n_cycle, dtype="Float64"),
-                                      index=out.index).where(n_cycle > 0)
-    n_won = out["won_count"].to_numpy(dtype="int64")
-    n_closed = n_won + out["lost_count"].to_numpy(dtype="int64")
-    won_value, n_open = out["won_value"].to_numpy(dtype="int64"), out["open_count"].to_numpy(dtype="int64")
-    average, velocity = np.full(len(out), None, dtype=object), np.full(len(out), None, dtype=object)
+    def ratio(numerator: np.ndarray, denominator: np.ndarray) -> pd.arrays.FloatingArray:
+        has = denominator > 0
+        return pd.arrays.FloatingArray(np.where(has, numerator / np.where(has, denominator, 1), 0.0), ~has)
+
+    f = figures
+    n_won, n_closed = f["won_count"], f["won_count"] + f["lost_count"]
+    won_value, n_open, cycle_days, n_cycle = f["won_value"], f["open_count"], f["cycle_days"], f["cycle_count"]
+    average, velocity = np.full(len(n_won), None, dtype=object), np.full(len(n_won), None, dtype=object)
     has_won, has_cycle = n_won > 0, (n_won > 0) & (cycle_days > 0)
     if has_won.any():
         average[has_won] = round_div(won_value[has_won], n_won[has_won], rounding)
@@ -306,13 +321,20 @@ def _with_rates(out: pd.DataFrame, figures: pd.DataFrame, quota: pd.DataFrame, r
         velocity[has_cycle] = round_div(
             n_open[has_cycle].astype(object) * won_value[has_cycle].astype(object) * n_cycle[has_cycle],
             n_closed[has_cycle].astype(object) * cycle_days[has_cycle].astype(object), rounding)
-    out["avg_won_deal"] = pd.array(average, dtype="Int64")
-    out["velocity_per_day"] = pd.array(velocity, dtype="Int64")
-    remaining = (quota["quota"].to_numpy(dtype=object, na_value=None), quota["credited"].to_numpy(dtype=object,
-                                                                                                  na_value=None))
-    left = [None if q is None else int(q) - int(c or 0) for q, c in zip(*remaining)]
-    out["quota_remaining"] = pd.array(left, dtype="Int64")
-    expected = out["pipeline_expected"].to_numpy(dtype=object)
-    out["coverage"] = pd.array([e / r if r is not None and r > 0 else None for e, r in zip(expected, left)],
-                               dtype="Float64")
-    return out
+    left = [None if q is None else int(q) - int(c or 0) for q, c in zip(*quota)]
+    expected = f["pipeline_expected"].tolist()
+    out = {
+        **out,
+        **{name: ints(f[name]) for name in ("created", "won_count", "won_value", "lost_count", "open_count",
+                                            "open_value", "weighted_value", "pipeline_expected")},
+        "win_rate": ratio(n_won, n_closed),
+        "conversion_rate": ratio(f["created_won"], f["created"]),
+        "avg_cycle_days": ratio(cycle_days, n_cycle),
+        "avg_won_deal": pd.array(average, dtype="Int64"),
+        "velocity_per_day": pd.array(velocity, dtype="Int64"),
+        "quota_remaining": pd.array(left, dtype="Int64"),
+        # exact: Python's int ÷ int rounds once
+        "coverage": pd.array([e / r if r is not None and r > 0 else None for e, r in zip(expected, left)],
+                             dtype="Float64"),
+    }
+    return pd.DataFrame(out)
