@@ -215,31 +215,47 @@ def attainment(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def _attainment(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
+    # numpy over the reps and teams: a few hundred rows, where pandas' per-call cost dominates
     reps, teams = book["Reps"], book["Teams"]
     credited = _in_period(credited_by(book, period.kind), period)
     quota = _in_period(quota_amounts(book, "rep"), period)
     ids = reps.index
-    shown = (active(reps, period) | ids.isin(credited.index) | ids.isin(quota.index)).to_numpy(dtype=bool)
+    shown = active(reps, period).to_numpy() | ids.isin(credited.index) | ids.isin(quota.index)
     rep_ids = ids[shown]
+    rep_credited = credited.reindex(rep_ids).fillna(0).astype("Int64").array
+    rep_quota = quota.reindex(rep_ids).astype("Int64").array
+    team = reps["team"].array[shown]
     rep_rows = pd.DataFrame({
-        "rep": pd.array(rep_ids, dtype="Int64"), "team": reps["team"].array[shown], "period": period.label,
-        "quota": quota.reindex(rep_ids).astype("Int64").array,
-        "credited": credited.reindex(rep_ids).fillna(0).astype("Int64").array,
+        "rep": pd.array(rep_ids, dtype="Int64"), "team": team, "period": _labels(period, len(rep_ids)),
+        "quota": rep_quota, "credited": rep_credited, "attainment": _ratio_of(rep_credited, rep_quota),
     })
-    rep_rows["attainment"] = _ratio(rep_rows["credited"], rep_rows["quota"])
 
     from planner.core.team_quotas import rolled_up, team_quota_amounts
 
-    members = rep_rows.dropna(subset=["team"]).groupby("team")
+    in_team = ~team.isna()
+    members = pd.Series(rep_credited[in_team].to_numpy(dtype="int64")).groupby(
+        team[in_team].to_numpy(dtype="int64")).sum()
     team_quota = _in_period(team_quota_amounts(book), period)
-    credited = rolled_up(members["credited"].sum().astype("int64"), teams)
+    team_credited = rolled_up(members.astype("int64"), teams).reindex(teams.index).fillna(0).astype("Int64").array
+    team_quota = team_quota.reindex(teams.index).astype("Int64").array
     team_rows = pd.DataFrame({
-        "team": pd.array(teams.index, dtype="Int64"), "period": period.label,
-        "quota": team_quota.reindex(teams.index).astype("Int64").array,
-        "credited": credited.reindex(teams.index).fillna(0).astype("Int64").array,
+        "team": pd.array(teams.index, dtype="Int64"), "period": _labels(period, len(teams)),
+        "quota": team_quota, "credited": team_credited, "attainment": _ratio_of(team_credited, team_quota),
     })
-    team_rows["attainment"] = _ratio(team_rows["credited"], team_rows["quota"])
-    return rep_rows.astype({"period": "string"}), team_rows.astype({"period": "string"})
+    return rep_rows, team_rows
+
+
+def _labels(period: Period, count: int) -> pd.arrays.StringArray:
+    return pd.array(np.full(count, period.label, dtype=object), dtype="string")
+
+
+def _ratio_of(credited: pd.arrays.IntegerArray, quota: pd.arrays.IntegerArray) -> pd.arrays.FloatingArray:
+    """:func:`_ratio` on arrays: credited ÷ quota where the quota is above zero, else missing."""
+    above = ~quota.isna() & (quota.to_numpy(dtype="int64", na_value=0) > 0)
+    ratio = credited.to_numpy(dtype="float64", na_value=np.nan) / np.where(above, quota.to_numpy(
+        dtype="float64", na_value=np.nan), 1.0)
+    missing = ~above | credited.isna()
+    return pd.arrays.FloatingArray(np.where(missing, 0.0, ratio), missing)
 
 
 def period_quota(reps: pd.DataFrame, teams: pd.DataFrame) -> int | None:
@@ -286,15 +302,19 @@ def _in_period(values: pd.Series | None, period: Period) -> pd.Series:
     """The part of a (key, period)-indexed series for ``period``, indexed by key (maybe empty)."""
     if values is None or not len(values):
         return pd.Series(dtype="int64")
-    chosen = values[values.index.get_level_values(1) == period.label]
-    return chosen.droplevel(1)
+    index = values.index  # compared on the level's codes: no label is made per entry
+    code = index.levels[1].get_indexer([period.label])[0]
+    chosen = index.codes[1] == code if code >= 0 else np.zeros(len(index), dtype=bool)
+    keys = index.levels[0].take(index.codes[0][chosen]).rename(index.names[0])
+    return pd.Series(values.array[chosen], index=keys, name=values.name)
 
 
 def active(reps: pd.DataFrame, period: Period) -> pd.Series:
     """Reps employed for at least a day of ``period``."""
-    started = reps["start_date"].isna() | (reps["start_date"] < pd.Timestamp(period.end))
-    not_left = reps["end_date"].isna() | (reps["end_date"] >= pd.Timestamp(period.start))
-    return (started & not_left).astype(bool)
+    start, end = reps["start_date"].to_numpy(dtype="datetime64[ns]"), reps["end_date"].to_numpy(dtype="datetime64[ns]")
+    started = np.isnat(start) | (start < np.datetime64(period.end, "ns"))
+    not_left = np.isnat(end) | (end >= np.datetime64(period.start, "ns"))
+    return pd.Series(started & not_left, index=reps.index)
 
 
 def attained(credited: np.ndarray, quota: np.ndarray, threshold: np.ndarray) -> np.ndarray:

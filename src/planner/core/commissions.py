@@ -17,7 +17,7 @@ from planner.core.periods import Period
 from planner.core.adjustments import paid_statements
 from planner.core.close import closed_periods
 from planner.core.derived import same_inputs_or
-from planner.core.statements import flat_plans, plan_periods, statements
+from planner.core.statements import flat_plans, flat_plans_of, plan_periods, statements
 
 __all__ = ["commissions", "plan_periods", "flat_plans"]
 
@@ -40,7 +40,7 @@ def _commissions(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame, list
     # groupby or reindex would cost more than the sums themselves
     rows, lines = paid_statements(book, period)
     quota = rows["quota"].to_numpy(dtype="float64", na_value=np.nan)  # NaN: no quota
-    no_quota = np.flatnonzero(~(np.nan_to_num(quota) > 0) & ~rows["plan"].isin(flat_plans(book["PlanTiers"])).to_numpy())
+    no_quota = np.flatnonzero(~(np.nan_to_num(quota) > 0) & ~rows["plan"].isin(flat_plans_of(book)).to_numpy())
     warnings = []
     if len(no_quota):
         reps, ids = book["Reps"], rows["rep"].to_numpy(dtype="int64")[no_quota]
@@ -106,7 +106,8 @@ def _by_tier(book, rows: pd.DataFrame, lines: pd.DataFrame, at: np.ndarray) -> p
                       np.where(rule == "tier", tier[kept], -1))
     rep = lines["rep"].to_numpy(dtype="int64")[kept]
     period = lines["period"].to_numpy(dtype=object)[kept]
-    period_rank = np.unique(period.astype(str), return_inverse=True)[1].reshape(-1)  # labels sort as text
+    codes, labels = pd.factorize(period)
+    period_rank = np.argsort(np.argsort(labels.astype(str), kind="stable"))[codes]  # labels sort as text
     first = lines["line"].to_numpy(dtype="int64")[kept]
     has_base = ~lines["base"].isna().to_numpy()[kept]
     base = lines["base"].to_numpy(dtype="int64", na_value=0)[kept]
@@ -114,8 +115,9 @@ def _by_tier(book, rows: pd.DataFrame, lines: pd.DataFrame, at: np.ndarray) -> p
 
     # one group per (payout, rule, tier or bonus): sorted by them, then by line number
     rule_code = pd.factorize(rule)[0]
-    order = np.lexsort((first, source, rule_code, period_rank, rep, at))
-    keys = (at, rep, period_rank, rule_code, source)
+    # a payout is one rep and period; lines of none are told apart by theirs
+    keys = (at, rule_code, source) if (at < len(rows)).all() else (at, rep, period_rank, rule_code, source)
+    order = np.lexsort((first, *keys[::-1]))
     starts = np.flatnonzero(np.r_[True, np.any([np.diff(key[order]) != 0 for key in keys], axis=0)]) \
         if len(order) > 1 else np.arange(len(order))
     sums = [np.add.reduceat(values[order], starts) if len(starts) else values[:0]

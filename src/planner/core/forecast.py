@@ -127,7 +127,7 @@ def forecast(book, period: Period, as_of: date | None = None, inputs: dict | Non
     """
     as_of = book.as_of if as_of is None else as_of
     deals = deal_arrays(book)
-    amounts, category = deals["amount"], deals["category"]
+    amounts, category = deals["amount"], categories(book)
     in_period = within(deals["expected_close"], period)
     expected = deals["open"] & in_period
 
@@ -136,7 +136,7 @@ def forecast(book, period: Period, as_of: date | None = None, inputs: dict | Non
 
     won_value = won_in(book, period)
     open_weighted = int(weighted_amounts(book)[expected].sum())
-    commit = won_value + open_sum(category == "commit")
+    commit = won_value + open_sum(category["commit"])
     today = np.datetime64(as_of, "ns")
     overdue = deals["open"] & ~in_period & (deals["expected_close"] < today)  # NaT compares False
     return {
@@ -144,12 +144,21 @@ def forecast(book, period: Period, as_of: date | None = None, inputs: dict | Non
         "open_weighted": open_weighted,
         "weighted": won_value + open_weighted,
         "commit": commit,
-        "best_case": commit + open_sum(category == "best_case"),
-        "pipeline": won_value + open_sum(category != "omitted"),
+        "best_case": commit + open_sum(category["best_case"]),
+        "pipeline": won_value + open_sum(~category["omitted"]),
         "historical": historical(book, period, historical_inputs(book, inputs)),
         "cycle_length": cycle_length(book, period, as_of),
         "overdue": int(amounts[overdue].sum()),
     }
+
+
+def categories(book) -> dict[str, np.ndarray]:
+    """Which deals are in each forecast category (commit, best_case, omitted), per deal in
+    Deals order; once per revision (comparing every deal's text costs more than the sums)."""
+    def build() -> dict[str, np.ndarray]:
+        category = deal_arrays(book)["category"]
+        return {name: (category == name).astype(bool) for name in ("commit", "best_case", "omitted")}
+    return book.cached("forecast_categories", build, depends=())  # the facts
 
 
 def won_in(book, period: Period) -> int:

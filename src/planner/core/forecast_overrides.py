@@ -43,10 +43,12 @@ BELOW_WON = QT_TRANSLATE_NOOP("errors", "Not changed: {rep} has already won {won
 def overrides_of(book, period: Period) -> pd.DataFrame:
     """The overrides for ``period`` (rep row id, category, amount, note), the last row of a
     rep and category winning, indexed by row id."""
-    frame = book["ForecastOverrides"]
-    frame = frame[(frame["period"] == period.label).to_numpy(dtype=bool, na_value=False)]
-    frame = frame.dropna(subset=["rep", "category", "amount"])
-    return frame[~frame.duplicated(["rep", "category"], keep="last")]
+    def build() -> tuple[pd.DataFrame, np.ndarray]:
+        frame = book["ForecastOverrides"].dropna(subset=["rep", "category", "amount"])
+        return frame, frame["period"].to_numpy(dtype=object, na_value=None)
+    frame, labels = book.cached("forecast_overrides", build, depends=("ForecastOverrides",))
+    frame = frame[labels == period.label]
+    return frame[~frame.duplicated(["rep", "category"], keep="last")] if len(frame) > 1 else frame
 
 
 def category_by_rep(book, period: Period) -> pd.DataFrame:
@@ -55,7 +57,9 @@ def category_by_rep(book, period: Period) -> pd.DataFrame:
     ``period`` and category forecast, computed as :func:`planner.core.forecast.forecast` does
     for the whole book, with the rep's overrides beside them. Reps shown are those employed in
     the period and any rep with a figure or an override in it. The deal's owner is its rep."""
+    from planner.core.adjustments import no_text
     from planner.core.attainment import active
+    from planner.core.forecast import categories
     from planner.core.metrics import owner_positions
 
     deals, reps = deal_arrays(book), book["Reps"]
@@ -73,22 +77,23 @@ def category_by_rep(book, period: Period) -> pd.DataFrame:
         np.add.at(exact, owner[mask], deals["amount"][mask])
         return exact[:-1]
 
-    category = deals["category"]
+    category = categories(book)
     won = per_rep(deals["won"] & within(deals["closed"], period))
-    commit = won + per_rep(expected & (category == "commit"))
-    best_case = commit + per_rep(expected & (category == "best_case"))
+    commit = won + per_rep(expected & category["commit"])
+    best_case = commit + per_rep(expected & category["best_case"])
     overrides = overrides_of(book, period)
 
     def override(kind: str) -> pd.arrays.IntegerArray:
-        chosen = overrides[(overrides["category"] == kind).to_numpy(dtype=bool, na_value=False)]
-        at = reps.index.get_indexer(chosen["rep"].to_numpy(dtype="int64"))
         values = np.full(len(reps), None, dtype=object)
-        values[at[at >= 0]] = chosen["amount"].to_numpy(dtype=object)[at >= 0]
+        if len(overrides):
+            chosen = overrides[(overrides["category"] == kind).to_numpy(dtype=bool, na_value=False)]
+            at = reps.index.get_indexer(chosen["rep"].to_numpy(dtype="int64"))
+            values[at[at >= 0]] = chosen["amount"].to_numpy(dtype=object)[at >= 0]
         return pd.array(values, dtype="Int64")
 
-    notes = overrides.dropna(subset=["note"])
+    notes = overrides.dropna(subset=["note"]) if len(overrides) else overrides
     note = notes.groupby("rep")["note"].agg(" · ".join).reindex(reps.index).astype("string").array if len(notes) \
-        else pd.array([pd.NA] * len(reps), dtype="string")
+        else no_text(len(reps))
     commit_override, best_case_override = override("commit"), override("best_case")
     shown = (active(reps, period).to_numpy() | (best_case > 0).astype(bool) | ~commit_override.isna()
              | ~best_case_override.isna())

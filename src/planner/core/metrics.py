@@ -115,10 +115,12 @@ def coverage(book, period: Period, reps: pd.DataFrame | None = None, teams: pd.D
         reps, teams = attainment(book, period)
     deals = deal_arrays(book)
     expected = int(deals["amount"][deals["open"] & within(deals["expected_close"], period)].sum())
-    quotas = pd.concat([teams["quota"], reps.loc[reps["team"].isna(), "quota"]]).dropna()
+    alone = reps["team"].isna().to_numpy()
+    quotas = [int(q) for q in (*teams["quota"].to_numpy(dtype=object, na_value=None),
+                               *reps["quota"].to_numpy(dtype=object, na_value=None)[alone]) if q is not None]
     remaining = None
-    if len(quotas):
-        remaining = int(quotas.astype("int64").sum()) - int(reps["credited"].fillna(0).astype("int64").sum())
+    if quotas:
+        remaining = sum(quotas) - sum(int(c) for c in reps["credited"].to_numpy(dtype=object, na_value=0))
     return {
         "pipeline_expected": expected,
         "quota_remaining": remaining,
@@ -196,8 +198,7 @@ def funnel(book, period: Period) -> pd.DataFrame:
         "reached": pd.array(reached[:-1], dtype="Int64"),
         "advanced": pd.array(reached[1:], dtype="Int64"),
     })
-    frame["conversion"] = (frame["advanced"].astype("Float64") / frame["reached"].astype("Float64")).where(
-        frame["reached"] > 0)
+    frame["conversion"] = _ratio(reached[1:], reached[:-1])
     return frame
 
 
@@ -306,10 +307,6 @@ def _with_rates(out: dict, figures: dict[str, np.ndarray], quota: tuple[np.ndarr
     def ints(values: np.ndarray) -> pd.arrays.IntegerArray:
         return pd.arrays.IntegerArray(values.astype("int64"), np.zeros(len(values), dtype=bool))
 
-    def ratio(numerator: np.ndarray, denominator: np.ndarray) -> pd.arrays.FloatingArray:
-        has = denominator > 0
-        return pd.arrays.FloatingArray(np.where(has, numerator / np.where(has, denominator, 1), 0.0), ~has)
-
     f = figures
     n_won, n_closed = f["won_count"], f["won_count"] + f["lost_count"]
     won_value, n_open, cycle_days, n_cycle = f["won_value"], f["open_count"], f["cycle_days"], f["cycle_count"]
@@ -327,9 +324,9 @@ def _with_rates(out: dict, figures: dict[str, np.ndarray], quota: tuple[np.ndarr
         **out,
         **{name: ints(f[name]) for name in ("created", "won_count", "won_value", "lost_count", "open_count",
                                             "open_value", "weighted_value", "pipeline_expected")},
-        "win_rate": ratio(n_won, n_closed),
-        "conversion_rate": ratio(f["created_won"], f["created"]),
-        "avg_cycle_days": ratio(cycle_days, n_cycle),
+        "win_rate": _ratio(n_won, n_closed),
+        "conversion_rate": _ratio(f["created_won"], f["created"]),
+        "avg_cycle_days": _ratio(cycle_days, n_cycle),
         "avg_won_deal": pd.array(average, dtype="Int64"),
         "velocity_per_day": pd.array(velocity, dtype="Int64"),
         "quota_remaining": pd.array(left, dtype="Int64"),
@@ -338,3 +335,9 @@ def _with_rates(out: dict, figures: dict[str, np.ndarray], quota: tuple[np.ndarr
                              dtype="Float64"),
     }
     return pd.DataFrame(out)
+
+
+def _ratio(numerator: np.ndarray, denominator: np.ndarray) -> pd.arrays.FloatingArray:
+    """numerator ÷ denominator (counts or sums) where the denominator is above zero, else missing."""
+    has = denominator > 0
+    return pd.arrays.FloatingArray(np.where(has, numerator / np.where(has, denominator, 1), 0.0), ~has)

@@ -85,21 +85,23 @@ def _credited_so_far(book, period: Period, as_of: date, who: str) -> pd.Series:
     """The credit dated from the period's first day through as_of, by rep (or team) row id;
     once per state of the book, period and as_of (the report and its quadrants ask alike)."""
     def build() -> pd.Series:
-        lines = credit_lines(book)
-        dates = lines["date"].to_numpy(dtype="datetime64[ns]")
-        end = min(period.end, as_of + timedelta(days=1))
-        chosen = (dates >= np.datetime64(period.start, "ns")) & (dates < np.datetime64(end, "ns"))  # NaT: out
-        owners = lines["rep"].to_numpy(dtype="int64", na_value=-1)[chosen]
-        amounts = lines["amount"].to_numpy(dtype=object)[chosen]
-        if who == "team":
-            team_of = book["Reps"]["team"]
-            owners = team_of.reindex(owners).to_numpy(dtype="int64", na_value=-1)
+        if who == "team":  # the reps' sums by team: exact integers add up alike
+            from planner.core.team_quotas import rolled_up
+
+            reps = _credited_so_far(book, period, as_of, "rep")
+            owners, amounts = book["Reps"]["team"].reindex(reps.index).to_numpy(dtype="int64", na_value=-1), \
+                reps.to_numpy(dtype=object)
+        else:
+            lines = credit_lines(book)
+            dates = lines["date"].to_numpy(dtype="datetime64[ns]")
+            end = min(period.end, as_of + timedelta(days=1))
+            chosen = (dates >= np.datetime64(period.start, "ns")) & (dates < np.datetime64(end, "ns"))  # NaT: out
+            owners = lines["rep"].to_numpy(dtype="int64", na_value=-1)[chosen]
+            amounts = lines["amount"].to_numpy(dtype=object)[chosen]
         credited = pd.Series(amounts, index=owners).groupby(level=0).sum() if len(amounts) \
             else pd.Series(dtype="int64")
         credited = credited[credited.index >= 0]  # a rep in no team: none
         if who == "team":
-            from planner.core.team_quotas import rolled_up
-
             credited = rolled_up(credited.astype("int64"), book["Teams"])  # a parent team's: its child teams' too
         return credited
     return book.cached(("credited_so_far", period, as_of, who), build, depends=())
