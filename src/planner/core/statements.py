@@ -75,8 +75,31 @@ def statements(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
     cancellations) and their lines (:data:`COLUMNS` plus ``bonus``: the PlanBonuses row id of a
     bonus line); cached per revision of the book."""
     key = ("statements", period)
-    return book.cached(key, lambda: standing_or(book, key, lambda: _with_draws(book, period), period), depends=(),
-                       rowwise=True)
+
+    def compute() -> tuple[pd.DataFrame, pd.DataFrame]:
+        held = _held_in_shown(book, period)
+        return held if held is not None else _with_draws(book, period)
+    return book.cached(key, lambda: standing_or(book, key, compute, period), depends=(), rowwise=True)
+
+
+def _held_in_shown(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame] | None:
+    """The statements of ``period`` taken from those of a longer period holding it, when this
+    state of the book has them already (a month of the quarter shown): every plan period
+    overlapping ``period`` overlaps that one too, and a plan period's payout and lines are the
+    same whichever report asks. None otherwise, and in a book with draws (a draw's balance runs
+    on from the plan periods before)."""
+    kinds = [kind for kind, months in MONTHS_IN.items() if months > period.months]
+    if not kinds or has_draws(book):
+        return None
+    known = book._derived().as_dict()
+    holder = next((Period.containing(period.start, kind) for kind in kinds
+                   if ("statements", Period.containing(period.start, kind)) in known), None)
+    if holder is None:
+        return None
+    rows, lines = statements(book, holder)  # (what this one depends on, as the holder's)
+    labels = {part.label for kind in MONTHS_IN for part in period.split(kind)}
+    return (rows[rows["period"].isin(labels).to_numpy()].reset_index(drop=True),
+            lines[lines["period"].isin(labels).to_numpy()].reset_index(drop=True))
 
 
 def earned_payouts(book, period: Period) -> pd.DataFrame:
@@ -125,8 +148,8 @@ def flat_plans(tiers: pd.DataFrame) -> set:
 
 
 def plan_periods(book, period: Period) -> pd.DataFrame:
-    """One row per (rep on a plan, plan period overlapping ``period``): credited and quota;
-    ``rep`` and ``plan`` are row ids (the plan paying it: core/assignments.py). Reps in Reps
+    """One row per (rep on a plan, plan period overlapping ``period``): credited and quota
+    (Int64: missing without one); ``rep`` and ``plan`` are row ids (the plan paying it: core/assignments.py). Reps in Reps
     order, then periods in order."""
     all_reps, quotas = book["Reps"], quota_amounts(book, "rep")
     plans, seg, dated = book["Plans"], segments(book), has_assignments(book)
@@ -160,13 +183,14 @@ def plan_periods(book, period: Period) -> pd.DataFrame:
         columns["plan"].append(plan[chosen])
         columns["period"].append(labels[chosen])
         columns["credited"].append(got[chosen])
-        columns["quota"].append(pd.array(_of_parts(quotas, parts, ids[chosen], part[chosen]), dtype="Int64").to_numpy())
+        columns["quota"].append(_of_parts(quotas, parts, ids[chosen], part[chosen]))
     if not columns["rep"]:
         return pd.DataFrame(columns=list(columns))
     rep, label = np.concatenate(columns["rep"]), np.concatenate(columns["period"])
     # Reps in the Reps sheet's order, then periods by label (a stable sort)
     order = np.lexsort((np.unique(label, return_inverse=True)[1].reshape(-1), all_reps.index.get_indexer(rep)))
-    return pd.DataFrame({name: np.concatenate(values)[order] for name, values in columns.items()})
+    out = {name: np.concatenate(values)[order] for name, values in columns.items()}
+    return pd.DataFrame({**out, "quota": pd.array(out["quota"], dtype="Int64")})  # exact, missing where none
 
 
 def _of_parts(values: pd.Series, parts: list[Period], ids: np.ndarray, part: np.ndarray) -> np.ndarray:
