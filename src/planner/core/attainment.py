@@ -222,8 +222,8 @@ def _attainment(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
     ids = reps.index
     shown = active(reps, period).to_numpy() | ids.isin(credited.index) | ids.isin(quota.index)
     rep_ids = ids[shown]
-    rep_credited = credited.reindex(rep_ids).fillna(0).astype("Int64").array
-    rep_quota = quota.reindex(rep_ids).astype("Int64").array
+    rep_credited = pd.array(values_at(credited, rep_ids, 0), dtype="Int64")
+    rep_quota = pd.array(values_at(quota, rep_ids), dtype="Int64")
     team = reps["team"].array[shown]
     rep_rows = pd.DataFrame({
         "rep": pd.array(rep_ids, dtype="Int64"), "team": team, "period": _labels(period, len(rep_ids)),
@@ -236,13 +236,20 @@ def _attainment(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
     members = pd.Series(rep_credited[in_team].to_numpy(dtype="int64")).groupby(
         team[in_team].to_numpy(dtype="int64")).sum()
     team_quota = _in_period(team_quota_amounts(book), period)
-    team_credited = rolled_up(members.astype("int64"), teams).reindex(teams.index).fillna(0).astype("Int64").array
-    team_quota = team_quota.reindex(teams.index).astype("Int64").array
+    team_credited = pd.array(values_at(rolled_up(members.astype("int64"), teams), teams.index, 0), dtype="Int64")
+    team_quota = pd.array(values_at(team_quota, teams.index), dtype="Int64")
     team_rows = pd.DataFrame({
         "team": pd.array(teams.index, dtype="Int64"), "period": _labels(period, len(teams)),
         "quota": team_quota, "credited": team_credited, "attainment": _ratio_of(team_credited, team_quota),
     })
     return rep_rows, team_rows
+
+
+def values_at(values: pd.Series, keys, missing=None) -> np.ndarray:
+    """The values of a series (its index unique) at ``keys``, ``missing`` where it has none,
+    as an object array (exact integers stay Python's)."""
+    at = values.index.get_indexer(keys) if len(values) else np.full(len(keys), -1)
+    return np.append(values.to_numpy(dtype=object), missing)[at]  # -1: the one added
 
 
 def _labels(period: Period, count: int) -> pd.arrays.StringArray:

@@ -76,6 +76,8 @@ def so_far(book, rows: pd.DataFrame, period: Period, as_of: date, who: str = "re
     """Attainment ``rows`` (per rep, or per team with ``who="team"``) with ``credited`` the
     credit lines dated from the period's first day through as_of (a historical book may hold
     deals closed after its as_of: they are not "so far")."""
+    if as_of >= period.end:  # the whole period is past: its credit is the attainment's (lines dated in it)
+        return rows
     credited = _credited_so_far(book, period, as_of, who)
     keys = rows[who].astype("Int64").to_numpy(dtype="int64", na_value=-1)
     return rows.assign(credited=pd.array(credited.reindex(keys).fillna(0).astype("int64"), dtype="Int64"))

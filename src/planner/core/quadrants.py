@@ -55,7 +55,13 @@ def quadrants(book, quarter: Period, as_of: date, threshold: int = RATIO_SCALE) 
     A quarter in progress on as_of is judged at its run rate (core/pacing.py): its projected
     credited and pacing stand for this quarter, so a rep is not a "laggard, down" for being
     half-way through. Equal credited counts as up (not worse). A quarter not yet begun has no
-    quadrants (no rows)."""
+    quadrants (no rows). Once per state of the book, quarter, as_of and threshold: the
+    report of every period of the quarter draws the same."""
+    return book.cached(("quadrants", quarter, as_of, threshold), lambda: _quadrants(book, quarter, as_of, threshold),
+                       depends=())
+
+
+def _quadrants(book, quarter: Period, as_of: date, threshold: int) -> pd.DataFrame:
     reps, _ = attainment(book, quarter)
     reps = reps[(reps["quota"].fillna(0) > 0).to_numpy(dtype=bool)].reset_index(drop=True)
     state = status(quarter, as_of)
