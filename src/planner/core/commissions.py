@@ -51,7 +51,8 @@ def _commissions(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame, list
 
     at = _payout_of(rows, lines)
     amount = lines["amount"].to_numpy(dtype="int64")
-    bonus = (lines["rule"] == "bonus").to_numpy(dtype=bool)
+    rules = pd.factorize(lines["rule"].to_numpy(dtype=object))  # each line's rule as a code, and the rules
+    bonus = _is(rules, "bonus")
     every, bonuses = np.zeros(len(rows) + 1, dtype="int64"), np.zeros(len(rows) + 1, dtype="int64")
     np.add.at(every, at, amount)  # lines of no payout land in the last slot, left out
     np.add.at(bonuses, at[bonus], amount[bonus])
@@ -68,7 +69,13 @@ def _commissions(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame, list
                                                 ~above | np.isnan(credited))
     for name, values in (("commission", every - bonuses), ("bonus", bonuses), ("total", every)):
         out[name] = pd.arrays.IntegerArray(values, np.zeros(len(values), dtype=bool))
-    return pd.DataFrame(out, index=rows.index), _by_tier(book, rows, lines, at), warnings
+    return pd.DataFrame(out, index=rows.index), _by_tier(book, rows, lines, at, rules), warnings
+
+
+def _is(rules: tuple[np.ndarray, np.ndarray], rule: str) -> np.ndarray:
+    """Which lines (their rules factorized: codes, names) are of ``rule``."""
+    codes, names = rules
+    return codes == (list(names).index(rule) if rule in names else -2)
 
 
 def _ints(column: pd.Series) -> pd.arrays.IntegerArray:
@@ -91,19 +98,19 @@ def _payout_of(rows: pd.DataFrame, lines: pd.DataFrame) -> np.ndarray:
     return np.where(row_keys[order][at] == line_keys, order[at], len(rows))
 
 
-def _by_tier(book, rows: pd.DataFrame, lines: pd.DataFrame, at: np.ndarray) -> pd.DataFrame:
+def _by_tier(book, rows: pd.DataFrame, lines: pd.DataFrame, at: np.ndarray, rules: tuple) -> pd.DataFrame:
     """The statement lines summed per tier, and per rule for the others: ``line`` (the rule),
     ``method``, ``from`` and ``to`` of the tier (a bonus's ``from`` is its attainment), the
     summed ``base`` and ``amount``; a tier's ``rate``. ``at``: each line's payout
-    (:func:`_payout_of`). Payouts in ``rows`` order (lines of none last, by rep and period),
-    each one's sums in the order of their first line."""
+    (:func:`_payout_of`), ``rules`` their rules (factorized). Payouts in ``rows`` order (lines of
+    none last, by rep and period), each one's sums in the order of their first line."""
     tiers, bonuses = book["PlanTiers"], book["PlanBonuses"]
-    rule = lines["rule"].to_numpy(dtype=object)
     tier = lines["tier"].to_numpy(dtype="int64", na_value=-1)
-    kept = np.flatnonzero(~((rule == "tier") & (tier < 0)))  # a deal no tier paid
-    rule, at = rule[kept], at[kept]
-    source = np.where(rule == "bonus", lines["bonus"].to_numpy(dtype="int64", na_value=-1)[kept],
-                      np.where(rule == "tier", tier[kept], -1))
+    is_tier, is_bonus = _is(rules, "tier"), _is(rules, "bonus")
+    kept = np.flatnonzero(~(is_tier & (tier < 0)))  # a deal no tier paid
+    rule_code, at = rules[0][kept], at[kept]
+    source = np.where(is_bonus[kept], lines["bonus"].to_numpy(dtype="int64", na_value=-1)[kept],
+                      np.where(is_tier[kept], tier[kept], -1))
     rep = lines["rep"].to_numpy(dtype="int64")[kept]
     period = lines["period"].to_numpy(dtype=object)[kept]
     codes, labels = pd.factorize(period)
@@ -114,7 +121,6 @@ def _by_tier(book, rows: pd.DataFrame, lines: pd.DataFrame, at: np.ndarray) -> p
     amount = lines["amount"].to_numpy(dtype="int64")[kept]
 
     # one group per (payout, rule, tier or bonus): sorted by them, then by line number
-    rule_code = pd.factorize(rule)[0]
     # a payout is one rep and period; lines of none are told apart by theirs
     keys = (at, rule_code, source) if (at < len(rows)).all() else (at, rep, period_rank, rule_code, source)
     order = np.lexsort((first, *keys[::-1]))
@@ -125,8 +131,8 @@ def _by_tier(book, rows: pd.DataFrame, lines: pd.DataFrame, at: np.ndarray) -> p
     heads = order[starts]  # each group's first line (the smallest number)
     shown = np.lexsort((first[heads], period_rank[heads], rep[heads], at[heads]))
     heads, (group_base, bases, group_amount) = heads[shown], [values[shown] for values in sums]
-    group_rule, group_source = rule[heads], source[heads]
-    is_tier, is_bonus = group_rule == "tier", group_rule == "bonus"
+    group_rule, group_source = np.asarray(rules[1], dtype=object)[rule_code[heads]], source[heads]
+    is_tier, is_bonus = is_tier[kept][heads], is_bonus[kept][heads]
 
     def of(table: pd.DataFrame, column: str, chosen: np.ndarray):
         where = table.index.get_indexer(group_source)

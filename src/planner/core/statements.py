@@ -39,11 +39,12 @@ import numpy as np
 import pandas as pd
 
 from planner.core import plan_rules
-from planner.core.assignments import last_days, credit_plans, days, has_assignments, paying, segments
+from planner.core.assignments import credit_plans
 from planner.core.draws import DRAW, RECOVERY, draw_lines, has_draws
-from planner.core.attainment import attained, credit_lines, credited_by, quota_amounts, resummed
+from planner.core.attainment import attained, credit_lines, quota_amounts
 from planner.core.money import RATIO_SCALE, exact_product, times_ratio
-from planner.core.periods import MONTHS_IN, Period, period_labels
+from planner.core.payouts import pair_values, plan_periods
+from planner.core.periods import MONTHS_IN, Period
 from planner.core.schema import LINE_KINDS
 from planner.core.shown import shown_statement  # noqa: F401 - its home is core/shown.py
 from planner.core.standing_statements import standing_or
@@ -147,94 +148,16 @@ def flat_plans(tiers: pd.DataFrame) -> set:
     return set(counts[counts == 1].index) - set(tiers.loc[bounded, "plan"])
 
 
-def plan_periods(book, period: Period) -> pd.DataFrame:
-    """One row per (rep on a plan, plan period overlapping ``period``): credited and quota
-    (Int64: missing without one); ``rep`` and ``plan`` are row ids (the plan paying it: core/assignments.py). Reps in Reps
-    order, then periods in order."""
-    all_reps, quotas = book["Reps"], quota_amounts(book, "rep")
-    plans, seg, dated = book["Plans"], segments(book), has_assignments(book)
-    seg_kind = plans["period"].reindex(seg["plan"]).to_numpy(dtype=object)
-    at_rep = all_reps.index.get_indexer(seg["rep"])  # every segment's rep is in Reps
-    hired = all_reps["start_date"].to_numpy(dtype="datetime64[ns]")[at_rep]
-    left = all_reps["end_date"].to_numpy(dtype="datetime64[ns]")[at_rep]
-    columns = {"rep": [], "plan": [], "period": [], "credited": [], "quota": []}
-    for kind in plans.loc[plans.index.isin(seg["plan"]), "period"].unique():
-        mine = np.flatnonzero(seg_kind == kind)
-        parts = period.split(kind)
-        at = np.repeat(mine, len(parts))  # every (segment, part) pair at once
-        part = np.tile(np.arange(len(parts)), len(mine))
-        ids, plan = seg["rep"][at], seg["plan"][at]
-        labels = np.array([p.label for p in parts])[part]
-        starts = np.array([p.start for p in parts], dtype="datetime64[ns]")[part]
-        ends = np.array([p.end for p in parts], dtype="datetime64[ns]")[part]
-        employed = (np.isnat(hired[at]) | (hired[at] < ends)) & (np.isnat(left[at]) | (left[at] >= starts))
-        if dated:  # a segment pays the parts whose last active day it covers
-            employed &= paying(seg, ids, days(starts), days(ends), last_days(book, ids)) == at
-            credited = _credited_on_plan(book, kind).reindex(pd.MultiIndex.from_arrays([ids, plan, labels]))
-            got = credited.fillna(0).astype("int64").to_numpy()
-        else:
-            got = np.where(pd.isna(found := _of_parts(credited_by(book, kind), parts, ids, part)), 0, found) \
-                .astype("int64")
-        chosen = np.flatnonzero(employed | (got != 0))
-        if dated:  # (a rep's segments of one plan may pay the same part)
-            keys = pd.DataFrame({"rep": ids[chosen], "plan": plan[chosen], "period": part[chosen]})
-            chosen = chosen[~keys.duplicated().to_numpy()]
-        columns["rep"].append(ids[chosen])
-        columns["plan"].append(plan[chosen])
-        columns["period"].append(labels[chosen])
-        columns["credited"].append(got[chosen])
-        columns["quota"].append(_of_parts(quotas, parts, ids[chosen], part[chosen]))
-    if not columns["rep"]:
-        return pd.DataFrame(columns=list(columns))
-    rep, label = np.concatenate(columns["rep"]), np.concatenate(columns["period"])
-    # Reps in the Reps sheet's order, then periods by label (a stable sort)
-    order = np.lexsort((np.unique(label, return_inverse=True)[1].reshape(-1), all_reps.index.get_indexer(rep)))
-    out = {name: np.concatenate(values)[order] for name, values in columns.items()}
-    return pd.DataFrame({**out, "quota": pd.array(out["quota"], dtype="Int64")})  # exact, missing where none
-
-
-def _of_parts(values: pd.Series, parts: list[Period], ids: np.ndarray, part: np.ndarray) -> np.ndarray:
-    """The value of each (rep ``ids``, period ``parts[part]``) pair in a (key, period label)-indexed
-    series (its pairs unique), as an object array (None: none). Looked up on the index's codes."""
-    out = np.full(len(ids), None, dtype=object)
-    if not len(values) or not len(ids):
-        return out
-    index = values.index
-    width = len(index.levels[1])
-    label = index.levels[1].get_indexer([one.label for one in parts])[part]
-    key = index.levels[0].get_indexer(ids)
-    first, second = index.codes[0].astype("int64"), index.codes[1].astype("int64")
-    pairs = np.where((first >= 0) & (second >= 0), first * width + second, -1 - np.arange(len(index)))  # -: NaN
-    at = pd.Index(pairs).get_indexer(key * width + label)
-    at[(label < 0) | (key < 0)] = -1
-    return np.append(values.to_numpy(dtype=object), None)[at]  # -1: the None added
-
-
-def _credited_on_plan(book, kind: str) -> pd.Series:
-    """Credited minor units by (rep, plan paying it, period label) for plans measured per ``kind``."""
-    def total(lines: pd.DataFrame) -> pd.Series:
-        plan = credit_plans(book, lines["rep"].to_numpy(dtype="int64"), lines["date"].to_numpy())
-        lines = lines.assign(plan=plan)
-        lines = lines[(lines["plan"].map(book["Plans"]["period"]) == kind).to_numpy(dtype=bool, na_value=False)]
-        return lines.assign(plan=lines["plan"].astype("int64"), period=period_labels(lines["date"], kind)) \
-            .groupby(["rep", "plan", "period"])["amount"].sum()
-
-    def build() -> pd.Series:
-        lines = credit_lines(book)
-        summed = resummed(book, book.derived_before(("credited_on_plan", kind)), lines, total)
-        return summed if summed is not None else total(lines)
-    return book.cached(("credited_on_plan", kind), build, depends=(), rowwise=True)
-
-
 def _statements(book, period: Period) -> tuple[pd.DataFrame, np.ndarray, list[dict]]:
     rows = plan_periods(book, period)
-    numbers = {label: _number(Period.of(label)) for label in pd.unique(rows["period"])}
-    row_keys = rows["rep"].to_numpy(dtype="int64") * _KEY + rows["period"].map(numbers).to_numpy(dtype="int64")
-    won, cancelled, won_at, spiffs = _keyed_credit(book)
+    codes, labels = pd.factorize(rows["period"].to_numpy(dtype=object))
+    numbers = np.array([_number(Period.of(label)) for label in labels], dtype="int64")
+    row_keys = rows["rep"].to_numpy(dtype="int64") * _KEY + numbers[codes]
+    won, cancelled, spiffs = _keyed_credit(book)
 
     # cancellations in these periods, and the won line (a position in ``won``) each takes back
     here = np.flatnonzero(np.isin(cancelled["key"], row_keys))
-    taken = won_at.get_indexer(pd.MultiIndex.from_arrays([cancelled["deal"][here], cancelled["rep"][here]]))
+    taken = cancelled["won"][here]
     inside = (taken < 0) | plan_rules.clawed_back(book, cancelled["plan"][here], np.append(won["date"], 0)[taken],
                                                   cancelled["date"][here])
     here, taken = here[inside], taken[inside]
@@ -275,11 +198,18 @@ def _statements(book, period: Period) -> tuple[pd.DataFrame, np.ndarray, list[di
     payouts = {"key": row_keys, "plan": rows["plan"].to_numpy(dtype="int64"), "rep": rows["rep"].to_numpy(dtype="int64"),
                "label": rows["period"].to_numpy(dtype=object),
                "quota": rows["quota"].fillna(0).to_numpy(dtype="int64"),
-               "won": pd.Series(after[ends], index=keys[ends]).reindex(row_keys).fillna(0).to_numpy(dtype="int64"),
+               "won": _at_keys(keys[ends], after[ends], row_keys),
                "paid": paid_here}
     lines = [deal_lines, _cap_lines(payouts, book["Plans"]["cap"]), _bonus_lines(book, payouts),
              spiff_lines, clawbacks]
     return rows.assign(won=payouts["won"]), row_keys, lines
+
+
+def _at_keys(keys: np.ndarray, values: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """The value of each of ``wanted`` among sorted, distinct ``keys`` (0 for none)."""
+    at = np.minimum(np.searchsorted(keys, wanted), max(len(keys) - 1, 0))
+    found = (at < len(keys)) & (keys[at] == wanted) if len(keys) else np.zeros(len(wanted), dtype=bool)
+    return np.where(found, values[at] if len(keys) else 0, 0).astype("int64")
 
 
 def _number(period: Period) -> int:
@@ -287,10 +217,11 @@ def _number(period: Period) -> int:
     return (period.start.year * 12 + period.start.month - 1) // MONTHS_IN[period.kind]
 
 
-def _keyed_credit(book) -> tuple[dict, dict, pd.MultiIndex]:
+def _keyed_credit(book) -> tuple[dict, dict, dict]:
     """The credit lines of reps on a plan as arrays, won (by key, date and deal) and cancelled
-    apart, each with the (rep, plan period) key of its date; and the won lines' (deal, rep) pairs, to find the won
-    line of a cancellation. Cached per revision: it does not depend on the period asked."""
+    apart, each with the (rep, plan period) key of its date, a cancelled line with ``won``: the
+    won line it reverses (-1: none); and the SPIFF parts of the won lines. Cached per revision:
+    it does not depend on the period asked."""
     def build():
         credit = credit_lines(book)
         plan = credit_plans(book, credit["rep"].to_numpy(dtype="int64"), credit["date"].to_numpy())
@@ -315,8 +246,10 @@ def _keyed_credit(book) -> tuple[dict, dict, pd.MultiIndex]:
         w = pd.Index(credit.index[won]).get_indexer(every.index[parts["line"].to_numpy()])
         spiffs = {"w": w[w >= 0], **{name: parts[name].to_numpy(dtype="int64")[w >= 0]
                                      for name in ("spiff", "base", "amount")}}
-        return (won_lines, {name: values[cancelled] for name, values in columns.items()},
-                pd.MultiIndex.from_arrays([won_lines["deal"], won_lines["rep"]]), spiffs)
+        won_at = pd.MultiIndex.from_arrays([won_lines["deal"], won_lines["rep"]])
+        cancelled = {name: values[cancelled] for name, values in columns.items()}
+        cancelled["won"] = won_at.get_indexer(pd.MultiIndex.from_arrays([cancelled["deal"], cancelled["rep"]]))
+        return won_lines, cancelled, spiffs
     return book.cached("keyed_credit", lambda: standing_or(book, "keyed_credit", build), depends=(), rowwise=True)
 
 
@@ -341,7 +274,8 @@ def _quotas(book, keys: np.ndarray, plan: np.ndarray) -> np.ndarray:
         parts[(number, kind)] = (len(parts), Period(Period.parse(f"{months // 12:04d}-{months % 12 + 1:02d}").start,
                                                     kind))
     part = np.array([parts[pair][0] for pair in pairs], dtype="int64")
-    got = _of_parts(quota_amounts(book, "rep"), [period for _n, period in parts.values()], reps, part)
+    got = pair_values(book, ("quota_amounts", "rep"), lambda: quota_amounts(book, "rep"),
+                    [period for _n, period in parts.values()], reps, part)
     return np.where(pd.isna(got), 0, got).astype("int64")[where]
 
 
