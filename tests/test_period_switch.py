@@ -41,10 +41,12 @@ def edited(book, table: str, row: int, **values) -> None:
                                              index=pd.Index([row], name=schema.ROW_ID))), check=False)
 
 
-def won_deal(book, year: int) -> int:
+def won_deal(book, year: int, month: int | None = None) -> int:
     deals = book["Deals"]
     won = deals["stage"].map(book["Stages"]["kind"]).eq("won").to_numpy(dtype=bool, na_value=False)
     closed = deals["closed"].dt.year.eq(year).to_numpy(dtype=bool, na_value=False)
+    if month is not None:
+        closed = closed & deals["closed"].dt.month.eq(month).to_numpy(dtype=bool, na_value=False)
     return int(deals.index[won & closed][0])
 
 
@@ -83,3 +85,31 @@ def test_another_as_of_is_never_answered_from_the_first(start):
     before = compute_report(book, Period.parse("2026-Q1"), as_of="2026-02-01")
     after = compute_report(book, Period.parse("2026-Q1"), as_of="2026-06-30")
     assert before.to_json()["year_to_date"] != after.to_json()["year_to_date"]
+
+
+# what the per-revision lookups behind another period's report read (names, owners, tiers,
+# bonuses, categories, overrides, quotas), each edited between two periods' reports
+EDITS = [("Reps", "id"), ("Reps", "name"), ("Reps", "team"), ("Deals", "owner"), ("Deals", "id"),
+         ("Deals", "name"), ("Deals", "forecast_category"), ("PlanTiers", "rate"), ("PlanTiers", "from"),
+         ("PlanBonuses", "amount"), ("PlanBonuses", "from"), ("Quotas", "amount"), ("ForecastOverrides", "amount")]
+
+
+@pytest.mark.parametrize(("table", "column"), EDITS)
+def test_an_edit_of_what_the_lookups_read_shows_in_the_next_period(start, table, column):
+    book = start.copy()
+    for label in ("2026-Q1", "2026-02"):
+        compute_report(book, Period.parse(label))
+    frame = book[table]
+    if table == "Deals":  # a deal won in February (its statement line names it)
+        row = won_deal(book, 2026, month=2)
+    else:
+        row = int(frame.index[len(frame) // 2])
+    value = frame.at[row, column]
+    others = frame[column].dropna()
+    others = others[others.astype(str) != str(value)]
+    new = others.iloc[len(others) // 2] if column not in ("id", "name", "rate", "amount", "from") \
+        else f"{value}-X" if isinstance(value, str) else int(value) + 1_000
+    edited(book, table, row, **{column: new})
+    same_as_fresh(book, Period.parse("2026-03"))
+    same_as_fresh(book, Period.parse("2026-02"))
+    same_as_fresh(book, Period.parse("2026-Q1"))

@@ -278,24 +278,15 @@ def quota_by_month(book, year: int, as_of: date) -> pd.DataFrame:
     month, as attainment counts it: cancellations reversed; missing for a month that begins
     after as_of, which has no figure yet rather than a final 0), minor units. Once per state
     of the book, year and as_of: the report of every period of the year shows the same."""
-    return book.cached(("quota_by_month", year, as_of), lambda: _quota_by_month(book, year, as_of), depends=())
+    # (a shallow copy: copy-on-write keeps a caller's change out of the cached one)
+    return book.cached(("quota_by_month", year, as_of), lambda: _quota_by_month(book, year, as_of),
+                       depends=()).copy(deep=False)
 
 
 def _quota_by_month(book, year: int, as_of: date) -> pd.DataFrame:
-    from planner.core.team_quotas import team_quota_amounts
-
     months = Period(date(year, 1, 1), "year").split("month")
     labels = [month.label for month in months]
-    credited = credited_by(book, "month")
-    won = credited.groupby(level=1).sum() if len(credited) else pd.Series(dtype="int64")
-    # period_quota over attainment()'s rows, for twelve months at once: the Teams rows' quotas
-    # and those of the Reps rows in no team
-    reps = book["Reps"]
-    alone = reps.index[reps["team"].isna().to_numpy(dtype=bool)]
-    parts = [(team_quota_amounts(book), book["Teams"].index), (quota_amounts(book, "rep"), alone)]
-    chosen = [values[values.index.get_level_values(0).isin(keys) & values.index.get_level_values(1).isin(labels)]
-              for values, keys in parts if len(values)]
-    quotas = pd.concat(chosen).groupby(level=1).sum() if chosen else pd.Series(dtype="int64")
+    won, quotas = _company_by_label(book)
     frame = pd.DataFrame({
         "month": labels,
         "quota": pd.array([int(quotas[label]) if label in quotas.index else None for label in labels], dtype="Int64"),
@@ -303,6 +294,24 @@ def _quota_by_month(book, year: int, as_of: date) -> pd.DataFrame:
                         dtype="Int64"),
     })
     return frame
+
+
+def _company_by_label(book) -> tuple[pd.Series, pd.Series]:
+    """The company's credit per month label and quota per period label (as :func:`period_quota`
+    counts it: the Teams rows' quotas and those of the Reps rows in no team), every year's at
+    once: once per revision."""
+    def build() -> tuple[pd.Series, pd.Series]:
+        from planner.core.team_quotas import team_quota_amounts
+
+        credited = credited_by(book, "month")
+        won = credited.groupby(level=1).sum() if len(credited) else pd.Series(dtype="int64")
+        reps = book["Reps"]
+        alone = reps.index[reps["team"].isna().to_numpy(dtype=bool)]
+        parts = [(team_quota_amounts(book), book["Teams"].index), (quota_amounts(book, "rep"), alone)]
+        chosen = [values[values.index.get_level_values(0).isin(keys)] for values, keys in parts if len(values)]
+        quotas = pd.concat(chosen).groupby(level=1).sum() if chosen else pd.Series(dtype="int64")
+        return won, quotas
+    return book.cached("company_by_label", build, depends=())
 
 
 def _in_period(values: pd.Series | None, period: Period) -> pd.Series:

@@ -327,8 +327,8 @@ def _with_rates(out: dict, figures: dict[str, np.ndarray], quota: tuple[np.ndarr
         "win_rate": _ratio(n_won, n_closed),
         "conversion_rate": _ratio(f["created_won"], f["created"]),
         "avg_cycle_days": _ratio(cycle_days, n_cycle),
-        "avg_won_deal": pd.array(average, dtype="Int64"),
-        "velocity_per_day": pd.array(velocity, dtype="Int64"),
+        "avg_won_deal": pd.arrays.IntegerArray(np.where(has_won, average, 0).astype("int64"), ~has_won),
+        "velocity_per_day": pd.arrays.IntegerArray(np.where(has_cycle, velocity, 0).astype("int64"), ~has_cycle),
         "quota_remaining": pd.array(left, dtype="Int64"),
         # exact: Python's int ÷ int rounds once
         "coverage": pd.array([e / r if r is not None and r > 0 else None for e, r in zip(expected, left)],

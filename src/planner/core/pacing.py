@@ -175,6 +175,19 @@ def year_to_date(book, as_of: date) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
     return book.cached(("year_to_date", as_of), lambda: _year_to_date(book, as_of), depends=())
 
 
+def shown_year_to_date(book, as_of: date) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
+    """:func:`year_to_date` as the report shows it (core/shown.py: reps and teams by the
+    user's keys); once per state of the book and as_of."""
+    from planner.core.shown import shown
+
+    def build() -> tuple[pd.DataFrame, pd.DataFrame, dict]:
+        reps, teams, company = year_to_date(book, as_of)
+        return (shown(book, reps.assign(period=None), YEAR_TO_DATE),
+                shown(book, teams.assign(period=str(as_of.year)), schema.TEAM_ATTAINMENT), company)
+    reps, teams, company = book.cached(("shown year_to_date", as_of), build, depends=())
+    return reps.copy(deep=False), teams.copy(deep=False), dict(company)  # a caller's change stays its own
+
+
 def _year_to_date(book, as_of: date) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
     from planner.core.team_quotas import rolled_up, team_quota_amounts
 

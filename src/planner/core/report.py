@@ -229,7 +229,7 @@ def compute_report(book: Tables, period: Period | None = None, as_of: date | str
     if state == paced.FUTURE:  # nothing can be credited yet: "no quota" is not news (the text says "no data")
         warnings = [(template, fields) for template, fields in warnings if template != NO_QUOTA]
     at_quota = paced.at_quota(reps)
-    rep_ytd, team_ytd, company_ytd = paced.year_to_date(book, as_of)
+    rep_ytd, team_ytd, company_ytd = paced.shown_year_to_date(book, as_of)
     checkpoint()
     quarter = quadrant_quarter(period, as_of)
     health = health_lists(book, as_of)
@@ -261,8 +261,7 @@ def compute_report(book: Tables, period: Period | None = None, as_of: date | str
         team_pacing=shown(book, paced.pacing(paced.so_far(book, teams, period, as_of, "team"), period, as_of),
                           TEAM_PACING),
         at_quota=at_quota, team_at_quota=shown(book, paced.at_quota_by_team(reps, teams["team"]), AT_QUOTA),
-        ytd=shown(book, rep_ytd.assign(period=None), YEAR_TO_DATE),
-        team_ytd=shown(book, team_ytd.assign(period=str(as_of.year)), schema.TEAM_ATTAINMENT),
+        ytd=rep_ytd, team_ytd=team_ytd,
         company_ytd=company_ytd,
         quadrant_quarter=quarter, quadrants=shown(book, quadrants(book, quarter, as_of), QUADRANTS),
         quota_by_month=quota_by_month(book, period.start.year, as_of),

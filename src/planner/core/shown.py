@@ -9,6 +9,7 @@ join, made once per computed table for the report's JSON, the command line, expo
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from planner.core import schema
@@ -36,7 +37,7 @@ def shown(book, frame: pd.DataFrame, spec: schema.Table) -> pd.DataFrame:
 def _named(book, ids: pd.Series, table: str, title: str) -> pd.arrays.StringArray:
     """The name (``title`` of ``table``) of each row id (missing for a missing or unknown id), as text."""
     index, names = names_of(book, table, title)
-    positions = index.get_indexer(pd.array(ids, dtype="Int64").to_numpy(dtype="int64", na_value=-1))
+    positions = index.get_indexer(ids.to_numpy(dtype="int64", na_value=-1))
     return names.take(positions, allow_fill=True)
 
 
@@ -55,24 +56,28 @@ def shown_statement(book, lines: pd.DataFrame) -> pd.DataFrame:
     for (``50%–100%``, ``≥ 150%``) and a SPIFF by its description (else its product and deal type)."""
     from planner.core.adjustments import no_text
 
-    def named(ids: pd.Series, names: tuple[pd.Index, pd.arrays.StringArray]) -> pd.arrays.StringArray:
-        at = names[0].get_indexer(pd.array(ids, dtype="Int64").to_numpy(dtype="int64", na_value=-1))
-        return names[1].take(at, allow_fill=True)
+    def at(column: str, index: pd.Index) -> np.ndarray:
+        """Each line's row in ``index`` by its id in ``column`` (-1: none, or no such column)."""
+        if column not in lines:
+            return np.full(len(lines), -1)
+        return index.get_indexer(lines[column].to_numpy(dtype="int64", na_value=-1))
 
     def text(column: str) -> pd.arrays.StringArray:  # an adjustment's (core/adjustments.py)
         return lines[column].astype("string").array if column in lines else no_text(len(lines))
 
-    ranges, thresholds, spiff_names = _line_labels(book)
-    tier = named(lines["tier"], ranges)
-    bonus = named(lines["bonus"], thresholds) if "bonus" in lines else no_text(len(lines))
-    if "spiff" in lines:
-        bonus = bonus.fillna(named(lines["spiff"], spiff_names)) if len(lines) else bonus
-    deals = names_of(book, "Deals", "id")
+    # the tier column: the tier's range, else the bonus's threshold, else the SPIFF's name
+    (tiers, bonuses, spiffs), labels = _line_labels(book)
+    tier, bonus, spiff = at("tier", tiers), at("bonus", bonuses), at("spiff", spiffs)
+    label = np.where(tier >= 0, tier, np.where(bonus >= 0, len(tiers) + bonus,
+                                               np.where(spiff >= 0, len(tiers) + len(bonuses) + spiff, -1)))
+    deals, deal_names = names_of(book, "Deals", "id"), names_of(book, "Deals", "name")
+    reps = names_of(book, "Reps", "id")
+    deal = at("deal", deals[0])
     return pd.DataFrame({
-        "rep": named(lines["rep"], names_of(book, "Reps", "id")), "period": lines["period"].astype("string").array,
-        "line": lines["line"].to_numpy(), "deal": named(lines["deal"], deals),
-        "deal_name": named(lines["deal"], names_of(book, "Deals", "name")), "rule": lines["rule"].astype("string").array,
-        "tier": tier.fillna(bonus) if len(lines) else tier, "rate": lines["rate"].array, "base": lines["base"].array,
+        "rep": reps[1].take(at("rep", reps[0]), allow_fill=True), "period": lines["period"].astype("string").array,
+        "line": lines["line"].to_numpy(), "deal": deals[1].take(deal, allow_fill=True),
+        "deal_name": deal_names[1].take(deal, allow_fill=True), "rule": lines["rule"].astype("string").array,
+        "tier": labels.take(label, allow_fill=True), "rate": lines["rate"].array, "base": lines["base"].array,
         "amount": pd.array(lines["amount"].to_numpy(dtype="int64"), dtype="Int64"),
         "adjusts": text("adjusts"), "reason": text("reason"),
     }, index=lines.index)
@@ -80,8 +85,8 @@ def shown_statement(book, lines: pd.DataFrame) -> pd.DataFrame:
 
 def _line_labels(book) -> tuple:
     """What names a tier (its attainment range), a bonus (its threshold) and a SPIFF (its
-    description, else its product and deal type) on a statement line, by row id, as
-    :func:`shown_statement` takes them; once per revision."""
+    description, else its product and deal type) on a statement line: the row ids of each
+    table, and their labels one after the other as text; once per revision."""
     def build() -> tuple:
         tiers, bonuses, spiffs = book["PlanTiers"], book["PlanBonuses"], book["Spiffs"]
         ranges = pd.Series({int(i): (f"≥ {format_ratio(start)}" if pd.isna(end)
@@ -93,5 +98,7 @@ def _line_labels(book) -> tuple:
         spiff_names = pd.Series({int(i): str(text) for i, text in zip(spiffs.index, spiffs["description"].fillna(
             spiffs["product"].fillna("").str.cat(spiffs["deal_type"].fillna(""), sep=" ").str.strip()))},
             dtype="string")
-        return tuple((names.index, names.array) for names in (ranges, thresholds, spiff_names))
+        parts = (ranges, thresholds, spiff_names)
+        labels = pd.array([text for names in parts for text in names.tolist()], dtype="string")
+        return tuple(pd.Index(names.index, dtype="int64") for names in parts), labels
     return book.cached("statement_line_labels", build, depends=())  # PlanTiers, PlanBonuses, Spiffs
