@@ -113,23 +113,27 @@ def _by_tier(book, rows: pd.DataFrame, lines: pd.DataFrame, at: np.ndarray, rule
                       np.where(is_tier[kept], tier[kept], -1))
     rep = lines["rep"].to_numpy(dtype="int64")[kept]
     period = lines["period"].to_numpy(dtype=object)[kept]
-    codes, labels = pd.factorize(period)
-    period_rank = np.argsort(np.argsort(labels.astype(str), kind="stable"))[codes]  # labels sort as text
+    matched = (at < len(rows)).all()
+    if matched:  # a payout is one rep and period
+        period_rank = np.zeros(len(kept), dtype="int64")
+    else:  # lines of none are told apart by their rep and period
+        codes, labels = pd.factorize(period)
+        period_rank = np.argsort(np.argsort(labels.astype(str), kind="stable"))[codes]  # labels sort as text
     first = lines["line"].to_numpy(dtype="int64")[kept]
     has_base = ~lines["base"].isna().to_numpy()[kept]
     base = lines["base"].to_numpy(dtype="int64", na_value=0)[kept]
     amount = lines["amount"].to_numpy(dtype="int64")[kept]
 
     # one group per (payout, rule, tier or bonus): sorted by them, then by line number
-    # a payout is one rep and period; lines of none are told apart by theirs
-    keys = (at, rule_code, source) if (at < len(rows)).all() else (at, rep, period_rank, rule_code, source)
+    keys = (at, rule_code, source) if matched else (at, rep, period_rank, rule_code, source)
     order = np.lexsort((first, *keys[::-1]))
     starts = np.flatnonzero(np.r_[True, np.any([np.diff(key[order]) != 0 for key in keys], axis=0)]) \
         if len(order) > 1 else np.arange(len(order))
     sums = [np.add.reduceat(values[order], starts) if len(starts) else values[:0]
             for values in (base, has_base.astype("int64"), amount)]
     heads = order[starts]  # each group's first line (the smallest number)
-    shown = np.lexsort((first[heads], period_rank[heads], rep[heads], at[heads]))
+    shown = np.lexsort((first[heads], at[heads]) if matched else
+                       (first[heads], period_rank[heads], rep[heads], at[heads]))
     heads, (group_base, bases, group_amount) = heads[shown], [values[shown] for values in sums]
     group_rule, group_source = np.asarray(rules[1], dtype=object)[rule_code[heads]], source[heads]
     is_tier, is_bonus = is_tier[kept][heads], is_bonus[kept][heads]
@@ -138,17 +142,27 @@ def _by_tier(book, rows: pd.DataFrame, lines: pd.DataFrame, at: np.ndarray, rule
         where = table.index.get_indexer(group_source)
         return table[column].array.take(np.where(chosen, where, -1), allow_fill=True)
 
+    def ints(table: pd.DataFrame, column: str, chosen: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """:func:`of` for an integer column: the values (0 where none) and which there are."""
+        where = np.where(chosen, table.index.get_indexer(group_source), -1)
+        values = np.append(table[column].to_numpy(dtype="int64", na_value=0), 0)[where]
+        return values, np.append(~table[column].isna().to_numpy(), False)[where]
+
+    def nullable(values: np.ndarray, present: np.ndarray) -> pd.arrays.IntegerArray:
+        return pd.arrays.IntegerArray(np.where(present, values, 0), ~present)
+
     plan = np.append(rows["plan"].to_numpy(dtype="int64", na_value=-1), -1)[at[heads]]  # row ids: positive
-    tier_from, bonus_from = of(tiers, "from", is_tier), of(bonuses, "from", is_bonus)
+    (tier_from, has_tier_from), (bonus_from, has_bonus_from) = ints(tiers, "from", is_tier), \
+        ints(bonuses, "from", is_bonus)
     return pd.DataFrame({
         "rep": pd.array(rep[heads], dtype="Int64"),
         "period": pd.array(period[heads], dtype="string"),
         "plan": pd.arrays.IntegerArray(plan, plan < 0),
         "line": pd.array(group_rule, dtype="string"),
         "method": pd.array(of(tiers, "method", is_tier), dtype="string"),
-        "from": pd.array(np.where(is_tier, tier_from, bonus_from), dtype="Int64"),
-        "to": pd.array(of(tiers, "to", is_tier), dtype="Int64"),
+        "from": nullable(np.where(is_tier, tier_from, bonus_from), np.where(is_tier, has_tier_from, has_bonus_from)),
+        "to": nullable(*ints(tiers, "to", is_tier)),
         "base": pd.arrays.IntegerArray(group_base, bases == 0),
-        "rate": pd.array(of(tiers, "rate", is_tier), dtype="Int64"),
+        "rate": nullable(*ints(tiers, "rate", is_tier)),
         "amount": pd.arrays.IntegerArray(group_amount, np.zeros(len(group_amount), dtype=bool)),
     })

@@ -125,20 +125,22 @@ def forecast(book, period: Period, as_of: date | None = None, inputs: dict | Non
 
     ``as_of`` defaults to the book's.
     """
+    from planner.core.metrics import open_deals, period_deals
+
     as_of = book.as_of if as_of is None else as_of
     deals = deal_arrays(book)
     amounts, category = deals["amount"], categories(book)
-    in_period = within(deals["expected_close"], period)
-    expected = deals["open"] & in_period
+    expected = period_deals(book, period)["expected"]  # open deals expected to close in the period
 
     def open_sum(mask: np.ndarray) -> int:
-        return int(amounts[expected & mask].sum())
+        return int(amounts[expected[mask[expected]]].sum())
 
     won_value = won_in(book, period)
     open_weighted = int(weighted_amounts(book)[expected].sum())
     commit = won_value + open_sum(category["commit"])
-    today = np.datetime64(as_of, "ns")
-    overdue = deals["open"] & ~in_period & (deals["expected_close"] < today)  # NaT compares False
+    today, open_ = np.datetime64(as_of, "ns"), open_deals(book)
+    close = deals["expected_close"][open_]
+    overdue = open_[~within(close, period) & (close < today)]  # NaT compares False
     return {
         "won": won_value,
         "open_weighted": open_weighted,
@@ -195,12 +197,14 @@ def cycle_length(book, period: Period, as_of: date) -> int | None:
     """Won in ``period`` + Σ amount × min(age ÷ average won cycle, 1) over open deals expected
     to close in it (age = days from created to ``as_of``, at least 0; a deal without a created
     date counts nothing). ``None`` when the book has no won deal to learn the cycle from."""
+    from planner.core.metrics import period_deals
+
     total_days, n_won = average_won_cycle(book)
     if not n_won:
         return None
-    deals = deal_arrays(book)
-    won = deals["won"] & within(deals["closed"], period)
-    chosen = deals["open"] & within(deals["expected_close"], period) & ~np.isnat(deals["created"])
+    deals, of_period = deal_arrays(book), period_deals(book, period)
+    won, expected = of_period["won"], of_period["expected"]
+    chosen = expected[~np.isnat(deals["created"][expected])]
     age = (np.datetime64(as_of, "ns") - deals["created"][chosen]) // np.timedelta64(1, "D")
     age = age.astype("int64").clip(min=0).astype(object)
     amounts = deals["amount"][chosen]

@@ -17,7 +17,7 @@ import pandas as pd
 from planner.core import schema
 from planner.core.changes import Change, DeleteRows, SetValues
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
-from planner.core.facts import deal_arrays, within
+from planner.core.facts import deal_arrays
 from planner.core.money import money_label
 from planner.core.periods import Period
 from planner.core.problems import Refused
@@ -60,27 +60,28 @@ def category_by_rep(book, period: Period) -> pd.DataFrame:
     from planner.core.adjustments import no_text
     from planner.core.attainment import active
     from planner.core.forecast import categories
-    from planner.core.metrics import owner_positions
+    from planner.core.metrics import owner_positions, period_deals
 
-    deals, reps = deal_arrays(book), book["Reps"]
+    deals, reps, of_period = deal_arrays(book), book["Reps"], period_deals(book, period)
     owner = owner_positions(book)  # positions in Reps; len(Reps): no rep
-    expected = deals["open"] & within(deals["expected_close"], period)
+    expected = of_period["expected"]  # open deals expected to close in the period
 
-    def per_rep(mask: np.ndarray) -> np.ndarray:
-        """The amounts of the deals ``mask`` summed per rep, exactly (int64 where no sum can overflow)."""
-        amounts = deals["amount64"][mask]
+    def per_rep(at: np.ndarray) -> np.ndarray:
+        """The amounts of the deals at positions ``at`` summed per rep, exactly (int64 where no sum
+        can overflow)."""
+        amounts = deals["amount64"][at]
         sums = np.zeros(len(reps) + 1, dtype="int64")
         if not len(amounts) or int(np.abs(amounts).max()) * len(amounts) < 2**63:
-            np.add.at(sums, owner[mask], amounts)
+            np.add.at(sums, owner[at], amounts)
             return sums[:-1].astype(object)
         exact = np.zeros(len(reps) + 1, dtype=object)  # beyond int64: on Python integers
-        np.add.at(exact, owner[mask], deals["amount"][mask])
+        np.add.at(exact, owner[at], deals["amount"][at])
         return exact[:-1]
 
     category = categories(book)
-    won = per_rep(deals["won"] & within(deals["closed"], period))
-    commit = won + per_rep(expected & category["commit"])
-    best_case = commit + per_rep(expected & category["best_case"])
+    won = per_rep(of_period["won"])
+    commit = won + per_rep(expected[category["commit"][expected]])
+    best_case = commit + per_rep(expected[category["best_case"][expected]])
     overrides = overrides_of(book, period)
 
     def override(kind: str) -> pd.arrays.IntegerArray:

@@ -55,6 +55,29 @@ PIPELINE_BY_TEAM = schema.Table("PipelineByTeam", QT_TRANSLATE_NOOP("schema", "P
 ), key=("team",))
 
 
+def open_deals(book) -> np.ndarray:
+    """The open deals' positions (in Deals order), once per revision."""
+    return book.cached("open_deals", lambda: np.flatnonzero(deal_arrays(book)["open"]), depends=())  # the facts
+
+
+def period_deals(book, period: Period) -> dict[str, np.ndarray]:
+    """The deals of ``period`` as positions in Deals order (ascending): ``closed`` in it, the
+    ``won`` and ``lost`` of those, ``created`` in it, and the open deals ``expected`` to close
+    in it; once per state and period (every per-period figure starts from these)."""
+    def build() -> dict[str, np.ndarray]:
+        deals, open_ = deal_arrays(book), open_deals(book)
+        closed = np.flatnonzero(within(deals["closed"], period))
+        return {"closed": closed, "won": closed[deals["won"][closed]], "lost": closed[deals["lost"][closed]],
+                "created": np.flatnonzero(within(deals["created"], period)),
+                "expected": open_[within(deals["expected_close"][open_], period)]}
+    return book.cached(("period_deals", period), build, depends=())  # the facts
+
+
+def won_cycles(deals: dict[str, np.ndarray], won: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`~planner.core.facts.cycle_days` of the deals at positions ``won``, for those alone."""
+    return cycle_days({"created": deals["created"][won], "closed": deals["closed"][won]}, np.ones(len(won), bool))
+
+
 def pipeline_metrics(book, period: Period, reps: pd.DataFrame | None = None,
                      teams: pd.DataFrame | None = None) -> dict:
     """Open pipeline (a snapshot of the book) and the win/cycle figures of deals closed in ``period``.
@@ -62,13 +85,12 @@ def pipeline_metrics(book, period: Period, reps: pd.DataFrame | None = None,
     Money is returned in minor units (``int``); missing figures are ``None``. ``reps`` and
     ``teams`` are the period's attainment tables (computed when not given), for coverage.
     """
-    rounding, deals = book.rounding, deal_arrays(book)
-    closed_in = within(deals["closed"], period)
-    won, lost, amounts = closed_in & deals["won"], closed_in & deals["lost"], deals["amount"]
+    rounding, deals, chosen = book.rounding, deal_arrays(book), period_deals(book, period)
+    won, amounts = chosen["won"], deals["amount"]
 
-    n_won, n_lost = int(won.sum()), int(lost.sum())
+    n_won, n_lost = len(won), len(chosen["lost"])
     won_value = int(amounts[won].sum())
-    days, dated = cycle_days(deals, won)
+    days, dated = won_cycles(deals, won)
     cycle_total, n_cycle = int(days.sum()), int(dated.sum())
     win_rate = Fraction(n_won, n_won + n_lost) if n_won + n_lost else None
     pipeline = open_pipeline(book)
@@ -78,8 +100,8 @@ def pipeline_metrics(book, period: Period, reps: pd.DataFrame | None = None,
         exact = pipeline["open_count"] * win_rate * Fraction(won_value, n_won) / Fraction(cycle_total, n_cycle)
         velocity = round_div(exact.numerator, exact.denominator, rounding)
 
-    created = within(deals["created"], period)
-    n_created = int(created.sum())
+    created = chosen["created"]
+    n_created = len(created)
     n_open = pipeline["open_count"]
     return {
         "open_count": n_open,
@@ -95,7 +117,7 @@ def pipeline_metrics(book, period: Period, reps: pd.DataFrame | None = None,
         "velocity_per_day": velocity,
         "stages": pipeline["stages"],
         # of the deals created in the period, the share won (by now)
-        "conversion_rate": int((created & deals["won"]).sum()) / n_created if n_created else None,
+        "conversion_rate": int(deals["won"][created].sum()) / n_created if n_created else None,
         "avg_open_deal": round_div(pipeline["open_value"], n_open, rounding) if n_open else None,
         **coverage(book, period, reps, teams),
     }
@@ -113,8 +135,7 @@ def coverage(book, period: Period, reps: pd.DataFrame | None = None, teams: pd.D
         from planner.core.attainment import attainment
 
         reps, teams = attainment(book, period)
-    deals = deal_arrays(book)
-    expected = int(deals["amount"][deals["open"] & within(deals["expected_close"], period)].sum())
+    expected = int(deal_arrays(book)["amount"][period_deals(book, period)["expected"]].sum())
     alone = reps["team"].isna().to_numpy()
     quotas = [int(q) for q in (*teams["quota"].to_numpy(dtype=object, na_value=None),
                                *reps["quota"].to_numpy(dtype=object, na_value=None)[alone]) if q is not None]
@@ -191,7 +212,7 @@ def funnel(book, period: Period) -> pd.DataFrame:
     the deals that reached the next open stage, or — for the last — were won) and
     ``conversion`` = advanced ÷ reached."""
     names, furthest = furthest_stage(book)
-    cohort = furthest[within(deal_arrays(book)["created"], period)]
+    cohort = furthest[period_deals(book, period)["created"]]
     reached = np.array([int((cohort >= step).sum()) for step in range(len(names) + 1)], dtype="int64")
     frame = pd.DataFrame({
         "stage": pd.array(names.to_numpy(), dtype="string"),
@@ -277,26 +298,37 @@ def owner_positions(book) -> np.ndarray:
 
 
 def _sum_by_owner(book, period: Period) -> dict[str, np.ndarray]:
-    deals = deal_arrays(book)
-    closed_in = within(deals["closed"], period)
-    won, lost, is_open = closed_in & deals["won"], closed_in & deals["lost"], deals["open"]
-    created = within(deals["created"], period)
-    cycle, dated = cycle_days(deals, won)
+    deals, chosen = deal_arrays(book), period_deals(book, period)
+    won, created, expected = chosen["won"], chosen["created"], chosen["expected"]
+    cycle, dated = won_cycles(deals, won)
     amounts = deals["amount64"]  # int64 sums: exact within a rep's book
-    weighted = np.zeros(len(amounts), dtype="int64")
-    weighted[is_open] = weighted_amounts(book)[is_open]  # the open deals' only: a few of them
-    expected = is_open & within(deals["expected_close"], period)
     owner = owner_positions(book)
     size = len(book["Reps"]) + 1  # the last: deals of no rep, left out
-    counts = {"created": created, "created_won": created & deals["won"], "won_count": won, "lost_count": lost,
-              "open_count": is_open, "cycle_count": dated}
-    values = {"won_value": (won, amounts), "open_value": (is_open, amounts), "weighted_value": (is_open, weighted),
-              "pipeline_expected": (expected, amounts), "cycle_days": (dated, cycle)}
-    sums = {name: np.bincount(owner[mask], minlength=size).astype("int64") for name, mask in counts.items()}
-    for name, (mask, value) in values.items():
+    counts = {"created": created, "created_won": created[deals["won"][created]], "won_count": won,
+              "lost_count": chosen["lost"], "cycle_count": won[dated]}
+    values = {"won_value": (won, amounts[won]), "pipeline_expected": (expected, amounts[expected]),
+              "cycle_days": (won[dated], cycle[dated])}
+    sums = {name: np.bincount(owner[at], minlength=size).astype("int64") for name, at in counts.items()}
+    for name, (at, value) in values.items():
         sums[name] = np.zeros(size, dtype="int64")
-        np.add.at(sums[name], owner[mask], value[mask])
+        np.add.at(sums[name], owner[at], value)
+    sums.update(_open_by_owner(book))  # the open pipeline as the book stands: the same for every period
     return {name: sums[name][:-1] for name in _SUMS}
+
+
+def _open_by_owner(book) -> dict[str, np.ndarray]:
+    """Per rep position (the last: no rep): the open deals' count, value and weighted value,
+    once per revision."""
+    def build() -> dict[str, np.ndarray]:
+        deals, at, owner = deal_arrays(book), open_deals(book), owner_positions(book)
+        size = len(book["Reps"]) + 1
+        sums = {"open_count": np.bincount(owner[at], minlength=size).astype("int64")}
+        for name, value in (("open_value", deals["amount64"][at]),
+                            ("weighted_value", weighted_amounts(book)[at].astype("int64"))):
+            sums[name] = np.zeros(size, dtype="int64")
+            np.add.at(sums[name], owner[at], value)
+        return sums
+    return book.cached("open_by_owner", build, depends=())
 
 
 def _with_rates(out: dict, figures: dict[str, np.ndarray], quota: tuple[np.ndarray, np.ndarray],
