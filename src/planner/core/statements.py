@@ -90,7 +90,7 @@ def _held_in_shown(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame] | 
     same whichever report asks. None otherwise, and in a book with draws (a draw's balance runs
     on from the plan periods before)."""
     kinds = [kind for kind, months in MONTHS_IN.items() if months > period.months]
-    if not kinds or has_draws(book):
+    if not kinds or _has_draws(book):
         return None
     known = book._derived().as_dict()
     holder = next((Period.containing(period.start, kind) for kind in kinds
@@ -103,6 +103,11 @@ def _held_in_shown(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame] | 
             lines[lines["period"].isin(labels).to_numpy()].reset_index(drop=True))
 
 
+def _has_draws(book) -> bool:
+    """:func:`~planner.core.draws.has_draws`, once per revision of PlanDraws."""
+    return book.cached("has_draws", lambda: has_draws(book), depends=("PlanDraws",))
+
+
 def earned_payouts(book, period: Period) -> pd.DataFrame:
     """The payout rows of :func:`statements` with ``earned``: the sum of their lines before
     draws (core/draws.py reads it)."""
@@ -112,7 +117,7 @@ def earned_payouts(book, period: Period) -> pd.DataFrame:
 
 def _with_draws(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
     rows, row_keys, parts, earned = _earned(book, period)
-    if has_draws(book):  # draw and recovery lines, and the carried balance (core/draws.py)
+    if _has_draws(book):  # draw and recovery lines, and the carried balance (core/draws.py)
         found, balance = draw_lines(book, rows.assign(earned=earned))
         for rule in (DRAW, RECOVERY):
             mine = found["rule"] == rule
@@ -377,23 +382,30 @@ def _bonus_lines(book, payouts: dict) -> dict:
     """A line per bonus whose attainment the period's won credit reached: its amount, plus its
     share of the rep's base salary for the period (:func:`planner.core.plan_rules.base_bonus`).
     Payouts in order, each one's bonuses in PlanBonuses order; then sorted by attainment."""
-    bonuses = book["PlanBonuses"].dropna(subset=["plan", "from", "amount"])
-    plan = bonuses["plan"].to_numpy(dtype="int64")
-    payout, bonus = np.nonzero(payouts["plan"][:, None] == plan[None, :])  # every (payout, bonus of its plan)
-    threshold = bonuses["from"].to_numpy(dtype="int64")[bonus]
+    bonuses = _bonus_table(book)
+    payout, bonus = np.nonzero(payouts["plan"][:, None] == bonuses["plan"][None, :])  # every (payout, bonus of its plan)
+    threshold = bonuses["from"][bonus]
     quota = payouts["quota"][payout].astype(object)
     reached = np.flatnonzero(((quota > 0) & attained(payouts["won"][payout].astype(object), quota,
                                                      threshold.astype(object))).astype(bool))
     reached = reached[np.argsort(threshold[reached], kind="stable")]
     payout, bonus = payout[reached], bonus[reached]
-    amount = bonuses["amount"].to_numpy(dtype="int64")[bonus]
-    percent = bonuses["percent_of_base"].fillna(0).to_numpy(dtype="int64")[bonus]
+    amount, percent = bonuses["amount"][bonus], bonuses["percent"][bonus]
     share = percent > 0
     if share.any():
         amount = amount + np.where(share, plan_rules.base_bonus(
             book, payouts["rep"][payout], payouts["label"][payout], percent, book.rounding), 0)
-    return _frame("bonus", key=payouts["key"][payout], bonus=bonuses.index.to_numpy(dtype="int64")[bonus],
-                  amount=amount)
+    return _frame("bonus", key=payouts["key"][payout], bonus=bonuses["id"][bonus], amount=amount)
+
+
+def _bonus_table(book) -> dict[str, np.ndarray]:
+    """The plans' bonuses with a plan, a threshold and an amount, as arrays, once per revision."""
+    def build() -> dict[str, np.ndarray]:
+        bonuses = book["PlanBonuses"].dropna(subset=["plan", "from", "amount"])
+        return {"plan": bonuses["plan"].to_numpy(dtype="int64"), "from": bonuses["from"].to_numpy(dtype="int64"),
+                "amount": bonuses["amount"].to_numpy(dtype="int64"), "id": bonuses.index.to_numpy(dtype="int64"),
+                "percent": bonuses["percent_of_base"].fillna(0).to_numpy(dtype="int64")}
+    return book.cached("bonus_table", build, depends=("PlanBonuses",))
 
 
 # a line while statements are built, as int64 arrays: ``w`` (its won line, in close order) or
