@@ -233,8 +233,10 @@ def _attainment(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
     from planner.core.team_quotas import rolled_up, team_quota_amounts
 
     in_team = ~team.isna()
-    members = pd.Series(rep_credited[in_team].to_numpy(dtype="int64")).groupby(
-        team[in_team].to_numpy(dtype="int64")).sum()
+    member_teams, at = np.unique(team[in_team].to_numpy(dtype="int64"), return_inverse=True)
+    members = np.zeros(len(member_teams), dtype="int64")  # the members' credit by team
+    np.add.at(members, at.reshape(-1), rep_credited[in_team].to_numpy(dtype="int64"))
+    members = pd.Series(members, index=member_teams)
     team_quota = _in_period(team_quota_amounts(book), period)
     team_credited = pd.array(values_at(rolled_up(members.astype("int64"), teams), teams.index, 0), dtype="Int64")
     team_quota = pd.array(values_at(team_quota, teams.index), dtype="Int64")
