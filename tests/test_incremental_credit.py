@@ -17,7 +17,8 @@ from planner.core.changes import SetValues
 from planner.core.demo import demo_book
 from planner.core.periods import Period
 from planner.core.report import compute_report
-from planner.core.statements import _credited_on_plan, statements
+from planner.core.payouts import _credited_on_plan
+from planner.core.statements import statements
 
 AS_OF = date(2026, 6, 30)
 KINDS = ("month", "quarter", "year")
@@ -74,9 +75,9 @@ def built(monkeypatch):
 
     monkeypatch.setattr(attainment, "_credit_lines", counting_build)
     monkeypatch.setattr(attainment, "resummed", counting_resummed)
-    import planner.core.statements as statements_module
+    import planner.core.payouts as payouts_module
 
-    monkeypatch.setattr(statements_module, "resummed", counting_resummed)
+    monkeypatch.setattr(payouts_module, "resummed", counting_resummed)
     return calls
 
 

@@ -39,8 +39,7 @@ def with_adjustments(book, period: Period, lines: pd.DataFrame) -> pd.DataFrame:
     adjustments that fall in them: clawbacks of deals paid in a closed period as ``cancelled``
     adjustments, and the ``recomputed`` adjustments of closed periods landing in the plan
     periods of ``period``, after each payout's own lines; ``line`` numbered again."""
-    out = lines[STATEMENT_COLUMNS].assign(adjusts=pd.array([pd.NA] * len(lines), dtype="string"),
-                                          reason=pd.array([pd.NA] * len(lines), dtype="string"))
+    out = lines[STATEMENT_COLUMNS].assign(adjusts=no_text(len(lines)), reason=no_text(len(lines)))
     if not closed_periods(book):
         return out
     frozen = frozen_lines(book)
@@ -92,12 +91,21 @@ def paid_statements(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
     :func:`statement`'s (a closed plan period's from the ledger, adjustments in the open ones),
     with ``adjusts``, ``reason`` and the engine's ``bonus`` id. A book with no close: the
     engine's lines as they are."""
-    rows, lines = statements(book, period)
-    if not closed_periods(book):
-        return rows, lines.assign(adjusts=pd.array([pd.NA] * len(lines), dtype="string"),
-                                  reason=pd.array([pd.NA] * len(lines), dtype="string"))
-    return rows, book.cached(("paid statements", period), lambda: _with_bonus_ids(statement(book, period), lines),
-                             depends=())
+    def build() -> pd.DataFrame:
+        lines = statements(book, period)[1]  # read here: what this entry depends on
+        if not closed_periods(book):
+            return lines.assign(adjusts=no_text(len(lines)), reason=no_text(len(lines)))
+        return _with_bonus_ids(statement(book, period), lines)
+    # once per state and period: the commissions and the statements of a report read them both
+    return statements(book, period)[0], book.cached(("paid statements", period), build, depends=())
+
+
+_NO_TEXT = pd.array([pd.NA], dtype="string")
+
+
+def no_text(count: int) -> pd.arrays.StringArray:
+    """``count`` missing texts (a column of lines that no adjustment fills)."""
+    return _NO_TEXT.take(np.full(count, -1), allow_fill=True)
 
 
 def _with_bonus_ids(shown: pd.DataFrame, lines: pd.DataFrame) -> pd.DataFrame:

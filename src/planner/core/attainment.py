@@ -215,31 +215,56 @@ def attainment(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def _attainment(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
+    # numpy over the reps and teams: a few hundred rows, where pandas' per-call cost dominates
     reps, teams = book["Reps"], book["Teams"]
     credited = _in_period(credited_by(book, period.kind), period)
     quota = _in_period(quota_amounts(book, "rep"), period)
     ids = reps.index
-    shown = (active(reps, period) | ids.isin(credited.index) | ids.isin(quota.index)).to_numpy(dtype=bool)
+    shown = active(reps, period).to_numpy() | ids.isin(credited.index) | ids.isin(quota.index)
     rep_ids = ids[shown]
+    rep_credited = pd.array(values_at(credited, rep_ids, 0), dtype="Int64")
+    rep_quota = pd.array(values_at(quota, rep_ids), dtype="Int64")
+    team = reps["team"].array[shown]
     rep_rows = pd.DataFrame({
-        "rep": pd.array(rep_ids, dtype="Int64"), "team": reps["team"].array[shown], "period": period.label,
-        "quota": quota.reindex(rep_ids).astype("Int64").array,
-        "credited": credited.reindex(rep_ids).fillna(0).astype("Int64").array,
+        "rep": pd.array(rep_ids, dtype="Int64"), "team": team, "period": _labels(period, len(rep_ids)),
+        "quota": rep_quota, "credited": rep_credited, "attainment": _ratio_of(rep_credited, rep_quota),
     })
-    rep_rows["attainment"] = _ratio(rep_rows["credited"], rep_rows["quota"])
 
     from planner.core.team_quotas import rolled_up, team_quota_amounts
 
-    members = rep_rows.dropna(subset=["team"]).groupby("team")
+    in_team = ~team.isna()
+    member_teams, at = np.unique(team[in_team].to_numpy(dtype="int64"), return_inverse=True)
+    members = np.zeros(len(member_teams), dtype="int64")  # the members' credit by team
+    np.add.at(members, at.reshape(-1), rep_credited[in_team].to_numpy(dtype="int64"))
+    members = pd.Series(members, index=member_teams)
     team_quota = _in_period(team_quota_amounts(book), period)
-    credited = rolled_up(members["credited"].sum().astype("int64"), teams)
+    team_credited = pd.array(values_at(rolled_up(members.astype("int64"), teams), teams.index, 0), dtype="Int64")
+    team_quota = pd.array(values_at(team_quota, teams.index), dtype="Int64")
     team_rows = pd.DataFrame({
-        "team": pd.array(teams.index, dtype="Int64"), "period": period.label,
-        "quota": team_quota.reindex(teams.index).astype("Int64").array,
-        "credited": credited.reindex(teams.index).fillna(0).astype("Int64").array,
+        "team": pd.array(teams.index, dtype="Int64"), "period": _labels(period, len(teams)),
+        "quota": team_quota, "credited": team_credited, "attainment": _ratio_of(team_credited, team_quota),
     })
-    team_rows["attainment"] = _ratio(team_rows["credited"], team_rows["quota"])
-    return rep_rows.astype({"period": "string"}), team_rows.astype({"period": "string"})
+    return rep_rows, team_rows
+
+
+def values_at(values: pd.Series, keys, missing=None) -> np.ndarray:
+    """The values of a series (its index unique) at ``keys``, ``missing`` where it has none,
+    as an object array (exact integers stay Python's)."""
+    at = values.index.get_indexer(keys) if len(values) else np.full(len(keys), -1)
+    return np.append(values.to_numpy(dtype=object), missing)[at]  # -1: the one added
+
+
+def _labels(period: Period, count: int) -> pd.arrays.StringArray:
+    return pd.array(np.full(count, period.label, dtype=object), dtype="string")
+
+
+def _ratio_of(credited: pd.arrays.IntegerArray, quota: pd.arrays.IntegerArray) -> pd.arrays.FloatingArray:
+    """:func:`_ratio` on arrays: credited ÷ quota where the quota is above zero, else missing."""
+    above = ~quota.isna() & (quota.to_numpy(dtype="int64", na_value=0) > 0)
+    ratio = credited.to_numpy(dtype="float64", na_value=np.nan) / np.where(above, quota.to_numpy(
+        dtype="float64", na_value=np.nan), 1.0)
+    missing = ~above | credited.isna()
+    return pd.arrays.FloatingArray(np.where(missing, 0.0, ratio), missing)
 
 
 def period_quota(reps: pd.DataFrame, teams: pd.DataFrame) -> int | None:
@@ -253,21 +278,17 @@ def quota_by_month(book, year: int, as_of: date) -> pd.DataFrame:
     """Per month of ``year``: ``month`` (label), ``quota`` (the company's, as
     :func:`period_quota` counts it; missing without one) and ``won`` (credited to reps in the
     month, as attainment counts it: cancellations reversed; missing for a month that begins
-    after as_of, which has no figure yet rather than a final 0), minor units."""
-    from planner.core.team_quotas import team_quota_amounts
+    after as_of, which has no figure yet rather than a final 0), minor units. Once per state
+    of the book, year and as_of: the report of every period of the year shows the same."""
+    # (a shallow copy: copy-on-write keeps a caller's change out of the cached one)
+    return book.cached(("quota_by_month", year, as_of), lambda: _quota_by_month(book, year, as_of),
+                       depends=()).copy(deep=False)
 
+
+def _quota_by_month(book, year: int, as_of: date) -> pd.DataFrame:
     months = Period(date(year, 1, 1), "year").split("month")
     labels = [month.label for month in months]
-    credited = credited_by(book, "month")
-    won = credited.groupby(level=1).sum() if len(credited) else pd.Series(dtype="int64")
-    # period_quota over attainment()'s rows, for twelve months at once: the Teams rows' quotas
-    # and those of the Reps rows in no team
-    reps = book["Reps"]
-    alone = reps.index[reps["team"].isna().to_numpy(dtype=bool)]
-    parts = [(team_quota_amounts(book), book["Teams"].index), (quota_amounts(book, "rep"), alone)]
-    chosen = [values[values.index.get_level_values(0).isin(keys) & values.index.get_level_values(1).isin(labels)]
-              for values, keys in parts if len(values)]
-    quotas = pd.concat(chosen).groupby(level=1).sum() if chosen else pd.Series(dtype="int64")
+    won, quotas = _company_by_label(book)
     frame = pd.DataFrame({
         "month": labels,
         "quota": pd.array([int(quotas[label]) if label in quotas.index else None for label in labels], dtype="Int64"),
@@ -277,19 +298,41 @@ def quota_by_month(book, year: int, as_of: date) -> pd.DataFrame:
     return frame
 
 
+def _company_by_label(book) -> tuple[pd.Series, pd.Series]:
+    """The company's credit per month label and quota per period label (as :func:`period_quota`
+    counts it: the Teams rows' quotas and those of the Reps rows in no team), every year's at
+    once: once per revision."""
+    def build() -> tuple[pd.Series, pd.Series]:
+        from planner.core.team_quotas import team_quota_amounts
+
+        credited = credited_by(book, "month")
+        won = credited.groupby(level=1).sum() if len(credited) else pd.Series(dtype="int64")
+        reps = book["Reps"]
+        alone = reps.index[reps["team"].isna().to_numpy(dtype=bool)]
+        parts = [(team_quota_amounts(book), book["Teams"].index), (quota_amounts(book, "rep"), alone)]
+        chosen = [values[values.index.get_level_values(0).isin(keys)] for values, keys in parts if len(values)]
+        quotas = pd.concat(chosen).groupby(level=1).sum() if chosen else pd.Series(dtype="int64")
+        return won, quotas
+    return book.cached("company_by_label", build, depends=())
+
+
 def _in_period(values: pd.Series | None, period: Period) -> pd.Series:
     """The part of a (key, period)-indexed series for ``period``, indexed by key (maybe empty)."""
     if values is None or not len(values):
         return pd.Series(dtype="int64")
-    chosen = values[values.index.get_level_values(1) == period.label]
-    return chosen.droplevel(1)
+    index = values.index  # compared on the level's codes: no label is made per entry
+    code = index.levels[1].get_indexer([period.label])[0]
+    chosen = index.codes[1] == code if code >= 0 else np.zeros(len(index), dtype=bool)
+    keys = index.levels[0].take(index.codes[0][chosen]).rename(index.names[0])
+    return pd.Series(values.array[chosen], index=keys, name=values.name)
 
 
 def active(reps: pd.DataFrame, period: Period) -> pd.Series:
     """Reps employed for at least a day of ``period``."""
-    started = reps["start_date"].isna() | (reps["start_date"] < pd.Timestamp(period.end))
-    not_left = reps["end_date"].isna() | (reps["end_date"] >= pd.Timestamp(period.start))
-    return (started & not_left).astype(bool)
+    start, end = reps["start_date"].to_numpy(dtype="datetime64[ns]"), reps["end_date"].to_numpy(dtype="datetime64[ns]")
+    started = np.isnat(start) | (start < np.datetime64(period.end, "ns"))
+    not_left = np.isnat(end) | (end >= np.datetime64(period.start, "ns"))
+    return pd.Series(started & not_left, index=reps.index)
 
 
 def attained(credited: np.ndarray, quota: np.ndarray, threshold: np.ndarray) -> np.ndarray:

@@ -17,7 +17,7 @@ from planner.core.periods import Period
 from planner.core.adjustments import paid_statements
 from planner.core.close import closed_periods
 from planner.core.derived import same_inputs_or
-from planner.core.statements import flat_plans, plan_periods, statements
+from planner.core.statements import flat_plans, flat_plans_of, plan_periods, statements
 
 __all__ = ["commissions", "plan_periods", "flat_plans"]
 
@@ -36,67 +36,133 @@ def commissions(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame, list[
 
 
 def _commissions(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
+    # plain numpy over the payouts and their lines: a few hundred rows, where every pandas
+    # groupby or reindex would cost more than the sums themselves
     rows, lines = paid_statements(book, period)
-    rows = rows.drop(columns=["won"])
-    if "draw_balance" not in rows:  # a book without draws: nothing carried
-        rows = rows.assign(draw_balance=pd.array([pd.NA] * len(rows), dtype="Int64"))
-    reps = book["Reps"]
+    quota = rows["quota"].to_numpy(dtype="float64", na_value=np.nan)  # NaN: no quota
+    no_quota = np.flatnonzero(~(np.nan_to_num(quota) > 0) & ~rows["plan"].isin(flat_plans_of(book)).to_numpy())
     warnings = []
-    no_quota = ~(rows["quota"].fillna(0) > 0) & ~rows["plan"].isin(flat_plans(book["PlanTiers"]))
-    who = rows["rep"].map(reps["name"]).astype(str) + " (" + rows["rep"].map(reps["id"]).astype(str) + ")"
-    for rep, label in zip(who[no_quota], rows.loc[no_quota, "period"]):
-        warnings.append((NO_QUOTA, {"rep": rep, "period": label}))
+    if len(no_quota):
+        reps, ids = book["Reps"], rows["rep"].to_numpy(dtype="int64")[no_quota]
+        names, keys = reps["name"].reindex(ids).astype(str), reps["id"].reindex(ids).astype(str)
+        labels = rows["period"].to_numpy(dtype=object)[no_quota]
+        warnings = [(NO_QUOTA, {"rep": f"{name} ({key})", "period": label})
+                    for name, key, label in zip(names, keys, labels)]
 
-    payout = pd.MultiIndex.from_arrays([rows["rep"].to_numpy(dtype="int64"), rows["period"].to_numpy(dtype=object)])
-    by = [lines["rep"], lines["period"]]
-    bonus = (lines["rule"] == "bonus").to_numpy(dtype=bool)
-    every = lines.groupby(by)["amount"].sum().reindex(payout, fill_value=0).to_numpy(dtype="int64")
-    bonuses = lines[bonus].groupby([lines["rep"][bonus], lines["period"][bonus]])["amount"].sum() \
-        .reindex(payout, fill_value=0).to_numpy(dtype="int64")
-    summary = rows.assign(
-        attainment=(rows["credited"].astype("Float64") / rows["quota"].astype("Float64")).where(rows["quota"] > 0),
-        commission=every - bonuses, bonus=bonuses, total=every,
-    )
-    summary = summary.astype({"quota": "Int64", "credited": "Int64", "commission": "Int64", "draw_balance": "Int64",
-                              "bonus": "Int64", "total": "Int64"})
-    return summary.astype({"rep": "Int64", "plan": "Int64"}), _by_tier(book, rows, lines), warnings
+    at = _payout_of(rows, lines)
+    amount = lines["amount"].to_numpy(dtype="int64")
+    rules = pd.factorize(lines["rule"].to_numpy(dtype=object))  # each line's rule as a code, and the rules
+    bonus = _is(rules, "bonus")
+    every, bonuses = np.zeros(len(rows) + 1, dtype="int64"), np.zeros(len(rows) + 1, dtype="int64")
+    np.add.at(every, at, amount)  # lines of no payout land in the last slot, left out
+    np.add.at(bonuses, at[bonus], amount[bonus])
+    every, bonuses = every[:-1], bonuses[:-1]
+    credited = rows["credited"].to_numpy(dtype="float64", na_value=np.nan)
+    missing = np.isnan(quota)
+    out = {name: _ints(rows[name]) for name in ("rep", "plan")}
+    out["period"] = rows["period"].array
+    out.update(credited=_ints(rows["credited"]), quota=_ints(rows["quota"]),
+               draw_balance=_ints(rows["draw_balance"]) if "draw_balance" in rows  # a book without draws: none
+               else pd.arrays.IntegerArray(np.zeros(len(rows), "int64"), np.ones(len(rows), bool)))
+    above = ~missing & (np.nan_to_num(quota) > 0)
+    out["attainment"] = pd.arrays.FloatingArray(np.where(above, credited / np.where(above, quota, 1), 0.0),
+                                                ~above | np.isnan(credited))
+    for name, values in (("commission", every - bonuses), ("bonus", bonuses), ("total", every)):
+        out[name] = pd.arrays.IntegerArray(values, np.zeros(len(values), dtype=bool))
+    return pd.DataFrame(out, index=rows.index), _by_tier(book, rows, lines, at, rules), warnings
 
 
-def _by_tier(book, rows: pd.DataFrame, lines: pd.DataFrame) -> pd.DataFrame:
+def _is(rules: tuple[np.ndarray, np.ndarray], rule: str) -> np.ndarray:
+    """Which lines (their rules factorized: codes, names) are of ``rule``."""
+    codes, names = rules
+    return codes == (list(names).index(rule) if rule in names else -2)
+
+
+def _ints(column: pd.Series) -> pd.arrays.IntegerArray:
+    """A column as a nullable int64 array."""
+    return pd.array(column, dtype="Int64")
+
+
+def _payout_of(rows: pd.DataFrame, lines: pd.DataFrame) -> np.ndarray:
+    """Each line's payout: the position in ``rows`` of the first row of its (rep, period);
+    ``len(rows)`` for none."""
+    periods = np.concatenate([rows["period"].to_numpy(dtype=object), lines["period"].to_numpy(dtype=object)])
+    codes, labels = pd.factorize(periods)
+    keys = np.concatenate([rows["rep"].to_numpy(dtype="int64"), lines["rep"].to_numpy(dtype="int64")]) \
+        * max(len(labels), 1) + codes
+    row_keys, line_keys = keys[:len(rows)], keys[len(rows):]
+    if not len(rows):
+        return np.zeros(len(lines), dtype="int64")
+    order = np.argsort(row_keys, kind="stable")
+    at = np.minimum(np.searchsorted(row_keys[order], line_keys), len(rows) - 1)
+    return np.where(row_keys[order][at] == line_keys, order[at], len(rows))
+
+
+def _by_tier(book, rows: pd.DataFrame, lines: pd.DataFrame, at: np.ndarray, rules: tuple) -> pd.DataFrame:
     """The statement lines summed per tier, and per rule for the others: ``line`` (the rule),
     ``method``, ``from`` and ``to`` of the tier (a bonus's ``from`` is its attainment), the
-    summed ``base`` and ``amount``; a tier's ``rate``."""
+    summed ``base`` and ``amount``; a tier's ``rate``. ``at``: each line's payout
+    (:func:`_payout_of`), ``rules`` their rules (factorized). Payouts in ``rows`` order (lines of
+    none last, by rep and period), each one's sums in the order of their first line."""
     tiers, bonuses = book["PlanTiers"], book["PlanBonuses"]
-    lines = lines[~((lines["rule"] == "tier") & lines["tier"].isna()).to_numpy(dtype=bool)]  # a deal no tier paid
-    tier = lines["tier"].where(lines["rule"] == "tier").fillna(-1).to_numpy(dtype="int64")
-    source = np.where(lines["rule"] == "bonus", lines["bonus"].fillna(-1).to_numpy(dtype="int64"), tier)
-    keyed = pd.DataFrame({"rep": lines["rep"], "period": lines["period"], "line": lines["rule"], "source": source,
-                          "first": lines["line"], "base": lines["base"], "amount": lines["amount"]})
-    grouped = keyed.groupby(["rep", "period", "line", "source"], sort=False)
-    summed = pd.DataFrame({"first": grouped["first"].min(), "base": grouped["base"].sum(min_count=1),
-                           "amount": grouped["amount"].sum()}).reset_index()
-    summed = summed.sort_values(["rep", "period", "first"], kind="stable")
-    order = pd.Series(np.arange(len(rows)), index=pd.MultiIndex.from_arrays([rows["rep"], rows["period"]]))
-    payout = pd.MultiIndex.from_arrays([summed["rep"], summed["period"]])
-    summed = summed.iloc[np.argsort(order.reindex(payout).to_numpy(), kind="stable")]
-    is_tier, is_bonus = (summed["line"] == "tier").to_numpy(), (summed["line"] == "bonus").to_numpy()
-    source = summed["source"].to_numpy(dtype="int64")
+    tier = lines["tier"].to_numpy(dtype="int64", na_value=-1)
+    is_tier, is_bonus = _is(rules, "tier"), _is(rules, "bonus")
+    kept = np.flatnonzero(~(is_tier & (tier < 0)))  # a deal no tier paid
+    rule_code, at = rules[0][kept], at[kept]
+    source = np.where(is_bonus[kept], lines["bonus"].to_numpy(dtype="int64", na_value=-1)[kept],
+                      np.where(is_tier[kept], tier[kept], -1))
+    rep = lines["rep"].to_numpy(dtype="int64")[kept]
+    period = lines["period"].to_numpy(dtype=object)[kept]
+    matched = (at < len(rows)).all()
+    if matched:  # a payout is one rep and period
+        period_rank = np.zeros(len(kept), dtype="int64")
+    else:  # lines of none are told apart by their rep and period
+        codes, labels = pd.factorize(period)
+        period_rank = np.argsort(np.argsort(labels.astype(str), kind="stable"))[codes]  # labels sort as text
+    first = lines["line"].to_numpy(dtype="int64")[kept]
+    has_base = ~lines["base"].isna().to_numpy()[kept]
+    base = lines["base"].to_numpy(dtype="int64", na_value=0)[kept]
+    amount = lines["amount"].to_numpy(dtype="int64")[kept]
 
-    def of(table: pd.DataFrame, column: str, chosen: np.ndarray) -> pd.api.extensions.ExtensionArray:
-        return table[column].reindex(np.where(chosen, source, -1)).where(chosen).array
+    # one group per (payout, rule, tier or bonus): sorted by them, then by line number
+    keys = (at, rule_code, source) if matched else (at, rep, period_rank, rule_code, source)
+    order = np.lexsort((first, *keys[::-1]))
+    starts = np.flatnonzero(np.r_[True, np.any([np.diff(key[order]) != 0 for key in keys], axis=0)]) \
+        if len(order) > 1 else np.arange(len(order))
+    sums = [np.add.reduceat(values[order], starts) if len(starts) else values[:0]
+            for values in (base, has_base.astype("int64"), amount)]
+    heads = order[starts]  # each group's first line (the smallest number)
+    shown = np.lexsort((first[heads], at[heads]) if matched else
+                       (first[heads], period_rank[heads], rep[heads], at[heads]))
+    heads, (group_base, bases, group_amount) = heads[shown], [values[shown] for values in sums]
+    group_rule, group_source = np.asarray(rules[1], dtype=object)[rule_code[heads]], source[heads]
+    is_tier, is_bonus = is_tier[kept][heads], is_bonus[kept][heads]
 
-    plan = pd.Series(rows["plan"].to_numpy(dtype="int64"), index=order.index)
-    tier_from, bonus_from = of(tiers, "from", is_tier), of(bonuses, "from", is_bonus)
+    def of(table: pd.DataFrame, column: str, chosen: np.ndarray):
+        where = table.index.get_indexer(group_source)
+        return table[column].array.take(np.where(chosen, where, -1), allow_fill=True)
+
+    def ints(table: pd.DataFrame, column: str, chosen: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """:func:`of` for an integer column: the values (0 where none) and which there are."""
+        where = np.where(chosen, table.index.get_indexer(group_source), -1)
+        values = np.append(table[column].to_numpy(dtype="int64", na_value=0), 0)[where]
+        return values, np.append(~table[column].isna().to_numpy(), False)[where]
+
+    def nullable(values: np.ndarray, present: np.ndarray) -> pd.arrays.IntegerArray:
+        return pd.arrays.IntegerArray(np.where(present, values, 0), ~present)
+
+    plan = np.append(rows["plan"].to_numpy(dtype="int64", na_value=-1), -1)[at[heads]]  # row ids: positive
+    (tier_from, has_tier_from), (bonus_from, has_bonus_from) = ints(tiers, "from", is_tier), \
+        ints(bonuses, "from", is_bonus)
     return pd.DataFrame({
-        "rep": pd.array(summed["rep"].to_numpy(), dtype="Int64"),
-        "period": pd.array(summed["period"].to_numpy(), dtype="string"),
-        "plan": pd.array(plan.reindex(pd.MultiIndex.from_arrays([summed["rep"], summed["period"]])).to_numpy(),
-                         dtype="Int64"),
-        "line": pd.array(summed["line"].to_numpy(), dtype="string"),
+        "rep": pd.array(rep[heads], dtype="Int64"),
+        "period": pd.array(period[heads], dtype="string"),
+        "plan": pd.arrays.IntegerArray(plan, plan < 0),
+        "line": pd.array(group_rule, dtype="string"),
         "method": pd.array(of(tiers, "method", is_tier), dtype="string"),
-        "from": pd.array(np.where(is_tier, tier_from, bonus_from), dtype="Int64"),
-        "to": pd.array(of(tiers, "to", is_tier), dtype="Int64"),
-        "base": pd.array(summed["base"].array, dtype="Int64"),
-        "rate": pd.array(of(tiers, "rate", is_tier), dtype="Int64"),
-        "amount": pd.array(summed["amount"].to_numpy(), dtype="Int64"),
+        "from": nullable(np.where(is_tier, tier_from, bonus_from), np.where(is_tier, has_tier_from, has_bonus_from)),
+        "to": nullable(*ints(tiers, "to", is_tier)),
+        "base": pd.arrays.IntegerArray(group_base, bases == 0),
+        "rate": nullable(*ints(tiers, "rate", is_tier)),
+        "amount": pd.arrays.IntegerArray(group_amount, np.zeros(len(group_amount), dtype=bool)),
     })

@@ -125,31 +125,42 @@ def forecast(book, period: Period, as_of: date | None = None, inputs: dict | Non
 
     ``as_of`` defaults to the book's.
     """
+    from planner.core.metrics import open_deals, period_deals
+
     as_of = book.as_of if as_of is None else as_of
     deals = deal_arrays(book)
-    amounts, category = deals["amount"], deals["category"]
-    in_period = within(deals["expected_close"], period)
-    expected = deals["open"] & in_period
+    amounts, category = deals["amount"], categories(book)
+    expected = period_deals(book, period)["expected"]  # open deals expected to close in the period
 
     def open_sum(mask: np.ndarray) -> int:
-        return int(amounts[expected & mask].sum())
+        return int(amounts[expected[mask[expected]]].sum())
 
     won_value = won_in(book, period)
     open_weighted = int(weighted_amounts(book)[expected].sum())
-    commit = won_value + open_sum(category == "commit")
-    today = np.datetime64(as_of, "ns")
-    overdue = deals["open"] & ~in_period & (deals["expected_close"] < today)  # NaT compares False
+    commit = won_value + open_sum(category["commit"])
+    today, open_ = np.datetime64(as_of, "ns"), open_deals(book)
+    close = deals["expected_close"][open_]
+    overdue = open_[~within(close, period) & (close < today)]  # NaT compares False
     return {
         "won": won_value,
         "open_weighted": open_weighted,
         "weighted": won_value + open_weighted,
         "commit": commit,
-        "best_case": commit + open_sum(category == "best_case"),
-        "pipeline": won_value + open_sum(category != "omitted"),
+        "best_case": commit + open_sum(category["best_case"]),
+        "pipeline": won_value + open_sum(~category["omitted"]),
         "historical": historical(book, period, historical_inputs(book, inputs)),
         "cycle_length": cycle_length(book, period, as_of),
         "overdue": int(amounts[overdue].sum()),
     }
+
+
+def categories(book) -> dict[str, np.ndarray]:
+    """Which deals are in each forecast category (commit, best_case, omitted), per deal in
+    Deals order; once per revision (comparing every deal's text costs more than the sums)."""
+    def build() -> dict[str, np.ndarray]:
+        category = deal_arrays(book)["category"]
+        return {name: (category == name).astype(bool) for name in ("commit", "best_case", "omitted")}
+    return book.cached("forecast_categories", build, depends=())  # the facts
 
 
 def won_in(book, period: Period) -> int:
@@ -186,12 +197,14 @@ def cycle_length(book, period: Period, as_of: date) -> int | None:
     """Won in ``period`` + Σ amount × min(age ÷ average won cycle, 1) over open deals expected
     to close in it (age = days from created to ``as_of``, at least 0; a deal without a created
     date counts nothing). ``None`` when the book has no won deal to learn the cycle from."""
+    from planner.core.metrics import period_deals
+
     total_days, n_won = average_won_cycle(book)
     if not n_won:
         return None
-    deals = deal_arrays(book)
-    won = deals["won"] & within(deals["closed"], period)
-    chosen = deals["open"] & within(deals["expected_close"], period) & ~np.isnat(deals["created"])
+    deals, of_period = deal_arrays(book), period_deals(book, period)
+    won, expected = of_period["won"], of_period["expected"]
+    chosen = expected[~np.isnat(deals["created"][expected])]
     age = (np.datetime64(as_of, "ns") - deals["created"][chosen]) // np.timedelta64(1, "D")
     age = age.astype("int64").clip(min=0).astype(object)
     amounts = deals["amount"][chosen]

@@ -17,7 +17,7 @@ import pandas as pd
 from planner.core import schema
 from planner.core.changes import Change, DeleteRows, SetValues
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
-from planner.core.facts import deal_arrays, within
+from planner.core.facts import deal_arrays
 from planner.core.money import money_label
 from planner.core.periods import Period
 from planner.core.problems import Refused
@@ -43,10 +43,12 @@ BELOW_WON = QT_TRANSLATE_NOOP("errors", "Not changed: {rep} has already won {won
 def overrides_of(book, period: Period) -> pd.DataFrame:
     """The overrides for ``period`` (rep row id, category, amount, note), the last row of a
     rep and category winning, indexed by row id."""
-    frame = book["ForecastOverrides"]
-    frame = frame[(frame["period"] == period.label).to_numpy(dtype=bool, na_value=False)]
-    frame = frame.dropna(subset=["rep", "category", "amount"])
-    return frame[~frame.duplicated(["rep", "category"], keep="last")]
+    def build() -> tuple[pd.DataFrame, np.ndarray]:
+        frame = book["ForecastOverrides"].dropna(subset=["rep", "category", "amount"])
+        return frame, frame["period"].to_numpy(dtype=object, na_value=None)
+    frame, labels = book.cached("forecast_overrides", build, depends=("ForecastOverrides",))
+    frame = frame[labels == period.label]
+    return frame[~frame.duplicated(["rep", "category"], keep="last")] if len(frame) > 1 else frame
 
 
 def category_by_rep(book, period: Period) -> pd.DataFrame:
@@ -55,37 +57,55 @@ def category_by_rep(book, period: Period) -> pd.DataFrame:
     ``period`` and category forecast, computed as :func:`planner.core.forecast.forecast` does
     for the whole book, with the rep's overrides beside them. Reps shown are those employed in
     the period and any rep with a figure or an override in it. The deal's owner is its rep."""
-    deals, reps = deal_arrays(book), book["Reps"]
-    owner = book["Deals"]["owner"].to_numpy(dtype="int64", na_value=-1)
-    amounts, category = deals["amount"], deals["category"]
-    expected = deals["open"] & within(deals["expected_close"], period)
+    from planner.core.adjustments import no_text
+    from planner.core.attainment import active
+    from planner.core.forecast import categories
+    from planner.core.metrics import owner_positions, period_deals
 
-    def per_rep(mask: np.ndarray) -> pd.Series:
-        sums = pd.Series(amounts[mask], index=owner[mask], dtype=object).groupby(level=0).sum()
-        return sums.reindex(reps.index, fill_value=0).map(int)
+    deals, reps, of_period = deal_arrays(book), book["Reps"], period_deals(book, period)
+    owner = owner_positions(book)  # positions in Reps; len(Reps): no rep
+    expected = of_period["expected"]  # open deals expected to close in the period
 
-    won = per_rep(deals["won"] & within(deals["closed"], period))
-    commit = won + per_rep(expected & (category == "commit"))
-    best_case = commit + per_rep(expected & (category == "best_case"))
+    def per_rep(at: np.ndarray) -> np.ndarray:
+        """The amounts of the deals at positions ``at`` summed per rep, exactly (int64 where no sum
+        can overflow)."""
+        amounts = deals["amount64"][at]
+        sums = np.zeros(len(reps) + 1, dtype="int64")
+        if not len(amounts) or int(np.abs(amounts).max()) * len(amounts) < 2**63:
+            np.add.at(sums, owner[at], amounts)
+            return sums[:-1].astype(object)
+        exact = np.zeros(len(reps) + 1, dtype=object)  # beyond int64: on Python integers
+        np.add.at(exact, owner[at], deals["amount"][at])
+        return exact[:-1]
+
+    category = categories(book)
+    won = per_rep(of_period["won"])
+    commit = won + per_rep(expected[category["commit"][expected]])
+    best_case = commit + per_rep(expected[category["best_case"][expected]])
     overrides = overrides_of(book, period)
 
-    def override(kind: str) -> pd.Series:
-        chosen = overrides[overrides["category"] == kind]
-        return pd.Series(chosen["amount"].to_numpy(), index=chosen["rep"].to_numpy(dtype="int64"),
-                         dtype="Int64").reindex(reps.index)
+    def override(kind: str) -> pd.arrays.IntegerArray:
+        values = np.full(len(reps), None, dtype=object)
+        if len(overrides):
+            chosen = overrides[(overrides["category"] == kind).to_numpy(dtype=bool, na_value=False)]
+            at = reps.index.get_indexer(chosen["rep"].to_numpy(dtype="int64"))
+            values[at[at >= 0]] = chosen["amount"].to_numpy(dtype=object)[at >= 0]
+        return pd.array(values, dtype="Int64")
 
-    notes = overrides.dropna(subset=["note"]).groupby("rep")["note"].agg(" · ".join).reindex(reps.index)
+    notes = overrides.dropna(subset=["note"]) if len(overrides) else overrides
+    note = notes.groupby("rep")["note"].agg(" · ".join).reindex(reps.index).astype("string").array if len(notes) \
+        else no_text(len(reps))
+    commit_override, best_case_override = override("commit"), override("best_case")
+    shown = (active(reps, period).to_numpy() | (best_case > 0).astype(bool) | ~commit_override.isna()
+             | ~best_case_override.isna())
     frame = pd.DataFrame({
         "rep": pd.array(reps.index, dtype="Int64"), "team": reps["team"].array,
-        "won": won.astype("Int64"), "commit": commit.astype("Int64"), "commit_override": override("commit"),
-        "best_case": best_case.astype("Int64"), "best_case_override": override("best_case"),
-        "note": notes.astype("string"),
+        "won": pd.array(won, dtype="Int64"), "commit": pd.array(commit, dtype="Int64"),
+        "commit_override": commit_override,
+        "best_case": pd.array(best_case, dtype="Int64"), "best_case_override": best_case_override,
+        "note": note,
     }, index=reps.index)
-    start, end = pd.Timestamp(period.start), pd.Timestamp(period.end)
-    employed = (reps["start_date"].isna() | (reps["start_date"] < end)) & \
-        (reps["end_date"].isna() | (reps["end_date"] >= start))
-    shown = employed | (best_case > 0) | frame["commit_override"].notna() | frame["best_case_override"].notna()
-    return frame[shown.to_numpy(dtype=bool)]
+    return frame[shown]
 
 
 def with_overrides(by_rep: pd.DataFrame) -> dict[str, int]:

@@ -55,6 +55,29 @@ PIPELINE_BY_TEAM = schema.Table("PipelineByTeam", QT_TRANSLATE_NOOP("schema", "P
 ), key=("team",))
 
 
+def open_deals(book) -> np.ndarray:
+    """The open deals' positions (in Deals order), once per revision."""
+    return book.cached("open_deals", lambda: np.flatnonzero(deal_arrays(book)["open"]), depends=())  # the facts
+
+
+def period_deals(book, period: Period) -> dict[str, np.ndarray]:
+    """The deals of ``period`` as positions in Deals order (ascending): ``closed`` in it, the
+    ``won`` and ``lost`` of those, ``created`` in it, and the open deals ``expected`` to close
+    in it; once per state and period (every per-period figure starts from these)."""
+    def build() -> dict[str, np.ndarray]:
+        deals, open_ = deal_arrays(book), open_deals(book)
+        closed = np.flatnonzero(within(deals["closed"], period))
+        return {"closed": closed, "won": closed[deals["won"][closed]], "lost": closed[deals["lost"][closed]],
+                "created": np.flatnonzero(within(deals["created"], period)),
+                "expected": open_[within(deals["expected_close"][open_], period)]}
+    return book.cached(("period_deals", period), build, depends=())  # the facts
+
+
+def won_cycles(deals: dict[str, np.ndarray], won: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`~planner.core.facts.cycle_days` of the deals at positions ``won``, for those alone."""
+    return cycle_days({"created": deals["created"][won], "closed": deals["closed"][won]}, np.ones(len(won), bool))
+
+
 def pipeline_metrics(book, period: Period, reps: pd.DataFrame | None = None,
                      teams: pd.DataFrame | None = None) -> dict:
     """Open pipeline (a snapshot of the book) and the win/cycle figures of deals closed in ``period``.
@@ -62,13 +85,12 @@ def pipeline_metrics(book, period: Period, reps: pd.DataFrame | None = None,
     Money is returned in minor units (``int``); missing figures are ``None``. ``reps`` and
     ``teams`` are the period's attainment tables (computed when not given), for coverage.
     """
-    rounding, deals = book.rounding, deal_arrays(book)
-    closed_in = within(deals["closed"], period)
-    won, lost, amounts = closed_in & deals["won"], closed_in & deals["lost"], deals["amount"]
+    rounding, deals, chosen = book.rounding, deal_arrays(book), period_deals(book, period)
+    won, amounts = chosen["won"], deals["amount"]
 
-    n_won, n_lost = int(won.sum()), int(lost.sum())
+    n_won, n_lost = len(won), len(chosen["lost"])
     won_value = int(amounts[won].sum())
-    days, dated = cycle_days(deals, won)
+    days, dated = won_cycles(deals, won)
     cycle_total, n_cycle = int(days.sum()), int(dated.sum())
     win_rate = Fraction(n_won, n_won + n_lost) if n_won + n_lost else None
     pipeline = open_pipeline(book)
@@ -78,8 +100,8 @@ def pipeline_metrics(book, period: Period, reps: pd.DataFrame | None = None,
         exact = pipeline["open_count"] * win_rate * Fraction(won_value, n_won) / Fraction(cycle_total, n_cycle)
         velocity = round_div(exact.numerator, exact.denominator, rounding)
 
-    created = within(deals["created"], period)
-    n_created = int(created.sum())
+    created = chosen["created"]
+    n_created = len(created)
     n_open = pipeline["open_count"]
     return {
         "open_count": n_open,
@@ -95,7 +117,7 @@ def pipeline_metrics(book, period: Period, reps: pd.DataFrame | None = None,
         "velocity_per_day": velocity,
         "stages": pipeline["stages"],
         # of the deals created in the period, the share won (by now)
-        "conversion_rate": int((created & deals["won"]).sum()) / n_created if n_created else None,
+        "conversion_rate": int(deals["won"][created].sum()) / n_created if n_created else None,
         "avg_open_deal": round_div(pipeline["open_value"], n_open, rounding) if n_open else None,
         **coverage(book, period, reps, teams),
     }
@@ -113,12 +135,13 @@ def coverage(book, period: Period, reps: pd.DataFrame | None = None, teams: pd.D
         from planner.core.attainment import attainment
 
         reps, teams = attainment(book, period)
-    deals = deal_arrays(book)
-    expected = int(deals["amount"][deals["open"] & within(deals["expected_close"], period)].sum())
-    quotas = pd.concat([teams["quota"], reps.loc[reps["team"].isna(), "quota"]]).dropna()
+    expected = int(deal_arrays(book)["amount"][period_deals(book, period)["expected"]].sum())
+    alone = reps["team"].isna().to_numpy()
+    quotas = [int(q) for q in (*teams["quota"].to_numpy(dtype=object, na_value=None),
+                               *reps["quota"].to_numpy(dtype=object, na_value=None)[alone]) if q is not None]
     remaining = None
-    if len(quotas):
-        remaining = int(quotas.astype("int64").sum()) - int(reps["credited"].fillna(0).astype("int64").sum())
+    if quotas:
+        remaining = sum(quotas) - sum(int(c) for c in reps["credited"].to_numpy(dtype=object, na_value=0))
     return {
         "pipeline_expected": expected,
         "quota_remaining": remaining,
@@ -189,19 +212,23 @@ def funnel(book, period: Period) -> pd.DataFrame:
     the deals that reached the next open stage, or — for the last — were won) and
     ``conversion`` = advanced ÷ reached."""
     names, furthest = furthest_stage(book)
-    cohort = furthest[within(deal_arrays(book)["created"], period)]
+    cohort = furthest[period_deals(book, period)["created"]]
     reached = np.array([int((cohort >= step).sum()) for step in range(len(names) + 1)], dtype="int64")
     frame = pd.DataFrame({
         "stage": pd.array(names.to_numpy(), dtype="string"),
         "reached": pd.array(reached[:-1], dtype="Int64"),
         "advanced": pd.array(reached[1:], dtype="Int64"),
     })
-    frame["conversion"] = (frame["advanced"].astype("Float64") / frame["reached"].astype("Float64")).where(
-        frame["reached"] > 0)
+    frame["conversion"] = _ratio(reached[1:], reached[:-1])
     return frame
 
 
 # -- per rep and per team --------------------------------------------------------------------
+# The integer figures summed per owner, in the order the rates are made from them
+_SUMS = ("created", "created_won", "won_count", "won_value", "lost_count", "open_count", "open_value",
+         "weighted_value", "pipeline_expected", "cycle_days", "cycle_count")
+
+
 def by_rep(book, period: Period, reps: pd.DataFrame | None = None) -> pd.DataFrame:
     """The pipeline figures per deal owner (PIPELINE_BY_REP, ``rep`` and ``team`` as row ids:
     core/shown.py names them): deals created in ``period``
@@ -216,13 +243,12 @@ def by_rep(book, period: Period, reps: pd.DataFrame | None = None) -> pd.DataFra
         reps = attainment(book, period)[0]
     sums = _owner_sums(book, period)
     people = book["Reps"]
-    figures = sums.reindex(people.index, fill_value=0)
-    has_figure = (figures[["created", "won_count", "lost_count", "open_count"]] > 0).any(axis=1).to_numpy()
+    has_figure = (sums["created"] > 0) | (sums["won_count"] > 0) | (sums["lost_count"] > 0) | (sums["open_count"] > 0)
     shown = active(people, period).to_numpy() | has_figure
-    out = pd.DataFrame({"rep": pd.array(people.index[shown], dtype="Int64"),
-                        "team": people["team"][shown].astype("Int64").array})
-    quota = reps.set_index("rep")[["quota", "credited"]].reindex(out["rep"])
-    return _with_rates(out, figures[shown], quota, book.rounding)
+    ids = people.index[shown]
+    out = {"rep": pd.array(ids, dtype="Int64"), "team": people["team"].array[shown]}
+    quota = _quota_of(reps, "rep", ids)
+    return _with_rates(out, {name: values[shown] for name, values in sums.items()}, quota, book.rounding)
 
 
 def by_team(book, period: Period, reps: pd.DataFrame | None = None,
@@ -235,70 +261,88 @@ def by_team(book, period: Period, reps: pd.DataFrame | None = None,
         from planner.core.attainment import attainment
 
         reps, teams = attainment(book, period)
-    people = book["Reps"]
-    team_of = people["team"]
-    sums = _owner_sums(book, period).reindex(people.index, fill_value=0)
-    has_team = team_of.notna().to_numpy()
-    grouped = sums[has_team].groupby(team_of[has_team].to_numpy(dtype="int64"), sort=False).sum()
     ids = book["Teams"].index
-    out = pd.DataFrame({"team": pd.array(ids, dtype="Int64"),
-                        "reps": pd.array(team_of.value_counts().reindex(ids).fillna(0).to_numpy(), dtype="Int64")})
-    quota = teams.set_index("team")[["quota", "credited"]].reindex(out["team"])
-    return _with_rates(out, grouped.reindex(ids, fill_value=0), quota, book.rounding)
+    team_of = ids.get_indexer(book["Reps"]["team"].to_numpy(dtype="int64", na_value=-1))  # -1: in no team
+    in_team = team_of >= 0
+    sums = {}
+    for name, values in _owner_sums(book, period).items():
+        sums[name] = np.zeros(len(ids), dtype="int64")
+        np.add.at(sums[name], team_of[in_team], values[in_team])
+    out = {"team": pd.array(ids, dtype="Int64"),
+           "reps": pd.array(np.bincount(team_of[in_team], minlength=len(ids)), dtype="Int64")}
+    return _with_rates(out, sums, _quota_of(teams, "team", ids), book.rounding)
 
 
-def _owner_sums(book, period: Period) -> pd.DataFrame:
-    """Per rep row id (deal owner): the integer figures the rates are made from (once per
-    period and revision: the rep and team tables share them)."""
+def _quota_of(rows: pd.DataFrame, who: str, ids: pd.Index) -> tuple[np.ndarray, np.ndarray]:
+    """The ``quota`` and ``credited`` of attainment ``rows`` for ``ids`` (reps or teams), as
+    object arrays (None: missing)."""
+    at = pd.Index(rows[who].to_numpy(dtype="int64", na_value=-1)).get_indexer(ids)
+    def column(name: str) -> np.ndarray:
+        return np.append(rows[name].to_numpy(dtype=object, na_value=None), None)[at]  # -1: the None added
+    return column("quota"), column("credited")
+
+
+def _owner_sums(book, period: Period) -> dict[str, np.ndarray]:
+    """Per rep (by position in Reps) as deal owner: the integer figures the rates are made from
+    (once per period and revision: the rep and team tables share them)."""
     return book.cached(("owner_sums", period), lambda: _sum_by_owner(book, period), depends=())
 
 
-def _sum_by_owner(book, period: Period) -> pd.DataFrame:
-    deals = deal_arrays(book)
-    closed_in = within(deals["closed"], period)
-    won, lost, is_open = closed_in & deals["won"], closed_in & deals["lost"], deals["open"]
-    created = within(deals["created"], period)
-    cycle, dated = cycle_days(deals, won)
+def owner_positions(book) -> np.ndarray:
+    """Each deal's owner as a position in Reps (``len(Reps)`` for none), once per revision."""
+    def build() -> np.ndarray:
+        reps = book["Reps"].index
+        at = reps.get_indexer(book["Deals"]["owner"].to_numpy(dtype="int64", na_value=-1))
+        return np.where(at >= 0, at, len(reps))
+    return book.cached("deal_owners", build, depends={"Deals": ("owner",), "Reps": ()})
+
+
+def _sum_by_owner(book, period: Period) -> dict[str, np.ndarray]:
+    deals, chosen = deal_arrays(book), period_deals(book, period)
+    won, created, expected = chosen["won"], chosen["created"], chosen["expected"]
+    cycle, dated = won_cycles(deals, won)
     amounts = deals["amount64"]  # int64 sums: exact within a rep's book
-    weighted = np.zeros(len(amounts), dtype="int64")
-    weighted[is_open] = weighted_amounts(book)[is_open]  # the open deals' only: a few of them
-    expected = is_open & within(deals["expected_close"], period)
-    frame = pd.DataFrame({  # int64 and bool columns of their own: summed as counts and amounts
-        "created": created,
-        "created_won": created & deals["won"],
-        "won_count": won,
-        "won_value": np.where(won, amounts, 0),
-        "lost_count": lost,
-        "open_count": is_open,
-        "open_value": np.where(is_open, amounts, 0),
-        "weighted_value": weighted,
-        "pipeline_expected": np.where(expected, amounts, 0),
-        "cycle_days": cycle,
-        "cycle_count": dated,
-    }, copy=False)
-    owner = book["Deals"]["owner"].to_numpy(dtype="int64", na_value=-1)  # rep row ids
-    return frame.groupby(owner, sort=False).sum()
+    owner = owner_positions(book)
+    size = len(book["Reps"]) + 1  # the last: deals of no rep, left out
+    counts = {"created": created, "created_won": created[deals["won"][created]], "won_count": won,
+              "lost_count": chosen["lost"], "cycle_count": won[dated]}
+    values = {"won_value": (won, amounts[won]), "pipeline_expected": (expected, amounts[expected]),
+              "cycle_days": (won[dated], cycle[dated])}
+    sums = {name: np.bincount(owner[at], minlength=size).astype("int64") for name, at in counts.items()}
+    for name, (at, value) in values.items():
+        sums[name] = np.zeros(size, dtype="int64")
+        np.add.at(sums[name], owner[at], value)
+    sums.update(_open_by_owner(book))  # the open pipeline as the book stands: the same for every period
+    return {name: sums[name][:-1] for name in _SUMS}
 
 
-def _with_rates(out: pd.DataFrame, figures: pd.DataFrame, quota: pd.DataFrame, rounding: str) -> pd.DataFrame:
-    """``out`` with the summed ``figures`` (aligned by position) and the rates made from them."""
-    def ints(column: str) -> pd.array:
-        return pd.array(figures[column].to_numpy(), dtype="Int64")
+def _open_by_owner(book) -> dict[str, np.ndarray]:
+    """Per rep position (the last: no rep): the open deals' count, value and weighted value,
+    once per revision."""
+    def build() -> dict[str, np.ndarray]:
+        deals, at, owner = deal_arrays(book), open_deals(book), owner_positions(book)
+        size = len(book["Reps"]) + 1
+        sums = {"open_count": np.bincount(owner[at], minlength=size).astype("int64")}
+        for name, value in (("open_value", deals["amount64"][at]),
+                            ("weighted_value", weighted_amounts(book)[at].astype("int64"))):
+            sums[name] = np.zeros(size, dtype="int64")
+            np.add.at(sums[name], owner[at], value)
+        return sums
+    return book.cached("open_by_owner", build, depends=())
 
-    for column in ("created", "won_count", "won_value", "lost_count", "open_count", "open_value",
-                   "weighted_value", "pipeline_expected"):
-        out[column] = ints(column)
-    won, closed = out["won_count"].astype("Float64"), (out["won_count"] + out["lost_count"]).astype("Float64")
-    out["win_rate"] = (won / closed).where(closed > 0)
-    out["conversion_rate"] = (ints("created_won").astype("Float64") / out["created"].astype("Float64")) \
-        .where(out["created"] > 0)
-    cycle_days, n_cycle = figures["cycle_days"].to_numpy(), figures["cycle_count"].to_numpy()
-    out["avg_cycle_days"] = pd.Series(pd.array(cycle_days, dtype="Float64") / pd.array(n_cycle, dtype="Float64"),
-                                      index=out.index).where(n_cycle > 0)
-    n_won = out["won_count"].to_numpy(dtype="int64")
-    n_closed = n_won + out["lost_count"].to_numpy(dtype="int64")
-    won_value, n_open = out["won_value"].to_numpy(dtype="int64"), out["open_count"].to_numpy(dtype="int64")
-    average, velocity = np.full(len(out), None, dtype=object), np.full(len(out), None, dtype=object)
+
+def _with_rates(out: dict, figures: dict[str, np.ndarray], quota: tuple[np.ndarray, np.ndarray],
+                rounding: str) -> pd.DataFrame:
+    """``out`` (the columns before the figures) with the summed ``figures`` (int64 arrays
+    aligned by position) and the rates made from them, as a table; ``quota``: the quota and
+    credited of each row (object arrays, None for missing)."""
+    def ints(values: np.ndarray) -> pd.arrays.IntegerArray:
+        return pd.arrays.IntegerArray(values.astype("int64"), np.zeros(len(values), dtype=bool))
+
+    f = figures
+    n_won, n_closed = f["won_count"], f["won_count"] + f["lost_count"]
+    won_value, n_open, cycle_days, n_cycle = f["won_value"], f["open_count"], f["cycle_days"], f["cycle_count"]
+    average, velocity = np.full(len(n_won), None, dtype=object), np.full(len(n_won), None, dtype=object)
     has_won, has_cycle = n_won > 0, (n_won > 0) & (cycle_days > 0)
     if has_won.any():
         average[has_won] = round_div(won_value[has_won], n_won[has_won], rounding)
@@ -306,13 +350,26 @@ def _with_rates(out: pd.DataFrame, figures: pd.DataFrame, quota: pd.DataFrame, r
         velocity[has_cycle] = round_div(
             n_open[has_cycle].astype(object) * won_value[has_cycle].astype(object) * n_cycle[has_cycle],
             n_closed[has_cycle].astype(object) * cycle_days[has_cycle].astype(object), rounding)
-    out["avg_won_deal"] = pd.array(average, dtype="Int64")
-    out["velocity_per_day"] = pd.array(velocity, dtype="Int64")
-    remaining = (quota["quota"].to_numpy(dtype=object, na_value=None), quota["credited"].to_numpy(dtype=object,
-                                                                                                  na_value=None))
-    left = [None if q is None else int(q) - int(c or 0) for q, c in zip(*remaining)]
-    out["quota_remaining"] = pd.array(left, dtype="Int64")
-    expected = out["pipeline_expected"].to_numpy(dtype=object)
-    out["coverage"] = pd.array([e / r if r is not None and r > 0 else None for e, r in zip(expected, left)],
-                               dtype="Float64")
-    return out
+    left = [None if q is None else int(q) - int(c or 0) for q, c in zip(*quota)]
+    expected = f["pipeline_expected"].tolist()
+    out = {
+        **out,
+        **{name: ints(f[name]) for name in ("created", "won_count", "won_value", "lost_count", "open_count",
+                                            "open_value", "weighted_value", "pipeline_expected")},
+        "win_rate": _ratio(n_won, n_closed),
+        "conversion_rate": _ratio(f["created_won"], f["created"]),
+        "avg_cycle_days": _ratio(cycle_days, n_cycle),
+        "avg_won_deal": pd.arrays.IntegerArray(np.where(has_won, average, 0).astype("int64"), ~has_won),
+        "velocity_per_day": pd.arrays.IntegerArray(np.where(has_cycle, velocity, 0).astype("int64"), ~has_cycle),
+        "quota_remaining": pd.array(left, dtype="Int64"),
+        # exact: Python's int ÷ int rounds once
+        "coverage": pd.array([e / r if r is not None and r > 0 else None for e, r in zip(expected, left)],
+                             dtype="Float64"),
+    }
+    return pd.DataFrame(out)
+
+
+def _ratio(numerator: np.ndarray, denominator: np.ndarray) -> pd.arrays.FloatingArray:
+    """numerator ÷ denominator (counts or sums) where the denominator is above zero, else missing."""
+    has = denominator > 0
+    return pd.arrays.FloatingArray(np.where(has, numerator / np.where(has, denominator, 1), 0.0), ~has)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import numpy as np
 import pandas as pd
 
 from planner.core import schema
@@ -75,20 +76,37 @@ def so_far(book, rows: pd.DataFrame, period: Period, as_of: date, who: str = "re
     """Attainment ``rows`` (per rep, or per team with ``who="team"``) with ``credited`` the
     credit lines dated from the period's first day through as_of (a historical book may hold
     deals closed after its as_of: they are not "so far")."""
-    lines = credit_lines(book)
-    end = pd.Timestamp(min(period.end, as_of + timedelta(days=1)))
-    dated = lines[((lines["date"] >= pd.Timestamp(period.start)) & (lines["date"] < end))
-                  .to_numpy(dtype=bool, na_value=False)]
-    if who == "team":
-        team_of = book["Reps"]["team"]
-        dated = dated.assign(team=team_of.reindex(dated["rep"].astype("int64")).to_numpy())
-    credited = dated.groupby(who)["amount"].sum() if len(dated) else pd.Series(dtype="int64")
-    if who == "team":
-        from planner.core.team_quotas import rolled_up
-
-        credited = rolled_up(credited.astype("int64"), book["Teams"])  # a parent team's: its child teams' too
+    if as_of >= period.end:  # the whole period is past: its credit is the attainment's (lines dated in it)
+        return rows
+    credited = _credited_so_far(book, period, as_of, who)
     keys = rows[who].astype("Int64").to_numpy(dtype="int64", na_value=-1)
     return rows.assign(credited=pd.array(credited.reindex(keys).fillna(0).astype("int64"), dtype="Int64"))
+
+
+def _credited_so_far(book, period: Period, as_of: date, who: str) -> pd.Series:
+    """The credit dated from the period's first day through as_of, by rep (or team) row id;
+    once per state of the book, period and as_of (the report and its quadrants ask alike)."""
+    def build() -> pd.Series:
+        if who == "team":  # the reps' sums by team: exact integers add up alike
+            from planner.core.team_quotas import rolled_up
+
+            reps = _credited_so_far(book, period, as_of, "rep")
+            owners, amounts = book["Reps"]["team"].reindex(reps.index).to_numpy(dtype="int64", na_value=-1), \
+                reps.to_numpy(dtype=object)
+        else:
+            lines = credit_lines(book)
+            dates = lines["date"].to_numpy(dtype="datetime64[ns]")
+            end = min(period.end, as_of + timedelta(days=1))
+            chosen = (dates >= np.datetime64(period.start, "ns")) & (dates < np.datetime64(end, "ns"))  # NaT: out
+            owners = lines["rep"].to_numpy(dtype="int64", na_value=-1)[chosen]
+            amounts = lines["amount"].to_numpy(dtype=object)[chosen]
+        credited = pd.Series(amounts, index=owners).groupby(level=0).sum() if len(amounts) \
+            else pd.Series(dtype="int64")
+        credited = credited[credited.index >= 0]  # a rep in no team: none
+        if who == "team":
+            credited = rolled_up(credited.astype("int64"), book["Teams"])  # a parent team's: its child teams' too
+        return credited
+    return book.cached(("credited_so_far", period, as_of, who), build, depends=())
 
 
 def pacing(rows: pd.DataFrame, period: Period, as_of: date) -> pd.DataFrame:
@@ -113,19 +131,36 @@ def pacing(rows: pd.DataFrame, period: Period, as_of: date) -> pd.DataFrame:
 def at_quota(rows: pd.DataFrame, threshold: int = RATIO_SCALE) -> dict:
     """Reps with a quota above zero, those whose attainment is ≥ ``threshold`` (millionths;
     100%) exactly on integers, and their share (missing without any rep with a quota)."""
-    quota = rows["quota"].fillna(0).astype("int64")
-    with_quota = rows[quota > 0]
-    hit = attained(with_quota["credited"].fillna(0).to_numpy(dtype=object),
-                   with_quota["quota"].to_numpy(dtype=object), threshold)
-    count, reached = len(with_quota), int(hit.sum())
+    with_quota, hit = _at_quota(rows, threshold)
+    return _share(int(hit.sum()), int(with_quota.sum()))
+
+
+def _at_quota(rows: pd.DataFrame, threshold: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per row: has a quota above zero; and of those, has reached ``threshold`` (exact)."""
+    quota = rows["quota"].to_numpy(dtype=object, na_value=0)
+    with_quota = (quota > 0).astype(bool)
+    credited = rows["credited"].to_numpy(dtype=object, na_value=0)
+    hit = np.zeros(len(rows), dtype=bool)
+    hit[with_quota] = attained(credited[with_quota], quota[with_quota], threshold).astype(bool)
+    return with_quota, hit
+
+
+def _share(reached: int, count: int) -> dict:
     return {"at_quota": reached, "with_quota": count, "share": reached / count if count else None}
 
 
-def at_quota_by_team(rows: pd.DataFrame, teams: pd.Index) -> pd.DataFrame:
+def at_quota_by_team(rows: pd.DataFrame, teams: pd.Series, threshold: int = RATIO_SCALE) -> pd.DataFrame:
     """:func:`at_quota` per team row id (``teams`` order), reps without a team left out."""
-    records = [{"team": team, **at_quota(rows[rows["team"] == team])} for team in teams]
-    frame = pd.DataFrame(records, columns=["team", "at_quota", "with_quota", "share"])
-    return frame.astype({"team": "Int64", "at_quota": "int64", "with_quota": "int64", "share": "Float64"})
+    with_quota, hit = _at_quota(rows, threshold)
+    team = pd.Index(teams.to_numpy(dtype="int64", na_value=-1)).get_indexer(
+        rows["team"].to_numpy(dtype="int64", na_value=-1))  # -1: in none of them
+    counts = np.bincount(team[(team >= 0) & with_quota], minlength=len(teams))
+    reached = np.bincount(team[(team >= 0) & hit], minlength=len(teams))
+    return pd.DataFrame({
+        "team": pd.array(teams, dtype="Int64"),
+        "at_quota": reached.astype("int64"), "with_quota": counts.astype("int64"),
+        "share": pd.array([r / c if c else None for r, c in zip(reached.tolist(), counts.tolist())], dtype="Float64"),
+    })
 
 
 def year_to_date(book, as_of: date) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
@@ -135,7 +170,25 @@ def year_to_date(book, as_of: date) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
     invent a daily quota). A rep's quota is the sum of its month quotas (quarter or year rows
     without months give no month figure: missing); a team's by decisions.md's rule
     (core/team_quotas.py). Returns rep rows, team rows and the company's figures (the reps
-    with a year-to-date quota)."""
+    with a year-to-date quota). Once per state of the book and as_of: every period's report
+    shows the same."""
+    return book.cached(("year_to_date", as_of), lambda: _year_to_date(book, as_of), depends=())
+
+
+def shown_year_to_date(book, as_of: date) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
+    """:func:`year_to_date` as the report shows it (core/shown.py: reps and teams by the
+    user's keys); once per state of the book and as_of."""
+    from planner.core.shown import shown
+
+    def build() -> tuple[pd.DataFrame, pd.DataFrame, dict]:
+        reps, teams, company = year_to_date(book, as_of)
+        return (shown(book, reps.assign(period=None), YEAR_TO_DATE),
+                shown(book, teams.assign(period=str(as_of.year)), schema.TEAM_ATTAINMENT), company)
+    reps, teams, company = book.cached(("shown year_to_date", as_of), build, depends=())
+    return reps.copy(deep=False), teams.copy(deep=False), dict(company)  # a caller's change stays its own
+
+
+def _year_to_date(book, as_of: date) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
     from planner.core.team_quotas import rolled_up, team_quota_amounts
 
     months = [f"{as_of.year}-{month:02d}" for month in range(1, as_of.month + 1)]

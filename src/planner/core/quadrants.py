@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from planner.core import schema
-from planner.core.attainment import attained, attainment, credited_by
+from planner.core.attainment import _in_period, attained, attainment, credited_by
 from planner.core.errors import QT_TRANSLATE_NOOP
 from planner.core.money import RATIO_SCALE
 from planner.core.pacing import IN_PROGRESS, days, pacing, so_far, status
@@ -55,15 +55,19 @@ def quadrants(book, quarter: Period, as_of: date, threshold: int = RATIO_SCALE) 
     A quarter in progress on as_of is judged at its run rate (core/pacing.py): its projected
     credited and pacing stand for this quarter, so a rep is not a "laggard, down" for being
     half-way through. Equal credited counts as up (not worse). A quarter not yet begun has no
-    quadrants (no rows)."""
+    quadrants (no rows). Once per state of the book, quarter, as_of and threshold: the
+    report of every period of the quarter draws the same."""
+    return book.cached(("quadrants", quarter, as_of, threshold), lambda: _quadrants(book, quarter, as_of, threshold),
+                       depends=())
+
+
+def _quadrants(book, quarter: Period, as_of: date, threshold: int) -> pd.DataFrame:
     reps, _ = attainment(book, quarter)
     reps = reps[(reps["quota"].fillna(0) > 0).to_numpy(dtype=bool)].reset_index(drop=True)
     state = status(quarter, as_of)
     if state == "future" or not len(reps):
         return pd.DataFrame({name: pd.Series(dtype="object") for name in QUADRANTS.names if name != "name"})
-    before = credited_by(book, "quarter")
-    previous = before[before.index.get_level_values(1) == quarter.shifted(-1).label].droplevel(1) \
-        if len(before) else pd.Series(dtype="int64")
+    previous = _in_period(credited_by(book, "quarter"), quarter.shifted(-1))
     credited, quota = reps["credited"].fillna(0).astype("int64"), reps["quota"].astype("int64")
     ratio = reps["attainment"]
     # exact test credited ÷ quota ≥ threshold; in progress: credited × total ÷ (elapsed × quota)

@@ -229,10 +229,11 @@ def compute_report(book: Tables, period: Period | None = None, as_of: date | str
     if state == paced.FUTURE:  # nothing can be credited yet: "no quota" is not news (the text says "no data")
         warnings = [(template, fields) for template, fields in warnings if template != NO_QUOTA]
     at_quota = paced.at_quota(reps)
-    rep_ytd, team_ytd, company_ytd = paced.year_to_date(book, as_of)
+    rep_ytd, team_ytd, company_ytd = paced.shown_year_to_date(book, as_of)
     checkpoint()
     quarter = quadrant_quarter(period, as_of)
-    health = health_lists(book, as_of)
+    # the same for every period: once per state of the book and as_of
+    health = book.cached(("health lists", as_of), lambda: health_lists(book, as_of), depends=())
     checkpoint()
     by_rep_forecast = category_by_rep(book, period)
     judged, per_method = accuracy(book, as_of)  # any period
@@ -248,8 +249,8 @@ def compute_report(book: Tables, period: Period | None = None, as_of: date | str
         funnel=funnel(book, period), by_rep=shown(book, by_rep(book, period, reps), PIPELINE_BY_REP),
         by_team=shown(book, by_team(book, period, reps, teams), PIPELINE_BY_TEAM),
         deal_health=deal_health(book, as_of),
-        health={flag: lists["ids"] for flag, lists in health.items()},
-        health_rows={flag: lists["rows"] for flag, lists in health.items()},
+        health={flag: list(lists["ids"]) for flag, lists in health.items()},
+        health_rows={flag: list(lists["rows"]) for flag, lists in health.items()},
         forecast_inputs=historical_inputs(book, forecast_inputs),
         forecast_by_rep=shown(book, by_rep_forecast, FORECAST_BY_REP),
         forecast_with_overrides=with_overrides(by_rep_forecast),
@@ -261,8 +262,7 @@ def compute_report(book: Tables, period: Period | None = None, as_of: date | str
         team_pacing=shown(book, paced.pacing(paced.so_far(book, teams, period, as_of, "team"), period, as_of),
                           TEAM_PACING),
         at_quota=at_quota, team_at_quota=shown(book, paced.at_quota_by_team(reps, teams["team"]), AT_QUOTA),
-        ytd=shown(book, rep_ytd.assign(period=None), YEAR_TO_DATE),
-        team_ytd=shown(book, team_ytd.assign(period=str(as_of.year)), schema.TEAM_ATTAINMENT),
+        ytd=rep_ytd, team_ytd=team_ytd,
         company_ytd=company_ytd,
         quadrant_quarter=quarter, quadrants=shown(book, quadrants(book, quarter, as_of), QUADRANTS),
         quota_by_month=quota_by_month(book, period.start.year, as_of),

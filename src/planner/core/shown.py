@@ -9,9 +9,11 @@ join, made once per computed table for the report's JSON, the command line, expo
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from planner.core import schema
+from planner.core.money import format_ratio
 
 # computed columns holding row ids -> (the table referred to, the column that names the row)
 _NAMED_BY = {"rep": ("Reps", "id"), "team": ("Teams", "name"), "plan": ("Plans", "plan")}
@@ -24,16 +26,79 @@ def shown(book, frame: pd.DataFrame, spec: schema.Table) -> pd.DataFrame:
     out = {}
     for column in spec.names:
         if column in _NAMED_BY and column in frame:
-            table, title = _NAMED_BY[column]
-            out[column] = _named(frame[column], book[table][title])
+            out[column] = _named(book, frame[column], *_NAMED_BY[column])
         elif column == "name" and column not in frame:  # a rep's name beside its id
-            out[column] = _named(frame["rep"], book["Reps"]["name"])
+            out[column] = _named(book, frame["rep"], "Reps", "name")
         else:
-            out[column] = frame[column]
+            out[column] = frame[column].array  # the frame's own index: nothing to align
     return pd.DataFrame(out, index=frame.index, copy=False)
 
 
-def _named(ids: pd.Series, names: pd.Series) -> pd.Series:
-    """The name of each row id (missing for a missing or unknown id), as text."""
-    positions = names.index.get_indexer(pd.array(ids, dtype="Int64").to_numpy(dtype="int64", na_value=-1))
-    return pd.Series(names.astype("string").array.take(positions, allow_fill=True), index=ids.index)
+def _named(book, ids: pd.Series, table: str, title: str) -> pd.arrays.StringArray:
+    """The name (``title`` of ``table``) of each row id (missing for a missing or unknown id), as text."""
+    index, names = names_of(book, table, title)
+    positions = index.get_indexer(ids.to_numpy(dtype="int64", na_value=-1))
+    return names.take(positions, allow_fill=True)
+
+
+def names_of(book, table: str, title: str) -> tuple[pd.Index, pd.arrays.StringArray]:
+    """The row ids of ``table`` and their ``title`` as text, once per revision of those."""
+    def build() -> tuple[pd.Index, pd.arrays.StringArray]:
+        names = book[table][title]
+        return names.index, names.astype("string").array
+    return book.cached(("names", table, title), build, depends={table: (title,)})
+
+
+def shown_statement(book, lines: pd.DataFrame) -> pd.DataFrame:
+    """Statement ``lines`` (of :func:`statements`) as people read them, in ``schema.STATEMENT``'s
+    columns after ``rep`` (the rep's own id) and ``period``: each deal by its own id and name,
+    a tier line's tier (a lift's: the tier reached), a bonus as the attainment range it pays
+    for (``50%–100%``, ``≥ 150%``) and a SPIFF by its description (else its product and deal type)."""
+    from planner.core.adjustments import no_text
+
+    def at(column: str, index: pd.Index) -> np.ndarray:
+        """Each line's row in ``index`` by its id in ``column`` (-1: none, or no such column)."""
+        if column not in lines:
+            return np.full(len(lines), -1)
+        return index.get_indexer(lines[column].to_numpy(dtype="int64", na_value=-1))
+
+    def text(column: str) -> pd.arrays.StringArray:  # an adjustment's (core/adjustments.py)
+        return lines[column].astype("string").array if column in lines else no_text(len(lines))
+
+    # the tier column: the tier's range, else the bonus's threshold, else the SPIFF's name
+    (tiers, bonuses, spiffs), labels = _line_labels(book)
+    tier, bonus, spiff = at("tier", tiers), at("bonus", bonuses), at("spiff", spiffs)
+    label = np.where(tier >= 0, tier, np.where(bonus >= 0, len(tiers) + bonus,
+                                               np.where(spiff >= 0, len(tiers) + len(bonuses) + spiff, -1)))
+    deals, deal_names = names_of(book, "Deals", "id"), names_of(book, "Deals", "name")
+    reps = names_of(book, "Reps", "id")
+    deal = at("deal", deals[0])
+    return pd.DataFrame({
+        "rep": reps[1].take(at("rep", reps[0]), allow_fill=True), "period": lines["period"].astype("string").array,
+        "line": lines["line"].to_numpy(), "deal": deals[1].take(deal, allow_fill=True),
+        "deal_name": deal_names[1].take(deal, allow_fill=True), "rule": lines["rule"].astype("string").array,
+        "tier": labels.take(label, allow_fill=True), "rate": lines["rate"].array, "base": lines["base"].array,
+        "amount": pd.array(lines["amount"].to_numpy(dtype="int64"), dtype="Int64"),
+        "adjusts": text("adjusts"), "reason": text("reason"),
+    }, index=lines.index)
+
+
+def _line_labels(book) -> tuple:
+    """What names a tier (its attainment range), a bonus (its threshold) and a SPIFF (its
+    description, else its product and deal type) on a statement line: the row ids of each
+    table, and their labels one after the other as text; once per revision."""
+    def build() -> tuple:
+        tiers, bonuses, spiffs = book["PlanTiers"], book["PlanBonuses"], book["Spiffs"]
+        ranges = pd.Series({int(i): (f"≥ {format_ratio(start)}" if pd.isna(end)
+                                     else f"{format_ratio(start)}–{format_ratio(end)}")
+                            for i, start, end in zip(tiers.index, tiers["from"], tiers["to"]) if not pd.isna(start)},
+                           dtype="string")
+        thresholds = pd.Series({int(i): f"≥ {format_ratio(start)}" for i, start in zip(bonuses.index, bonuses["from"])
+                                if not pd.isna(start)}, dtype="string")
+        spiff_names = pd.Series({int(i): str(text) for i, text in zip(spiffs.index, spiffs["description"].fillna(
+            spiffs["product"].fillna("").str.cat(spiffs["deal_type"].fillna(""), sep=" ").str.strip()))},
+            dtype="string")
+        parts = (ranges, thresholds, spiff_names)
+        labels = pd.array([text for names in parts for text in names.tolist()], dtype="string")
+        return tuple(pd.Index(names.index, dtype="int64") for names in parts), labels
+    return book.cached("statement_line_labels", build, depends=())  # PlanTiers, PlanBonuses, Spiffs

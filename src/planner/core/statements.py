@@ -39,12 +39,14 @@ import numpy as np
 import pandas as pd
 
 from planner.core import plan_rules
-from planner.core.assignments import last_days, credit_plans, days, has_assignments, paying, segments
+from planner.core.assignments import credit_plans
 from planner.core.draws import DRAW, RECOVERY, draw_lines, has_draws
-from planner.core.attainment import attained, credit_lines, credited_by, quota_amounts, resummed
-from planner.core.money import RATIO_SCALE, exact_product, format_ratio, times_ratio
-from planner.core.periods import MONTHS_IN, Period, period_labels
+from planner.core.attainment import attained, credit_lines, quota_amounts
+from planner.core.money import RATIO_SCALE, exact_product, times_ratio
+from planner.core.payouts import pair_values, plan_periods
+from planner.core.periods import MONTHS_IN, Period
 from planner.core.schema import LINE_KINDS
+from planner.core.shown import shown_statement  # noqa: F401 - its home is core/shown.py
 from planner.core.standing_statements import standing_or
 
 S = RATIO_SCALE
@@ -74,8 +76,36 @@ def statements(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
     cancellations) and their lines (:data:`COLUMNS` plus ``bonus``: the PlanBonuses row id of a
     bonus line); cached per revision of the book."""
     key = ("statements", period)
-    return book.cached(key, lambda: standing_or(book, key, lambda: _with_draws(book, period), period), depends=(),
-                       rowwise=True)
+
+    def compute() -> tuple[pd.DataFrame, pd.DataFrame]:
+        held = _held_in_shown(book, period)
+        return held if held is not None else _with_draws(book, period)
+    return book.cached(key, lambda: standing_or(book, key, compute, period), depends=(), rowwise=True)
+
+
+def _held_in_shown(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame] | None:
+    """The statements of ``period`` taken from those of a longer period holding it, when this
+    state of the book has them already (a month of the quarter shown): every plan period
+    overlapping ``period`` overlaps that one too, and a plan period's payout and lines are the
+    same whichever report asks. None otherwise, and in a book with draws (a draw's balance runs
+    on from the plan periods before)."""
+    kinds = [kind for kind, months in MONTHS_IN.items() if months > period.months]
+    if not kinds or _has_draws(book):
+        return None
+    known = book._derived().as_dict()
+    holder = next((Period.containing(period.start, kind) for kind in kinds
+                   if ("statements", Period.containing(period.start, kind)) in known), None)
+    if holder is None:
+        return None
+    rows, lines = statements(book, holder)  # (what this one depends on, as the holder's)
+    labels = {part.label for kind in MONTHS_IN for part in period.split(kind)}
+    return (rows[rows["period"].isin(labels).to_numpy()].reset_index(drop=True),
+            lines[lines["period"].isin(labels).to_numpy()].reset_index(drop=True))
+
+
+def _has_draws(book) -> bool:
+    """:func:`~planner.core.draws.has_draws`, once per revision of PlanDraws."""
+    return book.cached("has_draws", lambda: has_draws(book), depends=("PlanDraws",))
 
 
 def earned_payouts(book, period: Period) -> pd.DataFrame:
@@ -87,7 +117,7 @@ def earned_payouts(book, period: Period) -> pd.DataFrame:
 
 def _with_draws(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
     rows, row_keys, parts, earned = _earned(book, period)
-    if has_draws(book):  # draw and recovery lines, and the carried balance (core/draws.py)
+    if _has_draws(book):  # draw and recovery lines, and the carried balance (core/draws.py)
         found, balance = draw_lines(book, rows.assign(earned=earned))
         for rule in (DRAW, RECOVERY):
             mine = found["rule"] == rule
@@ -111,6 +141,11 @@ def _earned(book, period: Period) -> tuple:
     return book.cached(key, lambda: standing_or(book, key, build, period), depends=(), rowwise=True)
 
 
+def flat_plans_of(book) -> set:
+    """:func:`flat_plans` of the book's PlanTiers, once per revision of them."""
+    return book.cached("flat_plans", lambda: flat_plans(book["PlanTiers"]), depends=("PlanTiers",))
+
+
 def flat_plans(tiers: pd.DataFrame) -> set:
     """Plans paying one rate on everything: their tiers do not depend on attainment."""
     bounded = tiers["from"].fillna(0).ne(0) | tiers["to"].notna()
@@ -118,69 +153,16 @@ def flat_plans(tiers: pd.DataFrame) -> set:
     return set(counts[counts == 1].index) - set(tiers.loc[bounded, "plan"])
 
 
-def plan_periods(book, period: Period) -> pd.DataFrame:
-    """One row per (rep on a plan, plan period overlapping ``period``): credited and quota;
-    ``rep`` and ``plan`` are row ids (the plan paying it: core/assignments.py). Reps in Reps
-    order, then periods in order."""
-    all_reps, quotas = book["Reps"], quota_amounts(book, "rep")
-    plans, seg, dated = book["Plans"], segments(book), has_assignments(book)
-    seg_kind = plans["period"].reindex(seg["plan"]).to_numpy(dtype=object)
-    rows = []
-    for kind in plans.loc[plans.index.isin(seg["plan"]), "period"].unique():
-        mine = np.flatnonzero(seg_kind == kind)
-        parts = period.split(kind)
-        at = np.repeat(mine, len(parts))  # every (segment, part) pair at once
-        ids, plan = seg["rep"][at], seg["plan"][at]
-        grid = all_reps.reindex(ids)
-        labels = np.tile([part.label for part in parts], len(mine))
-        starts = np.tile(np.array([part.start for part in parts], dtype="datetime64[ns]"), len(mine))
-        ends = np.tile(np.array([part.end for part in parts], dtype="datetime64[ns]"), len(mine))
-        employed = ((grid["start_date"].isna().to_numpy() | (grid["start_date"].to_numpy() < ends))
-                    & (grid["end_date"].isna().to_numpy() | (grid["end_date"].to_numpy() >= starts)))
-        if dated:  # a segment pays the parts whose last active day it covers
-            employed &= paying(seg, ids, days(starts), days(ends), last_days(book, ids)) == at
-        keys = pd.MultiIndex.from_arrays([ids, labels])
-        credited = credited_by(book, kind).reindex(keys) if not dated else \
-            _credited_on_plan(book, kind).reindex(pd.MultiIndex.from_arrays([ids, plan, labels]))
-        got = credited.fillna(0).astype("int64").to_numpy()
-        chosen = employed | (got != 0)
-        rows.append(pd.DataFrame({
-            "rep": ids[chosen], "plan": plan[chosen], "period": labels[chosen], "credited": got[chosen],
-            "quota": quotas.reindex(keys[chosen]).astype("Int64").to_numpy(),
-        }).drop_duplicates(["rep", "plan", "period"]))
-    columns = ["rep", "plan", "period", "credited", "quota"]
-    if not rows:
-        return pd.DataFrame(columns=columns)
-    position = pd.Series(np.arange(len(all_reps)), index=all_reps.index)  # the Reps sheet's order
-    return pd.concat(rows, ignore_index=True).sort_values(
-        ["rep", "period"], key=lambda c: c.map(position) if c.name == "rep" else c, kind="stable", ignore_index=True)
-
-
-def _credited_on_plan(book, kind: str) -> pd.Series:
-    """Credited minor units by (rep, plan paying it, period label) for plans measured per ``kind``."""
-    def total(lines: pd.DataFrame) -> pd.Series:
-        plan = credit_plans(book, lines["rep"].to_numpy(dtype="int64"), lines["date"].to_numpy())
-        lines = lines.assign(plan=plan)
-        lines = lines[(lines["plan"].map(book["Plans"]["period"]) == kind).to_numpy(dtype=bool, na_value=False)]
-        return lines.assign(plan=lines["plan"].astype("int64"), period=period_labels(lines["date"], kind)) \
-            .groupby(["rep", "plan", "period"])["amount"].sum()
-
-    def build() -> pd.Series:
-        lines = credit_lines(book)
-        summed = resummed(book, book.derived_before(("credited_on_plan", kind)), lines, total)
-        return summed if summed is not None else total(lines)
-    return book.cached(("credited_on_plan", kind), build, depends=(), rowwise=True)
-
-
 def _statements(book, period: Period) -> tuple[pd.DataFrame, np.ndarray, list[dict]]:
     rows = plan_periods(book, period)
-    numbers = {label: _number(Period.of(label)) for label in pd.unique(rows["period"])}
-    row_keys = rows["rep"].to_numpy(dtype="int64") * _KEY + rows["period"].map(numbers).to_numpy(dtype="int64")
-    won, cancelled, won_at, spiffs = _keyed_credit(book)
+    codes, labels = pd.factorize(rows["period"].to_numpy(dtype=object))
+    numbers = np.array([_number(Period.of(label)) for label in labels], dtype="int64")
+    row_keys = rows["rep"].to_numpy(dtype="int64") * _KEY + numbers[codes]
+    won, cancelled, spiffs = _keyed_credit(book)
 
     # cancellations in these periods, and the won line (a position in ``won``) each takes back
     here = np.flatnonzero(np.isin(cancelled["key"], row_keys))
-    taken = won_at.get_indexer(pd.MultiIndex.from_arrays([cancelled["deal"][here], cancelled["rep"][here]]))
+    taken = cancelled["won"][here]
     inside = (taken < 0) | plan_rules.clawed_back(book, cancelled["plan"][here], np.append(won["date"], 0)[taken],
                                                   cancelled["date"][here])
     here, taken = here[inside], taken[inside]
@@ -192,9 +174,9 @@ def _statements(book, period: Period) -> tuple[pd.DataFrame, np.ndarray, list[di
     keys, amount, plan = won["key"][chosen], won["amount"][chosen], won["plan"][chosen]
     after = _running_sum(keys, amount)
     quota = _quotas(book, keys, plan)
-    payable = (quota > 0) | np.isin(plan, list(flat_plans(book["PlanTiers"])))
+    payable = (quota > 0) | np.isin(plan, list(flat_plans_of(book)))
     multiplier = plan_rules.multipliers(book, won["deal"][chosen], plan)
-    deal_lines = _deal_lines(book["PlanTiers"], keys, plan, quota, after - amount, after, amount, payable,
+    deal_lines = _deal_lines(_tier_table(book), keys, plan, quota, after - amount, after, amount, payable,
                              book.rounding, multiplier)
     deal_lines.update(key=keys[deal_lines["w"]], deal=won["deal"][chosen][deal_lines["w"]])
     at_line = np.full(len(won["key"]), -1, dtype="int64")  # each won line's position in ``chosen``
@@ -221,11 +203,18 @@ def _statements(book, period: Period) -> tuple[pd.DataFrame, np.ndarray, list[di
     payouts = {"key": row_keys, "plan": rows["plan"].to_numpy(dtype="int64"), "rep": rows["rep"].to_numpy(dtype="int64"),
                "label": rows["period"].to_numpy(dtype=object),
                "quota": rows["quota"].fillna(0).to_numpy(dtype="int64"),
-               "won": pd.Series(after[ends], index=keys[ends]).reindex(row_keys).fillna(0).to_numpy(dtype="int64"),
+               "won": _at_keys(keys[ends], after[ends], row_keys),
                "paid": paid_here}
     lines = [deal_lines, _cap_lines(payouts, book["Plans"]["cap"]), _bonus_lines(book, payouts),
              spiff_lines, clawbacks]
     return rows.assign(won=payouts["won"]), row_keys, lines
+
+
+def _at_keys(keys: np.ndarray, values: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """The value of each of ``wanted`` among sorted, distinct ``keys`` (0 for none)."""
+    at = np.minimum(np.searchsorted(keys, wanted), max(len(keys) - 1, 0))
+    found = (at < len(keys)) & (keys[at] == wanted) if len(keys) else np.zeros(len(wanted), dtype=bool)
+    return np.where(found, values[at] if len(keys) else 0, 0).astype("int64")
 
 
 def _number(period: Period) -> int:
@@ -233,10 +222,11 @@ def _number(period: Period) -> int:
     return (period.start.year * 12 + period.start.month - 1) // MONTHS_IN[period.kind]
 
 
-def _keyed_credit(book) -> tuple[dict, dict, pd.MultiIndex]:
+def _keyed_credit(book) -> tuple[dict, dict, dict]:
     """The credit lines of reps on a plan as arrays, won (by key, date and deal) and cancelled
-    apart, each with the (rep, plan period) key of its date; and the won lines' (deal, rep) pairs, to find the won
-    line of a cancellation. Cached per revision: it does not depend on the period asked."""
+    apart, each with the (rep, plan period) key of its date, a cancelled line with ``won``: the
+    won line it reverses (-1: none); and the SPIFF parts of the won lines. Cached per revision:
+    it does not depend on the period asked."""
     def build():
         credit = credit_lines(book)
         plan = credit_plans(book, credit["rep"].to_numpy(dtype="int64"), credit["date"].to_numpy())
@@ -261,8 +251,10 @@ def _keyed_credit(book) -> tuple[dict, dict, pd.MultiIndex]:
         w = pd.Index(credit.index[won]).get_indexer(every.index[parts["line"].to_numpy()])
         spiffs = {"w": w[w >= 0], **{name: parts[name].to_numpy(dtype="int64")[w >= 0]
                                      for name in ("spiff", "base", "amount")}}
-        return (won_lines, {name: values[cancelled] for name, values in columns.items()},
-                pd.MultiIndex.from_arrays([won_lines["deal"], won_lines["rep"]]), spiffs)
+        won_at = pd.MultiIndex.from_arrays([won_lines["deal"], won_lines["rep"]])
+        cancelled = {name: values[cancelled] for name, values in columns.items()}
+        cancelled["won"] = won_at.get_indexer(pd.MultiIndex.from_arrays([cancelled["deal"], cancelled["rep"]]))
+        return won_lines, cancelled, spiffs
     return book.cached("keyed_credit", lambda: standing_or(book, "keyed_credit", build), depends=(), rowwise=True)
 
 
@@ -280,24 +272,39 @@ def _quotas(book, keys: np.ndarray, plan: np.ndarray) -> np.ndarray:
     unique, first, where = np.unique(keys, return_index=True, return_inverse=True)
     reps = unique // _KEY
     kinds = book["Plans"]["period"].reindex(plan[first]).to_numpy(dtype=object)
-    labels = {}
-    for number, kind in set(zip((unique % _KEY).tolist(), kinds.tolist())):
+    pairs = list(zip((unique % _KEY).tolist(), kinds.tolist()))
+    parts = {}  # each (period number, kind) once, numbered
+    for number, kind in dict.fromkeys(pairs):
         months = number * MONTHS_IN[kind]
-        labels[(number, kind)] = Period(Period.parse(f"{months // 12:04d}-{months % 12 + 1:02d}").start, kind).label
-    periods = [labels[pair] for pair in zip((unique % _KEY).tolist(), kinds.tolist())]
-    got = quota_amounts(book, "rep").reindex(pd.MultiIndex.from_arrays([reps, periods])) if len(unique) \
-        else pd.Series([], dtype="int64")
-    return got.fillna(0).to_numpy(dtype=object).astype("int64")[where]
+        parts[(number, kind)] = (len(parts), Period(Period.parse(f"{months // 12:04d}-{months % 12 + 1:02d}").start,
+                                                    kind))
+    part = np.array([parts[pair][0] for pair in pairs], dtype="int64")
+    got = pair_values(book, ("quota_amounts", "rep"), lambda: quota_amounts(book, "rep"),
+                    [period for _n, period in parts.values()], reps, part)
+    return np.where(pd.isna(got), 0, got).astype("int64")[where]
 
 
-def _deal_lines(tiers: pd.DataFrame, keys, plan, quota, before, after, amount, payable, rounding,
-                multiplier) -> dict:
+def _tier_table(book) -> dict[str, np.ndarray]:
+    """The plans' tiers sorted by plan and start, as arrays (``plans``, and the ``first`` tier
+    and ``count`` of tiers of each), once per revision of PlanTiers."""
+    def build() -> dict[str, np.ndarray]:
+        tiers = book["PlanTiers"].dropna(subset=["plan", "from", "rate"]).sort_values(["plan", "from"],
+                                                                                      kind="stable")
+        plans, first, count = np.unique(tiers["plan"].to_numpy(dtype="int64"), return_index=True,
+                                        return_counts=True)
+        return {"plans": plans, "first": first, "count": count, "from": tiers["from"].to_numpy(dtype="int64"),
+                "rate": tiers["rate"].to_numpy(dtype="int64"), "unbounded": tiers["to"].isna().to_numpy(),
+                "to": tiers["to"].fillna(0).to_numpy(dtype="int64"), "id": tiers.index.to_numpy(dtype="int64"),
+                "marginal": (tiers["method"] == "marginal").to_numpy(dtype=bool)}
+    return book.cached("tier_table", build, depends=("PlanTiers",))
+
+
+def _deal_lines(tiers: dict, keys, plan, quota, before, after, amount, payable, rounding, multiplier) -> dict:
     """The tier and lift lines of each won line ``w``, from arrays by line (sorted by key): its
     (rep, period) key, plan, the quota of its period, the running credit before and after it,
     its amount and its rate multiplier (the rates it is paid are the tiers' times it, rounded
-    half up to a millionth). ``sub`` numbers a line's tiers."""
-    tiers = tiers.dropna(subset=["plan", "from", "rate"]).sort_values(["plan", "from"], kind="stable")
-    plans, first, count = np.unique(tiers["plan"].to_numpy(dtype="int64"), return_index=True, return_counts=True)
+    half up to a millionth); ``tiers``: :func:`_tier_table`. ``sub`` numbers a line's tiers."""
+    plans, first, count = tiers["plans"], tiers["first"], tiers["count"]
     at = np.minimum(np.searchsorted(plans, plan), max(len(plans) - 1, 0))
     n = np.where(payable & (plans[at] == plan), count[at], 0) if len(plans) else np.zeros(len(plan), "int64")
 
@@ -308,10 +315,9 @@ def _deal_lines(tiers: pd.DataFrame, keys, plan, quota, before, after, amount, p
     pair = np.repeat(heads, n[heads])  # a row per (period, tier of its plan)
     pair_start = np.cumsum(n[heads]) - n[heads]
     tier = first[at[pair]] + np.arange(len(pair)) - np.repeat(pair_start, n[heads]) if len(pair) else pair
-    start, rate = tiers["from"].to_numpy(dtype="int64")[tier], tiers["rate"].to_numpy(dtype="int64")[tier]
-    unbounded, end = tiers["to"].isna().to_numpy()[tier], tiers["to"].fillna(0).to_numpy(dtype="int64")[tier]
-    tier_id = tiers.index.to_numpy(dtype="int64")[tier]
-    marginal = (tiers["method"] == "marginal").to_numpy(dtype=bool)[tier]
+    start, rate = tiers["from"][tier], tiers["rate"][tier]
+    unbounded, end = tiers["unbounded"][tier], tiers["to"][tier]
+    tier_id, marginal = tiers["id"][tier], tiers["marginal"][tier]
     q = quota[pair]
     low, high = times_ratio(start, q, rounding), np.where(unbounded, _NO_BOUND, times_ratio(end, q, rounding))
     floor, ceiling = exact_product(start, q), exact_product(end, q)
@@ -374,22 +380,32 @@ def _cap_lines(payouts: dict, caps: pd.Series) -> dict:
 
 def _bonus_lines(book, payouts: dict) -> dict:
     """A line per bonus whose attainment the period's won credit reached: its amount, plus its
-    share of the rep's base salary for the period (:func:`planner.core.plan_rules.base_bonus`)."""
-    bonuses = book["PlanBonuses"].dropna(subset=["plan", "from", "amount"])
-    paid = pd.DataFrame(payouts).merge(pd.DataFrame({
-        "plan": bonuses["plan"].to_numpy(dtype="int64"), "threshold": bonuses["from"].to_numpy(dtype="int64"),
-        "bonus_amount": bonuses["amount"].to_numpy(dtype="int64"), "bonus": bonuses.index.to_numpy(dtype="int64"),
-        "percent": bonuses["percent_of_base"].fillna(0).to_numpy(dtype="int64")}), on="plan")
-    quota = paid["quota"].to_numpy(dtype=object)
-    reached = (quota > 0) & attained(paid["won"].to_numpy(dtype=object), quota, paid["threshold"].to_numpy(dtype=object))
-    paid = paid[reached.astype(bool)].sort_values("threshold", kind="stable")
-    amount = paid["bonus_amount"].to_numpy(dtype="int64")
-    share = paid["percent"].to_numpy(dtype="int64") > 0
+    share of the rep's base salary for the period (:func:`planner.core.plan_rules.base_bonus`).
+    Payouts in order, each one's bonuses in PlanBonuses order; then sorted by attainment."""
+    bonuses = _bonus_table(book)
+    payout, bonus = np.nonzero(payouts["plan"][:, None] == bonuses["plan"][None, :])  # every (payout, bonus of its plan)
+    threshold = bonuses["from"][bonus]
+    quota = payouts["quota"][payout].astype(object)
+    reached = np.flatnonzero(((quota > 0) & attained(payouts["won"][payout].astype(object), quota,
+                                                     threshold.astype(object))).astype(bool))
+    reached = reached[np.argsort(threshold[reached], kind="stable")]
+    payout, bonus = payout[reached], bonus[reached]
+    amount, percent = bonuses["amount"][bonus], bonuses["percent"][bonus]
+    share = percent > 0
     if share.any():
         amount = amount + np.where(share, plan_rules.base_bonus(
-            book, paid["rep"].to_numpy(dtype="int64"), paid["label"].to_numpy(dtype=object),
-            paid["percent"].to_numpy(dtype="int64"), book.rounding), 0)
-    return _frame("bonus", key=paid["key"], bonus=paid["bonus"], amount=amount)
+            book, payouts["rep"][payout], payouts["label"][payout], percent, book.rounding), 0)
+    return _frame("bonus", key=payouts["key"][payout], bonus=bonuses["id"][bonus], amount=amount)
+
+
+def _bonus_table(book) -> dict[str, np.ndarray]:
+    """The plans' bonuses with a plan, a threshold and an amount, as arrays, once per revision."""
+    def build() -> dict[str, np.ndarray]:
+        bonuses = book["PlanBonuses"].dropna(subset=["plan", "from", "amount"])
+        return {"plan": bonuses["plan"].to_numpy(dtype="int64"), "from": bonuses["from"].to_numpy(dtype="int64"),
+                "amount": bonuses["amount"].to_numpy(dtype="int64"), "id": bonuses.index.to_numpy(dtype="int64"),
+                "percent": bonuses["percent_of_base"].fillna(0).to_numpy(dtype="int64")}
+    return book.cached("bonus_table", build, depends=("PlanBonuses",))
 
 
 # a line while statements are built, as int64 arrays: ``w`` (its won line, in close order) or
@@ -442,41 +458,3 @@ def _finish(rows: pd.DataFrame, row_keys: np.ndarray, parts: list[dict]) -> pd.D
         "bonus": nullable(lines["bonus"], lines["bonus"] < 0),
         "spiff": nullable(lines["spiff"], lines["spiff"] < 0),
     })
-
-
-def shown_statement(book, lines: pd.DataFrame) -> pd.DataFrame:
-    """Statement ``lines`` (of :func:`statements`) as people read them, in ``schema.STATEMENT``'s
-    columns after ``rep`` (the rep's own id) and ``period``: each deal by its own id and name,
-    a tier line's tier (a lift's: the tier reached), a bonus as the attainment range it pays
-    for (``50%–100%``, ``≥ 150%``) and a SPIFF by its description (else its product and deal type)."""
-    deals, tiers, bonuses = book["Deals"], book["PlanTiers"], book["PlanBonuses"]
-
-    def named(ids: pd.Series, names: pd.Series) -> pd.arrays.StringArray:
-        at = names.index.get_indexer(pd.array(ids, dtype="Int64").to_numpy(dtype="int64", na_value=-1))
-        return pd.array(names.astype("string").array.take(at, allow_fill=True), dtype="string")
-
-    ranges = pd.Series({int(i): (f"≥ {format_ratio(start)}" if pd.isna(end)
-                                 else f"{format_ratio(start)}–{format_ratio(end)}")
-                        for i, start, end in zip(tiers.index, tiers["from"], tiers["to"]) if not pd.isna(start)},
-                       dtype="string")
-    thresholds = pd.Series({int(i): f"≥ {format_ratio(start)}" for i, start in zip(bonuses.index, bonuses["from"])
-                            if not pd.isna(start)}, dtype="string")
-    def text(column: str) -> pd.arrays.StringArray:  # an adjustment's (core/adjustments.py)
-        return (lines[column].astype("string").array if column in lines
-                else pd.array([pd.NA] * len(lines), dtype="string"))
-
-    spiffs = book["Spiffs"]
-    spiff_names = pd.Series({int(i): str(text) for i, text in zip(spiffs.index, spiffs["description"].fillna(
-        spiffs["product"].fillna("").str.cat(spiffs["deal_type"].fillna(""), sep=" ").str.strip()))}, dtype="string")
-    tier = named(lines["tier"], ranges)
-    bonus = named(lines["bonus"], thresholds) if "bonus" in lines else pd.array([None] * len(lines), dtype="string")
-    if "spiff" in lines:
-        bonus = bonus.fillna(named(lines["spiff"], spiff_names)) if len(lines) else bonus
-    return pd.DataFrame({
-        "rep": named(lines["rep"], book["Reps"]["id"]), "period": lines["period"].astype("string").array,
-        "line": lines["line"].to_numpy(), "deal": named(lines["deal"], deals["id"]),
-        "deal_name": named(lines["deal"], deals["name"]), "rule": lines["rule"].astype("string").array,
-        "tier": tier.fillna(bonus) if len(lines) else tier, "rate": lines["rate"].array, "base": lines["base"].array,
-        "amount": pd.array(lines["amount"].to_numpy(dtype="int64"), dtype="Int64"),
-        "adjusts": text("adjusts"), "reason": text("reason"),
-    }, index=lines.index)
