@@ -15,7 +15,7 @@ from planner.core.money import MINOR_DIGITS, currency_of, shares_whole
 from planner.core.derived import rows_edited
 from planner.core.parse import NOT_ALLOWED, REQUIRED, check_column
 from planner.core.problems import Problem
-from planner.core.resolve import DANGLING, Resolver
+from planner.core.resolve import DANGLING, Resolver, known_ids
 from planner.core.schema import Kind
 
 
@@ -108,6 +108,8 @@ def _table_problems(book, spec: schema.Table, currency: str) -> list[Problem]:
 def _column_problems(book, spec: schema.Table, frame, currency: str, names=None) -> list[Problem]:
     """The rules of each column (of ``names``, default: all) on the rows of ``frame`` (the
     table, or some of its rows)."""
+    if not len(frame):
+        return []
     unresolved = book._unresolved.get(spec.name, {})
     found = []
     kinds = deal_rules.stage_kinds(frame, book._frames["Stages"]) if spec.name == "Deals" else None
@@ -116,11 +118,11 @@ def _column_problems(book, spec: schema.Table, frame, currency: str, names=None)
         if column.required:
             unreadable = [row for table, row, name in book._opened_problems if (table, name) == (spec.name, column.name)]
             excused = list(unresolved.get(column.name, {})) + unreadable
-            missing = values.isna()
-            if excused:
-                missing &= ~values.index.isin(excused)
-            if kinds is not None:
-                missing &= ~deal_rules.may_lack(kinds, column.name)
+            missing = values.isna().to_numpy()
+            if excused and missing.any():
+                missing = missing & ~values.index.isin(excused)
+            if kinds is not None and missing.any():
+                missing = missing & ~deal_rules.may_lack(kinds, column.name)
             found += [book.problem(spec.name, row, column.name, REQUIRED) for row in values.index[missing]]
         if column.kind is not Kind.REF:
             found += [book.problem(spec.name, label, column.name, template, **fields)
@@ -132,7 +134,10 @@ def _duplicate_problems(book, spec: schema.Table, frame) -> list[Problem]:
     if not spec.key:
         return []
     keys = frame[spec.key[0]] if len(spec.key) == 1 else frame[list(spec.key)]  # a Series is 3× faster
-    duplicated = (keys.notna() if keys.ndim == 1 else keys.notna().any(axis=1)) & keys.duplicated(keep="first")
+    duplicated = keys.duplicated(keep="first").to_numpy().copy()
+    if duplicated.any():  # a key left empty duplicates nothing (judged on the few duplicated rows)
+        duplicated[duplicated] = (keys[duplicated].notna() if keys.ndim == 1
+                                  else keys[duplicated].notna().any(axis=1)).to_numpy()
     return [book.problem(spec.name, row, ", ".join(spec.key), QT_TRANSLATE_NOOP("errors", "duplicate of an earlier row"))
             for row in keys.index[duplicated]]
 
@@ -151,10 +156,11 @@ def _reference_problems(book, spec: schema.Table) -> list[Problem]:
                 template, fields = failures.get(row, (QT_TRANSLATE_NOOP(
                     "errors", "{value!r} was not found when it was entered; choose it again"), {"value": typed}))
                 found.append(book.problem(spec.name, row, column.name, template, **fields))
-        values = frame[column.name].dropna()
-        dangling = values[~values.isin(book._frames[column.ref].index)]
+        values = frame[column.name]
+        present = values.notna().to_numpy()
+        dangling = present & ~known_ids(values.to_numpy(dtype="int64", na_value=-1), book._frames[column.ref].index)
         found += [book.problem(spec.name, row, column.name, DANGLING, target=column.ref)
-                  for row in dangling.index]
+                  for row in values.index[dangling]]
     return found
 
 

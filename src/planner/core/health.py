@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from planner.core.derived import touched_only
+from planner.core.resolve import known_ids
 
 STALL_FACTOR = (3, 2)  # 1.5 as an exact fraction: stalled when days × 2 > 3 × average
 SLIPS = 2  # moves of expected_close later that make a deal slipped
@@ -73,7 +74,7 @@ def _sorted(book, rows: pd.DataFrame, at: np.ndarray | None = None) -> pd.DataFr
     deal = part["deal_id"].to_numpy(dtype="int64", na_value=-1)
     entered = part["entered"].to_numpy(dtype="datetime64[ns]")
     kept = np.flatnonzero(part["deal_id"].notna().to_numpy() & part["stage"].notna().to_numpy() & ~np.isnat(entered))
-    kept = kept[_member(deal[kept], book["Deals"].index)]
+    kept = kept[known_ids(deal[kept], book["Deals"].index)]
     # by deal, then entered, then sheet order
     order, deal, entered = _order(deal[kept], entered[kept].view("int64"), at[kept])
     kept = kept[order]
@@ -86,20 +87,6 @@ def _sorted(book, rows: pd.DataFrame, at: np.ndarray | None = None) -> pd.DataFr
     entry[1:] = (deal[1:] != deal[:-1]) | (stage[1:] != stage[:-1])
     frame["entry"] = entry
     return frame
-
-
-def _member(values: np.ndarray, index: pd.Index) -> np.ndarray:
-    """Which ``values`` (int64) are in ``index`` (row ids): through a table of flags when the ids
-    are small numbers (they are), else hashed."""
-    if not len(values) or not len(index):
-        return np.zeros(len(values), dtype=bool)
-    ids = index.to_numpy(dtype="int64")
-    low, high = int(ids.min()), int(ids.max())
-    if low < 0 or high > 8 * (len(ids) + len(values)):
-        return pd.Index(values).isin(index)
-    flags = np.zeros(high + 2, dtype=bool)
-    flags[ids] = True
-    return flags[np.clip(values, -1, high + 1)]  # -1 and beyond: the last flag, never set
 
 
 _DAY = 86_400 * 10**9  # nanoseconds
