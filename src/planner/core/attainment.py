@@ -60,27 +60,34 @@ def _values(column: pd.Series) -> list:
 
 
 def _credit_lines(facts: pd.DataFrame, splits: pd.DataFrame) -> pd.DataFrame:
-    """The credit lines of the deals ``facts`` (deal_facts rows), ``splits`` the Splits sheet."""
-    won = facts[(facts["kind"] == "won") & facts["closed"].notna()]
-    split = splits[["deal_id", "rep", "share"]].reset_index(drop=True)
+    """The credit lines of the deals ``facts`` (deal_facts rows), ``splits`` the Splits sheet:
+    the won deals' whole lines (their owners'), then their split lines, then a reversal of
+    each line of a cancelled deal."""
+    won = facts[facts["kind"].isin(["won"]).to_numpy(dtype=bool) & facts["closed"].notna().to_numpy()]
+    split = splits[["deal_id", "rep", "share"]]
     split = split[split["deal_id"].isin(won.index).to_numpy(dtype=bool, na_value=False)]
     alone = ~won.index.isin(split["deal_id"])
-    whole = pd.DataFrame({"deal_id": pd.array(won.index[alone], dtype="Int64"), "rep": won["rep"][alone].to_numpy(),
-                          "share": RATIO_SCALE})
-    shares = pd.concat([whole, split], ignore_index=True).merge(
-        won[["amount", "closed", "cancelled"]], left_on="deal_id", right_index=True)
-    credited = allocate(shares["deal_id"], shares["amount"], shares["share"])
-    lines = pd.DataFrame({
-        "deal_id": shares["deal_id"], "rep": shares["rep"], "share": shares["share"],
-        "date": shares["closed"], "amount": credited, "reason": "won",
+    deal = np.concatenate([won.index.to_numpy(dtype="int64")[alone], split["deal_id"].to_numpy(dtype="int64")])
+    rep = pd.concat([won["rep"][alone], split["rep"]], ignore_index=True).astype("Int64")
+    share = pd.concat([pd.Series(RATIO_SCALE, index=range(int(alone.sum())), dtype="Int64"), split["share"]],
+                      ignore_index=True).astype("Int64")
+    at = won.index.get_indexer(deal)
+    amount = won["amount"].to_numpy(dtype="int64")[at]
+    # a deal credited wholly to its owner is credited its amount: only split deals are allocated
+    whole = int(alone.sum())
+    credited = np.concatenate([amount[:whole].astype(object), allocate(
+        pd.Series(deal[whole:]), pd.Series(amount[whole:]), share.iloc[whole:])])
+    closed = won["closed"].to_numpy(dtype="datetime64[ns]")[at]
+    cancelled = won["cancelled"].to_numpy(dtype="datetime64[ns]")[at]
+    back = np.flatnonzero(~np.isnat(cancelled))  # each line of a cancelled deal reversed
+    lines = np.r_[np.arange(len(deal)), back]
+    return pd.DataFrame({
+        "deal_id": pd.array(deal[lines], dtype="Int64"), "rep": rep.take(lines).reset_index(drop=True),
+        "share": share.take(lines).reset_index(drop=True),
+        "date": np.concatenate([closed, cancelled[back]]),
+        "amount": np.concatenate([credited, -credited[back]]),
+        "reason": pd.Series(["won"] * len(deal) + ["cancelled"] * len(back)).astype(str),
     })
-    cancelled = shares["cancelled"].notna().to_numpy()
-    reversals = pd.DataFrame({
-        "deal_id": shares["deal_id"][cancelled], "rep": shares["rep"][cancelled],
-        "share": shares["share"][cancelled], "date": shares["cancelled"][cancelled],
-        "amount": -credited[cancelled], "reason": "cancelled",
-    })
-    return pd.concat([lines, reversals], ignore_index=True)
 
 
 def allocate(deal: pd.Series, amount: pd.Series, share: pd.Series) -> np.ndarray:

@@ -251,9 +251,8 @@ def _won_stints(book) -> pd.Series:
         closed = deals["closed"].to_numpy(dtype="datetime64[ns]")[position[mine[last]]]
         left[last] = np.where(_of_kind(pd.Series(stage[last]), stages, "open"), closed, np.datetime64("NaT"))
         ended = ~np.isnat(left)
-        deal = deals.index.to_numpy(dtype="int64")[position[mine[ended]]]
         days = (left[ended] - entered[ended]) // np.timedelta64(1, "D")
-        return _summed(stage[ended], deal, days)
+        return _summed(stage[ended], mine[ended], rows["deal"].to_numpy()[bounds[:-1]], days)
 
     def build() -> pd.Series:
         deals, rows = book["Deals"], history(book)
@@ -267,14 +266,23 @@ def _won_stints(book) -> pd.Series:
     return book.cached("won_stints", build, depends={"Deals": ("stage", "closed")}, rowwise=True)
 
 
-def _summed(stage: np.ndarray, deal: np.ndarray, days: np.ndarray) -> pd.Series:
-    """``days`` summed per (stage, deal), sorted by stage then deal, clipped at 0."""
-    order = np.lexsort((deal, stage))
-    stage, deal, days = stage[order], deal[order], days[order].astype("int64")
-    starts = np.flatnonzero(np.r_[True, (stage[1:] != stage[:-1]) | (deal[1:] != deal[:-1])]) \
+def _summed(stage: np.ndarray, group: np.ndarray, deal: np.ndarray, days: np.ndarray) -> pd.Series:
+    """``days`` summed per (stage, deal), sorted by stage then deal, clipped at 0; ``group``: each
+    value's deal as a position in ``deal`` (the deals' row ids, rising), rising itself."""
+    stages = np.sort(pd.unique(stage))
+    if len(stages) <= 64:  # a book's few stages: each one's values in place, their deals still rising
+        at = [np.flatnonzero(stage == one) for one in stages]
+        order = np.concatenate(at) if at else np.zeros(0, dtype="int64")
+        code = np.repeat(np.arange(len(stages)), [len(part) for part in at])
+    else:
+        order = np.lexsort((group, stage))
+        code = np.searchsorted(stages, stage[order])
+    group, days = group[order], days[order].astype("int64")
+    starts = np.flatnonzero(np.r_[True, (code[1:] != code[:-1]) | (group[1:] != group[:-1])]) \
         if len(order) else np.zeros(0, dtype="int64")
     totals = np.add.reduceat(days, starts) if len(starts) else np.zeros(0, dtype="int64")
-    index = pd.MultiIndex.from_arrays([stage[starts], deal[starts]], names=["stage", "deal"])
+    index = pd.MultiIndex(levels=[stages, deal], codes=[code[starts], group[starts]], names=["stage", "deal"],
+                          verify_integrity=False)
     return pd.Series(totals.clip(min=0), index=index, name="days")
 
 
