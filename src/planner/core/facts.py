@@ -97,9 +97,10 @@ def _arrays(facts: pd.DataFrame) -> dict[str, np.ndarray]:
     return {
         "amount": facts["amount"].to_numpy(dtype=object, na_value=0),
         "amount64": facts["amount"].to_numpy(dtype="int64", na_value=0),  # for sums within a rep's book
-        "open": (kind == "open").to_numpy(dtype=bool, na_value=False),
-        "won": (kind == "won").to_numpy(dtype=bool, na_value=False),
-        "lost": (kind == "lost").to_numpy(dtype=bool, na_value=False),
+        # isin, not ==: a text column compared element by element is several times slower
+        "open": kind.isin(["open"]).to_numpy(dtype=bool),
+        "won": kind.isin(["won"]).to_numpy(dtype=bool),
+        "lost": kind.isin(["lost"]).to_numpy(dtype=bool),
         "created": facts["created"].to_numpy(dtype="datetime64[ns]"),
         "closed": facts["closed"].to_numpy(dtype="datetime64[ns]"),
         "expected_close": facts["expected_close"].to_numpy(dtype="datetime64[ns]"),
