@@ -55,3 +55,21 @@ def test_credit_lines_equal_the_pandas_form(seed):
     splits = pd.DataFrame(rows, columns=["deal_id", "rep", "share"]).astype("Int64")
     splits = splits.iloc[rng.permutation(len(splits))]
     pd.testing.assert_frame_equal(_credit_lines(facts, splits), reference(facts, splits))
+
+
+@settings(max_examples=40, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), kind=st.sampled_from(["month", "quarter", "year"]))
+def test_credit_summed_by_period_equals_the_groupby(seed, kind):
+    from planner.core.attainment import _summed_by
+    from planner.core.periods import period_labels
+
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(1, 40))
+    big = 2**62 if seed % 4 == 0 else 10**6  # sums beyond int64 on Python integers
+    rep = pd.array(rng.integers(1, 5, n), dtype="Int64")
+    rep[rng.random(n) < 0.1] = pd.NA
+    dates = (pd.Timestamp("2025-11-01") + pd.to_timedelta(rng.integers(0, 500, n), unit="D")).astype("datetime64[ns]")
+    lines = pd.DataFrame({"rep": rep, "date": pd.Series(dates).where(rng.random(n) < 0.9).to_numpy(),
+                          "amount": np.array([int(v) for v in rng.integers(-big, big, n, dtype="int64")], dtype=object)})
+    expected = lines.assign(period=period_labels(lines["date"], kind)).groupby(["rep", "period"])["amount"].sum()
+    pd.testing.assert_series_equal(_summed_by(lines, kind), expected)
