@@ -70,7 +70,8 @@ def _history(book) -> _Sorted:
 def _sorted(book, rows: pd.DataFrame, at: np.ndarray | None = None) -> pd.DataFrame:
     """The rows of ``rows`` (those at positions ``at``: a few deals') that date a stage of a deal
     of the book, sorted."""
-    part, at = (rows, np.arange(len(rows))) if at is None else (rows.iloc[at], at)
+    whole = at is None
+    part, at = (rows, np.arange(len(rows))) if whole else (rows.iloc[at], at)
     deal = part["deal_id"].to_numpy(dtype="int64", na_value=-1)
     entered = part["entered"].to_numpy(dtype="datetime64[ns]")
     kept = np.flatnonzero(part["deal_id"].notna().to_numpy() & part["stage"].notna().to_numpy() & ~np.isnat(entered))
@@ -81,7 +82,8 @@ def _sorted(book, rows: pd.DataFrame, at: np.ndarray | None = None) -> pd.DataFr
     stage = part["stage"].to_numpy(dtype="int64", na_value=-1)[kept]
     frame = pd.DataFrame({
         "deal": deal, "stage": stage, "entered": entered.view("datetime64[ns]"),
-        "expected_close": part["expected_close"].to_numpy(dtype="datetime64[ns]")[kept], "order": at[kept],
+        "expected_close": part["expected_close"].to_numpy(dtype="datetime64[ns]")[kept],
+        "order": kept if whole else at[kept],
     }, copy=False)  # columns of their own: stacking 400,000 rows into one block costs more than the rest
     entry = np.ones(len(kept), dtype=bool)
     entry[1:] = (deal[1:] != deal[:-1]) | (stage[1:] != stage[:-1])
@@ -188,10 +190,10 @@ def redone(book, key, deals: pd.DataFrame, compute):
     return value
 
 
-def _groups(rows: pd.DataFrame, deals: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """Of rows sorted by ``deal`` (:func:`history`, or some of its rows): where each deal's rows
-    start (and, last, where they end), and each such deal's position in ``deals`` (-1: not there)."""
-    deal = rows["deal"].to_numpy()
+def _groups(deal: np.ndarray, deals: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Of history rows' ``deal`` (row ids, sorted: :func:`history`, or some of its rows): where
+    each deal's rows start (and, last, where they end), and each such deal's position in
+    ``deals`` (-1: not there)."""
     starts = np.flatnonzero(np.r_[True, deal[1:] != deal[:-1]]) if len(deal) else np.zeros(0, dtype="int64")
     return np.r_[starts, len(deal)], deals.index.get_indexer(deal[starts])
 
@@ -208,7 +210,7 @@ def stage_entered(book) -> pd.Series:
     """The day each deal entered its current stage (by deal row id, in Deals order): its
     latest stage-entry history row for that stage, else its ``created`` date. Cached per revision."""
     def compute(deals: pd.DataFrame, rows: pd.DataFrame) -> pd.Series:
-        bounds, position = _groups(rows, deals)
+        bounds, position = _groups(rows["deal"].to_numpy(), deals)
         group = np.repeat(np.arange(len(position)), np.diff(bounds))
         current = deals["stage"].to_numpy(dtype="int64", na_value=-1)[position][group]
         entered_current = rows["entry"].to_numpy() & (rows["stage"].to_numpy() == current) & (position[group] >= 0)
@@ -237,7 +239,7 @@ def _won_stints(book) -> pd.Series:
     an open one), summed over its visits and not below 0."""
     def compute(deals: pd.DataFrame, rows: pd.DataFrame) -> pd.Series:
         stages = book["Stages"]
-        bounds, position = _groups(rows, deals)
+        bounds, position = _groups(rows["deal"].to_numpy(), deals)
         here = position >= 0
         won = np.zeros(len(position), dtype=bool)  # per deal of ``rows``
         won[here] = _of_kind(deals["stage"], stages, "won")[position[here]]
@@ -290,10 +292,11 @@ def slip_counts(book) -> pd.Series:
     """How many times each deal's expected close was moved later (by deal row id, in Deals
     order), from its history rows and its current expected close. Cached per revision."""
     def compute(deals: pd.DataFrame, rows: pd.DataFrame) -> pd.Series:
-        dated = rows[~np.isnat(rows["expected_close"].to_numpy())]  # rows without one are skipped
-        bounds, position = _groups(dated, deals)
+        expected = rows["expected_close"].to_numpy()
+        dated = ~np.isnat(expected)  # rows without one are skipped
+        expected = expected[dated]
+        bounds, position = _groups(rows["deal"].to_numpy()[dated], deals)
         group = np.repeat(np.arange(len(position)), np.diff(bounds))
-        expected = dated["expected_close"].to_numpy()
         later = np.zeros(len(group), dtype="int64")  # moved later since the deal's row before
         later[1:] = (group[1:] == group[:-1]) & (expected[1:] > expected[:-1])
         counts = np.zeros(len(deals), dtype="int64")
