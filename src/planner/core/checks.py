@@ -134,6 +134,8 @@ def _duplicate_problems(book, spec: schema.Table, frame) -> list[Problem]:
     if not spec.key:
         return []
     keys = frame[spec.key[0]] if len(spec.key) == 1 else frame[list(spec.key)]  # a Series is 3× faster
+    if keys.ndim == 1 and len(set(keys.to_numpy(dtype=object).tolist())) == len(keys):
+        return []  # every key distinct (a set of the texts is quicker to build than pandas' duplicated)
     duplicated = keys.duplicated(keep="first").to_numpy().copy()
     if duplicated.any():  # a key left empty duplicates nothing (judged on the few duplicated rows)
         duplicated[duplicated] = (keys[duplicated].notna() if keys.ndim == 1
