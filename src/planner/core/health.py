@@ -76,8 +76,10 @@ def _sorted(book, rows: pd.DataFrame, at: np.ndarray | None = None) -> pd.DataFr
     entered = part["entered"].to_numpy(dtype="datetime64[ns]")
     kept = np.flatnonzero(part["deal_id"].notna().to_numpy() & part["stage"].notna().to_numpy() & ~np.isnat(entered))
     kept = kept[known_ids(deal[kept], book["Deals"].index)]
+    every = len(kept) == len(part)  # as a book's history is: no copies of the columns to select them
     # by deal, then entered, then sheet order
-    order, deal, entered = _order(deal[kept], entered[kept].view("int64"), at[kept])
+    order, deal, entered = _order(*((deal, entered.view("int64"), at) if every
+                                    else (deal[kept], entered[kept].view("int64"), at[kept])))
     kept = kept[order]
     stage = part["stage"].to_numpy(dtype="int64", na_value=-1)[kept]
     frame = pd.DataFrame({
@@ -361,8 +363,12 @@ def _deal_health(book, day: date) -> pd.DataFrame:
     numerator, denominator = STALL_FACTOR
     # days > 1.5 × total / count, on integers: days × count × 2 > 3 × total
     stalled = np.zeros(len(days), dtype=bool)
-    stalled[judged] = (days[judged].astype(object) * count[judged].astype("int64").astype(object) * denominator
-                       > numerator * total[judged].astype("int64").astype(object)).astype(bool)
+    left, right = days[judged], count[judged].astype("int64")
+    totals = total[judged].astype("int64")
+    if len(left) and (int(left.max()) * max(int(right.max()), 1) * denominator >= 2**62
+                      or numerator * int(totals.max()) >= 2**62):
+        left, right, totals = left.astype(object), right.astype(object), totals.astype(object)
+    stalled[judged] = (left * right * denominator > numerator * totals).astype(bool)  # on int64 where exact
     expected = deals["expected_close"][is_open].to_numpy(dtype="datetime64[ns]")
     overdue = ~np.isnat(expected) & (expected < today)
     slips = slip_counts(book)[is_open].to_numpy()
