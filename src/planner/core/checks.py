@@ -112,7 +112,7 @@ def _column_problems(book, spec: schema.Table, frame, currency: str, names=None)
         return []
     unresolved = book._unresolved.get(spec.name, {})
     found = []
-    kinds = deal_rules.stage_kinds(frame, book._frames["Stages"]) if spec.name == "Deals" else None
+    kinds = _kinds(book, frame) if spec.name == "Deals" else None
     for column in spec.columns if names is None else [c for c in spec.columns if c.name in names]:
         values = frame[column.name]
         if column.required:
@@ -128,6 +128,16 @@ def _column_problems(book, spec: schema.Table, frame, currency: str, names=None)
             found += [book.problem(spec.name, label, column.name, template, **fields)
                       for label, _value, template, fields in check_column(values, column, currency)]
     return found
+
+
+def _kinds(book, deals: pd.DataFrame) -> pd.Series:
+    """deal_rules.stage_kinds of ``deals`` (the Deals sheet, or some of its rows): of the whole
+    sheet once per state, for the sheet's rules and its dates' rules."""
+    whole = book._frames["Deals"]
+    if deals is not whole:
+        return deal_rules.stage_kinds(deals, book._frames["Stages"])
+    return book.cached("deal kinds", lambda: deal_rules.stage_kinds(whole, book._frames["Stages"]),
+                       depends={"Deals": ("stage",), "Stages": ("kind",)})
 
 
 def _duplicate_problems(book, spec: schema.Table, frame) -> list[Problem]:
@@ -202,9 +212,11 @@ def _setting_problems(book) -> list[Problem]:
 
 
 def _currency_problems(book, currency: str) -> list[Problem]:
-    codes, values = pd.factorize(book._frames["Deals"]["currency"])  # each distinct code judged once
+    given = book._frames["Deals"]["currency"]
+    given = given[~given.isin([currency]).to_numpy(dtype=bool)]  # the book's own code (most are) set aside at once
+    codes, values = pd.factorize(given)  # each other distinct code judged once
     other = [position for position, value in enumerate(values) if value.upper() != currency]
-    foreign = book._frames["Deals"]["currency"][np.isin(codes, other)]
+    foreign = given[np.isin(codes, other)]
     return [book.problem("Deals", row, "currency", QT_TRANSLATE_NOOP(
         "errors", "{value} differs from the book's currency {book}; exchange rates are not supported yet"),
         value=value, book=currency) if value.upper() in MINOR_DIGITS else book.problem(
@@ -222,7 +234,7 @@ def _deal_date_problems(book) -> list[Problem]:
     if edited is not None:
         deals = deals[deals.index.isin(list(edited))]
     found = [book.problem("Deals", row, column, template) for row, column, template in
-             deal_rules.date_problems(deals, deal_rules.stage_kinds(deals, stages))]
+             deal_rules.date_problems(deals, _kinds(book, deals))]
     if edited is None:
         return found
     kept = [problem for problem in before[0] if problem.row not in edited]
