@@ -59,11 +59,15 @@ def _values(column: pd.Series) -> list:
     return [None if pd.isna(value) else value for value in column.tolist()]
 
 
+_REASONS = np.array(["won", "cancelled"], dtype=object)
+
+
 def _credit_lines(facts: pd.DataFrame, splits: pd.DataFrame) -> pd.DataFrame:
     """The credit lines of the deals ``facts`` (deal_facts rows), ``splits`` the Splits sheet:
     the won deals' whole lines (their owners'), then their split lines, then a reversal of
     each line of a cancelled deal."""
-    won = facts[facts["kind"].isin(["won"]).to_numpy(dtype=bool) & facts["closed"].notna().to_numpy()]
+    won = facts[["rep", "amount", "closed", "cancelled"]][  # the columns read, before the rows are chosen
+        facts["kind"].isin(["won"]).to_numpy(dtype=bool) & facts["closed"].notna().to_numpy()]
     split = splits[["deal_id", "rep", "share"]]
     split = split[split["deal_id"].isin(won.index).to_numpy(dtype=bool, na_value=False)]
     alone = ~won.index.isin(split["deal_id"])
@@ -86,7 +90,7 @@ def _credit_lines(facts: pd.DataFrame, splits: pd.DataFrame) -> pd.DataFrame:
         "share": share.take(lines).reset_index(drop=True),
         "date": np.concatenate([closed, cancelled[back]]),
         "amount": np.concatenate([credited, -credited[back]]),
-        "reason": pd.Series(["won"] * len(deal) + ["cancelled"] * len(back)).astype(str),
+        "reason": pd.Series(_REASONS[(np.arange(len(lines)) >= len(deal)).astype("int64")], dtype="str"),
     })
 
 
