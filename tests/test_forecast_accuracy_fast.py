@@ -64,7 +64,7 @@ def test_accuracy_equals_the_pandas_form(seed):
     book = {"ForecastSnapshots": snaps}
     won = {label: int(rng.choice([0, 1000, 2000, 3000])) for label in labels}
     as_of = date(2027, 1, 1) if seed % 2 else date(2026, 4, 15)
-    frame, by_method = _accuracy(book, as_of, won)
+    frame, by_method = _accuracy(book, as_of, won=won)
     expected, expected_by_method = reference(book, as_of, won)
     pd.testing.assert_frame_equal(frame, expected)
     pd.testing.assert_frame_equal(by_method, expected_by_method)

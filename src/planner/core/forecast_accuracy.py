@@ -117,12 +117,13 @@ def accuracy(book, as_of: date | None = None) -> tuple[pd.DataFrame, pd.DataFram
     accurate method (ties share it). Recent periods first. Once per state of the book and
     as_of; after an edit of deals that changes no period's actual, the same as before."""
     as_of = book.as_of if as_of is None else as_of
-    won: dict[str, int] = {}  # each ended period's actual, worked out once for both below
+    seen: dict = {}  # the snapshots and each ended period's actual, worked out once for both below
 
     def actuals() -> tuple[int, ...]:
-        won.update((label, won_in(book, Period.of(label))) for label in _ended(_snapshots(book), as_of))
-        return tuple(won.values())
-    return same_inputs_or(book, ("forecast_accuracy", as_of), actuals, lambda: _accuracy(book, as_of, won))
+        seen["snaps"] = snaps = _snapshots(book)
+        seen["won"] = {label: won_in(book, Period.of(label)) for label in _ended(snaps, as_of)}
+        return tuple(seen["won"].values())
+    return same_inputs_or(book, ("forecast_accuracy", as_of), actuals, lambda: _accuracy(book, as_of, **seen))
 
 
 def _snapshots(book) -> pd.DataFrame:
@@ -134,11 +135,13 @@ def _ended(snaps: pd.DataFrame, as_of: date) -> list[str]:
     return [label for label in snaps["period"].unique() if as_of >= Period.of(label).end]
 
 
-def _accuracy(book, as_of: date, won: dict[str, int]) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _accuracy(book, as_of: date, snaps: pd.DataFrame | None = None,
+              won: dict[str, int] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """On the snapshots as plain rows (a book holds a few per period and method): per ended
     period, each method's last snapshot taken before the end, in the order methods first come
     in the snapshots sorted by the day taken."""
-    snaps, records, exact = _snapshots(book), [], []
+    snaps = _snapshots(book) if snaps is None else snaps
+    won, records, exact = won or {}, [], []
     rows = list(zip(snaps["period"].tolist(), snaps["method"].tolist(), snaps["taken"].tolist(),
                     snaps["amount"].tolist()))
     for label in _ended(snaps, as_of):  # canonical labels (Kind.PERIOD)
