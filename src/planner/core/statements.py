@@ -239,25 +239,24 @@ def _keyed_credit(book) -> tuple[dict, dict, pd.MultiIndex]:
     line of a cancellation. Cached per revision: it does not depend on the period asked."""
     def build():
         every = credit_lines(book)
-        plans = credit_plans(book, every["rep"].to_numpy(dtype="int64"), every["date"].to_numpy())  # line by line
+        reps, dates = every["rep"].to_numpy(dtype="int64"), every["date"].to_numpy(dtype="datetime64[ns]")
+        plans = credit_plans(book, reps, dates)  # line by line
         won_every = every["reason"].isin(["won"]).to_numpy(dtype=bool)
         on_plan = ~np.isnan(plans)
-        credit, plan = every[on_plan], plans[on_plan].astype("int64")
+        plan, day, rep = plans[on_plan].astype("int64"), dates[on_plan], reps[on_plan]  # arrays, not the frame
         step = book["Plans"]["period"].map(MONTHS_IN).reindex(plan).to_numpy(dtype="int64")
-        months = credit["date"].to_numpy(dtype="datetime64[M]").astype("int64") + 1970 * 12
-        rep = credit["rep"].to_numpy(dtype="int64")
-        columns = {"key": rep * _KEY + months // step, "plan": plan, "deal": credit["deal_id"].to_numpy(dtype="int64"),
-                   "rep": rep, "date": credit["date"].to_numpy(dtype="datetime64[ns]").astype("int64"),
-                   "amount": credit["amount"].to_numpy(dtype="int64")}
+        months = day.astype("datetime64[M]").astype("int64") + 1970 * 12
+        columns = {"key": rep * _KEY + months // step, "plan": plan,
+                   "deal": every["deal_id"].to_numpy(dtype="int64")[on_plan], "rep": rep, "date": day.astype("int64"),
+                   "amount": every["amount"].to_numpy(dtype="int64")[on_plan]}
         won = won_every[on_plan]
         won = np.flatnonzero(won)[np.lexsort((columns["deal"][won], columns["date"][won], columns["key"][won]))]
         won_lines = {name: values[won] for name, values in columns.items()}
-        cancelled = np.ones(len(credit), dtype=bool)
+        cancelled = np.ones(len(plan), dtype=bool)
         cancelled[won] = False
         # the SPIFF parts of every won line (split among all of a deal's reps), by won line
-        every = every[won_every]
-        parts = plan_rules.spiff_lines(book, every, plans[won_every])
-        w = pd.Index(credit.index[won]).get_indexer(every.index[parts["line"].to_numpy()])
+        parts = plan_rules.spiff_lines(book, every[won_every], plans[won_every])
+        w = pd.Index(np.flatnonzero(on_plan)[won]).get_indexer(np.flatnonzero(won_every)[parts["line"].to_numpy()])
         spiffs = {"w": w[w >= 0], **{name: parts[name].to_numpy(dtype="int64")[w >= 0]
                                      for name in ("spiff", "base", "amount")}}
         return (won_lines, {name: values[cancelled] for name, values in columns.items()},
