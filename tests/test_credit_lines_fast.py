@@ -55,6 +55,8 @@ def test_credit_lines_equal_the_pandas_form(seed):
     splits = pd.DataFrame(rows, columns=["deal_id", "rep", "share"]).astype("Int64")
     splits = splits.iloc[rng.permutation(len(splits))]
     pd.testing.assert_frame_equal(_credit_lines(facts, splits), reference(facts, splits))
+    kinds = facts["kind"].astype("category")  # the kinds as codes (deal_rules.deal_kinds): the same lines
+    pd.testing.assert_frame_equal(_credit_lines(facts, splits, kinds), reference(facts, splits))
 
 
 @settings(max_examples=40, deadline=None)

@@ -7,6 +7,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from planner.core.deal_rules import deal_kinds
 from planner.core.derived import reads_as, rows_edited
 from planner.core.facts import deal_facts
 from planner.core.money import RATIO_SCALE
@@ -25,7 +26,7 @@ def credit_lines(book) -> pd.DataFrame:
         before = book.derived_before("credit_lines")
         edited = rows_edited(before, "Deals")
         lines = _spliced(book, before[0], edited) if edited is not None else None
-        return lines if lines is not None else _credit_lines(deal_facts(book), book["Splits"])
+        return lines if lines is not None else _credit_lines(deal_facts(book), book["Splits"], deal_kinds(book))
     return book.cached("credit_lines", build, depends=(), rowwise=True)  # the facts, Splits
 
 
@@ -62,12 +63,14 @@ def _values(column: pd.Series) -> list:
 _REASONS = np.array(["won", "cancelled"], dtype=object)
 
 
-def _credit_lines(facts: pd.DataFrame, splits: pd.DataFrame) -> pd.DataFrame:
+def _credit_lines(facts: pd.DataFrame, splits: pd.DataFrame, kinds: pd.Series | None = None) -> pd.DataFrame:
     """The credit lines of the deals ``facts`` (deal_facts rows), ``splits`` the Splits sheet:
     the won deals' whole lines (their owners'), then their split lines, then a reversal of
-    each line of a cancelled deal."""
+    each line of a cancelled deal. ``kinds``: the deals' stage kinds as codes
+    (deal_rules.deal_kinds), when ``facts`` are every deal's; else their texts are compared."""
+    won = (facts["kind"] if kinds is None else kinds).isin(["won"]).to_numpy(dtype=bool, na_value=False)
     won = facts[["rep", "amount", "closed", "cancelled"]][  # the columns read, before the rows are chosen
-        facts["kind"].isin(["won"]).to_numpy(dtype=bool) & facts["closed"].notna().to_numpy()]
+        won & facts["closed"].notna().to_numpy()]
     split = splits[["deal_id", "rep", "share"]]
     split = split[split["deal_id"].isin(won.index).to_numpy(dtype=bool, na_value=False)]
     alone = ~won.index.isin(split["deal_id"])

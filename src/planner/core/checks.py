@@ -132,12 +132,10 @@ def _column_problems(book, spec: schema.Table, frame, currency: str, names=None)
 
 def _kinds(book, deals: pd.DataFrame) -> pd.Series:
     """deal_rules.stage_kinds of ``deals`` (the Deals sheet, or some of its rows): of the whole
-    sheet once per state, for the sheet's rules and its dates' rules."""
-    whole = book._frames["Deals"]
-    if deals is not whole:
+    sheet once per state (deal_rules.deal_kinds)."""
+    if deals is not book._frames["Deals"]:
         return deal_rules.stage_kinds(deals, book._frames["Stages"])
-    return book.cached("deal kinds", lambda: deal_rules.stage_kinds(whole, book._frames["Stages"]),
-                       depends={"Deals": ("stage",), "Stages": ("kind",)})
+    return deal_rules.deal_kinds(book)
 
 
 def _duplicate_problems(book, spec: schema.Table, frame) -> list[Problem]:

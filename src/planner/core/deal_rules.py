@@ -44,6 +44,13 @@ def stage_kinds(deals: pd.DataFrame, stages: pd.DataFrame) -> pd.Series:
     return pd.Series(pd.Categorical.from_codes(codes, dtype=kinds.dtype), index=deals.index)
 
 
+def deal_kinds(book) -> pd.Series:
+    """:func:`stage_kinds` of the book's whole Deals sheet, once per state of the book (its
+    checks, its deal facts and credit lines compare them)."""
+    return book.cached("deal kinds", lambda: stage_kinds(book._frames["Deals"], book._frames["Stages"]),
+                       depends={"Deals": ("stage",), "Stages": ("kind",)})
+
+
 def may_lack(kinds: pd.Series, column: str) -> np.ndarray:
     """Which deals (by their stage kinds) may leave ``column`` empty though it is required."""
     if column not in OPEN_MAY_LACK:
