@@ -29,6 +29,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from planner.core.deal_rules import deal_kinds
 from planner.core.derived import touched_only
 from planner.core.resolve import known_ids
 
@@ -347,7 +348,7 @@ def deal_health(book, as_of) -> pd.DataFrame:
 
 def _deal_health(book, day: date) -> pd.DataFrame:
     deals, stages = book["Deals"], book["Stages"]
-    is_open = _of_kind(deals["stage"], stages, "open")
+    is_open = (deal_kinds(book) == "open").to_numpy(dtype=bool, na_value=False)
     today = np.datetime64(day, "ns")
     entered = stage_entered(book)[is_open]
     delta = today - entered.to_numpy(dtype="datetime64[ns]")
