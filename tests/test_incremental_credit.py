@@ -64,9 +64,9 @@ def built(monkeypatch):
     calls = {"lines": [], "resummed": []}
     build, resummed = attainment._credit_lines, attainment.resummed
 
-    def counting_build(facts, splits):
+    def counting_build(facts, splits, *kinds):
         calls["lines"].append(len(facts))
-        return build(facts, splits)
+        return build(facts, splits, *kinds)
 
     def counting_resummed(*args):
         out = resummed(*args)

@@ -7,10 +7,11 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from planner.core.deal_rules import deal_kinds
 from planner.core.derived import reads_as, rows_edited
 from planner.core.facts import deal_facts
 from planner.core.money import RATIO_SCALE
-from planner.core.periods import Period, PeriodKind, period_labels
+from planner.core.periods import MONTHS_IN, Period, PeriodKind, period_labels
 
 
 def credit_lines(book) -> pd.DataFrame:
@@ -25,7 +26,7 @@ def credit_lines(book) -> pd.DataFrame:
         before = book.derived_before("credit_lines")
         edited = rows_edited(before, "Deals")
         lines = _spliced(book, before[0], edited) if edited is not None else None
-        return lines if lines is not None else _credit_lines(deal_facts(book), book["Splits"])
+        return lines if lines is not None else _credit_lines(deal_facts(book), book["Splits"], deal_kinds(book))
     return book.cached("credit_lines", build, depends=(), rowwise=True)  # the facts, Splits
 
 
@@ -59,28 +60,41 @@ def _values(column: pd.Series) -> list:
     return [None if pd.isna(value) else value for value in column.tolist()]
 
 
-def _credit_lines(facts: pd.DataFrame, splits: pd.DataFrame) -> pd.DataFrame:
-    """The credit lines of the deals ``facts`` (deal_facts rows), ``splits`` the Splits sheet."""
-    won = facts[(facts["kind"] == "won") & facts["closed"].notna()]
-    split = splits[["deal_id", "rep", "share"]].reset_index(drop=True)
+_REASONS = np.array(["won", "cancelled"], dtype=object)
+
+
+def _credit_lines(facts: pd.DataFrame, splits: pd.DataFrame, kinds: pd.Series | None = None) -> pd.DataFrame:
+    """The credit lines of the deals ``facts`` (deal_facts rows), ``splits`` the Splits sheet:
+    the won deals' whole lines (their owners'), then their split lines, then a reversal of
+    each line of a cancelled deal. ``kinds``: the deals' stage kinds as codes
+    (deal_rules.deal_kinds), when ``facts`` are every deal's; else their texts are compared."""
+    won = (facts["kind"] if kinds is None else kinds).isin(["won"]).to_numpy(dtype=bool, na_value=False)
+    won = facts[["rep", "amount", "closed", "cancelled"]][  # the columns read, before the rows are chosen
+        won & facts["closed"].notna().to_numpy()]
+    split = splits[["deal_id", "rep", "share"]]
     split = split[split["deal_id"].isin(won.index).to_numpy(dtype=bool, na_value=False)]
     alone = ~won.index.isin(split["deal_id"])
-    whole = pd.DataFrame({"deal_id": pd.array(won.index[alone], dtype="Int64"), "rep": won["rep"][alone].to_numpy(),
-                          "share": RATIO_SCALE})
-    shares = pd.concat([whole, split], ignore_index=True).merge(
-        won[["amount", "closed", "cancelled"]], left_on="deal_id", right_index=True)
-    credited = allocate(shares["deal_id"], shares["amount"], shares["share"])
-    lines = pd.DataFrame({
-        "deal_id": shares["deal_id"], "rep": shares["rep"], "share": shares["share"],
-        "date": shares["closed"], "amount": credited, "reason": "won",
+    deal = np.concatenate([won.index.to_numpy(dtype="int64")[alone], split["deal_id"].to_numpy(dtype="int64")])
+    rep = pd.concat([won["rep"][alone], split["rep"]], ignore_index=True).astype("Int64")
+    share = pd.concat([pd.Series(RATIO_SCALE, index=range(int(alone.sum())), dtype="Int64"), split["share"]],
+                      ignore_index=True).astype("Int64")
+    at = won.index.get_indexer(deal)
+    amount = won["amount"].to_numpy(dtype="int64")[at]
+    # a deal credited wholly to its owner is credited its amount: only split deals are allocated
+    whole = int(alone.sum())
+    credited = np.concatenate([amount[:whole].astype(object), allocate(
+        pd.Series(deal[whole:]), pd.Series(amount[whole:]), share.iloc[whole:])])
+    closed = won["closed"].to_numpy(dtype="datetime64[ns]")[at]
+    cancelled = won["cancelled"].to_numpy(dtype="datetime64[ns]")[at]
+    back = np.flatnonzero(~np.isnat(cancelled))  # each line of a cancelled deal reversed
+    lines = np.r_[np.arange(len(deal)), back]
+    return pd.DataFrame({
+        "deal_id": pd.array(deal[lines], dtype="Int64"), "rep": rep.take(lines).reset_index(drop=True),
+        "share": share.take(lines).reset_index(drop=True),
+        "date": np.concatenate([closed, cancelled[back]]),
+        "amount": np.concatenate([credited, -credited[back]]),
+        "reason": pd.Series(_REASONS[(np.arange(len(lines)) >= len(deal)).astype("int64")], dtype="str"),
     })
-    cancelled = shares["cancelled"].notna().to_numpy()
-    reversals = pd.DataFrame({
-        "deal_id": shares["deal_id"][cancelled], "rep": shares["rep"][cancelled],
-        "share": shares["share"][cancelled], "date": shares["cancelled"][cancelled],
-        "amount": -credited[cancelled], "reason": "cancelled",
-    })
-    return pd.concat([lines, reversals], ignore_index=True)
 
 
 def allocate(deal: pd.Series, amount: pd.Series, share: pd.Series) -> np.ndarray:
@@ -123,7 +137,7 @@ def allocate(deal: pd.Series, amount: pd.Series, share: pd.Series) -> np.ndarray
 def credited_by(book, kind: PeriodKind) -> pd.Series:
     """Credited minor units indexed by (rep row id, period label) for periods of ``kind``."""
     def total(lines: pd.DataFrame) -> pd.Series:
-        return lines.assign(period=period_labels(lines["date"], kind)).groupby(["rep", "period"])["amount"].sum()
+        return _summed_by(lines, kind)
 
     def build() -> pd.Series:
         lines = credit_lines(book)
@@ -160,6 +174,42 @@ def resummed(book, before, lines: pd.DataFrame, total) -> pd.Series | None:
     return pd.Series(values, index=sums.index, name=sums.name)
 
 
+def _summed_by(lines: pd.DataFrame, kind: PeriodKind) -> pd.Series:
+    """The ``amount`` of credit lines summed by (rep, label of the period of ``kind`` holding the
+    line's date), sorted by both: a groupby of the labels, on numbers (a period's months since
+    year 0 ÷ its length: the labels of one kind sort as their numbers do). Lines without a rep
+    or a date are left out."""
+    rep, dates = lines["rep"], lines["date"].to_numpy(dtype="datetime64[ns]")
+    kept = rep.notna().to_numpy() & ~np.isnat(dates)
+    if not kept.any():
+        return lines.assign(period=period_labels(lines["date"], kind)).groupby(["rep", "period"])["amount"].sum()
+    reps = rep.to_numpy(dtype="int64", na_value=0)[kept]
+    codes = (dates[kept].astype("datetime64[M]").astype("int64") + 1970 * 12) // MONTHS_IN[kind]
+    low = int(codes.min())
+    if int(reps.min()) >= 0 and (int(codes.max()) - low) < 2**20 and int(reps.max()) < 2**42:
+        order = np.argsort((reps << 20) | (codes - low))  # one key: equal ones are summed, in any order
+    else:
+        order = np.lexsort((codes, reps))
+    reps, codes = reps[order], codes[order]
+    starts = np.flatnonzero(np.r_[True, (reps[1:] != reps[:-1]) | (codes[1:] != codes[:-1])])
+    amounts = lines["amount"].to_numpy(dtype=object)[kept][order]
+    try:
+        exact = amounts.astype("int64")
+    except OverflowError:
+        exact = None
+    if exact is not None and len(exact) * max(abs(int(exact.max())), abs(int(exact.min()))) < 2**63:
+        sums = np.add.reduceat(exact, starts).astype(object)  # int64 sums are exact here
+    else:
+        sums = np.add.reduceat(amounts, starts)
+    step = MONTHS_IN[kind]
+    label = {code: Period(date(code * step // 12, code * step % 12 + 1, 1), kind).label
+             for code in np.unique(codes[starts]).tolist()}
+    index = pd.MultiIndex.from_arrays([pd.array(reps[starts], dtype="Int64"),
+                                       pd.array([label[code] for code in codes[starts].tolist()], dtype="string")],
+                                      names=["rep", "period"])
+    return pd.Series(sums, index=index, name="amount", dtype=object)
+
+
 def quota_amounts(book, who: str = "rep") -> pd.Series:
     """Quota in minor units indexed by (row id of the rep, or of the team with ``who="team"``,
     period label), for every month, quarter and year the Quotas sheet determines.
@@ -171,28 +221,57 @@ def quota_amounts(book, who: str = "rep") -> pd.Series:
     return book.cached(("quota_amounts", who), lambda: _quota_amounts(book, who), depends=())  # Quotas
 
 
+_LEVELS = ("month", "quarter", "year")
+
+
 def _quota_amounts(book, who: str) -> pd.Series:
+    """On numbers: each row's period as its level (month, quarter, year) and first month
+    (months since year 0); sums by (key, level, month) sorted, so each level's labels sort as
+    they would as texts."""
     quotas = book["Quotas"].dropna(subset=[who, "period", "amount"])
+    if not len(quotas):
+        return pd.Series(np.zeros(0, dtype="int64"), name="amount", index=pd.MultiIndex.from_arrays(
+            [np.zeros(0, dtype="int64"), np.zeros(0, dtype=object)], names=["key", "period"]))
     codes, labels = pd.factorize(quotas["period"])  # canonical labels (Kind.PERIOD), each worked out once
     periods = [Period.of(label) for label in labels]
-    frame = pd.DataFrame({
-        "key": quotas[who].to_numpy(dtype="int64"),
-        "kind": np.array([p.kind for p in periods], dtype=object)[codes],
-        "period": quotas["period"].to_numpy(dtype=object),
-        "parent_quarter": np.array([Period.containing(p.start, "quarter").label for p in periods], dtype=object)[codes],
-        "amount": quotas["amount"].astype("int64").to_numpy(),
-    })
+    level = np.array([_LEVELS.index(p.kind) for p in periods], dtype="int64")[codes]
+    month = np.array([p.start.year * 12 + p.start.month - 1 for p in periods], dtype="int64")[codes]
+    key, amount = quotas[who].to_numpy(dtype="int64"), quotas["amount"].to_numpy(dtype="int64")
 
-    def level(kind: str) -> pd.Series:
-        rows = frame[frame["kind"] == kind]
-        return rows.groupby(["key", "period"])["amount"].sum()
+    def summed(chosen: np.ndarray, months: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(key, month, amount) of the rows ``chosen``, summed by key and month, sorted."""
+        return _sums(key[chosen], months[chosen], amount[chosen])
 
-    months = level("month")
-    month_parents = frame[frame["kind"] == "month"].groupby(["key", "parent_quarter"])["amount"].sum()
-    quarters = level("quarter").combine_first(month_parents.rename_axis(["key", "period"]))
-    quarter_years = quarters.rename(lambda label: label[:4], level="period").groupby(level=[0, 1]).sum()
-    years = level("year").combine_first(quarter_years)
-    return pd.concat([months, quarters, years]).astype("int64")
+    months = summed(level == 0, month)
+    quarters = _first_of(summed(level == 1, month), summed(level == 0, month // 3 * 3))  # own row, else its months
+    years = _first_of(summed(level == 2, month), _sums(quarters[0], quarters[1] // 12 * 12, quarters[2]))
+    parts = [(months, "month"), (quarters, "quarter"), (years, "year")]
+    label = {(kind, start): Period(date(start // 12, start % 12 + 1, 1), kind).label
+             for (keys, starts, _amounts), kind in parts for start in np.unique(starts).tolist()}
+    index = pd.MultiIndex.from_arrays(
+        [np.concatenate([part[0] for part, _kind in parts]),
+         [label[(kind, start)] for (_keys, starts, _amounts), kind in parts for start in starts.tolist()]],
+        names=["key", "period"])
+    return pd.Series(np.concatenate([part[2] for part, _kind in parts]), index=index, name="amount")
+
+
+def _sums(key: np.ndarray, month: np.ndarray, amount: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``amount`` summed by (key, month), sorted by both."""
+    order = np.lexsort((month, key))
+    key, month, amount = key[order], month[order], amount[order]
+    if not len(order):
+        return key, month, amount
+    starts = np.flatnonzero(np.r_[True, (key[1:] != key[:-1]) | (month[1:] != month[:-1])])
+    return key[starts], month[starts], np.add.reduceat(amount, starts)
+
+
+def _first_of(own: tuple, other: tuple) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The (key, month, amount) sums of ``own`` and, where it has none, ``other``'s, sorted."""
+    mine = set(zip(own[0].tolist(), own[1].tolist()))
+    added = np.array([pair not in mine for pair in zip(other[0].tolist(), other[1].tolist())], dtype=bool)
+    key, month, amount = (np.concatenate([a, b[added]]) for a, b in zip(own, other))
+    order = np.lexsort((month, key))
+    return key[order], month[order], amount[order]
 
 
 def _ratio(credited: pd.Series, quota: pd.Series) -> pd.Series:

@@ -15,7 +15,7 @@ from planner.core.money import MINOR_DIGITS, currency_of, shares_whole
 from planner.core.derived import rows_edited
 from planner.core.parse import NOT_ALLOWED, REQUIRED, check_column
 from planner.core.problems import Problem
-from planner.core.resolve import DANGLING, Resolver
+from planner.core.resolve import DANGLING, Resolver, known_ids
 from planner.core.schema import Kind
 
 
@@ -108,19 +108,21 @@ def _table_problems(book, spec: schema.Table, currency: str) -> list[Problem]:
 def _column_problems(book, spec: schema.Table, frame, currency: str, names=None) -> list[Problem]:
     """The rules of each column (of ``names``, default: all) on the rows of ``frame`` (the
     table, or some of its rows)."""
+    if not len(frame):
+        return []
     unresolved = book._unresolved.get(spec.name, {})
     found = []
-    kinds = deal_rules.stage_kinds(frame, book._frames["Stages"]) if spec.name == "Deals" else None
+    kinds = _kinds(book, frame) if spec.name == "Deals" else None
     for column in spec.columns if names is None else [c for c in spec.columns if c.name in names]:
         values = frame[column.name]
         if column.required:
             unreadable = [row for table, row, name in book._opened_problems if (table, name) == (spec.name, column.name)]
             excused = list(unresolved.get(column.name, {})) + unreadable
-            missing = values.isna()
-            if excused:
-                missing &= ~values.index.isin(excused)
-            if kinds is not None:
-                missing &= ~deal_rules.may_lack(kinds, column.name)
+            missing = values.isna().to_numpy()
+            if excused and missing.any():
+                missing = missing & ~values.index.isin(excused)
+            if kinds is not None and missing.any():
+                missing = missing & ~deal_rules.may_lack(kinds, column.name)
             found += [book.problem(spec.name, row, column.name, REQUIRED) for row in values.index[missing]]
         if column.kind is not Kind.REF:
             found += [book.problem(spec.name, label, column.name, template, **fields)
@@ -128,11 +130,24 @@ def _column_problems(book, spec: schema.Table, frame, currency: str, names=None)
     return found
 
 
+def _kinds(book, deals: pd.DataFrame) -> pd.Series:
+    """deal_rules.stage_kinds of ``deals`` (the Deals sheet, or some of its rows): of the whole
+    sheet once per state (deal_rules.deal_kinds)."""
+    if deals is not book._frames["Deals"]:
+        return deal_rules.stage_kinds(deals, book._frames["Stages"])
+    return deal_rules.deal_kinds(book)
+
+
 def _duplicate_problems(book, spec: schema.Table, frame) -> list[Problem]:
     if not spec.key:
         return []
     keys = frame[spec.key[0]] if len(spec.key) == 1 else frame[list(spec.key)]  # a Series is 3× faster
-    duplicated = (keys.notna() if keys.ndim == 1 else keys.notna().any(axis=1)) & keys.duplicated(keep="first")
+    if keys.ndim == 1 and len(set(keys.to_numpy(dtype=object).tolist())) == len(keys):
+        return []  # every key distinct (a set of the texts is quicker to build than pandas' duplicated)
+    duplicated = keys.duplicated(keep="first").to_numpy().copy()
+    if duplicated.any():  # a key left empty duplicates nothing (judged on the few duplicated rows)
+        duplicated[duplicated] = (keys[duplicated].notna() if keys.ndim == 1
+                                  else keys[duplicated].notna().any(axis=1)).to_numpy()
     return [book.problem(spec.name, row, ", ".join(spec.key), QT_TRANSLATE_NOOP("errors", "duplicate of an earlier row"))
             for row in keys.index[duplicated]]
 
@@ -151,10 +166,11 @@ def _reference_problems(book, spec: schema.Table) -> list[Problem]:
                 template, fields = failures.get(row, (QT_TRANSLATE_NOOP(
                     "errors", "{value!r} was not found when it was entered; choose it again"), {"value": typed}))
                 found.append(book.problem(spec.name, row, column.name, template, **fields))
-        values = frame[column.name].dropna()
-        dangling = values[~values.isin(book._frames[column.ref].index)]
+        values = frame[column.name]
+        present = values.notna().to_numpy()
+        dangling = present & ~known_ids(values.to_numpy(dtype="int64", na_value=-1), book._frames[column.ref].index)
         found += [book.problem(spec.name, row, column.name, DANGLING, target=column.ref)
-                  for row in dangling.index]
+                  for row in values.index[dangling]]
     return found
 
 
@@ -194,9 +210,11 @@ def _setting_problems(book) -> list[Problem]:
 
 
 def _currency_problems(book, currency: str) -> list[Problem]:
-    codes, values = pd.factorize(book._frames["Deals"]["currency"])  # each distinct code judged once
+    given = book._frames["Deals"]["currency"]
+    given = given[~given.isin([currency]).to_numpy(dtype=bool)]  # the book's own code (most are) set aside at once
+    codes, values = pd.factorize(given)  # each other distinct code judged once
     other = [position for position, value in enumerate(values) if value.upper() != currency]
-    foreign = book._frames["Deals"]["currency"][np.isin(codes, other)]
+    foreign = given[np.isin(codes, other)]
     return [book.problem("Deals", row, "currency", QT_TRANSLATE_NOOP(
         "errors", "{value} differs from the book's currency {book}; exchange rates are not supported yet"),
         value=value, book=currency) if value.upper() in MINOR_DIGITS else book.problem(
@@ -214,7 +232,7 @@ def _deal_date_problems(book) -> list[Problem]:
     if edited is not None:
         deals = deals[deals.index.isin(list(edited))]
     found = [book.problem("Deals", row, column, template) for row, column, template in
-             deal_rules.date_problems(deals, deal_rules.stage_kinds(deals, stages))]
+             deal_rules.date_problems(deals, _kinds(book, deals))]
     if edited is None:
         return found
     kept = [problem for problem in before[0] if problem.row not in edited]

@@ -30,20 +30,37 @@ DATE_RULES = (NEEDS_CLOSED, CLOSED_BEFORE_CREATED, ONLY_WON_CANCELLED, CANCELLED
 
 
 def stage_kinds(deals: pd.DataFrame, stages: pd.DataFrame) -> pd.Series:
-    """Each deal's stage kind (``open``, ``won``, ``lost``; missing when its stage is)."""
-    return deals["stage"].map(stages["kind"])
+    """Each deal's stage kind (``open``, ``won``, ``lost``; missing when its stage is), as a
+    categorical: the few stages' kinds put in place stage by stage, compared as codes after."""
+    kinds = pd.Categorical(stages["kind"].to_numpy(dtype=object, na_value=None))
+    stage = deals["stage"].to_numpy(dtype="float64", na_value=np.nan)
+    codes = np.full(len(deals), -1, dtype=kinds.codes.dtype)
+    if len(stages) <= 64:
+        for row, code in zip(stages.index.tolist(), kinds.codes.tolist()):
+            codes[stage == row] = code
+    else:
+        at = stages.index.get_indexer(stage)
+        codes[at >= 0] = kinds.codes[at[at >= 0]]
+    return pd.Series(pd.Categorical.from_codes(codes, dtype=kinds.dtype), index=deals.index)
+
+
+def deal_kinds(book) -> pd.Series:
+    """:func:`stage_kinds` of the book's whole Deals sheet, once per state of the book (its
+    checks, its deal facts and credit lines compare them)."""
+    return book.cached("deal kinds", lambda: stage_kinds(book._frames["Deals"], book._frames["Stages"]),
+                       depends={"Deals": ("stage",), "Stages": ("kind",)})
 
 
 def may_lack(kinds: pd.Series, column: str) -> np.ndarray:
     """Which deals (by their stage kinds) may leave ``column`` empty though it is required."""
     if column not in OPEN_MAY_LACK:
         return np.zeros(len(kinds), dtype=bool)
-    return (kinds == "open").fillna(False).to_numpy(dtype=bool)
+    return (kinds == "open").to_numpy(dtype=bool, na_value=False)
 
 
 def closed_kind(kinds: pd.Series) -> np.ndarray:
     """Which deals are won or lost: they need their amount, created and closed dates."""
-    return kinds.isin(["won", "lost"]).fillna(False).to_numpy(dtype=bool)
+    return kinds.isin(["won", "lost"]).to_numpy(dtype=bool, na_value=False)
 
 
 def needs(kinds: pd.Series, column: str) -> np.ndarray:
@@ -57,12 +74,16 @@ def needs(kinds: pd.Series, column: str) -> np.ndarray:
 def date_problems(deals: pd.DataFrame, kinds: pd.Series) -> list[tuple[int, str, str]]:
     """Every deal breaking a rule of its dates, as ``(row id, column, template)``: a won or lost
     deal without its closed date, one closed before it was created, a cancelled deal that is not
-    won or was cancelled before it closed."""
+    won (of a known kind) or was cancelled before it closed."""
+    created, closed, cancelled = (deals[name].to_numpy(dtype="datetime64[ns]")
+                                  for name in ("created", "closed", "cancelled"))
+    won = (kinds == "won").to_numpy(dtype=bool, na_value=False)
     checks = [
-        (pd.Series(closed_kind(kinds), index=deals.index) & deals["closed"].isna(), "closed"),
-        (deals["closed"] < deals["created"], "closed"),
-        (deals["cancelled"].notna() & (kinds != "won"), "cancelled"),
-        (deals["cancelled"] < deals["closed"], "cancelled"),
+        (closed_kind(kinds) & np.isnat(closed), "closed"),
+        (closed < created, "closed"),  # a missing day is never before another
+        (~np.isnat(cancelled) & kinds.notna().to_numpy() & ~won, "cancelled"),
+        (cancelled < closed, "cancelled"),
     ]
+    rows = deals.index.to_numpy()
     return [(int(row), column, template) for (mask, column), template in zip(checks, DATE_RULES)
-            for row in deals.index[mask.fillna(False).to_numpy(bool)]]
+            for row in rows[mask]]

@@ -117,9 +117,13 @@ def accuracy(book, as_of: date | None = None) -> tuple[pd.DataFrame, pd.DataFram
     accurate method (ties share it). Recent periods first. Once per state of the book and
     as_of; after an edit of deals that changes no period's actual, the same as before."""
     as_of = book.as_of if as_of is None else as_of
+    seen: dict = {}  # the snapshots and each ended period's actual, worked out once for both below
+
     def actuals() -> tuple[int, ...]:
-        return tuple(won_in(book, Period.of(label)) for label in _ended(_snapshots(book), as_of))
-    return same_inputs_or(book, ("forecast_accuracy", as_of), actuals, lambda: _accuracy(book, as_of))
+        seen["snaps"] = snaps = _snapshots(book)
+        seen["won"] = {label: won_in(book, Period.of(label)) for label in _ended(snaps, as_of)}
+        return tuple(seen["won"].values())
+    return same_inputs_or(book, ("forecast_accuracy", as_of), actuals, lambda: _accuracy(book, as_of, **seen))
 
 
 def _snapshots(book) -> pd.DataFrame:
@@ -131,26 +135,34 @@ def _ended(snaps: pd.DataFrame, as_of: date) -> list[str]:
     return [label for label in snaps["period"].unique() if as_of >= Period.of(label).end]
 
 
-def _accuracy(book, as_of: date) -> tuple[pd.DataFrame, pd.DataFrame]:
-    snaps, records, exact = _snapshots(book), [], []
+def _accuracy(book, as_of: date, snaps: pd.DataFrame | None = None,
+              won: dict[str, int] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """On the snapshots as plain rows (a book holds a few per period and method): per ended
+    period, each method's last snapshot taken before the end, in the order methods first come
+    in the snapshots sorted by the day taken."""
+    snaps = _snapshots(book) if snaps is None else snaps
+    won, records, exact = won or {}, [], []
+    rows = list(zip(snaps["period"].tolist(), snaps["method"].tolist(), snaps["taken"].tolist(),
+                    snaps["amount"].tolist()))
     for label in _ended(snaps, as_of):  # canonical labels (Kind.PERIOD)
         period = Period.of(label)
-        rows = snaps[(snaps["period"] == label) & (snaps["taken"] < pd.Timestamp(period.end))]
-        actual = won_in(book, period)
-        for method, group in rows.sort_values("taken", kind="stable").groupby("method", sort=False):
-            last = group.iloc[-1]
-            amount = int(last["amount"])
-            ratio = accuracy_of(amount, actual)
-            records.append({"period": label, "method": method, "taken": last["taken"], "forecast": amount,
+        end = pd.Timestamp(period.end)
+        actual = won[label] if label in won else won_in(book, period)
+        last: dict = {}  # method -> its last row by day taken (sheet order among a day's)
+        for row in sorted((row for row in rows if row[0] == label and row[2] < end), key=lambda row: row[2]):
+            last[row[1]] = row
+        for method, (_label, _method, taken, amount) in last.items():
+            records.append({"period": label, "method": method, "taken": taken, "forecast": int(amount),
                             "actual": actual, "note": None if actual else NO_ACTUAL,
                             "_end": period.end, "_months": period.months})
-            exact.append(ratio)
+            exact.append(accuracy_of(int(amount), actual))
     frame = pd.DataFrame(records, columns=[*FORECAST_ACCURACY.names, "_end", "_months"])
     frame["_exact"] = pd.Series(exact, index=frame.index, dtype=object)
     frame["accuracy"] = [None if ratio is None else float(ratio) for ratio in exact]
-    frame["rank"] = [None if ratio is None else 1 + sum(1 for other in frame["_exact"][frame["period"] == period]
-                                                         if other is not None and other > ratio)
-                     for period, ratio in zip(frame["period"], exact)]
+    periods = [record["period"] for record in records]
+    frame["rank"] = [None if ratio is None else 1 + sum(1 for other, within in zip(exact, periods)
+                                                         if within == period and other is not None and other > ratio)
+                     for period, ratio in zip(periods, exact)]
     order = {method: n for n, method in enumerate(schema.SNAPSHOT_METHODS)}
     frame = frame.assign(_method=frame["method"].map(order)).sort_values(
         ["_end", "_months", "_method"], ascending=[False, True, True], kind="stable")
@@ -158,12 +170,15 @@ def _accuracy(book, as_of: date) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def _by_method(frame: pd.DataFrame) -> pd.DataFrame:
-    rows = []
-    judged = frame[frame["_exact"].notna()]
-    for method, group in judged.groupby("method", sort=False):
-        ratios = list(group["_exact"])
-        rows.append({"method": method, "periods": len(ratios), "average": float(sum(ratios) / len(ratios)),
-                     "best": int((group["rank"] == 1).sum()), "_exact": sum(ratios) / len(ratios)})
+    judged: dict = {}  # method -> (ratios, ranks), methods in the order they first come
+    for method, ratio, rank in zip(frame["method"].tolist(), frame["_exact"].tolist(), frame["rank"].tolist()):
+        if ratio is not None and not (isinstance(ratio, float) and ratio != ratio):
+            ratios, ranks = judged.setdefault(method, ([], []))
+            ratios.append(ratio)
+            ranks.append(rank)
+    rows = [{"method": method, "periods": len(ratios), "average": float(sum(ratios) / len(ratios)),
+             "best": sum(1 for rank in ranks if rank == 1), "_exact": sum(ratios) / len(ratios)}
+            for method, (ratios, ranks) in judged.items()]
     summary = pd.DataFrame(rows, columns=[*METHOD_ACCURACY.names, "_exact"])
     if len(summary):
         summary = summary.sort_values("_exact", ascending=False, kind="stable")

@@ -29,7 +29,9 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from planner.core.deal_rules import deal_kinds
 from planner.core.derived import touched_only
+from planner.core.resolve import known_ids
 
 STALL_FACTOR = (3, 2)  # 1.5 as an exact fraction: stalled when days × 2 > 3 × average
 SLIPS = 2  # moves of expected_close later that make a deal slipped
@@ -69,21 +71,50 @@ def _history(book) -> _Sorted:
 def _sorted(book, rows: pd.DataFrame, at: np.ndarray | None = None) -> pd.DataFrame:
     """The rows of ``rows`` (those at positions ``at``: a few deals') that date a stage of a deal
     of the book, sorted."""
-    part, at = (rows, np.arange(len(rows))) if at is None else (rows.iloc[at], at)
-    deal = part["deal_id"].to_numpy(dtype="float64", na_value=np.nan)
-    stage = part["stage"].to_numpy(dtype="float64", na_value=np.nan)
+    whole = at is None
+    part, at = (rows, np.arange(len(rows))) if whole else (rows.iloc[at], at)
+    deal = part["deal_id"].to_numpy(dtype="int64", na_value=-1)
     entered = part["entered"].to_numpy(dtype="datetime64[ns]")
-    kept = np.flatnonzero(~np.isnan(deal) & ~np.isnan(stage) & ~np.isnat(entered))
-    kept = kept[pd.Index(deal[kept].astype("int64")).isin(book["Deals"].index)]
+    kept = np.flatnonzero(part["deal_id"].notna().to_numpy() & part["stage"].notna().to_numpy() & ~np.isnat(entered))
+    kept = kept[known_ids(deal[kept], book["Deals"].index)]
+    every = len(kept) == len(part)  # as a book's history is: no copies of the columns to select them
     # by deal, then entered, then sheet order
-    kept = kept[np.lexsort((at[kept], entered[kept].view("int64"), deal[kept]))]
+    order, deal, entered = _order(*((deal, entered.view("int64"), at) if every
+                                    else (deal[kept], entered[kept].view("int64"), at[kept])))
+    kept = kept[order]
+    stage = part["stage"].to_numpy(dtype="int64", na_value=-1)[kept]
     frame = pd.DataFrame({
-        "deal": deal[kept].astype("int64"), "stage": stage[kept].astype("int64"), "entered": entered[kept],
-        "expected_close": part["expected_close"].to_numpy(dtype="datetime64[ns]")[kept], "order": at[kept],
+        "deal": deal, "stage": stage, "entered": entered.view("datetime64[ns]"),
+        "expected_close": part["expected_close"].to_numpy(dtype="datetime64[ns]")[kept],
+        "order": kept if whole else at[kept],
     }, copy=False)  # columns of their own: stacking 400,000 rows into one block costs more than the rest
-    same_deal = frame["deal"].eq(frame["deal"].shift())
-    frame["entry"] = ~(same_deal & frame["stage"].eq(frame["stage"].shift()))
+    entry = np.ones(len(kept), dtype=bool)
+    entry[1:] = (deal[1:] != deal[:-1]) | (stage[1:] != stage[:-1])
+    frame["entry"] = entry
     return frame
+
+
+_DAY = 86_400 * 10**9  # nanoseconds
+
+
+def _order(deal: np.ndarray, entered: np.ndarray, at: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The positions that sort rows by ``deal``, then ``entered`` (int64 nanoseconds), then ``at``
+    (sheet order), with ``deal`` and ``entered`` sorted. When ``at`` rises (a whole table), the
+    days are whole and the deal, the day and the position fit one int64 side by side (a book's
+    always do), the packed numbers are sorted as plain values and unpacked: several times faster
+    than ``np.lexsort``, kept for anything else."""
+    n = len(deal)
+    if n >= 2 and (at[1:] > at[:-1]).all() and int(deal.min()) >= 0:
+        first, last = int(entered.min()), int(entered.max())
+        offset = entered - first if last - first < 2**62 else None
+        bits = (int(deal.max()).bit_length(), ((last - first) // _DAY).bit_length(), (n - 1).bit_length())
+        if offset is not None and sum(bits) <= 63 and not (offset % _DAY).any():
+            packed = (deal << (bits[1] + bits[2])) | ((offset // _DAY) << bits[2]) | np.arange(n)
+            packed.sort()
+            days = (packed >> bits[2]) & ((1 << bits[1]) - 1)
+            return packed & ((1 << bits[2]) - 1), packed >> (bits[1] + bits[2]), days * _DAY + first
+    order = np.lexsort((at, entered, deal))
+    return order, deal[order], entered[order]
 
 
 def _grew(old: pd.DataFrame, new: pd.DataFrame) -> bool:
@@ -162,14 +193,34 @@ def redone(book, key, deals: pd.DataFrame, compute):
     return value
 
 
+def _groups(deal: np.ndarray, deals: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Of history rows' ``deal`` (row ids, sorted: :func:`history`, or some of its rows): where
+    each deal's rows start (and, last, where they end), and each such deal's position in
+    ``deals`` (-1: not there)."""
+    starts = np.flatnonzero(np.r_[True, deal[1:] != deal[:-1]]) if len(deal) else np.zeros(0, dtype="int64")
+    return np.r_[starts, len(deal)], deals.index.get_indexer(deal[starts])
+
+
+def _last_of_each(group: np.ndarray, chosen: np.ndarray) -> np.ndarray:
+    """The positions of the last ``chosen`` row of each group (``group``: each row's group
+    number, rising), one per group that has one."""
+    at = np.flatnonzero(chosen)
+    mine = group[at]
+    return at[np.r_[mine[1:] != mine[:-1], True]] if len(at) else at
+
+
 def stage_entered(book) -> pd.Series:
     """The day each deal entered its current stage (by deal row id, in Deals order): its
     latest stage-entry history row for that stage, else its ``created`` date. Cached per revision."""
     def compute(deals: pd.DataFrame, rows: pd.DataFrame) -> pd.Series:
-        entries = rows[rows["entry"]]
-        current = deals["stage"].reindex(entries["deal"]).to_numpy(dtype="float64", na_value=np.nan)
-        latest = entries[entries["stage"].to_numpy() == current].groupby("deal")["entered"].max()
-        return latest.reindex(deals.index).fillna(deals["created"]).astype("datetime64[ns]")
+        bounds, position = _groups(rows["deal"].to_numpy(), deals)
+        group = np.repeat(np.arange(len(position)), np.diff(bounds))
+        current = deals["stage"].to_numpy(dtype="int64", na_value=-1)[position][group]
+        entered_current = rows["entry"].to_numpy() & (rows["stage"].to_numpy() == current) & (position[group] >= 0)
+        latest = _last_of_each(group, entered_current)  # sorted by entered within a deal: the latest
+        entered = deals["created"].to_numpy(dtype="datetime64[ns]").copy()
+        entered[position[group[latest]]] = rows["entered"].to_numpy()[latest]
+        return pd.Series(entered, index=deals.index, name="entered")
     return book.cached("stage_entered", lambda: redone(book, "stage_entered", book["Deals"], compute),
                        depends={"Deals": ("stage", "created")}, rowwise=True)
 
@@ -186,20 +237,27 @@ def won_stage_days(book) -> pd.DataFrame:
 
 
 def _won_stints(book) -> pd.Series:
-    """Per (stage, deal) of the won deals: the days the deal spent in the stage."""
+    """Per (stage, deal) of the won deals, sorted so: the days the deal spent in the stage, from
+    entering it to entering the next stage (to its closed day after its last stage when that is
+    an open one), summed over its visits and not below 0."""
     def compute(deals: pd.DataFrame, rows: pd.DataFrame) -> pd.Series:
         stages = book["Stages"]
-        won = deals.index[_of_kind(deals["stage"], stages, "won")]
-        entries = rows[rows["entry"] & rows["deal"].isin(won)].reset_index(drop=True)
-        following = entries.groupby("deal")["entered"].shift(-1)
-        last_open = following.isna() & _of_kind(entries["stage"], stages, "open")
-        closed = deals["closed"].reindex(entries["deal"]).to_numpy(dtype="datetime64[ns]")
-        left = following.to_numpy(dtype="datetime64[ns]")
-        left = np.where(last_open.to_numpy(dtype=bool), closed, left)
+        bounds, position = _groups(rows["deal"].to_numpy(), deals)
+        here = position >= 0
+        won = np.zeros(len(position), dtype=bool)  # per deal of ``rows``
+        won[here] = _of_kind(deals["stage"], stages, "won")[position[here]]
+        group = np.repeat(np.arange(len(position)), np.diff(bounds))
+        entries = np.flatnonzero(rows["entry"].to_numpy() & won[group])
+        mine, stage = group[entries], rows["stage"].to_numpy()[entries]
+        entered = rows["entered"].to_numpy()[entries]
+        last = np.r_[mine[1:] != mine[:-1], len(mine) > 0][:len(mine)]  # each deal's last entry
+        left = np.empty(len(entries), dtype="datetime64[ns]")
+        left[:-1] = entered[1:]
+        closed = deals["closed"].to_numpy(dtype="datetime64[ns]")[position[mine[last]]]
+        left[last] = np.where(_of_kind(pd.Series(stage[last]), stages, "open"), closed, np.datetime64("NaT"))
         ended = ~np.isnat(left)
-        stints = pd.DataFrame({"deal": entries["deal"][ended], "stage": entries["stage"][ended],
-                               "days": (left[ended] - entries["entered"].to_numpy()[ended]) // np.timedelta64(1, "D")})
-        return stints.groupby(["stage", "deal"])["days"].sum().clip(lower=0)
+        days = (left[ended] - entered[ended]) // np.timedelta64(1, "D")
+        return _summed(stage[ended], mine[ended], rows["deal"].to_numpy()[bounds[:-1]], days)
 
     def build() -> pd.Series:
         deals, rows = book["Deals"], history(book)
@@ -213,19 +271,45 @@ def _won_stints(book) -> pd.Series:
     return book.cached("won_stints", build, depends={"Deals": ("stage", "closed")}, rowwise=True)
 
 
+def _summed(stage: np.ndarray, group: np.ndarray, deal: np.ndarray, days: np.ndarray) -> pd.Series:
+    """``days`` summed per (stage, deal), sorted by stage then deal, clipped at 0; ``group``: each
+    value's deal as a position in ``deal`` (the deals' row ids, rising), rising itself."""
+    stages = np.sort(pd.unique(stage))
+    if len(stages) <= 64:  # a book's few stages: each one's values in place, their deals still rising
+        at = [np.flatnonzero(stage == one) for one in stages]
+        order = np.concatenate(at) if at else np.zeros(0, dtype="int64")
+        code = np.repeat(np.arange(len(stages)), [len(part) for part in at])
+    else:
+        order = np.lexsort((group, stage))
+        code = np.searchsorted(stages, stage[order])
+    group, days = group[order], days[order].astype("int64")
+    starts = np.flatnonzero(np.r_[True, (code[1:] != code[:-1]) | (group[1:] != group[:-1])]) \
+        if len(order) else np.zeros(0, dtype="int64")
+    totals = np.add.reduceat(days, starts) if len(starts) else np.zeros(0, dtype="int64")
+    index = pd.MultiIndex(levels=[stages, deal], codes=[code[starts], group[starts]], names=["stage", "deal"],
+                          verify_integrity=False)
+    return pd.Series(totals.clip(min=0), index=index, name="days")
+
+
 def slip_counts(book) -> pd.Series:
     """How many times each deal's expected close was moved later (by deal row id, in Deals
     order), from its history rows and its current expected close. Cached per revision."""
     def compute(deals: pd.DataFrame, rows: pd.DataFrame) -> pd.Series:
-        sequence = pd.concat([
-            pd.DataFrame({"deal": rows["deal"], "expected_close": rows["expected_close"]}),
-            pd.DataFrame({"deal": deals.index.to_numpy(dtype="int64"),
-                          "expected_close": deals["expected_close"].to_numpy(dtype="datetime64[ns]")}),
-        ], ignore_index=True)
-        # stable sort by deal keeps each deal's rows in history order, its current value last
-        sequence = sequence.dropna(subset=["expected_close"]).sort_values("deal", kind="stable")
-        later = sequence["expected_close"] > sequence.groupby("deal")["expected_close"].shift()
-        return later.groupby(sequence["deal"]).sum().reindex(deals.index, fill_value=0).astype("int64")
+        expected = rows["expected_close"].to_numpy()
+        dated = ~np.isnat(expected)  # rows without one are skipped
+        expected = expected[dated]
+        bounds, position = _groups(rows["deal"].to_numpy()[dated], deals)
+        group = np.repeat(np.arange(len(position)), np.diff(bounds))
+        later = np.zeros(len(group), dtype="int64")  # moved later since the deal's row before
+        later[1:] = (group[1:] == group[:-1]) & (expected[1:] > expected[:-1])
+        counts = np.zeros(len(deals), dtype="int64")
+        here = position >= 0
+        counts[position[here]] = np.add.reduceat(later, bounds[:-1])[here] if len(group) else 0
+        # and from the last history row to the current expected close (later than none: no move)
+        now = deals["expected_close"].to_numpy(dtype="datetime64[ns]")
+        last = expected[bounds[1:][here] - 1]
+        counts[position[here]] += now[position[here]] > last
+        return pd.Series(counts, index=deals.index, name="expected_close")
     return book.cached("slip_counts", lambda: redone(book, "slip_counts", book["Deals"], compute),
                        depends={"Deals": ("expected_close",)}, rowwise=True)
 
@@ -264,7 +348,7 @@ def deal_health(book, as_of) -> pd.DataFrame:
 
 def _deal_health(book, day: date) -> pd.DataFrame:
     deals, stages = book["Deals"], book["Stages"]
-    is_open = _of_kind(deals["stage"], stages, "open")
+    is_open = (deal_kinds(book) == "open").to_numpy(dtype=bool, na_value=False)
     today = np.datetime64(day, "ns")
     entered = stage_entered(book)[is_open]
     delta = today - entered.to_numpy(dtype="datetime64[ns]")
@@ -280,8 +364,12 @@ def _deal_health(book, day: date) -> pd.DataFrame:
     numerator, denominator = STALL_FACTOR
     # days > 1.5 × total / count, on integers: days × count × 2 > 3 × total
     stalled = np.zeros(len(days), dtype=bool)
-    stalled[judged] = (days[judged].astype(object) * count[judged].astype("int64").astype(object) * denominator
-                       > numerator * total[judged].astype("int64").astype(object)).astype(bool)
+    left, right = days[judged], count[judged].astype("int64")
+    totals = total[judged].astype("int64")
+    if len(left) and (int(left.max()) * max(int(right.max()), 1) * denominator >= 2**62
+                      or numerator * int(totals.max()) >= 2**62):
+        left, right, totals = left.astype(object), right.astype(object), totals.astype(object)
+    stalled[judged] = (left * right * denominator > numerator * totals).astype(bool)  # on int64 where exact
     expected = deals["expected_close"][is_open].to_numpy(dtype="datetime64[ns]")
     overdue = ~np.isnat(expected) & (expected < today)
     slips = slip_counts(book)[is_open].to_numpy()

@@ -14,6 +14,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Literal
 
+import numpy as np
 import pandas as pd
 
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
@@ -154,9 +155,16 @@ def not_canonical(values: pd.Series) -> list[tuple]:
     """Cells of a period column of the book that hold no canonical label (text that is no
     period, kept as given), in core/parse.py's form."""
     present = values.dropna()
-    codes, distinct = pd.factorize(present)  # each distinct text judged once
-    distinct = pd.Series(distinct).astype("string")
-    labels, bad = parse_periods(distinct)
-    wrong = (bad | (labels != distinct).fillna(True)).to_numpy(dtype=bool)
+    codes, distinct = pd.factorize(present.to_numpy(dtype=object))  # each distinct text judged once
+    wrong = np.array([not _canonical(text) for text in distinct], dtype=bool)
     return [(label, present[label], NOT_PERIOD, {"text": str(present[label])})
-            for label in present.index[wrong[codes]]]
+            for label in present.index[wrong[codes]]] if wrong.any() else []
+
+
+@lru_cache(maxsize=4096)
+def _canonical(text) -> bool:
+    """Is ``text`` a period's canonical label (as :func:`parse_periods` would write it)?"""
+    try:
+        return Period.parse(str(text)).label == str(text)
+    except PlannerError:
+        return False

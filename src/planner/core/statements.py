@@ -228,27 +228,25 @@ def _keyed_credit(book) -> tuple[dict, dict, dict]:
     won line it reverses (-1: none); and the SPIFF parts of the won lines. Cached per revision:
     it does not depend on the period asked."""
     def build():
-        credit = credit_lines(book)
-        plan = credit_plans(book, credit["rep"].to_numpy(dtype="int64"), credit["date"].to_numpy())
-        on_plan = ~np.isnan(plan)
-        credit, plan = credit[on_plan], plan[on_plan].astype("int64")
+        every = credit_lines(book)
+        reps, dates = every["rep"].to_numpy(dtype="int64"), every["date"].to_numpy(dtype="datetime64[ns]")
+        plans = credit_plans(book, reps, dates)  # line by line
+        won_every = every["reason"].isin(["won"]).to_numpy(dtype=bool)
+        on_plan = ~np.isnan(plans)
+        plan, day, rep = plans[on_plan].astype("int64"), dates[on_plan], reps[on_plan]  # arrays, not the frame
         step = book["Plans"]["period"].map(MONTHS_IN).reindex(plan).to_numpy(dtype="int64")
-        months = credit["date"].to_numpy(dtype="datetime64[M]").astype("int64") + 1970 * 12
-        rep = credit["rep"].to_numpy(dtype="int64")
-        columns = {"key": rep * _KEY + months // step, "plan": plan, "deal": credit["deal_id"].to_numpy(dtype="int64"),
-                   "rep": rep, "date": credit["date"].to_numpy(dtype="datetime64[ns]").astype("int64"),
-                   "amount": credit["amount"].to_numpy(dtype="int64")}
-        won = (credit["reason"] == "won").to_numpy(dtype=bool)
+        months = day.astype("datetime64[M]").astype("int64") + 1970 * 12
+        columns = {"key": rep * _KEY + months // step, "plan": plan,
+                   "deal": every["deal_id"].to_numpy(dtype="int64")[on_plan], "rep": rep, "date": day.astype("int64"),
+                   "amount": every["amount"].to_numpy(dtype="int64")[on_plan]}
+        won = won_every[on_plan]
         won = np.flatnonzero(won)[np.lexsort((columns["deal"][won], columns["date"][won], columns["key"][won]))]
         won_lines = {name: values[won] for name, values in columns.items()}
-        cancelled = np.ones(len(credit), dtype=bool)
+        cancelled = np.ones(len(plan), dtype=bool)
         cancelled[won] = False
         # the SPIFF parts of every won line (split among all of a deal's reps), by won line
-        every = credit_lines(book)
-        every = every[(every["reason"] == "won").to_numpy(dtype=bool)]
-        parts = plan_rules.spiff_lines(book, every, credit_plans(book, every["rep"].to_numpy(dtype="int64"),
-                                                                 every["date"].to_numpy()))
-        w = pd.Index(credit.index[won]).get_indexer(every.index[parts["line"].to_numpy()])
+        parts = plan_rules.spiff_lines(book, every[won_every], plans[won_every])
+        w = pd.Index(np.flatnonzero(on_plan)[won]).get_indexer(np.flatnonzero(won_every)[parts["line"].to_numpy()])
         spiffs = {"w": w[w >= 0], **{name: parts[name].to_numpy(dtype="int64")[w >= 0]
                                      for name in ("spiff", "base", "amount")}}
         won_at = pd.MultiIndex.from_arrays([won_lines["deal"], won_lines["rep"]])

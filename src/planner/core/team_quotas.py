@@ -43,7 +43,8 @@ def _team_quotas(book) -> pd.Series:
     own = own.groupby(["key", "period"])["amount"].sum() if len(own) else _EMPTY
     rep = quota_amounts(book, "rep")
     team_of = book["Reps"]["team"].dropna().astype("int64")
-    members, unsplit = _by_owner(rep, team_of), _unsplit(rep, team_of)
+    # what cannot be split matters only where a team has own rows to split by
+    members, unsplit = _by_owner(rep, team_of), _unsplit(rep, team_of) if len(own) else set()
     # a team's members are its reps and its child teams: teams are ruled leaves first, each
     # level's quotas then counting as members of the teams above (rep → team → parent team)
     teams = book["Teams"]
@@ -55,6 +56,8 @@ def _team_quotas(book) -> pd.Series:
         level_members = _keys(members, level)
         quota = _rule(_keys(own, level), level_members, unsplit)
         ruled.append(quota)
+        if not len(parent_of):  # no team has a parent: nothing rolls up further
+            continue
         members = pd.concat([members, _by_owner(quota, parent_of)]).groupby(level=[0, 1]).sum()
         unsplit |= _unsplit(quota, parent_of)
         # a child team's quota the rule leaves unknown leaves its parent's unknown too, never
@@ -82,6 +85,8 @@ def rolled_up(direct: pd.Series, teams: pd.DataFrame) -> pd.Series:
 def _rule(own: pd.Series, members: pd.Series, unsplit: set) -> pd.Series:
     """Decisions.md's rule for some teams: their own rows (``own``) and their members' sums
     (``members``), both by (team, period)."""
+    if not len(own):  # no own rows: each period is the members' sum
+        return pd.concat([_of_kind(members, kind) for kind in ("month", "quarter", "year")]).astype("int64").rename(None)
     month, quarter, year = (_of_kind(own, kind) for kind in ("month", "quarter", "year"))
     months = month.combine_first(_of_kind(members, "month"))
     quarters = _level(quarter, months, month, month, _of_kind(members, "quarter"), unsplit, "quarter")

@@ -1,0 +1,100 @@
+"""The book's checks on numpy (core/parse.check_column, core/deal_rules, resolve.known_ids,
+periods.not_canonical) against the plain pandas forms they replaced, on random columns with
+missing values, values out of range and values not allowed."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planner.core import deal_rules, schema
+from planner.core.dates import END_DAY, FIRST_DAY
+from planner.core.parse import NOT_ALLOWED, OUT_OF_RANGE, YEAR_RANGE, bounds, check_column
+from planner.core.periods import not_canonical, parse_periods
+from planner.core.resolve import known_ids
+
+seeds = given(seed=st.integers(0, 2**32 - 1))
+few = settings(max_examples=40, deadline=None)
+
+
+def reference_check(values: pd.Series, column) -> list[tuple]:
+    """check_column as it was: on the present values, as pandas Series."""
+    bad, present = [], values.dropna()
+    if column.kind in (schema.Kind.INT, schema.Kind.MONEY, schema.Kind.RATIO):
+        low, high = bounds(column)
+        numbers = present.astype("int64")
+        bad += [(label, OUT_OF_RANGE) for label in numbers.index[(numbers < low) | (numbers > high)]]
+    elif column.kind is schema.Kind.DATE:
+        bad += [(label, YEAR_RANGE) for label in present.index[(present < FIRST_DAY) | (present >= END_DAY)]]
+    if column.allowed:
+        bad += [(label, NOT_ALLOWED) for label in present.index[~present.isin(column.allowed)]]
+    return bad
+
+
+@few
+@seeds
+def test_check_column_finds_what_the_pandas_form_did(seed):
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(0, 60))
+    index = pd.Index(rng.permutation(1000)[:n], dtype="int64")
+    missing = rng.random(n) < 0.3
+    amount = schema.DEALS.column("amount")
+    numbers = pd.array(np.where(missing, 0, rng.integers(-5, 5, n) * 10**int(rng.integers(0, 16))), dtype="Int64")
+    numbers[missing] = pd.NA
+    days = pd.Series(pd.Timestamp("2026-01-01") + pd.to_timedelta(rng.integers(-400, 400, n) * 365, unit="D"),
+                     index=index).where(~missing)
+    deal_type = schema.DEALS.column("deal_type")
+    texts = pd.Series(rng.choice([*deal_type.allowed, "other", "New"], n), index=index, dtype="string").where(~missing)
+    for values, column in ((pd.Series(numbers, index=index), amount), (days, schema.DEALS.column("created")),
+                           (texts, deal_type)):
+        found = [(label, template) for label, _value, template, _fields in check_column(values, column, "USD")]
+        assert found == reference_check(values, column)
+
+
+@few
+@seeds
+def test_stage_kinds_and_date_rules_equal_the_pandas_forms(seed):
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(0, 40))
+    stages = pd.DataFrame({"kind": pd.array(["open", "open", "won", "lost", None], dtype="string")},
+                          index=pd.Index([11, 12, 13, 14, 15]))
+    stage = pd.array(rng.choice([11, 12, 13, 14, 15, 99], n), dtype="Int64")
+    stage[rng.random(n) < 0.2] = pd.NA
+    day = lambda: pd.Series(pd.Timestamp("2026-01-01") + pd.to_timedelta(rng.integers(0, 60, n), unit="D"))  # noqa
+    deals = pd.DataFrame({"stage": stage, "created": day(), "closed": day().where(rng.random(n) < 0.7),
+                          "cancelled": day().where(rng.random(n) < 0.3)})
+    deals.index = pd.Index(rng.permutation(100)[:n], dtype="int64")
+    kinds = deal_rules.stage_kinds(deals, stages)
+    plain = deals["stage"].map(stages["kind"])  # the text form every rule accepts too
+    assert kinds.astype(object).where(kinds.notna(), None).tolist() == \
+        plain.astype(object).where(plain.notna(), None).tolist()
+    assert deal_rules.date_problems(deals, kinds) == deal_rules.date_problems(deals, plain)
+    checks = [
+        ((pd.Series(deal_rules.closed_kind(plain), index=deals.index) & deals["closed"].isna()), "closed"),
+        (deals["closed"] < deals["created"], "closed"),
+        (deals["cancelled"].notna() & (plain != "won"), "cancelled"),
+        (deals["cancelled"] < deals["closed"], "cancelled"),
+    ]
+    expected = [(int(row), column, template) for (mask, column), template in zip(checks, deal_rules.DATE_RULES)
+                for row in deals.index[mask.fillna(False).to_numpy(bool)]]
+    assert deal_rules.date_problems(deals, kinds) == expected
+    for column in ("amount", "created", "closed"):
+        assert (deal_rules.may_lack(kinds, column) == deal_rules.may_lack(plain, column)).all()
+
+
+@few
+@seeds
+def test_known_ids_and_canonical_periods_equal_the_hashed_forms(seed):
+    rng = np.random.default_rng(seed)
+    size = 10**int(rng.integers(2, 7))
+    rows = pd.Index(rng.choice(size, int(rng.integers(0, 30)), replace=False), dtype="int64")
+    ids = rng.integers(-2, 10**6, int(rng.integers(0, 50)))
+    ids[: len(ids) // 2] = rng.choice(rows, len(ids) // 2) if len(rows) else -1
+    assert (known_ids(ids, rows) == pd.Index(ids).isin(rows)).all()
+    labels = pd.Series(rng.choice(["2026-Q1", "2026Q1", " 2026-01", "2026-01", "2026", "2026-13", "x", "1850"], 20),
+                       dtype="string")
+    canonical, bad = parse_periods(labels)
+    wrong = (bad | (canonical != labels).fillna(True)).to_numpy(dtype=bool)
+    assert [label for label, *_ in not_canonical(labels)] == list(labels.index[wrong])

@@ -1,0 +1,99 @@
+"""The stage-history facts (core/health.py), computed with numpy on the sorted history, against
+plain pandas references (the groupby forms they replaced) on random histories: shuffled rows,
+ties on a day, repeated stages, missing dates, days that are not whole, deals without history."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from fixtures import rebuilt
+from planner.core.demo import demo_book
+from planner.core.health import _won_stints, history, slip_counts, stage_entered
+
+
+@pytest.fixture(scope="module")
+def start():
+    return demo_book(as_of=date(2026, 6, 30), deals=100)
+
+
+def scrambled(book, seed: int):
+    """``book`` with its stage history shuffled and changed at random (as a file could hold it)."""
+    rng = np.random.default_rng(seed)
+
+    def edit(frames):
+        rows, deals = frames["StageHistory"], frames["Deals"]
+        n = len(rows)
+        stages = frames["Stages"]["stage"].to_numpy()
+        days = pd.Timestamp("2025-01-01") + pd.to_timedelta(rng.integers(0, 40, n), unit="D")
+        if seed % 3 == 0:  # hours in the day: not whole days
+            days = days + pd.to_timedelta(rng.integers(0, 24, n), unit="h")
+        for column, share, values in (("stage", 0.2, rng.choice(stages, n)),
+                                      ("deal_id", 0.3, rng.choice(deals["id"].to_numpy(), n)),
+                                      ("entered", 0.5, days), ("expected_close", 0.2, pd.NaT),
+                                      ("entered", 0.05 * (seed % 2), pd.NaT),  # rows left out of the sort
+                                      ("expected_close", 0.3, days + pd.Timedelta(days=30))):
+            chosen = rng.random(n) < share
+            rows.loc[chosen, column] = values if values is pd.NaT else values[chosen]
+        frames["StageHistory"] = rows.iloc[rng.permutation(n)].reset_index(drop=True)
+        frames["Deals"].loc[rng.random(len(deals)) < 0.2, "expected_close"] = pd.NaT
+    return rebuilt(book, edit)
+
+
+def reference_sorted(book) -> pd.DataFrame:
+    rows = book["StageHistory"].assign(order=np.arange(len(book["StageHistory"])))
+    rows = rows.dropna(subset=["deal_id", "stage", "entered"])
+    rows = rows[rows["deal_id"].isin(book["Deals"].index)]
+    return rows.sort_values(["deal_id", "entered", "order"], kind="stable")
+
+
+def reference_entered(deals, rows) -> pd.Series:
+    entries = rows[rows["entry"]]
+    current = deals["stage"].reindex(entries["deal"]).to_numpy(dtype="float64", na_value=np.nan)
+    latest = entries[entries["stage"].to_numpy() == current].groupby("deal")["entered"].max()
+    return latest.reindex(deals.index).fillna(deals["created"]).astype("datetime64[ns]")
+
+
+def reference_stints(deals, rows, stages) -> pd.Series:
+    def of_kind(stage, kind):
+        return stage.isin(stages.index[stages["kind"] == kind]).to_numpy(dtype=bool)
+    won = deals.index[of_kind(deals["stage"], "won")]
+    entries = rows[rows["entry"] & rows["deal"].isin(won)].reset_index(drop=True)
+    following = entries.groupby("deal")["entered"].shift(-1)
+    last_open = following.isna() & of_kind(entries["stage"], "open")
+    closed = deals["closed"].reindex(entries["deal"]).to_numpy(dtype="datetime64[ns]")
+    left = np.where(last_open.to_numpy(dtype=bool), closed, following.to_numpy(dtype="datetime64[ns]"))
+    ended = ~np.isnat(left)
+    stints = pd.DataFrame({"deal": entries["deal"][ended], "stage": entries["stage"][ended],
+                           "days": (left[ended] - entries["entered"].to_numpy()[ended]) // np.timedelta64(1, "D")})
+    return stints.groupby(["stage", "deal"])["days"].sum().clip(lower=0)
+
+
+def reference_slips(deals, rows) -> pd.Series:
+    sequence = pd.concat([
+        pd.DataFrame({"deal": rows["deal"], "expected_close": rows["expected_close"]}),
+        pd.DataFrame({"deal": deals.index.to_numpy(dtype="int64"),
+                      "expected_close": deals["expected_close"].to_numpy(dtype="datetime64[ns]")}),
+    ], ignore_index=True)
+    sequence = sequence.dropna(subset=["expected_close"]).sort_values("deal", kind="stable")
+    later = sequence["expected_close"] > sequence.groupby("deal")["expected_close"].shift()
+    return later.groupby(sequence["deal"]).sum().reindex(deals.index, fill_value=0).astype("int64")
+
+
+@settings(max_examples=12, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1))
+def test_the_numpy_facts_equal_the_pandas_references(start, seed):
+    book = scrambled(start, seed).snapshot()
+    rows, deals = history(book), book["Deals"]
+    expected = reference_sorted(book)
+    assert rows["order"].tolist() == expected["order"].tolist()
+    assert rows["deal"].tolist() == expected["deal_id"].astype("int64").tolist()
+    assert (rows["entered"].to_numpy() == expected["entered"].to_numpy()).all()
+    pd.testing.assert_series_equal(stage_entered(book), reference_entered(deals, rows))
+    pd.testing.assert_series_equal(_won_stints(book), reference_stints(deals, rows, book["Stages"]))
+    pd.testing.assert_series_equal(slip_counts(book), reference_slips(deals, rows))
