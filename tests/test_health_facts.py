@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from fixtures import rebuilt
 from planner.core.demo import demo_book
 from planner.core.health import _won_stints, history, slip_counts, stage_entered
+from planner.core.metrics import _ranks, furthest_stage
 
 
 @pytest.fixture(scope="module")
@@ -85,6 +86,14 @@ def reference_slips(deals, rows) -> pd.Series:
     return later.groupby(sequence["deal"]).sum().reindex(deals.index, fill_value=0).astype("int64")
 
 
+def reference_furthest(book, deals, rows) -> np.ndarray:
+    rank = _ranks(book)[1]
+    reached = rows["stage"].map(rank).groupby(rows["deal"]).max()
+    furthest = np.fmax(deals["stage"].map(rank).to_numpy(dtype="float64", na_value=np.nan),
+                       reached.reindex(deals.index).to_numpy(dtype="float64", na_value=np.nan))
+    return np.nan_to_num(furthest, nan=0).astype("int64").clip(min=0)
+
+
 @settings(max_examples=12, deadline=None)
 @given(seed=st.integers(0, 2**32 - 1))
 def test_the_numpy_facts_equal_the_pandas_references(start, seed):
@@ -96,4 +105,5 @@ def test_the_numpy_facts_equal_the_pandas_references(start, seed):
     assert (rows["entered"].to_numpy() == expected["entered"].to_numpy()).all()
     pd.testing.assert_series_equal(stage_entered(book), reference_entered(deals, rows))
     pd.testing.assert_series_equal(_won_stints(book), reference_stints(deals, rows, book["Stages"]))
+    assert furthest_stage(book)[1].tolist() == reference_furthest(book, deals, rows).tolist()
     pd.testing.assert_series_equal(slip_counts(book), reference_slips(deals, rows))

@@ -193,7 +193,7 @@ def redone(book, key, deals: pd.DataFrame, compute):
     return value
 
 
-def _groups(deal: np.ndarray, deals: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+def groups(deal: np.ndarray, deals: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     """Of history rows' ``deal`` (row ids, sorted: :func:`history`, or some of its rows): where
     each deal's rows start (and, last, where they end), and each such deal's position in
     ``deals`` (-1: not there)."""
@@ -213,7 +213,7 @@ def stage_entered(book) -> pd.Series:
     """The day each deal entered its current stage (by deal row id, in Deals order): its
     latest stage-entry history row for that stage, else its ``created`` date. Cached per revision."""
     def compute(deals: pd.DataFrame, rows: pd.DataFrame) -> pd.Series:
-        bounds, position = _groups(rows["deal"].to_numpy(), deals)
+        bounds, position = groups(rows["deal"].to_numpy(), deals)
         group = np.repeat(np.arange(len(position)), np.diff(bounds))
         current = deals["stage"].to_numpy(dtype="int64", na_value=-1)[position][group]
         entered_current = rows["entry"].to_numpy() & (rows["stage"].to_numpy() == current) & (position[group] >= 0)
@@ -242,7 +242,7 @@ def _won_stints(book) -> pd.Series:
     an open one), summed over its visits and not below 0."""
     def compute(deals: pd.DataFrame, rows: pd.DataFrame) -> pd.Series:
         stages = book["Stages"]
-        bounds, position = _groups(rows["deal"].to_numpy(), deals)
+        bounds, position = groups(rows["deal"].to_numpy(), deals)
         here = position >= 0
         won = np.zeros(len(position), dtype=bool)  # per deal of ``rows``
         won[here] = _of_kind(deals["stage"], stages, "won")[position[here]]
@@ -298,7 +298,7 @@ def slip_counts(book) -> pd.Series:
         expected = rows["expected_close"].to_numpy()
         dated = ~np.isnat(expected)  # rows without one are skipped
         expected = expected[dated]
-        bounds, position = _groups(rows["deal"].to_numpy()[dated], deals)
+        bounds, position = groups(rows["deal"].to_numpy()[dated], deals)
         group = np.repeat(np.arange(len(position)), np.diff(bounds))
         later = np.zeros(len(group), dtype="int64")  # moved later since the deal's row before
         later[1:] = (group[1:] == group[:-1]) & (expected[1:] > expected[:-1])

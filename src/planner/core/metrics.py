@@ -192,16 +192,22 @@ def _ranks(book) -> tuple[pd.DataFrame, pd.Series]:
 
 def _steps(book) -> np.ndarray:
     """The furthest step of each deal (:func:`furthest_stage`), redone for the deals an edit changed."""
-    from planner.core.health import redone
+    from planner.core.health import groups, redone
 
     def build() -> np.ndarray:
         rank = _ranks(book)[1]
 
+        def step(stages: pd.Series) -> np.ndarray:  # -1: no step (a lost stage, none)
+            at = rank.index.get_indexer(stages.to_numpy(dtype="int64", na_value=-1))
+            return np.where(at >= 0, rank.to_numpy()[at], -1)
+
         def compute(deals: pd.DataFrame, rows: pd.DataFrame) -> np.ndarray:
-            reached = rows["stage"].map(rank).groupby(rows["deal"]).max()
-            furthest = np.fmax(deals["stage"].map(rank).to_numpy(dtype="float64", na_value=np.nan),
-                               reached.reindex(deals.index).to_numpy(dtype="float64", na_value=np.nan))
-            return np.nan_to_num(furthest, nan=0).astype("int64").clip(min=0)
+            furthest = step(deals["stage"])
+            if len(rows):  # the furthest of each deal's history rows (sorted by deal)
+                bounds, position = groups(rows["deal"].to_numpy(), deals)
+                reached, known = np.maximum.reduceat(step(rows["stage"]), bounds[:-1]), position >= 0
+                furthest[position[known]] = np.maximum(furthest[position[known]], reached[known])
+            return furthest.clip(min=0)
         return redone(book, "furthest_steps", book["Deals"], compute)
     return book.cached("furthest_steps", build, depends={"Deals": ("stage",)}, rowwise=True)
 
