@@ -6,7 +6,8 @@ million: about 10 minutes more), as of 2026-06-30, prints one row per measure:
 * results after a one-cell edit (the report of the new revision; the debounce excluded);
   floor: the report again, unchanged;
 * the first report (facts to build); floor: a pandas groupby of won/open amounts by rep;
-* the report for another period, facts cached; floor: that groupby on the period's deals;
+* the report for another period, facts cached: a month of the quarter shown, and a quarter
+  not shown yet; floor: that groupby on the quarter's deals;
 * ``planner report --json``, the whole process; floor: a process importing pandas, fetching
   every table with raw sqlite3 and doing one groupby;
 * opening a book (``Store.open`` + ``load``); floor: raw sqlite3 ``fetchall`` of every table;
@@ -133,10 +134,13 @@ def measure(deals: int, repeat: int, folder: Path, demo_start: bool) -> None:
 
     other = Period.parse("2026-Q1")
     compute_report(book, other)
-    periods = [Period.parse(label) for label in ("2026-01", "2026-02", "2026-03", "2025-Q4", "2025")]
-    another = min(timed(lambda: compute_report(book, period))[0] for period in periods[:repeat])
-    row("report for another period, facts cached", another,
-        best_of(repeat, lambda: groupby_floor(book, other)), "≤ 20 ms")
+    floor = best_of(repeat, lambda: groupby_floor(book, other))
+    months = [Period.parse(label) for label in ("2026-01", "2026-02", "2026-03")]  # of the quarter shown
+    another = min(timed(lambda: compute_report(book, period))[0] for period in months[:repeat])
+    row("report for another period: a month of the quarter shown", another, floor, "≤ 20 ms")
+    quarters = [Period.parse(label) for label in ("2025-Q4", "2025-Q3", "2025-Q2", "2025-Q1", "2024-Q4")]
+    another = min(timed(lambda: compute_report(book, period))[0] for period in quarters[:repeat])
+    row("report for another period: a quarter not shown", another, floor, "≤ 20 ms")
 
     path = folder / f"bench{deals}{BOOK_SUFFIX}"
     write_book(book, path)
