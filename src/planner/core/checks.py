@@ -226,7 +226,7 @@ def _currency_problems(book, currency: str) -> list[Problem]:
 def _deal_date_problems(book) -> list[Problem]:
     """The rules of each deal's dates: row-local, so after an edit of some deals' values only
     those deals are checked again (a stage edit), the others' problems kept in their places."""
-    deals, stages = book._frames["Deals"], book._frames["Stages"]
+    deals = book._frames["Deals"]
     before = book.derived_before(("problems", "deal dates"))
     edited = rows_edited(before, "Deals")
     if edited is not None:
