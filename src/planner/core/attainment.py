@@ -274,9 +274,14 @@ def _first_of(own: tuple, other: tuple) -> tuple[np.ndarray, np.ndarray, np.ndar
     return key[order], month[order], amount[order]
 
 
-def _ratio(credited: pd.Series, quota: pd.Series) -> pd.Series:
-    quota = quota.astype("Float64")
-    return (credited.astype("Float64") / quota).where(quota > 0)
+def ratio(numerator, denominator) -> pd.arrays.FloatingArray:
+    """``numerator`` ÷ ``denominator`` (counts or minor units: arrays or series of one length)
+    where the denominator is above zero, else missing; missing where the numerator is."""
+    top = pd.array(numerator, dtype="Float64").to_numpy(dtype="float64", na_value=np.nan)
+    bottom = pd.array(denominator, dtype="Float64").to_numpy(dtype="float64", na_value=np.nan)
+    above = bottom > 0  # a missing one is not
+    missing = ~above | np.isnan(top)
+    return pd.arrays.FloatingArray(np.where(missing, 0.0, top / np.where(above, bottom, 1.0)), missing)
 
 
 def attainment(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -306,7 +311,7 @@ def _attainment(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
     team = reps["team"].array[shown]
     rep_rows = pd.DataFrame({
         "rep": pd.array(rep_ids, dtype="Int64"), "team": team, "period": _labels(period, len(rep_ids)),
-        "quota": rep_quota, "credited": rep_credited, "attainment": _ratio_of(rep_credited, rep_quota),
+        "quota": rep_quota, "credited": rep_credited, "attainment": ratio(rep_credited, rep_quota),
     })
 
     from planner.core.team_quotas import rolled_up, team_quota_amounts
@@ -321,7 +326,7 @@ def _attainment(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
     team_quota = pd.array(values_at(team_quota, teams.index), dtype="Int64")
     team_rows = pd.DataFrame({
         "team": pd.array(teams.index, dtype="Int64"), "period": _labels(period, len(teams)),
-        "quota": team_quota, "credited": team_credited, "attainment": _ratio_of(team_credited, team_quota),
+        "quota": team_quota, "credited": team_credited, "attainment": ratio(team_credited, team_quota),
     })
     return rep_rows, team_rows
 
@@ -335,15 +340,6 @@ def values_at(values: pd.Series, keys, missing=None) -> np.ndarray:
 
 def _labels(period: Period, count: int) -> pd.arrays.StringArray:
     return pd.array(np.full(count, period.label, dtype=object), dtype="string")
-
-
-def _ratio_of(credited: pd.arrays.IntegerArray, quota: pd.arrays.IntegerArray) -> pd.arrays.FloatingArray:
-    """:func:`_ratio` on arrays: credited ÷ quota where the quota is above zero, else missing."""
-    above = ~quota.isna() & (quota.to_numpy(dtype="int64", na_value=0) > 0)
-    ratio = credited.to_numpy(dtype="float64", na_value=np.nan) / np.where(above, quota.to_numpy(
-        dtype="float64", na_value=np.nan), 1.0)
-    missing = ~above | credited.isna()
-    return pd.arrays.FloatingArray(np.where(missing, 0.0, ratio), missing)
 
 
 def period_quota(reps: pd.DataFrame, teams: pd.DataFrame) -> int | None:

@@ -9,6 +9,7 @@ import pandas as pd
 
 from planner.core import schema
 from planner.core.errors import QT_TRANSLATE_NOOP
+from planner.core.attainment import ratio
 from planner.core.facts import cycle_days, deal_arrays, deal_facts, weighted_amounts, within
 from planner.core.money import round_div
 from planner.core.periods import Period
@@ -225,7 +226,7 @@ def funnel(book, period: Period) -> pd.DataFrame:
         "reached": pd.array(reached[:-1], dtype="Int64"),
         "advanced": pd.array(reached[1:], dtype="Int64"),
     })
-    frame["conversion"] = _ratio(reached[1:], reached[:-1])
+    frame["conversion"] = ratio(reached[1:], reached[:-1])
     return frame
 
 
@@ -362,9 +363,9 @@ def _with_rates(out: dict, figures: dict[str, np.ndarray], quota: tuple[np.ndarr
         **out,
         **{name: ints(f[name]) for name in ("created", "won_count", "won_value", "lost_count", "open_count",
                                             "open_value", "weighted_value", "pipeline_expected")},
-        "win_rate": _ratio(n_won, n_closed),
-        "conversion_rate": _ratio(f["created_won"], f["created"]),
-        "avg_cycle_days": _ratio(cycle_days, n_cycle),
+        "win_rate": ratio(n_won, n_closed),
+        "conversion_rate": ratio(f["created_won"], f["created"]),
+        "avg_cycle_days": ratio(cycle_days, n_cycle),
         "avg_won_deal": pd.arrays.IntegerArray(np.where(has_won, average, 0).astype("int64"), ~has_won),
         "velocity_per_day": pd.arrays.IntegerArray(np.where(has_cycle, velocity, 0).astype("int64"), ~has_cycle),
         "quota_remaining": pd.array(left, dtype="Int64"),
@@ -373,9 +374,3 @@ def _with_rates(out: dict, figures: dict[str, np.ndarray], quota: tuple[np.ndarr
                              dtype="Float64"),
     }
     return pd.DataFrame(out)
-
-
-def _ratio(numerator: np.ndarray, denominator: np.ndarray) -> pd.arrays.FloatingArray:
-    """numerator ÷ denominator (counts or sums) where the denominator is above zero, else missing."""
-    has = denominator > 0
-    return pd.arrays.FloatingArray(np.where(has, numerator / np.where(has, denominator, 1), 0.0), ~has)

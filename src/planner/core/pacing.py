@@ -1,7 +1,7 @@
 """Where a period stands on the book's as_of day: ended, in progress (with pacing: projected
 end-of-period attainment at the current run rate) or not begun; the share of reps at quota;
 and year-to-date attainment. Qt-free; money in minor units, ratios as the engine makes them
-(``attainment._ratio``)."""
+(``attainment.ratio``)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from planner.core import schema
-from planner.core.attainment import _ratio, attained, credit_lines, quota_amounts
+from planner.core.attainment import attained, credit_lines, quota_amounts, ratio
 from planner.core.errors import QT_TRANSLATE_NOOP
 from planner.core.money import RATIO_SCALE, round_div
 from planner.core.periods import Period
@@ -125,7 +125,7 @@ def pacing(rows: pd.DataFrame, period: Period, as_of: date) -> pd.DataFrame:
                           pacing=pd.Series(pd.NA, index=rows.index, dtype="Float64"))
     credited = rows["credited"].fillna(0)
     return out.assign(projected=projected(credited, elapsed, total),
-                      pacing=_ratio(credited * total, rows["quota"] * elapsed))
+                      pacing=ratio(credited * total, rows["quota"] * elapsed))
 
 
 def at_quota(rows: pd.DataFrame, threshold: int = RATIO_SCALE) -> dict:
@@ -211,7 +211,7 @@ def _year_to_date(book, as_of: date) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
         "quota": rep_quota.reindex(ids).astype("Int64").array,
         "credited": credited.reindex(ids).fillna(0).astype("Int64").array,
     })
-    rep_rows["attainment"] = _ratio(rep_rows["credited"], rep_rows["quota"])
+    rep_rows["attainment"] = ratio(rep_rows["credited"], rep_rows["quota"])
     teams = book["Teams"].index
     team_rows = pd.DataFrame({
         "team": pd.array(teams, dtype="Int64"),
@@ -219,7 +219,7 @@ def _year_to_date(book, as_of: date) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
         "credited": rolled_up(rep_rows.dropna(subset=["team"]).groupby("team")["credited"].sum().astype("int64"),
                               book["Teams"]).reindex(teams).fillna(0).astype("Int64").array,
     })
-    team_rows["attainment"] = _ratio(team_rows["credited"], team_rows["quota"])
+    team_rows["attainment"] = ratio(team_rows["credited"], team_rows["quota"])
     with_quota = rep_rows[rep_rows["quota"].notna().to_numpy(dtype=bool)]  # the company: reps with a quota
     total_quota, total_credited = int(with_quota["quota"].sum()), int(with_quota["credited"].sum())
     company = {"quota": total_quota, "credited": total_credited,
