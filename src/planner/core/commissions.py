@@ -15,6 +15,7 @@ import pandas as pd
 from planner.core.errors import QT_TRANSLATE_NOOP
 from planner.core.periods import Period
 from planner.core.adjustments import paid_statements
+from planner.core.attainment import ratio
 from planner.core.close import closed_periods
 from planner.core.derived import same_inputs_or
 from planner.core.statements import flat_plans, flat_plans_of, plan_periods, statements
@@ -57,16 +58,12 @@ def _commissions(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame, list
     np.add.at(every, at, amount)  # lines of no payout land in the last slot, left out
     np.add.at(bonuses, at[bonus], amount[bonus])
     every, bonuses = every[:-1], bonuses[:-1]
-    credited = rows["credited"].to_numpy(dtype="float64", na_value=np.nan)
-    missing = np.isnan(quota)
     out = {name: _ints(rows[name]) for name in ("rep", "plan")}
     out["period"] = rows["period"].array
     out.update(credited=_ints(rows["credited"]), quota=_ints(rows["quota"]),
                draw_balance=_ints(rows["draw_balance"]) if "draw_balance" in rows  # a book without draws: none
                else pd.arrays.IntegerArray(np.zeros(len(rows), "int64"), np.ones(len(rows), bool)))
-    above = ~missing & (np.nan_to_num(quota) > 0)
-    out["attainment"] = pd.arrays.FloatingArray(np.where(above, credited / np.where(above, quota, 1), 0.0),
-                                                ~above | np.isnan(credited))
+    out["attainment"] = ratio(rows["credited"], rows["quota"])
     for name, values in (("commission", every - bonuses), ("bonus", bonuses), ("total", every)):
         out[name] = pd.arrays.IntegerArray(values, np.zeros(len(values), dtype=bool))
     return pd.DataFrame(out, index=rows.index), _by_tier(book, rows, lines, at, rules), warnings
