@@ -30,7 +30,9 @@ _OPEN_START, _OPEN_END = 0, _SPAN - 1
 
 
 def has_assignments(book) -> bool:
-    return bool(len(book["PlanAssignments"].dropna(subset=["rep", "plan", "from"])))
+    """Are plans given by date (PlanAssignments rows)? Once per revision of that sheet."""
+    return book.cached("has_assignments", lambda: bool(len(book["PlanAssignments"].dropna(
+        subset=["rep", "plan", "from"]))), depends=("PlanAssignments",))
 
 
 def segments(book) -> dict:

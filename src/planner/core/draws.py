@@ -42,7 +42,9 @@ DRAW, RECOVERY = "draw", "draw_recovery"
 
 
 def has_draws(book) -> bool:
-    return bool(len(book["PlanDraws"].dropna(subset=["plan", "amount"])))
+    """Does a plan of the book have a draw? Once per revision of PlanDraws."""
+    return book.cached("has_draws", lambda: bool(len(book["PlanDraws"].dropna(subset=["plan", "amount"]))),
+                       depends=("PlanDraws",))
 
 
 def draw_lines(book, rows: pd.DataFrame) -> tuple[dict, np.ndarray]:

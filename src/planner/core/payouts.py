@@ -18,7 +18,7 @@ def plan_periods(book, period: Period) -> pd.DataFrame:
     order, then periods in order."""
     all_reps = book["Reps"]
     plans, seg = book["Plans"], segments(book)
-    dated = book.cached("has_assignments", lambda: has_assignments(book), depends=("PlanAssignments",))
+    dated = has_assignments(book)
     seg_kind = plans["period"].reindex(seg["plan"]).to_numpy(dtype=object)
     at_rep = all_reps.index.get_indexer(seg["rep"])  # every segment's rep is in Reps
     hired = all_reps["start_date"].to_numpy(dtype="datetime64[ns]")[at_rep]

@@ -90,7 +90,7 @@ def _held_in_shown(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame] | 
     same whichever report asks. None otherwise, and in a book with draws (a draw's balance runs
     on from the plan periods before)."""
     kinds = [kind for kind, months in MONTHS_IN.items() if months > period.months]
-    if not kinds or _has_draws(book):
+    if not kinds or has_draws(book):
         return None
     known = book._derived().as_dict()
     holder = next((Period.containing(period.start, kind) for kind in kinds
@@ -103,11 +103,6 @@ def _held_in_shown(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame] | 
             lines[lines["period"].isin(labels).to_numpy()].reset_index(drop=True))
 
 
-def _has_draws(book) -> bool:
-    """:func:`~planner.core.draws.has_draws`, once per revision of PlanDraws."""
-    return book.cached("has_draws", lambda: has_draws(book), depends=("PlanDraws",))
-
-
 def earned_payouts(book, period: Period) -> pd.DataFrame:
     """The payout rows of :func:`statements` with ``earned``: the sum of their lines before
     draws (core/draws.py reads it)."""
@@ -117,7 +112,7 @@ def earned_payouts(book, period: Period) -> pd.DataFrame:
 
 def _with_draws(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
     rows, row_keys, parts, earned = _earned(book, period)
-    if _has_draws(book):  # draw and recovery lines, and the carried balance (core/draws.py)
+    if has_draws(book):  # draw and recovery lines, and the carried balance (core/draws.py)
         found, balance = draw_lines(book, rows.assign(earned=earned))
         for rule in (DRAW, RECOVERY):
             mine = found["rule"] == rule
