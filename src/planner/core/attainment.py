@@ -277,11 +277,19 @@ def _first_of(own: tuple, other: tuple) -> tuple[np.ndarray, np.ndarray, np.ndar
 def ratio(numerator, denominator) -> pd.arrays.FloatingArray:
     """``numerator`` ÷ ``denominator`` (counts or minor units: arrays or series of one length)
     where the denominator is above zero, else missing; missing where the numerator is."""
-    top = pd.array(numerator, dtype="Float64").to_numpy(dtype="float64", na_value=np.nan)
-    bottom = pd.array(denominator, dtype="Float64").to_numpy(dtype="float64", na_value=np.nan)
+    top, bottom = _floats(numerator), _floats(denominator)
     above = bottom > 0  # a missing one is not
     missing = ~above | np.isnan(top)
     return pd.arrays.FloatingArray(np.where(missing, 0.0, top / np.where(above, bottom, 1.0)), missing)
+
+
+def _floats(values) -> np.ndarray:
+    """Numbers as float64, NaN where missing (a few hundred: converted without pandas' checks)."""
+    if isinstance(values, np.ndarray) and values.dtype != object:
+        return values.astype("float64")
+    if isinstance(values, (pd.Series, pd.api.extensions.ExtensionArray)) and values.dtype != object:
+        return values.to_numpy(dtype="float64", na_value=np.nan)
+    return pd.array(values, dtype="Float64").to_numpy(dtype="float64", na_value=np.nan)
 
 
 def attainment(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
