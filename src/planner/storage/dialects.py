@@ -184,6 +184,19 @@ def append_only(connection: sa.Connection, table: str) -> None:
                                    f"BEGIN SELECT RAISE(ABORT, '{message}'); END")
 
 
+def joined(connection: sa.Connection, expression: str) -> str:
+    """SQL joining a column's values (an SQL expression) into one text, separated by commas."""
+    if connection.dialect.name == "postgresql":
+        return f"string_agg(CAST({expression} AS TEXT), ',')"
+    return f"group_concat({expression}, ',')"
+
+
+def holds(connection: sa.Connection, column: str, kind: str) -> str:
+    """SQL saying whether a cell of ``column`` holds a value of ``kind`` (``integer``,
+    ``text``): any cell can on SQLite, only the column's own type on PostgreSQL."""
+    return "TRUE" if connection.dialect.name == "postgresql" else f"typeof({column}) = '{kind}'"
+
+
 def fetch(connection: sa.Connection, sql: str) -> tuple[list[str], list[tuple]]:
     """Column names and every row of a query, straight from the driver's cursor (fast reads)."""
     chunks = list(fetch_chunks(connection, sql))
