@@ -48,6 +48,27 @@ def test_report_json_has_the_documented_keys(demo_file, demo):
     assert data == json.loads(json.dumps(compute_report(demo).to_json()))
 
 
+@pytest.mark.parametrize("data", [
+    {"이름": "서울 상사 · 東京", "n": [1, -2**63, 2**64 - 1], "x": 0.1, "big": 1e16, "e": {},
+     "l": [], "none": None, "t": True, "nested": [{"a": [1.5, "\"q\"\n"]}]},
+    {"beyond 64 bits": 2**70},  # orjson refuses it: the json module writes it
+])
+def test_json_output_is_the_json_modules_text(data, capsys):
+    """The fast writer writes what json.dumps(indent=2) would, Korean and Japanese as themselves."""
+    from planner.cli_text import print_json
+
+    print_json(data)
+    assert capsys.readouterr().out == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_json_output_keeps_the_value_of_tiny_numbers(capsys):
+    """Written in another form than json.dumps's (0.00005 and 1e-7 for 5e-05 and 1e-07)."""
+    from planner.cli_text import print_json
+
+    print_json({"rate": 5e-05, "tiny": 1e-07, "least": 5e-324})
+    assert json.loads(capsys.readouterr().out) == {"rate": 5e-05, "tiny": 1e-07, "least": 5e-324}
+
+
 def test_report_for_a_month_and_a_year(demo_file):
     assert json.loads(planner("report", demo_file, "--json", "--period", "2026-01").stdout)["period"] == "2026-01"
     year = json.loads(planner("report", demo_file, "--json", "--period", "2025").stdout)

@@ -15,6 +15,7 @@ import re
 import sys
 import unicodedata
 
+import orjson
 import pandas as pd
 
 from planner.core import kinds
@@ -108,9 +109,14 @@ def terminal():
 
 
 def print_json(data) -> None:
-    """``data`` as JSON on standard output, UTF-8 (Korean and Japanese names as themselves)."""
+    """``data`` as JSON on standard output, UTF-8 (Korean and Japanese names as themselves),
+    indented by two spaces, in one write (json.dump writes each token: 1 s at 100k deals)."""
     sys.stdout.reconfigure(encoding="utf-8")
-    print(json.dumps(data, ensure_ascii=False, indent=2))  # one write: json.dump writes each token (1 s at 100k deals)
+    try:  # the same text as json.dumps(indent=2), ten times faster (Python's indenting encoder is pure Python)
+        text = orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS).decode()
+    except TypeError:  # what orjson cannot write (an integer beyond 64 bits)
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+    print(text)
 
 
 def go_ahead(yes: bool, interactive: bool, refusal: PlannerError, question: str, declined: str,
