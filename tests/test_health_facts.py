@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from fixtures import rebuilt
 from planner.core.demo import demo_book
-from planner.core.health import _won_stints, history, slip_counts, stage_entered
+from planner.core.health import _order, _won_stints, history, slip_counts, stage_entered, won_stage_days
 from planner.core.metrics import _ranks, furthest_stage
 
 
@@ -75,6 +75,12 @@ def reference_stints(deals, rows, stages) -> pd.Series:
     return stints.groupby(["stage", "deal"])["days"].sum().clip(lower=0)
 
 
+def reference_stage_days(stints: pd.Series) -> pd.DataFrame:
+    by_stage = stints.groupby(level="stage").agg(["sum", "size"])
+    return pd.DataFrame({"days": by_stage["sum"].astype("int64"), "deals": by_stage["size"].astype("int64")},
+                        index=by_stage.index.rename("stage"))
+
+
 def reference_slips(deals, rows) -> pd.Series:
     sequence = pd.concat([
         pd.DataFrame({"deal": rows["deal"], "expected_close": rows["expected_close"]}),
@@ -105,5 +111,23 @@ def test_the_numpy_facts_equal_the_pandas_references(start, seed):
     assert (rows["entered"].to_numpy() == expected["entered"].to_numpy()).all()
     pd.testing.assert_series_equal(stage_entered(book), reference_entered(deals, rows))
     pd.testing.assert_series_equal(_won_stints(book), reference_stints(deals, rows, book["Stages"]))
+    pd.testing.assert_frame_equal(won_stage_days(book), reference_stage_days(_won_stints(book)))
     assert furthest_stage(book)[1].tolist() == reference_furthest(book, deals, rows).tolist()
     pd.testing.assert_series_equal(slip_counts(book), reference_slips(deals, rows))
+
+
+@settings(max_examples=40, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1))
+def test_the_packed_sort_equals_lexsort(seed):
+    """_order packs (deal, day, position) into one int64 only when the days are whole; times in
+    the day, deals of any size and rows in any order go to np.lexsort: both give its order."""
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(0, 300))
+    deal = rng.integers(0, 2 ** int(rng.integers(1, 40)), n)
+    unit = 86_400 * 10**9 if seed % 3 else int(rng.choice([1, 3_600 * 10**9, 86_400 * 10**9 + 1]))
+    entered = 1_700_000_000 * 10**9 + rng.integers(0, 30, n) * unit
+    at = np.sort(rng.choice(10 * n + 1, n, replace=False)) if seed % 5 else rng.permutation(n)
+    order, deals, days = _order(deal, entered, at)
+    expected = np.lexsort((at, entered, deal))
+    assert order.tolist() == expected.tolist()
+    assert deals.tolist() == deal[expected].tolist() and days.tolist() == entered[expected].tolist()
