@@ -82,6 +82,9 @@ def test_stage_kinds_and_date_rules_equal_the_pandas_forms(seed):
     assert deal_rules.date_problems(deals, kinds) == expected
     for column in ("amount", "created", "closed"):
         assert (deal_rules.may_lack(kinds, column) == deal_rules.may_lack(plain, column)).all()
+    for wanted in (("open",), ("won",), ("won", "lost"), ("other",)):  # of_kind on codes, as isin on the texts
+        assert deal_rules.of_kind(kinds, *wanted).tolist() == \
+            plain.isin(list(wanted)).to_numpy(dtype=bool, na_value=False).tolist()
 
 
 @few

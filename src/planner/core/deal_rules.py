@@ -51,16 +51,25 @@ def deal_kinds(book) -> pd.Series:
                        depends={"Deals": ("stage",), "Stages": ("kind",)})
 
 
+def of_kind(kinds: pd.Series, *wanted: str) -> np.ndarray:
+    """Which deals' kinds (:func:`stage_kinds`, or the kinds as text) are one of ``wanted``: of
+    the categorical, its few codes compared, no text per deal."""
+    if isinstance(kinds.dtype, pd.CategoricalDtype):
+        chosen = [code for code, kind in enumerate(kinds.cat.categories) if kind in wanted]
+        return np.isin(kinds.array.codes, chosen)  # a missing kind's code (-1) is never chosen
+    return kinds.isin(list(wanted)).to_numpy(dtype=bool, na_value=False)
+
+
 def may_lack(kinds: pd.Series, column: str) -> np.ndarray:
     """Which deals (by their stage kinds) may leave ``column`` empty though it is required."""
     if column not in OPEN_MAY_LACK:
         return np.zeros(len(kinds), dtype=bool)
-    return (kinds == "open").to_numpy(dtype=bool, na_value=False)
+    return of_kind(kinds, "open")
 
 
 def closed_kind(kinds: pd.Series) -> np.ndarray:
     """Which deals are won or lost: they need their amount, created and closed dates."""
-    return kinds.isin(["won", "lost"]).to_numpy(dtype=bool, na_value=False)
+    return of_kind(kinds, "won", "lost")
 
 
 def needs(kinds: pd.Series, column: str) -> np.ndarray:
@@ -77,7 +86,7 @@ def date_problems(deals: pd.DataFrame, kinds: pd.Series) -> list[tuple[int, str,
     won (of a known kind) or was cancelled before it closed."""
     created, closed, cancelled = (deals[name].to_numpy(dtype="datetime64[ns]")
                                   for name in ("created", "closed", "cancelled"))
-    won = (kinds == "won").to_numpy(dtype=bool, na_value=False)
+    won = of_kind(kinds, "won")
     checks = [
         (closed_kind(kinds) & np.isnat(closed), "closed"),
         (closed < created, "closed"),  # a missing day is never before another

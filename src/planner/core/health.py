@@ -253,7 +253,7 @@ def _won_stints(book) -> pd.Series:
         bounds, position = groups(rows["deal"].to_numpy(), deals)
         here = position >= 0
         won = np.zeros(len(position), dtype=bool)  # per deal of ``rows``
-        won[here] = _of_kind(deals["stage"], stages, "won")[position[here]]
+        won[here] = _of_kind(deals["stage"].to_numpy(dtype="int64", na_value=-1), stages, "won")[position[here]]
         group = np.repeat(np.arange(len(position)), np.diff(bounds))
         entries = np.flatnonzero(rows["entry"].to_numpy() & won[group])
         mine, stage = group[entries], rows["stage"].to_numpy()[entries]
@@ -262,7 +262,7 @@ def _won_stints(book) -> pd.Series:
         left = np.empty(len(entries), dtype="datetime64[ns]")
         left[:-1] = entered[1:]
         closed = deals["closed"].to_numpy(dtype="datetime64[ns]")[position[mine[last]]]
-        left[last] = np.where(_of_kind(pd.Series(stage[last]), stages, "open"), closed, np.datetime64("NaT"))
+        left[last] = np.where(_of_kind(stage[last], stages, "open"), closed, np.datetime64("NaT"))
         ended = ~np.isnat(left)
         days = (left[ended] - entered[ended]) // np.timedelta64(1, "D")
         return _summed(stage[ended], mine[ended], rows["deal"].to_numpy()[bounds[:-1]], days)
@@ -322,11 +322,10 @@ def slip_counts(book) -> pd.Series:
                        depends={"Deals": ("expected_close",)}, rowwise=True)
 
 
-def _of_kind(stage: pd.Series, stages: pd.DataFrame, kind: str) -> np.ndarray:
-    """Which of ``stage`` (stage row ids) are stages of ``kind``: the few stages judged, not
-    each deal's kind compared as text."""
-    chosen = stages.index[(stages["kind"] == kind).to_numpy(dtype=bool, na_value=False)]
-    return stage.isin(chosen).to_numpy(dtype=bool, na_value=False)
+def _of_kind(stage: np.ndarray, stages: pd.DataFrame, kind: str) -> np.ndarray:
+    """Which of ``stage`` (stage row ids, int64; -1: none) are stages of ``kind``: the few stages
+    judged, then looked up by id (resolve.known_ids), not each deal's kind compared as text."""
+    return known_ids(stage, stages.index[(stages["kind"] == kind).to_numpy(dtype=bool, na_value=False)])
 
 
 def as_day(as_of) -> date:
