@@ -55,8 +55,11 @@ def of_kind(kinds: pd.Series, *wanted: str) -> np.ndarray:
     """Which deals' kinds (:func:`stage_kinds`, or the kinds as text) are one of ``wanted``: of
     the categorical, its few codes compared, no text per deal."""
     if isinstance(kinds.dtype, pd.CategoricalDtype):
-        chosen = [code for code, kind in enumerate(kinds.cat.categories) if kind in wanted]
-        return np.isin(kinds.array.codes, chosen)  # a missing kind's code (-1) is never chosen
+        codes, found = kinds.array.codes, np.zeros(len(kinds), dtype=bool)
+        for code, kind in enumerate(kinds.array.categories):
+            if kind in wanted:  # a missing kind's code (-1) is never one of them
+                found |= codes == code
+        return found
     return kinds.isin(list(wanted)).to_numpy(dtype=bool, na_value=False)
 
 

@@ -202,6 +202,21 @@ def groups(deal: np.ndarray, deals: pd.DataFrame) -> tuple[np.ndarray, np.ndarra
     return np.r_[starts, len(deal)], deals.index.get_indexer(deal[starts])
 
 
+def _grouped(book, deals: pd.DataFrame, rows: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`groups` of ``rows`` (:func:`history`, or some deals' rows of it) and ``deals``, with
+    each row's group number; of the whole history and Deals sheet once per revision (the time
+    in stage and the won deals' stints both read them)."""
+    def build(deals: pd.DataFrame, rows: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        bounds, position = groups(rows["deal"].to_numpy(), deals)
+        return bounds, position, np.repeat(np.arange(len(position)), np.diff(bounds))
+    if rows is not history(book):
+        return build(deals, rows)
+    def whole() -> tuple:  # (the history taken within: the entry depends on what it depends on)
+        return book["Deals"].index, *build(book["Deals"], history(book))
+    index, *found = book.cached("history_groups", whole, depends={"Deals": ()})  # which deals, in which order
+    return tuple(found) if index.equals(deals.index) else build(deals, rows)
+
+
 def _last_of_each(group: np.ndarray, chosen: np.ndarray) -> np.ndarray:
     """The positions of the last ``chosen`` row of each group (``group``: each row's group
     number, rising), one per group that has one."""
@@ -214,8 +229,7 @@ def stage_entered(book) -> pd.Series:
     """The day each deal entered its current stage (by deal row id, in Deals order): its
     latest stage-entry history row for that stage, else its ``created`` date. Cached per revision."""
     def compute(deals: pd.DataFrame, rows: pd.DataFrame) -> pd.Series:
-        bounds, position = groups(rows["deal"].to_numpy(), deals)
-        group = np.repeat(np.arange(len(position)), np.diff(bounds))
+        bounds, position, group = _grouped(book, deals, rows)
         current = deals["stage"].to_numpy(dtype="int64", na_value=-1)[position][group]
         entered_current = rows["entry"].to_numpy() & (rows["stage"].to_numpy() == current) & (position[group] >= 0)
         latest = _last_of_each(group, entered_current)  # sorted by entered within a deal: the latest
@@ -250,11 +264,10 @@ def _won_stints(book) -> pd.Series:
     an open one), summed over its visits and not below 0."""
     def compute(deals: pd.DataFrame, rows: pd.DataFrame) -> pd.Series:
         stages = book["Stages"]
-        bounds, position = groups(rows["deal"].to_numpy(), deals)
+        bounds, position, group = _grouped(book, deals, rows)
         here = position >= 0
         won = np.zeros(len(position), dtype=bool)  # per deal of ``rows``
         won[here] = _of_kind(deals["stage"].to_numpy(dtype="int64", na_value=-1), stages, "won")[position[here]]
-        group = np.repeat(np.arange(len(position)), np.diff(bounds))
         entries = np.flatnonzero(rows["entry"].to_numpy() & won[group])
         mine, stage = group[entries], rows["stage"].to_numpy()[entries]
         entered = rows["entered"].to_numpy()[entries]
