@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from fixtures import rebuilt
 from planner.core.demo import demo_book
-from planner.core.health import _order, _won_stints, history, slip_counts, stage_entered, won_stage_days
+from planner.core.health import _order, _won_stints, deal_health, history, slip_counts, stage_entered, won_stage_days
 from planner.core.metrics import _ranks, furthest_stage
 
 
@@ -131,3 +131,44 @@ def test_the_packed_sort_equals_lexsort(seed):
     expected = np.lexsort((at, entered, deal))
     assert order.tolist() == expected.tolist()
     assert deals.tolist() == deal[expected].tolist() and days.tolist() == entered[expected].tolist()
+
+
+def reference_health(book, day) -> pd.DataFrame:
+    """deal_health as it was: Series aligned on the deals' index, reindexed, set after."""
+    deals, stages = book["Deals"], book["Stages"]
+    is_open = (deals["stage"].map(stages["kind"]) == "open").to_numpy(dtype=bool, na_value=False)
+    today = np.datetime64(day, "ns")
+    entered = stage_entered(book)[is_open]
+    delta = today - entered.to_numpy(dtype="datetime64[ns]")
+    dated = ~np.isnat(delta)
+    days = (np.where(dated, delta, np.timedelta64(0, "ns")) // np.timedelta64(1, "D")).astype("int64").clip(min=0)
+    stage = deals["stage"][is_open]
+    baseline = won_stage_days(book).reindex(stage.to_numpy())
+    total = baseline["days"].to_numpy(dtype="float64", na_value=np.nan)
+    count = baseline["deals"].to_numpy(dtype="float64", na_value=np.nan)
+    known = ~np.isnan(count) & (count > 0)
+    stalled = known & dated & (days * np.nan_to_num(count) * 2 > 3 * np.nan_to_num(total))
+    expected = deals["expected_close"][is_open].to_numpy(dtype="datetime64[ns]")
+    overdue = ~np.isnat(expected) & (expected < today)
+    slips = slip_counts(book)[is_open].to_numpy()
+    frame = pd.DataFrame({
+        "id": deals["id"][is_open].astype("string"), "stage": stage.map(stages["stage"]).astype("string"),
+        "entered_stage": entered, "days_in_stage": pd.array(np.where(dated, days, 0), dtype="Int64"),
+        "won_avg_days": pd.array(np.where(known, total / np.where(known, count, 1), np.nan), dtype="Float64"),
+        "stalled": stalled, "slips": slips.astype("int64"), "overdue": overdue, "slipped": (slips >= 2) | overdue,
+    }, index=deals.index[is_open])
+    frame.loc[~known, "won_avg_days"] = pd.NA
+    frame.loc[~dated, "days_in_stage"] = pd.NA
+    return frame
+
+
+@settings(max_examples=12, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), day=st.dates(date(2024, 6, 1), date(2027, 6, 1)))
+def test_deal_health_equals_the_pandas_form(start, seed, day):
+    def unnamed(frames):  # some deals without a created date or a stage, a stage no won deal was in
+        rng = np.random.default_rng(seed)
+        deals = frames["Deals"]
+        deals.loc[rng.random(len(deals)) < 0.1, "created"] = pd.NaT
+        deals.loc[rng.random(len(deals)) < 0.05, "stage"] = None
+    book = rebuilt(scrambled(start, seed), unnamed).snapshot()
+    pd.testing.assert_frame_equal(deal_health(book, day), reference_health(book, day))

@@ -29,7 +29,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from planner.core.deal_rules import deal_kinds
+from planner.core.deal_rules import deal_kinds, of_kind
 from planner.core.derived import touched_only
 from planner.core.resolve import known_ids
 
@@ -368,17 +368,18 @@ def deal_health(book, as_of) -> pd.DataFrame:
 
 def _deal_health(book, day: date) -> pd.DataFrame:
     deals, stages = book["Deals"], book["Stages"]
-    is_open = (deal_kinds(book) == "open").to_numpy(dtype=bool, na_value=False)
+    is_open = of_kind(deal_kinds(book), "open")
     today = np.datetime64(day, "ns")
-    entered = stage_entered(book)[is_open]
-    delta = today - entered.to_numpy(dtype="datetime64[ns]")
+    entered = stage_entered(book).to_numpy(dtype="datetime64[ns]")[is_open]
+    delta = today - entered
     dated = ~np.isnat(delta)  # an open deal without a created date has no time in stage
     days = np.where(dated, delta, np.timedelta64(0, "ns")) // np.timedelta64(1, "D")
     days = days.astype("int64").clip(min=0)
-    stage = deals["stage"][is_open]
-    baseline = won_stage_days(book).reindex(stage.to_numpy())
-    total = baseline["days"].to_numpy(dtype="float64", na_value=np.nan)
-    count = baseline["deals"].to_numpy(dtype="float64", na_value=np.nan)
+    stage = deals["stage"].to_numpy(dtype="float64", na_value=np.nan)[is_open]
+    # the won deals' days in each open deal's stage: the few stages looked up (no reindex)
+    baseline = won_stage_days(book)
+    at = baseline.index.get_indexer(stage)  # -1 (no won deal's days): the NaN put last
+    total, count = (np.append(baseline[name].to_numpy(dtype="float64"), np.nan)[at] for name in ("days", "deals"))
     known = ~np.isnan(count) & (count > 0)
     judged = known & dated
     numerator, denominator = STALL_FACTOR
@@ -390,23 +391,21 @@ def _deal_health(book, day: date) -> pd.DataFrame:
                       or numerator * int(totals.max()) >= 2**62):
         left, right, totals = left.astype(object), right.astype(object), totals.astype(object)
     stalled[judged] = (left * right * denominator > numerator * totals).astype(bool)  # on int64 where exact
-    expected = deals["expected_close"][is_open].to_numpy(dtype="datetime64[ns]")
+    expected = deals["expected_close"].to_numpy(dtype="datetime64[ns]")[is_open]
     overdue = ~np.isnat(expected) & (expected < today)
-    slips = slip_counts(book)[is_open].to_numpy()
-    frame = pd.DataFrame({
-        "id": deals["id"][is_open].astype("string"),  # the user's keys, for the views and lists that name them
-        "stage": stage.map(stages["stage"]).astype("string"),
+    slips = slip_counts(book).to_numpy()[is_open]
+    names = stages.index.get_indexer(stage)
+    return pd.DataFrame({  # arrays in place (missing under their masks): no alignment, no setting after
+        "id": deals["id"].array[is_open].astype("string"),  # the user's keys, for the views and lists that name them
+        "stage": stages["stage"].array.astype("string").take(names, allow_fill=True),
         "entered_stage": entered,
-        "days_in_stage": pd.array(np.where(dated, days, 0), dtype="Int64"),
-        "won_avg_days": pd.array(np.where(known, total / np.where(known, count, 1), np.nan), dtype="Float64"),
+        "days_in_stage": pd.arrays.IntegerArray(np.where(dated, days, 0), ~dated),
+        "won_avg_days": pd.arrays.FloatingArray(np.where(known, total / np.where(known, count, 1), 0.0), ~known),
         "stalled": stalled,
         "slips": slips.astype("int64"),
         "overdue": overdue,
         "slipped": (slips >= SLIPS) | overdue,
     }, index=deals.index[is_open])
-    frame.loc[~known, "won_avg_days"] = pd.NA
-    frame.loc[~dated, "days_in_stage"] = pd.NA
-    return frame
 
 
 def health_lists(book, as_of) -> dict[str, dict[str, list]]:
