@@ -101,3 +101,44 @@ def test_known_ids_and_canonical_periods_equal_the_hashed_forms(seed):
     canonical, bad = parse_periods(labels)
     wrong = (bad | (canonical != labels).fillna(True)).to_numpy(dtype=bool)
     assert [label for label, *_ in not_canonical(labels)] == list(labels.index[wrong])
+
+
+def reference_tiers(book) -> list:
+    """checks._tier_problems as it was: pandas' sort and groupby of the tiers."""
+    found = []
+    tiers = book._frames["PlanTiers"].dropna(subset=["plan", "from"])
+    plan_names = book._frames["Plans"]["plan"]
+    for plan, rows in tiers.sort_values("from", kind="stable").groupby("plan", sort=False):
+        name = str(plan_names.get(plan, plan))
+        ends = [None if pd.isna(end) else int(end) for end in rows["to"]]
+        starts = [int(start) for start in rows["from"]]
+        if not (starts[0] == 0 and all(end == start for end, start in zip(ends, starts[1:]))):
+            found.append(book.problem("PlanTiers", int(rows.index[0]), "from", "the tiers of plan {plan!r} must start "
+                                      "at 0% and each start where the one before ends, only the last one open-ended",
+                                      plan=name))
+        for row in rows.index[rows["to"].notna() & (rows["to"] <= rows["from"])]:
+            found.append(book.problem("PlanTiers", int(row), "to", "the tier must end above where it starts"))
+        if rows["method"].nunique() > 1:
+            found.append(book.problem("PlanTiers", int(rows.index[0]), "method", "plan {plan!r} mixes marginal and "
+                                      "retroactive tiers; use one method per plan", plan=name))
+    return found
+
+
+@few
+@seeds
+def test_tier_rules_on_plain_rows_equal_the_pandas_form(seed):
+    from planner.core.book import Book
+    from planner.core.checks import _tier_problems
+
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(0, 14))
+    step = 250_000
+    ends = rng.choice([None, *range(0, 6 * step, step)], n)
+    tiers = pd.DataFrame({
+        "plan": rng.choice(["A", "B", "C", None], n, p=[0.4, 0.3, 0.2, 0.1]),
+        "from": [None if rng.random() < 0.1 else int(value) for value in rng.choice(range(0, 5 * step, step), n)],
+        "to": ends, "rate": [50_000] * n,
+        "method": rng.choice(["marginal", "retroactive", None], n, p=[0.6, 0.3, 0.1])})
+    plans = pd.DataFrame({"plan": ["A", "B", "C"], "period": ["quarter"] * 3})
+    book = Book({"Plans": plans, "PlanTiers": tiers})
+    assert _tier_problems(book) == reference_tiers(book)
