@@ -36,7 +36,7 @@ def scrambled(book, seed: int):
             days = days + pd.to_timedelta(rng.integers(0, 24, n), unit="h")
         for column, share, values in (("stage", 0.2, rng.choice(stages, n)),
                                       ("deal_id", 0.3, rng.choice(deals["id"].to_numpy(), n)),
-                                      ("entered", 0.5, days), ("expected_close", 0.2, pd.NaT),
+                                      ("entered", 0.5, days), ("expected_close", 0.2 * (seed % 4 > 0), pd.NaT),
                                       ("entered", 0.05 * (seed % 2), pd.NaT),  # rows left out of the sort
                                       ("expected_close", 0.3, days + pd.Timedelta(days=30))):
             chosen = rng.random(n) < share

@@ -318,9 +318,12 @@ def slip_counts(book) -> pd.Series:
     def compute(deals: pd.DataFrame, rows: pd.DataFrame) -> pd.Series:
         expected = rows["expected_close"].to_numpy()
         dated = ~np.isnat(expected)  # rows without one are skipped
-        expected = expected[dated]
-        bounds, position = groups(rows["deal"].to_numpy()[dated], deals)
-        group = np.repeat(np.arange(len(position)), np.diff(bounds))
+        if dated.all():  # as the app records them: the rows' groups as the other facts use them
+            bounds, position, group = _grouped(book, deals, rows)
+        else:
+            expected = expected[dated]
+            bounds, position = groups(rows["deal"].to_numpy()[dated], deals)
+            group = np.repeat(np.arange(len(position)), np.diff(bounds))
         later = np.zeros(len(group), dtype="int64")  # moved later since the deal's row before
         later[1:] = (group[1:] == group[:-1]) & (expected[1:] > expected[:-1])
         counts = np.zeros(len(deals), dtype="int64")
