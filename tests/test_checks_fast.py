@@ -13,7 +13,7 @@ from planner.core import deal_rules, schema
 from planner.core.dates import END_DAY, FIRST_DAY
 from planner.core.parse import NOT_ALLOWED, OUT_OF_RANGE, YEAR_RANGE, bounds, check_column
 from planner.core.periods import not_canonical, parse_periods
-from planner.core.resolve import known_ids
+from planner.core.resolve import known_ids, row_positions
 
 seeds = given(seed=st.integers(0, 2**32 - 1))
 few = settings(max_examples=40, deadline=None)
@@ -96,6 +96,10 @@ def test_known_ids_and_canonical_periods_equal_the_hashed_forms(seed):
     ids = rng.integers(-2, 10**6, int(rng.integers(0, 50)))
     ids[: len(ids) // 2] = rng.choice(rows, len(ids) // 2) if len(rows) else -1
     assert (known_ids(ids, rows) == pd.Index(ids).isin(rows)).all()
+    assert row_positions(ids, rows).tolist() == rows.get_indexer(ids).tolist()
+    zero = rows.append(pd.Index([0])).unique()  # row 0 there: a missing id (-1) is still none of them
+    missing = np.r_[ids, -1, 0]
+    assert row_positions(missing, zero).tolist() == zero.get_indexer(missing).tolist()
     labels = pd.Series(rng.choice(["2026-Q1", "2026Q1", " 2026-01", "2026-01", "2026", "2026-13", "x", "1850"], 20),
                        dtype="string")
     canonical, bad = parse_periods(labels)

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from planner.core.errors import QT_TRANSLATE_NOOP
+from planner.core.resolve import row_positions
 
 # Columns an open deal may leave empty (CRM exports: no amount or created date yet).
 OPEN_MAY_LACK = ("amount", "created")
@@ -31,16 +32,10 @@ DATE_RULES = (NEEDS_CLOSED, CLOSED_BEFORE_CREATED, ONLY_WON_CANCELLED, CANCELLED
 
 def stage_kinds(deals: pd.DataFrame, stages: pd.DataFrame) -> pd.Series:
     """Each deal's stage kind (``open``, ``won``, ``lost``; missing when its stage is), as a
-    categorical: the few stages' kinds put in place stage by stage, compared as codes after."""
+    categorical: the few stages' kinds looked up by each deal's stage id, compared as codes after."""
     kinds = pd.Categorical(stages["kind"].to_numpy(dtype=object, na_value=None))
-    stage = deals["stage"].to_numpy(dtype="float64", na_value=np.nan)
-    codes = np.full(len(deals), -1, dtype=kinds.codes.dtype)
-    if len(stages) <= 64:
-        for row, code in zip(stages.index.tolist(), kinds.codes.tolist()):
-            codes[stage == row] = code
-    else:
-        at = stages.index.get_indexer(stage)
-        codes[at >= 0] = kinds.codes[at[at >= 0]]
+    at = row_positions(deals["stage"].to_numpy(dtype="int64", na_value=-1), stages.index)
+    codes = np.append(kinds.codes, -1)[at]  # no such stage (-1): no kind
     return pd.Series(pd.Categorical.from_codes(codes, dtype=kinds.dtype), index=deals.index)
 
 

@@ -40,6 +40,21 @@ def known_ids(ids: np.ndarray, index: pd.Index) -> np.ndarray:
     return flags[np.clip(ids, -1, high + 1)]  # below 0 and beyond: the last flag, never set
 
 
+def row_positions(ids: np.ndarray, index: pd.Index) -> np.ndarray:
+    """Where each of ``ids`` (int64 row ids; -1: none) is in ``index`` (a table's row ids), -1
+    where it is not, as ``index.get_indexer`` says: through a table of positions when the ids
+    are small numbers (a book's are), else hashed."""
+    rows = index.to_numpy(dtype="int64")
+    if not len(ids) or not len(rows):
+        return np.full(len(ids), -1, dtype=np.intp)
+    low, high = int(rows.min()), int(rows.max())
+    if low < 0 or high > 8 * (len(rows) + len(ids)):
+        return index.get_indexer(ids)
+    table = np.full(high + 2, -1, dtype=np.intp)
+    table[rows] = np.arange(len(rows))
+    return table[np.clip(ids, -1, high + 1)]  # below 0 and beyond: the last place, never a row's
+
+
 class Resolver:
     """Looks values up in one table by the user's id, then by name (vectorized)."""
 
