@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from fixtures import rebuilt
 from planner.core.demo import demo_book
+from planner.core.facts import deal_facts
 from planner.core.health import _order, _won_stints, deal_health, history, slip_counts, stage_entered, won_stage_days
 from planner.core.metrics import _ranks, furthest_stage
 
@@ -172,3 +173,19 @@ def test_deal_health_equals_the_pandas_form(start, seed, day):
         deals.loc[rng.random(len(deals)) < 0.05, "stage"] = None
     book = rebuilt(scrambled(start, seed), unnamed).snapshot()
     pd.testing.assert_frame_equal(deal_health(book, day), reference_health(book, day))
+
+
+@settings(max_examples=12, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1))
+def test_deal_facts_equal_the_mapped_form(start, seed):
+    """deal_facts' kind and probability looked up by stage id, as a map of the stages gave them."""
+    def unstaged(frames):
+        rng = np.random.default_rng(seed)
+        frames["Deals"].loc[rng.random(len(frames["Deals"])) < 0.1, "stage"] = None
+        frames["Stages"].loc[rng.random(len(frames["Stages"])) < 0.3, "probability"] = None
+    book = rebuilt(start, unstaged).snapshot()
+    facts, deals, stages = deal_facts(book), book["Deals"], book["Stages"]
+    pd.testing.assert_series_equal(facts["kind"], deals["stage"].map(stages["kind"]).astype("string"),
+                                   check_names=False)
+    pd.testing.assert_series_equal(facts["probability"], deals["stage"].map(stages["probability"]).astype("Int64"),
+                                   check_names=False)

@@ -13,6 +13,7 @@ import pandas as pd
 from planner.core.deal_rules import deal_kinds, of_kind
 from planner.core.derived import rows_edited
 from planner.core.money import times_ratio
+from planner.core.resolve import row_positions
 
 
 # the columns of Deals the facts are made of
@@ -26,11 +27,13 @@ def deal_facts(book) -> pd.DataFrame:
     Assumes the book has no problems."""
     def build() -> pd.DataFrame:
         deals, stages = book["Deals"], book["Stages"]
+        at = row_positions(deals["stage"].to_numpy(dtype="int64", na_value=-1), stages.index)  # -1: no stage
         return pd.DataFrame({
             "rep": deals["owner"],
             "stage": deals["stage"],
             "kind": deal_kinds(book).astype("string"),  # the kinds the checks compared, as text
-            "probability": deals["stage"].map(stages["probability"]).astype("Int64"),
+            "probability": pd.Series(stages["probability"].astype("Int64").array.take(at, allow_fill=True),
+                                     index=deals.index),
             "amount": deals["amount"],
             "created": deals["created"],
             "expected_close": deals["expected_close"],
