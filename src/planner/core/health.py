@@ -231,7 +231,9 @@ def stage_entered(book) -> pd.Series:
     def compute(deals: pd.DataFrame, rows: pd.DataFrame) -> pd.Series:
         bounds, position, group = _grouped(book, deals, rows)
         current = deals["stage"].to_numpy(dtype="int64", na_value=-1)[position][group]
-        entered_current = rows["entry"].to_numpy() & (rows["stage"].to_numpy() == current) & (position[group] >= 0)
+        entered_current = rows["entry"].to_numpy() & (rows["stage"].to_numpy() == current)
+        if not (position >= 0).all():  # (the history holds only the book's deals: each is there)
+            entered_current &= position[group] >= 0
         latest = _last_of_each(group, entered_current)  # sorted by entered within a deal: the latest
         entered = deals["created"].to_numpy(dtype="datetime64[ns]").copy()
         entered[position[group[latest]]] = rows["entered"].to_numpy()[latest]
