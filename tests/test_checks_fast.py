@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -147,3 +148,45 @@ def test_tier_rules_on_plain_rows_equal_the_pandas_form(seed):
     plans = pd.DataFrame({"plan": ["A", "B", "C"], "period": ["quarter"] * 3})
     book = Book({"Plans": plans, "PlanTiers": tiers})
     assert _tier_problems(book) == reference_tiers(book)
+
+
+def reference_splits(book) -> list:
+    """checks._split_problems as it was: a pandas groupby of the shares by deal."""
+    from planner.core.kinds import text
+    from planner.core.money import shares_whole
+
+    splits = book._frames["Splits"].dropna(subset=["deal_id"])
+    by_deal = splits.groupby("deal_id", sort=False)["share"]
+    totals, counts = by_deal.sum(), by_deal.count()
+    deal_keys = book._frames["Deals"]["id"]
+    return [book.problem("Splits", int(splits.index[splits["deal_id"] == deal][0]), "share",
+                         "the shares of deal {deal!r} add up to {total}, not 100%",
+                         deal=str(deal_keys.get(deal, deal)), total=text(schema.Kind.RATIO, total))
+            for deal, total in totals[~shares_whole(totals.to_numpy(), counts.to_numpy())].items()]
+
+
+@pytest.fixture(scope="module")
+def split_book():
+    from datetime import date
+
+    from planner.core.demo import demo_book
+
+    return demo_book(as_of=date(2026, 6, 30), deals=1000, reps=12)
+
+
+@few
+@seeds
+def test_split_shares_summed_on_codes_equal_the_groupby_form(split_book, seed):
+    from fixtures import rebuilt
+    from planner.core.checks import _split_problems
+
+    def shuffled(frames):  # shares of every kind: whole, a third three times, missing, too many, of no deal
+        rng = np.random.default_rng(seed)
+        splits, n = frames["Splits"], len(frames["Splits"])
+        splits["share"] = rng.choice([500_000, 333_333, 333_334, 499_999, 250_000, 999_999, 1_000_000], n)
+        splits.loc[rng.random(n) < 0.1, "share"] = None
+        splits.loc[rng.random(n) < 0.05, "deal_id"] = None
+        frames["Splits"] = splits.iloc[rng.permutation(n)].reset_index(drop=True)
+    book = rebuilt(split_book, shuffled)
+    found = _split_problems(book)
+    assert found == reference_splits(book)
