@@ -190,3 +190,43 @@ def test_split_shares_summed_on_codes_equal_the_groupby_form(split_book, seed):
     book = rebuilt(split_book, shuffled)
     found = _split_problems(book)
     assert found == reference_splits(book)
+
+
+def reference_lead_problems(book) -> tuple[dict, list]:
+    """leads.rules and lead_problems' signal checks as they were: dropna and a pandas groupby."""
+    from planner.core.leads import BAD_TIMES, UNKNOWN_SIGNAL, normal, parse_signals
+
+    frame = book["LeadRules"].dropna(subset=["signal", "points"])
+    known: dict = {}
+    for signal, points in zip(frame["signal"], frame["points"]):
+        known.setdefault(normal(signal), (str(signal).strip(), int(points)))
+    found, cells = [], book["Leads"]["signals"].dropna()
+    for text, rows in cells.groupby(cells, sort=False).groups.items():
+        parsed, bad = parse_signals(text)
+        wrong = [(BAD_TIMES, item) for item in bad] + [(UNKNOWN_SIGNAL, name) for name, _times in parsed
+                                                       if normal(name) not in known]
+        found += [book.problem("Leads", int(row), "signals", template, value=value)
+                  for row in rows for template, value in wrong]
+    return known, found
+
+
+@few
+@seeds
+def test_lead_rules_and_signal_checks_on_plain_rows_equal_the_pandas_forms(seed):
+    from planner.core.book import Book
+    from planner.core.leads import lead_problems, rules
+
+    rng = np.random.default_rng(seed)
+    words = ["pricing page visit", "Pricing Page Visit", "email open", "email click ×2", "email open x99999",
+             "webinar", "", "fits buyer persona"]
+    signals = [None if rng.random() < 0.2 else "; ".join(rng.choice(words, int(rng.integers(1, 4))))
+               for _ in range(int(rng.integers(0, 12)))]
+    n = int(rng.integers(0, 6))
+    rule_rows = pd.DataFrame({"signal": [None if rng.random() < 0.2 else str(rng.choice(words[:4])) for _ in range(n)],
+                              "points": [None if rng.random() < 0.2 else int(rng.integers(-5, 10)) for _ in range(n)]})
+    book = Book({"LeadRules": rule_rows,
+                 "Leads": pd.DataFrame({"id": [f"L{i}" for i in range(len(signals))], "name": "x", "signals": signals})})
+    known, found = reference_lead_problems(book)
+    assert rules(book) == known
+    signal_problems = [p for p in lead_problems(book) if p.table == "Leads"]
+    assert signal_problems == found

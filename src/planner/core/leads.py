@@ -87,12 +87,16 @@ def parse_signals(text) -> tuple[list[tuple[str, int]], list[str]]:
 
 def rules(book) -> dict[str, tuple[str, int]]:
     """Each rule's signal (compared as ``normal``) -> (its name as written, its points); the first
-    rule of a signal wins."""
-    frame = book["LeadRules"].dropna(subset=["signal", "points"])
-    out: dict[str, tuple[str, int]] = {}
-    for signal, points in zip(frame["signal"], frame["points"]):
-        out.setdefault(normal(signal), (str(signal).strip(), int(points)))
-    return out
+    rule of a signal wins. Once per state of the book: the scores and the checks both read them."""
+    def build() -> dict[str, tuple[str, int]]:
+        frame = book["LeadRules"]
+        out: dict[str, tuple[str, int]] = {}
+        for signal, points in zip(*(frame[name].to_numpy(dtype=object, na_value=None).tolist()
+                                    for name in ("signal", "points"))):
+            if signal is not None and points is not None:  # a rule without either counts for nothing
+                out.setdefault(normal(signal), (str(signal).strip(), int(points)))
+        return out
+    return book.cached("lead rules", build, depends={"LeadRules": ("signal", "points")})
 
 
 def threshold(book) -> int:
@@ -158,8 +162,12 @@ def lead_problems(book) -> list[Problem]:
     """Signals no rule has, unreadable counts, badly named rules and a bad threshold."""
     found = []
     known = rules(book)
-    cells = book["Leads"]["signals"].dropna()
-    for text, rows in cells.groupby(cells, sort=False).groups.items():  # each distinct cell parsed once
+    by_text: dict[str, list] = {}  # each distinct cell's rows, cells in the order they first come
+    for row, text in zip(book["Leads"].index.tolist(),
+                         book["Leads"]["signals"].to_numpy(dtype=object, na_value=None).tolist()):
+        if text is not None:
+            by_text.setdefault(text, []).append(row)
+    for text, rows in by_text.items():  # each distinct cell parsed once
         parsed, bad = parse_signals(text)
         wrong = [(BAD_TIMES, item) for item in bad] + [(UNKNOWN_SIGNAL, name) for name, _times in parsed
                                                        if normal(name) not in known]
