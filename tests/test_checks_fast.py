@@ -214,7 +214,7 @@ def reference_lead_problems(book) -> tuple[dict, list]:
 @seeds
 def test_lead_rules_and_signal_checks_on_plain_rows_equal_the_pandas_forms(seed):
     from planner.core.book import Book
-    from planner.core.leads import lead_problems, rules
+    from planner.core.leads import lead_problems, rules, score_leads
 
     rng = np.random.default_rng(seed)
     words = ["pricing page visit", "Pricing Page Visit", "email open", "email click ×2", "email open x99999",
@@ -224,9 +224,16 @@ def test_lead_rules_and_signal_checks_on_plain_rows_equal_the_pandas_forms(seed)
     n = int(rng.integers(0, 6))
     rule_rows = pd.DataFrame({"signal": [None if rng.random() < 0.2 else str(rng.choice(words[:4])) for _ in range(n)],
                               "points": [None if rng.random() < 0.2 else int(rng.integers(-5, 10)) for _ in range(n)]})
-    book = Book({"LeadRules": rule_rows,
-                 "Leads": pd.DataFrame({"id": [f"L{i}" for i in range(len(signals))], "name": "x", "signals": signals})})
+    converted = [None if rng.random() < 0.5 else str(rng.choice(["D1", "D2", "D3"])) for _ in signals]
+    book = Book({"LeadRules": rule_rows, "Deals": pd.DataFrame({"id": ["D1", "D2", "D3"]}),
+                 "Leads": pd.DataFrame({"id": [f"L{i}" for i in range(len(signals))], "name": "x", "signals": signals,
+                                        "deal": converted})})
+    if seed % 3 == 0 and "D2" in converted:  # a converted deal deleted since: no id to show
+        book.delete_rows("Deals", [int(book["Deals"].index[1])])
     known, found = reference_lead_problems(book)
     assert rules(book) == known
     signal_problems = [p for p in lead_problems(book) if p.table == "Leads"]
     assert signal_problems == found
+    leads = book["Leads"]  # the converted deals' ids, taken by place as a map gave them
+    pd.testing.assert_series_equal(score_leads(book)["deal"], leads["deal"].map(book["Deals"]["id"]).astype("string"),
+                                   check_names=False)

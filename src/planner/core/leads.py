@@ -26,6 +26,7 @@ from planner.core import schema
 from planner.core.changes import Batch, Change, InsertRows, SetValues
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.problems import Problem, Refused
+from planner.core.resolve import row_positions
 from planner.core.schema import ROW_ID, Kind
 from planner.core.stage_history import record_day
 
@@ -143,7 +144,10 @@ def score_leads(book) -> pd.DataFrame:
             "name": leads["name"],
             "score": pd.array(score, dtype="Int64"),
             "qualified": pd.array([YES if s >= limit else NO for s in score], dtype="string"),
-            "deal": leads["deal"].map(book["Deals"]["id"]).astype("string"),
+            # the converted deals' ids taken by place: a map through 100,000 deals costs 1 ms for 30 leads
+            "deal": pd.Series(book["Deals"]["id"].astype("string").array.take(row_positions(
+                leads["deal"].to_numpy(dtype="int64", na_value=-1), book["Deals"].index), allow_fill=True),
+                index=leads.index),
             "breakdown": pd.array([scored[text][1] if text is not None else "" for text in cells], dtype="string"),
         }, index=leads.index)
         frame.index.name = ROW_ID
