@@ -59,9 +59,10 @@ def test_check_column_finds_what_the_pandas_form_did(seed):
 def test_stage_kinds_and_date_rules_equal_the_pandas_forms(seed):
     rng = np.random.default_rng(seed)
     n = int(rng.integers(0, 40))
+    ids = [11, 12, 13, 14, 15] if seed % 2 else [-1, 0, 13, 14, 15]  # a what-if's new stages: ids below 1
     stages = pd.DataFrame({"kind": pd.array(["open", "open", "won", "lost", None], dtype="string")},
-                          index=pd.Index([11, 12, 13, 14, 15]))
-    stage = pd.array(rng.choice([11, 12, 13, 14, 15, 99], n), dtype="Int64")
+                          index=pd.Index(ids))
+    stage = pd.array(rng.choice([*ids, 99], n), dtype="Int64")
     stage[rng.random(n) < 0.2] = pd.NA
     day = lambda: pd.Series(pd.Timestamp("2026-01-01") + pd.to_timedelta(rng.integers(0, 60, n), unit="D"))  # noqa
     deals = pd.DataFrame({"stage": stage, "created": day(), "closed": day().where(rng.random(n) < 0.7),
@@ -98,10 +99,15 @@ def test_known_ids_and_canonical_periods_equal_the_hashed_forms(seed):
     ids = rng.integers(-2, base + 10**6, int(rng.integers(0, 50)))
     ids[: len(ids) // 2] = rng.choice(rows, len(ids) // 2) if len(rows) else -1
     assert (known_ids(ids, rows) == pd.Index(ids).isin(rows)).all()
-    assert row_positions(ids, rows).tolist() == rows.get_indexer(ids).tolist()
-    zero = rows.append(pd.Index([0])).unique()  # row 0 there: a missing id (-1) is still none of them
-    missing = np.r_[ids, -1, 0]
-    assert row_positions(missing, zero).tolist() == zero.get_indexer(missing).tolist()
+    refs = pd.Series(pd.array(ids, dtype="Int64"))
+    refs[rng.random(len(refs)) < 0.2] = pd.NA  # references naming no row
+    expected = rows.get_indexer(refs.to_numpy(dtype="float64", na_value=np.nan))
+    assert row_positions(refs, rows).tolist() == expected.tolist()
+    # a what-if's new rows have provisional ids below 0, -1 among them: a missing reference is none of them
+    provisional = rows.append(pd.Index([-3, -2, -1, 0])).unique()
+    refs = pd.Series(pd.array([*ids, -1, 0, None], dtype="Int64"))
+    expected = provisional.get_indexer(refs.to_numpy(dtype="float64", na_value=np.nan))
+    assert row_positions(refs, provisional).tolist() == expected.tolist()
     labels = pd.Series(rng.choice(["2026-Q1", "2026Q1", " 2026-01", "2026-01", "2026", "2026-13", "x", "1850"], 20),
                        dtype="string")
     canonical, bad = parse_periods(labels)

@@ -246,8 +246,8 @@ def _split_problems(book) -> list[Problem]:
     """A deal's shares must make a whole (money.shares_whole: 1/3 three times does): summed on
     each deal's code, deals in the order their first split comes (a pandas groupby costs more)."""
     splits = book._frames["Splits"]
-    deal = splits["deal_id"].to_numpy(dtype="int64", na_value=-1)
-    of_deal = np.flatnonzero(deal >= 0)  # a split of no deal belongs to none
+    deal = splits["deal_id"].to_numpy(dtype="int64", na_value=0)
+    of_deal = np.flatnonzero(splits["deal_id"].notna().to_numpy())  # a split of no deal belongs to none
     codes, deals = pd.factorize(deal[of_deal])  # deals numbered as they first come
     totals = np.zeros(len(deals), dtype="int64")  # exact sums: a missing share adds nothing, counts as none
     np.add.at(totals, codes, splits["share"].to_numpy(dtype="int64", na_value=0)[of_deal])

@@ -34,7 +34,7 @@ def stage_kinds(deals: pd.DataFrame, stages: pd.DataFrame) -> pd.Series:
     """Each deal's stage kind (``open``, ``won``, ``lost``; missing when its stage is), as a
     categorical: the few stages' kinds looked up by each deal's stage id, compared as codes after."""
     kinds = pd.Categorical(stages["kind"].to_numpy(dtype=object, na_value=None))
-    at = row_positions(deals["stage"].to_numpy(dtype="int64", na_value=-1), stages.index)
+    at = row_positions(deals["stage"], stages.index)
     codes = np.append(kinds.codes, -1)[at]  # no such stage (-1): no kind
     return pd.Series(pd.Categorical.from_codes(codes, dtype=kinds.dtype), index=deals.index)
 

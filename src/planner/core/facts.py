@@ -27,7 +27,7 @@ def deal_facts(book) -> pd.DataFrame:
     Assumes the book has no problems."""
     def build() -> pd.DataFrame:
         deals, stages = book["Deals"], book["Stages"]
-        at = row_positions(deals["stage"].to_numpy(dtype="int64", na_value=-1), stages.index)  # -1: no stage
+        at = row_positions(deals["stage"], stages.index)  # -1: no stage
         return pd.DataFrame({
             "rep": deals["owner"],
             "stage": deals["stage"],

@@ -75,9 +75,11 @@ def _sorted(book, rows: pd.DataFrame, at: np.ndarray | None = None) -> pd.DataFr
     part, at = (rows, np.arange(len(rows))) if whole else (rows.iloc[at], at)
     deal = part["deal_id"].to_numpy(dtype="int64", na_value=-1)
     entered = part["entered"].to_numpy(dtype="datetime64[ns]")
-    usable = part["stage"].notna().to_numpy() & ~np.isnat(entered) & known_ids(deal, book["Deals"].index)
+    # (a missing deal is no number: a what-if's new deals have ids below 0, -1 among them)
+    usable = part["deal_id"].notna().to_numpy() & part["stage"].notna().to_numpy() & ~np.isnat(entered) \
+        & known_ids(deal, book["Deals"].index)
     every = bool(usable.all())  # as a book's history is: no copies of the columns to select them
-    kept = None if every else np.flatnonzero(usable)  # (a missing deal is -1: no deal's)
+    kept = None if every else np.flatnonzero(usable)
     # by deal, then entered, then sheet order
     order, deal, entered = _order(*((deal, entered.view("int64"), at) if every
                                     else (deal[kept], entered[kept].view("int64"), at[kept])))
@@ -269,7 +271,7 @@ def _won_stints(book) -> pd.Series:
         bounds, position, group = _grouped(book, deals, rows)
         here = position >= 0
         won = np.zeros(len(position), dtype=bool)  # per deal of ``rows``
-        won[here] = _of_kind(deals["stage"].to_numpy(dtype="int64", na_value=-1), stages, "won")[position[here]]
+        won[here] = _of_kind(deals["stage"], stages, "won")[position[here]]
         entries = np.flatnonzero(rows["entry"].to_numpy() & won[group])
         mine, stage = group[entries], rows["stage"].to_numpy()[entries]
         entered = rows["entered"].to_numpy()[entries]
@@ -340,10 +342,14 @@ def slip_counts(book) -> pd.Series:
                        depends={"Deals": ("expected_close",)}, rowwise=True)
 
 
-def _of_kind(stage: np.ndarray, stages: pd.DataFrame, kind: str) -> np.ndarray:
-    """Which of ``stage`` (stage row ids, int64; -1: none) are stages of ``kind``: the few stages
-    judged, then looked up by id (resolve.known_ids), not each deal's kind compared as text."""
-    return known_ids(stage, stages.index[(stages["kind"] == kind).to_numpy(dtype=bool, na_value=False)])
+def _of_kind(stage: pd.Series | np.ndarray, stages: pd.DataFrame, kind: str) -> np.ndarray:
+    """Which of ``stage`` (stage row ids: a reference column, missing where none, or the
+    history's, never missing) are stages of ``kind``: the few stages judged, then looked up by
+    id (resolve.known_ids), not each deal's kind compared as text."""
+    chosen = stages.index[(stages["kind"] == kind).to_numpy(dtype=bool, na_value=False)]
+    if isinstance(stage, pd.Series):  # missing is no number: a what-if's new stages have ids below 0
+        return known_ids(stage.to_numpy(dtype="int64", na_value=0), chosen) & stage.notna().to_numpy()
+    return known_ids(stage, chosen)
 
 
 def as_day(as_of) -> date:
