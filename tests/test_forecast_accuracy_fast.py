@@ -58,7 +58,7 @@ def test_accuracy_equals_the_pandas_form(seed):
     snaps = pd.DataFrame({
         "taken": (pd.Timestamp("2025-12-20") + pd.to_timedelta(rng.integers(0, 120, n), unit="D")).astype("datetime64[ns]"),
         "period": pd.array(rng.choice(labels, n), dtype="string"),
-        "method": pd.array(rng.choice(["weighted", "commit", "pipeline", "historical"], n), dtype="string"),
+        "method": pd.array(rng.choice(["weighted", "commit", "pipeline", "historical", "other"], n), dtype="string"),
         "amount": pd.array(rng.integers(0, 5, n) * 1000, dtype="Int64"),
     })
     book = {"ForecastSnapshots": snaps}

@@ -243,36 +243,49 @@ _DATE_ORDER = {template: number for number, template in enumerate(deal_rules.DAT
 
 
 def _split_problems(book) -> list[Problem]:
-    """A deal's shares must make a whole (money.shares_whole: 1/3 three times does)."""
-    splits = book._frames["Splits"].dropna(subset=["deal_id"])
-    by_deal = splits.groupby("deal_id", sort=False)["share"]
-    totals, counts = by_deal.sum(), by_deal.count()
+    """A deal's shares must make a whole (money.shares_whole: 1/3 three times does): summed on
+    each deal's code, deals in the order their first split comes (a pandas groupby costs more)."""
+    splits = book._frames["Splits"]
+    deal = splits["deal_id"].to_numpy(dtype="int64", na_value=0)
+    of_deal = np.flatnonzero(splits["deal_id"].notna().to_numpy())  # a split of no deal belongs to none
+    codes, deals = pd.factorize(deal[of_deal])  # deals numbered as they first come
+    totals = np.zeros(len(deals), dtype="int64")  # exact sums: a missing share adds nothing, counts as none
+    np.add.at(totals, codes, splits["share"].to_numpy(dtype="int64", na_value=0)[of_deal])
+    counts = np.bincount(codes[splits["share"].notna().to_numpy()[of_deal]], minlength=len(deals))
+    first = of_deal[np.unique(codes, return_index=True)[1]]  # each deal's first split
     deal_keys = book._frames["Deals"]["id"]
-    return [book.problem("Splits", int(splits.index[splits["deal_id"] == deal][0]), "share", QT_TRANSLATE_NOOP(
+    return [book.problem("Splits", int(splits.index[first[at]]), "share", QT_TRANSLATE_NOOP(
                 "errors", "the shares of deal {deal!r} add up to {total}, not 100%"),
-                deal=str(deal_keys.get(deal, deal)), total=text(Kind.RATIO, total))
-            for deal, total in totals[~shares_whole(totals.to_numpy(), counts.to_numpy())].items()]
+                deal=str(deal_keys.get(deals[at], deals[at])), total=text(Kind.RATIO, totals[at]))
+            for at in np.flatnonzero(~shares_whole(totals, counts)).tolist()]
 
 
 def _tier_problems(book) -> list[Problem]:
     """Each plan's tiers must run from 0% upwards, each starting where the last ended, with
-    one method per plan."""
+    one method per plan. On the rows as plain values: a book has a few tiers, and pandas'
+    sort and groupby cost more than the rules."""
     found = []
-    tiers = book._frames["PlanTiers"].dropna(subset=["plan", "from"])
+    tiers = book._frames["PlanTiers"]
     plan_names = book._frames["Plans"]["plan"]
-    for plan, rows in tiers.sort_values("from", kind="stable").groupby("plan", sort=False):
+    columns = [tiers[name].to_numpy(dtype=object, na_value=None).tolist() for name in ("plan", "from", "to", "method")]
+    rows = sorted((row for row in zip(tiers.index.tolist(), *columns) if row[1] is not None and row[2] is not None),
+                  key=lambda row: row[2])  # by where each starts (stable: sheet order among equals)
+    by_plan: dict = {}  # each plan's tiers, plans in the order their first tier comes
+    for row in rows:
+        by_plan.setdefault(row[1], []).append(row)
+    for plan, rows in by_plan.items():
         name = str(plan_names.get(plan, plan))
-        ends = [None if pd.isna(end) else int(end) for end in rows["to"]]
-        starts = [int(start) for start in rows["from"]]
+        starts, ends = [int(row[2]) for row in rows], [None if row[3] is None else int(row[3]) for row in rows]
         contiguous = starts[0] == 0 and all(end == start for end, start in zip(ends, starts[1:]))
         if not contiguous:
-            found.append(book.problem("PlanTiers", int(rows.index[0]), "from", QT_TRANSLATE_NOOP(
+            found.append(book.problem("PlanTiers", int(rows[0][0]), "from", QT_TRANSLATE_NOOP(
                 "errors", "the tiers of plan {plan!r} must start at 0% and each start where the one "
                           "before ends, only the last one open-ended"), plan=name))
-        for row in rows.index[rows["to"].notna() & (rows["to"] <= rows["from"])]:
-            found.append(book.problem("PlanTiers", int(row), "to", QT_TRANSLATE_NOOP(
-                "errors", "the tier must end above where it starts")))
-        if rows["method"].nunique() > 1:
-            found.append(book.problem("PlanTiers", int(rows.index[0]), "method", QT_TRANSLATE_NOOP(
+        for row, start, end in zip(rows, starts, ends):
+            if end is not None and end <= start:
+                found.append(book.problem("PlanTiers", int(row[0]), "to", QT_TRANSLATE_NOOP(
+                    "errors", "the tier must end above where it starts")))
+        if len({row[4] for row in rows if row[4] is not None}) > 1:
+            found.append(book.problem("PlanTiers", int(rows[0][0]), "method", QT_TRANSLATE_NOOP(
                 "errors", "plan {plan!r} mixes marginal and retroactive tiers; use one method per plan"), plan=name))
     return found

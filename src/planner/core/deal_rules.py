@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from planner.core.errors import QT_TRANSLATE_NOOP
+from planner.core.resolve import row_positions
 
 # Columns an open deal may leave empty (CRM exports: no amount or created date yet).
 OPEN_MAY_LACK = ("amount", "created")
@@ -31,16 +32,10 @@ DATE_RULES = (NEEDS_CLOSED, CLOSED_BEFORE_CREATED, ONLY_WON_CANCELLED, CANCELLED
 
 def stage_kinds(deals: pd.DataFrame, stages: pd.DataFrame) -> pd.Series:
     """Each deal's stage kind (``open``, ``won``, ``lost``; missing when its stage is), as a
-    categorical: the few stages' kinds put in place stage by stage, compared as codes after."""
+    categorical: the few stages' kinds looked up by each deal's stage id, compared as codes after."""
     kinds = pd.Categorical(stages["kind"].to_numpy(dtype=object, na_value=None))
-    stage = deals["stage"].to_numpy(dtype="float64", na_value=np.nan)
-    codes = np.full(len(deals), -1, dtype=kinds.codes.dtype)
-    if len(stages) <= 64:
-        for row, code in zip(stages.index.tolist(), kinds.codes.tolist()):
-            codes[stage == row] = code
-    else:
-        at = stages.index.get_indexer(stage)
-        codes[at >= 0] = kinds.codes[at[at >= 0]]
+    at = row_positions(deals["stage"], stages.index)
+    codes = np.append(kinds.codes, -1)[at]  # no such stage (-1): no kind
     return pd.Series(pd.Categorical.from_codes(codes, dtype=kinds.dtype), index=deals.index)
 
 
@@ -51,16 +46,28 @@ def deal_kinds(book) -> pd.Series:
                        depends={"Deals": ("stage",), "Stages": ("kind",)})
 
 
+def of_kind(kinds: pd.Series, *wanted: str) -> np.ndarray:
+    """Which deals' kinds (:func:`stage_kinds`, or the kinds as text) are one of ``wanted``: of
+    the categorical, its few codes compared, no text per deal."""
+    if isinstance(kinds.dtype, pd.CategoricalDtype):
+        codes, found = kinds.array.codes, np.zeros(len(kinds), dtype=bool)
+        for code, kind in enumerate(kinds.array.categories):
+            if kind in wanted:  # a missing kind's code (-1) is never one of them
+                found |= codes == code
+        return found
+    return kinds.isin(list(wanted)).to_numpy(dtype=bool, na_value=False)
+
+
 def may_lack(kinds: pd.Series, column: str) -> np.ndarray:
     """Which deals (by their stage kinds) may leave ``column`` empty though it is required."""
     if column not in OPEN_MAY_LACK:
         return np.zeros(len(kinds), dtype=bool)
-    return (kinds == "open").to_numpy(dtype=bool, na_value=False)
+    return of_kind(kinds, "open")
 
 
 def closed_kind(kinds: pd.Series) -> np.ndarray:
     """Which deals are won or lost: they need their amount, created and closed dates."""
-    return kinds.isin(["won", "lost"]).to_numpy(dtype=bool, na_value=False)
+    return of_kind(kinds, "won", "lost")
 
 
 def needs(kinds: pd.Series, column: str) -> np.ndarray:
@@ -77,7 +84,7 @@ def date_problems(deals: pd.DataFrame, kinds: pd.Series) -> list[tuple[int, str,
     won (of a known kind) or was cancelled before it closed."""
     created, closed, cancelled = (deals[name].to_numpy(dtype="datetime64[ns]")
                                   for name in ("created", "closed", "cancelled"))
-    won = (kinds == "won").to_numpy(dtype=bool, na_value=False)
+    won = of_kind(kinds, "won")
     checks = [
         (closed_kind(kinds) & np.isnat(closed), "closed"),
         (closed < created, "closed"),  # a missing day is never before another

@@ -10,9 +10,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from planner.core.deal_rules import deal_kinds
+from planner.core.deal_rules import deal_kinds, of_kind
 from planner.core.derived import rows_edited
 from planner.core.money import times_ratio
+from planner.core.resolve import row_positions
 
 
 # the columns of Deals the facts are made of
@@ -26,11 +27,13 @@ def deal_facts(book) -> pd.DataFrame:
     Assumes the book has no problems."""
     def build() -> pd.DataFrame:
         deals, stages = book["Deals"], book["Stages"]
+        at = row_positions(deals["stage"], stages.index)  # -1: no stage
         return pd.DataFrame({
             "rep": deals["owner"],
             "stage": deals["stage"],
-            "kind": deals["stage"].map(stages["kind"]).astype("string"),
-            "probability": deals["stage"].map(stages["probability"]).astype("Int64"),
+            "kind": deal_kinds(book).astype("string"),  # the kinds the checks compared, as text
+            "probability": pd.Series(stages["probability"].astype("Int64").array.take(at, allow_fill=True),
+                                     index=deals.index),
             "amount": deals["amount"],
             "created": deals["created"],
             "expected_close": deals["expected_close"],
@@ -100,10 +103,9 @@ def _arrays(facts: pd.DataFrame, kinds: pd.Series | None = None) -> dict[str, np
     return {
         "amount": facts["amount"].to_numpy(dtype=object, na_value=0),
         "amount64": facts["amount"].to_numpy(dtype="int64", na_value=0),  # for sums within a rep's book
-        # isin, not ==: a text column compared element by element is several times slower
-        "open": kind.isin(["open"]).to_numpy(dtype=bool, na_value=False),
-        "won": kind.isin(["won"]).to_numpy(dtype=bool, na_value=False),
-        "lost": kind.isin(["lost"]).to_numpy(dtype=bool, na_value=False),
+        "open": of_kind(kind, "open"),
+        "won": of_kind(kind, "won"),
+        "lost": of_kind(kind, "lost"),
         "created": facts["created"].to_numpy(dtype="datetime64[ns]"),
         "closed": facts["closed"].to_numpy(dtype="datetime64[ns]"),
         "expected_close": facts["expected_close"].to_numpy(dtype="datetime64[ns]"),

@@ -139,9 +139,10 @@ def _accuracy(book, as_of: date, snaps: pd.DataFrame | None = None,
               won: dict[str, int] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """On the snapshots as plain rows (a book holds a few per period and method): per ended
     period, each method's last snapshot taken before the end, in the order methods first come
-    in the snapshots sorted by the day taken."""
+    in the snapshots sorted by the day taken. The tables are made once, from plain columns:
+    pandas' frame building, sorting and conversions cost more than the rows."""
     snaps = _snapshots(book) if snaps is None else snaps
-    won, records, exact = won or {}, [], []
+    won, records = won or {}, []
     rows = list(zip(snaps["period"].tolist(), snaps["method"].tolist(), snaps["taken"].tolist(),
                     snaps["amount"].tolist()))
     for label in _ended(snaps, as_of):  # canonical labels (Kind.PERIOD)
@@ -153,36 +154,39 @@ def _accuracy(book, as_of: date, snaps: pd.DataFrame | None = None,
             last[row[1]] = row
         for method, (_label, _method, taken, amount) in last.items():
             records.append({"period": label, "method": method, "taken": taken, "forecast": int(amount),
-                            "actual": actual, "note": None if actual else NO_ACTUAL,
-                            "_end": period.end, "_months": period.months})
-            exact.append(accuracy_of(int(amount), actual))
-    frame = pd.DataFrame(records, columns=[*FORECAST_ACCURACY.names, "_end", "_months"])
-    frame["_exact"] = pd.Series(exact, index=frame.index, dtype=object)
-    frame["accuracy"] = [None if ratio is None else float(ratio) for ratio in exact]
-    periods = [record["period"] for record in records]
-    frame["rank"] = [None if ratio is None else 1 + sum(1 for other, within in zip(exact, periods)
-                                                         if within == period and other is not None and other > ratio)
-                     for period, ratio in zip(periods, exact)]
+                            "actual": actual, "note": None if actual else NO_ACTUAL, "_end": period.end,
+                            "_months": period.months, "_exact": accuracy_of(int(amount), actual)})
+    for record in records:
+        ratio = record["_exact"]
+        record["accuracy"] = None if ratio is None else float(ratio)
+        record["rank"] = None if ratio is None else 1 + sum(
+            1 for other in records if other["period"] == record["period"]
+            and other["_exact"] is not None and other["_exact"] > ratio)
     order = {method: n for n, method in enumerate(schema.SNAPSHOT_METHODS)}
-    frame = frame.assign(_method=frame["method"].map(order)).sort_values(
-        ["_end", "_months", "_method"], ascending=[False, True, True], kind="stable")
-    return _conformed(FORECAST_ACCURACY, frame), _by_method(frame)
+    # recent periods first, then shorter ones, then by method (one not known last)
+    records.sort(key=lambda record: (-record["_end"].toordinal(), record["_months"],
+                                     (0, order[record["method"]]) if record["method"] in order else (1, 0)))
+    return _table(FORECAST_ACCURACY, records), _by_method(records)
 
 
-def _by_method(frame: pd.DataFrame) -> pd.DataFrame:
+def _by_method(records: list[dict]) -> pd.DataFrame:
     judged: dict = {}  # method -> (ratios, ranks), methods in the order they first come
-    for method, ratio, rank in zip(frame["method"].tolist(), frame["_exact"].tolist(), frame["rank"].tolist()):
-        if ratio is not None and not (isinstance(ratio, float) and ratio != ratio):
-            ratios, ranks = judged.setdefault(method, ([], []))
-            ratios.append(ratio)
-            ranks.append(rank)
+    for record in records:
+        if record["_exact"] is not None:
+            ratios, ranks = judged.setdefault(record["method"], ([], []))
+            ratios.append(record["_exact"])
+            ranks.append(record["rank"])
     rows = [{"method": method, "periods": len(ratios), "average": float(sum(ratios) / len(ratios)),
              "best": sum(1 for rank in ranks if rank == 1), "_exact": sum(ratios) / len(ratios)}
             for method, (ratios, ranks) in judged.items()]
-    summary = pd.DataFrame(rows, columns=[*METHOD_ACCURACY.names, "_exact"])
-    if len(summary):
-        summary = summary.sort_values("_exact", ascending=False, kind="stable")
-    return _conformed(METHOD_ACCURACY, summary)
+    rows.sort(key=lambda row: row["_exact"], reverse=True)  # (stable: equals keep their order)
+    return _table(METHOD_ACCURACY, rows)
+
+
+def _table(spec: schema.Table, rows: list[dict]) -> pd.DataFrame:
+    """``rows`` as a table of ``spec``'s columns, each made once in its kind's dtype."""
+    return pd.DataFrame({c.name: pd.array([row[c.name] for row in rows], dtype=schema.DTYPES[c.kind])
+                         for c in spec.columns})
 
 
 def _conformed(spec: schema.Table, frame: pd.DataFrame) -> pd.DataFrame:

@@ -29,7 +29,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from planner.core.deal_rules import deal_kinds
+from planner.core.deal_rules import deal_kinds, of_kind
 from planner.core.derived import touched_only
 from planner.core.resolve import known_ids
 
@@ -75,13 +75,15 @@ def _sorted(book, rows: pd.DataFrame, at: np.ndarray | None = None) -> pd.DataFr
     part, at = (rows, np.arange(len(rows))) if whole else (rows.iloc[at], at)
     deal = part["deal_id"].to_numpy(dtype="int64", na_value=-1)
     entered = part["entered"].to_numpy(dtype="datetime64[ns]")
-    kept = np.flatnonzero(part["deal_id"].notna().to_numpy() & part["stage"].notna().to_numpy() & ~np.isnat(entered))
-    kept = kept[known_ids(deal[kept], book["Deals"].index)]
-    every = len(kept) == len(part)  # as a book's history is: no copies of the columns to select them
+    # (a missing deal is no number: a what-if's new deals have ids below 0, -1 among them)
+    usable = part["deal_id"].notna().to_numpy() & part["stage"].notna().to_numpy() & ~np.isnat(entered) \
+        & known_ids(deal, book["Deals"].index)
+    every = bool(usable.all())  # as a book's history is: no copies of the columns to select them
+    kept = None if every else np.flatnonzero(usable)
     # by deal, then entered, then sheet order
     order, deal, entered = _order(*((deal, entered.view("int64"), at) if every
                                     else (deal[kept], entered[kept].view("int64"), at[kept])))
-    kept = kept[order]
+    kept = order if every else kept[order]
     stage = part["stage"].to_numpy(dtype="int64", na_value=-1)[kept]
     frame = pd.DataFrame({
         "deal": deal, "stage": stage, "entered": entered.view("datetime64[ns]"),
@@ -108,8 +110,9 @@ def _order(deal: np.ndarray, entered: np.ndarray, at: np.ndarray) -> tuple[np.nd
         first, last = int(entered.min()), int(entered.max())
         offset = entered - first if last - first < 2**62 else None
         bits = (int(deal.max()).bit_length(), ((last - first) // _DAY).bit_length(), (n - 1).bit_length())
-        if offset is not None and sum(bits) <= 63 and not (offset % _DAY).any():
-            packed = (deal << (bits[1] + bits[2])) | ((offset // _DAY) << bits[2]) | np.arange(n)
+        days = None if offset is None else offset // _DAY
+        if days is not None and sum(bits) <= 63 and (days * _DAY == offset).all():  # (quicker than %)
+            packed = (deal << (bits[1] + bits[2])) | (days << bits[2]) | np.arange(n)
             packed.sort()
             days = (packed >> bits[2]) & ((1 << bits[1]) - 1)
             return packed & ((1 << bits[2]) - 1), packed >> (bits[1] + bits[2]), days * _DAY + first
@@ -201,6 +204,21 @@ def groups(deal: np.ndarray, deals: pd.DataFrame) -> tuple[np.ndarray, np.ndarra
     return np.r_[starts, len(deal)], deals.index.get_indexer(deal[starts])
 
 
+def _grouped(book, deals: pd.DataFrame, rows: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`groups` of ``rows`` (:func:`history`, or some deals' rows of it) and ``deals``, with
+    each row's group number; of the whole history and Deals sheet once per revision (the time
+    in stage and the won deals' stints both read them)."""
+    def build(deals: pd.DataFrame, rows: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        bounds, position = groups(rows["deal"].to_numpy(), deals)
+        return bounds, position, np.repeat(np.arange(len(position)), np.diff(bounds))
+    if rows is not history(book):
+        return build(deals, rows)
+    def whole() -> tuple:  # (the history taken within: the entry depends on what it depends on)
+        return book["Deals"].index, *build(book["Deals"], history(book))
+    index, *found = book.cached("history_groups", whole, depends={"Deals": ()})  # which deals, in which order
+    return tuple(found) if index.equals(deals.index) else build(deals, rows)
+
+
 def _last_of_each(group: np.ndarray, chosen: np.ndarray) -> np.ndarray:
     """The positions of the last ``chosen`` row of each group (``group``: each row's group
     number, rising), one per group that has one."""
@@ -213,10 +231,11 @@ def stage_entered(book) -> pd.Series:
     """The day each deal entered its current stage (by deal row id, in Deals order): its
     latest stage-entry history row for that stage, else its ``created`` date. Cached per revision."""
     def compute(deals: pd.DataFrame, rows: pd.DataFrame) -> pd.Series:
-        bounds, position = groups(rows["deal"].to_numpy(), deals)
-        group = np.repeat(np.arange(len(position)), np.diff(bounds))
+        bounds, position, group = _grouped(book, deals, rows)
         current = deals["stage"].to_numpy(dtype="int64", na_value=-1)[position][group]
-        entered_current = rows["entry"].to_numpy() & (rows["stage"].to_numpy() == current) & (position[group] >= 0)
+        entered_current = rows["entry"].to_numpy() & (rows["stage"].to_numpy() == current)
+        if not (position >= 0).all():  # (the history holds only the book's deals: each is there)
+            entered_current &= position[group] >= 0
         latest = _last_of_each(group, entered_current)  # sorted by entered within a deal: the latest
         entered = deals["created"].to_numpy(dtype="datetime64[ns]").copy()
         entered[position[group[latest]]] = rows["entered"].to_numpy()[latest]
@@ -229,10 +248,17 @@ def won_stage_days(book) -> pd.DataFrame:
     """Per stage (row id): ``days``, the total days won deals spent in it, and ``deals``, how
     many won deals that total is over. Cached per revision."""
     def build() -> pd.DataFrame:
+        # summed on the stage level's codes: a pandas groupby of the (stage, deal) index costs
+        # several times more for a book's few stages
         per_deal = _won_stints(book)
-        by_stage = per_deal.groupby(level="stage").agg(["sum", "size"])
-        return pd.DataFrame({"days": by_stage["sum"].astype("int64"), "deals": by_stage["size"].astype("int64")},
-                            index=by_stage.index.rename("stage"))
+        codes, stages = per_deal.index.codes[0], per_deal.index.levels[0]
+        days = np.zeros(len(stages), dtype="int64")
+        np.add.at(days, codes, per_deal.to_numpy(dtype="int64"))
+        deals = np.bincount(codes, minlength=len(stages))
+        shown = np.argsort(stages.to_numpy(), kind="stable")
+        shown = shown[deals[shown] > 0]  # levels no row uses (after an edit) are no stage's
+        return pd.DataFrame({"days": days[shown], "deals": deals[shown].astype("int64")},
+                            index=stages[shown].rename("stage"))
     return book.cached("won_stage_days", build, depends={"Deals": ("stage", "closed")})
 
 
@@ -242,11 +268,10 @@ def _won_stints(book) -> pd.Series:
     an open one), summed over its visits and not below 0."""
     def compute(deals: pd.DataFrame, rows: pd.DataFrame) -> pd.Series:
         stages = book["Stages"]
-        bounds, position = groups(rows["deal"].to_numpy(), deals)
+        bounds, position, group = _grouped(book, deals, rows)
         here = position >= 0
         won = np.zeros(len(position), dtype=bool)  # per deal of ``rows``
         won[here] = _of_kind(deals["stage"], stages, "won")[position[here]]
-        group = np.repeat(np.arange(len(position)), np.diff(bounds))
         entries = np.flatnonzero(rows["entry"].to_numpy() & won[group])
         mine, stage = group[entries], rows["stage"].to_numpy()[entries]
         entered = rows["entered"].to_numpy()[entries]
@@ -254,7 +279,7 @@ def _won_stints(book) -> pd.Series:
         left = np.empty(len(entries), dtype="datetime64[ns]")
         left[:-1] = entered[1:]
         closed = deals["closed"].to_numpy(dtype="datetime64[ns]")[position[mine[last]]]
-        left[last] = np.where(_of_kind(pd.Series(stage[last]), stages, "open"), closed, np.datetime64("NaT"))
+        left[last] = np.where(_of_kind(stage[last], stages, "open"), closed, np.datetime64("NaT"))
         ended = ~np.isnat(left)
         days = (left[ended] - entered[ended]) // np.timedelta64(1, "D")
         return _summed(stage[ended], mine[ended], rows["deal"].to_numpy()[bounds[:-1]], days)
@@ -297,9 +322,12 @@ def slip_counts(book) -> pd.Series:
     def compute(deals: pd.DataFrame, rows: pd.DataFrame) -> pd.Series:
         expected = rows["expected_close"].to_numpy()
         dated = ~np.isnat(expected)  # rows without one are skipped
-        expected = expected[dated]
-        bounds, position = groups(rows["deal"].to_numpy()[dated], deals)
-        group = np.repeat(np.arange(len(position)), np.diff(bounds))
+        if dated.all():  # as the app records them: the rows' groups as the other facts use them
+            bounds, position, group = _grouped(book, deals, rows)
+        else:
+            expected = expected[dated]
+            bounds, position = groups(rows["deal"].to_numpy()[dated], deals)
+            group = np.repeat(np.arange(len(position)), np.diff(bounds))
         later = np.zeros(len(group), dtype="int64")  # moved later since the deal's row before
         later[1:] = (group[1:] == group[:-1]) & (expected[1:] > expected[:-1])
         counts = np.zeros(len(deals), dtype="int64")
@@ -314,11 +342,14 @@ def slip_counts(book) -> pd.Series:
                        depends={"Deals": ("expected_close",)}, rowwise=True)
 
 
-def _of_kind(stage: pd.Series, stages: pd.DataFrame, kind: str) -> np.ndarray:
-    """Which of ``stage`` (stage row ids) are stages of ``kind``: the few stages judged, not
-    each deal's kind compared as text."""
+def _of_kind(stage: pd.Series | np.ndarray, stages: pd.DataFrame, kind: str) -> np.ndarray:
+    """Which of ``stage`` (stage row ids: a reference column, missing where none, or the
+    history's, never missing) are stages of ``kind``: the few stages judged, then looked up by
+    id (resolve.known_ids), not each deal's kind compared as text."""
     chosen = stages.index[(stages["kind"] == kind).to_numpy(dtype=bool, na_value=False)]
-    return stage.isin(chosen).to_numpy(dtype=bool, na_value=False)
+    if isinstance(stage, pd.Series):  # missing is no number: a what-if's new stages have ids below 0
+        return known_ids(stage.to_numpy(dtype="int64", na_value=0), chosen) & stage.notna().to_numpy()
+    return known_ids(stage, chosen)
 
 
 def as_day(as_of) -> date:
@@ -348,17 +379,18 @@ def deal_health(book, as_of) -> pd.DataFrame:
 
 def _deal_health(book, day: date) -> pd.DataFrame:
     deals, stages = book["Deals"], book["Stages"]
-    is_open = (deal_kinds(book) == "open").to_numpy(dtype=bool, na_value=False)
+    is_open = of_kind(deal_kinds(book), "open")
     today = np.datetime64(day, "ns")
-    entered = stage_entered(book)[is_open]
-    delta = today - entered.to_numpy(dtype="datetime64[ns]")
+    entered = stage_entered(book).to_numpy(dtype="datetime64[ns]")[is_open]
+    delta = today - entered
     dated = ~np.isnat(delta)  # an open deal without a created date has no time in stage
     days = np.where(dated, delta, np.timedelta64(0, "ns")) // np.timedelta64(1, "D")
     days = days.astype("int64").clip(min=0)
-    stage = deals["stage"][is_open]
-    baseline = won_stage_days(book).reindex(stage.to_numpy())
-    total = baseline["days"].to_numpy(dtype="float64", na_value=np.nan)
-    count = baseline["deals"].to_numpy(dtype="float64", na_value=np.nan)
+    stage = deals["stage"].to_numpy(dtype="float64", na_value=np.nan)[is_open]
+    # the won deals' days in each open deal's stage: the few stages looked up (no reindex)
+    baseline = won_stage_days(book)
+    at = baseline.index.get_indexer(stage)  # -1 (no won deal's days): the NaN put last
+    total, count = (np.append(baseline[name].to_numpy(dtype="float64"), np.nan)[at] for name in ("days", "deals"))
     known = ~np.isnan(count) & (count > 0)
     judged = known & dated
     numerator, denominator = STALL_FACTOR
@@ -370,23 +402,21 @@ def _deal_health(book, day: date) -> pd.DataFrame:
                       or numerator * int(totals.max()) >= 2**62):
         left, right, totals = left.astype(object), right.astype(object), totals.astype(object)
     stalled[judged] = (left * right * denominator > numerator * totals).astype(bool)  # on int64 where exact
-    expected = deals["expected_close"][is_open].to_numpy(dtype="datetime64[ns]")
+    expected = deals["expected_close"].to_numpy(dtype="datetime64[ns]")[is_open]
     overdue = ~np.isnat(expected) & (expected < today)
-    slips = slip_counts(book)[is_open].to_numpy()
-    frame = pd.DataFrame({
-        "id": deals["id"][is_open].astype("string"),  # the user's keys, for the views and lists that name them
-        "stage": stage.map(stages["stage"]).astype("string"),
+    slips = slip_counts(book).to_numpy()[is_open]
+    names = stages.index.get_indexer(stage)
+    return pd.DataFrame({  # arrays in place (missing under their masks): no alignment, no setting after
+        "id": deals["id"].array[is_open].astype("string"),  # the user's keys, for the views and lists that name them
+        "stage": stages["stage"].array.astype("string").take(names, allow_fill=True),
         "entered_stage": entered,
-        "days_in_stage": pd.array(np.where(dated, days, 0), dtype="Int64"),
-        "won_avg_days": pd.array(np.where(known, total / np.where(known, count, 1), np.nan), dtype="Float64"),
+        "days_in_stage": pd.arrays.IntegerArray(np.where(dated, days, 0), ~dated),
+        "won_avg_days": pd.arrays.FloatingArray(np.where(known, total / np.where(known, count, 1), 0.0), ~known),
         "stalled": stalled,
         "slips": slips.astype("int64"),
         "overdue": overdue,
         "slipped": (slips >= SLIPS) | overdue,
     }, index=deals.index[is_open])
-    frame.loc[~known, "won_avg_days"] = pd.NA
-    frame.loc[~dated, "days_in_stage"] = pd.NA
-    return frame
 
 
 def health_lists(book, as_of) -> dict[str, dict[str, list]]:
