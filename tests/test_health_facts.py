@@ -189,3 +189,24 @@ def test_deal_facts_equal_the_mapped_form(start, seed):
                                    check_names=False)
     pd.testing.assert_series_equal(facts["probability"], deals["stage"].map(stages["probability"]).astype("Int64"),
                                    check_names=False)
+
+
+def test_a_deal_without_a_stage_never_entered_a_stage_of_id_minus_one(start):
+    """A what-if's new rows have provisional ids below 0, -1 among them: a deal whose stage is
+    missing is in none of them, whatever its history says."""
+    from planner.core.book import Book
+
+    frames = {name: start[name].copy() for name in start._frames}
+    deal = int(frames["Deals"].index[0])
+    frames["Stages"] = pd.concat([frames["Stages"], frames["Stages"].iloc[[0]].set_axis(
+        pd.Index([-1], name=frames["Stages"].index.name)).assign(stage="New")])
+    frames["Deals"]["stage"] = frames["Deals"]["stage"].astype("Int64")
+    frames["Deals"].loc[deal, "stage"] = pd.NA
+    history = frames["StageHistory"]
+    frames["StageHistory"] = pd.concat([history, history.iloc[[0]].set_axis(pd.Index(
+        [int(max(f.index.max() for f in frames.values() if len(f))) + 1], name=history.index.name)).assign(
+        deal_id=deal, stage=-1, entered=pd.Timestamp("2026-05-05"))]).astype(history.dtypes)
+    book = Book.restored(frames, {name: np.arange(1.0, len(f) + 1) for name, f in frames.items()}, {}, {},
+                         {name: pd.Series(1, index=f.index, dtype="int64") for name, f in frames.items()},
+                         max(int(f.index.max()) for f in frames.values() if len(f)) + 1)
+    assert stage_entered(book)[deal] == frames["Deals"].loc[deal, "created"]

@@ -232,8 +232,11 @@ def stage_entered(book) -> pd.Series:
     latest stage-entry history row for that stage, else its ``created`` date. Cached per revision."""
     def compute(deals: pd.DataFrame, rows: pd.DataFrame) -> pd.Series:
         bounds, position, group = _grouped(book, deals, rows)
-        current = deals["stage"].to_numpy(dtype="int64", na_value=-1)[position][group]
+        stage = deals["stage"]
+        current = stage.to_numpy(dtype="int64", na_value=0)[position][group]
         entered_current = rows["entry"].to_numpy() & (rows["stage"].to_numpy() == current)
+        if stage.hasnans:  # a deal without a stage entered none (-1 would be a what-if's new stage)
+            entered_current &= stage.notna().to_numpy()[position][group]
         if not (position >= 0).all():  # (the history holds only the book's deals: each is there)
             entered_current &= position[group] >= 0
         latest = _last_of_each(group, entered_current)  # sorted by entered within a deal: the latest
