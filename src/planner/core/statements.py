@@ -43,7 +43,7 @@ from planner.core.assignments import credit_plans
 from planner.core.draws import DRAW, RECOVERY, draw_lines, has_draws
 from planner.core.attainment import attained, credit_lines, quota_amounts
 from planner.core.money import RATIO_SCALE, exact_product, times_ratio
-from planner.core.payouts import pair_values, plan_periods
+from planner.core.payouts import pair_values, plan_periods, plan_rows, plan_table
 from planner.core.periods import MONTHS_IN, Period
 from planner.core.schema import LINE_KINDS
 from planner.core.shown import shown_statement  # noqa: F401 - its home is core/shown.py
@@ -200,7 +200,7 @@ def _statements(book, period: Period) -> tuple[pd.DataFrame, np.ndarray, list[di
                "quota": rows["quota"].fillna(0).to_numpy(dtype="int64"),
                "won": _at_keys(keys[ends], after[ends], row_keys),
                "paid": paid_here}
-    lines = [deal_lines, _cap_lines(payouts, book["Plans"]["cap"]), _bonus_lines(book, payouts),
+    lines = [deal_lines, _cap_lines(book, payouts), _bonus_lines(book, payouts),
              spiff_lines, clawbacks]
     return rows.assign(won=payouts["won"]), row_keys, lines
 
@@ -229,7 +229,7 @@ def _keyed_credit(book) -> tuple[dict, dict, dict]:
         won_every = every["reason"].isin(["won"]).to_numpy(dtype=bool)
         on_plan = ~np.isnan(plans)
         plan, day, rep = plans[on_plan].astype("int64"), dates[on_plan], reps[on_plan]  # arrays, not the frame
-        step = book["Plans"]["period"].map(MONTHS_IN).reindex(plan).to_numpy(dtype="int64")
+        step = plan_table(book)["months"][plan_rows(book, plan)]  # (every plan paying has a period)
         months = day.astype("datetime64[M]").astype("int64") + 1970 * 12
         columns = {"key": rep * _KEY + months // step, "plan": plan,
                    "deal": every["deal_id"].to_numpy(dtype="int64")[on_plan], "rep": rep, "date": day.astype("int64"),
@@ -264,7 +264,7 @@ def _quotas(book, keys: np.ndarray, plan: np.ndarray) -> np.ndarray:
     """The quota of each (rep, period) key of a line paid by ``plan``, 0 where there is none."""
     unique, first, where = np.unique(keys, return_index=True, return_inverse=True)
     reps = unique // _KEY
-    kinds = book["Plans"]["period"].reindex(plan[first]).to_numpy(dtype=object)
+    kinds = plan_table(book)["kind"][plan_rows(book, plan[first])]
     pairs = list(zip((unique % _KEY).tolist(), kinds.tolist()))
     parts = {}  # each (period number, kind) once, numbered
     for number, kind in dict.fromkeys(pairs):
@@ -363,12 +363,13 @@ def _deal_lines(tiers: dict, keys, plan, quota, before, after, amount, payable, 
     return {name: np.concatenate([frame[name] for frame in frames]) for name in frames[0]}
 
 
-def _cap_lines(payouts: dict, caps: pd.Series) -> dict:
+def _cap_lines(book, payouts: dict) -> dict:
     """A negative line bringing tier and lift lines above the plan's cap back down to the cap."""
-    cap = caps.reindex(payouts["plan"])
-    over = (cap.notna().to_numpy() & (payouts["paid"] > cap.fillna(0).to_numpy(dtype="int64")))
+    plans, at = plan_table(book), plan_rows(book, payouts["plan"])
+    cap = plans["cap"][at]
+    over = plans["has_cap"][at] & (payouts["paid"] > cap)
     paid = payouts["paid"][over]
-    return _frame("cap", key=payouts["key"][over], base=paid, amount=cap.fillna(0).to_numpy(dtype="int64")[over] - paid)
+    return _frame("cap", key=payouts["key"][over], base=paid, amount=cap[over] - paid)
 
 
 def _bonus_lines(book, payouts: dict) -> dict:
