@@ -42,3 +42,17 @@ def test_an_edit_of_a_plan_sheet_shows_in_the_next_report(start, table, change):
     after = compute_report(book, quarter).to_json()
     assert (after["commissions"], after["commission_lines"]) != (before[quarter]["commissions"],
                                                                  before[quarter]["commission_lines"])
+
+
+def test_an_edit_of_the_stages_order_shows_in_the_pipeline_and_funnel(start):
+    """The open stages in order and each stage's step are kept once per revision of Stages."""
+    book = start.copy()
+    quarter = Period.parse("2026-Q1")
+    before = compute_report(book, quarter).to_json()["pipeline"]
+    stages = book["Stages"]
+    first = int(stages.index[(stages["kind"] == "open").to_numpy(dtype=bool)][0])
+    edited(book, "Stages", first, order=int(stages["order"].max()) + 1)  # the first open stage comes last
+    for period in (quarter, Period.parse("2026-02")):
+        same_as_fresh(book, period)
+    after = compute_report(book, quarter).to_json()["pipeline"]
+    assert after["stages"] != before["stages"] and after["funnel"] != before["funnel"]

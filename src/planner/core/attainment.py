@@ -146,7 +146,7 @@ def credited_by(book, kind: PeriodKind) -> pd.Series:
             return summed
         if not len(lines):
             return pd.Series(dtype="int64", index=pd.MultiIndex.from_tuples([], names=["rep", "period"]))
-        return total(lines)
+        return _summed_by(lines, kind, credit_arrays(book))  # every line: their arrays are kept
     return book.cached(("credited_by", kind), build, depends=(), rowwise=True)
 
 
@@ -174,39 +174,102 @@ def resummed(book, before, lines: pd.DataFrame, total) -> pd.Series | None:
     return pd.Series(values, index=sums.index, name=sums.name)
 
 
-def _summed_by(lines: pd.DataFrame, kind: PeriodKind) -> pd.Series:
+def credit_arrays(book) -> dict:
+    """:func:`credit_lines` as numpy arrays (:func:`line_arrays`), once per revision: the
+    credited sums, the statements and the year to date each read them."""
+    return book.cached("credit_arrays", lambda: line_arrays(credit_lines(book)), depends=())  # credit_lines
+
+
+def credit_between(book, start: date, end: date) -> pd.Series:
+    """The credit of the lines dated from ``start`` up to (not including) ``end``, summed by rep
+    row id (exact integers; lines of no rep left out), by rep sorted: on :func:`credit_arrays`,
+    for the year to date and the period so far."""
+    arrays = credit_arrays(book)
+    dates = arrays["date"]
+    chosen = np.flatnonzero(arrays["kept"] & (dates >= np.datetime64(start, "ns")) & (dates < np.datetime64(end, "ns")))
+    reps, at = np.unique(arrays["rep"][chosen], return_inverse=True)
+    amount = arrays["amount"]
+    if amount is not None and (not len(chosen) or len(chosen) * int(np.abs(amount[chosen]).max()) < 2**63):
+        sums = np.zeros(len(reps), dtype="int64")  # int64 sums are exact here
+        np.add.at(sums, at.reshape(-1), amount[chosen])
+    else:
+        sums = np.zeros(len(reps), dtype=object)
+        np.add.at(sums, at.reshape(-1), arrays["amounts"][chosen])
+    return pd.Series(sums.astype(object), index=reps, name="amount", dtype=object)
+
+
+def line_arrays(lines: pd.DataFrame) -> dict:
+    """Credit ``lines`` as arrays: ``rep`` (int64, -1 where missing), ``deal`` (int64, -1 where
+    missing), ``date`` (datetime64[ns]), ``month`` (months since year 0 of the date; 0 where
+    undated), ``kept`` (with a rep and a date), ``won`` (reason won), ``amount`` (int64; None when
+    one is beyond int64; ``amounts``: as they are) and ``by_month``: the kept lines' positions sorted by rep, then month (so
+    by rep, then period, for periods of any length)."""
+    dates = lines["date"].to_numpy(dtype="datetime64[ns]")
+    rep = lines["rep"].to_numpy(dtype="int64", na_value=-1)
+    kept = lines["rep"].notna().to_numpy() & ~np.isnat(dates)
+    month = months_of(dates)
+    amounts = lines["amount"].to_numpy(dtype=object)
+    try:
+        amount = amounts.astype("int64")
+    except OverflowError:
+        amount = None
+    chosen = np.flatnonzero(kept)
+    reps, months = rep[chosen], month[chosen]
+    low = int(months.min()) if len(chosen) else 0
+    if len(chosen) and int(reps.min()) >= 0 and (int(months.max()) - low) < 2**20 and int(reps.max()) < 2**42:
+        order = np.argsort((reps << 20) | (months - low))  # one key: equal ones are summed, in any order
+    else:
+        order = np.lexsort((months, reps))
+    out = {"rep": rep, "date": dates, "month": month, "kept": kept, "amount": amount, "amounts": amounts,
+           "by_month": chosen[order]}
+    if "deal_id" in lines and "reason" in lines:  # (lines summed alone may come without them)
+        out.update(deal=lines["deal_id"].to_numpy(dtype="int64", na_value=-1),
+                   won=lines["reason"].isin(["won"]).to_numpy(dtype=bool))
+    return out
+
+
+def months_of(dates: np.ndarray) -> np.ndarray:
+    """The month of each date (datetime64[ns]) as months since year 0; 0 for NaT. On day
+    numbers through a table of the months their span covers: numpy's calendar conversion to
+    datetime64[M] costs more than the rest of a credited sum."""
+    days = dates.astype("datetime64[D]").astype("int64")
+    dated = ~np.isnat(dates)
+    if not dated.any():
+        return np.zeros(len(dates), dtype="int64")
+    first, last = days[dated].min(), days[dated].max()
+    if last - first > 200_000:  # dates centuries apart: numpy's conversion
+        return np.where(dated, dates.astype("datetime64[M]").astype("int64") + 1970 * 12, 0)
+    low, high = np.array([first, last]).astype("datetime64[D]").astype("datetime64[M]").astype("int64")
+    starts = np.arange(low, high + 2).astype("datetime64[M]").astype("datetime64[D]").astype("int64")
+    table = np.repeat(np.arange(low, high + 1), np.diff(starts))  # each day's month, from the first's 1st
+    return np.where(dated, table[np.where(dated, days, starts[0]) - starts[0]] + 1970 * 12, 0)
+
+
+def _summed_by(lines: pd.DataFrame, kind: PeriodKind, arrays: dict | None = None) -> pd.Series:
     """The ``amount`` of credit lines summed by (rep, label of the period of ``kind`` holding the
     line's date), sorted by both: a groupby of the labels, on numbers (a period's months since
     year 0 ÷ its length: the labels of one kind sort as their numbers do). Lines without a rep
-    or a date are left out."""
-    rep, dates = lines["rep"], lines["date"].to_numpy(dtype="datetime64[ns]")
-    kept = rep.notna().to_numpy() & ~np.isnat(dates)
-    if not kept.any():
+    or a date are left out. ``arrays``: the lines' :func:`line_arrays`, when kept already."""
+    arrays = arrays if arrays is not None else line_arrays(lines)
+    at = arrays["by_month"]
+    if not len(at):
         return lines.assign(period=period_labels(lines["date"], kind)).groupby(["rep", "period"])["amount"].sum()
-    reps = rep.to_numpy(dtype="int64", na_value=0)[kept]
-    codes = (dates[kept].astype("datetime64[M]").astype("int64") + 1970 * 12) // MONTHS_IN[kind]
-    low = int(codes.min())
-    if int(reps.min()) >= 0 and (int(codes.max()) - low) < 2**20 and int(reps.max()) < 2**42:
-        order = np.argsort((reps << 20) | (codes - low))  # one key: equal ones are summed, in any order
-    else:
-        order = np.lexsort((codes, reps))
-    reps, codes = reps[order], codes[order]
+    reps, codes = arrays["rep"][at], arrays["month"][at] // MONTHS_IN[kind]  # sorted by both
     starts = np.flatnonzero(np.r_[True, (reps[1:] != reps[:-1]) | (codes[1:] != codes[:-1])])
-    amounts = lines["amount"].to_numpy(dtype=object)[kept][order]
-    try:
-        exact = amounts.astype("int64")
-    except OverflowError:
-        exact = None
+    exact = arrays["amount"][at] if arrays["amount"] is not None else None
     if exact is not None and len(exact) * max(abs(int(exact.max())), abs(int(exact.min()))) < 2**63:
         sums = np.add.reduceat(exact, starts).astype(object)  # int64 sums are exact here
     else:
-        sums = np.add.reduceat(amounts, starts)
+        sums = np.add.reduceat(arrays["amounts"][at], starts)
     step = MONTHS_IN[kind]
-    label = {code: Period(date(code * step // 12, code * step % 12 + 1, 1), kind).label
-             for code in np.unique(codes[starts]).tolist()}
-    index = pd.MultiIndex.from_arrays([pd.array(reps[starts], dtype="Int64"),
-                                       pd.array([label[code] for code in codes[starts].tolist()], dtype="string")],
-                                      names=["rep", "period"])
+    # the index from its levels and codes: both already sorted and numbered (no factorizing)
+    rep_starts = np.flatnonzero(np.r_[True, reps[starts][1:] != reps[starts][:-1]])
+    rep_code = np.repeat(np.arange(len(rep_starts)), np.diff(np.r_[rep_starts, len(starts)]))
+    numbers, code = np.unique(codes[starts], return_inverse=True)
+    labels = [Period(date(number * step // 12, number * step % 12 + 1, 1), kind).label for number in numbers.tolist()]
+    index = pd.MultiIndex(levels=[pd.Index(pd.array(reps[starts][rep_starts], dtype="Int64")),
+                                  pd.Index(pd.array(labels, dtype="string"))],
+                          codes=[rep_code, code.reshape(-1)], names=["rep", "period"], verify_integrity=False)
     return pd.Series(sums, index=index, name="amount", dtype=object)
 
 

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from planner.core import schema
-from planner.core.attainment import attained, credit_lines, quota_amounts, ratio
+from planner.core.attainment import attained, credit_between, quota_amounts, ratio
 from planner.core.errors import QT_TRANSLATE_NOOP
 from planner.core.money import RATIO_SCALE, round_div
 from planner.core.periods import Period
@@ -87,25 +87,18 @@ def _credited_so_far(book, period: Period, as_of: date, who: str) -> pd.Series:
     """The credit dated from the period's first day through as_of, by rep (or team) row id;
     once per state of the book, period and as_of (the report and its quadrants ask alike)."""
     def build() -> pd.Series:
-        if who == "team":  # the reps' sums by team: exact integers add up alike
-            from planner.core.team_quotas import rolled_up
+        if who == "rep":
+            return credit_between(book, period.start, min(period.end, as_of + timedelta(days=1)))
+        from planner.core.team_quotas import rolled_up
 
-            reps = _credited_so_far(book, period, as_of, "rep")
-            owners, amounts = book["Reps"]["team"].reindex(reps.index).to_numpy(dtype="int64", na_value=-1), \
-                reps.to_numpy(dtype=object)
-        else:
-            lines = credit_lines(book)
-            dates = lines["date"].to_numpy(dtype="datetime64[ns]")
-            end = min(period.end, as_of + timedelta(days=1))
-            chosen = (dates >= np.datetime64(period.start, "ns")) & (dates < np.datetime64(end, "ns"))  # NaT: out
-            owners = lines["rep"].to_numpy(dtype="int64", na_value=-1)[chosen]
-            amounts = lines["amount"].to_numpy(dtype=object)[chosen]
+        # the reps' sums by team: exact integers add up alike
+        reps = _credited_so_far(book, period, as_of, "rep")
+        owners, amounts = book["Reps"]["team"].reindex(reps.index).to_numpy(dtype="int64", na_value=-1), \
+            reps.to_numpy(dtype=object)
         credited = pd.Series(amounts, index=owners).groupby(level=0).sum() if len(amounts) \
             else pd.Series(dtype="int64")
         credited = credited[credited.index >= 0]  # a rep in no team: none
-        if who == "team":
-            credited = rolled_up(credited.astype("int64"), book["Teams"])  # a parent team's: its child teams' too
-        return credited
+        return rolled_up(credited.astype("int64"), book["Teams"])  # a parent team's: its child teams' too
     return book.cached(("credited_so_far", period, as_of, who), build, depends=())
 
 
@@ -192,10 +185,7 @@ def _year_to_date(book, as_of: date) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
     from planner.core.team_quotas import rolled_up, team_quota_amounts
 
     months = [f"{as_of.year}-{month:02d}" for month in range(1, as_of.month + 1)]
-    lines = credit_lines(book)
-    start, end = pd.Timestamp(date(as_of.year, 1, 1)), pd.Timestamp(as_of + timedelta(days=1))
-    in_ytd = lines[((lines["date"] >= start) & (lines["date"] < end)).to_numpy(dtype=bool, na_value=False)]
-    credited = in_ytd.groupby("rep")["amount"].sum()
+    credited = credit_between(book, date(as_of.year, 1, 1), as_of + timedelta(days=1))
 
     def quota(series: pd.Series) -> pd.Series:
         if not len(series):
