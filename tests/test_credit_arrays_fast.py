@@ -12,9 +12,11 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.core.attainment import _summed_by, credit_between, line_arrays, months_of
+from planner.core.assignments import _SPAN, _latest, by_id
+from planner.core.attainment import _summed_by, line_arrays, months_of
 from planner.core.demo import demo_book
-from planner.core.metrics import by_id, open_pipeline
+from planner.core.metrics import open_pipeline
+from planner.core.pacing import credit_between
 from planner.core.statements import _in_order, _won_line
 
 DAY = 86_400 * 10**9
@@ -151,3 +153,22 @@ def reference_stages(book) -> pd.DataFrame:
 def test_the_open_pipeline_by_stage_equals_the_groupby(seed, deals):
     book = demo_book(as_of=date(2026, 6, 30), deals=deals, seed=seed).snapshot()
     pd.testing.assert_frame_equal(open_pipeline(book)["stages"], reference_stages(book), check_exact=True)
+
+
+@settings(max_examples=80, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1))
+def test_the_latest_segment_equals_a_search_of_every_segment(seed):
+    """A rep's segment starting last on or before a day: by rep id for reps with one segment,
+    searched for reps with several, as one search among all segments finds it."""
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(0, 12))
+    rep, first = rng.integers(1, 6, n).astype("int64"), rng.integers(0, 400, n).astype("int64")
+    rep, first = rep[np.lexsort((first, rep))], first[np.lexsort((first, rep))]
+    keep = np.r_[True, (rep[1:] != rep[:-1]) | (first[1:] != first[:-1])] if n else np.zeros(0, bool)
+    rep, first = rep[keep], first[keep]
+    seg = {"rep": rep, "first": first, "key": rep * _SPAN + first}
+    seg["reps"], seg["first_of"], seg["count_of"] = np.unique(rep, return_index=True, return_counts=True)
+    asked, day = rng.integers(0, 8, 50).astype("int64"), rng.integers(0, 450, 50).astype("int64")
+    at = np.searchsorted(seg["key"], asked * _SPAN + day, "right") - 1
+    expected = np.where((at >= 0) & (rep[np.maximum(at, 0)] == asked), at, -1) if len(rep) else np.full(50, -1)
+    assert _latest(seg, asked, day).tolist() == expected.tolist()

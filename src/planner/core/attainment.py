@@ -68,33 +68,53 @@ def _credit_lines(facts: pd.DataFrame, splits: pd.DataFrame, kinds: pd.Series | 
     the won deals' whole lines (their owners'), then their split lines, then a reversal of
     each line of a cancelled deal. ``kinds``: the deals' stage kinds as codes
     (deal_rules.deal_kinds), when ``facts`` are every deal's; else their texts are compared."""
-    won = (facts["kind"] if kinds is None else kinds).isin(["won"]).to_numpy(dtype=bool, na_value=False)
-    won = facts[["rep", "amount", "closed", "cancelled"]][  # the columns read, before the rows are chosen
-        won & facts["closed"].notna().to_numpy()]
-    split = splits[["deal_id", "rep", "share"]]
-    split = split[split["deal_id"].isin(won.index).to_numpy(dtype=bool, na_value=False)]
-    alone = ~won.index.isin(split["deal_id"])
-    deal = np.concatenate([won.index.to_numpy(dtype="int64")[alone], split["deal_id"].to_numpy(dtype="int64")])
-    rep = pd.concat([won["rep"][alone], split["rep"]], ignore_index=True).astype("Int64")
-    share = pd.concat([pd.Series(RATIO_SCALE, index=range(int(alone.sum())), dtype="Int64"), split["share"]],
-                      ignore_index=True).astype("Int64")
-    at = won.index.get_indexer(deal)
-    amount = won["amount"].to_numpy(dtype="int64")[at]
+    # on numpy over the won deals' positions: no frame of them, one hash of their ids
+    chosen = np.flatnonzero(_is_kind(facts["kind"] if kinds is None else kinds, "won")
+                            & facts["closed"].notna().to_numpy())
+    ids = facts.index.to_numpy(dtype="int64")[chosen]
+    split_deal = splits["deal_id"].to_numpy(dtype="int64", na_value=-1)
+    in_won = pd.Index(ids).get_indexer(split_deal)  # each Splits row's won deal (-1: none)
+    split = np.flatnonzero(in_won >= 0)
+    alone = np.ones(len(ids), dtype=bool)
+    alone[in_won[split]] = False
+    at = np.concatenate([np.flatnonzero(alone), in_won[split]])  # each line's won deal
+    whole = len(at) - len(split)
+    deal = ids[at]
+    owners, split_reps = facts["rep"], splits["rep"]
+    rep = pd.arrays.IntegerArray(
+        np.concatenate([owners.to_numpy(dtype="int64", na_value=0)[chosen][alone],
+                        split_reps.to_numpy(dtype="int64", na_value=0)[split]]),
+        np.concatenate([owners.isna().to_numpy()[chosen][alone], split_reps.isna().to_numpy()[split]]))
+    shares = splits["share"]
+    share = pd.arrays.IntegerArray(
+        np.concatenate([np.full(whole, RATIO_SCALE, dtype="int64"), shares.to_numpy(dtype="int64", na_value=0)[split]]),
+        np.concatenate([np.zeros(whole, dtype=bool), shares.isna().to_numpy()[split]]))
+    amount = facts["amount"].array.take(chosen).to_numpy(dtype="int64")[at]
     # a deal credited wholly to its owner is credited its amount: only split deals are allocated
-    whole = int(alone.sum())
     credited = np.concatenate([amount[:whole].astype(object), allocate(
-        pd.Series(deal[whole:]), pd.Series(amount[whole:]), share.iloc[whole:])])
-    closed = won["closed"].to_numpy(dtype="datetime64[ns]")[at]
-    cancelled = won["cancelled"].to_numpy(dtype="datetime64[ns]")[at]
+        pd.Series(deal[whole:]), pd.Series(amount[whole:]), pd.Series(share[whole:]))])
+    closed = facts["closed"].to_numpy(dtype="datetime64[ns]")[chosen][at]
+    cancelled = facts["cancelled"].to_numpy(dtype="datetime64[ns]")[chosen][at]
     back = np.flatnonzero(~np.isnat(cancelled))  # each line of a cancelled deal reversed
     lines = np.r_[np.arange(len(deal)), back]
     return pd.DataFrame({
-        "deal_id": pd.array(deal[lines], dtype="Int64"), "rep": rep.take(lines).reset_index(drop=True),
-        "share": share.take(lines).reset_index(drop=True),
+        "deal_id": pd.array(deal[lines], dtype="Int64"), "rep": rep.take(lines), "share": share.take(lines),
         "date": np.concatenate([closed, cancelled[back]]),
         "amount": np.concatenate([credited, -credited[back]]),
-        "reason": pd.Series(_REASONS[(np.arange(len(lines)) >= len(deal)).astype("int64")], dtype="str"),
+        "reason": _REASON_TEXTS.take((np.arange(len(lines)) >= len(deal)).astype("int64")),
     })
+
+
+_REASON_TEXTS = pd.Series(_REASONS, dtype="str").array
+
+
+def _is_kind(kinds: pd.Series, kind: str) -> np.ndarray:
+    """Which of the deals' stage kinds are ``kind``: on the codes of categorical kinds
+    (deal_rules.deal_kinds), else on the texts."""
+    if isinstance(kinds.dtype, pd.CategoricalDtype):
+        categories = kinds.cat.categories
+        return kinds.cat.codes.to_numpy() == (categories.get_loc(kind) if kind in categories else -2)
+    return kinds.isin([kind]).to_numpy(dtype=bool, na_value=False)
 
 
 def allocate(deal: pd.Series, amount: pd.Series, share: pd.Series) -> np.ndarray:
@@ -125,7 +145,10 @@ def allocate(deal: pd.Series, amount: pd.Series, share: pd.Series) -> np.ndarray
     else:  # amount × share beyond int64: on Python integers
         exact, divisor = amounts.astype(object) * shares.astype(object), divisor.astype(object)
     floor, remainder = (exact // divisor).astype("int64"), (exact % divisor).astype("int64")  # |floor| ≤ amount
-    short = np.where(shared, pd.Series(amounts).groupby(deals).first() - pd.Series(floor).groupby(deals).sum(), 0)[deals]
+    # each deal's amount (on its first line) less its lines' floors: what it is still short
+    floors = np.zeros(len(whole), dtype="int64")
+    np.add.at(floors, deals, floor)
+    short = np.where(shared, amounts[np.unique(deals, return_index=True)[1]] - floors, 0)[deals]
     # rank within the deal: larger remainder, then larger share, then earlier line
     position = np.arange(len(deals))
     order = np.lexsort((position, -shares, -remainder, deals))
@@ -178,24 +201,6 @@ def credit_arrays(book) -> dict:
     """:func:`credit_lines` as numpy arrays (:func:`line_arrays`), once per revision: the
     credited sums, the statements and the year to date each read them."""
     return book.cached("credit_arrays", lambda: line_arrays(credit_lines(book)), depends=())  # credit_lines
-
-
-def credit_between(book, start: date, end: date) -> pd.Series:
-    """The credit of the lines dated from ``start`` up to (not including) ``end``, summed by rep
-    row id (exact integers; lines of no rep left out), by rep sorted: on :func:`credit_arrays`,
-    for the year to date and the period so far."""
-    arrays = credit_arrays(book)
-    dates = arrays["date"]
-    chosen = np.flatnonzero(arrays["kept"] & (dates >= np.datetime64(start, "ns")) & (dates < np.datetime64(end, "ns")))
-    reps, at = np.unique(arrays["rep"][chosen], return_inverse=True)
-    amount = arrays["amount"]
-    if amount is not None and (not len(chosen) or len(chosen) * int(np.abs(amount[chosen]).max()) < 2**63):
-        sums = np.zeros(len(reps), dtype="int64")  # int64 sums are exact here
-        np.add.at(sums, at.reshape(-1), amount[chosen])
-    else:
-        sums = np.zeros(len(reps), dtype=object)
-        np.add.at(sums, at.reshape(-1), arrays["amounts"][chosen])
-    return pd.Series(sums.astype(object), index=reps, name="amount", dtype=object)
 
 
 def line_arrays(lines: pd.DataFrame) -> dict:

@@ -9,6 +9,7 @@ import pandas as pd
 
 from planner.core import schema
 from planner.core.errors import QT_TRANSLATE_NOOP
+from planner.core.assignments import by_id
 from planner.core.attainment import ratio
 from planner.core.facts import cycle_days, deal_arrays, deal_facts, weighted_amounts, within
 from planner.core.money import round_div
@@ -174,23 +175,6 @@ def open_pipeline(book) -> dict:
         return {"open_count": int(is_open.sum()), "open_value": int(amounts[is_open].sum()),
                 "weighted_value": int(table["weighted"].sum()), "stages": table}
     return book.cached("open_pipeline", build, depends=())
-
-
-def by_id(ids: np.ndarray, values: np.ndarray, asked: np.ndarray, missing) -> np.ndarray:
-    """The value of each row id ``asked`` among a few ``ids`` (distinct), ``missing`` for
-    another: through a table by id when their span is small (the stages' row ids, looked up
-    for 100k deals or their history), else a search of the sorted ids."""
-    values = np.asarray(values)
-    if not len(ids):
-        return np.full(len(asked), missing, dtype=values.dtype)
-    low, high = int(ids.min()), int(ids.max())
-    if high - low < 1_000_000:  # a slot more at each end: any id outside reads ``missing``
-        table = np.full(high - low + 3, missing, dtype=values.dtype)
-        table[ids - low + 1] = values
-        return table[np.clip(asked - (low - 1), 0, high - low + 2)]
-    order = np.argsort(ids)
-    at = np.minimum(np.searchsorted(ids[order], asked), len(ids) - 1)
-    return np.where(ids[order][at] == asked, values[order][at], missing)
 
 
 # -- the funnel -----------------------------------------------------------------------------

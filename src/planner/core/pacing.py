@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from planner.core import schema
-from planner.core.attainment import attained, credit_between, quota_amounts, ratio
+from planner.core.attainment import attained, credit_arrays, quota_amounts, ratio
 from planner.core.errors import QT_TRANSLATE_NOOP
 from planner.core.money import RATIO_SCALE, round_div
 from planner.core.periods import Period
@@ -100,6 +100,24 @@ def _credited_so_far(book, period: Period, as_of: date, who: str) -> pd.Series:
         credited = credited[credited.index >= 0]  # a rep in no team: none
         return rolled_up(credited.astype("int64"), book["Teams"])  # a parent team's: its child teams' too
     return book.cached(("credited_so_far", period, as_of, who), build, depends=())
+
+
+def credit_between(book, start: date, end: date) -> pd.Series:
+    """The credit of the lines dated from ``start`` up to (not including) ``end``, summed by rep
+    row id (exact integers; lines of no rep left out), by rep sorted: on the credit lines'
+    arrays (attainment.credit_arrays), for the year to date and the period so far."""
+    arrays = credit_arrays(book)
+    dates = arrays["date"]
+    chosen = np.flatnonzero(arrays["kept"] & (dates >= np.datetime64(start, "ns")) & (dates < np.datetime64(end, "ns")))
+    reps, at = np.unique(arrays["rep"][chosen], return_inverse=True)
+    amount = arrays["amount"]
+    if amount is not None and (not len(chosen) or len(chosen) * int(np.abs(amount[chosen]).max()) < 2**63):
+        sums = np.zeros(len(reps), dtype="int64")  # int64 sums are exact here
+        np.add.at(sums, at.reshape(-1), amount[chosen])
+    else:
+        sums = np.zeros(len(reps), dtype=object)
+        np.add.at(sums, at.reshape(-1), arrays["amounts"][chosen])
+    return pd.Series(sums.astype(object), index=reps, name="amount", dtype=object)
 
 
 def pacing(rows: pd.DataFrame, period: Period, as_of: date) -> pd.DataFrame:

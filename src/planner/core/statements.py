@@ -286,7 +286,7 @@ def _won_line(won: dict, cancelled: dict) -> np.ndarray:
         return pd.MultiIndex.from_arrays([won["deal"], won["rep"]]).get_indexer(
             pd.MultiIndex.from_arrays([cancelled["deal"], cancelled["rep"]]))
     pairs, wanted = won["deal"] * width + won["rep"], cancelled["deal"] * width + cancelled["rep"]
-    order = np.argsort(pairs, kind="stable")
+    order = np.argsort(pairs)  # (distinct: a deal credits a rep once)
     at = np.minimum(np.searchsorted(pairs[order], wanted), len(pairs) - 1)
     return np.where(pairs[order][at] == wanted, order[at], -1)
 
