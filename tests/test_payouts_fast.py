@@ -37,13 +37,15 @@ def test_pair_values_equal_the_series_lookup(seed, level):
     pairs = sorted({(int(rng.integers(1, 12)), str(rng.choice(LABELS))) for _ in range(n)})
     index = pd.MultiIndex.from_arrays([pd.array([key for key, _ in pairs], dtype=level),
                                        pd.array([label for _, label in pairs], dtype="string")], names=["rep", "period"])
-    series = pd.Series([int(v) for v in rng.integers(-10**12, 10**12, len(pairs))], index=index, dtype=object)
+    series = pd.Series([int(v) for v in rng.integers(-10**12, 10**12, len(pairs))], index=index,
+                       dtype=rng.choice(["object", "int64"]))
     parts = [Period.parse(label) for label in rng.choice(LABELS + ["2024-Q3"], int(rng.integers(1, 4)))]
     m = int(rng.integers(0, 40))
     ids, part = rng.integers(0, 14, m).astype("int64"), rng.integers(0, len(parts), m).astype("int64")
-    got = pair_values(Frames(), ("x",), lambda: series, parts, ids, part)
+    got, found = pair_values(Frames(), ("x",), lambda: series, parts, ids, part)
     expected = [series.get((int(key), parts[p].label)) for key, p in zip(ids, part)]
-    assert got.dtype == object and got.tolist() == expected
+    assert got.dtype == "int64" and found.tolist() == [value is not None for value in expected]
+    assert got.tolist() == [0 if value is None else int(value) for value in expected]
 
 
 @settings(max_examples=60, deadline=None)

@@ -52,6 +52,7 @@ def segments(book) -> dict:
         out["key"] = out["rep"] * _SPAN + out["first"]
         # each rep's segments: the first one's position and how many (see _latest)
         out["reps"], out["first_of"], out["count_of"] = np.unique(out["rep"], return_index=True, return_counts=True)
+        out["row"] = reps.index.get_indexer(out["rep"])  # each segment's rep's position in Reps
         return out
     return book.cached("plan_segments", build, depends=())  # Reps, PlanAssignments
 

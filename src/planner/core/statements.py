@@ -313,8 +313,8 @@ def _quotas(book, keys: np.ndarray, plan: np.ndarray) -> np.ndarray:
                                                     kind))
     part = np.array([parts[pair][0] for pair in pairs], dtype="int64")
     got = pair_values(book, ("quota_amounts", "rep"), lambda: quota_amounts(book, "rep"),
-                    [period for _n, period in parts.values()], reps, part)
-    return np.where(pd.isna(got), 0, got).astype("int64")[where]
+                      [period for _n, period in parts.values()], reps, part)[0]
+    return got[where]
 
 
 def _tier_table(book) -> dict[str, np.ndarray]:
