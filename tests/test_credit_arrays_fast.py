@@ -9,6 +9,7 @@ from datetime import date
 
 import numpy as np
 import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -18,6 +19,8 @@ from planner.core.demo import demo_book
 from planner.core.metrics import open_pipeline
 from planner.core.pacing import credit_between
 from planner.core.statements import _in_order, _won_line
+
+from test_period_switch import edited
 
 DAY = 86_400 * 10**9
 
@@ -172,3 +175,67 @@ def test_the_latest_segment_equals_a_search_of_every_segment(seed):
     at = np.searchsorted(seg["key"], asked * _SPAN + day, "right") - 1
     expected = np.where((at >= 0) & (rep[np.maximum(at, 0)] == asked), at, -1) if len(rep) else np.full(50, -1)
     assert _latest(seg, asked, day).tolist() == expected.tolist()
+
+
+def reference_year_to_date(book, as_of: date) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
+    """The year to date per rep and team as pandas groupbys made it."""
+    from datetime import timedelta
+
+    from planner.core.attainment import credit_lines, quota_amounts, ratio
+    from planner.core.team_quotas import rolled_up, team_quota_amounts
+
+    months = [f"{as_of.year}-{month:02d}" for month in range(1, as_of.month + 1)]
+    lines = credit_lines(book)
+    start, end = pd.Timestamp(date(as_of.year, 1, 1)), pd.Timestamp(as_of + timedelta(days=1))
+    credited = lines[((lines["date"] >= start) & (lines["date"] < end)).to_numpy(dtype=bool, na_value=False)] \
+        .groupby("rep")["amount"].sum()
+
+    def quota(series: pd.Series) -> pd.Series:
+        return series[series.index.get_level_values(1).isin(months)].groupby(level=0).sum() if len(series) \
+            else pd.Series(dtype="int64")
+
+    reps = book["Reps"]
+    rep_quota = quota(quota_amounts(book, "rep"))
+    ids = reps.index[reps.index.isin(rep_quota.index) | reps.index.isin(credited.index)]
+    rep_rows = pd.DataFrame({"rep": pd.array(ids, dtype="Int64"), "team": reps["team"].reindex(ids).array,
+                             "quota": rep_quota.reindex(ids).astype("Int64").array,
+                             "credited": credited.reindex(ids).fillna(0).astype("Int64").array})
+    rep_rows["attainment"] = ratio(rep_rows["credited"], rep_rows["quota"])
+    teams = book["Teams"].index
+    team_rows = pd.DataFrame({
+        "team": pd.array(teams, dtype="Int64"),
+        "quota": quota(team_quota_amounts(book)).reindex(teams).astype("Int64").array,
+        "credited": rolled_up(rep_rows.dropna(subset=["team"]).groupby("team")["credited"].sum().astype("int64"),
+                              book["Teams"]).reindex(teams).fillna(0).astype("Int64").array})
+    team_rows["attainment"] = ratio(team_rows["credited"], team_rows["quota"])
+    with_quota = rep_rows[rep_rows["quota"].notna().to_numpy(dtype=bool)]
+    total_quota, total_credited = int(with_quota["quota"].sum()), int(with_quota["credited"].sum())
+    return rep_rows, team_rows, {"quota": total_quota, "credited": total_credited,
+                                 "attainment": total_credited / total_quota if total_quota > 0 else None}
+
+
+def varied_book(seed: int, deals: int):
+    """A small demo book where some reps have no quota and some are in no team."""
+    from planner.core.changes import DeleteRows
+
+    book = demo_book(as_of=date(2026, 6, 30), deals=deals, seed=seed)
+    busiest = book["Deals"]["owner"].value_counts().index[:4].astype("int64")  # reps with credit every year
+    quotas = book["Quotas"]
+    book.apply(DeleteRows("Quotas", quotas.index[quotas["rep"].isin(busiest[:2]).to_numpy(dtype=bool, na_value=False)]
+                          .to_numpy()), check=False)
+    for rep in busiest[1:3]:
+        edited(book, "Reps", int(rep), team=pd.NA)
+    return book.snapshot()
+
+
+@pytest.mark.parametrize("seed, deals, as_of", [(1, 300, date(2026, 6, 30)), (2, 120, date(2026, 2, 10)),
+                                                (3, 250, date(2025, 11, 3)), (4, 200, date(2026, 3, 31))])
+def test_the_year_to_date_equals_the_groupbys(seed, deals, as_of):
+    from planner.core.pacing import _year_to_date
+
+    book = varied_book(seed, deals)
+    mine, theirs = _year_to_date(book, as_of), reference_year_to_date(book, as_of)
+    assert theirs[0]["quota"].isna().any() and theirs[0]["team"].isna().any()
+    for got, expected in zip(mine[:2], theirs[:2]):
+        pd.testing.assert_frame_equal(got, expected, check_exact=True)
+    assert mine[2] == theirs[2]

@@ -296,15 +296,18 @@ def _quota_amounts(book, who: str) -> pd.Series:
     """On numbers: each row's period as its level (month, quarter, year) and first month
     (months since year 0); sums by (key, level, month) sorted, so each level's labels sort as
     they would as texts."""
-    quotas = book["Quotas"].dropna(subset=[who, "period", "amount"])
-    if not len(quotas):
+    quotas = book["Quotas"]  # the rows with a key, a period and an amount, as arrays (no frame of them)
+    kept = np.flatnonzero(quotas[who].notna().to_numpy() & quotas["period"].notna().to_numpy()
+                          & quotas["amount"].notna().to_numpy())
+    if not len(kept):
         return pd.Series(np.zeros(0, dtype="int64"), name="amount", index=pd.MultiIndex.from_arrays(
             [np.zeros(0, dtype="int64"), np.zeros(0, dtype=object)], names=["key", "period"]))
-    codes, labels = pd.factorize(quotas["period"])  # canonical labels (Kind.PERIOD), each worked out once
+    # canonical labels (Kind.PERIOD), each worked out once (factorized as Python strings: faster)
+    codes, labels = pd.factorize(quotas["period"].to_numpy(dtype=object)[kept])
     periods = [Period.of(label) for label in labels]
     level = np.array([_LEVELS.index(p.kind) for p in periods], dtype="int64")[codes]
     month = np.array([p.start.year * 12 + p.start.month - 1 for p in periods], dtype="int64")[codes]
-    key, amount = quotas[who].to_numpy(dtype="int64"), quotas["amount"].to_numpy(dtype="int64")
+    key, amount = (quotas[column].to_numpy(dtype="int64", na_value=0)[kept] for column in (who, "amount"))
 
     def summed(chosen: np.ndarray, months: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(key, month, amount) of the rows ``chosen``, summed by key and month, sorted."""
