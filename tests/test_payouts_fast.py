@@ -93,3 +93,17 @@ def test_line_groups_show_their_tier_or_bonus_as_reindexed(seed):
     for column in ("to", "rate", "method"):
         assert listed(got[column]) == of(tiers, column, kind == 0)
     assert str(got["method"].dtype) == "string" and str(got["rate"].dtype) == "Int64"
+
+
+@settings(max_examples=80, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1))
+def test_flat_plans_equal_the_groupby(seed):
+    from planner.core.statements import flat_plans
+
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(0, 10))
+    tiers = pd.DataFrame({"plan": _ints(rng, n, 100, 104, 0.1), "from": _ints(rng, n, 0, 3, 0.3) * 500_000,
+                          "to": _ints(rng, n, 1, 3, 0.6) * 500_000})
+    bounded = tiers["from"].fillna(0).ne(0) | tiers["to"].notna()
+    counts = tiers.groupby("plan").size()
+    assert flat_plans(tiers) == set(counts[counts == 1].index) - set(tiers.loc[bounded, "plan"])

@@ -77,7 +77,11 @@ def _is(rules: tuple[np.ndarray, np.ndarray], rule: str) -> np.ndarray:
 
 
 def _ints(column: pd.Series) -> pd.arrays.IntegerArray:
-    """A column as a nullable int64 array."""
+    """A column as a nullable int64 array (an int64 one wrapped as it is: pd.array's checks
+    cost more than the few hundred values)."""
+    if column.dtype == np.dtype("int64"):
+        values = column.to_numpy()
+        return pd.arrays.IntegerArray(values, np.zeros(len(values), dtype=bool))
     return pd.array(column, dtype="Int64")
 
 
