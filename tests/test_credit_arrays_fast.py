@@ -100,7 +100,7 @@ def test_close_order_equals_lexsort(seed, whole, wide, ties):
     rng = np.random.default_rng(seed)
     n = int(rng.integers(0, 600 if ties else 80))
     key = rng.integers(0, 3 if ties else 10**12 if wide else 10**6, n)
-    date = ((rng.integers(0, 3 if ties else 5_000, n)) * DAY + (0 if whole else rng.integers(0, DAY, n))).astype("int64")
+    date = (rng.integers(0, 3 if ties else 5_000, n) * DAY + (0 if whole else rng.integers(0, DAY, n))).astype("int64")
     deal = rng.integers(0, 4 if ties else 10**6, n)
     assert _in_order(key, date, deal).tolist() == np.lexsort((deal, date, key)).tolist()
 
@@ -112,10 +112,12 @@ def test_a_cancelled_lines_won_line_equals_the_multiindex_lookup(seed, wide):
     n, m = int(rng.integers(0, 30)), int(rng.integers(0, 30))
     pairs = list({(int(d), int(r)) for d, r in zip(rng.integers(0, 3 * 10**18 if wide else 40, n),
                                                      rng.integers(0, 8, n))})
-    won = {"deal": np.array([d for d, _ in pairs], dtype="int64"), "rep": np.array([r for _, r in pairs], dtype="int64")}
+    won = {"deal": np.array([d for d, _ in pairs], dtype="int64"),
+           "rep": np.array([r for _, r in pairs], dtype="int64")}
     asked = [pairs[int(i)] for i in rng.integers(0, len(pairs), m)] if pairs and rng.random() < 0.7 else []
     asked += [(int(d), int(r)) for d, r in zip(rng.integers(0, 40, 5), rng.integers(0, 8, 5))]
-    cancelled = {"deal": np.array([d for d, _ in asked], dtype="int64"), "rep": np.array([r for _, r in asked], dtype="int64")}
+    cancelled = {"deal": np.array([d for d, _ in asked], dtype="int64"),
+                 "rep": np.array([r for _, r in asked], dtype="int64")}
     expected = pd.MultiIndex.from_arrays([won["deal"], won["rep"]]).get_indexer(
         pd.MultiIndex.from_arrays([cancelled["deal"], cancelled["rep"]])) if len(pairs) else [-1] * len(asked)
     assert _won_line(won, cancelled).tolist() == list(expected)
@@ -145,7 +147,8 @@ def reference_stages(book) -> pd.DataFrame:
     by_stage = by_stage.groupby("stage", sort=False).agg(count=("amount", "size"), value=("amount", "sum"),
                                                          weighted=("weighted", "sum"))
     open_stages = stages[stages["kind"] == "open"].sort_values("order", kind="stable")
-    table = pd.DataFrame({"stage": open_stages["stage"].to_numpy(), "probability": open_stages["probability"].to_numpy()})
+    table = pd.DataFrame({"stage": open_stages["stage"].to_numpy(),
+                          "probability": open_stages["probability"].to_numpy()})
     for column in ("count", "value", "weighted"):
         table[column] = by_stage[column].reindex(open_stages.index).fillna(0).astype("int64").astype("Int64").array
     return table

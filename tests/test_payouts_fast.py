@@ -36,7 +36,8 @@ def test_pair_values_equal_the_series_lookup(seed, level):
     n = int(rng.integers(0, 30))
     pairs = sorted({(int(rng.integers(1, 12)), str(rng.choice(LABELS))) for _ in range(n)})
     index = pd.MultiIndex.from_arrays([pd.array([key for key, _ in pairs], dtype=level),
-                                       pd.array([label for _, label in pairs], dtype="string")], names=["rep", "period"])
+                                       pd.array([label for _, label in pairs], dtype="string")],
+                                      names=["rep", "period"])
     series = pd.Series([int(v) for v in rng.integers(-10**12, 10**12, len(pairs))], index=index,
                        dtype=rng.choice(["object", "int64"]))
     parts = [Period.parse(label) for label in rng.choice(LABELS + ["2024-Q3"], int(rng.integers(1, 4)))]
@@ -62,7 +63,8 @@ def test_plan_table_equals_the_plans_sheet_reindexed(seed):
     assert table["kind"][at].tolist() == [None if pd.isna(k) else k for k in found["period"]]
     assert table["has_cap"][at].tolist() == found["cap"].notna().tolist()
     assert table["cap"][at].tolist() == found["cap"].fillna(0).astype("int64").tolist()
-    assert table["months"][at].tolist() == found["period"].map({"month": 1, "quarter": 3, "year": 12}).fillna(0).tolist()
+    months = found["period"].map({"month": 1, "quarter": 3, "year": 12}).fillna(0)
+    assert table["months"][at].tolist() == months.tolist()
     assert table["in_order"].tolist() == plans["period"].tolist()
 
 
@@ -88,7 +90,8 @@ def test_line_groups_show_their_tier_or_bonus_as_reindexed(seed):
     def listed(values) -> list:
         return [None if pd.isna(value) else value for value in values.tolist()]
 
-    starts = [t_ if k == 0 else b_ for t_, b_, k in zip(of(tiers, "from", kind == 0), of(bonuses, "from", kind == 1), kind)]
+    starts = [tier if k == 0 else bonus
+              for tier, bonus, k in zip(of(tiers, "from", kind == 0), of(bonuses, "from", kind == 1), kind)]
     assert listed(got["from"]) == starts
     for column in ("to", "rate", "method"):
         assert listed(got[column]) == of(tiers, column, kind == 0)

@@ -207,8 +207,9 @@ def line_arrays(lines: pd.DataFrame) -> dict:
     """Credit ``lines`` as arrays: ``rep`` (int64, -1 where missing), ``deal`` (int64, -1 where
     missing), ``date`` (datetime64[ns]), ``month`` (months since year 0 of the date; 0 where
     undated), ``kept`` (with a rep and a date), ``won`` (reason won), ``amount`` (int64; None when
-    one is beyond int64; ``amounts``: as they are) and ``by_month``: the kept lines' positions sorted by rep, then month (so
-    by rep, then period, for periods of any length)."""
+    one is beyond int64; ``amounts``: as they are) and ``by_month``: the kept lines' positions
+    sorted by rep, then month (so by rep, then period, for periods of any length). ``deal`` and
+    ``won`` only when ``lines`` have their columns."""
     dates = lines["date"].to_numpy(dtype="datetime64[ns]")
     rep = lines["rep"].to_numpy(dtype="int64", na_value=-1)
     kept = lines["rep"].notna().to_numpy() & ~np.isnat(dates)

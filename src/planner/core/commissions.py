@@ -41,7 +41,8 @@ def _commissions(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame, list
     # groupby or reindex would cost more than the sums themselves
     rows, lines = paid_statements(book, period)
     quota = rows["quota"].to_numpy(dtype="float64", na_value=np.nan)  # NaN: no quota
-    flat = np.isin(rows["plan"].to_numpy(dtype="int64", na_value=-1), np.array(sorted(flat_plans_of(book)), dtype="int64"))
+    flat = np.isin(rows["plan"].to_numpy(dtype="int64", na_value=-1),
+                   np.array(sorted(flat_plans_of(book)), dtype="int64"))
     no_quota = np.flatnonzero(~(np.nan_to_num(quota) > 0) & ~flat)
     warnings = []
     if len(no_quota):

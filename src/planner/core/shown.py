@@ -39,7 +39,8 @@ def _named(book, ids: pd.Series, table: str, title: str) -> pd.arrays.StringArra
     """The name (``title`` of ``table``) of each row id (missing for a missing or unknown id), as text."""
     index, names = names_of(book, table, title)
     # by a table of row ids (a few hundred reps, teams or plans; a dozen tables a report)
-    positions = by_id(index.to_numpy(dtype="int64"), np.arange(len(index)), ids.to_numpy(dtype="int64", na_value=-1), -1)
+    positions = by_id(index.to_numpy(dtype="int64"), np.arange(len(index)),
+                      ids.to_numpy(dtype="int64", na_value=-1), -1)
     return names.take(positions, allow_fill=True)
 
 
