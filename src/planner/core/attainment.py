@@ -68,33 +68,53 @@ def _credit_lines(facts: pd.DataFrame, splits: pd.DataFrame, kinds: pd.Series | 
     the won deals' whole lines (their owners'), then their split lines, then a reversal of
     each line of a cancelled deal. ``kinds``: the deals' stage kinds as codes
     (deal_rules.deal_kinds), when ``facts`` are every deal's; else their texts are compared."""
-    won = (facts["kind"] if kinds is None else kinds).isin(["won"]).to_numpy(dtype=bool, na_value=False)
-    won = facts[["rep", "amount", "closed", "cancelled"]][  # the columns read, before the rows are chosen
-        won & facts["closed"].notna().to_numpy()]
-    split = splits[["deal_id", "rep", "share"]]
-    split = split[split["deal_id"].isin(won.index).to_numpy(dtype=bool, na_value=False)]
-    alone = ~won.index.isin(split["deal_id"])
-    deal = np.concatenate([won.index.to_numpy(dtype="int64")[alone], split["deal_id"].to_numpy(dtype="int64")])
-    rep = pd.concat([won["rep"][alone], split["rep"]], ignore_index=True).astype("Int64")
-    share = pd.concat([pd.Series(RATIO_SCALE, index=range(int(alone.sum())), dtype="Int64"), split["share"]],
-                      ignore_index=True).astype("Int64")
-    at = won.index.get_indexer(deal)
-    amount = won["amount"].to_numpy(dtype="int64")[at]
+    # on numpy over the won deals' positions: no frame of them, one hash of their ids
+    chosen = np.flatnonzero(_is_kind(facts["kind"] if kinds is None else kinds, "won")
+                            & facts["closed"].notna().to_numpy())
+    ids = facts.index.to_numpy(dtype="int64")[chosen]
+    split_deal = splits["deal_id"].to_numpy(dtype="int64", na_value=-1)
+    in_won = pd.Index(ids).get_indexer(split_deal)  # each Splits row's won deal (-1: none)
+    split = np.flatnonzero(in_won >= 0)
+    alone = np.ones(len(ids), dtype=bool)
+    alone[in_won[split]] = False
+    at = np.concatenate([np.flatnonzero(alone), in_won[split]])  # each line's won deal
+    whole = len(at) - len(split)
+    deal = ids[at]
+    owners, split_reps = facts["rep"], splits["rep"]
+    rep = pd.arrays.IntegerArray(
+        np.concatenate([owners.to_numpy(dtype="int64", na_value=0)[chosen][alone],
+                        split_reps.to_numpy(dtype="int64", na_value=0)[split]]),
+        np.concatenate([owners.isna().to_numpy()[chosen][alone], split_reps.isna().to_numpy()[split]]))
+    shares = splits["share"]
+    share = pd.arrays.IntegerArray(
+        np.concatenate([np.full(whole, RATIO_SCALE, dtype="int64"), shares.to_numpy(dtype="int64", na_value=0)[split]]),
+        np.concatenate([np.zeros(whole, dtype=bool), shares.isna().to_numpy()[split]]))
+    amount = facts["amount"].array.take(chosen).to_numpy(dtype="int64")[at]
     # a deal credited wholly to its owner is credited its amount: only split deals are allocated
-    whole = int(alone.sum())
     credited = np.concatenate([amount[:whole].astype(object), allocate(
-        pd.Series(deal[whole:]), pd.Series(amount[whole:]), share.iloc[whole:])])
-    closed = won["closed"].to_numpy(dtype="datetime64[ns]")[at]
-    cancelled = won["cancelled"].to_numpy(dtype="datetime64[ns]")[at]
+        pd.Series(deal[whole:]), pd.Series(amount[whole:]), pd.Series(share[whole:]))])
+    closed = facts["closed"].to_numpy(dtype="datetime64[ns]")[chosen][at]
+    cancelled = facts["cancelled"].to_numpy(dtype="datetime64[ns]")[chosen][at]
     back = np.flatnonzero(~np.isnat(cancelled))  # each line of a cancelled deal reversed
     lines = np.r_[np.arange(len(deal)), back]
     return pd.DataFrame({
-        "deal_id": pd.array(deal[lines], dtype="Int64"), "rep": rep.take(lines).reset_index(drop=True),
-        "share": share.take(lines).reset_index(drop=True),
+        "deal_id": pd.array(deal[lines], dtype="Int64"), "rep": rep.take(lines), "share": share.take(lines),
         "date": np.concatenate([closed, cancelled[back]]),
         "amount": np.concatenate([credited, -credited[back]]),
-        "reason": pd.Series(_REASONS[(np.arange(len(lines)) >= len(deal)).astype("int64")], dtype="str"),
+        "reason": _REASON_TEXTS.take((np.arange(len(lines)) >= len(deal)).astype("int64")),
     })
+
+
+_REASON_TEXTS = pd.Series(_REASONS, dtype="str").array
+
+
+def _is_kind(kinds: pd.Series, kind: str) -> np.ndarray:
+    """Which of the deals' stage kinds are ``kind``: on the codes of categorical kinds
+    (deal_rules.deal_kinds), else on the texts."""
+    if isinstance(kinds.dtype, pd.CategoricalDtype):
+        categories = kinds.cat.categories
+        return kinds.cat.codes.to_numpy() == (categories.get_loc(kind) if kind in categories else -2)
+    return kinds.isin([kind]).to_numpy(dtype=bool, na_value=False)
 
 
 def allocate(deal: pd.Series, amount: pd.Series, share: pd.Series) -> np.ndarray:
@@ -125,7 +145,10 @@ def allocate(deal: pd.Series, amount: pd.Series, share: pd.Series) -> np.ndarray
     else:  # amount × share beyond int64: on Python integers
         exact, divisor = amounts.astype(object) * shares.astype(object), divisor.astype(object)
     floor, remainder = (exact // divisor).astype("int64"), (exact % divisor).astype("int64")  # |floor| ≤ amount
-    short = np.where(shared, pd.Series(amounts).groupby(deals).first() - pd.Series(floor).groupby(deals).sum(), 0)[deals]
+    # each deal's amount (on its first line) less its lines' floors: what it is still short
+    floors = np.zeros(len(whole), dtype="int64")
+    np.add.at(floors, deals, floor)
+    short = np.where(shared, amounts[np.unique(deals, return_index=True)[1]] - floors, 0)[deals]
     # rank within the deal: larger remainder, then larger share, then earlier line
     position = np.arange(len(deals))
     order = np.lexsort((position, -shares, -remainder, deals))
@@ -146,7 +169,7 @@ def credited_by(book, kind: PeriodKind) -> pd.Series:
             return summed
         if not len(lines):
             return pd.Series(dtype="int64", index=pd.MultiIndex.from_tuples([], names=["rep", "period"]))
-        return total(lines)
+        return _summed_by(lines, kind, credit_arrays(book))  # every line: their arrays are kept
     return book.cached(("credited_by", kind), build, depends=(), rowwise=True)
 
 
@@ -174,39 +197,85 @@ def resummed(book, before, lines: pd.DataFrame, total) -> pd.Series | None:
     return pd.Series(values, index=sums.index, name=sums.name)
 
 
-def _summed_by(lines: pd.DataFrame, kind: PeriodKind) -> pd.Series:
+def credit_arrays(book) -> dict:
+    """:func:`credit_lines` as numpy arrays (:func:`line_arrays`), once per revision: the
+    credited sums, the statements and the year to date each read them."""
+    return book.cached("credit_arrays", lambda: line_arrays(credit_lines(book)), depends=())  # credit_lines
+
+
+def line_arrays(lines: pd.DataFrame) -> dict:
+    """Credit ``lines`` as arrays: ``rep`` (int64, -1 where missing), ``deal`` (int64, -1 where
+    missing), ``date`` (datetime64[ns]), ``month`` (months since year 0 of the date; 0 where
+    undated), ``kept`` (with a rep and a date), ``won`` (reason won), ``amount`` (int64; None when
+    one is beyond int64; ``amounts``: as they are) and ``by_month``: the kept lines' positions
+    sorted by rep, then month (so by rep, then period, for periods of any length). ``deal`` and
+    ``won`` only when ``lines`` have their columns."""
+    dates = lines["date"].to_numpy(dtype="datetime64[ns]")
+    rep = lines["rep"].to_numpy(dtype="int64", na_value=-1)
+    kept = lines["rep"].notna().to_numpy() & ~np.isnat(dates)
+    month = months_of(dates)
+    amounts = lines["amount"].to_numpy(dtype=object)
+    try:
+        amount = amounts.astype("int64")
+    except OverflowError:
+        amount = None
+    chosen = np.flatnonzero(kept)
+    reps, months = rep[chosen], month[chosen]
+    low = int(months.min()) if len(chosen) else 0
+    if len(chosen) and int(reps.min()) >= 0 and (int(months.max()) - low) < 2**20 and int(reps.max()) < 2**42:
+        order = np.argsort((reps << 20) | (months - low))  # one key: equal ones are summed, in any order
+    else:
+        order = np.lexsort((months, reps))
+    out = {"rep": rep, "date": dates, "month": month, "kept": kept, "amount": amount, "amounts": amounts,
+           "by_month": chosen[order]}
+    if "deal_id" in lines and "reason" in lines:  # (lines summed alone may come without them)
+        out.update(deal=lines["deal_id"].to_numpy(dtype="int64", na_value=-1),
+                   won=lines["reason"].isin(["won"]).to_numpy(dtype=bool))
+    return out
+
+
+def months_of(dates: np.ndarray) -> np.ndarray:
+    """The month of each date (datetime64[ns]) as months since year 0; 0 for NaT. On day
+    numbers through a table of the months their span covers: numpy's calendar conversion to
+    datetime64[M] costs more than the rest of a credited sum."""
+    days = dates.astype("datetime64[D]").astype("int64")
+    dated = ~np.isnat(dates)
+    if not dated.any():
+        return np.zeros(len(dates), dtype="int64")
+    first, last = days[dated].min(), days[dated].max()
+    if last - first > 200_000:  # dates centuries apart: numpy's conversion
+        return np.where(dated, dates.astype("datetime64[M]").astype("int64") + 1970 * 12, 0)
+    low, high = np.array([first, last]).astype("datetime64[D]").astype("datetime64[M]").astype("int64")
+    starts = np.arange(low, high + 2).astype("datetime64[M]").astype("datetime64[D]").astype("int64")
+    table = np.repeat(np.arange(low, high + 1), np.diff(starts))  # each day's month, from the first's 1st
+    return np.where(dated, table[np.where(dated, days, starts[0]) - starts[0]] + 1970 * 12, 0)
+
+
+def _summed_by(lines: pd.DataFrame, kind: PeriodKind, arrays: dict | None = None) -> pd.Series:
     """The ``amount`` of credit lines summed by (rep, label of the period of ``kind`` holding the
     line's date), sorted by both: a groupby of the labels, on numbers (a period's months since
     year 0 ÷ its length: the labels of one kind sort as their numbers do). Lines without a rep
-    or a date are left out."""
-    rep, dates = lines["rep"], lines["date"].to_numpy(dtype="datetime64[ns]")
-    kept = rep.notna().to_numpy() & ~np.isnat(dates)
-    if not kept.any():
+    or a date are left out. ``arrays``: the lines' :func:`line_arrays`, when kept already."""
+    arrays = arrays if arrays is not None else line_arrays(lines)
+    at = arrays["by_month"]
+    if not len(at):
         return lines.assign(period=period_labels(lines["date"], kind)).groupby(["rep", "period"])["amount"].sum()
-    reps = rep.to_numpy(dtype="int64", na_value=0)[kept]
-    codes = (dates[kept].astype("datetime64[M]").astype("int64") + 1970 * 12) // MONTHS_IN[kind]
-    low = int(codes.min())
-    if int(reps.min()) >= 0 and (int(codes.max()) - low) < 2**20 and int(reps.max()) < 2**42:
-        order = np.argsort((reps << 20) | (codes - low))  # one key: equal ones are summed, in any order
-    else:
-        order = np.lexsort((codes, reps))
-    reps, codes = reps[order], codes[order]
+    reps, codes = arrays["rep"][at], arrays["month"][at] // MONTHS_IN[kind]  # sorted by both
     starts = np.flatnonzero(np.r_[True, (reps[1:] != reps[:-1]) | (codes[1:] != codes[:-1])])
-    amounts = lines["amount"].to_numpy(dtype=object)[kept][order]
-    try:
-        exact = amounts.astype("int64")
-    except OverflowError:
-        exact = None
+    exact = arrays["amount"][at] if arrays["amount"] is not None else None
     if exact is not None and len(exact) * max(abs(int(exact.max())), abs(int(exact.min()))) < 2**63:
         sums = np.add.reduceat(exact, starts).astype(object)  # int64 sums are exact here
     else:
-        sums = np.add.reduceat(amounts, starts)
+        sums = np.add.reduceat(arrays["amounts"][at], starts)
     step = MONTHS_IN[kind]
-    label = {code: Period(date(code * step // 12, code * step % 12 + 1, 1), kind).label
-             for code in np.unique(codes[starts]).tolist()}
-    index = pd.MultiIndex.from_arrays([pd.array(reps[starts], dtype="Int64"),
-                                       pd.array([label[code] for code in codes[starts].tolist()], dtype="string")],
-                                      names=["rep", "period"])
+    # the index from its levels and codes: both already sorted and numbered (no factorizing)
+    rep_starts = np.flatnonzero(np.r_[True, reps[starts][1:] != reps[starts][:-1]])
+    rep_code = np.repeat(np.arange(len(rep_starts)), np.diff(np.r_[rep_starts, len(starts)]))
+    numbers, code = np.unique(codes[starts], return_inverse=True)
+    labels = [Period(date(number * step // 12, number * step % 12 + 1, 1), kind).label for number in numbers.tolist()]
+    index = pd.MultiIndex(levels=[pd.Index(pd.array(reps[starts][rep_starts], dtype="Int64")),
+                                  pd.Index(pd.array(labels, dtype="string"))],
+                          codes=[rep_code, code.reshape(-1)], names=["rep", "period"], verify_integrity=False)
     return pd.Series(sums, index=index, name="amount", dtype=object)
 
 
@@ -228,15 +297,18 @@ def _quota_amounts(book, who: str) -> pd.Series:
     """On numbers: each row's period as its level (month, quarter, year) and first month
     (months since year 0); sums by (key, level, month) sorted, so each level's labels sort as
     they would as texts."""
-    quotas = book["Quotas"].dropna(subset=[who, "period", "amount"])
-    if not len(quotas):
+    quotas = book["Quotas"]  # the rows with a key, a period and an amount, as arrays (no frame of them)
+    kept = np.flatnonzero(quotas[who].notna().to_numpy() & quotas["period"].notna().to_numpy()
+                          & quotas["amount"].notna().to_numpy())
+    if not len(kept):
         return pd.Series(np.zeros(0, dtype="int64"), name="amount", index=pd.MultiIndex.from_arrays(
             [np.zeros(0, dtype="int64"), np.zeros(0, dtype=object)], names=["key", "period"]))
-    codes, labels = pd.factorize(quotas["period"])  # canonical labels (Kind.PERIOD), each worked out once
+    # canonical labels (Kind.PERIOD), each worked out once (factorized as Python strings: faster)
+    codes, labels = pd.factorize(quotas["period"].to_numpy(dtype=object)[kept])
     periods = [Period.of(label) for label in labels]
     level = np.array([_LEVELS.index(p.kind) for p in periods], dtype="int64")[codes]
     month = np.array([p.start.year * 12 + p.start.month - 1 for p in periods], dtype="int64")[codes]
-    key, amount = quotas[who].to_numpy(dtype="int64"), quotas["amount"].to_numpy(dtype="int64")
+    key, amount = (quotas[column].to_numpy(dtype="int64", na_value=0)[kept] for column in (who, "amount"))
 
     def summed(chosen: np.ndarray, months: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(key, month, amount) of the rows ``chosen``, summed by key and month, sorted."""

@@ -41,7 +41,9 @@ def _commissions(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame, list
     # groupby or reindex would cost more than the sums themselves
     rows, lines = paid_statements(book, period)
     quota = rows["quota"].to_numpy(dtype="float64", na_value=np.nan)  # NaN: no quota
-    no_quota = np.flatnonzero(~(np.nan_to_num(quota) > 0) & ~rows["plan"].isin(flat_plans_of(book)).to_numpy())
+    flat = np.isin(rows["plan"].to_numpy(dtype="int64", na_value=-1),
+                   np.array(sorted(flat_plans_of(book)), dtype="int64"))
+    no_quota = np.flatnonzero(~(np.nan_to_num(quota) > 0) & ~flat)
     warnings = []
     if len(no_quota):
         reps, ids = book["Reps"], rows["rep"].to_numpy(dtype="int64")[no_quota]
@@ -76,7 +78,11 @@ def _is(rules: tuple[np.ndarray, np.ndarray], rule: str) -> np.ndarray:
 
 
 def _ints(column: pd.Series) -> pd.arrays.IntegerArray:
-    """A column as a nullable int64 array."""
+    """A column as a nullable int64 array (an int64 one wrapped as it is: pd.array's checks
+    cost more than the few hundred values)."""
+    if column.dtype == np.dtype("int64"):
+        values = column.to_numpy()
+        return pd.arrays.IntegerArray(values, np.zeros(len(values), dtype=bool))
     return pd.array(column, dtype="Int64")
 
 
@@ -101,7 +107,6 @@ def _by_tier(book, rows: pd.DataFrame, lines: pd.DataFrame, at: np.ndarray, rule
     summed ``base`` and ``amount``; a tier's ``rate``. ``at``: each line's payout
     (:func:`_payout_of`), ``rules`` their rules (factorized). Payouts in ``rows`` order (lines of
     none last, by rep and period), each one's sums in the order of their first line."""
-    tiers, bonuses = book["PlanTiers"], book["PlanBonuses"]
     tier = lines["tier"].to_numpy(dtype="int64", na_value=-1)
     is_tier, is_bonus = _is(rules, "tier"), _is(rules, "bonus")
     kept = np.flatnonzero(~(is_tier & (tier < 0)))  # a deal no tier paid
@@ -135,31 +140,55 @@ def _by_tier(book, rows: pd.DataFrame, lines: pd.DataFrame, at: np.ndarray, rule
     group_rule, group_source = np.asarray(rules[1], dtype=object)[rule_code[heads]], source[heads]
     is_tier, is_bonus = is_tier[kept][heads], is_bonus[kept][heads]
 
-    def of(table: pd.DataFrame, column: str, chosen: np.ndarray):
-        where = table.index.get_indexer(group_source)
-        return table[column].array.take(np.where(chosen, where, -1), allow_fill=True)
-
-    def ints(table: pd.DataFrame, column: str, chosen: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """:func:`of` for an integer column: the values (0 where none) and which there are."""
-        where = np.where(chosen, table.index.get_indexer(group_source), -1)
-        values = np.append(table[column].to_numpy(dtype="int64", na_value=0), 0)[where]
-        return values, np.append(~table[column].isna().to_numpy(), False)[where]
-
-    def nullable(values: np.ndarray, present: np.ndarray) -> pd.arrays.IntegerArray:
-        return pd.arrays.IntegerArray(np.where(present, values, 0), ~present)
-
     plan = np.append(rows["plan"].to_numpy(dtype="int64", na_value=-1), -1)[at[heads]]  # row ids: positive
-    (tier_from, has_tier_from), (bonus_from, has_bonus_from) = ints(tiers, "from", is_tier), \
-        ints(bonuses, "from", is_bonus)
+    shows = _source_columns(book, group_source, is_tier, is_bonus)
     return pd.DataFrame({
         "rep": pd.array(rep[heads], dtype="Int64"),
         "period": pd.array(period[heads], dtype="string"),
         "plan": pd.arrays.IntegerArray(plan, plan < 0),
         "line": pd.array(group_rule, dtype="string"),
-        "method": pd.array(of(tiers, "method", is_tier), dtype="string"),
-        "from": nullable(np.where(is_tier, tier_from, bonus_from), np.where(is_tier, has_tier_from, has_bonus_from)),
-        "to": nullable(*ints(tiers, "to", is_tier)),
+        "method": shows["method"], "from": shows["from"], "to": shows["to"],
         "base": pd.arrays.IntegerArray(group_base, bases == 0),
-        "rate": nullable(*ints(tiers, "rate", is_tier)),
+        "rate": shows["rate"],
         "amount": pd.arrays.IntegerArray(group_amount, np.zeros(len(group_amount), dtype=bool)),
     })
+
+
+def _source_columns(book, source: np.ndarray, is_tier: np.ndarray, is_bonus: np.ndarray) -> dict:
+    """What each line group shows of its ``source`` (a PlanTiers row id where ``is_tier``, a
+    PlanBonuses one where ``is_bonus``): the tier's ``method``, ``from``, ``to`` and ``rate``, a
+    bonus's ``from`` (its threshold); missing where it has none (or no such row)."""
+    tiers, bonuses = _sources(book)
+    in_tiers = np.where(is_tier, tiers["ids"].get_indexer(source), -1)  # each group's row, found once
+    in_bonuses = np.where(is_bonus, bonuses["ids"].get_indexer(source), -1)
+
+    def nullable(table: dict, column: str, where: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        values, present = table[column]  # (their last slot: none)
+        return values[where], present[where]
+
+    (tier_from, has_tier_from), (bonus_from, has_bonus_from) = nullable(tiers, "from", in_tiers), \
+        nullable(bonuses, "from", in_bonuses)
+    starts, present = np.where(is_tier, tier_from, bonus_from), np.where(is_tier, has_tier_from, has_bonus_from)
+    out = {"method": tiers["method"].take(in_tiers, allow_fill=True),
+           "from": pd.arrays.IntegerArray(np.where(present, starts, 0), ~present)}
+    for column in ("to", "rate"):
+        values, present = nullable(tiers, column, in_tiers)
+        out[column] = pd.arrays.IntegerArray(np.where(present, values, 0), ~present)
+    return out
+
+
+def _sources(book) -> tuple[dict, dict]:
+    """What a commission line shows of its tier and bonus: their row ids (``ids``) and columns,
+    an integer one as (values, which there are), each with a last slot for none; once per
+    revision of PlanTiers and PlanBonuses (a few rows, read by every period's commissions)."""
+    def build() -> tuple[dict, dict]:
+        def table(frame: pd.DataFrame, columns: tuple) -> dict:
+            out = {"ids": pd.Index(frame.index.to_numpy(dtype="int64"))}
+            for column in columns:
+                out[column] = (np.append(frame[column].to_numpy(dtype="int64", na_value=0), 0),
+                               np.append(~frame[column].isna().to_numpy(), False))
+            return out
+        tiers = table(book["PlanTiers"], ("from", "to", "rate"))
+        tiers["method"] = pd.array(book["PlanTiers"]["method"].array, dtype="string")
+        return tiers, table(book["PlanBonuses"], ("from",))
+    return book.cached("commission_sources", build, depends=("PlanTiers", "PlanBonuses"))

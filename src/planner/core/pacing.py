@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from planner.core import schema
-from planner.core.attainment import attained, credit_lines, quota_amounts, ratio
+from planner.core.attainment import attained, credit_arrays, quota_amounts, ratio
 from planner.core.errors import QT_TRANSLATE_NOOP
 from planner.core.money import RATIO_SCALE, round_div
 from planner.core.periods import Period
@@ -87,26 +87,37 @@ def _credited_so_far(book, period: Period, as_of: date, who: str) -> pd.Series:
     """The credit dated from the period's first day through as_of, by rep (or team) row id;
     once per state of the book, period and as_of (the report and its quadrants ask alike)."""
     def build() -> pd.Series:
-        if who == "team":  # the reps' sums by team: exact integers add up alike
-            from planner.core.team_quotas import rolled_up
+        if who == "rep":
+            return credit_between(book, period.start, min(period.end, as_of + timedelta(days=1)))
+        from planner.core.team_quotas import rolled_up
 
-            reps = _credited_so_far(book, period, as_of, "rep")
-            owners, amounts = book["Reps"]["team"].reindex(reps.index).to_numpy(dtype="int64", na_value=-1), \
-                reps.to_numpy(dtype=object)
-        else:
-            lines = credit_lines(book)
-            dates = lines["date"].to_numpy(dtype="datetime64[ns]")
-            end = min(period.end, as_of + timedelta(days=1))
-            chosen = (dates >= np.datetime64(period.start, "ns")) & (dates < np.datetime64(end, "ns"))  # NaT: out
-            owners = lines["rep"].to_numpy(dtype="int64", na_value=-1)[chosen]
-            amounts = lines["amount"].to_numpy(dtype=object)[chosen]
+        # the reps' sums by team: exact integers add up alike
+        reps = _credited_so_far(book, period, as_of, "rep")
+        owners, amounts = book["Reps"]["team"].reindex(reps.index).to_numpy(dtype="int64", na_value=-1), \
+            reps.to_numpy(dtype=object)
         credited = pd.Series(amounts, index=owners).groupby(level=0).sum() if len(amounts) \
             else pd.Series(dtype="int64")
         credited = credited[credited.index >= 0]  # a rep in no team: none
-        if who == "team":
-            credited = rolled_up(credited.astype("int64"), book["Teams"])  # a parent team's: its child teams' too
-        return credited
+        return rolled_up(credited.astype("int64"), book["Teams"])  # a parent team's: its child teams' too
     return book.cached(("credited_so_far", period, as_of, who), build, depends=())
+
+
+def credit_between(book, start: date, end: date) -> pd.Series:
+    """The credit of the lines dated from ``start`` up to (not including) ``end``, summed by rep
+    row id (exact integers; lines of no rep left out), by rep sorted: on the credit lines'
+    arrays (attainment.credit_arrays), for the year to date and the period so far."""
+    arrays = credit_arrays(book)
+    dates = arrays["date"]
+    chosen = np.flatnonzero(arrays["kept"] & (dates >= np.datetime64(start, "ns")) & (dates < np.datetime64(end, "ns")))
+    reps, at = np.unique(arrays["rep"][chosen], return_inverse=True)
+    amount = arrays["amount"]
+    if amount is not None and (not len(chosen) or len(chosen) * int(np.abs(amount[chosen]).max()) < 2**63):
+        sums = np.zeros(len(reps), dtype="int64")  # int64 sums are exact here
+        np.add.at(sums, at.reshape(-1), amount[chosen])
+    else:
+        sums = np.zeros(len(reps), dtype=object)
+        np.add.at(sums, at.reshape(-1), arrays["amounts"][chosen])
+    return pd.Series(sums.astype(object), index=reps, name="amount", dtype=object)
 
 
 def pacing(rows: pd.DataFrame, period: Period, as_of: date) -> pd.DataFrame:
@@ -192,16 +203,16 @@ def _year_to_date(book, as_of: date) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
     from planner.core.team_quotas import rolled_up, team_quota_amounts
 
     months = [f"{as_of.year}-{month:02d}" for month in range(1, as_of.month + 1)]
-    lines = credit_lines(book)
-    start, end = pd.Timestamp(date(as_of.year, 1, 1)), pd.Timestamp(as_of + timedelta(days=1))
-    in_ytd = lines[((lines["date"] >= start) & (lines["date"] < end)).to_numpy(dtype=bool, na_value=False)]
-    credited = in_ytd.groupby("rep")["amount"].sum()
+    credited = credit_between(book, date(as_of.year, 1, 1), as_of + timedelta(days=1))
 
     def quota(series: pd.Series) -> pd.Series:
+        """The quotas of ``months`` summed by key, on the index's codes (no label made per entry)."""
         if not len(series):
             return pd.Series(dtype="int64")
-        chosen = series[series.index.get_level_values(1).isin(months)]
-        return chosen.groupby(level=0).sum()
+        index = series.index
+        wanted = index.levels[1].get_indexer(months)
+        chosen = np.isin(index.codes[1], wanted[wanted >= 0])
+        return _sums_by(index.levels[0].to_numpy(dtype="int64")[index.codes[0][chosen]], series.to_numpy()[chosen])
 
     reps = book["Reps"]
     rep_quota = quota(quota_amounts(book, "rep"))
@@ -213,15 +224,27 @@ def _year_to_date(book, as_of: date) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
     })
     rep_rows["attainment"] = ratio(rep_rows["credited"], rep_rows["quota"])
     teams = book["Teams"].index
+    in_team, rep_credited = rep_rows["team"].notna().to_numpy(), rep_rows["credited"].to_numpy(dtype="int64")
     team_rows = pd.DataFrame({
         "team": pd.array(teams, dtype="Int64"),
         "quota": quota(team_quota_amounts(book)).reindex(teams).astype("Int64").array,
-        "credited": rolled_up(rep_rows.dropna(subset=["team"]).groupby("team")["credited"].sum().astype("int64"),
+        "credited": rolled_up(_sums_by(rep_rows["team"].to_numpy(dtype="int64", na_value=0)[in_team],
+                                       rep_credited[in_team]),
                               book["Teams"]).reindex(teams).fillna(0).astype("Int64").array,
     })
     team_rows["attainment"] = ratio(team_rows["credited"], team_rows["quota"])
-    with_quota = rep_rows[rep_rows["quota"].notna().to_numpy(dtype=bool)]  # the company: reps with a quota
-    total_quota, total_credited = int(with_quota["quota"].sum()), int(with_quota["credited"].sum())
+    with_quota = rep_rows["quota"].notna().to_numpy(dtype=bool)  # the company: reps with a quota
+    total_quota = int(rep_rows["quota"].to_numpy(dtype="int64", na_value=0).sum())
+    total_credited = int(rep_credited[with_quota].sum())
     company = {"quota": total_quota, "credited": total_credited,
                "attainment": total_credited / total_quota if total_quota > 0 else None}
     return rep_rows, team_rows, company
+
+
+def _sums_by(keys: np.ndarray, values: np.ndarray) -> pd.Series:
+    """``values`` summed by their ``keys`` (int64), sorted by key: a groupby of a few hundred
+    rows on numpy."""
+    present, at = np.unique(keys, return_inverse=True)
+    sums = np.zeros(len(present), dtype="int64")
+    np.add.at(sums, at.reshape(-1), values.astype("int64"))
+    return pd.Series(sums, index=present)

@@ -9,7 +9,7 @@ import pandas as pd
 
 from planner.core.assignments import credit_plans, days, has_assignments, last_days, paying, segments
 from planner.core.attainment import credit_lines, credited_by, quota_amounts, resummed
-from planner.core.periods import Period, period_labels
+from planner.core.periods import MONTHS_IN, Period, period_labels
 
 
 def plan_periods(book, period: Period) -> pd.DataFrame:
@@ -17,14 +17,14 @@ def plan_periods(book, period: Period) -> pd.DataFrame:
     (Int64: missing without one); ``rep`` and ``plan`` are row ids (the plan paying it: core/assignments.py). Reps in Reps
     order, then periods in order."""
     all_reps = book["Reps"]
-    plans, seg = book["Plans"], segments(book)
+    plans, seg = plan_table(book), segments(book)
     dated = has_assignments(book)
-    seg_kind = plans["period"].reindex(seg["plan"]).to_numpy(dtype=object)
-    at_rep = all_reps.index.get_indexer(seg["rep"])  # every segment's rep is in Reps
+    seg_kind = plans["kind"][plan_rows(book, seg["plan"])]
+    at_rep = seg["row"]  # every segment's rep is in Reps
     hired = all_reps["start_date"].to_numpy(dtype="datetime64[ns]")[at_rep]
     left = all_reps["end_date"].to_numpy(dtype="datetime64[ns]")[at_rep]
     columns = {"rep": [], "plan": [], "period": [], "credited": [], "quota": []}
-    for kind in plans.loc[plans.index.isin(seg["plan"]), "period"].unique():
+    for kind in dict.fromkeys(plans["in_order"][np.isin(plans["order"], seg["plan"])]):  # in Plans order
         mine = np.flatnonzero(seg_kind == kind)
         parts = period.split(kind)
         at = np.repeat(mine, len(parts))  # every (segment, part) pair at once
@@ -39,8 +39,7 @@ def plan_periods(book, period: Period) -> pd.DataFrame:
             credited = _credited_on_plan(book, kind).reindex(pd.MultiIndex.from_arrays([ids, plan, labels]))
             got = credited.fillna(0).astype("int64").to_numpy()
         else:
-            found = pair_values(book, ("credited_by", kind), lambda: credited_by(book, kind), parts, ids, part)
-            got = np.where(pd.isna(found), 0, found).astype("int64")
+            got = pair_values(book, ("credited_by", kind), lambda: credited_by(book, kind), parts, ids, part)[0]
         chosen = np.flatnonzero(employed | (got != 0))
         if dated:  # (a rep's segments of one plan may pay the same part)
             keys = pd.DataFrame({"rep": ids[chosen], "plan": plan[chosen], "period": part[chosen]})
@@ -50,35 +49,70 @@ def plan_periods(book, period: Period) -> pd.DataFrame:
         columns["period"].append(labels[chosen])
         columns["credited"].append(got[chosen])
         columns["quota"].append(pair_values(book, ("quota_amounts", "rep"), lambda: quota_amounts(book, "rep"), parts,
-                                          ids[chosen], part[chosen]))
+                                            ids[chosen], part[chosen]))
     if not columns["rep"]:
         return pd.DataFrame(columns=list(columns))
     rep, label = np.concatenate(columns["rep"]), np.concatenate(columns["period"])
     # Reps in the Reps sheet's order, then periods by label (a stable sort)
     order = np.lexsort((np.unique(label, return_inverse=True)[1].reshape(-1), all_reps.index.get_indexer(rep)))
-    out = {name: np.concatenate(values)[order] for name, values in columns.items()}
-    return pd.DataFrame({**out, "quota": pd.array(out["quota"], dtype="Int64")})  # exact, missing where none
+    out = {name: np.concatenate(values)[order] for name, values in columns.items() if name != "quota"}
+    quota, has_quota = (np.concatenate([pair[i] for pair in columns["quota"]])[order] for i in (0, 1))
+    return pd.DataFrame({**out, "quota": pd.arrays.IntegerArray(quota, ~has_quota)})  # exact, missing where none
 
 
-def pair_values(book, name: tuple, values, parts: list[Period], ids: np.ndarray, part: np.ndarray) -> np.ndarray:
+def plan_table(book) -> dict:
+    """The Plans columns payouts and statements read, as arrays by row id (``ids``, sorted; a
+    plan's position: :func:`plan_rows`), each with a last slot for none: ``kind`` (the period
+    kind, None), ``months`` (its length in months, 0) and ``cap`` (0) with ``has_cap``; and the
+    row ids and kinds in the sheet's order (``order``, ``in_order``). Once per revision of Plans:
+    a few rows, looked up by every period's payouts (no pandas index built per lookup)."""
+    def build() -> dict:
+        plans = book["Plans"]
+        ids, kinds = plans.index.to_numpy(dtype="int64"), plans["period"].to_numpy(dtype=object, na_value=None)
+        order = np.argsort(ids, kind="stable")
+        caps = plans["cap"]
+        return {"ids": ids[order], "kind": np.append(kinds[order], None),
+                "months": np.array([MONTHS_IN.get(kind, 0) for kind in kinds[order]] + [0], dtype="int64"),
+                "cap": np.append(caps.to_numpy(dtype="int64", na_value=0)[order], 0),
+                "has_cap": np.append(caps.notna().to_numpy()[order], False), "order": ids, "in_order": kinds}
+    return book.cached("plan_table", build, depends={"Plans": ("period", "cap")})
+
+
+def plan_rows(book, plans: np.ndarray) -> np.ndarray:
+    """The position of each plan row id in :func:`plan_table`'s arrays; the last slot (none)
+    for an id not in Plans."""
+    ids = plan_table(book)["ids"]
+    plans = np.asarray(plans, dtype="int64")
+    at = np.minimum(np.searchsorted(ids, plans), max(len(ids) - 1, 0))
+    return np.where(ids[at] == plans, at, len(ids)) if len(ids) else np.zeros(len(plans), "int64")
+
+
+def pair_values(book, name: tuple, values, parts: list[Period], ids: np.ndarray, part: np.ndarray) -> tuple:
     """The value of each (rep ``ids``, period ``parts[part]``) pair in the (key, period
-    label)-indexed series ``values()`` (its pairs unique; ``name`` names it), as an object array
-    (None: none). Looked up on the index's codes, made into one number per pair once per revision."""
+    label)-indexed series ``values()`` of integers (its pairs unique; ``name`` names it), as
+    int64 values (0 for none) and which pairs have one. Each pair is one number (key × labels
+    + label's code), sorted once per revision; a lookup is a searchsorted: a few hundred pairs,
+    where building a pandas Index to look them up cost more than the lookup."""
     def build() -> tuple:
         series = values()  # (read here: what the lookup depends on)
+        if not len(series):
+            return {}, 1, np.zeros(0, "int64"), np.zeros(1, "int64")
         index = series.index
-        width = max(len(index.levels[1]), 1) if len(series) else 1
-        first = index.codes[0].astype("int64") if len(series) else np.zeros(0, "int64")
-        second = index.codes[1].astype("int64") if len(series) else np.zeros(0, "int64")
-        pairs = np.where((first >= 0) & (second >= 0), first * width + second, -1 - np.arange(len(series)))  # -: NaN
-        levels = (index.levels[0], index.levels[1]) if len(series) else (pd.Index([]), pd.Index([]))
-        return levels, width, pd.Index(pairs), np.append(series.to_numpy(dtype=object), None)
-    (keys, labels), width, pairs, found = book.cached(("pair lookup", name), build, depends=())
-    label = labels.get_indexer([one.label for one in parts])[part] if len(ids) else np.zeros(0, "int64")
-    key = keys.get_indexer(ids)
-    at = pairs.get_indexer(key * width + label)
-    at[(label < 0) | (key < 0)] = -1
-    return found[at]  # -1: the None added
+        labels = index.levels[1]
+        first, second = index.codes[0].astype("int64"), index.codes[1].astype("int64")
+        kept = (first >= 0) & (second >= 0) & series.notna().to_numpy()  # (a missing key, label or value: none)
+        keys = index.levels[0].to_numpy(dtype="int64")[first[kept]]
+        pairs = keys * max(len(labels), 1) + second[kept]
+        order = np.argsort(pairs, kind="stable")
+        found = np.append(series.to_numpy(dtype=object)[kept][order].astype("int64"), 0)  # the last: none
+        return {label: code for code, label in enumerate(labels.tolist())}, max(len(labels), 1), pairs[order], found
+    codes, width, pairs, found = book.cached(("pair lookup", name), build, depends=())
+    label = np.array([codes.get(one.label, -1) for one in parts], dtype="int64")[part] if len(ids) else \
+        np.zeros(0, "int64")
+    wanted = np.asarray(ids, dtype="int64") * width + label
+    at = np.minimum(np.searchsorted(pairs, wanted), max(len(pairs) - 1, 0))
+    hit = (label >= 0) & (pairs[at] == wanted) if len(pairs) else np.zeros(len(wanted), dtype=bool)
+    return found[np.where(hit, at, len(found) - 1)], hit
 
 
 def _credited_on_plan(book, kind: str) -> pd.Series:

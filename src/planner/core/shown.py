@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from planner.core import schema
+from planner.core.assignments import by_id
 from planner.core.money import format_ratio
 
 # computed columns holding row ids -> (the table referred to, the column that names the row)
@@ -37,7 +38,9 @@ def shown(book, frame: pd.DataFrame, spec: schema.Table) -> pd.DataFrame:
 def _named(book, ids: pd.Series, table: str, title: str) -> pd.arrays.StringArray:
     """The name (``title`` of ``table``) of each row id (missing for a missing or unknown id), as text."""
     index, names = names_of(book, table, title)
-    positions = index.get_indexer(ids.to_numpy(dtype="int64", na_value=-1))
+    # by a table of row ids (a few hundred reps, teams or plans; a dozen tables a report)
+    positions = by_id(index.to_numpy(dtype="int64"), np.arange(len(index)),
+                      ids.to_numpy(dtype="int64", na_value=-1), -1)
     return names.take(positions, allow_fill=True)
 
 
