@@ -267,3 +267,26 @@ def test_a_database_address_is_told_from_a_file_in_one_place(tmp_path):
     assert is_url("postgresql://me@host/db") and not is_url(Path("postgresql://me@host/db"))
     assert target_of("postgresql://me@host/db") == "postgresql://me@host/db"
     assert target_of(str(tmp_path / "a.planner")) == tmp_path / "a.planner"
+
+
+@pytest.mark.parametrize("kind", [Kind.MONEY, Kind.RATIO, Kind.PERCENT, Kind.NUMBER, Kind.INT, Kind.DATE, Kind.TEXT,
+                                  Kind.REF, None])
+def test_a_columns_json_values_are_each_values_json_value(kind):
+    """json_values (a whole column, as the report's JSON is written) gives what json_value gives
+    cell by cell, missing values of every form included."""
+    rng = np.random.default_rng(7)
+    numbers = rng.integers(-10**12, 10**12, 40)
+    column = {
+        Kind.MONEY: pd.array(numbers, dtype="Int64"), Kind.RATIO: pd.array(numbers // 10**6, dtype="Int64"),
+        Kind.PERCENT: numbers / 7.0, Kind.NUMBER: numbers / 3.0, Kind.INT: pd.array(numbers, dtype="Int64"),
+        Kind.DATE: pd.to_datetime(rng.integers(0, 40_000, 40), unit="D"),
+        Kind.TEXT: pd.array([f"서울 {n}" for n in numbers], dtype="string"),
+        Kind.REF: pd.array(numbers % 1000, dtype="Int64"), None: pd.array(numbers, dtype="object"),
+    }[kind]
+    values = pd.Series(column)
+    values[rng.random(40) < 0.3] = None  # NA, NaN or NaT, as the column holds it
+    if kind is None:
+        values[[1, 2, 3]] = [np.nan, pd.NaT, pd.NA]
+    assert values.isna().any()
+    for currency in ("USD", "KRW", "JPY"):
+        assert kinds.json_values(kind, values, currency) == [kinds.json_value(kind, v, currency) for v in values]

@@ -187,7 +187,7 @@ def json_records(frame: pd.DataFrame, spec: schema.Table, currency: str) -> list
     """The rows of a computed ``frame`` as plain JSON types by ``spec``'s column kinds: money
     as decimal strings in ``currency``, ratios as numbers, dates as ISO days."""
     of = {column.name: column.kind for column in spec.columns}
-    columns = {key: [kinds.json_value(of.get(key), value, currency) for value in frame[key].tolist()]
+    columns = {key: kinds.json_values(of.get(key), frame[key], currency)
                for key in frame.columns}  # a column at a time: to_dict("records") boxes cell by cell
     return [dict(zip(columns, values)) for values in zip(*columns.values())]
 
