@@ -5,7 +5,8 @@ million: about 10 minutes more), as of 2026-06-30, prints one row per measure:
 
 * results after a one-cell edit (the report of the new revision; the debounce excluded);
   floor: the report again, unchanged;
-* the first report (facts to build); floor: a pandas groupby of won/open amounts by rep;
+* the first report (facts to build), of the generated book and of the book just opened from its
+  file; floor: a pandas groupby of won/open amounts by rep;
 * the report for another period, facts cached: a month of the quarter shown, and a quarter
   not shown yet; floor: that groupby on the quarter's deals;
 * ``planner report --json``, the whole process (its modules compiled once, as installed);
@@ -128,8 +129,8 @@ def measure(deals: int, repeat: int, folder: Path, demo_start: bool) -> None:
     print(f"\n### {deals:,} deals (generated in {seconds:.1f} s; best of {repeat})\n")
     print("| measure | figure | floor | ratio | target |\n|---|---|---|---|---|")
     deals_frame = book["Deals"]
-    first = best_of(repeat, lambda: compute_report(book.copy()))
-    row("first report", first, best_of(repeat, lambda: groupby_floor(book)), "≤ 150 ms at 100k, ≤ 1.5 s at 1M")
+    first, first_floor = best_of(repeat, lambda: compute_report(book.copy())), best_of(repeat, lambda: groupby_floor(book))
+    row("first report", first, first_floor, "≤ 150 ms at 100k, ≤ 1.5 s at 1M")
 
     compute_report(book)
     unchanged = best_of(repeat, lambda: compute_report(book))
@@ -154,6 +155,10 @@ def measure(deals: int, repeat: int, folder: Path, demo_start: bool) -> None:
     write_book(book, path)
     fetch = best_of(repeat, lambda: raw_fetch(path))
     row("open a book", best_of(repeat, lambda: open_book(path)), fetch, "≤ 1.3× raw fetchall")
+    # the first report again, on the book as a file gives it: its text is new strings, each hashed
+    # by the checks for the first time (the generated book's repeat one object, hashed already)
+    first = min(timed(lambda: compute_report(opened))[0] for opened in (open_book(path) for _ in range(repeat)))
+    row("first report, of a book just opened", first, first_floor, "≤ 150 ms at 100k, ≤ 1.5 s at 1M")
 
     cli = best_of(repeat, lambda: process_seconds([sys.executable, "-m", "planner", "report", "--json", str(path)]))
     floor = best_of(repeat, lambda: process_seconds([sys.executable, "-c", FLOOR_PROCESS, str(path)]))
