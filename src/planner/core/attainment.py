@@ -7,7 +7,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from planner.core.deal_rules import deal_kinds
+from planner.core.deal_rules import deal_kinds, of_kind
 from planner.core.derived import reads_as, rows_edited
 from planner.core.facts import deal_facts
 from planner.core.money import RATIO_SCALE
@@ -69,7 +69,7 @@ def _credit_lines(facts: pd.DataFrame, splits: pd.DataFrame, kinds: pd.Series | 
     each line of a cancelled deal. ``kinds``: the deals' stage kinds as codes
     (deal_rules.deal_kinds), when ``facts`` are every deal's; else their texts are compared."""
     # on numpy over the won deals' positions: no frame of them, one hash of their ids
-    chosen = np.flatnonzero(_is_kind(facts["kind"] if kinds is None else kinds, "won")
+    chosen = np.flatnonzero(of_kind(facts["kind"] if kinds is None else kinds, "won")
                             & facts["closed"].notna().to_numpy())
     ids = facts.index.to_numpy(dtype="int64")[chosen]
     split_deal = splits["deal_id"].to_numpy(dtype="int64", na_value=-1)
@@ -106,15 +106,6 @@ def _credit_lines(facts: pd.DataFrame, splits: pd.DataFrame, kinds: pd.Series | 
 
 
 _REASON_TEXTS = pd.Series(_REASONS, dtype="str").array
-
-
-def _is_kind(kinds: pd.Series, kind: str) -> np.ndarray:
-    """Which of the deals' stage kinds are ``kind``: on the codes of categorical kinds
-    (deal_rules.deal_kinds), else on the texts."""
-    if isinstance(kinds.dtype, pd.CategoricalDtype):
-        categories = kinds.cat.categories
-        return kinds.cat.codes.to_numpy() == (categories.get_loc(kind) if kind in categories else -2)
-    return kinds.isin([kind]).to_numpy(dtype=bool, na_value=False)
 
 
 def allocate(deal: pd.Series, amount: pd.Series, share: pd.Series) -> np.ndarray:
