@@ -23,6 +23,7 @@ import pandas as pd
 
 from planner.core.errors import QT_TRANSLATE_NOOP
 from planner.core.periods import MONTHS_IN
+from planner.core.resolve import positions
 
 _SHIFT = 1 << 21  # days since 1970 moved to 1 … 2²² (years 0 to 9999 fit)
 _SPAN = 1 << 23  # a (rep, day) pair as one integer: rep × _SPAN + shifted day
@@ -57,23 +58,6 @@ def segments(book) -> dict:
     return book.cached("plan_segments", build, depends=())  # Reps, PlanAssignments
 
 
-def by_id(ids: np.ndarray, values: np.ndarray, asked: np.ndarray, missing) -> np.ndarray:
-    """The value of each row id ``asked`` among a few ``ids`` (distinct), ``missing`` for
-    another: through a table by id when their span is small (the stages' row ids, looked up
-    for 100k deals or their history), else a search of the sorted ids."""
-    values = np.asarray(values)
-    if not len(ids):
-        return np.full(len(asked), missing, dtype=values.dtype)
-    low, high = int(ids.min()), int(ids.max())
-    if high - low < 1_000_000:  # a slot more at each end: any id outside reads ``missing``
-        table = np.full(high - low + 3, missing, dtype=values.dtype)
-        table[ids - low + 1] = values
-        return table[np.clip(asked - (low - 1), 0, high - low + 2)]
-    order = np.argsort(ids)
-    at = np.minimum(np.searchsorted(ids[order], asked), len(ids) - 1)
-    return np.where(ids[order][at] == asked, values[order][at], missing)
-
-
 def days(dates) -> np.ndarray:
     """Dates as shifted day numbers (int64)."""
     return np.asarray(dates, dtype="datetime64[D]").astype("int64") + _SHIFT
@@ -85,7 +69,7 @@ def _latest(seg: dict, rep: np.ndarray, day: np.ndarray) -> np.ndarray:
     all segments per credit line costs ten times more (the lines come in no order)."""
     if not len(seg["key"]):  # no rep is on a plan
         return np.full(len(rep), -1)
-    mine = by_id(seg["reps"], np.arange(len(seg["reps"])), rep, -1)
+    mine = positions(rep, seg["reps"])
     first, count = seg["first_of"][mine], seg["count_of"][mine]
     found = np.where((mine >= 0) & (count == 1) & (seg["first"][first] <= day), first, -1)
     many = np.flatnonzero((mine >= 0) & (count > 1))

@@ -9,11 +9,11 @@ import pandas as pd
 
 from planner.core import schema
 from planner.core.errors import QT_TRANSLATE_NOOP
-from planner.core.assignments import by_id
 from planner.core.attainment import ratio
 from planner.core.facts import cycle_days, deal_arrays, deal_facts, weighted_amounts, within
 from planner.core.money import round_div
 from planner.core.periods import Period
+from planner.core.resolve import row_positions
 
 # Computed tables of a report (the same column machinery as the book's own tables). Labels
 # already translated are marked; the others are plain until the translations catch up.
@@ -159,8 +159,7 @@ def open_pipeline(book) -> dict:
         is_open, amounts = deals["open"], deals["amount"]
         # each open deal's stage as its position among the open stages: counts and exact sums
         # by position (numpy over 100k deals; a pandas groupby cost more than the sums)
-        at = by_id(open_stages.index.to_numpy(dtype="int64"), np.arange(len(open_stages)),
-                   facts["stage"].to_numpy(dtype="int64", na_value=-1)[is_open], -1)
+        at = row_positions(facts["stage"], open_stages.index)[is_open]
         known = at >= 0
         sums = {column: np.zeros(len(open_stages), dtype="int64") for column in ("count", "value", "weighted")}
         np.add.at(sums["count"], at[known], 1)
@@ -206,8 +205,7 @@ def _steps(book) -> np.ndarray:
         rank = _ranks(book)[1]
 
         def step(stages: pd.Series) -> np.ndarray:  # -1: no step (a lost stage, none)
-            return by_id(rank.index.to_numpy(dtype="int64"), rank.to_numpy(dtype="int64"),
-                         stages.to_numpy(dtype="int64", na_value=-1), -1)
+            return np.append(rank.to_numpy(dtype="int64"), -1)[row_positions(stages, rank.index)]
 
         def compute(deals: pd.DataFrame, rows: pd.DataFrame) -> np.ndarray:
             furthest = step(deals["stage"])

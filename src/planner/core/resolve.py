@@ -42,31 +42,35 @@ def known_ids(ids: np.ndarray, index: pd.Index) -> np.ndarray:
 
 def row_positions(refs: pd.Series, index: pd.Index) -> np.ndarray:
     """Where the row each of ``refs`` (a reference column: row ids, missing where it names none)
-    names is in ``index`` (a table's row ids), -1 where it is not or none is named, as
-    ``index.get_indexer`` says: through a table of positions over the rows' span when the ids
-    are small numbers (a book's are), else hashed. Missing is masked, never a number: a what-if's
-    new rows have provisional ids below 0 (core/provisional.py), -1 among them."""
-    ids = refs.to_numpy(dtype="int64", na_value=0)
-    if not len(ids) or not len(index):
-        return np.full(len(ids), -1, dtype=np.intp)
-    span = _span(index, len(ids))
-    if span is None:
-        at = index.get_indexer(ids)
-    else:
-        rows, low, high = span
-        table = np.full(high - low + 2, -1, dtype=np.intp)
-        table[rows - low] = np.arange(len(rows))
-        at = table[np.clip(ids - low, -1, high - low + 1)]  # outside the span: the last place, never a row's
+    names is in ``index`` (a table's row ids), -1 where it is not or none is named. Missing is
+    masked, never a number: a what-if's new rows have provisional ids below 0
+    (core/provisional.py), -1 among them."""
+    at = positions(refs.to_numpy(dtype="int64", na_value=0), index)
     missing = refs.isna().to_numpy()
     if missing.any():
         at[missing] = -1
     return at
 
 
-def _span(index: pd.Index, looked_up: int) -> tuple[np.ndarray, int, int] | None:
+def positions(ids: np.ndarray, index: pd.Index | np.ndarray) -> np.ndarray:
+    """Where each of ``ids`` (int64 row ids, none missing) is in ``index`` (distinct row ids), -1
+    where it is not, as ``index.get_indexer`` says: through a table of positions over the rows'
+    span when the ids are small numbers (a book's are), else hashed."""
+    if not len(ids) or not len(index):
+        return np.full(len(ids), -1, dtype=np.intp)
+    span = _span(index, len(ids))
+    if span is None:
+        return (index if isinstance(index, pd.Index) else pd.Index(index)).get_indexer(ids)
+    rows, low, high = span
+    table = np.full(high - low + 2, -1, dtype=np.intp)
+    table[rows - low] = np.arange(len(rows))
+    return table[np.clip(ids - low, -1, high - low + 1)]  # outside the span: the last place, never a row's
+
+
+def _span(index: pd.Index | np.ndarray, looked_up: int) -> tuple[np.ndarray, int, int] | None:
     """``index``'s row ids, lowest and highest, when a table over them costs no more than hashing
     (a table's ids are near each other: rows are numbered as they are added); None otherwise."""
-    rows = index.to_numpy(dtype="int64")
+    rows = np.asarray(index, dtype="int64")
     low, high = int(rows.min()), int(rows.max())
     return None if low < 0 or high - low > 8 * (len(rows) + looked_up) else (rows, low, high)
 

@@ -13,8 +13,8 @@ import numpy as np
 import pandas as pd
 
 from planner.core import schema
-from planner.core.assignments import by_id
 from planner.core.money import format_ratio
+from planner.core.resolve import row_positions
 
 # computed columns holding row ids -> (the table referred to, the column that names the row)
 _NAMED_BY = {"rep": ("Reps", "id"), "team": ("Teams", "name"), "plan": ("Plans", "plan")}
@@ -39,9 +39,7 @@ def _named(book, ids: pd.Series, table: str, title: str) -> pd.arrays.StringArra
     """The name (``title`` of ``table``) of each row id (missing for a missing or unknown id), as text."""
     index, names = names_of(book, table, title)
     # by a table of row ids (a few hundred reps, teams or plans; a dozen tables a report)
-    positions = by_id(index.to_numpy(dtype="int64"), np.arange(len(index)),
-                      ids.to_numpy(dtype="int64", na_value=-1), -1)
-    return names.take(positions, allow_fill=True)
+    return names.take(row_positions(ids, index), allow_fill=True)
 
 
 def names_of(book, table: str, title: str) -> tuple[pd.Index, pd.arrays.StringArray]:
@@ -63,7 +61,7 @@ def shown_statement(book, lines: pd.DataFrame) -> pd.DataFrame:
         """Each line's row in ``index`` by its id in ``column`` (-1: none, or no such column)."""
         if column not in lines:
             return np.full(len(lines), -1)
-        return index.get_indexer(lines[column].to_numpy(dtype="int64", na_value=-1))
+        return row_positions(lines[column], index)
 
     def text(column: str) -> pd.arrays.StringArray:  # an adjustment's (core/adjustments.py)
         return lines[column].astype("string").array if column in lines else no_text(len(lines))
