@@ -10,6 +10,7 @@ import pandas as pd
 from planner.core.assignments import credit_plans, days, has_assignments, last_days, paying, segments
 from planner.core.attainment import credit_lines, credited_by, quota_amounts, resummed
 from planner.core.periods import MONTHS_IN, Period, period_labels
+from planner.core.resolve import positions
 
 
 def plan_periods(book, period: Period) -> pd.DataFrame:
@@ -82,9 +83,8 @@ def plan_rows(book, plans: np.ndarray) -> np.ndarray:
     """The position of each plan row id in :func:`plan_table`'s arrays; the last slot (none)
     for an id not in Plans."""
     ids = plan_table(book)["ids"]
-    plans = np.asarray(plans, dtype="int64")
-    at = np.minimum(np.searchsorted(ids, plans), max(len(ids) - 1, 0))
-    return np.where(ids[at] == plans, at, len(ids)) if len(ids) else np.zeros(len(plans), "int64")
+    at = positions(np.asarray(plans, dtype="int64"), ids)
+    return np.where(at >= 0, at, len(ids))
 
 
 def pair_values(book, name: tuple, values, parts: list[Period], ids: np.ndarray, part: np.ndarray) -> tuple:
