@@ -109,15 +109,10 @@ def credit_between(book, start: date, end: date) -> pd.Series:
     arrays = credit_arrays(book)
     dates = arrays["date"]
     chosen = np.flatnonzero(arrays["kept"] & (dates >= np.datetime64(start, "ns")) & (dates < np.datetime64(end, "ns")))
-    reps, at = np.unique(arrays["rep"][chosen], return_inverse=True)
     amount = arrays["amount"]
-    if amount is not None and (not len(chosen) or len(chosen) * int(np.abs(amount[chosen]).max()) < 2**63):
-        sums = np.zeros(len(reps), dtype="int64")  # int64 sums are exact here
-        np.add.at(sums, at.reshape(-1), amount[chosen])
-    else:
-        sums = np.zeros(len(reps), dtype=object)
-        np.add.at(sums, at.reshape(-1), arrays["amounts"][chosen])
-    return pd.Series(sums.astype(object), index=reps, name="amount", dtype=object)
+    exact = amount is not None and (not len(chosen) or len(chosen) * int(np.abs(amount[chosen]).max()) < 2**63)
+    sums = _sums_by(arrays["rep"][chosen], amount[chosen] if exact else arrays["amounts"][chosen])  # (int64: exact)
+    return pd.Series(sums.to_numpy().astype(object), index=sums.index, name="amount", dtype=object)
 
 
 def pacing(rows: pd.DataFrame, period: Period, as_of: date) -> pd.DataFrame:
@@ -242,9 +237,10 @@ def _year_to_date(book, as_of: date) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
 
 
 def _sums_by(keys: np.ndarray, values: np.ndarray) -> pd.Series:
-    """``values`` summed by their ``keys`` (int64), sorted by key: a groupby of a few hundred
-    rows on numpy."""
+    """``values`` (int64, or Python integers as objects) summed by their ``keys`` (int64), sorted
+    by key: a groupby on numpy."""
+    values = values if values.dtype == object else values.astype("int64")
     present, at = np.unique(keys, return_inverse=True)
-    sums = np.zeros(len(present), dtype="int64")
-    np.add.at(sums, at.reshape(-1), values.astype("int64"))
+    sums = np.zeros(len(present), dtype=values.dtype)
+    np.add.at(sums, at.reshape(-1), values)
     return pd.Series(sums, index=present)
