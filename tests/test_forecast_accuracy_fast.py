@@ -11,8 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planner.core import schema
-from planner.core.forecast_accuracy import (FORECAST_ACCURACY, METHOD_ACCURACY, NO_ACTUAL, _accuracy, _conformed, _ended,
-                                            _snapshots, accuracy_of)
+from planner.core.backtest import _conformed
+from planner.core.forecast_accuracy import (FORECAST_ACCURACY, METHOD_ACCURACY, NO_ACTUAL, _accuracy, _ended, _snapshots,
+                                            accuracy_of)
 from planner.core.periods import Period
 
 

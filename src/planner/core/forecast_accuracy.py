@@ -187,9 +187,3 @@ def _table(spec: schema.Table, rows: list[dict]) -> pd.DataFrame:
     """``rows`` as a table of ``spec``'s columns, each made once in its kind's dtype."""
     return pd.DataFrame({c.name: pd.array([row[c.name] for row in rows], dtype=schema.DTYPES[c.kind])
                          for c in spec.columns})
-
-
-def _conformed(spec: schema.Table, frame: pd.DataFrame) -> pd.DataFrame:
-    out = pd.DataFrame({c.name: frame[c.name].astype(schema.DTYPES[c.kind]) if len(frame) else
-                        pd.Series(dtype=schema.DTYPES[c.kind]) for c in spec.columns})
-    return out.reset_index(drop=True)
