@@ -193,6 +193,40 @@ def test_a_book_without_a_table_its_format_has_is_damaged(book, tmp_path):
         open_book(path)
 
 
+def _break_page_of(path: Path, name: str) -> None:
+    """Overwrite the page type of ``name``'s root page (a table or an index) with garbage."""
+    with sqlite3.connect(path) as db:
+        page_size = db.execute("PRAGMA page_size").fetchone()[0]
+        root = db.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (name,)).fetchone()[0]
+    db.close()
+    with open(path, "r+b") as handle:
+        handle.seek((root - 1) * page_size)
+        handle.write(b"\xff")
+
+
+def test_a_book_damaged_where_a_read_does_not_look_is_refused(book, tmp_path):
+    """The quick check runs beside a read (store.py): a book is never handed over before it
+    passed, in either mode, and a book refused for editing is not marked as held."""
+    path = tmp_path / "book.planner"
+    save_book(book, path)
+    _break_page_of(path, "ix_planner_change_log_revision")  # no open reads the change log's index
+    before = path.read_bytes()
+    for mode in ("read", "edit"):
+        with pytest.raises(PlannerError, match=r"book.planner is damaged \(.*Page \d+: btreeInitPage"):
+            Store.open(path, mode).load()
+    with pytest.raises(PlannerError, match="something other than a Planner book"):
+        write_book(book, path)  # not a book to write over unasked
+    assert path.read_bytes() == before
+
+
+def test_damage_is_the_reason_given_when_the_read_fails_too(demo, tmp_path):
+    path = tmp_path / "book.planner"
+    save_book(demo, path)
+    _break_page_of(path, "Deals")  # the read stops at it ("malformed"); the check says where
+    with pytest.raises(PlannerError, match=r"book.planner is damaged \(.*Page \d+: btreeInitPage"):
+        open_book(path)
+
+
 def test_a_book_from_a_newer_planner_is_refused(book, tmp_path):
     path = tmp_path / "book.planner"
     save_book(book, path)

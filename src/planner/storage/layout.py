@@ -182,14 +182,8 @@ def extra_kinds(meta: dict) -> dict[str, list[tuple[str, str]]]:
     return out
 
 
-def checked_meta(connection: sa.Connection, name: str, integrity: bool = False) -> dict[str, str]:
-    """The metadata of the book ``name``, checked against the layout its format has;
-    ``integrity`` also runs SQLite's quick check (once per open)."""
-    if integrity:
-        damage = dialects.integrity_problem(connection)
-        if damage:
-            raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} is damaged ({reason}); open a backup copy"),
-                               path=name, reason=damage)
+def checked_meta(connection: sa.Connection, name: str) -> dict[str, str]:
+    """The metadata of the book ``name``, checked against the layout its format has."""
     inspector = sa.inspect(connection)
     if not inspector.has_table(META):
         raise PlannerError(_NOT_A_BOOK, path=name)
@@ -211,6 +205,14 @@ def checked_meta(connection: sa.Connection, name: str, integrity: bool = False) 
         raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} is damaged: its table(s) {names} are missing"),
                            path=name, names=", ".join(missing))
     return meta
+
+
+def check_integrity(connection: sa.Connection, name: str) -> None:
+    """Refuse the book ``name`` when SQLite's quick check finds its file damaged."""
+    damage = dialects.integrity_problem(connection)
+    if damage:
+        raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} is damaged ({reason}); open a backup copy"),
+                           path=name, reason=damage)
 
 
 def checked_version(meta: dict, name: str) -> int:

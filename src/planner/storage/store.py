@@ -20,6 +20,9 @@ import json
 import os
 import socket
 import sqlite3
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -34,8 +37,8 @@ from planner.storage import BOOK_SUFFIX, changelog, dialects, migrations
 from planner.storage.files import check_book_file, check_writable, write_file
 from planner.storage.holders import BookInUse, alive, holder_meta, holders, live_holder, record, session_holder, who
 from planner.storage.layout import (
-    CHANGE_LOG, META, META_TABLE, SCHEMA_VERSION, TABLES, all_meta, checked_meta, checked_version, highest_id,
-    meta_value, set_meta,
+    CHANGE_LOG, META, META_TABLE, SCHEMA_VERSION, TABLES, all_meta, check_integrity, checked_meta, checked_version,
+    highest_id, meta_value, set_meta,
 )
 from planner.storage.legacy import read_v1
 from planner.storage.rows import extra_columns, read_all, stored_rows, write_all
@@ -74,6 +77,7 @@ class Store:
         self.mode = mode
         self.engine = dialects.make_engine(url)
         self.holder: dict | None = None
+        self._integrity: Future | None = None  # a file's quick check, running beside its read
 
     @property
     def is_file(self) -> bool:
@@ -113,9 +117,15 @@ class Store:
         return store
 
     def _check(self, take_over: bool) -> None:
-        with self._errors("read"):
+        with self._errors("read"), self._damage_first():
+            if self.mode == "read" and self.is_file:
+                # checked beside the read, which waits for it (``load``): SQLite checks without
+                # Python's lock, so on two cores the check costs a report no time
+                self._integrity = _in_background(self._check_integrity)
             with dialects.reading(self.engine.connect()) as connection, connection.begin():
-                version = checked_version(checked_meta(connection, self.name, integrity=True), self.name)
+                if self._integrity is None:  # before anything is written to the file
+                    check_integrity(connection, self.name)
+                version = checked_version(checked_meta(connection, self.name), self.name)
         if self.mode != "edit":
             return
         if version < SCHEMA_VERSION:
@@ -131,6 +141,29 @@ class Store:
             set_meta(connection, **holder_meta([*staying, self.holder]))
         with self.engine.connect() as connection:
             dialects.pragma(connection, "journal_mode = WAL")  # books of format 1 used a rollback journal
+
+    def _check_integrity(self) -> None:
+        with self.engine.connect() as connection:
+            check_integrity(connection, self.name)
+
+    def await_integrity(self) -> None:
+        """Wait for the file's integrity check begun by :meth:`open`, if one runs; raise what it
+        found (a damaged file)."""
+        check, self._integrity = self._integrity, None
+        if check is not None:
+            check.result()
+
+    @contextmanager
+    def _damage_first(self, wait: bool = False):
+        """Whatever else fails, a file the integrity check finds damaged is refused as damaged;
+        ``wait``: wait for the check when nothing failed too."""
+        try:
+            yield
+        except Exception:
+            self.await_integrity()
+            raise
+        if wait:
+            self.await_integrity()
 
     def _refuse_held(self, meta: dict, take_over: bool) -> None:
         holder = live_holder(meta)
@@ -151,8 +184,9 @@ class Store:
     # -- loading ---------------------------------------------------------------------------
     def load(self) -> Book:
         """The whole book, with each row's id, position and version. A book opened for
-        editing draws its new row ids from a block reserved in the store."""
-        with self._errors("read"):
+        editing draws its new row ids from a block reserved in the store. A file opened to
+        read is handed over only once its integrity check, run beside the read, passed."""
+        with self._errors("read"), self._damage_first(wait=True):
             with self._reading() as connection, connection.begin():
                 meta = checked_meta(connection, self.name)
                 if checked_version(meta, self.name) == 1:
@@ -268,6 +302,8 @@ class Store:
 
     def close(self) -> None:
         """Release the book (this session no longer holds it) and the connection."""
+        if self._integrity is not None:
+            self._integrity.exception()  # a check still running ends before the file is let go
         if self.mode == "edit" and self.holder is not None:
             try:
                 with self._write() as connection:
@@ -281,6 +317,14 @@ class Store:
             self.holder = None
             self._checkpoint()
         self.engine.dispose()
+
+
+def _in_background(work: Callable[[], None]) -> Future:
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="planner-check")
+    try:
+        return pool.submit(work)
+    finally:
+        pool.shutdown(wait=False)  # its one thread ends with the work
 
 
 def _chunks(ids: list[int]):
@@ -351,6 +395,7 @@ def _refuse_held(path: Path, replace_other: bool) -> None:
         return
     try:
         store = Store.open(path, "read")
+        store.await_integrity()
     except PlannerError:
         if replace_other:
             return  # the user chose to replace it
