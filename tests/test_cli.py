@@ -69,6 +69,26 @@ def test_json_output_keeps_the_value_of_tiny_numbers(capsys):
     assert json.loads(capsys.readouterr().out) == {"rate": 5e-05, "tiny": 1e-07, "least": 5e-324}
 
 
+@pytest.mark.parametrize("args, torn_down", [
+    (["report", "{book}", "--json"], False), (["report", "{book}", "--period", "2026-13"], False),
+    (["demo", "--out", "{out}"], True), (["copy", "{book}", "{out}"], True)])
+def test_only_a_command_that_only_prints_leaves_without_tearing_down(demo_file, tmp_path, args, torn_down):
+    """``planner report`` skips Python's teardown (the system frees its memory at once), its
+    output whole; a command that writes files ends as usual, everything closed."""
+    code = ("import atexit, sys; atexit.register(lambda: sys.stderr.write('torn down')); "
+            "from planner.__main__ import command; command()")
+    out = tmp_path / "out.planner"
+    argv = [a.format(book=demo_file, out=out) for a in args]
+    result = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, timeout=120)
+    assert ("torn down" in result.stderr) == torn_down, result.stderr
+    if args[-1] == "--json":
+        assert result.returncode == 0 and json.loads(result.stdout)["period"] == "2026-Q2"
+    elif not torn_down:
+        assert result.returncode == 1 and result.stderr.startswith("planner: error: Bad period '2026-13'")
+    else:
+        assert result.returncode == 0 and len(open_book(out)["Deals"]) > 0
+
+
 def test_report_for_a_month_and_a_year(demo_file):
     assert json.loads(planner("report", demo_file, "--json", "--period", "2026-01").stdout)["period"] == "2026-01"
     year = json.loads(planner("report", demo_file, "--json", "--period", "2025").stdout)
