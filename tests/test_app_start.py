@@ -89,6 +89,45 @@ window.close()
 """) == "True False"
 
 
+def test_the_pipeline_and_forecast_tabs_are_built_when_first_shown(tmp_path):
+    """Like the charts, the Pipeline and Forecast tabs (and their modules) wait until shown:
+    the first grid and results do not wait for them."""
+    assert run_python(f"""
+import sys
+from planner.views.app import start_app
+from PySide6.QtCore import QSettings
+from planner.storage.recovery import Recovery
+folder = {str(tmp_path)!r}
+app, window = start_app(None, settings=QSettings(folder + "/settings.ini", QSettings.Format.IniFormat),
+                        recovery=Recovery(folder + "/recovery"))
+window.report_ready.connect(app.quit)
+app.exec()
+print(window.report is not None, sorted(name for name in sys.modules if name.startswith("planner.views.")
+                                        and name.endswith(("pipeline_panel", "forecast_panel", "backtest_panel"))))
+window.ask_unsaved = lambda: "discard"
+window.close()
+""") == "True []"
+
+
+def test_a_tab_built_when_shown_shows_the_results_so_far(qtbot, started):
+    """Shown after the results, the Pipeline and Forecast tabs show them (the deals needing
+    attention too); a problem in a forecast sheet opens the Forecast tab on its row."""
+    window = started(None)  # the demo book
+    with qtbot.waitSignals([window.book_loaded, window.report_ready], timeout=60_000):
+        pass
+    labels = [window.tabs.tabText(n) for n in range(window.tabs.count())]
+    window.tabs.setCurrentIndex(labels.index("Pipeline"))
+    pipeline, report = window.tabs.currentWidget(), window.report
+    assert pipeline is window.pipeline and pipeline.isVisible()
+    assert pipeline.rep_model.rowCount() == report.by_rep.shape[0] > 0
+    assert pipeline.attention.title.text() == f"<b>Needs attention ({pipeline.attention.model.rowCount()})</b>"
+    # not shown yet: a row of its sheets (a problem clicked) opens the tab
+    window.show_cell("ForecastSnapshots", int(window.book["ForecastSnapshots"].index[0]), "")
+    forecast = window.tabs.currentWidget()
+    assert window.tabs.currentIndex() == labels.index("Forecast") and forecast is window.forecast_panel
+    assert report.period.label in forecast.figures.title()
+
+
 def test_tables_on_other_tabs_are_sized_to_their_contents_when_shown(qtbot, started, book, tmp_path):
     """The sheets and results of the other tabs are not measured while the first grid and the
     results wait; shown, a table's columns fit what it holds."""
