@@ -359,12 +359,16 @@ class MainWindow(BookFiles, QMainWindow):
         sheet = self.sheets.get(table)
         if sheet is None:  # the book's own records (closes, ledger) have no sheet
             return
-        if table in FORECAST_SHEETS:
-            self.pages.page("forecast")  # its tab holds the sheet once built
-        self.tabs.setCurrentWidget(next(self.tabs.widget(n) for n in range(self.tabs.count())
-                                        if self.tabs.widget(n).isAncestorOf(sheet)))
+        self.tabs.setCurrentWidget(self.sheet_tab(table))
         if sheet.show_row(row_id, column):
             sheet.setFocus()
+
+    def sheet_tab(self, table: str) -> QWidget:
+        """The tab page that holds the sheet of ``table`` (the Forecast tab is built for its sheets)."""
+        if table in FORECAST_SHEETS:
+            self.pages.page("forecast")
+        sheet = self.sheets[table]
+        return next(self.tabs.widget(n) for n in range(self.tabs.count()) if self.tabs.widget(n).isAncestorOf(sheet))
 
     def show_find(self) -> None:
         sheet = self.current_sheet()
