@@ -2,6 +2,7 @@
 
 import subprocess
 import sys
+import threading
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -126,6 +127,43 @@ def test_a_tab_built_when_shown_shows_the_results_so_far(qtbot, started):
     forecast = window.tabs.currentWidget()
     assert window.tabs.currentIndex() == labels.index("Forecast") and forecast is window.forecast_panel
     assert report.period.label in forecast.figures.title()
+
+
+def test_a_new_book_is_laid_out_at_once_and_its_grid_painted_once(qtbot, started, monkeypatch):
+    """The grid of a new book gets its scroll bars, row numbers and column widths before it is
+    first painted: Qt's own deferred layout would paint all its cells a second time (0.05 s of
+    the demo book's start, beside the results computing)."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    from planner.views import main_window
+
+    class Paints(QObject):
+        count, settled = 0, []
+
+        def restart(self):
+            self.count, self.settled = 0, []
+
+        def eventFilter(self, _watched, event):
+            if event.type() == QEvent.Type.Paint:
+                self.count += 1
+                # once Qt's zero timers started before the paint have run, and what they posted
+                QTimer.singleShot(0, lambda: QTimer.singleShot(0, lambda: self.settled.append(self.count)))
+            return False
+
+    gate, real = threading.Event(), main_window.compute_report  # no results (nor their repaint) meanwhile
+    monkeypatch.setattr(main_window, "compute_report", lambda book, period: gate.wait(60) and real(book, period))
+    window = started(None)  # the demo book, read in the background as `planner open` does
+    viewport, paints, laid_out = window.sheets["Deals"].viewport(), Paints(), []
+    viewport.installEventFilter(paints)
+    # the grid as show_session leaves it, and its paints from then on
+    window.book_loaded.connect(lambda: laid_out.append(viewport.geometry()) or paints.restart())
+    try:
+        with qtbot.waitSignal(window.book_loaded, timeout=60_000):
+            pass
+        qtbot.waitUntil(lambda: bool(paints.settled))
+        assert laid_out == [viewport.geometry()] and paints.count == 1
+    finally:
+        gate.set()
 
 
 def test_tables_on_other_tabs_are_sized_to_their_contents_when_shown(qtbot, started, book, tmp_path):
