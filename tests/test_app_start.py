@@ -2,6 +2,7 @@
 
 import subprocess
 import sys
+import threading
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -87,6 +88,82 @@ print(window.report is not None and window.book is not None, "sqlalchemy" in sys
 window.ask_unsaved = lambda: "discard"
 window.close()
 """) == "True False"
+
+
+def test_the_pipeline_and_forecast_tabs_are_built_when_first_shown(tmp_path):
+    """Like the charts, the Pipeline and Forecast tabs (and their modules) wait until shown:
+    the first grid and results do not wait for them."""
+    assert run_python(f"""
+import sys
+from planner.views.app import start_app
+from PySide6.QtCore import QSettings
+from planner.storage.recovery import Recovery
+folder = {str(tmp_path)!r}
+app, window = start_app(None, settings=QSettings(folder + "/settings.ini", QSettings.Format.IniFormat),
+                        recovery=Recovery(folder + "/recovery"))
+window.report_ready.connect(app.quit)
+app.exec()
+print(window.report is not None, sorted(name for name in sys.modules if name.startswith("planner.views.")
+                                        and name.endswith(("pipeline_panel", "forecast_panel", "backtest_panel"))))
+window.ask_unsaved = lambda: "discard"
+window.close()
+""") == "True []"
+
+
+def test_a_tab_built_when_shown_shows_the_results_so_far(qtbot, started):
+    """Shown after the results, the Pipeline and Forecast tabs show them (the deals needing
+    attention too); a problem in a forecast sheet opens the Forecast tab on its row."""
+    window = started(None)  # the demo book
+    with qtbot.waitSignals([window.book_loaded, window.report_ready], timeout=60_000):
+        pass
+    labels = [window.tabs.tabText(n) for n in range(window.tabs.count())]
+    window.tabs.setCurrentIndex(labels.index("Pipeline"))
+    pipeline, report = window.tabs.currentWidget(), window.report
+    assert pipeline is window.pipeline and pipeline.isVisible()
+    assert pipeline.rep_model.rowCount() == report.by_rep.shape[0] > 0
+    assert pipeline.attention.title.text() == f"<b>Needs attention ({pipeline.attention.model.rowCount()})</b>"
+    # not shown yet: a row of its sheets (a problem clicked) opens the tab
+    window.show_cell("ForecastSnapshots", int(window.book["ForecastSnapshots"].index[0]), "")
+    forecast = window.tabs.currentWidget()
+    assert window.tabs.currentIndex() == labels.index("Forecast") and forecast is window.forecast_panel
+    assert report.period.label in forecast.figures.title()
+
+
+def test_a_new_book_is_laid_out_at_once_and_its_grid_painted_once(qtbot, started, monkeypatch):
+    """The grid of a new book gets its scroll bars, row numbers and column widths before it is
+    first painted: Qt's own deferred layout would paint all its cells a second time (0.05 s of
+    the demo book's start, beside the results computing)."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    from planner.views import main_window
+
+    class Paints(QObject):
+        count, settled = 0, []
+
+        def restart(self):
+            self.count, self.settled = 0, []
+
+        def eventFilter(self, _watched, event):
+            if event.type() == QEvent.Type.Paint:
+                self.count += 1
+                # once Qt's zero timers started before the paint have run, and what they posted
+                QTimer.singleShot(0, lambda: QTimer.singleShot(0, lambda: self.settled.append(self.count)))
+            return False
+
+    gate, real = threading.Event(), main_window.compute_report  # no results (nor their repaint) meanwhile
+    monkeypatch.setattr(main_window, "compute_report", lambda book, period: gate.wait(60) and real(book, period))
+    window = started(None)  # the demo book, read in the background as `planner open` does
+    viewport, paints, laid_out = window.sheets["Deals"].viewport(), Paints(), []
+    viewport.installEventFilter(paints)
+    # the grid as show_session leaves it, and its paints from then on
+    window.book_loaded.connect(lambda: laid_out.append(viewport.geometry()) or paints.restart())
+    try:
+        with qtbot.waitSignal(window.book_loaded, timeout=60_000):
+            pass
+        qtbot.waitUntil(lambda: bool(paints.settled))
+        assert laid_out == [viewport.geometry()] and paints.count == 1
+    finally:
+        gate.set()
 
 
 def test_tables_on_other_tabs_are_sized_to_their_contents_when_shown(qtbot, started, book, tmp_path):

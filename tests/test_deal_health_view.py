@@ -69,10 +69,10 @@ def test_the_attention_list_words_a_deals_reasons_when_its_row_is_shown(window, 
     measured) have their reasons worked out, once (issue 18: results sooner after an edit)."""
     from planner.views import attention
 
+    model = window.pipeline.attention.model  # (the Pipeline tab is built, and its list measured, when first asked for)
     worded = []
     real = attention.reasons
     monkeypatch.setattr(attention, "reasons", lambda record: worded.append(record["id"]) or real(record))
-    model = window.pipeline.attention.model
     model.set_frame(model.frame)
     assert worded == []
     why = model.index(2, model.columnCount() - 1)

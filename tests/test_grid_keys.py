@@ -30,7 +30,7 @@ def window(qtbot, tmp_path, book):
 
 def sheet(window, name="Deals"):
     view = window.sheets[name]
-    window.tabs.setCurrentIndex(next(n for n in range(window.tabs.count()) if window.tabs.widget(n).isAncestorOf(view)))
+    window.tabs.setCurrentWidget(window.sheet_tab(name))
     view.setFocus()
     return view
 

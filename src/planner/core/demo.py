@@ -223,13 +223,14 @@ def demo_book(as_of: date | None = None, deals: int = 1500, reps: int | None = N
     })
 
     # -- quotas: every month each rep is employed, planned to the end of the current year --
-    months = [_month_start(first.date(), m) for m in range(MONTHS + 12 - as_of.month)]
-    quota_rows = []
-    for (rep_id, monthly), start, end in zip(source_reps[["id", "monthly_quota"]].to_numpy(), rep_start, rep_end):
-        for month in months:
-            if month + pd.offsets.MonthEnd(0) >= start and (pd.isna(end) or month <= end):
-                quota_rows.append((rep_id, month.strftime("%Y-%m"), to_minor(monthly, currency)))
-    quotas = pd.DataFrame(quota_rows, columns=["rep", "period", "amount"])
+    months = np.datetime64(first, "M") + np.arange(MONTHS + 12 - as_of.month)
+    month_start, month_end = months.astype("datetime64[ns]"), (months + 1).astype("datetime64[ns]") - np.timedelta64(1, "D")
+    employed = (month_end[None, :] >= rep_start[:, None]) & (
+        np.isnat(rep_end)[:, None] | (month_start[None, :] <= rep_end[:, None]))
+    rep_row, month = np.nonzero(employed)  # rep by rep, month by month
+    monthly = np.array([to_minor(amount, currency) for amount in source_reps["monthly_quota"]], dtype=np.int64)
+    quotas = pd.DataFrame({"rep": rep_ids[rep_row], "period": np.datetime_as_string(months, unit="M")[month],
+                           "amount": monthly[rep_row]})
 
     return Book({
         "Settings": settings,
@@ -258,20 +259,21 @@ FORECAST_BIAS = {"weighted": (0.95, 0.07), "commit": (0.85, 0.05), "best_case": 
 
 def _forecast_history(deals: pd.DataFrame, won: str, as_of: date, seed: int, reps: pd.DataFrame) -> dict:
     rng = np.random.default_rng(seed + 1)  # a stream of its own: the deals stay as they are
-    closed, amount, current = pd.to_datetime(deals["closed"]), deals["amount"], Period.containing(as_of, "quarter")
+    current = Period.containing(as_of, "quarter")
+    closed, amount, is_won = deals["closed"].to_numpy(), deals["amount"], (deals["stage"] == won).to_numpy()
 
-    def within(days: pd.Series, period: Period) -> pd.Series:
-        return (days >= pd.Timestamp(period.start)) & (days < pd.Timestamp(period.end))
+    def within(days: np.ndarray, period: Period) -> np.ndarray:  # (never for NaT)
+        return (days >= np.datetime64(period.start)) & (days < np.datetime64(period.end))
 
     rows = []
     for period in (current.shifted(-back) for back in range(4, 0, -1)):
-        actual = int(amount[(deals["stage"] == won) & within(closed, period)].sum())
+        actual = int(amount.to_numpy()[is_won & within(closed, period)].sum())
         taken = pd.Timestamp(period.start) + pd.Timedelta(days=13)
         rows += [(taken, period.label, method, max(0, int(round(actual * rng.normal(mean, spread), -2))))
                  for method, (mean, spread) in FORECAST_BIAS.items()]
-    committed = (deals["stage"] == won) & within(closed, current) | (
-        deals["forecast_category"].eq("commit") & within(pd.to_datetime(deals["expected_close"]), current))
-    by_rep = amount[committed.to_numpy(bool)].groupby(deals["owner"][committed.to_numpy(bool)]).sum()
+    committed = is_won & within(closed, current) | (
+        (deals["forecast_category"] == "commit").to_numpy() & within(deals["expected_close"].to_numpy(), current))
+    by_rep = amount[committed].groupby(deals["owner"][committed]).sum()
     snapshots = pd.DataFrame(rows, columns=["taken", "period", "method", "amount"])
     if by_rep.empty:  # a small demo with nothing committed this quarter: no override either
         return {"ForecastSnapshots": snapshots}
@@ -314,10 +316,11 @@ def _leads(rng, reps: pd.DataFrame, rep_end: np.ndarray, accounts: pd.DataFrame,
     count = len(LEAD_CONTACTS)
     account = rng.choice(len(accounts), count)
     company = accounts["account"].to_numpy()[account]
-    active = reps[np.isnat(rep_end)]
+    active = np.isnat(rep_end)  # reps who have not left
+    active_ids, active_teams = reps["id"].to_numpy()[active], reps["team"].to_numpy()[active]
     def rep_of(team):  # a rep of the account's team; any rep when a small demo has none there
-        ids = active.loc[active["team"] == team, "id"].to_numpy()
-        ids = ids if len(ids) else active["id"].to_numpy()
+        ids = active_ids[active_teams == team]
+        ids = ids if len(ids) else active_ids
         return rng.choice(ids) if len(ids) else None
 
     owner = np.array([rep_of(team) for team in accounts["team"].to_numpy()[account]], dtype=object)

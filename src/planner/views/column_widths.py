@@ -57,11 +57,24 @@ class SheetWidths:
         if not self._layout_saved:
             self.fit_when_shown()
         self.frozen.setColumnWidth(0, self.columnWidth(0))
+        if self.isVisible():
+            self.executeDelayedItemsLayout()
+            self.frozen.executeDelayedItemsLayout()
 
     def _fit(self) -> None:
-        super()._fit()
-        fit_choice_columns(self)
+        # Qt repaints the columns right of each one resized, after a timer: once the grid is
+        # already painted, that would paint it all twice. Resized quietly, it is laid out and
+        # painted once (the frozen column follows below).
+        header = self.horizontalHeader()
+        quiet = header.blockSignals(True)
+        try:
+            super()._fit()
+            fit_choice_columns(self)
+        finally:
+            header.blockSignals(quiet)
         self.frozen.setColumnWidth(0, self.columnWidth(0))
+        self.updateGeometries()
+        self.viewport().update()
 
     def save_layout(self, settings: QSettings, key: str) -> None:
         settings.setValue(f"sheets/{key}/header", self.horizontalHeader().saveState())

@@ -38,10 +38,8 @@ from planner.views.commissions_panel import CommissionsPanel
 from planner.views.deal_health import HealthBar
 from planner.views.edit_menu import EditMenu
 from planner.views.excel_menu import ExcelMenu
-from planner.views.forecast_panel import ForecastPanel
 from planner.views.lazy_pages import LazyPages
 from planner.views.leads_panel import LeadsPanel
-from planner.views.pipeline_panel import PipelinePanel
 from planner.views.history_pane import HistoryPane
 from planner.views.plans_panel import PlansPanel
 from planner.views.problems_panel import LeftOutNote, ProblemsDock
@@ -55,6 +53,7 @@ RECOMPUTE_AFTER_MS = STALE_AFTER_MS  # results follow edits this long after the 
 AUTOSAVE_EVERY_MS = 60_000  # a recovery copy of unsaved edits, at most this old after a crash
 # Sheets shown as tabs, in order; the plan sheets share the Plans tab (views/plans_panel.py).
 SHEET_TABS = ("Deals", "StageHistory", "Reps", "Teams", "Quotas", "Plans", "Splits", "Stages", "Settings")
+FORECAST_SHEETS = ("ForecastSnapshots", "ForecastOverrides")  # shown on the Forecast tab
 
 
 class MainWindow(BookFiles, QMainWindow):
@@ -96,15 +95,13 @@ class MainWindow(BookFiles, QMainWindow):
         self.team_model = FrameTableModel(schema.TEAM_ATTAINMENT, parent=self)
         self.commissions = CommissionsPanel()
         self.commissions_model = self.commissions.payouts
-        self.pipeline = PipelinePanel()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self._build_tabs()
         self.setCentralWidget(self.tabs)
         self.problems = ProblemsDock(self, self.show_cell)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
-        for note in (self.commissions.left_out, self.pipeline.left_out_note):
-            note.show_problems.connect(self.problems.reveal)
+        self.commissions.left_out.show_problems.connect(self.problems.reveal)
 
         self.period_box = QComboBox()
         self.period_box.setMinimumContentsLength(9)
@@ -126,6 +123,9 @@ class MainWindow(BookFiles, QMainWindow):
     # -- layout --------------------------------------------------------------------------
     def _build_tabs(self) -> None:
         translate = QApplication.translate
+        # tabs not on the first screen are built when first shown (the charts' matplotlib with them)
+        self.pages = LazyPages(self.tabs)
+        self._charted = None  # the snapshot and report shown so far (None: none computed yet)
         for name in SHEET_TABS:
             if name == "Plans":
                 self.plans = PlansPanel(self.sheets, self.find_bars, lambda: self.book)
@@ -143,23 +143,37 @@ class MainWindow(BookFiles, QMainWindow):
                                 sheet_pane(self.sheets["LeadRules"], self.find_bars["LeadRules"]), self._push)
         self.leads.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.tabs.addTab(self.leads, translate("schema", schema.TABLES["Leads"].label))
-        self.tabs.addTab(self.pipeline, self.tr("Pipeline"))
-        self.pipeline.attention.open_deal.connect(self.show_deal)
-        # the chart tabs (matplotlib) are built when first shown, not while the app starts
-        self.pages = LazyPages(self.tabs)
-        self._charted = None  # the snapshot and report the Dashboard charts (None: none computed yet)
+        self.pages.add("pipeline", self.tr("Pipeline"), self._build_pipeline, self._refresh_pipeline)
         self.pages.add("dashboard", self.tr("Dashboard"), self._build_dashboard,
                        lambda panel: self._charted is not None and panel.show(*self._charted))
-        self.forecast_panel = ForecastPanel(self._push, lambda: self.book, lambda: not self.read_only, [
-            (translate("schema", schema.TABLES[name].label), sheet_pane(self.sheets[name], self.find_bars[name]))
-            for name in ("ForecastSnapshots", "ForecastOverrides")])
-        self.forecast_panel.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.tabs.addTab(self.forecast_panel, self.tr("Forecast"))
+        self.pages.add("forecast", self.tr("Forecast"), self._build_forecast, lambda panel: panel.show_report(self.report))
         self.pages.add("attainment", self.tr("Attainment"), self._build_attainment, self._refresh_attainment)
         self.close_bar = ClosePeriodBar(self)
         self.commissions.add_above(self.close_bar)
         self.tabs.addTab(self.commissions, self.tr("Commissions"))
         self.pages.add("quota_planner", self.tr("Quota planner"), self._build_quota_planner)
+
+    def _build_pipeline(self) -> QWidget:
+        from planner.views.pipeline_panel import PipelinePanel
+
+        panel = PipelinePanel()
+        panel.left_out_note.show_problems.connect(self.problems.reveal)
+        panel.attention.open_deal.connect(self.show_deal)
+        return panel
+
+    def _refresh_pipeline(self, panel) -> None:
+        panel.show_report(self.report)
+        panel.attention.show_report(*(self._charted or (None, None)))
+
+    def _build_forecast(self) -> QWidget:
+        from planner.views.forecast_panel import ForecastPanel
+
+        translate = QApplication.translate
+        panel = ForecastPanel(self._push, lambda: self.book, lambda: not self.read_only, [
+            (translate("schema", schema.TABLES[name].label), sheet_pane(self.sheets[name], self.find_bars[name]))
+            for name in FORECAST_SHEETS])
+        panel.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        return panel
 
     def _build_dashboard(self) -> QWidget:
         from planner.views.dashboard import DashboardPanel
@@ -189,6 +203,14 @@ class MainWindow(BookFiles, QMainWindow):
         if self.book is not None:
             planner.book_changed()
         return planner
+
+    @property
+    def pipeline(self):
+        return self.pages.page("pipeline")
+
+    @property
+    def forecast_panel(self):
+        return self.pages.page("forecast")
 
     @property
     def dashboard(self):
@@ -337,10 +359,16 @@ class MainWindow(BookFiles, QMainWindow):
         sheet = self.sheets.get(table)
         if sheet is None:  # the book's own records (closes, ledger) have no sheet
             return
-        self.tabs.setCurrentWidget(next(self.tabs.widget(n) for n in range(self.tabs.count())
-                                        if self.tabs.widget(n).isAncestorOf(sheet)))
+        self.tabs.setCurrentWidget(self.sheet_tab(table))
         if sheet.show_row(row_id, column):
             sheet.setFocus()
+
+    def sheet_tab(self, table: str) -> QWidget:
+        """The tab page that holds the sheet of ``table`` (the Forecast tab is built for its sheets)."""
+        if table in FORECAST_SHEETS:
+            self.pages.page("forecast")
+        sheet = self.sheets[table]
+        return next(self.tabs.widget(n) for n in range(self.tabs.count()) if self.tabs.widget(n).isAncestorOf(sheet))
 
     def show_find(self) -> None:
         sheet = self.current_sheet()
@@ -384,9 +412,8 @@ class MainWindow(BookFiles, QMainWindow):
                 self._flag_problems(book.problems())
                 self.problems.show_report(book.problems(), report)
                 self._refresh_leads()  # the report scored them on its snapshot: shown from its cache
-                self.show_report(report)
-                self.pipeline.attention.show_report(book, report)
                 self._charted = (book, report)
+                self.show_report(report)
                 self.pages.refresh("dashboard")
 
         def failed(error: Exception) -> None:
@@ -395,9 +422,8 @@ class MainWindow(BookFiles, QMainWindow):
                 self._flag_problems(error.problems if isinstance(error, BookProblems) else [])
                 self.problems.show_report(error.problems if isinstance(error, BookProblems) else [], None)
                 self._refresh_leads()
-                self.show_report(None, error_text(error))
-                self.pipeline.attention.show_report(None, None)
                 self._charted = (None, None)
+                self.show_report(None, error_text(error))
                 self.pages.refresh("dashboard")
 
         self.jobs.start(lambda: compute_report(book, period), done, failed, latest="report")
@@ -412,10 +438,8 @@ class MainWindow(BookFiles, QMainWindow):
 
     def show_report(self, report: Report | None, problem: str | None = None) -> None:
         previous, self.report = self.report, report
-        self.pipeline.show_report(report)
         self.models["Deals"].set_health(report.deal_health if report is not None else None)
-        self.forecast_panel.show_report(report)
-        self.pages.refresh("attainment")
+        self.pages.refresh("pipeline", "forecast", "attainment")
         warnings = [QApplication.translate("errors", template).format(**fields)
                     for template, fields in (report.warnings if report else [])]
         # after an edit (same period), the result tabs mark what it changed
