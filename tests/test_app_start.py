@@ -127,6 +127,9 @@ def test_a_tab_built_when_shown_shows_the_results_so_far(qtbot, started):
     forecast = window.tabs.currentWidget()
     assert window.tabs.currentIndex() == labels.index("Forecast") and forecast is window.forecast_panel
     assert report.period.label in forecast.figures.title()
+    for name in ("ForecastSnapshots", "ForecastOverrides"):  # each on its own tab under the figures
+        window.show_cell(name, int(window.book[name].index[0]), "")
+        assert window.sheets[name].isVisible()
 
 
 def test_a_new_book_is_laid_out_at_once_and_its_grid_painted_once(qtbot, started, monkeypatch):

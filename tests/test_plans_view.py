@@ -119,6 +119,17 @@ def test_the_problems_panel_opens_a_tier_of_another_plan(qtbot, window):
     assert tiers.sheet.row_id(tiers.currentIndex().row()) == marg_tier
 
 
+def test_the_problems_panel_opens_a_bonus_on_its_own_tab(qtbot, window):
+    """A bonus lies on one of the rule tabs under the tiers: that tab is made current."""
+    window.plans.rules.setCurrentIndex(window.plans.rules.count() - 1)  # another rule tab shown
+    window.tabs.setCurrentIndex(0)  # and another tab of the window
+    bonus = int(window.book["PlanBonuses"].index[0])
+    window.show_cell("PlanBonuses", bonus, "amount")
+    bonuses = window.sheets["PlanBonuses"]
+    assert window.tabs.currentWidget() is window.plans and bonuses.isVisible()
+    assert bonuses.sheet.row_id(bonuses.currentIndex().row()) == bonus
+
+
 def test_rows_inserted_or_pasted_on_the_plan_belong_to_it(qtbot, window):
     choose(qtbot, window, "RETRO")
     retro = plan_id(window, "RETRO")

@@ -14,7 +14,9 @@ import pandas as pd
 import shiboken6
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QMimeData, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QApplication, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate, QAbstractItemView, QApplication, QMenu, QMessageBox, QTabWidget, QWidget,
+)
 
 from planner.core import sheet_edits
 from planner.core.changes import Batch
@@ -355,6 +357,7 @@ class SheetView(SheetWidths, BookTableView):
         if model.view_rows(frame_rows)[0] < 0:  # the row of another parent than the one shown
             return False
         row = int(model.view_rows(frame_rows)[0])
+        self._reveal()
         named = list(model.frame.columns).index(column) if column in model.frame.columns else -1
         index = model.index(row, named if named >= 0 else max(self.currentIndex().column(), 0))
         self.setCurrentIndex(index)
@@ -362,6 +365,15 @@ class SheetView(SheetWidths, BookTableView):
             self.selectRow(row)
         self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
         return True
+
+    def _reveal(self) -> None:
+        """Make current the tab holding this sheet in each tab widget it lies in (the Plans
+        tab's tiers, bonuses and multipliers; the Forecast tab's sheets)."""
+        parent = self.parentWidget()
+        while parent is not None:
+            if isinstance(parent, QTabWidget):
+                parent.setCurrentIndex(next(n for n in range(parent.count()) if parent.widget(n).isAncestorOf(self)))
+            parent = parent.parentWidget()
 
     # -- find and filter -----------------------------------------------------------------------
     def find(self, text: str, forward: bool = True) -> bool:
