@@ -1246,10 +1246,6 @@
         <translation>期間:</translation>
     </message>
     <message>
-        <source>Saved %1</source>
-        <translation>%1 を保存しました</translation>
-    </message>
-    <message>
         <source>Computing…</source>
         <translation>計算しています…</translation>
     </message>
@@ -1736,6 +1732,13 @@
     <message>
         <source>%1: target %2 × %3%, weights %4, seasonality %5, ramp %6, basis %7</source>
         <translation>%1 年: 目標 %2 × %3%、重み %4、季節性 %5、立ち上がり %6、基準 %7 年</translation>
+    </message>
+</context>
+<context>
+    <name>ResultTabs</name>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 を保存しました</translation>
     </message>
 </context>
 <context>

@@ -1246,10 +1246,6 @@
         <translation>기간:</translation>
     </message>
     <message>
-        <source>Saved %1</source>
-        <translation>%1 저장됨</translation>
-    </message>
-    <message>
         <source>Computing…</source>
         <translation>계산하는 중…</translation>
     </message>
@@ -1736,6 +1732,13 @@
     <message>
         <source>%1: target %2 × %3%, weights %4, seasonality %5, ramp %6, basis %7</source>
         <translation>%1년: 목표 %2 × %3%, 가중치 %4, 계절성 %5, 램프 %6, 기준 %7년</translation>
+    </message>
+</context>
+<context>
+    <name>ResultTabs</name>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 저장됨</translation>
     </message>
 </context>
 <context>

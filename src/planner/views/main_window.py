@@ -42,7 +42,8 @@ from planner.views.lazy_pages import LazyPages
 from planner.views.leads_panel import LeadsPanel
 from planner.views.history_pane import HistoryPane
 from planner.views.plans_panel import PlansPanel
-from planner.views.problems_panel import LeftOutNote, ProblemsDock
+from planner.views.problems_panel import ProblemsDock
+from planner.views.result_tabs import ResultTabs
 from planner.views.sheet_view import FindBar, SheetView, sheet_pane
 from planner.views.stage_checklist import ExitCriteriaCheck
 
@@ -53,10 +54,9 @@ RECOMPUTE_AFTER_MS = STALE_AFTER_MS  # results follow edits this long after the 
 AUTOSAVE_EVERY_MS = 60_000  # a recovery copy of unsaved edits, at most this old after a crash
 # Sheets shown as tabs, in order; the plan sheets share the Plans tab (views/plans_panel.py).
 SHEET_TABS = ("Deals", "StageHistory", "Reps", "Teams", "Quotas", "Plans", "Splits", "Stages", "Settings")
-FORECAST_SHEETS = ("ForecastSnapshots", "ForecastOverrides")  # shown on the Forecast tab
 
 
-class MainWindow(BookFiles, QMainWindow):
+class MainWindow(BookFiles, ResultTabs, QMainWindow):
     """One open book: its sheets, its results for the chosen period, and the File menu."""
 
     # Emitted after a book is shown (opened, generated) and after each recomputation.
@@ -152,83 +152,6 @@ class MainWindow(BookFiles, QMainWindow):
         self.commissions.add_above(self.close_bar)
         self.tabs.addTab(self.commissions, self.tr("Commissions"))
         self.pages.add("quota_planner", self.tr("Quota planner"), self._build_quota_planner)
-
-    def _build_pipeline(self) -> QWidget:
-        from planner.views.pipeline_panel import PipelinePanel
-
-        panel = PipelinePanel()
-        panel.left_out_note.show_problems.connect(self.problems.reveal)
-        panel.attention.open_deal.connect(self.show_deal)
-        return panel
-
-    def _refresh_pipeline(self, panel) -> None:
-        panel.show_report(self.report)
-        panel.attention.show_report(*(self._charted or (None, None)))
-
-    def _build_forecast(self) -> QWidget:
-        from planner.views.forecast_panel import ForecastPanel
-
-        translate = QApplication.translate
-        panel = ForecastPanel(self._push, lambda: self.book, lambda: not self.read_only, [
-            (translate("schema", schema.TABLES[name].label), sheet_pane(self.sheets[name], self.find_bars[name]))
-            for name in FORECAST_SHEETS])
-        panel.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        return panel
-
-    def _build_dashboard(self) -> QWidget:
-        from planner.views.dashboard import DashboardPanel
-
-        panel = DashboardPanel()
-        panel.exported.connect(lambda path: self.statusBar().showMessage(
-            self.tr("Saved %1").replace("%1", str(path)), 5000))
-        return panel
-
-    def _build_attainment(self) -> QWidget:
-        from planner.views.attainment_panel import AttainmentPanel
-
-        self._attainment_note = LeftOutNote("attainment")
-        self._attainment_note.show_problems.connect(self.problems.reveal)
-        return AttainmentPanel(self._attainment_note, self.attainment_model, self.team_model)
-
-    def _refresh_attainment(self, panel) -> None:
-        panel.show_report(self.report)
-        self._attainment_note.show_report(self.report)
-
-    def _build_quota_planner(self) -> QWidget:
-        from planner.views.quota_planner import QuotaPlanner
-
-        planner = QuotaPlanner(self._push, lambda: self.book, lambda: not self.read_only)
-        planner.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.book_loaded.connect(planner.book_changed)
-        if self.book is not None:
-            planner.book_changed()
-        return planner
-
-    @property
-    def pipeline(self):
-        return self.pages.page("pipeline")
-
-    @property
-    def forecast_panel(self):
-        return self.pages.page("forecast")
-
-    @property
-    def dashboard(self):
-        return self.pages.page("dashboard")
-
-    @property
-    def attainment_panel(self):
-        return self.pages.page("attainment")
-
-    @property
-    def quota_planner(self):
-        return self.pages.page("quota_planner")
-
-    @property
-    def left_out_notes(self) -> list:
-        """The notes of rows left out of the results, on the Attainment and Commissions tabs."""
-        self.pages.page("attainment")
-        return [self._attainment_note, self.commissions.left_out]
 
     def _build_actions(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -362,13 +285,6 @@ class MainWindow(BookFiles, QMainWindow):
         self.tabs.setCurrentWidget(self.sheet_tab(table))
         if sheet.show_row(row_id, column):
             sheet.setFocus()
-
-    def sheet_tab(self, table: str) -> QWidget:
-        """The tab page that holds the sheet of ``table`` (the Forecast tab is built for its sheets)."""
-        if table in FORECAST_SHEETS:
-            self.pages.page("forecast")
-        sheet = self.sheets[table]
-        return next(self.tabs.widget(n) for n in range(self.tabs.count()) if self.tabs.widget(n).isAncestorOf(sheet))
 
     def show_find(self) -> None:
         sheet = self.current_sheet()
