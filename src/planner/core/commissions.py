@@ -18,6 +18,7 @@ from planner.core.adjustments import paid_statements
 from planner.core.attainment import ratio
 from planner.core.close import closed_periods
 from planner.core.derived import same_inputs_or
+from planner.core.resolve import positions
 from planner.core.statements import flat_plans, flat_plans_of, plan_periods, statements
 
 __all__ = ["commissions", "plan_periods", "flat_plans"]
@@ -46,11 +47,11 @@ def _commissions(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame, list
     no_quota = np.flatnonzero(~(np.nan_to_num(quota) > 0) & ~flat)
     warnings = []
     if len(no_quota):
-        reps, ids = book["Reps"], rows["rep"].to_numpy(dtype="int64")[no_quota]
-        names, keys = reps["name"].reindex(ids).astype(str), reps["id"].reindex(ids).astype(str)
+        index, names = _rep_names(book)
+        at = positions(rows["rep"].to_numpy(dtype="int64")[no_quota], index)
         labels = rows["period"].to_numpy(dtype=object)[no_quota]
-        warnings = [(NO_QUOTA, {"rep": f"{name} ({key})", "period": label})
-                    for name, key, label in zip(names, keys, labels)]
+        warnings = [(NO_QUOTA, {"rep": names[row] if row >= 0 else "nan (nan)", "period": label})
+                    for row, label in zip(at.tolist(), labels)]
 
     at = _payout_of(rows, lines)
     amount = lines["amount"].to_numpy(dtype="int64")
@@ -69,6 +70,14 @@ def _commissions(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame, list
     for name, values in (("commission", every - bonuses), ("bonus", bonuses), ("total", every)):
         out[name] = pd.arrays.IntegerArray(values, np.zeros(len(values), dtype=bool))
     return pd.DataFrame(out, index=rows.index), _by_tier(book, rows, lines, at, rules), warnings
+
+
+def _rep_names(book) -> tuple[pd.Index, list[str]]:
+    """Each rep's row id and how a warning names it (``Ann Lee (S02)``), once per revision of those."""
+    def build() -> tuple[pd.Index, list[str]]:
+        reps = book["Reps"]
+        return reps.index, [f"{name} ({key})" for name, key in zip(reps["name"].astype(str), reps["id"].astype(str))]
+    return book.cached("rep warning names", build, depends={"Reps": ("name", "id")})
 
 
 def _is(rules: tuple[np.ndarray, np.ndarray], rule: str) -> np.ndarray:

@@ -64,19 +64,23 @@ def plan_periods(book, period: Period) -> pd.DataFrame:
 def plan_table(book) -> dict:
     """The Plans columns payouts and statements read, as arrays by row id (``ids``, sorted; a
     plan's position: :func:`plan_rows`), each with a last slot for none: ``kind`` (the period
-    kind, None), ``months`` (its length in months, 0) and ``cap`` (0) with ``has_cap``; and the
+    kind, None), ``months`` (its length in months, 0), ``cap`` (0) with ``has_cap`` and
+    ``clawback_days`` (0) with ``has_clawback``; and the
     row ids and kinds in the sheet's order (``order``, ``in_order``). Once per revision of Plans:
     a few rows, looked up by every period's payouts (no pandas index built per lookup)."""
     def build() -> dict:
         plans = book["Plans"]
         ids, kinds = plans.index.to_numpy(dtype="int64"), plans["period"].to_numpy(dtype=object, na_value=None)
         order = np.argsort(ids, kind="stable")
-        caps = plans["cap"]
-        return {"ids": ids[order], "kind": np.append(kinds[order], None),
-                "months": np.array([MONTHS_IN.get(kind, 0) for kind in kinds[order]] + [0], dtype="int64"),
-                "cap": np.append(caps.to_numpy(dtype="int64", na_value=0)[order], 0),
-                "has_cap": np.append(caps.notna().to_numpy()[order], False), "order": ids, "in_order": kinds}
-    return book.cached("plan_table", build, depends={"Plans": ("period", "cap")})
+        out = {"ids": ids[order], "kind": np.append(kinds[order], None),
+               "months": np.array([MONTHS_IN.get(kind, 0) for kind in kinds[order]] + [0], dtype="int64"),
+               "order": ids, "in_order": kinds}
+        for name, column in (("cap", "cap"), ("clawback_days", "clawback_days")):
+            values = plans[column]
+            out[name] = np.append(values.to_numpy(dtype="int64", na_value=0)[order], 0)
+            out["has_" + name.split("_")[0]] = np.append(values.notna().to_numpy()[order], False)
+        return out
+    return book.cached("plan_table", build, depends={"Plans": ("period", "cap", "clawback_days")})
 
 
 def plan_rows(book, plans: np.ndarray) -> np.ndarray:

@@ -24,22 +24,47 @@ def shown(book, frame: pd.DataFrame, spec: schema.Table) -> pd.DataFrame:
     """``frame`` (a computed table whose ``rep``, ``team`` and ``plan`` hold row ids) in
     ``spec``'s columns as the user reads it: each of those by the user's key of its row, and a
     rep's ``name`` beside its id. The index (row ids, or positions) is kept."""
-    out = {}
+    out, rows = {}, {}  # (each reference column's rows found once: a rep's id and name read the same)
+
+    def named(column: str, table: str, title: str) -> pd.arrays.StringArray:
+        if column not in rows:
+            rows[column] = _rows(book, frame[column], table)
+        return _named(book, rows[column], table, title)
+
     for column in spec.names:
         if column in _NAMED_BY and column in frame:
-            out[column] = _named(book, frame[column], *_NAMED_BY[column])
+            out[column] = named(column, *_NAMED_BY[column])
         elif column == "name" and column not in frame:  # a rep's name beside its id
-            out[column] = _named(book, frame["rep"], "Reps", "name")
+            out[column] = named("rep", "Reps", "name")
         else:
             out[column] = frame[column].array  # the frame's own index: nothing to align
     return pd.DataFrame(out, index=frame.index, copy=False)
 
 
-def _named(book, ids: pd.Series, table: str, title: str) -> pd.arrays.StringArray:
-    """The name (``title`` of ``table``) of each row id (missing for a missing or unknown id), as text."""
-    index, names = names_of(book, table, title)
-    # by a table of row ids (a few hundred reps, teams or plans; a dozen tables a report)
-    return names.take(row_positions(ids, index), allow_fill=True)
+def _named(book, ids: pd.Series | np.ndarray, table: str, title: str) -> pd.arrays.StringArray:
+    """The name (``title`` of ``table``) of each row id (missing for a missing or unknown id), as
+    text; ``ids`` as a Series of row ids, or as positions in ``table`` found already (:func:`_rows`)."""
+    at = _rows(book, ids, table) if isinstance(ids, pd.Series) else ids
+    return names_of(book, table, title)[1].take(at, allow_fill=True)
+
+
+def _rows(book, ids: pd.Series, table: str) -> np.ndarray:
+    """The position in ``table`` of the row each of ``ids`` names (-1 for a missing or unknown
+    id): through a table of positions over its row ids' span, made once per revision of which
+    rows it has (a few hundred reps, teams or plans; a dozen tables a report)."""
+    def build() -> tuple[int, np.ndarray] | None:
+        index = book[table].index.to_numpy(dtype="int64")
+        if not len(index) or index.min() < 0 or index.max() - index.min() > 8 * len(index) + 1024:
+            return None  # (far apart: looked up by row_positions)
+        low = int(index.min())
+        at = np.full(int(index.max()) - low + 2, -1, dtype=np.intp)  # the last place: outside, never a row's
+        at[index - low] = np.arange(len(index))
+        return low, at
+    dense = book.cached(("row table", table), build, depends={table: ()})
+    if dense is None:
+        return row_positions(ids, book[table].index)
+    low, at = dense
+    return at[np.clip(ids.array.to_numpy(dtype="int64", na_value=low - 1) - low, -1, len(at) - 1)]
 
 
 def names_of(book, table: str, title: str) -> tuple[pd.Index, pd.arrays.StringArray]:
@@ -71,13 +96,11 @@ def shown_statement(book, lines: pd.DataFrame) -> pd.DataFrame:
     tier, bonus, spiff = at("tier", tiers), at("bonus", bonuses), at("spiff", spiffs)
     label = np.where(tier >= 0, tier, np.where(bonus >= 0, len(tiers) + bonus,
                                                np.where(spiff >= 0, len(tiers) + len(bonuses) + spiff, -1)))
-    deals, deal_names = names_of(book, "Deals", "id"), names_of(book, "Deals", "name")
-    reps = names_of(book, "Reps", "id")
-    deal = at("deal", deals[0])
+    deal = _rows(book, lines["deal"], "Deals") if "deal" in lines else np.full(len(lines), -1)
     return pd.DataFrame({
-        "rep": reps[1].take(at("rep", reps[0]), allow_fill=True), "period": lines["period"].astype("string").array,
-        "line": lines["line"].to_numpy(), "deal": deals[1].take(deal, allow_fill=True),
-        "deal_name": deal_names[1].take(deal, allow_fill=True), "rule": lines["rule"].astype("string").array,
+        "rep": _named(book, lines["rep"], "Reps", "id"), "period": lines["period"].astype("string").array,
+        "line": lines["line"].to_numpy(), "deal": _named(book, deal, "Deals", "id"),
+        "deal_name": _named(book, deal, "Deals", "name"), "rule": lines["rule"].astype("string").array,
         "tier": labels.take(label, allow_fill=True), "rate": lines["rate"].array, "base": lines["base"].array,
         "amount": pd.array(lines["amount"].to_numpy(dtype="int64"), dtype="Int64"),
         "adjusts": text("adjusts"), "reason": text("reason"),

@@ -1,0 +1,76 @@
+"""What the report for another period reads from per-revision caches (the plans' clawback
+windows and rate multipliers as arrays, how a warning names a rep, a table's row positions) is
+never read after an edit of what it is made from: each report equals a fresh book's."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from planner.core.demo import demo_book
+from planner.core.periods import Period
+from planner.core.report import compute_report
+
+from test_period_switch import edited, same_as_fresh
+
+
+@pytest.fixture(scope="module")
+def start():
+    return demo_book(as_of=date(2026, 6, 30))
+
+
+def _lines(book, period: str, rule: str) -> list:
+    return [line for line in compute_report(book, Period.parse(period)).to_json()["commission_lines"]
+            if line["line"] == rule]
+
+
+def test_an_edit_of_a_clawback_window_shows_in_the_next_report_for_another_period(start):
+    book = start.copy()
+    compute_report(book), compute_report(book, Period.parse("2026-Q1"))
+    before = _lines(book, "2025-Q3", "clawback")
+    assert before  # cancellations clawed back there
+    for plan in book["Plans"].index:
+        edited(book, "Plans", int(plan), clawback_days=0)  # none is cancelled on the day it was won
+    for period in ("2025-Q3", "2025", "2026-Q2"):
+        same_as_fresh(book, Period.parse(period))
+    assert _lines(book, "2025-Q3", "clawback") != before
+
+
+def test_an_edit_of_a_rate_multiplier_shows_in_the_next_report_for_another_period(start):
+    book = start.copy()
+    plans = book["Plans"]
+    plan = int(plans.index[(plans["plan"] == "ENT-Q").to_numpy(dtype=bool)][0])
+    compute_report(book)
+    book.insert_rows("PlanMultipliers", pd.DataFrame({"plan": [plan], "multiplier": [1_500_000]}))
+    compute_report(book, Period.parse("2026-Q1"))
+    before = _lines(book, "2025-Q4", "tier")
+    row = int(book["PlanMultipliers"].index[0])
+    edited(book, "PlanMultipliers", row, multiplier=2_500_000)
+    for period in ("2025-Q4", "2025-Q3", "2026-02"):
+        same_as_fresh(book, Period.parse(period))
+    assert _lines(book, "2025-Q4", "tier") != before
+
+
+def test_a_renamed_rep_is_named_anew_in_the_warnings_of_another_period(start):
+    book = start.copy()
+    warned = compute_report(book, Period.parse("2024-Q4")).to_json()["warnings"]
+    assert any("(S05)" in text for text in warned)  # no quota for 2024-12
+    reps = book["Reps"]
+    edited(book, "Reps", int(reps.index[(reps["id"] == "S05").to_numpy(dtype=bool)][0]), name="Renamed Rep")
+    warned = compute_report(book, Period.parse("2024")).to_json()["warnings"]
+    assert any(text.startswith("Renamed Rep (S05)") for text in warned)
+    same_as_fresh(book, Period.parse("2024"))
+
+
+def test_a_plan_inserted_first_leaves_every_plan_named_right_for_another_period(start):
+    """The reports name a plan through a table of row positions kept per revision of which rows
+    Plans has: a row inserted before the others moves every position."""
+    book = start.copy()
+    compute_report(book), compute_report(book, Period.parse("2026-Q1"))
+    book.insert_rows("Plans", pd.DataFrame({"plan": ["AAA-NEW"], "period": ["quarter"]}), at=0)
+    for period in ("2025-Q4", "2026-Q1"):
+        same_as_fresh(book, Period.parse(period))
+    shown = {line["plan"] for line in compute_report(book, Period.parse("2025-Q4")).to_json()["commissions"]}
+    assert "AAA-NEW" not in shown and shown <= set(book["Plans"]["plan"])
