@@ -467,7 +467,8 @@ def _in_period(values: pd.Series | None, period: Period) -> pd.Series:
     if values is None or not len(values):
         return pd.Series(dtype="int64")
     index = values.index  # compared on the level's codes: no label is made per entry
-    code = index.levels[1].get_indexer([period.label])[0]
+    labels = index.levels[1]
+    code = labels.get_loc(period.label) if period.label in labels else -1  # (a list's get_indexer: 70 µs)
     chosen = index.codes[1] == code if code >= 0 else np.zeros(len(index), dtype=bool)
     keys = index.levels[0].take(index.codes[0][chosen]).rename(index.names[0])
     return pd.Series(values.array[chosen], index=keys, name=values.name)

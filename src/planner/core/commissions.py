@@ -19,6 +19,7 @@ from planner.core.attainment import ratio
 from planner.core.close import closed_periods
 from planner.core.derived import same_inputs_or
 from planner.core.resolve import positions
+from planner.core.sorting import lexsort
 from planner.core.statements import flat_plans, flat_plans_of, plan_periods, statements
 
 __all__ = ["commissions", "plan_periods", "flat_plans"]
@@ -122,12 +123,10 @@ def _by_tier(book, rows: pd.DataFrame, lines: pd.DataFrame, at: np.ndarray, rule
     rule_code, at = rules[0][kept], at[kept]
     source = np.where(is_bonus[kept], lines["bonus"].to_numpy(dtype="int64", na_value=-1)[kept],
                       np.where(is_tier[kept], tier[kept], -1))
-    rep = lines["rep"].to_numpy(dtype="int64")[kept]
-    period = lines["period"].to_numpy(dtype=object)[kept]
-    matched = (at < len(rows)).all()
-    if matched:  # a payout is one rep and period
-        period_rank = np.zeros(len(kept), dtype="int64")
-    else:  # lines of none are told apart by their rep and period
+    matched = (at < len(rows)).all()  # (then a payout is one rep and period: the group's are its)
+    if not matched:  # lines of none are told apart by their rep and period
+        rep = lines["rep"].to_numpy(dtype="int64")[kept]
+        period = lines["period"].to_numpy(dtype=object)[kept]
         codes, labels = pd.factorize(period)
         period_rank = np.argsort(np.argsort(labels.astype(str), kind="stable"))[codes]  # labels sort as text
     first = lines["line"].to_numpy(dtype="int64")[kept]
@@ -137,25 +136,29 @@ def _by_tier(book, rows: pd.DataFrame, lines: pd.DataFrame, at: np.ndarray, rule
 
     # one group per (payout, rule, tier or bonus): sorted by them, then by line number
     keys = (at, rule_code, source) if matched else (at, rep, period_rank, rule_code, source)
-    order = np.lexsort((first, *keys[::-1]))
+    order = lexsort((first, *keys[::-1]))
     starts = np.flatnonzero(np.r_[True, np.any([np.diff(key[order]) != 0 for key in keys], axis=0)]) \
         if len(order) > 1 else np.arange(len(order))
     sums = [np.add.reduceat(values[order], starts) if len(starts) else values[:0]
             for values in (base, has_base.astype("int64"), amount)]
     heads = order[starts]  # each group's first line (the smallest number)
-    shown = np.lexsort((first[heads], at[heads]) if matched else
-                       (first[heads], period_rank[heads], rep[heads], at[heads]))
+    shown = lexsort((first[heads], at[heads]) if matched else
+                    (first[heads], period_rank[heads], rep[heads], at[heads]))
     heads, (group_base, bases, group_amount) = heads[shown], [values[shown] for values in sums]
-    group_rule, group_source = np.asarray(rules[1], dtype=object)[rule_code[heads]], source[heads]
+    group_source = source[heads]
     is_tier, is_bonus = is_tier[kept][heads], is_bonus[kept][heads]
 
     plan = np.append(rows["plan"].to_numpy(dtype="int64", na_value=-1), -1)[at[heads]]  # row ids: positive
     shows = _source_columns(book, group_source, is_tier, is_bonus)
+    if matched:
+        rep, period = rows["rep"].to_numpy(dtype="int64")[at[heads]], pd.array(rows["period"], dtype="string").take(at[heads])
+    else:
+        rep, period = rep[heads], pd.array(period[heads], dtype="string")
     return pd.DataFrame({
-        "rep": pd.array(rep[heads], dtype="Int64"),
-        "period": pd.array(period[heads], dtype="string"),
+        "rep": pd.arrays.IntegerArray(rep, np.zeros(len(heads), dtype=bool)),
+        "period": period,
         "plan": pd.arrays.IntegerArray(plan, plan < 0),
-        "line": pd.array(group_rule, dtype="string"),
+        "line": pd.array(np.asarray(rules[1], dtype=object), dtype="string").take(rule_code[heads]),
         "method": shows["method"], "from": shows["from"], "to": shows["to"],
         "base": pd.arrays.IntegerArray(group_base, bases == 0),
         "rate": shows["rate"],

@@ -47,6 +47,7 @@ from planner.core.payouts import pair_values, plan_periods, plan_rows, plan_tabl
 from planner.core.periods import MONTHS_IN, Period
 from planner.core.schema import LINE_KINDS
 from planner.core.shown import shown_statement  # noqa: F401 - its home is core/shown.py
+from planner.core.sorting import lexsort
 from planner.core.standing_statements import standing_or
 
 S = RATIO_SCALE
@@ -258,22 +259,10 @@ _DAY = 86_400 * 10**9  # nanoseconds
 
 def _in_order(key: np.ndarray, date: np.ndarray, deal: np.ndarray) -> np.ndarray:
     """The order of lines by ``key``, then ``date`` (nanoseconds), then ``deal``, as
-    ``np.lexsort((deal, date, key))`` gives it: sorting one int64 number made of the three is
-    several times faster, when they fit in it (whole days) and no two lines tie."""
-    if not len(key):
-        return np.zeros(0, "int64")
-    if not (date % _DAY == 0).all():
+    ``np.lexsort((deal, date, key))`` gives it (on whole days: one number, core/sorting.py)."""
+    if len(key) and not (date % _DAY == 0).all():
         return np.lexsort((deal, date, key))
-    parts = [key - key.min(), (date - date.min()) // _DAY, deal - deal.min()]
-    bits = [max(int(part.max()), 1).bit_length() for part in parts]
-    if sum(bits) > 62:
-        return np.lexsort((deal, date, key))
-    number = (parts[0] << (bits[1] + bits[2])) | (parts[1] << bits[2]) | parts[2]
-    order = np.argsort(number)
-    ordered = number[order]
-    if (ordered[1:] == ordered[:-1]).any():  # ties keep their order
-        return np.argsort(number, kind="stable")
-    return order
+    return lexsort((deal, date // _DAY, key))
 
 
 def _won_line(won: dict, cancelled: dict) -> np.ndarray:
