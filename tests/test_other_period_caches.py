@@ -13,7 +13,7 @@ from planner.core.demo import demo_book
 from planner.core.periods import Period
 from planner.core.report import compute_report
 
-from test_period_switch import edited, same_as_fresh
+from test_period_switch import edited, same_as_fresh, won_deal
 
 
 @pytest.fixture(scope="module")
@@ -74,3 +74,18 @@ def test_a_plan_inserted_first_leaves_every_plan_named_right_for_another_period(
         same_as_fresh(book, Period.parse(period))
     shown = {line["plan"] for line in compute_report(book, Period.parse("2025-Q4")).to_json()["commissions"]}
     assert "AAA-NEW" not in shown and shown <= set(book["Plans"]["plan"])
+
+
+def test_a_deal_no_longer_won_leaves_the_historical_forecast_of_another_period(start):
+    """The won deals' positions are kept once per revision: the historical forecast of a
+    quarter sums those closed in the three months before it."""
+    book = start.copy()
+    quarter = Period.parse("2025-Q4")
+    compute_report(book), compute_report(book, Period.parse("2026-Q1"))
+    before = compute_report(book, quarter).to_json()["forecast"]["historical"]
+    stages = book["Stages"]
+    lost = int(stages.index[(stages["kind"] == "lost").to_numpy(dtype=bool)][0])
+    edited(book, "Deals", won_deal(book, 2025, 9), stage=lost)
+    for period in (quarter, Period.parse("2025-10")):
+        same_as_fresh(book, period)
+    assert compute_report(book, quarter).to_json()["forecast"]["historical"] != before

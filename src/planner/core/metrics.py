@@ -62,6 +62,11 @@ def open_deals(book) -> np.ndarray:
     return book.cached("open_deals", lambda: np.flatnonzero(deal_arrays(book)["open"]), depends=())  # the facts
 
 
+def won_deals(book) -> np.ndarray:
+    """The won deals' positions (in Deals order), once per revision."""
+    return book.cached("won_deals", lambda: np.flatnonzero(deal_arrays(book)["won"]), depends=())  # the facts
+
+
 def period_deals(book, period: Period) -> dict[str, np.ndarray]:
     """The deals of ``period`` as positions in Deals order (ascending): ``closed`` in it, the
     ``won`` and ``lost`` of those, ``created`` in it, and the open deals ``expected`` to close
