@@ -470,12 +470,16 @@ def _finish(rows: pd.DataFrame, row_keys: np.ndarray, parts: list[dict]) -> pd.D
     def nullable(values: np.ndarray, missing: np.ndarray) -> pd.arrays.IntegerArray:
         return pd.arrays.IntegerArray(values, missing)
 
+    def texts(values, at: np.ndarray):  # (a few texts, taken: pandas checks none of the lines' one by one)
+        values = np.asarray(values, dtype=object)
+        return pd.array(values, dtype="str").take(at) if len(at) else values[at]
+
     return pd.DataFrame({
         "rep": rows["rep"].to_numpy(dtype="int64")[position],
-        "period": rows["period"].to_numpy(dtype=object)[position],
+        "period": texts(rows["period"], position),
         "line": number.astype("int64"),
         "deal": nullable(lines["deal"], lines["deal"] < 0),
-        "rule": np.array(list(RULES), dtype=object)[lines["rule"]],
+        "rule": texts(list(RULES), lines["rule"]),
         "tier": nullable(lines["tier"], lines["tier"] < 0),
         "rate": nullable(lines["rate"], lines["rate_na"]), "base": nullable(lines["base"], lines["base_na"]),
         "amount": lines["amount"],
