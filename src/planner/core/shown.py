@@ -82,20 +82,20 @@ def shown_statement(book, lines: pd.DataFrame) -> pd.DataFrame:
     for (``50%–100%``, ``≥ 150%``) and a SPIFF by its description (else its product and deal type)."""
     from planner.core.adjustments import no_text
 
-    def at(column: str, index: pd.Index) -> np.ndarray:
-        """Each line's row in ``index`` by its id in ``column`` (-1: none, or no such column)."""
+    def label_of(column: str, table: str) -> np.ndarray:
+        """Each line's label (a position in ``labels``) by its ``table`` row id in ``column``
+        (-1: none, or no such column)."""
         if column not in lines:
             return np.full(len(lines), -1)
-        return row_positions(lines[column], index)
+        return label_at[table][_rows(book, lines[column], table)]  # (-1, no row: the last slot, none)
 
     def text(column: str) -> pd.arrays.StringArray:  # an adjustment's (core/adjustments.py)
         return lines[column].astype("string").array if column in lines else no_text(len(lines))
 
     # the tier column: the tier's range, else the bonus's threshold, else the SPIFF's name
-    (tiers, bonuses, spiffs), labels = _line_labels(book)
-    tier, bonus, spiff = at("tier", tiers), at("bonus", bonuses), at("spiff", spiffs)
-    label = np.where(tier >= 0, tier, np.where(bonus >= 0, len(tiers) + bonus,
-                                               np.where(spiff >= 0, len(tiers) + len(bonuses) + spiff, -1)))
+    label_at, labels = _line_labels(book)
+    tier, bonus = label_of("tier", "PlanTiers"), label_of("bonus", "PlanBonuses")
+    label = np.where(tier >= 0, tier, np.where(bonus >= 0, bonus, label_of("spiff", "Spiffs")))
     deal = _rows(book, lines["deal"], "Deals") if "deal" in lines else np.full(len(lines), -1)
     return pd.DataFrame({
         "rep": _named(book, lines["rep"], "Reps", "id"), "period": lines["period"].astype("string").array,
@@ -109,8 +109,9 @@ def shown_statement(book, lines: pd.DataFrame) -> pd.DataFrame:
 
 def _line_labels(book) -> tuple:
     """What names a tier (its attainment range), a bonus (its threshold) and a SPIFF (its
-    description, else its product and deal type) on a statement line: the row ids of each
-    table, and their labels one after the other as text; once per revision."""
+    description, else its product and deal type) on a statement line: per table, the label of
+    each row (a position in the labels, -1 for none; a last slot for no row), and the labels
+    one after the other as text; once per revision."""
     def build() -> tuple:
         tiers, bonuses, spiffs = book["PlanTiers"], book["PlanBonuses"], book["Spiffs"]
         ranges = pd.Series({int(i): (f"≥ {format_ratio(start)}" if pd.isna(end)
@@ -122,7 +123,13 @@ def _line_labels(book) -> tuple:
         spiff_names = pd.Series({int(i): str(text) for i, text in zip(spiffs.index, spiffs["description"].fillna(
             spiffs["product"].fillna("").str.cat(spiffs["deal_type"].fillna(""), sep=" ").str.strip()))},
             dtype="string")
-        parts = (ranges, thresholds, spiff_names)
-        labels = pd.array([text for names in parts for text in names.tolist()], dtype="string")
-        return tuple(pd.Index(names.index, dtype="int64") for names in parts), labels
+        parts = {"PlanTiers": ranges, "PlanBonuses": thresholds, "Spiffs": spiff_names}
+        labels = pd.array([text for names in parts.values() for text in names.tolist()], dtype="string")
+        label_at, first = {}, 0
+        for table, names in parts.items():
+            rows = book[table].index
+            label_at[table] = np.full(len(rows) + 1, -1, dtype=np.intp)
+            label_at[table][rows.get_indexer(pd.Index(names.index, dtype="int64"))] = first + np.arange(len(names))
+            first += len(names)
+        return label_at, labels
     return book.cached("statement_line_labels", build, depends=())  # PlanTiers, PlanBonuses, Spiffs
