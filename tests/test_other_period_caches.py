@@ -89,3 +89,20 @@ def test_a_deal_no_longer_won_leaves_the_historical_forecast_of_another_period(s
     for period in (quarter, Period.parse("2025-10")):
         same_as_fresh(book, period)
     assert compute_report(book, quarter).to_json()["forecast"]["historical"] != before
+
+
+def test_a_rep_who_left_is_not_shown_in_the_next_report_for_another_period(start):
+    """Which reps are employed in a period is kept once per revision of their dates: a quarter
+    after the book's quotas shows every rep employed in it, and no other."""
+    book = start.copy()
+    later = Period.parse("2027-Q1")
+    compute_report(book)
+
+    def shown(report: str) -> set:
+        return {row["rep"] for row in compute_report(book, later).to_json()[report]}
+    assert "S01" in shown("attainment") and "S01" in shown("pipeline_by_rep")
+    reps = book["Reps"]
+    edited(book, "Reps", int(reps.index[(reps["id"] == "S01").to_numpy(dtype=bool)][0]),
+           end_date=pd.Timestamp("2026-12-31"))
+    same_as_fresh(book, later)
+    assert "S01" not in shown("attainment") | shown("forecast_by_rep")  # (its open deals keep it in the pipeline)

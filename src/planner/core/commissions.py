@@ -151,7 +151,8 @@ def _by_tier(book, rows: pd.DataFrame, lines: pd.DataFrame, at: np.ndarray, rule
     plan = np.append(rows["plan"].to_numpy(dtype="int64", na_value=-1), -1)[at[heads]]  # row ids: positive
     shows = _source_columns(book, group_source, is_tier, is_bonus)
     if matched:
-        rep, period = rows["rep"].to_numpy(dtype="int64")[at[heads]], pd.array(rows["period"], dtype="string").take(at[heads])
+        rep = rows["rep"].to_numpy(dtype="int64")[at[heads]]
+        period = pd.array(rows["period"], dtype="string").take(at[heads])
     else:
         rep, period = rep[heads], pd.array(period[heads], dtype="string")
     return pd.DataFrame({

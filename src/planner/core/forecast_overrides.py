@@ -58,7 +58,7 @@ def category_by_rep(book, period: Period) -> pd.DataFrame:
     for the whole book, with the rep's overrides beside them. Reps shown are those employed in
     the period and any rep with a figure or an override in it. The deal's owner is its rep."""
     from planner.core.adjustments import no_text
-    from planner.core.attainment import active
+    from planner.core.attainment import active_in
     from planner.core.forecast import categories
     from planner.core.metrics import owner_positions, period_deals
 
@@ -97,7 +97,7 @@ def category_by_rep(book, period: Period) -> pd.DataFrame:
     note = notes.groupby("rep")["note"].agg(" · ".join).reindex(reps.index).astype("string").array if len(notes) \
         else no_text(len(reps))
     commit_override, best_case_override = override("commit"), override("best_case")
-    shown = (active(reps, period).to_numpy() | (best_case > 0).astype(bool) | ~commit_override.isna()
+    shown = (active_in(book, period) | (best_case > 0).astype(bool) | ~commit_override.isna()
              | ~best_case_override.isna())
     frame = pd.DataFrame({
         "rep": pd.array(reps.index, dtype="Int64"), "team": reps["team"].array,

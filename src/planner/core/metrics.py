@@ -254,14 +254,14 @@ def by_rep(book, period: Period, reps: pd.DataFrame | None = None) -> pd.DataFra
     cycle of the deals won in it, velocity, and coverage (open value expected to close in the
     period ÷ the rep's quota remaining). ``reps`` is the period's rep attainment (computed when
     not given). Reps in Reps order: those active in the period and any other rep with a figure."""
-    from planner.core.attainment import active, attainment
+    from planner.core.attainment import active_in, attainment
 
     if reps is None:
         reps = attainment(book, period)[0]
     sums = _owner_sums(book, period)
     people = book["Reps"]
     has_figure = (sums["created"] > 0) | (sums["won_count"] > 0) | (sums["lost_count"] > 0) | (sums["open_count"] > 0)
-    shown = active(people, period).to_numpy() | has_figure
+    shown = active_in(book, period) | has_figure
     ids = people.index[shown]
     out = {"rep": pd.array(ids, dtype="Int64"), "team": people["team"].array[shown]}
     quota = _quota_of(reps, "rep", ids)
