@@ -106,3 +106,15 @@ def test_a_rep_who_left_is_not_shown_in_the_next_report_for_another_period(start
            end_date=pd.Timestamp("2026-12-31"))
     same_as_fresh(book, later)
     assert "S01" not in shown("attainment") | shown("forecast_by_rep")  # (its open deals keep it in the pipeline)
+
+
+def test_a_lead_unconverted_shows_in_the_leads_of_another_period(start):
+    """The leads' summary is kept once per revision: every period's report shows the same."""
+    book = start.copy()
+    compute_report(book), compute_report(book, Period.parse("2026-Q1"))
+    before = compute_report(book, Period.parse("2025-Q4")).to_json()["leads"]
+    leads = book["Leads"]
+    edited(book, "Leads", int(leads.index[leads["deal"].notna().to_numpy()][0]), deal=pd.NA)
+    after = compute_report(book, Period.parse("2025-Q3")).to_json()["leads"]
+    assert after == {**before, "converted": before["converted"] - 1}
+    same_as_fresh(book, Period.parse("2025-Q3"))
