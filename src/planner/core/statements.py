@@ -107,14 +107,14 @@ def _held_in_shown(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame] | 
 def earned_payouts(book, period: Period) -> pd.DataFrame:
     """The payout rows of :func:`statements` with ``earned``: the sum of their lines before
     draws (core/draws.py reads it)."""
-    rows, _keys, _parts, earned = _earned(book, period)
-    return rows.assign(earned=earned)
+    rows, row_keys, parts = _earned(book, period)
+    return rows.assign(earned=_paid(row_keys, parts))
 
 
 def _with_draws(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
-    rows, row_keys, parts, earned = _earned(book, period)
+    rows, row_keys, parts = _earned(book, period)
     if has_draws(book):  # draw and recovery lines, and the carried balance (core/draws.py)
-        found, balance = draw_lines(book, rows.assign(earned=earned))
+        found, balance = draw_lines(book, rows.assign(earned=_paid(row_keys, parts)))
         for rule in (DRAW, RECOVERY):
             mine = found["rule"] == rule
             parts = parts + [_frame(rule, key=row_keys[found["row"][mine]], base=found["base"][mine],
@@ -125,16 +125,19 @@ def _with_draws(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def _earned(book, period: Period) -> tuple:
-    """The payouts, their keys, their lines before draws and what those lines pay, per payout."""
-    def build() -> tuple:
-        rows, row_keys, parts = _statements(book, period)
-        lines = {name: np.concatenate([part[name] for part in parts]) for name in ("key", "amount")}
-        at = pd.Index(row_keys).get_indexer(lines["key"])
-        earned = np.zeros(len(row_keys), dtype="int64")
-        np.add.at(earned, at[at >= 0], lines["amount"][at >= 0])
-        return rows, row_keys, parts, earned
+    """The payouts, their keys and their lines before draws."""
     key = ("earned", period)
-    return book.cached(key, lambda: standing_or(book, key, build, period), depends=(), rowwise=True)
+    return book.cached(key, lambda: standing_or(book, key, lambda: _statements(book, period), period), depends=(),
+                       rowwise=True)
+
+
+def _paid(row_keys: np.ndarray, parts: list[dict]) -> np.ndarray:
+    """What the lines ``parts`` pay per payout (``row_keys`` order): only draws read it."""
+    lines = {name: np.concatenate([part[name] for part in parts]) for name in ("key", "amount")}
+    at = pd.Index(row_keys).get_indexer(lines["key"])
+    earned = np.zeros(len(row_keys), dtype="int64")
+    np.add.at(earned, at[at >= 0], lines["amount"][at >= 0])
+    return earned
 
 
 def flat_plans_of(book) -> set:
