@@ -118,3 +118,17 @@ def test_a_lead_unconverted_shows_in_the_leads_of_another_period(start):
     after = compute_report(book, Period.parse("2025-Q3")).to_json()["leads"]
     assert after == {**before, "converted": before["converted"] - 1}
     same_as_fresh(book, Period.parse("2025-Q3"))
+
+
+def test_a_won_amount_edited_shows_in_the_pipeline_and_forecast_of_its_period(start):
+    """A period's won value is kept once per state and period, read by the pipeline and the forecast."""
+    book = start.copy()
+    quarter = Period.parse("2025-Q4")
+    before = compute_report(book, quarter).to_json()
+    deal = won_deal(book, 2025, 11)
+    edited(book, "Deals", deal, amount=int(book["Deals"].at[deal, "amount"]) + 12_345)
+    after = compute_report(book, quarter).to_json()
+    assert after["pipeline"]["won_value"] != before["pipeline"]["won_value"]
+    assert after["forecast"] != before["forecast"]
+    for period in (quarter, Period.parse("2025-11"), Period.parse("2025")):
+        same_as_fresh(book, period)

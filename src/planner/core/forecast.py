@@ -166,9 +166,9 @@ def categories(book) -> dict[str, np.ndarray]:
 def won_in(book, period: Period) -> int:
     """The amount of deals won (closed with a won stage) in ``period``: where every forecast
     of the period starts, and the actual its accuracy is measured against."""
-    from planner.core.metrics import period_deals
+    from planner.core.metrics import period_won_value
 
-    return int(deal_arrays(book)["amount"][period_deals(book, period)["won"]].sum())
+    return period_won_value(book, period)
 
 
 def historical(book, period: Period, inputs: HistoricalInputs) -> int:

@@ -62,6 +62,13 @@ def open_deals(book) -> np.ndarray:
     return book.cached("open_deals", lambda: np.flatnonzero(deal_arrays(book)["open"]), depends=())  # the facts
 
 
+def period_won_value(book, period: Period) -> int:
+    """The amount of the deals won in ``period`` (exact), once per state and period: the
+    pipeline, the forecast and its accuracy start from it."""
+    return book.cached(("won value", period),
+                       lambda: int(deal_arrays(book)["amount"][period_deals(book, period)["won"]].sum()), depends=())
+
+
 def won_deals(book) -> np.ndarray:
     """The won deals' positions (in Deals order), once per revision."""
     return book.cached("won_deals", lambda: np.flatnonzero(deal_arrays(book)["won"]), depends=())  # the facts
@@ -93,10 +100,10 @@ def pipeline_metrics(book, period: Period, reps: pd.DataFrame | None = None,
     ``teams`` are the period's attainment tables (computed when not given), for coverage.
     """
     rounding, deals, chosen = book.rounding, deal_arrays(book), period_deals(book, period)
-    won, amounts = chosen["won"], deals["amount"]
+    won = chosen["won"]
 
     n_won, n_lost = len(won), len(chosen["lost"])
-    won_value = int(amounts[won].sum())
+    won_value = period_won_value(book, period)
     days, dated = won_cycles(deals, won)
     cycle_total, n_cycle = int(days.sum()), int(dated.sum())
     win_rate = Fraction(n_won, n_won + n_lost) if n_won + n_lost else None

@@ -202,7 +202,7 @@ def _statements(book, period: Period) -> tuple[pd.DataFrame, np.ndarray, list[di
     ends = np.flatnonzero(np.r_[keys[1:] != keys[:-1], True]) if len(keys) else np.zeros(0, "int64")
     payouts = {"key": row_keys, "plan": rows["plan"].to_numpy(dtype="int64"), "rep": rows["rep"].to_numpy(dtype="int64"),
                "label": rows["period"].to_numpy(dtype=object),
-               "quota": rows["quota"].fillna(0).to_numpy(dtype="int64"),
+               "quota": rows["quota"].to_numpy(dtype="int64", na_value=0),
                "won": _at_keys(keys[ends], after[ends], row_keys),
                "paid": paid_here}
     lines = [deal_lines, _cap_lines(book, payouts), _bonus_lines(book, payouts),
