@@ -56,13 +56,16 @@ def test_plan_table_equals_the_plans_sheet_reindexed(seed):
     n = int(rng.integers(0, 8))
     ids = rng.choice(np.arange(100, 200), n, replace=False).astype("int64")
     plans = pd.DataFrame({"period": pd.array(rng.choice(["month", "quarter", "year"], n), dtype="string"),
-                          "cap": _ints(rng, n, 0, 10**9, 0.5)}, index=pd.Index(ids, name="row_id"))
+                          "cap": _ints(rng, n, 0, 10**9, 0.5), "clawback_days": _ints(rng, n, 0, 400, 0.5)},
+                         index=pd.Index(ids, name="row_id"))
     asked = rng.choice(np.r_[ids, [1, 999]], int(rng.integers(0, 20))).astype("int64")
     table, at = plan_table(Frames(Plans=plans)), plan_rows(Frames(Plans=plans), asked)
     found = plans.reindex(asked)
     assert table["kind"][at].tolist() == [None if pd.isna(k) else k for k in found["period"]]
     assert table["has_cap"][at].tolist() == found["cap"].notna().tolist()
     assert table["cap"][at].tolist() == found["cap"].fillna(0).astype("int64").tolist()
+    assert table["has_clawback"][at].tolist() == found["clawback_days"].notna().tolist()
+    assert table["clawback_days"][at].tolist() == found["clawback_days"].fillna(0).astype("int64").tolist()
     months = found["period"].map({"month": 1, "quarter": 3, "year": 12}).fillna(0)
     assert table["months"][at].tolist() == months.tolist()
     assert table["in_order"].tolist() == plans["period"].tolist()

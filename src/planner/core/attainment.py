@@ -375,7 +375,7 @@ def _attainment(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
     credited = _in_period(credited_by(book, period.kind), period)
     quota = _in_period(quota_amounts(book, "rep"), period)
     ids = reps.index
-    shown = active(reps, period).to_numpy() | ids.isin(credited.index) | ids.isin(quota.index)
+    shown = active_in(book, period) | ids.isin(credited.index) | ids.isin(quota.index)
     rep_ids = ids[shown]
     rep_credited = pd.array(values_at(credited, rep_ids, 0), dtype="Int64")
     rep_quota = pd.array(values_at(quota, rep_ids), dtype="Int64")
@@ -467,10 +467,17 @@ def _in_period(values: pd.Series | None, period: Period) -> pd.Series:
     if values is None or not len(values):
         return pd.Series(dtype="int64")
     index = values.index  # compared on the level's codes: no label is made per entry
-    code = index.levels[1].get_indexer([period.label])[0]
+    labels = index.levels[1]
+    code = labels.get_loc(period.label) if period.label in labels else -1  # (a list's get_indexer: 70 µs)
     chosen = index.codes[1] == code if code >= 0 else np.zeros(len(index), dtype=bool)
     keys = index.levels[0].take(index.codes[0][chosen]).rename(index.names[0])
     return pd.Series(values.array[chosen], index=keys, name=values.name)
+
+
+def active_in(book, period: Period) -> np.ndarray:
+    """:func:`active` of the book's Reps (in Reps order), once per revision of their dates."""
+    return book.cached(("active", period), lambda: active(book["Reps"], period).to_numpy(),
+                       depends={"Reps": ("start_date", "end_date")})
 
 
 def active(reps: pd.DataFrame, period: Period) -> pd.Series:

@@ -18,6 +18,8 @@ from planner.core.adjustments import paid_statements
 from planner.core.attainment import ratio
 from planner.core.close import closed_periods
 from planner.core.derived import same_inputs_or
+from planner.core.resolve import positions
+from planner.core.sorting import lexsort
 from planner.core.statements import flat_plans, flat_plans_of, plan_periods, statements
 
 __all__ = ["commissions", "plan_periods", "flat_plans"]
@@ -46,11 +48,11 @@ def _commissions(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame, list
     no_quota = np.flatnonzero(~(np.nan_to_num(quota) > 0) & ~flat)
     warnings = []
     if len(no_quota):
-        reps, ids = book["Reps"], rows["rep"].to_numpy(dtype="int64")[no_quota]
-        names, keys = reps["name"].reindex(ids).astype(str), reps["id"].reindex(ids).astype(str)
+        index, names = _rep_names(book)
+        at = positions(rows["rep"].to_numpy(dtype="int64")[no_quota], index)
         labels = rows["period"].to_numpy(dtype=object)[no_quota]
-        warnings = [(NO_QUOTA, {"rep": f"{name} ({key})", "period": label})
-                    for name, key, label in zip(names, keys, labels)]
+        warnings = [(NO_QUOTA, {"rep": names[row] if row >= 0 else "nan (nan)", "period": label})
+                    for row, label in zip(at.tolist(), labels)]
 
     at = _payout_of(rows, lines)
     amount = lines["amount"].to_numpy(dtype="int64")
@@ -69,6 +71,14 @@ def _commissions(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame, list
     for name, values in (("commission", every - bonuses), ("bonus", bonuses), ("total", every)):
         out[name] = pd.arrays.IntegerArray(values, np.zeros(len(values), dtype=bool))
     return pd.DataFrame(out, index=rows.index), _by_tier(book, rows, lines, at, rules), warnings
+
+
+def _rep_names(book) -> tuple[pd.Index, list[str]]:
+    """Each rep's row id and how a warning names it (``Ann Lee (S02)``), once per revision of those."""
+    def build() -> tuple[pd.Index, list[str]]:
+        reps = book["Reps"]
+        return reps.index, [f"{name} ({key})" for name, key in zip(reps["name"].astype(str), reps["id"].astype(str))]
+    return book.cached("rep warning names", build, depends={"Reps": ("name", "id")})
 
 
 def _is(rules: tuple[np.ndarray, np.ndarray], rule: str) -> np.ndarray:
@@ -113,12 +123,10 @@ def _by_tier(book, rows: pd.DataFrame, lines: pd.DataFrame, at: np.ndarray, rule
     rule_code, at = rules[0][kept], at[kept]
     source = np.where(is_bonus[kept], lines["bonus"].to_numpy(dtype="int64", na_value=-1)[kept],
                       np.where(is_tier[kept], tier[kept], -1))
-    rep = lines["rep"].to_numpy(dtype="int64")[kept]
-    period = lines["period"].to_numpy(dtype=object)[kept]
-    matched = (at < len(rows)).all()
-    if matched:  # a payout is one rep and period
-        period_rank = np.zeros(len(kept), dtype="int64")
-    else:  # lines of none are told apart by their rep and period
+    matched = (at < len(rows)).all()  # (then a payout is one rep and period: the group's are its)
+    if not matched:  # lines of none are told apart by their rep and period
+        rep = lines["rep"].to_numpy(dtype="int64")[kept]
+        period = lines["period"].to_numpy(dtype=object)[kept]
         codes, labels = pd.factorize(period)
         period_rank = np.argsort(np.argsort(labels.astype(str), kind="stable"))[codes]  # labels sort as text
     first = lines["line"].to_numpy(dtype="int64")[kept]
@@ -128,25 +136,30 @@ def _by_tier(book, rows: pd.DataFrame, lines: pd.DataFrame, at: np.ndarray, rule
 
     # one group per (payout, rule, tier or bonus): sorted by them, then by line number
     keys = (at, rule_code, source) if matched else (at, rep, period_rank, rule_code, source)
-    order = np.lexsort((first, *keys[::-1]))
+    order = lexsort((first, *keys[::-1]))
     starts = np.flatnonzero(np.r_[True, np.any([np.diff(key[order]) != 0 for key in keys], axis=0)]) \
         if len(order) > 1 else np.arange(len(order))
     sums = [np.add.reduceat(values[order], starts) if len(starts) else values[:0]
             for values in (base, has_base.astype("int64"), amount)]
     heads = order[starts]  # each group's first line (the smallest number)
-    shown = np.lexsort((first[heads], at[heads]) if matched else
-                       (first[heads], period_rank[heads], rep[heads], at[heads]))
+    shown = lexsort((first[heads], at[heads]) if matched else
+                    (first[heads], period_rank[heads], rep[heads], at[heads]))
     heads, (group_base, bases, group_amount) = heads[shown], [values[shown] for values in sums]
-    group_rule, group_source = np.asarray(rules[1], dtype=object)[rule_code[heads]], source[heads]
+    group_source = source[heads]
     is_tier, is_bonus = is_tier[kept][heads], is_bonus[kept][heads]
 
     plan = np.append(rows["plan"].to_numpy(dtype="int64", na_value=-1), -1)[at[heads]]  # row ids: positive
     shows = _source_columns(book, group_source, is_tier, is_bonus)
+    if matched:
+        rep = rows["rep"].to_numpy(dtype="int64")[at[heads]]
+        period = pd.array(rows["period"], dtype="string").take(at[heads])
+    else:
+        rep, period = rep[heads], pd.array(period[heads], dtype="string")
     return pd.DataFrame({
-        "rep": pd.array(rep[heads], dtype="Int64"),
-        "period": pd.array(period[heads], dtype="string"),
+        "rep": pd.arrays.IntegerArray(rep, np.zeros(len(heads), dtype=bool)),
+        "period": period,
         "plan": pd.arrays.IntegerArray(plan, plan < 0),
-        "line": pd.array(group_rule, dtype="string"),
+        "line": pd.array(np.asarray(rules[1], dtype=object), dtype="string").take(rule_code[heads]),
         "method": shows["method"], "from": shows["from"], "to": shows["to"],
         "base": pd.arrays.IntegerArray(group_base, bases == 0),
         "rate": shows["rate"],

@@ -166,17 +166,20 @@ def categories(book) -> dict[str, np.ndarray]:
 def won_in(book, period: Period) -> int:
     """The amount of deals won (closed with a won stage) in ``period``: where every forecast
     of the period starts, and the actual its accuracy is measured against."""
-    deals = deal_arrays(book)
-    return int(deals["amount"][deals["won"] & within(deals["closed"], period)].sum())
+    from planner.core.metrics import period_won_value
+
+    return period_won_value(book, period)
 
 
 def historical(book, period: Period, inputs: HistoricalInputs) -> int:
     """Average monthly won revenue of the 3 months before ``period`` × (1 + growth) × months
     of the period (rounded once) + new reps × first-month revenue (exact)."""
-    deals = deal_arrays(book)
+    from planner.core.metrics import won_deals
+
+    deals, won = deal_arrays(book), won_deals(book)
     first = Period(period.start, "month").shifted(-TRAILING_MONTHS)
-    start, end = np.datetime64(first.start, "ns"), np.datetime64(period.start, "ns")
-    won = deals["won"] & (deals["closed"] >= start) & (deals["closed"] < end)
+    closed = deals["closed"][won]
+    won = won[(closed >= np.datetime64(first.start, "ns")) & (closed < np.datetime64(period.start, "ns"))]
     total = int(deals["amount"][won].sum())
     grown = round_div(total * period.months * (RATIO_SCALE + inputs.growth), TRAILING_MONTHS * RATIO_SCALE,
                       book.rounding)

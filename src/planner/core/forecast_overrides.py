@@ -58,7 +58,7 @@ def category_by_rep(book, period: Period) -> pd.DataFrame:
     for the whole book, with the rep's overrides beside them. Reps shown are those employed in
     the period and any rep with a figure or an override in it. The deal's owner is its rep."""
     from planner.core.adjustments import no_text
-    from planner.core.attainment import active
+    from planner.core.attainment import active_in
     from planner.core.forecast import categories
     from planner.core.metrics import owner_positions, period_deals
 
@@ -85,18 +85,19 @@ def category_by_rep(book, period: Period) -> pd.DataFrame:
     overrides = overrides_of(book, period)
 
     def override(kind: str) -> pd.arrays.IntegerArray:
+        if not len(overrides):  # (most periods: none, every rep's missing)
+            return pd.arrays.IntegerArray(np.zeros(len(reps), dtype="int64"), np.ones(len(reps), dtype=bool))
         values = np.full(len(reps), None, dtype=object)
-        if len(overrides):
-            chosen = overrides[(overrides["category"] == kind).to_numpy(dtype=bool, na_value=False)]
-            at = reps.index.get_indexer(chosen["rep"].to_numpy(dtype="int64"))
-            values[at[at >= 0]] = chosen["amount"].to_numpy(dtype=object)[at >= 0]
+        chosen = overrides[(overrides["category"] == kind).to_numpy(dtype=bool, na_value=False)]
+        at = reps.index.get_indexer(chosen["rep"].to_numpy(dtype="int64"))
+        values[at[at >= 0]] = chosen["amount"].to_numpy(dtype=object)[at >= 0]
         return pd.array(values, dtype="Int64")
 
     notes = overrides.dropna(subset=["note"]) if len(overrides) else overrides
     note = notes.groupby("rep")["note"].agg(" · ".join).reindex(reps.index).astype("string").array if len(notes) \
         else no_text(len(reps))
     commit_override, best_case_override = override("commit"), override("best_case")
-    shown = (active(reps, period).to_numpy() | (best_case > 0).astype(bool) | ~commit_override.isna()
+    shown = (active_in(book, period) | (best_case > 0).astype(bool) | ~commit_override.isna()
              | ~best_case_override.isna())
     frame = pd.DataFrame({
         "rep": pd.array(reps.index, dtype="Int64"), "team": reps["team"].array,
@@ -110,7 +111,11 @@ def category_by_rep(book, period: Period) -> pd.DataFrame:
 
 def with_overrides(by_rep: pd.DataFrame) -> dict[str, int]:
     """The team's commit and best case with each rep's override where there is one."""
-    return {kind: int(by_rep[f"{kind}_override"].fillna(by_rep[kind]).sum()) for kind in schema.OVERRIDE_CATEGORIES}
+    def total(kind: str) -> int:  # (on the arrays: a pandas fillna and sum cost more than the sum)
+        override, forecast = by_rep[f"{kind}_override"].array, by_rep[kind].array
+        return int(np.where(override.isna(), forecast.to_numpy(dtype="int64", na_value=0),
+                            override.to_numpy(dtype="int64", na_value=0)).sum())
+    return {kind: total(kind) for kind in schema.OVERRIDE_CATEGORIES}
 
 
 def has_overrides(by_rep: pd.DataFrame) -> bool:

@@ -155,10 +155,13 @@ def score_leads(book) -> pd.DataFrame:
 
 
 def summary(book) -> dict:
-    """How many leads, how many qualified and converted, and the threshold used."""
-    scores = score_leads(book)
-    return {"count": len(scores), "qualified": int((scores["qualified"] == YES).sum()),
-            "converted": int(scores["deal"].notna().sum()), "threshold": _threshold_or_default(book)}
+    """How many leads, how many qualified and converted, and the threshold used; once per
+    revision (every period's report shows the same)."""
+    def build() -> dict:
+        scores = score_leads(book)
+        return {"count": len(scores), "qualified": int((scores["qualified"] == YES).sum()),
+                "converted": int(scores["deal"].notna().sum()), "threshold": _threshold_or_default(book)}
+    return dict(book.cached("lead summary", build, depends=()))  # (a copy: a caller's change stays its own)
 
 
 def lead_problems(book) -> list[Problem]:

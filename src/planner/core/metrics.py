@@ -62,6 +62,18 @@ def open_deals(book) -> np.ndarray:
     return book.cached("open_deals", lambda: np.flatnonzero(deal_arrays(book)["open"]), depends=())  # the facts
 
 
+def period_won_value(book, period: Period) -> int:
+    """The amount of the deals won in ``period`` (exact), once per state and period: the
+    pipeline, the forecast and its accuracy start from it."""
+    return book.cached(("won value", period),
+                       lambda: int(deal_arrays(book)["amount"][period_deals(book, period)["won"]].sum()), depends=())
+
+
+def won_deals(book) -> np.ndarray:
+    """The won deals' positions (in Deals order), once per revision."""
+    return book.cached("won_deals", lambda: np.flatnonzero(deal_arrays(book)["won"]), depends=())  # the facts
+
+
 def period_deals(book, period: Period) -> dict[str, np.ndarray]:
     """The deals of ``period`` as positions in Deals order (ascending): ``closed`` in it, the
     ``won`` and ``lost`` of those, ``created`` in it, and the open deals ``expected`` to close
@@ -88,10 +100,10 @@ def pipeline_metrics(book, period: Period, reps: pd.DataFrame | None = None,
     ``teams`` are the period's attainment tables (computed when not given), for coverage.
     """
     rounding, deals, chosen = book.rounding, deal_arrays(book), period_deals(book, period)
-    won, amounts = chosen["won"], deals["amount"]
+    won = chosen["won"]
 
     n_won, n_lost = len(won), len(chosen["lost"])
-    won_value = int(amounts[won].sum())
+    won_value = period_won_value(book, period)
     days, dated = won_cycles(deals, won)
     cycle_total, n_cycle = int(days.sum()), int(dated.sum())
     win_rate = Fraction(n_won, n_won + n_lost) if n_won + n_lost else None
@@ -249,14 +261,14 @@ def by_rep(book, period: Period, reps: pd.DataFrame | None = None) -> pd.DataFra
     cycle of the deals won in it, velocity, and coverage (open value expected to close in the
     period ÷ the rep's quota remaining). ``reps`` is the period's rep attainment (computed when
     not given). Reps in Reps order: those active in the period and any other rep with a figure."""
-    from planner.core.attainment import active, attainment
+    from planner.core.attainment import active_in, attainment
 
     if reps is None:
         reps = attainment(book, period)[0]
     sums = _owner_sums(book, period)
     people = book["Reps"]
     has_figure = (sums["created"] > 0) | (sums["won_count"] > 0) | (sums["lost_count"] > 0) | (sums["open_count"] > 0)
-    shown = active(people, period).to_numpy() | has_figure
+    shown = active_in(book, period) | has_figure
     ids = people.index[shown]
     out = {"rep": pd.array(ids, dtype="Int64"), "team": people["team"].array[shown]}
     quota = _quota_of(reps, "rep", ids)

@@ -121,17 +121,19 @@ def pacing(rows: pd.DataFrame, period: Period, as_of: date) -> pd.DataFrame:
     (projected end-of-period attainment, credited × period days ÷ (elapsed days × quota),
     unrounded). Only a period in progress has pacing; an ended period's rows get its
     attainment and credited, a future one's nothing."""
-    out = rows.drop(columns=["quota", "credited", "attainment", "period"], errors="ignore")
+    # one table made of the rows' columns (a drop and an assign made two, for a few hundred rows)
+    out = {name: rows[name].array for name in rows.columns if name not in ("quota", "credited", "attainment", "period")}
     state = status(period, as_of)
     if state == ENDED:
-        return out.assign(projected=rows["credited"], pacing=rows["attainment"])
+        return pd.DataFrame({**out, "projected": rows["credited"].array, "pacing": rows["attainment"].array},
+                            index=rows.index)
     elapsed, total = days(period, as_of)
     if state == FUTURE:
-        return out.assign(projected=pd.Series(pd.NA, index=rows.index, dtype="Int64"),
-                          pacing=pd.Series(pd.NA, index=rows.index, dtype="Float64"))
+        return pd.DataFrame({**out, "projected": pd.array([pd.NA] * len(rows), dtype="Int64"),
+                             "pacing": pd.array([pd.NA] * len(rows), dtype="Float64")}, index=rows.index)
     credited = rows["credited"].fillna(0)
-    return out.assign(projected=projected(credited, elapsed, total),
-                      pacing=ratio(credited * total, rows["quota"] * elapsed))
+    return pd.DataFrame({**out, "projected": projected(credited, elapsed, total).array,
+                         "pacing": ratio(credited * total, rows["quota"] * elapsed)}, index=rows.index)
 
 
 def at_quota(rows: pd.DataFrame, threshold: int = RATIO_SCALE) -> dict:

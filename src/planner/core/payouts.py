@@ -24,19 +24,21 @@ def plan_periods(book, period: Period) -> pd.DataFrame:
     at_rep = seg["row"]  # every segment's rep is in Reps
     hired = all_reps["start_date"].to_numpy(dtype="datetime64[ns]")[at_rep]
     left = all_reps["end_date"].to_numpy(dtype="datetime64[ns]")[at_rep]
-    columns = {"rep": [], "plan": [], "period": [], "credited": [], "quota": []}
+    columns, names = {"rep": [], "plan": [], "period": [], "credited": [], "quota": []}, []
     for kind in dict.fromkeys(plans["in_order"][np.isin(plans["order"], seg["plan"])]):  # in Plans order
         mine = np.flatnonzero(seg_kind == kind)
         parts = period.split(kind)
         at = np.repeat(mine, len(parts))  # every (segment, part) pair at once
         part = np.tile(np.arange(len(parts)), len(mine))
         ids, plan = seg["rep"][at], seg["plan"][at]
-        labels = np.array([p.label for p in parts])[part]
+        codes = len(names) + part  # (into the labels of every kind: a few, made text once)
+        names.extend(p.label for p in parts)
         starts = np.array([p.start for p in parts], dtype="datetime64[ns]")[part]
         ends = np.array([p.end for p in parts], dtype="datetime64[ns]")[part]
         employed = (np.isnat(hired[at]) | (hired[at] < ends)) & (np.isnat(left[at]) | (left[at] >= starts))
         if dated:  # a segment pays the parts whose last active day it covers
             employed &= paying(seg, ids, days(starts), days(ends), last_days(book, ids)) == at
+            labels = np.array(names, dtype=object)[codes]
             credited = _credited_on_plan(book, kind).reindex(pd.MultiIndex.from_arrays([ids, plan, labels]))
             got = credited.fillna(0).astype("int64").to_numpy()
         else:
@@ -47,7 +49,7 @@ def plan_periods(book, period: Period) -> pd.DataFrame:
             chosen = chosen[~keys.duplicated().to_numpy()]
         columns["rep"].append(ids[chosen])
         columns["plan"].append(plan[chosen])
-        columns["period"].append(labels[chosen])
+        columns["period"].append(codes[chosen])
         columns["credited"].append(got[chosen])
         columns["quota"].append(pair_values(book, ("quota_amounts", "rep"), lambda: quota_amounts(book, "rep"), parts,
                                             ids[chosen], part[chosen]))
@@ -55,8 +57,9 @@ def plan_periods(book, period: Period) -> pd.DataFrame:
         return pd.DataFrame(columns=list(columns))
     rep, label = np.concatenate(columns["rep"]), np.concatenate(columns["period"])
     # Reps in the Reps sheet's order, then periods by label (a stable sort)
-    order = np.lexsort((np.unique(label, return_inverse=True)[1].reshape(-1), all_reps.index.get_indexer(rep)))
+    order = np.lexsort((np.unique(names, return_inverse=True)[1].reshape(-1)[label], all_reps.index.get_indexer(rep)))
     out = {name: np.concatenate(values)[order] for name, values in columns.items() if name != "quota"}
+    out["period"] = pd.array(np.array(names, dtype=object), dtype="str").take(out["period"])
     quota, has_quota = (np.concatenate([pair[i] for pair in columns["quota"]])[order] for i in (0, 1))
     return pd.DataFrame({**out, "quota": pd.arrays.IntegerArray(quota, ~has_quota)})  # exact, missing where none
 
@@ -64,19 +67,23 @@ def plan_periods(book, period: Period) -> pd.DataFrame:
 def plan_table(book) -> dict:
     """The Plans columns payouts and statements read, as arrays by row id (``ids``, sorted; a
     plan's position: :func:`plan_rows`), each with a last slot for none: ``kind`` (the period
-    kind, None), ``months`` (its length in months, 0) and ``cap`` (0) with ``has_cap``; and the
+    kind, None), ``months`` (its length in months, 0), ``cap`` (0) with ``has_cap`` and
+    ``clawback_days`` (0) with ``has_clawback``; and the
     row ids and kinds in the sheet's order (``order``, ``in_order``). Once per revision of Plans:
     a few rows, looked up by every period's payouts (no pandas index built per lookup)."""
     def build() -> dict:
         plans = book["Plans"]
         ids, kinds = plans.index.to_numpy(dtype="int64"), plans["period"].to_numpy(dtype=object, na_value=None)
         order = np.argsort(ids, kind="stable")
-        caps = plans["cap"]
-        return {"ids": ids[order], "kind": np.append(kinds[order], None),
-                "months": np.array([MONTHS_IN.get(kind, 0) for kind in kinds[order]] + [0], dtype="int64"),
-                "cap": np.append(caps.to_numpy(dtype="int64", na_value=0)[order], 0),
-                "has_cap": np.append(caps.notna().to_numpy()[order], False), "order": ids, "in_order": kinds}
-    return book.cached("plan_table", build, depends={"Plans": ("period", "cap")})
+        out = {"ids": ids[order], "kind": np.append(kinds[order], None),
+               "months": np.array([MONTHS_IN.get(kind, 0) for kind in kinds[order]] + [0], dtype="int64"),
+               "order": ids, "in_order": kinds}
+        for name, column in (("cap", "cap"), ("clawback_days", "clawback_days")):
+            values = plans[column]
+            out[name] = np.append(values.to_numpy(dtype="int64", na_value=0)[order], 0)
+            out["has_" + name.split("_")[0]] = np.append(values.notna().to_numpy()[order], False)
+        return out
+    return book.cached("plan_table", build, depends={"Plans": ("period", "cap", "clawback_days")})
 
 
 def plan_rows(book, plans: np.ndarray) -> np.ndarray:

@@ -40,6 +40,7 @@ import pandas as pd
 from planner.core.attainment import allocate
 from planner.core.draws import active_days
 from planner.core.money import RATIO_SCALE, round_div, times_ratio
+from planner.core.payouts import plan_rows, plan_table
 
 _DAY = 86_400 * 10**9  # nanoseconds
 
@@ -60,8 +61,8 @@ def _deal_texts(book) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 def multipliers(book, deals: np.ndarray, plans: np.ndarray) -> np.ndarray:
     """The multiplier (millionths) of each (deal row id, plan row id) pair; 1 where no row matches."""
-    rows = book["PlanMultipliers"].dropna(subset=["plan", "multiplier"])
-    if not len(rows) or not len(deals):
+    table = _multiplier_table(book)
+    if table is None or not len(deals):
         return np.full(len(deals), RATIO_SCALE, dtype="int64")
     products, kinds, texts = _deal_texts(book)
     at = book["Deals"].index.get_indexer(deals)
@@ -70,9 +71,6 @@ def multipliers(book, deals: np.ndarray, plans: np.ndarray) -> np.ndarray:
     inverse, combos = pd.factorize((plans.astype("int64") * size + products[at]) * size + kinds[at])
     pairs = pd.DataFrame({"plan": combos // size // size, "product": texts[combos // size % size],
                           "deal_type": texts[combos % size]})
-    table = pd.DataFrame({"plan": rows["plan"].to_numpy(dtype="int64"), "product": _text(rows["product"]),
-                          "deal_type": _text(rows["deal_type"]), "m": rows["multiplier"].to_numpy(dtype="int64")})
-    table = table.drop_duplicates(["plan", "product", "deal_type"])  # the book refuses duplicates
 
     def looked_up(product: bool, deal_type: bool) -> np.ndarray:
         """The multiplier of the rows naming (only) the product and/or deal type, NaN where none."""
@@ -85,6 +83,19 @@ def multipliers(book, deals: np.ndarray, plans: np.ndarray) -> np.ndarray:
     for part in (looked_up(True, False), looked_up(False, True), looked_up(False, False)):
         out = np.where(np.isnan(part), out, times_ratio(out, np.nan_to_num(part).astype("int64")))
     return np.where(np.isnan(both), out, np.nan_to_num(both).astype("int64"))[inverse]
+
+
+def _multiplier_table(book) -> pd.DataFrame | None:
+    """The PlanMultipliers rows with a plan and a multiplier, their texts as matched; None when
+    there is none. Once per revision of PlanMultipliers (read by every period's statements)."""
+    def build() -> pd.DataFrame | None:
+        rows = book["PlanMultipliers"].dropna(subset=["plan", "multiplier"])
+        if not len(rows):
+            return None
+        table = pd.DataFrame({"plan": rows["plan"].to_numpy(dtype="int64"), "product": _text(rows["product"]),
+                              "deal_type": _text(rows["deal_type"]), "m": rows["multiplier"].to_numpy(dtype="int64")})
+        return table.drop_duplicates(["plan", "product", "deal_type"])  # the book refuses duplicates
+    return book.cached("multiplier_table", build, depends=("PlanMultipliers",))
 
 
 def spiff_lines(book, credit: pd.DataFrame, plans: np.ndarray) -> pd.DataFrame:
@@ -146,6 +157,7 @@ def base_bonus(book, reps: np.ndarray, labels: np.ndarray, percent: np.ndarray, 
 def clawed_back(book, plans: np.ndarray, won_on: np.ndarray, cancelled_on: np.ndarray) -> np.ndarray:
     """Whether each cancellation (plan row id, close and cancellation days as int64
     nanoseconds) falls inside its plan's clawback window."""
-    window = book["Plans"]["clawback_days"].reindex(plans)
+    at = plan_rows(book, plans)
+    window, has_window = (plan_table(book)[name][at] for name in ("clawback_days", "has_clawback"))
     days = (cancelled_on - won_on) // _DAY
-    return (window.isna().to_numpy() | (days <= window.fillna(0).to_numpy(dtype="int64")))
+    return ~has_window | (days <= window)

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import numpy as np
 import pandas as pd
 
 from planner.core import schema
-from planner.core.attainment import _in_period, attained, attainment, credited_by
+from planner.core.attainment import _in_period, attained, attainment, credited_by, values_at
 from planner.core.errors import QT_TRANSLATE_NOOP
 from planner.core.money import RATIO_SCALE
 from planner.core.pacing import IN_PROGRESS, days, pacing, so_far, status
@@ -62,31 +63,33 @@ def quadrants(book, quarter: Period, as_of: date, threshold: int = RATIO_SCALE) 
 
 
 def _quadrants(book, quarter: Period, as_of: date, threshold: int) -> pd.DataFrame:
+    # on the attainment rows' arrays: a few hundred reps, where each pandas step cost more
     reps, _ = attainment(book, quarter)
-    reps = reps[(reps["quota"].fillna(0) > 0).to_numpy(dtype=bool)].reset_index(drop=True)
+    quota = reps["quota"].to_numpy(dtype="int64", na_value=0)
+    kept = np.flatnonzero(quota > 0)
     state = status(quarter, as_of)
-    if state == "future" or not len(reps):
+    if state == "future" or not len(kept):
         return pd.DataFrame({name: pd.Series(dtype="object") for name in QUADRANTS.names if name != "name"})
     previous = _in_period(credited_by(book, "quarter"), quarter.shifted(-1))
-    credited, quota = reps["credited"].fillna(0).astype("int64"), reps["quota"].astype("int64")
-    ratio = reps["attainment"]
+    quota, rep = quota[kept], reps["rep"].array[kept]
+    credited, ratio = reps["credited"].to_numpy(dtype="int64", na_value=0)[kept], reps["attainment"].array[kept]
     # exact test credited ÷ quota ≥ threshold; in progress: credited × total ÷ (elapsed × quota)
     if state == IN_PROGRESS:
         elapsed, total = days(quarter, as_of)
-        now = so_far(book, reps, quarter, as_of)
+        now = so_far(book, reps.take(kept).reset_index(drop=True), quarter, as_of)
         paced = pacing(now, quarter, as_of)
-        credited, ratio = paced["projected"].astype("int64"), paced["pacing"]
+        credited, ratio = paced["projected"].to_numpy(dtype="int64"), paced["pacing"].array
         high = attained((now["credited"].astype("int64") * total).to_numpy(dtype=object),
-                        (quota * elapsed).to_numpy(dtype=object), threshold)
+                        (quota * elapsed).astype(object), threshold)
     else:
-        high = attained(credited.to_numpy(dtype=object), quota.to_numpy(dtype=object), threshold)
-    last = previous.reindex(reps["rep"].astype("int64")).fillna(0).astype("int64").to_numpy()
-    up = credited.to_numpy() >= last
+        high = attained(credited.astype(object), quota.astype(object), threshold)
+    last = values_at(previous, rep.to_numpy(dtype="int64"), 0).astype("int64")
+    up = credited >= last
     names = [RISING_STAR if h and u else FALLING_STAR if h else IMPROVING_LAGGARD if u else WORSENING_LAGGARD
              for h, u in zip(high, up)]
     change = pd.Series([c / p - 1 if p > 0 else None for c, p in zip(credited, last)], dtype="Float64")
     return pd.DataFrame({
-        "rep": reps["rep"], "team": reps["team"], "attainment": ratio.astype("Float64").array,
+        "rep": rep, "team": reps["team"].array[kept], "attainment": ratio.astype("Float64"),
         "credited": pd.array(credited, dtype="Int64"), "previous": pd.array(last, dtype="Int64"),
         "change": change.array, "quadrant": names,
     })

@@ -24,22 +24,47 @@ def shown(book, frame: pd.DataFrame, spec: schema.Table) -> pd.DataFrame:
     """``frame`` (a computed table whose ``rep``, ``team`` and ``plan`` hold row ids) in
     ``spec``'s columns as the user reads it: each of those by the user's key of its row, and a
     rep's ``name`` beside its id. The index (row ids, or positions) is kept."""
-    out = {}
+    out, rows = {}, {}  # (each reference column's rows found once: a rep's id and name read the same)
+
+    def named(column: str, table: str, title: str) -> pd.arrays.StringArray:
+        if column not in rows:
+            rows[column] = _rows(book, frame[column], table)
+        return _named(book, rows[column], table, title)
+
     for column in spec.names:
         if column in _NAMED_BY and column in frame:
-            out[column] = _named(book, frame[column], *_NAMED_BY[column])
+            out[column] = named(column, *_NAMED_BY[column])
         elif column == "name" and column not in frame:  # a rep's name beside its id
-            out[column] = _named(book, frame["rep"], "Reps", "name")
+            out[column] = named("rep", "Reps", "name")
         else:
             out[column] = frame[column].array  # the frame's own index: nothing to align
     return pd.DataFrame(out, index=frame.index, copy=False)
 
 
-def _named(book, ids: pd.Series, table: str, title: str) -> pd.arrays.StringArray:
-    """The name (``title`` of ``table``) of each row id (missing for a missing or unknown id), as text."""
-    index, names = names_of(book, table, title)
-    # by a table of row ids (a few hundred reps, teams or plans; a dozen tables a report)
-    return names.take(row_positions(ids, index), allow_fill=True)
+def _named(book, ids: pd.Series | np.ndarray, table: str, title: str) -> pd.arrays.StringArray:
+    """The name (``title`` of ``table``) of each row id (missing for a missing or unknown id), as
+    text; ``ids`` as a Series of row ids, or as positions in ``table`` found already (:func:`_rows`)."""
+    at = _rows(book, ids, table) if isinstance(ids, pd.Series) else ids
+    return names_of(book, table, title)[1].take(at, allow_fill=True)
+
+
+def _rows(book, ids: pd.Series, table: str) -> np.ndarray:
+    """The position in ``table`` of the row each of ``ids`` names (-1 for a missing or unknown
+    id): through a table of positions over its row ids' span, made once per revision of which
+    rows it has (a few hundred reps, teams or plans; a dozen tables a report)."""
+    def build() -> tuple[int, np.ndarray] | None:
+        index = book[table].index.to_numpy(dtype="int64")
+        if not len(index) or index.min() < 0 or index.max() - index.min() > 8 * len(index) + 1024:
+            return None  # (far apart: looked up by row_positions)
+        low = int(index.min())
+        at = np.full(int(index.max()) - low + 2, -1, dtype=np.intp)  # the last place: outside, never a row's
+        at[index - low] = np.arange(len(index))
+        return low, at
+    dense = book.cached(("row table", table), build, depends={table: ()})
+    if dense is None:
+        return row_positions(ids, book[table].index)
+    low, at = dense
+    return at[np.clip(ids.array.to_numpy(dtype="int64", na_value=low - 1) - low, -1, len(at) - 1)]
 
 
 def names_of(book, table: str, title: str) -> tuple[pd.Index, pd.arrays.StringArray]:
@@ -57,27 +82,25 @@ def shown_statement(book, lines: pd.DataFrame) -> pd.DataFrame:
     for (``50%–100%``, ``≥ 150%``) and a SPIFF by its description (else its product and deal type)."""
     from planner.core.adjustments import no_text
 
-    def at(column: str, index: pd.Index) -> np.ndarray:
-        """Each line's row in ``index`` by its id in ``column`` (-1: none, or no such column)."""
+    def label_of(column: str, table: str) -> np.ndarray:
+        """Each line's label (a position in ``labels``) by its ``table`` row id in ``column``
+        (-1: none, or no such column)."""
         if column not in lines:
             return np.full(len(lines), -1)
-        return row_positions(lines[column], index)
+        return label_at[table][_rows(book, lines[column], table)]  # (-1, no row: the last slot, none)
 
     def text(column: str) -> pd.arrays.StringArray:  # an adjustment's (core/adjustments.py)
         return lines[column].astype("string").array if column in lines else no_text(len(lines))
 
     # the tier column: the tier's range, else the bonus's threshold, else the SPIFF's name
-    (tiers, bonuses, spiffs), labels = _line_labels(book)
-    tier, bonus, spiff = at("tier", tiers), at("bonus", bonuses), at("spiff", spiffs)
-    label = np.where(tier >= 0, tier, np.where(bonus >= 0, len(tiers) + bonus,
-                                               np.where(spiff >= 0, len(tiers) + len(bonuses) + spiff, -1)))
-    deals, deal_names = names_of(book, "Deals", "id"), names_of(book, "Deals", "name")
-    reps = names_of(book, "Reps", "id")
-    deal = at("deal", deals[0])
+    label_at, labels = _line_labels(book)
+    tier, bonus = label_of("tier", "PlanTiers"), label_of("bonus", "PlanBonuses")
+    label = np.where(tier >= 0, tier, np.where(bonus >= 0, bonus, label_of("spiff", "Spiffs")))
+    deal = _rows(book, lines["deal"], "Deals") if "deal" in lines else np.full(len(lines), -1)
     return pd.DataFrame({
-        "rep": reps[1].take(at("rep", reps[0]), allow_fill=True), "period": lines["period"].astype("string").array,
-        "line": lines["line"].to_numpy(), "deal": deals[1].take(deal, allow_fill=True),
-        "deal_name": deal_names[1].take(deal, allow_fill=True), "rule": lines["rule"].astype("string").array,
+        "rep": _named(book, lines["rep"], "Reps", "id"), "period": lines["period"].astype("string").array,
+        "line": lines["line"].to_numpy(), "deal": _named(book, deal, "Deals", "id"),
+        "deal_name": _named(book, deal, "Deals", "name"), "rule": lines["rule"].astype("string").array,
         "tier": labels.take(label, allow_fill=True), "rate": lines["rate"].array, "base": lines["base"].array,
         "amount": pd.array(lines["amount"].to_numpy(dtype="int64"), dtype="Int64"),
         "adjusts": text("adjusts"), "reason": text("reason"),
@@ -86,8 +109,9 @@ def shown_statement(book, lines: pd.DataFrame) -> pd.DataFrame:
 
 def _line_labels(book) -> tuple:
     """What names a tier (its attainment range), a bonus (its threshold) and a SPIFF (its
-    description, else its product and deal type) on a statement line: the row ids of each
-    table, and their labels one after the other as text; once per revision."""
+    description, else its product and deal type) on a statement line: per table, the label of
+    each row (a position in the labels, -1 for none; a last slot for no row), and the labels
+    one after the other as text; once per revision."""
     def build() -> tuple:
         tiers, bonuses, spiffs = book["PlanTiers"], book["PlanBonuses"], book["Spiffs"]
         ranges = pd.Series({int(i): (f"≥ {format_ratio(start)}" if pd.isna(end)
@@ -99,7 +123,13 @@ def _line_labels(book) -> tuple:
         spiff_names = pd.Series({int(i): str(text) for i, text in zip(spiffs.index, spiffs["description"].fillna(
             spiffs["product"].fillna("").str.cat(spiffs["deal_type"].fillna(""), sep=" ").str.strip()))},
             dtype="string")
-        parts = (ranges, thresholds, spiff_names)
-        labels = pd.array([text for names in parts for text in names.tolist()], dtype="string")
-        return tuple(pd.Index(names.index, dtype="int64") for names in parts), labels
+        parts = {"PlanTiers": ranges, "PlanBonuses": thresholds, "Spiffs": spiff_names}
+        labels = pd.array([text for names in parts.values() for text in names.tolist()], dtype="string")
+        label_at, first = {}, 0
+        for table, names in parts.items():
+            rows = book[table].index
+            label_at[table] = np.full(len(rows) + 1, -1, dtype=np.intp)
+            label_at[table][rows.get_indexer(pd.Index(names.index, dtype="int64"))] = first + np.arange(len(names))
+            first += len(names)
+        return label_at, labels
     return book.cached("statement_line_labels", build, depends=())  # PlanTiers, PlanBonuses, Spiffs

@@ -47,6 +47,7 @@ from planner.core.payouts import pair_values, plan_periods, plan_rows, plan_tabl
 from planner.core.periods import MONTHS_IN, Period
 from planner.core.schema import LINE_KINDS
 from planner.core.shown import shown_statement  # noqa: F401 - its home is core/shown.py
+from planner.core.sorting import lexsort
 from planner.core.standing_statements import standing_or
 
 S = RATIO_SCALE
@@ -106,14 +107,14 @@ def _held_in_shown(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame] | 
 def earned_payouts(book, period: Period) -> pd.DataFrame:
     """The payout rows of :func:`statements` with ``earned``: the sum of their lines before
     draws (core/draws.py reads it)."""
-    rows, _keys, _parts, earned = _earned(book, period)
-    return rows.assign(earned=earned)
+    rows, row_keys, parts = _earned(book, period)
+    return rows.assign(earned=_paid(row_keys, parts))
 
 
 def _with_draws(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
-    rows, row_keys, parts, earned = _earned(book, period)
+    rows, row_keys, parts = _earned(book, period)
     if has_draws(book):  # draw and recovery lines, and the carried balance (core/draws.py)
-        found, balance = draw_lines(book, rows.assign(earned=earned))
+        found, balance = draw_lines(book, rows.assign(earned=_paid(row_keys, parts)))
         for rule in (DRAW, RECOVERY):
             mine = found["rule"] == rule
             parts = parts + [_frame(rule, key=row_keys[found["row"][mine]], base=found["base"][mine],
@@ -124,16 +125,19 @@ def _with_draws(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def _earned(book, period: Period) -> tuple:
-    """The payouts, their keys, their lines before draws and what those lines pay, per payout."""
-    def build() -> tuple:
-        rows, row_keys, parts = _statements(book, period)
-        lines = {name: np.concatenate([part[name] for part in parts]) for name in ("key", "amount")}
-        at = pd.Index(row_keys).get_indexer(lines["key"])
-        earned = np.zeros(len(row_keys), dtype="int64")
-        np.add.at(earned, at[at >= 0], lines["amount"][at >= 0])
-        return rows, row_keys, parts, earned
+    """The payouts, their keys and their lines before draws."""
     key = ("earned", period)
-    return book.cached(key, lambda: standing_or(book, key, build, period), depends=(), rowwise=True)
+    return book.cached(key, lambda: standing_or(book, key, lambda: _statements(book, period), period), depends=(),
+                       rowwise=True)
+
+
+def _paid(row_keys: np.ndarray, parts: list[dict]) -> np.ndarray:
+    """What the lines ``parts`` pay per payout (``row_keys`` order): only draws read it."""
+    lines = {name: np.concatenate([part[name] for part in parts]) for name in ("key", "amount")}
+    at = pd.Index(row_keys).get_indexer(lines["key"])
+    earned = np.zeros(len(row_keys), dtype="int64")
+    np.add.at(earned, at[at >= 0], lines["amount"][at >= 0])
+    return earned
 
 
 def flat_plans_of(book) -> set:
@@ -198,7 +202,7 @@ def _statements(book, period: Period) -> tuple[pd.DataFrame, np.ndarray, list[di
     ends = np.flatnonzero(np.r_[keys[1:] != keys[:-1], True]) if len(keys) else np.zeros(0, "int64")
     payouts = {"key": row_keys, "plan": rows["plan"].to_numpy(dtype="int64"), "rep": rows["rep"].to_numpy(dtype="int64"),
                "label": rows["period"].to_numpy(dtype=object),
-               "quota": rows["quota"].fillna(0).to_numpy(dtype="int64"),
+               "quota": rows["quota"].to_numpy(dtype="int64", na_value=0),
                "won": _at_keys(keys[ends], after[ends], row_keys),
                "paid": paid_here}
     lines = [deal_lines, _cap_lines(book, payouts), _bonus_lines(book, payouts),
@@ -258,22 +262,10 @@ _DAY = 86_400 * 10**9  # nanoseconds
 
 def _in_order(key: np.ndarray, date: np.ndarray, deal: np.ndarray) -> np.ndarray:
     """The order of lines by ``key``, then ``date`` (nanoseconds), then ``deal``, as
-    ``np.lexsort((deal, date, key))`` gives it: sorting one int64 number made of the three is
-    several times faster, when they fit in it (whole days) and no two lines tie."""
-    if not len(key):
-        return np.zeros(0, "int64")
-    if not (date % _DAY == 0).all():
+    ``np.lexsort((deal, date, key))`` gives it (on whole days: one number, core/sorting.py)."""
+    if len(key) and not (date % _DAY == 0).all():
         return np.lexsort((deal, date, key))
-    parts = [key - key.min(), (date - date.min()) // _DAY, deal - deal.min()]
-    bits = [max(int(part.max()), 1).bit_length() for part in parts]
-    if sum(bits) > 62:
-        return np.lexsort((deal, date, key))
-    number = (parts[0] << (bits[1] + bits[2])) | (parts[1] << bits[2]) | parts[2]
-    order = np.argsort(number)
-    ordered = number[order]
-    if (ordered[1:] == ordered[:-1]).any():  # ties keep their order
-        return np.argsort(number, kind="stable")
-    return order
+    return lexsort((deal, date // _DAY, key))
 
 
 def _won_line(won: dict, cancelled: dict) -> np.ndarray:
@@ -481,12 +473,16 @@ def _finish(rows: pd.DataFrame, row_keys: np.ndarray, parts: list[dict]) -> pd.D
     def nullable(values: np.ndarray, missing: np.ndarray) -> pd.arrays.IntegerArray:
         return pd.arrays.IntegerArray(values, missing)
 
+    def texts(values, at: np.ndarray):  # (a few texts, taken: pandas checks none of the lines' one by one)
+        values = np.asarray(values, dtype=object)
+        return pd.array(values, dtype="str").take(at) if len(at) else values[at]
+
     return pd.DataFrame({
         "rep": rows["rep"].to_numpy(dtype="int64")[position],
-        "period": rows["period"].to_numpy(dtype=object)[position],
+        "period": texts(rows["period"], position),
         "line": number.astype("int64"),
         "deal": nullable(lines["deal"], lines["deal"] < 0),
-        "rule": np.array(list(RULES), dtype=object)[lines["rule"]],
+        "rule": texts(list(RULES), lines["rule"]),
         "tier": nullable(lines["tier"], lines["tier"] < 0),
         "rate": nullable(lines["rate"], lines["rate_na"]), "base": nullable(lines["base"], lines["base_na"]),
         "amount": lines["amount"],
