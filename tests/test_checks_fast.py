@@ -14,7 +14,7 @@ from planner.core import deal_rules, schema
 from planner.core.dates import END_DAY, FIRST_DAY
 from planner.core.parse import NOT_ALLOWED, OUT_OF_RANGE, YEAR_RANGE, bounds, check_column
 from planner.core.periods import not_canonical, parse_periods
-from planner.core.resolve import known_ids, row_positions
+from planner.core.resolve import book_row_positions, known_ids, row_positions
 
 seeds = given(seed=st.integers(0, 2**32 - 1))
 few = settings(max_examples=40, deadline=None)
@@ -89,6 +89,19 @@ def test_stage_kinds_and_date_rules_equal_the_pandas_forms(seed):
             plain.isin(list(wanted)).to_numpy(dtype=bool, na_value=False).tolist()
 
 
+class _Table:
+    """What book_row_positions reads of a book: one table's row ids, and a cache (none kept)."""
+
+    def __init__(self, index: pd.Index) -> None:
+        self.frame = pd.DataFrame(index=index)
+
+    def __getitem__(self, _table: str) -> pd.DataFrame:
+        return self.frame
+
+    def cached(self, _key, build, depends):
+        return build()
+
+
 @few
 @seeds
 def test_known_ids_and_canonical_periods_equal_the_hashed_forms(seed):
@@ -103,11 +116,13 @@ def test_known_ids_and_canonical_periods_equal_the_hashed_forms(seed):
     refs[rng.random(len(refs)) < 0.2] = pd.NA  # references naming no row
     expected = rows.get_indexer(refs.to_numpy(dtype="float64", na_value=np.nan))
     assert row_positions(refs, rows).tolist() == expected.tolist()
+    assert book_row_positions(_Table(rows), "Reps", refs).tolist() == expected.tolist()
     # a what-if's new rows have provisional ids below 0, -1 among them: a missing reference is none of them
     provisional = rows.append(pd.Index([-3, -2, -1, 0])).unique()
     refs = pd.Series(pd.array([*ids, -1, 0, None], dtype="Int64"))
     expected = provisional.get_indexer(refs.to_numpy(dtype="float64", na_value=np.nan))
     assert row_positions(refs, provisional).tolist() == expected.tolist()
+    assert book_row_positions(_Table(provisional), "Reps", refs).tolist() == expected.tolist()
     labels = pd.Series(rng.choice(["2026-Q1", "2026Q1", " 2026-01", "2026-01", "2026", "2026-13", "x", "1850"], 20),
                        dtype="string")
     canonical, bad = parse_periods(labels)

@@ -58,13 +58,35 @@ def positions(ids: np.ndarray, index: pd.Index | np.ndarray) -> np.ndarray:
     span when the ids are small numbers (a book's are), else hashed."""
     if not len(ids) or not len(index):
         return np.full(len(ids), -1, dtype=np.intp)
-    span = _span(index, len(ids))
-    if span is None:
+    table = _position_table(index, len(ids))
+    if table is None:
         return (index if isinstance(index, pd.Index) else pd.Index(index)).get_indexer(ids)
+    return _through(table, ids)
+
+
+def book_row_positions(book, table: str, refs: pd.Series) -> np.ndarray:
+    """:func:`row_positions` of ``refs`` in the rows of ``table``, through a table of positions
+    kept once per revision of which rows it has (reports look up reps, teams, plans and deals
+    a dozen times each)."""
+    positions_table = book.cached(("row table", table), lambda: _position_table(book[table].index, 128),
+                                  depends={table: ()})
+    if positions_table is None:
+        return row_positions(refs, book[table].index)
+    low = positions_table[0]
+    return _through(positions_table, refs.array.to_numpy(dtype="int64", na_value=low - 1))  # missing: below
+
+
+def _position_table(index: pd.Index | np.ndarray, looked_up: int) -> tuple[int, np.ndarray] | None:
+    """The lowest of ``index``'s row ids, and each id's position at its place above it, when
+    such a table costs no more than hashing ``looked_up`` ids (a table's ids are near each other:
+    rows are numbered as they are added); None otherwise."""
+    span = _span(index, looked_up) if len(index) else None
+    if span is None:
+        return None
     rows, low, high = span
     table = np.full(high - low + 2, -1, dtype=np.intp)
     table[rows - low] = np.arange(len(rows))
-    return table[np.clip(ids - low, -1, high - low + 1)]  # outside the span: the last place, never a row's
+    return low, table
 
 
 def _span(index: pd.Index | np.ndarray, looked_up: int) -> tuple[np.ndarray, int, int] | None:
@@ -73,6 +95,11 @@ def _span(index: pd.Index | np.ndarray, looked_up: int) -> tuple[np.ndarray, int
     rows = np.asarray(index, dtype="int64")
     low, high = int(rows.min()), int(rows.max())
     return None if low < 0 or high - low > 8 * (len(rows) + looked_up) else (rows, low, high)
+
+
+def _through(positions_table: tuple[int, np.ndarray], ids: np.ndarray) -> np.ndarray:
+    low, table = positions_table
+    return table[np.clip(ids - low, -1, len(table) - 1)]  # outside the span: the last place, never a row's
 
 
 class Resolver:

@@ -14,7 +14,7 @@ import pandas as pd
 
 from planner.core import schema
 from planner.core.money import format_ratio
-from planner.core.resolve import row_positions
+from planner.core.resolve import book_row_positions
 
 # computed columns holding row ids -> (the table referred to, the column that names the row)
 _NAMED_BY = {"rep": ("Reps", "id"), "team": ("Teams", "name"), "plan": ("Plans", "plan")}
@@ -28,7 +28,7 @@ def shown(book, frame: pd.DataFrame, spec: schema.Table) -> pd.DataFrame:
 
     def named(column: str, table: str, title: str) -> pd.arrays.StringArray:
         if column not in rows:
-            rows[column] = _rows(book, frame[column], table)
+            rows[column] = book_row_positions(book, table, frame[column])
         return _named(book, rows[column], table, title)
 
     for column in spec.names:
@@ -43,28 +43,9 @@ def shown(book, frame: pd.DataFrame, spec: schema.Table) -> pd.DataFrame:
 
 def _named(book, ids: pd.Series | np.ndarray, table: str, title: str) -> pd.arrays.StringArray:
     """The name (``title`` of ``table``) of each row id (missing for a missing or unknown id), as
-    text; ``ids`` as a Series of row ids, or as positions in ``table`` found already (:func:`_rows`)."""
-    at = _rows(book, ids, table) if isinstance(ids, pd.Series) else ids
+    text; ``ids`` as a Series of row ids, or as positions in ``table`` found already."""
+    at = book_row_positions(book, table, ids) if isinstance(ids, pd.Series) else ids
     return names_of(book, table, title)[1].take(at, allow_fill=True)
-
-
-def _rows(book, ids: pd.Series, table: str) -> np.ndarray:
-    """The position in ``table`` of the row each of ``ids`` names (-1 for a missing or unknown
-    id): through a table of positions over its row ids' span, made once per revision of which
-    rows it has (a few hundred reps, teams or plans; a dozen tables a report)."""
-    def build() -> tuple[int, np.ndarray] | None:
-        index = book[table].index.to_numpy(dtype="int64")
-        if not len(index) or index.min() < 0 or index.max() - index.min() > 8 * len(index) + 1024:
-            return None  # (far apart: looked up by row_positions)
-        low = int(index.min())
-        at = np.full(int(index.max()) - low + 2, -1, dtype=np.intp)  # the last place: outside, never a row's
-        at[index - low] = np.arange(len(index))
-        return low, at
-    dense = book.cached(("row table", table), build, depends={table: ()})
-    if dense is None:
-        return row_positions(ids, book[table].index)
-    low, at = dense
-    return at[np.clip(ids.array.to_numpy(dtype="int64", na_value=low - 1) - low, -1, len(at) - 1)]
 
 
 def names_of(book, table: str, title: str) -> tuple[pd.Index, pd.arrays.StringArray]:
@@ -87,7 +68,7 @@ def shown_statement(book, lines: pd.DataFrame) -> pd.DataFrame:
         (-1: none, or no such column)."""
         if column not in lines:
             return np.full(len(lines), -1)
-        return label_at[table][_rows(book, lines[column], table)]  # (-1, no row: the last slot, none)
+        return label_at[table][book_row_positions(book, table, lines[column])]  # (-1, no row: the last slot, none)
 
     def text(column: str) -> pd.arrays.StringArray:  # an adjustment's (core/adjustments.py)
         return lines[column].astype("string").array if column in lines else no_text(len(lines))
@@ -96,7 +77,7 @@ def shown_statement(book, lines: pd.DataFrame) -> pd.DataFrame:
     label_at, labels = _line_labels(book)
     tier, bonus = label_of("tier", "PlanTiers"), label_of("bonus", "PlanBonuses")
     label = np.where(tier >= 0, tier, np.where(bonus >= 0, bonus, label_of("spiff", "Spiffs")))
-    deal = _rows(book, lines["deal"], "Deals") if "deal" in lines else np.full(len(lines), -1)
+    deal = book_row_positions(book, "Deals", lines["deal"]) if "deal" in lines else np.full(len(lines), -1)
     return pd.DataFrame({
         "rep": _named(book, lines["rep"], "Reps", "id"), "period": lines["period"].astype("string").array,
         "line": lines["line"].to_numpy(), "deal": _named(book, deal, "Deals", "id"),
