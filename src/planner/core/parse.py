@@ -197,11 +197,10 @@ def check_column(values: pd.Series, column: Column, currency: str) -> list[Bad]:
             bad.append((label, shown_day, YEAR_RANGE, {"value": shown_day, "low": schema.FIRST_YEAR,
                                                        "high": schema.LAST_YEAR}))
     if column.allowed:
-        # the present values, each distinct one judged once
-        present = np.flatnonzero(values.notna().to_numpy())
-        codes, distinct = pd.factorize(values.to_numpy(dtype=object)[present])
-        refused = ~pd.Index(distinct, dtype=object).isin(column.allowed)
-        wrong = present[refused[codes]] if refused.any() else np.zeros(0, dtype="int64")
+        # each distinct present value judged once (one pass over the cells: -1 codes the empty)
+        codes, distinct = pd.factorize(values.to_numpy(dtype=object))
+        refused = np.append(~pd.Index(distinct, dtype=object).isin(column.allowed), False)
+        wrong = np.flatnonzero(refused[codes]) if refused.any() else np.zeros(0, dtype="int64")
         for label, value in zip(values.index[wrong], values.to_numpy(dtype=object)[wrong]):
             bad.append((label, value, NOT_ALLOWED, {"value": value, "allowed": ", ".join(column.allowed)}))
     return bad
