@@ -15,8 +15,16 @@ from planner.views.sheet_view import sheet_pane
 FORECAST_SHEETS = ("ForecastSnapshots", "ForecastOverrides")  # shown on the Forecast tab
 
 
+def _page(name: str) -> property:
+    """The page of the tab ``name``, built when first asked for (as when first shown)."""
+    return property(lambda self: self.pages.page(name))
+
+
 class ResultTabs:
     """The result tabs' pages (built on first use) for the main window."""
+
+    pipeline, forecast_panel, dashboard = _page("pipeline"), _page("forecast"), _page("dashboard")
+    attainment_panel, quota_planner = _page("attainment"), _page("quota_planner")
 
     def _build_pipeline(self) -> QWidget:
         from planner.views.pipeline_panel import PipelinePanel
@@ -68,26 +76,6 @@ class ResultTabs:
         if self.book is not None:
             planner.book_changed()
         return planner
-
-    @property
-    def pipeline(self):
-        return self.pages.page("pipeline")
-
-    @property
-    def forecast_panel(self):
-        return self.pages.page("forecast")
-
-    @property
-    def dashboard(self):
-        return self.pages.page("dashboard")
-
-    @property
-    def attainment_panel(self):
-        return self.pages.page("attainment")
-
-    @property
-    def quota_planner(self):
-        return self.pages.page("quota_planner")
 
     @property
     def left_out_notes(self) -> list:
