@@ -23,11 +23,13 @@ MONTHLY = [(rep, None, month, dollars) for rep, dollars in (("A", 100), ("B", 20
 TOKYO_FEB = [(None, "Tokyo", "2017-02", 500)]
 
 
-def rollup_book(quotas: list[tuple], teams=(("APAC", None), ("Seoul", "APAC"), ("Tokyo", "APAC"))) -> Book:
+WON = [("A", 40_000, "2017-01-10"), ("C", 10_000, "2017-02-10"), ("D", 200_000, "2017-03-10")]  # cents
+
+
+def rollup_book(quotas: list[tuple], teams=(("APAC", None), ("Seoul", "APAC"), ("Tokyo", "APAC")), won=WON) -> Book:
     def frame(columns: str, rows) -> pd.DataFrame:
         return pd.DataFrame(list(rows), columns=columns.split())
 
-    won = [("A", 400, "2017-01-10"), ("C", 100, "2017-02-10"), ("D", 2_000, "2017-03-10")]
     return Book({
         "Settings": frame("key value", [("currency", "USD"), ("as_of", "2017-12-31")]),
         "Stages": frame("stage order probability kind", [("Open", 1, 500_000, "open"), ("Won", 2, 1_000_000, "won"),
@@ -38,7 +40,7 @@ def rollup_book(quotas: list[tuple], teams=(("APAC", None), ("Seoul", "APAC"), (
         "Quotas": frame("rep team period amount", [(rep, team, period, dollars * 100)
                                                    for rep, team, period, dollars in quotas]),
         "Deals": frame("id owner stage amount created closed", [
-            (f"D{n}", owner, "Won", dollars * 100, "2017-01-01", closed) for n, (owner, dollars, closed) in enumerate(won)]),
+            (f"D{n}", owner, "Won", cents, "2017-01-01", closed) for n, (owner, cents, closed) in enumerate(won)]),
     })
 
 
@@ -88,6 +90,24 @@ def test_pacing_and_year_to_date_roll_up_the_credit_too():
     ytd = {str(names[int(t)]): (int(q) // 100, int(c) // 100) for t, q, c in zip(teams["team"], teams["quota"],
                                                                                   teams["credited"])}
     assert ytd == {"APAC": (4_500, 2_500), "Seoul": (900, 400), "Tokyo": (600, 100)}
+
+
+def test_team_credit_adds_up_exactly_beyond_a_floats_53_bits():
+    """Credit stays an exact integer however it rolls up: a deal may be 10^15 cents
+    (schema.MAX_INTEGER), and APAC's credit here, 10,999,999,999,999,989 cents, is odd and above
+    2^53, so a float would make it ...988 or ...990."""
+    top = 10**15 - 1
+    won = [(rep, top, f"2017-02-{day:02}") for rep, deals in (("A", 4), ("C", 4), ("D", 3)) for day in range(1, deals + 1)]
+    teams = (("APAC", None), ("Seoul", "APAC"), ("Tokyo", "APAC"), ("Busan", "APAC"))  # Busan: no one yet
+    book = rollup_book(MONTHLY, teams=teams, won=won)
+    expected = {"APAC": 11 * top, "Seoul": 4 * top, "Tokyo": 4 * top, "Busan": 0}
+    names = book["Teams"]["name"]
+    _reps, teams = attainment(book, Period.parse("2017-Q1"))
+    assert {str(names[int(t)]): int(c) for t, c in zip(teams["team"], teams["credited"])} == expected
+    _reps, teams, _company = year_to_date(book.snapshot(), pd.Timestamp("2017-03-31").date())
+    assert {str(names[int(t)]): int(c) for t, c in zip(teams["team"], teams["credited"])} == expected
+    report = compute_report(book, Period.parse("2017-Q1"), as_of="2017-03-31")
+    assert dict(zip(report.team_pacing["team"], map(int, report.team_pacing["projected"]))) == expected  # (names shown)
 
 
 def test_a_loop_of_parent_teams_is_a_problem_and_the_figures_leave_it_out():

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from planner.core import schema
-from planner.core.attainment import attained, credit_arrays, quota_amounts, ratio
+from planner.core.attainment import attained, credit_arrays, quota_amounts, ratio, values_at
 from planner.core.errors import QT_TRANSLATE_NOOP
 from planner.core.money import RATIO_SCALE, round_div
 from planner.core.periods import Period
@@ -80,7 +80,7 @@ def so_far(book, rows: pd.DataFrame, period: Period, as_of: date, who: str = "re
         return rows
     credited = _credited_so_far(book, period, as_of, who)
     keys = rows[who].astype("Int64").to_numpy(dtype="int64", na_value=-1)
-    return rows.assign(credited=pd.array(credited.reindex(keys).fillna(0).astype("int64"), dtype="Int64"))
+    return rows.assign(credited=pd.array(values_at(credited, keys, 0), dtype="Int64"))  # exact: no float between
 
 
 def _credited_so_far(book, period: Period, as_of: date, who: str) -> pd.Series:
@@ -216,18 +216,18 @@ def _year_to_date(book, as_of: date) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
     ids = reps.index[reps.index.isin(rep_quota.index) | reps.index.isin(credited.index)]
     rep_rows = pd.DataFrame({
         "rep": pd.array(ids, dtype="Int64"), "team": reps["team"].reindex(ids).array,
-        "quota": rep_quota.reindex(ids).astype("Int64").array,
-        "credited": credited.reindex(ids).fillna(0).astype("Int64").array,
+        "quota": pd.array(values_at(rep_quota, ids), dtype="Int64"),
+        "credited": pd.array(values_at(credited, ids, 0), dtype="Int64"),
     })
     rep_rows["attainment"] = ratio(rep_rows["credited"], rep_rows["quota"])
     teams = book["Teams"].index
     in_team, rep_credited = rep_rows["team"].notna().to_numpy(), rep_rows["credited"].to_numpy(dtype="int64")
     team_rows = pd.DataFrame({
         "team": pd.array(teams, dtype="Int64"),
-        "quota": quota(team_quota_amounts(book)).reindex(teams).astype("Int64").array,
-        "credited": rolled_up(_sums_by(rep_rows["team"].to_numpy(dtype="int64", na_value=0)[in_team],
-                                       rep_credited[in_team]),
-                              book["Teams"]).reindex(teams).fillna(0).astype("Int64").array,
+        "quota": pd.array(values_at(quota(team_quota_amounts(book)), teams), dtype="Int64"),
+        "credited": pd.array(values_at(rolled_up(_sums_by(rep_rows["team"].to_numpy(dtype="int64", na_value=0)[in_team],
+                                                          rep_credited[in_team]), book["Teams"]), teams, 0),
+                             dtype="Int64"),
     })
     team_rows["attainment"] = ratio(team_rows["credited"], team_rows["quota"])
     with_quota = rep_rows["quota"].notna().to_numpy(dtype=bool)  # the company: reps with a quota

@@ -76,10 +76,18 @@ def rolled_up(direct: pd.Series, teams: pd.DataFrame) -> pd.Series:
     pairs = [(team, above) for team, chain in chains.items() for above in chain]
     if not len(direct) or not pairs:
         return direct
-    under = pd.DataFrame(pairs, columns=["team", "above"])
-    values = direct.reindex(under["team"].to_numpy()).fillna(0).to_numpy()
-    added = pd.Series(values, index=under["above"].to_numpy()).groupby(level=0).sum()
-    return direct.add(added[added.index.isin(teams.index)], fill_value=0).astype(direct.dtype)
+    # on int64 arrays throughout: a reindex with a missing team, or an add that aligns, goes
+    # through floats, which are not exact above 2^53 (ten deals of schema.MAX_INTEGER)
+    team, above = (np.array(side, dtype="int64") for side in zip(*pairs))
+    at = direct.index.get_indexer(team)
+    values = np.where(at >= 0, direct.to_numpy(dtype="int64")[at], 0)
+    added = pd.Series(values, index=above).groupby(level=0).sum()
+    added = added[added.index.isin(teams.index)]
+    index = direct.index.union(added.index)
+    out = np.zeros(len(index), dtype="int64")
+    out[index.get_indexer(direct.index)] += direct.to_numpy(dtype="int64")
+    out[index.get_indexer(added.index)] += added.to_numpy(dtype="int64")
+    return pd.Series(out, index=index).astype(direct.dtype)
 
 
 def _rule(own: pd.Series, members: pd.Series, unsplit: set) -> pd.Series:
