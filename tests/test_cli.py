@@ -1,6 +1,7 @@
 """The command line, run as a user runs it: a separate process, exit codes, stdout and stderr."""
 
 import json
+import shlex
 import shutil
 import sqlite3
 import subprocess
@@ -251,9 +252,39 @@ def test_copy_never_replaces_something_that_is_not_a_book(demo_file, tmp_path):
     with sqlite3.connect(other) as db:
         db.execute("CREATE TABLE customers (name TEXT)")
     result = planner("copy", demo_file, other, check=False)
-    assert result.returncode == 1 and "holds something other than a Planner book" in result.stderr
+    assert result.returncode == 1 and "app.db already exists (use --force to overwrite it)" in result.stderr
     with sqlite3.connect(other) as db:
         assert db.execute("SELECT name FROM sqlite_master").fetchall() == [("customers",)]
+
+
+def test_copy_and_demo_replace_an_existing_file_only_with_force(demo_file, tmp_path):
+    """As every command that writes a file (the README: none replaces one without --force);
+    with it, whatever is there goes: a book, a damaged book, another program's file."""
+    book = tmp_path / "kept.planner"
+    planner("demo", "--out", book, "--deals", "30")
+    before = book.read_bytes()
+    for command in (["copy", demo_file, book], ["demo", "--out", book]):
+        result = planner(*command, check=False)
+        assert result.returncode == 1 and "kept.planner already exists (use --force to overwrite it)" in result.stderr
+        assert book.read_bytes() == before
+    planner("copy", demo_file, book, "--force")
+    assert planner("report", book, "--json").stdout == planner("report", demo_file, "--json").stdout
+    with open(book, "r+b") as handle:  # a damaged book (its first table page), then a PNG
+        handle.seek(4096)
+        handle.write(b"\xff")
+    for command in (["demo", "--out", book, "--force"], ["copy", demo_file, book, "--force"]):
+        planner(*command)
+        assert planner("report", book, check=False).returncode == 0
+        book.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(2000))
+
+
+def test_a_closed_standard_output_is_one_error_line(demo_file, tmp_path):
+    for args in (["report", str(demo_file)], ["report", str(demo_file), "--json"], ["demo", "--out", "x.planner"]):
+        command = " ".join([shlex.quote(sys.executable), "-m", "planner", *map(shlex.quote, args)]) + " >&-"
+        result = subprocess.run(["sh", "-c", command], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+        assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+        assert result.stderr.startswith("planner: error: the output could not be written: ") \
+            and result.stderr.count("\n") == 1, result.stderr
 
 
 def test_report_as_of_outside_the_years_says_so_and_growth_help_shows_the_negative_form(demo_file):

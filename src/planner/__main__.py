@@ -32,7 +32,7 @@ def command() -> None:
         for stream in (sys.stdout, sys.stderr):
             try:
                 stream.flush()
-            except (OSError, ValueError):  # the reader left: its output is not wanted
+            except (AttributeError, OSError, ValueError):  # none, or the reader left: nothing to finish
                 pass
         os._exit(status)
     sys.exit(status)

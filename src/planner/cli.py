@@ -37,7 +37,7 @@ commissions, forecasts).
   planner demo --out BOOK       write the demo book to BOOK
   planner report BOOK --json    print the book's figures as one JSON object
   planner statement BOOK --rep S02 --period 2026-01   a rep's commission statement
-  planner copy SRC DST          copy a book between a file and a PostgreSQL database
+  planner copy SRC DST [--force]  copy a book between a file and a PostgreSQL database
   planner import FILE... --out BOOK     a new book from Excel/CSV files (CRM exports too)
   planner import FILE... --into BOOK    show what merging them into BOOK by id changes, then
                                         ask (--yes: apply, --dry-run: only show)
@@ -143,7 +143,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     copy = commands.add_parser("copy", help="copy a book between files and PostgreSQL databases, losslessly")
     copy.add_argument("source", type=_target, help="book file or postgresql://… address to read")
-    copy.add_argument("target", type=_target, help="book file or postgresql://… address to write (replaced)")
+    copy.add_argument("target", type=_target, help="book file or postgresql://… address to write (a book there is "
+                                                  "replaced; a file only with --force)")
+    copy.add_argument("--force", action="store_true", help="replace the target file if it exists")
     return parser
 
 
@@ -214,8 +216,6 @@ def fail(error: PlannerError) -> int:
 
 def _demo(args: argparse.Namespace) -> int:
     from planner.core.demo import MAX_DEALS, MAX_REPS, demo_book
-    from planner.storage import save_book
-
     from planner.core.schema import FIRST_YEAR, LAST_YEAR
 
     if args.as_of and not FIRST_YEAR + 2 <= args.as_of.year <= LAST_YEAR - 1:
@@ -225,8 +225,11 @@ def _demo(args: argparse.Namespace) -> int:
         if count is not None and not 1 <= count <= high:
             raise PlannerError(QT_TRANSLATE_NOOP("errors", "{name} must be a whole number from 1 to {high:,}"),
                                name=name, high=high)
+    from planner.storage import write_book
+
     _refuse_to_replace(args.out, args.force)
-    save_book(demo_book(as_of=args.as_of, deals=args.deals, reps=args.reps), args.out)
+    # --force replaces whatever is there (a damaged book, another file), not a book open elsewhere
+    write_book(demo_book(as_of=args.as_of, deals=args.deals, reps=args.reps), args.out, replace_other=args.force)
     print(f"wrote {args.out}")
     return 0
 
@@ -441,7 +444,10 @@ def _copy(args: argparse.Namespace) -> int:
     from planner.storage import copy_book
     from planner.storage.dialects import shown, url_of
 
-    book = copy_book(args.source, args.target)
+    to_file = isinstance(args.target, Path)
+    if to_file:
+        _refuse_to_replace(args.target, args.force)
+    book = copy_book(args.source, args.target, replace_other=to_file and args.force)
     rows = sum(len(book[name]) for name in book._frames)
     print(f"copied {shown(url_of(args.source))} to {shown(url_of(args.target))} ({rows:,} rows)")
     return 0

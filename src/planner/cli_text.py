@@ -9,6 +9,7 @@ neither retitle nor clear the terminal. Tables are aligned by display width (:fu
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import re
@@ -99,6 +100,8 @@ def _failing_as_error(stream):
 def terminal():
     """Within: ``sys.stdout`` and ``sys.stderr`` escape control characters, and a failed write
     of the output (also when flushed at the end) raises :class:`PlannerError`."""
+    if sys.stdout is None:  # started with its output closed (`>&-`): nowhere to write it
+        raise PlannerError(OUTPUT_FAILED, reason=os_reason(OSError(errno.EBADF, os.strerror(errno.EBADF))))
     real = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = _Escaped(real[0]), _Escaped(real[1])
     try:

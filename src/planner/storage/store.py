@@ -425,8 +425,9 @@ def save_book(book: Tables, target: str | os.PathLike) -> None:
     write_book(book, target)
 
 
-def copy_book(source: str | os.PathLike, target: str | os.PathLike) -> Book:
-    """Copy a book between files and databases, losslessly (ids, order, extra columns)."""
+def copy_book(source: str | os.PathLike, target: str | os.PathLike, replace_other: bool = False) -> Book:
+    """Copy a book between files and databases, losslessly (ids, order, extra columns);
+    ``replace_other`` as :func:`write_book` takes it."""
     book = open_book(source)
-    write_book(book, target)
+    write_book(book, target, replace_other=replace_other)
     return book
