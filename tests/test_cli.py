@@ -241,6 +241,39 @@ def test_copy_round_trip_file_to_postgresql_to_file(demo_file, tmp_path, pg_url)
     assert planner("report", back, "--json").stdout == original
 
 
+def test_a_book_in_a_database_is_replaced_only_with_force(demo_file, tmp_path, pg_url):
+    """A team's shared book is guarded as a file is: copy, demo and import --out refuse to
+    replace it without --force (they replaced it silently); an address's password is never
+    printed; a database holding other tables is never written, --force or not."""
+    import sqlalchemy as sa
+
+    csv = tmp_path / "deals.csv"
+    csv.write_text("id,name,amount,stage,closed\nD1,Acme,100,Won,2026-03-02\n", encoding="utf-8")
+    planner("copy", demo_file, pg_url)
+    shared = planner("report", pg_url, "--json").stdout
+    for command in (["copy", demo_file, pg_url], ["demo", "--out", pg_url, "--deals", "30"],
+                    ["import", csv, "--out", pg_url]):
+        result = planner(*command, check=False)
+        assert result.returncode == 1 and result.stderr.startswith("planner: error: ") \
+            and result.stderr.strip().endswith("already holds a Planner book (use --force to replace it)"), result.stderr
+        assert planner("report", pg_url, "--json").stdout == shared
+    with_password = pg_url.replace("://postgres@", "://postgres:s3cret@")
+    assert with_password != pg_url
+    out = planner("demo", "--out", with_password, "--deals", "30", "--force").stdout
+    assert out.startswith("wrote postgresql://postgres:***@") and "s3cret" not in out
+    assert planner("report", pg_url, "--json").stdout != shared
+    out = planner("import", csv, "--out", with_password, "--force").stdout
+    assert out.startswith("imported 1 Deals") and "s3cret" not in out
+    engine = sa.create_engine(pg_url)
+    with engine.begin() as connection:
+        for table in sa.inspect(connection).get_table_names():
+            connection.execute(sa.text(f'DROP TABLE "{table}"'))
+        connection.execute(sa.text("CREATE TABLE customers (name text)"))
+    engine.dispose()
+    result = planner("copy", demo_file, pg_url, "--force", check=False)
+    assert result.returncode == 1 and "holds something other than a Planner book" in result.stderr
+
+
 def test_a_damaged_holder_record_does_not_stop_a_copy_or_a_report(demo_file, tmp_path):
     path = damaged(demo_file, tmp_path, sql="INSERT INTO planner_meta VALUES ('holder', '{bad')")
     assert planner("report", path, "--json").returncode == 0

@@ -2409,6 +2409,10 @@
         <translation>{book} は変更されていません: これらの変更を適用するには --yes を、表示だけなら --dry-run を指定してください</translation>
     </message>
     <message>
+        <source>{target} already holds a Planner book (use --force to replace it)</source>
+        <translation>{target} には既に Planner ブックがあります (置き換えるには --force を指定)</translation>
+    </message>
+    <message>
         <source>{path} cannot be written: {reason}</source>
         <translation>{path} に書き込めません: {reason}</translation>
     </message>

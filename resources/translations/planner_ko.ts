@@ -2409,6 +2409,10 @@
         <translation>{book}은(는) 변경되지 않았습니다: 이 변경을 적용하려면 --yes를, 보기만 하려면 --dry-run을 지정하세요</translation>
     </message>
     <message>
+        <source>{target} already holds a Planner book (use --force to replace it)</source>
+        <translation>{target}에 이미 Planner 북이 있습니다 (바꾸려면 --force 사용)</translation>
+    </message>
+    <message>
         <source>{path} cannot be written: {reason}</source>
         <translation>{path}에 쓸 수 없습니다: {reason}</translation>
     </message>

@@ -26,6 +26,7 @@ NOT_CONFIRMED = QT_TRANSLATE_NOOP("errors", "{book} was not changed: pass --yes 
                                             "to only show them")
 
 ALREADY_EXISTS = QT_TRANSLATE_NOOP("errors", "{path} already exists (use --force to overwrite it)")
+HOLDS_BOOK = QT_TRANSLATE_NOOP("errors", "{target} already holds a Planner book (use --force to replace it)")
 CANNOT_WRITE = QT_TRANSLATE_NOOP("errors", "{path} cannot be written: {reason}")
 
 DESCRIPTION = """\
@@ -85,12 +86,12 @@ def build_parser() -> argparse.ArgumentParser:
     opener.add_argument("--lang", choices=["en", "ko", "ja"], help="user-interface language (default: the system's)")
 
     demo = commands.add_parser("demo", help="write the built-in demo book to a file")
-    demo.add_argument("--out", required=True, type=Path, help="where to write the book (.planner)")
+    demo.add_argument("--out", required=True, type=_target, help="where to write the book (file or postgresql://…)")
     demo.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD",
                       help="the demo's last day (default: today); the same date gives the same book")
     demo.add_argument("--deals", type=int, default=1500, help="number of deals (default: 1500)")
     demo.add_argument("--reps", type=int, default=None, help="number of reps (default: the 15 of the demo)")
-    demo.add_argument("--force", action="store_true", help="overwrite BOOK if it exists")
+    demo.add_argument("--force", action="store_true", help="replace the book or file at BOOK")
 
     report = commands.add_parser("report", help="print pipeline, attainment, commissions and forecast")
     report.add_argument("book", type=_target, help="book file (.planner) or postgresql://… address")
@@ -143,9 +144,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     copy = commands.add_parser("copy", help="copy a book between files and PostgreSQL databases, losslessly")
     copy.add_argument("source", type=_target, help="book file or postgresql://… address to read")
-    copy.add_argument("target", type=_target, help="book file or postgresql://… address to write (a book there is "
-                                                  "replaced; a file only with --force)")
-    copy.add_argument("--force", action="store_true", help="replace the target file if it exists")
+    copy.add_argument("target", type=_target, help="book file or postgresql://… address to write (a file or "
+                                                  "a book there is replaced only with --force)")
+    copy.add_argument("--force", action="store_true", help="replace the target file or database book")
     return parser
 
 
@@ -230,7 +231,7 @@ def _demo(args: argparse.Namespace) -> int:
     _refuse_to_replace(args.out, args.force)
     # --force replaces whatever is there (a damaged book, another file), not a book open elsewhere
     write_book(demo_book(as_of=args.as_of, deals=args.deals, reps=args.reps), args.out, replace_other=args.force)
-    print(f"wrote {args.out}")
+    print(f"wrote {_shown(args.out)}")
     return 0
 
 
@@ -264,6 +265,8 @@ def _import(args: argparse.Namespace) -> int:
         raise PlannerError(QT_TRANSLATE_NOOP("errors", "--yes and --dry-run go with --into"))
     if isinstance(args.out, Path):
         _check_import_out(args.out, args.files, args.force)
+    elif args.out is not None:
+        _refuse_to_replace(args.out, args.force)
     if args.save_mapping:  # checked before anything is written: a bad name never leaves half the work done
         _check_new_file(args.save_mapping, [*args.files, *(p for p in (args.out, args.into) if isinstance(p, Path))],
                         args.force)
@@ -275,7 +278,7 @@ def _import(args: argparse.Namespace) -> int:
         book = build_book(result)
         write_book(book, args.out, replace_other=args.force)
         counts = ", ".join(f"{len(book[name]):,} {name}" for name in schema.TABLES if len(book[name]))
-        print(f"imported {counts} into {args.out}")
+        print(f"imported {counts} into {_shown(args.out)}")
         _print_warnings(result.warnings, sys.stderr, "")
     if args.save_mapping:
         try:
@@ -314,11 +317,27 @@ def _check_new_file(path: Path, keep: list[Path], force: bool) -> None:
     _refuse_to_replace(path, force)
 
 
-def _refuse_to_replace(path: Path, force: bool) -> None:
+def _refuse_to_replace(target: Path | str, force: bool) -> None:
     """What every command that writes a file does with one already there (a link too, even
-    one to nothing): refuse, unless ``--force`` says to replace it."""
-    if os.path.lexists(path) and not force:
-        raise PlannerError(ALREADY_EXISTS, path=str(path))
+    one to nothing), and one that writes a book to a database with a book in it (a team's
+    shared book): refuse, unless ``--force`` says to replace it."""
+    if force:
+        return
+    if isinstance(target, Path):
+        if os.path.lexists(target):
+            raise PlannerError(ALREADY_EXISTS, path=str(target))
+        return
+    from planner.storage import database_holds_book
+
+    if database_holds_book(target):
+        raise PlannerError(HOLDS_BOOK, target=_shown(target))
+
+
+def _shown(target: Path | str) -> str:
+    """A book's place for messages: a database address never with its password."""
+    from planner.storage.dialects import shown, url_of
+
+    return shown(url_of(target))
 
 
 def _print_warnings(warnings: list, file, indent: str) -> None:
@@ -442,12 +461,9 @@ def _export(args: argparse.Namespace) -> int:
 
 def _copy(args: argparse.Namespace) -> int:
     from planner.storage import copy_book
-    from planner.storage.dialects import shown, url_of
 
-    to_file = isinstance(args.target, Path)
-    if to_file:
-        _refuse_to_replace(args.target, args.force)
-    book = copy_book(args.source, args.target, replace_other=to_file and args.force)
+    _refuse_to_replace(args.target, args.force)
+    book = copy_book(args.source, args.target, replace_other=args.force)
     rows = sum(len(book[name]) for name in book._frames)
-    print(f"copied {shown(url_of(args.source))} to {shown(url_of(args.target))} ({rows:,} rows)")
+    print(f"copied {_shown(args.source)} to {_shown(args.target)} ({rows:,} rows)")
     return 0

@@ -11,10 +11,10 @@ import importlib
 BOOK_SUFFIX = ".planner"
 
 _HOMES = {"SCHEMA_VERSION": "layout", "BookInUse": "holders", "ReadOnlyLocation": "store", "SaveConflict": "store",
-          "Store": "store", "copy_book": "store", "open_book": "store", "save_book": "store", "write_book": "store"}
+          "Store": "store", "copy_book": "store", "database_holds_book": "store", "open_book": "store", "save_book": "store", "write_book": "store"}
 
 __all__ = ["BOOK_SUFFIX", "SCHEMA_VERSION", "BookInUse", "ReadOnlyLocation", "SaveConflict", "Store", "copy_book",
-           "open_book", "save_book", "write_book"]
+           "database_holds_book", "open_book", "save_book", "write_book"]
 
 
 def __getattr__(name: str):

@@ -46,7 +46,7 @@ from planner.storage.temporary import remove_stale_saves
 from planner.storage.transactions import Errors, WriteTransaction
 
 __all__ = ["BOOK_SUFFIX", "SCHEMA_VERSION", "BookInUse", "ReadOnlyLocation", "SaveConflict", "Store", "copy_book",
-           "open_book", "save_book", "write_book"]
+           "database_holds_book", "open_book", "save_book", "write_book"]
 
 CHUNK = 500  # ids per "IN (...)" query
 _READ_ONLY_PLACE = QT_TRANSLATE_NOOP("errors", "{path} is on a read-only disk or folder: open it read-only, or "
@@ -338,6 +338,17 @@ def _row_name(book: Tables, table: str, row: int) -> str:
 
 
 # -- whole books ----------------------------------------------------------------------------
+def database_holds_book(target: str) -> bool:
+    """Whether the database at ``target`` holds a Planner book (a write would replace it)."""
+    url = dialects.url_of(target)
+    engine = dialects.make_engine(url)
+    try:
+        with Errors(dialects.shown(url), "read"), engine.connect() as connection:
+            return META in sa.inspect(connection).get_table_names()
+    finally:
+        engine.dispose()
+
+
 def write_book(book: Tables, target: str | os.PathLike, replace_held: bool = False,
                replace_other: bool = False) -> int:
     """Write all of ``book`` to ``target`` (Save As, a copy): a new file renamed into place,
@@ -348,7 +359,7 @@ def write_book(book: Tables, target: str | os.PathLike, replace_held: bool = Fal
     ------
     PlannerError
         When the target cannot be written, holds something other than a Planner book (a
-        file or a database with other tables; ``replace_other`` when the user chose to replace
+        database with other tables; a file, unless ``replace_other``: the user chose to replace
         it), or :class:`BookInUse` when another live Planner holds the book there
         (``replace_held`` to replace it anyway).
     """
@@ -369,7 +380,7 @@ def write_book(book: Tables, target: str | os.PathLike, replace_held: bool = Fal
         with Errors(name, "save"), WriteTransaction(engine) as connection:
             revision = 1
             present = set(sa.inspect(connection).get_table_names())
-            if present and META not in present and not replace_other:
+            if present and META not in present:  # never mixed into another program's database
                 raise PlannerError(_NOT_OURS, target=name)
             if META in present:
                 meta = all_meta(connection)
