@@ -92,6 +92,18 @@ def test_pacing_and_year_to_date_roll_up_the_credit_too():
     assert ytd == {"APAC": (4_500, 2_500), "Seoul": (900, 400), "Tokyo": (600, 100)}
 
 
+def test_reps_at_quota_roll_up_as_the_credit_does():
+    """A parent team's reps at quota are its direct members' and its child teams' (APAC was
+    counted on Dan alone). 2017-Q1: Anna 400 of 300 (at quota), Boris 0 of 600, Chie 100 of
+    150, Dan 2,000 of 3,000; Busan has no one (no share)."""
+    teams = (("APAC", None), ("Seoul", "APAC"), ("Tokyo", "APAC"), ("Busan", "APAC"))
+    report = compute_report(rollup_book(MONTHLY, teams=teams), Period.parse("2017-Q1"), as_of="2017-04-01").to_json()
+    hit = report["reps_at_quota"]
+    assert (hit["at_quota"], hit["with_quota"]) == (1, 4)
+    assert {row["team"]: (row["at_quota"], row["with_quota"], row["share"]) for row in hit["teams"]} == {
+        "APAC": (1, 4, 0.25), "Seoul": (1, 2, 0.5), "Tokyo": (0, 1, 0.0), "Busan": (0, 0, None)}
+
+
 def test_team_credit_adds_up_exactly_beyond_a_floats_53_bits():
     """Credit stays an exact integer however it rolls up: a deal may be 10^15 cents
     (schema.MAX_INTEGER), and APAC's credit here, 10,999,999,999,999,989 cents, is odd and above

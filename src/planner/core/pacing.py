@@ -157,16 +157,25 @@ def _share(reached: int, count: int) -> dict:
     return {"at_quota": reached, "with_quota": count, "share": reached / count if count else None}
 
 
-def at_quota_by_team(rows: pd.DataFrame, teams: pd.Series, threshold: int = RATIO_SCALE) -> pd.DataFrame:
-    """:func:`at_quota` per team row id (``teams`` order), reps without a team left out."""
+def at_quota_by_team(rows: pd.DataFrame, teams: pd.Series, table: pd.DataFrame,
+                     threshold: int = RATIO_SCALE) -> pd.DataFrame:
+    """:func:`at_quota` per team row id (``teams`` order): the reps of the team and of every
+    team under it (of the Teams ``table``), as its credit and quota roll up; reps without a
+    team left out."""
+    from planner.core.team_quotas import rolled_up
+
     with_quota, hit = _at_quota(rows, threshold)
-    team = pd.Index(teams.to_numpy(dtype="int64", na_value=-1)).get_indexer(
-        rows["team"].to_numpy(dtype="int64", na_value=-1))  # -1: in none of them
-    counts = np.bincount(team[(team >= 0) & with_quota], minlength=len(teams))
-    reached = np.bincount(team[(team >= 0) & hit], minlength=len(teams))
+    team = rows["team"].to_numpy(dtype="int64", na_value=-1)  # -1: in no team
+    ids = teams.to_numpy(dtype="int64", na_value=-1)
+
+    def counted(reps: np.ndarray) -> np.ndarray:
+        direct = pd.Series(reps.astype("int64"), index=team).groupby(level=0).sum()
+        return rolled_up(direct, table).reindex(ids, fill_value=0).to_numpy(dtype="int64")
+
+    counts, reached = counted(with_quota), counted(hit)
     return pd.DataFrame({
         "team": pd.array(teams, dtype="Int64"),
-        "at_quota": reached.astype("int64"), "with_quota": counts.astype("int64"),
+        "at_quota": reached, "with_quota": counts,
         "share": pd.array([r / c if c else None for r, c in zip(reached.tolist(), counts.tolist())], dtype="Float64"),
     })
 
