@@ -80,3 +80,32 @@ def test_the_charts_are_drawn_in_the_background_quota_versus_won_by_month_among_
     assert not image.isNull()
     colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
     assert len(colours) > 10
+
+
+LAPTOP_HEIGHT = 680  # a 1366×768 screen, less its title bar and taskbar
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_no_tab_makes_the_window_taller_than_a_laptop_screen(qtbot, qapp, tmp_path, lang):
+    """The Attainment tab's three charts made the window 1,048 px tall (the Forecast tab's
+    backtest 737): on a laptop its bottom went off the screen. Charts that do not fit scroll."""
+    from planner.qt.i18n import install_translators
+
+    install_translators(qapp, lang)
+    try:
+        window = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+        window.ask_unsaved = lambda: "discard"
+        qtbot.addWidget(window)
+        window.resize(1366, LAPTOP_HEIGHT)
+        window.show()
+        with qtbot.waitSignal(window.report_ready, timeout=60_000):
+            window.show_book(demo_book(as_of=date(2026, 11, 15)), None)
+        for index in range(window.tabs.count()):
+            window.tabs.setCurrentIndex(index)  # built when first shown
+        window.forecast_panel.lower.setCurrentWidget(window.forecast_panel.backtest)
+        qtbot.wait(10)
+        assert window.minimumSizeHint().height() <= LAPTOP_HEIGHT
+        assert window.height() == LAPTOP_HEIGHT
+        window.jobs.wait()
+    finally:
+        install_translators(qapp, "en")

@@ -20,7 +20,7 @@ from planner.core.schema import Kind
 from planner.qt.table_model import FrameTableModel
 from planner.qt.workers import JobRunner
 from planner.views.chart_view import RESIZE_DELAY, ChartView, chart_image
-from planner.views.table_view import BookTableView, titled
+from planner.views.table_view import BookTableView, scrolled, titled
 
 
 class AttainmentPanel(QWidget):
@@ -58,7 +58,7 @@ class AttainmentPanel(QWidget):
             charts.addWidget(chart)
         body = QSplitter(Qt.Orientation.Horizontal)
         body.addWidget(tables)
-        body.addWidget(charts)
+        body.addWidget(scrolled(charts))  # three charts are taller than a laptop's screen
         body.setSizes([640, 560])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -31,7 +31,7 @@ from planner.qt.i18n import error_text
 from planner.qt.table_model import AccuracyModel, FrameTableModel
 from planner.qt.workers import JobRunner
 from planner.views.chart_view import RESIZE_DELAY, ChartView, chart_image
-from planner.views.table_view import BookTableView, titled
+from planner.views.table_view import BookTableView, scrolled, titled
 
 MONTHS_BACK = 12  # the default range: the twelve months before the book's as_of
 CHART_HEIGHT = 200  # pixels: lower than the other charts', so the calibration fits under it
@@ -116,7 +116,7 @@ class BacktestPanel(QWidget):
         body.setSizes([205, 240])
         layout = QVBoxLayout(self)
         layout.addLayout(inputs)
-        layout.addWidget(body, 1)
+        layout.addWidget(scrolled(body), 1)  # the chart and the calibration: scrolled on a laptop's screen
 
         self._redraw_timer = QTimer(self)
         self._redraw_timer.setSingleShot(True)

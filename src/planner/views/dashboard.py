@@ -11,14 +11,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDir, QEvent, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QFileDialog, QFrame, QGridLayout, QLabel, QMessageBox,
-                               QScrollArea, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QFileDialog, QFrame, QGridLayout, QLabel, QMessageBox, QToolButton, QVBoxLayout, QWidget
 
 from planner.charts.data import DashboardData, dashboard_data
 from planner.charts.pipeline import CHARTS, draw_message, render_rgba, save_png
 from planner.qt.i18n import reason_text
 from planner.qt.workers import JobRunner
 from planner.views.chart_view import RESIZE_DELAY, ChartView, chart_image
+from planner.views.table_view import scrolled
 
 # Where each chart sits: (row, column, column span); money first, the 12-month trend wide.
 PLACES = {
@@ -66,13 +66,9 @@ class DashboardPanel(QWidget):
             grid.addWidget(self._card(name), row, column, 1, span)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(grid_widget)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(scrolled(grid_widget), 1)
         self._show_message(self.tr("No report yet"))
 
     def _card(self, name: str) -> QFrame:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QFrame, QHeaderView, QLabel, QScrollArea,
+                               QTableView, QVBoxLayout, QWidget)
 
 from planner.qt.table_model import FrameTableModel
 
@@ -140,3 +141,14 @@ def titled(title: str, view: QWidget) -> QWidget:
     layout.addWidget(caption)
     layout.addWidget(view)
     return box
+
+
+def scrolled(content: QWidget) -> QScrollArea:
+    """``content`` in a frameless scroll area: as tall as the space it is given, scrolled when
+    the window is smaller than its minimum (a tab must never make the window taller than a
+    laptop's screen)."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(content)
+    return area
