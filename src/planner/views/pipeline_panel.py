@@ -15,7 +15,7 @@ from planner.core.report import Report
 from planner.qt.table_model import FrameTableModel
 from planner.views.attention import AttentionPanel
 from planner.views.problems_panel import LeftOutNote
-from planner.views.table_view import BookTableView, titled
+from planner.views.table_view import BookTableView
 
 
 class PipelinePanel(QWidget):
