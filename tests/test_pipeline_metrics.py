@@ -24,6 +24,7 @@ Proposal 30 (01-31..03-02), 40 (03-23..05-02) -> 35, beyond 52.5.
 """
 
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
@@ -281,18 +282,35 @@ def test_facts_of_one_as_of_are_not_reused_for_another(book):
 
 
 def test_edits_through_the_app_make_a_deal_slipped(book):
-    """Moving O2's expected close later twice in the app appends two history rows: slipped."""
+    """Moving O2's expected close later twice in the app appends two history rows: slipped. A
+    live book (no as_of setting): edits are recorded on the day they are made."""
+    book.replace_table("Settings", frame("key value", [("currency", "USD")]))
     o2 = int(book["Deals"].index[book["Deals"]["id"] == "O2"][0])
     book.clock = lambda: date(2026, 6, 20)
     book.set_value("Deals", o2, "expected_close", pd.Timestamp("2026-07-31"))
-    assert "O2" not in compute_report(book, Q2).health["slipped"]
+    assert "O2" not in compute_report(book, Q2, as_of=date(2026, 6, 30)).health["slipped"]
     book.set_value("Deals", o2, "expected_close", pd.Timestamp("2026-08-31"))
-    assert "O2" in compute_report(book, Q2).health["slipped"]
+    assert "O2" in compute_report(book, Q2, as_of=date(2026, 6, 30)).health["slipped"]
     # a stage change restarts the time in stage
     book.clock = lambda: date(2026, 6, 25)
     book.set_value("Deals", o2, "stage", int(book["Stages"].index[book["Stages"]["stage"] == "Proposal"][0]))
     health = deal_health(book.snapshot(), date(2026, 6, 30))
     assert health.loc[o2, "days_in_stage"] == 5
+
+
+def test_a_stage_change_in_a_historical_book_counts_on_its_day(book):
+    """A book with an as_of setting (a demo saved last week) records a stage change on that
+    day, as it does an amount change: a deal won today was dated today, after the book's day,
+    and no figure moved."""
+    book.clock = lambda: date(2026, 12, 7)  # days after the book's as_of, 2026-06-30
+    o2 = int(book["Deals"].index[book["Deals"]["id"] == "O2"][0])
+    before = compute_report(book, Q2).to_json()["pipeline"]
+    book.set_value("Deals", o2, "stage", int(book["Stages"].index[book["Stages"]["stage"] == "Won"][0]))
+    assert book["Deals"].at[o2, "closed"] == pd.Timestamp("2026-06-30")
+    assert book["StageHistory"]["entered"].iloc[-1] == pd.Timestamp("2026-06-30")
+    after = compute_report(book, Q2).to_json()["pipeline"]
+    assert (after["won_count"], after["open_count"]) == (before["won_count"] + 1, before["open_count"] - 1)
+    assert Decimal(after["won_value"]) - Decimal(before["won_value"]) == Decimal("6000.00")
 
 
 # -- the four forecasts ---------------------------------------------------------------------

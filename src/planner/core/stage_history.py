@@ -38,7 +38,7 @@ def with_history(tables, change: Change, on: date | None = None) -> Change:
             else current["expected_close"]
         new_stage = _differs(stage, current["stage"])
         moved = (new_stage | _differs(expected, current["expected_close"])) & stage.notna().to_numpy()
-        day = pd.Timestamp(on or tables.clock())
+        day = record_day(tables, on)
         kind = stage.map(tables._frames["Stages"]["kind"]).to_numpy(dtype=object, na_value=None)
         closed = values["closed"].astype("datetime64[ns]") if "closed" in values else current["closed"]
         if "stage" in values and "closed" not in values:

@@ -48,7 +48,7 @@ class Tables:
         self.revision = revision
         # what is derived from this state; a new state gets what an edit left standing (core/derived.py)
         self._cache = derived or Derived()
-        self.clock: Callable[[], date] = date.today  # the day a stage change is recorded on
+        self.clock: Callable[[], date] = date.today  # the day an edit is recorded on, without an as_of setting
 
     # what pickling leaves out (a book sent to another process): locks, caches, callbacks
     _TRANSIENT = ("_cache", "_listeners", "_snapshot", "reserve_ids")
