@@ -315,3 +315,16 @@ def test_a_month_closed_first_stays_as_it_was_when_its_quarter_closes(april):
     assert "2026-01" not in set(quarter.lines["period"]) and len(quarter.lines) == 13 - 3
     assert frozen_lines(april).groupby("closed").size().to_dict() == {"2026-01": 3, "2026-Q1": 10}
     assert recomputed(april).empty
+    # reopening January alone would leave its lines in no close (its statements read 0.00):
+    # refused while its quarter is closed; once the quarter is reopened, January can be
+    def january() -> list:  # the lines as paid (a ledger's and the engine's dtypes differ)
+        return statement(april, Period.parse("2026-01")).astype("string").fillna("").values.tolist()
+
+    paid = january()
+    assert [line[1] for line in paid].count("2026-01") == 3  # R1's month (R2's and R3's quarter too)
+    with pytest.raises(PlannerError, match="2026-01 lies inside 2026-Q1, which is closed too: reopen 2026-Q1 first"):
+        plan_reopen(april, Period.parse("2026-01"), "me")
+    april.apply(plan_reopen(april, Q1, "me").change)
+    assert january() == paid
+    april.apply(plan_reopen(april, Period.parse("2026-01"), "me").change)
+    assert closed_periods(april) == {} and january() == paid

@@ -3329,6 +3329,10 @@
         <translation>{period} は {closed} の一部として締められています: 代わりに {closed} を再オープンしてください</translation>
     </message>
     <message>
+        <source>{period} lies inside {closed}, which is closed too: reopen {closed} first</source>
+        <translation>{period} は締められている {closed} の中にあります: 先に {closed} を再オープンしてください</translation>
+    </message>
+    <message>
         <source>{period} is not closed: there is nothing to reopen</source>
         <translation>{period} は締められていません: 解除するものはありません</translation>
     </message>

@@ -3329,6 +3329,10 @@
         <translation>{period}은(는) {closed}의 일부로 마감되었습니다: 대신 {closed}의 마감을 해제하세요</translation>
     </message>
     <message>
+        <source>{period} lies inside {closed}, which is closed too: reopen {closed} first</source>
+        <translation>{period}은(는) 역시 마감된 {closed} 안에 있습니다: 먼저 {closed}의 마감을 해제하세요</translation>
+    </message>
+    <message>
         <source>{period} is not closed: there is nothing to reopen</source>
         <translation>{period}은(는) 마감되지 않았습니다: 다시 열 것이 없습니다</translation>
     </message>

@@ -38,6 +38,7 @@ NOT_ENDED = QT_TRANSLATE_NOOP("errors", "{period} cannot be closed: it has not e
 ALREADY_CLOSED = QT_TRANSLATE_NOOP("errors", "{period} is already closed (on {at} by {by})")
 INSIDE_CLOSED = QT_TRANSLATE_NOOP("errors", "{period} is already closed as part of {closed}")
 REOPEN_INSIDE = QT_TRANSLATE_NOOP("errors", "{period} is closed as part of {closed}: reopen {closed} instead")
+REOPEN_UNDER = QT_TRANSLATE_NOOP("errors", "{period} lies inside {closed}, which is closed too: reopen {closed} first")
 NOT_CLOSED = QT_TRANSLATE_NOOP("errors", "{period} is not closed: there is nothing to reopen")
 
 
@@ -248,14 +249,20 @@ def plan_reopen(book, period: Period, by: str, at: datetime | None = None) -> Cl
     ------
     PlannerError
         When the period is not closed (a period closed as part of a longer one is reopened
-        with it).
+        with it), or lies inside a longer period closed after it (that one is reopened first).
     """
-    close = closed_periods(book).get(period.label)
+    closed = closed_periods(book)
+    close = closed.get(period.label)
     if close is None:
         around = covering(book, period)
         if around is not None:
             raise PlannerError(REOPEN_INSIDE, period=period.label, closed=around.period.label)
         raise PlannerError(NOT_CLOSED, period=period.label)
+    # a month closed before its quarter: the quarter's close left its lines to the month's, so
+    # reopening the month alone would leave them in no close (its statements would read 0.00)
+    for label, longer in closed.items():
+        if label != period.label and longer.period.contains(period):
+            raise PlannerError(REOPEN_UNDER, period=period.label, closed=label)
     frozen = frozen_lines(book)
     frozen = frozen[frozen["close"] == close.row]
     live = ledger_lines(book, period)
