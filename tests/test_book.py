@@ -22,9 +22,10 @@ def test_problems_say_where_and_what(book):
     assert "Deals D1, column id: duplicate of an earlier row" in problems
     assert "Deals D3, column stage: 'Signed' is not a stage of the Stages sheet" in problems
     assert "Deals D5, column owner: 'Nobody' is not a rep of the Reps sheet" in problems
-    # the app names the row the user sees
+    # the app names the row the user sees, and the sheet and column as its tab and header do
     assert {p.translated(lambda _c, t: t, by_key=False) for p in book.problems()} >= {
-        "Deals row 6, column amount: a value is required", "Deals row 8, column id: duplicate of an earlier row"}
+        "Deals row 6, column Amount: a value is required", "Deals row 8, column Deal ID: duplicate of an earlier row",
+        "Deals row 5, column Owner: 'Nobody' is not a rep of the Reps sheet"}
     with pytest.raises(PlannerError, match=r"^The book has problems: .*Deals D6, column amount: a value is req"):
         book.require_valid()
     # the report is computed all the same, the five deals left out (tests/test_problems_figures.py)

@@ -220,7 +220,7 @@ def test_a_quota_names_a_rep_or_a_team(book):
         book.set_typed("Quotas", pd.DataFrame({"rep": ["Busan"]}, index=[row(book, "Quotas", 0)]))
     q = row(book, "Quotas", 0)
     book.set_typed("Quotas", pd.DataFrame({"team": ["Tokyo"]}, index=[q]))  # a team, by its name
-    assert "Quotas row 1, column team: a quota is for a rep or for a team, not both" in [
+    assert "Quotas row 1, column Team: a quota is for a rep or for a team, not both" in [
         p.translated(lambda _c, t: t, by_key=False) for p in book.problems()]
 
 

@@ -264,7 +264,7 @@ def test_the_tab_refuses_an_unqualified_lead_and_changes_nothing(window):
     panel.tell = lambda title, text: told.append(text)
     select_scores(panel, "L4")
     panel.convert_button.click()
-    assert told == ["Not changed: Leads row 4, column signals: scores 14, below the threshold 20: not converted"]
+    assert told == ["Not changed: Leads row 4, column Signals: scores 14, below the threshold 20: not converted"]
     assert window.undo_stack.count() == 0 and len(window.book["Deals"]) == 1
 
 

@@ -87,3 +87,22 @@ def test_the_operating_system_s_reason_is_said_in_the_user_s_language(qapp, tmp_
     finally:
         install_translators(qapp, "en")
     assert "the disk is full" in error_text(refused)
+
+
+def test_a_refused_edit_names_the_sheet_and_column_as_the_grid_does(qapp):
+    """The app said "Deals 1행, amount 열" in Korean: the tab and header are 거래 and 금액.
+    The command line keeps the names of the files and the JSON."""
+    from planner.core.problems import Problem, Refused
+    from planner.qt.i18n import error_text, install_translators
+
+    refused = Refused([Problem("Deals", 7, "amount", "a value is required", position=0, key="D-1"),
+                       Problem("Quotas", 8, "rep, team, period", "duplicate of an earlier row", position=2)])
+    install_translators(qapp, "ko")
+    try:
+        shown = error_text(refused)
+        assert "거래 1행, 금액 열" in shown and "할당량 3행, 담당자, 팀, 기간 열" in shown, shown
+        assert "Deals" not in shown and "amount" not in shown and "rep, team" not in shown, shown
+    finally:
+        install_translators(qapp, "en")
+    assert str(refused) == ("Not changed: Deals D-1, column amount: a value is required; "
+                            "Quotas row 3, column rep, team, period: duplicate of an earlier row")

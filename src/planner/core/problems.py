@@ -45,7 +45,20 @@ class Problem:
         else:
             where = translate("errors", "{table} row {row}")
         row = None if self.position is None else self.position + 1
-        return where.format(table=self.table, row=row, key=self.key, column=self.column) + ": " + message
+        table, column = (self.table, self.column) if by_key else self._labels(translate)
+        return where.format(table=table, row=row, key=self.key, column=column) + ": " + message
+
+    def _labels(self, translate) -> tuple[str, str | None]:
+        """The table and column as the app's tabs and headers name them (the command line
+        keeps the names of the files and the JSON)."""
+        from planner.core.schema import TABLES
+
+        spec = TABLES.get(self.table)
+        if spec is None:
+            return self.table, self.column
+        names = [] if self.column is None else self.column.split(", ")  # a key of several columns
+        labels = [translate("schema", spec.column(name).label) if name in spec.names else name for name in names]
+        return translate("schema", spec.label), ", ".join(labels) if names else None
 
 
 # lupdate finds the row/column phrasing here; Problem.translated looks them up at run time.
