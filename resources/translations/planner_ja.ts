@@ -3432,6 +3432,10 @@
         <source>Figures as of {day}: deals as they stood that day, with amounts as the Amount history records them (an amount changed before the book recorded amounts counts as today&apos;s)</source>
         <translation>{day} 時点の数値：その日の案件の状態と、金額履歴に記録された金額を使います（ブックが金額を記録する前に変わった金額は現在の金額とします）</translation>
     </message>
+    <message>
+        <source>the currency cannot change from {old} to {new} while the book holds amounts: {new} has {digits} decimal places, so every amount would change ({one} {old} would read {shown} {new}); to read amounts in {new}, import the files again with the currency chosen</source>
+        <translation>ブックに金額がある間は通貨を {old} から {new} に変更できません: {new} の小数桁数は {digits} 桁のため、すべての金額が変わります ({one} {old} が {shown} {new} と読まれます)。金額を {new} として読むには、通貨を選んでファイルを取り込み直してください</translation>
+    </message>
 </context>
 <context>
     <name>export</name>

@@ -3432,6 +3432,10 @@
         <source>Figures as of {day}: deals as they stood that day, with amounts as the Amount history records them (an amount changed before the book recorded amounts counts as today&apos;s)</source>
         <translation>{day} 기준 수치: 그날의 거래 상태와 금액 이력에 기록된 금액을 씁니다 (북이 금액을 기록하기 전에 바뀐 금액은 현재 금액으로 계산합니다)</translation>
     </message>
+    <message>
+        <source>the currency cannot change from {old} to {new} while the book holds amounts: {new} has {digits} decimal places, so every amount would change ({one} {old} would read {shown} {new}); to read amounts in {new}, import the files again with the currency chosen</source>
+        <translation>북에 금액이 있는 동안에는 통화를 {old}에서 {new}(으)로 바꿀 수 없습니다: {new}의 소수 자릿수는 {digits}자리라서 모든 금액이 바뀝니다 ({one} {old}이(가) {shown} {new}(으)로 읽힘). 금액을 {new}(으)로 읽으려면 통화를 선택해 파일을 다시 가져오세요</translation>
+    </message>
 </context>
 <context>
     <name>export</name>

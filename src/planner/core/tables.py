@@ -312,10 +312,11 @@ class Tables:
             found += self._value_problems(spec, atom.table, values, isinstance(atom, SetValues), incoming,
                                           replacing=isinstance(atom, ReplaceTable))
         from planner.core.close_guard import closed_problems, record_problems
+        from planner.core.currency_guard import currency_problems
 
         found += record_problems(self, change)
-        if not found:  # what a closed period refuses (a change whose values fit)
-            found += closed_problems(self, change)
+        if not found:  # what a closed period, or the amounts held, refuse (a change whose values fit)
+            found += closed_problems(self, change) or currency_problems(self, change)
         if found:
             raise Refused(found)
 
