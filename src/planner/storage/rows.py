@@ -257,8 +257,9 @@ def _frame(name, spec, kinds, raw, opened, unresolved, version) -> tuple:
     if kinds.get(name):
         cells = [json.loads(text) if text else {} for text in raw["_extra"]]
         cells = [cell if isinstance(cell, dict) else {} for cell in cells]
-        for column, kind in kinds[name]:
-            frame[column] = _extra_values(cells, column, kind, ids)
+        extras = {column: _extra_values(cells, column, kind, ids) for column, kind in kinds[name]}
+        frame = pd.concat([frame, pd.DataFrame(extras, index=ids)], axis=1)  # at once: a column at a time
+        # fragments the frame (pandas warns from 100 columns on, and each insert copies it)
     mine = unresolved.setdefault(name, {})
     texts = raw["_unresolved"]
     for row, text in zip(ids[np.not_equal(texts, None)].tolist(), texts[np.not_equal(texts, None)]):
