@@ -109,6 +109,21 @@ def test_quadrants_of_an_ended_quarter(history):
         ids["R1"], "quadrant"] == "rising_star"
 
 
+def test_a_rep_with_nothing_in_either_quarter_has_no_change(book):
+    """R4 (a quota, no deal) credited nothing in 2025-Q4 and 2026-Q1: no change (it sat on the
+    chart's right edge, as if it had grown from nothing, as R1, with 15,600 after nothing, does)."""
+    def edit(frames):
+        frames["Reps"] = pd.concat([frames["Reps"], pd.DataFrame([{"id": "R4", "name": "Dana", "team": "Seoul"}])],
+                                   ignore_index=True)
+        frames["Quotas"] = pd.concat([frames["Quotas"], pd.DataFrame([{"rep": "R4", "period": "2026-Q1",
+                                                                        "amount": 1_000_000}])], ignore_index=True)
+    changed = rebuilt(book, edit)
+    table = quadrants(changed, Q1, date(2026, 4, 15)).set_index("rep")
+    ids = {rep: int(i) for i, rep in changed["Reps"]["id"].items()}
+    assert table.loc[ids["R4"], "change"] == 0 and table.loc[ids["R4"], "quadrant"] == "improving_laggard"
+    assert pd.isna(table.loc[ids["R1"], "change"])
+
+
 def test_quadrants_of_a_quarter_in_progress_use_the_run_rate(history):
     """As of 10 February (41 of 90 days) R3 has 5,400 so far: projected 11,853.66 is above last
     quarter's 6,000 (up) and 79% of its quota (low) -> improving laggard, not "down" for being

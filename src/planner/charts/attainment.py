@@ -96,7 +96,7 @@ def draw_quadrants(figure: Figure, names: list[str], attainment: list, change: l
                    quarter: str, threshold: float = 1.0, translate: Translate = untranslated) -> None:
     """Each rep as a point: credited this quarter against last quarter (change, x) by
     attainment (y), coloured by quadrant, with the threshold and no-change lines dividing the
-    four quadrants. A rep with nothing last quarter (no change figure) sits on the right edge."""
+    four quadrants. A rep with credit after nothing last quarter (no change figure) sits on the right edge."""
     def t(text: str) -> str:
         return translate("charts", text)
 

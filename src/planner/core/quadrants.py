@@ -50,7 +50,7 @@ def quadrant_quarter(period: Period, as_of: date) -> Period:
 def quadrants(book, quarter: Period, as_of: date, threshold: int = RATIO_SCALE) -> pd.DataFrame:
     """One row per rep with a quota above zero in ``quarter``: ``attainment``, ``credited``
     this quarter, ``previous`` (credited last quarter), ``change`` (credited ÷ previous − 1,
-    missing when last quarter is 0) and ``quadrant``. ``threshold`` is in millionths (100% =
+    missing when last quarter is 0 and this one is not; 0 when both are) and ``quadrant``. ``threshold`` is in millionths (100% =
     1,000,000), compared exactly on integers.
 
     A quarter in progress on as_of is judged at its run rate (core/pacing.py): its projected
@@ -87,7 +87,8 @@ def _quadrants(book, quarter: Period, as_of: date, threshold: int) -> pd.DataFra
     up = credited >= last
     names = [RISING_STAR if h and u else FALLING_STAR if h else IMPROVING_LAGGARD if u else WORSENING_LAGGARD
              for h, u in zip(high, up)]
-    change = pd.Series([c / p - 1 if p > 0 else None for c, p in zip(credited, last)], dtype="Float64")
+    # nothing either quarter is no change (it sat at the chart's right edge, as growth from nothing)
+    change = pd.Series([c / p - 1 if p > 0 else None if c else 0.0 for c, p in zip(credited, last)], dtype="Float64")
     return pd.DataFrame({
         "rep": rep, "team": reps["team"].array[kept], "attainment": ratio.astype("Float64"),
         "credited": pd.array(credited, dtype="Int64"), "previous": pd.array(last, dtype="Int64"),
