@@ -50,8 +50,8 @@ def quadrant_quarter(period: Period, as_of: date) -> Period:
 def quadrants(book, quarter: Period, as_of: date, threshold: int = RATIO_SCALE) -> pd.DataFrame:
     """One row per rep with a quota above zero in ``quarter``: ``attainment``, ``credited``
     this quarter, ``previous`` (credited last quarter), ``change`` (credited ÷ previous − 1,
-    missing when last quarter is 0 and this one is not; 0 when both are) and ``quadrant``. ``threshold`` is in millionths (100% =
-    1,000,000), compared exactly on integers.
+    missing when last quarter is 0 and this one is not; 0 when both are) and ``quadrant``.
+    ``threshold`` is in millionths (100% = 1,000,000), compared exactly on integers.
 
     A quarter in progress on as_of is judged at its run rate (core/pacing.py): its projected
     credited and pacing stand for this quarter, so a rep is not a "laggard, down" for being
