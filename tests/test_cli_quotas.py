@@ -119,6 +119,7 @@ def test_weights_by_hand_from_a_file(demo_file, tmp_path):
     (["--year", "2027", "--target", "1e30"], "the target × over-assignment must be at most"),  # was InvalidOperation
     (["--year", "2027", "--target", "5", "--over", "1e30"], "over-assignment must be above 0% and at most 1000%"),
     (["--year", "2027", "--target", "1e999999"], "--target '1e999999' is not an amount in USD"),
+    (["--year", "2027", "--target", ""], "--target: type an amount in USD"),
     (["--year", "2027", "--target", "₩1,000"], "--target '₩1,000' is an amount in KRW; amounts here are in USD"),
     (["--year", "2027", "--target", "¥1,000"], "--target '¥1,000' is an amount in JPY; amounts here are in USD"),
     (["--year", "2027", "--target", "€1,000"], "--target '€1,000' is an amount in EUR; amounts here are in USD"),

@@ -116,6 +116,16 @@ def test_a_target_in_another_currency_is_refused(qtbot, window):
     assert planner.error.text() == "" and [s.inputs.target for s in planner.scenarios] == [100_000]
 
 
+def test_an_empty_target_adds_no_scenario(qtbot, window):
+    planner = window.quota_planner
+    for typed in ("", "   "):  # Enter in an empty field: no plan of 0 quotas to apply
+        planner.target.setText(typed)
+        planner.target.setFocus()
+        qtbot.keyClick(planner.target, Qt.Key.Key_Return)
+        assert planner.error.text() == "Company target: type an amount in USD"
+        assert planner.scenarios == [] and planner.table.columnCount() == 0 and not planner.apply_button.isEnabled()
+
+
 def test_weights_and_seasonality_by_hand(qtbot, window):
     planner = window.quota_planner
     planner.year.lineEdit().selectAll()

@@ -64,6 +64,7 @@ CLOSED_MONTHS = QT_TRANSLATE_NOOP("errors", "the quotas of {year} were not writt
 BAD_HAND_SEASON = QT_TRANSLATE_NOOP("errors", "seasonality by hand needs 12 numbers of zero or more, not all zero")
 BAD_RAMP = QT_TRANSLATE_NOOP("errors", "a ramp is at most {months} monthly steps, each from 0% to 100%")
 NOT_AMOUNT = QT_TRANSLATE_NOOP("errors", "{flag} {value!r} is not an amount in {currency}")
+NO_AMOUNT = QT_TRANSLATE_NOOP("errors", "{flag}: type an amount in {currency}")
 OTHER_CURRENCY = QT_TRANSLATE_NOOP("errors", "{flag} {value!r} is an amount in {other}; amounts here are in {currency}")
 NOT_NUMBER = QT_TRANSLATE_NOOP("errors", "{flag}: {value!r} is not a number")
 BAD_RAMP_STEP = QT_TRANSLATE_NOOP("errors", "ramp: {value!r} is not a percentage (write 25 or 25%)")
@@ -245,7 +246,10 @@ def plan_quotas(book, inputs: QuotaInputs) -> Scenario:
 def typed_amount(flag: str, text: str, currency: str) -> int:
     """An amount typed for a plan (a target, a productivity) in minor units of the book's
     ``currency``, read as an amount cell reads one (core/parse.py): ``$1,000`` in a USD book,
-    ``₩1,000`` or ``1,000 KRW`` refused (no exchange rates); :class:`PlannerError` naming ``flag``."""
+    ``₩1,000`` or ``1,000 KRW`` refused (no exchange rates), and nothing typed too (never a target
+    of 0 by an empty field); :class:`PlannerError` naming ``flag``."""
+    if not text.strip():
+        raise PlannerError(NO_AMOUNT, flag=flag, currency=currency)
     typed = unicodedata.normalize("NFKC", text)  # full-width signs and digits, as the editors read them
     other = other_currency(typed, currency)
     if other is not None:

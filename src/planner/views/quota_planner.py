@@ -156,7 +156,7 @@ class QuotaPlanner(QWidget):
         book = self._book()
         currency = book.currency
         number = len(self.scenarios) + 1
-        target = typed_amount(self.tr("Company target"), self.target.text() or "0", currency)
+        target = typed_amount(self.tr("Company target"), self.target.text(), currency)
         try:
             over = to_ratio(self.over.text())
         except ValueError:
