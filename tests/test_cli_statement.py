@@ -4,11 +4,23 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import pytest
 
-from fixtures import planner
+from fixtures import planner, small_book
 from planner.storage import save_book
 from test_statements import MARGINAL, RETRO, book_of
+
+
+def adjusted_book():
+    """The fixture book on 2026-04-15 with 2026-Q1 closed, then D4 (paid R2 1,100.00 in Q1)
+    cancelled on 2026-05-20: R2's Q2 has an adjustment line of -1,100.00 that adjusts 2026-Q1."""
+    from test_close import Q1, closed, dated, one, row_of
+
+    book = dated(small_book())
+    closed(book, Q1)
+    book.apply(one("Deals", row_of(book, "Deals", "D4"), cancelled=pd.Timestamp("2026-05-20")))
+    return book
 
 
 @pytest.fixture

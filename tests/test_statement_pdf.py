@@ -12,10 +12,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from conftest import DEMO_AS_OF
 from fixtures import rebuilt, small_book
+from test_cli_statement import adjusted_book
 from libreoffice import require
 from planner.core.demo import demo_book
 from planner.core.errors import PlannerError
@@ -93,6 +94,22 @@ def test_each_page_lists_the_reps_lines_and_totals(qapp, tmp_path):
     assert re.search(r"Clawback\s+-40.00", next(text for text in texts if "(R3)" in text))
     info = subprocess.run([poppler("pdfinfo"), str(path)], capture_output=True, text=True, check=True).stdout
     assert "(letter)" in info.lower()  # the US measures in inches
+
+
+@pytest.mark.parametrize("language", ["en", "ko", "ja"])
+def test_an_adjustment_line_says_what_it_adjusts(qapp, tmp_path, language):
+    install_translators(qapp, language)
+    try:
+        words = statement_text.adjusting("2026-Q1", "cancelled", QCoreApplication.translate)
+        path = tmp_path / "statements.pdf"
+        export_statements_pdf(adjusted_book(), Period.parse("2026-Q2"), path,
+                              locale=QLocale({"en": "en_US", "ko": "ko_KR", "ja": "ja_JP"}[language]))
+    finally:
+        install_translators(qapp, "en")
+    r2 = next(text for text in page_texts(path) if "(R2)" in text)
+    line = next(line for line in r2.splitlines() if "D4" in line)
+    assert re.search(r"D4\s+\S+\s+" + re.escape(words) + r"\s+-1,100\.00$", line.strip()), line
+    assert words.startswith("adjusts 2026-Q1, cancelled" if language == "en" else "")
 
 
 def test_a_japanese_name_is_readable_text(qapp, tmp_path):
