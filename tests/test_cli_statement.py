@@ -50,6 +50,16 @@ def test_the_text_statement_lists_each_line_aligned_with_its_total(path):
     assert lines[7] == "  commission 700,000, bonus 0, total 700,000"
 
 
+def test_what_an_adjustment_adjusts_is_a_column_of_its_own_and_the_amounts_stay_in_line(tmp_path):
+    save_book(adjusted_book(), tmp_path / "book.planner")
+    lines = planner("statement", tmp_path / "book.planner", "--rep", "R2", "--period", "2026-Q2").stdout.splitlines()
+    assert lines[2:5] == [
+        "  #  deal  name  rule        tier  rate  base     amount",
+        "  1  D4          Adjustment                    -1,100.00  adjusts 2026-Q1, cancelled",
+        "                 Total                         -1,100.00",
+    ]
+
+
 def test_a_quarter_lists_each_monthly_statement_and_json_keeps_the_numbers(path):
     data = json.loads(planner("statement", path, "--rep", "R1", "--period", "2026-Q1", "--json").stdout)
     assert (data["rep"], data["name"], data["plan"], data["currency"]) == ("R1", "Kim", "P", "KRW")

@@ -16,6 +16,7 @@ from planner.core import kinds, schema
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.periods import Period
 from planner.core.schema import Kind
+from planner.io.statement_text import adjusting
 
 # what a statement shows beside its lines (core/draws.py, pay_context), none of it a commission line
 CONTEXT = {"base_salary": "base salary", "target_incentive": "target incentive", "ote": "OTE",
@@ -83,13 +84,6 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _adjusting(line) -> str:
-    """What an adjustment line adjusts, after its amount: `` (2026-Q3, cancelled)``."""
-    if kinds.is_missing(line.adjusts):
-        return ""
-    return f" ({line.adjusts}, {kinds.label(line.reason)})" if not kinds.is_missing(line.reason) else f" ({line.adjusts})"
-
-
 def _text(rep: str, name: str, plan: str, currency: str, shown: list[dict]) -> str:
     def money(minor) -> str:
         return kinds.text(Kind.MONEY, minor, currency) or "-"
@@ -100,11 +94,12 @@ def _text(rep: str, name: str, plan: str, currency: str, shown: list[dict]) -> s
         out += [f"Statement of {who}, plan {plan}, {one['period']} (amounts in {currency}): quota "
                 f"{money(one['quota'])}, won {money(one['won'])}, credited after cancellations "
                 f"{money(one['credited'])}", ""]
-        rows = [["#", "deal", "name", "rule", "tier", "rate", "base", "amount"]]
+        # what an adjustment line adjusts: a column of its own after the amount (none without one)
+        rows = [["#", "deal", "name", "rule", "tier", "rate", "base", "amount", ""]]
         rows += [[line.line, kinds.text(Kind.TEXT, line.deal), kinds.text(Kind.TEXT, line.deal_name), kinds.label(line.rule),
                   kinds.text(Kind.TEXT, line.tier), kinds.text(Kind.RATIO, line.rate), kinds.text(Kind.MONEY, line.base, currency),
-                  money(line.amount) + _adjusting(line)] for line in one["lines"].itertuples()]
-        rows.append(["", "", "", "Total", "", "", "", money(one["total"])])
+                  money(line.amount), adjusting(line.adjusts, line.reason)] for line in one["lines"].itertuples()]
+        rows.append(["", "", "", "Total", "", "", "", money(one["total"]), ""])
         out += table(rows, right=frozenset({0, 5, 6, 7}))
         out.append(f"  commission {money(one['commission'])}, bonus {money(one['bonus'])}, "
                    f"total {money(one['total'])}")
