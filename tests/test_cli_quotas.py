@@ -99,6 +99,12 @@ def test_weights_by_hand_from_a_file(demo_file, tmp_path):
     data = plan(demo_file, "--target", "1600", "--weights", f"hand:{weights}")  # 14 reps: 3 + 13 = 16 parts
     annual = {rep["rep"]: rep["annual"] for rep in data["reps"]}
     assert annual["S01"] == "300.00" and annual["S02"] == "100.00"
+    weights.write_text("rep,weight\nS01,1\n", encoding="utf-8")  # 13 reps without a weight: 10 named
+    result = planner("quotas", demo_file, "--year", "2027", "--target", "1", "--weights", f"hand:{weights}", check=False)
+    assert result.stderr == f"planner: error: weights by hand: no weight for {', '.join(reps[1:11])} and 3 more\n"
+    weights.write_text("rep,weight\n" + "".join(f"{rep},1\n" for rep in reps[:-1]), encoding="utf-8")
+    result = planner("quotas", demo_file, "--year", "2027", "--target", "1", "--weights", f"hand:{weights}", check=False)
+    assert result.stderr == f"planner: error: weights by hand: no weight for {reps[-1]}\n"
     weights.write_text("rep,weight\nS01,1\nNOBODY,2\n", encoding="utf-8")
     result = planner("quotas", demo_file, "--year", "2027", "--target", "1", "--weights", f"hand:{weights}", check=False)
     assert result.stderr == f"planner: error: {weights}, row 3: 'NOBODY' is not a rep of the Reps sheet\n"

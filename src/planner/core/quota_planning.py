@@ -70,6 +70,8 @@ NOT_NUMBER = QT_TRANSLATE_NOOP("errors", "{flag}: {value!r} is not a number")
 BAD_RAMP_STEP = QT_TRANSLATE_NOOP("errors", "ramp: {value!r} is not a percentage (write 25 or 25%)")
 BAD_HAND_WEIGHT = QT_TRANSLATE_NOOP("errors", "weights by hand must be zero or more")
 MISSING_HAND = QT_TRANSLATE_NOOP("errors", "weights by hand: no weight for {reps}")
+MISSING_HANDS = QT_TRANSLATE_NOOP("errors", "weights by hand: no weight for {reps} and {more} more")
+NAMED = 10  # reps a message names; it counts the rest
 NOTHING_TO_SPREAD = QT_TRANSLATE_NOOP("errors", "nothing to spread the target over: no rep active in {year} has a "
                                                 "weight above zero")
 NOTE_ROLE_MEAN = QT_TRANSLATE_NOOP("errors", "{reps}: less than a quarter of {basis} to judge by, weighted at their "
@@ -322,7 +324,10 @@ def _weights(history, reps: pd.DataFrame, inputs: QuotaInputs, notes: list) -> n
         missing = [rep for rep in reps.index if rep not in inputs.hand_weights]
         if missing:
             keys = history.keys("Reps")
-            raise PlannerError(MISSING_HAND, reps=", ".join(str(keys.get(rep, f"#{rep}")) for rep in missing[:10]))
+            named = ", ".join(str(keys.get(rep, f"#{rep}")) for rep in missing[:NAMED])
+            if len(missing) > NAMED:
+                raise PlannerError(MISSING_HANDS, reps=named, more=len(missing) - NAMED)
+            raise PlannerError(MISSING_HAND, reps=named)
         return np.array([int(inputs.hand_weights[rep]) for rep in reps.index], dtype=object)
     rates = quota_history.run_rates(history, inputs.basis_year, inputs.as_of or history.as_of)
     if not len(rates) or not rates.any():
