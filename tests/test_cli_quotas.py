@@ -81,6 +81,11 @@ def test_a_year_with_a_closed_month_is_refused_in_one_line(demo_file, tmp_path):
                                                      "--apply", "--yes").stdout
 
 
+@pytest.mark.parametrize("target", ["$1,000", "1,000 USD", "1000"])
+def test_a_target_in_the_book_s_own_currency_is_read(demo_file, target):
+    assert plan(demo_file, "--target", target)["target"] == "1000.00"
+
+
 def test_the_text_plan_names_reps_teams_and_the_gap(demo_file):
     out = planner("quotas", demo_file, "--year", "2027", "--target", "4,200,000").stdout
     assert "Quota plan for 2027 (USD): target 4,200,000.00 × 100% = 4,200,000.00 assigned" in out
@@ -94,6 +99,12 @@ def test_weights_by_hand_from_a_file(demo_file, tmp_path):
     data = plan(demo_file, "--target", "1600", "--weights", f"hand:{weights}")  # 14 reps: 3 + 13 = 16 parts
     annual = {rep["rep"]: rep["annual"] for rep in data["reps"]}
     assert annual["S01"] == "300.00" and annual["S02"] == "100.00"
+    weights.write_text("rep,weight\nS01,1\n", encoding="utf-8")  # 13 reps without a weight: 10 named
+    result = planner("quotas", demo_file, "--year", "2027", "--target", "1", "--weights", f"hand:{weights}", check=False)
+    assert result.stderr == f"planner: error: weights by hand: no weight for {', '.join(reps[1:11])} and 3 more\n"
+    weights.write_text("rep,weight\n" + "".join(f"{rep},1\n" for rep in reps[:-1]), encoding="utf-8")
+    result = planner("quotas", demo_file, "--year", "2027", "--target", "1", "--weights", f"hand:{weights}", check=False)
+    assert result.stderr == f"planner: error: weights by hand: no weight for {reps[-1]}\n"
     weights.write_text("rep,weight\nS01,1\nNOBODY,2\n", encoding="utf-8")
     result = planner("quotas", demo_file, "--year", "2027", "--target", "1", "--weights", f"hand:{weights}", check=False)
     assert result.stderr == f"planner: error: {weights}, row 3: 'NOBODY' is not a rep of the Reps sheet\n"
@@ -114,6 +125,13 @@ def test_weights_by_hand_from_a_file(demo_file, tmp_path):
     (["--year", "2027", "--target", "1e30"], "the target × over-assignment must be at most"),  # was InvalidOperation
     (["--year", "2027", "--target", "5", "--over", "1e30"], "over-assignment must be above 0% and at most 1000%"),
     (["--year", "2027", "--target", "1e999999"], "--target '1e999999' is not an amount in USD"),
+    (["--year", "2027", "--target", ""], "--target: type an amount in USD"),
+    (["--year", "2027", "--target", "₩1,000"], "--target '₩1,000' is an amount in KRW; amounts here are in USD"),
+    (["--year", "2027", "--target", "¥1,000"], "--target '¥1,000' is an amount in JPY; amounts here are in USD"),
+    (["--year", "2027", "--target", "€1,000"], "--target '€1,000' is an amount in EUR; amounts here are in USD"),
+    (["--year", "2027", "--target", "1,000 KRW"], "--target '1,000 KRW' is an amount in KRW; amounts here are in USD"),
+    (["--year", "2027", "--target", "5", "--productivity", "Account executive=₩5"],
+     "--productivity '₩5' is an amount in KRW; amounts here are in USD"),
     (["--year", "2027", "--target", "5", "--productivity", "Acount executive=5"],
      "--productivity: no rep has the role 'Acount executive'"),
 ])

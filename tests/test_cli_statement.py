@@ -4,11 +4,23 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import pytest
 
-from fixtures import planner
+from fixtures import planner, small_book
 from planner.storage import save_book
 from test_statements import MARGINAL, RETRO, book_of
+
+
+def adjusted_book():
+    """The fixture book on 2026-04-15 with 2026-Q1 closed, then D4 (paid R2 1,100.00 in Q1)
+    cancelled on 2026-05-20: R2's Q2 has an adjustment line of -1,100.00 that adjusts 2026-Q1."""
+    from test_close import Q1, closed, dated, one, row_of
+
+    book = dated(small_book())
+    closed(book, Q1)
+    book.apply(one("Deals", row_of(book, "Deals", "D4"), cancelled=pd.Timestamp("2026-05-20")))
+    return book
 
 
 @pytest.fixture
@@ -38,6 +50,16 @@ def test_the_text_statement_lists_each_line_aligned_with_its_total(path):
     assert lines[7] == "  commission 700,000, bonus 0, total 700,000"
 
 
+def test_what_an_adjustment_adjusts_is_a_column_of_its_own_and_the_amounts_stay_in_line(tmp_path):
+    save_book(adjusted_book(), tmp_path / "book.planner")
+    lines = planner("statement", tmp_path / "book.planner", "--rep", "R2", "--period", "2026-Q2").stdout.splitlines()
+    assert lines[2:5] == [
+        "  #  deal  name  rule        tier  rate  base     amount",
+        "  1  D4          Adjustment                    -1,100.00  adjusts 2026-Q1, cancelled",
+        "                 Total                         -1,100.00",
+    ]
+
+
 def test_a_quarter_lists_each_monthly_statement_and_json_keeps_the_numbers(path):
     data = json.loads(planner("statement", path, "--rep", "R1", "--period", "2026-Q1", "--json").stdout)
     assert (data["rep"], data["name"], data["plan"], data["currency"]) == ("R1", "Kim", "P", "KRW")
@@ -52,7 +74,7 @@ def test_a_quarter_lists_each_monthly_statement_and_json_keeps_the_numbers(path)
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--rep", "R9", "--period", "2026-01"], "has no rep with the id 'R9'"),
+    (["--rep", "R9", "--period", "2026-01"], "has no rep with the id or name 'R9'"),
     (["--rep", "R1", "--period", "2026-13"], "Bad period '2026-13'"),
 ])
 def test_an_unknown_rep_or_period_is_one_clear_line(path, args, message):
@@ -60,6 +82,22 @@ def test_an_unknown_rep_or_period_is_one_clear_line(path, args, message):
     assert result.returncode == 1 and result.stdout == ""
     assert result.stderr.startswith("planner: error: ") and message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_rep_is_named_by_its_id_or_by_a_name_only_it_has(tmp_path):
+    book = small_book()
+    save_book(book, tmp_path / "book.planner")
+    by_id = planner("statement", tmp_path / "book.planner", "--rep", "R2", "--period", "2026-Q1", "--json").stdout
+    by_name = planner("statement", tmp_path / "book.planner", "--rep", "佐藤 健", "--period", "2026-Q1", "--json").stdout
+    assert by_name == by_id and json.loads(by_name)["rep"] == "R2"  # the JSON names the rep by its id
+    text = planner("statement", tmp_path / "book.planner", "--rep", "김민지", "--period", "2026-01").stdout
+    assert text.startswith("Statement of R1 김민지, plan ")
+    reps = book["Reps"]
+    book.set_value("Reps", reps.index[reps["id"] == "R3"][0], "name", "김민지")  # two reps of one name
+    save_book(book, tmp_path / "two.planner")
+    result = planner("statement", tmp_path / "two.planner", "--rep", "김민지", "--period", "2026-01", check=False)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == "planner: error: '김민지' could be any of R1, R3: use the id\n"
 
 
 def test_a_rep_on_no_plan_has_no_statement(tmp_path):

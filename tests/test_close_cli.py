@@ -148,4 +148,4 @@ def test_what_people_read_after_a_close_is_the_ledger_and_its_adjustments(path, 
     assert [(line["deal"], line["amount"], line["adjusts"], line["reason"]) for line in lines] == [
         ("D4", "-1100.00", "2026-Q1", "cancelled")]
     text = planner("statement", path, "--rep", "R2", "--period", "2026-Q2").stdout
-    assert "-1,100.00 (2026-Q1, Cancelled)" in text
+    assert "-1,100.00  adjusts 2026-Q1, cancelled" in text

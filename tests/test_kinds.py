@@ -119,6 +119,15 @@ def test_a_translated_label_names_its_code_when_a_translation_is_given():
     assert kinds.code_of("최선의 경우", column) == "최선의 경우"  # without it: refused by the parse, as typed
 
 
+def test_every_rule_a_statement_line_can_have_reads_as_words_in_english():
+    from planner.core.statements import RULES
+    codes = {*RULES, *schema.STATEMENT.column("rule").allowed, *schema.STATEMENT.column("reason").allowed,
+             *schema.COMMISSION_LINES.column("line").allowed}
+    raw = {code for code in codes if kinds.label(code) == code}
+    assert not raw, f"shown as raw codes: {sorted(raw)}"
+    assert [kinds.label(code) for code in ("spiff", "draw", "draw_recovery")] == ["SPIFF", "Draw", "Draw recovery"]
+
+
 _WORDS = st.one_of(st.sampled_from([w for table in kinds.SYNONYMS.values() for words in table.values() for w in words]),
                    st.sampled_from(list(kinds.VALUE_LABELS.values())), st.text(max_size=6), st.none(), st.just(""))
 

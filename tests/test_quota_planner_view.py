@@ -6,7 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from test_quota_planning import quota_book
@@ -96,6 +97,33 @@ def test_a_bad_target_says_what_is_wrong_and_adds_nothing(qtbot, window):
         "them one)")
     planner.remove_chosen()
     assert planner.table.columnCount() == 0 and not planner.apply_button.isEnabled() and planner.notes.text() == ""
+
+
+def test_a_target_in_another_currency_is_refused(qtbot, window):
+    planner = window.quota_planner
+    for typed, other in (("₩1,000", "KRW"), ("1,000 JPY", "JPY")):
+        planner.target.clear()
+        planner.target.setFocus()
+        for char in typed:  # a key event carrying the sign, as a Korean keyboard's ₩ key sends
+            QApplication.sendEvent(planner.target, QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, char))
+        assert planner.target.text() == typed
+        qtbot.keyClick(planner.target, Qt.Key.Key_Return)
+        assert planner.error.text() == f"Company target {typed!r} is an amount in {other}; amounts here are in USD"
+        assert planner.table.columnCount() == 0 and planner.scenarios == []
+    planner.target.clear()
+    qtbot.keyClicks(planner.target, "$1,000")  # the book's own currency
+    qtbot.keyClick(planner.target, Qt.Key.Key_Return)
+    assert planner.error.text() == "" and [s.inputs.target for s in planner.scenarios] == [100_000]
+
+
+def test_an_empty_target_adds_no_scenario(qtbot, window):
+    planner = window.quota_planner
+    for typed in ("", "   "):  # Enter in an empty field: no plan of 0 quotas to apply
+        planner.target.setText(typed)
+        planner.target.setFocus()
+        qtbot.keyClick(planner.target, Qt.Key.Key_Return)
+        assert planner.error.text() == "Company target: type an amount in USD"
+        assert planner.scenarios == [] and planner.table.columnCount() == 0 and not planner.apply_button.isEnabled()
 
 
 def test_weights_and_seasonality_by_hand(qtbot, window):

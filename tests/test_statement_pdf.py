@@ -5,10 +5,12 @@ and File → Export statements as PDF… in the app."""
 from __future__ import annotations
 
 import errno
+import json
 import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,7 @@ from PySide6.QtCore import QLocale
 
 from conftest import DEMO_AS_OF
 from fixtures import rebuilt, small_book
+from test_cli_statement import adjusted_book
 from libreoffice import require
 from planner.core.demo import demo_book
 from planner.core.errors import PlannerError
@@ -23,6 +26,7 @@ from planner.core.periods import Period
 from planner.core.statements import statements
 from planner.io import statement_text
 from planner.qt.i18n import install_translators
+from planner.storage import save_book
 from planner.views.statement_pdf import export_statements_pdf, statements_pdf
 from windows import open_window
 
@@ -93,6 +97,38 @@ def test_each_page_lists_the_reps_lines_and_totals(qapp, tmp_path):
     assert re.search(r"Clawback\s+-40.00", next(text for text in texts if "(R3)" in text))
     info = subprocess.run([poppler("pdfinfo"), str(path)], capture_output=True, text=True, check=True).stdout
     assert "(letter)" in info.lower()  # the US measures in inches
+
+
+# each language in a process of its own, as the app is: Qt's PDF writer maps some Japanese glyphs
+# (消) to no text once a Korean PDF was drawn in the same process, though they print
+_ADJUSTED_PDF = """
+import json, sys
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication, QLocale
+from planner.core.periods import Period
+from planner.io.statement_text import adjusting
+from planner.storage import open_book
+from planner.views.app import create_app
+from planner.views.statement_pdf import export_statements_pdf
+language, book, out = sys.argv[1:]
+app = create_app(language)
+export_statements_pdf(open_book(book), Period.parse("2026-Q2"), Path(out),
+                      locale=QLocale({"en": "en_US", "ko": "ko_KR", "ja": "ja_JP"}[language]))
+print(json.dumps(adjusting("2026-Q1", "cancelled", QCoreApplication.translate)))
+"""
+
+
+@pytest.mark.parametrize("language", ["en", "ko", "ja"])
+def test_an_adjustment_line_says_what_it_adjusts(tmp_path, language):
+    save_book(adjusted_book(), tmp_path / "book.planner")
+    path = tmp_path / "statements.pdf"
+    done = subprocess.run([sys.executable, "-c", _ADJUSTED_PDF, language, str(tmp_path / "book.planner"), str(path)],
+                          capture_output=True, text=True, check=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    words = json.loads(done.stdout.splitlines()[-1])
+    assert words == "adjusts 2026-Q1, cancelled" or language != "en"  # Korean and Japanese: their translations
+    r2 = next(text for text in page_texts(path) if "(R2)" in text)
+    line = next(line for line in r2.splitlines() if "D4" in line)
+    assert re.search(r"D4\s+\S+\s+" + re.escape(words) + r"\s+-1,100\.00$", line.strip()), line
 
 
 def test_a_japanese_name_is_readable_text(qapp, tmp_path):

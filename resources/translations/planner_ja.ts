@@ -3257,6 +3257,14 @@
         <translation>{flag} {value!r} は {currency} の金額ではありません</translation>
     </message>
     <message>
+        <source>{flag}: type an amount in {currency}</source>
+        <translation>{flag}: {currency} の金額を入力してください</translation>
+    </message>
+    <message>
+        <source>{flag} {value!r} is an amount in {other}; amounts here are in {currency}</source>
+        <translation>{flag} {value!r} は {other} の金額です。ここでの金額は {currency} 建てです</translation>
+    </message>
+    <message>
         <source>{flag}: {value!r} is not a number</source>
         <translation>{flag}: {value!r} は数値ではありません</translation>
     </message>
@@ -3271,6 +3279,10 @@
     <message>
         <source>weights by hand: no weight for {reps}</source>
         <translation>手入力の重み: {reps} の重みがありません</translation>
+    </message>
+    <message>
+        <source>weights by hand: no weight for {reps} and {more} more</source>
+        <translation>手入力の重み: {reps} ほか {more} 人の重みがありません</translation>
     </message>
     <message>
         <source>nothing to spread the target over: no rep active in {year} has a weight above zero</source>
@@ -3297,8 +3309,8 @@
         <translation>{roles} の生産性がありません: その担当者はキャパシティに数えられません</translation>
     </message>
     <message>
-        <source>{book} has no rep with the id {rep!r}</source>
-        <translation>{book} に ID が {rep!r} の担当者はいません</translation>
+        <source>{book} has no rep with the id or name {rep!r}</source>
+        <translation>{book} に ID または名前が {rep!r} の担当者はいません</translation>
     </message>
     <message>
         <source>{rep} has no commission statement for {period}: not on a plan, or not employed then</source>
@@ -4360,6 +4372,21 @@
     <message>
         <source>Quadrant</source>
         <translation>象限</translation>
+    </message>
+</context>
+<context>
+    <name>statements</name>
+    <message>
+        <source>adjusts {period}</source>
+        <translation>{period} の調整</translation>
+    </message>
+    <message>
+        <source>adjusts {period}, cancelled</source>
+        <translation>{period} の調整（取消）</translation>
+    </message>
+    <message>
+        <source>adjusts {period}, recomputed</source>
+        <translation>{period} の調整（再計算）</translation>
     </message>
 </context>
 <context>

@@ -3257,6 +3257,14 @@
         <translation>{flag} {value!r}은(는) {currency} 금액이 아닙니다</translation>
     </message>
     <message>
+        <source>{flag}: type an amount in {currency}</source>
+        <translation>{flag}: {currency} 금액을 입력하세요</translation>
+    </message>
+    <message>
+        <source>{flag} {value!r} is an amount in {other}; amounts here are in {currency}</source>
+        <translation>{flag} {value!r}은(는) {other} 금액입니다. 여기의 금액은 {currency} 기준입니다</translation>
+    </message>
+    <message>
         <source>{flag}: {value!r} is not a number</source>
         <translation>{flag}: {value!r}은(는) 숫자가 아닙니다</translation>
     </message>
@@ -3271,6 +3279,10 @@
     <message>
         <source>weights by hand: no weight for {reps}</source>
         <translation>직접 입력한 가중치: {reps}의 가중치가 없습니다</translation>
+    </message>
+    <message>
+        <source>weights by hand: no weight for {reps} and {more} more</source>
+        <translation>직접 입력한 가중치: {reps} 외 {more}명의 가중치가 없습니다</translation>
     </message>
     <message>
         <source>nothing to spread the target over: no rep active in {year} has a weight above zero</source>
@@ -3297,8 +3309,8 @@
         <translation>{roles}의 생산성이 없습니다: 해당 담당자는 역량에 반영되지 않습니다</translation>
     </message>
     <message>
-        <source>{book} has no rep with the id {rep!r}</source>
-        <translation>{book}에 ID가 {rep!r}인 담당자가 없습니다</translation>
+        <source>{book} has no rep with the id or name {rep!r}</source>
+        <translation>{book}에 ID나 이름이 {rep!r}인 담당자가 없습니다</translation>
     </message>
     <message>
         <source>{rep} has no commission statement for {period}: not on a plan, or not employed then</source>
@@ -4360,6 +4372,21 @@
     <message>
         <source>Quadrant</source>
         <translation>사분면</translation>
+    </message>
+</context>
+<context>
+    <name>statements</name>
+    <message>
+        <source>adjusts {period}</source>
+        <translation>{period} 조정</translation>
+    </message>
+    <message>
+        <source>adjusts {period}, cancelled</source>
+        <translation>{period} 조정, 취소됨</translation>
+    </message>
+    <message>
+        <source>adjusts {period}, recomputed</source>
+        <translation>{period} 조정, 재계산</translation>
     </message>
 </context>
 <context>

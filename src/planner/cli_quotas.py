@@ -90,14 +90,11 @@ def run_quotas(args: argparse.Namespace, interactive: bool) -> int:
 
 
 def _inputs(args: argparse.Namespace, book):
-    from planner.core.quota_planning import NOT_AMOUNT, QuotaInputs, parse_ramp
+    from planner.core.quota_planning import QuotaInputs, parse_ramp, typed_amount
 
     currency = book.currency
     year = _year("--year", args.year)
-    try:
-        target = to_minor(args.target, currency)
-    except ValueError:
-        raise PlannerError(NOT_AMOUNT, flag="--target", value=args.target, currency=currency) from None
+    target = typed_amount("--target", args.target, currency)
     weights, hand = args.weights, {}
     if weights.startswith("hand:"):
         weights, hand = "hand", _hand_weights(Path(weights[5:]), book)
@@ -109,10 +106,7 @@ def _inputs(args: argparse.Namespace, book):
         role, _, amount = given.partition("=")
         if not role.strip() or not amount.strip():
             raise PlannerError(BAD_PRODUCTIVITY, value=given)
-        try:
-            productivity[role.strip()] = to_minor(amount, currency)
-        except ValueError:
-            raise PlannerError(NOT_AMOUNT, flag="--productivity", value=amount, currency=currency) from None
+        productivity[role.strip()] = typed_amount("--productivity", amount, currency)
     roles = set(book["Reps"]["role"].dropna().astype(str).str.strip())
     for role in productivity:
         if role not in roles:  # a typo would silently leave the role's reps at their history's rate

@@ -3,7 +3,7 @@
 The statement of each of the rep's plan periods overlapping P (a month's, or the three of a
 quarter on a monthly plan): a line per credited deal and tier slice, retroactive lift, cap,
 bonus and clawback (core/statements.py), with the total. The rep is named by its own id
-(``S02``), deals by theirs; the book is read as ``planner report`` reads it (rows with
+(``S02``) or its name, deals by their ids; the book is read as ``planner report`` reads it (rows with
 problems left out of the figures).
 """
 
@@ -11,16 +11,19 @@ from __future__ import annotations
 
 import argparse
 
+import pandas as pd
+
 from planner.cli_text import print_json, table
 from planner.core import kinds, schema
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.core.periods import Period
 from planner.core.schema import Kind
+from planner.io.statement_text import adjusting
 
 # what a statement shows beside its lines (core/draws.py, pay_context), none of it a commission line
 CONTEXT = {"base_salary": "base salary", "target_incentive": "target incentive", "ote": "OTE",
            "draw_balance": "draw balance carried"}
-NO_REP = QT_TRANSLATE_NOOP("errors", "{book} has no rep with the id {rep!r}")
+NO_REP = QT_TRANSLATE_NOOP("errors", "{book} has no rep with the id or name {rep!r}")
 NO_STATEMENT = QT_TRANSLATE_NOOP("errors", "{rep} has no commission statement for {period}: not on a plan, or not "
                                            "employed then")
 
@@ -29,7 +32,7 @@ def add_parser(commands, target) -> None:
     statement = commands.add_parser("statement", help="print a rep's commission statement: a line per credited "
                                                       "deal and tier slice, lifts, cap, bonuses and clawbacks")
     statement.add_argument("book", type=target, help="book file (.planner) or postgresql://… address")
-    statement.add_argument("--rep", required=True, help="the rep's id (as in the Reps sheet, e.g. S02)")
+    statement.add_argument("--rep", required=True, help="the rep's id (as in the Reps sheet, e.g. S02) or name")
     statement.add_argument("--period", required=True,
                            help="2026-01, 2026-Q1 or 2026: every plan period of the rep overlapping it")
     statement.add_argument("--json", action="store_true", help="print one JSON object (money as decimal strings)")
@@ -46,14 +49,11 @@ def run(args: argparse.Namespace) -> int:
     period = Period.parse(args.period)
     book, left_out = usable(open_book(args.book).snapshot())
     reps = book["Reps"]
-    found = reps.index[(reps["id"] == args.rep).to_numpy(dtype=bool, na_value=False)]
-    if not len(found):
-        raise PlannerError(NO_REP, book=str(args.book), rep=args.rep)
-    rep = int(found[0])
+    rep, key = _rep(reps, args.rep, args.book)
     rows, lines = paid_statements(book, period)
     rows = rows[rows["rep"] == rep]
     if not len(rows):
-        raise PlannerError(NO_STATEMENT, rep=args.rep, period=period.label)
+        raise PlannerError(NO_STATEMENT, rep=key, period=period.label)
     currency, plan = book.currency, str(book["Plans"].at[int(rows["plan"].iloc[0]), "plan"])
     name = "" if reps.at[rep, "name"] is None else str(reps.at[rep, "name"])
     shown = []
@@ -69,25 +69,34 @@ def run(args: argparse.Namespace) -> int:
                       "commission": total - bonus, "bonus": bonus, "total": total, **extra, "lines": own})
     if args.json:
         money = {key: Kind.MONEY for key in ("quota", "credited", "won", "commission", "bonus", "total", *CONTEXT)}
-        print_json({"currency": currency, "rep": args.rep, "name": name, "plan": plan, "period": period.label,
-                    "left_out": left_out.reps.get(args.rep, 0),
+        print_json({"currency": currency, "rep": key, "name": name, "plan": plan, "period": period.label,
+                    "left_out": left_out.reps.get(key, 0),
                     "statements": [{**{key: kinds.json_value(money.get(key), value, currency)
                                        for key, value in one.items() if key != "lines"},
                                     "lines": json_records(one["lines"], schema.STATEMENT, currency)}
                                    for one in shown]})
     else:
-        print(_text(args.rep, name, plan, currency, shown))
-        if left_out.reps.get(args.rep):  # a deal with a problem is in no figure: say so, never drop it quietly
-            print(f"\nLeft out of these statements: {left_out.reps[args.rep]} row(s) with problems "
+        print(_text(key, name, plan, currency, shown))
+        if left_out.reps.get(key):  # a deal with a problem is in no figure: say so, never drop it quietly
+            print(f"\nLeft out of these statements: {left_out.reps[key]} row(s) with problems "
                   f"(planner report lists them)")
     return 0
 
 
-def _adjusting(line) -> str:
-    """What an adjustment line adjusts, after its amount: `` (2026-Q3, cancelled)``."""
-    if kinds.is_missing(line.adjusts):
-        return ""
-    return f" ({line.adjusts}, {kinds.label(line.reason)})" if not kinds.is_missing(line.reason) else f" ({line.adjusts})"
+def _rep(reps, typed: str, book) -> tuple[int, str]:
+    """The row id and the user's id of the rep ``typed`` names: its id, else its name when one
+    rep has it (core/resolve.py, as a Deals owner is read); a name several reps have is refused
+    with their ids."""
+    from planner.core.resolve import AMBIGUOUS, Resolver
+
+    ids, failures = Resolver(schema.REPS, reps).resolve(pd.Series([typed]))
+    if failures and failures[0][0] == AMBIGUOUS:
+        template, fields = failures[0]
+        raise PlannerError(template, **fields)
+    if pd.isna(ids.iloc[0]):
+        raise PlannerError(NO_REP, book=str(book), rep=typed)
+    rep = int(ids.iloc[0])
+    return rep, str(reps.at[rep, "id"])
 
 
 def _text(rep: str, name: str, plan: str, currency: str, shown: list[dict]) -> str:
@@ -100,11 +109,12 @@ def _text(rep: str, name: str, plan: str, currency: str, shown: list[dict]) -> s
         out += [f"Statement of {who}, plan {plan}, {one['period']} (amounts in {currency}): quota "
                 f"{money(one['quota'])}, won {money(one['won'])}, credited after cancellations "
                 f"{money(one['credited'])}", ""]
-        rows = [["#", "deal", "name", "rule", "tier", "rate", "base", "amount"]]
+        # what an adjustment line adjusts: a column of its own after the amount (none without one)
+        rows = [["#", "deal", "name", "rule", "tier", "rate", "base", "amount", ""]]
         rows += [[line.line, kinds.text(Kind.TEXT, line.deal), kinds.text(Kind.TEXT, line.deal_name), kinds.label(line.rule),
                   kinds.text(Kind.TEXT, line.tier), kinds.text(Kind.RATIO, line.rate), kinds.text(Kind.MONEY, line.base, currency),
-                  money(line.amount) + _adjusting(line)] for line in one["lines"].itertuples()]
-        rows.append(["", "", "", "Total", "", "", "", money(one["total"])])
+                  money(line.amount), adjusting(line.adjusts, line.reason)] for line in one["lines"].itertuples()]
+        rows.append(["", "", "", "Total", "", "", "", money(one["total"]), ""])
         out += table(rows, right=frozenset({0, 5, 6, 7}))
         out.append(f"  commission {money(one['commission'])}, bonus {money(one['bonus'])}, "
                    f"total {money(one['total'])}")

@@ -126,6 +126,7 @@ VALUE_LABELS = {
     "month": "Month", "quarter": "Quarter", "year": "Year",
     "marginal": "Marginal", "retroactive": "Retroactive",
     "tier": "Tier", "retro_lift": "Retroactive lift", "cap": "Cap", "bonus": "Bonus", "clawback": "Clawback",
+    "spiff": "SPIFF", "draw": "Draw", "draw_recovery": "Draw recovery",
     "adjustment": "Adjustment", "cancelled": "Cancelled", "recomputed": "Recomputed",
     "weighted": "Stage-weighted", "historical": "Historical", "cycle_length": "Sales-cycle length",
     "commit_override": "Commit with overrides", "best_case_override": "Best case with overrides",

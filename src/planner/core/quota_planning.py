@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import calendar
 import math
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -40,7 +41,8 @@ from planner.core import quota_history
 from planner.core.attainment import active
 from planner.core.changes import Batch, Change, DeleteRows
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
-from planner.core.money import RATIO_SCALE, apply_ratio, round_div, to_ratio
+from planner.core.money import RATIO_SCALE, apply_ratio, round_div, to_minor, to_ratio
+from planner.core.parse import other_currency
 from planner.core.periods import Period
 from planner.core.schema import FIRST_YEAR, LAST_YEAR, MAX_INTEGER
 
@@ -62,10 +64,14 @@ CLOSED_MONTHS = QT_TRANSLATE_NOOP("errors", "the quotas of {year} were not writt
 BAD_HAND_SEASON = QT_TRANSLATE_NOOP("errors", "seasonality by hand needs 12 numbers of zero or more, not all zero")
 BAD_RAMP = QT_TRANSLATE_NOOP("errors", "a ramp is at most {months} monthly steps, each from 0% to 100%")
 NOT_AMOUNT = QT_TRANSLATE_NOOP("errors", "{flag} {value!r} is not an amount in {currency}")
+NO_AMOUNT = QT_TRANSLATE_NOOP("errors", "{flag}: type an amount in {currency}")
+OTHER_CURRENCY = QT_TRANSLATE_NOOP("errors", "{flag} {value!r} is an amount in {other}; amounts here are in {currency}")
 NOT_NUMBER = QT_TRANSLATE_NOOP("errors", "{flag}: {value!r} is not a number")
 BAD_RAMP_STEP = QT_TRANSLATE_NOOP("errors", "ramp: {value!r} is not a percentage (write 25 or 25%)")
 BAD_HAND_WEIGHT = QT_TRANSLATE_NOOP("errors", "weights by hand must be zero or more")
 MISSING_HAND = QT_TRANSLATE_NOOP("errors", "weights by hand: no weight for {reps}")
+MISSING_HANDS = QT_TRANSLATE_NOOP("errors", "weights by hand: no weight for {reps} and {more} more")
+NAMED = 10  # reps a message names; it counts the rest
 NOTHING_TO_SPREAD = QT_TRANSLATE_NOOP("errors", "nothing to spread the target over: no rep active in {year} has a "
                                                 "weight above zero")
 NOTE_ROLE_MEAN = QT_TRANSLATE_NOOP("errors", "{reps}: less than a quarter of {basis} to judge by, weighted at their "
@@ -239,6 +245,23 @@ def plan_quotas(book, inputs: QuotaInputs) -> Scenario:
                     tuple(notes))
 
 
+def typed_amount(flag: str, text: str, currency: str) -> int:
+    """An amount typed for a plan (a target, a productivity) in minor units of the book's
+    ``currency``, read as an amount cell reads one (core/parse.py): ``$1,000`` in a USD book,
+    ``₩1,000`` or ``1,000 KRW`` refused (no exchange rates), and nothing typed too (never a target
+    of 0 by an empty field); :class:`PlannerError` naming ``flag``."""
+    if not text.strip():
+        raise PlannerError(NO_AMOUNT, flag=flag, currency=currency)
+    typed = unicodedata.normalize("NFKC", text)  # full-width signs and digits, as the editors read them
+    other = other_currency(typed, currency)
+    if other is not None:
+        raise PlannerError(OTHER_CURRENCY, flag=flag, value=text, other=other, currency=currency)
+    try:
+        return to_minor(typed, currency)
+    except ValueError:
+        raise PlannerError(NOT_AMOUNT, flag=flag, value=text, currency=currency) from None
+
+
 def parse_ramp(text: str) -> tuple[int, ...]:
     """A ramp as typed, ``25,50,75`` or ``25%, 50%, 75%`` (percent either way), in millionths."""
     steps = []
@@ -301,7 +324,10 @@ def _weights(history, reps: pd.DataFrame, inputs: QuotaInputs, notes: list) -> n
         missing = [rep for rep in reps.index if rep not in inputs.hand_weights]
         if missing:
             keys = history.keys("Reps")
-            raise PlannerError(MISSING_HAND, reps=", ".join(str(keys.get(rep, f"#{rep}")) for rep in missing[:10]))
+            named = ", ".join(str(keys.get(rep, f"#{rep}")) for rep in missing[:NAMED])
+            if len(missing) > NAMED:
+                raise PlannerError(MISSING_HANDS, reps=named, more=len(missing) - NAMED)
+            raise PlannerError(MISSING_HAND, reps=named)
         return np.array([int(inputs.hand_weights[rep]) for rep in reps.index], dtype=object)
     rates = quota_history.run_rates(history, inputs.basis_year, inputs.as_of or history.as_of)
     if not len(rates) or not rates.any():

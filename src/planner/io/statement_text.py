@@ -18,13 +18,17 @@ from pathlib import Path
 import pandas as pd
 
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
-from planner.core.kinds import label
+from planner.core.kinds import is_missing, label
 from planner.core.periods import Period
 from planner.core.adjustments import paid_statements
 from planner.core.draws import pay_context
 from planner.core.statements import shown_statement
 
 CONTEXT = ("base_salary", "target_incentive", "ote")
+# what an adjustment line (core/adjustments.py) adjusts, by its reason (schema.ADJUSTMENT_REASONS)
+ADJUSTS = QT_TRANSLATE_NOOP("statements", "adjusts {period}")
+_ADJUSTS_BECAUSE = {"cancelled": QT_TRANSLATE_NOOP("statements", "adjusts {period}, cancelled"),
+                    "recomputed": QT_TRANSLATE_NOOP("statements", "adjusts {period}, recomputed")}
 NOT_A_PDF = QT_TRANSLATE_NOOP("errors", "{path} exists and is not a PDF file: it is not replaced (choose another name)")
 NOT_PDF_NAME = QT_TRANSLATE_NOOP("errors", "{path}: statements are written as a PDF file; give it a name ending "
                                            "in .pdf ({suggested})")
@@ -83,6 +87,16 @@ def statement_table(book, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
 def rule_words(rule: str, translate) -> str:
     """The rule that produced a line, in the user's words (``retro_lift`` -> "Retroactive lift")."""
     return label(rule, translate)
+
+
+def adjusting(adjusts, reason, translate=None) -> str:
+    """What an adjustment line adjusts, in words (``adjusts 2026-01, cancelled``): the one text
+    of the CLI's statement and the PDF's; empty for a line that adjusts nothing. ``translate``:
+    (context, text) -> text, as QCoreApplication.translate (None: English)."""
+    if is_missing(adjusts):
+        return ""
+    template = ADJUSTS if is_missing(reason) else _ADJUSTS_BECAUSE.get(reason, ADJUSTS)
+    return (translate("statements", template) if translate else template).format(period=adjusts)
 
 
 _PDF_MAGIC = b"%PDF-"

@@ -22,8 +22,8 @@ from planner.charts.pipeline import render_rgba
 from planner.charts.quotas import draw_quota_vs_won
 from planner.core import kinds, quota_history
 from planner.core.errors import PlannerError
-from planner.core.money import to_minor, to_ratio
-from planner.core.quota_planning import NOT_AMOUNT, NOT_NUMBER, QuotaInputs, Scenario, parse_ramp, plan_quotas
+from planner.core.money import to_ratio
+from planner.core.quota_planning import NOT_NUMBER, QuotaInputs, Scenario, parse_ramp, plan_quotas, typed_amount
 from planner.core.schema import FIRST_YEAR, LAST_YEAR, Kind
 from planner.core.attainment import active
 from planner.core.periods import Period
@@ -156,10 +156,7 @@ class QuotaPlanner(QWidget):
         book = self._book()
         currency = book.currency
         number = len(self.scenarios) + 1
-        try:
-            target = to_minor(self.target.text() or "0", currency)
-        except ValueError:
-            raise PlannerError(NOT_AMOUNT, flag=self.tr("Company target"), value=self.target.text(), currency=currency) from None
+        target = typed_amount(self.tr("Company target"), self.target.text(), currency)
         try:
             over = to_ratio(self.over.text())
         except ValueError:

@@ -28,7 +28,7 @@ from planner.core import kinds
 from planner.core.periods import Period
 from planner.core.schema import Kind
 from planner.core.usable import usable
-from planner.io.statement_text import rule_words, save_pdf, statement_table
+from planner.io.statement_text import adjusting, rule_words, save_pdf, statement_table
 
 DPI = 300
 # Latin text first (its digits copy as text), then the CJK fonts of the user's language first
@@ -314,9 +314,14 @@ class StatementPages(QObject):
             "base": kinds.text(Kind.MONEY, line["base"], self.currency),
             "amount": kinds.text(Kind.MONEY, line["amount"], self.currency),
         }
-        for key, cell in self._cells():
+        cells = dict(self._cells())
+        for key, cell in cells.items():
             self._text(self._at(cell, area), values[key], "table",
                        Qt.AlignmentFlag.AlignRight if key in _NUMBERS else Qt.AlignmentFlag.AlignLeft)
+        adjusts = adjusting(line.get("adjusts"), line.get("reason"), QCoreApplication.translate)
+        if adjusts:  # an adjustment has no tier, rate or base: what it adjusts takes their width
+            span = QRectF(cells["tier"].left(), area.y(), cells["base"].right() - cells["tier"].left(), area.height())
+            self._text(span, adjusts, "table", color="#444444")
         self._rule(area.bottom(), 0.8, "#D0D5DD")
 
     def _none(self, _cells: dict, area: QRectF) -> None:
