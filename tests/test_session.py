@@ -232,6 +232,52 @@ def test_autosave_keeps_unsaved_edits_that_recovery_brings_back(opened, tmp_path
     assert restored.book["Deals"]["amount"].iloc[0] == 4_321 and recovery.pending() == []
 
 
+def crashed(session, recovery) -> Session:
+    """``session``'s unsaved edits as the next start restores them after a crash."""
+    session.autosaving("book").run()
+    sidecar = recovery.sidecar_path(session.id)
+    sidecar.write_text(json.dumps({**json.loads(sidecar.read_text()), "pid": DEAD_PID}), encoding="utf-8")
+    session.recovery = None  # the crash: the book is let go, its copy stays
+    session.close()
+    return offer_recovery(recovery, lambda entry: "restore")[0]
+
+
+def test_recovered_edits_saved_over_their_book_never_undo_a_later_save(opened, target, tmp_path):
+    """A review found Save As of restored edits over their book silently undid a save made
+    after the crash (by a colleague, or a command): the recovered edits lie on the book as it
+    was, so they are refused over a book saved since, and written when it was not."""
+    recovery = Recovery(tmp_path / "recovery")
+    opened.recovery = recovery
+    opened.apply(amount(opened.book, 0, 4_321), "Edit amount")
+    restored = crashed(opened, recovery)
+    later = Session.open(target)  # someone else saves the book after the crash
+    later.apply(amount(later.book, 1, 777), "Edit amount")
+    later.save()
+    later.close()
+    with pytest.raises(PlannerError, match=r"^Not saved: .* was saved again \(.*\) after the work recovered here"):
+        restored.save_as(target, replace_other=True)
+    assert stored_amount(target, 1) == 777 and stored_amount(target, 0) != 4_321  # nothing undone, nothing lost
+    assert restored.modified and restored.book["Deals"]["amount"].iloc[0] == 4_321
+    restored.save_as(tmp_path / "mine.planner")  # elsewhere: saved
+    assert stored_amount(tmp_path / "mine.planner", 0) == 4_321
+    restored.close()
+
+
+def test_recovered_edits_are_saved_over_their_book_when_nothing_saved_it_since(opened, target, tmp_path):
+    recovery = Recovery(tmp_path / "recovery")
+    opened.recovery = recovery
+    opened.apply(amount(opened.book, 0, 4_321), "Edit amount")
+    opened.save()  # a save, then more edits, then the crash: the edits lie on that save
+    opened.apply(amount(opened.book, 1, 999), "Edit amount")
+    restored = crashed(opened, recovery)
+    restored.save_as(target, replace_other=True)
+    assert (stored_amount(target, 0), stored_amount(target, 1)) == (4_321, 999)
+    restored.apply(amount(restored.book, 2, 55), "Edit amount")  # and it is the book's session now
+    restored.save()
+    assert stored_amount(target, 2) == 55
+    restored.close()
+
+
 def test_a_clean_save_and_a_close_remove_the_recovery_copy(opened, tmp_path):
     recovery = Recovery(tmp_path / "recovery")
     opened.recovery = recovery

@@ -2717,6 +2717,10 @@
         <translation>{path} は新しいバージョンの Planner で保存されています (ブック形式 {version})。Planner を更新してください</translation>
     </message>
     <message>
+        <source>Not saved: {path} was saved again ({by}) after the work recovered here was last kept, and saving over it would undo that save. Save the recovered work as another file, then copy what you need across</source>
+        <translation>保存されませんでした: ここで復元した作業が最後に保管された後に {path} が再び保存されています（{by}）。上書きするとその保存が取り消されます。復元した作業を別のファイルに保存し、必要な内容を移してください</translation>
+    </message>
+    <message>
         <source>{path} is open read-only: save a copy with Save As</source>
         <translation>{path} は読み取り専用で開かれています。[名前を付けて保存] でコピーを保存してください</translation>
     </message>

@@ -2717,6 +2717,10 @@
         <translation>{path}은(는) 더 새로운 Planner로 저장되었습니다 (북 형식 {version}). Planner를 업데이트하세요</translation>
     </message>
     <message>
+        <source>Not saved: {path} was saved again ({by}) after the work recovered here was last kept, and saving over it would undo that save. Save the recovered work as another file, then copy what you need across</source>
+        <translation>저장되지 않았습니다: 여기서 복구한 작업이 마지막으로 보관된 뒤 {path}이(가) 다시 저장되었습니다({by}). 그 위에 저장하면 그 저장 내용이 사라집니다. 복구한 작업을 다른 파일로 저장한 뒤 필요한 내용을 옮기세요</translation>
+    </message>
+    <message>
         <source>{path} is open read-only: save a copy with Save As</source>
         <translation>{path}은(는) 읽기 전용으로 열려 있습니다. [다른 이름으로 저장]으로 사본을 저장하세요</translation>
     </message>

@@ -76,6 +76,7 @@ class Book(Tables):
         self._touched = ChangeSet()  # rows changed since the last save (see ``pending``)
         # the row version last seen of each stored row (storage refuses to overwrite newer ones)
         self.versions: dict[str, pd.Series] = {}
+        self.stored_revision: int | None = None  # the store's revision this book was read or last saved at
         self._next_id, self._id_limit = next_id, None
         # a store bound for editing hands out blocks of ids, so that two sessions never clash
         self.reserve_ids: Callable[[int], int] | None = None
@@ -258,6 +259,7 @@ class Book(Tables):
     def saved(self, changes: ChangeSet, revision: int) -> None:
         """A save wrote ``changes`` (from :meth:`take_changes`) as store revision ``revision``:
         remember the rows' versions, and that the store holds the book as it was taken."""
+        self.stored_revision = revision
         if changes.source is not None:
             self._stored = changes.source
         for name, table_changes in changes.tables.items():

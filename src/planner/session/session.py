@@ -28,7 +28,7 @@ from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.session.history import History, Step
 from planner.session.operations import Operation, saving_changes
 from planner.storage.holders import BookInUse
-from planner.storage.recovery import Recovery, RecoveryEntry
+from planner.storage.recovery import Recovery, RecoveryEntry, same_place
 
 if TYPE_CHECKING:
     from planner.storage import Store
@@ -99,6 +99,8 @@ class Session:
         self._saving = 0  # saves (and Saves As) of this session started and not yet ended
         self._save_again = False
         self._autosaved: int | None = book.revision
+        # a restored recovery copy: (where its edits were made, the store revision they lie on)
+        self.recovered: tuple[str, int | None] | None = None
         self._stale_revision = book.revision
         self._unsubscribe = book.subscribe(self._changed)
 
@@ -223,15 +225,22 @@ class Session:
             return self.saving()
         snapshot, changes = self.book.snapshot(), self.book.take_changes()
 
-        def work() -> Store:
+        recovered = self.recovered if self.recovered and same_place(target, self.recovered[0]) else None
+
+        def work() -> tuple[Store, int]:
             from planner.storage import Store, write_book
+            from planner.storage.store import refuse_moved_on
 
-            write_book(snapshot, target, replace_other=replace_other)
-            return Store.open(target, "edit")
+            if recovered is not None:  # the recovered edits lie on the book as it was then
+                refuse_moved_on(target, recovered[1])
+            revision = write_book(snapshot, target, replace_other=replace_other)
+            return Store.open(target, "edit"), revision
 
-        def finish(store: Store) -> None:
+        def finish(written: tuple[Store, int]) -> None:
+            store, revision = written
             old, self.store, self.place, self.unplaced = self.store, store, target, False
-            store.bind(self.book, snapshot)
+            self.recovered = None
+            store.bind(self.book, snapshot, revision)
             if old is not None:
                 old.close()
 
@@ -285,12 +294,15 @@ class Session:
         if self.recovery is None or not self.modified or self.book.revision == self._autosaved:
             return None
         snapshot, source, recovery = self.book.snapshot(), _source(self.place), self.recovery
+        base = self.book.stored_revision if self.store is not None else (self.recovered or (None, None))[1]
+        if self.recovered and source is None:
+            source = self.recovered[0]  # restored, not saved yet: still the edits of that book
         self._autosaved = snapshot.revision
 
         def fail(_error: BaseException) -> None:
             self._autosaved = None  # try again next time
 
-        return Operation(lambda: recovery.write(self.id, snapshot, source, title), fail=fail)
+        return Operation(lambda: recovery.write(self.id, snapshot, source, title, base), fail=fail)
 
     def _discard_recovery(self) -> None:
         if self.recovery is not None:
@@ -326,7 +338,10 @@ def offer_recovery(recovery: Recovery, ask: Callable[[RecoveryEntry], str | None
         return None
     book = recovery.restore(entry)
     recovery.discard(entry.session)
-    return Session(book, unplaced=True, recovery=recovery), entry
+    session = Session(book, unplaced=True, recovery=recovery)
+    if entry.source is not None:
+        session.recovered = (entry.source, entry.base)
+    return session, entry
 
 
 def _source(place: Path | str | None) -> str | None:

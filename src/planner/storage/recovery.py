@@ -57,6 +57,7 @@ class RecoveryEntry:
     revision: int
     written: datetime
     broken: bool = False
+    base: int | None = None  # the store revision of ``source`` the edits lie on (None: unknown)
 
 
 class Recovery:
@@ -79,7 +80,8 @@ class Recovery:
         """The JSON sidecar describing ``session``'s recovery copy."""
         return self.folder / f"{_checked(session)}{SIDECAR_SUFFIX}"
 
-    def write(self, session: str, snapshot: Tables, source: str | os.PathLike | None, title: str) -> Path:
+    def write(self, session: str, snapshot: Tables, source: str | os.PathLike | None, title: str,
+              base: int | None = None) -> Path:
         """Write (or replace) the recovery copy of ``session``.
 
         Parameters
@@ -93,6 +95,9 @@ class Recovery:
             URL's password is never stored.
         title : str
             What the window shows as the book's name.
+        base : int, optional
+            The store revision of ``source`` the edits were made on (what a save of the
+            restored edits over ``source`` checks).
 
         Returns
         -------
@@ -108,7 +113,7 @@ class Recovery:
             snapshot = snapshot.snapshot()
         path, sidecar = self.book_path(session), self.sidecar_path(session)
         info = {"source": _without_password(source), "title": str(title), "revision": int(snapshot.revision),
-                "written": datetime.now().astimezone().isoformat(timespec="seconds"),
+                "base": base, "written": datetime.now().astimezone().isoformat(timespec="seconds"),
                 "pid": os.getpid(), "host": socket.gethostname()}
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
@@ -217,7 +222,9 @@ class Recovery:
                 raise ValueError("wrong field types")
         except (KeyError, TypeError, ValueError):
             return self._broken(session, path, sidecar)
-        return RecoveryEntry(session, path, source, title, revision, written, broken=not path.is_file())
+        base = info.get("base")
+        base = base if isinstance(base, int) and not isinstance(base, bool) else None
+        return RecoveryEntry(session, path, source, title, revision, written, broken=not path.is_file(), base=base)
 
     def _broken(self, session: str, path: Path, sidecar: Path) -> RecoveryEntry:
         written = _modified(sidecar) or datetime.fromtimestamp(0).astimezone()
@@ -249,6 +256,18 @@ def _without_password(source: str | os.PathLike | None) -> str | None:
     # (URL.set ignores None, so the URL is rebuilt without the password)
     url = sa.URL.create(url.drivername, url.username, None, url.host, url.port, url.database, url.query)
     return url.difference_update_query(["password"]).render_as_string(hide_password=False)
+
+
+def same_place(target: str | os.PathLike, source: str) -> bool:
+    """Whether ``target`` is the place a recovery copy's ``source`` names (a file, also by
+    another spelling; an address, whatever its password)."""
+    from planner.storage import dialects
+    from planner.storage.files import same_file
+
+    target = os.fspath(target)
+    if dialects.is_url(target) or dialects.is_url(source):
+        return _without_password(target) == source
+    return same_file(Path(target), Path(source)) or Path(target).resolve() == Path(source).resolve()
 
 
 def _running(info: dict) -> bool:

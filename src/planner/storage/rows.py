@@ -169,6 +169,7 @@ def read_all(connection: sa.Connection, meta: dict[str, str], name: str) -> Book
         positions["Teams"] = np.arange(1, len(frames["Teams"]) + 1, dtype="float64")
         versions["Teams"] = pd.Series(int(meta.get("revision", "0")), index=frames["Teams"].index, dtype="int64")
     book = Book.restored(frames, positions, unresolved, {}, versions, next_id)
+    book.stored_revision = int(meta.get("revision") or 0)
     # place the stored-value problems now that rows can be located
     book._opened_problems = {key: book.problem(p.table, p.row, p.column, p.template, **p.fields)
                              for key, p in opened.items()}

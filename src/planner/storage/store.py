@@ -51,6 +51,9 @@ __all__ = ["BOOK_SUFFIX", "SCHEMA_VERSION", "BookInUse", "ReadOnlyLocation", "Sa
 CHUNK = 500  # ids per "IN (...)" query
 _READ_ONLY_PLACE = QT_TRANSLATE_NOOP("errors", "{path} is on a read-only disk or folder: open it read-only, or "
                                                "copy it somewhere you can write")
+_MOVED_ON = QT_TRANSLATE_NOOP("errors", "Not saved: {path} was saved again ({by}) after the work recovered "
+                                       "here was last kept, and saving over it would undo that save. Save the "
+                                       "recovered work as another file, then copy what you need across")
 _NOT_OURS = QT_TRANSLATE_NOOP("errors", "{target} holds something other than a Planner book; nothing was "
                                         "written (choose another file or an empty database)")
 
@@ -214,6 +217,7 @@ class Store:
         book.versions = {name: pd.Series(revision, index=written._frames[name].index, dtype="int64")
                          for name in schema.TABLES}
         book.stored_as(written)
+        book.stored_revision = revision
         book.use_id_block(self.reserve_ids(ID_BLOCK, at_least=book._next_id), ID_BLOCK)
         book.reserve_ids = self.reserve_ids
 
@@ -347,6 +351,28 @@ def database_holds_book(target: str) -> bool:
             return META in sa.inspect(connection).get_table_names()
     finally:
         engine.dispose()
+
+
+def refuse_moved_on(target: str | os.PathLike, base: int | None) -> None:
+    """Refuse to write recovered edits over the book at ``target`` when it was saved again
+    after the store revision ``base`` they lie on (unknown: refused too): a whole write would
+    undo those saves without a word. Nothing there, or something else than a book: no refusal
+    (write_book judges it)."""
+    if not dialects.is_url(os.fspath(target)) and not os.path.lexists(target):
+        return
+    try:
+        store = Store.open(target, "read")
+    except PlannerError:
+        return
+    try:
+        with store._errors("read"), store._reading() as connection, connection.begin():
+            revision = int(meta_value(connection, "revision") or 0)
+            saver = record(meta_value(connection, "saved_by")) or {}
+    finally:
+        store.close()
+    if base is None or revision != base:
+        by = f"{who(saver)}, {saver['at'].replace('T', ' ')}" if saver.get("at") else f"revision {revision}"
+        raise PlannerError(_MOVED_ON, path=store.name, by=by)
 
 
 def write_book(book: Tables, target: str | os.PathLike, replace_held: bool = False,
