@@ -183,7 +183,7 @@ def test_a_book_held_by_another_planner_is_not_migrated_under_it(book, tmp_path)
         holder = {"token": "t", "host": socket.gethostname(), "pid": os.getpid(), "since": "2026-01-01T10:42:00"}
         connection.execute(sa.text("INSERT INTO planner_meta VALUES ('holder', :h)"), {"h": json.dumps(holder)})
     engine.dispose()
-    with pytest.raises(PlannerError, match="is open in another Planner since 10:42"):
+    with pytest.raises(PlannerError, match=r"is open in another Planner \(.+@.+\) since 2026-01-01 10:42"):
         Store.open(path, "edit")
     assert looked_at(path)[0] == "3"
 

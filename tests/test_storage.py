@@ -147,7 +147,7 @@ def test_a_book_held_by_another_planner_says_so_and_opens_read_only(book, target
     write_book(book, target)
     holder = Store.open(target, "edit")
     try:
-        with pytest.raises(BookInUse, match=r"is open in another Planner since \d\d:\d\d on .+"):
+        with pytest.raises(BookInUse, match=r"is open in another Planner \(.+@.+\) since \d{4}-\d\d-\d\d \d\d:\d\d$"):
             Store.open(target, "edit")
         reader = Store.open(target, "read")
         assert len(reader.load()["Deals"]) == 13

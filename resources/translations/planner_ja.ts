@@ -2685,10 +2685,6 @@
         <translation>{value!r} は Planner で扱うには大きすぎます</translation>
     </message>
     <message>
-        <source>{target} is open in another Planner since {since} on {host}</source>
-        <translation>{target} は {host} の別の Planner で {since} から開かれています</translation>
-    </message>
-    <message>
         <source>{path} is not a Planner book</source>
         <translation>{path} は Planner ブックではありません</translation>
     </message>
@@ -3451,6 +3447,10 @@
     <message>
         <source>the currency cannot change from {old} to {new} while the book holds amounts: {new} has {digits} decimal places, so every amount would change ({one} {old} would read {shown} {new}); to read amounts in {new}, import the files again with the currency chosen</source>
         <translation>ブックに金額がある間は通貨を {old} から {new} に変更できません: {new} の小数桁数は {digits} 桁のため、すべての金額が変わります ({one} {old} が {shown} {new} と読まれます)。金額を {new} として読むには、通貨を選んでファイルを取り込み直してください</translation>
+    </message>
+    <message>
+        <source>{target} is open in another Planner ({who}) since {since}</source>
+        <translation>{target} は別の Planner（{who}）で {since} から開かれています</translation>
     </message>
 </context>
 <context>

@@ -2685,10 +2685,6 @@
         <translation>{value!r}은(는) Planner에서 처리하기에 너무 큽니다</translation>
     </message>
     <message>
-        <source>{target} is open in another Planner since {since} on {host}</source>
-        <translation>{target}은(는) {host}의 다른 Planner에서 {since}부터 열려 있습니다</translation>
-    </message>
-    <message>
         <source>{path} is not a Planner book</source>
         <translation>{path}은(는) Planner 북이 아닙니다</translation>
     </message>
@@ -3451,6 +3447,10 @@
     <message>
         <source>the currency cannot change from {old} to {new} while the book holds amounts: {new} has {digits} decimal places, so every amount would change ({one} {old} would read {shown} {new}); to read amounts in {new}, import the files again with the currency chosen</source>
         <translation>북에 금액이 있는 동안에는 통화를 {old}에서 {new}(으)로 바꿀 수 없습니다: {new}의 소수 자릿수는 {digits}자리라서 모든 금액이 바뀝니다 ({one} {old}이(가) {shown} {new}(으)로 읽힘). 금액을 {new}(으)로 읽으려면 통화를 선택해 파일을 다시 가져오세요</translation>
+    </message>
+    <message>
+        <source>{target} is open in another Planner ({who}) since {since}</source>
+        <translation>{target}은(는) 다른 Planner({who})에서 {since}부터 열려 있습니다</translation>
     </message>
 </context>
 <context>

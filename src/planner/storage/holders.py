@@ -1,7 +1,7 @@
 """Who has a book open for editing: the *holders* recorded in the book's metadata.
 
 A session that opens a book for editing adds itself to the ``holders`` list (token, host,
-pid, user, since); another Planner is then told "open in another Planner since 10:42 on HOST"
+pid, user, since); another Planner is then told "open in another Planner (USER@HOST) since 2026-12-07 10:42"
 unless it chooses to edit anyway, when it joins the list. Closing removes only the session's
 own claim, so the book stays held while anyone still edits it. ``holder`` names the latest
 holder: all that Planners before "Edit anyway" kept, and still read. A holder whose process
@@ -25,9 +25,9 @@ class BookInUse(PlannerError):
     """Another Planner has the book open for editing; ``holder`` says who and since when."""
 
     def __init__(self, target: str, holder: dict) -> None:
-        since = holder.get("since", "")[11:16] or "?"
-        super().__init__(QT_TRANSLATE_NOOP("errors", "{target} is open in another Planner since {since} on {host}"),
-                         target=target, since=since, host=holder.get("host", "?"))
+        since = holder.get("since", "")[:16].replace("T", " ") or "?"  # the day too: a hold may be old
+        super().__init__(QT_TRANSLATE_NOOP("errors", "{target} is open in another Planner ({who}) since {since}"),
+                         target=target, since=since, who=who(holder))
         self.holder = holder
 
 
