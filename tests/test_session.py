@@ -278,6 +278,35 @@ def test_recovered_edits_are_saved_over_their_book_when_nothing_saved_it_since(o
     restored.close()
 
 
+def test_a_book_shared_in_a_database_renews_its_hold_and_a_file_does_not(opened, target):
+    """The window renews each minute (with its autosave) what tells other machines the book is
+    still held (storage/holders.py); a file is held by a process this machine can look at."""
+    from datetime import datetime, timedelta, timezone
+
+    import sqlalchemy as sa
+
+    from stores import engine_of
+
+    def holds(written: list | None = None) -> list:
+        engine = engine_of(target)
+        with engine.begin() as connection:
+            if written is not None:
+                connection.execute(sa.text("UPDATE planner_meta SET value = :v WHERE key = 'holders'"),
+                                   {"v": json.dumps(written)})
+            held = json.loads(connection.execute(sa.text(
+                "SELECT value FROM planner_meta WHERE key = 'holders'")).scalar())
+        engine.dispose()
+        return held
+
+    renewal = opened.renewing_hold()
+    assert (renewal is None) == opened.store.is_file
+    if renewal is not None:
+        holds([{**holds()[0], "seen": "2026-01-01T00:00:00+00:00"}])  # as if last renewed long ago
+        renewal.run()
+        renewed = datetime.fromisoformat(holds()[0]["seen"])
+        assert datetime.now(timezone.utc) - renewed < timedelta(minutes=1)
+
+
 def test_a_clean_save_and_a_close_remove_the_recovery_copy(opened, tmp_path):
     recovery = Recovery(tmp_path / "recovery")
     opened.recovery = recovery

@@ -168,6 +168,58 @@ def test_a_holder_that_died_on_this_machine_does_not_lock_the_book(book, tmp_pat
     Store.open(path, "edit").close()
 
 
+def test_a_hold_from_another_machine_lapses_unless_it_is_renewed(book, target):
+    """A Planner killed on a laptop held the team's book for ever: its process cannot be looked
+    at from here. A hold on another machine now counts while it is renewed (each minute, on a
+    database); one not renewed for ten minutes is gone; one that never renews (an older
+    Planner) still counts."""
+    from datetime import datetime, timedelta, timezone
+
+    write_book(book, target)
+
+    def held_by(**holder) -> None:
+        record = {"token": "t", "host": "laptop3", "pid": 4242, "user": "kim", "since": "2026-11-30T18:30:00",
+                  **holder}
+        engine = engine_of(target)
+        with engine.begin() as connection:
+            connection.execute(sa.text("DELETE FROM planner_meta WHERE key IN ('holder', 'holders')"))
+            connection.execute(sa.text("INSERT INTO planner_meta VALUES ('holders', :h)"), {"h": json.dumps([record])})
+        engine.dispose()
+
+    def ago(minutes: int) -> str:
+        return (datetime.now(timezone.utc) - timedelta(minutes=minutes)).isoformat(timespec="seconds")
+
+    for seen in (ago(2), None):
+        held_by(**({"seen": seen} if seen else {}))
+        with pytest.raises(BookInUse, match=r"\(kim@laptop3\) since 2026-11-30 18:30$"):
+            Store.open(target, "edit")
+    held_by(seen=ago(11))
+    store = Store.open(target, "edit")  # the lapsed hold is dropped
+    try:
+        engine = engine_of(target)
+        with engine.connect() as connection:
+            stored = json.loads(connection.execute(sa.text(
+                "SELECT value FROM planner_meta WHERE key = 'holders'")).scalar())
+        engine.dispose()
+        assert [holder["host"] for holder in stored] == [socket.gethostname()]
+        old = ago(20)  # this session's hold, as if last renewed 20 minutes ago
+        engine = engine_of(target)
+        with engine.begin() as connection:
+            connection.execute(sa.text("UPDATE planner_meta SET value = :h WHERE key = 'holders'"),
+                               {"h": json.dumps([{**stored[0], "seen": old}])})
+        engine.dispose()
+        store.renew_hold()
+        engine = engine_of(target)
+        with engine.connect() as connection:
+            seen = json.loads(connection.execute(sa.text(
+                "SELECT value FROM planner_meta WHERE key = 'holders'")).scalar())[0]["seen"]
+        engine.dispose()
+        # a database's hold is renewed; a file's is not written each minute (its process is looked at)
+        assert seen == old if store.is_file else seen > ago(1)
+    finally:
+        store.close()
+
+
 def test_the_file_is_plain_sqlite_in_wal_mode_with_a_schema_version(book, tmp_path):
     path = tmp_path / "book.planner"
     save_book(book, path)

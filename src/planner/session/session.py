@@ -304,6 +304,14 @@ class Session:
 
         return Operation(lambda: recovery.write(self.id, snapshot, source, title, base), fail=fail)
 
+    def renewing_hold(self) -> Operation | None:
+        """The renewal of this session's hold on a book it edits in a database, to run each
+        minute (Store.renew_hold); None for a file or a book not held."""
+        store = self.store
+        if store is None or store.mode != "edit" or store.is_file:
+            return None
+        return Operation(store.renew_hold)
+
     def _discard_recovery(self) -> None:
         if self.recovery is not None:
             self.recovery.discard(self.id)

@@ -5,7 +5,9 @@ pid, user, since); another Planner is then told "open in another Planner (USER@H
 unless it chooses to edit anyway, when it joins the list. Closing removes only the session's
 own claim, so the book stays held while anyone still edits it. ``holder`` names the latest
 holder: all that Planners before "Edit anyway" kept, and still read. A holder whose process
-has ended on this machine no longer counts.
+has ended on this machine no longer counts; one on another machine, whose process cannot be
+looked at, counts while it renews its hold (``seen``, each minute: a book shared on a
+PostgreSQL server), so a Planner killed on a laptop does not hold the team's book for ever.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import json
 import os
 import socket
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.storage.processes import process_alive
@@ -31,10 +33,24 @@ class BookInUse(PlannerError):
         self.holder = holder
 
 
+# a holder on another machine that has not renewed its hold for this long is gone (it renews
+# each minute: this leaves room for a missed beat and for clocks a few minutes apart)
+HOLD_LAPSES = timedelta(minutes=10)
+
+
 def session_holder() -> dict:
     """The record of this session, as it joins a book's holders."""
     return {"token": uuid.uuid4().hex, "host": socket.gethostname(), "pid": os.getpid(),
-            "user": getpass.getuser(), "since": datetime.now().isoformat(timespec="seconds")}
+            "user": getpass.getuser(), "since": datetime.now().isoformat(timespec="seconds"), "seen": _now()}
+
+
+def renewed(found: list[dict], token: str) -> list[dict]:
+    """``found`` with the hold of ``token`` renewed now (other holders as they are)."""
+    return [{**holder, "seen": _now()} if holder.get("token") == token else holder for holder in found]
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 def who(holder: dict | None = None) -> str:
@@ -76,9 +92,16 @@ def holder_meta(found: list[dict]) -> dict[str, str | None]:
 
 
 def alive(holder: dict) -> bool:
-    """Whether the session that holds the book still runs (known only on this machine)."""
+    """Whether the session that holds the book still runs: on this machine, its process; on
+    another, its hold renewed lately (a holder that never renews, an older Planner, counts)."""
     if holder.get("host") != socket.gethostname():
-        return True
+        try:
+            seen = datetime.fromisoformat(str(holder["seen"]))
+        except (KeyError, ValueError):
+            return True
+        if seen.tzinfo is None:
+            return True
+        return datetime.now(timezone.utc) - seen < HOLD_LAPSES
     pid = holder.get("pid")
     return isinstance(pid, int) and not isinstance(pid, bool) and pid > 0 and process_alive(pid)
 

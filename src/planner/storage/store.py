@@ -35,7 +35,8 @@ from planner.core.changes import ChangeSet
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
 from planner.storage import BOOK_SUFFIX, changelog, dialects, migrations
 from planner.storage.files import check_book_file, check_writable, write_file
-from planner.storage.holders import BookInUse, alive, holder_meta, holders, live_holder, record, session_holder, who
+from planner.storage.holders import (BookInUse, alive, holder_meta, holders, live_holder, record, renewed,
+                                     session_holder, who)
 from planner.storage.layout import (
     CHANGE_LOG, META, META_TABLE, SCHEMA_VERSION, TABLES, all_meta, check_integrity, checked_meta, checked_version,
     highest_id, meta_value, set_meta,
@@ -303,6 +304,18 @@ class Store:
     def _saver(self) -> dict:
         return {"host": socket.gethostname(), "user": getpass.getuser(),
                 "at": datetime.now().isoformat(timespec="seconds")}
+
+    def renew_hold(self) -> None:
+        """Renew this session's hold on a book in a database (each minute while it is open):
+        a hold not renewed for a while is taken for a Planner that ended on another machine
+        (holders.alive). A file is held by a process another Planner can look at instead."""
+        if self.mode != "edit" or self.holder is None or self.is_file:
+            return
+        with self._errors("save"), self._write() as connection:
+            dialects.lock_revision(connection, META_TABLE)  # one writer of the metadata at a time, as a save
+            current = holders(all_meta(connection))
+            if any(holder.get("token") == self.holder["token"] for holder in current):
+                set_meta(connection, **holder_meta(renewed(current, self.holder["token"])))
 
     def close(self) -> None:
         """Release the book (this session no longer holds it) and the connection."""

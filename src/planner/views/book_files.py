@@ -196,7 +196,12 @@ class BookFiles:
 
     # -- autosave and recovery ---------------------------------------------------------------
     def autosave(self) -> None:
-        """Write a recovery copy of unsaved edits (in the background); nothing when clean."""
+        """Write a recovery copy of unsaved edits (in the background); nothing when clean. And
+        renew the hold on a book shared in a database (a failed renewal says nothing: the
+        next save tells what is wrong)."""
+        renewal = self.session.renewing_hold() if self.session is not None else None
+        if renewal is not None:
+            self.jobs.start(renewal.work, lambda _done: None, lambda _error: None, io=True)
         operation = self.session.autosaving(self._title_name()) if self.session is not None else None
         if operation is not None:
             self.jobs.start(operation.work, operation.finish, lambda error: (
