@@ -116,6 +116,10 @@ class _Reader(_Derive):
 
     # -- parsing ---------------------------------------------------------------------------
     def parse(self) -> None:
+        for source in self.sources:  # a damaged file is refused, never read by halves
+            if source.table is not None:
+                for row, template, fields in source.damage:
+                    self.problem(source, row, None, None, template, fields)
         self.currency = self._currency()
         by_table: dict[str, list[_Source]] = {}
         for source in self.sources:

@@ -78,6 +78,10 @@ OWNERS_FROM_REGIONS = QT_TRANSLATE_NOOP("errors", "each order's owner is the rep
 EXPECTED = {"Deals": ("id", "owner", "stage", "amount", "created"), "Reps": ("id", "name"),
             "Quotas": ("rep", "period", "amount"), "Stages": ("stage", "probability", "kind")}
 ORDER_LOG_HEADERS = QT_TRANSLATE_NOOP("errors", "an order log (Order ID, Order Date, Sales, Customer Name, Region)")
+# A damaged CSV file (planner.io.import_sources): refused, never read by halves
+CSV_OPEN_QUOTE = QT_TRANSLATE_NOOP("errors", "a quote (\") opened in this row is never closed: the rest of the file would be read into one cell; close it (a quote inside a cell is written twice: \"\")")
+CSV_CUT_SHORT = QT_TRANSLATE_NOOP("errors", "this last row has {count} value(s) where the header row (row {header}) has {width}, and the file ends without a line break: it looks cut short; export it again")
+CSV_TOO_MANY = QT_TRANSLATE_NOOP("errors", "{count} value(s) where the header row (row {header}) has {width}: a delimiter ({delimiter}) out of place or a cell holding one without quotes; fix the row and import again")
 NO_ROWS = QT_TRANSLATE_NOOP("errors", "nothing to import: {files} has a header row but no rows of data")
 
 

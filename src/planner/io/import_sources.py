@@ -20,7 +20,8 @@ import pandas as pd
 from planner.io import mapping as mapping_module
 from planner.io import safety
 from planner.core.errors import os_reason
-from planner.io.import_results import ENCODING, HEADER_SCAN, NOT_READABLE
+from planner.io.import_results import (CSV_CUT_SHORT, CSV_OPEN_QUOTE, CSV_TOO_MANY, ENCODING, HEADER_SCAN,
+                                       NOT_READABLE)
 from planner.io.mapping import normalize
 
 # -- reading files ---------------------------------------------------------------------------
@@ -41,6 +42,11 @@ class _Source:
     table: str | None = None
     targets: dict[int, str | None] = field(default_factory=dict)  # column position -> target
     data_model: bool = False  # its workbook holds a Power Pivot data model
+    damage: list = field(default_factory=list)  # a damaged CSV: (Excel row, template, fields)
+
+
+# pandas' C parser names the record (counted from 0) a quote left open at the end begins in
+_EOF_IN_QUOTES = re.compile(r"EOF inside string starting at row (\d+)")
 
 
 def _read_csv(path: Path) -> list[_Source]:
@@ -48,18 +54,49 @@ def _read_csv(path: Path) -> list[_Source]:
     raw = path.read_bytes()
     text, encoding = _decode(raw, path)
     delimiter = _delimiter(text)
+    widths, open_quote = None, None  # each record's number of fields (when counted); a quote's record
     try:
         frame = pd.read_csv(io.StringIO(text), sep=delimiter, header=None, dtype=str, keep_default_na=False,
                             na_filter=False, skip_blank_lines=False, engine="c", quoting=csv.QUOTE_MINIMAL)
         grid = frame.to_numpy(dtype=object)
-    except (pd.errors.ParserError, ValueError):  # ragged rows: the csv module, padded
+    except (pd.errors.ParserError, ValueError) as error:  # ragged rows or an open quote: the csv module, padded
+        found = _EOF_IN_QUOTES.search(str(error))
+        open_quote = int(found.group(1)) if found else None
         records = list(csv.reader(io.StringIO(text), delimiter=delimiter))
-        width = max((len(record) for record in records), default=0)
+        widths = np.fromiter(map(len, records), dtype="int64", count=len(records))
+        width = int(widths.max(initial=0))
         grid = np.array([record + [""] * (width - len(record)) for record in records], dtype=object).reshape(
             len(records), width)
     except pd.errors.EmptyDataError:
         grid = np.empty((0, 0), dtype=object)
-    return [_source(path, None, path.name, grid, [], 1900, encoding)]
+    source = _source(path, None, path.name, grid, [], 1900, encoding)
+    ended = text.endswith(("\n", "\r"))
+    if widths is None and len(grid) and (source.header_row > 1 or not ended):
+        # pandas pads short rows and sizes the grid by the first line: count the fields
+        widths = np.fromiter(map(len, csv.reader(io.StringIO(text), delimiter=delimiter)), dtype="int64")
+    source.damage = _damage(grid, widths, source.header_row, open_quote, ended, delimiter)
+    return [source]
+
+
+def _damage(grid: np.ndarray, widths: np.ndarray | None, header_row: int, open_quote: int | None, ended: bool,
+            delimiter: str) -> list[tuple[int, str, dict]]:
+    """Where a CSV file is damaged, as (Excel row, template, fields): a quote left open to the
+    end of the file, a row with more values than the header row, the last row cut short. A row
+    with fewer values that ends with a line break is whole: older Excel and hand-written files
+    leave trailing empty cells out."""
+    damage = [] if open_quote is None else [(open_quote + 1, CSV_OPEN_QUOTE, {})]
+    if widths is None or len(widths) != len(grid) or len(widths) < header_row:
+        return damage
+    width = int(widths[header_row - 1])
+    fields = {"header": header_row, "width": width}
+    body = grid[header_row:, width:]
+    for index in np.flatnonzero([any(str(value).strip() for value in row) for row in body]):
+        row = header_row + int(index) + 1
+        damage.append((row, CSV_TOO_MANY, {"count": int(widths[row - 1]), **fields,
+                                           "delimiter": "Tab" if delimiter == "\t" else delimiter}))
+    if not ended and len(widths) > header_row and widths[-1] < width and open_quote is None:
+        damage.append((len(widths), CSV_CUT_SHORT, {"count": int(widths[-1]), **fields}))
+    return damage
 
 
 def _decode(raw: bytes, path: Path) -> tuple[str, str]:

@@ -1,0 +1,62 @@
+"""Messy files people really import: damaged CSVs, files that do not say their currency, ¥ and
+₩ written by Shift_JIS and CP949, Excel error cells, hidden sheets, Korean and Japanese quotas."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from planner.io.excel_import import ImportRefused, build_book, read_tables
+
+HEADER = "Deal ID,Deal Name,Stage,Amount,Memo\r\n"
+
+
+def problems_of(*paths, **options) -> list[str]:
+    return [str(problem) for problem in read_tables(list(paths), **options).problems]
+
+
+def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+# -- damaged CSV files -----------------------------------------------------------------------
+def test_a_quote_left_open_to_the_end_of_the_file_refuses_the_import_naming_its_row(tmp_path):
+    path = write(tmp_path / "memo.csv", HEADER + 'D1,a,Open,100,ok\r\nD2,b,Open,200,"unclosed\r\n'
+                                                 'D3,c,Open,300,x\r\nD4,d,Open,400,y\r\n')
+    problems = problems_of(path)
+    assert problems[0].startswith("memo.csv, row 3: a quote (\") opened in this row is never closed")
+    with pytest.raises(ImportRefused):
+        build_book(read_tables([path]))
+
+
+def test_a_row_cut_short_at_the_end_of_the_file_refuses_the_import(tmp_path):
+    path = write(tmp_path / "cut.csv", HEADER + "D1,Alpha,Open,100,x\r\nD2,Beta,Op")
+    assert problems_of(path) == ["cut.csv, row 3: this last row has 3 value(s) where the header row (row 1) has 5, "
+                                 "and the file ends without a line break: it looks cut short; export it again"]
+
+
+def test_a_row_with_more_values_than_the_header_refuses_the_import(tmp_path):
+    path = write(tmp_path / "ragged.csv", HEADER + "D1,a,Open,100,x\r\nD2,b,Open,100,x,EXTRA,MORE\r\n")
+    assert problems_of(path) == ["ragged.csv, row 3: 7 value(s) where the header row (row 1) has 5: a delimiter "
+                                 "(,) out of place or a cell holding one without quotes; fix the row and import again"]
+
+
+def test_what_real_exports_write_still_imports(tmp_path):
+    """Excel's quoted multi-line cells, trailing empty cells left out (older Excel writes rows
+    so) or written as extra delimiters, and a last row complete without a final line break."""
+    text = (HEADER + 'D1,a,Open,100,"two\r\nlines"\r\nD2,b,Open,200\r\nD3,c,Open,300,,,\r\n'
+            'D4,"d, quoted",Open,"1,400",last')
+    deals = read_tables([write(tmp_path / "excel.csv", text)]).frames["Deals"].set_index("id")
+    assert deals.loc["D1", "Memo"] == "two\r\nlines" or deals.loc["D1", "Memo"] == "two\nlines"
+    assert list(deals.index) == ["D1", "D2", "D3", "D4"]
+    assert deals["amount"].tolist() == [10000, 20000, 30000, 140000]
+    assert deals.loc["D4", "name"] == "d, quoted"
+
+
+def test_title_rows_above_the_header_do_not_count_as_the_header(tmp_path):
+    text = "Pipeline export\r\n\r\n" + HEADER + "D1,a,Open,100,x\r\nD2,b,Open,100,x,EXTRA\r\n"
+    assert problems_of(write(tmp_path / "titled.csv", text)) == [
+        "titled.csv, row 5: 6 value(s) where the header row (row 3) has 5: a delimiter (,) out of place or a cell "
+        "holding one without quotes; fix the row and import again"]
