@@ -60,3 +60,39 @@ def test_title_rows_above_the_header_do_not_count_as_the_header(tmp_path):
     assert problems_of(write(tmp_path / "titled.csv", text)) == [
         "titled.csv, row 5: 6 value(s) where the header row (row 3) has 5: a delimiter (,) out of place or a cell "
         "holding one without quotes; fix the row and import again"]
+
+
+# -- the currency of a new book --------------------------------------------------------------
+JAPANESE = "案件ID,案件名,フェーズ,金額,担当者\r\nJ-1,東京,提案,1200000,佐藤\r\n"
+
+
+def test_a_file_that_does_not_say_its_currency_is_read_as_usd_with_a_warning_saying_how_to_choose(tmp_path):
+    path = write(tmp_path / "案件.csv", JAPANESE)
+    result = read_tables([path])
+    assert result.currency == "USD"
+    assert "案件.csv: the files do not say which currency their amounts are in: they are read as USD; choose " \
+           "another with --currency CODE (in the app: Currency, on the Sheets and columns page)" in \
+        [str(warning) for warning in result.warnings]
+    chosen = read_tables([path], currency="JPY")
+    assert chosen.currency == "JPY" and not any("currency" in str(w) for w in chosen.warnings)
+    said = read_tables([write(tmp_path / "yen.csv", JAPANESE.replace("1200000", "￥1200000"))])
+    assert said.currency == "JPY" and not any("currency" in str(w) for w in said.warnings)
+
+
+def test_planner_import_currency_chooses_the_currency_of_the_new_book(tmp_path):
+    from fixtures import planner
+    from planner.storage import open_book
+
+    path = write(tmp_path / "案件.csv", JAPANESE)
+    assumed = planner("import", path, "--out", tmp_path / "usd.planner")
+    assert "they are read as USD; choose another with --currency CODE" in assumed.stderr
+    chosen = planner("import", path, "--out", tmp_path / "jpy.planner", "--currency", "jpy")
+    assert "currency" not in chosen.stderr
+    book = open_book(tmp_path / "jpy.planner")
+    assert book.currency == "JPY" and book["Deals"]["amount"].tolist() == [1200000]
+    bad = planner("import", path, "--out", tmp_path / "x.planner", "--currency", "YEN", check=False)
+    assert bad.returncode == 1 and bad.stderr == \
+        "planner: error: Unknown currency 'YEN': use an ISO code such as USD, KRW or JPY\n"
+    into = planner("import", path, "--into", tmp_path / "jpy.planner", "--currency", "KRW", "--dry-run", check=False)
+    assert into.returncode == 1 and into.stderr.startswith(
+        "planner: error: --currency KRW is not the currency of ") and "(JPY)" in into.stderr

@@ -19,7 +19,7 @@ from planner.core.schema import Kind
 from planner.io import mapping as mapping_module
 from planner.io.import_cells import _book_column, _extra, bare_percents
 from planner.io.import_derive import _Derive
-from planner.io.import_results import (AMBIGUOUS_DATES, EMPTY, LISTED, NO_ROWS, NOT_A_STATUS_COLUMN, NOT_BOOLEAN,
+from planner.io.import_results import (AMBIGUOUS_DATES, CURRENCY_ASSUMED, EMPTY, LISTED, NO_ROWS, NOT_A_STATUS_COLUMN, NOT_BOOLEAN,
                                        NOT_STATUS, PIVOT_ONLY,
                                        PREVIEW_ROWS, SKIPPED, Expected, ImportProblem, ImportResult, SourcePreview)
 from planner.io.import_sources import _DAY_MONTH, _not_available, _present, _Source, _text_of, _texts
@@ -149,15 +149,28 @@ class _Reader(_Derive):
                                                         for test in (_order_log, _priced))
 
     def _currency(self) -> str:
-        """The currency amounts are read in."""
+        """The currency amounts are read in: the one given (``--currency``, the book merged
+        into), the mapping's, else what the files say; else USD, with a warning saying how to
+        choose another."""
         chosen = self.currency_given
         if not chosen and self.book is not None and len(self.book["Settings"]):
             try:
                 chosen = self.book.setting("currency") and self.book.currency
             except PlannerError:
                 chosen = None
-        chosen = chosen or self.given.currency
-        for source in (s for s in self.sources if s.table == "Settings" and not chosen):
+        chosen = chosen or self.given.currency or self.files_currency()
+        if not chosen and self.book is None and self._has_money():
+            files = ", ".join(dict.fromkeys(s.file for s in self.sources if s.table is not None))
+            self.warnings.append(ImportProblem(files or None, None, None, None, None, CURRENCY_ASSUMED,
+                                               {"currency": DEFAULT_CURRENCY}))
+        chosen = (chosen or DEFAULT_CURRENCY).upper()
+        minor_digits(chosen)  # a clear error for an unknown code
+        return chosen
+
+    def files_currency(self) -> str | None:
+        """The currency the files say their amounts are in: a Settings sheet's ``currency``,
+        else the one code of a currency column, else the one currency sign of the amounts."""
+        for source in (s for s in self.sources if s.table == "Settings"):
             keys = [p for p, t in source.targets.items() if t == "key"]
             values = [p for p, t in source.targets.items() if t == "value"]
             if keys and values:
@@ -170,26 +183,28 @@ class _Reader(_Derive):
                             self.problem(source, int(row), source.headers[values[0]], value, error.template,
                                          error.fields)
                         else:
-                            chosen = value
-        if not chosen:
-            codes, signs = set(), set()
-            for source in self.sources:
-                if source.table != "Deals":
-                    continue
-                for position, target in source.targets.items():
-                    if "currency" in targets_of(target):
-                        codes |= set(_texts(source.columns[position]).dropna().str.upper())
-                    elif "amount" in targets_of(target):
-                        sample = _texts(source.columns[position][:2000]).dropna()
-                        for sign, code in (("₩", "KRW"), ("￦", "KRW"), ("원", "KRW"), ("円", "JPY"), ("￥", "JPY"),
-                                           ("€", "EUR"), ("£", "GBP")):
-                            if sample.str.contains(sign, regex=False).any():
-                                signs.add(code)
-            known = {code for code in codes if code in MINOR_DIGITS}
-            chosen = next(iter(known)) if len(known) == 1 else next(iter(signs)) if len(signs) == 1 else None
-        chosen = (chosen or DEFAULT_CURRENCY).upper()
-        minor_digits(chosen)  # a clear error for an unknown code
-        return chosen
+                            return value
+        codes, signs = set(), set()
+        for source in self.sources:
+            if source.table != "Deals":
+                continue
+            for position, target in source.targets.items():
+                if "currency" in targets_of(target):
+                    codes |= set(_texts(source.columns[position]).dropna().str.upper())
+                elif "amount" in targets_of(target):
+                    sample = _texts(source.columns[position][:2000]).dropna()
+                    for sign, code in (("₩", "KRW"), ("￦", "KRW"), ("원", "KRW"), ("円", "JPY"), ("￥", "JPY"),
+                                       ("€", "EUR"), ("£", "GBP")):
+                        if sample.str.contains(sign, regex=False).any():
+                            signs.add(code)
+        known = {code for code in codes if code in MINOR_DIGITS}
+        return next(iter(known)) if len(known) == 1 else next(iter(signs)) if len(signs) == 1 else None
+
+    def _has_money(self) -> bool:
+        """Whether a sheet read has a column of money (a deal's amount, a quota, ...)."""
+        return any(getattr(_book_column(source.table, one), "kind", None) is Kind.MONEY
+                   for source in self.sources if source.table is not None
+                   for target in source.targets.values() for one in targets_of(target))
 
     def _dates(self, source: _Source) -> DateForms:
         """The date forms of a source: its date system and the order of its written dates."""

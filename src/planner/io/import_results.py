@@ -78,6 +78,7 @@ OWNERS_FROM_REGIONS = QT_TRANSLATE_NOOP("errors", "each order's owner is the rep
 EXPECTED = {"Deals": ("id", "owner", "stage", "amount", "created"), "Reps": ("id", "name"),
             "Quotas": ("rep", "period", "amount"), "Stages": ("stage", "probability", "kind")}
 ORDER_LOG_HEADERS = QT_TRANSLATE_NOOP("errors", "an order log (Order ID, Order Date, Sales, Customer Name, Region)")
+CURRENCY_ASSUMED = QT_TRANSLATE_NOOP("errors", "the files do not say which currency their amounts are in: they are read as {currency}; choose another with --currency CODE (in the app: Currency, on the Sheets and columns page)")
 # A damaged CSV file (planner.io.import_sources): refused, never read by halves
 CSV_OPEN_QUOTE = QT_TRANSLATE_NOOP("errors", "a quote (\") opened in this row is never closed: the rest of the file would be read into one cell; close it (a quote inside a cell is written twice: \"\")")
 CSV_CUT_SHORT = QT_TRANSLATE_NOOP("errors", "this last row has {count} value(s) where the header row (row {header}) has {width}, and the file ends without a line break: it looks cut short; export it again")
@@ -207,6 +208,7 @@ class SourcePreview:
     row_count: int
     encoding: str | None = None  # CSV
     data_model: bool = False  # the workbook holds a Power Pivot data model (its data may live only there)
+    currency: str | None = None  # what all the files read together say their amounts are in (None: nothing)
 
 
 @dataclass
