@@ -96,3 +96,25 @@ def test_planner_import_currency_chooses_the_currency_of_the_new_book(tmp_path):
     into = planner("import", path, "--into", tmp_path / "jpy.planner", "--currency", "KRW", "--dry-run", check=False)
     assert into.returncode == 1 and into.stderr.startswith(
         "planner: error: --currency KRW is not the currency of ") and "(JPY)" in into.stderr
+
+
+# -- ¥ and ₩ as Shift_JIS and CP949 write them ---------------------------------------------
+@pytest.mark.parametrize("encoding, header, currency", [("cp932", "案件ID,案件名,フェーズ,金額,担当者", "JPY"),
+                                                      ("cp949", "거래 ID,거래명,단계,금액,담당자", "KRW")])
+def test_a_backslash_before_an_amount_of_a_shift_jis_or_cp949_file_is_its_yen_or_won(tmp_path, encoding, header,
+                                                                                     currency):
+    # those encodings write ¥ and ₩ as byte 0x5C, the backslash; Japanese and Korean Windows show it as the sign
+    text = header + '\r\nJ-1,東京,提案,"\\1,200,000",佐藤\r\nJ-2,大阪,提案,\\ 500,佐藤\r\nJ-3,\\1,提案,\\300,佐藤\r\n'
+    if encoding == "cp949":
+        text = text.replace("東京", "서울").replace("大阪", "부산").replace("提案", "제안").replace("佐藤", "김민수")
+    result = read_tables([write(tmp_path / "deals.csv", text, encoding)])
+    assert result.problems == [] and result.currency == currency
+    deals = result.frames["Deals"].set_index("id")
+    assert deals["amount"].tolist() == [1200000, 500, 300]
+    assert deals.loc["J-3", "name"] == "\\1"  # a backslash in text that is no amount stays one
+
+
+def test_a_backslash_in_a_utf8_file_is_a_backslash_shown_once_in_the_error(tmp_path):
+    path = write(tmp_path / "deals.csv", "Deal ID,Deal Name,Stage,Amount\r\nD1,a,Open,\\1200\r\n")
+    assert problems_of(path) == ["deals.csv, row 2, column Amount: '\\1200' is not an amount (expected a number "
+                                 "such as 1,234.50)"]

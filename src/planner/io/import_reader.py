@@ -17,7 +17,7 @@ from planner.core.dates import DateForms, numeric_date_order
 from planner.core.parse import parse_cells
 from planner.core.schema import Kind
 from planner.io import mapping as mapping_module
-from planner.io.import_cells import _book_column, _extra, bare_percents
+from planner.io.import_cells import BACKSLASH_SIGNS, _book_column, _extra, backslash_signs, bare_percents
 from planner.io.import_derive import _Derive
 from planner.io.import_results import (AMBIGUOUS_DATES, CURRENCY_ASSUMED, EMPTY, LISTED, NO_ROWS, NOT_A_STATUS_COLUMN, NOT_BOOLEAN,
                                        NOT_STATUS, PIVOT_ONLY,
@@ -192,7 +192,10 @@ class _Reader(_Derive):
                 if "currency" in targets_of(target):
                     codes |= set(_texts(source.columns[position]).dropna().str.upper())
                 elif "amount" in targets_of(target):
-                    sample = _texts(source.columns[position][:2000]).dropna()
+                    sample = _texts(backslash_signs(source.columns[position][:2000], source.encoding)).dropna()
+                    if source.encoding in BACKSLASH_SIGNS and sample.str.contains(BACKSLASH_SIGNS[
+                            source.encoding][0], regex=False).any():
+                        signs.add(BACKSLASH_SIGNS[source.encoding][1])
                     for sign, code in (("₩", "KRW"), ("￦", "KRW"), ("원", "KRW"), ("円", "JPY"), ("￥", "JPY"),
                                        ("€", "EUR"), ("£", "GBP")):
                         if sample.str.contains(sign, regex=False).any():
@@ -280,6 +283,8 @@ class _Reader(_Derive):
                 out[target] = read[kind] = texts
                 return
             values = texts.to_numpy(dtype=object, na_value=None)  # parse_cells reads labels and synonyms
+        if column.kind is Kind.MONEY:
+            values = backslash_signs(values, source.encoding)
         percent = False
         if column.kind is Kind.RATIO and column.maximum == 1_000_000:
             values, percent = self._percents(source, header, values)

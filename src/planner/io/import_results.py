@@ -118,6 +118,14 @@ class Kinded(tuple):
         return format(self.translated(None), spec)
 
 
+class _Quoted(str):
+    """A cell's text, quoted by ``{value!r}`` with its backslashes shown once, as the cell holds
+    them (``'\\1,200'``, not ``'\\\\1,200'``); other characters escaped as repr() escapes them."""
+
+    def __repr__(self) -> str:
+        return str.__repr__(self).replace("\\\\", "\\")
+
+
 # -- results ---------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class ImportProblem:
@@ -139,7 +147,8 @@ class ImportProblem:
     def message(self, translate=None) -> str:
         template = translate("errors", self.template) if translate else self.template
         return template.format(**{name: value.translated(translate) if isinstance(value, (Label, Kinded, Expected))
-                                  else value for name, value in self.fields.items()})
+                                  else _Quoted(value) if isinstance(value, str) else value
+                                  for name, value in self.fields.items()})
 
     @property
     def expected(self) -> str:
