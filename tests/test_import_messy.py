@@ -118,3 +118,40 @@ def test_a_backslash_in_a_utf8_file_is_a_backslash_shown_once_in_the_error(tmp_p
     path = write(tmp_path / "deals.csv", "Deal ID,Deal Name,Stage,Amount\r\nD1,a,Open,\\1200\r\n")
     assert problems_of(path) == ["deals.csv, row 2, column Amount: '\\1200' is not an amount (expected a number "
                                  "such as 1,234.50)"]
+
+
+# -- Excel error cells -------------------------------------------------------------------------
+def error_workbook(path: Path) -> Path:
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "商談"
+    for row in (["案件ID", "案件名", "フェーズ", "金額", "担当者", "メモ"],
+                ["J-1", "東京", "提案", 1200000, "佐藤", "ok"],
+                ["J-2", "大阪", "提案", "#REF!", "佐藤", "#NUM!"],
+                ["J-3", "#VALUE!", "提案", "#DIV/0!", "佐藤", ""],
+                ["J-4", "京都", "提案", "#N/A", "佐藤", ""]):
+        sheet.append(row)  # openpyxl writes "#REF!" and the like as error cells (t="e")
+    workbook.save(path)
+    return path
+
+
+def test_excel_error_cells_are_refused_naming_sheet_row_column_and_the_error(tmp_path):
+    path = error_workbook(tmp_path / "errors.xlsx")
+    assert sorted(problems_of(path, currency="JPY")) == sorted(
+        f"errors.xlsx, sheet 商談, row {row}, column {column}: holds {error}, an Excel error (a formula that "
+        "failed): fix the formula or clear the cell, then import again"
+        for row, column, error in ((3, "金額", "#REF!"), (4, "案件名", "#VALUE!"), (4, "金額", "#DIV/0!")))
+
+
+def test_an_error_cell_split_between_two_windows_of_the_scan_is_found(tmp_path, monkeypatch):
+    from planner.io import safety
+
+    path = error_workbook(tmp_path / "errors.xlsx")
+    whole = safety.check_xlsx(path).errors
+    assert whole == {"商談": [(3, 4, "#REF!"), (3, 6, "#NUM!"), (4, 2, "#VALUE!"), (4, 4, "#DIV/0!"),
+                             (5, 4, "#N/A")]}
+    for size in range(100, 140):  # windows of the sheet cut between the tags of a cell, wherever they fall
+        monkeypatch.setattr(safety, "CHUNK", size)
+        assert safety.check_xlsx(path).errors == whole, size

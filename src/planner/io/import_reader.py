@@ -19,10 +19,10 @@ from planner.core.schema import Kind
 from planner.io import mapping as mapping_module
 from planner.io.import_cells import BACKSLASH_SIGNS, _book_column, _extra, backslash_signs, bare_percents
 from planner.io.import_derive import _Derive
-from planner.io.import_results import (AMBIGUOUS_DATES, CURRENCY_ASSUMED, EMPTY, LISTED, NO_ROWS, NOT_A_STATUS_COLUMN, NOT_BOOLEAN,
+from planner.io.import_results import (AMBIGUOUS_DATES, CURRENCY_ASSUMED, EMPTY, EXCEL_ERROR, LISTED, NO_ROWS, NOT_A_STATUS_COLUMN, NOT_BOOLEAN,
                                        NOT_STATUS, PIVOT_ONLY,
                                        PREVIEW_ROWS, SKIPPED, Expected, ImportProblem, ImportResult, SourcePreview)
-from planner.io.import_sources import _DAY_MONTH, _not_available, _present, _Source, _text_of, _texts
+from planner.io.import_sources import _DAY_MONTH, EXCEL_ERRORS, _not_available, _present, _Source, _text_of, _texts
 from planner.io.mapping import DERIVED, EXTRA, SKIP, Mapping, guess_columns, guess_table, is_order_log, targets_of
 
 
@@ -269,9 +269,11 @@ class _Reader(_Derive):
             return
         self.headers.setdefault(table, {}).setdefault(target, header)
         self.provided.setdefault(table, set()).add(target)
+        if "errors" not in read:  # said once however many columns the header fills
+            read["errors"] = self._excel_errors(source, position)
         column = _book_column(table, target)
         if column is None:  # derived columns of Deals
-            out[target] = self._parse_derived(source, position, target, dates)
+            out[target] = self._parse_derived(source, position, target, dates, read["errors"])
             return
         kind = (column.kind, column.allowed, column.minimum, column.maximum)
         if kind in read:
@@ -293,12 +295,22 @@ class _Reader(_Derive):
         if order_log and target == "amount":  # an order's lines may come to fractions of a cent
             bad = self._line_amounts(bad, out, n=len(values))
         for label, value, template, fields in bad:
-            if _not_available(value):  # #N/A, N/A: no value
+            if _not_available(value) or label in read["errors"]:  # #N/A, N/A: no value; an error: said
                 continue
             if column.kind is Kind.DATE and isinstance(value, str) and dates.order is None \
                     and _DAY_MONTH.match(value):
                 ambiguous.append(value)
             self.problem(source, int(source.rows[label]), header, value, template, fields)
+
+    def _excel_errors(self, source: _Source, position: int) -> set[int]:
+        """The cells of a column holding an Excel error (``#REF!``), each a problem; their positions."""
+        values = source.columns[position]
+        found = set()
+        for index in np.flatnonzero(pd.Series(values, dtype="object").isin(EXCEL_ERRORS).to_numpy(dtype=bool)):
+            self.problem(source, int(source.rows[index]), source.headers[position], values[index], EXCEL_ERROR,
+                         value=values[index])
+            found.add(int(index))
+        return found
 
     def _not_a_status(self, table: str, source: _Source, header: str, values: np.ndarray) -> bool:
         """A Status header beside a stage column, guessed, none of whose cells is open, won or
@@ -318,7 +330,8 @@ class _Reader(_Derive):
                 values[position] = None
         return values, percent
 
-    def _parse_derived(self, source: _Source, position: int, target: str, dates: DateForms) -> pd.Series:
+    def _parse_derived(self, source: _Source, position: int, target: str, dates: DateForms,
+                       errors: set[int]) -> pd.Series:
         values = source.columns[position]
         header = source.headers[position]
         if target in ("close_date", "won_time", "lost_time"):
@@ -343,7 +356,7 @@ class _Reader(_Derive):
             bad = [(label, values[label], NOT_BOOLEAN, {"value": texts[label]})
                    for label in texts.index[(texts.notna() & parsed.isna()).to_numpy(dtype=bool)]]
         for label, value, template, fields in bad:
-            if not _not_available(value):
+            if not _not_available(value) and label not in errors:
                 self.problem(source, int(source.rows[label]), header, value, template, fields)
         return parsed
 

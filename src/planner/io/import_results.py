@@ -79,6 +79,7 @@ EXPECTED = {"Deals": ("id", "owner", "stage", "amount", "created"), "Reps": ("id
             "Quotas": ("rep", "period", "amount"), "Stages": ("stage", "probability", "kind")}
 ORDER_LOG_HEADERS = QT_TRANSLATE_NOOP("errors", "an order log (Order ID, Order Date, Sales, Customer Name, Region)")
 CURRENCY_ASSUMED = QT_TRANSLATE_NOOP("errors", "the files do not say which currency their amounts are in: they are read as {currency}; choose another with --currency CODE (in the app: Currency, on the Sheets and columns page)")
+EXCEL_ERROR = QT_TRANSLATE_NOOP("errors", "holds {value}, an Excel error (a formula that failed): fix the formula or clear the cell, then import again")
 # A damaged CSV file (planner.io.import_sources): refused, never read by halves
 CSV_OPEN_QUOTE = QT_TRANSLATE_NOOP("errors", "a quote (\") opened in this row is never closed: the rest of the file would be read into one cell; close it (a quote inside a cell is written twice: \"\")")
 CSV_CUT_SHORT = QT_TRANSLATE_NOOP("errors", "this last row has {count} value(s) where the header row (row {header}) has {width}, and the file ends without a line break: it looks cut short; export it again")

@@ -171,6 +171,9 @@ def _read_xlsx(path: Path, checkpoint: Callable[[], None] = lambda: None) -> lis
                 grid = np.full((len(rows), width), "", dtype=object)
                 for index, row in enumerate(rows):
                     grid[index, :len(row)] = row
+            for row, column, text in info.errors.get(name, ()):  # calamine reads them as blank
+                if row <= grid.shape[0] and column <= grid.shape[1] and grid[row - 1, column - 1] == "":
+                    grid[row - 1, column - 1] = text
             merges = list(sheet.merged_cell_ranges or [])
             sources.append(_source(path, name, name, grid, merges, 1904 if info.date1904 else 1900, None))
             sources[-1].data_model = data_model
@@ -220,6 +223,11 @@ def _source(path: Path, sheet: str | None, key: str, grid: np.ndarray, merges: l
 # What exports write for "no value": Excel's #N/A (as text in a CSV, as an error cell in a
 # workbook, which calamine already reads as blank) and the usual N/A.
 NOT_AVAILABLE = ("#N/A", "#N/A N/A", "#NA", "N/A", "n/a", "#NULL!")
+
+
+# Excel's other error values (a formula that failed): refused wherever a book column reads them.
+EXCEL_ERRORS = ("#REF!", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!",
+                "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#GETTING_DATA")
 
 
 _DAY_MONTH = re.compile(r"^\s*\d{1,2}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{4}")  # 03/05/2026: which is the month?
