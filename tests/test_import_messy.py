@@ -155,3 +155,33 @@ def test_an_error_cell_split_between_two_windows_of_the_scan_is_found(tmp_path, 
     for size in range(100, 140):  # windows of the sheet cut between the tags of a cell, wherever they fall
         monkeypatch.setattr(safety, "CHUNK", size)
         assert safety.check_xlsx(path).errors == whole, size
+
+
+# -- hidden sheets -----------------------------------------------------------------------------
+def hidden_workbook(path: Path) -> Path:
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    shown = workbook.active
+    shown.title = "商談"
+    old = workbook.create_sheet("商談 (旧)")
+    for sheet, deal in ((shown, "J-1"), (old, "J-9")):
+        sheet.append(["案件ID", "案件名", "フェーズ", "金額", "担当者"])
+        sheet.append([deal, "東京", "提案", 100, "佐藤"])
+    old.sheet_state = "hidden"
+    workbook.save(path)
+    return path
+
+
+def test_a_hidden_sheet_is_left_out_with_a_warning_unless_the_mapping_names_it(tmp_path):
+    from planner.io.mapping import Mapping
+
+    path = hidden_workbook(tmp_path / "hidden.xlsx")
+    result = read_tables([path], currency="JPY")
+    assert result.frames["Deals"]["id"].tolist() == ["J-1"]
+    assert "hidden.xlsx, sheet 商談 (旧): a hidden sheet: left out (Excel hides it, and it may hold old or helper " \
+           "rows); map it to a table to import it" in [str(warning) for warning in result.warnings]
+    assert [w.sheet for w in result.warnings].count("商談 (旧)") == 1  # said once
+    named = read_tables([path], Mapping(tables={"商談 (旧)": "Deals"}), currency="JPY")
+    assert named.frames["Deals"]["id"].tolist() == ["J-1", "J-9"]
+    assert not any("a hidden sheet" in str(warning) for warning in named.warnings)

@@ -594,3 +594,17 @@ def test_a_new_books_currency_is_chosen_on_the_mapping_page(qtbot, window, tmp_p
     wizard = window.excel.start_import([plain], into=True)  # a merge reads amounts in the book's currency
     assert not to_mapping(qtbot, wizard).currency_box.isVisibleTo(wizard.mapping_page)
     wizard.reject()
+
+
+def test_a_hidden_sheet_is_shown_skipped_and_imported_when_given_a_table(qtbot, window, tmp_path):
+    from test_import_messy import hidden_workbook
+
+    wizard = window.excel.start_import([hidden_workbook(tmp_path / "book.xlsx")], into=False)
+    page = to_mapping(qtbot, wizard)
+    page.source_box.setCurrentIndex(1)
+    assert page.table_box.currentData() is None and "a sheet Excel hides" in page.info.text()
+    page.choose_table("Deals")
+    check = to_check(qtbot, wizard)
+    assert check.isComplete(), cells(check.problems)
+    wizard.accept()
+    assert window.book["Deals"]["id"].tolist() == ["J-1", "J-9"]

@@ -19,7 +19,7 @@ from planner.core.schema import Kind
 from planner.io import mapping as mapping_module
 from planner.io.import_cells import BACKSLASH_SIGNS, _book_column, _extra, backslash_signs, bare_percents
 from planner.io.import_derive import _Derive
-from planner.io.import_results import (AMBIGUOUS_DATES, CURRENCY_ASSUMED, EMPTY, EXCEL_ERROR, LISTED, NO_ROWS, NOT_A_STATUS_COLUMN, NOT_BOOLEAN,
+from planner.io.import_results import (AMBIGUOUS_DATES, CURRENCY_ASSUMED, EMPTY, EXCEL_ERROR, HIDDEN_SKIPPED, LISTED, NO_ROWS, NOT_A_STATUS_COLUMN, NOT_BOOLEAN,
                                        NOT_STATUS, PIVOT_ONLY,
                                        PREVIEW_ROWS, SKIPPED, Expected, ImportProblem, ImportResult, SourcePreview)
 from planner.io.import_sources import _DAY_MONTH, EXCEL_ERRORS, _not_available, _present, _Source, _text_of, _texts
@@ -94,7 +94,10 @@ class _Reader(_Derive):
     def map_file(self, path: Path) -> None:
         for source in (s for s in self.sources if s.path == path):
             known, table = self.given.table_of(source.key)
-            if not known:
+            if not known and source.hidden:  # what the user does not see is read only when asked for
+                if source.columns and len(source.rows):
+                    self.warn(source, None, HIDDEN_SKIPPED)
+            elif not known:
                 table = guess_table(source.headers, source.key, self.given)
                 if table is None and source.sheet is None:
                     table = guess_table(source.headers, Path(source.key).stem, self.given)
@@ -107,12 +110,13 @@ class _Reader(_Derive):
                     source.targets[position] = targets.get(header)
                 self.mapping.columns.setdefault(table, {}).update(targets)
                 columns = targets
-            elif source.columns and len(source.rows) and not (mapping_module.is_not_table(source.key) or known):
+            elif source.columns and len(source.rows) and not (mapping_module.is_not_table(source.key) or known
+                                                               or source.hidden):
                 self.warn(source, None, SKIPPED)
             self.previews.append(SourcePreview(
                 source.file, source.sheet, source.key, table, source.header_row, list(source.headers), columns,
                 [[_text_of(values[i]) for values in source.columns] for i in range(min(PREVIEW_ROWS, len(source.rows)))],
-                len(source.rows), source.encoding, source.data_model))
+                len(source.rows), source.encoding, source.data_model, hidden=source.hidden))
 
     # -- parsing ---------------------------------------------------------------------------
     def parse(self) -> None:

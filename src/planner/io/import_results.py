@@ -56,6 +56,7 @@ CLOSED_NEEDS = QT_TRANSLATE_NOOP("errors", "a won or lost deal needs its {what}"
 NOT_STATUS = QT_TRANSLATE_NOOP("errors", "{value!r} is not a status (expected open, won or lost)")
 NOT_A_STATUS_COLUMN = QT_TRANSLATE_NOOP("errors", "{header} holds no open, won or lost, so it is no deal status (the stage says that): kept as your own column")
 NOT_BOOLEAN = QT_TRANSLATE_NOOP("errors", "{value!r} is not TRUE or FALSE")
+HIDDEN_SKIPPED = QT_TRANSLATE_NOOP("errors", "a hidden sheet: left out (Excel hides it, and it may hold old or helper rows); map it to a table to import it")
 SKIPPED = QT_TRANSLATE_NOOP("errors", "not a table of the book (its headers match none): left out; map it to a table to import it")
 GENERATED_IDS = QT_TRANSLATE_NOOP("errors", "no deal id column: ids {first} to {last} were given in row order")
 NO_IDS_TO_MERGE = QT_TRANSLATE_NOOP("errors", "no deal id column: merging into a book matches deals by their ids")
@@ -219,6 +220,7 @@ class SourcePreview:
     encoding: str | None = None  # CSV
     data_model: bool = False  # the workbook holds a Power Pivot data model (its data may live only there)
     currency: str | None = None  # what all the files read together say their amounts are in (None: nothing)
+    hidden: bool = False  # a sheet Excel hides (left out unless mapped)
 
 
 @dataclass

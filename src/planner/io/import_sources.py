@@ -43,6 +43,7 @@ class _Source:
     targets: dict[int, str | None] = field(default_factory=dict)  # column position -> target
     data_model: bool = False  # its workbook holds a Power Pivot data model
     damage: list = field(default_factory=list)  # a damaged CSV: (Excel row, template, fields)
+    hidden: bool = False  # a sheet Excel hides
 
 
 # pandas' C parser names the record (counted from 0) a quote left open at the end begins in
@@ -158,6 +159,7 @@ def _read_xlsx(path: Path, checkpoint: Callable[[], None] = lambda: None) -> lis
     try:
         workbook = CalamineWorkbook.from_path(str(path))
         kinds = {meta.name: str(meta.typ) for meta in workbook.sheets_metadata}
+        hidden = {name for name, _, state in info.sheets if state != "visible"}  # hidden, veryHidden
         for name in workbook.sheet_names:
             if "WorkSheet" not in kinds.get(name, "WorkSheet"):
                 continue  # chart sheets
@@ -177,6 +179,7 @@ def _read_xlsx(path: Path, checkpoint: Callable[[], None] = lambda: None) -> lis
             merges = list(sheet.merged_cell_ranges or [])
             sources.append(_source(path, name, name, grid, merges, 1904 if info.date1904 else 1900, None))
             sources[-1].data_model = data_model
+            sources[-1].hidden = name in hidden
             checkpoint()
         workbook.close()
     except (CalamineError, ValueError, OSError) as error:

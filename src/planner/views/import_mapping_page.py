@@ -238,6 +238,8 @@ class MappingPage(QWizardPage):
             "%2", f"{source.row_count:,}")
         if source.encoding:
             text += " · " + source.encoding
+        if source.hidden:
+            text += " · " + self.tr("a sheet Excel hides: left out unless you choose a table for it")
         if session.order_log(self.wizard_.mapping, source):
             text += "\n" + self.tr("Read as an order log: each order is a won deal, created and closed on its "
                                     "date (the rows of one order are one deal)")
