@@ -185,3 +185,37 @@ def test_a_hidden_sheet_is_left_out_with_a_warning_unless_the_mapping_names_it(t
     named = read_tables([path], Mapping(tables={"商談 (旧)": "Deals"}), currency="JPY")
     assert named.frames["Deals"]["id"].tolist() == ["J-1", "J-9"]
     assert not any("a hidden sheet" in str(warning) for warning in named.warnings)
+
+
+# -- where a new open stage goes ---------------------------------------------------------------
+KOREAN_DEALS = ("거래 ID,거래명,담당자,단계,금액,생성일,마감일\r\n"
+                "K-1,서울,김민수,제안,\"₩1,200,000\",2026-01-05,\r\nK-2,부산,김민수,협상,₩500,2026-01-06,\r\n"
+                "K-3,대구,김민수,수주,₩700,2026-01-07,2026-02-01\r\nK-4,광주,김민수,실주,₩800,2026-01-08,2026-02-02\r\n")
+
+
+def stage_orders(book) -> dict[str, int]:
+    stages = book["Stages"].sort_values("order")
+    return dict(zip(stages["stage"], stages["order"]))
+
+
+def test_a_new_open_stage_merged_into_a_book_goes_after_its_open_stages_before_won_and_lost(tmp_path):
+    from planner.io.excel_import import plan_merge
+    from planner.io.mapping import Mapping
+
+    book = build_book(read_tables([write(tmp_path / "ko.csv", KOREAN_DEALS)]))
+    assert stage_orders(book) == {"제안": 1, "협상": 2, "수주": 3, "실주": 4}
+    into = write(tmp_path / "into.csv", "거래 ID,거래명,담당자,단계,금액,생성일\r\nK-9,신규,김민수,검토중,₩900,2026-02-05\r\n")
+    change, summary = plan_merge(book, read_tables([into], Mapping(stages={"검토중": "open"}), book=book))
+    assert summary.tables["Stages"] == {"added": 1, "changed": 2, "unchanged": 0}  # won and lost move down one
+    book.apply(change)
+    assert stage_orders(book) == {"제안": 1, "협상": 2, "검토중": 3, "수주": 4, "실주": 5}
+    assert book.problems() == []
+
+
+def test_a_new_open_stage_of_a_new_book_goes_before_the_won_and_lost_of_its_stages_sheet(tmp_path):
+    stages = write(tmp_path / "stages.csv", "Stage,Order,Probability,Kind\r\n제안,1,50%,open\r\n수주,2,100%,won\r\n"
+                                            "실주,3,0%,lost\r\n")
+    deals = write(tmp_path / "deals.csv", "Deal ID,Stage,Amount,Created\r\nD1,제안,5,2026-01-05\r\n"
+                                          "D2,검토중,5,2026-01-05\r\n")
+    book = build_book(read_tables([stages, deals]))
+    assert stage_orders(book) == {"제안": 1, "검토중": 2, "수주": 3, "실주": 4}
