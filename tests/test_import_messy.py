@@ -219,3 +219,29 @@ def test_a_new_open_stage_of_a_new_book_goes_before_the_won_and_lost_of_its_stag
                                           "D2,검토중,5,2026-01-05\r\n")
     book = build_book(read_tables([stages, deals]))
     assert stage_orders(book) == {"제안": 1, "검토중": 2, "수주": 3, "실주": 4}
+
+
+# -- Korean and Japanese quotas ------------------------------------------------------------------
+def test_quotas_sheets_in_korean_and_japanese_read_their_periods_and_amounts(tmp_path):
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    deals = workbook.active
+    deals.title = "거래"
+    for row in (["거래 ID", "거래명", "담당자", "단계", "금액", "생성일"], ["K-1", "A", "S1", "제안", 1000, "2026-01-05"]):
+        deals.append(row)
+    reps = workbook.create_sheet("담당자")
+    for row in (["담당자 ID", "이름"], ["S1", "김민수"]):
+        reps.append(row)
+    quotas = workbook.create_sheet("할당량")
+    for row in (["담당자", "기간", "금액"], ["S1", "2026년 1분기", 3000000], ["S1", "2026年第2四半期", 2000000],
+                ["S1", "2026년 7월", 900000]):
+        quotas.append(row)
+    workbook.save(tmp_path / "ko_book.xlsx")
+    result = read_tables([tmp_path / "ko_book.xlsx"], currency="KRW")
+    assert result.problems == []
+    assert result.frames["Quotas"][["period", "amount"]].values.tolist() == [["2026-Q1", 3000000],
+                                                                            ["2026-Q2", 2000000],
+                                                                            ["2026-07", 900000]]
+    from planner.io.mapping import guess_mapping
+    assert guess_mapping(["担当者", "期間", "金額"], source="ノルマ").columns["Quotas"]["金額"] == "amount"
