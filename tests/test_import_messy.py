@@ -37,6 +37,12 @@ def test_a_row_cut_short_at_the_end_of_the_file_refuses_the_import(tmp_path):
                                  "and the file ends without a line break: it looks cut short; export it again"]
 
 
+@pytest.mark.parametrize("last", ['D2,"Be\r\nta",Op', 'D2,"Beta",Op'])
+def test_a_cut_row_holding_quotes_is_found_too(tmp_path, last):
+    path = write(tmp_path / "cut.csv", HEADER + "D1,Alpha,Open,100,x\r\n" + last)
+    assert problems_of(path)[0].startswith("cut.csv, row 3: this last row has 3 value(s) where the header row")
+
+
 def test_a_row_with_more_values_than_the_header_refuses_the_import(tmp_path):
     path = write(tmp_path / "ragged.csv", HEADER + "D1,a,Open,100,x\r\nD2,b,Open,100,x,EXTRA,MORE\r\n")
     assert problems_of(path) == ["ragged.csv, row 3: 7 value(s) where the header row (row 1) has 5: a delimiter "

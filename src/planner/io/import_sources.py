@@ -73,10 +73,22 @@ def _read_csv(path: Path) -> list[_Source]:
     source = _source(path, None, path.name, grid, [], 1900, encoding)
     ended = text.endswith(("\n", "\r"))
     if widths is None and len(grid) and (source.header_row > 1 or not ended):
-        # pandas pads short rows and sizes the grid by the first line: count the fields
-        widths = np.fromiter(map(len, csv.reader(io.StringIO(text), delimiter=delimiter)), dtype="int64")
+        widths = _widths(text, delimiter, grid.shape, source.header_row)
     source.damage = _damage(grid, widths, source.header_row, open_quote, ended, delimiter)
     return [source]
+
+
+def _widths(text: str, delimiter: str, shape: tuple[int, int], header_row: int) -> np.ndarray:
+    """Each record's number of fields, where pandas read the file (it pads short rows and sizes
+    the grid by the first line, and refuses a longer one): with the header first, only the last
+    record can say more than the grid does, and a last line without quotes is that record whole
+    (pandas found no quote open at the end) - read alone, not the whole file again."""
+    last = text[text.rfind("\n") + 1:]
+    if header_row == 1 and '"' not in last and "\r" not in last:
+        widths = np.full(shape[0], shape[1], dtype="int64")
+        widths[-1] = len(next(csv.reader([last], delimiter=delimiter), []))
+        return widths
+    return np.fromiter(map(len, csv.reader(io.StringIO(text), delimiter=delimiter)), dtype="int64")
 
 
 def _damage(grid: np.ndarray, widths: np.ndarray | None, header_row: int, open_quote: int | None, ended: bool,
@@ -90,8 +102,9 @@ def _damage(grid: np.ndarray, widths: np.ndarray | None, header_row: int, open_q
         return damage
     width = int(widths[header_row - 1])
     fields = {"header": header_row, "width": width}
-    body = grid[header_row:, width:]
-    for index in np.flatnonzero([any(str(value).strip() for value in row) for row in body]):
+    body = grid[header_row:, width:]  # cells beyond the header's (the grid is padded with "")
+    filled = [any(str(value).strip() for value in row) for row in body] if body.size else []
+    for index in np.flatnonzero(filled):
         row = header_row + int(index) + 1
         damage.append((row, CSV_TOO_MANY, {"count": int(widths[row - 1]), **fields,
                                            "delimiter": "Tab" if delimiter == "\t" else delimiter}))
