@@ -240,4 +240,5 @@ def test_the_changed_rows_of_a_merge_name_new_stages_and_reps_by_their_names(tmp
     change, _ = plan_merge(book, result)
     rows = changed_rows(book, change)
     assert [(r.table, r.key, r.cells) for r in rows] == [
+        ("Stages", "Closed Won", [("order", "2", "3")]),  # after the new open stage Verbal yes
         ("Deals", "D1", [("owner", "S01", "Park"), ("stage", "Prospecting", "Verbal yes")])]

@@ -571,3 +571,40 @@ def test_a_pivot_over_a_power_pivot_model_says_where_its_data_is(qtbot, window, 
     assert page.status.text().startswith("The data of pivot.xlsx lives only in its Power Pivot data model")
     assert "Export the table itself to a CSV or .xlsx file" in page.status.text()
     wizard.reject()
+
+
+def test_a_new_books_currency_is_chosen_on_the_mapping_page(qtbot, window, tmp_path):
+    plain = write_csv(tmp_path / "plain.csv", [KOREAN, *KOREAN_ROWS])
+    wizard = window.excel.start_import([plain], into=False)
+    page = to_mapping(qtbot, wizard)
+    assert page.currency_box.isVisibleTo(page) and page.currency_box.currentText() == "USD"  # the files say nothing
+    page.currency_box.setFocus()
+    qtbot.keyClicks(page.currency_box, "JPY")
+    assert page.currency_box.currentText() == "JPY"
+    check = to_check(qtbot, wizard)
+    assert check.isComplete(), cells(check.problems)
+    wizard.accept()
+    assert window.book.currency == "JPY" and window.book["Deals"]["amount"].tolist() == [1500, 2000]
+
+    # files of another shape (the choice is remembered for this one's) whose amounts carry ₩
+    won = write_csv(tmp_path / "won.csv", [KOREAN[:6], *[[*row[:4], f"₩{row[4]}", row[5]] for row in KOREAN_ROWS]])
+    wizard = window.excel.start_import([won], into=False)
+    assert to_mapping(qtbot, wizard).currency_box.currentText() == "KRW"  # as the files say
+    wizard.reject()
+    wizard = window.excel.start_import([plain], into=True)  # a merge reads amounts in the book's currency
+    assert not to_mapping(qtbot, wizard).currency_box.isVisibleTo(wizard.mapping_page)
+    wizard.reject()
+
+
+def test_a_hidden_sheet_is_shown_skipped_and_imported_when_given_a_table(qtbot, window, tmp_path):
+    from test_import_messy import hidden_workbook
+
+    wizard = window.excel.start_import([hidden_workbook(tmp_path / "book.xlsx")], into=False)
+    page = to_mapping(qtbot, wizard)
+    page.source_box.setCurrentIndex(1)
+    assert page.table_box.currentData() is None and "a sheet Excel hides" in page.info.text()
+    page.choose_table("Deals")
+    check = to_check(qtbot, wizard)
+    assert check.isComplete(), cells(check.problems)
+    wizard.accept()
+    assert window.book["Deals"]["id"].tolist() == ["J-1", "J-9"]

@@ -19,7 +19,17 @@ def test_parse(text, label, start, end):
     assert (period.label, period.start, period.end) == (label, start, end)
 
 
-@pytest.mark.parametrize("bad", ["2026-13", "2026-Q5", "26", "Q1", "", "2026-01-05"])
+@pytest.mark.parametrize("text, label", [
+    ("2026년 1분기", "2026-Q1"), ("2026년 3/4분기", "2026-Q3"), ("2026년 3월", "2026-03"), ("2026년", "2026"),
+    ("2026年第2四半期", "2026-Q2"), ("2026年 第４四半期", "2026-Q4"), ("2026年Q1", "2026-Q1"), ("2026年12月", "2026-12"),
+    ("２０２６年", "2026"),
+])
+def test_korean_and_japanese_periods(text, label):
+    assert Period.parse(text).label == label
+
+
+@pytest.mark.parametrize("bad", ["2026-13", "2026-Q5", "26", "Q1", "", "2026-01-05", "2026년 5분기", "2026年13月",
+                                 "2026年3月5日", "2026년 3월 5일"])
 def test_parse_refuses_bad_periods(bad):
     with pytest.raises(PlannerError, match="Bad period"):
         Period.parse(bad)

@@ -1353,6 +1353,10 @@
         <translation>マッピングを保存(&amp;V)…</translation>
     </message>
     <message>
+        <source>C&amp;urrency:</source>
+        <translation>通貨(&amp;U):</translation>
+    </message>
+    <message>
         <source>Dates such as 03/05/2026:</source>
         <translation>03/05/2026 のような日付:</translation>
     </message>
@@ -1375,6 +1379,10 @@
     <message>
         <source>Headers in row %1; %2 rows of data</source>
         <translation>見出しは %1 行目、データ %2 行</translation>
+    </message>
+    <message>
+        <source>a sheet Excel hides: left out unless you choose a table for it</source>
+        <translation>Excel で非表示のシート: 表を選ばない限り除外されます</translation>
     </message>
     <message>
         <source>Read as an order log: each order is a won deal, created and closed on its date (the rows of one order are one deal)</source>
@@ -2429,6 +2437,10 @@
         <translation>{path}: import --out はワークブックや CSV ではなく Planner ブック(.planner)を書き出します。ワークブックには planner export を使ってください</translation>
     </message>
     <message>
+        <source>--currency {currency} is not the currency of {book} ({book_currency}): a merge reads amounts in the book&apos;s</source>
+        <translation>--currency {currency} は {book} の通貨 ({book_currency}) ではありません: 統合では金額をブックの通貨で読みます</translation>
+    </message>
+    <message>
         <source>{book} was changed by someone else while the merge was planned; nothing was applied: run the import again</source>
         <translation>マージの計画中に {book} が他の人によって変更されました。何も適用していません。インポートをもう一度実行してください</translation>
     </message>
@@ -2829,6 +2841,10 @@
         <translation>{value!r} は TRUE でも FALSE でもありません</translation>
     </message>
     <message>
+        <source>a hidden sheet: left out (Excel hides it, and it may hold old or helper rows); map it to a table to import it</source>
+        <translation>非表示のシート: 除外されました (Excel で非表示になっており、古い行や補助の行があるかもしれません)。インポートするには表にマッピングしてください</translation>
+    </message>
+    <message>
         <source>not a table of the book (its headers match none): left out; map it to a table to import it</source>
         <translation>ブックの表ではありません (一致するヘッダーがありません): 除外されました。インポートするには表にマッピングしてください</translation>
     </message>
@@ -2895,6 +2911,26 @@
     <message>
         <source>an order log (Order ID, Order Date, Sales, Customer Name, Region)</source>
         <translation>注文履歴 (注文番号, 注文日, 売上, 顧客名, 地域)</translation>
+    </message>
+    <message>
+        <source>the files do not say which currency their amounts are in: they are read as {currency}; choose another with --currency CODE (in the app: Currency, on the Sheets and columns page)</source>
+        <translation>ファイルに金額の通貨が書かれていないため {currency} として読みました。別の通貨は --currency CODE で選んでください (アプリでは「シートと列」ページの通貨)</translation>
+    </message>
+    <message>
+        <source>holds {value}, an Excel error (a formula that failed): fix the formula or clear the cell, then import again</source>
+        <translation>{value} が入っています。Excel のエラー (失敗した数式) です: 数式を直すかセルを空にしてから、もう一度インポートしてください</translation>
+    </message>
+    <message>
+        <source>a quote (&quot;) opened in this row is never closed: the rest of the file would be read into one cell; close it (a quote inside a cell is written twice: &quot;&quot;)</source>
+        <translation>この行で開いた引用符 (&quot;) が閉じられていません: ファイルの残りが 1 つのセルとして読まれてしまいます。引用符を閉じてください (セル内の引用符は 2 つ重ねて書きます: &quot;&quot;)</translation>
+    </message>
+    <message>
+        <source>this last row has {count} value(s) where the header row (row {header}) has {width}, and the file ends without a line break: it looks cut short; export it again</source>
+        <translation>最後の行の値は {count} 個ですが、ヘッダー行 ({header} 行目) は {width} 個で、ファイルが改行なしで終わっています: 途中で切れているようです。もう一度エクスポートしてください</translation>
+    </message>
+    <message>
+        <source>{count} value(s) where the header row (row {header}) has {width}: a delimiter ({delimiter}) out of place or a cell holding one without quotes; fix the row and import again</source>
+        <translation>値が {count} 個ありますが、ヘッダー行 ({header} 行目) は {width} 個です: 区切り文字 ({delimiter}) の位置が誤っているか、区切り文字を含むセルが引用符で囲まれていません。行を直してからもう一度インポートしてください</translation>
     </message>
     <message>
         <source>nothing to import: {files} has a header row but no rows of data</source>

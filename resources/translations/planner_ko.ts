@@ -1353,6 +1353,10 @@
         <translation>매핑 저장(&amp;V)…</translation>
     </message>
     <message>
+        <source>C&amp;urrency:</source>
+        <translation>통화(&amp;U):</translation>
+    </message>
+    <message>
         <source>Dates such as 03/05/2026:</source>
         <translation>03/05/2026 같은 날짜:</translation>
     </message>
@@ -1375,6 +1379,10 @@
     <message>
         <source>Headers in row %1; %2 rows of data</source>
         <translation>헤더는 %1행, 데이터 %2행</translation>
+    </message>
+    <message>
+        <source>a sheet Excel hides: left out unless you choose a table for it</source>
+        <translation>Excel에서 숨긴 시트: 표를 선택하지 않으면 제외됩니다</translation>
     </message>
     <message>
         <source>Read as an order log: each order is a won deal, created and closed on its date (the rows of one order are one deal)</source>
@@ -2429,6 +2437,10 @@
         <translation>{path}: import --out은 통합 문서나 CSV가 아니라 Planner 북(.planner)을 씁니다. 통합 문서는 planner export를 사용하세요</translation>
     </message>
     <message>
+        <source>--currency {currency} is not the currency of {book} ({book_currency}): a merge reads amounts in the book&apos;s</source>
+        <translation>--currency {currency}은(는) {book}의 통화({book_currency})가 아닙니다: 병합은 금액을 북의 통화로 읽습니다</translation>
+    </message>
+    <message>
         <source>{book} was changed by someone else while the merge was planned; nothing was applied: run the import again</source>
         <translation>병합을 계획하는 동안 다른 사람이 {book}을(를) 변경했습니다. 아무것도 적용하지 않았습니다. 가져오기를 다시 실행하세요</translation>
     </message>
@@ -2829,6 +2841,10 @@
         <translation>{value!r}은(는) TRUE 또는 FALSE가 아닙니다</translation>
     </message>
     <message>
+        <source>a hidden sheet: left out (Excel hides it, and it may hold old or helper rows); map it to a table to import it</source>
+        <translation>숨겨진 시트: 제외되었습니다 (Excel에서 숨긴 시트이며 오래되었거나 보조용인 행이 있을 수 있음). 가져오려면 표에 매핑하세요</translation>
+    </message>
+    <message>
         <source>not a table of the book (its headers match none): left out; map it to a table to import it</source>
         <translation>북의 표이 아닙니다 (어떤 헤더도 일치하지 않음): 제외되었습니다. 가져오려면 표에 매핑하세요</translation>
     </message>
@@ -2895,6 +2911,26 @@
     <message>
         <source>an order log (Order ID, Order Date, Sales, Customer Name, Region)</source>
         <translation>주문 내역 (주문번호, 주문일, 매출, 고객명, 지역)</translation>
+    </message>
+    <message>
+        <source>the files do not say which currency their amounts are in: they are read as {currency}; choose another with --currency CODE (in the app: Currency, on the Sheets and columns page)</source>
+        <translation>파일에 금액의 통화가 나와 있지 않아 {currency}(으)로 읽었습니다. 다른 통화는 --currency CODE로 고르세요 (앱에서는 &apos;시트와 열&apos; 페이지의 통화)</translation>
+    </message>
+    <message>
+        <source>holds {value}, an Excel error (a formula that failed): fix the formula or clear the cell, then import again</source>
+        <translation>{value}이(가) 들어 있습니다. Excel 오류(실패한 수식)입니다: 수식을 고치거나 셀을 비운 뒤 다시 가져오세요</translation>
+    </message>
+    <message>
+        <source>a quote (&quot;) opened in this row is never closed: the rest of the file would be read into one cell; close it (a quote inside a cell is written twice: &quot;&quot;)</source>
+        <translation>이 행에서 열린 따옴표(&quot;)가 닫히지 않습니다: 파일의 나머지가 한 셀로 읽히게 됩니다. 따옴표를 닫으세요 (셀 안의 따옴표는 두 번 씁니다: &quot;&quot;)</translation>
+    </message>
+    <message>
+        <source>this last row has {count} value(s) where the header row (row {header}) has {width}, and the file ends without a line break: it looks cut short; export it again</source>
+        <translation>마지막 행의 값이 {count}개인데 헤더 행({header}행)은 {width}개이고, 파일이 줄바꿈 없이 끝납니다: 잘린 파일로 보입니다. 다시 내보내세요</translation>
+    </message>
+    <message>
+        <source>{count} value(s) where the header row (row {header}) has {width}: a delimiter ({delimiter}) out of place or a cell holding one without quotes; fix the row and import again</source>
+        <translation>값이 {count}개인데 헤더 행({header}행)은 {width}개입니다: 구분 기호({delimiter})가 잘못 들어갔거나 구분 기호가 든 셀에 따옴표가 없습니다. 행을 고친 뒤 다시 가져오세요</translation>
     </message>
     <message>
         <source>nothing to import: {files} has a header row but no rows of data</source>

@@ -127,6 +127,10 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--save-mapping", type=Path, help="save the mapping used (guessed or given) here")
     importer.add_argument("--force", action="store_true", help="replace the --out BOOK or the --save-mapping file "
                                                                "if it exists")
+    importer.add_argument("--currency", metavar="CODE",
+                          help="the currency of the amounts and of a new book (an ISO code: USD, KRW, JPY, ...); "
+                               "default: the mapping's currency, else what the files say (a Settings sheet, a "
+                               "currency column, signs such as ₩ or ￥), else USD with a warning")
     importer.add_argument("--date-order", choices=("mdy", "dmy"),
                           help="read dates such as 03/05/2026 month first (mdy) or day first (dmy); default: "
                                "the mapping's date_order, else what the file's dates show")
@@ -253,6 +257,7 @@ def _report(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     from planner.core import schema
+    from planner.core.money import minor_digits
     from planner.io.excel_import import build_book, read_tables
     from planner.io.mapping import Mapping
     from planner.storage import write_book
@@ -261,6 +266,9 @@ def _import(args: argparse.Namespace) -> int:
     if args.date_order:  # an empty mapping guesses everything else, as none does
         mapping = mapping or Mapping()
         mapping.date_order = args.date_order
+    if args.currency:  # refused as the Settings currency is
+        args.currency = args.currency.upper()
+        minor_digits(args.currency)
     if args.out is not None and (args.yes or args.dry_run):
         raise PlannerError(QT_TRANSLATE_NOOP("errors", "--yes and --dry-run go with --into"))
     if isinstance(args.out, Path):
@@ -273,7 +281,7 @@ def _import(args: argparse.Namespace) -> int:
     if args.into is not None:
         result, applied = _merge_into(args, mapping)
     else:
-        result, applied = read_tables(args.files, mapping), True
+        result, applied = read_tables(args.files, mapping, currency=args.currency), True
         result.refuse_if_problems()
         book = build_book(result)
         write_book(book, args.out, replace_other=args.force)
@@ -362,6 +370,10 @@ def _merge_into(args: argparse.Namespace, mapping):
 
     asking = not (args.yes or args.dry_run) and _interactive()
     book = _load(args.into, "read")
+    if args.currency and args.currency != book.currency:
+        raise PlannerError(QT_TRANSLATE_NOOP("errors", "--currency {currency} is not the currency of {book} "
+                                                       "({book_currency}): a merge reads amounts in the book's"),
+                           currency=args.currency, book=str(args.into), book_currency=book.currency)
     result = read_tables(args.files, mapping, currency=book.currency, book=book)
     result.refuse_if_problems()
     change, summary = plan_merge(book, result)

@@ -9,6 +9,7 @@ labels ever after. :meth:`Period.of` turns a canonical label back into a period.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -24,6 +25,9 @@ PERIOD_KINDS: tuple[PeriodKind, ...] = ("month", "quarter", "year")
 MONTHS_IN = {"month": 1, "quarter": 3, "year": 12}  # the months of a period of each kind
 # 2026-01, 202601, 2026 01, 2026-Q1, 2026Q1, 2026 Q1, 2026/Q1 and 2026
 _PATTERN = re.compile(r"^\s*(\d{4})(?:(?:-|/|\s*)(?:(0?[1-9]|1[0-2])|[Qq]([1-4])))?\s*$")
+# Korean and Japanese: 2026년 1분기, 2026년 1/4분기, 2026년 3월, 2026년; 2026年第2四半期, 2026年Q2, 2026年3月, 2026年
+_CJK_PATTERN = re.compile(r"^\s*(\d{4})\s*[년年]\s*(?:(0?[1-9]|1[0-2])\s*[월月]|(?:第\s*)?([1-4])\s*(?:/\s*4\s*)?"
+                          r"(?:분기|四半期)|[Qq]([1-4]))?\s*$")
 NOT_PERIOD = QT_TRANSLATE_NOOP("errors", "Bad period {text!r}: expected a month (2026-01), a quarter (2026-Q1) or a "
                                          "year (2026)")
 
@@ -37,12 +41,14 @@ class Period:
 
     @classmethod
     def parse(cls, text: str) -> Period:
-        """Read ``2026-01``, ``2026-Q1`` (or ``2026Q1``, ``2026 Q1``) or ``2026``: where a
-        period enters (the command line, a typed or imported cell); see :func:`parse_periods`."""
-        match = _PATTERN.match(str(text))
+        """Read ``2026-01``, ``2026-Q1`` (or ``2026Q1``, ``2026 Q1``, ``2026년 1분기``,
+        ``2026年第1四半期``) or ``2026`` (``2026년 3월``, ``2026年3月``, ``2026年``): where a period enters (the command line, a typed or imported cell); see :func:`parse_periods`."""
+        written = unicodedata.normalize("NFKC", str(text))  # full-width digits, Ｑ
+        match = _PATTERN.match(written) or _CJK_PATTERN.match(written)
         if not match:
             raise PlannerError(NOT_PERIOD, text=text)
-        year, month, quarter = match.groups()
+        year, month, quarter, other_quarter = (*match.groups(), None)[:4]
+        quarter = quarter or other_quarter
         from planner.core.schema import FIRST_YEAR, LAST_YEAR
 
         if not FIRST_YEAR <= int(year) <= LAST_YEAR:

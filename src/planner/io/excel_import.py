@@ -165,7 +165,7 @@ def preview(paths: Sequence[Path | str], mapping: Mapping | None = None) -> list
     -------
     list of SourcePreview
         Per sheet (or CSV file): the table it goes to, its header row, each header's column
-        and its first ``PREVIEW_ROWS`` rows as text.
+        and its first ``PREVIEW_ROWS`` rows as text; and the currency the files say.
 
     Raises
     ------
@@ -181,6 +181,9 @@ def preview(paths: Sequence[Path | str], mapping: Mapping | None = None) -> list
     reader = _Reader(sources, mapping or Mapping(), None, None)
     for path in paths:
         reader.map_file(path)
+    said = reader.files_currency()
+    for source in reader.previews:
+        source.currency = said
     return reader.previews
 
 

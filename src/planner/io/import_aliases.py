@@ -132,8 +132,8 @@ HEADER_ALIASES: dict[str, dict[str, list[str]]] = {
         "rep": ["Rep", "Rep ID", "Owner", "Sales Rep", "담당자", "担当者"],
         "team": ["Team", "팀", "チーム"],
         "period": ["Period", "Month", "Quarter", "Year", "기간", "월", "분기", "期間", "月", "四半期"],
-        "amount": ["Quota", "Amount", "Target", "Goal", "목표", "할당", "목표 금액", "할당량", "目標", "ノルマ",
-                   "予算", "目標金額"],
+        "amount": ["Quota", "Amount", "Target", "Goal", "목표", "할당", "목표 금액", "할당량", "금액", "目標", "ノルマ",
+                   "予算", "目標金額", "金額"],
     },
     "Plans": {
         "plan": ["Plan", "Plan name", "Name", "플랜", "プラン"],

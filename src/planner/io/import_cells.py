@@ -15,6 +15,28 @@ from planner.io.import_results import AMBIGUOUS_FRACTION, AMBIGUOUS_WHOLE_PERCEN
 from planner.io.import_sources import _present, _text_of, _texts
 
 
+# Shift_JIS and CP949 write ¥ and ₩ as byte 0x5C, which decodes to a backslash (Japanese and
+# Korean Windows show that byte as the sign): before a number in a money cell, it is the sign.
+BACKSLASH_SIGNS = {"cp932": ("¥", "JPY"), "cp949": ("₩", "KRW")}
+_BACKSLASH_AMOUNT = re.compile(r"^\s*[-(]?\s*\\(?=\s*\d)")
+
+
+def backslash_signs(values: np.ndarray, encoding: str | None) -> np.ndarray:
+    """The cells of a money column of a Shift_JIS or CP949 file with a backslash before their
+    number read as the ¥ or ₩ it is (``\\1,200,000`` is ``¥1,200,000``); other cells as they are."""
+    if encoding not in BACKSLASH_SIGNS:
+        return values
+    texts = _texts(values)
+    signed = texts.str.contains(_BACKSLASH_AMOUNT).fillna(False).to_numpy(dtype=bool)
+    if not signed.any():
+        return values
+    values = values.copy()
+    sign = BACKSLASH_SIGNS[encoding][0]
+    values[signed] = texts[signed].str.replace(_BACKSLASH_AMOUNT, lambda found: found.group(0)[:-1] + sign,
+                                               regex=True).to_numpy(dtype=object)
+    return values
+
+
 def _book_column(table: str | None, target: str | None) -> schema.Column | None:
     if table is None or target is None:
         return None

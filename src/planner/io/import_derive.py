@@ -20,7 +20,7 @@ from planner.io.import_results import (BAD_OWNER_TARGET, BAD_STAGE_TARGET, CLOSE
                                        MISSING_COLUMN, MISSING_FOR_CLOSED, NO_CREATED_COLUMN, NO_IDS_TO_MERGE, NO_OWNER,
                                        OPEN_NO_AMOUNT, OPEN_NO_CREATED, UNASSIGNED, ImportProblem, Kinded, Label)
 from planner.io.mapping import DERIVED, NEW_REP, normalize
-from planner.io.stage_names import STAGE_LADDER, kind_of_stage
+from planner.io.stage_names import STAGE_LADDER, kind_of_stage, place_new_stages
 
 
 def _majority(values: pd.Series):
@@ -320,12 +320,7 @@ class _Derive(_Orders):
             table.loc[unknown, "probability"] = [round(100 * (i + 1) / (count + 1)) * 10_000 for i in range(count)]
         table["rank"] = table["kind"].map({"open": 0, "won": 1, "lost": 2})
         table = table.sort_values(["rank", "probability", "first"], kind="stable")
-        base = 0
-        if self.book is not None and len(self.book["Stages"]):
-            base = int(self.book["Stages"]["order"].max())
-        if "Stages" in self.frames and "order" in self.frames["Stages"] and self.frames["Stages"]["order"].notna().any():
-            base = max(base, int(self.frames["Stages"]["order"].max()))
-        made = pd.DataFrame({"stage": table["stage"].to_numpy(), "order": np.arange(base + 1, base + 1 + len(table)),
+        made = pd.DataFrame({"stage": table["stage"].to_numpy(), "order": self._new_stage_orders(table["kind"]),
                              "probability": table["probability"].astype("int64").to_numpy(),
                              "kind": table["kind"].to_numpy()})
         self._append("Stages", made)
@@ -333,6 +328,31 @@ class _Derive(_Orders):
         header = self.headers.get("Deals", {}).get("stage")
         self.warn("Deals", header, MADE_STAGES if header else MADE_ORDER_STAGES, count=len(made), header=header,
                   names=Kinded((n, Label("values", k)) for n, k in zip(made["stage"], made["kind"])))
+
+    def _new_stage_orders(self, new_kinds: pd.Series) -> np.ndarray:
+        """The orders of new stages (:func:`place_new_stages`); the stages after the last open
+        one moved down when there is no room: rows of the files' Stages sheet in place, the
+        book's as rows the import changes."""
+        files, known = self.frames.get("Stages"), []
+        if self.book is not None and len(self.book["Stages"]):
+            known.append(self.book["Stages"][["stage", "order", "kind"]].assign(book=True))
+        if files is not None and "order" in files:
+            kind = files["kind"] if "kind" in files else files["stage"].map(lambda n: kind_of_stage(str(n)) or "open")
+            known.append(pd.DataFrame({"stage": files["stage"], "order": files["order"], "kind": kind, "book": False}))
+        stages = pd.concat(known, ignore_index=True) if known else pd.DataFrame(columns=["stage", "order", "kind", "book"])
+        stages = stages[~(stages["book"] & stages["stage"].isin(stages.loc[~stages["book"], "stage"]))]  # the files win
+        orders, last_open, shift = place_new_stages(stages, new_kinds)
+        if shift and files is not None and "order" in files:
+            moved = files["order"].notna() & (files["order"] > last_open)
+            files.loc[moved, "order"] = files.loc[moved, "order"] + shift
+        moved = stages.loc[stages["book"] & stages["order"].notna() & (stages["order"] > last_open), "stage"]
+        if shift and len(moved):
+            book = self.book["Stages"]
+            columns = [c for c in book.columns if c in ("stage", "order", "probability", "kind")
+                       or (files is not None and c in files)]
+            rows = book.loc[book["stage"].isin(moved), columns].reset_index(drop=True)
+            self._append("Stages", rows.assign(order=rows["order"] + shift))
+        return orders
 
     def _append(self, table: str, rows: pd.DataFrame) -> None:
         if table in self.frames:

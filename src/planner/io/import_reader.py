@@ -17,12 +17,12 @@ from planner.core.dates import DateForms, numeric_date_order
 from planner.core.parse import parse_cells
 from planner.core.schema import Kind
 from planner.io import mapping as mapping_module
-from planner.io.import_cells import _book_column, _extra, bare_percents
+from planner.io.import_cells import BACKSLASH_SIGNS, _book_column, _extra, backslash_signs, bare_percents
 from planner.io.import_derive import _Derive
-from planner.io.import_results import (AMBIGUOUS_DATES, EMPTY, LISTED, NO_ROWS, NOT_A_STATUS_COLUMN, NOT_BOOLEAN,
+from planner.io.import_results import (AMBIGUOUS_DATES, CURRENCY_ASSUMED, EMPTY, EXCEL_ERROR, HIDDEN_SKIPPED, LISTED, NO_ROWS, NOT_A_STATUS_COLUMN, NOT_BOOLEAN,
                                        NOT_STATUS, PIVOT_ONLY,
                                        PREVIEW_ROWS, SKIPPED, Expected, ImportProblem, ImportResult, SourcePreview)
-from planner.io.import_sources import _DAY_MONTH, _not_available, _present, _Source, _text_of, _texts
+from planner.io.import_sources import _DAY_MONTH, EXCEL_ERRORS, _not_available, _present, _Source, _text_of, _texts
 from planner.io.mapping import DERIVED, EXTRA, SKIP, Mapping, guess_columns, guess_table, is_order_log, targets_of
 
 
@@ -94,7 +94,10 @@ class _Reader(_Derive):
     def map_file(self, path: Path) -> None:
         for source in (s for s in self.sources if s.path == path):
             known, table = self.given.table_of(source.key)
-            if not known:
+            if not known and source.hidden:  # what the user does not see is read only when asked for
+                if source.columns and len(source.rows):
+                    self.warn(source, None, HIDDEN_SKIPPED)
+            elif not known:
                 table = guess_table(source.headers, source.key, self.given)
                 if table is None and source.sheet is None:
                     table = guess_table(source.headers, Path(source.key).stem, self.given)
@@ -107,15 +110,20 @@ class _Reader(_Derive):
                     source.targets[position] = targets.get(header)
                 self.mapping.columns.setdefault(table, {}).update(targets)
                 columns = targets
-            elif source.columns and len(source.rows) and not (mapping_module.is_not_table(source.key) or known):
+            elif source.columns and len(source.rows) and not (mapping_module.is_not_table(source.key) or known
+                                                               or source.hidden):
                 self.warn(source, None, SKIPPED)
             self.previews.append(SourcePreview(
                 source.file, source.sheet, source.key, table, source.header_row, list(source.headers), columns,
                 [[_text_of(values[i]) for values in source.columns] for i in range(min(PREVIEW_ROWS, len(source.rows)))],
-                len(source.rows), source.encoding, source.data_model))
+                len(source.rows), source.encoding, source.data_model, hidden=source.hidden))
 
     # -- parsing ---------------------------------------------------------------------------
     def parse(self) -> None:
+        for source in self.sources:  # a damaged file is refused, never read by halves
+            if source.table is not None:
+                for row, template, fields in source.damage:
+                    self.problem(source, row, None, None, template, fields)
         self.currency = self._currency()
         by_table: dict[str, list[_Source]] = {}
         for source in self.sources:
@@ -145,15 +153,28 @@ class _Reader(_Derive):
                                                         for test in (_order_log, _priced))
 
     def _currency(self) -> str:
-        """The currency amounts are read in."""
+        """The currency amounts are read in: the one given (``--currency``, the book merged
+        into), the mapping's, else what the files say; else USD, with a warning saying how to
+        choose another."""
         chosen = self.currency_given
         if not chosen and self.book is not None and len(self.book["Settings"]):
             try:
                 chosen = self.book.setting("currency") and self.book.currency
             except PlannerError:
                 chosen = None
-        chosen = chosen or self.given.currency
-        for source in (s for s in self.sources if s.table == "Settings" and not chosen):
+        chosen = chosen or self.given.currency or self.files_currency()
+        if not chosen and self.book is None and self._has_money():
+            files = ", ".join(dict.fromkeys(s.file for s in self.sources if s.table is not None))
+            self.warnings.append(ImportProblem(files or None, None, None, None, None, CURRENCY_ASSUMED,
+                                               {"currency": DEFAULT_CURRENCY}))
+        chosen = (chosen or DEFAULT_CURRENCY).upper()
+        minor_digits(chosen)  # a clear error for an unknown code
+        return chosen
+
+    def files_currency(self) -> str | None:
+        """The currency the files say their amounts are in: a Settings sheet's ``currency``,
+        else the one code of a currency column, else the one currency sign of the amounts."""
+        for source in (s for s in self.sources if s.table == "Settings"):
             keys = [p for p, t in source.targets.items() if t == "key"]
             values = [p for p, t in source.targets.items() if t == "value"]
             if keys and values:
@@ -166,26 +187,31 @@ class _Reader(_Derive):
                             self.problem(source, int(row), source.headers[values[0]], value, error.template,
                                          error.fields)
                         else:
-                            chosen = value
-        if not chosen:
-            codes, signs = set(), set()
-            for source in self.sources:
-                if source.table != "Deals":
-                    continue
-                for position, target in source.targets.items():
-                    if "currency" in targets_of(target):
-                        codes |= set(_texts(source.columns[position]).dropna().str.upper())
-                    elif "amount" in targets_of(target):
-                        sample = _texts(source.columns[position][:2000]).dropna()
-                        for sign, code in (("₩", "KRW"), ("￦", "KRW"), ("원", "KRW"), ("円", "JPY"), ("￥", "JPY"),
-                                           ("€", "EUR"), ("£", "GBP")):
-                            if sample.str.contains(sign, regex=False).any():
-                                signs.add(code)
-            known = {code for code in codes if code in MINOR_DIGITS}
-            chosen = next(iter(known)) if len(known) == 1 else next(iter(signs)) if len(signs) == 1 else None
-        chosen = (chosen or DEFAULT_CURRENCY).upper()
-        minor_digits(chosen)  # a clear error for an unknown code
-        return chosen
+                            return value
+        codes, signs = set(), set()
+        for source in self.sources:
+            if source.table != "Deals":
+                continue
+            for position, target in source.targets.items():
+                if "currency" in targets_of(target):
+                    codes |= set(_texts(source.columns[position]).dropna().str.upper())
+                elif "amount" in targets_of(target):
+                    sample = _texts(backslash_signs(source.columns[position][:2000], source.encoding)).dropna()
+                    if source.encoding in BACKSLASH_SIGNS and sample.str.contains(BACKSLASH_SIGNS[
+                            source.encoding][0], regex=False).any():
+                        signs.add(BACKSLASH_SIGNS[source.encoding][1])
+                    for sign, code in (("₩", "KRW"), ("￦", "KRW"), ("원", "KRW"), ("円", "JPY"), ("￥", "JPY"),
+                                       ("€", "EUR"), ("£", "GBP")):
+                        if sample.str.contains(sign, regex=False).any():
+                            signs.add(code)
+        known = {code for code in codes if code in MINOR_DIGITS}
+        return next(iter(known)) if len(known) == 1 else next(iter(signs)) if len(signs) == 1 else None
+
+    def _has_money(self) -> bool:
+        """Whether a sheet read has a column of money (a deal's amount, a quota, ...)."""
+        return any(getattr(_book_column(source.table, one), "kind", None) is Kind.MONEY
+                   for source in self.sources if source.table is not None
+                   for target in source.targets.values() for one in targets_of(target))
 
     def _dates(self, source: _Source) -> DateForms:
         """The date forms of a source: its date system and the order of its written dates."""
@@ -247,9 +273,11 @@ class _Reader(_Derive):
             return
         self.headers.setdefault(table, {}).setdefault(target, header)
         self.provided.setdefault(table, set()).add(target)
+        if "errors" not in read:  # said once however many columns the header fills
+            read["errors"] = self._excel_errors(source, position)
         column = _book_column(table, target)
         if column is None:  # derived columns of Deals
-            out[target] = self._parse_derived(source, position, target, dates)
+            out[target] = self._parse_derived(source, position, target, dates, read["errors"])
             return
         kind = (column.kind, column.allowed, column.minimum, column.maximum)
         if kind in read:
@@ -261,6 +289,8 @@ class _Reader(_Derive):
                 out[target] = read[kind] = texts
                 return
             values = texts.to_numpy(dtype=object, na_value=None)  # parse_cells reads labels and synonyms
+        if column.kind is Kind.MONEY:
+            values = backslash_signs(values, source.encoding)
         percent = False
         if column.kind is Kind.RATIO and column.maximum == 1_000_000:
             values, percent = self._percents(source, header, values)
@@ -269,12 +299,22 @@ class _Reader(_Derive):
         if order_log and target == "amount":  # an order's lines may come to fractions of a cent
             bad = self._line_amounts(bad, out, n=len(values))
         for label, value, template, fields in bad:
-            if _not_available(value):  # #N/A, N/A: no value
+            if _not_available(value) or label in read["errors"]:  # #N/A, N/A: no value; an error: said
                 continue
             if column.kind is Kind.DATE and isinstance(value, str) and dates.order is None \
                     and _DAY_MONTH.match(value):
                 ambiguous.append(value)
             self.problem(source, int(source.rows[label]), header, value, template, fields)
+
+    def _excel_errors(self, source: _Source, position: int) -> set[int]:
+        """The cells of a column holding an Excel error (``#REF!``), each a problem; their positions."""
+        values = source.columns[position]
+        found = set()
+        for index in np.flatnonzero(pd.Series(values, dtype="object").isin(EXCEL_ERRORS).to_numpy(dtype=bool)):
+            self.problem(source, int(source.rows[index]), source.headers[position], values[index], EXCEL_ERROR,
+                         value=values[index])
+            found.add(int(index))
+        return found
 
     def _not_a_status(self, table: str, source: _Source, header: str, values: np.ndarray) -> bool:
         """A Status header beside a stage column, guessed, none of whose cells is open, won or
@@ -294,7 +334,8 @@ class _Reader(_Derive):
                 values[position] = None
         return values, percent
 
-    def _parse_derived(self, source: _Source, position: int, target: str, dates: DateForms) -> pd.Series:
+    def _parse_derived(self, source: _Source, position: int, target: str, dates: DateForms,
+                       errors: set[int]) -> pd.Series:
         values = source.columns[position]
         header = source.headers[position]
         if target in ("close_date", "won_time", "lost_time"):
@@ -319,7 +360,7 @@ class _Reader(_Derive):
             bad = [(label, values[label], NOT_BOOLEAN, {"value": texts[label]})
                    for label in texts.index[(texts.notna() & parsed.isna()).to_numpy(dtype=bool)]]
         for label, value, template, fields in bad:
-            if not _not_available(value):
+            if not _not_available(value) and label not in errors:
                 self.problem(source, int(source.rows[label]), header, value, template, fields)
         return parsed
 

@@ -56,6 +56,7 @@ CLOSED_NEEDS = QT_TRANSLATE_NOOP("errors", "a won or lost deal needs its {what}"
 NOT_STATUS = QT_TRANSLATE_NOOP("errors", "{value!r} is not a status (expected open, won or lost)")
 NOT_A_STATUS_COLUMN = QT_TRANSLATE_NOOP("errors", "{header} holds no open, won or lost, so it is no deal status (the stage says that): kept as your own column")
 NOT_BOOLEAN = QT_TRANSLATE_NOOP("errors", "{value!r} is not TRUE or FALSE")
+HIDDEN_SKIPPED = QT_TRANSLATE_NOOP("errors", "a hidden sheet: left out (Excel hides it, and it may hold old or helper rows); map it to a table to import it")
 SKIPPED = QT_TRANSLATE_NOOP("errors", "not a table of the book (its headers match none): left out; map it to a table to import it")
 GENERATED_IDS = QT_TRANSLATE_NOOP("errors", "no deal id column: ids {first} to {last} were given in row order")
 NO_IDS_TO_MERGE = QT_TRANSLATE_NOOP("errors", "no deal id column: merging into a book matches deals by their ids")
@@ -78,6 +79,12 @@ OWNERS_FROM_REGIONS = QT_TRANSLATE_NOOP("errors", "each order's owner is the rep
 EXPECTED = {"Deals": ("id", "owner", "stage", "amount", "created"), "Reps": ("id", "name"),
             "Quotas": ("rep", "period", "amount"), "Stages": ("stage", "probability", "kind")}
 ORDER_LOG_HEADERS = QT_TRANSLATE_NOOP("errors", "an order log (Order ID, Order Date, Sales, Customer Name, Region)")
+CURRENCY_ASSUMED = QT_TRANSLATE_NOOP("errors", "the files do not say which currency their amounts are in: they are read as {currency}; choose another with --currency CODE (in the app: Currency, on the Sheets and columns page)")
+EXCEL_ERROR = QT_TRANSLATE_NOOP("errors", "holds {value}, an Excel error (a formula that failed): fix the formula or clear the cell, then import again")
+# A damaged CSV file (planner.io.import_sources): refused, never read by halves
+CSV_OPEN_QUOTE = QT_TRANSLATE_NOOP("errors", "a quote (\") opened in this row is never closed: the rest of the file would be read into one cell; close it (a quote inside a cell is written twice: \"\")")
+CSV_CUT_SHORT = QT_TRANSLATE_NOOP("errors", "this last row has {count} value(s) where the header row (row {header}) has {width}, and the file ends without a line break: it looks cut short; export it again")
+CSV_TOO_MANY = QT_TRANSLATE_NOOP("errors", "{count} value(s) where the header row (row {header}) has {width}: a delimiter ({delimiter}) out of place or a cell holding one without quotes; fix the row and import again")
 NO_ROWS = QT_TRANSLATE_NOOP("errors", "nothing to import: {files} has a header row but no rows of data")
 
 
@@ -113,6 +120,14 @@ class Kinded(tuple):
         return format(self.translated(None), spec)
 
 
+class _Quoted(str):
+    """A cell's text, quoted by ``{value!r}`` with its backslashes shown once, as the cell holds
+    them (``'\\1,200'``, not ``'\\\\1,200'``); other characters escaped as repr() escapes them."""
+
+    def __repr__(self) -> str:
+        return str.__repr__(self).replace("\\\\", "\\")
+
+
 # -- results ---------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class ImportProblem:
@@ -134,7 +149,8 @@ class ImportProblem:
     def message(self, translate=None) -> str:
         template = translate("errors", self.template) if translate else self.template
         return template.format(**{name: value.translated(translate) if isinstance(value, (Label, Kinded, Expected))
-                                  else value for name, value in self.fields.items()})
+                                  else _Quoted(value) if isinstance(value, str) else value
+                                  for name, value in self.fields.items()})
 
     @property
     def expected(self) -> str:
@@ -203,6 +219,8 @@ class SourcePreview:
     row_count: int
     encoding: str | None = None  # CSV
     data_model: bool = False  # the workbook holds a Power Pivot data model (its data may live only there)
+    currency: str | None = None  # what all the files read together say their amounts are in (None: nothing)
+    hidden: bool = False  # a sheet Excel hides (left out unless mapped)
 
 
 @dataclass

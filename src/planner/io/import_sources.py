@@ -20,7 +20,8 @@ import pandas as pd
 from planner.io import mapping as mapping_module
 from planner.io import safety
 from planner.core.errors import os_reason
-from planner.io.import_results import ENCODING, HEADER_SCAN, NOT_READABLE
+from planner.io.import_results import (CSV_CUT_SHORT, CSV_OPEN_QUOTE, CSV_TOO_MANY, ENCODING, HEADER_SCAN,
+                                       NOT_READABLE)
 from planner.io.mapping import normalize
 
 # -- reading files ---------------------------------------------------------------------------
@@ -41,6 +42,12 @@ class _Source:
     table: str | None = None
     targets: dict[int, str | None] = field(default_factory=dict)  # column position -> target
     data_model: bool = False  # its workbook holds a Power Pivot data model
+    damage: list = field(default_factory=list)  # a damaged CSV: (Excel row, template, fields)
+    hidden: bool = False  # a sheet Excel hides
+
+
+# pandas' C parser names the record (counted from 0) a quote left open at the end begins in
+_EOF_IN_QUOTES = re.compile(r"EOF inside string starting at row (\d+)")
 
 
 def _read_csv(path: Path) -> list[_Source]:
@@ -48,18 +55,62 @@ def _read_csv(path: Path) -> list[_Source]:
     raw = path.read_bytes()
     text, encoding = _decode(raw, path)
     delimiter = _delimiter(text)
+    widths, open_quote = None, None  # each record's number of fields (when counted); a quote's record
     try:
         frame = pd.read_csv(io.StringIO(text), sep=delimiter, header=None, dtype=str, keep_default_na=False,
                             na_filter=False, skip_blank_lines=False, engine="c", quoting=csv.QUOTE_MINIMAL)
         grid = frame.to_numpy(dtype=object)
-    except (pd.errors.ParserError, ValueError):  # ragged rows: the csv module, padded
+    except (pd.errors.ParserError, ValueError) as error:  # ragged rows or an open quote: the csv module, padded
+        found = _EOF_IN_QUOTES.search(str(error))
+        open_quote = int(found.group(1)) if found else None
         records = list(csv.reader(io.StringIO(text), delimiter=delimiter))
-        width = max((len(record) for record in records), default=0)
+        widths = np.fromiter(map(len, records), dtype="int64", count=len(records))
+        width = int(widths.max(initial=0))
         grid = np.array([record + [""] * (width - len(record)) for record in records], dtype=object).reshape(
             len(records), width)
     except pd.errors.EmptyDataError:
         grid = np.empty((0, 0), dtype=object)
-    return [_source(path, None, path.name, grid, [], 1900, encoding)]
+    source = _source(path, None, path.name, grid, [], 1900, encoding)
+    ended = text.endswith(("\n", "\r"))
+    if widths is None and len(grid) and (source.header_row > 1 or not ended):
+        widths = _widths(text, delimiter, grid.shape, source.header_row)
+    source.damage = _damage(grid, widths, source.header_row, open_quote, ended, delimiter)
+    return [source]
+
+
+def _widths(text: str, delimiter: str, shape: tuple[int, int], header_row: int) -> np.ndarray:
+    """Each record's number of fields, where pandas read the file (it pads short rows and sizes
+    the grid by the first line, and refuses a longer one): with the header first, only the last
+    record can say more than the grid does, and a last line without quotes is that record whole
+    (pandas found no quote open at the end) - read alone, not the whole file again."""
+    last = text[text.rfind("\n") + 1:]
+    if header_row == 1 and '"' not in last and "\r" not in last:
+        widths = np.full(shape[0], shape[1], dtype="int64")
+        widths[-1] = len(next(csv.reader([last], delimiter=delimiter), []))
+        return widths
+    return np.fromiter(map(len, csv.reader(io.StringIO(text), delimiter=delimiter)), dtype="int64")
+
+
+def _damage(grid: np.ndarray, widths: np.ndarray | None, header_row: int, open_quote: int | None, ended: bool,
+            delimiter: str) -> list[tuple[int, str, dict]]:
+    """Where a CSV file is damaged, as (Excel row, template, fields): a quote left open to the
+    end of the file, a row with more values than the header row, the last row cut short. A row
+    with fewer values that ends with a line break is whole: older Excel and hand-written files
+    leave trailing empty cells out."""
+    damage = [] if open_quote is None else [(open_quote + 1, CSV_OPEN_QUOTE, {})]
+    if widths is None or len(widths) != len(grid) or len(widths) < header_row:
+        return damage
+    width = int(widths[header_row - 1])
+    fields = {"header": header_row, "width": width}
+    body = grid[header_row:, width:]  # cells beyond the header's (the grid is padded with "")
+    filled = [any(str(value).strip() for value in row) for row in body] if body.size else []
+    for index in np.flatnonzero(filled):
+        row = header_row + int(index) + 1
+        damage.append((row, CSV_TOO_MANY, {"count": int(widths[row - 1]), **fields,
+                                           "delimiter": "Tab" if delimiter == "\t" else delimiter}))
+    if not ended and len(widths) > header_row and widths[-1] < width and open_quote is None:
+        damage.append((len(widths), CSV_CUT_SHORT, {"count": int(widths[-1]), **fields}))
+    return damage
 
 
 def _decode(raw: bytes, path: Path) -> tuple[str, str]:
@@ -121,6 +172,7 @@ def _read_xlsx(path: Path, checkpoint: Callable[[], None] = lambda: None) -> lis
     try:
         workbook = CalamineWorkbook.from_path(str(path))
         kinds = {meta.name: str(meta.typ) for meta in workbook.sheets_metadata}
+        hidden = {name for name, _, state in info.sheets if state != "visible"}  # hidden, veryHidden
         for name in workbook.sheet_names:
             if "WorkSheet" not in kinds.get(name, "WorkSheet"):
                 continue  # chart sheets
@@ -134,9 +186,13 @@ def _read_xlsx(path: Path, checkpoint: Callable[[], None] = lambda: None) -> lis
                 grid = np.full((len(rows), width), "", dtype=object)
                 for index, row in enumerate(rows):
                     grid[index, :len(row)] = row
+            for row, column, text in info.errors.get(name, ()):  # calamine reads them as blank
+                if row <= grid.shape[0] and column <= grid.shape[1] and grid[row - 1, column - 1] == "":
+                    grid[row - 1, column - 1] = text
             merges = list(sheet.merged_cell_ranges or [])
             sources.append(_source(path, name, name, grid, merges, 1904 if info.date1904 else 1900, None))
             sources[-1].data_model = data_model
+            sources[-1].hidden = name in hidden
             checkpoint()
         workbook.close()
     except (CalamineError, ValueError, OSError) as error:
@@ -183,6 +239,11 @@ def _source(path: Path, sheet: str | None, key: str, grid: np.ndarray, merges: l
 # What exports write for "no value": Excel's #N/A (as text in a CSV, as an error cell in a
 # workbook, which calamine already reads as blank) and the usual N/A.
 NOT_AVAILABLE = ("#N/A", "#N/A N/A", "#NA", "N/A", "n/a", "#NULL!")
+
+
+# Excel's other error values (a formula that failed): refused wherever a book column reads them.
+EXCEL_ERRORS = ("#REF!", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!",
+                "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#GETTING_DATA")
 
 
 _DAY_MONTH = re.compile(r"^\s*\d{1,2}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{4}")  # 03/05/2026: which is the month?

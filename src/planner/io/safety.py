@@ -17,6 +17,9 @@ decompressor (never holding a member in memory):
   one cell at XFD1048576 would cost billions of empty cells); a CSV's size (``MAX_CSV_BYTES``)
   and cells (line breaks + delimiters, counted streaming) before it is read whole.
 
+On the way it notes each sheet's error cells (``#REF!``, ``#DIV/0!``, ...), which
+python-calamine reads as blank: the import refuses them where a book column reads them.
+
 Every refusal is one :class:`~planner.core.errors.PlannerError` line naming the file.
 """
 
@@ -70,6 +73,12 @@ _CELL_TAG = re.compile(rb"<(?:\w+:)?c[ >/]")
 _ELEMENT = re.compile(rb"<[A-Za-z_]")
 _PREFIXED = re.compile(rb"<\w+:worksheet\b")
 _MARKUP = (b"<!DOCTYPE", b"<!ENTITY")
+_ERROR_TYPE = b't="e"'
+_ERROR_CELL = re.compile(rb"<(?:\w+:)?c\b(?=[^>]*\bt=\"e\")[^>]*?\br=\"(\$?[A-Z]{1,4}\$?\d{1,9})\"[^>]*(?<!/)>(.*?)</(?:\w+:)?c>",
+                         re.DOTALL)
+_EMPTY_CELL = re.compile(rb"<(?:\w+:)?c\b[^>]*/>")
+_CELL_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
+_REFERENCE = re.compile(rb"\$?([A-Z]{1,4})\$?(\d{1,9})")
 
 NOT_SUPPORTED = {
     "encrypted": QT_TRANSLATE_NOOP("errors", "{file} is an encrypted (password-protected) workbook; encrypted workbooks are not supported: "
@@ -91,6 +100,9 @@ class WorkbookInfo:
 
     sheets: list[tuple[str, str | None, str]] = field(default_factory=list)
     date1904: bool = False
+    # sheet name -> its error cells (#REF!, #DIV/0!, ...) as (row, column, text), both from 1:
+    # python-calamine reads them as blank cells
+    errors: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
 
 
 def refuse(template: str, path: Path | str, **fields) -> PlannerError:
@@ -232,8 +244,8 @@ def check_xlsx(path: Path | str) -> WorkbookInfo:
             members = archive.infolist()
             _check_directory(path, members)
             info = _workbook_info(path, archive)
-            for member in members:
-                _stream_member(path, archive, member)
+            errors = {member.filename: _stream_member(path, archive, member) for member in members}
+            info.errors = {name: errors[member] for name, member, _ in info.sheets if errors.get(member)}
             return info
     except zipfile.BadZipFile as error:
         raise refuse(QT_TRANSLATE_NOOP("errors", "{file} is damaged: {reason}"), path, reason=str(error)) from None
@@ -302,15 +314,18 @@ ENTITIES = (QT_TRANSLATE_NOOP("errors", "{file} was refused: {part} declares XML
             "(an entity-expansion attack?)"))
 
 
-def _stream_member(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
+def _stream_member(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> list[tuple[int, int, str]]:
     """Expand one member through a bounded buffer: the size it really has, no DOCTYPE in an
-    XML part's prolog, and for a sheet its declared and actual extent."""
+    XML part's prolog, and for a sheet its declared and actual extent; a sheet's error cells
+    are returned."""
     name = member.filename
     is_xml = name.endswith((".xml", ".rels", ".vml"))
     is_sheet = name.startswith("xl/worksheets/") and name.endswith(".xml")
     produced, first = 0, True
     max_row = columns = rows_seen = 0
     prefixed = None
+    errors: list[tuple[int, int, str]] = []
+    pending = b""  # an error cell begun in one window, ended in the next
     for window, fresh in _windows(archive, member):
         produced += fresh
         if produced > member.file_size or produced > MAX_UNCOMPRESSED:
@@ -331,6 +346,8 @@ def _stream_member(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo
                 _check_dimension(path, name, window)
         if not is_sheet:
             continue
+        if pending or _ERROR_TYPE in window:
+            pending = _error_cells(pending + window, errors)
         if prefixed is None:
             prefixed = bool(_PREFIXED.search(window))
         if prefixed:  # <x:row>, <x:c>: the general patterns, and count every cell tag as a column
@@ -357,13 +374,29 @@ def _stream_member(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo
         if max_row > MAX_ROWS or columns > MAX_COLUMNS or max_row * columns > MAX_CELLS:
             break
     if not is_sheet:
-        return
+        return errors
     if max_row * max(columns, 26) > MAX_CELLS and columns <= 26:  # one-letter columns only: find the last one
         columns = max((_column_number(text) for window, _ in _windows(archive, member)
                        for text in set(_NARROW_CELL.findall(window))), default=1)
     if max_row > MAX_ROWS or columns > MAX_COLUMNS or max_row * columns > MAX_CELLS:
         raise refuse(QT_TRANSLATE_NOOP("errors", "{file} was refused: sheet {part} spans {rows:,} rows × {columns:,} columns, more than "
                      "{limit:,} cells"), path, part=name, rows=max_row, columns=columns, limit=MAX_CELLS)
+    return errors
+
+
+def _error_cells(data: bytes, errors: list[tuple[int, int, str]]) -> bytes:
+    """The error cells (``<c r="E3" t="e"><v>#REF!</v></c>``) ``data`` holds whole, added to
+    ``errors``; the one it begins but does not end is returned, to be read with what follows."""
+    for reference, body in _ERROR_CELL.findall(data):
+        value = _CELL_VALUE.search(body)
+        if value:
+            letters, row = _REFERENCE.match(reference).groups()
+            errors.append((int(row), _column_number(letters), value.group(1).decode("utf-8", "replace")))
+    last = data.rfind(_ERROR_TYPE)
+    start = data.rfind(b"<", 0, last)
+    if last < 0 or start < 0 or _ERROR_CELL.match(data, start) or _EMPTY_CELL.match(data, start):
+        return b""
+    return data[start:]
 
 
 def _windows(archive: zipfile.ZipFile, member: zipfile.ZipInfo):

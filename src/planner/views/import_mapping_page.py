@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxL
                                QWizardPage)
 
 from planner.core import schema
+from planner.core.money import DEFAULT_CURRENCY, MINOR_DIGITS
 from planner.io import import_session as session
 from planner.io.import_results import PIVOT_ONLY, Expected
 from planner.io.mapping import EXTRA, SKIP
@@ -106,9 +107,18 @@ class MappingPage(QWizardPage):
         self.save_button.clicked.connect(self._save)
         self.note = QLabel()
         self.note.setWordWrap(True)
+        # a new book's currency (a merge reads amounts in the book's)
+        self.currency_box = QComboBox()
+        for code in sorted(MINOR_DIGITS):
+            self.currency_box.addItem(code, code)
+        self.currency_box.activated.connect(self._currency_chosen)
+        self.currency_label = QLabel(self.tr("C&urrency:"))
+        self.currency_label.setBuddy(self.currency_box)
         bottom = QHBoxLayout()
         bottom.addWidget(QLabel(self.tr("Dates such as 03/05/2026:")))
         bottom.addWidget(self.date_box)
+        bottom.addWidget(self.currency_label)
+        bottom.addWidget(self.currency_box)
         bottom.addWidget(self.note, 1)
         bottom.addWidget(self.save_button)
 
@@ -164,6 +174,8 @@ class MappingPage(QWizardPage):
                 wizard.remembered = given is not None
             wizard.unknown_stages = []
         wizard.mapping = session.explicit(previews, given)
+        if not wizard.into and wizard.mapping.currency is None:  # shown, so chosen: what the files say, or USD
+            wizard.mapping.currency = next((p.currency for p in previews if p.currency), DEFAULT_CURRENCY)
         self.busy = False
         self.body.setEnabled(True)
         self.status.hide()
@@ -196,6 +208,9 @@ class MappingPage(QWizardPage):
         self.source_box.setCurrentIndex(min(max(current, 0), len(wizard.previews) - 1))
         self.source_box.blockSignals(False)
         self.date_box.setCurrentIndex(max(0, self.date_box.findData(wizard.mapping.date_order)))
+        for widget in (self.currency_label, self.currency_box):
+            widget.setVisible(not wizard.into)
+        self.currency_box.setCurrentIndex(max(0, self.currency_box.findData(str(wizard.mapping.currency).upper())))
         if wizard.loaded_from is not None:
             self.note.setText(self.tr("Using the mapping %1").replace("%1", wizard.loaded_from.name))
         elif wizard.remembered:
@@ -223,6 +238,8 @@ class MappingPage(QWizardPage):
             "%2", f"{source.row_count:,}")
         if source.encoding:
             text += " · " + source.encoding
+        if source.hidden:
+            text += " · " + self.tr("a sheet Excel hides: left out unless you choose a table for it")
         if session.order_log(self.wizard_.mapping, source):
             text += "\n" + self.tr("Read as an order log: each order is a won deal, created and closed on its "
                                     "date (the rows of one order are one deal)")
@@ -385,6 +402,9 @@ class MappingPage(QWizardPage):
 
     def _date_order_chosen(self, index: int) -> None:
         self.wizard_.mapping.date_order = self.date_box.itemData(index)
+
+    def _currency_chosen(self, index: int) -> None:
+        self.wizard_.mapping.currency = self.currency_box.itemData(index)
 
     def _save(self) -> None:
         try:
