@@ -4,8 +4,8 @@ Every change-set save adds, in its own transaction, one row per row it wrote: th
 row id, the kind (``insert``, ``update``, ``delete``), the store revision the save made, who
 (``user@host`` of the session that holds the book) and when (UTC). A full write (Save As, a
 copy, a new book) adds one ``write`` row per table, with no row id: the whole table was
-written at that revision. It is the audit trail of a book, and what a Planner sharing a book
-polls to learn which rows others changed since the revision it has.
+written at that revision. It is the audit trail of a book; it also says which rows others
+changed since a revision (a window does not follow them yet: it shows them when reopened).
 """
 
 from __future__ import annotations
