@@ -321,19 +321,75 @@ def test_any_plan_adds_up_exactly_and_ramped_months_never_exceed_unramped(plan):
 
 
 
-def test_a_plan_over_a_closed_month_is_refused_in_one_problem_before_anything_changes():
+def closed_q1_book() -> Book:
+    """A and B (AE, all year) with 2026's months planned already (A 100.00 a month, B 70.01) and
+    2026-Q1 closed on an as_of of 2026-06-30."""
     from planner.core.close import plan_close
 
+    quotas = [(rep, None, f"2026-{m:02d}", cents) for rep, cents in (("A", 10_000), ("B", 7_001)) for m in range(1, 13)]
+    book = quota_book([("A", "AE", None, None, "North"), ("B", "AE", None, None, "North")],
+                      [("A", 500_000, "2026-02-10")], quotas, as_of="2026-06-30")
+    book.apply(plan_close(book, Period.parse("2026-Q1"), "finance@office").change)
+    return book
+
+
+def test_a_plan_keeps_the_closed_months_and_spreads_the_rest_of_the_target_over_the_open_ones():
+    # Q1 is closed: A's 3 × 100.00 and B's 3 × 70.01 = 510.03 are kept; the rest of 12,000.00,
+    # 11,489.97, goes to the open months by the same weights: 574,498.5 cents each, the odd cent
+    # to A (the earlier on a tie). A's 9 months: 574,499 ÷ 9 = 63,833.22: 63,833 × 9 = 574,497,
+    # the 2 cents left to April and May; B's 574,498: 1 cent left, to April.
+    book = closed_q1_book()
+    session = Session(book)
+    before, positions = quota_state(book)
+    q1 = [f"2026-0{m}" for m in (1, 2, 3)]
+    kept_before = book["Quotas"][book["Quotas"]["period"].isin(q1).to_numpy(dtype=bool)].copy()
+    scenario = plan_quotas(book, QuotaInputs(2026, 1_200_000))
+    assert scenario.kept.tolist() == [True] * 3 + [False] * 9 and scenario.kept_amount == 51_003
+    assert months_of(scenario, book, "A") == [10_000] * 3 + [63_834] * 2 + [63_833] * 7
+    assert months_of(scenario, book, "B") == [7_001] * 3 + [63_834] + [63_833] * 8  # 574,498: 1 cent left
+    assert annual_of(scenario, book) == {"A": 604_499, "B": 595_501}
+    assert int(scenario.months.sum()) == 1_200_000 == scenario.assigned
+    assert set(scenario.rows()["period"]) == {f"2026-{m:02d}" for m in range(4, 13)}
+    assert any("2026-Q1" in str(fields.get("periods")) for _template, fields in scenario.notes)
+
+    session.apply(scenario.change(book), "Plan quotas for 2026")  # the close guard passes it
+    quotas = book["Quotas"]
+    pd.testing.assert_frame_equal(quotas[quotas["period"].isin(q1).to_numpy(dtype=bool)], kept_before)
+    planned = book.keyed("Quotas")
+    assert int(planned[planned["period"].str.startswith("2026")]["amount"].sum()) == 1_200_000
+    open_rows = planned[~planned["period"].isin(q1)]
+    assert open_rows.groupby("rep")["amount"].sum().to_dict() == {"A": 574_499, "B": 574_498}
+    session.undo()
+    after, after_positions = quota_state(book)
+    pd.testing.assert_frame_equal(after, before)
+    np.testing.assert_array_equal(after_positions, positions)
+
+
+def test_closed_months_holding_more_than_the_target_are_said_and_nothing_is_planned():
+    book = closed_q1_book()
+    with pytest.raises(PlannerError) as refused:
+        plan_quotas(book, QuotaInputs(2026, 50_000))  # 500.00 against the 510.03 kept in 2026-Q1
+    assert str(refused.value) == (
+        "the closed months of 2026 (2026-Q1) hold quotas of 510.03 already, more than the 500.00 to assign "
+        "(target × over-assignment): raise the target, or reopen 2026-Q1")
+    exact = plan_quotas(book, QuotaInputs(2026, 51_003))  # exactly what is kept: the open months get nothing
+    assert int(exact.months[:, 3:].sum()) == 0 and int(exact.months.sum()) == 51_003
+
+
+def test_a_stale_plan_over_a_month_closed_since_is_refused_by_the_close_guard():
+    from planner.core.close import plan_close
+    from planner.core.problems import BookProblems
+
     book = quota_book([("A", "AE", None, None, "North")], [("A", 500_000, "2026-02-10")],
-                      as_of="2026-06-30")
+                      [("A", None, f"2026-{m:02d}", 1_000) for m in range(1, 13)], as_of="2026-06-30")
+    stale = plan_quotas(book, QuotaInputs(2026, 120_000))  # planned while 2026-Q1 was open
     book.apply(plan_close(book, Period.parse("2026-Q1"), "finance@office").change)
     quotas = book["Quotas"].copy()
-    with pytest.raises(PlannerError) as refused:
-        plan_quotas(book, QuotaInputs(2026, 120_000)).change(book)
-    assert str(refused.value) == ("the quotas of 2026 were not written: 2026-Q1 closed (their commissions are "
-                                  "paid): reopen first, or plan another year")
+    with pytest.raises(BookProblems, match="2026-Q1, which is closed"):
+        Session(book).apply(stale.change(book), "Plan quotas for 2026")
     pd.testing.assert_frame_equal(book["Quotas"], quotas)
     assert len(plan_quotas(book, QuotaInputs(2027, 120_000)).change(book).rows) == 12  # a later year is written
+
 
 def _ramp_of(start, month: int, ramp: tuple) -> int:
     """The ramp step of ``month`` (0 = January 2027) for a rep who started on ``start``."""
