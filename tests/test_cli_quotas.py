@@ -40,6 +40,7 @@ def test_the_json_plan_adds_up_exactly_and_leaves_the_book_as_it_was(demo_file):
     for team in data["teams"]:
         members = [rep for rep in data["reps"] if rep["team"] == team["team"]]
         assert Decimal(team["annual"]) == sum(Decimal(rep["annual"]) for rep in members)
+        assert Decimal(team["gap"]) == Decimal(team["capacity"]) - Decimal(team["annual"])
     assert Decimal(data["gap"]) == Decimal(data["capacity"]) - Decimal(data["target"])
     assert {rep["rep"] for rep in data["reps"]} >= {"S01", "T01", "G01"} and "T05" not in {r["rep"] for r in data["reps"]}
 

@@ -22,9 +22,10 @@ from planner.core.quota_planning import QuotaInputs, compare, largest_remainder,
 from planner.session import Session
 
 
-def quota_book(reps: list[tuple], won: list[tuple] = (), quotas: list[tuple] = (), as_of: str = "2027-01-15") -> Book:
+def quota_book(reps: list[tuple], won: list[tuple] = (), quotas: list[tuple] = (), as_of: str = "2027-01-15",
+               teams: list[tuple] = (("North", None), ("South", None))) -> Book:
     """Reps as (id, role, start, end, team); won deals as (owner, cents, closed); Quotas rows as
-    (rep, team, period, cents)."""
+    (rep, team, period, cents); teams as (name, parent)."""
     def frame(columns: str, rows) -> pd.DataFrame:
         return pd.DataFrame(list(rows), columns=columns.split())
 
@@ -32,7 +33,7 @@ def quota_book(reps: list[tuple], won: list[tuple] = (), quotas: list[tuple] = (
         "Settings": frame("key value", [("currency", "USD"), ("as_of", as_of)]),
         "Stages": frame("stage order probability kind", [("Open", 1, 500_000, "open"), ("Won", 2, 1_000_000, "won"),
                                                          ("Lost", 3, 0, "lost")]),
-        "Teams": frame("name", [("North",), ("South",)]),
+        "Teams": frame("name parent", teams),
         "Reps": frame("id name role start_date end_date team", [(rep, f"Rep {rep}", *rest) for rep, *rest in reps]),
         "Deals": frame("id owner stage amount created closed", [
             (f"D{n}", owner, "Won", cents, "2026-01-01", closed) for n, (owner, cents, closed) in enumerate(won)]),
@@ -203,6 +204,28 @@ def test_capacity_from_headcount_productivity_and_ramp_with_the_gap():
 def test_inputs_that_make_no_plan_are_refused_with_one_line(inputs, message):
     with pytest.raises(PlannerError, match=message.replace("(", r"\(")):
         plan_quotas(quota_book(THREE), inputs)
+
+
+def test_teams_roll_up_into_their_parent_team_as_attainment_rolls_them_up():
+    # North (A, B) and South (C) are parts of Company, which has no rep of its own; D is in no
+    # team. 120,000 by equal weights: 30,000 each; North 60,000, South 30,000, Company 90,000;
+    # capacity rolls up alike.
+    teams = [("Company", None), ("North", "Company"), ("South", "Company")]
+    book = quota_book(THREE + [("D", "AE", None, None, None)],
+                      won=[("B", 100_000, "2026-03-01"), ("C", 300_000, "2026-05-01")], teams=teams)
+    scenario = plan_quotas(book, QuotaInputs(2027, 120_000))
+    company, north, south = book["Teams"].index
+    rolled = scenario.teams()
+    assert rolled["team"].tolist()[:3] == [company, north, south] and pd.isna(rolled["team"].iloc[3])
+    assert rolled["annual"].tolist() == [90_000, 60_000, 30_000, 30_000]
+    assert rolled["depth"].tolist() == [0, 1, 1, 0]
+    a, b, c, d = scenario.reps["capacity"].tolist()
+    assert rolled["capacity"].tolist() == [a + b + c, a + b, c, d]
+    assert (rolled["gap"] == rolled["capacity"] - rolled["annual"]).all()
+    assert (rolled[scenario.periods].sum(axis=1) == rolled["annual"]).all()
+    # the report reads the applied plan's team quotas as the plan shows them
+    _reps, attained = attainment(book.applied(scenario.change(book)), Period.parse("2027"))
+    assert attained.set_index("team")["quota"].to_dict() == {company: 90_000, north: 60_000, south: 30_000}
 
 
 def test_several_scenarios_side_by_side():

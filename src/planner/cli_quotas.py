@@ -195,8 +195,9 @@ def scenario_json(book, scenario) -> dict:
                                                                scenario.employed[number], scenario.kept)
                        if worked or (kept and amount)],
         })
-    team_rows = [{"team": team(row["team"]), "annual": money(row["annual"]), "capacity": money(row["capacity"]),
-                  "months": [{"period": period, "amount": money(row[period])} for period in periods]}
+    team_rows = [{"team": team(row["team"]), "parent": team(scenario.team_tree["parent"].get(row["team"]))
+                  if not pd.isna(row["team"]) else None, "annual": money(row["annual"]),
+                  "capacity": money(row["capacity"]), "gap": money(row["gap"]), "months": [{"period": period, "amount": money(row[period])} for period in periods]}
                  for row in scenario.teams().to_dict("records")]
     return {
         "year": inputs.year, "currency": currency, "target": money(inputs.target),
@@ -238,10 +239,12 @@ def scenario_text(data: dict) -> str:
     right = frozenset(range(3, len(header)))
     lines += table(rows, right)
     lines += ["", "teams:"]
-    rows = [["team", "annual", *columns, "capacity"]]
+    rows = [["team", "annual", *columns, "capacity", "gap"]]
     for team in data["teams"]:
-        rows.append([team["team"] or "(no team)", shown(team["annual"]),
-                     *(shown(month["amount"]) for month in team["months"]), shown(team["capacity"])])
+        name = team["team"] or "(no team)"
+        rows.append([name + (f" (in {team['parent']})" if team["parent"] else ""), shown(team["annual"]),
+                     *(shown(month["amount"]) for month in team["months"]), shown(team["capacity"]),
+                     shown(team["gap"])])
     lines += table(rows, frozenset(range(1, len(rows[0]))))
     if kept:
         lines += [f"* closed ({', '.join(data['closed'])}): kept as they are, {shown(data['kept'])} in all"]

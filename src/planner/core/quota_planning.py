@@ -164,7 +164,8 @@ class Scenario:
     kept: np.ndarray = field(default_factory=lambda: np.zeros(12, dtype=bool))
     kept_amount: int = 0
     closed: tuple[str, ...] = ()
-    team_tree: pd.DataFrame | None = None  # the book's Teams (name, parent): what teams roll up into
+    # the book's Teams (name, parent): what the teams roll up into (plan_quotas gives it)
+    team_tree: pd.DataFrame = field(default_factory=lambda: pd.DataFrame({"name": [], "parent": []}))
 
     @property
     def periods(self) -> list[str]:
@@ -184,11 +185,28 @@ class Scenario:
                              "amount": pd.array(self.months[rep, month], dtype="Int64")})
 
     def teams(self) -> pd.DataFrame:
-        """Per team (row id; missing: reps without a team): annual, capacity and 12 months,
-        each the sum of its reps'."""
+        """Per team (row id) with a rep planned under it, in Teams order, then the reps without a
+        team (missing): annual, capacity and 12 months, each the sum of its reps' and of its
+        child teams' however deep (core/team_quotas.rolled_up: as attainment rolls a parent
+        team up); ``gap`` = capacity − annual; ``depth``: how many parents the team has."""
+        from planner.core.team_quotas import rolled_up
+        from planner.core.teams import ancestors
+
         months = pd.DataFrame(self.months, columns=self.periods)
         frame = pd.concat([self.reps[["team", "annual", "capacity"]].reset_index(drop=True), months], axis=1)
-        return frame.groupby("team", dropna=False, sort=False).sum().reset_index()
+        summed = frame.groupby("team", dropna=False, sort=False).sum()
+        tree = self.team_tree
+        own = summed[summed.index.notna()]
+        own.index = own.index.astype("int64")
+        rolled = pd.DataFrame({column: rolled_up(own[column].astype("int64"), tree) for column in own.columns})
+        rolled = rolled.reindex([team for team in tree.index if team in rolled.index])
+        chains = ancestors(tree)
+        out = rolled.assign(depth=[len(chains.get(int(team), ())) for team in rolled.index])
+        out.index = pd.Index(out.index, dtype="Int64", name="team")
+        alone = summed[summed.index.isna()].assign(depth=0)
+        out = pd.concat([out, alone.set_axis(pd.Index([pd.NA] * len(alone), dtype="Int64", name="team"))])
+        return out.astype({column: "int64" for column in own.columns}).assign(
+            gap=lambda teams: teams["capacity"] - teams["annual"]).reset_index()
 
     def change(self, book) -> Change:
         """The one change that writes this plan to ``book``'s Quotas table: the year's rep ×
