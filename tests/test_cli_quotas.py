@@ -145,7 +145,7 @@ def test_weights_by_hand_from_a_file(demo_file, tmp_path):
     (["--year", "2027", "--target", "5", "--weights", "potential"], "unknown weights 'potential'"),
     (["--year", "2027", "--target", "5", "--over", "110"], "over-assignment must be above 0% and at most 1000%"),
     (["--year", "2027", "--target", "5", "--ramp", "25,x"], "ramp: 'x' is not a percentage"),
-    (["--year", "2027", "--target", "5", "--seasonality", "history"], "2026 is not over on 2026-06-30"),
+    (["--year", "2027", "--target", "5", "--seasonality", "history"], "2026 is not over on 2026-06-30 (use --basis 2025)"),
     (["--year", "2027", "--target", "1e30"], "the target × over-assignment must be at most"),  # was InvalidOperation
     (["--year", "2027", "--target", "5", "--over", "1e30"], "over-assignment must be above 0% and at most 1000%"),
     (["--year", "2027", "--target", "1e999999"], "--target '1e999999' is not an amount in USD"),

@@ -85,7 +85,10 @@ def test_a_bad_target_says_what_is_wrong_and_adds_nothing(qtbot, window):
     planner.seasonality.setFocus()
     qtbot.keyClick(planner.seasonality, Qt.Key.Key_Down)  # as the basis year's wins
     qtbot.mouseClick(planner.add_button, Qt.MouseButton.LeftButton)
-    assert planner.table.columnCount() == 0 and "2027 is not over on 2027-01-15" in planner.error.text()
+    # the app names its own field, never the command line's flag
+    assert planner.table.columnCount() == 0 and planner.error.text() == (
+        "seasonality from history needs a basis year that is over: 2027 is not over on 2027-01-15 (choose 2026 "
+        "or earlier as the Basis year)")
     planner.year.lineEdit().selectAll()
     qtbot.keyClicks(planner.year, "2027")  # basis 2026: over
     qtbot.mouseClick(planner.add_button, Qt.MouseButton.LeftButton)
@@ -230,3 +233,16 @@ def test_a_closed_quarter_is_kept_marked_and_left_as_it_is_by_apply(qtbot, tmp_p
     qtbot.keyClick(planner.target, Qt.Key.Key_Return)
     assert planner.error.text().startswith("the closed months of 2026 (2026-Q1) hold quotas of 510.03 already")
     shown.jobs.wait()
+
+
+def test_a_basis_year_without_wins_names_the_tab_s_fields(qtbot, window):
+    planner = window.quota_planner
+    planner.basis.lineEdit().selectAll()
+    qtbot.keyClicks(planner.basis, "2025")  # nothing was won in 2025
+    planner.weights.setFocus()
+    qtbot.keyClick(planner.weights, Qt.Key.Key_Down)  # last year's won revenue
+    qtbot.keyClicks(planner.target, "100")
+    qtbot.keyClick(planner.target, Qt.Key.Key_Return)
+    assert planner.scenarios == [] and planner.error.text() == (
+        "no deal was won in 2025: weights by won revenue and seasonality from history need a basis year with "
+        "wins (choose another Basis year, or Equal weights and Flat seasonality)")

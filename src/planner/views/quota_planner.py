@@ -25,6 +25,7 @@ from planner.charts.quotas import draw_quota_vs_won
 from planner.core import kinds, quota_history
 from planner.core.errors import PlannerError
 from planner.core.money import to_ratio
+from planner.core.quota_history import in_the_app
 from planner.core.quota_planning import NOT_NUMBER, QuotaInputs, Scenario, parse_ramp, plan_quotas, typed_amount
 from planner.core.schema import FIRST_YEAR, LAST_YEAR, Kind
 from planner.core.attainment import active
@@ -232,7 +233,7 @@ class QuotaPlanner(QWidget):
         try:
             scenario = plan_quotas(book.snapshot(), self.inputs())
         except PlannerError as error:
-            self.error.setText(error_text(error))
+            self.error.setText(error_text(in_the_app(error)))
             return
         self.error.clear()
         self.note.clear()
@@ -262,7 +263,7 @@ class QuotaPlanner(QWidget):
             again = plan_quotas(book.snapshot(), scenario.inputs)
             self._push(again.change(book), self.tr("Plan quotas for %1").replace("%1", str(again.inputs.year)))
         except PlannerError as error:
-            self.error.setText(error_text(error))
+            self.error.setText(error_text(in_the_app(error)))
             return
         self.scenarios[chosen] = again
         self._show_scenarios(chosen=chosen)
