@@ -189,6 +189,7 @@ def test_the_teams_of_the_chosen_scenario_roll_up_as_the_command_line_shows_them
     cli = scenario_json(shown.book, planner.scenarios[0])["teams"]
     assert [(t["team"], t["annual"], t["capacity"], t["gap"]) for t in cli] == [
         (name.strip(), *(v.replace(",", "") for v in values)) for name, *values in team_rows(planner)]
+    assert [t["parent"] for t in cli] == [None, "Company", "Company"]
     planner.name.setFocus()
     qtbot.keyClicks(planner.name, "More")
     planner.target.selectAll()

@@ -209,12 +209,12 @@ def test_inputs_that_make_no_plan_are_refused_with_one_line(inputs, message):
 def test_teams_roll_up_into_their_parent_team_as_attainment_rolls_them_up():
     # North (A, B) and South (C) are parts of Company, which has no rep of its own; D is in no
     # team. 120,000 by equal weights: 30,000 each; North 60,000, South 30,000, Company 90,000;
-    # capacity rolls up alike.
-    teams = [("Company", None), ("North", "Company"), ("South", "Company")]
+    # capacity rolls up alike. Company, added last to Teams, is listed above its teams.
+    teams = [("North", "Company"), ("South", "Company"), ("Company", None)]
     book = quota_book(THREE + [("D", "AE", None, None, None)],
                       won=[("B", 100_000, "2026-03-01"), ("C", 300_000, "2026-05-01")], teams=teams)
     scenario = plan_quotas(book, QuotaInputs(2027, 120_000))
-    company, north, south = book["Teams"].index
+    north, south, company = book["Teams"].index
     rolled = scenario.teams()
     assert rolled["team"].tolist()[:3] == [company, north, south] and pd.isna(rolled["team"].iloc[3])
     assert rolled["annual"].tolist() == [90_000, 60_000, 30_000, 30_000]

@@ -185,10 +185,11 @@ class Scenario:
                              "amount": pd.array(self.months[rep, month], dtype="Int64")})
 
     def teams(self) -> pd.DataFrame:
-        """Per team (row id) with a rep planned under it, in Teams order, then the reps without a
-        team (missing): annual, capacity and 12 months, each the sum of its reps' and of its
-        child teams' however deep (core/team_quotas.rolled_up: as attainment rolls a parent
-        team up); ``gap`` = capacity − annual; ``depth``: how many parents the team has."""
+        """Per team (row id) with a rep planned under it, each parent before its child teams
+        (then in Teams order), then the reps without a team (missing): annual, capacity and 12
+        months, each the sum of its reps' and of its child teams' however deep
+        (core/team_quotas.rolled_up: as attainment rolls a parent team up); ``gap`` = capacity −
+        annual; ``depth``: how many parents the team has."""
         from planner.core.team_quotas import rolled_up
         from planner.core.teams import ancestors
 
@@ -199,8 +200,10 @@ class Scenario:
         own = summed[summed.index.notna()]
         own.index = own.index.astype("int64")
         rolled = pd.DataFrame({column: rolled_up(own[column].astype("int64"), tree) for column in own.columns})
-        rolled = rolled.reindex([team for team in tree.index if team in rolled.index])
-        chains = ancestors(tree)
+        chains, place = ancestors(tree), {team: number for number, team in enumerate(tree.index)}
+        # a parent before its child teams, each level in Teams order (a tree, read top down)
+        rolled = rolled.reindex(sorted((team for team in tree.index if team in rolled.index), key=lambda team: [
+            place[above] for above in reversed(chains.get(int(team), []))] + [place[team]]))
         out = rolled.assign(depth=[len(chains.get(int(team), ())) for team in rolled.index])
         out.index = pd.Index(out.index, dtype="Int64", name="team")
         alone = summed[summed.index.isna()].assign(depth=0)
