@@ -427,3 +427,39 @@ def _whole(book: Book, rep: int, month: int) -> bool:
     first, last = pd.Timestamp(2027, month + 1, 1), pd.Timestamp(2027, month + 1, 1) + pd.offsets.MonthEnd(0)
     return (pd.isna(row["start_date"]) or row["start_date"] <= first) and (pd.isna(row["end_date"]) or
                                                                            row["end_date"] >= last)
+
+
+@st.composite
+def closed_plans(draw):
+    count = draw(st.integers(1, 4))
+    reps = [(f"R{n}", "AE", None, None, "North") for n in range(count)]
+    quotas = [(f"R{n}", None, f"2026-{m:02d}", draw(st.integers(0, 10**6)))
+              for n in range(count) for m in range(1, 13) if draw(st.booleans())]
+    closed = draw(st.sampled_from(["2026-01", "2026-Q1", "2026-Q2", "2026-06", "2026-Q3"]))
+    return reps, quotas, closed, draw(st.integers(0, 10**7)), draw(st.integers(500_000, 2_000_000))
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(closed_plans())
+def test_any_plan_over_a_closed_period_keeps_its_rows_and_adds_up_to_assigned(plan):
+    from planner.core.close import plan_close
+
+    reps, quotas, closed, target, over = plan
+    book = quota_book(reps, [("R0", 100, "2025-12-01")], quotas, as_of="2026-12-31")
+    book.apply(plan_close(book, Period.parse(closed), "finance@office").change)
+    span = Period.parse(closed)
+    inside = book["Quotas"]["period"].map(lambda label: span.contains(Period.of(label))).to_numpy(dtype=bool)
+    kept_before = book["Quotas"][inside].copy()
+    try:
+        scenario = plan_quotas(book, QuotaInputs(2026, target, over=over))
+    except PlannerError as error:
+        assigned = (target * over * 2 + 1_000_000) // 2_000_000  # half up, once
+        assert "hold quotas of" in str(error) and int(kept_before["amount"].sum()) > assigned
+        return
+    assert int(scenario.months.sum()) == scenario.assigned == int(scenario.reps["annual"].sum())
+    assert scenario.kept_amount == int(kept_before["amount"].sum())
+    Session(book).apply(scenario.change(book), "Plan quotas for 2026")  # the close guard passes it
+    after = book["Quotas"]
+    pd.testing.assert_frame_equal(after[after.index.isin(kept_before.index)], kept_before)
+    year = after[after["period"].str.startswith("2026").to_numpy(dtype=bool)]
+    assert int(year["amount"].sum()) == scenario.assigned
