@@ -6,6 +6,7 @@ import json
 import shutil
 from decimal import Decimal
 
+import pandas as pd
 import pytest
 
 from conftest import DEMO_AS_OF
@@ -39,6 +40,7 @@ def test_the_json_plan_adds_up_exactly_and_leaves_the_book_as_it_was(demo_file):
     for team in data["teams"]:
         members = [rep for rep in data["reps"] if rep["team"] == team["team"]]
         assert Decimal(team["annual"]) == sum(Decimal(rep["annual"]) for rep in members)
+        assert Decimal(team["gap"]) == Decimal(team["capacity"]) - Decimal(team["annual"])
     assert Decimal(data["gap"]) == Decimal(data["capacity"]) - Decimal(data["target"])
     assert {rep["rep"] for rep in data["reps"]} >= {"S01", "T01", "G01"} and "T05" not in {r["rep"] for r in data["reps"]}
 
@@ -66,19 +68,41 @@ def test_apply_without_yes_changes_nothing(demo_file):
     assert demo_file.read_bytes() == before
 
 
-def test_a_year_with_a_closed_month_is_refused_in_one_line(demo_file, tmp_path):
+def test_a_year_with_a_closed_quarter_is_replanned_in_its_open_months(demo_file, tmp_path):
+    from planner.storage import open_book
+
     book = tmp_path / "closed.planner"
     shutil.copy(demo_file, book)
     planner("close", book, "--period", "2026-Q1", "--yes")
-    before = book.read_bytes()
+    q1 = [f"2026-0{m}" for m in (1, 2, 3)]
+
+    def rep_months(path):
+        quotas = open_book(path)["Quotas"]
+        return quotas[quotas["rep"].notna().to_numpy() & quotas["period"].str.fullmatch(r"2026-\d\d").to_numpy(
+            dtype=bool, na_value=False)]
+
+    before = rep_months(book)
+    kept = int(before[before["period"].isin(q1)]["amount"].sum())
+    data = plan(book, "--year", "2026", "--target", "4,200,000.01", "--apply", "--yes")
+    assert (data["year"], data["closed"], data["kept"]) == (2026, ["2026-Q1"], f"{Decimal(kept) / 100:.2f}")
+    after = rep_months(book)
+    pd.testing.assert_frame_equal(after[after["period"].isin(q1)], before[before["period"].isin(q1)])
+    assert sum(after["amount"]) == 420_000_001  # the year's total is the target, to the cent
+    written = after[~after["period"].isin(q1)]
+    keys = open_book(book).keys("Reps")
+    planned = {(rep["rep"], month["period"]): int(Decimal(month["amount"]) * 100)
+               for rep in data["reps"] for month in rep["months"] if not month["kept"]}
+    assert {(keys[rep], period): amount for rep, period, amount in zip(written["rep"], written["period"],
+                                                                        written["amount"])} == planned
+    kept_months = {month["period"] for rep in data["reps"] for month in rep["months"] if month["kept"]}
+    assert kept_months == set(q1)
+    out = planner("quotas", book, "--year", "2026", "--target", "4,200,000.01").stdout
+    assert "2026-Q1 closed: the quotas of 2026-01 – 2026-03 are kept as they are" in out
+    assert "01*" in out and "* closed (2026-Q1): kept as they are" in out
+
     result = planner("quotas", book, "--year", "2026", "--target", "100", "--apply", "--yes", check=False)
-    assert result.returncode == 1
-    assert result.stderr.strip().splitlines()[-1] == (
-        "planner: error: the quotas of 2026 were not written: 2026-Q1 closed (their commissions are paid): "
-        "reopen first, or plan another year")
-    assert book.read_bytes() == before
-    assert "wrote 168 quota rows of 2027" in planner("quotas", book, "--year", "2027", "--target", "100",
-                                                     "--apply", "--yes").stdout
+    assert result.returncode == 1 and result.stderr.strip().splitlines()[-1].startswith(
+        "planner: error: the closed months of 2026 (2026-Q1) hold quotas of ")
 
 
 @pytest.mark.parametrize("target", ["$1,000", "1,000 USD", "1000"])
@@ -121,7 +145,7 @@ def test_weights_by_hand_from_a_file(demo_file, tmp_path):
     (["--year", "2027", "--target", "5", "--weights", "potential"], "unknown weights 'potential'"),
     (["--year", "2027", "--target", "5", "--over", "110"], "over-assignment must be above 0% and at most 1000%"),
     (["--year", "2027", "--target", "5", "--ramp", "25,x"], "ramp: 'x' is not a percentage"),
-    (["--year", "2027", "--target", "5", "--seasonality", "history"], "2026 is not over on 2026-06-30"),
+    (["--year", "2027", "--target", "5", "--seasonality", "history"], "2026 is not over on 2026-06-30 (use --basis 2025)"),
     (["--year", "2027", "--target", "1e30"], "the target × over-assignment must be at most"),  # was InvalidOperation
     (["--year", "2027", "--target", "5", "--over", "1e30"], "over-assignment must be above 0% and at most 1000%"),
     (["--year", "2027", "--target", "1e999999"], "--target '1e999999' is not an amount in USD"),

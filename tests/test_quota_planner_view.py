@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-from test_quota_planning import quota_book
+from test_quota_planning import closed_q1_book, quota_book
 from windows import open_window
 
 REPS = [("A", "Lead", None, None, "North"), ("B", "AE", None, None, "North"), ("C", "AE", "2027-04-01", None, "South")]
@@ -85,7 +85,10 @@ def test_a_bad_target_says_what_is_wrong_and_adds_nothing(qtbot, window):
     planner.seasonality.setFocus()
     qtbot.keyClick(planner.seasonality, Qt.Key.Key_Down)  # as the basis year's wins
     qtbot.mouseClick(planner.add_button, Qt.MouseButton.LeftButton)
-    assert planner.table.columnCount() == 0 and "2027 is not over on 2027-01-15" in planner.error.text()
+    # the app names its own field, never the command line's flag
+    assert planner.table.columnCount() == 0 and planner.error.text() == (
+        "seasonality from history needs a basis year that is over: 2027 is not over on 2027-01-15 (choose 2026 "
+        "or earlier as the Basis year)")
     planner.year.lineEdit().selectAll()
     qtbot.keyClicks(planner.year, "2027")  # basis 2026: over
     qtbot.mouseClick(planner.add_button, Qt.MouseButton.LeftButton)
@@ -159,3 +162,88 @@ def test_weights_and_seasonality_by_hand(qtbot, window):
     qtbot.keyClicks(planner.hand_season, "2, lots")
     qtbot.keyClick(planner.target, Qt.Key.Key_Return)
     assert "Seasonality: '2, lots' is not a number" in planner.error.text() and len(planner.scenarios) == 1
+
+
+def team_rows(planner) -> list[list[str]]:
+    table = planner.teams_table
+    return [[table.item(row, column).text() for column in range(table.columnCount())] for row in range(table.rowCount())]
+
+
+def test_the_teams_of_the_chosen_scenario_roll_up_as_the_command_line_shows_them(qtbot, tmp_path):
+    from planner.cli_quotas import scenario_json
+
+    teams = [("Company", None), ("North", "Company"), ("South", "Company")]
+    shown = open_window(qtbot, tmp_path, quota_book(REPS, WON, teams=teams), saved=False)
+    shown.tabs.setCurrentWidget(shown.quota_planner)
+    planner = shown.quota_planner
+    planner.year.lineEdit().selectAll()
+    qtbot.keyClicks(planner.year, "2027")
+    qtbot.keyClicks(planner.target, "33,000")
+    qtbot.keyClick(planner.target, Qt.Key.Key_Return)
+    # A and B 12,000.00 in North, C 9,000.00 in South; Company adds them up. Capacity: A 30,000,
+    # B 10,000, C 7,500 (as in the first test); the gap is capacity − the team's quota.
+    assert planner.teams_table.isVisible()
+    assert team_rows(planner) == [["Company", "33,000.00", "47,500.00", "14,500.00"],
+                                  ["    North", "24,000.00", "40,000.00", "16,000.00"],
+                                  ["    South", "9,000.00", "7,500.00", "-1,500.00"]]
+    cli = scenario_json(shown.book, planner.scenarios[0])["teams"]
+    assert [(t["team"], t["annual"], t["capacity"], t["gap"]) for t in cli] == [
+        (name.strip(), *(v.replace(",", "") for v in values)) for name, *values in team_rows(planner)]
+    assert [t["parent"] for t in cli] == [None, "Company", "Company"]
+    planner.name.setFocus()
+    qtbot.keyClicks(planner.name, "More")
+    planner.target.selectAll()
+    qtbot.keyClicks(planner.target, "66,000")
+    qtbot.keyClick(planner.target, Qt.Key.Key_Return)
+    assert team_rows(planner)[0][:2] == ["Company", "66,000.00"]
+    planner.table.setCurrentCell(0, 0)  # the first scenario chosen again: its teams
+    assert team_rows(planner)[0][:2] == ["Company", "33,000.00"]
+    shown.jobs.wait()
+
+
+def test_a_closed_quarter_is_kept_marked_and_left_as_it_is_by_apply(qtbot, tmp_path):
+    shown = open_window(qtbot, tmp_path, closed_q1_book(), saved=False)
+    shown.tabs.setCurrentWidget(shown.quota_planner)
+    planner, book = shown.quota_planner, shown.book
+    quotas = book["Quotas"]
+    q1 = quotas["period"].isin(["2026-01", "2026-02", "2026-03"]).to_numpy(dtype=bool)
+    before, kept_before = quotas.copy(), quotas[q1].copy()
+    planner.year.lineEdit().selectAll()
+    qtbot.keyClicks(planner.year, "2026")
+    qtbot.keyClicks(planner.target, "12,000")
+    qtbot.keyClick(planner.target, Qt.Key.Key_Return)
+    assert planner.error.text() == "" and planner.table.columnCount() == 1
+    labels = [planner.table.verticalHeaderItem(row).text() for row in range(planner.table.rowCount())]
+    assert labels[:4] == ["Assigned", "Kept: closed months", "Capacity", "Gap (capacity − target)"]
+    assert cell(planner, 1, 0) == "510.03" and "2026-Q1" in planner.table.item(1, 0).toolTip()
+    assert "2026-Q1 closed: the quotas of 2026-01 – 2026-03 are kept as they are (510.03)" in planner.notes.text()
+
+    with qtbot.waitSignal(shown.report_ready, timeout=60_000):
+        qtbot.mouseClick(planner.apply_button, Qt.MouseButton.LeftButton)
+    assert planner.error.text() == "" and shown.undo_stack.count() == 1
+    quotas = book["Quotas"]
+    pd.testing.assert_frame_equal(quotas[quotas["period"].isin(kept_before["period"]).to_numpy(dtype=bool)],
+                                  kept_before)
+    assert int(quotas[quotas["period"].str.startswith("2026").to_numpy(dtype=bool)]["amount"].sum()) == 1_200_000
+    with qtbot.waitSignal(shown.report_ready, timeout=60_000):
+        shown.undo_stack.undo()
+    pd.testing.assert_frame_equal(book["Quotas"], before)
+
+    planner.target.selectAll()
+    qtbot.keyClicks(planner.target, "500")
+    qtbot.keyClick(planner.target, Qt.Key.Key_Return)
+    assert planner.error.text().startswith("the closed months of 2026 (2026-Q1) hold quotas of 510.03 already")
+    shown.jobs.wait()
+
+
+def test_a_basis_year_without_wins_names_the_tab_s_fields(qtbot, window):
+    planner = window.quota_planner
+    planner.basis.lineEdit().selectAll()
+    qtbot.keyClicks(planner.basis, "2025")  # nothing was won in 2025
+    planner.weights.setFocus()
+    qtbot.keyClick(planner.weights, Qt.Key.Key_Down)  # last year's won revenue
+    qtbot.keyClicks(planner.target, "100")
+    qtbot.keyClick(planner.target, Qt.Key.Key_Return)
+    assert planner.scenarios == [] and planner.error.text() == (
+        "no deal was won in 2025: weights by won revenue and seasonality from history need a basis year with "
+        "wins (choose another Basis year, or Equal weights and Flat seasonality)")

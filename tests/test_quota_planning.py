@@ -22,9 +22,10 @@ from planner.core.quota_planning import QuotaInputs, compare, largest_remainder,
 from planner.session import Session
 
 
-def quota_book(reps: list[tuple], won: list[tuple] = (), quotas: list[tuple] = (), as_of: str = "2027-01-15") -> Book:
+def quota_book(reps: list[tuple], won: list[tuple] = (), quotas: list[tuple] = (), as_of: str = "2027-01-15",
+               teams: list[tuple] = (("North", None), ("South", None))) -> Book:
     """Reps as (id, role, start, end, team); won deals as (owner, cents, closed); Quotas rows as
-    (rep, team, period, cents)."""
+    (rep, team, period, cents); teams as (name, parent)."""
     def frame(columns: str, rows) -> pd.DataFrame:
         return pd.DataFrame(list(rows), columns=columns.split())
 
@@ -32,7 +33,7 @@ def quota_book(reps: list[tuple], won: list[tuple] = (), quotas: list[tuple] = (
         "Settings": frame("key value", [("currency", "USD"), ("as_of", as_of)]),
         "Stages": frame("stage order probability kind", [("Open", 1, 500_000, "open"), ("Won", 2, 1_000_000, "won"),
                                                          ("Lost", 3, 0, "lost")]),
-        "Teams": frame("name", [("North",), ("South",)]),
+        "Teams": frame("name parent", teams),
         "Reps": frame("id name role start_date end_date team", [(rep, f"Rep {rep}", *rest) for rep, *rest in reps]),
         "Deals": frame("id owner stage amount created closed", [
             (f"D{n}", owner, "Won", cents, "2026-01-01", closed) for n, (owner, cents, closed) in enumerate(won)]),
@@ -205,6 +206,28 @@ def test_inputs_that_make_no_plan_are_refused_with_one_line(inputs, message):
         plan_quotas(quota_book(THREE), inputs)
 
 
+def test_teams_roll_up_into_their_parent_team_as_attainment_rolls_them_up():
+    # North (A, B) and South (C) are parts of Company, which has no rep of its own; D is in no
+    # team. 120,000 by equal weights: 30,000 each; North 60,000, South 30,000, Company 90,000;
+    # capacity rolls up alike. Company, added last to Teams, is listed above its teams.
+    teams = [("North", "Company"), ("South", "Company"), ("Company", None)]
+    book = quota_book(THREE + [("D", "AE", None, None, None)],
+                      won=[("B", 100_000, "2026-03-01"), ("C", 300_000, "2026-05-01")], teams=teams)
+    scenario = plan_quotas(book, QuotaInputs(2027, 120_000))
+    north, south, company = book["Teams"].index
+    rolled = scenario.teams()
+    assert rolled["team"].tolist()[:3] == [company, north, south] and pd.isna(rolled["team"].iloc[3])
+    assert rolled["annual"].tolist() == [90_000, 60_000, 30_000, 30_000]
+    assert rolled["depth"].tolist() == [0, 1, 1, 0]
+    a, b, c, d = scenario.reps["capacity"].tolist()
+    assert rolled["capacity"].tolist() == [a + b + c, a + b, c, d]
+    assert (rolled["gap"] == rolled["capacity"] - rolled["annual"]).all()
+    assert (rolled[scenario.periods].sum(axis=1) == rolled["annual"]).all()
+    # the report reads the applied plan's team quotas as the plan shows them
+    _reps, attained = attainment(book.applied(scenario.change(book)), Period.parse("2027"))
+    assert attained.set_index("team")["quota"].to_dict() == {company: 90_000, north: 60_000, south: 30_000}
+
+
 def test_several_scenarios_side_by_side():
     book = quota_book(THREE)
     flat = plan_quotas(book, QuotaInputs(2027, 90_000, name="flat"))
@@ -321,19 +344,75 @@ def test_any_plan_adds_up_exactly_and_ramped_months_never_exceed_unramped(plan):
 
 
 
-def test_a_plan_over_a_closed_month_is_refused_in_one_problem_before_anything_changes():
+def closed_q1_book() -> Book:
+    """A and B (AE, all year) with 2026's months planned already (A 100.00 a month, B 70.01) and
+    2026-Q1 closed on an as_of of 2026-06-30."""
     from planner.core.close import plan_close
 
+    quotas = [(rep, None, f"2026-{m:02d}", cents) for rep, cents in (("A", 10_000), ("B", 7_001)) for m in range(1, 13)]
+    book = quota_book([("A", "AE", None, None, "North"), ("B", "AE", None, None, "North")],
+                      [("A", 500_000, "2026-02-10")], quotas, as_of="2026-06-30")
+    book.apply(plan_close(book, Period.parse("2026-Q1"), "finance@office").change)
+    return book
+
+
+def test_a_plan_keeps_the_closed_months_and_spreads_the_rest_of_the_target_over_the_open_ones():
+    # Q1 is closed: A's 3 × 100.00 and B's 3 × 70.01 = 510.03 are kept; the rest of 12,000.00,
+    # 11,489.97, goes to the open months by the same weights: 574,498.5 cents each, the odd cent
+    # to A (the earlier on a tie). A's 9 months: 574,499 ÷ 9 = 63,833.22: 63,833 × 9 = 574,497,
+    # the 2 cents left to April and May; B's 574,498: 1 cent left, to April.
+    book = closed_q1_book()
+    session = Session(book)
+    before, positions = quota_state(book)
+    q1 = [f"2026-0{m}" for m in (1, 2, 3)]
+    kept_before = book["Quotas"][book["Quotas"]["period"].isin(q1).to_numpy(dtype=bool)].copy()
+    scenario = plan_quotas(book, QuotaInputs(2026, 1_200_000))
+    assert scenario.kept.tolist() == [True] * 3 + [False] * 9 and scenario.kept_amount == 51_003
+    assert months_of(scenario, book, "A") == [10_000] * 3 + [63_834] * 2 + [63_833] * 7
+    assert months_of(scenario, book, "B") == [7_001] * 3 + [63_834] + [63_833] * 8  # 574,498: 1 cent left
+    assert annual_of(scenario, book) == {"A": 604_499, "B": 595_501}
+    assert int(scenario.months.sum()) == 1_200_000 == scenario.assigned
+    assert set(scenario.rows()["period"]) == {f"2026-{m:02d}" for m in range(4, 13)}
+    assert any("2026-Q1" in str(fields.get("periods")) for _template, fields in scenario.notes)
+
+    session.apply(scenario.change(book), "Plan quotas for 2026")  # the close guard passes it
+    quotas = book["Quotas"]
+    pd.testing.assert_frame_equal(quotas[quotas["period"].isin(q1).to_numpy(dtype=bool)], kept_before)
+    planned = book.keyed("Quotas")
+    assert int(planned[planned["period"].str.startswith("2026")]["amount"].sum()) == 1_200_000
+    open_rows = planned[~planned["period"].isin(q1)]
+    assert open_rows.groupby("rep")["amount"].sum().to_dict() == {"A": 574_499, "B": 574_498}
+    session.undo()
+    after, after_positions = quota_state(book)
+    pd.testing.assert_frame_equal(after, before)
+    np.testing.assert_array_equal(after_positions, positions)
+
+
+def test_closed_months_holding_more_than_the_target_are_said_and_nothing_is_planned():
+    book = closed_q1_book()
+    with pytest.raises(PlannerError) as refused:
+        plan_quotas(book, QuotaInputs(2026, 50_000))  # 500.00 against the 510.03 kept in 2026-Q1
+    assert str(refused.value) == (
+        "the closed months of 2026 (2026-Q1) hold quotas of 510.03 already, more than the 500.00 to assign "
+        "(target × over-assignment): raise the target, or reopen 2026-Q1")
+    exact = plan_quotas(book, QuotaInputs(2026, 51_003))  # exactly what is kept: the open months get nothing
+    assert int(exact.months[:, 3:].sum()) == 0 and int(exact.months.sum()) == 51_003
+
+
+def test_a_stale_plan_over_a_month_closed_since_is_refused_by_the_close_guard():
+    from planner.core.close import plan_close
+    from planner.core.problems import BookProblems
+
     book = quota_book([("A", "AE", None, None, "North")], [("A", 500_000, "2026-02-10")],
-                      as_of="2026-06-30")
+                      [("A", None, f"2026-{m:02d}", 1_000) for m in range(1, 13)], as_of="2026-06-30")
+    stale = plan_quotas(book, QuotaInputs(2026, 120_000))  # planned while 2026-Q1 was open
     book.apply(plan_close(book, Period.parse("2026-Q1"), "finance@office").change)
     quotas = book["Quotas"].copy()
-    with pytest.raises(PlannerError) as refused:
-        plan_quotas(book, QuotaInputs(2026, 120_000)).change(book)
-    assert str(refused.value) == ("the quotas of 2026 were not written: 2026-Q1 closed (their commissions are "
-                                  "paid): reopen first, or plan another year")
+    with pytest.raises(BookProblems, match="2026-Q1, which is closed"):
+        Session(book).apply(stale.change(book), "Plan quotas for 2026")
     pd.testing.assert_frame_equal(book["Quotas"], quotas)
     assert len(plan_quotas(book, QuotaInputs(2027, 120_000)).change(book).rows) == 12  # a later year is written
+
 
 def _ramp_of(start, month: int, ramp: tuple) -> int:
     """The ramp step of ``month`` (0 = January 2027) for a rep who started on ``start``."""
@@ -348,3 +427,39 @@ def _whole(book: Book, rep: int, month: int) -> bool:
     first, last = pd.Timestamp(2027, month + 1, 1), pd.Timestamp(2027, month + 1, 1) + pd.offsets.MonthEnd(0)
     return (pd.isna(row["start_date"]) or row["start_date"] <= first) and (pd.isna(row["end_date"]) or
                                                                            row["end_date"] >= last)
+
+
+@st.composite
+def closed_plans(draw):
+    count = draw(st.integers(1, 4))
+    reps = [(f"R{n}", "AE", None, None, "North") for n in range(count)]
+    quotas = [(f"R{n}", None, f"2026-{m:02d}", draw(st.integers(0, 10**6)))
+              for n in range(count) for m in range(1, 13) if draw(st.booleans())]
+    closed = draw(st.sampled_from(["2026-01", "2026-Q1", "2026-Q2", "2026-06", "2026-Q3"]))
+    return reps, quotas, closed, draw(st.integers(0, 10**7)), draw(st.integers(500_000, 2_000_000))
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(closed_plans())
+def test_any_plan_over_a_closed_period_keeps_its_rows_and_adds_up_to_assigned(plan):
+    from planner.core.close import plan_close
+
+    reps, quotas, closed, target, over = plan
+    book = quota_book(reps, [("R0", 100, "2025-12-01")], quotas, as_of="2026-12-31")
+    book.apply(plan_close(book, Period.parse(closed), "finance@office").change)
+    span = Period.parse(closed)
+    inside = book["Quotas"]["period"].map(lambda label: span.contains(Period.of(label))).to_numpy(dtype=bool)
+    kept_before = book["Quotas"][inside].copy()
+    try:
+        scenario = plan_quotas(book, QuotaInputs(2026, target, over=over))
+    except PlannerError as error:
+        assigned = (target * over * 2 + 1_000_000) // 2_000_000  # half up, once
+        assert "hold quotas of" in str(error) and int(kept_before["amount"].sum()) > assigned
+        return
+    assert int(scenario.months.sum()) == scenario.assigned == int(scenario.reps["annual"].sum())
+    assert scenario.kept_amount == int(kept_before["amount"].sum())
+    Session(book).apply(scenario.change(book), "Plan quotas for 2026")  # the close guard passes it
+    after = book["Quotas"]
+    pd.testing.assert_frame_equal(after[after.index.isin(kept_before.index)], kept_before)
+    year = after[after["period"].str.startswith("2026").to_numpy(dtype=bool)]
+    assert int(year["amount"].sum()) == scenario.assigned

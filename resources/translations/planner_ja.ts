@@ -1714,6 +1714,18 @@
         <translation>シナリオを削除</translation>
     </message>
     <message>
+        <source>Team</source>
+        <translation>チーム</translation>
+    </message>
+    <message>
+        <source>Quota</source>
+        <translation>ノルマ</translation>
+    </message>
+    <message>
+        <source>Gap (capacity − quota)</source>
+        <translation>差 (キャパシティ − ノルマ)</translation>
+    </message>
+    <message>
         <source>Scenario %1</source>
         <translation>シナリオ %1</translation>
     </message>
@@ -1734,8 +1746,28 @@
         <translation>キャパシティ</translation>
     </message>
     <message>
+        <source>Kept: closed months</source>
+        <translation>維持: 締め済みの月</translation>
+    </message>
+    <message>
         <source>Gap (capacity − target)</source>
         <translation>差 (キャパシティ − 目標)</translation>
+    </message>
+    <message>
+        <source>Closed: %1. Their quotas are kept as they are; the rest of the target is spread over the open months</source>
+        <translation>締め済み: %1。これらの月のノルマはそのまま維持され、目標の残りは締めていない月に配分されます</translation>
+    </message>
+    <message>
+        <source>Teams of %1</source>
+        <translation>%1 のチーム</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>チーム</translation>
+    </message>
+    <message>
+        <source>(no team)</source>
+        <translation>(チームなし)</translation>
     </message>
     <message>
         <source>%1: target %2 × %3%, weights %4, seasonality %5, ramp %6, basis %7</source>
@@ -2304,6 +2336,10 @@
     <message>
         <source>Quota {year}</source>
         <translation>{year} 年のノルマ</translation>
+    </message>
+    <message>
+        <source>Closed: kept as it was</source>
+        <translation>締め済み: そのまま維持</translation>
     </message>
     <message>
         <source>Won {year}</source>
@@ -3253,6 +3289,14 @@
         <translation>{basis} 年に受注した商談がありません: 受注額による重みと実績による季節性には受注のある基準年が必要です (--basis を使うか、均等な重みと均一な季節性を使用)</translation>
     </message>
     <message>
+        <source>seasonality from history needs a basis year that is over: {basis} is not over on {as_of} (choose {before} or earlier as the Basis year)</source>
+        <translation>履歴による季節性には終わった基準年が必要です: {as_of} の時点で {basis} 年はまだ終わっていません (基準年に {before} 年以前を選んでください)</translation>
+    </message>
+    <message>
+        <source>no deal was won in {basis}: weights by won revenue and seasonality from history need a basis year with wins (choose another Basis year, or Equal weights and Flat seasonality)</source>
+        <translation>{basis} 年に受注した案件がありません: 受注額による重みと履歴による季節性には受注のある基準年が必要です (別の基準年を選ぶか、重みを均等、季節性を均一にしてください)</translation>
+    </message>
+    <message>
         <source>the year must be from {low} to {high}, not {year}</source>
         <translation>年は {low} から {high} まででなければなりません ({year} ではなく)</translation>
     </message>
@@ -3277,8 +3321,12 @@
         <translation>不明な季節性 {value!r}: flat、history、hand のいずれかを使用してください</translation>
     </message>
     <message>
-        <source>the quotas of {year} were not written: {periods} closed (their commissions are paid): reopen first, or plan another year</source>
-        <translation>{year}年のノルマは書き込まれませんでした: {periods} は締め済みです(コミッション支払済み)。先に再オープンするか、別の年を計画してください</translation>
+        <source>the closed months of {year} ({periods}) hold quotas of {kept} already, more than the {assigned} to assign (target × over-assignment): raise the target, or reopen {periods}</source>
+        <translation>{year} 年の締め済みの月 ({periods}) には既に {kept} のノルマがあり、配分する {assigned} (目標 × 上乗せ配分) を超えています: 目標を上げるか、{periods} の締めを解除してください</translation>
+    </message>
+    <message>
+        <source>every month of {year} is closed ({periods}): nothing is left to plan</source>
+        <translation>{year} 年のすべての月が締め済みです ({periods}): 計画できる月が残っていません</translation>
     </message>
     <message>
         <source>seasonality by hand needs 12 numbers of zero or more, not all zero</source>
@@ -3339,6 +3387,10 @@
     <message>
         <source>nothing was won in {months} of {basis}: seasonality from history gives those months no quota (choose flat or by hand to give them one)</source>
         <translation>{basis}年の {months} は受注がありませんでした: 実績による季節性ではそれらの月にノルマが割り当てられません(割り当てるには均等または手入力を選んでください)</translation>
+    </message>
+    <message>
+        <source>{periods} closed: the quotas of {months} are kept as they are ({kept}); the rest of the year, {rest}, is spread over the open months</source>
+        <translation>{periods} は締め済み: {months} のノルマはそのまま維持されます ({kept})。年間の残り {rest} は締めていない月に配分されます</translation>
     </message>
     <message>
         <source>no productivity for {roles}: their reps count for nothing in capacity</source>

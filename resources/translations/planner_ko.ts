@@ -1714,6 +1714,18 @@
         <translation>시나리오 삭제</translation>
     </message>
     <message>
+        <source>Team</source>
+        <translation>팀</translation>
+    </message>
+    <message>
+        <source>Quota</source>
+        <translation>할당량</translation>
+    </message>
+    <message>
+        <source>Gap (capacity − quota)</source>
+        <translation>차이 (역량 − 할당량)</translation>
+    </message>
+    <message>
         <source>Scenario %1</source>
         <translation>시나리오 %1</translation>
     </message>
@@ -1734,8 +1746,28 @@
         <translation>역량</translation>
     </message>
     <message>
+        <source>Kept: closed months</source>
+        <translation>유지: 마감된 달</translation>
+    </message>
+    <message>
         <source>Gap (capacity − target)</source>
         <translation>차이 (역량 − 목표)</translation>
+    </message>
+    <message>
+        <source>Closed: %1. Their quotas are kept as they are; the rest of the target is spread over the open months</source>
+        <translation>마감됨: %1. 이 달들의 할당량은 그대로 유지되고, 목표의 나머지는 열린 달에 나누어 배정됩니다</translation>
+    </message>
+    <message>
+        <source>Teams of %1</source>
+        <translation>%1의 팀</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>팀</translation>
+    </message>
+    <message>
+        <source>(no team)</source>
+        <translation>(팀 없음)</translation>
     </message>
     <message>
         <source>%1: target %2 × %3%, weights %4, seasonality %5, ramp %6, basis %7</source>
@@ -2304,6 +2336,10 @@
     <message>
         <source>Quota {year}</source>
         <translation>{year}년 할당량</translation>
+    </message>
+    <message>
+        <source>Closed: kept as it was</source>
+        <translation>마감됨: 그대로 유지</translation>
     </message>
     <message>
         <source>Won {year}</source>
@@ -3253,6 +3289,14 @@
         <translation>{basis}년에 수주한 거래가 없습니다: 수주 매출 가중치와 이력 기반 계절성에는 수주가 있는 기준 연도가 필요합니다 (--basis를 쓰거나 균등 가중치와 균일 계절성을 사용)</translation>
     </message>
     <message>
+        <source>seasonality from history needs a basis year that is over: {basis} is not over on {as_of} (choose {before} or earlier as the Basis year)</source>
+        <translation>이력 기반 계절성에는 끝난 기준 연도가 필요합니다: {as_of} 기준으로 {basis}년은 아직 끝나지 않았습니다 (기준 연도를 {before}년 이전으로 선택하세요)</translation>
+    </message>
+    <message>
+        <source>no deal was won in {basis}: weights by won revenue and seasonality from history need a basis year with wins (choose another Basis year, or Equal weights and Flat seasonality)</source>
+        <translation>{basis}년에 수주한 거래가 없습니다: 수주 매출 가중치와 이력 기반 계절성에는 수주가 있는 기준 연도가 필요합니다 (다른 기준 연도를 고르거나, 가중치는 균등, 계절성은 균일을 선택하세요)</translation>
+    </message>
+    <message>
         <source>the year must be from {low} to {high}, not {year}</source>
         <translation>연도는 {low}부터 {high}까지여야 합니다 ({year} 아님)</translation>
     </message>
@@ -3277,8 +3321,12 @@
         <translation>알 수 없는 계절성 {value!r}: flat, history, hand 중 하나를 사용하세요</translation>
     </message>
     <message>
-        <source>the quotas of {year} were not written: {periods} closed (their commissions are paid): reopen first, or plan another year</source>
-        <translation>{year}년 할당량을 쓰지 않았습니다: {periods} 기간이 마감되었습니다(커미션 지급 완료). 먼저 마감을 해제하거나 다른 연도를 계획하세요</translation>
+        <source>the closed months of {year} ({periods}) hold quotas of {kept} already, more than the {assigned} to assign (target × over-assignment): raise the target, or reopen {periods}</source>
+        <translation>{year}년의 마감된 달({periods})에 이미 {kept}의 할당량이 있어, 배정할 {assigned}(목표 × 초과 배정)보다 많습니다: 목표를 올리거나 {periods}을(를) 다시 여세요</translation>
+    </message>
+    <message>
+        <source>every month of {year} is closed ({periods}): nothing is left to plan</source>
+        <translation>{year}년의 모든 달이 마감되었습니다({periods}): 계획할 달이 남아 있지 않습니다</translation>
     </message>
     <message>
         <source>seasonality by hand needs 12 numbers of zero or more, not all zero</source>
@@ -3339,6 +3387,10 @@
     <message>
         <source>nothing was won in {months} of {basis}: seasonality from history gives those months no quota (choose flat or by hand to give them one)</source>
         <translation>{basis}년의 {months}에는 수주가 없었습니다: 실적 기준 계절성은 그 달들에 할당량을 주지 않습니다(할당량을 주려면 균등 또는 직접 입력을 선택하세요)</translation>
+    </message>
+    <message>
+        <source>{periods} closed: the quotas of {months} are kept as they are ({kept}); the rest of the year, {rest}, is spread over the open months</source>
+        <translation>{periods} 마감됨: {months}의 할당량은 그대로 유지됩니다({kept}). 연간 나머지 {rest}은(는) 열린 달에 나누어 배정됩니다</translation>
     </message>
     <message>
         <source>no productivity for {roles}: their reps count for nothing in capacity</source>

@@ -71,7 +71,6 @@ def run_quotas(args: argparse.Namespace, interactive: bool) -> int:
         print(scenario_text(data))
     if not args.apply:
         return 0
-    scenario.change(book)  # refused here (a closed month) before the book is opened for writing
     if not go_ahead(args.yes, interactive, PlannerError(NOT_APPLIED, book=str(args.book)),
                     f"Write this plan to {args.book}?", f"not applied: {args.book} was not changed", sys.stderr):
         return 1
@@ -190,12 +189,15 @@ def scenario_json(book, scenario) -> dict:
             "start": kinds.json_value(Kind.DATE, record["start"]), "end": kinds.json_value(Kind.DATE, record["end"]),
             "planned": bool(record["planned"]), "weight": record["weight"],
             "annual": money(record["annual"]), "capacity": money(record["capacity"]),
-            "months": [{"period": period, "amount": money(amount)}
-                       for period, amount, worked in zip(periods, scenario.months[number], scenario.employed[number])
-                       if worked],
+            # a closed month's row is kept as it is (``kept``), even for a rep not employed then
+            "months": [{"period": period, "amount": money(amount), "kept": bool(kept)}
+                       for period, amount, worked, kept in zip(periods, scenario.months[number],
+                                                               scenario.employed[number], scenario.kept)
+                       if worked or (kept and amount)],
         })
-    team_rows = [{"team": team(row["team"]), "annual": money(row["annual"]), "capacity": money(row["capacity"]),
-                  "months": [{"period": period, "amount": money(row[period])} for period in periods]}
+    team_rows = [{"team": team(row["team"]), "parent": team(scenario.team_tree["parent"].get(row["team"]))
+                  if not pd.isna(row["team"]) else None, "annual": money(row["annual"]),
+                  "capacity": money(row["capacity"]), "gap": money(row["gap"]), "months": [{"period": period, "amount": money(row[period])} for period in periods]}
                  for row in scenario.teams().to_dict("records")]
     return {
         "year": inputs.year, "currency": currency, "target": money(inputs.target),
@@ -203,6 +205,8 @@ def scenario_json(book, scenario) -> dict:
         "weights": inputs.weights, "seasonality": inputs.seasonality,
         "ramp": [step / RATIO_SCALE for step in inputs.ramp],
         "capacity": money(scenario.capacity), "gap": money(scenario.gap),
+        "closed": list(scenario.closed), "kept": money(scenario.kept_amount),
+        "kept_months": [period for period, kept in zip(periods, scenario.kept) if kept],
         "reps": reps, "teams": team_rows,
         "notes": [template.format(**fields) for template, fields in scenario.notes],
     }
@@ -223,7 +227,9 @@ def scenario_text(data: dict) -> str:
              f"capacity {shown(data['capacity'])} against the target {shown(data['target'])}: "
              f"gap {shown(data['gap'])}", ""]
     months = [f"{data['year']}-{m:02d}" for m in range(1, 13)]
-    header = ["rep", "name", "team", "annual", *(m[5:] for m in months), "capacity"]
+    kept = set(data["kept_months"])
+    columns = [m[5:] + ("*" if m in kept else "") for m in months]  # a closed month: kept, not planned
+    header = ["rep", "name", "team", "annual", *columns, "capacity"]
     rows = [header]
     for rep in data["reps"]:
         amounts = {month["period"]: shown(month["amount"]) for month in rep["months"]}
@@ -233,10 +239,14 @@ def scenario_text(data: dict) -> str:
     right = frozenset(range(3, len(header)))
     lines += table(rows, right)
     lines += ["", "teams:"]
-    rows = [["team", "annual", *(m[5:] for m in months), "capacity"]]
+    rows = [["team", "annual", *columns, "capacity", "gap"]]
     for team in data["teams"]:
-        rows.append([team["team"] or "(no team)", shown(team["annual"]),
-                     *(shown(month["amount"]) for month in team["months"]), shown(team["capacity"])])
+        name = team["team"] or "(no team)"
+        rows.append([name + (f" (in {team['parent']})" if team["parent"] else ""), shown(team["annual"]),
+                     *(shown(month["amount"]) for month in team["months"]), shown(team["capacity"]),
+                     shown(team["gap"])])
     lines += table(rows, frozenset(range(1, len(rows[0]))))
+    if kept:
+        lines += [f"* closed ({', '.join(data['closed'])}): kept as they are, {shown(data['kept'])} in all"]
     lines += [f"note: {note}" for note in data["notes"]]
     return "\n".join(lines)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 
-from planner.charts.style import (BLUE, ORANGE, Translate, chart_style, major, money_axis, no_data, title,
+from planner.charts.style import (BLUE, GREY, ORANGE, Translate, chart_style, major, money_axis, no_data, title,
                                   untranslated)
 from planner.core.errors import QT_TRANSLATE_NOOP
 
@@ -17,9 +17,10 @@ MONTHS = (QT_TRANSLATE_NOOP("charts", "Jan"), QT_TRANSLATE_NOOP("charts", "Feb")
 
 
 def draw_quota_vs_won(figure: Figure, quota: list[int] | None, won: list[int], currency: str, year: int, basis: int,
-                      name: str = "", translate: Translate = untranslated) -> None:
+                      name: str = "", translate: Translate = untranslated, kept: list[bool] | None = None) -> None:
     """Bars of the scenario's quota per month of ``year`` (``None``: no scenario yet) and a
-    line of the amount won per month of ``basis``, in major units of ``currency``."""
+    line of the amount won per month of ``basis``, in major units of ``currency``. The months
+    ``kept`` marks (closed periods: their quotas kept as they were) are grey, hatched bars."""
     def t(text: str) -> str:
         return translate("charts", text)
 
@@ -28,8 +29,14 @@ def draw_quota_vs_won(figure: Figure, quota: list[int] | None, won: list[int], c
         months = np.arange(12)
         handles = []
         if quota is not None:
-            handles.append(ax.bar(months, [major(v, currency) for v in quota], width=0.66, color=BLUE,
+            closed = np.asarray(kept if kept is not None else [False] * 12, dtype=bool)
+            values = np.array([major(v, currency) for v in quota], dtype=float)
+            handles.append(ax.bar(months[~closed], values[~closed], width=0.66, color=BLUE,
                                   label=t(QT_TRANSLATE_NOOP("charts", "Quota {year}")).format(year=year)))
+            if closed.any():
+                handles.append(ax.bar(months[closed], values[closed], width=0.66, color=GREY, hatch="//",
+                                      edgecolor="white", linewidth=0,
+                                      label=t(QT_TRANSLATE_NOOP("charts", "Closed: kept as it was"))))
         handles += ax.plot(months, [major(v, currency) for v in won], color=ORANGE, marker="o", linewidth=2,
                            markersize=4, label=t(QT_TRANSLATE_NOOP("charts", "Won {year}")).format(year=basis))
         ax.set_xticks(months, [t(month) for month in MONTHS])

@@ -23,11 +23,25 @@ from planner.core.periods import Period
 
 HISTORY_DAYS = 90  # about a quarter: the least employment in the basis year that gives a run rate
 
+# Each rule's message in two wordings: the command line's names its flag, the app's its field
+# (APP_WORDING, for the Quota planner tab: an app never tells its user to type --basis).
 BASIS_NOT_OVER = QT_TRANSLATE_NOOP("errors", "seasonality from history needs a basis year that is over: {basis} is "
                                              "not over on {as_of} (use --basis {before})")
 NO_WINS = QT_TRANSLATE_NOOP("errors", "no deal was won in {basis}: weights by won revenue and seasonality from "
                                       "history need a basis year with wins (use --basis, or equal weights and flat "
                                       "seasonality)")
+BASIS_NOT_OVER_APP = QT_TRANSLATE_NOOP("errors", "seasonality from history needs a basis year that is over: {basis} is "
+                                                 "not over on {as_of} (choose {before} or earlier as the Basis year)")
+NO_WINS_APP = QT_TRANSLATE_NOOP("errors", "no deal was won in {basis}: weights by won revenue and seasonality from "
+                                          "history need a basis year with wins (choose another Basis year, or Equal "
+                                          "weights and Flat seasonality)")
+APP_WORDING = {BASIS_NOT_OVER: BASIS_NOT_OVER_APP, NO_WINS: NO_WINS_APP}
+
+
+def in_the_app(error: PlannerError) -> PlannerError:
+    """``error`` as the app words it: the same fields, its field named instead of a flag."""
+    wording = APP_WORDING.get(error.template)
+    return error if wording is None else PlannerError(wording, **error.fields)
 
 
 def employed_days(reps: pd.DataFrame, start: date, end: date) -> np.ndarray:

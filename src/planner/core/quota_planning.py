@@ -18,12 +18,17 @@ The rule, in exact integers:
   cells, both by **largest remainder**: every share rounded down, the units left over to the
   largest remainders (the earlier rep or month first on a tie). So the reps add up to assigned
   and each rep's months to its year, exactly; ramping one rep renormalises the others.
+* **Closed months** (a period closed with core/close.py holding months of the year) keep their
+  reps' Quotas rows as they are: the close guard refuses any change to them. The target stays
+  the year's total: the kept rows count toward assigned, and the rest (assigned − kept) is
+  spread over the open months alone, by the same cells; kept more than assigned is refused.
 * **Capacity** (bottom-up): each rep's role productivity (given by hand, else the role's mean
   run rate in the basis year) × the ramped, prorated share of the year it works, rounded once
   per rep; planned reps (a start date ahead) count. **Gap** = capacity − target.
 
 The Quotas rows a scenario writes are final amounts, already ramped and prorated (decisions.md):
-one per rep and month it is employed; applying replaces only the year's rep × month rows.
+one per rep and open month it is employed; applying replaces only the year's rep × month rows of
+the open months.
 """
 
 from __future__ import annotations
@@ -41,7 +46,7 @@ from planner.core import quota_history
 from planner.core.attainment import active
 from planner.core.changes import Batch, Change, DeleteRows
 from planner.core.errors import QT_TRANSLATE_NOOP, PlannerError
-from planner.core.money import RATIO_SCALE, apply_ratio, round_div, to_minor, to_ratio
+from planner.core.money import RATIO_SCALE, apply_ratio, format_money, round_div, to_minor, to_ratio
 from planner.core.parse import other_currency
 from planner.core.periods import Period
 from planner.core.schema import FIRST_YEAR, LAST_YEAR, MAX_INTEGER
@@ -59,8 +64,10 @@ BAD_OVER = QT_TRANSLATE_NOOP("errors", "over-assignment must be above 0% and at 
 BAD_WEIGHTS = QT_TRANSLATE_NOOP("errors", "unknown weights {value!r}: use equal, won or hand:FILE (the book "
                                           "has no territory potential column)")
 BAD_SEASONALITY = QT_TRANSLATE_NOOP("errors", "unknown seasonality {value!r}: use flat, history or hand")
-CLOSED_MONTHS = QT_TRANSLATE_NOOP("errors", "the quotas of {year} were not written: {periods} closed (their "
-                                            "commissions are paid): reopen first, or plan another year")
+KEPT_OVER = QT_TRANSLATE_NOOP("errors", "the closed months of {year} ({periods}) hold quotas of {kept} already, "
+                                        "more than the {assigned} to assign (target × over-assignment): raise the "
+                                        "target, or reopen {periods}")
+ALL_CLOSED = QT_TRANSLATE_NOOP("errors", "every month of {year} is closed ({periods}): nothing is left to plan")
 BAD_HAND_SEASON = QT_TRANSLATE_NOOP("errors", "seasonality by hand needs 12 numbers of zero or more, not all zero")
 BAD_RAMP = QT_TRANSLATE_NOOP("errors", "a ramp is at most {months} monthly steps, each from 0% to 100%")
 NOT_AMOUNT = QT_TRANSLATE_NOOP("errors", "{flag} {value!r} is not an amount in {currency}")
@@ -82,6 +89,8 @@ NOTE_TEAM_ROWS = QT_TRANSLATE_NOOP("errors", "teams {teams} have Quotas rows of 
                                              "their reps' planned months")
 NOTE_EMPTY_MONTHS = QT_TRANSLATE_NOOP("errors", "nothing was won in {months} of {basis}: seasonality from history gives "
                                                 "those months no quota (choose flat or by hand to give them one)")
+NOTE_KEPT = QT_TRANSLATE_NOOP("errors", "{periods} closed: the quotas of {months} are kept as they are ({kept}); "
+                                        "the rest of the year, {rest}, is spread over the open months")
 NOTE_NO_PRODUCTIVITY = QT_TRANSLATE_NOOP("errors", "no productivity for {roles}: their reps count for nothing in "
                                                    "capacity")
 
@@ -139,7 +148,9 @@ class Scenario:
     ``rep`` and ``team`` row ids, ``role``, ``start``, ``end``, ``planned`` (starts after the
     book's as_of), ``weight`` (its share of the weights, before ramp and proration), ``annual``,
     ``capacity``) its quota per month (``months``, one row per rep, January first; ``employed``
-    says which months it works, the rows applying writes)."""
+    says which months it works). ``kept`` marks the months of closed periods: their amounts in
+    ``months`` are the reps' Quotas rows as they stand (``kept_amount`` in all), never written;
+    ``closed`` names those periods."""
 
     inputs: QuotaInputs
     currency: str
@@ -150,6 +161,11 @@ class Scenario:
     employed: np.ndarray
     capacity: int
     notes: tuple[tuple[str, dict], ...] = ()
+    kept: np.ndarray = field(default_factory=lambda: np.zeros(12, dtype=bool))
+    kept_amount: int = 0
+    closed: tuple[str, ...] = ()
+    # the book's Teams (name, parent): what the teams roll up into (plan_quotas gives it)
+    team_tree: pd.DataFrame = field(default_factory=lambda: pd.DataFrame({"name": [], "parent": []}))
 
     @property
     def periods(self) -> list[str]:
@@ -162,33 +178,47 @@ class Scenario:
 
     def rows(self) -> pd.DataFrame:
         """The Quotas rows this plan writes: rep (row id), period, amount — one per rep and
-        month it is employed, in Reps order, January first."""
-        rep, month = np.nonzero(self.employed)
+        open month it is employed, in Reps order, January first."""
+        rep, month = np.nonzero(self.employed & ~self.kept[None, :])
         return pd.DataFrame({"rep": pd.array(self.reps["rep"].to_numpy()[rep], dtype="Int64"),
                              "period": pd.array(np.asarray(self.periods, dtype=object)[month], dtype="string"),
                              "amount": pd.array(self.months[rep, month], dtype="Int64")})
 
     def teams(self) -> pd.DataFrame:
-        """Per team (row id; missing: reps without a team): annual, capacity and 12 months,
-        each the sum of its reps'."""
+        """Per team (row id) with a rep planned under it, each parent before its child teams
+        (then in Teams order), then the reps without a team (missing): annual, capacity and 12
+        months, each the sum of its reps' and of its child teams' however deep
+        (core/team_quotas.rolled_up: as attainment rolls a parent team up); ``gap`` = capacity −
+        annual; ``depth``: how many parents the team has."""
+        from planner.core.team_quotas import rolled_up
+        from planner.core.teams import ancestors
+
         months = pd.DataFrame(self.months, columns=self.periods)
         frame = pd.concat([self.reps[["team", "annual", "capacity"]].reset_index(drop=True), months], axis=1)
-        return frame.groupby("team", dropna=False, sort=False).sum().reset_index()
+        summed = frame.groupby("team", dropna=False, sort=False).sum()
+        tree = self.team_tree
+        own = summed[summed.index.notna()]
+        own.index = own.index.astype("int64")
+        rolled = pd.DataFrame({column: rolled_up(own[column].astype("int64"), tree) for column in own.columns})
+        chains, place = ancestors(tree), {team: number for number, team in enumerate(tree.index)}
+        # a parent before its child teams, each level in Teams order (a tree, read top down)
+        rolled = rolled.reindex(sorted((team for team in tree.index if team in rolled.index), key=lambda team: [
+            place[above] for above in reversed(chains.get(int(team), []))] + [place[team]]))
+        out = rolled.assign(depth=[len(chains.get(int(team), ())) for team in rolled.index])
+        out.index = pd.Index(out.index, dtype="Int64", name="team")
+        alone = summed[summed.index.isna()].assign(depth=0)
+        out = pd.concat([out, alone.set_axis(pd.Index([pd.NA] * len(alone), dtype="Int64", name="team"))])
+        return out.astype({column: "int64" for column in own.columns}).assign(
+            gap=lambda teams: teams["capacity"] - teams["annual"]).reset_index()
 
     def change(self, book) -> Change:
         """The one change that writes this plan to ``book``'s Quotas table: the year's rep ×
-        month rows deleted, this plan's rows inserted (provisional ids until applied). Refused
-        in one line when a closed period holds one of its months (the close guard would name
-        every row)."""
-        from planner.core.close import closed_periods
-
-        months = [Period.of(label) for label in self.periods]
-        closed = [label for label, close in closed_periods(book).items()
-                  if any(close.period.contains(month) for month in months)]
-        if closed:
-            raise PlannerError(CLOSED_MONTHS, year=self.inputs.year, periods=", ".join(sorted(closed)))
+        month rows of the open months deleted, this plan's rows inserted (provisional ids until
+        applied). The kept months' rows are not touched; a period closed since the plan was made
+        is the close guard's to refuse."""
         quotas = book["Quotas"]
-        old = quotas.index[quotas["rep"].notna().to_numpy() & quotas["period"].isin(self.periods).to_numpy(
+        written = [label for label, kept in zip(self.periods, self.kept) if not kept]
+        old = quotas.index[quotas["rep"].notna().to_numpy() & quotas["period"].isin(written).to_numpy(
             dtype=bool, na_value=False)]
         insert = book.insertion("Quotas", self.rows())
         return Batch((DeleteRows("Quotas", old.to_numpy(dtype="int64")), insert)) if len(old) else insert
@@ -206,8 +236,10 @@ def plan_quotas(book, inputs: QuotaInputs) -> Scenario:
     history, _left_out = usable(book)
     as_of = inputs.as_of or book.as_of
     year = Period.parse(str(inputs.year))
-    reps = book["Reps"]
-    reps = reps[active(reps, year).to_numpy(dtype=bool)]
+    closed, kept_month = _closed_months(book, inputs.year)
+    kept_rows = _kept_months(book, inputs.year, kept_month)
+    reps = book["Reps"]  # reps active in the year, and any with a kept row in it
+    reps = reps[active(reps, year).to_numpy(dtype=bool) | reps.index.isin(kept_rows.index)]
     notes: list[tuple[str, dict]] = []
 
     days = np.column_stack([quota_history.employed_days(reps, date(inputs.year, m, 1), _next_month(inputs.year, m))
@@ -221,14 +253,23 @@ def plan_quotas(book, inputs: QuotaInputs) -> Scenario:
     empty = [f"{inputs.basis_year}-{month + 1:02d}" for month in range(12) if not season[month]]
     if inputs.seasonality == "history" and empty:
         notes.append((NOTE_EMPTY_MONTHS, {"months": ", ".join(empty), "basis": inputs.basis_year}))
-    cells = weight.astype(object)[:, None] * season[None, :] * share
+    cells = weight.astype(object)[:, None] * season[None, :] * share * ~kept_month[None, :]
     assigned = int(apply_ratio(inputs.target, inputs.over, book.rounding))
+    kept = kept_rows.reindex(reps.index, fill_value=0).to_numpy(dtype="int64").reshape(len(reps), 12)
+    kept_amount = int(kept.sum())
+    rest = assigned - kept_amount
+    if closed:
+        _check_kept(inputs.year, closed, kept_month, kept_amount, assigned, book.currency)
+        notes.append((NOTE_KEPT, {"periods": ", ".join(closed), "months": _month_span(inputs.year, kept_month),
+                                  "kept": format_money(kept_amount, book.currency),
+                                  "rest": format_money(rest, book.currency)}))
     per_rep = cells.sum(axis=1) if len(reps) else np.zeros(0, dtype=object)
-    if not len(reps) or not any(per_rep):
+    if rest and (not len(reps) or not any(per_rep)):
         raise PlannerError(NOTHING_TO_SPREAD, year=inputs.year)
-    annual = largest_remainder(assigned, list(per_rep))
-    months = np.array([largest_remainder(total, list(row)) if total else [0] * 12
-                       for total, row in zip(annual, cells)], dtype="int64").reshape(len(reps), 12)
+    spread = largest_remainder(rest, list(per_rep)) if rest else [0] * len(reps)
+    months = kept + np.array([largest_remainder(total, list(row)) if total else [0] * 12
+                              for total, row in zip(spread, cells)], dtype="int64").reshape(len(reps), 12)
+    annual = months.sum(axis=1)
 
     capacity = _capacity(history, reps, inputs, share, notes, book.rounding)
     notes += _kept_rows(book, reps, inputs.year)
@@ -242,7 +283,7 @@ def plan_quotas(book, inputs: QuotaInputs) -> Scenario:
         "annual": np.asarray(annual, dtype="int64"), "capacity": capacity,
     })
     return Scenario(inputs, book.currency, as_of, assigned, table, months, days > 0, int(capacity.sum()),
-                    tuple(notes))
+                    tuple(notes), kept_month, kept_amount, tuple(closed), book["Teams"][["name", "parent"]])
 
 
 def typed_amount(flag: str, text: str, currency: str) -> int:
@@ -363,6 +404,56 @@ def _capacity(history, reps: pd.DataFrame, inputs: QuotaInputs, share: np.ndarra
     worked = share.sum(axis=1)
     per_year = 12 * _DAY_UNITS * RATIO_SCALE
     return np.array([round_div(int(r or 0) * int(w), per_year, rounding) for r, w in zip(rate, worked)], dtype="int64")
+
+
+def _closed_months(book, year: int) -> tuple[list[str], np.ndarray]:
+    """The closed periods holding months of ``year`` (labels, sorted) and which months they hold."""
+    from planner.core.close import closed_periods
+
+    months = [Period.of(f"{year}-{month:02d}") for month in range(1, 13)]
+    closed = sorted(label for label, close in closed_periods(book).items()
+                    if any(close.period.contains(month) for month in months))
+    spans = [Period.of(label) for label in closed]
+    return closed, np.array([any(span.contains(month) for span in spans) for month in months], dtype=bool)
+
+
+def _kept_months(book, year: int, kept_month: np.ndarray) -> pd.DataFrame:
+    """The reps' Quotas amounts in the kept months of ``year``: one row per rep (row id) with a
+    row there, 12 columns (0 outside the kept months), several rows of one month added up."""
+    labels = [f"{year}-{month:02d}" for month in range(1, 13)]
+    quotas = book["Quotas"].dropna(subset=["rep", "period", "amount"])
+    quotas = quotas[quotas["period"].isin([label for label, kept in zip(labels, kept_month) if kept]).to_numpy(
+        dtype=bool, na_value=False)]
+    if not len(quotas):
+        return pd.DataFrame(columns=labels, index=pd.Index([], dtype="int64"), dtype="int64")
+    table = quotas.pivot_table(index="rep", columns="period", values="amount", aggfunc="sum", fill_value=0)
+    table.index = table.index.astype("int64")
+    return table.reindex(columns=labels, fill_value=0).astype("int64")
+
+
+def _check_kept(year: int, closed: list[str], kept_month: np.ndarray, kept: int, assigned: int,
+                currency: str) -> None:
+    """Refuse a plan the closed months leave nothing to do for: all closed, or holding more than assigned."""
+    if kept_month.all():
+        raise PlannerError(ALL_CLOSED, year=year, periods=", ".join(closed))
+    if kept > assigned:
+        raise PlannerError(KEPT_OVER, year=year, periods=", ".join(closed), kept=format_money(kept, currency),
+                           assigned=format_money(assigned, currency))
+
+
+def _month_span(year: int, kept_month: np.ndarray) -> str:
+    """The kept months as runs: ``2026-01 – 2026-03, 2026-07``."""
+    runs, month = [], 0
+    while month < 12:
+        if kept_month[month]:
+            last = month
+            while last + 1 < 12 and kept_month[last + 1]:
+                last += 1
+            first_label, last_label = f"{year}-{month + 1:02d}", f"{year}-{last + 1:02d}"
+            runs.append(first_label if last == month else f"{first_label} – {last_label}")
+            month = last
+        month += 1
+    return ", ".join(runs)
 
 
 def _kept_rows(book, reps: pd.DataFrame, year: int) -> list[tuple[str, dict]]:

@@ -1,8 +1,10 @@
 """The Quota Planner tab: a year's target spread to reps and months (core/quota_planning.py).
 
 The inputs are on the left; each "Add scenario" computes a plan on a snapshot of the book (the
-book is not touched) and adds it as a column beside the others: assigned, capacity and gap
-first, then each rep's year. The chart shows the chosen scenario's quota per month against
+book is not touched) and adds it as a column beside the others: assigned, what closed months
+keep (when a period of the year is closed), capacity and gap first, then each rep's year. Under
+it, the chosen scenario's teams, rolled up into their parent teams as `planner quotas` shows
+them. The chart shows the chosen scenario's quota per month (closed months hatched) against
 what was won in the basis year. "Apply" writes the chosen scenario to the Quotas table as one
 change: one undo step.
 """
@@ -23,6 +25,7 @@ from planner.charts.quotas import draw_quota_vs_won
 from planner.core import kinds, quota_history
 from planner.core.errors import PlannerError
 from planner.core.money import to_ratio
+from planner.core.quota_history import in_the_app
 from planner.core.quota_planning import NOT_NUMBER, QuotaInputs, Scenario, parse_ramp, plan_quotas, typed_amount
 from planner.core.schema import FIRST_YEAR, LAST_YEAR, Kind
 from planner.core.attainment import active
@@ -31,7 +34,7 @@ from planner.core.usable import usable
 from planner.qt.i18n import error_text
 from planner.views.chart_view import ChartView, chart_image
 
-SUMMARY_ROWS = 3  # assigned, capacity, gap: above the reps
+TEAM_INDENT = "    "  # a child team's name, under its parent's
 
 
 class QuotaPlanner(QWidget):
@@ -106,12 +109,20 @@ class QuotaPlanner(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         # another scenario's column chosen: the chart follows (moving within a column draws nothing)
         self.table.currentCellChanged.connect(
-            lambda _row, column, _old_row, old: column != old and (self._redraw_timer.start(), self._show_notes()))
+            lambda _row, column, _old_row, old: column != old and (self._redraw_timer.start(), self._show_notes(),
+                                                                   self._show_teams()))
         self.chart = ChartView()
         self.apply_button = QPushButton(self.tr("Apply to the Quotas table"))
         self.apply_button.clicked.connect(self.apply_chosen)
         self.remove_button = QPushButton(self.tr("Remove scenario"))
         self.remove_button.clicked.connect(self.remove_chosen)
+        # the chosen scenario's teams: quota, capacity and gap, child teams under their parents
+        self.teams_title = QLabel()
+        self.teams_table = QTableWidget(0, 4)
+        self.teams_table.setHorizontalHeaderLabels([self.tr("Team"), self.tr("Quota"), self.tr("Capacity"),
+                                                    self.tr("Gap (capacity − quota)")])
+        self.teams_table.verticalHeader().setVisible(False)
+        self.teams_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.note = QLabel()  # what Apply did (the status bar is taken by the recomputation it starts)
         buttons = QHBoxLayout()
         buttons.addWidget(self.apply_button)
@@ -124,8 +135,14 @@ class QuotaPlanner(QWidget):
         top_layout.addWidget(self.table)
         top_layout.addLayout(buttons)
         right.addWidget(top)
+        teams = QWidget()
+        teams_layout = QVBoxLayout(teams)
+        teams_layout.setContentsMargins(0, 0, 0, 0)
+        teams_layout.addWidget(self.teams_title)
+        teams_layout.addWidget(self.teams_table)
+        right.addWidget(teams)
         right.addWidget(self.chart)
-        right.setSizes([420, 300])
+        right.setSizes([340, 170, 280])
         layout = QHBoxLayout(self)
         layout.addLayout(left)
         layout.addWidget(right, 1)
@@ -216,7 +233,7 @@ class QuotaPlanner(QWidget):
         try:
             scenario = plan_quotas(book.snapshot(), self.inputs())
         except PlannerError as error:
-            self.error.setText(error_text(error))
+            self.error.setText(error_text(in_the_app(error)))
             return
         self.error.clear()
         self.note.clear()
@@ -246,7 +263,7 @@ class QuotaPlanner(QWidget):
             again = plan_quotas(book.snapshot(), scenario.inputs)
             self._push(again.change(book), self.tr("Plan quotas for %1").replace("%1", str(again.inputs.year)))
         except PlannerError as error:
-            self.error.setText(error_text(error))
+            self.error.setText(error_text(in_the_app(error)))
             return
         self.scenarios[chosen] = again
         self._show_scenarios(chosen=chosen)
@@ -259,9 +276,13 @@ class QuotaPlanner(QWidget):
         reps = _rep_order(self.scenarios)
         table.clear()
         table.setColumnCount(len(self.scenarios))
-        table.setRowCount(SUMMARY_ROWS + len(reps))
+        # a row of what closed months keep, while a scenario has any: never a silent difference
+        with_kept = any(scenario.closed for scenario in self.scenarios)
+        labels = [self.tr("Assigned"), *([self.tr("Kept: closed months")] if with_kept else []), self.tr("Capacity"),
+                  self.tr("Gap (capacity − target)")]
+        summary = len(labels)
+        table.setRowCount(summary + len(reps))
         table.setHorizontalHeaderLabels([scenario.inputs.name for scenario in self.scenarios])
-        labels = [self.tr("Assigned"), self.tr("Capacity"), self.tr("Gap (capacity − target)")]
         if book is not None:
             names, teams = book.titles("Reps"), book["Teams"]["name"]
             for rep, team in reps:
@@ -272,12 +293,17 @@ class QuotaPlanner(QWidget):
             currency = scenario.currency
             table.horizontalHeaderItem(column).setToolTip(self._described(scenario))
             annual = dict(zip(scenario.reps["rep"].tolist(), scenario.reps["annual"].tolist()))
-            values = [scenario.assigned, scenario.capacity, scenario.gap,
+            kept = [scenario.kept_amount if scenario.closed else None] if with_kept else []
+            values = [scenario.assigned, *kept, scenario.capacity, scenario.gap,
                       *(annual.get(rep) for rep, _team in reps)]
             for row, value in enumerate(values):
                 item = QTableWidgetItem(kinds.text(Kind.MONEY, value, currency))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if row < SUMMARY_ROWS:
+                if with_kept and row == 1 and scenario.closed:
+                    item.setToolTip(self.tr("Closed: %1. Their quotas are kept as they are; the rest of the "
+                                            "target is spread over the open months").replace(
+                                                "%1", ", ".join(scenario.closed)))
+                if row < summary:
                     font = item.font()
                     font.setBold(True)
                     item.setFont(font)
@@ -289,7 +315,27 @@ class QuotaPlanner(QWidget):
         self.apply_button.setEnabled(enabled and self._editable())
         self.remove_button.setEnabled(enabled)
         self._show_notes()
+        self._show_teams()
         self._redraw_timer.start()
+
+    def _show_teams(self) -> None:
+        """The chosen scenario's teams (Scenario.teams: rolled up as the command line shows them)."""
+        chosen, book, table = self.chosen(), self._book(), self.teams_table
+        scenario = self.scenarios[chosen] if chosen is not None and book is not None else None
+        teams = scenario.teams() if scenario is not None else pd.DataFrame()
+        self.teams_title.setText(self.tr("Teams of %1").replace("%1", scenario.inputs.name) if scenario else
+                                 self.tr("Teams"))
+        names = book["Teams"]["name"] if book is not None else pd.Series(dtype=object)
+        table.setRowCount(len(teams))
+        for row, record in enumerate(teams.to_dict("records")):
+            team = record["team"]
+            name = self.tr("(no team)") if pd.isna(team) else str(names.get(int(team), team))
+            table.setItem(row, 0, QTableWidgetItem(TEAM_INDENT * int(record["depth"]) + name))
+            for column, key in enumerate(("annual", "capacity", "gap"), start=1):
+                item = QTableWidgetItem(kinds.text(Kind.MONEY, int(record[key]), scenario.currency))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                table.setItem(row, column, item)
+        table.resizeColumnsToContents()
 
     def _show_notes(self) -> None:
         chosen = self.chosen()
@@ -317,12 +363,13 @@ class QuotaPlanner(QWidget):
         year = scenario.inputs.year if scenario else self.year.value()
         basis = scenario.inputs.basis_year if scenario else self.basis.value()
         quota = scenario.months.sum(axis=0).tolist() if scenario is not None else None
+        kept = scenario.kept.tolist() if scenario is not None else None
         won = quota_history.won_per_month(usable(book.snapshot())[0], basis)
         name = scenario.inputs.name if scenario else ""
         scale = self.devicePixelRatioF()
         size = self.chart.size()
         rgba = render_rgba(lambda figure: draw_quota_vs_won(figure, quota, won, book.currency, year, basis, name,
-                                                            QCoreApplication.translate),
+                                                            QCoreApplication.translate, kept),
                            size.width(), size.height(), scale)
         self.chart.set_image(chart_image(rgba, scale))
 
