@@ -227,6 +227,26 @@ def test_a_new_open_stage_of_a_new_book_goes_before_the_won_and_lost_of_its_stag
     assert stage_orders(book) == {"제안": 1, "검토중": 2, "수주": 3, "실주": 4}
 
 
+def test_a_probability_written_on_each_deal_says_what_became_of_it(tmp_path):
+    """A per-deal probability (確度) was dropped without a word: Planner keeps one per stage.
+    The stages made take what most of their deals say, and the import says so, and which
+    stage's deals disagree; merged into a book whose stages exist, it says they were not kept."""
+    deals = write(tmp_path / "deals.csv", "案件ID,フェーズ,金額,作成日,確度\r\nJ1,提案,5,2026-01-05,30%\r\n"
+                                          "J2,提案,5,2026-01-05,60%\r\nJ3,交渉,5,2026-01-05,60%\r\n"
+                                          "J4,交渉,5,2026-01-05,60%\r\n")
+    result = read_tables([deals])
+    warnings = [str(w) for w in result.warnings]
+    assert "deals.csv, column 確度: a stage has one probability, not one per deal: the stages made took 提案 50%, " \
+           "交渉 60%" in warnings
+    assert "deals.csv, column 確度: the deals of 提案 disagree on their probability (30%, 60%): the stage took 50%; " \
+           "set it in the Stages sheet" in warnings
+    book = build_book(result)
+    assert dict(zip(book["Stages"]["stage"], book["Stages"]["probability"])) == {"提案": 500_000, "交渉": 600_000}
+    again = [str(w) for w in read_tables([deals], book=book).warnings]
+    assert "deals.csv, column 確度: a stage has one probability, not one per deal: the deals' were not kept (the " \
+           "book's stages keep theirs)" in again
+
+
 # -- Korean and Japanese quotas ------------------------------------------------------------------
 def test_quotas_sheets_in_korean_and_japanese_read_their_periods_and_amounts(tmp_path):
     import openpyxl

@@ -2849,6 +2849,18 @@
         <translation>注文用にステージを {count} 個作成しました: {names}</translation>
     </message>
     <message>
+        <source>a stage has one probability, not one per deal: the stages made took {taken}</source>
+        <translation>確度は商談ごとではなくステージごとに 1 つです: 作成したステージの確度は {taken} です</translation>
+    </message>
+    <message>
+        <source>the deals of {stages} disagree on their probability ({values}): the stage took {taken}; set it in the Stages sheet</source>
+        <translation>{stages} の商談は確度が一致しません（{values}）: ステージの確度は {taken} にしました。ステージ シートで設定してください</translation>
+    </message>
+    <message>
+        <source>a stage has one probability, not one per deal: the deals&apos; were not kept (the book&apos;s stages keep theirs)</source>
+        <translation>確度は商談ごとではなくステージごとに 1 つです: 商談の確度は取り込みませんでした（ブックのステージは元の確度のままです）</translation>
+    </message>
+    <message>
         <source>{count} open deal(s) have no amount (counted as 0)</source>
         <translation>進行中の商談 {count} 件に金額がありません (0 として計算)</translation>
     </message>

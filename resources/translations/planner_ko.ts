@@ -2849,6 +2849,18 @@
         <translation>주문용 단계 {count}개를 만들었습니다: {names}</translation>
     </message>
     <message>
+        <source>a stage has one probability, not one per deal: the stages made took {taken}</source>
+        <translation>확률은 거래마다가 아니라 단계마다 하나입니다: 새로 만든 단계의 확률은 {taken}입니다</translation>
+    </message>
+    <message>
+        <source>the deals of {stages} disagree on their probability ({values}): the stage took {taken}; set it in the Stages sheet</source>
+        <translation>{stages}의 거래들은 확률이 서로 다릅니다({values}): 단계의 확률은 {taken}(으)로 정했습니다. 단계 시트에서 정하세요</translation>
+    </message>
+    <message>
+        <source>a stage has one probability, not one per deal: the deals&apos; were not kept (the book&apos;s stages keep theirs)</source>
+        <translation>확률은 거래마다가 아니라 단계마다 하나입니다: 거래의 확률은 반영하지 않았습니다(북의 단계는 기존 확률을 유지합니다)</translation>
+    </message>
+    <message>
         <source>{count} open deal(s) have no amount (counted as 0)</source>
         <translation>진행 중인 거래 {count}건에 금액이 없습니다 (0으로 계산)</translation>
     </message>

@@ -19,14 +19,9 @@ from planner.io.import_results import (BAD_OWNER_TARGET, BAD_STAGE_TARGET, CLOSE
                                        MADE_STAGES,
                                        MISSING_COLUMN, MISSING_FOR_CLOSED, NO_CREATED_COLUMN, NO_IDS_TO_MERGE, NO_OWNER,
                                        OPEN_NO_AMOUNT, OPEN_NO_CREATED, UNASSIGNED, ImportProblem, Kinded, Label)
-from planner.io.mapping import DERIVED, NEW_REP, normalize
-from planner.io.stage_names import STAGE_LADDER, kind_of_stage, place_new_stages
-
-
-def _majority(values: pd.Series):
-    """The value more than half of ``values`` hold, else missing."""
-    counts = values.value_counts()
-    return counts.index[0] if len(counts) and counts.iloc[0] * 2 > len(values) else pd.NA
+from planner.io.mapping import DERIVED, NEW_REP
+from planner.io.stage_names import (kind_of_stage, most_said, new_stage_probability, place_new_stages,
+                                    probability_notes)
 
 
 class _Derive(_Orders):
@@ -174,7 +169,8 @@ class _Derive(_Orders):
         # else none (see _stages)
         if "probability" in deals and "stage" in deals:
             probabilities = pd.DataFrame({"stage": deals["stage"], "p": deals["probability"]}).dropna()
-            self._stage_probabilities = probabilities.groupby("stage", sort=False)["p"].agg(_majority)
+            self._deal_probabilities = probabilities
+            self._stage_probabilities = most_said(probabilities)
         deals = deals.drop(columns=[c for c in DERIVED if c in deals])
         for name in DERIVED:
             self.provided["Deals"].discard(name)
@@ -297,21 +293,15 @@ class _Derive(_Orders):
             self.mapping.stages.setdefault(name, self.given.stages.get(name) or (name if name in known else None)
                                            or kind_of_stage(name) or "open")
         if not new:
+            self._probability_notes(pd.DataFrame({"stage": [], "kind": [], "probability": []}))
             return
         probabilities = self._stage_probabilities
         rows = []
         for position, name in enumerate(new):
             target = self.given.stages.get(name)
             kind = target if target in schema.STAGE_KINDS else kind_of_stage(name) or "open"
-            # won is 100% and lost 0% whatever a deal says; an open stage by its deals, its name
-            # (a known ladder) or its place among the others
-            probability = {"won": 1_000_000, "lost": 0}.get(kind, probabilities.get(name))
-            if probability is None or pd.isna(probability):
-                probability = None
-                if kind == "open":
-                    ladder = STAGE_LADDER.get(normalize(name))
-                    probability = None if ladder is None else ladder * 10_000
-            rows.append({"stage": name, "kind": kind, "probability": probability, "first": position})
+            rows.append({"stage": name, "kind": kind, "probability": new_stage_probability(name, kind, probabilities),
+                         "first": position})
         table = pd.DataFrame(rows)
         open_rows = table["kind"] == "open"
         unknown = open_rows & table["probability"].isna()
@@ -325,9 +315,15 @@ class _Derive(_Orders):
                              "kind": table["kind"].to_numpy()})
         self._append("Stages", made)
         self.made.setdefault("Stages", set()).update(made["stage"])
+        self._probability_notes(made)
         header = self.headers.get("Deals", {}).get("stage")
         self.warn("Deals", header, MADE_STAGES if header else MADE_ORDER_STAGES, count=len(made), header=header,
                   names=Kinded((n, Label("values", k)) for n, k in zip(made["stage"], made["kind"])))
+
+    def _probability_notes(self, made: pd.DataFrame) -> None:
+        header = self.headers.get("Deals", {}).get("probability")
+        for template, fields in probability_notes(self._deal_probabilities, made):
+            self.warn("Deals", header, template, **fields)
 
     def _new_stage_orders(self, new_kinds: pd.Series) -> np.ndarray:
         """The orders of new stages (:func:`place_new_stages`); the stages after the last open

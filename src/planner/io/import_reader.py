@@ -66,6 +66,7 @@ class _Reader(_Derive):
         self.missing_created: set[str] = set()
         self.currency = DEFAULT_CURRENCY
         self._stage_probabilities = pd.Series(dtype="Int64")  # stage -> probability written on its deals
+        self._deal_probabilities = pd.DataFrame({"stage": [], "p": []})  # the probability written on each deal
         self.order_lines = np.zeros(0, dtype=bool)  # which Deals rows are lines of an order log ...
         self.order_amounts = np.zeros(0, dtype=bool)  # ... and which come from a sheet with amounts
         self.order_stages: list[str] = []  # stages made for order logs though no deal is in them yet

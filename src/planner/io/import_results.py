@@ -48,6 +48,13 @@ UNKNOWN_OWNER_IN_MERGE = QT_TRANSLATE_NOOP("errors", "{value!r} is not a rep of 
 NO_OWNER_IN_MERGE = QT_TRANSLATE_NOOP("errors", "the deal has no owner: map deals without an owner (the owner \"\") to a rep of the book, or to \"new\" for a new rep Unassigned (the import's Check page, or \"owners\" in --mapping)")
 MADE_STAGES = QT_TRANSLATE_NOOP("errors", "{count} stage(s) made from the names in {header}: {names}")
 MADE_ORDER_STAGES = QT_TRANSLATE_NOOP("errors", "{count} stage(s) made for the orders: {names}")
+# a probability written on each deal: Planner keeps one per stage (what most of its deals say)
+STAGE_PROBABILITIES = QT_TRANSLATE_NOOP("errors", "a stage has one probability, not one per deal: the stages made "
+                                                  "took {taken}")
+DEALS_DISAGREE = QT_TRANSLATE_NOOP("errors", "the deals of {stages} disagree on their probability ({values}): the "
+                                             "stage took {taken}; set it in the Stages sheet")
+DEAL_PROBABILITIES_LEFT = QT_TRANSLATE_NOOP("errors", "a stage has one probability, not one per deal: the deals' were "
+                                                      "not kept (the book's stages keep theirs)")
 OPEN_NO_AMOUNT = QT_TRANSLATE_NOOP("errors", "{count} open deal(s) have no amount (counted as 0)")
 OPEN_NO_CREATED = QT_TRANSLATE_NOOP("errors", "{count} open deal(s) have no created date (left out of cohort and cycle figures)")
 NO_CREATED_COLUMN = (QT_TRANSLATE_NOOP("errors", "the file has no created-date column: {count} won or lost deal(s) are imported without one "
