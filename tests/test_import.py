@@ -539,6 +539,20 @@ def test_empty_header_only_and_cut_short_files_say_so(tmp_path):
         read_tables([tmp_path / "cut.xlsx"])
     with pytest.raises(PlannerError, match=r"^cut.xlsx is a damaged or incomplete workbook"):
         preview([tmp_path / "cut.xlsx"])
+    # a byte changed inside a member (its checksum fails, or it no longer inflates): the same
+    # advice, not zipfile's English "Bad CRC-32 for file 'xl/workbook.xml'" (found by a review)
+    import zipfile
+
+    with zipfile.ZipFile(whole) as archive:
+        member = archive.getinfo("xl/workbook.xml")
+    data = bytearray(whole.read_bytes())
+    start = member.header_offset + 30 + len(member.filename.encode()) + len(member.extra)
+    for at, name in ((start + member.compress_size // 2, "crc.xlsx"), (start, "inflate.xlsx")):
+        broken = bytearray(data)
+        broken[at] ^= 0xFF
+        (tmp_path / name).write_bytes(bytes(broken))
+        with pytest.raises(PlannerError, match=rf"^{name} is a damaged or incomplete workbook \(cut short"):
+            read_tables([tmp_path / name])
     assert [str(p) for p in read_tables([deals_csv(tmp_path, [])]).problems] == [
         "nothing to import: deals.csv has a header row but no rows of data"]
 
@@ -689,7 +703,7 @@ def test_a_zip_directory_that_lies_about_sizes_is_caught_while_streaming(tmp_pat
             at += 4
     path.write_bytes(bytes(data))
     with pytest.raises(PlannerError, match=r"liar.xlsx (was refused: xl/worksheets/sheet1.xml expands beyond the "
-                                           r"size it declares|is damaged)"):
+                                           r"size it declares|is a damaged or incomplete workbook)"):
         read_tables([path])
 
 

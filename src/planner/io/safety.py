@@ -28,6 +28,7 @@ from __future__ import annotations
 import mmap
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -247,9 +248,9 @@ def check_xlsx(path: Path | str) -> WorkbookInfo:
             errors = {member.filename: _stream_member(path, archive, member) for member in members}
             info.errors = {name: errors[member] for name, member, _ in info.sheets if errors.get(member)}
             return info
-    except zipfile.BadZipFile as error:
-        raise refuse(QT_TRANSLATE_NOOP("errors", "{file} is damaged: {reason}"), path, reason=str(error)) from None
-    except (OSError, EOFError, RuntimeError, NotImplementedError) as error:  # zlib errors, encrypted members
+    except (zipfile.BadZipFile, EOFError, zlib.error):  # a bad checksum, a member cut short: as a truncated file
+        raise refuse(NOT_SUPPORTED["damaged"], path) from None
+    except (OSError, RuntimeError, NotImplementedError) as error:  # encrypted members, a read that failed
         raise refuse(QT_TRANSLATE_NOOP("errors", "{file} is damaged: {reason}"), path, reason=str(error) or type(error).__name__) from None
 
 
