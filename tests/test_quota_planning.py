@@ -193,7 +193,7 @@ def test_capacity_from_headcount_productivity_and_ramp_with_the_gap():
 @pytest.mark.parametrize("inputs, message", [
     (QuotaInputs(1800, 1), "the year must be from 1900 to 2199, not 1800"),
     (QuotaInputs(2027, -1), "the target must be zero or more"),
-    (QuotaInputs(2027, 10**15, over=2_000_000), "at most 1,000,000,000,000,000 minor units"),
+    (QuotaInputs(2027, 10**15, over=2_000_000), "at most 10,000,000,000,000.00 USD"),  # not "minor units"
     (QuotaInputs(2027, 1, over=0), "over-assignment must be above 0%"),
     (QuotaInputs(2027, 1, weights="potential"), "unknown weights 'potential'"),
     (QuotaInputs(2027, 1, seasonality="weekly"), "unknown seasonality 'weekly'"),

@@ -3317,8 +3317,8 @@
         <translation>目標は 0 以上でなければなりません</translation>
     </message>
     <message>
-        <source>the target × over-assignment must be at most {high} minor units</source>
-        <translation>目標 × 上乗せ配分は最大 {high} 最小単位まででなければなりません</translation>
+        <source>the target × over-assignment must be at most {high} {currency}</source>
+        <translation>目標 × 上乗せ配分は最大 {high} {currency} まででなければなりません</translation>
     </message>
     <message>
         <source>over-assignment must be above 0% and at most 1000% (110% or 1.10)</source>

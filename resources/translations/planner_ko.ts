@@ -3317,8 +3317,8 @@
         <translation>목표는 0 이상이어야 합니다</translation>
     </message>
     <message>
-        <source>the target × over-assignment must be at most {high} minor units</source>
-        <translation>목표 × 초과 배정은 최대 {high} 최소 단위여야 합니다</translation>
+        <source>the target × over-assignment must be at most {high} {currency}</source>
+        <translation>목표 × 초과 배정은 최대 {high} {currency}여야 합니다</translation>
     </message>
     <message>
         <source>over-assignment must be above 0% and at most 1000% (110% or 1.10)</source>

@@ -59,7 +59,7 @@ _DAY_UNITS = math.lcm(28, 29, 30, 31)  # a month's employed days as a whole shar
 
 BAD_YEAR = QT_TRANSLATE_NOOP("errors", "the year must be from {low} to {high}, not {year}")
 NEGATIVE_TARGET = QT_TRANSLATE_NOOP("errors", "the target must be zero or more")
-BAD_TARGET = QT_TRANSLATE_NOOP("errors", "the target × over-assignment must be at most {high} minor units")
+BAD_TARGET = QT_TRANSLATE_NOOP("errors", "the target × over-assignment must be at most {high} {currency}")
 BAD_OVER = QT_TRANSLATE_NOOP("errors", "over-assignment must be above 0% and at most 1000% (110% or 1.10)")
 BAD_WEIGHTS = QT_TRANSLATE_NOOP("errors", "unknown weights {value!r}: use equal, won or hand:FILE (the book "
                                           "has no territory potential column)")
@@ -117,8 +117,9 @@ class QuotaInputs:
     def basis_year(self) -> int:
         return self.year - 1 if self.basis is None else self.basis
 
-    def check(self) -> None:
-        """Raise :class:`PlannerError` for the first input that makes no plan."""
+    def check(self, currency: str) -> None:
+        """Raise :class:`PlannerError` for the first input that makes no plan (amounts said in
+        the book's ``currency``)."""
         for year in (self.year, self.basis_year):
             if not FIRST_YEAR <= year <= LAST_YEAR:
                 raise PlannerError(BAD_YEAR, low=FIRST_YEAR, high=LAST_YEAR, year=year)
@@ -127,7 +128,7 @@ class QuotaInputs:
         if self.target < 0:
             raise PlannerError(NEGATIVE_TARGET)
         if self.target * self.over > MAX_INTEGER * RATIO_SCALE:
-            raise PlannerError(BAD_TARGET, high=f"{MAX_INTEGER:,}")
+            raise PlannerError(BAD_TARGET, high=format_money(MAX_INTEGER, currency), currency=currency)
         if self.weights not in WEIGHTS:
             raise PlannerError(BAD_WEIGHTS, value=self.weights)
         if self.seasonality not in SEASONALITY:
@@ -230,7 +231,7 @@ def plan_quotas(book, inputs: QuotaInputs) -> Scenario:
     from planner.core.book import Book
     from planner.core.usable import usable
 
-    inputs.check()
+    inputs.check(book.currency)
     if isinstance(book, Book):
         book = book.snapshot()
     history, _left_out = usable(book)
