@@ -226,7 +226,8 @@ def test_autosave_keeps_unsaved_edits_that_recovery_brings_back(opened, tmp_path
     info = json.loads(sidecar.read_text(encoding="utf-8"))
     sidecar.write_text(json.dumps({**info, "pid": DEAD_PID}), encoding="utf-8")  # the session "crashed"
     assert offer_recovery(recovery, lambda entry: None) is None and recovery.pending()  # kept for later
-    restored, entry = offer_recovery(recovery, lambda entry: "restore")
+    restored, entry, kept = offer_recovery(recovery, lambda entry: "restore")
+    assert kept == 0
     assert entry.title == "book.planner" and entry.source == str(opened.place)
     assert restored.unplaced and restored.modified and restored.needs_place
     assert restored.book["Deals"]["amount"].iloc[0] == 4_321 and recovery.pending() == []
@@ -331,3 +332,28 @@ def test_recovery_discards_what_the_user_discards(book, tmp_path):
     sidecar.write_text(json.dumps({**json.loads(sidecar.read_text()), "pid": DEAD_PID}), encoding="utf-8")
     assert offer_recovery(recovery, lambda entry: "discard") is None
     assert recovery.pending() == [] and not recovery.book_path(session.id).exists()
+
+
+def test_every_copy_left_by_a_crash_is_offered_in_turn(book, tmp_path):
+    """Two windows left unsaved edits: only the newest was offered, the other not until a later
+    start, without a word (found by a review). Discarding one offers the next; restoring one
+    says how many are still kept; declining keeps them all."""
+    recovery = Recovery(tmp_path / "recovery")
+    sessions = []
+    for value in (1, 2, 3):
+        session = Session(book.copy(), unplaced=True, recovery=recovery)
+        session.apply(amount(session.book, 0, value), "Edit amount")
+        session.autosaving(f"book {value}").run()
+        sidecar = recovery.sidecar_path(session.id)
+        info = json.loads(sidecar.read_text())
+        sidecar.write_text(json.dumps({**info, "pid": DEAD_PID, "written": f"2026-12-07T10:0{value}:00+00:00"}),
+                           encoding="utf-8")
+        sessions.append(session)
+    asked = []
+    assert offer_recovery(recovery, lambda entry: asked.append(entry.title)) is None  # kept, all of them
+    assert asked == ["book 3"] and len(recovery.pending()) == 3
+    asked = []
+    answers = iter(["discard", "restore"])
+    restored, entry, kept = offer_recovery(recovery, lambda entry: asked.append(entry.title) or next(answers))
+    assert asked == ["book 3", "book 2"] and entry.title == "book 2" and kept == 1
+    assert restored.book["Deals"]["amount"].iloc[0] == 2 and [e.title for e in recovery.pending()] == ["book 1"]

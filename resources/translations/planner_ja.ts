@@ -267,6 +267,12 @@
         <source>Restored unsaved changes of %1: save them with Save As</source>
         <translation>%1 の未保存の変更を復元しました。[名前を付けて保存] で保存してください</translation>
     </message>
+    <message numerus="yes">
+        <source>(%n more copy(ies) of unsaved changes kept for the next start)</source>
+        <translation>
+            <numerusform>（保存されていない変更のコピーがあと %n 件、次回の起動時に表示されます）</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Restore unsaved changes?</source>
         <translation>未保存の変更を復元しますか？</translation>

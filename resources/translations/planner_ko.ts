@@ -267,6 +267,12 @@
         <source>Restored unsaved changes of %1: save them with Save As</source>
         <translation>%1의 저장하지 않은 변경 내용을 복원했습니다. [다른 이름으로 저장]으로 저장하세요</translation>
     </message>
+    <message numerus="yes">
+        <source>(%n more copy(ies) of unsaved changes kept for the next start)</source>
+        <translation>
+            <numerusform>(저장하지 않은 변경 사항 사본 %n개는 다음 시작 때 제안됩니다)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Restore unsaved changes?</source>
         <translation>저장하지 않은 변경 내용을 복원할까요?</translation>

@@ -327,29 +327,31 @@ class Session:
 
 
 def offer_recovery(recovery: Recovery, ask: Callable[[RecoveryEntry], str | None]
-                   ) -> tuple[Session, RecoveryEntry] | None:
-    """After a crash: the newest copy of unsaved edits a session left behind, restored as a
-    session with no place when ``ask(entry)`` answers ``"restore"`` (removed when it answers
-    ``"discard"``; kept for next time on None). Copies that cannot be restored are removed.
-    Raises :class:`PlannerError` when the copy cannot be read."""
+                   ) -> tuple[Session, RecoveryEntry, int] | None:
+    """After a crash: the copies of unsaved edits sessions left behind, newest first, each
+    offered with ``ask(entry)``: ``"restore"`` restores it as a session with no place (and ends
+    the offer), ``"discard"`` removes it and offers the next, None keeps it and the rest for the
+    next start. Returns the restored session, its entry and how many copies are still kept.
+    Copies that cannot be restored are removed. Raises :class:`PlannerError` when the copy
+    cannot be read."""
     entries = recovery.pending()
     for entry in [e for e in entries if e.broken]:
         recovery.discard(entry.session)
     entries = [e for e in entries if not e.broken]
-    if not entries:
-        return None
-    entry = entries[0]
-    choice = ask(entry)
-    if choice == "discard":
+    for at, entry in enumerate(entries):
+        choice = ask(entry)
+        if choice == "discard":
+            recovery.discard(entry.session)
+            continue
+        if choice != "restore":
+            return None
+        book = recovery.restore(entry)
         recovery.discard(entry.session)
-    if choice != "restore":
-        return None
-    book = recovery.restore(entry)
-    recovery.discard(entry.session)
-    session = Session(book, unplaced=True, recovery=recovery)
-    if entry.source is not None:
-        session.recovered = (entry.source, entry.base)
-    return session, entry
+        session = Session(book, unplaced=True, recovery=recovery)
+        if entry.source is not None:
+            session.recovered = (entry.source, entry.base)
+        return session, entry, len(entries) - at - 1
+    return None
 
 
 def _source(place: Path | str | None) -> str | None:

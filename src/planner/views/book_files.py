@@ -216,10 +216,12 @@ class BookFiles:
             return False
         if found is None:
             return False
-        session, entry = found
+        session, entry, kept = found
         self.show_session(session)
-        self.statusBar().showMessage(self.tr("Restored unsaved changes of %1: save them with Save As").replace(
-            "%1", entry.title), 15000)
+        message = self.tr("Restored unsaved changes of %1: save them with Save As").replace("%1", entry.title)
+        if kept:  # a window shows one book: the others wait for the next start
+            message += " " + self.tr("(%n more copy(ies) of unsaved changes kept for the next start)", "", kept)
+        self.statusBar().showMessage(message, 15000)
         return True
 
     def _ask_recover(self, entry) -> str | None:
