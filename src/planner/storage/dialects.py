@@ -38,10 +38,13 @@ def target_of(text: str | os.PathLike) -> str | Path:
 
 
 # the password of an address as typed (user:password@), hidden in messages about an address
-# that cannot be parsed (a parsed one is shown by ``shown``)
-_TYPED_PASSWORD = re.compile(r"(://[^/@:]*):[^/@]*@")
+# that cannot be parsed (a parsed one is shown by ``shown``): up to the last "@", since a
+# password typed unescaped may itself hold "@", ":" or "/" (hiding too much is harmless)
+_TYPED_PASSWORD = re.compile(r"(://[^/@:]*):.*@")
 NOT_AN_ADDRESS = QT_TRANSLATE_NOOP("errors", "{target} is not a database address (expected "
                                              "postgresql://user@host/database)")
+UNESCAPED = QT_TRANSLATE_NOOP("errors", "{target} is not a database address: write @, : and / in a user name or "
+                                        "password as %40, %3A and %2F (or leave the password out and set PGPASSWORD)")
 BAD_PORT = QT_TRANSLATE_NOOP("errors", "{target} is not a database address: the port must be a number from 1 to "
                                        "65535 (postgresql://user@host:5432/database)")
 
@@ -59,10 +62,12 @@ def url_of(target: str | os.PathLike) -> sa.URL:
     typed = _TYPED_PASSWORD.sub(r"\1:***@", str(target))
     try:
         url = sa.make_url(str(target))
-    except sa.exc.ArgumentError:
-        raise PlannerError(NOT_AN_ADDRESS, target=typed) from None
-    except ValueError:  # SQLAlchemy reads the port with int()
-        raise PlannerError(BAD_PORT, target=typed) from None
+    except (sa.exc.ArgumentError, ValueError) as error:  # ValueError: SQLAlchemy reads the port with int()
+        if str(target).count("@") > 1:  # user:p@ss@host: the password's own "@" unescaped
+            raise PlannerError(UNESCAPED, target=typed) from None
+        raise PlannerError(BAD_PORT if isinstance(error, ValueError) else NOT_AN_ADDRESS, target=typed) from None
+    if "@" in (url.host or ""):  # SQLAlchemy takes the password to the first "@", the rest as the host
+        raise PlannerError(UNESCAPED, target=typed)
     if url.port is not None and not 1 <= url.port <= 65535:
         raise PlannerError(BAD_PORT, target=typed)
     if url.drivername in ("postgresql", "postgres", "postgresql+psycopg"):
@@ -73,10 +78,14 @@ def url_of(target: str | os.PathLike) -> sa.URL:
                        scheme=url.drivername)
 
 
-def shown(url: sa.URL) -> str:
-    """The URL for messages, as the user writes it: never with its password."""
+def shown(target: sa.URL | str | os.PathLike) -> str:
+    """A book's place (a URL, or a path or address as typed) for messages, the one way every
+    message names it: a file's path, or the address as the user writes it, never with its
+    password (nor one given as ``?password=``)."""
+    url = target if isinstance(target, sa.URL) else url_of(target)
     if url.drivername == "sqlite":
         return url.database
+    url = url.difference_update_query(["password"])
     return url.set(drivername=url.drivername.split("+")[0]).render_as_string(hide_password=True)
 
 

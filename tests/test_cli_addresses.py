@@ -1,0 +1,85 @@
+"""How the command line names a book in a PostgreSQL database: never with the address's
+password, with the database name as the user typed it, and never an address that names no
+database (it would write into the server's maintenance database)."""
+
+import pytest
+
+from conftest import DEMO_AS_OF
+from fixtures import planner
+from planner.core.errors import PlannerError
+from planner.storage import dialects
+
+SECRET = "s3cr3tPW"
+DEALS_CSV = ("id,name,account,owner,stage,amount,created,closed\n"
+             "D-00001,Changed name,Kumho Digital,S02,Closed Won,9999,2025-01-02,2025-02-17\n"
+             "D-99999,Brand new,New Co,S01,Prospecting,1234,2026-12-01,\n")
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("cli-addresses") / "demo.planner"
+    planner("demo", "--out", path, "--as-of", DEMO_AS_OF)
+    return path
+
+
+def test_no_command_prints_the_password_of_a_database_address(demo_file, tmp_path, pg_url):
+    """Every command that names its book, on success, on a refusal and on an error (a review
+    found close, quotas, backtest, forecast, import --into and statement printing it)."""
+    address = pg_url.replace("://postgres@", f"://postgres:{SECRET}@")
+    assert address != pg_url
+    deals = tmp_path / "deals.csv"
+    deals.write_text(DEALS_CSV, encoding="utf-8")
+    commands = [
+        ["copy", demo_file, address],
+        ["report", address],
+        ["close", address, "--period", "2026-Q1", "--dry-run"],
+        ["close", address, "--period", "2026-Q1"],  # not confirmed: refused, naming the book
+        ["close", address, "--period", "2026-Q1", "--yes"],
+        ["close", address, "--period", "2026-Q1", "--reopen", "--dry-run"],
+        ["close", address, "--period", "2026-Q1", "--reopen", "--yes"],
+        ["quotas", address, "--year", "2027", "--target", "100", "--apply"],
+        ["quotas", address, "--year", "2027", "--target", "100", "--apply", "--yes"],
+        ["backtest", address, "--from", "2026-Q1", "--to", "2026-Q1", "--apply"],
+        ["backtest", address, "--from", "2026-Q1", "--to", "2026-Q1", "--apply", "--yes"],
+        ["backtest", address, "--from", "2026-Q1", "--to", "2026-Q1", "--apply", "--yes"],  # nothing to change
+        ["forecast", "snapshot", address],
+        ["import", deals, "--into", address, "--dry-run"],
+        ["import", deals, "--into", address],
+        ["import", deals, "--into", address, "--yes"],
+        ["statement", address, "--rep", "S99", "--period", "2026-Q2"],
+        ["export", address, "--out", tmp_path / "book.xlsx", "--period", "2026-Q1"],
+        ["copy", address, tmp_path / "back.planner"],
+    ]
+    named = 0
+    for command in commands:
+        result = planner(*command, check=False)
+        printed = result.stdout + result.stderr
+        assert "Traceback" not in printed, printed
+        assert SECRET not in printed, (command, printed)
+        named += "postgres:***@" in printed
+    assert named >= len(commands) - 3  # the commands do name the book (masked), not nothing
+
+
+@pytest.mark.parametrize("address, kept", [
+    ("postgresql://postgres:p@ssQ:w/rdZ@db.example.com/sales", "db.example.com/sales"),
+    ("postgresql://postgres:aQ:b@cZ@db.example.com:5432/sales", "db.example.com:5432/sales"),
+    ("postgresql://postgres:pwQ/xZ@db.example.com/sales", "db.example.com/sales"),
+])
+def test_a_password_with_at_colon_or_slash_is_hidden_whole(address, kept):
+    """No part of a password typed unescaped is ever shown (it was hidden only up to its first
+    ``@``: ``***@ss:w/rd@…``); one with an ``@`` is refused, saying how to write it."""
+    if address.count("@") > 1:
+        with pytest.raises(PlannerError) as raised:
+            dialects.url_of(address)
+        text = str(raised.value)
+        assert "%40" in text, text
+    else:
+        text = dialects.shown(address)
+    assert f"postgresql://postgres:***@{kept}" in text, text
+    assert "Q" not in text and "Z" not in text, text  # no part of the password
+
+
+def test_a_password_in_the_query_is_hidden_too():
+    shown = dialects.shown(dialects.url_of("postgresql://ana@db/sales?password=s3cr3tPW&sslmode=require"))
+    assert SECRET not in shown and "sslmode=require" in shown, shown
+
