@@ -83,3 +83,31 @@ def test_a_password_in_the_query_is_hidden_too():
     shown = dialects.shown(dialects.url_of("postgresql://ana@db/sales?password=s3cr3tPW&sslmode=require"))
     assert SECRET not in shown and "sslmode=require" in shown, shown
 
+
+@pytest.mark.parametrize("address", ["postgresql://postgres@127.0.0.1:{port}", "postgresql://postgres@127.0.0.1:{port}/"])
+def test_an_address_without_a_database_name_is_refused(demo_file, postgres_server, address):
+    """It wrote the book into the server's ``postgres`` maintenance database."""
+    import psycopg
+
+    address = address.format(port=postgres_server.port)
+    result = planner("copy", demo_file, address, check=False)
+    assert result.returncode == 1 and result.stdout == "", result.stdout
+    assert result.stderr == (f"planner: error: {address} names no database: write "
+                             f"postgresql://user@host/database\n"), result.stderr
+    with psycopg.connect(postgres_server.conninfo(), autocommit=True) as admin:
+        assert admin.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'").fetchone() == (0,)
+
+
+@pytest.mark.parametrize("command", [
+    ["report", "{address}"], ["demo", "--out", "{address}"], ["close", "{address}", "--period", "2026-Q1"],
+    ["quotas", "{address}", "--year", "2027", "--target", "1"], ["forecast", "snapshot", "{address}"], ["copy", "{address}", "{here}/x.planner"],
+    ["import", "{here}/deals.csv", "--into", "{address}"], ["statement", "{address}", "--rep", "S01", "--period", "2026-Q1"],
+])
+def test_every_command_refuses_an_address_without_a_database_before_connecting(command, tmp_path):
+    """Port 1 has no server: the refusal comes before any connection is tried."""
+    address = "postgresql://ana:s3cr3tPW@127.0.0.1:1"
+    (tmp_path / "deals.csv").write_text(DEALS_CSV, encoding="utf-8")
+    result = planner(*(part.format(address=address, here=tmp_path) for part in command), check=False)
+    assert result.returncode == 1 and result.stderr == (
+        "planner: error: postgresql://ana:***@127.0.0.1:1 names no database: write "
+        "postgresql://user@host/database\n"), result.stderr

@@ -45,6 +45,7 @@ NOT_AN_ADDRESS = QT_TRANSLATE_NOOP("errors", "{target} is not a database address
                                              "postgresql://user@host/database)")
 UNESCAPED = QT_TRANSLATE_NOOP("errors", "{target} is not a database address: write @, : and / in a user name or "
                                         "password as %40, %3A and %2F (or leave the password out and set PGPASSWORD)")
+NO_DATABASE = QT_TRANSLATE_NOOP("errors", "{target} names no database: write postgresql://user@host/database")
 BAD_PORT = QT_TRANSLATE_NOOP("errors", "{target} is not a database address: the port must be a number from 1 to "
                                        "65535 (postgresql://user@host:5432/database)")
 
@@ -71,6 +72,8 @@ def url_of(target: str | os.PathLike) -> sa.URL:
     if url.port is not None and not 1 <= url.port <= 65535:
         raise PlannerError(BAD_PORT, target=typed)
     if url.drivername in ("postgresql", "postgres", "postgresql+psycopg"):
+        if not url.database:  # the server would pick one (the user's, or its maintenance database)
+            raise PlannerError(NO_DATABASE, target=typed)
         return url.set(drivername="postgresql+psycopg")
     if url.drivername == "sqlite":
         return url
