@@ -111,3 +111,19 @@ def test_every_command_refuses_an_address_without_a_database_before_connecting(c
     assert result.returncode == 1 and result.stderr == (
         "planner: error: postgresql://ana:***@127.0.0.1:1 names no database: write "
         "postgresql://user@host/database\n"), result.stderr
+
+
+@pytest.mark.parametrize("typed", ["팀 book", "%ED%8C%80%20book"])
+def test_a_database_name_is_shown_as_typed_not_percent_encoded(demo_file, postgres_server, typed):
+    """It printed ``…/%ED%8C%80 book``."""
+    import psycopg
+    from psycopg import sql
+
+    with psycopg.connect(postgres_server.conninfo(), autocommit=True) as admin:
+        admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier("팀 book")))
+        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier("팀 book")))
+    address = f"postgresql://postgres@127.0.0.1:{postgres_server.port}/{typed}"
+    out = planner("copy", demo_file, address).stdout
+    assert out.startswith(f"copied {demo_file} to postgresql://postgres@127.0.0.1:{postgres_server.port}/팀 book ("), out
+    assert dialects.shown(f"postgresql://ana:pw@db/{typed}?sslmode=require") == \
+        "postgresql://ana:***@db/팀 book?sslmode=require"

@@ -15,6 +15,7 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlencode
 
 import sqlalchemy as sa
 from sqlalchemy.pool import NullPool
@@ -88,8 +89,12 @@ def shown(target: sa.URL | str | os.PathLike) -> str:
     url = target if isinstance(target, sa.URL) else url_of(target)
     if url.drivername == "sqlite":
         return url.database
-    url = url.difference_update_query(["password"])
-    return url.set(drivername=url.drivername.split("+")[0]).render_as_string(hide_password=True)
+    text = sa.URL.create(url.drivername.split("+")[0], url.username, url.password, url.host,
+                         url.port).render_as_string(hide_password=True)
+    if url.database:  # as typed (팀), not percent-encoded as SQLAlchemy renders it (%ED%8C%80)
+        text += f"/{url.database}"
+    query = url.difference_update_query(["password"]).query
+    return f"{text}?{urlencode(query, doseq=True)}" if query else text
 
 
 def read_only_file_url(path: Path) -> sa.URL:
