@@ -64,7 +64,7 @@ class Errors:
         if self.doing in ("open", "migrate") and getattr(getattr(error, "orig", None), "sqlstate", None) \
                 == PERMISSION_DENIED:  # a user who may only read the book: it opens read-only
             raise ReadOnlyLocation(QT_TRANSLATE_NOOP("errors", "{path} cannot be written by this database user "
-                                                               "({reason}): open it read-only, or ask for write "
+                                                               "({reason}): ask the database's owner for write "
                                                                "access"), path=self.name, reason=reason) from None
         if self.doing == "migrate":
             raise PlannerError(QT_TRANSLATE_NOOP("errors", "Could not bring {path} up to this Planner's book format: "

@@ -81,7 +81,7 @@ class BookFiles:
         def opened(session: Session) -> None:
             self.show_session(session)
             if why:  # after show_session: the computation it starts does not clear it
-                self.statusBar().showMessage(self.tr("Opened read-only: %1").replace("%1", why))
+                self.statusBar().showMessage(self.tr("Opened read-only: %1").replace("%1", why), 30_000)
 
         def failed(error: Exception) -> None:
             self._set_busy(None, "open")
