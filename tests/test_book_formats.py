@@ -9,6 +9,7 @@ is a file of Planner 0.1: see test_storage.py.)
 import ast
 import json
 import os
+import re
 import socket
 from pathlib import Path
 
@@ -272,3 +273,14 @@ def test_a_book_of_format_7_opens_and_climbs_to_format_8_recording_amount_change
     assert str(rows["currency"].iloc[0]) == str(currency)  # the deal's currency then (<NA> too)
     assert rows["changed"].iloc[0].date() == migrated.as_of  # recorded on the book's day
     assert compute_report(old).to_json() == before
+
+
+def test_the_readme_names_the_book_format_and_every_step_of_the_ladder():
+    """The README said format 6 and stopped at 5 → 6 while books were at 8."""
+    from planner.storage.layout import SCHEMA_VERSION
+    from planner.storage.migrations import STEPS
+
+    text = " ".join((Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8").split())
+    formats = text[text.index("**Formats.**"):]
+    assert f"schema version ({SCHEMA_VERSION})" in formats
+    assert re.findall(r"(\d+) → (\d+) \(", formats) == [(str(to - 1), str(to)) for to, _step in STEPS]

@@ -204,6 +204,10 @@
         <translation>%1 を開いています…</translation>
     </message>
     <message>
+        <source>Opened read-only: %1</source>
+        <translation>読み取り専用で開きました: %1</translation>
+    </message>
+    <message>
         <source>Book in use</source>
         <translation>使用中のブック</translation>
     </message>
@@ -2783,6 +2787,10 @@
         <translation>{path} は別のプログラムによってロックされています。しばらくしてからもう一度お試しください</translation>
     </message>
     <message>
+        <source>{path} cannot be written by this database user ({reason}): ask the database&apos;s owner for write access</source>
+        <translation>このデータベースユーザーは {path} に書き込めません ({reason}): データベースの所有者に書き込み権限を依頼してください</translation>
+    </message>
+    <message>
         <source>Could not bring {path} up to this Planner&apos;s book format: {reason}</source>
         <translation>{path} をこの Planner のブック形式に変換できませんでした: {reason}</translation>
     </message>
@@ -3017,6 +3025,14 @@
     <message>
         <source>{target} is not a database address (expected postgresql://user@host/database)</source>
         <translation>{target} はデータベースのアドレスではありません (例: postgresql://user@host/database)</translation>
+    </message>
+    <message>
+        <source>{target} is not a database address: write @, : and / in a user name or password as %40, %3A and %2F (or leave the password out and set PGPASSWORD)</source>
+        <translation>{target} はデータベースのアドレスではありません: ユーザー名やパスワードの @、:、/ は %40、%3A、%2F と書いてください (またはパスワードを省いて PGPASSWORD を設定してください)</translation>
+    </message>
+    <message>
+        <source>{target} names no database: write postgresql://user@host/database</source>
+        <translation>{target} にはデータベース名がありません: postgresql://user@host/database と書いてください</translation>
     </message>
     <message>
         <source>{target} is not a database address: the port must be a number from 1 to 65535 (postgresql://user@host:5432/database)</source>

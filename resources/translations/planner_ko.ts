@@ -204,6 +204,10 @@
         <translation>%1 여는 중…</translation>
     </message>
     <message>
+        <source>Opened read-only: %1</source>
+        <translation>읽기 전용으로 열었습니다: %1</translation>
+    </message>
+    <message>
         <source>Book in use</source>
         <translation>사용 중인 북</translation>
     </message>
@@ -2783,6 +2787,10 @@
         <translation>{path}은(는) 다른 프로그램이 잠그고 있습니다. 잠시 후 다시 시도하세요</translation>
     </message>
     <message>
+        <source>{path} cannot be written by this database user ({reason}): ask the database&apos;s owner for write access</source>
+        <translation>이 데이터베이스 사용자는 {path}에 쓸 수 없습니다 ({reason}): 데이터베이스 소유자에게 쓰기 권한을 요청하세요</translation>
+    </message>
+    <message>
         <source>Could not bring {path} up to this Planner&apos;s book format: {reason}</source>
         <translation>{path}을(를) 이 Planner의 북 형식으로 변환할 수 없습니다: {reason}</translation>
     </message>
@@ -3017,6 +3025,14 @@
     <message>
         <source>{target} is not a database address (expected postgresql://user@host/database)</source>
         <translation>{target}은(는) 데이터베이스 주소가 아닙니다 (예: postgresql://user@host/database)</translation>
+    </message>
+    <message>
+        <source>{target} is not a database address: write @, : and / in a user name or password as %40, %3A and %2F (or leave the password out and set PGPASSWORD)</source>
+        <translation>{target}은(는) 데이터베이스 주소가 아닙니다: 사용자 이름이나 비밀번호의 @, :, /는 %40, %3A, %2F로 쓰세요 (또는 비밀번호를 빼고 PGPASSWORD를 설정하세요)</translation>
+    </message>
+    <message>
+        <source>{target} names no database: write postgresql://user@host/database</source>
+        <translation>{target}에 데이터베이스 이름이 없습니다: postgresql://user@host/database 형식으로 쓰세요</translation>
     </message>
     <message>
         <source>{target} is not a database address: the port must be a number from 1 to 65535 (postgresql://user@host:5432/database)</source>

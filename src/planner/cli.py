@@ -343,9 +343,9 @@ def _refuse_to_replace(target: Path | str, force: bool) -> None:
 
 def _shown(target: Path | str) -> str:
     """A book's place for messages: a database address never with its password."""
-    from planner.storage.dialects import shown, url_of
+    from planner.storage.dialects import shown
 
-    return shown(url_of(target))
+    return shown(target)
 
 
 def _print_warnings(warnings: list, file, indent: str) -> None:
@@ -373,33 +373,34 @@ def _merge_into(args: argparse.Namespace, mapping):
     if args.currency and args.currency != book.currency:
         raise PlannerError(QT_TRANSLATE_NOOP("errors", "--currency {currency} is not the currency of {book} "
                                                        "({book_currency}): a merge reads amounts in the book's"),
-                           currency=args.currency, book=str(args.into), book_currency=book.currency)
+                           currency=args.currency, book=_shown(args.into), book_currency=book.currency)
     result = read_tables(args.files, mapping, currency=book.currency, book=book)
     result.refuse_if_problems()
     change, summary = plan_merge(book, result)
     shown = _plan_lines(book, change, summary)
-    print(f"merging {', '.join(map(str, args.files))} into {args.into}:")
+    place = _shown(args.into)
+    print(f"merging {', '.join(map(str, args.files))} into {place}:")
     for line in shown:
         print(f"  {line}")
     _print_warnings(result.warnings, sys.stdout, "  ")
     if summary.empty:
-        print(f"nothing to change: {args.into} is left as it is")
+        print(f"nothing to change: {place} is left as it is")
         return result, True
     if args.dry_run:
-        print(f"dry run: {args.into} was not changed")
+        print(f"dry run: {place} was not changed")
         return result, True
-    if not go_ahead(args.yes, asking, PlannerError(NOT_CONFIRMED, book=str(args.into)),
-                    f"Apply these changes to {args.into}?", f"not applied: {args.into} was not changed"):
+    if not go_ahead(args.yes, asking, PlannerError(NOT_CONFIRMED, book=place),
+                    f"Apply these changes to {place}?", f"not applied: {place} was not changed"):
         return result, False
     with Session.open(args.into) as session:
         change, summary = plan_merge(session.book, result)
         if _plan_lines(session.book, change, summary) != shown:
             raise PlannerError(QT_TRANSLATE_NOOP("errors", "{book} was changed by someone else while the merge was "
                                                            "planned; nothing was applied: run the import again"),
-                               book=str(args.into))
+                               book=place)
         session.apply(change, f"Import {', '.join(map(str, args.files))}")
         session.save()
-    print(f"merged into {args.into}: {summary}")
+    print(f"merged into {place}: {summary}")
     return result, True
 
 

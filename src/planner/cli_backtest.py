@@ -43,7 +43,7 @@ def run(args: argparse.Namespace, interactive: bool) -> int:
     from planner.core.report import json_records
     from planner.core.usable import usable
     from planner.session import Session
-    from planner.storage import open_book
+    from planner.storage import dialects, open_book
 
     book, _left_out = usable(open_book(args.book))
     first = Period.parse(args.first) if args.first else None
@@ -66,19 +66,20 @@ def run(args: argparse.Namespace, interactive: bool) -> int:
         print(backtest_text(data))
     if not args.apply:
         return 0
-    if not go_ahead(args.yes, interactive, PlannerError(NOT_APPLIED, book=str(args.book)),
-                    f"Set the observed win rates as the stages' probabilities in {args.book}?",
-                    f"not applied: {args.book} was not changed", sys.stderr):
+    place = dialects.shown(args.book)  # never an address's password
+    if not go_ahead(args.yes, interactive, PlannerError(NOT_APPLIED, book=place),
+                    f"Set the observed win rates as the stages' probabilities in {place}?",
+                    f"not applied: {place} was not changed", sys.stderr):
         return 1
     out = sys.stderr if args.json else sys.stdout
     with Session.open(args.book) as session:
         change = calibration_change(usable(session.book)[0])
         if change is None:
-            print(f"{args.book} already has the observed win rates: nothing to change", file=out)
+            print(f"{place} already has the observed win rates: nothing to change", file=out)
             return 0
         session.apply(change, "Set observed win rates")
         session.save()
-    print(f"set the probability of {len(change.values):,} stage(s) in {args.book}", file=out)
+    print(f"set the probability of {len(change.values):,} stage(s) in {place}", file=out)
     return 0
 
 

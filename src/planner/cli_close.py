@@ -37,31 +37,31 @@ def add_parser(commands, target) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from planner.session import Session
-    from planner.storage import open_book
+    from planner.storage import dialects, open_book
     from planner.storage.holders import who
 
     period = Period.parse(args.period)
     action = "reopen" if args.reopen else "close"
-    book = open_book(args.book)
-    shown = plan_text(book, _plan(book, period, args.reopen, who()), args.book)
+    book, place = open_book(args.book), dialects.shown(args.book)  # never an address's password
+    shown = plan_text(book, _plan(book, period, args.reopen, who()), place)
     print("\n".join(shown))
     if args.dry_run:
-        print(f"dry run: {args.book} was not changed")
+        print(f"dry run: {place} was not changed")
         return 0
     from planner.cli import _interactive
 
     if not go_ahead(args.yes, args.yes or _interactive(),
-                    PlannerError(NOT_CONFIRMED, book=str(args.book), action=action, period=period.label),
-                    f"{action.capitalize()} {period} in {args.book}?", f"not done: {args.book} was not changed"):
+                    PlannerError(NOT_CONFIRMED, book=place, action=action, period=period.label),
+                    f"{action.capitalize()} {period} in {place}?", f"not done: {place} was not changed"):
         return 1
     with Session.open(args.book) as session:
         plan = _plan(session.book, period, args.reopen, who(session.store.holder))
-        if plan_text(session.book, plan, args.book) != shown:
-            raise PlannerError(CHANGED_MEANWHILE, book=str(args.book))
+        if plan_text(session.book, plan, place) != shown:
+            raise PlannerError(CHANGED_MEANWHILE, book=place)
         session.apply(plan.change, f"{action.capitalize()} {period}")
         session.save()
     done = "reopened" if args.reopen else "closed"
-    print(f"{done} {period} in {args.book} (statement revision {plan.revision})")
+    print(f"{done} {period} in {place} (statement revision {plan.revision})")
     return 0
 
 

@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     from planner.core.report import json_records
     from planner.core.usable import usable
     from planner.session import Session
-    from planner.storage import open_book
+    from planner.storage import dialects, open_book
 
     if args.action == "accuracy":
         book, _left_out = usable(open_book(args.book))
@@ -61,5 +61,5 @@ def run(args: argparse.Namespace) -> int:
         saved = saved[(saved["period"] == period.label) & (saved["taken"] == pd.Timestamp(as_of))]
     amounts = ", ".join(f"{method} {kinds.text(Kind.MONEY, amount, book.currency)}"
                         for method, amount in zip(saved["method"], saved["amount"]))
-    print(f"saved the forecast of {period} as of {as_of} into {args.book}: {amounts} ({book.currency})")
+    print(f"saved the forecast of {period} as of {as_of} into {dialects.shown(args.book)}: {amounts} ({book.currency})")
     return 0

@@ -59,7 +59,7 @@ def add_parser(commands, target, day) -> None:
 def run_quotas(args: argparse.Namespace, interactive: bool) -> int:
     from planner.core.quota_planning import plan_quotas
     from planner.session import Session
-    from planner.storage import open_book
+    from planner.storage import dialects, open_book
 
     book = open_book(args.book)
     inputs = _inputs(args, book)
@@ -71,19 +71,20 @@ def run_quotas(args: argparse.Namespace, interactive: bool) -> int:
         print(scenario_text(data))
     if not args.apply:
         return 0
-    if not go_ahead(args.yes, interactive, PlannerError(NOT_APPLIED, book=str(args.book)),
-                    f"Write this plan to {args.book}?", f"not applied: {args.book} was not changed", sys.stderr):
+    place = dialects.shown(args.book)  # never an address's password
+    if not go_ahead(args.yes, interactive, PlannerError(NOT_APPLIED, book=place),
+                    f"Write this plan to {place}?", f"not applied: {place} was not changed", sys.stderr):
         return 1
     with Session.open(args.book) as session:
         again = plan_quotas(session.book, inputs)
         if not again.rows().equals(scenario.rows()):
-            raise PlannerError(CHANGED_MEANWHILE, book=str(args.book))
+            raise PlannerError(CHANGED_MEANWHILE, book=place)
         change = again.change(session.book)
         before = len(session.book["Quotas"])
         session.apply(change, f"Plan quotas for {inputs.year}")
         session.save()
         written, after = len(again.rows()), len(session.book["Quotas"])
-    print(f"wrote {written:,} quota rows of {inputs.year} into {args.book} "
+    print(f"wrote {written:,} quota rows of {inputs.year} into {place} "
           f"(replacing {before + written - after:,})", file=sys.stderr if args.json else sys.stdout)
     return 0
 

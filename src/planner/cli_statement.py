@@ -88,13 +88,14 @@ def _rep(reps, typed: str, book) -> tuple[int, str]:
     rep has it (core/resolve.py, as a Deals owner is read); a name several reps have is refused
     with their ids."""
     from planner.core.resolve import AMBIGUOUS, Resolver
+    from planner.storage import dialects
 
     ids, failures = Resolver(schema.REPS, reps).resolve(pd.Series([typed]))
     if failures and failures[0][0] == AMBIGUOUS:
         template, fields = failures[0]
         raise PlannerError(template, **fields)
     if pd.isna(ids.iloc[0]):
-        raise PlannerError(NO_REP, book=str(book), rep=typed)
+        raise PlannerError(NO_REP, book=dialects.shown(book), rep=typed)
     rep = int(ids.iloc[0])
     return rep, str(reps.at[rep, "id"])
 

@@ -15,6 +15,7 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlencode
 
 import sqlalchemy as sa
 from sqlalchemy.pool import NullPool
@@ -38,10 +39,14 @@ def target_of(text: str | os.PathLike) -> str | Path:
 
 
 # the password of an address as typed (user:password@), hidden in messages about an address
-# that cannot be parsed (a parsed one is shown by ``shown``)
-_TYPED_PASSWORD = re.compile(r"(://[^/@:]*):[^/@]*@")
+# that cannot be parsed (a parsed one is shown by ``shown``): up to the last "@", since a
+# password typed unescaped may itself hold "@", ":" or "/" (hiding too much is harmless)
+_TYPED_PASSWORD = re.compile(r"(://[^/@:]*):.*@")
 NOT_AN_ADDRESS = QT_TRANSLATE_NOOP("errors", "{target} is not a database address (expected "
                                              "postgresql://user@host/database)")
+UNESCAPED = QT_TRANSLATE_NOOP("errors", "{target} is not a database address: write @, : and / in a user name or "
+                                        "password as %40, %3A and %2F (or leave the password out and set PGPASSWORD)")
+NO_DATABASE = QT_TRANSLATE_NOOP("errors", "{target} names no database: write postgresql://user@host/database")
 BAD_PORT = QT_TRANSLATE_NOOP("errors", "{target} is not a database address: the port must be a number from 1 to "
                                        "65535 (postgresql://user@host:5432/database)")
 
@@ -59,13 +64,17 @@ def url_of(target: str | os.PathLike) -> sa.URL:
     typed = _TYPED_PASSWORD.sub(r"\1:***@", str(target))
     try:
         url = sa.make_url(str(target))
-    except sa.exc.ArgumentError:
-        raise PlannerError(NOT_AN_ADDRESS, target=typed) from None
-    except ValueError:  # SQLAlchemy reads the port with int()
-        raise PlannerError(BAD_PORT, target=typed) from None
+    except (sa.exc.ArgumentError, ValueError) as error:  # ValueError: SQLAlchemy reads the port with int()
+        if str(target).count("@") > 1:  # user:p@ss@host: the password's own "@" unescaped
+            raise PlannerError(UNESCAPED, target=typed) from None
+        raise PlannerError(BAD_PORT if isinstance(error, ValueError) else NOT_AN_ADDRESS, target=typed) from None
+    if "@" in (url.host or ""):  # SQLAlchemy takes the password to the first "@", the rest as the host
+        raise PlannerError(UNESCAPED, target=typed)
     if url.port is not None and not 1 <= url.port <= 65535:
         raise PlannerError(BAD_PORT, target=typed)
     if url.drivername in ("postgresql", "postgres", "postgresql+psycopg"):
+        if not url.database:  # the server would pick one (the user's, or its maintenance database)
+            raise PlannerError(NO_DATABASE, target=typed)
         return url.set(drivername="postgresql+psycopg")
     if url.drivername == "sqlite":
         return url
@@ -73,11 +82,36 @@ def url_of(target: str | os.PathLike) -> sa.URL:
                        scheme=url.drivername)
 
 
-def shown(url: sa.URL) -> str:
-    """The URL for messages, as the user writes it: never with its password."""
+def without_password(source: str | os.PathLike | None) -> str | None:
+    """``source`` to keep (a recovery copy's sidecar, the recent books): a path as is, a
+    database address without its password (the password comes from PGPASSWORD or ~/.pgpass)."""
+    if source is None:
+        return None
+    source = os.fspath(source)
+    if not is_url(source):
+        return source
+    try:
+        url = sa.make_url(source)
+    except sa.exc.ArgumentError:  # not parseable: drop whatever sits between user: and the last @
+        return re.sub(r"^([^:/]+://[^:/@]*):.*@", r"\1@", source)
+    # (URL.set ignores None, so the URL is rebuilt without the password)
+    url = sa.URL.create(url.drivername, url.username, None, url.host, url.port, url.database, url.query)
+    return url.difference_update_query(["password"]).render_as_string(hide_password=False)
+
+
+def shown(target: sa.URL | str | os.PathLike) -> str:
+    """A book's place (a URL, or a path or address as typed) for messages, the one way every
+    message names it: a file's path, or the address as the user writes it, never with its
+    password (nor one given as ``?password=``)."""
+    url = target if isinstance(target, sa.URL) else url_of(target)
     if url.drivername == "sqlite":
         return url.database
-    return url.set(drivername=url.drivername.split("+")[0]).render_as_string(hide_password=True)
+    text = sa.URL.create(url.drivername.split("+")[0], url.username, url.password, url.host,
+                         url.port).render_as_string(hide_password=True)
+    if url.database:  # as typed (팀), not percent-encoded as SQLAlchemy renders it (%ED%8C%80)
+        text += f"/{url.database}"
+    query = url.difference_update_query(["password"]).query
+    return f"{text}?{urlencode(query, doseq=True)}" if query else text
 
 
 def read_only_file_url(path: Path) -> sa.URL:

@@ -112,7 +112,9 @@ class Recovery:
         if isinstance(snapshot, Book):
             snapshot = snapshot.snapshot()
         path, sidecar = self.book_path(session), self.sidecar_path(session)
-        info = {"source": _without_password(source), "title": str(title), "revision": int(snapshot.revision),
+        from planner.storage.dialects import without_password
+
+        info = {"source": without_password(source), "title": str(title), "revision": int(snapshot.revision),
                 "base": base, "written": datetime.now().astimezone().isoformat(timespec="seconds"),
                 "pid": os.getpid(), "host": socket.gethostname()}
         try:
@@ -238,35 +240,16 @@ def _checked(session: str) -> str:
     return session
 
 
-def _without_password(source: str | os.PathLike | None) -> str | None:
-    """``source`` to store: a path as is, a database URL without its password."""
-    if source is None:
-        return None
-    import sqlalchemy as sa
-
-    from planner.storage import dialects
-
-    source = os.fspath(source)
-    if not dialects.is_url(source):
-        return source
-    try:
-        url = sa.make_url(source)
-    except sa.exc.ArgumentError:  # not parseable: drop whatever sits between user: and @
-        return re.sub(r"^([^:/]+://[^:/@]*):[^@]*@", r"\1@", source)
-    # (URL.set ignores None, so the URL is rebuilt without the password)
-    url = sa.URL.create(url.drivername, url.username, None, url.host, url.port, url.database, url.query)
-    return url.difference_update_query(["password"]).render_as_string(hide_password=False)
-
-
 def same_place(target: str | os.PathLike, source: str) -> bool:
     """Whether ``target`` is the place a recovery copy's ``source`` names (a file, also by
     another spelling; an address, whatever its password)."""
     from planner.storage import dialects
+    from planner.storage.dialects import without_password
     from planner.storage.files import same_file
 
     target = os.fspath(target)
     if dialects.is_url(target) or dialects.is_url(source):
-        return _without_password(target) == source
+        return without_password(target) == source
     return same_file(Path(target), Path(source)) or Path(target).resolve() == Path(source).resolve()
 
 

@@ -44,7 +44,7 @@ from planner.storage.layout import (
 from planner.storage.legacy import read_v1
 from planner.storage.rows import extra_columns, read_all, stored_rows, write_all
 from planner.storage.temporary import remove_stale_saves
-from planner.storage.transactions import Errors, WriteTransaction
+from planner.storage.transactions import Errors, ReadOnlyLocation, WriteTransaction
 
 __all__ = ["BOOK_SUFFIX", "SCHEMA_VERSION", "BookInUse", "ReadOnlyLocation", "SaveConflict", "Store", "copy_book",
            "database_holds_book", "open_book", "save_book", "write_book"]
@@ -57,10 +57,6 @@ _MOVED_ON = QT_TRANSLATE_NOOP("errors", "Not saved: {path} was saved again ({by}
                                        "recovered work as another file, then copy what you need across")
 _NOT_OURS = QT_TRANSLATE_NOOP("errors", "{target} holds something other than a Planner book; nothing was "
                                         "written (choose another file or an empty database)")
-
-
-class ReadOnlyLocation(PlannerError):
-    """The book lies where it cannot be written (a read-only disk or share): it opens read-only."""
 
 
 class SaveConflict(PlannerError):

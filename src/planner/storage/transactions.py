@@ -31,6 +31,14 @@ class WriteTransaction:
             self.connection.close()
 
 
+class ReadOnlyLocation(PlannerError):
+    """The book lies where it cannot be written (a read-only disk or share, a database its user
+    may only read): it opens read-only."""
+
+
+PERMISSION_DENIED = "42501"  # PostgreSQL's SQLSTATE for a privilege the user lacks
+
+
 class Errors:
     """Turns database errors into one clear line naming the book and what happened
     (``doing``: ``save``, ``migrate``, else reading)."""
@@ -53,6 +61,11 @@ class Errors:
         if "malformed" in lowered or "not a database" in lowered or "disk image" in lowered or "decode" in lowered:
             raise PlannerError(QT_TRANSLATE_NOOP("errors", "{path} is damaged or truncated ({reason}); open a "
                                                            "backup copy"), path=self.name, reason=reason) from None
+        if self.doing in ("open", "migrate") and getattr(getattr(error, "orig", None), "sqlstate", None) \
+                == PERMISSION_DENIED:  # a user who may only read the book: it opens read-only
+            raise ReadOnlyLocation(QT_TRANSLATE_NOOP("errors", "{path} cannot be written by this database user "
+                                                               "({reason}): ask the database's owner for write "
+                                                               "access"), path=self.name, reason=reason) from None
         if self.doing == "migrate":
             raise PlannerError(QT_TRANSLATE_NOOP("errors", "Could not bring {path} up to this Planner's book format: "
                                                            "{reason}"), path=self.name, reason=reason) from None

@@ -74,8 +74,14 @@ class BookFiles:
         if self.confirm_discard():
             self._open(Opening(path, read_only, take_over, self.recovery))
 
-    def _open(self, opening: Opening) -> None:
+    def _open(self, opening: Opening, why: str | None = None) -> None:
+        """``why``: the reason a book that cannot be written here opens read-only, told once it shows."""
         self._set_busy(self.tr("Opening %1…").replace("%1", _shown(opening.target)), "open")
+
+        def opened(session: Session) -> None:
+            self.show_session(session)
+            if why:  # after show_session: the computation it starts does not clear it
+                self.statusBar().showMessage(self.tr("Opened read-only: %1").replace("%1", why), 30_000)
 
         def failed(error: Exception) -> None:
             self._set_busy(None, "open")
@@ -85,9 +91,11 @@ class BookFiles:
                 self._open_failed(error)
                 return
             if following is not None:
-                self._open(following)
+                from planner.storage import ReadOnlyLocation  # (SQLAlchemy: loaded by the opening already)
 
-        self.jobs.start(opening.run, self.show_session, failed)
+                self._open(following, error_text(error) if isinstance(error, ReadOnlyLocation) else why)
+
+        self.jobs.start(opening.run, opened, failed)
 
     def ask_in_use(self, error: BookInUse) -> str | None:
         """Another Planner holds the book: ``"read"`` (open read-only), ``"edit"`` (edit anyway;
@@ -238,7 +246,10 @@ class BookFiles:
         return self.tr("Planner books (*%1);;All files (*)").replace("%1", BOOK_SUFFIX)
 
     def _remember(self, path: Path | str) -> None:
-        entry = str(path.resolve()) if isinstance(path, Path) else _shown(path)  # never a password
+        from planner.storage.dialects import without_password
+
+        # never a password, nor its mask (reopening would send *** as the password)
+        entry = str(path.resolve()) if isinstance(path, Path) else without_password(path)
         recent = [entry] + [p for p in self.recent_files() if p != entry]
         self.settings.setValue("recent_files", recent[:MAX_RECENT])
 
