@@ -196,9 +196,11 @@ def scenario_json(book, scenario) -> dict:
                                                                scenario.employed[number], scenario.kept)
                        if worked or (kept and amount)],
         })
-    team_rows = [{"team": team(row["team"]), "parent": team(scenario.team_tree["parent"].get(row["team"]))
-                  if not pd.isna(row["team"]) else None, "annual": money(row["annual"]),
-                  "capacity": money(row["capacity"]), "gap": money(row["gap"]), "months": [{"period": period, "amount": money(row[period])} for period in periods]}
+    parents = scenario.team_tree["parent"]
+    team_rows = [{"team": team(row["team"]),
+                  "parent": None if pd.isna(row["team"]) else team(parents.get(row["team"])),
+                  "annual": money(row["annual"]), "capacity": money(row["capacity"]), "gap": money(row["gap"]),
+                  "months": [{"period": period, "amount": money(row[period])} for period in periods]}
                  for row in scenario.teams().to_dict("records")]
     return {
         "year": inputs.year, "currency": currency, "target": money(inputs.target),

@@ -41,8 +41,10 @@ class Period:
 
     @classmethod
     def parse(cls, text: str) -> Period:
-        """Read ``2026-01``, ``2026-Q1`` (or ``2026Q1``, ``2026 Q1``, ``2026년 1분기``,
-        ``2026年第1四半期``) or ``2026`` (``2026년 3월``, ``2026年3月``, ``2026年``): where a period enters (the command line, a typed or imported cell); see :func:`parse_periods`."""
+        """Read a month ``2026-01`` (``2026년 3월``, ``2026年3月``), a quarter ``2026-Q1`` (or
+        ``2026Q1``, ``2026 Q1``, ``2026년 1분기``, ``2026年第1四半期``) or a year ``2026``
+        (``2026년``, ``2026年``): where a period enters (the command line, a typed or imported
+        cell); see :func:`parse_periods`."""
         written = unicodedata.normalize("NFKC", str(text))  # full-width digits, Ｑ
         match = _PATTERN.match(written) or _CJK_PATTERN.match(written)
         if not match:

@@ -15,10 +15,10 @@ from planner.core.teams import missing_teams
 from planner.io.import_cells import _aliases
 from planner.io.import_orders import _Orders
 from planner.io.import_results import (BAD_OWNER_TARGET, BAD_STAGE_TARGET, CLOSED_NEEDS, DUPLICATE, DUPLICATE_IN_FILE,
-                                       DUPLICATE_IN_SHEET, GENERATED, GENERATED_IDS, LISTED, MADE_ORDER_STAGES, MADE_REPS,
-                                       MADE_STAGES,
-                                       MISSING_COLUMN, MISSING_FOR_CLOSED, NO_CREATED_COLUMN, NO_IDS_TO_MERGE, NO_OWNER,
-                                       OPEN_NO_AMOUNT, OPEN_NO_CREATED, UNASSIGNED, ImportProblem, Kinded, Label)
+                                       DUPLICATE_IN_SHEET, GENERATED, GENERATED_IDS, LISTED, MADE_ORDER_STAGES,
+                                       MADE_REPS, MADE_STAGES, MISSING_COLUMN, MISSING_FOR_CLOSED, NO_CREATED_COLUMN,
+                                       NO_IDS_TO_MERGE, NO_OWNER, OPEN_NO_AMOUNT, OPEN_NO_CREATED, UNASSIGNED,
+                                       ImportProblem, Kinded, Label)
 from planner.io.mapping import DERIVED, NEW_REP
 from planner.io.stage_names import (kind_of_stage, most_said, new_stage_probability, place_new_stages,
                                     probability_notes)
@@ -335,8 +335,10 @@ class _Derive(_Orders):
         if files is not None and "order" in files:
             kind = files["kind"] if "kind" in files else files["stage"].map(lambda n: kind_of_stage(str(n)) or "open")
             known.append(pd.DataFrame({"stage": files["stage"], "order": files["order"], "kind": kind, "book": False}))
-        stages = pd.concat(known, ignore_index=True) if known else pd.DataFrame(columns=["stage", "order", "kind", "book"])
-        stages = stages[~(stages["book"] & stages["stage"].isin(stages.loc[~stages["book"], "stage"]))]  # the files win
+        stages = (pd.concat(known, ignore_index=True) if known
+                  else pd.DataFrame(columns=["stage", "order", "kind", "book"]))
+        # a stage both in the book and in the files' Stages sheet: the files' row wins
+        stages = stages[~(stages["book"] & stages["stage"].isin(stages.loc[~stages["book"], "stage"]))]
         orders, last_open, shift = place_new_stages(stages, new_kinds)
         if shift and files is not None and "order" in files:
             moved = files["order"].notna() & (files["order"] > last_open)

@@ -19,9 +19,9 @@ from planner.core.schema import Kind
 from planner.io import mapping as mapping_module
 from planner.io.import_cells import BACKSLASH_SIGNS, _book_column, _extra, backslash_signs, bare_percents
 from planner.io.import_derive import _Derive
-from planner.io.import_results import (AMBIGUOUS_DATES, CURRENCY_ASSUMED, EMPTY, EXCEL_ERROR, HIDDEN_SKIPPED, LISTED, NO_ROWS, NOT_A_STATUS_COLUMN, NOT_BOOLEAN,
-                                       NOT_STATUS, PIVOT_ONLY,
-                                       PREVIEW_ROWS, SKIPPED, Expected, ImportProblem, ImportResult, SourcePreview)
+from planner.io.import_results import (AMBIGUOUS_DATES, CURRENCY_ASSUMED, EMPTY, EXCEL_ERROR, HIDDEN_SKIPPED, LISTED,
+                                       NO_ROWS, NOT_A_STATUS_COLUMN, NOT_BOOLEAN, NOT_STATUS, PIVOT_ONLY, PREVIEW_ROWS,
+                                       SKIPPED, Expected, ImportProblem, ImportResult, SourcePreview)
 from planner.io.import_sources import _DAY_MONTH, EXCEL_ERRORS, _not_available, _present, _Source, _text_of, _texts
 from planner.io.mapping import DERIVED, EXTRA, SKIP, Mapping, guess_columns, guess_table, is_order_log, targets_of
 
